@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * schema_internal.h — shared between the schema module's files only.
+ *
+ * Loading a file builds a form or meeting template in a struct loader while
+ * reporting every problem to the ydoc's diagnostics; expressions are
+ * compiled as they are met and their field references checked once every
+ * field of the form is known.
+ */
+#ifndef KAIGI_SCHEMA_INTERNAL_H
+#define KAIGI_SCHEMA_INTERNAL_H
+
+#include "kaigi/schema.h"
+#include "yaml_doc.h"
+
+#define SCHEMA_ID_MAX 64
+
+/* An expression waiting for its field references to be checked. */
+struct pending_expr {
+        struct expr *e;
+        yaml_node_t *node;           /* the expression's scalar */
+        const char *key;             /* relevant, constraint, calculate */
+        struct schema_field *field;  /* the field that holds it */
+        struct schema_field *parent; /* its grid or list, or NULL */
+};
+
+struct loader {
+        struct ydoc *y;
+        struct expr_engine *eng;
+        struct schema_form *form;
+        struct pending_expr *pend;
+        size_t npend, cappend;
+};
+
+/* schema_label.c */
+bool schema_parse_label(struct loader *l, yaml_node_t *map, const char *key, bool required,
+                        struct schema_label *out);
+void schema_label_free(struct schema_label *lab);
+/* Check an id's spelling; reports at n and returns false when wrong. */
+bool schema_check_id(struct loader *l, yaml_node_t *n, const char *id, const char *what);
+
+/* schema_field.c */
+void schema_parse_fields(struct loader *l, yaml_node_t *seq, struct schema_field **out,
+                         size_t *nout, struct schema_field *parent, const char *default_phase);
+void schema_field_free(struct schema_field *f);
+/* The form's named lists, under the top-level 'choices:' mapping. */
+bool schema_parse_choice_lists(struct loader *l, yaml_node_t *map);
+void schema_choice_list_free(struct schema_choice_list *cl);
+const struct schema_choice_list *schema_list_find(const struct schema_form *form, const char *id);
+
+/* schema_exprcheck.c */
+void schema_check_expressions(struct loader *l);
+
+/* schema_load.c */
+void schema_form_free(struct schema_form *form);
+
+/* schema_meeting.c */
+struct schema_meeting *schema_parse_meeting(struct loader *l, yaml_node_t *root);
+void schema_meeting_free(struct schema_meeting *m);
+
+/* schema_set.c: take ownership, replacing an entry with the same id. */
+void schema_set_add_form(struct schema_set *set, struct schema_form *form);
+void schema_set_add_meeting(struct schema_set *set, struct schema_meeting *m);
+
+#endif
