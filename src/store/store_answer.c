@@ -1,0 +1,372 @@
+// SPDX-License-Identifier: MIT
+/*
+ * store_answer.c — saving one answer, and the items of list fields.
+ *
+ * Each call is one transaction: BEGIN IMMEDIATE, check, write, COMMIT with
+ * synchronous=FULL.  The check runs inside the transaction so it sees what
+ * the write will change.  Writing an unchanged value writes nothing (and
+ * leaves no audit row).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/xalloc.h"
+#include "store_validate.h"
+
+enum kaigi_status store_record_form(struct store *st, const char *record_id,
+				    const struct schema_form **form, char **form_id,
+				    struct kaigi_error *err)
+{
+	static const char sql[] = "SELECT form FROM form_record WHERE id = ?1";
+	*form = NULL;
+	if (form_id)
+		*form_id = NULL;
+	sqlite3_stmt *s = store_stmt(st, sql, err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_text(s, 1, record_id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			return store_fail(st, rc, err, "reading a record");
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no record %s", record_id);
+	}
+	const char *id = (const char *)sqlite3_column_text(s, 0);
+	*form = st->forms ? schema_form_find(st->forms, id) : NULL;
+	if (form_id)
+		*form_id = xstrdup(id);
+	sqlite3_reset(s);
+	return KAIGI_OK;
+}
+
+enum kaigi_status store_record_ensure(struct store *st, const char *meeting_id, const char *case_id,
+				      const char *form, char id[STORE_ID_SIZE],
+				      struct kaigi_error *err)
+{
+	static const char find[] = "SELECT id FROM form_record WHERE meeting_id = ?1 AND "
+				   "ifnull(case_id, '') = ifnull(?2, '') AND form = ?3";
+	static const char ins[] =
+	    "INSERT INTO form_record (id, meeting_id, case_id, form, "
+	    "form_version, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)";
+	const struct schema_form *f = st->forms ? schema_form_find(st->forms, form) : NULL;
+	if (!f)
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "form %s is not installed",
+				       form);
+	enum kaigi_status s = store_begin(st, err);
+	if (s != KAIGI_OK)
+		return s;
+	sqlite3_stmt *q = store_stmt(st, find, err);
+	if (!q)
+		return store_end(st, err->status, err);
+	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
+	store_bind_text_or_null(q, 2, case_id);
+	sqlite3_bind_text(q, 3, form, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		store_column_id(q, 0, id);
+		sqlite3_reset(q);
+		return store_end(st, KAIGI_OK, err);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return store_end(st, store_fail(st, rc, err, "reading a record"), err);
+	store_uuid_new(id);
+	q = store_stmt(st, ins, err);
+	if (!q)
+		return store_end(st, err->status, err);
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 2, meeting_id, -1, SQLITE_STATIC);
+	store_bind_text_or_null(q, 3, case_id);
+	sqlite3_bind_text(q, 4, form, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 5, f->version);
+	sqlite3_bind_int64(q, 6, store_now_ms());
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		s = store_fail(st, rc, err, "creating a record");
+	return store_end(st, s, err);
+}
+
+/* The list item must belong to the record and to this list field. */
+static enum kaigi_status check_item(struct store *st, const char *record_id,
+				    const struct store_path *path, struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "SELECT 1 FROM list_item WHERE id = ?1 AND record_id = ?2 AND field = ?3";
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, path->item, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, record_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, path->field, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW)
+		return KAIGI_OK;
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err, "reading a list item");
+	return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no item %s in list '%s'", path->item,
+			       path->field);
+}
+
+enum kaigi_status store_answer_write(struct store *st, const char *record_id,
+				     const struct store_path *path, const struct kaigi_value *v,
+				     long long now, int *changed, struct kaigi_error *err)
+{
+	static const char upsert[] =
+	    "INSERT INTO answer (record_id, field, item, col, value, created, updated) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) ON CONFLICT (record_id, field, item, col) "
+	    "DO UPDATE SET value = excluded.value, updated = excluded.updated "
+	    "WHERE value IS NOT excluded.value";
+	static const char del[] = "DELETE FROM answer WHERE record_id = ?1 AND field = ?2 AND "
+				  "item = ?3 AND col = ?4";
+	static const char touch[] = "UPDATE form_record SET updated = ?2 WHERE id = ?1";
+	bool remove = !v || v->type == KAIGI_NULL;
+	sqlite3_stmt *q = store_stmt(st, remove ? del : upsert, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, record_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, path->field, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, path->item ? path->item : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, path->col ? path->col : "", -1, SQLITE_STATIC);
+	if (!remove) {
+		store_bind_value(q, 5, v);
+		sqlite3_bind_int64(q, 6, now);
+	}
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err, "saving an answer");
+	int n = sqlite3_changes(st->db);
+	if (changed)
+		*changed = n;
+	if (n > 0) {
+		q = store_stmt(st, touch, err);
+		if (!q)
+			return err->status;
+		sqlite3_bind_text(q, 1, record_id, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 2, now);
+		rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE)
+			return store_fail(st, rc, err, "saving an answer");
+	}
+	return KAIGI_OK;
+}
+
+enum kaigi_status store_answer_save(struct store *st, const char *record_id,
+				    const struct store_path *path, const char *text,
+				    struct kaigi_error *err)
+{
+	enum kaigi_status s = store_begin(st, err);
+	if (s != KAIGI_OK)
+		return s;
+	const struct schema_form *form = NULL;
+	char *form_id = NULL;
+	s = store_record_form(st, record_id, &form, &form_id, err);
+	if (s == KAIGI_OK && !form)
+		s = kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+				    "form %s is not installed: its records can be read and "
+				    "exported but not changed",
+				    form_id);
+	free(form_id);
+	struct answer_target t;
+	if (s == KAIGI_OK)
+		s = answer_target_resolve(form, path, &t, err);
+	if (s == KAIGI_OK && t.top->type == SCHEMA_LIST)
+		s = check_item(st, record_id, path, err);
+	struct kaigi_value v = {0};
+	if (s == KAIGI_OK)
+		s = answer_value_check(st, record_id, &t, path, text, &v, err);
+	if (s == KAIGI_OK)
+		s = store_answer_write(st, record_id, path, &v, store_now_ms(), NULL, err);
+	kaigi_value_clear(&v);
+	return store_end(st, s, err);
+}
+
+/* ---- list items --------------------------------------------------------- */
+
+static enum kaigi_status list_field(struct store *st, const char *record_id, const char *field,
+				    const struct schema_field **out, struct kaigi_error *err)
+{
+	const struct schema_form *form = NULL;
+	char *form_id = NULL;
+	enum kaigi_status s = store_record_form(st, record_id, &form, &form_id, err);
+	if (s == KAIGI_OK && !form)
+		s = kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+				    "form %s is not installed: its records cannot be changed",
+				    form_id);
+	free(form_id);
+	if (s != KAIGI_OK)
+		return s;
+	*out = schema_field_find(form, field);
+	if (!*out || (*out)->type != SCHEMA_LIST)
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+				       "form %s has no list field '%s'", form->id, field);
+	return KAIGI_OK;
+}
+
+static long long item_count(struct store *st, const char *record_id, const char *field)
+{
+	static const char sql[] =
+	    "SELECT count(*) FROM list_item WHERE record_id = ?1 AND field = ?2";
+	sqlite3_stmt *q = store_stmt(st, sql, NULL);
+	if (!q)
+		return -1;
+	sqlite3_bind_text(q, 1, record_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, field, -1, SQLITE_STATIC);
+	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+	sqlite3_reset(q);
+	return n;
+}
+
+enum kaigi_status store_item_insert(struct store *st, const char *id, const char *record_id,
+				    const char *field, long long ord, long long now,
+				    struct kaigi_error *err)
+{
+	static const char ins[] = "INSERT INTO list_item (id, record_id, field, ord, created, "
+				  "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?5)";
+	sqlite3_stmt *q = store_stmt(st, ins, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, record_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, field, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 4, ord);
+	sqlite3_bind_int64(q, 5, now);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err, "adding a list item");
+	return KAIGI_OK;
+}
+
+static enum kaigi_status shift(struct store *st, const char *record_id, const char *field,
+			       long long from, long long to, int by, struct kaigi_error *err)
+{
+	static const char sql[] = "UPDATE list_item SET ord = ord + ?5, updated = ?6 WHERE "
+				  "record_id = ?1 AND field = ?2 AND ord >= ?3 AND ord <= ?4";
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, record_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, field, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 3, from);
+	sqlite3_bind_int64(q, 4, to);
+	sqlite3_bind_int(q, 5, by);
+	sqlite3_bind_int64(q, 6, store_now_ms());
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err, "reordering a list");
+	return KAIGI_OK;
+}
+
+enum kaigi_status store_item_add(struct store *st, const char *record_id, const char *field,
+				 size_t pos, char id[STORE_ID_SIZE], struct kaigi_error *err)
+{
+	enum kaigi_status s = store_begin(st, err);
+	if (s != KAIGI_OK)
+		return s;
+	const struct schema_field *f = NULL;
+	s = list_field(st, record_id, field, &f, err);
+	long long n = s == KAIGI_OK ? item_count(st, record_id, field) : 0;
+	if (s == KAIGI_OK && n < 0)
+		s = store_fail(st, sqlite3_errcode(st->db), err, "reading a list");
+	if (s == KAIGI_OK && f->max_items && (size_t)n >= f->max_items)
+		s = kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "'%s' holds at most %zu items",
+				    field, f->max_items);
+	long long at = s == KAIGI_OK && (long long)pos < n ? (long long)pos : n;
+	if (s == KAIGI_OK && at < n)
+		s = shift(st, record_id, field, at, n, 1, err);
+	if (s == KAIGI_OK) {
+		store_uuid_new(id);
+		s = store_item_insert(st, id, record_id, field, at, store_now_ms(), err);
+	}
+	return store_end(st, s, err);
+}
+
+static enum kaigi_status item_get(struct store *st, const char *item_id, char **record_id,
+				  char **field, long long *ord, struct kaigi_error *err)
+{
+	static const char sql[] = "SELECT record_id, field, ord FROM list_item WHERE id = ?1";
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, item_id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE)
+			return store_fail(st, rc, err, "reading a list item");
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no list item %s", item_id);
+	}
+	*record_id = store_column_strdup(q, 0);
+	*field = store_column_strdup(q, 1);
+	*ord = sqlite3_column_int64(q, 2);
+	sqlite3_reset(q);
+	return KAIGI_OK;
+}
+
+enum kaigi_status store_item_move(struct store *st, const char *item_id, size_t pos,
+				  struct kaigi_error *err)
+{
+	static const char set[] = "UPDATE list_item SET ord = ?2, updated = ?3 WHERE id = ?1";
+	enum kaigi_status s = store_begin(st, err);
+	if (s != KAIGI_OK)
+		return s;
+	char *rec = NULL, *field = NULL;
+	long long ord = 0;
+	s = item_get(st, item_id, &rec, &field, &ord, err);
+	long long n = s == KAIGI_OK ? item_count(st, rec, field) : 0;
+	long long to = (long long)pos < n ? (long long)pos : n - 1;
+	if (s == KAIGI_OK && to != ord) {
+		if (to < ord)
+			s = shift(st, rec, field, to, ord - 1, 1, err);
+		else
+			s = shift(st, rec, field, ord + 1, to, -1, err);
+		sqlite3_stmt *q = s == KAIGI_OK ? store_stmt(st, set, err) : NULL;
+		if (q) {
+			sqlite3_bind_text(q, 1, item_id, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(q, 2, to);
+			sqlite3_bind_int64(q, 3, store_now_ms());
+			int rc = sqlite3_step(q);
+			sqlite3_reset(q);
+			if (rc != SQLITE_DONE)
+				s = store_fail(st, rc, err, "moving a list item");
+		} else if (s == KAIGI_OK) {
+			s = err->status;
+		}
+	}
+	free(rec);
+	free(field);
+	return store_end(st, s, err);
+}
+
+enum kaigi_status store_item_delete(struct store *st, const char *item_id, struct kaigi_error *err)
+{
+	static const char del[] = "DELETE FROM list_item WHERE id = ?1";
+	enum kaigi_status s = store_begin(st, err);
+	if (s != KAIGI_OK)
+		return s;
+	char *rec = NULL, *field = NULL;
+	long long ord = 0;
+	s = item_get(st, item_id, &rec, &field, &ord, err);
+	sqlite3_stmt *q = s == KAIGI_OK ? store_stmt(st, del, err) : NULL;
+	if (q) {
+		sqlite3_bind_text(q, 1, item_id, -1, SQLITE_STATIC);
+		int rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE)
+			s = store_fail(st, rc, err, "deleting a list item");
+		else
+			s = shift(st, rec, field, ord + 1, (1LL << 62), -1, err);
+	} else if (s == KAIGI_OK) {
+		s = err->status;
+	}
+	free(rec);
+	free(field);
+	return store_end(st, s, err);
+}

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+/*
+ * store_audit.c — reading the audit trail.  It is written only by the
+ * triggers of db/001_init.sql, and other triggers there refuse any change
+ * or deletion of it, so this file only reads.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/xalloc.h"
+#include "store_internal.h"
+
+void store_audit_list_free(struct store_audit_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct store_audit_entry *e = &l->v[i];
+		free(e->who);
+		free(e->tbl);
+		free(e->op);
+		free(e->row_key);
+		free(e->path);
+		kaigi_value_clear(&e->old);
+		kaigi_value_clear(&e->new_value);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+enum kaigi_status store_audit_list(struct store *st, const char *row_key, size_t limit,
+				   struct store_audit_list *out, struct kaigi_error *err)
+{
+	static const char sql[] = "SELECT seq, at, who, tbl, op, row_key, path, old, new FROM "
+				  "audit WHERE ?1 IS NULL OR row_key = ?1 ORDER BY seq LIMIT ?2";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	store_bind_text_or_null(q, 1, row_key);
+	sqlite3_bind_int64(q, 2, limit ? (long long)limit : -1);
+	int rc;
+	size_t cap = 0;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 32;
+			out->v = xreallocarray(out->v, cap, sizeof *out->v);
+		}
+		struct store_audit_entry *e = &out->v[out->n++];
+		memset(e, 0, sizeof *e);
+		e->seq = sqlite3_column_int64(q, 0);
+		e->at = sqlite3_column_int64(q, 1);
+		e->who = store_column_strdup(q, 2);
+		e->tbl = store_column_strdup(q, 3);
+		e->op = store_column_strdup(q, 4);
+		e->row_key = store_column_strdup(q, 5);
+		e->path = store_column_strdup(q, 6);
+		store_column_value(q, 7, &e->old);
+		store_column_value(q, 8, &e->new_value);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		store_audit_list_free(out);
+		return store_fail(st, rc, err, "reading the audit trail");
+	}
+	return KAIGI_OK;
+}

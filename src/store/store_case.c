@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: MIT
+/* store_case.c — the people whose cases are reviewed, case reviews, phases. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/xalloc.h"
+#include "store_internal.h"
+
+/* Run a one-statement write in its own transaction.  bind fills q. */
+static enum kaigi_status write1(struct store *st, const char *sql,
+				void (*bind)(sqlite3_stmt *q, const void *arg), const void *arg,
+				const char *what, struct kaigi_error *err)
+{
+	enum kaigi_status s = store_begin(st, err);
+	if (s != KAIGI_OK)
+		return s;
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return store_end(st, err->status, err);
+	bind(q, arg);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		s = store_fail(st, rc, err, what);
+	return store_end(st, s, err);
+}
+
+/* ---- people ------------------------------------------------------------- */
+
+void store_person_clear(struct store_person *p)
+{
+	free(p->code);
+	free(p->initials);
+	free(p->age_band);
+	free(p->sex);
+	free(p->area);
+	memset(p, 0, sizeof *p);
+}
+
+static void bind_person(sqlite3_stmt *q, const void *arg)
+{
+	const struct store_person *p = arg;
+	sqlite3_bind_text(q, 1, p->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, p->code, -1, SQLITE_STATIC);
+	store_bind_text_or_null(q, 3, p->initials);
+	if (p->birth_year)
+		sqlite3_bind_int(q, 4, p->birth_year);
+	store_bind_text_or_null(q, 5, p->age_band);
+	store_bind_text_or_null(q, 6, p->sex);
+	store_bind_text_or_null(q, 7, p->area);
+	sqlite3_bind_int64(q, 8, store_now_ms());
+}
+
+enum kaigi_status store_person_save(struct store *st, struct store_person *p,
+				    struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO person (id, code, initials, birth_year, age_band, sex, area, created, "
+	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) ON CONFLICT (id) DO UPDATE SET "
+	    "code = excluded.code, initials = excluded.initials, birth_year = "
+	    "excluded.birth_year, age_band = excluded.age_band, sex = excluded.sex, area = "
+	    "excluded.area, updated = excluded.updated";
+	if (!p->code || !*p->code)
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "a person needs a case code");
+	if (p->sex && *p->sex && strcmp(p->sex, "F") && strcmp(p->sex, "M") && strcmp(p->sex, "X"))
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "sex is F, M or X, not '%s'",
+				       p->sex);
+	if (!p->id[0])
+		store_uuid_new(p->id);
+	return write1(st, sql, bind_person, p, "saving a person", err);
+}
+
+enum kaigi_status store_person_get(struct store *st, const char *id, const char *code,
+				   struct store_person *out, struct kaigi_error *err)
+{
+	static const char sql[] = "SELECT id, code, initials, birth_year, age_band, sex, area "
+				  "FROM person WHERE id = ?1 OR (?1 IS NULL AND code = ?2)";
+	store_person_clear(out);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	store_bind_text_or_null(q, 1, id);
+	store_bind_text_or_null(q, 2, code);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		store_column_id(q, 0, out->id);
+		out->code = store_column_strdup(q, 1);
+		out->initials = store_column_strdup(q, 2);
+		out->birth_year = sqlite3_column_int(q, 3);
+		out->age_band = store_column_strdup(q, 4);
+		out->sex = store_column_strdup(q, 5);
+		out->area = store_column_strdup(q, 6);
+	}
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW)
+		return KAIGI_OK;
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err, "reading a person");
+	return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no person %s", id ? id : code);
+}
+
+/* ---- case reviews ------------------------------------------------------- */
+
+void store_case_clear(struct store_case *c)
+{
+	free(c->presenter);
+	free(c->person_code);
+	free(c->meeting_date);
+	memset(c, 0, sizeof *c);
+}
+
+static void bind_case(sqlite3_stmt *q, const void *arg)
+{
+	const struct store_case *c = arg;
+	sqlite3_bind_text(q, 1, c->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, c->meeting_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, c->person_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 4, c->ord);
+	store_bind_text_or_null(q, 5, c->presenter);
+	store_bind_text_or_null(q, 6, c->follows);
+	sqlite3_bind_int64(q, 7, store_now_ms());
+}
+
+enum kaigi_status store_case_save(struct store *st, struct store_case *c, struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO case_review (id, meeting_id, person_id, ord, presenter, follows, "
+	    "created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) ON CONFLICT (id) DO "
+	    "UPDATE SET meeting_id = excluded.meeting_id, person_id = excluded.person_id, ord = "
+	    "excluded.ord, presenter = excluded.presenter, follows = excluded.follows, updated = "
+	    "excluded.updated";
+	if (!c->id[0])
+		store_uuid_new(c->id);
+	return write1(st, sql, bind_case, c, "saving a case", err);
+}
+
+#define CASE_SELECT                                                                                \
+	"SELECT c.id, c.meeting_id, c.person_id, c.ord, c.presenter, c.follows, p.code, m.date "   \
+	"FROM case_review c JOIN person p ON p.id = c.person_id JOIN meeting m ON m.id = "         \
+	"c.meeting_id "
+
+static void case_from_row(sqlite3_stmt *q, struct store_case *c)
+{
+	memset(c, 0, sizeof *c);
+	store_column_id(q, 0, c->id);
+	store_column_id(q, 1, c->meeting_id);
+	store_column_id(q, 2, c->person_id);
+	c->ord = sqlite3_column_int(q, 3);
+	c->presenter = store_column_strdup(q, 4);
+	store_column_id(q, 5, c->follows);
+	c->person_code = store_column_strdup(q, 6);
+	c->meeting_date = store_column_strdup(q, 7);
+}
+
+enum kaigi_status store_case_get(struct store *st, const char *id, struct store_case *out,
+				 struct kaigi_error *err)
+{
+	static const char sql[] = CASE_SELECT "WHERE c.id = ?1";
+	store_case_clear(out);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		case_from_row(q, out);
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW)
+		return KAIGI_OK;
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err, "reading a case");
+	return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no case %s", id);
+}
+
+static void bind_id(sqlite3_stmt *q, const void *arg)
+{
+	sqlite3_bind_text(q, 1, arg, -1, SQLITE_STATIC);
+}
+
+enum kaigi_status store_case_delete(struct store *st, const char *id, struct kaigi_error *err)
+{
+	return write1(st, "DELETE FROM case_review WHERE id = ?1", bind_id, id, "deleting a case",
+		      err);
+}
+
+void store_case_list_free(struct store_case_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		store_case_clear(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+static enum kaigi_status case_query(struct store *st, const char *sql, const char *key,
+				    struct store_case_list *out, struct kaigi_error *err)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	int rc;
+	size_t cap = 0;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 8;
+			out->v = xreallocarray(out->v, cap, sizeof *out->v);
+		}
+		case_from_row(q, &out->v[out->n++]);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		store_case_list_free(out);
+		return store_fail(st, rc, err, "listing cases");
+	}
+	return KAIGI_OK;
+}
+
+enum kaigi_status store_case_list(struct store *st, const char *meeting_id,
+				  struct store_case_list *out, struct kaigi_error *err)
+{
+	static const char sql[] = CASE_SELECT "WHERE c.meeting_id = ?1 ORDER BY c.ord, c.id";
+	return case_query(st, sql, meeting_id, out, err);
+}
+
+enum kaigi_status store_case_history(struct store *st, const char *person_id,
+				     struct store_case_list *out, struct kaigi_error *err)
+{
+	static const char sql[] =
+	    CASE_SELECT "WHERE c.person_id = ?1 ORDER BY m.date, m.start_time, c.ord";
+	return case_query(st, sql, person_id, out, err);
+}
+
+/* ---- phase timings ------------------------------------------------------ */
+
+struct phase_arg {
+	const char *case_id, *phase;
+	int ord, planned, actual;
+};
+
+static void bind_phase(sqlite3_stmt *q, const void *arg)
+{
+	const struct phase_arg *a = arg;
+	sqlite3_bind_text(q, 1, a->case_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, a->phase, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 3, a->ord);
+	if (a->planned >= 0)
+		sqlite3_bind_int(q, 4, a->planned);
+	if (a->actual >= 0)
+		sqlite3_bind_int(q, 5, a->actual);
+	sqlite3_bind_int64(q, 6, store_now_ms());
+}
+
+enum kaigi_status store_phase_set(struct store *st, const char *case_id, const char *phase, int ord,
+				  int planned_sec, int actual_sec, struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO phase_timing (case_id, phase, ord, planned_sec, actual_sec, created, "
+	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) ON CONFLICT (case_id, phase) DO UPDATE "
+	    "SET ord = excluded.ord, planned_sec = ifnull(excluded.planned_sec, planned_sec), "
+	    "actual_sec = ifnull(excluded.actual_sec, actual_sec), updated = excluded.updated";
+	struct phase_arg a = {case_id, phase, ord, planned_sec, actual_sec};
+	return write1(st, sql, bind_phase, &a, "saving a phase time", err);
+}

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * store_internal.h — what the files of src/store share and nobody else sees:
+ * the store itself, the prepared-statement cache, transactions, and the
+ * mapping of SQLite errors to kaigi statuses.
+ */
+#ifndef KAIGI_STORE_INTERNAL_H
+#define KAIGI_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "kaigi/store.h"
+
+/* PRAGMA application_id of a kaigi database: "KAIG". */
+#define STORE_APPLICATION_ID 0x4b414947
+
+/* From db_migrations.c, generated from db/NNN_*.sql at build time. */
+extern const size_t kaigi_migration_count;
+extern const char *const kaigi_migration_name[];
+extern const char *const kaigi_migration_sql[];
+
+struct store_stmt_slot {
+	const char *sql; /* a string literal: the cache key is its address */
+	sqlite3_stmt *stmt;
+};
+
+#define STORE_STMT_CACHE 96
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	bool read_only;
+	const struct schema_set *forms;
+	char *actor;
+	char lang[3];
+	int txn_depth;   /* >0 while a transaction is open (import nests) */
+	bool txn_failed; /* an inner step failed: the outer must roll back */
+	struct store_stmt_slot stmts[STORE_STMT_CACHE];
+	size_t nstmts;
+};
+
+/*
+ * A cached statement for sql, reset and with bindings cleared; NULL with
+ * err filled on failure.  The store owns it.
+ */
+sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct kaigi_error *err);
+
+/* Fill err from an SQLite result code (and the connection's message),
+ * choosing the status: environment for busy, full, read-only, I/O, not a
+ * database, corrupt; data for constraints.  what says what was being done. */
+enum kaigi_status store_fail(struct store *st, int rc, struct kaigi_error *err, const char *what);
+
+/* Run sql (no results wanted). */
+enum kaigi_status store_exec(struct store *st, const char *sql, struct kaigi_error *err);
+
+/*
+ * Transactions.  store_begin opens BEGIN IMMEDIATE (so waiting for another
+ * writer happens up front, under the busy timeout) or, when one is open,
+ * only counts.  store_end commits when ok and the outermost level, rolls
+ * back when !ok; it returns the status of the commit (or the one given).
+ */
+enum kaigi_status store_begin(struct store *st, struct kaigi_error *err);
+enum kaigi_status store_end(struct store *st, enum kaigi_status status, struct kaigi_error *err);
+
+/* Apply migrations [user_version, n) in one transaction, backing up first
+ * when the database already holds data. */
+enum kaigi_status store_migrate(struct store *st, const char *const *sql, const char *const *names,
+				size_t n, struct kaigi_error *err);
+
+/* Read an SQLite column into v (cleared first). */
+void store_column_value(sqlite3_stmt *s, int col, struct kaigi_value *v);
+/* Bind v (NULL binds SQL NULL). */
+int store_bind_value(sqlite3_stmt *s, int idx, const struct kaigi_value *v);
+/* A copy of a text column, or NULL for SQL NULL.  Caller frees. */
+char *store_column_strdup(sqlite3_stmt *s, int col);
+/* Copy a text column into an id buffer ("" for NULL). */
+void store_column_id(sqlite3_stmt *s, int col, char out[STORE_ID_SIZE]);
+/* Bind text, or NULL for NULL or "". */
+int store_bind_text_or_null(sqlite3_stmt *s, int idx, const char *t);
+
+/* The installed form of a record, by id; NULL when the record is absent
+ * (err EDATA) or its form not installed (then *form_id is set). */
+enum kaigi_status store_record_form(struct store *st, const char *record_id,
+				    const struct schema_form **form, char **form_id,
+				    struct kaigi_error *err);
+
+/* Write v at path of a record (NULL or a NULL value deletes), without
+ * checks; *changed (when not NULL) tells whether a row changed.  Inside a
+ * transaction. */
+enum kaigi_status store_answer_write(struct store *st, const char *record_id,
+				     const struct store_path *path, const struct kaigi_value *v,
+				     long long now, int *changed, struct kaigi_error *err);
+
+/* Insert a list item row at ord, without shifting or checks.  Inside a
+ * transaction. */
+enum kaigi_status store_item_insert(struct store *st, const char *id, const char *record_id,
+				    const char *field, long long ord, long long now,
+				    struct kaigi_error *err);
+
+/* A date YYYY-MM-DD that exists on the calendar. */
+bool store_date_valid(const char *s);
+/* A clock time HH:MM. */
+bool store_time_valid(const char *s);
+
+#endif

@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: MIT
+/* store_meeting.c — meetings and their participants. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/xalloc.h"
+#include "store_internal.h"
+
+/* Column names, in enum store_meeting_field order.  They are the YAML keys
+ * too, except that start_time/end_time are written start/end there. */
+static const char *const field_column[STORE_MEETING_NFIELDS] = {
+    "title", "date", "start_time", "end_time", "place", "purpose", "target", "reached", "next_time",
+};
+
+const char *store_meeting_field_name(enum store_meeting_field f)
+{
+	return (unsigned)f < STORE_MEETING_NFIELDS ? field_column[f] : NULL;
+}
+
+void store_meeting_clear(struct store_meeting *m)
+{
+	free(m->template_id);
+	free(m->kind);
+	for (int i = 0; i < STORE_MEETING_NFIELDS; i++)
+		free(m->f[i]);
+	memset(m, 0, sizeof *m);
+}
+
+static enum kaigi_status check_field(enum store_meeting_field f, const char *v,
+				     struct kaigi_error *err)
+{
+	if (f == STORE_MEETING_DATE && !store_date_valid(v))
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+				       "a meeting needs a date as YYYY-MM-DD, not '%s'",
+				       v ? v : "");
+	if ((f == STORE_MEETING_START_TIME || f == STORE_MEETING_END_TIME) && v && *v &&
+	    !store_time_valid(v))
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+				       "a time is HH:MM (24-hour), not '%s'", v);
+	return KAIGI_OK;
+}
+
+enum kaigi_status store_meeting_create(struct store *st, struct store_meeting *m,
+				       struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO meeting (id, template, template_version, kind, title, date, "
+	    "start_time, end_time, place, purpose, target, reached, next_time, created, "
+	    "updated) VALUES (?1, ?2, ?3, ?4, ifnull(?5, ''), ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+	    "?13, ?14, ?14)";
+	if (!m->template_id || !*m->template_id)
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+				       "a meeting needs a meeting template");
+	for (int i = 0; i < STORE_MEETING_NFIELDS; i++) {
+		enum kaigi_status s = check_field((enum store_meeting_field)i, m->f[i], err);
+		if (s != KAIGI_OK)
+			return s;
+	}
+	if (!m->id[0])
+		store_uuid_new(m->id);
+	else if (!store_uuid_valid(m->id))
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "'%s' is not a UUID", m->id);
+	enum kaigi_status s = store_begin(st, err);
+	if (s != KAIGI_OK)
+		return s;
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return store_end(st, err->status, err);
+	m->created = m->updated = store_now_ms();
+	sqlite3_bind_text(q, 1, m->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, m->template_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 3, m->template_version > 0 ? m->template_version : 1);
+	sqlite3_bind_text(q, 4, m->kind && *m->kind ? m->kind : "individual", -1, SQLITE_STATIC);
+	for (int i = 0; i < STORE_MEETING_NFIELDS; i++)
+		store_bind_text_or_null(q, 5 + i, m->f[i]);
+	sqlite3_bind_int64(q, 14, m->created);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		s = store_fail(st, rc, err, "creating a meeting");
+	return store_end(st, s, err);
+}
+
+static void meeting_from_row(sqlite3_stmt *q, struct store_meeting *m)
+{
+	store_column_id(q, 0, m->id);
+	m->template_id = store_column_strdup(q, 1);
+	m->template_version = sqlite3_column_int(q, 2);
+	m->kind = store_column_strdup(q, 3);
+	for (int i = 0; i < STORE_MEETING_NFIELDS; i++) {
+		m->f[i] = store_column_strdup(q, 4 + i);
+		if (m->f[i] && !*m->f[i]) {
+			free(m->f[i]);
+			m->f[i] = NULL;
+		}
+	}
+	m->created = sqlite3_column_int64(q, 13);
+	m->updated = sqlite3_column_int64(q, 14);
+}
+
+#define MEETING_COLUMNS                                                                            \
+	"id, template, template_version, kind, title, date, start_time, end_time, place, "         \
+	"purpose, target, reached, next_time, created, updated"
+
+enum kaigi_status store_meeting_get(struct store *st, const char *id, struct store_meeting *out,
+				    struct kaigi_error *err)
+{
+	static const char sql[] = "SELECT " MEETING_COLUMNS " FROM meeting WHERE id = ?1";
+	store_meeting_clear(out);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		meeting_from_row(q, out);
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW)
+		return KAIGI_OK;
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err, "reading a meeting");
+	return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no meeting %s", id);
+}
+
+enum kaigi_status store_meeting_set(struct store *st, const char *id, enum store_meeting_field f,
+				    const char *text, struct kaigi_error *err)
+{
+	/* One statement per column: column names cannot be parameters. */
+	static const char *const sql[STORE_MEETING_NFIELDS] = {
+	    "UPDATE meeting SET title = ifnull(?2, ''), updated = ?3 WHERE id = ?1",
+	    "UPDATE meeting SET date = ?2, updated = ?3 WHERE id = ?1",
+	    "UPDATE meeting SET start_time = ?2, updated = ?3 WHERE id = ?1",
+	    "UPDATE meeting SET end_time = ?2, updated = ?3 WHERE id = ?1",
+	    "UPDATE meeting SET place = ?2, updated = ?3 WHERE id = ?1",
+	    "UPDATE meeting SET purpose = ?2, updated = ?3 WHERE id = ?1",
+	    "UPDATE meeting SET target = ?2, updated = ?3 WHERE id = ?1",
+	    "UPDATE meeting SET reached = ?2, updated = ?3 WHERE id = ?1",
+	    "UPDATE meeting SET next_time = ?2, updated = ?3 WHERE id = ?1",
+	};
+	if ((unsigned)f >= STORE_MEETING_NFIELDS)
+		return kaigi_error_set(err, KAIGI_EUSAGE, NULL, 0, 0, "no such meeting field");
+	enum kaigi_status s = check_field(f, text, err);
+	if (s != KAIGI_OK)
+		return s;
+	s = store_begin(st, err);
+	if (s != KAIGI_OK)
+		return s;
+	sqlite3_stmt *q = store_stmt(st, sql[f], err);
+	if (!q)
+		return store_end(st, err->status, err);
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+	store_bind_text_or_null(q, 2, text);
+	sqlite3_bind_int64(q, 3, store_now_ms());
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		s = store_fail(st, rc, err, "saving a meeting");
+	else if (sqlite3_changes(st->db) == 0)
+		s = kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no meeting %s", id);
+	return store_end(st, s, err);
+}
+
+enum kaigi_status store_meeting_delete(struct store *st, const char *id, struct kaigi_error *err)
+{
+	/* Cases refer to people with RESTRICT, not meetings, so the cascade
+	 * from meeting reaches cases, records, answers, actions. */
+	static const char sql[] = "DELETE FROM meeting WHERE id = ?1";
+	enum kaigi_status s = store_begin(st, err);
+	if (s != KAIGI_OK)
+		return s;
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return store_end(st, err->status, err);
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		s = store_fail(st, rc, err, "deleting a meeting");
+	return store_end(st, s, err);
+}
+
+void store_meeting_list_free(struct store_meeting_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		store_meeting_clear(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+enum kaigi_status store_meeting_list(struct store *st, const char *text, size_t limit,
+				     struct store_meeting_list *out, struct kaigi_error *err)
+{
+	static const char sql[] = "SELECT " MEETING_COLUMNS " FROM meeting WHERE ?1 IS NULL "
+				  "OR instr(title, ?1) OR instr(ifnull(place, ''), ?1) "
+				  "OR instr(ifnull(purpose, ''), ?1) OR instr(date, ?1) "
+				  "ORDER BY date DESC, start_time DESC, id LIMIT ?2";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	store_bind_text_or_null(q, 1, text);
+	sqlite3_bind_int64(q, 2, limit ? (long long)limit : -1);
+	int rc;
+	size_t cap = 0;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 16;
+			out->v = xreallocarray(out->v, cap, sizeof *out->v);
+		}
+		memset(&out->v[out->n], 0, sizeof out->v[0]);
+		meeting_from_row(q, &out->v[out->n++]);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		store_meeting_list_free(out);
+		return store_fail(st, rc, err, "listing meetings");
+	}
+	return KAIGI_OK;
+}
+
+/* ---- participants ------------------------------------------------------ */
+
+void store_participant_clear(struct store_participant *p)
+{
+	free(p->name);
+	free(p->organisation);
+	free(p->role);
+	memset(p, 0, sizeof *p);
+}
+
+enum kaigi_status store_participant_save(struct store *st, struct store_participant *p,
+					 struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO participant (id, meeting_id, ord, name, organisation, role, present, "
+	    "created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) "
+	    "ON CONFLICT (id) DO UPDATE SET ord = excluded.ord, name = excluded.name, "
+	    "organisation = excluded.organisation, role = excluded.role, present = "
+	    "excluded.present, updated = excluded.updated";
+	if (!p->name || !*p->name)
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "a participant needs a name");
+	if (!p->id[0])
+		store_uuid_new(p->id);
+	enum kaigi_status s = store_begin(st, err);
+	if (s != KAIGI_OK)
+		return s;
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return store_end(st, err->status, err);
+	sqlite3_bind_text(q, 1, p->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, p->meeting_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 3, p->ord);
+	sqlite3_bind_text(q, 4, p->name, -1, SQLITE_STATIC);
+	store_bind_text_or_null(q, 5, p->organisation);
+	store_bind_text_or_null(q, 6, p->role);
+	sqlite3_bind_int(q, 7, p->present ? 1 : 0);
+	sqlite3_bind_int64(q, 8, store_now_ms());
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		s = store_fail(st, rc, err, "saving a participant");
+	return store_end(st, s, err);
+}
+
+enum kaigi_status store_participant_delete(struct store *st, const char *id,
+					   struct kaigi_error *err)
+{
+	static const char sql[] = "DELETE FROM participant WHERE id = ?1";
+	enum kaigi_status s = store_begin(st, err);
+	if (s != KAIGI_OK)
+		return s;
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return store_end(st, err->status, err);
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		s = store_fail(st, rc, err, "deleting a participant");
+	return store_end(st, s, err);
+}
+
+void store_participant_list_free(struct store_participant_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		store_participant_clear(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+enum kaigi_status store_participant_list(struct store *st, const char *meeting_id,
+					 struct store_participant_list *out,
+					 struct kaigi_error *err)
+{
+	static const char sql[] = "SELECT id, meeting_id, ord, name, organisation, role, present "
+				  "FROM participant WHERE meeting_id = ?1 ORDER BY ord, name";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
+	int rc;
+	size_t cap = 0;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 16;
+			out->v = xreallocarray(out->v, cap, sizeof *out->v);
+		}
+		struct store_participant *p = &out->v[out->n++];
+		memset(p, 0, sizeof *p);
+		store_column_id(q, 0, p->id);
+		store_column_id(q, 1, p->meeting_id);
+		p->ord = sqlite3_column_int(q, 2);
+		p->name = store_column_strdup(q, 3);
+		p->organisation = store_column_strdup(q, 4);
+		p->role = store_column_strdup(q, 5);
+		p->present = sqlite3_column_int(q, 6) != 0;
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		store_participant_list_free(out);
+		return store_fail(st, rc, err, "listing participants");
+	}
+	return KAIGI_OK;
+}

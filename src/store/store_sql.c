@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: MIT
+/*
+ * store_sql.c — the plumbing every store file uses: cached statements,
+ * transactions, error mapping, value binding, UUIDs, clocks and date checks.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <time.h>
+
+#include "kaigi/xalloc.h"
+#include "store_internal.h"
+
+sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct kaigi_error *err)
+{
+	for (size_t i = 0; i < st->nstmts; i++) {
+		if (st->stmts[i].sql == sql) {
+			sqlite3_stmt *s = st->stmts[i].stmt;
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			return s;
+		}
+	}
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL);
+	if (rc != SQLITE_OK) {
+		store_fail(st, rc, err, "preparing a query");
+		return NULL;
+	}
+	if (st->nstmts < STORE_STMT_CACHE) {
+		st->stmts[st->nstmts].sql = sql;
+		st->stmts[st->nstmts].stmt = s;
+		st->nstmts++;
+	} else {
+		/* Cache full: should not happen; keep the newest in the last slot. */
+		sqlite3_finalize(st->stmts[STORE_STMT_CACHE - 1].stmt);
+		st->stmts[STORE_STMT_CACHE - 1].sql = sql;
+		st->stmts[STORE_STMT_CACHE - 1].stmt = s;
+	}
+	return s;
+}
+
+enum kaigi_status store_fail(struct store *st, int rc, struct kaigi_error *err, const char *what)
+{
+	const char *msg = st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+	const char *file = st ? st->path : NULL;
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return kaigi_error_set(err, KAIGI_EENV, file, 0, 0,
+				       "%s: the database is locked by another program "
+				       "(another kaigi?); try again when it is closed",
+				       what);
+	case SQLITE_FULL:
+		return kaigi_error_set(err, KAIGI_EENV, file, 0, 0,
+				       "%s: the disk is full (or a file-size limit was reached); "
+				       "nothing was saved",
+				       what);
+	case SQLITE_READONLY:
+		return kaigi_error_set(err, KAIGI_EENV, file, 0, 0,
+				       "%s: the database is read-only (%s)", what, msg);
+	case SQLITE_NOTADB:
+		return kaigi_error_set(err, KAIGI_EENV, file, 0, 0,
+				       "%s: not a kaigi database (not an SQLite file)", what);
+	case SQLITE_CORRUPT:
+		return kaigi_error_set(err, KAIGI_EENV, file, 0, 0,
+				       "%s: the database file is damaged (%s); restore a backup",
+				       what, msg);
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return kaigi_error_set(err, KAIGI_EENV, file, 0, 0, "%s: cannot open (%s)", what,
+				       msg);
+	case SQLITE_IOERR:
+		if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC ||
+		    rc == SQLITE_IOERR_TRUNCATE)
+			return kaigi_error_set(err, KAIGI_EENV, file, 0, 0,
+					       "%s: could not write the database (disk full or "
+					       "failing?); nothing was saved",
+					       what);
+		return kaigi_error_set(err, KAIGI_EENV, file, 0, 0, "%s: I/O error (%s)", what,
+				       msg);
+	case SQLITE_NOMEM:
+		return kaigi_error_set(err, KAIGI_EENV, file, 0, 0, "%s: out of memory", what);
+	case SQLITE_CONSTRAINT:
+	case SQLITE_MISMATCH:
+	case SQLITE_RANGE:
+	case SQLITE_TOOBIG:
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "%s: %s", what, msg);
+	default:
+		return kaigi_error_set(err, KAIGI_EENV, file, 0, 0, "%s: %s", what, msg);
+	}
+}
+
+enum kaigi_status store_exec(struct store *st, const char *sql, struct kaigi_error *err)
+{
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(st, rc, err, "running a query");
+	return KAIGI_OK;
+}
+
+enum kaigi_status store_begin(struct store *st, struct kaigi_error *err)
+{
+	if (st->read_only)
+		return kaigi_error_set(err, KAIGI_EENV, st->path, 0, 0,
+				       "the database is open read-only; nothing can be saved");
+	if (st->txn_depth++ > 0)
+		return KAIGI_OK;
+	st->txn_failed = false;
+	int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		st->txn_depth = 0;
+		return store_fail(st, rc, err, "starting to save");
+	}
+	return KAIGI_OK;
+}
+
+enum kaigi_status store_end(struct store *st, enum kaigi_status status, struct kaigi_error *err)
+{
+	if (st->txn_depth <= 0)
+		return status;
+	if (status != KAIGI_OK)
+		st->txn_failed = true;
+	if (--st->txn_depth > 0)
+		return status;
+	if (st->txn_failed) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return status;
+	}
+	int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		enum kaigi_status s = store_fail(st, rc, err, "saving");
+		/* A failed COMMIT (full disk, I/O) may leave the transaction open. */
+		if (!sqlite3_get_autocommit(st->db))
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return s;
+	}
+	return KAIGI_OK;
+}
+
+void store_column_value(sqlite3_stmt *s, int col, struct kaigi_value *v)
+{
+	switch (sqlite3_column_type(s, col)) {
+	case SQLITE_INTEGER:
+		kaigi_value_set_int(v, sqlite3_column_int64(s, col));
+		break;
+	case SQLITE_FLOAT:
+		kaigi_value_set_real(v, sqlite3_column_double(s, col));
+		break;
+	case SQLITE_NULL:
+		kaigi_value_clear(v);
+		break;
+	default:
+		kaigi_value_set_text(v, (const char *)sqlite3_column_text(s, col));
+		break;
+	}
+}
+
+int store_bind_value(sqlite3_stmt *s, int idx, const struct kaigi_value *v)
+{
+	if (!v)
+		return sqlite3_bind_null(s, idx);
+	switch (v->type) {
+	case KAIGI_INT:
+		return sqlite3_bind_int64(s, idx, v->i);
+	case KAIGI_REAL:
+		return sqlite3_bind_double(s, idx, v->r);
+	case KAIGI_TEXT:
+		return sqlite3_bind_text(s, idx, v->s, -1, SQLITE_TRANSIENT);
+	case KAIGI_NULL:
+		break;
+	}
+	return sqlite3_bind_null(s, idx);
+}
+
+char *store_column_strdup(sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+void store_column_id(sqlite3_stmt *s, int col, char out[STORE_ID_SIZE])
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	snprintf(out, STORE_ID_SIZE, "%s", t ? (const char *)t : "");
+}
+
+int store_bind_text_or_null(sqlite3_stmt *s, int idx, const char *t)
+{
+	if (!t || !*t)
+		return sqlite3_bind_null(s, idx);
+	return sqlite3_bind_text(s, idx, t, -1, SQLITE_TRANSIENT);
+}
+
+long long store_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void store_uuid_new(char out[STORE_ID_SIZE])
+{
+	unsigned char b[16];
+	size_t got = 0;
+	while (got < sizeof b) {
+		ssize_t n = getrandom(b + got, sizeof b - got, 0);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			/* No getrandom(): SQLite's generator is seeded from the OS too. */
+			sqlite3_randomness((int)(sizeof b - got), b + got);
+			break;
+		}
+		got += (size_t)n;
+	}
+	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
+	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+	snprintf(out, STORE_ID_SIZE,
+		 "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
+		 b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14],
+		 b[15]);
+}
+
+bool store_uuid_valid(const char *s)
+{
+	if (!s || strlen(s) != 36)
+		return false;
+	for (int i = 0; i < 36; i++) {
+		char c = s[i];
+		if (i == 8 || i == 13 || i == 18 || i == 23) {
+			if (c != '-')
+				return false;
+		} else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+bool store_date_valid(const char *s)
+{
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4) ||
+	    !digits(s + 5, 2) || !digits(s + 8, 2))
+		return false;
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return false;
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return !(m == 2 && d == 29 && !leap);
+}
+
+bool store_time_valid(const char *s)
+{
+	return s && strlen(s) == 5 && s[2] == ':' && digits(s, 2) && digits(s + 3, 2) &&
+	       atoi(s) < 24 && atoi(s + 3) < 60;
+}
