@@ -18,18 +18,18 @@
 
 /* Options that apply to every subcommand (accepted anywhere on the line). */
 struct cmd_opts {
-        const char *db;                             /* --db FILE, or NULL for the default */
-        const char *forms_dirs[CMD_MAX_FORMS_DIRS]; /* --forms DIR, in order */
-        size_t nforms_dirs;
-        const char *lang; /* "ja" or "en" */
+	const char *db;                             /* --db FILE, or NULL for the default */
+	const char *forms_dirs[CMD_MAX_FORMS_DIRS]; /* --forms DIR, in order */
+	size_t nforms_dirs;
+	const char *lang; /* "ja" or "en" */
 };
 
 struct cmd {
-        const char *name;    /* "forms", "import", … */
-        const char *usage;   /* one or more lines after "kaigi " */
-        const char *summary; /* one line for kaigi --help */
-        /* argv[0] is the subcommand name.  Returns the exit status. */
-        int (*run)(const struct cmd_opts *opts, int argc, char **argv);
+	const char *name;    /* "forms", "import", … */
+	const char *usage;   /* one or more lines after "kaigi " */
+	const char *summary; /* one line for kaigi --help */
+	/* argv[0] is the subcommand name.  Returns the exit status. */
+	int (*run)(const struct cmd_opts *opts, int argc, char **argv);
 };
 
 /* The table of subcommands, ending with a zeroed entry (main.c). */
@@ -47,7 +47,7 @@ void cmd_print_usage(const struct cmd *c, int to_stderr);
  * diags.
  */
 enum kaigi_status cmd_load_forms(const struct cmd_opts *opts, struct schema_set *set,
-                                 struct kaigi_diags *diags);
+				 struct kaigi_diags *diags);
 /* The installed forms directory in use. */
 const char *cmd_installed_forms_dir(void);
 
@@ -60,5 +60,12 @@ void cmd_print_error(const struct kaigi_error *err);
 void cmd_print_diags(const struct kaigi_diags *diags);
 
 int cmd_forms_run(const struct cmd_opts *opts, int argc, char **argv);
+int cmd_forms_show(const struct cmd_opts *opts, int argc, char **argv);
+int cmd_demo_run(const struct cmd_opts *opts, int argc, char **argv);
+
+struct strbuf;
+/* Readable outlines of a form / template, in lang. */
+void cmd_form_outline(struct strbuf *b, const struct schema_form *form, const char *lang);
+void cmd_meeting_outline(struct strbuf *b, const struct schema_meeting *m, const char *lang);
 
 #endif

@@ -14,79 +14,82 @@
 
 static int forms_check(const struct cmd_opts *opts, int argc, char **argv)
 {
-        if (argc < 1) {
-                fprintf(stderr, "usage: kaigi forms check FILE...\n");
-                return KAIGI_EUSAGE;
-        }
-        struct kaigi_error err;
-        struct schema_set set;
-        if (schema_set_init(&set, &err) != KAIGI_OK) {
-                cmd_print_error(&err);
-                return err.status;
-        }
-        struct kaigi_diags context = {0}, diags = {0};
-        cmd_load_forms(opts, &set, &context);
-        for (int i = 0; i < argc; i++)
-                schema_load_file(&set, argv[i], &diags);
-        /* Cross-file checks, reported only where they touch the FILEs. */
-        struct kaigi_diags cross = {0};
-        schema_set_check(&set, &cross);
-        for (size_t i = 0; i < cross.n; i++)
-                for (int j = 0; j < argc; j++)
-                        if (strcmp(cross.v[i].file, argv[j]) == 0) {
-                                kaigi_diags_add_error(&diags, &cross.v[i]);
-                                break;
-                        }
-        kaigi_diags_sort(&diags);
-        cmd_print_diags(&diags);
-        int status = kaigi_diags_status(&diags);
-        kaigi_diags_free(&cross);
-        kaigi_diags_free(&context);
-        kaigi_diags_free(&diags);
-        schema_set_free(&set);
-        return status;
+	if (argc < 1) {
+		fprintf(stderr, "usage: kaigi forms check FILE...\n");
+		return KAIGI_EUSAGE;
+	}
+	struct kaigi_error err;
+	struct schema_set set;
+	if (schema_set_init(&set, &err) != KAIGI_OK) {
+		cmd_print_error(&err);
+		return err.status;
+	}
+	struct kaigi_diags context = {0}, diags = {0};
+	cmd_load_forms(opts, &set, &context);
+	for (int i = 0; i < argc; i++)
+		schema_load_file(&set, argv[i], &diags);
+	/* Cross-file checks, reported only where they touch the FILEs. */
+	struct kaigi_diags cross = {0};
+	schema_set_check(&set, &cross);
+	for (size_t i = 0; i < cross.n; i++)
+		for (int j = 0; j < argc; j++)
+			if (strcmp(cross.v[i].file, argv[j]) == 0) {
+				kaigi_diags_add_error(&diags, &cross.v[i]);
+				break;
+			}
+	kaigi_diags_sort(&diags);
+	cmd_print_diags(&diags);
+	int status = kaigi_diags_status(&diags);
+	kaigi_diags_free(&cross);
+	kaigi_diags_free(&context);
+	kaigi_diags_free(&diags);
+	schema_set_free(&set);
+	return status;
 }
 
 static int forms_list(const struct cmd_opts *opts, int argc, char **argv)
 {
-        (void)argv;
-        if (argc != 0) {
-                fprintf(stderr, "usage: kaigi forms list\n");
-                return KAIGI_EUSAGE;
-        }
-        struct kaigi_error err;
-        struct schema_set set;
-        if (schema_set_init(&set, &err) != KAIGI_OK) {
-                cmd_print_error(&err);
-                return err.status;
-        }
-        struct kaigi_diags diags = {0};
-        cmd_load_forms(opts, &set, &diags);
-        for (size_t i = 0; i < set.nforms; i++) {
-                const struct schema_form *f = set.forms[i];
-                printf("form     %-28s v%-3d %s\t%s\n", f->id, f->version,
-                       schema_label_get(&f->title, opts->lang), f->source);
-        }
-        for (size_t i = 0; i < set.nmeetings; i++) {
-                const struct schema_meeting *m = set.meetings[i];
-                printf("meeting  %-28s v%-3d %s\t%s\n", m->id, m->version,
-                       schema_label_get(&m->title, opts->lang), m->source);
-        }
-        /* Broken files are skipped but never silently. */
-        kaigi_diags_sort(&diags);
-        cmd_print_diags(&diags);
-        int status = kaigi_diags_status(&diags);
-        kaigi_diags_free(&diags);
-        schema_set_free(&set);
-        return status;
+	(void)argv;
+	if (argc != 0) {
+		fprintf(stderr, "usage: kaigi forms list\n");
+		return KAIGI_EUSAGE;
+	}
+	struct kaigi_error err;
+	struct schema_set set;
+	if (schema_set_init(&set, &err) != KAIGI_OK) {
+		cmd_print_error(&err);
+		return err.status;
+	}
+	struct kaigi_diags diags = {0};
+	cmd_load_forms(opts, &set, &diags);
+	for (size_t i = 0; i < set.nforms; i++) {
+		const struct schema_form *f = set.forms[i];
+		printf("form     %-28s v%-3d %s\t%s\n", f->id, f->version,
+		       schema_label_get(&f->title, opts->lang), f->source);
+	}
+	for (size_t i = 0; i < set.nmeetings; i++) {
+		const struct schema_meeting *m = set.meetings[i];
+		printf("meeting  %-28s v%-3d %s\t%s\n", m->id, m->version,
+		       schema_label_get(&m->title, opts->lang), m->source);
+	}
+	/* Broken files are skipped but never silently. */
+	kaigi_diags_sort(&diags);
+	cmd_print_diags(&diags);
+	int status = kaigi_diags_status(&diags);
+	kaigi_diags_free(&diags);
+	schema_set_free(&set);
+	return status;
 }
 
 int cmd_forms_run(const struct cmd_opts *opts, int argc, char **argv)
 {
-        if (argc >= 2 && strcmp(argv[1], "check") == 0)
-                return forms_check(opts, argc - 2, argv + 2);
-        if (argc >= 2 && strcmp(argv[1], "list") == 0)
-                return forms_list(opts, argc - 2, argv + 2);
-        fprintf(stderr, "usage: kaigi forms check FILE...\n       kaigi forms list\n");
-        return KAIGI_EUSAGE;
+	if (argc >= 2 && strcmp(argv[1], "check") == 0)
+		return forms_check(opts, argc - 2, argv + 2);
+	if (argc >= 2 && strcmp(argv[1], "list") == 0)
+		return forms_list(opts, argc - 2, argv + 2);
+	if (argc >= 2 && strcmp(argv[1], "show") == 0)
+		return cmd_forms_show(opts, argc - 2, argv + 2);
+	fprintf(stderr, "usage: kaigi forms check FILE...\n       kaigi forms list\n"
+			"       kaigi forms show ID\n");
+	return KAIGI_EUSAGE;
 }

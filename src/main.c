@@ -15,110 +15,116 @@
 
 const struct cmd cmd_table[] = {
     {
-        .name = "forms",
-        .usage = "forms check FILE...\n       kaigi forms list",
-        .summary = "validate forms and meeting templates; list the installed ones",
-        .run = cmd_forms_run,
+	.name = "demo",
+	.usage = "demo",
+	.summary = "show kaigi on sample data (the forms and meeting flows it ships with)",
+	.run = cmd_demo_run,
+    },
+    {
+	.name = "forms",
+	.usage = "forms check FILE...\n       kaigi forms list\n       kaigi forms show ID",
+	.summary = "validate forms and meeting templates; list and show the installed ones",
+	.run = cmd_forms_run,
     },
     {0},
 };
 
 static void print_help(FILE *f)
 {
-        fprintf(f, "kaigi %s — facilitate community care case conferences (地域ケア会議)\n\n",
-                KAIGI_VERSION);
-        fprintf(f, "usage: kaigi [--db FILE] [--forms DIR] [--lang ja|en] COMMAND [ARGS]\n\n");
-        fprintf(f, "commands:\n");
-        for (const struct cmd *c = cmd_table; c->name; c++)
-                fprintf(f, "  %-10s %s\n", c->name, c->summary);
-        fprintf(f, "\noptions:\n"
-                   "  --db FILE      the database (default $XDG_DATA_HOME/kaigi/kaigi.db)\n"
-                   "  --forms DIR    also load forms from DIR (repeatable; later wins by id)\n"
-                   "  --lang ja|en   language of labels (default from LANG)\n"
-                   "  -h, --help     this help; `kaigi COMMAND --help` for one command\n"
-                   "  --version      print the version\n\n"
-                   "exit status: 0 success, 1 invalid input or data, 2 usage, 3 environment\n");
+	fprintf(f, "kaigi %s — facilitate community care case conferences (地域ケア会議)\n\n",
+		KAIGI_VERSION);
+	fprintf(f, "usage: kaigi [--db FILE] [--forms DIR] [--lang ja|en] COMMAND [ARGS]\n\n");
+	fprintf(f, "commands:\n");
+	for (const struct cmd *c = cmd_table; c->name; c++)
+		fprintf(f, "  %-10s %s\n", c->name, c->summary);
+	fprintf(f, "\noptions:\n"
+		   "  --db FILE      the database (default $XDG_DATA_HOME/kaigi/kaigi.db)\n"
+		   "  --forms DIR    also load forms from DIR (repeatable; later wins by id)\n"
+		   "  --lang ja|en   language of labels (default from LANG)\n"
+		   "  -h, --help     this help; `kaigi COMMAND --help` for one command\n"
+		   "  --version      print the version\n\n"
+		   "exit status: 0 success, 1 invalid input or data, 2 usage, 3 environment\n");
 }
 
 static const char *lang_from_env(void)
 {
-        const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
-        for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
-                const char *v = getenv(vars[i]);
-                if (v && *v)
-                        return strncmp(v, "ja", 2) == 0 ? "ja" : "en";
-        }
-        return "en";
+	const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return strncmp(v, "ja", 2) == 0 ? "ja" : "en";
+	}
+	return "en";
 }
 
 /* Take the global options out of argv; returns the new argc or -1. */
 static int take_global_opts(struct cmd_opts *o, int argc, char **argv)
 {
-        int out = 1;
-        for (int i = 1; i < argc; i++) {
-                const char *a = argv[i];
-                const char **slot = NULL;
-                if (strcmp(a, "--db") == 0)
-                        slot = &o->db;
-                else if (strcmp(a, "--lang") == 0)
-                        slot = &o->lang;
-                if (slot || strcmp(a, "--forms") == 0) {
-                        if (i + 1 >= argc) {
-                                fprintf(stderr, "kaigi: %s needs a value\n", a);
-                                return -1;
-                        }
-                        if (slot) {
-                                *slot = argv[++i];
-                        } else {
-                                if (o->nforms_dirs == CMD_MAX_FORMS_DIRS) {
-                                        fprintf(stderr, "kaigi: at most %d --forms\n",
-                                                CMD_MAX_FORMS_DIRS);
-                                        return -1;
-                                }
-                                o->forms_dirs[o->nforms_dirs++] = argv[++i];
-                        }
-                        continue;
-                }
-                argv[out++] = argv[i];
-        }
-        argv[out] = NULL;
-        if (strcmp(o->lang, "ja") != 0 && strcmp(o->lang, "en") != 0) {
-                fprintf(stderr, "kaigi: --lang must be ja or en\n");
-                return -1;
-        }
-        return out;
+	int out = 1;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char **slot = NULL;
+		if (strcmp(a, "--db") == 0)
+			slot = &o->db;
+		else if (strcmp(a, "--lang") == 0)
+			slot = &o->lang;
+		if (slot || strcmp(a, "--forms") == 0) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "kaigi: %s needs a value\n", a);
+				return -1;
+			}
+			if (slot) {
+				*slot = argv[++i];
+			} else {
+				if (o->nforms_dirs == CMD_MAX_FORMS_DIRS) {
+					fprintf(stderr, "kaigi: at most %d --forms\n",
+						CMD_MAX_FORMS_DIRS);
+					return -1;
+				}
+				o->forms_dirs[o->nforms_dirs++] = argv[++i];
+			}
+			continue;
+		}
+		argv[out++] = argv[i];
+	}
+	argv[out] = NULL;
+	if (strcmp(o->lang, "ja") != 0 && strcmp(o->lang, "en") != 0) {
+		fprintf(stderr, "kaigi: --lang must be ja or en\n");
+		return -1;
+	}
+	return out;
 }
 
 int main(int argc, char **argv)
 {
-        setlocale(LC_ALL, "");
-        struct cmd_opts opts = {.lang = lang_from_env()};
-        argc = take_global_opts(&opts, argc, argv);
-        if (argc < 0)
-                return KAIGI_EUSAGE;
-        if (argc < 2) {
-                /* The UI arrives with issue 4; until then, say what there is. */
-                print_help(stderr);
-                return KAIGI_EUSAGE;
-        }
-        const char *name = argv[1];
-        if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
-                print_help(stdout);
-                return 0;
-        }
-        if (strcmp(name, "--version") == 0) {
-                printf("kaigi %s\n", KAIGI_VERSION);
-                return 0;
-        }
-        for (const struct cmd *c = cmd_table; c->name; c++) {
-                if (strcmp(c->name, name) == 0) {
-                        if (cmd_wants_help(argc - 1, argv + 1)) {
-                                cmd_print_usage(c, 0);
-                                return 0;
-                        }
-                        return c->run(&opts, argc - 1, argv + 1);
-                }
-        }
-        fprintf(stderr, "kaigi: unknown command '%s' (try kaigi --help)\n", name);
-        return KAIGI_EUSAGE;
+	setlocale(LC_ALL, "");
+	struct cmd_opts opts = {.lang = lang_from_env()};
+	argc = take_global_opts(&opts, argc, argv);
+	if (argc < 0)
+		return KAIGI_EUSAGE;
+	if (argc < 2) {
+		/* The UI arrives with issue 4; until then, say what there is. */
+		print_help(stderr);
+		return KAIGI_EUSAGE;
+	}
+	const char *name = argv[1];
+	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+		print_help(stdout);
+		return 0;
+	}
+	if (strcmp(name, "--version") == 0) {
+		printf("kaigi %s\n", KAIGI_VERSION);
+		return 0;
+	}
+	for (const struct cmd *c = cmd_table; c->name; c++) {
+		if (strcmp(c->name, name) == 0) {
+			if (cmd_wants_help(argc - 1, argv + 1)) {
+				cmd_print_usage(c, 0);
+				return 0;
+			}
+			return c->run(&opts, argc - 1, argv + 1);
+		}
+	}
+	fprintf(stderr, "kaigi: unknown command '%s' (try kaigi --help)\n", name);
+	return KAIGI_EUSAGE;
 }

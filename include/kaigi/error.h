@@ -15,18 +15,18 @@
 #include <stddef.h>
 
 enum kaigi_status {
-        KAIGI_OK = 0,
-        KAIGI_EDATA = 1,  /* invalid input or data */
-        KAIGI_EUSAGE = 2, /* wrong use of the command line */
-        KAIGI_EENV = 3,   /* environment: locked, full disk, unreadable file */
+	KAIGI_OK = 0,
+	KAIGI_EDATA = 1,  /* invalid input or data */
+	KAIGI_EUSAGE = 2, /* wrong use of the command line */
+	KAIGI_EENV = 3,   /* environment: locked, full disk, unreadable file */
 };
 
 struct kaigi_error {
-        enum kaigi_status status;
-        char file[1024]; /* empty when no file is involved */
-        int line;        /* 1-based; 0 when unknown */
-        int col;         /* 1-based; 0 when unknown */
-        char msg[1024];
+	enum kaigi_status status;
+	char file[1024]; /* empty when no file is involved */
+	int line;        /* 1-based; 0 when unknown */
+	int col;         /* 1-based; 0 when unknown */
+	char msg[1024];
 };
 
 #if defined(__GNUC__)
@@ -37,10 +37,10 @@ struct kaigi_error {
 
 /* Fill err (when not NULL) and return status.  file may be NULL. */
 enum kaigi_status kaigi_error_set(struct kaigi_error *err, enum kaigi_status status,
-                                  const char *file, int line, int col, const char *fmt, ...)
+				  const char *file, int line, int col, const char *fmt, ...)
     KAIGI_PRINTF(6, 7);
 enum kaigi_status kaigi_error_vset(struct kaigi_error *err, enum kaigi_status status,
-                                   const char *file, int line, int col, const char *fmt, va_list ap)
+				   const char *file, int line, int col, const char *fmt, va_list ap)
     KAIGI_PRINTF(6, 0);
 
 /* Reset err to "no error". */
@@ -57,12 +57,12 @@ void kaigi_error_format(const struct kaigi_error *err, char *buf, size_t size);
  * file rather than stopping at the first.  Owns its entries.
  */
 struct kaigi_diags {
-        struct kaigi_error *v;
-        size_t n, cap;
+	struct kaigi_error *v;
+	size_t n, cap;
 };
 
 void kaigi_diags_add(struct kaigi_diags *d, enum kaigi_status status, const char *file, int line,
-                     int col, const char *fmt, ...) KAIGI_PRINTF(6, 7);
+		     int col, const char *fmt, ...) KAIGI_PRINTF(6, 7);
 void kaigi_diags_add_error(struct kaigi_diags *d, const struct kaigi_error *err);
 /* Sort by file, line, column (stable), so output reads top to bottom. */
 void kaigi_diags_sort(struct kaigi_diags *d);

@@ -46,7 +46,7 @@ void expr_engine_set_budget(struct expr_engine *eng, unsigned steps);
  * the byte offset in src of the problem, or -1 when SQLite gave none.
  */
 enum kaigi_status expr_compile(struct expr_engine *eng, const char *src, struct expr **out,
-                               int *offset, struct kaigi_error *err);
+			       int *offset, struct kaigi_error *err);
 void expr_free(struct expr *e);
 
 const char *expr_source(const struct expr *e);
@@ -56,6 +56,6 @@ const char *expr_param_name(const struct expr *e, size_t i);
 
 /* Evaluate with values from lookup.  out is cleared first; caller clears it. */
 enum kaigi_status expr_eval(struct expr *e, expr_lookup_fn lookup, void *ctx,
-                            struct kaigi_value *out, struct kaigi_error *err);
+			    struct kaigi_value *out, struct kaigi_error *err);
 
 #endif

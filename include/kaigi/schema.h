@@ -23,30 +23,30 @@
 
 /* A label in Japanese and English.  A plain string in YAML sets both. */
 struct schema_label {
-        char *ja; /* NULL when absent */
-        char *en; /* NULL when absent */
+	char *ja; /* NULL when absent */
+	char *en; /* NULL when absent */
 };
 
 /* The label in lang ("ja" or "en"), falling back to the other; "" if none. */
 const char *schema_label_get(const struct schema_label *l, const char *lang);
 
 struct schema_pos {
-        int line, col; /* 1-based position in the source file */
+	int line, col; /* 1-based position in the source file */
 };
 
 enum schema_type {
-        SCHEMA_TEXT,
-        SCHEMA_LONGTEXT,
-        SCHEMA_INTEGER,
-        SCHEMA_DECIMAL,
-        SCHEMA_DATE,
-        SCHEMA_BOOLEAN,
-        SCHEMA_SELECT_ONE,
-        SCHEMA_SELECT_MULTIPLE,
-        SCHEMA_SCALE,
-        SCHEMA_GRID,
-        SCHEMA_LIST,
-        SCHEMA_CALCULATE,
+	SCHEMA_TEXT,
+	SCHEMA_LONGTEXT,
+	SCHEMA_INTEGER,
+	SCHEMA_DECIMAL,
+	SCHEMA_DATE,
+	SCHEMA_BOOLEAN,
+	SCHEMA_SELECT_ONE,
+	SCHEMA_SELECT_MULTIPLE,
+	SCHEMA_SCALE,
+	SCHEMA_GRID,
+	SCHEMA_LIST,
+	SCHEMA_CALCULATE,
 };
 
 /* "text", "grid", …; NULL for an unknown value. */
@@ -55,17 +55,17 @@ const char *schema_type_name(enum schema_type t);
 int schema_type_from_name(const char *name);
 
 struct schema_choice {
-        char *value; /* stored value; for a scale, an integer in text form */
-        struct schema_label label;
-        struct schema_pos pos;
+	char *value; /* stored value; for a scale, an integer in text form */
+	struct schema_label label;
+	struct schema_pos pos;
 };
 
 /* A named choice list, or a field's inline list (id NULL). */
 struct schema_choice_list {
-        char *id;
-        struct schema_choice *v;
-        size_t n;
-        struct schema_pos pos;
+	char *id;
+	struct schema_choice *v;
+	size_t n;
+	struct schema_pos pos;
 };
 
 /* Index of value in list, or -1. */
@@ -78,10 +78,10 @@ int schema_choice_find(const struct schema_choice_list *list, const char *value)
  * for the same form.
  */
 struct schema_choices_from {
-        char *form;        /* NULL: same form */
-        char *field;       /* a list or grid field */
-        char *label_field; /* for a list: the item field shown as the label */
-        struct schema_pos pos;
+	char *form;        /* NULL: same form */
+	char *field;       /* a list or grid field */
+	char *label_field; /* for a list: the item field shown as the label */
+	struct schema_pos pos;
 };
 
 struct schema_field;
@@ -89,100 +89,100 @@ struct schema_field;
 /* One row of a grid.  overrides[c] replaces column c's choices (or NULL);
  * na[c] marks cell c as not applicable. */
 struct schema_grid_row {
-        char *id;
-        struct schema_label label;
-        struct schema_label group; /* e.g. ADL / IADL; may be empty */
-        const struct schema_choice_list **overrides;
-        bool *na;
-        struct schema_pos pos;
+	char *id;
+	struct schema_label label;
+	struct schema_label group; /* e.g. ADL / IADL; may be empty */
+	const struct schema_choice_list **overrides;
+	bool *na;
+	struct schema_pos pos;
 };
 
 struct schema_field {
-        char *id;
-        enum schema_type type;
-        struct schema_label label, hint, unit, constraint_message;
-        bool required;
-        bool sensitive; /* identifying: masked in anonymised output */
-        char *phase;    /* meeting phase that shows it first, or NULL */
-        struct expr *relevant, *constraint, *calculate; /* each may be NULL */
-        char *default_value;                            /* as text, or NULL */
-        bool has_min, has_max;
-        double min, max;           /* numbers, scale; dates compare as text YYYY-MM-DD */
-        char *min_text, *max_text; /* the YAML text of min/max (dates) */
-        const struct schema_choice_list *choices; /* select_*, scale; or NULL */
-        struct schema_choices_from *choices_from; /* or NULL */
-        /* grid */
-        struct schema_field *columns;
-        size_t ncolumns;
-        struct schema_grid_row *rows;
-        size_t nrows;
-        /* list */
-        struct schema_field *fields; /* item fields */
-        size_t nfields;
-        size_t min_items, max_items; /* max 0 = unlimited */
-        char *item_label;            /* item field that names an item, or NULL */
-        struct schema_pos pos;
+	char *id;
+	enum schema_type type;
+	struct schema_label label, hint, unit, constraint_message;
+	bool required;
+	bool sensitive; /* identifying: masked in anonymised output */
+	char *phase;    /* meeting phase that shows it first, or NULL */
+	struct expr *relevant, *constraint, *calculate; /* each may be NULL */
+	char *default_value;                            /* as text, or NULL */
+	bool has_min, has_max;
+	double min, max;           /* numbers, scale; dates compare as text YYYY-MM-DD */
+	char *min_text, *max_text; /* the YAML text of min/max (dates) */
+	const struct schema_choice_list *choices; /* select_*, scale; or NULL */
+	struct schema_choices_from *choices_from; /* or NULL */
+	/* grid */
+	struct schema_field *columns;
+	size_t ncolumns;
+	struct schema_grid_row *rows;
+	size_t nrows;
+	/* list */
+	struct schema_field *fields; /* item fields */
+	size_t nfields;
+	size_t min_items, max_items; /* max 0 = unlimited */
+	char *item_label;            /* item field that names an item, or NULL */
+	struct schema_pos pos;
 };
 
 struct schema_section {
-        char *id;
-        struct schema_label title;
-        char *phase;
-        struct schema_field *fields;
-        size_t nfields;
-        struct schema_pos pos;
+	char *id;
+	struct schema_label title;
+	char *phase;
+	struct schema_field *fields;
+	size_t nfields;
+	struct schema_pos pos;
 };
 
 struct schema_form {
-        char *id;
-        int version;
-        struct schema_label title, description;
-        char *source; /* file it was loaded from */
-        struct schema_choice_list *lists;
-        size_t nlists;
-        struct schema_section *sections;
-        size_t nsections;
-        struct schema_pos pos;
+	char *id;
+	int version;
+	struct schema_label title, description;
+	char *source; /* file it was loaded from */
+	struct schema_choice_list *lists;
+	size_t nlists;
+	struct schema_section *sections;
+	size_t nsections;
+	struct schema_pos pos;
 };
 
 struct schema_phase {
-        char *id;
-        struct schema_label title;
-        int minutes;
-        struct schema_label *prompts;
-        size_t nprompts;
-        struct schema_pos pos;
+	char *id;
+	struct schema_label title;
+	int minutes;
+	struct schema_label *prompts;
+	size_t nprompts;
+	struct schema_pos pos;
 };
 
 struct schema_role {
-        char *id;
-        struct schema_label label;
+	char *id;
+	struct schema_label label;
 };
 
 struct schema_meeting {
-        char *id;
-        int version;
-        char *kind; /* e.g. individual, difficult, planning */
-        struct schema_label title, description;
-        char *source;
-        int minutes; /* whole meeting */
-        int cases_min, cases_max;
-        struct schema_phase *phases; /* per case */
-        size_t nphases;
-        struct schema_role *roles; /* expected in the room */
-        size_t nroles;
-        char **forms; /* ids of the forms each case uses, in order */
-        struct schema_pos *forms_pos;
-        size_t nforms;
-        struct schema_pos pos;
+	char *id;
+	int version;
+	char *kind; /* e.g. individual, difficult, planning */
+	struct schema_label title, description;
+	char *source;
+	int minutes; /* whole meeting */
+	int cases_min, cases_max;
+	struct schema_phase *phases; /* per case */
+	size_t nphases;
+	struct schema_role *roles; /* expected in the room */
+	size_t nroles;
+	char **forms; /* ids of the forms each case uses, in order */
+	struct schema_pos *forms_pos;
+	size_t nforms;
+	struct schema_pos pos;
 };
 
 struct schema_set {
-        struct expr_engine *eng;
-        struct schema_form **forms;
-        size_t nforms;
-        struct schema_meeting **meetings;
-        size_t nmeetings;
+	struct expr_engine *eng;
+	struct schema_form **forms;
+	size_t nforms;
+	struct schema_meeting **meetings;
+	size_t nmeetings;
 };
 
 /* An empty set with its own expression engine. */
@@ -196,15 +196,15 @@ void schema_set_free(struct schema_set *set);
  * replaces it.  References to other forms are checked by schema_set_check().
  */
 enum kaigi_status schema_load_file(struct schema_set *set, const char *path,
-                                   struct kaigi_diags *diags);
+				   struct kaigi_diags *diags);
 /* The same from memory; name is used in messages (fuzzing, tests). */
 enum kaigi_status schema_load_buffer(struct schema_set *set, const char *name, const char *buf,
-                                     size_t len, struct kaigi_diags *diags);
+				     size_t len, struct kaigi_diags *diags);
 
 /* Load every *.yaml / *.yml file of dir, in name order.  A missing dir is
  * not an error. */
 enum kaigi_status schema_load_dir(struct schema_set *set, const char *dir,
-                                  struct kaigi_diags *diags);
+				  struct kaigi_diags *diags);
 
 /*
  * Check what spans files: meeting templates name installed forms, phases
@@ -226,7 +226,7 @@ const struct schema_grid_row *schema_row_find(const struct schema_field *grid, c
 /* The choices that apply to column col of grid row row (the row's override,
  * else the column's own).  NULL for a column without choices. */
 const struct schema_choice_list *schema_cell_choices(const struct schema_field *grid,
-                                                     const struct schema_grid_row *row, size_t col);
+						     const struct schema_grid_row *row, size_t col);
 
 /*
  * Parse and check one answer typed as text against field f (a top-level
@@ -239,8 +239,8 @@ const struct schema_choice_list *schema_cell_choices(const struct schema_field *
  * constraint expression is not evaluated here: see schema_constraint_check.
  */
 enum kaigi_status schema_value_parse(const struct schema_field *f,
-                                     const struct schema_choice_list *choices, const char *text,
-                                     struct kaigi_value *out, struct kaigi_error *err);
+				     const struct schema_choice_list *choices, const char *text,
+				     struct kaigi_value *out, struct kaigi_error *err);
 
 /*
  * Evaluate f's constraint with values from lookup (the field's own value is
@@ -249,6 +249,6 @@ enum kaigi_status schema_value_parse(const struct schema_field *f,
  * is the business of `required`, not of its constraint).
  */
 enum kaigi_status schema_constraint_check(const struct schema_field *f, expr_lookup_fn lookup,
-                                          void *ctx, const char *lang, struct kaigi_error *err);
+					  void *ctx, const char *lang, struct kaigi_error *err);
 
 #endif

@@ -13,14 +13,14 @@
 #include "kaigi/error.h"
 
 struct strbuf {
-        char *s; /* NULL until the first append */
-        size_t len, cap;
+	char *s; /* NULL until the first append */
+	size_t len, cap;
 };
 
 #define STRBUF_INIT                                                                                \
-        {                                                                                          \
-                NULL, 0, 0                                                                         \
-        }
+	{                                                                                          \
+		NULL, 0, 0                                                                         \
+	}
 
 void strbuf_append(struct strbuf *b, const char *s);
 void strbuf_appendn(struct strbuf *b, const char *s, size_t n);

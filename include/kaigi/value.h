@@ -14,17 +14,17 @@
 #include <stdbool.h>
 
 enum kaigi_value_type {
-        KAIGI_NULL = 0,
-        KAIGI_INT,
-        KAIGI_REAL,
-        KAIGI_TEXT,
+	KAIGI_NULL = 0,
+	KAIGI_INT,
+	KAIGI_REAL,
+	KAIGI_TEXT,
 };
 
 struct kaigi_value {
-        enum kaigi_value_type type;
-        long long i;
-        double r;
-        char *s; /* KAIGI_TEXT only */
+	enum kaigi_value_type type;
+	long long i;
+	double r;
+	char *s; /* KAIGI_TEXT only */
 };
 
 /* Free owned text and reset to NULL. */

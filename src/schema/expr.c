@@ -29,347 +29,347 @@
 #define EXPR_DEFAULT_BUDGET 100000u
 
 struct expr {
-        struct expr_engine *eng;
-        struct expr *prev, *next; /* the engine's list, so close can free all */
-        sqlite3_stmt *stmt;
-        char *src;
-        char **params; /* names without ':' */
-        size_t nparams;
+	struct expr_engine *eng;
+	struct expr *prev, *next; /* the engine's list, so close can free all */
+	sqlite3_stmt *stmt;
+	char *src;
+	char **params; /* names without ':' */
+	size_t nparams;
 };
 
 struct expr_engine {
-        sqlite3 *db;
-        struct expr *all;
-        unsigned budget;  /* progress callbacks allowed per evaluation */
-        unsigned ticks;   /* callbacks so far in this evaluation */
-        int selects;      /* SQLITE_SELECT authorisations in this compile */
-        char denied[160]; /* why the authorizer said no, for the message */
+	sqlite3 *db;
+	struct expr *all;
+	unsigned budget;  /* progress callbacks allowed per evaluation */
+	unsigned ticks;   /* callbacks so far in this evaluation */
+	int selects;      /* SQLITE_SELECT authorisations in this compile */
+	char denied[160]; /* why the authorizer said no, for the message */
 };
 
 enum { PROGRESS_EVERY = 100 };
 
 static int expr_authorize(void *ctx, int action, const char *a, const char *b, const char *db,
-                          const char *trigger)
+			  const char *trigger)
 {
-        struct expr_engine *eng = ctx;
-        (void)b;
-        (void)db;
-        (void)trigger;
-        switch (action) {
-        case SQLITE_SELECT:
-                if (++eng->selects == 1)
-                        return SQLITE_OK;
-                snprintf(eng->denied, sizeof eng->denied,
-                         "subqueries (SELECT, EXISTS, IN (SELECT …), WITH) are not allowed in "
-                         "expressions");
-                return SQLITE_DENY;
-        case SQLITE_FUNCTION: /* the name comes as the second argument */
-                if (b && (sqlite3_stricmp(b, "load_extension") == 0 ||
-                          sqlite3_stricmp(b, "fts3_tokenizer") == 0 ||
-                          sqlite3_stricmp(b, "sqlite_offset") == 0)) {
-                        snprintf(eng->denied, sizeof eng->denied,
-                                 "function %s() is not allowed in expressions", b);
-                        return SQLITE_DENY;
-                }
-                return SQLITE_OK;
-        case SQLITE_READ:
-                snprintf(eng->denied, sizeof eng->denied,
-                         "expressions cannot read tables (%s.%s); use :field names", a ? a : "?",
-                         b ? b : "?");
-                return SQLITE_DENY;
-        case SQLITE_PRAGMA:
-                snprintf(eng->denied, sizeof eng->denied, "pragmas are not allowed in expressions");
-                return SQLITE_DENY;
-        case SQLITE_ATTACH:
-        case SQLITE_DETACH:
-                snprintf(eng->denied, sizeof eng->denied,
-                         "ATTACH/DETACH is not allowed in expressions");
-                return SQLITE_DENY;
-        case SQLITE_RECURSIVE:
-                snprintf(eng->denied, sizeof eng->denied,
-                         "recursive queries are not allowed in expressions");
-                return SQLITE_DENY;
-        default:
-                snprintf(eng->denied, sizeof eng->denied,
-                         "only a pure expression is allowed here (SQLite action %d denied)",
-                         action);
-                return SQLITE_DENY;
-        }
+	struct expr_engine *eng = ctx;
+	(void)b;
+	(void)db;
+	(void)trigger;
+	switch (action) {
+	case SQLITE_SELECT:
+		if (++eng->selects == 1)
+			return SQLITE_OK;
+		snprintf(eng->denied, sizeof eng->denied,
+			 "subqueries (SELECT, EXISTS, IN (SELECT …), WITH) are not allowed in "
+			 "expressions");
+		return SQLITE_DENY;
+	case SQLITE_FUNCTION: /* the name comes as the second argument */
+		if (b && (sqlite3_stricmp(b, "load_extension") == 0 ||
+			  sqlite3_stricmp(b, "fts3_tokenizer") == 0 ||
+			  sqlite3_stricmp(b, "sqlite_offset") == 0)) {
+			snprintf(eng->denied, sizeof eng->denied,
+				 "function %s() is not allowed in expressions", b);
+			return SQLITE_DENY;
+		}
+		return SQLITE_OK;
+	case SQLITE_READ:
+		snprintf(eng->denied, sizeof eng->denied,
+			 "expressions cannot read tables (%s.%s); use :field names", a ? a : "?",
+			 b ? b : "?");
+		return SQLITE_DENY;
+	case SQLITE_PRAGMA:
+		snprintf(eng->denied, sizeof eng->denied, "pragmas are not allowed in expressions");
+		return SQLITE_DENY;
+	case SQLITE_ATTACH:
+	case SQLITE_DETACH:
+		snprintf(eng->denied, sizeof eng->denied,
+			 "ATTACH/DETACH is not allowed in expressions");
+		return SQLITE_DENY;
+	case SQLITE_RECURSIVE:
+		snprintf(eng->denied, sizeof eng->denied,
+			 "recursive queries are not allowed in expressions");
+		return SQLITE_DENY;
+	default:
+		snprintf(eng->denied, sizeof eng->denied,
+			 "only a pure expression is allowed here (SQLite action %d denied)",
+			 action);
+		return SQLITE_DENY;
+	}
 }
 
 static int expr_progress(void *ctx)
 {
-        struct expr_engine *eng = ctx;
-        return ++eng->ticks > eng->budget;
+	struct expr_engine *eng = ctx;
+	return ++eng->ticks > eng->budget;
 }
 
 /* True when word (space-separated) is one of list's values. */
 static int list_has(const char *list, const char *word, size_t wlen)
 {
-        const char *p = list;
-        while (*p) {
-                while (*p == ' ')
-                        p++;
-                const char *s = p;
-                while (*p && *p != ' ')
-                        p++;
-                if ((size_t)(p - s) == wlen && wlen > 0 && memcmp(s, word, wlen) == 0)
-                        return 1;
-        }
-        return 0;
+	const char *p = list;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		const char *s = p;
+		while (*p && *p != ' ')
+			p++;
+		if ((size_t)(p - s) == wlen && wlen > 0 && memcmp(s, word, wlen) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 static void fn_selected(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-        (void)argc;
-        const char *list = (const char *)sqlite3_value_text(argv[0]);
-        const char *word = (const char *)sqlite3_value_text(argv[1]);
-        if (list == NULL || word == NULL) {
-                sqlite3_result_int(ctx, 0);
-                return;
-        }
-        sqlite3_result_int(ctx, list_has(list, word, strlen(word)));
+	(void)argc;
+	const char *list = (const char *)sqlite3_value_text(argv[0]);
+	const char *word = (const char *)sqlite3_value_text(argv[1]);
+	if (list == NULL || word == NULL) {
+		sqlite3_result_int(ctx, 0);
+		return;
+	}
+	sqlite3_result_int(ctx, list_has(list, word, strlen(word)));
 }
 
 static void fn_count_selected(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-        (void)argc;
-        const char *p = (const char *)sqlite3_value_text(argv[0]);
-        int n = 0;
-        while (p && *p) {
-                while (*p == ' ')
-                        p++;
-                if (*p)
-                        n++;
-                while (*p && *p != ' ')
-                        p++;
-        }
-        sqlite3_result_int(ctx, n);
+	(void)argc;
+	const char *p = (const char *)sqlite3_value_text(argv[0]);
+	int n = 0;
+	while (p && *p) {
+		while (*p == ' ')
+			p++;
+		if (*p)
+			n++;
+		while (*p && *p != ' ')
+			p++;
+	}
+	sqlite3_result_int(ctx, n);
 }
 
 enum kaigi_status expr_engine_open(struct expr_engine **out, struct kaigi_error *err)
 {
-        struct expr_engine *eng = xcalloc(1, sizeof *eng);
-        int rc =
-            sqlite3_open_v2(":memory:", &eng->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL);
-        if (rc != SQLITE_OK) {
-                kaigi_error_set(err, KAIGI_EENV, NULL, 0, 0,
-                                "cannot open the expression evaluator: %s",
-                                eng->db ? sqlite3_errmsg(eng->db) : sqlite3_errstr(rc));
-                sqlite3_close(eng->db);
-                free(eng);
-                return KAIGI_EENV;
-        }
-        sqlite3_db_config(eng->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
-        sqlite3_db_config(eng->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-        sqlite3_db_config(eng->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-        sqlite3_limit(eng->db, SQLITE_LIMIT_LENGTH, 1000000);
-        sqlite3_limit(eng->db, SQLITE_LIMIT_SQL_LENGTH, 100000);
-        sqlite3_limit(eng->db, SQLITE_LIMIT_EXPR_DEPTH, 100);
-        sqlite3_limit(eng->db, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 1000);
-        sqlite3_limit(eng->db, SQLITE_LIMIT_FUNCTION_ARG, 32);
-        sqlite3_limit(eng->db, SQLITE_LIMIT_ATTACHED, 0);
-        sqlite3_create_function(eng->db, "selected", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-                                fn_selected, NULL, NULL);
-        sqlite3_create_function(eng->db, "count_selected", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                                NULL, fn_count_selected, NULL, NULL);
-        sqlite3_set_authorizer(eng->db, expr_authorize, eng);
-        sqlite3_progress_handler(eng->db, PROGRESS_EVERY, expr_progress, eng);
-        eng->budget = EXPR_DEFAULT_BUDGET / PROGRESS_EVERY;
-        *out = eng;
-        return KAIGI_OK;
+	struct expr_engine *eng = xcalloc(1, sizeof *eng);
+	int rc =
+	    sqlite3_open_v2(":memory:", &eng->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL);
+	if (rc != SQLITE_OK) {
+		kaigi_error_set(err, KAIGI_EENV, NULL, 0, 0,
+				"cannot open the expression evaluator: %s",
+				eng->db ? sqlite3_errmsg(eng->db) : sqlite3_errstr(rc));
+		sqlite3_close(eng->db);
+		free(eng);
+		return KAIGI_EENV;
+	}
+	sqlite3_db_config(eng->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+	sqlite3_db_config(eng->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(eng->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_limit(eng->db, SQLITE_LIMIT_LENGTH, 1000000);
+	sqlite3_limit(eng->db, SQLITE_LIMIT_SQL_LENGTH, 100000);
+	sqlite3_limit(eng->db, SQLITE_LIMIT_EXPR_DEPTH, 100);
+	sqlite3_limit(eng->db, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 1000);
+	sqlite3_limit(eng->db, SQLITE_LIMIT_FUNCTION_ARG, 32);
+	sqlite3_limit(eng->db, SQLITE_LIMIT_ATTACHED, 0);
+	sqlite3_create_function(eng->db, "selected", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				fn_selected, NULL, NULL);
+	sqlite3_create_function(eng->db, "count_selected", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				NULL, fn_count_selected, NULL, NULL);
+	sqlite3_set_authorizer(eng->db, expr_authorize, eng);
+	sqlite3_progress_handler(eng->db, PROGRESS_EVERY, expr_progress, eng);
+	eng->budget = EXPR_DEFAULT_BUDGET / PROGRESS_EVERY;
+	*out = eng;
+	return KAIGI_OK;
 }
 
 void expr_engine_set_budget(struct expr_engine *eng, unsigned steps)
 {
-        eng->budget = steps / PROGRESS_EVERY;
+	eng->budget = steps / PROGRESS_EVERY;
 }
 
 void expr_engine_close(struct expr_engine *eng)
 {
-        if (eng == NULL)
-                return;
-        while (eng->all)
-                expr_free(eng->all);
-        sqlite3_close(eng->db);
-        free(eng);
+	if (eng == NULL)
+		return;
+	while (eng->all)
+		expr_free(eng->all);
+	sqlite3_close(eng->db);
+	free(eng);
 }
 
 static int only_space(const char *s)
 {
-        for (; *s; s++)
-                if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r' && *s != ';')
-                        return 0;
-        return 1;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r' && *s != ';')
+			return 0;
+	return 1;
 }
 
 enum kaigi_status expr_compile(struct expr_engine *eng, const char *src, struct expr **out,
-                               int *offset, struct kaigi_error *err)
+			       int *offset, struct kaigi_error *err)
 {
-        int dummy;
-        if (offset == NULL)
-                offset = &dummy;
-        *offset = -1;
-        *out = NULL;
-        if (only_space(src))
-                return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "empty expression");
-        /*
-         * A closing parenthesis is added on a line of its own so that a
-         * trailing `--` comment in src cannot swallow it.
-         */
-        char *sql = xasprintf(EXPR_PREFIX "%s\n)", src);
-        size_t srclen = strlen(src);
-        sqlite3_stmt *stmt = NULL;
-        const char *tail = NULL;
-        eng->selects = 0;
-        eng->denied[0] = '\0';
-        int rc = sqlite3_prepare_v3(eng->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, &tail);
-        if (rc != SQLITE_OK) {
-                int off = sqlite3_error_offset(eng->db);
-                if (off >= EXPR_PREFIX_LEN && (size_t)(off - EXPR_PREFIX_LEN) <= srclen)
-                        *offset = off - EXPR_PREFIX_LEN;
-                else if (off >= 0)
-                        *offset = off < EXPR_PREFIX_LEN ? 0 : (int)srclen;
-                if (eng->denied[0])
-                        kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "%s", eng->denied);
-                else
-                        kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "invalid expression: %s",
-                                        sqlite3_errmsg(eng->db));
-                free(sql);
-                return KAIGI_EDATA;
-        }
-        if (stmt == NULL || (tail && !only_space(tail)) || sqlite3_column_count(stmt) != 1) {
-                *offset = tail && tail >= sql + EXPR_PREFIX_LEN
-                              ? (int)(tail - sql - EXPR_PREFIX_LEN)
-                              : -1;
-                if (*offset > (int)srclen)
-                        *offset = (int)srclen;
-                sqlite3_finalize(stmt);
-                free(sql);
-                return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
-                                       "invalid expression: expected a single expression");
-        }
-        free(sql);
-        struct expr *e = xcalloc(1, sizeof *e);
-        e->eng = eng;
-        e->stmt = stmt;
-        e->src = xstrdup(src);
-        int n = sqlite3_bind_parameter_count(stmt);
-        e->params = xcalloc((size_t)n + 1, sizeof *e->params);
-        for (int i = 1; i <= n; i++) {
-                const char *name = sqlite3_bind_parameter_name(stmt, i);
-                if (name == NULL || (name[0] != ':' && name[0] != '$' && name[0] != '@')) {
-                        *offset = -1;
-                        expr_free(e);
-                        return kaigi_error_set(
-                            err, KAIGI_EDATA, NULL, 0, 0,
-                            "invalid expression: use named fields like :height, not ?");
-                }
-                e->params[e->nparams++] = xstrdup(name + 1);
-        }
-        e->next = eng->all;
-        if (eng->all)
-                eng->all->prev = e;
-        eng->all = e;
-        *out = e;
-        return KAIGI_OK;
+	int dummy;
+	if (offset == NULL)
+		offset = &dummy;
+	*offset = -1;
+	*out = NULL;
+	if (only_space(src))
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "empty expression");
+	/*
+	 * A closing parenthesis is added on a line of its own so that a
+	 * trailing `--` comment in src cannot swallow it.
+	 */
+	char *sql = xasprintf(EXPR_PREFIX "%s\n)", src);
+	size_t srclen = strlen(src);
+	sqlite3_stmt *stmt = NULL;
+	const char *tail = NULL;
+	eng->selects = 0;
+	eng->denied[0] = '\0';
+	int rc = sqlite3_prepare_v3(eng->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, &tail);
+	if (rc != SQLITE_OK) {
+		int off = sqlite3_error_offset(eng->db);
+		if (off >= EXPR_PREFIX_LEN && (size_t)(off - EXPR_PREFIX_LEN) <= srclen)
+			*offset = off - EXPR_PREFIX_LEN;
+		else if (off >= 0)
+			*offset = off < EXPR_PREFIX_LEN ? 0 : (int)srclen;
+		if (eng->denied[0])
+			kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "%s", eng->denied);
+		else
+			kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "invalid expression: %s",
+					sqlite3_errmsg(eng->db));
+		free(sql);
+		return KAIGI_EDATA;
+	}
+	if (stmt == NULL || (tail && !only_space(tail)) || sqlite3_column_count(stmt) != 1) {
+		*offset = tail && tail >= sql + EXPR_PREFIX_LEN
+			      ? (int)(tail - sql - EXPR_PREFIX_LEN)
+			      : -1;
+		if (*offset > (int)srclen)
+			*offset = (int)srclen;
+		sqlite3_finalize(stmt);
+		free(sql);
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+				       "invalid expression: expected a single expression");
+	}
+	free(sql);
+	struct expr *e = xcalloc(1, sizeof *e);
+	e->eng = eng;
+	e->stmt = stmt;
+	e->src = xstrdup(src);
+	int n = sqlite3_bind_parameter_count(stmt);
+	e->params = xcalloc((size_t)n + 1, sizeof *e->params);
+	for (int i = 1; i <= n; i++) {
+		const char *name = sqlite3_bind_parameter_name(stmt, i);
+		if (name == NULL || (name[0] != ':' && name[0] != '$' && name[0] != '@')) {
+			*offset = -1;
+			expr_free(e);
+			return kaigi_error_set(
+			    err, KAIGI_EDATA, NULL, 0, 0,
+			    "invalid expression: use named fields like :height, not ?");
+		}
+		e->params[e->nparams++] = xstrdup(name + 1);
+	}
+	e->next = eng->all;
+	if (eng->all)
+		eng->all->prev = e;
+	eng->all = e;
+	*out = e;
+	return KAIGI_OK;
 }
 
 void expr_free(struct expr *e)
 {
-        if (e == NULL)
-                return;
-        if (e->prev)
-                e->prev->next = e->next;
-        else
-                e->eng->all = e->next;
-        if (e->next)
-                e->next->prev = e->prev;
-        sqlite3_finalize(e->stmt);
-        for (size_t i = 0; i < e->nparams; i++)
-                free(e->params[i]);
-        free(e->params);
-        free(e->src);
-        free(e);
+	if (e == NULL)
+		return;
+	if (e->prev)
+		e->prev->next = e->next;
+	else
+		e->eng->all = e->next;
+	if (e->next)
+		e->next->prev = e->prev;
+	sqlite3_finalize(e->stmt);
+	for (size_t i = 0; i < e->nparams; i++)
+		free(e->params[i]);
+	free(e->params);
+	free(e->src);
+	free(e);
 }
 
 const char *expr_source(const struct expr *e)
 {
-        return e->src;
+	return e->src;
 }
 
 size_t expr_param_count(const struct expr *e)
 {
-        return e->nparams;
+	return e->nparams;
 }
 
 const char *expr_param_name(const struct expr *e, size_t i)
 {
-        return i < e->nparams ? e->params[i] : NULL;
+	return i < e->nparams ? e->params[i] : NULL;
 }
 
 static void bind_value(sqlite3_stmt *st, int i, const struct kaigi_value *v)
 {
-        switch (v->type) {
-        case KAIGI_INT:
-                sqlite3_bind_int64(st, i, v->i);
-                break;
-        case KAIGI_REAL:
-                sqlite3_bind_double(st, i, v->r);
-                break;
-        case KAIGI_TEXT:
-                sqlite3_bind_text(st, i, v->s, -1, SQLITE_TRANSIENT);
-                break;
-        case KAIGI_NULL:
-                sqlite3_bind_null(st, i);
-                break;
-        }
+	switch (v->type) {
+	case KAIGI_INT:
+		sqlite3_bind_int64(st, i, v->i);
+		break;
+	case KAIGI_REAL:
+		sqlite3_bind_double(st, i, v->r);
+		break;
+	case KAIGI_TEXT:
+		sqlite3_bind_text(st, i, v->s, -1, SQLITE_TRANSIENT);
+		break;
+	case KAIGI_NULL:
+		sqlite3_bind_null(st, i);
+		break;
+	}
 }
 
 enum kaigi_status expr_eval(struct expr *e, expr_lookup_fn lookup, void *ctx,
-                            struct kaigi_value *out, struct kaigi_error *err)
+			    struct kaigi_value *out, struct kaigi_error *err)
 {
-        kaigi_value_clear(out);
-        sqlite3_stmt *st = e->stmt;
-        sqlite3_reset(st);
-        sqlite3_clear_bindings(st);
-        for (size_t i = 0; i < e->nparams; i++) {
-                struct kaigi_value v = {0};
-                if (lookup == NULL || lookup(ctx, e->params[i], &v) != 0) {
-                        kaigi_value_clear(&v);
-                        return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
-                                               "expression refers to unknown field :%s",
-                                               e->params[i]);
-                }
-                bind_value(st, (int)i + 1, &v);
-                kaigi_value_clear(&v);
-        }
-        e->eng->ticks = 0;
-        int rc = sqlite3_step(st);
-        enum kaigi_status status = KAIGI_OK;
-        if (rc == SQLITE_ROW) {
-                switch (sqlite3_column_type(st, 0)) {
-                case SQLITE_INTEGER:
-                        kaigi_value_set_int(out, sqlite3_column_int64(st, 0));
-                        break;
-                case SQLITE_FLOAT:
-                        kaigi_value_set_real(out, sqlite3_column_double(st, 0));
-                        break;
-                case SQLITE_TEXT:
-                case SQLITE_BLOB:
-                        kaigi_value_set_text(out, (const char *)sqlite3_column_text(st, 0));
-                        break;
-                default:
-                        break;
-                }
-        } else if (rc == SQLITE_INTERRUPT) {
-                status = kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
-                                         "expression stopped: it took too long to evaluate");
-        } else {
-                status = kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "expression failed: %s",
-                                         sqlite3_errmsg(e->eng->db));
-        }
-        sqlite3_reset(st);
-        sqlite3_clear_bindings(st);
-        return status;
+	kaigi_value_clear(out);
+	sqlite3_stmt *st = e->stmt;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	for (size_t i = 0; i < e->nparams; i++) {
+		struct kaigi_value v = {0};
+		if (lookup == NULL || lookup(ctx, e->params[i], &v) != 0) {
+			kaigi_value_clear(&v);
+			return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+					       "expression refers to unknown field :%s",
+					       e->params[i]);
+		}
+		bind_value(st, (int)i + 1, &v);
+		kaigi_value_clear(&v);
+	}
+	e->eng->ticks = 0;
+	int rc = sqlite3_step(st);
+	enum kaigi_status status = KAIGI_OK;
+	if (rc == SQLITE_ROW) {
+		switch (sqlite3_column_type(st, 0)) {
+		case SQLITE_INTEGER:
+			kaigi_value_set_int(out, sqlite3_column_int64(st, 0));
+			break;
+		case SQLITE_FLOAT:
+			kaigi_value_set_real(out, sqlite3_column_double(st, 0));
+			break;
+		case SQLITE_TEXT:
+		case SQLITE_BLOB:
+			kaigi_value_set_text(out, (const char *)sqlite3_column_text(st, 0));
+			break;
+		default:
+			break;
+		}
+	} else if (rc == SQLITE_INTERRUPT) {
+		status = kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+					 "expression stopped: it took too long to evaluate");
+	} else {
+		status = kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "expression failed: %s",
+					 sqlite3_errmsg(e->eng->db));
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return status;
 }

@@ -45,642 +45,642 @@ static const char *const from_keys[] = {"form", "field", "label", NULL};
 
 const struct schema_choice_list *schema_list_find(const struct schema_form *form, const char *id)
 {
-        for (size_t i = 0; i < form->nlists; i++)
-                if (strcmp(form->lists[i].id, id) == 0)
-                        return &form->lists[i];
-        return NULL;
+	for (size_t i = 0; i < form->nlists; i++)
+		if (strcmp(form->lists[i].id, id) == 0)
+			return &form->lists[i];
+	return NULL;
 }
 
 static bool has_choices(enum schema_type t)
 {
-        return t == SCHEMA_SELECT_ONE || t == SCHEMA_SELECT_MULTIPLE || t == SCHEMA_SCALE;
+	return t == SCHEMA_SELECT_ONE || t == SCHEMA_SELECT_MULTIPLE || t == SCHEMA_SCALE;
 }
 
 static bool has_range(enum schema_type t)
 {
-        return t == SCHEMA_INTEGER || t == SCHEMA_DECIMAL || t == SCHEMA_SCALE || t == SCHEMA_DATE;
+	return t == SCHEMA_INTEGER || t == SCHEMA_DECIMAL || t == SCHEMA_SCALE || t == SCHEMA_DATE;
 }
 
 /* Report key present on a type that does not take it. */
 static void refuse_key(struct loader *l, yaml_node_t *map, const char *key, const char *type,
-                       const char *which)
+		       const char *which)
 {
-        yaml_node_t *k = ydoc_map_key(l->y, map, key);
-        if (k)
-                ydoc_error(l->y, k, "'%s' does not apply to a %s field (only to %s)", key, type,
-                           which);
+	yaml_node_t *k = ydoc_map_key(l->y, map, key);
+	if (k)
+		ydoc_error(l->y, k, "'%s' does not apply to a %s field (only to %s)", key, type,
+			   which);
 }
 
 static void compile_expr(struct loader *l, yaml_node_t *map, const char *key,
-                         struct schema_field *f, struct schema_field *parent, struct expr **slot)
+			 struct schema_field *f, struct schema_field *parent, struct expr **slot)
 {
-        const char *src = NULL;
-        yaml_node_t *n = NULL;
-        if (!ydoc_get_str(l->y, map, key, false, &src, &n) || src == NULL)
-                return;
-        struct kaigi_error err;
-        int off = -1;
-        if (expr_compile(l->eng, src, slot, &off, &err) != KAIGI_OK) {
-                int line, col;
-                ydoc_scalar_pos(l->y, n, off, &line, &col);
-                ydoc_error_at(l->y, line, col, "%s: %s", key, err.msg);
-                return;
-        }
-        if (l->npend == l->cappend) {
-                l->cappend = l->cappend ? l->cappend * 2 : 16;
-                l->pend = xreallocarray(l->pend, l->cappend, sizeof *l->pend);
-        }
-        l->pend[l->npend++] =
-            (struct pending_expr){.e = *slot, .node = n, .key = key, .field = f, .parent = parent};
+	const char *src = NULL;
+	yaml_node_t *n = NULL;
+	if (!ydoc_get_str(l->y, map, key, false, &src, &n) || src == NULL)
+		return;
+	struct kaigi_error err;
+	int off = -1;
+	if (expr_compile(l->eng, src, slot, &off, &err) != KAIGI_OK) {
+		int line, col;
+		ydoc_scalar_pos(l->y, n, off, &line, &col);
+		ydoc_error_at(l->y, line, col, "%s: %s", key, err.msg);
+		return;
+	}
+	if (l->npend == l->cappend) {
+		l->cappend = l->cappend ? l->cappend * 2 : 16;
+		l->pend = xreallocarray(l->pend, l->cappend, sizeof *l->pend);
+	}
+	l->pend[l->npend++] =
+	    (struct pending_expr){.e = *slot, .node = n, .key = key, .field = f, .parent = parent};
 }
 
 /* min/max: numbers for numeric types, YYYY-MM-DD for dates. */
 static void parse_bound(struct loader *l, yaml_node_t *map, const char *key, struct schema_field *f,
-                        bool *has, double *num, char **text)
+			bool *has, double *num, char **text)
 {
-        const char *s = NULL;
-        yaml_node_t *n = NULL;
-        if (!ydoc_get_str(l->y, map, key, false, &s, &n) || s == NULL)
-                return;
-        struct schema_field probe = *f;
-        probe.has_min = probe.has_max = false;
-        probe.choices = NULL;
-        probe.choices_from = NULL;
-        struct kaigi_value v = {0};
-        struct kaigi_error err;
-        if (schema_value_parse(&probe, NULL, s, &v, &err) != KAIGI_OK || v.type == KAIGI_NULL) {
-                ydoc_error(l->y, n, "'%s' of a %s field must be %s, found '%s'", key,
-                           schema_type_name(f->type),
-                           f->type == SCHEMA_DATE ? "a date YYYY-MM-DD" : "a number", s);
-                kaigi_value_clear(&v);
-                return;
-        }
-        *has = true;
-        *num = v.type == KAIGI_INT ? (double)v.i : v.type == KAIGI_REAL ? v.r : 0;
-        *text = kaigi_value_to_text(&v);
-        kaigi_value_clear(&v);
+	const char *s = NULL;
+	yaml_node_t *n = NULL;
+	if (!ydoc_get_str(l->y, map, key, false, &s, &n) || s == NULL)
+		return;
+	struct schema_field probe = *f;
+	probe.has_min = probe.has_max = false;
+	probe.choices = NULL;
+	probe.choices_from = NULL;
+	struct kaigi_value v = {0};
+	struct kaigi_error err;
+	if (schema_value_parse(&probe, NULL, s, &v, &err) != KAIGI_OK || v.type == KAIGI_NULL) {
+		ydoc_error(l->y, n, "'%s' of a %s field must be %s, found '%s'", key,
+			   schema_type_name(f->type),
+			   f->type == SCHEMA_DATE ? "a date YYYY-MM-DD" : "a number", s);
+		kaigi_value_clear(&v);
+		return;
+	}
+	*has = true;
+	*num = v.type == KAIGI_INT ? (double)v.i : v.type == KAIGI_REAL ? v.r : 0;
+	*text = kaigi_value_to_text(&v);
+	kaigi_value_clear(&v);
 }
 
 static void parse_choices_from(struct loader *l, yaml_node_t *n, struct schema_field *f)
 {
-        struct ydoc *y = l->y;
-        if (!ydoc_map_check(y, n, "'choices_from' ({field: …, label: …} or {form: …, field: …})",
-                            from_keys))
-                return;
-        const char *form = NULL, *field = NULL, *label = NULL;
-        yaml_node_t *fn = NULL, *formn = NULL, *ln = NULL;
-        bool ok = ydoc_get_str(y, n, "form", false, &form, &formn);
-        ok &= ydoc_get_str(y, n, "field", true, &field, &fn);
-        ok &= ydoc_get_str(y, n, "label", false, &label, &ln);
-        if (!ok)
-                return;
-        if (form && !schema_check_id(l, formn, form, "form id"))
-                return;
-        struct schema_choices_from *cf = xcalloc(1, sizeof *cf);
-        cf->form = xstrdup_or_null(form);
-        cf->field = xstrdup(field);
-        cf->label_field = xstrdup_or_null(label);
-        cf->pos = (struct schema_pos){ydoc_line(fn), ydoc_col(fn)};
-        f->choices_from = cf;
+	struct ydoc *y = l->y;
+	if (!ydoc_map_check(y, n, "'choices_from' ({field: …, label: …} or {form: …, field: …})",
+			    from_keys))
+		return;
+	const char *form = NULL, *field = NULL, *label = NULL;
+	yaml_node_t *fn = NULL, *formn = NULL, *ln = NULL;
+	bool ok = ydoc_get_str(y, n, "form", false, &form, &formn);
+	ok &= ydoc_get_str(y, n, "field", true, &field, &fn);
+	ok &= ydoc_get_str(y, n, "label", false, &label, &ln);
+	if (!ok)
+		return;
+	if (form && !schema_check_id(l, formn, form, "form id"))
+		return;
+	struct schema_choices_from *cf = xcalloc(1, sizeof *cf);
+	cf->form = xstrdup_or_null(form);
+	cf->field = xstrdup(field);
+	cf->label_field = xstrdup_or_null(label);
+	cf->pos = (struct schema_pos){ydoc_line(fn), ydoc_col(fn)};
+	f->choices_from = cf;
 }
 
 static const struct schema_choice_list *parse_field_choices(struct loader *l, yaml_node_t *n,
-                                                            struct schema_field *f);
+							    struct schema_field *f);
 static void free_choice_list(struct schema_choice_list *cl);
 
 static bool scale_list_ok(struct loader *l, yaml_node_t *at, const struct schema_choice_list *c)
 {
-        for (size_t i = 0; i < c->n; i++) {
-                char *end = NULL;
-                strtol(c->v[i].value, &end, 10);
-                if (*c->v[i].value == '\0' || *end != '\0') {
-                        ydoc_error(l->y, at,
-                                   "a scale's choices must have whole-number values in order; "
-                                   "'%s' (line %d) is not",
-                                   c->v[i].value, c->v[i].pos.line);
-                        return false;
-                }
-        }
-        return true;
+	for (size_t i = 0; i < c->n; i++) {
+		char *end = NULL;
+		strtol(c->v[i].value, &end, 10);
+		if (*c->v[i].value == '\0' || *end != '\0') {
+			ydoc_error(l->y, at,
+				   "a scale's choices must have whole-number values in order; "
+				   "'%s' (line %d) is not",
+				   c->v[i].value, c->v[i].pos.line);
+			return false;
+		}
+	}
+	return true;
 }
 
 static void parse_row(struct loader *l, yaml_node_t *n, struct schema_field *grid,
-                      struct schema_grid_row *row)
+		      struct schema_grid_row *row)
 {
-        struct ydoc *y = l->y;
-        row->overrides = xcalloc(grid->ncolumns + 1, sizeof *row->overrides);
-        row->na = xcalloc(grid->ncolumns + 1, sizeof *row->na);
-        if (!ydoc_map_check(y, n, "a grid row", row_keys))
-                return;
-        row->pos = (struct schema_pos){ydoc_line(n), ydoc_col(n)};
-        const char *id = NULL;
-        yaml_node_t *idn = NULL;
-        if (ydoc_get_str(y, n, "id", true, &id, &idn) && schema_check_id(l, idn, id, "row id")) {
-                for (size_t i = 0; i < grid->nrows && &grid->rows[i] != row; i++)
-                        if (grid->rows[i].id && strcmp(grid->rows[i].id, id) == 0)
-                                ydoc_error(y, idn, "duplicate row id '%s' (first at line %d)", id,
-                                           grid->rows[i].pos.line);
-                row->id = xstrdup(id);
-        }
-        schema_parse_label(l, n, "label", true, &row->label);
-        schema_parse_label(l, n, "group", false, &row->group);
-        yaml_node_t *ch = ydoc_map_get(y, n, "choices");
-        if (ch && ch->type != YAML_MAPPING_NODE) {
-                ydoc_error(y, ch,
-                           "a row's 'choices' maps a column id to a choice list id, "
-                           "e.g. {now: scale_support}; found %s",
-                           ydoc_kind(ch));
-        } else if (ch) {
-                for (yaml_node_pair_t *p = ch->data.mapping.pairs.start;
-                     p < ch->data.mapping.pairs.top && !y->stop; p++) {
-                        yaml_node_t *k = ydoc_node(y, p->key), *v = ydoc_node(y, p->value);
-                        const char *col = ydoc_scalar(k), *list = ydoc_scalar(v);
-                        if (col == NULL || list == NULL) {
-                                ydoc_error(
-                                    y, k ? k : ch,
-                                    "a row's 'choices' maps a column id to a choice list id");
-                                continue;
-                        }
-                        size_t c = 0;
-                        while (c < grid->ncolumns &&
-                               strcmp(grid->columns[c].id ? grid->columns[c].id : "", col) != 0)
-                                c++;
-                        if (c == grid->ncolumns) {
-                                ydoc_error(y, k, "row choices: no column '%s' in grid '%s'", col,
-                                           grid->id ? grid->id : "?");
-                                continue;
-                        }
-                        if (!has_choices(grid->columns[c].type) || grid->columns[c].choices_from) {
-                                ydoc_error(y, k,
-                                           "row choices: column '%s' is not a select_one, "
-                                           "select_multiple or scale with its own choices",
-                                           col);
-                                continue;
-                        }
-                        const struct schema_choice_list *cl = schema_list_find(l->form, list);
-                        if (cl == NULL) {
-                                ydoc_error(y, v,
-                                           "no choice list named '%s' (define it under 'choices:' "
-                                           "at the top of the form)",
-                                           list);
-                                continue;
-                        }
-                        if (grid->columns[c].type == SCHEMA_SCALE && !scale_list_ok(l, v, cl))
-                                continue;
-                        row->overrides[c] = cl;
-                }
-        }
-        yaml_node_t *na = ydoc_map_get(y, n, "na");
-        bool all;
-        if (na && ydoc_scalar(na) && ydoc_parse_bool(ydoc_scalar(na), &all)) {
-                for (size_t c = 0; c < grid->ncolumns; c++)
-                        row->na[c] = all;
-        } else if (na && na->type == YAML_SEQUENCE_NODE) {
-                for (size_t i = 0; i < ydoc_seq_len(na); i++) {
-                        yaml_node_t *cn = ydoc_seq_at(y, na, i);
-                        const char *col = ydoc_scalar(cn);
-                        size_t c = 0;
-                        while (col && c < grid->ncolumns &&
-                               strcmp(grid->columns[c].id ? grid->columns[c].id : "", col) != 0)
-                                c++;
-                        if (col == NULL || c == grid->ncolumns)
-                                ydoc_error(y, cn ? cn : na, "na: no column '%s' in grid '%s'",
-                                           col ? col : "?", grid->id ? grid->id : "?");
-                        else
-                                row->na[c] = true;
-                }
-        } else if (na) {
-                ydoc_error(y, na, "'na' must be true, false or a list of column ids; found %s",
-                           ydoc_kind(na));
-        }
+	struct ydoc *y = l->y;
+	row->overrides = xcalloc(grid->ncolumns + 1, sizeof *row->overrides);
+	row->na = xcalloc(grid->ncolumns + 1, sizeof *row->na);
+	if (!ydoc_map_check(y, n, "a grid row", row_keys))
+		return;
+	row->pos = (struct schema_pos){ydoc_line(n), ydoc_col(n)};
+	const char *id = NULL;
+	yaml_node_t *idn = NULL;
+	if (ydoc_get_str(y, n, "id", true, &id, &idn) && schema_check_id(l, idn, id, "row id")) {
+		for (size_t i = 0; i < grid->nrows && &grid->rows[i] != row; i++)
+			if (grid->rows[i].id && strcmp(grid->rows[i].id, id) == 0)
+				ydoc_error(y, idn, "duplicate row id '%s' (first at line %d)", id,
+					   grid->rows[i].pos.line);
+		row->id = xstrdup(id);
+	}
+	schema_parse_label(l, n, "label", true, &row->label);
+	schema_parse_label(l, n, "group", false, &row->group);
+	yaml_node_t *ch = ydoc_map_get(y, n, "choices");
+	if (ch && ch->type != YAML_MAPPING_NODE) {
+		ydoc_error(y, ch,
+			   "a row's 'choices' maps a column id to a choice list id, "
+			   "e.g. {now: scale_support}; found %s",
+			   ydoc_kind(ch));
+	} else if (ch) {
+		for (yaml_node_pair_t *p = ch->data.mapping.pairs.start;
+		     p < ch->data.mapping.pairs.top && !y->stop; p++) {
+			yaml_node_t *k = ydoc_node(y, p->key), *v = ydoc_node(y, p->value);
+			const char *col = ydoc_scalar(k), *list = ydoc_scalar(v);
+			if (col == NULL || list == NULL) {
+				ydoc_error(
+				    y, k ? k : ch,
+				    "a row's 'choices' maps a column id to a choice list id");
+				continue;
+			}
+			size_t c = 0;
+			while (c < grid->ncolumns &&
+			       strcmp(grid->columns[c].id ? grid->columns[c].id : "", col) != 0)
+				c++;
+			if (c == grid->ncolumns) {
+				ydoc_error(y, k, "row choices: no column '%s' in grid '%s'", col,
+					   grid->id ? grid->id : "?");
+				continue;
+			}
+			if (!has_choices(grid->columns[c].type) || grid->columns[c].choices_from) {
+				ydoc_error(y, k,
+					   "row choices: column '%s' is not a select_one, "
+					   "select_multiple or scale with its own choices",
+					   col);
+				continue;
+			}
+			const struct schema_choice_list *cl = schema_list_find(l->form, list);
+			if (cl == NULL) {
+				ydoc_error(y, v,
+					   "no choice list named '%s' (define it under 'choices:' "
+					   "at the top of the form)",
+					   list);
+				continue;
+			}
+			if (grid->columns[c].type == SCHEMA_SCALE && !scale_list_ok(l, v, cl))
+				continue;
+			row->overrides[c] = cl;
+		}
+	}
+	yaml_node_t *na = ydoc_map_get(y, n, "na");
+	bool all;
+	if (na && ydoc_scalar(na) && ydoc_parse_bool(ydoc_scalar(na), &all)) {
+		for (size_t c = 0; c < grid->ncolumns; c++)
+			row->na[c] = all;
+	} else if (na && na->type == YAML_SEQUENCE_NODE) {
+		for (size_t i = 0; i < ydoc_seq_len(na); i++) {
+			yaml_node_t *cn = ydoc_seq_at(y, na, i);
+			const char *col = ydoc_scalar(cn);
+			size_t c = 0;
+			while (col && c < grid->ncolumns &&
+			       strcmp(grid->columns[c].id ? grid->columns[c].id : "", col) != 0)
+				c++;
+			if (col == NULL || c == grid->ncolumns)
+				ydoc_error(y, cn ? cn : na, "na: no column '%s' in grid '%s'",
+					   col ? col : "?", grid->id ? grid->id : "?");
+			else
+				row->na[c] = true;
+		}
+	} else if (na) {
+		ydoc_error(y, na, "'na' must be true, false or a list of column ids; found %s",
+			   ydoc_kind(na));
+	}
 }
 
 static void parse_grid(struct loader *l, yaml_node_t *n, struct schema_field *f)
 {
-        struct ydoc *y = l->y;
-        yaml_node_t *cols = ydoc_map_get(y, n, "columns");
-        yaml_node_t *rows = ydoc_map_get(y, n, "rows");
-        if (cols == NULL)
-                ydoc_error(y, n, "a grid needs 'columns'");
-        else
-                schema_parse_fields(l, cols, &f->columns, &f->ncolumns, f, NULL);
-        if (rows == NULL) {
-                ydoc_error(y, n, "a grid needs 'rows'");
-                return;
-        }
-        if (rows->type != YAML_SEQUENCE_NODE || ydoc_seq_len(rows) == 0) {
-                ydoc_error(y, rows, "'rows' must be a list of at least one row, found %s",
-                           ydoc_kind(rows));
-                return;
-        }
-        f->rows = xcalloc(ydoc_seq_len(rows), sizeof *f->rows);
-        for (size_t i = 0; i < ydoc_seq_len(rows) && !y->stop; i++) {
-                yaml_node_t *rn = ydoc_seq_at(y, rows, i);
-                if (rn == NULL)
-                        break;
-                f->nrows = i + 1;
-                parse_row(l, rn, f, &f->rows[i]);
-        }
+	struct ydoc *y = l->y;
+	yaml_node_t *cols = ydoc_map_get(y, n, "columns");
+	yaml_node_t *rows = ydoc_map_get(y, n, "rows");
+	if (cols == NULL)
+		ydoc_error(y, n, "a grid needs 'columns'");
+	else
+		schema_parse_fields(l, cols, &f->columns, &f->ncolumns, f, NULL);
+	if (rows == NULL) {
+		ydoc_error(y, n, "a grid needs 'rows'");
+		return;
+	}
+	if (rows->type != YAML_SEQUENCE_NODE || ydoc_seq_len(rows) == 0) {
+		ydoc_error(y, rows, "'rows' must be a list of at least one row, found %s",
+			   ydoc_kind(rows));
+		return;
+	}
+	f->rows = xcalloc(ydoc_seq_len(rows), sizeof *f->rows);
+	for (size_t i = 0; i < ydoc_seq_len(rows) && !y->stop; i++) {
+		yaml_node_t *rn = ydoc_seq_at(y, rows, i);
+		if (rn == NULL)
+			break;
+		f->nrows = i + 1;
+		parse_row(l, rn, f, &f->rows[i]);
+	}
 }
 
 static void parse_list(struct loader *l, yaml_node_t *n, struct schema_field *f)
 {
-        struct ydoc *y = l->y;
-        yaml_node_t *fields = ydoc_map_get(y, n, "fields");
-        if (fields == NULL)
-                ydoc_error(y, n, "a list needs 'fields' (what one item holds)");
-        else
-                schema_parse_fields(l, fields, &f->fields, &f->nfields, f, NULL);
-        long mn = 0, mx = 0;
-        ydoc_get_int(y, n, "min_items", false, 0, 10000, &mn);
-        ydoc_get_int(y, n, "max_items", false, 0, 10000, &mx);
-        f->min_items = (size_t)mn;
-        f->max_items = (size_t)mx;
-        if (mx && mn > mx)
-                ydoc_error(y, ydoc_map_get(y, n, "min_items"),
-                           "'min_items' (%ld) is larger than 'max_items' (%ld)", mn, mx);
-        const char *il = NULL;
-        yaml_node_t *iln = NULL;
-        if (ydoc_get_str(y, n, "item_label", false, &il, &iln) && il) {
-                if (schema_subfield_find(f, il) == NULL)
-                        ydoc_error(y, iln, "item_label: no field '%s' in the list's fields", il);
-                else
-                        f->item_label = xstrdup(il);
-        }
+	struct ydoc *y = l->y;
+	yaml_node_t *fields = ydoc_map_get(y, n, "fields");
+	if (fields == NULL)
+		ydoc_error(y, n, "a list needs 'fields' (what one item holds)");
+	else
+		schema_parse_fields(l, fields, &f->fields, &f->nfields, f, NULL);
+	long mn = 0, mx = 0;
+	ydoc_get_int(y, n, "min_items", false, 0, 10000, &mn);
+	ydoc_get_int(y, n, "max_items", false, 0, 10000, &mx);
+	f->min_items = (size_t)mn;
+	f->max_items = (size_t)mx;
+	if (mx && mn > mx)
+		ydoc_error(y, ydoc_map_get(y, n, "min_items"),
+			   "'min_items' (%ld) is larger than 'max_items' (%ld)", mn, mx);
+	const char *il = NULL;
+	yaml_node_t *iln = NULL;
+	if (ydoc_get_str(y, n, "item_label", false, &il, &iln) && il) {
+		if (schema_subfield_find(f, il) == NULL)
+			ydoc_error(y, iln, "item_label: no field '%s' in the list's fields", il);
+		else
+			f->item_label = xstrdup(il);
+	}
 }
 
 static void check_subfield_dup(struct loader *l, yaml_node_t *idn, struct schema_field *fields,
-                               size_t n, const char *id, struct schema_field *parent)
+			       size_t n, const char *id, struct schema_field *parent)
 {
-        for (size_t i = 0; i < n; i++)
-                if (fields[i].id && strcmp(fields[i].id, id) == 0) {
-                        ydoc_error(l->y, idn, "duplicate %s id '%s' (first at line %d)",
-                                   parent->type == SCHEMA_GRID ? "column" : "item field", id,
-                                   fields[i].pos.line);
-                        return;
-                }
+	for (size_t i = 0; i < n; i++)
+		if (fields[i].id && strcmp(fields[i].id, id) == 0) {
+			ydoc_error(l->y, idn, "duplicate %s id '%s' (first at line %d)",
+				   parent->type == SCHEMA_GRID ? "column" : "item field", id,
+				   fields[i].pos.line);
+			return;
+		}
 }
 
 static void check_toplevel_dup(struct loader *l, yaml_node_t *idn, const char *id,
-                               const struct schema_field *self)
+			       const struct schema_field *self)
 {
-        const struct schema_form *form = l->form;
-        for (size_t s = 0; s < form->nsections; s++)
-                for (size_t i = 0; i < form->sections[s].nfields; i++) {
-                        const struct schema_field *o = &form->sections[s].fields[i];
-                        if (o == self)
-                                return;
-                        if (o->id && strcmp(o->id, id) == 0) {
-                                ydoc_error(l->y, idn, "duplicate field id '%s' (first at line %d)",
-                                           id, o->pos.line);
-                                return;
-                        }
-                }
+	const struct schema_form *form = l->form;
+	for (size_t s = 0; s < form->nsections; s++)
+		for (size_t i = 0; i < form->sections[s].nfields; i++) {
+			const struct schema_field *o = &form->sections[s].fields[i];
+			if (o == self)
+				return;
+			if (o->id && strcmp(o->id, id) == 0) {
+				ydoc_error(l->y, idn, "duplicate field id '%s' (first at line %d)",
+					   id, o->pos.line);
+				return;
+			}
+		}
 }
 
 static void parse_field(struct loader *l, yaml_node_t *n, struct schema_field *f,
-                        struct schema_field *siblings, size_t index, struct schema_field *parent,
-                        const char *default_phase)
+			struct schema_field *siblings, size_t index, struct schema_field *parent,
+			const char *default_phase)
 {
-        struct ydoc *y = l->y;
-        if (!ydoc_map_check(y, n, "a field", field_keys))
-                return;
-        f->pos = (struct schema_pos){ydoc_line(n), ydoc_col(n)};
-        const char *id = NULL, *type = NULL;
-        yaml_node_t *idn = NULL, *tn = NULL;
-        if (ydoc_get_str(y, n, "id", true, &id, &idn) && schema_check_id(l, idn, id, "field id")) {
-                if (parent)
-                        check_subfield_dup(l, idn, siblings, index, id, parent);
-                else
-                        check_toplevel_dup(l, idn, id, f);
-                f->id = xstrdup(id);
-        }
-        if (!ydoc_get_str(y, n, "type", true, &type, &tn))
-                return;
-        int t = schema_type_from_name(type);
-        if (t < 0) {
-                ydoc_error(y, tn,
-                           "unknown field type '%s' (expected text, longtext, integer, decimal, "
-                           "date, boolean, select_one, select_multiple, scale, grid, list or "
-                           "calculate)",
-                           type);
-                return;
-        }
-        f->type = (enum schema_type)t;
-        if (parent && (t == SCHEMA_GRID || t == SCHEMA_LIST)) {
-                ydoc_error(y, tn, "a %s cannot hold a %s: grids and lists do not nest",
-                           schema_type_name(parent->type), type);
-                return;
-        }
-        schema_parse_label(l, n, "label", true, &f->label);
-        schema_parse_label(l, n, "hint", false, &f->hint);
-        schema_parse_label(l, n, "unit", false, &f->unit);
-        schema_parse_label(l, n, "constraint_message", false, &f->constraint_message);
-        ydoc_get_bool(y, n, "required", &f->required);
-        ydoc_get_bool(y, n, "sensitive", &f->sensitive);
-        const char *phase = NULL;
-        yaml_node_t *pn = NULL;
-        if (ydoc_get_str(y, n, "phase", false, &phase, &pn) && phase &&
-            schema_check_id(l, pn, phase, "phase id"))
-                f->phase = xstrdup(phase);
-        else if (default_phase)
-                f->phase = xstrdup(default_phase);
+	struct ydoc *y = l->y;
+	if (!ydoc_map_check(y, n, "a field", field_keys))
+		return;
+	f->pos = (struct schema_pos){ydoc_line(n), ydoc_col(n)};
+	const char *id = NULL, *type = NULL;
+	yaml_node_t *idn = NULL, *tn = NULL;
+	if (ydoc_get_str(y, n, "id", true, &id, &idn) && schema_check_id(l, idn, id, "field id")) {
+		if (parent)
+			check_subfield_dup(l, idn, siblings, index, id, parent);
+		else
+			check_toplevel_dup(l, idn, id, f);
+		f->id = xstrdup(id);
+	}
+	if (!ydoc_get_str(y, n, "type", true, &type, &tn))
+		return;
+	int t = schema_type_from_name(type);
+	if (t < 0) {
+		ydoc_error(y, tn,
+			   "unknown field type '%s' (expected text, longtext, integer, decimal, "
+			   "date, boolean, select_one, select_multiple, scale, grid, list or "
+			   "calculate)",
+			   type);
+		return;
+	}
+	f->type = (enum schema_type)t;
+	if (parent && (t == SCHEMA_GRID || t == SCHEMA_LIST)) {
+		ydoc_error(y, tn, "a %s cannot hold a %s: grids and lists do not nest",
+			   schema_type_name(parent->type), type);
+		return;
+	}
+	schema_parse_label(l, n, "label", true, &f->label);
+	schema_parse_label(l, n, "hint", false, &f->hint);
+	schema_parse_label(l, n, "unit", false, &f->unit);
+	schema_parse_label(l, n, "constraint_message", false, &f->constraint_message);
+	ydoc_get_bool(y, n, "required", &f->required);
+	ydoc_get_bool(y, n, "sensitive", &f->sensitive);
+	const char *phase = NULL;
+	yaml_node_t *pn = NULL;
+	if (ydoc_get_str(y, n, "phase", false, &phase, &pn) && phase &&
+	    schema_check_id(l, pn, phase, "phase id"))
+		f->phase = xstrdup(phase);
+	else if (default_phase)
+		f->phase = xstrdup(default_phase);
 
-        const char *tname = schema_type_name(f->type);
-        bool grid = t == SCHEMA_GRID, list = t == SCHEMA_LIST;
-        if (!grid) {
-                refuse_key(l, n, "columns", tname, "grid");
-                refuse_key(l, n, "rows", tname, "grid");
-        }
-        if (!list) {
-                refuse_key(l, n, "fields", tname, "list");
-                refuse_key(l, n, "min_items", tname, "list");
-                refuse_key(l, n, "max_items", tname, "list");
-                refuse_key(l, n, "item_label", tname, "list");
-        }
-        if (!has_choices(f->type)) {
-                refuse_key(l, n, "choices", tname, "select_one, select_multiple and scale");
-                refuse_key(l, n, "choices_from", tname, "select_one and select_multiple");
-        }
-        if (!has_range(f->type)) {
-                refuse_key(l, n, "min", tname, "integer, decimal, scale and date");
-                refuse_key(l, n, "max", tname, "integer, decimal, scale and date");
-        }
-        if (t != SCHEMA_CALCULATE)
-                refuse_key(l, n, "calculate", tname, "calculate");
-        if (grid || list || t == SCHEMA_CALCULATE) {
-                refuse_key(l, n, "default", tname, "fields a person fills in");
-                refuse_key(l, n, "constraint", tname, "fields a person fills in");
-        }
-        if (ydoc_map_get(y, n, "constraint_message") && !ydoc_map_get(y, n, "constraint"))
-                ydoc_error(y, ydoc_map_key(y, n, "constraint_message"),
-                           "'constraint_message' without a 'constraint'");
+	const char *tname = schema_type_name(f->type);
+	bool grid = t == SCHEMA_GRID, list = t == SCHEMA_LIST;
+	if (!grid) {
+		refuse_key(l, n, "columns", tname, "grid");
+		refuse_key(l, n, "rows", tname, "grid");
+	}
+	if (!list) {
+		refuse_key(l, n, "fields", tname, "list");
+		refuse_key(l, n, "min_items", tname, "list");
+		refuse_key(l, n, "max_items", tname, "list");
+		refuse_key(l, n, "item_label", tname, "list");
+	}
+	if (!has_choices(f->type)) {
+		refuse_key(l, n, "choices", tname, "select_one, select_multiple and scale");
+		refuse_key(l, n, "choices_from", tname, "select_one and select_multiple");
+	}
+	if (!has_range(f->type)) {
+		refuse_key(l, n, "min", tname, "integer, decimal, scale and date");
+		refuse_key(l, n, "max", tname, "integer, decimal, scale and date");
+	}
+	if (t != SCHEMA_CALCULATE)
+		refuse_key(l, n, "calculate", tname, "calculate");
+	if (grid || list || t == SCHEMA_CALCULATE) {
+		refuse_key(l, n, "default", tname, "fields a person fills in");
+		refuse_key(l, n, "constraint", tname, "fields a person fills in");
+	}
+	if (ydoc_map_get(y, n, "constraint_message") && !ydoc_map_get(y, n, "constraint"))
+		ydoc_error(y, ydoc_map_key(y, n, "constraint_message"),
+			   "'constraint_message' without a 'constraint'");
 
-        if (has_choices(f->type)) {
-                yaml_node_t *ch = ydoc_map_get(y, n, "choices");
-                yaml_node_t *cf = ydoc_map_get(y, n, "choices_from");
-                if (ch && cf)
-                        ydoc_error(y, ydoc_map_key(y, n, "choices_from"),
-                                   "use either 'choices' or 'choices_from', not both");
-                else if (ch)
-                        f->choices = parse_field_choices(l, ch, f);
-                else if (cf && t == SCHEMA_SCALE)
-                        ydoc_error(y, ydoc_map_key(y, n, "choices_from"),
-                                   "a scale needs its own ordered 'choices', not 'choices_from'");
-                else if (cf)
-                        parse_choices_from(l, cf, f);
-                else
-                        ydoc_error(y, n, "a %s field needs 'choices' (or 'choices_from')", tname);
-        }
-        if (has_range(f->type)) {
-                parse_bound(l, n, "min", f, &f->has_min, &f->min, &f->min_text);
-                parse_bound(l, n, "max", f, &f->has_max, &f->max, &f->max_text);
-                if (f->has_min && f->has_max &&
-                    (f->type == SCHEMA_DATE ? strcmp(f->min_text, f->max_text) > 0
-                                            : f->min > f->max))
-                        ydoc_error(y, ydoc_map_get(y, n, "min"), "'min' is larger than 'max'");
-        }
-        if (grid)
-                parse_grid(l, n, f);
-        if (list)
-                parse_list(l, n, f);
-        compile_expr(l, n, "relevant", f, parent, &f->relevant);
-        if (!grid && !list && t != SCHEMA_CALCULATE)
-                compile_expr(l, n, "constraint", f, parent, &f->constraint);
-        if (t == SCHEMA_CALCULATE) {
-                if (ydoc_map_get(y, n, "calculate") == NULL)
-                        ydoc_error(y, n, "a calculate field needs a 'calculate' expression");
-                else
-                        compile_expr(l, n, "calculate", f, parent, &f->calculate);
-        }
-        const char *def = NULL;
-        yaml_node_t *dn = NULL;
-        if (!grid && !list && t != SCHEMA_CALCULATE &&
-            ydoc_get_str(y, n, "default", false, &def, &dn) && def) {
-                struct kaigi_value v = {0};
-                struct kaigi_error err;
-                if (schema_value_parse(f, NULL, def, &v, &err) != KAIGI_OK)
-                        ydoc_error(y, dn, "default: %s", err.msg);
-                else
-                        f->default_value = xstrdup(def);
-                kaigi_value_clear(&v);
-        }
+	if (has_choices(f->type)) {
+		yaml_node_t *ch = ydoc_map_get(y, n, "choices");
+		yaml_node_t *cf = ydoc_map_get(y, n, "choices_from");
+		if (ch && cf)
+			ydoc_error(y, ydoc_map_key(y, n, "choices_from"),
+				   "use either 'choices' or 'choices_from', not both");
+		else if (ch)
+			f->choices = parse_field_choices(l, ch, f);
+		else if (cf && t == SCHEMA_SCALE)
+			ydoc_error(y, ydoc_map_key(y, n, "choices_from"),
+				   "a scale needs its own ordered 'choices', not 'choices_from'");
+		else if (cf)
+			parse_choices_from(l, cf, f);
+		else
+			ydoc_error(y, n, "a %s field needs 'choices' (or 'choices_from')", tname);
+	}
+	if (has_range(f->type)) {
+		parse_bound(l, n, "min", f, &f->has_min, &f->min, &f->min_text);
+		parse_bound(l, n, "max", f, &f->has_max, &f->max, &f->max_text);
+		if (f->has_min && f->has_max &&
+		    (f->type == SCHEMA_DATE ? strcmp(f->min_text, f->max_text) > 0
+					    : f->min > f->max))
+			ydoc_error(y, ydoc_map_get(y, n, "min"), "'min' is larger than 'max'");
+	}
+	if (grid)
+		parse_grid(l, n, f);
+	if (list)
+		parse_list(l, n, f);
+	compile_expr(l, n, "relevant", f, parent, &f->relevant);
+	if (!grid && !list && t != SCHEMA_CALCULATE)
+		compile_expr(l, n, "constraint", f, parent, &f->constraint);
+	if (t == SCHEMA_CALCULATE) {
+		if (ydoc_map_get(y, n, "calculate") == NULL)
+			ydoc_error(y, n, "a calculate field needs a 'calculate' expression");
+		else
+			compile_expr(l, n, "calculate", f, parent, &f->calculate);
+	}
+	const char *def = NULL;
+	yaml_node_t *dn = NULL;
+	if (!grid && !list && t != SCHEMA_CALCULATE &&
+	    ydoc_get_str(y, n, "default", false, &def, &dn) && def) {
+		struct kaigi_value v = {0};
+		struct kaigi_error err;
+		if (schema_value_parse(f, NULL, def, &v, &err) != KAIGI_OK)
+			ydoc_error(y, dn, "default: %s", err.msg);
+		else
+			f->default_value = xstrdup(def);
+		kaigi_value_clear(&v);
+	}
 }
 
 /* Parse a choice list: a sequence of {value, label}.  Returns NULL on error. */
 static bool parse_choice_seq(struct loader *l, yaml_node_t *seq, struct schema_choice_list *out)
 {
-        struct ydoc *y = l->y;
-        static const char *const choice_keys[] = {"value", "label", NULL};
-        out->pos = (struct schema_pos){ydoc_line(seq), ydoc_col(seq)};
-        if (seq->type != YAML_SEQUENCE_NODE || ydoc_seq_len(seq) == 0) {
-                ydoc_error(y, seq, "a choice list must be a list of {value: …, label: …}, found %s",
-                           ydoc_kind(seq));
-                return false;
-        }
-        size_t n = ydoc_seq_len(seq);
-        out->v = xcalloc(n, sizeof *out->v);
-        bool ok = true;
-        for (size_t i = 0; i < n && !y->stop; i++) {
-                yaml_node_t *cn = ydoc_seq_at(y, seq, i);
-                if (cn == NULL ||
-                    !ydoc_map_check(y, cn, "a choice ({value: …, label: …})", choice_keys)) {
-                        ok = false;
-                        continue;
-                }
-                struct schema_choice *c = &out->v[out->n];
-                const char *value = NULL;
-                yaml_node_t *vn = NULL;
-                if (!ydoc_get_str(y, cn, "value", true, &value, &vn)) {
-                        ok = false;
-                        continue;
-                }
-                if (strpbrk(value, " \t\r\n")) {
-                        ydoc_error(y, vn, "a choice value cannot contain spaces: '%s'", value);
-                        ok = false;
-                        continue;
-                }
-                bool dup = false;
-                for (size_t j = 0; j < out->n; j++)
-                        if (strcmp(out->v[j].value, value) == 0) {
-                                ydoc_error(y, vn, "duplicate choice value '%s' (first at line %d)",
-                                           value, out->v[j].pos.line);
-                                dup = true;
-                        }
-                if (dup) {
-                        ok = false;
-                        continue;
-                }
-                c->value = xstrdup(value);
-                c->pos = (struct schema_pos){ydoc_line(vn), ydoc_col(vn)};
-                out->n++;
-                if (!schema_parse_label(l, cn, "label", true, &c->label))
-                        ok = false;
-        }
-        return ok;
+	struct ydoc *y = l->y;
+	static const char *const choice_keys[] = {"value", "label", NULL};
+	out->pos = (struct schema_pos){ydoc_line(seq), ydoc_col(seq)};
+	if (seq->type != YAML_SEQUENCE_NODE || ydoc_seq_len(seq) == 0) {
+		ydoc_error(y, seq, "a choice list must be a list of {value: …, label: …}, found %s",
+			   ydoc_kind(seq));
+		return false;
+	}
+	size_t n = ydoc_seq_len(seq);
+	out->v = xcalloc(n, sizeof *out->v);
+	bool ok = true;
+	for (size_t i = 0; i < n && !y->stop; i++) {
+		yaml_node_t *cn = ydoc_seq_at(y, seq, i);
+		if (cn == NULL ||
+		    !ydoc_map_check(y, cn, "a choice ({value: …, label: …})", choice_keys)) {
+			ok = false;
+			continue;
+		}
+		struct schema_choice *c = &out->v[out->n];
+		const char *value = NULL;
+		yaml_node_t *vn = NULL;
+		if (!ydoc_get_str(y, cn, "value", true, &value, &vn)) {
+			ok = false;
+			continue;
+		}
+		if (strpbrk(value, " \t\r\n")) {
+			ydoc_error(y, vn, "a choice value cannot contain spaces: '%s'", value);
+			ok = false;
+			continue;
+		}
+		bool dup = false;
+		for (size_t j = 0; j < out->n; j++)
+			if (strcmp(out->v[j].value, value) == 0) {
+				ydoc_error(y, vn, "duplicate choice value '%s' (first at line %d)",
+					   value, out->v[j].pos.line);
+				dup = true;
+			}
+		if (dup) {
+			ok = false;
+			continue;
+		}
+		c->value = xstrdup(value);
+		c->pos = (struct schema_pos){ydoc_line(vn), ydoc_col(vn)};
+		out->n++;
+		if (!schema_parse_label(l, cn, "label", true, &c->label))
+			ok = false;
+	}
+	return ok;
 }
 
 /* Inline lists are kept with the form's named ones, under no id. */
 static const struct schema_choice_list *parse_field_choices(struct loader *l, yaml_node_t *n,
-                                                            struct schema_field *f)
+							    struct schema_field *f)
 {
-        struct schema_form *form = l->form;
-        const struct schema_choice_list *list = NULL;
-        const char *name = ydoc_scalar(n);
-        if (name) {
-                list = schema_list_find(form, name);
-                if (list == NULL) {
-                        ydoc_error(l->y, n,
-                                   "no choice list named '%s' (define it under 'choices:' at the "
-                                   "top of the form)",
-                                   name);
-                        return NULL;
-                }
-        } else {
-                struct schema_choice_list tmp = {0};
-                if (!parse_choice_seq(l, n, &tmp)) {
-                        for (size_t i = 0; i < tmp.n; i++) {
-                                free(tmp.v[i].value);
-                                schema_label_free(&tmp.v[i].label);
-                        }
-                        free(tmp.v);
-                        return NULL;
-                }
-                /* Inline lists live in a side array so named lookups skip them. */
-                struct schema_choice_list *owned = xcalloc(1, sizeof *owned);
-                *owned = tmp;
-                list = owned;
-        }
-        if (f->type == SCHEMA_SCALE && !scale_list_ok(l, n, list)) {
-                if (list->id == NULL) {
-                        free_choice_list((struct schema_choice_list *)list);
-                        free((void *)list);
-                }
-                return NULL;
-        }
-        return list;
+	struct schema_form *form = l->form;
+	const struct schema_choice_list *list = NULL;
+	const char *name = ydoc_scalar(n);
+	if (name) {
+		list = schema_list_find(form, name);
+		if (list == NULL) {
+			ydoc_error(l->y, n,
+				   "no choice list named '%s' (define it under 'choices:' at the "
+				   "top of the form)",
+				   name);
+			return NULL;
+		}
+	} else {
+		struct schema_choice_list tmp = {0};
+		if (!parse_choice_seq(l, n, &tmp)) {
+			for (size_t i = 0; i < tmp.n; i++) {
+				free(tmp.v[i].value);
+				schema_label_free(&tmp.v[i].label);
+			}
+			free(tmp.v);
+			return NULL;
+		}
+		/* Inline lists live in a side array so named lookups skip them. */
+		struct schema_choice_list *owned = xcalloc(1, sizeof *owned);
+		*owned = tmp;
+		list = owned;
+	}
+	if (f->type == SCHEMA_SCALE && !scale_list_ok(l, n, list)) {
+		if (list->id == NULL) {
+			free_choice_list((struct schema_choice_list *)list);
+			free((void *)list);
+		}
+		return NULL;
+	}
+	return list;
 }
 
 bool schema_parse_choice_lists(struct loader *l, yaml_node_t *map)
 {
-        struct ydoc *y = l->y;
-        if (map->type != YAML_MAPPING_NODE) {
-                ydoc_error(y, map,
-                           "'choices' at the top of a form maps list ids to lists of "
-                           "choices; found %s",
-                           ydoc_kind(map));
-                return false;
-        }
-        size_t n = (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start);
-        l->form->lists = xcalloc(n + 1, sizeof *l->form->lists);
-        for (size_t i = 0; i < n && !y->stop; i++) {
-                yaml_node_pair_t *p = &map->data.mapping.pairs.start[i];
-                yaml_node_t *k = ydoc_node(y, p->key), *v = ydoc_node(y, p->value);
-                if (k == NULL || v == NULL)
-                        break;
-                const char *id = ydoc_scalar(k);
-                if (id == NULL) {
-                        ydoc_error(y, k, "a choice list id must be a plain word, found %s",
-                                   ydoc_kind(k));
-                        continue;
-                }
-                if (!schema_check_id(l, k, id, "choice list id"))
-                        continue;
-                if (schema_list_find(l->form, id)) {
-                        ydoc_error(y, k, "duplicate choice list '%s'", id);
-                        continue;
-                }
-                struct schema_choice_list *cl = &l->form->lists[l->form->nlists];
-                if (parse_choice_seq(l, v, cl)) {
-                        cl->id = xstrdup(id);
-                        cl->pos = (struct schema_pos){ydoc_line(k), ydoc_col(k)};
-                        l->form->nlists++;
-                } else {
-                        for (size_t j = 0; j < cl->n; j++) {
-                                free(cl->v[j].value);
-                                schema_label_free(&cl->v[j].label);
-                        }
-                        free(cl->v);
-                        memset(cl, 0, sizeof *cl);
-                }
-        }
-        return true;
+	struct ydoc *y = l->y;
+	if (map->type != YAML_MAPPING_NODE) {
+		ydoc_error(y, map,
+			   "'choices' at the top of a form maps list ids to lists of "
+			   "choices; found %s",
+			   ydoc_kind(map));
+		return false;
+	}
+	size_t n = (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start);
+	l->form->lists = xcalloc(n + 1, sizeof *l->form->lists);
+	for (size_t i = 0; i < n && !y->stop; i++) {
+		yaml_node_pair_t *p = &map->data.mapping.pairs.start[i];
+		yaml_node_t *k = ydoc_node(y, p->key), *v = ydoc_node(y, p->value);
+		if (k == NULL || v == NULL)
+			break;
+		const char *id = ydoc_scalar(k);
+		if (id == NULL) {
+			ydoc_error(y, k, "a choice list id must be a plain word, found %s",
+				   ydoc_kind(k));
+			continue;
+		}
+		if (!schema_check_id(l, k, id, "choice list id"))
+			continue;
+		if (schema_list_find(l->form, id)) {
+			ydoc_error(y, k, "duplicate choice list '%s'", id);
+			continue;
+		}
+		struct schema_choice_list *cl = &l->form->lists[l->form->nlists];
+		if (parse_choice_seq(l, v, cl)) {
+			cl->id = xstrdup(id);
+			cl->pos = (struct schema_pos){ydoc_line(k), ydoc_col(k)};
+			l->form->nlists++;
+		} else {
+			for (size_t j = 0; j < cl->n; j++) {
+				free(cl->v[j].value);
+				schema_label_free(&cl->v[j].label);
+			}
+			free(cl->v);
+			memset(cl, 0, sizeof *cl);
+		}
+	}
+	return true;
 }
 
 void schema_parse_fields(struct loader *l, yaml_node_t *seq, struct schema_field **out,
-                         size_t *nout, struct schema_field *parent, const char *default_phase)
+			 size_t *nout, struct schema_field *parent, const char *default_phase)
 {
-        struct ydoc *y = l->y;
-        if (seq->type != YAML_SEQUENCE_NODE || ydoc_seq_len(seq) == 0) {
-                ydoc_error(y, seq, "'%s' must be a list of at least one field, found %s",
-                           parent ? (parent->type == SCHEMA_GRID ? "columns" : "fields") : "fields",
-                           ydoc_kind(seq));
-                return;
-        }
-        size_t n = ydoc_seq_len(seq);
-        *out = xcalloc(n, sizeof **out);
-        for (size_t i = 0; i < n && !y->stop; i++) {
-                yaml_node_t *fn = ydoc_seq_at(y, seq, i);
-                if (fn == NULL)
-                        break;
-                *nout = i + 1;
-                parse_field(l, fn, &(*out)[i], *out, i, parent, default_phase);
-        }
+	struct ydoc *y = l->y;
+	if (seq->type != YAML_SEQUENCE_NODE || ydoc_seq_len(seq) == 0) {
+		ydoc_error(y, seq, "'%s' must be a list of at least one field, found %s",
+			   parent ? (parent->type == SCHEMA_GRID ? "columns" : "fields") : "fields",
+			   ydoc_kind(seq));
+		return;
+	}
+	size_t n = ydoc_seq_len(seq);
+	*out = xcalloc(n, sizeof **out);
+	for (size_t i = 0; i < n && !y->stop; i++) {
+		yaml_node_t *fn = ydoc_seq_at(y, seq, i);
+		if (fn == NULL)
+			break;
+		*nout = i + 1;
+		parse_field(l, fn, &(*out)[i], *out, i, parent, default_phase);
+	}
 }
 
 static void free_choice_list(struct schema_choice_list *cl)
 {
-        for (size_t i = 0; i < cl->n; i++) {
-                free(cl->v[i].value);
-                schema_label_free(&cl->v[i].label);
-        }
-        free(cl->v);
-        free(cl->id);
+	for (size_t i = 0; i < cl->n; i++) {
+		free(cl->v[i].value);
+		schema_label_free(&cl->v[i].label);
+	}
+	free(cl->v);
+	free(cl->id);
 }
 
 void schema_field_free(struct schema_field *f)
 {
-        free(f->id);
-        schema_label_free(&f->label);
-        schema_label_free(&f->hint);
-        schema_label_free(&f->unit);
-        schema_label_free(&f->constraint_message);
-        free(f->phase);
-        expr_free(f->relevant);
-        expr_free(f->constraint);
-        expr_free(f->calculate);
-        free(f->default_value);
-        free(f->min_text);
-        free(f->max_text);
-        /* An inline list has no id and is owned by the field. */
-        if (f->choices && f->choices->id == NULL) {
-                free_choice_list((struct schema_choice_list *)f->choices);
-                free((void *)f->choices);
-        }
-        if (f->choices_from) {
-                free(f->choices_from->form);
-                free(f->choices_from->field);
-                free(f->choices_from->label_field);
-                free(f->choices_from);
-        }
-        for (size_t i = 0; i < f->ncolumns; i++)
-                schema_field_free(&f->columns[i]);
-        free(f->columns);
-        for (size_t i = 0; i < f->nrows; i++) {
-                free(f->rows[i].id);
-                schema_label_free(&f->rows[i].label);
-                schema_label_free(&f->rows[i].group);
-                free(f->rows[i].overrides);
-                free(f->rows[i].na);
-        }
-        free(f->rows);
-        for (size_t i = 0; i < f->nfields; i++)
-                schema_field_free(&f->fields[i]);
-        free(f->fields);
-        free(f->item_label);
+	free(f->id);
+	schema_label_free(&f->label);
+	schema_label_free(&f->hint);
+	schema_label_free(&f->unit);
+	schema_label_free(&f->constraint_message);
+	free(f->phase);
+	expr_free(f->relevant);
+	expr_free(f->constraint);
+	expr_free(f->calculate);
+	free(f->default_value);
+	free(f->min_text);
+	free(f->max_text);
+	/* An inline list has no id and is owned by the field. */
+	if (f->choices && f->choices->id == NULL) {
+		free_choice_list((struct schema_choice_list *)f->choices);
+		free((void *)f->choices);
+	}
+	if (f->choices_from) {
+		free(f->choices_from->form);
+		free(f->choices_from->field);
+		free(f->choices_from->label_field);
+		free(f->choices_from);
+	}
+	for (size_t i = 0; i < f->ncolumns; i++)
+		schema_field_free(&f->columns[i]);
+	free(f->columns);
+	for (size_t i = 0; i < f->nrows; i++) {
+		free(f->rows[i].id);
+		schema_label_free(&f->rows[i].label);
+		schema_label_free(&f->rows[i].group);
+		free(f->rows[i].overrides);
+		free(f->rows[i].na);
+	}
+	free(f->rows);
+	for (size_t i = 0; i < f->nfields; i++)
+		schema_field_free(&f->fields[i]);
+	free(f->fields);
+	free(f->item_label);
 }
 
 void schema_choice_list_free(struct schema_choice_list *cl)
 {
-        free_choice_list(cl);
+	free_choice_list(cl);
 }

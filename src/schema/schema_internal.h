@@ -17,31 +17,31 @@
 
 /* An expression waiting for its field references to be checked. */
 struct pending_expr {
-        struct expr *e;
-        yaml_node_t *node;           /* the expression's scalar */
-        const char *key;             /* relevant, constraint, calculate */
-        struct schema_field *field;  /* the field that holds it */
-        struct schema_field *parent; /* its grid or list, or NULL */
+	struct expr *e;
+	yaml_node_t *node;           /* the expression's scalar */
+	const char *key;             /* relevant, constraint, calculate */
+	struct schema_field *field;  /* the field that holds it */
+	struct schema_field *parent; /* its grid or list, or NULL */
 };
 
 struct loader {
-        struct ydoc *y;
-        struct expr_engine *eng;
-        struct schema_form *form;
-        struct pending_expr *pend;
-        size_t npend, cappend;
+	struct ydoc *y;
+	struct expr_engine *eng;
+	struct schema_form *form;
+	struct pending_expr *pend;
+	size_t npend, cappend;
 };
 
 /* schema_label.c */
 bool schema_parse_label(struct loader *l, yaml_node_t *map, const char *key, bool required,
-                        struct schema_label *out);
+			struct schema_label *out);
 void schema_label_free(struct schema_label *lab);
 /* Check an id's spelling; reports at n and returns false when wrong. */
 bool schema_check_id(struct loader *l, yaml_node_t *n, const char *id, const char *what);
 
 /* schema_field.c */
 void schema_parse_fields(struct loader *l, yaml_node_t *seq, struct schema_field **out,
-                         size_t *nout, struct schema_field *parent, const char *default_phase);
+			 size_t *nout, struct schema_field *parent, const char *default_phase);
 void schema_field_free(struct schema_field *f);
 /* The form's named lists, under the top-level 'choices:' mapping. */
 bool schema_parse_choice_lists(struct loader *l, yaml_node_t *map);

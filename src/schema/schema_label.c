@@ -23,86 +23,86 @@ static const char *const type_names[] = {
 
 const char *schema_type_name(enum schema_type t)
 {
-        if ((unsigned)t >= sizeof type_names / sizeof type_names[0])
-                return NULL;
-        return type_names[t];
+	if ((unsigned)t >= sizeof type_names / sizeof type_names[0])
+		return NULL;
+	return type_names[t];
 }
 
 int schema_type_from_name(const char *name)
 {
-        for (size_t i = 0; i < sizeof type_names / sizeof type_names[0]; i++)
-                if (strcmp(type_names[i], name) == 0)
-                        return (int)i;
-        return -1;
+	for (size_t i = 0; i < sizeof type_names / sizeof type_names[0]; i++)
+		if (strcmp(type_names[i], name) == 0)
+			return (int)i;
+	return -1;
 }
 
 const char *schema_label_get(const struct schema_label *l, const char *lang)
 {
-        const char *want = lang && strcmp(lang, "en") == 0 ? l->en : l->ja;
-        const char *other = lang && strcmp(lang, "en") == 0 ? l->ja : l->en;
-        if (want && *want)
-                return want;
-        return other ? other : "";
+	const char *want = lang && strcmp(lang, "en") == 0 ? l->en : l->ja;
+	const char *other = lang && strcmp(lang, "en") == 0 ? l->ja : l->en;
+	if (want && *want)
+		return want;
+	return other ? other : "";
 }
 
 void schema_label_free(struct schema_label *lab)
 {
-        free(lab->ja);
-        free(lab->en);
-        lab->ja = lab->en = NULL;
+	free(lab->ja);
+	free(lab->en);
+	lab->ja = lab->en = NULL;
 }
 
 bool schema_parse_label(struct loader *l, yaml_node_t *map, const char *key, bool required,
-                        struct schema_label *out)
+			struct schema_label *out)
 {
-        struct ydoc *y = l->y;
-        yaml_node_t *n = ydoc_map_get(y, map, key);
-        if (n == NULL) {
-                if (required && map)
-                        ydoc_error(y, map, "missing required key '%s'", key);
-                return !required;
-        }
-        const char *s = ydoc_scalar(n);
-        if (s) {
-                if (*s == '\0') {
-                        ydoc_error(y, n, "'%s' must not be empty", key);
-                        return false;
-                }
-                out->ja = xstrdup(s);
-                out->en = xstrdup(s);
-                return true;
-        }
-        static const char *const keys[] = {"ja", "en", NULL};
-        char what[96];
-        snprintf(what, sizeof what, "'%s' (a text, or {ja: …, en: …})", key);
-        if (!ydoc_map_check(y, n, what, keys))
-                return false;
-        bool ok = true;
-        const char *ja = NULL, *en = NULL;
-        ok &= ydoc_get_str(y, n, "ja", false, &ja, NULL);
-        ok &= ydoc_get_str(y, n, "en", false, &en, NULL);
-        if (ok && ja == NULL && en == NULL) {
-                ydoc_error(y, n, "'%s' needs a 'ja' or an 'en' text", key);
-                return false;
-        }
-        if (!ok)
-                return false;
-        out->ja = xstrdup_or_null(ja);
-        out->en = xstrdup_or_null(en);
-        return true;
+	struct ydoc *y = l->y;
+	yaml_node_t *n = ydoc_map_get(y, map, key);
+	if (n == NULL) {
+		if (required && map)
+			ydoc_error(y, map, "missing required key '%s'", key);
+		return !required;
+	}
+	const char *s = ydoc_scalar(n);
+	if (s) {
+		if (*s == '\0') {
+			ydoc_error(y, n, "'%s' must not be empty", key);
+			return false;
+		}
+		out->ja = xstrdup(s);
+		out->en = xstrdup(s);
+		return true;
+	}
+	static const char *const keys[] = {"ja", "en", NULL};
+	char what[96];
+	snprintf(what, sizeof what, "'%s' (a text, or {ja: …, en: …})", key);
+	if (!ydoc_map_check(y, n, what, keys))
+		return false;
+	bool ok = true;
+	const char *ja = NULL, *en = NULL;
+	ok &= ydoc_get_str(y, n, "ja", false, &ja, NULL);
+	ok &= ydoc_get_str(y, n, "en", false, &en, NULL);
+	if (ok && ja == NULL && en == NULL) {
+		ydoc_error(y, n, "'%s' needs a 'ja' or an 'en' text", key);
+		return false;
+	}
+	if (!ok)
+		return false;
+	out->ja = xstrdup_or_null(ja);
+	out->en = xstrdup_or_null(en);
+	return true;
 }
 
 bool schema_check_id(struct loader *l, yaml_node_t *n, const char *id, const char *what)
 {
-        size_t len = strlen(id);
-        bool ok = len > 0 && len <= SCHEMA_ID_MAX && id[0] >= 'a' && id[0] <= 'z';
-        for (size_t i = 0; ok && i < len; i++)
-                ok = (id[i] >= 'a' && id[i] <= 'z') || (id[i] >= '0' && id[i] <= '9') ||
-                     id[i] == '_';
-        if (!ok)
-                ydoc_error(l->y, n,
-                           "invalid %s '%s': use lower-case letters, digits and _ "
-                           "(starting with a letter, at most %d)",
-                           what, id, SCHEMA_ID_MAX);
-        return ok;
+	size_t len = strlen(id);
+	bool ok = len > 0 && len <= SCHEMA_ID_MAX && id[0] >= 'a' && id[0] <= 'z';
+	for (size_t i = 0; ok && i < len; i++)
+		ok = (id[i] >= 'a' && id[i] <= 'z') || (id[i] >= '0' && id[i] <= '9') ||
+		     id[i] == '_';
+	if (!ok)
+		ydoc_error(l->y, n,
+			   "invalid %s '%s': use lower-case letters, digits and _ "
+			   "(starting with a letter, at most %d)",
+			   what, id, SCHEMA_ID_MAX);
+	return ok;
 }

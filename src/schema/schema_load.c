@@ -18,257 +18,257 @@
 #include "schema_internal.h"
 
 static const char *const form_keys[] = {"form",    "version",  "title", "description",
-                                        "choices", "sections", NULL};
+					"choices", "sections", NULL};
 static const char *const section_keys[] = {"id", "title", "phase", "fields", NULL};
 
 static void parse_section(struct loader *l, yaml_node_t *n, struct schema_section *s)
 {
-        struct ydoc *y = l->y;
-        if (!ydoc_map_check(y, n, "a section", section_keys))
-                return;
-        s->pos = (struct schema_pos){ydoc_line(n), ydoc_col(n)};
-        const char *id = NULL, *phase = NULL;
-        yaml_node_t *idn = NULL, *pn = NULL;
-        if (ydoc_get_str(y, n, "id", true, &id, &idn) &&
-            schema_check_id(l, idn, id, "section id")) {
-                for (struct schema_section *o = l->form->sections; o < s; o++)
-                        if (o->id && strcmp(o->id, id) == 0)
-                                ydoc_error(y, idn, "duplicate section id '%s' (first at line %d)",
-                                           id, o->pos.line);
-                s->id = xstrdup(id);
-        }
-        schema_parse_label(l, n, "title", true, &s->title);
-        if (ydoc_get_str(y, n, "phase", false, &phase, &pn) && phase &&
-            schema_check_id(l, pn, phase, "phase id"))
-                s->phase = xstrdup(phase);
-        yaml_node_t *fields = ydoc_map_get(y, n, "fields");
-        if (fields == NULL)
-                ydoc_error(y, n, "a section needs 'fields'");
-        else
-                schema_parse_fields(l, fields, &s->fields, &s->nfields, NULL, s->phase);
+	struct ydoc *y = l->y;
+	if (!ydoc_map_check(y, n, "a section", section_keys))
+		return;
+	s->pos = (struct schema_pos){ydoc_line(n), ydoc_col(n)};
+	const char *id = NULL, *phase = NULL;
+	yaml_node_t *idn = NULL, *pn = NULL;
+	if (ydoc_get_str(y, n, "id", true, &id, &idn) &&
+	    schema_check_id(l, idn, id, "section id")) {
+		for (struct schema_section *o = l->form->sections; o < s; o++)
+			if (o->id && strcmp(o->id, id) == 0)
+				ydoc_error(y, idn, "duplicate section id '%s' (first at line %d)",
+					   id, o->pos.line);
+		s->id = xstrdup(id);
+	}
+	schema_parse_label(l, n, "title", true, &s->title);
+	if (ydoc_get_str(y, n, "phase", false, &phase, &pn) && phase &&
+	    schema_check_id(l, pn, phase, "phase id"))
+		s->phase = xstrdup(phase);
+	yaml_node_t *fields = ydoc_map_get(y, n, "fields");
+	if (fields == NULL)
+		ydoc_error(y, n, "a section needs 'fields'");
+	else
+		schema_parse_fields(l, fields, &s->fields, &s->nfields, NULL, s->phase);
 }
 
 static struct schema_form *parse_form(struct loader *l, yaml_node_t *root)
 {
-        struct ydoc *y = l->y;
-        struct schema_form *form = xcalloc(1, sizeof *form);
-        l->form = form;
-        form->pos = (struct schema_pos){ydoc_line(root), ydoc_col(root)};
-        ydoc_map_check(y, root, "a form", form_keys);
-        const char *id = NULL;
-        yaml_node_t *idn = NULL;
-        if (ydoc_get_str(y, root, "form", true, &id, &idn) &&
-            schema_check_id(l, idn, id, "form id"))
-                form->id = xstrdup(id);
-        long version = 0;
-        if (ydoc_get_int(y, root, "version", true, 1, 1000000, &version))
-                form->version = (int)version;
-        schema_parse_label(l, root, "title", true, &form->title);
-        schema_parse_label(l, root, "description", false, &form->description);
-        yaml_node_t *choices = ydoc_map_get(y, root, "choices");
-        if (choices)
-                schema_parse_choice_lists(l, choices);
-        yaml_node_t *sections = ydoc_map_get(y, root, "sections");
-        if (sections == NULL) {
-                ydoc_error(y, root, "missing required key 'sections'");
-        } else if (sections->type != YAML_SEQUENCE_NODE || ydoc_seq_len(sections) == 0) {
-                ydoc_error(y, sections,
-                           "'sections' must be a list of at least one section, found %s",
-                           ydoc_kind(sections));
-        } else {
-                size_t n = ydoc_seq_len(sections);
-                form->sections = xcalloc(n, sizeof *form->sections);
-                for (size_t i = 0; i < n && !y->stop; i++) {
-                        yaml_node_t *sn = ydoc_seq_at(y, sections, i);
-                        if (sn == NULL)
-                                break;
-                        form->nsections = i + 1;
-                        parse_section(l, sn, &form->sections[i]);
-                }
-        }
-        if (!y->stop)
-                schema_check_expressions(l);
-        return form;
+	struct ydoc *y = l->y;
+	struct schema_form *form = xcalloc(1, sizeof *form);
+	l->form = form;
+	form->pos = (struct schema_pos){ydoc_line(root), ydoc_col(root)};
+	ydoc_map_check(y, root, "a form", form_keys);
+	const char *id = NULL;
+	yaml_node_t *idn = NULL;
+	if (ydoc_get_str(y, root, "form", true, &id, &idn) &&
+	    schema_check_id(l, idn, id, "form id"))
+		form->id = xstrdup(id);
+	long version = 0;
+	if (ydoc_get_int(y, root, "version", true, 1, 1000000, &version))
+		form->version = (int)version;
+	schema_parse_label(l, root, "title", true, &form->title);
+	schema_parse_label(l, root, "description", false, &form->description);
+	yaml_node_t *choices = ydoc_map_get(y, root, "choices");
+	if (choices)
+		schema_parse_choice_lists(l, choices);
+	yaml_node_t *sections = ydoc_map_get(y, root, "sections");
+	if (sections == NULL) {
+		ydoc_error(y, root, "missing required key 'sections'");
+	} else if (sections->type != YAML_SEQUENCE_NODE || ydoc_seq_len(sections) == 0) {
+		ydoc_error(y, sections,
+			   "'sections' must be a list of at least one section, found %s",
+			   ydoc_kind(sections));
+	} else {
+		size_t n = ydoc_seq_len(sections);
+		form->sections = xcalloc(n, sizeof *form->sections);
+		for (size_t i = 0; i < n && !y->stop; i++) {
+			yaml_node_t *sn = ydoc_seq_at(y, sections, i);
+			if (sn == NULL)
+				break;
+			form->nsections = i + 1;
+			parse_section(l, sn, &form->sections[i]);
+		}
+	}
+	if (!y->stop)
+		schema_check_expressions(l);
+	return form;
 }
 
 /* Same-form choices_from: the field must be a list (with a label) or a grid. */
 static void check_choices_from(struct loader *l, const struct schema_field *f)
 {
-        const struct schema_choices_from *cf = f->choices_from;
-        if (cf && cf->form == NULL) {
-                const struct schema_field *src = schema_field_find(l->form, cf->field);
-                if (src == NULL || (src->type != SCHEMA_LIST && src->type != SCHEMA_GRID))
-                        ydoc_error_at(l->y, cf->pos.line, cf->pos.col,
-                                      "choices_from: no list or grid field '%s' in this form",
-                                      cf->field);
-                else if (src->type == SCHEMA_LIST &&
-                         (cf->label_field == NULL || !schema_subfield_find(src, cf->label_field)))
-                        ydoc_error_at(l->y, cf->pos.line, cf->pos.col,
-                                      "choices_from: 'label' must name a field of list '%s'%s%s",
-                                      cf->field, cf->label_field ? ", not " : "",
-                                      cf->label_field ? cf->label_field : "");
-        }
-        for (size_t i = 0; i < f->ncolumns; i++)
-                check_choices_from(l, &f->columns[i]);
-        for (size_t i = 0; i < f->nfields; i++)
-                check_choices_from(l, &f->fields[i]);
+	const struct schema_choices_from *cf = f->choices_from;
+	if (cf && cf->form == NULL) {
+		const struct schema_field *src = schema_field_find(l->form, cf->field);
+		if (src == NULL || (src->type != SCHEMA_LIST && src->type != SCHEMA_GRID))
+			ydoc_error_at(l->y, cf->pos.line, cf->pos.col,
+				      "choices_from: no list or grid field '%s' in this form",
+				      cf->field);
+		else if (src->type == SCHEMA_LIST &&
+			 (cf->label_field == NULL || !schema_subfield_find(src, cf->label_field)))
+			ydoc_error_at(l->y, cf->pos.line, cf->pos.col,
+				      "choices_from: 'label' must name a field of list '%s'%s%s",
+				      cf->field, cf->label_field ? ", not " : "",
+				      cf->label_field ? cf->label_field : "");
+	}
+	for (size_t i = 0; i < f->ncolumns; i++)
+		check_choices_from(l, &f->columns[i]);
+	for (size_t i = 0; i < f->nfields; i++)
+		check_choices_from(l, &f->fields[i]);
 }
 
 void schema_form_free(struct schema_form *form)
 {
-        if (form == NULL)
-                return;
-        free(form->id);
-        schema_label_free(&form->title);
-        schema_label_free(&form->description);
-        free(form->source);
-        for (size_t i = 0; i < form->nsections; i++) {
-                struct schema_section *s = &form->sections[i];
-                for (size_t j = 0; j < s->nfields; j++)
-                        schema_field_free(&s->fields[j]);
-                free(s->fields);
-                free(s->id);
-                free(s->phase);
-                schema_label_free(&s->title);
-        }
-        free(form->sections);
-        for (size_t i = 0; i < form->nlists; i++)
-                schema_choice_list_free(&form->lists[i]);
-        free(form->lists);
-        free(form);
+	if (form == NULL)
+		return;
+	free(form->id);
+	schema_label_free(&form->title);
+	schema_label_free(&form->description);
+	free(form->source);
+	for (size_t i = 0; i < form->nsections; i++) {
+		struct schema_section *s = &form->sections[i];
+		for (size_t j = 0; j < s->nfields; j++)
+			schema_field_free(&s->fields[j]);
+		free(s->fields);
+		free(s->id);
+		free(s->phase);
+		schema_label_free(&s->title);
+	}
+	free(form->sections);
+	for (size_t i = 0; i < form->nlists; i++)
+		schema_choice_list_free(&form->lists[i]);
+	free(form->lists);
+	free(form);
 }
 
 enum kaigi_status schema_load_buffer(struct schema_set *set, const char *name, const char *buf,
-                                     size_t len, struct kaigi_diags *diags)
+				     size_t len, struct kaigi_diags *diags)
 {
-        struct ydoc y;
-        if (ydoc_load(&y, name, buf, len, diags) != KAIGI_OK) {
-                ydoc_free(&y);
-                return KAIGI_EDATA;
-        }
-        struct loader l = {.y = &y, .eng = set->eng};
-        yaml_node_t *root = ydoc_root(&y);
-        struct schema_form *form = NULL;
-        struct schema_meeting *meeting = NULL;
-        if (root->type != YAML_MAPPING_NODE) {
-                ydoc_error(&y, root,
-                           "expected a form or meeting template (a mapping starting with "
-                           "`form: ID` or `meeting: ID`), found %s",
-                           ydoc_kind(root));
-        } else if (ydoc_map_get(&y, root, "form")) {
-                form = parse_form(&l, root);
-                for (size_t s = 0; s < form->nsections && !y.stop; s++)
-                        for (size_t i = 0; i < form->sections[s].nfields; i++)
-                                check_choices_from(&l, &form->sections[s].fields[i]);
-        } else if (ydoc_map_get(&y, root, "meeting")) {
-                meeting = schema_parse_meeting(&l, root);
-        } else {
-                ydoc_error(&y, root, "expected `form: ID` or `meeting: ID` at the top of the file");
-        }
-        bool ok = y.nerrors == 0;
-        if (form) {
-                form->source = xstrdup(name);
-                if (ok)
-                        schema_set_add_form(set, form);
-                else
-                        schema_form_free(form);
-        }
-        if (meeting) {
-                meeting->source = xstrdup(name);
-                if (ok)
-                        schema_set_add_meeting(set, meeting);
-                else
-                        schema_meeting_free(meeting);
-        }
-        free(l.pend);
-        ydoc_free(&y);
-        return ok ? KAIGI_OK : KAIGI_EDATA;
+	struct ydoc y;
+	if (ydoc_load(&y, name, buf, len, diags) != KAIGI_OK) {
+		ydoc_free(&y);
+		return KAIGI_EDATA;
+	}
+	struct loader l = {.y = &y, .eng = set->eng};
+	yaml_node_t *root = ydoc_root(&y);
+	struct schema_form *form = NULL;
+	struct schema_meeting *meeting = NULL;
+	if (root->type != YAML_MAPPING_NODE) {
+		ydoc_error(&y, root,
+			   "expected a form or meeting template (a mapping starting with "
+			   "`form: ID` or `meeting: ID`), found %s",
+			   ydoc_kind(root));
+	} else if (ydoc_map_get(&y, root, "form")) {
+		form = parse_form(&l, root);
+		for (size_t s = 0; s < form->nsections && !y.stop; s++)
+			for (size_t i = 0; i < form->sections[s].nfields; i++)
+				check_choices_from(&l, &form->sections[s].fields[i]);
+	} else if (ydoc_map_get(&y, root, "meeting")) {
+		meeting = schema_parse_meeting(&l, root);
+	} else {
+		ydoc_error(&y, root, "expected `form: ID` or `meeting: ID` at the top of the file");
+	}
+	bool ok = y.nerrors == 0;
+	if (form) {
+		form->source = xstrdup(name);
+		if (ok)
+			schema_set_add_form(set, form);
+		else
+			schema_form_free(form);
+	}
+	if (meeting) {
+		meeting->source = xstrdup(name);
+		if (ok)
+			schema_set_add_meeting(set, meeting);
+		else
+			schema_meeting_free(meeting);
+	}
+	free(l.pend);
+	ydoc_free(&y);
+	return ok ? KAIGI_OK : KAIGI_EDATA;
 }
 
 enum kaigi_status schema_load_file(struct schema_set *set, const char *path,
-                                   struct kaigi_diags *diags)
+				   struct kaigi_diags *diags)
 {
-        FILE *f = fopen(path, "rb");
-        if (f == NULL) {
-                kaigi_diags_add(diags, KAIGI_EENV, path, 0, 0, "cannot read: %s", strerror(errno));
-                return KAIGI_EENV;
-        }
-        struct stat st;
-        if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-                kaigi_diags_add(diags, KAIGI_EENV, path, 0, 0, "not a regular file");
-                fclose(f);
-                return KAIGI_EENV;
-        }
-        if ((unsigned long long)st.st_size > YDOC_MAX_BYTES) {
-                kaigi_diags_add(diags, KAIGI_EDATA, path, 1, 1,
-                                "file too large (%lld bytes; a form file may be at most %u bytes)",
-                                (long long)st.st_size, YDOC_MAX_BYTES);
-                fclose(f);
-                return KAIGI_EDATA;
-        }
-        size_t len = (size_t)st.st_size;
-        char *buf = xmalloc(len + 1);
-        size_t got = fread(buf, 1, len, f);
-        int failed = ferror(f);
-        fclose(f);
-        if (failed || got != len) {
-                kaigi_diags_add(diags, KAIGI_EENV, path, 0, 0, "cannot read: %s",
-                                failed ? strerror(errno) : "file changed while reading");
-                free(buf);
-                return KAIGI_EENV;
-        }
-        buf[len] = '\0';
-        enum kaigi_status st2 = schema_load_buffer(set, path, buf, len, diags);
-        free(buf);
-        return st2;
+	FILE *f = fopen(path, "rb");
+	if (f == NULL) {
+		kaigi_diags_add(diags, KAIGI_EENV, path, 0, 0, "cannot read: %s", strerror(errno));
+		return KAIGI_EENV;
+	}
+	struct stat st;
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+		kaigi_diags_add(diags, KAIGI_EENV, path, 0, 0, "not a regular file");
+		fclose(f);
+		return KAIGI_EENV;
+	}
+	if ((unsigned long long)st.st_size > YDOC_MAX_BYTES) {
+		kaigi_diags_add(diags, KAIGI_EDATA, path, 1, 1,
+				"file too large (%lld bytes; a form file may be at most %u bytes)",
+				(long long)st.st_size, YDOC_MAX_BYTES);
+		fclose(f);
+		return KAIGI_EDATA;
+	}
+	size_t len = (size_t)st.st_size;
+	char *buf = xmalloc(len + 1);
+	size_t got = fread(buf, 1, len, f);
+	int failed = ferror(f);
+	fclose(f);
+	if (failed || got != len) {
+		kaigi_diags_add(diags, KAIGI_EENV, path, 0, 0, "cannot read: %s",
+				failed ? strerror(errno) : "file changed while reading");
+		free(buf);
+		return KAIGI_EENV;
+	}
+	buf[len] = '\0';
+	enum kaigi_status st2 = schema_load_buffer(set, path, buf, len, diags);
+	free(buf);
+	return st2;
 }
 
 static int has_yaml_ext(const char *name)
 {
-        size_t n = strlen(name);
-        return name[0] != '.' && ((n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
-                                  (n > 4 && strcmp(name + n - 4, ".yml") == 0));
+	size_t n = strlen(name);
+	return name[0] != '.' && ((n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+				  (n > 4 && strcmp(name + n - 4, ".yml") == 0));
 }
 
 static int cmp_str(const void *a, const void *b)
 {
-        return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 enum kaigi_status schema_load_dir(struct schema_set *set, const char *dir,
-                                  struct kaigi_diags *diags)
+				  struct kaigi_diags *diags)
 {
-        DIR *d = opendir(dir);
-        if (d == NULL) {
-                if (errno == ENOENT)
-                        return KAIGI_OK;
-                kaigi_diags_add(diags, KAIGI_EENV, dir, 0, 0, "cannot read directory: %s",
-                                strerror(errno));
-                return KAIGI_EENV;
-        }
-        char **names = NULL;
-        size_t n = 0, cap = 0;
-        struct dirent *e;
-        while ((e = readdir(d)) != NULL) {
-                if (!has_yaml_ext(e->d_name))
-                        continue;
-                if (n == cap) {
-                        cap = cap ? cap * 2 : 16;
-                        names = xreallocarray(names, cap, sizeof *names);
-                }
-                names[n++] = xstrdup(e->d_name);
-        }
-        closedir(d);
-        qsort(names, n, sizeof *names, cmp_str);
-        enum kaigi_status worst = KAIGI_OK;
-        for (size_t i = 0; i < n; i++) {
-                char *path = xasprintf("%s/%s", dir, names[i]);
-                enum kaigi_status s = schema_load_file(set, path, diags);
-                if (s > worst)
-                        worst = s;
-                free(path);
-                free(names[i]);
-        }
-        free(names);
-        return worst;
+	DIR *d = opendir(dir);
+	if (d == NULL) {
+		if (errno == ENOENT)
+			return KAIGI_OK;
+		kaigi_diags_add(diags, KAIGI_EENV, dir, 0, 0, "cannot read directory: %s",
+				strerror(errno));
+		return KAIGI_EENV;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (!has_yaml_ext(e->d_name))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			names = xreallocarray(names, cap, sizeof *names);
+		}
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, cmp_str);
+	enum kaigi_status worst = KAIGI_OK;
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]);
+		enum kaigi_status s = schema_load_file(set, path, diags);
+		if (s > worst)
+			worst = s;
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	return worst;
 }

@@ -13,224 +13,224 @@
 #include "schema_internal.h"
 
 static const char *const meeting_keys[] = {"meeting",     "version", "kind",  "title",
-                                           "description", "minutes", "cases", "roles",
-                                           "forms",       "phases",  NULL};
+					   "description", "minutes", "cases", "roles",
+					   "forms",       "phases",  NULL};
 static const char *const phase_keys[] = {"id", "title", "minutes", "prompts", NULL};
 static const char *const role_keys[] = {"id", "label", NULL};
 static const char *const cases_keys[] = {"min", "max", NULL};
 
 static void parse_phase(struct loader *l, yaml_node_t *n, struct schema_meeting *m,
-                        struct schema_phase *p)
+			struct schema_phase *p)
 {
-        struct ydoc *y = l->y;
-        if (!ydoc_map_check(y, n, "a phase", phase_keys))
-                return;
-        p->pos = (struct schema_pos){ydoc_line(n), ydoc_col(n)};
-        const char *id = NULL;
-        yaml_node_t *idn = NULL;
-        if (ydoc_get_str(y, n, "id", true, &id, &idn) && schema_check_id(l, idn, id, "phase id")) {
-                for (struct schema_phase *o = m->phases; o < p; o++)
-                        if (o->id && strcmp(o->id, id) == 0)
-                                ydoc_error(y, idn, "duplicate phase id '%s' (first at line %d)", id,
-                                           o->pos.line);
-                p->id = xstrdup(id);
-        }
-        schema_parse_label(l, n, "title", true, &p->title);
-        long minutes = 0;
-        if (ydoc_get_int(y, n, "minutes", true, 0, 600, &minutes))
-                p->minutes = (int)minutes;
-        yaml_node_t *pr = ydoc_map_get(y, n, "prompts");
-        if (pr == NULL)
-                return;
-        if (pr->type != YAML_SEQUENCE_NODE) {
-                ydoc_error(y, pr, "'prompts' must be a list of texts, found %s", ydoc_kind(pr));
-                return;
-        }
-        size_t np = ydoc_seq_len(pr);
-        p->prompts = xcalloc(np + 1, sizeof *p->prompts);
-        for (size_t i = 0; i < np && !y->stop; i++) {
-                yaml_node_t *item = ydoc_seq_at(y, pr, i);
-                if (item == NULL)
-                        break;
-                const char *s = ydoc_scalar(item);
-                struct schema_label *lab = &p->prompts[p->nprompts];
-                if (s && *s) {
-                        lab->ja = xstrdup(s);
-                        lab->en = xstrdup(s);
-                        p->nprompts++;
-                        continue;
-                }
-                static const char *const lk[] = {"ja", "en", NULL};
-                if (!ydoc_map_check(y, item, "a prompt (a text, or {ja: …, en: …})", lk))
-                        continue;
-                const char *ja = NULL, *en = NULL;
-                if (!ydoc_get_str(y, item, "ja", false, &ja, NULL) ||
-                    !ydoc_get_str(y, item, "en", false, &en, NULL))
-                        continue;
-                if (!ja && !en) {
-                        ydoc_error(y, item, "a prompt needs a 'ja' or an 'en' text");
-                        continue;
-                }
-                lab->ja = xstrdup_or_null(ja);
-                lab->en = xstrdup_or_null(en);
-                p->nprompts++;
-        }
+	struct ydoc *y = l->y;
+	if (!ydoc_map_check(y, n, "a phase", phase_keys))
+		return;
+	p->pos = (struct schema_pos){ydoc_line(n), ydoc_col(n)};
+	const char *id = NULL;
+	yaml_node_t *idn = NULL;
+	if (ydoc_get_str(y, n, "id", true, &id, &idn) && schema_check_id(l, idn, id, "phase id")) {
+		for (struct schema_phase *o = m->phases; o < p; o++)
+			if (o->id && strcmp(o->id, id) == 0)
+				ydoc_error(y, idn, "duplicate phase id '%s' (first at line %d)", id,
+					   o->pos.line);
+		p->id = xstrdup(id);
+	}
+	schema_parse_label(l, n, "title", true, &p->title);
+	long minutes = 0;
+	if (ydoc_get_int(y, n, "minutes", true, 0, 600, &minutes))
+		p->minutes = (int)minutes;
+	yaml_node_t *pr = ydoc_map_get(y, n, "prompts");
+	if (pr == NULL)
+		return;
+	if (pr->type != YAML_SEQUENCE_NODE) {
+		ydoc_error(y, pr, "'prompts' must be a list of texts, found %s", ydoc_kind(pr));
+		return;
+	}
+	size_t np = ydoc_seq_len(pr);
+	p->prompts = xcalloc(np + 1, sizeof *p->prompts);
+	for (size_t i = 0; i < np && !y->stop; i++) {
+		yaml_node_t *item = ydoc_seq_at(y, pr, i);
+		if (item == NULL)
+			break;
+		const char *s = ydoc_scalar(item);
+		struct schema_label *lab = &p->prompts[p->nprompts];
+		if (s && *s) {
+			lab->ja = xstrdup(s);
+			lab->en = xstrdup(s);
+			p->nprompts++;
+			continue;
+		}
+		static const char *const lk[] = {"ja", "en", NULL};
+		if (!ydoc_map_check(y, item, "a prompt (a text, or {ja: …, en: …})", lk))
+			continue;
+		const char *ja = NULL, *en = NULL;
+		if (!ydoc_get_str(y, item, "ja", false, &ja, NULL) ||
+		    !ydoc_get_str(y, item, "en", false, &en, NULL))
+			continue;
+		if (!ja && !en) {
+			ydoc_error(y, item, "a prompt needs a 'ja' or an 'en' text");
+			continue;
+		}
+		lab->ja = xstrdup_or_null(ja);
+		lab->en = xstrdup_or_null(en);
+		p->nprompts++;
+	}
 }
 
 static void parse_roles(struct loader *l, yaml_node_t *n, struct schema_meeting *m)
 {
-        struct ydoc *y = l->y;
-        if (n->type != YAML_SEQUENCE_NODE) {
-                ydoc_error(y, n, "'roles' must be a list of {id: …, label: …}, found %s",
-                           ydoc_kind(n));
-                return;
-        }
-        size_t nr = ydoc_seq_len(n);
-        m->roles = xcalloc(nr + 1, sizeof *m->roles);
-        for (size_t i = 0; i < nr && !y->stop; i++) {
-                yaml_node_t *rn = ydoc_seq_at(y, n, i);
-                if (rn == NULL || !ydoc_map_check(y, rn, "a role", role_keys))
-                        continue;
-                const char *id = NULL;
-                yaml_node_t *idn = NULL;
-                if (!ydoc_get_str(y, rn, "id", true, &id, &idn) ||
-                    !schema_check_id(l, idn, id, "role id"))
-                        continue;
-                bool dup = false;
-                for (size_t j = 0; j < m->nroles; j++)
-                        if (strcmp(m->roles[j].id, id) == 0)
-                                dup = true;
-                if (dup) {
-                        ydoc_error(y, idn, "duplicate role id '%s'", id);
-                        continue;
-                }
-                struct schema_role *r = &m->roles[m->nroles++];
-                r->id = xstrdup(id);
-                schema_parse_label(l, rn, "label", true, &r->label);
-        }
+	struct ydoc *y = l->y;
+	if (n->type != YAML_SEQUENCE_NODE) {
+		ydoc_error(y, n, "'roles' must be a list of {id: …, label: …}, found %s",
+			   ydoc_kind(n));
+		return;
+	}
+	size_t nr = ydoc_seq_len(n);
+	m->roles = xcalloc(nr + 1, sizeof *m->roles);
+	for (size_t i = 0; i < nr && !y->stop; i++) {
+		yaml_node_t *rn = ydoc_seq_at(y, n, i);
+		if (rn == NULL || !ydoc_map_check(y, rn, "a role", role_keys))
+			continue;
+		const char *id = NULL;
+		yaml_node_t *idn = NULL;
+		if (!ydoc_get_str(y, rn, "id", true, &id, &idn) ||
+		    !schema_check_id(l, idn, id, "role id"))
+			continue;
+		bool dup = false;
+		for (size_t j = 0; j < m->nroles; j++)
+			if (strcmp(m->roles[j].id, id) == 0)
+				dup = true;
+		if (dup) {
+			ydoc_error(y, idn, "duplicate role id '%s'", id);
+			continue;
+		}
+		struct schema_role *r = &m->roles[m->nroles++];
+		r->id = xstrdup(id);
+		schema_parse_label(l, rn, "label", true, &r->label);
+	}
 }
 
 static void parse_forms(struct loader *l, yaml_node_t *n, struct schema_meeting *m)
 {
-        struct ydoc *y = l->y;
-        if (n->type != YAML_SEQUENCE_NODE || ydoc_seq_len(n) == 0) {
-                ydoc_error(y, n, "'forms' must be a list of at least one form id, found %s",
-                           ydoc_kind(n));
-                return;
-        }
-        size_t nf = ydoc_seq_len(n);
-        m->forms = xcalloc(nf + 1, sizeof *m->forms);
-        m->forms_pos = xcalloc(nf + 1, sizeof *m->forms_pos);
-        for (size_t i = 0; i < nf && !y->stop; i++) {
-                yaml_node_t *fn = ydoc_seq_at(y, n, i);
-                const char *id = ydoc_scalar(fn);
-                if (id == NULL) {
-                        ydoc_error(y, fn ? fn : n, "a form id must be a text, found %s",
-                                   ydoc_kind(fn));
-                        continue;
-                }
-                if (!schema_check_id(l, fn, id, "form id"))
-                        continue;
-                bool dup = false;
-                for (size_t j = 0; j < m->nforms; j++)
-                        if (strcmp(m->forms[j], id) == 0)
-                                dup = true;
-                if (dup) {
-                        ydoc_error(y, fn, "form '%s' is listed twice", id);
-                        continue;
-                }
-                m->forms_pos[m->nforms] = (struct schema_pos){ydoc_line(fn), ydoc_col(fn)};
-                m->forms[m->nforms++] = xstrdup(id);
-        }
+	struct ydoc *y = l->y;
+	if (n->type != YAML_SEQUENCE_NODE || ydoc_seq_len(n) == 0) {
+		ydoc_error(y, n, "'forms' must be a list of at least one form id, found %s",
+			   ydoc_kind(n));
+		return;
+	}
+	size_t nf = ydoc_seq_len(n);
+	m->forms = xcalloc(nf + 1, sizeof *m->forms);
+	m->forms_pos = xcalloc(nf + 1, sizeof *m->forms_pos);
+	for (size_t i = 0; i < nf && !y->stop; i++) {
+		yaml_node_t *fn = ydoc_seq_at(y, n, i);
+		const char *id = ydoc_scalar(fn);
+		if (id == NULL) {
+			ydoc_error(y, fn ? fn : n, "a form id must be a text, found %s",
+				   ydoc_kind(fn));
+			continue;
+		}
+		if (!schema_check_id(l, fn, id, "form id"))
+			continue;
+		bool dup = false;
+		for (size_t j = 0; j < m->nforms; j++)
+			if (strcmp(m->forms[j], id) == 0)
+				dup = true;
+		if (dup) {
+			ydoc_error(y, fn, "form '%s' is listed twice", id);
+			continue;
+		}
+		m->forms_pos[m->nforms] = (struct schema_pos){ydoc_line(fn), ydoc_col(fn)};
+		m->forms[m->nforms++] = xstrdup(id);
+	}
 }
 
 struct schema_meeting *schema_parse_meeting(struct loader *l, yaml_node_t *root)
 {
-        struct ydoc *y = l->y;
-        struct schema_meeting *m = xcalloc(1, sizeof *m);
-        m->pos = (struct schema_pos){ydoc_line(root), ydoc_col(root)};
-        ydoc_map_check(y, root, "a meeting template", meeting_keys);
-        const char *id = NULL, *kind = NULL;
-        yaml_node_t *idn = NULL, *kn = NULL;
-        if (ydoc_get_str(y, root, "meeting", true, &id, &idn) &&
-            schema_check_id(l, idn, id, "meeting id"))
-                m->id = xstrdup(id);
-        long v = 0;
-        if (ydoc_get_int(y, root, "version", true, 1, 1000000, &v))
-                m->version = (int)v;
-        if (ydoc_get_str(y, root, "kind", true, &kind, &kn) &&
-            schema_check_id(l, kn, kind, "meeting kind"))
-                m->kind = xstrdup(kind);
-        schema_parse_label(l, root, "title", true, &m->title);
-        schema_parse_label(l, root, "description", false, &m->description);
-        long minutes = 0;
-        if (ydoc_get_int(y, root, "minutes", false, 1, 1440, &minutes))
-                m->minutes = (int)minutes;
-        yaml_node_t *cases = ydoc_map_get(y, root, "cases");
-        if (cases && ydoc_map_check(y, cases, "'cases' ({min: …, max: …})", cases_keys)) {
-                long mn = 0, mx = 0;
-                ydoc_get_int(y, cases, "min", false, 0, 100, &mn);
-                ydoc_get_int(y, cases, "max", false, 0, 100, &mx);
-                if (mx && mn > mx)
-                        ydoc_error(y, cases, "cases: 'min' (%ld) is larger than 'max' (%ld)", mn,
-                                   mx);
-                m->cases_min = (int)mn;
-                m->cases_max = (int)mx;
-        }
-        yaml_node_t *roles = ydoc_map_get(y, root, "roles");
-        if (roles)
-                parse_roles(l, roles, m);
-        yaml_node_t *forms = ydoc_map_get(y, root, "forms");
-        if (forms)
-                parse_forms(l, forms, m);
-        else
-                ydoc_error(y, root, "missing required key 'forms'");
-        yaml_node_t *phases = ydoc_map_get(y, root, "phases");
-        if (phases == NULL) {
-                ydoc_error(y, root, "missing required key 'phases'");
-        } else if (phases->type != YAML_SEQUENCE_NODE || ydoc_seq_len(phases) == 0) {
-                ydoc_error(y, phases, "'phases' must be a list of at least one phase, found %s",
-                           ydoc_kind(phases));
-        } else {
-                size_t n = ydoc_seq_len(phases);
-                m->phases = xcalloc(n, sizeof *m->phases);
-                for (size_t i = 0; i < n && !y->stop; i++) {
-                        yaml_node_t *pn = ydoc_seq_at(y, phases, i);
-                        if (pn == NULL)
-                                break;
-                        m->nphases = i + 1;
-                        parse_phase(l, pn, m, &m->phases[i]);
-                }
-        }
-        return m;
+	struct ydoc *y = l->y;
+	struct schema_meeting *m = xcalloc(1, sizeof *m);
+	m->pos = (struct schema_pos){ydoc_line(root), ydoc_col(root)};
+	ydoc_map_check(y, root, "a meeting template", meeting_keys);
+	const char *id = NULL, *kind = NULL;
+	yaml_node_t *idn = NULL, *kn = NULL;
+	if (ydoc_get_str(y, root, "meeting", true, &id, &idn) &&
+	    schema_check_id(l, idn, id, "meeting id"))
+		m->id = xstrdup(id);
+	long v = 0;
+	if (ydoc_get_int(y, root, "version", true, 1, 1000000, &v))
+		m->version = (int)v;
+	if (ydoc_get_str(y, root, "kind", true, &kind, &kn) &&
+	    schema_check_id(l, kn, kind, "meeting kind"))
+		m->kind = xstrdup(kind);
+	schema_parse_label(l, root, "title", true, &m->title);
+	schema_parse_label(l, root, "description", false, &m->description);
+	long minutes = 0;
+	if (ydoc_get_int(y, root, "minutes", false, 1, 1440, &minutes))
+		m->minutes = (int)minutes;
+	yaml_node_t *cases = ydoc_map_get(y, root, "cases");
+	if (cases && ydoc_map_check(y, cases, "'cases' ({min: …, max: …})", cases_keys)) {
+		long mn = 0, mx = 0;
+		ydoc_get_int(y, cases, "min", false, 0, 100, &mn);
+		ydoc_get_int(y, cases, "max", false, 0, 100, &mx);
+		if (mx && mn > mx)
+			ydoc_error(y, cases, "cases: 'min' (%ld) is larger than 'max' (%ld)", mn,
+				   mx);
+		m->cases_min = (int)mn;
+		m->cases_max = (int)mx;
+	}
+	yaml_node_t *roles = ydoc_map_get(y, root, "roles");
+	if (roles)
+		parse_roles(l, roles, m);
+	yaml_node_t *forms = ydoc_map_get(y, root, "forms");
+	if (forms)
+		parse_forms(l, forms, m);
+	else
+		ydoc_error(y, root, "missing required key 'forms'");
+	yaml_node_t *phases = ydoc_map_get(y, root, "phases");
+	if (phases == NULL) {
+		ydoc_error(y, root, "missing required key 'phases'");
+	} else if (phases->type != YAML_SEQUENCE_NODE || ydoc_seq_len(phases) == 0) {
+		ydoc_error(y, phases, "'phases' must be a list of at least one phase, found %s",
+			   ydoc_kind(phases));
+	} else {
+		size_t n = ydoc_seq_len(phases);
+		m->phases = xcalloc(n, sizeof *m->phases);
+		for (size_t i = 0; i < n && !y->stop; i++) {
+			yaml_node_t *pn = ydoc_seq_at(y, phases, i);
+			if (pn == NULL)
+				break;
+			m->nphases = i + 1;
+			parse_phase(l, pn, m, &m->phases[i]);
+		}
+	}
+	return m;
 }
 
 void schema_meeting_free(struct schema_meeting *m)
 {
-        if (m == NULL)
-                return;
-        free(m->id);
-        free(m->kind);
-        free(m->source);
-        schema_label_free(&m->title);
-        schema_label_free(&m->description);
-        for (size_t i = 0; i < m->nphases; i++) {
-                struct schema_phase *p = &m->phases[i];
-                free(p->id);
-                schema_label_free(&p->title);
-                for (size_t j = 0; j < p->nprompts; j++)
-                        schema_label_free(&p->prompts[j]);
-                free(p->prompts);
-        }
-        free(m->phases);
-        for (size_t i = 0; i < m->nroles; i++) {
-                free(m->roles[i].id);
-                schema_label_free(&m->roles[i].label);
-        }
-        free(m->roles);
-        for (size_t i = 0; i < m->nforms; i++)
-                free(m->forms[i]);
-        free(m->forms);
-        free(m->forms_pos);
-        free(m);
+	if (m == NULL)
+		return;
+	free(m->id);
+	free(m->kind);
+	free(m->source);
+	schema_label_free(&m->title);
+	schema_label_free(&m->description);
+	for (size_t i = 0; i < m->nphases; i++) {
+		struct schema_phase *p = &m->phases[i];
+		free(p->id);
+		schema_label_free(&p->title);
+		for (size_t j = 0; j < p->nprompts; j++)
+			schema_label_free(&p->prompts[j]);
+		free(p->prompts);
+	}
+	free(m->phases);
+	for (size_t i = 0; i < m->nroles; i++) {
+		free(m->roles[i].id);
+		schema_label_free(&m->roles[i].label);
+	}
+	free(m->roles);
+	for (size_t i = 0; i < m->nforms; i++)
+		free(m->forms[i]);
+	free(m->forms);
+	free(m->forms_pos);
+	free(m);
 }

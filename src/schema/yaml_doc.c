@@ -12,419 +12,419 @@
 
 static size_t skip_bom(const char *buf, size_t len)
 {
-        return len >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB &&
-                       (unsigned char)buf[2] == 0xBF
-                   ? 3
-                   : 0;
+	return len >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB &&
+		       (unsigned char)buf[2] == 0xBF
+		   ? 3
+		   : 0;
 }
 
 /* Byte offset of the start of 1-based line in buf (or len). */
 static size_t line_start(const char *buf, size_t len, int line)
 {
-        size_t i = skip_bom(buf, len);
-        for (int l = 1; l < line && i < len; i++)
-                if (buf[i] == '\n')
-                        l++;
-        return i;
+	size_t i = skip_bom(buf, len);
+	for (int l = 1; l < line && i < len; i++)
+		if (buf[i] == '\n')
+			l++;
+	return i;
 }
 
 /* Byte offset of 1-based (line, col), columns counted in characters. */
 static size_t pos_offset(const char *buf, size_t len, int line, int col)
 {
-        size_t i = line_start(buf, len, line);
-        for (int c = 1; c < col && i < len && buf[i] != '\n'; c++) {
-                i++;
-                while (i < len && ((unsigned char)buf[i] & 0xC0) == 0x80)
-                        i++;
-        }
-        return i;
+	size_t i = line_start(buf, len, line);
+	for (int c = 1; c < col && i < len && buf[i] != '\n'; c++) {
+		i++;
+		while (i < len && ((unsigned char)buf[i] & 0xC0) == 0x80)
+			i++;
+	}
+	return i;
 }
 
 static void offset_pos(const char *buf, size_t len, size_t off, int *line, int *col)
 {
-        int l = 1, c = 1;
-        for (size_t i = skip_bom(buf, len); i < off && i < len; i++) {
-                if (buf[i] == '\n') {
-                        l++;
-                        c = 1;
-                } else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
-                        c++;
-                }
-        }
-        *line = l;
-        *col = c;
+	int l = 1, c = 1;
+	for (size_t i = skip_bom(buf, len); i < off && i < len; i++) {
+		if (buf[i] == '\n') {
+			l++;
+			c = 1;
+		} else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
 }
 
 void ydoc_error_at(struct ydoc *y, int line, int col, const char *fmt, ...)
 {
-        if (y->stop)
-                return;
-        if (++y->nerrors > YDOC_MAX_ERRORS) {
-                kaigi_diags_add(y->diags, KAIGI_EDATA, y->file, line, col,
-                                "too many errors (over %u); stopping here", YDOC_MAX_ERRORS);
-                y->stop = true;
-                return;
-        }
-        struct kaigi_error e;
-        va_list ap;
-        va_start(ap, fmt);
-        kaigi_error_vset(&e, KAIGI_EDATA, y->file, line, col, fmt, ap);
-        va_end(ap);
-        kaigi_diags_add_error(y->diags, &e);
+	if (y->stop)
+		return;
+	if (++y->nerrors > YDOC_MAX_ERRORS) {
+		kaigi_diags_add(y->diags, KAIGI_EDATA, y->file, line, col,
+				"too many errors (over %u); stopping here", YDOC_MAX_ERRORS);
+		y->stop = true;
+		return;
+	}
+	struct kaigi_error e;
+	va_list ap;
+	va_start(ap, fmt);
+	kaigi_error_vset(&e, KAIGI_EDATA, y->file, line, col, fmt, ap);
+	va_end(ap);
+	kaigi_diags_add_error(y->diags, &e);
 }
 
 int ydoc_line(const yaml_node_t *n)
 {
-        return (int)n->start_mark.line + 1;
+	return (int)n->start_mark.line + 1;
 }
 
 int ydoc_col(const yaml_node_t *n)
 {
-        return (int)n->start_mark.column + 1;
+	return (int)n->start_mark.column + 1;
 }
 
 void ydoc_error(struct ydoc *y, const yaml_node_t *n, const char *fmt, ...)
 {
-        if (y->stop)
-                return;
-        char msg[1024];
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(msg, sizeof msg, fmt, ap);
-        va_end(ap);
-        ydoc_error_at(y, n ? ydoc_line(n) : 1, n ? ydoc_col(n) : 1, "%s", msg);
+	if (y->stop)
+		return;
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	ydoc_error_at(y, n ? ydoc_line(n) : 1, n ? ydoc_col(n) : 1, "%s", msg);
 }
 
 static void report_parser_error(struct ydoc *y, const yaml_parser_t *p)
 {
-        int line = 1, col = 1;
-        if (p->error == YAML_READER_ERROR) {
-                offset_pos(y->buf, y->len, p->problem_offset, &line, &col);
-                if (p->problem_value != -1)
-                        ydoc_error_at(y, line, col,
-                                      "invalid text: %s (byte 0x%02X); save the file as UTF-8",
-                                      p->problem, (unsigned)p->problem_value & 0xFF);
-                else
-                        ydoc_error_at(y, line, col, "invalid text: %s; save the file as UTF-8",
-                                      p->problem);
-                return;
-        }
-        if (p->error == YAML_MEMORY_ERROR) {
-                ydoc_error_at(y, 1, 1, "out of memory while reading YAML");
-                return;
-        }
-        line = (int)p->problem_mark.line + 1;
-        col = (int)p->problem_mark.column + 1;
-        size_t off = pos_offset(y->buf, y->len, line, col);
-        if (off < y->len && y->buf[off] == '\t') {
-                ydoc_error_at(y, line, col,
-                              "tab character: YAML indentation must use spaces, not tabs");
-                return;
-        }
-        const char *problem = p->problem ? p->problem : "unknown problem";
-        if (p->context)
-                ydoc_error_at(y, line, col, "invalid YAML: %s %s (line %d, column %d)", problem,
-                              p->context, (int)p->context_mark.line + 1,
-                              (int)p->context_mark.column + 1);
-        else
-                ydoc_error_at(y, line, col, "invalid YAML: %s", problem);
+	int line = 1, col = 1;
+	if (p->error == YAML_READER_ERROR) {
+		offset_pos(y->buf, y->len, p->problem_offset, &line, &col);
+		if (p->problem_value != -1)
+			ydoc_error_at(y, line, col,
+				      "invalid text: %s (byte 0x%02X); save the file as UTF-8",
+				      p->problem, (unsigned)p->problem_value & 0xFF);
+		else
+			ydoc_error_at(y, line, col, "invalid text: %s; save the file as UTF-8",
+				      p->problem);
+		return;
+	}
+	if (p->error == YAML_MEMORY_ERROR) {
+		ydoc_error_at(y, 1, 1, "out of memory while reading YAML");
+		return;
+	}
+	line = (int)p->problem_mark.line + 1;
+	col = (int)p->problem_mark.column + 1;
+	size_t off = pos_offset(y->buf, y->len, line, col);
+	if (off < y->len && y->buf[off] == '\t') {
+		ydoc_error_at(y, line, col,
+			      "tab character: YAML indentation must use spaces, not tabs");
+		return;
+	}
+	const char *problem = p->problem ? p->problem : "unknown problem";
+	if (p->context)
+		ydoc_error_at(y, line, col, "invalid YAML: %s %s (line %d, column %d)", problem,
+			      p->context, (int)p->context_mark.line + 1,
+			      (int)p->context_mark.column + 1);
+	else
+		ydoc_error_at(y, line, col, "invalid YAML: %s", problem);
 }
 
 enum kaigi_status ydoc_load(struct ydoc *y, const char *file, const char *buf, size_t len,
-                            struct kaigi_diags *diags)
+			    struct kaigi_diags *diags)
 {
-        memset(y, 0, sizeof *y);
-        y->file = file;
-        y->buf = buf;
-        y->len = len;
-        y->diags = diags;
-        if (len > YDOC_MAX_BYTES) {
-                ydoc_error_at(y, 1, 1,
-                              "file too large (%zu bytes; a form file may be at most %u bytes)",
-                              len, YDOC_MAX_BYTES);
-                return KAIGI_EDATA;
-        }
-        yaml_parser_t parser;
-        if (!yaml_parser_initialize(&parser)) {
-                ydoc_error_at(y, 1, 1, "out of memory while reading YAML");
-                return KAIGI_EDATA;
-        }
-        yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-        if (!yaml_parser_load(&parser, &y->doc)) {
-                report_parser_error(y, &parser);
-                yaml_parser_delete(&parser);
-                return KAIGI_EDATA;
-        }
-        y->loaded = true;
-        if (yaml_document_get_root_node(&y->doc) == NULL) {
-                ydoc_error_at(y, 1, 1, "empty file: expected `form: ID` or `meeting: ID`");
-                yaml_parser_delete(&parser);
-                return KAIGI_EDATA;
-        }
-        yaml_document_t second;
-        if (!yaml_parser_load(&parser, &second)) {
-                report_parser_error(y, &parser);
-                yaml_parser_delete(&parser);
-                return KAIGI_EDATA;
-        }
-        yaml_node_t *root2 = yaml_document_get_root_node(&second);
-        if (root2) {
-                ydoc_error_at(y, (int)second.start_mark.line + 1, (int)second.start_mark.column + 1,
-                              "a second YAML document: a file holds one form or meeting template");
-        }
-        yaml_document_delete(&second);
-        yaml_parser_delete(&parser);
-        return root2 ? KAIGI_EDATA : KAIGI_OK;
+	memset(y, 0, sizeof *y);
+	y->file = file;
+	y->buf = buf;
+	y->len = len;
+	y->diags = diags;
+	if (len > YDOC_MAX_BYTES) {
+		ydoc_error_at(y, 1, 1,
+			      "file too large (%zu bytes; a form file may be at most %u bytes)",
+			      len, YDOC_MAX_BYTES);
+		return KAIGI_EDATA;
+	}
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser)) {
+		ydoc_error_at(y, 1, 1, "out of memory while reading YAML");
+		return KAIGI_EDATA;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	if (!yaml_parser_load(&parser, &y->doc)) {
+		report_parser_error(y, &parser);
+		yaml_parser_delete(&parser);
+		return KAIGI_EDATA;
+	}
+	y->loaded = true;
+	if (yaml_document_get_root_node(&y->doc) == NULL) {
+		ydoc_error_at(y, 1, 1, "empty file: expected `form: ID` or `meeting: ID`");
+		yaml_parser_delete(&parser);
+		return KAIGI_EDATA;
+	}
+	yaml_document_t second;
+	if (!yaml_parser_load(&parser, &second)) {
+		report_parser_error(y, &parser);
+		yaml_parser_delete(&parser);
+		return KAIGI_EDATA;
+	}
+	yaml_node_t *root2 = yaml_document_get_root_node(&second);
+	if (root2) {
+		ydoc_error_at(y, (int)second.start_mark.line + 1, (int)second.start_mark.column + 1,
+			      "a second YAML document: a file holds one form or meeting template");
+	}
+	yaml_document_delete(&second);
+	yaml_parser_delete(&parser);
+	return root2 ? KAIGI_EDATA : KAIGI_OK;
 }
 
 void ydoc_free(struct ydoc *y)
 {
-        if (y->loaded)
-                yaml_document_delete(&y->doc);
-        y->loaded = false;
+	if (y->loaded)
+		yaml_document_delete(&y->doc);
+	y->loaded = false;
 }
 
 yaml_node_t *ydoc_root(struct ydoc *y)
 {
-        return y->loaded ? yaml_document_get_root_node(&y->doc) : NULL;
+	return y->loaded ? yaml_document_get_root_node(&y->doc) : NULL;
 }
 
 yaml_node_t *ydoc_node(struct ydoc *y, int index)
 {
-        if (y->stop)
-                return NULL;
-        if (++y->visits > YDOC_MAX_VISITS) {
-                yaml_node_t *root = ydoc_root(y);
-                ydoc_error(y, root,
-                           "document too large: over %u nodes once aliases are expanded "
-                           "(an alias bomb?)",
-                           YDOC_MAX_VISITS);
-                y->stop = true;
-                return NULL;
-        }
-        return yaml_document_get_node(&y->doc, index);
+	if (y->stop)
+		return NULL;
+	if (++y->visits > YDOC_MAX_VISITS) {
+		yaml_node_t *root = ydoc_root(y);
+		ydoc_error(y, root,
+			   "document too large: over %u nodes once aliases are expanded "
+			   "(an alias bomb?)",
+			   YDOC_MAX_VISITS);
+		y->stop = true;
+		return NULL;
+	}
+	return yaml_document_get_node(&y->doc, index);
 }
 
 const char *ydoc_kind(const yaml_node_t *n)
 {
-        if (n == NULL)
-                return "nothing";
-        switch (n->type) {
-        case YAML_SCALAR_NODE:
-                return n->data.scalar.length ? "a text" : "an empty value";
-        case YAML_SEQUENCE_NODE:
-                return "a list";
-        case YAML_MAPPING_NODE:
-                return "a mapping";
-        default:
-                return "nothing";
-        }
+	if (n == NULL)
+		return "nothing";
+	switch (n->type) {
+	case YAML_SCALAR_NODE:
+		return n->data.scalar.length ? "a text" : "an empty value";
+	case YAML_SEQUENCE_NODE:
+		return "a list";
+	case YAML_MAPPING_NODE:
+		return "a mapping";
+	default:
+		return "nothing";
+	}
 }
 
 void ydoc_scalar_pos(const struct ydoc *y, const yaml_node_t *n, int off, int *line, int *col)
 {
-        *line = ydoc_line(n);
-        *col = ydoc_col(n);
-        if (n->type != YAML_SCALAR_NODE || off < 0)
-                return;
-        const char *v = (const char *)n->data.scalar.value;
-        size_t vlen = n->data.scalar.length;
-        if ((size_t)off > vlen)
-                off = (int)vlen;
-        int newlines = 0, chars = 0;
-        for (int i = 0; i < off; i++) {
-                if (v[i] == '\n') {
-                        newlines++;
-                        chars = 0;
-                } else if (((unsigned char)v[i] & 0xC0) != 0x80) {
-                        chars++;
-                }
-        }
-        yaml_scalar_style_t style = n->data.scalar.style;
-        bool block = style == YAML_LITERAL_SCALAR_STYLE || style == YAML_FOLDED_SCALAR_STYLE;
-        bool quoted =
-            style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-        if (!block && newlines == 0) {
-                *col += chars + (quoted ? 1 : 0);
-                return;
-        }
-        *line += newlines + (block ? 1 : 0);
-        size_t ls = line_start(y->buf, y->len, *line);
-        int indent = 0;
-        while (ls + (size_t)indent < y->len && y->buf[ls + (size_t)indent] == ' ')
-                indent++;
-        *col = indent + 1 + chars;
+	*line = ydoc_line(n);
+	*col = ydoc_col(n);
+	if (n->type != YAML_SCALAR_NODE || off < 0)
+		return;
+	const char *v = (const char *)n->data.scalar.value;
+	size_t vlen = n->data.scalar.length;
+	if ((size_t)off > vlen)
+		off = (int)vlen;
+	int newlines = 0, chars = 0;
+	for (int i = 0; i < off; i++) {
+		if (v[i] == '\n') {
+			newlines++;
+			chars = 0;
+		} else if (((unsigned char)v[i] & 0xC0) != 0x80) {
+			chars++;
+		}
+	}
+	yaml_scalar_style_t style = n->data.scalar.style;
+	bool block = style == YAML_LITERAL_SCALAR_STYLE || style == YAML_FOLDED_SCALAR_STYLE;
+	bool quoted =
+	    style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	if (!block && newlines == 0) {
+		*col += chars + (quoted ? 1 : 0);
+		return;
+	}
+	*line += newlines + (block ? 1 : 0);
+	size_t ls = line_start(y->buf, y->len, *line);
+	int indent = 0;
+	while (ls + (size_t)indent < y->len && y->buf[ls + (size_t)indent] == ' ')
+		indent++;
+	*col = indent + 1 + chars;
 }
 
 const char *ydoc_scalar(const yaml_node_t *n)
 {
-        if (n == NULL || n->type != YAML_SCALAR_NODE)
-                return NULL;
-        return (const char *)n->data.scalar.value;
+	if (n == NULL || n->type != YAML_SCALAR_NODE)
+		return NULL;
+	return (const char *)n->data.scalar.value;
 }
 
 bool ydoc_map_check(struct ydoc *y, yaml_node_t *n, const char *what, const char *const *allowed)
 {
-        if (n == NULL)
-                return false;
-        if (n->type != YAML_MAPPING_NODE) {
-                ydoc_error(y, n, "expected %s (a mapping of key: value), found %s", what,
-                           ydoc_kind(n));
-                return false;
-        }
-        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
-             p++) {
-                yaml_node_t *k = ydoc_node(y, p->key);
-                if (k == NULL)
-                        return true;
-                const char *name = ydoc_scalar(k);
-                if (name == NULL) {
-                        ydoc_error(y, k, "a key in %s must be a plain word, found %s", what,
-                                   ydoc_kind(k));
-                        continue;
-                }
-                bool known = false;
-                for (const char *const *a = allowed; *a; a++)
-                        if (strcmp(*a, name) == 0)
-                                known = true;
-                if (!known) {
-                        struct strbuf sb = STRBUF_INIT;
-                        for (const char *const *a = allowed; *a; a++)
-                                strbuf_appendf(&sb, "%s%s", a == allowed ? "" : ", ", *a);
-                        ydoc_error(y, k, "unknown key '%s' in %s (expected one of: %s)", name, what,
-                                   strbuf_str(&sb));
-                        strbuf_free(&sb);
-                        continue;
-                }
-                for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < p; q++) {
-                        yaml_node_t *k2 = yaml_document_get_node(&y->doc, q->key);
-                        const char *name2 = ydoc_scalar(k2);
-                        if (name2 && strcmp(name, name2) == 0) {
-                                ydoc_error(y, k, "duplicate key '%s' (first at line %d)", name,
-                                           ydoc_line(k2));
-                                break;
-                        }
-                }
-        }
-        return true;
+	if (n == NULL)
+		return false;
+	if (n->type != YAML_MAPPING_NODE) {
+		ydoc_error(y, n, "expected %s (a mapping of key: value), found %s", what,
+			   ydoc_kind(n));
+		return false;
+	}
+	for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = ydoc_node(y, p->key);
+		if (k == NULL)
+			return true;
+		const char *name = ydoc_scalar(k);
+		if (name == NULL) {
+			ydoc_error(y, k, "a key in %s must be a plain word, found %s", what,
+				   ydoc_kind(k));
+			continue;
+		}
+		bool known = false;
+		for (const char *const *a = allowed; *a; a++)
+			if (strcmp(*a, name) == 0)
+				known = true;
+		if (!known) {
+			struct strbuf sb = STRBUF_INIT;
+			for (const char *const *a = allowed; *a; a++)
+				strbuf_appendf(&sb, "%s%s", a == allowed ? "" : ", ", *a);
+			ydoc_error(y, k, "unknown key '%s' in %s (expected one of: %s)", name, what,
+				   strbuf_str(&sb));
+			strbuf_free(&sb);
+			continue;
+		}
+		for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < p; q++) {
+			yaml_node_t *k2 = yaml_document_get_node(&y->doc, q->key);
+			const char *name2 = ydoc_scalar(k2);
+			if (name2 && strcmp(name, name2) == 0) {
+				ydoc_error(y, k, "duplicate key '%s' (first at line %d)", name,
+					   ydoc_line(k2));
+				break;
+			}
+		}
+	}
+	return true;
 }
 
 static yaml_node_pair_t *map_find(struct ydoc *y, yaml_node_t *n, const char *key)
 {
-        if (n == NULL || n->type != YAML_MAPPING_NODE)
-                return NULL;
-        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
-             p++) {
-                const char *name = ydoc_scalar(yaml_document_get_node(&y->doc, p->key));
-                if (name && strcmp(name, key) == 0)
-                        return p;
-        }
-        return NULL;
+	if (n == NULL || n->type != YAML_MAPPING_NODE)
+		return NULL;
+	for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+	     p++) {
+		const char *name = ydoc_scalar(yaml_document_get_node(&y->doc, p->key));
+		if (name && strcmp(name, key) == 0)
+			return p;
+	}
+	return NULL;
 }
 
 yaml_node_t *ydoc_map_get(struct ydoc *y, yaml_node_t *n, const char *key)
 {
-        yaml_node_pair_t *p = map_find(y, n, key);
-        return p ? ydoc_node(y, p->value) : NULL;
+	yaml_node_pair_t *p = map_find(y, n, key);
+	return p ? ydoc_node(y, p->value) : NULL;
 }
 
 yaml_node_t *ydoc_map_key(struct ydoc *y, yaml_node_t *n, const char *key)
 {
-        yaml_node_pair_t *p = map_find(y, n, key);
-        return p ? yaml_document_get_node(&y->doc, p->key) : NULL;
+	yaml_node_pair_t *p = map_find(y, n, key);
+	return p ? yaml_document_get_node(&y->doc, p->key) : NULL;
 }
 
 size_t ydoc_seq_len(const yaml_node_t *n)
 {
-        if (n == NULL || n->type != YAML_SEQUENCE_NODE)
-                return 0;
-        return (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+	if (n == NULL || n->type != YAML_SEQUENCE_NODE)
+		return 0;
+	return (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
 }
 
 yaml_node_t *ydoc_seq_at(struct ydoc *y, yaml_node_t *n, size_t i)
 {
-        if (i >= ydoc_seq_len(n))
-                return NULL;
-        return ydoc_node(y, n->data.sequence.items.start[i]);
+	if (i >= ydoc_seq_len(n))
+		return NULL;
+	return ydoc_node(y, n->data.sequence.items.start[i]);
 }
 
 bool ydoc_get_str(struct ydoc *y, yaml_node_t *map, const char *key, bool required,
-                  const char **out, yaml_node_t **node)
+		  const char **out, yaml_node_t **node)
 {
-        yaml_node_t *v = ydoc_map_get(y, map, key);
-        if (node)
-                *node = v;
-        if (v == NULL) {
-                if (required && map)
-                        ydoc_error(y, map, "missing required key '%s'", key);
-                return !required;
-        }
-        const char *s = ydoc_scalar(v);
-        if (s == NULL) {
-                ydoc_error(y, v, "'%s' must be a text, found %s", key, ydoc_kind(v));
-                return false;
-        }
-        if (required && *s == '\0') {
-                ydoc_error(y, v, "'%s' must not be empty", key);
-                return false;
-        }
-        *out = s;
-        return true;
+	yaml_node_t *v = ydoc_map_get(y, map, key);
+	if (node)
+		*node = v;
+	if (v == NULL) {
+		if (required && map)
+			ydoc_error(y, map, "missing required key '%s'", key);
+		return !required;
+	}
+	const char *s = ydoc_scalar(v);
+	if (s == NULL) {
+		ydoc_error(y, v, "'%s' must be a text, found %s", key, ydoc_kind(v));
+		return false;
+	}
+	if (required && *s == '\0') {
+		ydoc_error(y, v, "'%s' must not be empty", key);
+		return false;
+	}
+	*out = s;
+	return true;
 }
 
 bool ydoc_parse_bool(const char *s, bool *out)
 {
-        static const char *const yes[] = {"true", "yes", "on", NULL};
-        static const char *const no[] = {"false", "no", "off", NULL};
-        for (size_t i = 0; yes[i]; i++) {
-                if (strcasecmp(s, yes[i]) == 0) {
-                        *out = true;
-                        return true;
-                }
-                if (strcasecmp(s, no[i]) == 0) {
-                        *out = false;
-                        return true;
-                }
-        }
-        return false;
+	static const char *const yes[] = {"true", "yes", "on", NULL};
+	static const char *const no[] = {"false", "no", "off", NULL};
+	for (size_t i = 0; yes[i]; i++) {
+		if (strcasecmp(s, yes[i]) == 0) {
+			*out = true;
+			return true;
+		}
+		if (strcasecmp(s, no[i]) == 0) {
+			*out = false;
+			return true;
+		}
+	}
+	return false;
 }
 
 bool ydoc_get_bool(struct ydoc *y, yaml_node_t *map, const char *key, bool *out)
 {
-        yaml_node_t *v = ydoc_map_get(y, map, key);
-        if (v == NULL)
-                return true;
-        const char *s = ydoc_scalar(v);
-        if (s == NULL || !ydoc_parse_bool(s, out)) {
-                ydoc_error(y, v, "'%s' must be true or false, found %s%s%s", key,
-                           s ? "'" : ydoc_kind(v), s ? s : "", s ? "'" : "");
-                return false;
-        }
-        return true;
+	yaml_node_t *v = ydoc_map_get(y, map, key);
+	if (v == NULL)
+		return true;
+	const char *s = ydoc_scalar(v);
+	if (s == NULL || !ydoc_parse_bool(s, out)) {
+		ydoc_error(y, v, "'%s' must be true or false, found %s%s%s", key,
+			   s ? "'" : ydoc_kind(v), s ? s : "", s ? "'" : "");
+		return false;
+	}
+	return true;
 }
 
 bool ydoc_get_int(struct ydoc *y, yaml_node_t *map, const char *key, bool required, long min,
-                  long max, long *out)
+		  long max, long *out)
 {
-        yaml_node_t *v = ydoc_map_get(y, map, key);
-        if (v == NULL) {
-                if (required && map)
-                        ydoc_error(y, map, "missing required key '%s'", key);
-                return !required;
-        }
-        const char *s = ydoc_scalar(v);
-        char *end = NULL;
-        errno = 0;
-        long n = s ? strtol(s, &end, 10) : 0;
-        if (s == NULL || *s == '\0' || *end != '\0' || errno) {
-                ydoc_error(y, v, "'%s' must be a whole number, found %s%s%s", key,
-                           s ? "'" : ydoc_kind(v), s ? s : "", s ? "'" : "");
-                return false;
-        }
-        if (n < min || n > max) {
-                ydoc_error(y, v, "'%s' must be between %ld and %ld, found %ld", key, min, max, n);
-                return false;
-        }
-        *out = n;
-        return true;
+	yaml_node_t *v = ydoc_map_get(y, map, key);
+	if (v == NULL) {
+		if (required && map)
+			ydoc_error(y, map, "missing required key '%s'", key);
+		return !required;
+	}
+	const char *s = ydoc_scalar(v);
+	char *end = NULL;
+	errno = 0;
+	long n = s ? strtol(s, &end, 10) : 0;
+	if (s == NULL || *s == '\0' || *end != '\0' || errno) {
+		ydoc_error(y, v, "'%s' must be a whole number, found %s%s%s", key,
+			   s ? "'" : ydoc_kind(v), s ? s : "", s ? "'" : "");
+		return false;
+	}
+	if (n < min || n > max) {
+		ydoc_error(y, v, "'%s' must be between %ld and %ld, found %ld", key, min, max, n);
+		return false;
+	}
+	*out = n;
+	return true;
 }

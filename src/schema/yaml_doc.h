@@ -22,21 +22,21 @@
 #define YDOC_MAX_ERRORS 100u
 
 struct ydoc {
-        yaml_document_t doc;
-        bool loaded;
-        const char *file;
-        const char *buf; /* the source text, for positions inside scalars */
-        size_t len;
-        struct kaigi_diags *diags;
-        size_t nerrors;
-        size_t visits;
-        bool stop; /* too many errors or visits: callers wind down */
+	yaml_document_t doc;
+	bool loaded;
+	const char *file;
+	const char *buf; /* the source text, for positions inside scalars */
+	size_t len;
+	struct kaigi_diags *diags;
+	size_t nerrors;
+	size_t visits;
+	bool stop; /* too many errors or visits: callers wind down */
 };
 
 /* Parse buf.  Syntax errors, an empty file and a second document are
  * reported to diags; returns KAIGI_OK only when a root node exists. */
 enum kaigi_status ydoc_load(struct ydoc *y, const char *file, const char *buf, size_t len,
-                            struct kaigi_diags *diags);
+			    struct kaigi_diags *diags);
 void ydoc_free(struct ydoc *y);
 
 yaml_node_t *ydoc_root(struct ydoc *y);
@@ -78,10 +78,10 @@ yaml_node_t *ydoc_seq_at(struct ydoc *y, yaml_node_t *n, size_t i);
  * An absent optional key returns true and leaves *out untouched.
  */
 bool ydoc_get_str(struct ydoc *y, yaml_node_t *map, const char *key, bool required,
-                  const char **out, yaml_node_t **node);
+		  const char **out, yaml_node_t **node);
 bool ydoc_get_bool(struct ydoc *y, yaml_node_t *map, const char *key, bool *out);
 bool ydoc_get_int(struct ydoc *y, yaml_node_t *map, const char *key, bool required, long min,
-                  long max, long *out);
+		  long max, long *out);
 /* Parse text as a YAML 1.1/1.2 boolean (true/false/yes/no/on/off). */
 bool ydoc_parse_bool(const char *s, bool *out);
 

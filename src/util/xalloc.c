@@ -11,85 +11,85 @@ static void (*fatal_hook)(void);
 
 void xalloc_set_fatal_hook(void (*hook)(void))
 {
-        fatal_hook = hook;
+	fatal_hook = hook;
 }
 
 static void oom(size_t n)
 {
-        if (fatal_hook)
-                fatal_hook();
-        fprintf(stderr, "kaigi: out of memory (asked for %zu bytes)\n", n);
-        abort();
+	if (fatal_hook)
+		fatal_hook();
+	fprintf(stderr, "kaigi: out of memory (asked for %zu bytes)\n", n);
+	abort();
 }
 
 void *xmalloc(size_t n)
 {
-        void *p = malloc(n ? n : 1);
-        if (p == NULL)
-                oom(n);
-        return p;
+	void *p = malloc(n ? n : 1);
+	if (p == NULL)
+		oom(n);
+	return p;
 }
 
 void *xcalloc(size_t n, size_t size)
 {
-        void *p = calloc(n ? n : 1, size ? size : 1);
-        if (p == NULL)
-                oom(n * size);
-        return p;
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (p == NULL)
+		oom(n * size);
+	return p;
 }
 
 void *xrealloc(void *p, size_t n)
 {
-        void *q = realloc(p, n ? n : 1);
-        if (q == NULL)
-                oom(n);
-        return q;
+	void *q = realloc(p, n ? n : 1);
+	if (q == NULL)
+		oom(n);
+	return q;
 }
 
 void *xreallocarray(void *p, size_t nmemb, size_t size)
 {
-        if (size && nmemb > SIZE_MAX / size)
-                oom(SIZE_MAX);
-        return xrealloc(p, nmemb * size);
+	if (size && nmemb > SIZE_MAX / size)
+		oom(SIZE_MAX);
+	return xrealloc(p, nmemb * size);
 }
 
 char *xstrdup(const char *s)
 {
-        return xstrndup(s, strlen(s));
+	return xstrndup(s, strlen(s));
 }
 
 char *xstrndup(const char *s, size_t n)
 {
-        size_t len = strnlen(s, n);
-        char *p = xmalloc(len + 1);
-        memcpy(p, s, len);
-        p[len] = '\0';
-        return p;
+	size_t len = strnlen(s, n);
+	char *p = xmalloc(len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
 }
 
 char *xstrdup_or_null(const char *s)
 {
-        return s ? xstrdup(s) : NULL;
+	return s ? xstrdup(s) : NULL;
 }
 
 char *xvasprintf(const char *fmt, va_list ap)
 {
-        va_list ap2;
-        va_copy(ap2, ap);
-        int n = vsnprintf(NULL, 0, fmt, ap2);
-        va_end(ap2);
-        if (n < 0)
-                oom(0);
-        char *p = xmalloc((size_t)n + 1);
-        vsnprintf(p, (size_t)n + 1, fmt, ap);
-        return p;
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		oom(0);
+	char *p = xmalloc((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
 }
 
 char *xasprintf(const char *fmt, ...)
 {
-        va_list ap;
-        va_start(ap, fmt);
-        char *p = xvasprintf(fmt, ap);
-        va_end(ap);
-        return p;
+	va_list ap;
+	va_start(ap, fmt);
+	char *p = xvasprintf(fmt, ap);
+	va_end(ap);
+	return p;
 }

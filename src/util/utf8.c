@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+/* utf8.c — display width of UTF-8 text, through utf8proc. */
+#include "kaigi/utf8.h"
+
+#include <utf8proc.h>
+
+bool utf8_valid(const char *s, size_t len)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	utf8proc_ssize_t left = (utf8proc_ssize_t)len;
+	while (left > 0) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+		if (n <= 0)
+			return false;
+		p += n;
+		left -= n;
+	}
+	return true;
+}
+
+/* Width of one character at s (bytes in *n); invalid bytes are one column. */
+static size_t char_width(const char *s, size_t *n)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
+	if (k <= 0) {
+		*n = 1;
+		return 1;
+	}
+	*n = (size_t)k;
+	if (cp == '\t')
+		return 1;
+	int w = utf8proc_charwidth(cp);
+	return w < 0 ? 0 : (size_t)w;
+}
+
+size_t utf8_width(const char *s)
+{
+	size_t w = 0, n;
+	while (*s) {
+		w += char_width(s, &n);
+		s += n;
+	}
+	return w;
+}
+
+size_t utf8_prefix_for_width(const char *s, size_t cols)
+{
+	size_t used = 0, off = 0, n;
+	while (s[off]) {
+		size_t w = char_width(s + off, &n);
+		if (used + w > cols)
+			break;
+		used += w;
+		off += n;
+	}
+	return off;
+}
+
+void utf8_pad(struct strbuf *b, const char *s, size_t cols)
+{
+	size_t used = 0, off = 0, n;
+	while (s[off]) {
+		size_t w = char_width(s + off, &n);
+		if (used + w > cols)
+			break;
+		used += w;
+		off += n;
+	}
+	strbuf_appendn(b, s, off);
+	for (; used < cols; used++)
+		strbuf_appendc(b, ' ');
+}
