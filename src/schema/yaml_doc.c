@@ -70,6 +70,15 @@ void ydoc_error_at(struct ydoc *y, int line, int col, const char *fmt, ...)
 	va_start(ap, fmt);
 	kaigi_error_vset(&e, KAIGI_EDATA, y->file, line, col, fmt, ap);
 	va_end(ap);
+	/* A node reached through several aliases would repeat its message. */
+	for (size_t i = 0; i < y->diags->n; i++) {
+		const struct kaigi_error *o = &y->diags->v[i];
+		if (o->line == line && o->col == col && strcmp(o->msg, e.msg) == 0 &&
+		    strcmp(o->file, e.file) == 0) {
+			y->nerrors--;
+			return;
+		}
+	}
 	kaigi_diags_add_error(y->diags, &e);
 }
 
@@ -213,9 +222,10 @@ const char *ydoc_kind(const yaml_node_t *n)
 	case YAML_SCALAR_NODE:
 		return n->data.scalar.length ? "a text" : "an empty value";
 	case YAML_SEQUENCE_NODE:
-		return "a list";
+		return ydoc_seq_len(n) ? "a list" : "an empty list";
 	case YAML_MAPPING_NODE:
-		return "a mapping";
+		return n->data.mapping.pairs.top > n->data.mapping.pairs.start ? "a mapping"
+									       : "an empty mapping";
 	default:
 		return "nothing";
 	}

@@ -51,7 +51,7 @@ int ydoc_col(const yaml_node_t *n);
 /* Position of byte offset off within scalar n's value (for expressions). */
 void ydoc_scalar_pos(const struct ydoc *y, const yaml_node_t *n, int off, int *line, int *col);
 
-/* "a mapping", "a list", "a text" — for messages. */
+/* "a mapping", "a list", "an empty list", "a text" — for messages. */
 const char *ydoc_kind(const yaml_node_t *n);
 
 /* The scalar's text, or NULL (no error) when n is not a scalar. */
