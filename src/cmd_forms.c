@@ -26,6 +26,7 @@ static int forms_check(const struct cmd_opts *opts, int argc, char **argv)
 	}
 	struct kaigi_diags context = {0}, diags = {0};
 	cmd_load_forms(opts, &set, &context);
+	schema_set_next_layer(&set);
 	for (int i = 0; i < argc; i++)
 		schema_load_file(&set, argv[i], &diags);
 	/* Cross-file checks, reported only where they touch the FILEs. */

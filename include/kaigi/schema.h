@@ -137,7 +137,8 @@ struct schema_form {
 	char *id;
 	int version;
 	struct schema_label title, description;
-	char *source; /* file it was loaded from */
+	char *source;   /* file it was loaded from */
+	unsigned layer; /* the schema_set_next_layer() it was loaded in */
 	struct schema_choice_list *lists;
 	size_t nlists;
 	struct schema_section *sections;
@@ -165,6 +166,7 @@ struct schema_meeting {
 	char *kind; /* e.g. individual, difficult, planning */
 	struct schema_label title, description;
 	char *source;
+	unsigned layer;
 	int minutes; /* whole meeting */
 	int cases_min, cases_max;
 	struct schema_phase *phases; /* per case */
@@ -183,6 +185,7 @@ struct schema_set {
 	size_t nforms;
 	struct schema_meeting **meetings;
 	size_t nmeetings;
+	unsigned layer; /* current layer: a folder, or the files of one check */
 };
 
 /* An empty set with its own expression engine. */
@@ -201,8 +204,16 @@ enum kaigi_status schema_load_file(struct schema_set *set, const char *path,
 enum kaigi_status schema_load_buffer(struct schema_set *set, const char *name, const char *buf,
 				     size_t len, struct kaigi_diags *diags);
 
-/* Load every *.yaml / *.yml file of dir, in name order.  A missing dir is
- * not an error. */
+/*
+ * Start a new layer.  A file may replace a form or template of an earlier
+ * layer (a town's folder overriding the installed one); two files of the same
+ * layer with the same id are an error, since one would silently hide the
+ * other.  schema_load_dir() starts a layer of its own.
+ */
+void schema_set_next_layer(struct schema_set *set);
+
+/* Load every *.yaml / *.yml file of dir, in name order, as a new layer.  A
+ * missing dir is not an error. */
 enum kaigi_status schema_load_dir(struct schema_set *set, const char *dir,
 				  struct kaigi_diags *diags);
 

@@ -138,6 +138,31 @@ void schema_form_free(struct schema_form *form)
 	free(form);
 }
 
+/* Two files of one layer defining the same id: report at the id. */
+static void check_same_layer(struct ydoc *y, const struct schema_set *set, yaml_node_t *root,
+			     const char *form_id, const char *meeting_id)
+{
+	const char *other = NULL;
+	yaml_node_t *at = NULL;
+	if (form_id) {
+		const struct schema_form *f = schema_form_find(set, form_id);
+		if (f && f->layer == set->layer)
+			other = f->source;
+		at = ydoc_map_get(y, root, "form");
+	} else if (meeting_id) {
+		const struct schema_meeting *m = schema_meeting_find(set, meeting_id);
+		if (m && m->layer == set->layer)
+			other = m->source;
+		at = ydoc_map_get(y, root, "meeting");
+	}
+	if (other)
+		ydoc_error(
+		    y, at,
+		    "id '%s' is also used by %s: files in one folder, or checked together, need "
+		    "different ids (to replace a shipped form, put yours in your town's folder)",
+		    form_id ? form_id : meeting_id, other);
+}
+
 enum kaigi_status schema_load_buffer(struct schema_set *set, const char *name, const char *buf,
 				     size_t len, struct kaigi_diags *diags)
 {
@@ -165,8 +190,12 @@ enum kaigi_status schema_load_buffer(struct schema_set *set, const char *name, c
 	} else {
 		ydoc_error(&y, root, "expected `form: ID` or `meeting: ID` at the top of the file");
 	}
+	if (y.nerrors == 0)
+		check_same_layer(&y, set, root, form ? form->id : NULL,
+				 meeting ? meeting->id : NULL);
 	bool ok = y.nerrors == 0;
 	if (form) {
+		form->layer = set->layer;
 		form->source = xstrdup(name);
 		if (ok)
 			schema_set_add_form(set, form);
@@ -174,6 +203,7 @@ enum kaigi_status schema_load_buffer(struct schema_set *set, const char *name, c
 			schema_form_free(form);
 	}
 	if (meeting) {
+		meeting->layer = set->layer;
 		meeting->source = xstrdup(name);
 		if (ok)
 			schema_set_add_meeting(set, meeting);
@@ -238,6 +268,7 @@ static int cmp_str(const void *a, const void *b)
 enum kaigi_status schema_load_dir(struct schema_set *set, const char *dir,
 				  struct kaigi_diags *diags)
 {
+	schema_set_next_layer(set);
 	DIR *d = opendir(dir);
 	if (d == NULL) {
 		if (errno == ENOENT)

@@ -29,6 +29,11 @@ void schema_set_free(struct schema_set *set)
 	memset(set, 0, sizeof *set);
 }
 
+void schema_set_next_layer(struct schema_set *set)
+{
+	set->layer++;
+}
+
 void schema_set_add_form(struct schema_set *set, struct schema_form *form)
 {
 	for (size_t i = 0; i < set->nforms; i++)
