@@ -590,19 +590,15 @@ bool schema_parse_choice_lists(struct loader *l, yaml_node_t *map)
 			ydoc_error(y, k, "duplicate choice list '%s'", id);
 			continue;
 		}
-		struct schema_choice_list *cl = &l->form->lists[l->form->nlists];
-		if (parse_choice_seq(l, v, cl)) {
-			cl->id = xstrdup(id);
-			cl->pos = (struct schema_pos){ydoc_line(k), ydoc_col(k)};
-			l->form->nlists++;
-		} else {
-			for (size_t j = 0; j < cl->n; j++) {
-				free(cl->v[j].value);
-				schema_label_free(&cl->v[j].label);
-			}
-			free(cl->v);
-			memset(cl, 0, sizeof *cl);
-		}
+		/*
+		 * A list with a mistake is kept under its name all the same (its
+		 * errors are reported and keep the form out of the set), so that
+		 * fields using it are not also told that no such list exists.
+		 */
+		struct schema_choice_list *cl = &l->form->lists[l->form->nlists++];
+		parse_choice_seq(l, v, cl);
+		cl->id = xstrdup(id);
+		cl->pos = (struct schema_pos){ydoc_line(k), ydoc_col(k)};
 	}
 	return true;
 }
