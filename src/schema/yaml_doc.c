@@ -231,6 +231,26 @@ const char *ydoc_kind(const yaml_node_t *n)
 	}
 }
 
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static size_t utf8_len(const char *s, size_t max)
+{
+	unsigned char c = (unsigned char)*s;
+	size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	return n < max ? n : max;
+}
+
+/*
+ * The value of a scalar differs from its source text by quotes, escapes,
+ * indentation and folded line breaks, but every other character of the
+ * value appears in the source in the same order.  So the non-blank
+ * characters up to off are found in the source one after another, which
+ * works the same for plain, quoted, literal and folded scalars; if one is
+ * not found (an escape like \u3042), the scalar's start is reported.
+ */
 void ydoc_scalar_pos(const struct ydoc *y, const yaml_node_t *n, int off, int *line, int *col)
 {
 	*line = ydoc_line(n);
@@ -241,29 +261,36 @@ void ydoc_scalar_pos(const struct ydoc *y, const yaml_node_t *n, int off, int *l
 	size_t vlen = n->data.scalar.length;
 	if ((size_t)off > vlen)
 		off = (int)vlen;
-	int newlines = 0, chars = 0;
-	for (int i = 0; i < off; i++) {
-		if (v[i] == '\n') {
-			newlines++;
-			chars = 0;
-		} else if (((unsigned char)v[i] & 0xC0) != 0x80) {
-			chars++;
-		}
-	}
 	yaml_scalar_style_t style = n->data.scalar.style;
-	bool block = style == YAML_LITERAL_SCALAR_STYLE || style == YAML_FOLDED_SCALAR_STYLE;
-	bool quoted =
-	    style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-	if (!block && newlines == 0) {
-		*col += chars + (quoted ? 1 : 0);
-		return;
+	size_t at = pos_offset(y->buf, y->len, *line, *col);
+	size_t end =
+	    pos_offset(y->buf, y->len, (int)n->end_mark.line + 1, (int)n->end_mark.column + 1);
+	if (style == YAML_LITERAL_SCALAR_STYLE || style == YAML_FOLDED_SCALAR_STYLE)
+		at = line_start(y->buf, y->len, *line + 1); /* past `|` and any comment */
+	else if (style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+		 style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+		at++;
+	if (end < at || end > y->len)
+		end = y->len;
+	for (size_t i = 0; i < vlen;) {
+		if (is_blank(v[i])) {
+			i++;
+			continue;
+		}
+		size_t clen = utf8_len(v + i, vlen - i);
+		size_t found = at;
+		while (found + clen <= end && memcmp(y->buf + found, v + i, clen) != 0)
+			found++;
+		if (found + clen > end)
+			return;
+		if (i >= (size_t)off) {
+			at = found;
+			break;
+		}
+		at = found + clen;
+		i += clen;
 	}
-	*line += newlines + (block ? 1 : 0);
-	size_t ls = line_start(y->buf, y->len, *line);
-	int indent = 0;
-	while (ls + (size_t)indent < y->len && y->buf[ls + (size_t)indent] == ' ')
-		indent++;
-	*col = indent + 1 + chars;
+	offset_pos(y->buf, y->len, at, line, col);
 }
 
 const char *ydoc_scalar(const yaml_node_t *n)
