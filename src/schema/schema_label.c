@@ -72,15 +72,24 @@ bool schema_parse_label(struct loader *l, yaml_node_t *map, const char *key, boo
 		out->en = xstrdup(s);
 		return true;
 	}
+	if (n->type != YAML_MAPPING_NODE) {
+		ydoc_error(y, n, "'%s' must be a text or {ja: …, en: …}, found %s", key,
+			   ydoc_kind(n));
+		return false;
+	}
 	static const char *const keys[] = {"ja", "en", NULL};
 	char what[96];
 	snprintf(what, sizeof what, "'%s' (a text, or {ja: …, en: …})", key);
-	if (!ydoc_map_check(y, n, what, keys))
-		return false;
+	ydoc_map_check(y, n, what, keys);
 	bool ok = true;
 	const char *ja = NULL, *en = NULL;
 	ok &= ydoc_get_str(y, n, "ja", false, &ja, NULL);
 	ok &= ydoc_get_str(y, n, "en", false, &en, NULL);
+	/* An empty text is no label: `{ja: "", en: ""}` would show nothing. */
+	if (ja && *ja == '\0')
+		ja = NULL;
+	if (en && *en == '\0')
+		en = NULL;
 	if (ok && ja == NULL && en == NULL) {
 		ydoc_error(y, n, "'%s' needs a 'ja' or an 'en' text", key);
 		return false;

@@ -60,13 +60,21 @@ static void parse_phase(struct loader *l, yaml_node_t *n, struct schema_meeting 
 			p->nprompts++;
 			continue;
 		}
-		static const char *const lk[] = {"ja", "en", NULL};
-		if (!ydoc_map_check(y, item, "a prompt (a text, or {ja: …, en: …})", lk))
+		if (item->type != YAML_MAPPING_NODE) {
+			ydoc_error(y, item, "a prompt must be a text or {ja: …, en: …}, found %s",
+				   ydoc_kind(item));
 			continue;
+		}
+		static const char *const lk[] = {"ja", "en", NULL};
+		ydoc_map_check(y, item, "a prompt (a text, or {ja: …, en: …})", lk);
 		const char *ja = NULL, *en = NULL;
 		if (!ydoc_get_str(y, item, "ja", false, &ja, NULL) ||
 		    !ydoc_get_str(y, item, "en", false, &en, NULL))
 			continue;
+		if (ja && *ja == '\0')
+			ja = NULL;
+		if (en && *en == '\0')
+			en = NULL;
 		if (!ja && !en) {
 			ydoc_error(y, item, "a prompt needs a 'ja' or an 'en' text");
 			continue;
