@@ -90,9 +90,15 @@ static int expr_authorize(void *ctx, int action, const char *a, const char *b, c
 			 "recursive queries are not allowed in expressions");
 		return SQLITE_DENY;
 	default:
+		/*
+		 * Reached by table-valued functions (json_each, pragma_*), whose
+		 * first use asks to change the schema, and by statements that
+		 * should not compile at all.  The action code means nothing to
+		 * the person who wrote the form.
+		 */
 		snprintf(eng->denied, sizeof eng->denied,
-			 "only a pure expression is allowed here (SQLite action %d denied)",
-			 action);
+			 "only a pure expression is allowed here (no tables, table functions such "
+			 "as json_each(), or statements)");
 		return SQLITE_DENY;
 	}
 }
