@@ -109,9 +109,12 @@ static void parse_bound(struct loader *l, yaml_node_t *map, const char *key, str
 	struct kaigi_value v = {0};
 	struct kaigi_error err;
 	if (schema_value_parse(&probe, NULL, s, &v, &err) != KAIGI_OK || v.type == KAIGI_NULL) {
-		ydoc_error(l->y, n, "'%s' of a %s field must be %s, found '%s'", key,
-			   schema_type_name(f->type),
-			   f->type == SCHEMA_DATE ? "a date YYYY-MM-DD" : "a number", s);
+		ydoc_error(l->y, n, "'%s' of %s %s field must be %s, found '%s'", key,
+			   f->type == SCHEMA_INTEGER ? "an" : "a", schema_type_name(f->type),
+			   f->type == SCHEMA_DATE      ? "a date YYYY-MM-DD"
+			   : f->type == SCHEMA_DECIMAL ? "a number"
+						       : "a whole number",
+			   s);
 		kaigi_value_clear(&v);
 		return;
 	}

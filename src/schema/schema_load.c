@@ -104,9 +104,10 @@ static void check_choices_from(struct loader *l, const struct schema_field *f)
 		else if (src->type == SCHEMA_LIST &&
 			 (cf->label_field == NULL || !schema_subfield_find(src, cf->label_field)))
 			ydoc_error_at(l->y, cf->pos.line, cf->pos.col,
-				      "choices_from: 'label' must name a field of list '%s'%s%s",
-				      cf->field, cf->label_field ? ", not " : "",
-				      cf->label_field ? cf->label_field : "");
+				      "choices_from: 'label' must name a field of list '%s'%s%s%s",
+				      cf->field, cf->label_field ? ", not '" : "",
+				      cf->label_field ? cf->label_field : "",
+				      cf->label_field ? "'" : "");
 	}
 	for (size_t i = 0; i < f->ncolumns; i++)
 		check_choices_from(l, &f->columns[i]);
