@@ -26,4 +26,27 @@ size_t utf8_prefix_for_width(const char *s, size_t cols);
 /* Append s to b padded with spaces to exactly cols columns (cut if wider). */
 void utf8_pad(struct strbuf *b, const char *s, size_t cols);
 
+/*
+ * Wrapping (src/util/utf8_wrap.c).  A line breaks at a space, or between
+ * two Japanese characters, never inside a character or a Latin word (unless
+ * the word alone is wider than cols), and follows kinsoku: no line starts
+ * with 、。」）ー or a small kana, none ends with 「（.  A '\n' always ends a
+ * line; trailing spaces are dropped.
+ *
+ * utf8_wrap_line: the bytes of the first line of s wrapped to cols columns;
+ * *next is the offset where the following line starts (s[*next] is NUL
+ * after the last line).
+ */
+size_t utf8_wrap_line(const char *s, size_t cols, size_t *next);
+
+/* Wrapped lines, each an owned NUL-terminated string. */
+struct utf8_lines {
+	char **v;
+	size_t n;
+};
+/* Wrap s (NULL gives no lines, "" one empty line) into out, which the
+ * caller frees with utf8_lines_free(). */
+void utf8_wrap(const char *s, size_t cols, struct utf8_lines *out);
+void utf8_lines_free(struct utf8_lines *l);
+
 #endif
