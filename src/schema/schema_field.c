@@ -67,8 +67,8 @@ static void refuse_key(struct loader *l, yaml_node_t *map, const char *key, cons
 {
 	yaml_node_t *k = ydoc_map_key(l->y, map, key);
 	if (k)
-		ydoc_error(l->y, k, "'%s' does not apply to a %s field (only to %s)", key, type,
-			   which);
+		ydoc_error(l->y, k, "'%s' does not apply to %s %s field (only to %s)", key,
+			   type[0] == 'i' ? "an" : "a", type, which);
 }
 
 static void compile_expr(struct loader *l, yaml_node_t *map, const char *key,
