@@ -62,6 +62,9 @@ void cmd_print_diags(const struct kaigi_diags *diags);
 int cmd_forms_run(const struct cmd_opts *opts, int argc, char **argv);
 int cmd_forms_show(const struct cmd_opts *opts, int argc, char **argv);
 int cmd_demo_run(const struct cmd_opts *opts, int argc, char **argv);
+int cmd_import_run(const struct cmd_opts *opts, int argc, char **argv);
+int cmd_export_run(const struct cmd_opts *opts, int argc, char **argv);
+int cmd_backup_run(const struct cmd_opts *opts, int argc, char **argv);
 
 struct strbuf;
 /* Readable outlines of a form / template, in lang. */

@@ -26,6 +26,25 @@ const struct cmd cmd_table[] = {
 	.summary = "validate forms and meeting templates; list and show the installed ones",
 	.run = cmd_forms_run,
     },
+    {
+	.name = "import",
+	.usage = "import [-q] FILE.yaml...",
+	.summary = "import meetings, cases and answers from YAML record files (all or nothing)",
+	.run = cmd_import_run,
+    },
+    {
+	.name = "export",
+	.usage = "export yaml [-o FILE] [MEETING_ID...]\n       kaigi export csv [-o DIR] "
+		 "[MEETING_ID...]",
+	.summary = "export records as a YAML record file, or as CSV tables for spreadsheets",
+	.run = cmd_export_run,
+    },
+    {
+	.name = "backup",
+	.usage = "backup [FILE]",
+	.summary = "copy the database safely, even while kaigi is running (default: backups/)",
+	.run = cmd_backup_run,
+    },
     {0},
 };
 

@@ -98,6 +98,11 @@ enum kaigi_status store_item_insert(struct store *st, const char *id, const char
 				    const char *field, long long ord, long long now,
 				    struct kaigi_error *err);
 
+/* Put the ids of the meetings to export into temp.export_meeting (every
+ * meeting when the filter is empty); KAIGI_EDATA for an unknown id. */
+enum kaigi_status store_export_select(struct store *st, const struct store_export_filter *f,
+				      struct kaigi_error *err);
+
 /* A date YYYY-MM-DD that exists on the calendar. */
 bool store_date_valid(const char *s);
 /* A clock time HH:MM. */

@@ -133,7 +133,7 @@ enum kaigi_status store_record_list(struct store *st, const char *meeting_id, co
 				    struct store_record_list *out, struct kaigi_error *err)
 {
 	static const char sql[] = "SELECT id, form FROM form_record WHERE meeting_id = ?1 AND "
-				  "ifnull(case_id, '') = ifnull(?2, '') ORDER BY created, form";
+				  "ifnull(case_id, '') = ifnull(?2, '') ORDER BY form, id";
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *q = store_stmt(st, sql, err);
 	if (!q)

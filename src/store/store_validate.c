@@ -258,9 +258,24 @@ enum kaigi_status answer_value_check(struct store *st, const char *record_id,
 	return s;
 }
 
-enum kaigi_status answer_constraint_recheck(struct store *st, const char *record_id,
-					    const struct answer_target *t,
-					    const struct store_path *path, struct kaigi_error *err)
+enum kaigi_status answer_recheck(struct store *st, const char *record_id,
+				 const struct answer_target *t, const struct store_path *path,
+				 struct kaigi_error *err)
 {
-	return constraint(st, record_id, t, path, NULL, err);
+	struct lookup_ctx c = {
+	    .st = st,
+	    .record_id = record_id,
+	    .t = t,
+	    .item = path->item ? path->item : "",
+	};
+	struct kaigi_value v = {0};
+	if (t->top != t->f)
+		stored_value(&c, t->top->id, c.item, t->f->id, &v);
+	else
+		stored_value(&c, t->f->id, "", "", &v);
+	enum kaigi_status s = check_choices_from(st, record_id, t, &v, err);
+	kaigi_value_clear(&v);
+	if (s == KAIGI_OK)
+		s = constraint(st, record_id, t, path, NULL, err);
+	return s;
 }

@@ -39,10 +39,11 @@ enum kaigi_status answer_value_check(struct store *st, const char *record_id,
 				     const char *text, struct kaigi_value *out,
 				     struct kaigi_error *err);
 
-/* Check the constraint of t against what is stored now (import: after the
- * record's answers are written). */
-enum kaigi_status answer_constraint_recheck(struct store *st, const char *record_id,
-					    const struct answer_target *t,
-					    const struct store_path *path, struct kaigi_error *err);
+/* Check the stored value at path again, now that the whole record is
+ * written (the importer): choices taken from the record, then the
+ * constraint. */
+enum kaigi_status answer_recheck(struct store *st, const char *record_id,
+				 const struct answer_target *t, const struct store_path *path,
+				 struct kaigi_error *err);
 
 #endif

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+/*
+ * cmd_export.c — `kaigi export yaml [-o FILE] [MEETING...]` and
+ * `kaigi export csv [-o DIR] [MEETING...]`.  The database is opened
+ * read-only, so exporting works on a file kaigi may not write.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cmd_store.h"
+#include "kaigi/xalloc.h"
+
+#define EXPORT_USAGE                                                                               \
+	"usage: kaigi export yaml [-o FILE] [MEETING_ID...]\n"                                     \
+	"       kaigi export csv [-o DIR] [MEETING_ID...]\n"
+
+static int write_fd(void *ctx, const char *buf, size_t len)
+{
+	int fd = *(int *)ctx;
+	while (len) {
+		ssize_t n = write(fd, buf, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static int export_yaml(struct cmd_store *cs, const struct store_export_filter *f, const char *out)
+{
+	struct kaigi_error err;
+	struct kaigi_diags warnings = {0};
+	char *tmp = out ? xasprintf("%s.tmp-%ld", out, (long)getpid()) : NULL;
+	int fd = 1;
+	if (tmp) {
+		fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+		if (fd < 0) {
+			fprintf(stderr, "%s: error: cannot write: %s\n", out, strerror(errno));
+			free(tmp);
+			return KAIGI_EENV;
+		}
+	}
+	enum kaigi_status s = store_export_yaml(cs->st, f, write_fd, &fd, &warnings, &err);
+	if (tmp) {
+		if (s == KAIGI_OK && fsync(fd) != 0)
+			s = kaigi_error_set(&err, KAIGI_EENV, out, 0, 0, "cannot write: %s",
+					    strerror(errno));
+		close(fd);
+		if (s == KAIGI_OK && rename(tmp, out) != 0)
+			s = kaigi_error_set(&err, KAIGI_EENV, out, 0, 0, "cannot write: %s",
+					    strerror(errno));
+		if (s != KAIGI_OK)
+			unlink(tmp);
+		free(tmp);
+	}
+	cmd_store_print_diags(&warnings);
+	kaigi_diags_free(&warnings);
+	if (s != KAIGI_OK)
+		cmd_print_error(&err);
+	return s;
+}
+
+static int export_csv(struct cmd_store *cs, const struct store_export_filter *f, const char *out)
+{
+	char *dir = NULL;
+	if (!out) {
+		char stamp[32];
+		time_t now = time(NULL);
+		struct tm tm;
+		localtime_r(&now, &tm);
+		strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+		dir = xasprintf("kaigi-csv-%s", stamp);
+		out = dir;
+	}
+	struct kaigi_error err;
+	struct kaigi_diags warnings = {0};
+	enum kaigi_status s = store_export_csv(cs->st, f, out, &warnings, &err);
+	cmd_store_print_diags(&warnings);
+	kaigi_diags_free(&warnings);
+	if (s != KAIGI_OK)
+		cmd_print_error(&err);
+	else
+		printf("%s\n", out);
+	free(dir);
+	return s;
+}
+
+int cmd_export_run(const struct cmd_opts *opts, int argc, char **argv)
+{
+	if (argc < 2 || (strcmp(argv[1], "yaml") != 0 && strcmp(argv[1], "csv") != 0)) {
+		fputs(EXPORT_USAGE, stderr);
+		return KAIGI_EUSAGE;
+	}
+	bool yaml = strcmp(argv[1], "yaml") == 0;
+	const char *out = NULL;
+	const char **ids = xcalloc((size_t)argc, sizeof *ids);
+	size_t nids = 0;
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
+			if (i + 1 >= argc) {
+				fputs(EXPORT_USAGE, stderr);
+				free(ids);
+				return KAIGI_EUSAGE;
+			}
+			out = argv[++i];
+		} else if (argv[i][0] == '-') {
+			fprintf(stderr, "kaigi export: unknown option %s\n" EXPORT_USAGE, argv[i]);
+			free(ids);
+			return KAIGI_EUSAGE;
+		} else {
+			ids[nids++] = argv[i];
+		}
+	}
+	struct cmd_store cs;
+	int rc = cmd_store_open(&cs, opts, STORE_READ_ONLY);
+	if (rc) {
+		free(ids);
+		return rc;
+	}
+	struct store_export_filter f = {ids, nids};
+	rc = yaml ? export_yaml(&cs, &f, out) : export_csv(&cs, &f, out);
+	cmd_store_close(&cs);
+	free(ids);
+	return rc;
+}

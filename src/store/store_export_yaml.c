@@ -1,0 +1,648 @@
+// SPDX-License-Identifier: MIT
+/*
+ * store_export_yaml.c — `kaigi export yaml`: meetings as a record file
+ * (doc/records.md), written with libyaml's emitter.
+ *
+ * The output is deterministic (meetings by date, people by code, answers in
+ * the form's own order) and carries every id, so export → import into an
+ * empty database → export gives the same bytes.  Empty values are left
+ * out.  Records whose form is not installed are written raw — shapes
+ * guessed from the stored keys — with a warning.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "kaigi/strbuf.h"
+#include "kaigi/xalloc.h"
+#include "store_internal.h"
+
+struct em {
+	yaml_emitter_t e;
+	bool ok;
+	store_write_fn write;
+	void *ctx;
+	int write_errno;
+};
+
+static int write_handler(void *data, unsigned char *buf, size_t size)
+{
+	struct em *m = data;
+	if (m->write(m->ctx, (const char *)buf, size) != 0) {
+		m->write_errno = errno;
+		return 0;
+	}
+	return 1;
+}
+
+static void emit(struct em *m, yaml_event_t *ev)
+{
+	if (!m->ok) {
+		yaml_event_delete(ev);
+		return;
+	}
+	if (!yaml_emitter_emit(&m->e, ev))
+		m->ok = false;
+}
+
+static bool looks_null(const char *s)
+{
+	return !*s || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") ||
+	       !strcmp(s, "NULL");
+}
+
+static void scalar(struct em *m, const char *s)
+{
+	yaml_event_t ev;
+	yaml_scalar_style_t style = YAML_ANY_SCALAR_STYLE;
+	if (strchr(s, '\n'))
+		style = YAML_LITERAL_SCALAR_STYLE;
+	else if (looks_null(s))
+		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1,
+				     style);
+	emit(m, &ev);
+}
+
+static void map_start(struct em *m)
+{
+	yaml_event_t ev;
+	yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+	emit(m, &ev);
+}
+
+static void map_end(struct em *m)
+{
+	yaml_event_t ev;
+	yaml_mapping_end_event_initialize(&ev);
+	emit(m, &ev);
+}
+
+static void seq_start(struct em *m)
+{
+	yaml_event_t ev;
+	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
+	emit(m, &ev);
+}
+
+static void flow_seq_start(struct em *m)
+{
+	yaml_event_t ev;
+	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_FLOW_SEQUENCE_STYLE);
+	emit(m, &ev);
+}
+
+static void seq_end(struct em *m)
+{
+	yaml_event_t ev;
+	yaml_sequence_end_event_initialize(&ev);
+	emit(m, &ev);
+}
+
+/* key: value, left out when value is NULL or empty. */
+static void kv(struct em *m, const char *key, const char *value)
+{
+	if (!value || !*value)
+		return;
+	scalar(m, key);
+	scalar(m, value);
+}
+
+static void kv_int(struct em *m, const char *key, long long v)
+{
+	char buf[32];
+	snprintf(buf, sizeof buf, "%lld", v);
+	kv(m, key, buf);
+}
+
+/* Column col of the current row as text, or NULL. */
+static const char *col_text(sqlite3_stmt *q, int col)
+{
+	return (const char *)sqlite3_column_text(q, col);
+}
+
+/* ---- answers ------------------------------------------------------------ */
+
+static void value(struct em *m, const struct schema_field *f, const struct kaigi_value *v)
+{
+	if (f && f->type == SCHEMA_BOOLEAN && v->type == KAIGI_INT) {
+		scalar(m, v->i ? "true" : "false");
+		return;
+	}
+	char *t = kaigi_value_to_text(v);
+	if (f && f->type == SCHEMA_SELECT_MULTIPLE && v->type == KAIGI_TEXT) {
+		flow_seq_start(m);
+		char *save = NULL;
+		for (char *tok = strtok_r(t, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
+			scalar(m, tok);
+		seq_end(m);
+	} else {
+		scalar(m, t);
+	}
+	free(t);
+}
+
+/* Names in order: those of the form first (as the form orders them), then
+ * any others in the order found. */
+struct names {
+	const char **v;
+	size_t n, cap;
+};
+
+static void names_add(struct names *ns, const char *s)
+{
+	for (size_t i = 0; i < ns->n; i++)
+		if (strcmp(ns->v[i], s) == 0)
+			return;
+	if (ns->n == ns->cap) {
+		ns->cap = ns->cap ? ns->cap * 2 : 16;
+		ns->v = xreallocarray(ns->v, ns->cap, sizeof *ns->v);
+	}
+	ns->v[ns->n++] = s;
+}
+
+static bool has_answer(const struct store_record *r, const char *field, const char *item,
+		       const char *col)
+{
+	for (size_t i = 0; i < r->nanswers; i++) {
+		const struct store_answer *a = &r->answers[i];
+		if (!strcmp(a->field, field) && (!item || !strcmp(a->item, item)) &&
+		    (!col || !strcmp(a->col, col)))
+			return true;
+	}
+	return false;
+}
+
+static bool is_list(const struct store_record *r, const struct schema_field *f, const char *field)
+{
+	if (f)
+		return f->type == SCHEMA_LIST;
+	for (size_t i = 0; i < r->nitems; i++)
+		if (!strcmp(r->items[i].field, field))
+			return true;
+	return false;
+}
+
+/* The columns of a grid row / list item, form order first. */
+static void emit_cells(struct em *m, const struct store_record *r, const struct schema_field *f,
+		       const char *field, const char *item)
+{
+	struct names cols = {0};
+	if (f) {
+		const struct schema_field *sub = f->type == SCHEMA_GRID ? f->columns : f->fields;
+		size_t nsub = f->type == SCHEMA_GRID ? f->ncolumns : f->nfields;
+		for (size_t c = 0; c < nsub; c++)
+			if (has_answer(r, field, item, sub[c].id))
+				names_add(&cols, sub[c].id);
+	}
+	for (size_t i = 0; i < r->nanswers; i++)
+		if (!strcmp(r->answers[i].field, field) && !strcmp(r->answers[i].item, item))
+			names_add(&cols, r->answers[i].col);
+	for (size_t c = 0; c < cols.n; c++) {
+		struct store_path p = {field, item, cols.v[c]};
+		const struct kaigi_value *v = store_record_value(r, &p);
+		scalar(m, cols.v[c]);
+		value(m, f ? schema_subfield_find(f, cols.v[c]) : NULL, v);
+	}
+	free(cols.v);
+}
+
+static void emit_field(struct em *m, const struct store_record *r, const struct schema_field *f,
+		       const char *field)
+{
+	scalar(m, field);
+	if (is_list(r, f, field)) {
+		seq_start(m);
+		for (size_t i = 0; i < r->nitems; i++) {
+			if (strcmp(r->items[i].field, field) != 0)
+				continue;
+			map_start(m);
+			kv(m, "_id", r->items[i].id);
+			emit_cells(m, r, f, field, r->items[i].id);
+			map_end(m);
+		}
+		seq_end(m);
+		return;
+	}
+	struct store_path plain = {field, "", ""};
+	const struct kaigi_value *v = store_record_value(r, &plain);
+	if (v && (!f || f->type != SCHEMA_GRID)) {
+		value(m, f, v);
+		return;
+	}
+	/* A grid: rows in the form's order, then any others. */
+	struct names rows = {0};
+	if (f && f->type == SCHEMA_GRID)
+		for (size_t i = 0; i < f->nrows; i++)
+			if (has_answer(r, field, f->rows[i].id, NULL))
+				names_add(&rows, f->rows[i].id);
+	for (size_t i = 0; i < r->nanswers; i++)
+		if (!strcmp(r->answers[i].field, field) && r->answers[i].item[0])
+			names_add(&rows, r->answers[i].item);
+	map_start(m);
+	for (size_t i = 0; i < rows.n; i++) {
+		scalar(m, rows.v[i]);
+		map_start(m);
+		emit_cells(m, r, f && f->type == SCHEMA_GRID ? f : NULL, field, rows.v[i]);
+		map_end(m);
+	}
+	map_end(m);
+	free(rows.v);
+}
+
+static void emit_answers(struct em *m, const struct store_record *r)
+{
+	struct names fields = {0};
+	const struct schema_form *form = r->schema;
+	for (size_t s = 0; form && s < form->nsections; s++)
+		for (size_t i = 0; i < form->sections[s].nfields; i++) {
+			const char *id = form->sections[s].fields[i].id;
+			bool any = has_answer(r, id, NULL, NULL);
+			for (size_t k = 0; !any && k < r->nitems; k++)
+				any = !strcmp(r->items[k].field, id);
+			if (any)
+				names_add(&fields, id);
+		}
+	for (size_t i = 0; i < r->nanswers; i++)
+		names_add(&fields, r->answers[i].field);
+	for (size_t i = 0; i < r->nitems; i++)
+		names_add(&fields, r->items[i].field);
+	if (fields.n) {
+		scalar(m, "answers");
+		map_start(m);
+		for (size_t i = 0; i < fields.n; i++)
+			emit_field(m, r, form ? schema_field_find(form, fields.v[i]) : NULL,
+				   fields.v[i]);
+		map_end(m);
+	}
+	free(fields.v);
+}
+
+struct ctx {
+	struct store *st;
+	struct em *m;
+	struct kaigi_diags *warnings;
+	struct kaigi_error *err;
+	enum kaigi_status status;
+};
+
+static bool query_failed(struct ctx *c, int rc, const char *what)
+{
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return false;
+	if (c->status == KAIGI_OK)
+		c->status = store_fail(c->st, rc, c->err, what);
+	return true;
+}
+
+static void emit_records(struct ctx *c, const char *meeting_id, const char *case_id)
+{
+	struct store_record_list list;
+	enum kaigi_status s = store_record_list(c->st, meeting_id, case_id, &list, c->err);
+	if (s != KAIGI_OK) {
+		c->status = s;
+		return;
+	}
+	if (list.n) {
+		scalar(c->m, "records");
+		seq_start(c->m);
+	}
+	for (size_t i = 0; i < list.n && c->status == KAIGI_OK; i++) {
+		struct store_record r;
+		s = store_record_get(c->st, list.v[i].id, &r, c->err);
+		if (s != KAIGI_OK) {
+			c->status = s;
+			break;
+		}
+		if (!r.schema)
+			kaigi_diags_add(c->warnings, KAIGI_OK, NULL, 0, 0,
+					"record %s uses form '%s', which is not installed: its "
+					"answers are exported raw",
+					r.id, r.form);
+		map_start(c->m);
+		kv(c->m, "form", r.form);
+		kv(c->m, "id", r.id);
+		kv_int(c->m, "version", r.form_version);
+		emit_answers(c->m, &r);
+		map_end(c->m);
+		store_record_clear(&r);
+	}
+	if (list.n)
+		seq_end(c->m);
+	store_record_list_free(&list);
+}
+
+static void emit_case(struct ctx *c, sqlite3_stmt *cq)
+{
+	static const char phases[] = "SELECT phase, planned_sec, actual_sec FROM phase_timing "
+				     "WHERE case_id = ?1 ORDER BY ord, phase";
+	static const char links[] =
+	    "SELECT r.title, l.note FROM regional_issue_case l JOIN regional_issue r ON r.id = "
+	    "l.issue_id WHERE l.case_id = ?1 ORDER BY r.title";
+	struct em *m = c->m;
+	char id[STORE_ID_SIZE], meeting[STORE_ID_SIZE];
+	store_column_id(cq, 0, id);
+	store_column_id(cq, 4, meeting);
+	map_start(m);
+	kv(m, "id", id);
+	kv(m, "person", col_text(cq, 1));
+	kv(m, "presenter", col_text(cq, 2));
+	kv(m, "follows", col_text(cq, 3));
+	sqlite3_stmt *q = store_stmt(c->st, phases, c->err);
+	if (!q) {
+		c->status = c->err->status;
+		return;
+	}
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
+	int rc, n = 0;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (n++ == 0) {
+			scalar(m, "phases");
+			seq_start(m);
+		}
+		map_start(m);
+		kv(m, "phase", col_text(q, 0));
+		kv(m, "planned", col_text(q, 1));
+		kv(m, "actual", col_text(q, 2));
+		map_end(m);
+	}
+	sqlite3_reset(q);
+	if (n)
+		seq_end(m);
+	if (query_failed(c, rc, "reading phase times"))
+		return;
+	emit_records(c, meeting, id);
+	q = store_stmt(c->st, links, c->err);
+	if (!q) {
+		c->status = c->err->status;
+		return;
+	}
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
+	n = 0;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (n++ == 0) {
+			scalar(m, "regional_issues");
+			seq_start(m);
+		}
+		map_start(m);
+		kv(m, "issue", col_text(q, 0));
+		kv(m, "note", col_text(q, 1));
+		map_end(m);
+	}
+	sqlite3_reset(q);
+	if (n)
+		seq_end(m);
+	if (query_failed(c, rc, "reading regional issues"))
+		return;
+	struct store_action_list acts;
+	enum kaigi_status s = store_action_list(c->st, id, &acts, c->err);
+	if (s != KAIGI_OK) {
+		c->status = s;
+		return;
+	}
+	if (acts.n) {
+		scalar(m, "actions");
+		seq_start(m);
+		for (size_t i = 0; i < acts.n; i++) {
+			map_start(m);
+			kv(m, "id", acts.v[i].id);
+			kv(m, "who", acts.v[i].who);
+			kv(m, "what", acts.v[i].what);
+			kv(m, "due", acts.v[i].due);
+			kv(m, "status", acts.v[i].status);
+			map_end(m);
+		}
+		seq_end(m);
+	}
+	store_action_list_free(&acts);
+	map_end(m);
+}
+
+static void emit_meeting(struct ctx *c, const char *id)
+{
+	static const char cases[] =
+	    "SELECT c.id, p.code, c.presenter, c.follows, c.meeting_id FROM case_review c JOIN "
+	    "person p ON p.id = c.person_id WHERE c.meeting_id = ?1 ORDER BY c.ord, c.id";
+	static const char *const keys[STORE_MEETING_NFIELDS] = {
+	    "title", "date", "start", "end", "place", "purpose", "target", "reached", "next_time",
+	};
+	struct em *m = c->m;
+	struct store_meeting mt = {0};
+	enum kaigi_status s = store_meeting_get(c->st, id, &mt, c->err);
+	if (s != KAIGI_OK) {
+		c->status = s;
+		return;
+	}
+	map_start(m);
+	kv(m, "id", mt.id);
+	kv(m, "template", mt.template_id);
+	kv_int(m, "template_version", mt.template_version);
+	kv(m, "kind", mt.kind);
+	for (int i = 0; i < STORE_MEETING_NFIELDS; i++)
+		kv(m, keys[i], mt.f[i]);
+	store_meeting_clear(&mt);
+	struct store_participant_list ps;
+	s = store_participant_list(c->st, id, &ps, c->err);
+	if (s != KAIGI_OK) {
+		c->status = s;
+		return;
+	}
+	if (ps.n) {
+		scalar(m, "participants");
+		seq_start(m);
+		for (size_t i = 0; i < ps.n; i++) {
+			map_start(m);
+			kv(m, "id", ps.v[i].id);
+			kv(m, "name", ps.v[i].name);
+			kv(m, "organisation", ps.v[i].organisation);
+			kv(m, "role", ps.v[i].role);
+			kv(m, "present", ps.v[i].present ? "true" : "false");
+			map_end(m);
+		}
+		seq_end(m);
+	}
+	store_participant_list_free(&ps);
+	emit_records(c, id, NULL);
+	/* Cases are read with a statement of their own: emit_case reuses the
+	 * cached ones. */
+	sqlite3_stmt *q = NULL;
+	int rc = sqlite3_prepare_v2(c->st->db, cases, -1, &q, NULL);
+	if (rc != SQLITE_OK) {
+		query_failed(c, rc, "reading cases");
+		return;
+	}
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
+	int n = 0;
+	while (c->status == KAIGI_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (n++ == 0) {
+			scalar(m, "cases");
+			seq_start(m);
+		}
+		emit_case(c, q);
+	}
+	if (c->status == KAIGI_OK)
+		query_failed(c, rc, "reading cases");
+	sqlite3_finalize(q);
+	if (n)
+		seq_end(m);
+	map_end(m);
+}
+
+enum kaigi_status store_export_select(struct store *st, const struct store_export_filter *f,
+				      struct kaigi_error *err)
+{
+	enum kaigi_status s = store_exec(st,
+					 "CREATE TEMP TABLE IF NOT EXISTS export_meeting (id TEXT "
+					 "PRIMARY KEY); DELETE FROM temp.export_meeting",
+					 err);
+	if (s != KAIGI_OK)
+		return s;
+	if (!f || !f->nmeetings)
+		return store_exec(st, "INSERT INTO temp.export_meeting SELECT id FROM meeting",
+				  err);
+	sqlite3_stmt *q = NULL;
+	int rc = sqlite3_prepare_v2(st->db, "INSERT OR IGNORE INTO temp.export_meeting VALUES (?1)",
+				    -1, &q, NULL);
+	for (size_t i = 0; rc == SQLITE_OK && i < f->nmeetings; i++) {
+		struct store_meeting m = {0};
+		s = store_meeting_get(st, f->meetings[i], &m, err);
+		store_meeting_clear(&m);
+		if (s != KAIGI_OK) {
+			sqlite3_finalize(q);
+			return s;
+		}
+		sqlite3_reset(q);
+		sqlite3_bind_text(q, 1, f->meetings[i], -1, SQLITE_STATIC);
+		rc = sqlite3_step(q);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_OK)
+		return store_fail(st, rc, err, "choosing meetings");
+	return KAIGI_OK;
+}
+
+enum kaigi_status store_export_yaml(struct store *st, const struct store_export_filter *filter,
+				    store_write_fn write, void *ctx, struct kaigi_diags *warnings,
+				    struct kaigi_error *err)
+{
+	static const char people[] =
+	    "SELECT id, code, initials, birth_year, age_band, sex, area FROM person WHERE id IN "
+	    "(SELECT person_id FROM case_review WHERE meeting_id IN (SELECT id FROM "
+	    "temp.export_meeting)) ORDER BY code";
+	static const char issues[] =
+	    "SELECT id, title, description, policy, status FROM regional_issue WHERE ?1 OR id IN "
+	    "(SELECT issue_id FROM regional_issue_case WHERE case_id IN (SELECT id FROM "
+	    "case_review WHERE meeting_id IN (SELECT id FROM temp.export_meeting))) ORDER BY "
+	    "title";
+	static const char meetings[] =
+	    "SELECT m.id FROM meeting m JOIN temp.export_meeting e ON e.id = m.id ORDER BY "
+	    "m.date, m.start_time, m.id";
+	/* One read transaction: the file is one consistent snapshot. */
+	enum kaigi_status s = store_exec(st, "BEGIN", err);
+	if (s != KAIGI_OK)
+		return s;
+	s = store_export_select(st, filter, err);
+	if (s != KAIGI_OK) {
+		store_exec(st, "ROLLBACK", NULL);
+		return s;
+	}
+	struct em m = {.ok = true, .write = write, .ctx = ctx};
+	yaml_emitter_initialize(&m.e);
+	yaml_emitter_set_output(&m.e, write_handler, &m);
+	yaml_emitter_set_unicode(&m.e, 1);
+	yaml_emitter_set_width(&m.e, -1);
+	yaml_emitter_set_indent(&m.e, 2);
+	struct ctx c = {.st = st, .m = &m, .warnings = warnings, .err = err};
+	yaml_event_t ev;
+	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+	emit(&m, &ev);
+	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
+	emit(&m, &ev);
+	map_start(&m);
+	kv(&m, "kaigi", "records");
+	kv(&m, "version", "1");
+
+	sqlite3_stmt *q = NULL;
+	int rc = sqlite3_prepare_v2(st->db, people, -1, &q, NULL);
+	int n = 0;
+	while (q && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (n++ == 0) {
+			scalar(&m, "people");
+			seq_start(&m);
+		}
+		map_start(&m);
+		kv(&m, "code", col_text(q, 1));
+		kv(&m, "id", col_text(q, 0));
+		kv(&m, "initials", col_text(q, 2));
+		kv(&m, "birth_year", col_text(q, 3));
+		kv(&m, "age_band", col_text(q, 4));
+		kv(&m, "sex", col_text(q, 5));
+		kv(&m, "area", col_text(q, 6));
+		map_end(&m);
+	}
+	if (n)
+		seq_end(&m);
+	sqlite3_finalize(q);
+	query_failed(&c, rc == SQLITE_OK ? SQLITE_DONE : rc, "reading people");
+
+	q = NULL;
+	rc = c.status == KAIGI_OK ? sqlite3_prepare_v2(st->db, issues, -1, &q, NULL) : SQLITE_DONE;
+	if (q)
+		sqlite3_bind_int(q, 1, !filter || !filter->nmeetings);
+	n = 0;
+	while (q && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (n++ == 0) {
+			scalar(&m, "regional_issues");
+			seq_start(&m);
+		}
+		map_start(&m);
+		kv(&m, "title", col_text(q, 1));
+		kv(&m, "id", col_text(q, 0));
+		kv(&m, "description", col_text(q, 2));
+		kv(&m, "policy", col_text(q, 3));
+		kv(&m, "status", col_text(q, 4));
+		map_end(&m);
+	}
+	if (n)
+		seq_end(&m);
+	sqlite3_finalize(q);
+	query_failed(&c, rc == SQLITE_OK ? SQLITE_DONE : rc, "reading regional issues");
+
+	q = NULL;
+	rc =
+	    c.status == KAIGI_OK ? sqlite3_prepare_v2(st->db, meetings, -1, &q, NULL) : SQLITE_DONE;
+	n = 0;
+	while (q && c.status == KAIGI_OK && m.ok && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (n++ == 0) {
+			scalar(&m, "meetings");
+			seq_start(&m);
+		}
+		char id[STORE_ID_SIZE];
+		store_column_id(q, 0, id);
+		emit_meeting(&c, id);
+	}
+	if (n)
+		seq_end(&m);
+	if (c.status == KAIGI_OK)
+		query_failed(&c, rc == SQLITE_OK ? SQLITE_DONE : rc, "reading meetings");
+	sqlite3_finalize(q);
+	map_end(&m);
+	yaml_document_end_event_initialize(&ev, 1);
+	emit(&m, &ev);
+	yaml_stream_end_event_initialize(&ev);
+	emit(&m, &ev);
+	if (m.ok && !yaml_emitter_flush(&m.e))
+		m.ok = false;
+	if (c.status == KAIGI_OK && !m.ok)
+		c.status =
+		    kaigi_error_set(err, m.write_errno ? KAIGI_EENV : KAIGI_EDATA, NULL, 0, 0,
+				    "cannot write the export: %s",
+				    m.write_errno ? strerror(m.write_errno)
+						  : (m.e.problem ? m.e.problem : "YAML error"));
+	yaml_emitter_delete(&m.e);
+	store_exec(st, "COMMIT", NULL);
+	return c.status;
+}

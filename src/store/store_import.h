@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * store_import.h — the importer's shared state and helpers (internal to
+ * src/store): store_import.c walks meetings, people and cases;
+ * store_import_record.c the records and their answers.
+ */
+#ifndef KAIGI_STORE_IMPORT_H
+#define KAIGI_STORE_IMPORT_H
+
+#include "store_import_yaml.h"
+#include "store_validate.h"
+
+/* A case's `follows:` is resolved at the end: it may name a later case. */
+struct follow_ref {
+	char case_id[STORE_ID_SIZE];
+	char follows[STORE_ID_SIZE];
+	const char *file;
+	int line, col;
+};
+
+struct imp {
+	struct store *st;
+	struct ywalk w;
+	struct store_import_stats *stats;
+	long long now;
+	struct follow_ref *follows;
+	size_t nfollows, capfollows;
+};
+
+/* Report a database error at n; environment errors stop the import. */
+void imp_db_error(struct imp *im, const yaml_node_t *n, int rc, const char *what);
+/* A cached statement, or NULL (reported, import stopped). */
+sqlite3_stmt *imp_stmt(struct imp *im, const char *sql);
+/* Step a write and count its changes; false (reported at n) on failure. */
+bool imp_step_write(struct imp *im, sqlite3_stmt *q, const yaml_node_t *n, const char *what);
+/* One id by a query of up to three text keys ("" when none); false when
+ * the query failed or matched several rows (reported at n). */
+bool imp_find_id(struct imp *im, const char *sql, const char *a, const char *b, const char *c,
+		 char out[STORE_ID_SIZE], const yaml_node_t *n);
+/* The id of an entity: the one given at idnode (checked), else found, else
+ * a new UUID. */
+void imp_take_id(struct imp *im, const yaml_node_t *idnode, const char *found,
+		 char out[STORE_ID_SIZE]);
+
+/* Import one record (a mapping) of a case, or of the meeting when case_id
+ * is NULL. */
+void imp_record(struct imp *im, const yaml_node_t *n, const char *meeting_id, const char *case_id);
+
+#endif

@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: MIT
+/*
+ * store_import_record.c — one record of a record file: its form, and its
+ * answers in the form's own field ids (plain fields, grid rows × columns,
+ * list items in order).
+ *
+ * Each answer is parsed and checked against its field (type, range,
+ * choices) before it is written.  What depends on the rest of the record —
+ * a constraint naming other fields, a choice taken from a list of the same
+ * record — is checked once the whole record is written, still inside the
+ * import's transaction.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/strbuf.h"
+#include "kaigi/xalloc.h"
+#include "store_import.h"
+
+struct recheck {
+	struct answer_target t;
+	char *field, *item, *col;
+	const yaml_node_t *node;
+};
+
+struct rec {
+	struct imp *im;
+	const struct schema_form *form;
+	char id[STORE_ID_SIZE];
+	struct recheck *checks;
+	size_t nchecks, capchecks;
+};
+
+/* The answer's text: a scalar, or for select_multiple a list of values. */
+static char *answer_text(struct rec *r, const struct schema_field *f, const yaml_node_t *vn)
+{
+	struct ywalk *w = &r->im->w;
+	if (vn->type == YAML_SEQUENCE_NODE && f->type == SCHEMA_SELECT_MULTIPLE) {
+		struct strbuf b = STRBUF_INIT;
+		for (yaml_node_item_t *it = vn->data.sequence.items.start;
+		     it < vn->data.sequence.items.top; it++) {
+			yaml_node_t *x = ywalk_node(w, *it);
+			const char *t = x ? ywalk_text(w, x, "a choice") : NULL;
+			if (!t)
+				continue;
+			strbuf_appendf(&b, "%s%s", b.len ? " " : "", t);
+		}
+		return b.len ? strbuf_take(&b) : NULL;
+	}
+	const char *t = ywalk_text(w, vn, "an answer");
+	return t ? xstrdup(t) : NULL;
+}
+
+static void answer(struct rec *r, const char *field, const char *item, const char *col,
+		   const yaml_node_t *vn)
+{
+	struct imp *im = r->im;
+	struct store_path path = {field, item, col};
+	struct answer_target t;
+	struct kaigi_error err;
+	if (answer_target_resolve(r->form, &path, &t, &err) != KAIGI_OK) {
+		ywalk_error(&im->w, vn, "%s", err.msg);
+		return;
+	}
+	char *text = answer_text(r, t.f, vn);
+	if (!text)
+		return; /* unanswered; import never deletes */
+	struct kaigi_value v = {0};
+	if (schema_value_parse(t.f, t.choices, text, &v, &err) != KAIGI_OK) {
+		if (item && store_uuid_valid(item))
+			ywalk_error(&im->w, vn, "%s.%s: %s", field, col, err.msg);
+		else if (item)
+			ywalk_error(&im->w, vn, "%s.%s.%s: %s", field, item, col, err.msg);
+		else
+			ywalk_error(&im->w, vn, "%s: %s", field, err.msg);
+		free(text);
+		return;
+	}
+	free(text);
+	if (col && !*col)
+		col = NULL;
+	int changed = 0;
+	enum kaigi_status s = store_answer_write(im->st, r->id, &path, &v, im->now, &changed, &err);
+	kaigi_value_clear(&v);
+	if (s != KAIGI_OK) {
+		kaigi_diags_add(im->w.diags, s, im->w.file, (int)vn->start_mark.line + 1,
+				(int)vn->start_mark.column + 1, "%s", err.msg);
+		if (s == KAIGI_EENV)
+			im->w.stop = true;
+		return;
+	}
+	if (im->stats) {
+		im->stats->answers++;
+		im->stats->changes += (size_t)changed;
+	}
+	if (t.f->constraint || t.f->choices_from) {
+		if (r->nchecks == r->capchecks) {
+			r->capchecks = r->capchecks ? r->capchecks * 2 : 8;
+			r->checks = xreallocarray(r->checks, r->capchecks, sizeof *r->checks);
+		}
+		struct recheck *c = &r->checks[r->nchecks++];
+		c->t = t;
+		c->field = xstrdup(field);
+		c->item = xstrdup_or_null(item);
+		c->col = xstrdup_or_null(col);
+		c->node = vn;
+	}
+}
+
+static void grid(struct rec *r, const struct schema_field *f, const yaml_node_t *vn)
+{
+	struct ywalk *w = &r->im->w;
+	if (vn->type == YAML_SCALAR_NODE && !ywalk_text(w, vn, f->id))
+		return;
+	if (vn->type != YAML_MAPPING_NODE) {
+		ywalk_error(w, vn, "'%s' is a grid: give rows, each a mapping of columns", f->id);
+		return;
+	}
+	for (yaml_node_pair_t *p = vn->data.mapping.pairs.start; p < vn->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = ywalk_node(w, p->key), *row = ywalk_node(w, p->value);
+		const char *rid = k ? ywalk_text(w, k, "a row id") : NULL;
+		if (!rid || !row)
+			continue;
+		if (!schema_row_find(f, rid)) {
+			ywalk_error(w, k, "grid '%s' has no row '%s'", f->id, rid);
+			continue;
+		}
+		if (row->type == YAML_SCALAR_NODE && !ywalk_text(w, row, rid))
+			continue;
+		if (row->type != YAML_MAPPING_NODE) {
+			ywalk_error(w, row, "row '%s' of '%s' should map columns to values", rid,
+				    f->id);
+			continue;
+		}
+		for (yaml_node_pair_t *c = row->data.mapping.pairs.start;
+		     c < row->data.mapping.pairs.top && !w->stop; c++) {
+			yaml_node_t *ck = ywalk_node(w, c->key), *cv = ywalk_node(w, c->value);
+			const char *cid = ck ? ywalk_text(w, ck, "a column id") : NULL;
+			if (cid && cv)
+				answer(r, f->id, rid, cid, cv);
+		}
+	}
+}
+
+static void list_item(struct rec *r, const struct schema_field *f, const yaml_node_t *in,
+		      size_t ord)
+{
+	static const char owner[] = "SELECT record_id, field FROM list_item WHERE id = ?1";
+	static const char at[] =
+	    "SELECT id FROM list_item WHERE record_id = ?1 AND field = ?2 AND ord = ?3";
+	static const char upsert[] =
+	    "INSERT INTO list_item (id, record_id, field, ord, created, updated) VALUES (?1, ?2, "
+	    "?3, ?4, ?5, ?5) ON CONFLICT (id) DO UPDATE SET ord = ?4, updated = ?5 WHERE ord IS "
+	    "NOT ?4";
+	struct imp *im = r->im;
+	struct ywalk *w = &im->w;
+	if (in->type != YAML_MAPPING_NODE) {
+		ywalk_error(w, in, "an item of '%s' should be a mapping of its fields", f->id);
+		return;
+	}
+	const yaml_node_t *idnode = NULL;
+	for (yaml_node_pair_t *p = in->data.mapping.pairs.start; p < in->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = ywalk_node(w, p->key);
+		if (k && k->type == YAML_SCALAR_NODE &&
+		    strcmp((const char *)k->data.scalar.value, "_id") == 0)
+			idnode = ywalk_node(w, p->value);
+	}
+	char ordtext[32], found[STORE_ID_SIZE], id[STORE_ID_SIZE];
+	const char *given = idnode ? ywalk_text(w, idnode, "_id") : NULL;
+	if (given && store_uuid_valid(given)) {
+		sqlite3_stmt *q = imp_stmt(im, owner);
+		if (!q)
+			return;
+		sqlite3_bind_text(q, 1, given, -1, SQLITE_STATIC);
+		if (sqlite3_step(q) == SQLITE_ROW &&
+		    (strcmp((const char *)sqlite3_column_text(q, 0), r->id) != 0 ||
+		     strcmp((const char *)sqlite3_column_text(q, 1), f->id) != 0)) {
+			sqlite3_reset(q);
+			ywalk_error(w, idnode, "item %s belongs to another record or list", given);
+			return;
+		}
+		sqlite3_reset(q);
+	}
+	snprintf(ordtext, sizeof ordtext, "%zu", ord);
+	if (!imp_find_id(im, at, r->id, f->id, ordtext, found, in))
+		return;
+	imp_take_id(im, idnode, found, id);
+	sqlite3_stmt *q = imp_stmt(im, upsert);
+	if (!q)
+		return;
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 2, r->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, f->id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 4, (long long)ord);
+	sqlite3_bind_int64(q, 5, im->now);
+	if (!imp_step_write(im, q, in, "saving a list item"))
+		return;
+	for (yaml_node_pair_t *p = in->data.mapping.pairs.start;
+	     p < in->data.mapping.pairs.top && !w->stop; p++) {
+		yaml_node_t *k = ywalk_node(w, p->key), *v = ywalk_node(w, p->value);
+		const char *key = k ? ywalk_text(w, k, "an item field") : NULL;
+		if (!key || !v || strcmp(key, "_id") == 0)
+			continue;
+		answer(r, f->id, id, key, v);
+	}
+}
+
+static void list(struct rec *r, const struct schema_field *f, const yaml_node_t *vn)
+{
+	struct ywalk *w = &r->im->w;
+	yaml_node_item_t *items;
+	size_t n;
+	if (!ywalk_seq(w, vn, f->id, &items, &n))
+		return;
+	if (f->max_items && n > f->max_items)
+		ywalk_error(w, vn, "'%s' holds at most %zu items, not %zu", f->id, f->max_items, n);
+	for (size_t i = 0; i < n && !w->stop; i++) {
+		yaml_node_t *in = ywalk_node(w, items[i]);
+		if (in)
+			list_item(r, f, in, i);
+	}
+}
+
+void imp_record(struct imp *im, const yaml_node_t *n, const char *meeting_id, const char *case_id)
+{
+	static const char *const keys[] = {"form", "id", "version", "answers", NULL};
+	static const char find[] = "SELECT id FROM form_record WHERE meeting_id = ?1 AND "
+				   "ifnull(case_id, '') = ifnull(?2, '') AND form = ?3";
+	static const char sql[] =
+	    "INSERT INTO form_record (id, meeting_id, case_id, form, form_version, created, "
+	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) ON CONFLICT (id) DO UPDATE SET "
+	    "meeting_id = ?2, case_id = ?3, form = ?4, form_version = ?5, updated = ?6 WHERE "
+	    "(meeting_id, case_id, form, form_version) IS NOT (?2, ?3, ?4, ?5)";
+	struct ywalk *w = &im->w;
+	yaml_node_t *v[4];
+	if (!ywalk_map(w, n, "a record", keys, v))
+		return;
+	if (im->stats)
+		im->stats->records++;
+	const char *form_id = ywalk_text(w, v[0], "form");
+	if (!form_id) {
+		ywalk_error(w, n, "a record needs form: (the form's id)");
+		return;
+	}
+	struct rec r = {.im = im};
+	r.form = schema_form_find(im->st->forms, form_id);
+	if (!r.form) {
+		ywalk_error(w, v[0],
+			    "form '%s' is not installed, so its answers cannot be checked "
+			    "(kaigi forms list shows the installed forms; --forms DIR adds more)",
+			    form_id);
+		return;
+	}
+	long long version = r.form->version;
+	const char *vt = ywalk_text(w, v[2], "version");
+	if (vt) {
+		char *end;
+		version = strtoll(vt, &end, 10);
+		if (*end || version < 1 || version > 1000000) {
+			ywalk_error(w, v[2], "version should be a whole number from 1");
+			version = r.form->version;
+		}
+	}
+	char found[STORE_ID_SIZE];
+	if (!imp_find_id(im, find, meeting_id, case_id, form_id, found, n))
+		return;
+	imp_take_id(im, v[1], found, r.id);
+	if (found[0] && strcmp(found, r.id) != 0) {
+		ywalk_error(w, v[1],
+			    "this %s already has a record of form %s (id %s); one record per form",
+			    case_id ? "case" : "meeting", form_id, found);
+		return;
+	}
+	sqlite3_stmt *q = imp_stmt(im, sql);
+	if (!q)
+		return;
+	sqlite3_bind_text(q, 1, r.id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, meeting_id, -1, SQLITE_STATIC);
+	store_bind_text_or_null(q, 3, case_id);
+	sqlite3_bind_text(q, 4, form_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 5, version);
+	sqlite3_bind_int64(q, 6, im->now);
+	if (!imp_step_write(im, q, n, "saving a record"))
+		return;
+
+	const yaml_node_t *ans = v[3];
+	if (ans && ans->type == YAML_SCALAR_NODE && !ywalk_text(w, ans, "answers"))
+		ans = NULL;
+	if (ans && ans->type != YAML_MAPPING_NODE) {
+		ywalk_error(w, ans, "answers should map field ids to values");
+		ans = NULL;
+	}
+	for (yaml_node_pair_t *p = ans ? ans->data.mapping.pairs.start : NULL;
+	     ans && p < ans->data.mapping.pairs.top && !w->stop; p++) {
+		yaml_node_t *k = ywalk_node(w, p->key), *val = ywalk_node(w, p->value);
+		const char *fid = k ? ywalk_text(w, k, "a field id") : NULL;
+		if (!fid || !val)
+			continue;
+		const struct schema_field *f = schema_field_find(r.form, fid);
+		if (!f) {
+			ywalk_error(w, k, "form %s has no field '%s'", form_id, fid);
+			continue;
+		}
+		if (f->type == SCHEMA_GRID)
+			grid(&r, f, val);
+		else if (f->type == SCHEMA_LIST)
+			list(&r, f, val);
+		else
+			answer(&r, fid, NULL, NULL, val);
+	}
+	for (size_t i = 0; i < r.nchecks; i++) {
+		struct recheck *c = &r.checks[i];
+		struct store_path path = {c->field, c->item, c->col};
+		struct kaigi_error err;
+		if (!w->stop && answer_recheck(im->st, r.id, &c->t, &path, &err) != KAIGI_OK)
+			ywalk_error(w, c->node, "%s: %s", c->field, err.msg);
+		free(c->field);
+		free(c->item);
+		free(c->col);
+	}
+	free(r.checks);
+}
