@@ -236,11 +236,31 @@ enum kaigi_status expr_compile(struct expr_engine *eng, const char *src, struct 
 			*offset = off - EXPR_PREFIX_LEN;
 		else if (off >= 0)
 			*offset = off < EXPR_PREFIX_LEN ? 0 : (int)srclen;
+		/*
+		 * SQLite quotes our own wrapping in some messages: `near ")"` at
+		 * the parenthesis we added, or an unclosed quote running to it.
+		 * Name the writer's mistake instead.
+		 */
+		const char *msg = sqlite3_errmsg(eng->db);
 		if (eng->denied[0])
 			kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "%s", eng->denied);
+		else if (off >= 0 && (size_t)off > EXPR_PREFIX_LEN + srclen)
+			kaigi_error_set(
+			    err, KAIGI_EDATA, NULL, 0, 0,
+			    "invalid expression: unexpected end (is a value missing, or "
+			    "is there one ')' too many?)");
+		else if (strcmp(msg, "incomplete input") == 0)
+			kaigi_error_set(
+			    err, KAIGI_EDATA, NULL, 0, 0,
+			    "invalid expression: it ends too early (is a ')' missing?)");
+		else if (strncmp(msg, "unrecognized token", 18) == 0 && *offset >= 0 &&
+			 (size_t)*offset < srclen && (src[*offset] == '\'' || src[*offset] == '"'))
+			kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+					"invalid expression: the quote %c here is never closed",
+					src[*offset]);
 		else
 			kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "invalid expression: %s",
-					sqlite3_errmsg(eng->db));
+					msg);
 		free(sql);
 		return KAIGI_EDATA;
 	}
