@@ -108,7 +108,16 @@ static void report_parser_error(struct ydoc *y, const yaml_parser_t *p)
 {
 	int line = 1, col = 1;
 	if (p->error == YAML_READER_ERROR) {
-		offset_pos(y->buf, y->len, p->problem_offset, &line, &col);
+		size_t off = p->problem_offset;
+		/* libyaml gives the offset of the bad byte inside a character;
+		 * an editor shows the character, so point at its first byte. */
+		if (p->problem && strcmp(p->problem, "invalid trailing UTF-8 octet") == 0)
+			for (size_t k = 1; k <= 3 && k <= off && off <= y->len; k++)
+				if ((unsigned char)y->buf[off - k] >= 0xC0) {
+					off -= k;
+					break;
+				}
+		offset_pos(y->buf, y->len, off, &line, &col);
 		if (p->problem_value != -1)
 			ydoc_error_at(y, line, col,
 				      "invalid text: %s (byte 0x%02X); save the file as UTF-8",
