@@ -28,6 +28,10 @@ int cmd_store_open(struct cmd_store *cs, const struct cmd_opts *opts, enum store
 	}
 	store_set_forms(cs->st, &cs->forms);
 	store_set_lang(cs->st, opts->lang);
+	/* For scripts and tests that must not wait long for a locked file. */
+	const char *busy = getenv("KAIGI_BUSY_TIMEOUT_MS");
+	if (busy && atoi(busy) > 0)
+		store_set_busy_timeout(cs->st, atoi(busy));
 	const char *actor = getenv("KAIGI_FACILITATOR");
 	if (actor && *actor)
 		store_set_actor(cs->st, actor);

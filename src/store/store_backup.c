@@ -57,8 +57,7 @@ enum kaigi_status store_backup(struct store *st, const char *dest, char **used,
 			       struct kaigi_error *err)
 {
 	char *target = dest ? xstrdup(dest) : default_dest(st);
-	if (!dest)
-		mkdir_parent(target);
+	mkdir_parent(target);
 	char *tmp = xasprintf("%s.tmp-%ld", target, (long)getpid());
 	enum kaigi_status s = KAIGI_OK;
 	int fd = open(tmp, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);

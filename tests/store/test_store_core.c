@@ -1,0 +1,549 @@
+// SPDX-License-Identifier: MIT
+/*
+ * test_store_core.c — opening, migrating, saving answers with checks, the
+ * audit trail, list items, meetings, two connections on one file.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "../../src/store/store_internal.h"
+#include "store_test.h"
+
+static int setup(void **state)
+{
+	struct fixture *fx = calloc(1, sizeof *fx);
+	fixture_init(fx);
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *fx = *state;
+	fixture_done(fx);
+	free(fx);
+	return 0;
+}
+
+static long long query_int(struct store *st, const char *sql)
+{
+	sqlite3_stmt *q = NULL;
+	assert_int_equal(sqlite3_prepare_v2(st->db, sql, -1, &q, NULL), SQLITE_OK);
+	long long v = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+	sqlite3_finalize(q);
+	return v;
+}
+
+static char *query_text(struct store *st, const char *sql)
+{
+	sqlite3_stmt *q = NULL;
+	assert_int_equal(sqlite3_prepare_v2(st->db, sql, -1, &q, NULL), SQLITE_OK);
+	char *v = NULL;
+	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
+		v = strdup((const char *)sqlite3_column_text(q, 0));
+	sqlite3_finalize(q);
+	return v;
+}
+
+static void test_open_creates_private_wal_db(void **state)
+{
+	struct fixture *fx = *state;
+	char nested[400];
+	snprintf(nested, sizeof nested, "%s/a/b/kaigi.db", fx->dir);
+	struct kaigi_error err;
+	struct store *st = NULL;
+	assert_int_equal(store_open(&st, nested, STORE_READ_WRITE, &err), KAIGI_OK);
+	struct stat sb;
+	assert_int_equal(stat(nested, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	char parent[400];
+	snprintf(parent, sizeof parent, "%s/a/b", fx->dir);
+	assert_int_equal(stat(parent, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0700);
+	char *mode = query_text(st, "PRAGMA journal_mode");
+	assert_string_equal(mode, "wal");
+	free(mode);
+	assert_int_equal(query_int(st, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(query_int(st, "PRAGMA synchronous"), 2); /* FULL */
+	assert_int_equal(query_int(st, "PRAGMA user_version"), store_schema_version());
+	assert_int_equal(query_int(st, "PRAGMA application_id"), STORE_APPLICATION_ID);
+	/* Every table is STRICT. */
+	assert_int_equal(query_int(st, "SELECT count(*) FROM pragma_table_list WHERE schema = "
+				       "'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' "
+				       "AND strict = 0"),
+			 0);
+	store_close(st);
+	/* Reopening leaves it as it was. */
+	assert_int_equal(store_open(&st, nested, STORE_READ_WRITE, &err), KAIGI_OK);
+	store_close(st);
+}
+
+static void test_refuses_what_is_not_kaigi(void **state)
+{
+	struct fixture *fx = *state;
+	struct kaigi_error err;
+	struct store *st = NULL;
+	/* A text file. */
+	test_write_file(fx->db, "meeting notes, not a database\n");
+	unsigned long long h = test_file_hash(fx->db);
+	assert_int_equal(store_open(&st, fx->db, STORE_READ_WRITE, &err), KAIGI_EENV);
+	assert_non_null(strstr(err.msg, "not a kaigi database"));
+	assert_int_equal(test_file_hash(fx->db), h);
+	/* Another program's SQLite database. */
+	unlink(fx->db);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES (1)", NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+	h = test_file_hash(fx->db);
+	assert_int_equal(store_open(&st, fx->db, STORE_READ_WRITE, &err), KAIGI_EENV);
+	assert_non_null(strstr(err.msg, "not a kaigi database"));
+	assert_int_equal(test_file_hash(fx->db), h);
+	/* A folder. */
+	assert_int_equal(store_open(&st, fx->dir, STORE_READ_WRITE, &err), KAIGI_EENV);
+	/* Read-only open of a missing file does not create it. */
+	unlink(fx->db);
+	assert_int_equal(store_open(&st, fx->db, STORE_READ_ONLY, &err), KAIGI_EENV);
+	assert_int_equal(access(fx->db, F_OK), -1);
+}
+
+static void test_refuses_newer_schema(void **state)
+{
+	struct fixture *fx = *state;
+	fixture_open(fx);
+	store_close(fx->st);
+	fx->st = NULL;
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	unsigned long long h = test_file_hash(fx->db);
+	struct kaigi_error err;
+	struct store *st = NULL;
+	assert_int_equal(store_open(&st, fx->db, STORE_READ_WRITE, &err), KAIGI_EENV);
+	assert_non_null(strstr(err.msg, "newer kaigi"));
+	assert_int_equal(store_open(&st, fx->db, STORE_READ_ONLY, &err), KAIGI_EENV);
+	assert_int_equal(test_file_hash(fx->db), h);
+}
+
+static void test_migration_backs_up_first(void **state)
+{
+	struct fixture *fx = *state;
+	fixture_open(fx);
+	fixture_case(fx);
+	/* A pretend migration 002, applied to a database that holds data. */
+	const char *sql[] = {kaigi_migration_sql[0], "CREATE TABLE extra (x INTEGER) STRICT;",
+			     NULL};
+	const char *names[] = {"001_init.sql", "002_extra.sql", NULL};
+	struct kaigi_error err;
+	if (store_migrate(fx->st, sql, names, 2, &err) != KAIGI_OK)
+		fail_msg("migrate: %s", err.msg);
+	assert_int_equal(query_int(fx->st, "PRAGMA user_version"), 2);
+	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM extra"), 0);
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "ls %s/backups/kaigi-before-v2-*.db >/dev/null 2>&1", fx->dir);
+	assert_int_equal(system(cmd), 0);
+	/* A failing migration changes nothing. */
+	const char *bad[] = {sql[0], sql[1], "CREATE TABLE meeting (x);", NULL};
+	const char *bad_names[] = {"001", "002", "003_bad.sql", NULL};
+	assert_int_equal(store_migrate(fx->st, bad, bad_names, 3, &err), KAIGI_EENV);
+	assert_non_null(strstr(err.msg, "003_bad.sql"));
+	assert_int_equal(query_int(fx->st, "PRAGMA user_version"), 2);
+	/* The real binary now refuses it as newer. */
+	store_close(fx->st);
+	fx->st = NULL;
+	struct store *st = NULL;
+	assert_int_equal(store_open(&st, fx->db, STORE_READ_WRITE, &err), KAIGI_EENV);
+}
+
+static void save_ok(struct fixture *fx, const char *field, const char *item, const char *col,
+		    const char *text)
+{
+	struct kaigi_error err = {0};
+	struct store_path p = {field, item, col};
+	enum kaigi_status s = store_answer_save(fx->st, fx->record, &p, text, &err);
+	if (s != KAIGI_OK)
+		fprintf(stderr, "save %s: %s\n", field, err.msg);
+	assert_int_equal(s, KAIGI_OK);
+}
+
+static void save_refused(struct fixture *fx, const char *field, const char *item, const char *col,
+			 const char *text, const char *why)
+{
+	struct kaigi_error err = {0};
+	struct store_path p = {field, item, col};
+	long long before = query_int(fx->st, "SELECT total_changes()");
+	long long audit = query_int(fx->st, "SELECT count(*) FROM audit");
+	enum kaigi_status got = store_answer_save(fx->st, fx->record, &p, text, &err);
+	if (got != KAIGI_EDATA)
+		fail_msg("saving %s=%s: expected a refusal, got %d (%s)", field, text, got,
+			 err.msg);
+	if (why && !strstr(err.msg, why))
+		fail_msg("expected '%s' in '%s'", why, err.msg);
+	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM audit"), audit);
+	(void)before;
+}
+
+static void test_answer_save_checks_and_audits(void **state)
+{
+	struct fixture *fx = *state;
+	fixture_open(fx);
+	fixture_case(fx);
+	save_ok(fx, "name", NULL, NULL, "山田 よし子");
+	save_ok(fx, "age", NULL, NULL, "83");
+	save_ok(fx, "height", NULL, NULL, "150");
+	save_ok(fx, "weight", NULL, NULL, "45.5");
+	save_ok(fx, "problems", NULL, NULL, "muscle dementia");
+	save_ok(fx, "lives_alone", NULL, NULL, "yes");
+	save_ok(fx, "adl", "walk", "before", "2");
+	save_ok(fx, "adl", "walk", "after", "2");
+	save_refused(fx, "age", NULL, NULL, "200", NULL);
+	save_refused(fx, "age", NULL, NULL, "eighty", NULL);
+	save_refused(fx, "sex", NULL, NULL, "Q", NULL);
+	save_refused(fx, "weight", NULL, NULL, "400", "Weight must be less than height");
+	save_refused(fx, "adl", "walk", "after", "3", "After must not be worse");
+	save_refused(fx, "adl", "bath", "after", "1", "does not apply");
+	save_refused(fx, "adl", "swim", "before", "1", "no row");
+	save_refused(fx, "bmi", NULL, NULL, "20", "calculated");
+	save_refused(fx, "nofield", NULL, NULL, "1", "no field");
+	save_refused(fx, "adl", "walk", "factor", "1", "not an item");
+	/* The Japanese constraint message in ja. */
+	store_set_lang(fx->st, "ja");
+	save_refused(fx, "weight", NULL, NULL, "400", "体重が身長より大きい");
+	store_set_lang(fx->st, "en");
+
+	struct store_record r = {0};
+	struct kaigi_error err;
+	assert_int_equal(store_record_get(fx->st, fx->record, &r, &err), KAIGI_OK);
+	struct store_path p = {"age", NULL, NULL};
+	const struct kaigi_value *v = store_record_value(&r, &p);
+	assert_non_null(v);
+	assert_int_equal(v->type, KAIGI_INT);
+	assert_int_equal(v->i, 83);
+	p.field = "weight";
+	v = store_record_value(&r, &p);
+	assert_int_equal(v->type, KAIGI_REAL);
+	p.field = "name";
+	assert_string_equal(store_record_value(&r, &p)->s, "山田 よし子");
+	assert_ptr_equal(r.schema, schema_form_find(&fx->forms, "test_sheet"));
+	store_record_clear(&r);
+
+	/* Audit: one row per change, with who, old and new; unchanged saves
+	 * leave none. */
+	long long n = query_int(fx->st, "SELECT count(*) FROM audit WHERE tbl = 'answer'");
+	assert_int_equal(n, 8);
+	save_ok(fx, "age", NULL, NULL, "83");
+	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM audit WHERE tbl = 'answer'"), n);
+	save_ok(fx, "age", NULL, NULL, "84");
+	save_ok(fx, "name", NULL, NULL, "");
+	struct store_audit_list al;
+	assert_int_equal(store_audit_list(fx->st, fx->record, 0, &al, &err), KAIGI_OK);
+	assert_int_equal(al.n, 10);
+	assert_string_equal(al.v[8].op, "update");
+	assert_string_equal(al.v[8].path, "age");
+	assert_int_equal(al.v[8].old.i, 83);
+	assert_int_equal(al.v[8].new_value.i, 84);
+	assert_string_equal(al.v[8].who, "tester");
+	assert_string_equal(al.v[9].op, "delete");
+	assert_string_equal(al.v[9].old.s, "山田 よし子");
+	assert_string_equal(al.v[6].path, "adl/walk/before");
+	store_audit_list_free(&al);
+
+	/* Nothing in the program can change the audit trail. */
+	assert_int_not_equal(
+	    sqlite3_exec(fx->st->db, "UPDATE audit SET who = 'x'", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(fx->st->db, "DELETE FROM audit", NULL, NULL, NULL),
+			     SQLITE_OK);
+	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM audit WHERE who = 'x'"), 0);
+}
+
+static void test_list_items(void **state)
+{
+	struct fixture *fx = *state;
+	fixture_open(fx);
+	fixture_case(fx);
+	struct kaigi_error err;
+	char a[STORE_ID_SIZE], b[STORE_ID_SIZE], c[STORE_ID_SIZE];
+	assert_int_equal(store_item_add(fx->st, fx->record, "factors", 99, a, &err), KAIGI_OK);
+	assert_int_equal(store_item_add(fx->st, fx->record, "factors", 99, b, &err), KAIGI_OK);
+	assert_int_equal(store_item_add(fx->st, fx->record, "factors", 0, c, &err), KAIGI_OK);
+	save_ok(fx, "factors", a, "text", "膝の痛み");
+	save_ok(fx, "factors", b, "text", "閉じこもり");
+	save_refused(fx, "factors", "00000000-0000-4000-8000-000000000000", "text", "x", "no item");
+	/* Order is c, a, b; factor numbers refer to items that exist. */
+	save_ok(fx, "adl", "walk", "factor", "1 3");
+	save_refused(fx, "adl", "walk", "factor", "4", "not an item");
+	assert_int_equal(store_item_move(fx->st, c, 2, &err), KAIGI_OK);
+	struct store_record r = {0};
+	assert_int_equal(store_record_get(fx->st, fx->record, &r, &err), KAIGI_OK);
+	assert_int_equal(r.nitems, 3);
+	assert_string_equal(r.items[0].id, a);
+	assert_string_equal(r.items[1].id, b);
+	assert_string_equal(r.items[2].id, c);
+	store_record_clear(&r);
+	assert_int_equal(store_item_delete(fx->st, a, &err), KAIGI_OK);
+	assert_int_equal(store_record_get(fx->st, fx->record, &r, &err), KAIGI_OK);
+	assert_int_equal(r.nitems, 2);
+	assert_string_equal(r.items[0].id, b);
+	assert_int_equal(r.items[0].ord, 0);
+	assert_int_equal(r.items[1].ord, 1);
+	struct store_path p = {"factors", a, "text"};
+	assert_null(store_record_value(&r, &p));
+	store_record_clear(&r);
+	/* The deleted item's answer left an audit row. */
+	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM audit WHERE op = 'delete' AND "
+					   "path LIKE 'factors/%'"),
+			 1);
+	/* max_items is 6. */
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(store_item_add(fx->st, fx->record, "factors", 99, a, &err),
+				 KAIGI_OK);
+	assert_int_equal(store_item_add(fx->st, fx->record, "factors", 99, a, &err), KAIGI_EDATA);
+}
+
+static void test_meetings_cases_actions_issues(void **state)
+{
+	struct fixture *fx = *state;
+	fixture_open(fx);
+	fixture_case(fx);
+	struct kaigi_error err;
+	assert_int_equal(
+	    store_meeting_set(fx->st, fx->meeting, STORE_MEETING_PLACE, "公民館", &err), KAIGI_OK);
+	assert_int_equal(
+	    store_meeting_set(fx->st, fx->meeting, STORE_MEETING_DATE, "2024-02-30", &err),
+	    KAIGI_EDATA);
+	assert_int_equal(
+	    store_meeting_set(fx->st, fx->meeting, STORE_MEETING_START_TIME, "9:00", &err),
+	    KAIGI_EDATA);
+	struct store_meeting m = {0};
+	assert_int_equal(store_meeting_get(fx->st, fx->meeting, &m, &err), KAIGI_OK);
+	assert_string_equal(m.f[STORE_MEETING_PLACE], "公民館");
+	store_meeting_clear(&m);
+	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM audit WHERE tbl = 'meeting' AND "
+					   "op = 'update' AND path = 'place'"),
+			 1);
+	struct store_meeting_list ml;
+	assert_int_equal(store_meeting_list(fx->st, "公民", 0, &ml, &err), KAIGI_OK);
+	assert_int_equal(ml.n, 1);
+	store_meeting_list_free(&ml);
+
+	struct store_action a = {0};
+	memcpy(a.case_id, fx->case_id, STORE_ID_SIZE);
+	a.who = "ケアマネ";
+	a.what = "通所リハの調整";
+	a.due = "2024-06-30";
+	assert_int_equal(store_action_save(fx->st, &a, &err), KAIGI_OK);
+	a.status = "done";
+	assert_int_equal(store_action_save(fx->st, &a, &err), KAIGI_OK);
+	a.status = "maybe";
+	assert_int_equal(store_action_save(fx->st, &a, &err), KAIGI_EDATA);
+	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM audit WHERE tbl = 'action' AND "
+					   "op = 'update' AND path = 'status'"),
+			 1);
+
+	/* A follow-up review of the same person at a later meeting. */
+	struct store_meeting m2 = {0};
+	m2.template_id = "test_meeting";
+	m2.f[STORE_MEETING_DATE] = "2024-08-20";
+	assert_int_equal(store_meeting_create(fx->st, &m2, &err), KAIGI_OK);
+	struct store_case c2 = {0};
+	memcpy(c2.meeting_id, m2.id, STORE_ID_SIZE);
+	memcpy(c2.person_id, fx->person, STORE_ID_SIZE);
+	memcpy(c2.follows, fx->case_id, STORE_ID_SIZE);
+	assert_int_equal(store_case_save(fx->st, &c2, &err), KAIGI_OK);
+	struct store_case_list hist;
+	assert_int_equal(store_case_history(fx->st, fx->person, &hist, &err), KAIGI_OK);
+	assert_int_equal(hist.n, 2);
+	assert_string_equal(hist.v[0].meeting_date, "2024-05-14");
+	assert_string_equal(hist.v[1].follows, fx->case_id);
+	store_case_list_free(&hist);
+
+	struct store_issue is = {0};
+	is.title = "買い物の移動手段がない";
+	is.policy = "resource";
+	assert_int_equal(store_issue_save(fx->st, &is, &err), KAIGI_OK);
+	assert_int_equal(store_issue_link(fx->st, is.id, fx->case_id, NULL, &err), KAIGI_OK);
+	assert_int_equal(store_issue_link(fx->st, is.id, c2.id, "同じ", &err), KAIGI_OK);
+	assert_int_equal(store_issue_link(fx->st, is.id, c2.id, "同じ", &err), KAIGI_OK);
+	struct store_issue_list il;
+	assert_int_equal(store_issue_rollup(fx->st, NULL, NULL, &il, &err), KAIGI_OK);
+	assert_int_equal(il.n, 1);
+	assert_int_equal(il.v[0].ncases, 2);
+	assert_string_equal(il.v[0].first_seen, "2024-05-14");
+	assert_string_equal(il.v[0].last_seen, "2024-08-20");
+	store_issue_list_free(&il);
+	assert_int_equal(store_issue_rollup(fx->st, "2024-06-01", NULL, &il, &err), KAIGI_OK);
+	assert_int_equal(il.v[0].ncases, 1);
+	store_issue_list_free(&il);
+
+	/* A person reviewed in a meeting cannot be deleted from under it;
+	 * deleting the meeting takes its cases, records and answers along. */
+	save_ok(fx, "age", NULL, NULL, "80");
+	assert_int_equal(store_meeting_delete(fx->st, fx->meeting, &err), KAIGI_OK);
+	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM answer"), 0);
+	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM case_review"), 1);
+	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM audit WHERE tbl = 'answer' AND "
+					   "op = 'delete'"),
+			 1);
+}
+
+static void test_record_of_missing_form_is_read_raw(void **state)
+{
+	struct fixture *fx = *state;
+	fixture_open(fx);
+	fixture_case(fx);
+	save_ok(fx, "age", NULL, NULL, "80");
+	/* The same database with a set that lacks test_sheet. */
+	struct schema_set empty;
+	struct kaigi_error err;
+	assert_int_equal(schema_set_init(&empty, &err), KAIGI_OK);
+	store_set_forms(fx->st, &empty);
+	struct store_record r = {0};
+	assert_int_equal(store_record_get(fx->st, fx->record, &r, &err), KAIGI_OK);
+	assert_null(r.schema);
+	assert_int_equal(r.nanswers, 1);
+	assert_int_equal(r.answers[0].value.i, 80);
+	store_record_clear(&r);
+	struct store_path p = {"age", NULL, NULL};
+	assert_int_equal(store_answer_save(fx->st, fx->record, &p, "81", &err), KAIGI_EDATA);
+	assert_non_null(strstr(err.msg, "not installed"));
+	store_set_forms(fx->st, &fx->forms);
+	schema_set_free(&empty);
+}
+
+static void test_two_connections(void **state)
+{
+	struct fixture *fx = *state;
+	fixture_open(fx);
+	fixture_case(fx);
+	struct store *other = NULL;
+	struct kaigi_error err;
+	assert_int_equal(store_open(&other, fx->db, STORE_READ_WRITE, &err), KAIGI_OK);
+	store_set_forms(other, &fx->forms);
+	save_ok(fx, "age", NULL, NULL, "80");
+	struct store_record r = {0};
+	assert_int_equal(store_record_get(other, fx->record, &r, &err), KAIGI_OK);
+	assert_int_equal(r.answers[0].value.i, 80);
+	store_record_clear(&r);
+	struct store_path p = {"age", NULL, NULL};
+	assert_int_equal(store_answer_save(other, fx->record, &p, "81", &err), KAIGI_OK);
+	assert_int_equal(store_record_get(fx->st, fx->record, &r, &err), KAIGI_OK);
+	assert_int_equal(r.answers[0].value.i, 81);
+	store_record_clear(&r);
+
+	/* Another process holds the write lock: a save waits for the busy
+	 * timeout, then reports the lock and writes nothing. */
+	int pipefd[2];
+	assert_int_equal(pipe(pipefd), 0);
+	pid_t pid = fork();
+	if (pid == 0) {
+		sqlite3 *db;
+		sqlite3_open(fx->db, &db);
+		sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if (write(pipefd[1], "x", 1) != 1)
+			_exit(1);
+		sleep(2);
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close(db);
+		_exit(0);
+	}
+	char ch;
+	assert_int_equal(read(pipefd[0], &ch, 1), 1);
+	store_set_busy_timeout(other, 200);
+	assert_int_equal(store_answer_save(other, fx->record, &p, "82", &err), KAIGI_EENV);
+	assert_non_null(strstr(err.msg, "locked"));
+	/* With a longer timeout it waits and succeeds once the lock goes. */
+	store_set_busy_timeout(other, 10000);
+	assert_int_equal(store_answer_save(other, fx->record, &p, "83", &err), KAIGI_OK);
+	int status;
+	waitpid(pid, &status, 0);
+	close(pipefd[0]);
+	close(pipefd[1]);
+	assert_int_equal(store_record_get(fx->st, fx->record, &r, &err), KAIGI_OK);
+	assert_int_equal(r.answers[0].value.i, 83);
+	store_record_clear(&r);
+	store_close(other);
+}
+
+static void test_backup(void **state)
+{
+	struct fixture *fx = *state;
+	fixture_open(fx);
+	fixture_case(fx);
+	save_ok(fx, "age", NULL, NULL, "80");
+	char dest[400];
+	snprintf(dest, sizeof dest, "%s/copy.db", fx->dir);
+	struct kaigi_error err;
+	char *used = NULL;
+	assert_int_equal(store_backup(fx->st, dest, &used, &err), KAIGI_OK);
+	assert_string_equal(used, dest);
+	free(used);
+	struct stat sb;
+	assert_int_equal(stat(dest, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	struct store *copy = NULL;
+	assert_int_equal(store_open(&copy, dest, STORE_READ_ONLY, &err), KAIGI_OK);
+	store_set_forms(copy, &fx->forms);
+	struct store_record r = {0};
+	assert_int_equal(store_record_get(copy, fx->record, &r, &err), KAIGI_OK);
+	assert_int_equal(r.answers[0].value.i, 80);
+	store_record_clear(&r);
+	store_close(copy);
+	/* Default destination: backups/ beside the database. */
+	assert_int_equal(store_backup(fx->st, NULL, &used, &err), KAIGI_OK);
+	assert_non_null(strstr(used, "/backups/kaigi-"));
+	assert_int_equal(access(used, R_OK), 0);
+	free(used);
+	/* An unwritable destination fails cleanly. */
+	assert_int_equal(store_backup(fx->st, "/nonexistent/dir/x.db", NULL, &err), KAIGI_EENV);
+}
+
+static void test_uuid_and_dates(void **state)
+{
+	(void)state;
+	char a[STORE_ID_SIZE], b[STORE_ID_SIZE];
+	store_uuid_new(a);
+	store_uuid_new(b);
+	assert_true(store_uuid_valid(a));
+	assert_string_not_equal(a, b);
+	assert_int_equal(a[14], '4');
+	assert_true(strchr("89ab", a[19]) != NULL);
+	assert_false(store_uuid_valid("not-a-uuid"));
+	assert_true(store_date_valid("2024-02-29"));
+	assert_false(store_date_valid("2023-02-29"));
+	assert_false(store_date_valid("2024-13-01"));
+	assert_true(store_time_valid("23:59"));
+	assert_false(store_time_valid("24:00"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_uuid_and_dates),
+	    cmocka_unit_test_setup_teardown(test_open_creates_private_wal_db, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_refuses_what_is_not_kaigi, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_refuses_newer_schema, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migration_backs_up_first, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_answer_save_checks_and_audits, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_list_items, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_meetings_cases_actions_issues, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_record_of_missing_form_is_read_raw, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_two_connections, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_backup, setup, teardown),
+	};
+	return cmocka_run_group_tests_name("store_core", tests, NULL, NULL);
+}
