@@ -470,4 +470,28 @@ enum kaigi_status store_export_csv(struct store *st, const struct store_export_f
 				   const char *dir, struct kaigi_diags *warnings,
 				   struct kaigi_error *err);
 
+/* ---- reads for the printable summary (store_report_queries.c) --------- */
+
+/* A regional issue as one case revealed it, with the case's note. */
+struct store_case_issue {
+	char id[STORE_ID_SIZE];
+	char *title;
+	char *description; /* may be NULL, like the rest */
+	char *policy;      /* cooperation, programme, resource */
+	char *note;
+};
+struct store_case_issue_list {
+	struct store_case_issue *v;
+	size_t n;
+};
+void store_case_issue_list_free(struct store_case_issue_list *l);
+/* The regional issues linked to case_id, in the order they were linked. */
+enum kaigi_status store_case_issue_list(struct store *st, const char *case_id,
+					struct store_case_issue_list *out, struct kaigi_error *err);
+/* The ids of at most max meetings whose id starts with prefix, newest
+ * first, into ids; *n is how many. */
+enum kaigi_status store_meeting_ids_by_prefix(struct store *st, const char *prefix,
+					      char (*ids)[STORE_ID_SIZE], size_t max, size_t *n,
+					      struct kaigi_error *err);
+
 #endif
