@@ -40,6 +40,12 @@ const struct cmd cmd_table[] = {
 	.run = cmd_export_run,
     },
     {
+	.name = "report",
+	.usage = "report MEETING [--format txt|md|html|pdf] [-o FILE] [--names] [--print]",
+	.summary = "the printable summary of a meeting (anonymised unless --names)",
+	.run = cmd_report_run,
+    },
+    {
 	.name = "backup",
 	.usage = "backup [FILE]",
 	.summary = "copy the database safely, even while kaigi is running (default: backups/)",

@@ -118,6 +118,21 @@ void imp_take_id(struct imp *im, const yaml_node_t *idnode, const char *found,
 		store_uuid_new(out);
 }
 
+bool imp_resolve_id(struct imp *im, const yaml_node_t *idnode, const char *sql, const char *a,
+		    const char *b, const char *c, char out[STORE_ID_SIZE], const yaml_node_t *n)
+{
+	if (idnode && idnode->type == YAML_SCALAR_NODE &&
+	    store_uuid_valid((const char *)idnode->data.scalar.value)) {
+		snprintf(out, STORE_ID_SIZE, "%s", (const char *)idnode->data.scalar.value);
+		return true;
+	}
+	char found[STORE_ID_SIZE];
+	if (!imp_find_id(im, sql, a, b, c, found, n))
+		return false;
+	imp_take_id(im, idnode, found, out);
+	return true;
+}
+
 static const char *text(struct imp *im, const yaml_node_t *n, const char *what)
 {
 	return ywalk_text(&im->w, n, what);
@@ -205,10 +220,9 @@ static void import_person(struct imp *im, const yaml_node_t *n)
 		ywalk_error(&im->w, n, "a person needs a code (the pseudonymous case code)");
 		return;
 	}
-	char found[STORE_ID_SIZE], id[STORE_ID_SIZE];
-	if (!imp_find_id(im, find, code, NULL, NULL, found, v[0]))
+	char id[STORE_ID_SIZE];
+	if (!imp_resolve_id(im, v[1], find, code, NULL, NULL, id, v[0]))
 		return;
-	imp_take_id(im, v[1], found, id);
 	bool has_year;
 	long long year = int_text(im, v[3], "birth_year", 1850, 2200, &has_year);
 	const char *sex = text(im, v[5], "sex");
@@ -250,10 +264,9 @@ static void import_issue(struct imp *im, const yaml_node_t *n)
 		ywalk_error(&im->w, n, "a regional issue needs a title");
 		return;
 	}
-	char found[STORE_ID_SIZE], id[STORE_ID_SIZE];
-	if (!imp_find_id(im, find, title, NULL, NULL, found, v[0]))
+	char id[STORE_ID_SIZE];
+	if (!imp_resolve_id(im, v[1], find, title, NULL, NULL, id, v[0]))
 		return;
-	imp_take_id(im, v[1], found, id);
 	const char *policy = text(im, v[3], "policy");
 	const char *status = text(im, v[4], "status");
 	one_of(im, v[3], policy, "policy", policies);
@@ -293,10 +306,9 @@ static void import_participant(struct imp *im, const yaml_node_t *n, const char 
 		ywalk_error(&im->w, n, "a participant needs a name");
 		return;
 	}
-	char found[STORE_ID_SIZE], id[STORE_ID_SIZE];
-	if (!imp_find_id(im, find, meeting_id, name, NULL, found, v[0]))
+	char id[STORE_ID_SIZE];
+	if (!imp_resolve_id(im, v[1], find, meeting_id, name, NULL, id, v[0]))
 		return;
-	imp_take_id(im, v[1], found, id);
 	const char *present = text(im, v[4], "present");
 	int pres = -1;
 	if (present) {
@@ -386,11 +398,10 @@ static void import_action(struct imp *im, const yaml_node_t *n, const char *case
 		ywalk_error(&im->w, n, "an action needs 'what' (what is to be done)");
 		what = "?";
 	}
-	char ordtext[32], found[STORE_ID_SIZE], id[STORE_ID_SIZE];
+	char ordtext[32], id[STORE_ID_SIZE];
 	snprintf(ordtext, sizeof ordtext, "%zu", ord);
-	if (!imp_find_id(im, find, case_id, ordtext, NULL, found, n))
+	if (!imp_resolve_id(im, v[1], find, case_id, ordtext, NULL, id, n))
 		return;
-	imp_take_id(im, v[1], found, id);
 	const char *status = text(im, v[4], "status");
 	if (!one_of(im, v[4], status, "status", statuses))
 		status = NULL;
@@ -491,10 +502,9 @@ static void import_case(struct imp *im, const yaml_node_t *n, const char *meetin
 		if (!imp_step_write(im, q, n, "checking a case"))
 			return;
 	}
-	char found[STORE_ID_SIZE], id[STORE_ID_SIZE];
-	if (!imp_find_id(im, find, meeting_id, person, NULL, found, n))
+	char id[STORE_ID_SIZE];
+	if (!imp_resolve_id(im, v[1], find, meeting_id, person, NULL, id, n))
 		return;
-	imp_take_id(im, v[1], found, id);
 	sqlite3_stmt *q = imp_stmt(im, sql);
 	if (!q)
 		return;
@@ -600,10 +610,9 @@ static void import_meeting(struct imp *im, const yaml_node_t *n)
 			ywalk_error(&im->w, n, "a meeting needs a date (date: YYYY-MM-DD)");
 		date = "0001-01-01"; /* a stand-in, so the children are checked too */
 	}
-	char found[STORE_ID_SIZE], id[STORE_ID_SIZE];
-	if (!imp_find_id(im, find, date, title ? title : "", NULL, found, n))
+	char id[STORE_ID_SIZE];
+	if (!imp_resolve_id(im, v[0], find, date, title ? title : "", NULL, id, n))
 		return;
-	imp_take_id(im, v[0], found, id);
 	sqlite3_stmt *q = imp_stmt(im, sql);
 	if (!q)
 		return;

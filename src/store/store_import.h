@@ -42,6 +42,12 @@ bool imp_find_id(struct imp *im, const char *sql, const char *a, const char *b, 
 void imp_take_id(struct imp *im, const yaml_node_t *idnode, const char *found,
 		 char out[STORE_ID_SIZE]);
 
+/* The id of an entity: the valid UUID given at idnode, else the one its
+ * natural key finds (sql with up to three keys), else a new one.  False
+ * when the lookup failed or was ambiguous (reported at n). */
+bool imp_resolve_id(struct imp *im, const yaml_node_t *idnode, const char *sql, const char *a,
+		    const char *b, const char *c, char out[STORE_ID_SIZE], const yaml_node_t *n);
+
 /* Import one record (a mapping) of a case, or of the meeting when case_id
  * is NULL. */
 void imp_record(struct imp *im, const yaml_node_t *n, const char *meeting_id, const char *case_id);

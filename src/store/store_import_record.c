@@ -168,7 +168,7 @@ static void list_item(struct rec *r, const struct schema_field *f, const yaml_no
 		    strcmp((const char *)k->data.scalar.value, "_id") == 0)
 			idnode = ywalk_node(w, p->value);
 	}
-	char ordtext[32], found[STORE_ID_SIZE], id[STORE_ID_SIZE];
+	char ordtext[32], id[STORE_ID_SIZE];
 	const char *given = idnode ? ywalk_text(w, idnode, "_id") : NULL;
 	if (given && store_uuid_valid(given)) {
 		sqlite3_stmt *q = imp_stmt(im, owner);
@@ -185,9 +185,8 @@ static void list_item(struct rec *r, const struct schema_field *f, const yaml_no
 		sqlite3_reset(q);
 	}
 	snprintf(ordtext, sizeof ordtext, "%zu", ord);
-	if (!imp_find_id(im, at, r->id, f->id, ordtext, found, in))
+	if (!imp_resolve_id(im, idnode, at, r->id, f->id, ordtext, id, in))
 		return;
-	imp_take_id(im, idnode, found, id);
 	sqlite3_stmt *q = imp_stmt(im, upsert);
 	if (!q)
 		return;

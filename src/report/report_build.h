@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * report_build.h — what the files that build the summary share (internal):
+ * report_model.c (the meeting), report_case.c (each case), report_grid.c
+ * (ADL/IADL grids).
+ *
+ * Every answer shown goes through rb_answer_text(), the one place that
+ * leaves out fields marked sensitive unless names were asked for.
+ */
+#ifndef KAIGI_REPORT_BUILD_H
+#define KAIGI_REPORT_BUILD_H
+
+#include "kaigi/strbuf.h"
+#include "report_model.h"
+#include "report_strings.h"
+
+/* A regional issue of the meeting, gathered across its cases. */
+struct rb_regional {
+	char *title;
+	char *policy;        /* label */
+	struct strbuf cases; /* "1、3" */
+};
+
+struct rb {
+	struct store *st;
+	const struct schema_set *forms;
+	const char *lang;
+	bool names;
+	struct rm_doc *doc;
+	const struct schema_meeting *tmpl; /* or NULL when not installed */
+	struct rb_regional *regional;
+	size_t nregional;
+};
+
+/* One case, with its records read whole, in the template's form order. */
+struct rb_case {
+	const struct store_case *c;
+	size_t number; /* 1-based position in the meeting */
+	struct store_person person;
+	struct store_record *recs;
+	const struct schema_form **forms; /* recs[i]'s installed form */
+	size_t nrecs;
+};
+
+/* Read the records of case c (forms not installed are skipped). */
+enum kaigi_status rb_case_load(struct rb *b, const struct store_case *c, size_t number,
+			       struct rb_case *out, struct kaigi_error *err);
+void rb_case_clear(struct rb_case *rc);
+
+/* The first field with id among the case's records, or NULL. */
+const struct schema_field *rb_find(const struct rb_case *rc, const char *id,
+				   const struct store_record **rec);
+
+/*
+ * The text to print for the answer at (field, item, col) of r: choice
+ * labels, dates and numbers with units in b->lang.  f is the top-level
+ * field.  NULL when unanswered, and when f or the column / item field is
+ * sensitive and names are off.  Caller frees.
+ */
+char *rb_answer_text(const struct rb *b, const struct store_record *r,
+		     const struct schema_form *form, const struct schema_field *f, const char *item,
+		     const char *col);
+
+/* The ids of the items of list field in r, in order: *ids is an array the
+ * caller frees, of strings borrowed from r.  Returns the count. */
+size_t rb_items(const struct store_record *r, const char *field, const char ***ids);
+
+/* Build the section of one case (report_case.c). */
+enum kaigi_status rb_case_section(struct rb *b, struct rb_case *rc, struct kaigi_error *err);
+
+/* Add the case's ADL/IADL grids to s (report_grid.c). */
+enum kaigi_status rb_grids_add(struct rb *b, struct rb_case *rc, struct rm_section *s,
+			       struct kaigi_error *err);
+
+/* Note that case number raised the regional issue title. */
+void rb_regional_note(struct rb *b, const char *title, const char *policy, size_t number);
+
+#endif

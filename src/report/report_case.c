@@ -1,0 +1,384 @@
+// SPDX-License-Identifier: MIT
+/*
+ * report_case.c — one case of the summary: basic facts, the person's wish,
+ * the ADL/IADL grids (report_grid.c), issues, goals, advice by profession,
+ * agreed actions, the follow-up date and regional issues.
+ *
+ * Fields are found by id in whichever of the case's forms has them
+ * (care_level, household, desired_life, issues, goals, advice, actions,
+ * followup_date, regional_issues: doc/reports.md lists them), so a town
+ * that writes its own case sheet with the same ids gets the same summary.
+ * Column heads come from the forms' own labels.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/xalloc.h"
+#include "report_build.h"
+
+/* The display text of plain field id in the case, or NULL. */
+static char *case_text(const struct rb *b, const struct rb_case *rc, const char *id,
+		       const char **lab)
+{
+	const struct store_record *r;
+	const struct schema_field *f = rb_find(rc, id, &r);
+	if (lab)
+		*lab = f ? schema_label_get(&f->label, b->lang) : NULL;
+	if (!f || f->type == SCHEMA_GRID || f->type == SCHEMA_LIST)
+		return NULL;
+	const struct schema_form *form = rc->forms[r - rc->recs];
+	return rb_answer_text(b, r, form, f, NULL, NULL);
+}
+
+static const char *sex_label(const char *sex, const char *lang)
+{
+	if (!sex)
+		return NULL;
+	if (strcmp(sex, "F") == 0)
+		return rs(RS_SEX_F, lang);
+	if (strcmp(sex, "M") == 0)
+		return rs(RS_SEX_M, lang);
+	return rs(RS_SEX_X, lang);
+}
+
+/* The shipped case sheet records a first assessment as previous level
+ * "new" (新規（なし）): nothing to compare with. */
+static bool previous_is_none(const struct rb_case *rc)
+{
+	const struct store_record *r;
+	const struct schema_field *f = rb_find(rc, "previous_care_level", &r);
+	struct store_path path = {"previous_care_level", NULL, NULL};
+	const struct kaigi_value *v = f ? store_record_value(r, &path) : NULL;
+	return v && v->type == KAIGI_TEXT && strcmp(v->s, "new") == 0;
+}
+
+static void basics_add(struct rb *b, struct rb_case *rc, struct rm_section *s)
+{
+	const char *lang = b->lang;
+	const struct store_person *p = &rc->person;
+	struct rm_block *f = rm_facts_add(s, NULL);
+	rm_fact_add(f, rs(RS_CASE_CODE, lang), p->code);
+	rm_fact_add(f, rs(RS_INITIALS, lang), p->initials);
+	rm_fact_add(f, rs(RS_AGE_BAND, lang), p->age_band);
+	const char *lab;
+	char *sex = case_text(b, rc, "sex", &lab);
+	rm_fact_add(f, rs(RS_SEX, lang), p->sex ? sex_label(p->sex, lang) : sex);
+	free(sex);
+	char *level = case_text(b, rc, "care_level", &lab);
+	char *prev = case_text(b, rc, "previous_care_level", NULL);
+	if (prev && previous_is_none(rc)) {
+		free(prev);
+		prev = NULL;
+	}
+	if (level && prev && strcmp(level, prev) != 0) {
+		char *both = xasprintf(rs(RS_PREVIOUS_FMT, lang), level, prev);
+		rm_fact_add(f, lab, both);
+		free(both);
+	} else {
+		rm_fact_add(f, lab ? lab : rs(RS_CARE_LEVEL, lang), level);
+	}
+	free(level);
+	free(prev);
+	char *household = case_text(b, rc, "household", &lab);
+	rm_fact_add(f, rs(RS_HOUSEHOLD, lang), household);
+	free(household);
+	if (!b->names)
+		return;
+	/* With names: the presenter and every identifying field. */
+	rm_fact_add(f, rs(RS_PRESENTER, lang), rc->c->presenter);
+	for (size_t i = 0; i < rc->nrecs; i++) {
+		const struct schema_form *form = rc->forms[i];
+		for (size_t si = 0; si < form->nsections; si++) {
+			const struct schema_section *sec = &form->sections[si];
+			for (size_t fi = 0; fi < sec->nfields; fi++) {
+				const struct schema_field *fd = &sec->fields[fi];
+				if (!fd->sensitive || fd->type == SCHEMA_GRID ||
+				    fd->type == SCHEMA_LIST)
+					continue;
+				char *v = rb_answer_text(b, &rc->recs[i], form, fd, NULL, NULL);
+				rm_fact_add(f, schema_label_get(&fd->label, lang), v);
+				free(v);
+			}
+		}
+	}
+}
+
+/* ---- list fields as tables ------------------------------------------------ */
+
+struct list_col {
+	const char *id;  /* item field */
+	enum rs_id head; /* the head; RS_COUNT for the form's own label */
+	unsigned weight;
+	bool center;
+};
+
+struct list_spec {
+	const char *field;   /* the list field */
+	const char *title;   /* NULL: the field's own label */
+	bool numbered;       /* a first column ①②… (issues are referred to so) */
+	const char *sort_by; /* item field whose choice order groups the rows */
+	const struct list_col *cols;
+	size_t ncols;
+};
+
+static size_t choice_rank(const struct schema_field *f, const struct kaigi_value *v)
+{
+	if (!f || !f->choices || !v || v->type != KAIGI_TEXT)
+		return (size_t)-1;
+	int i = schema_choice_find(f->choices, v->s);
+	return i < 0 ? (size_t)-1 : (size_t)i;
+}
+
+/*
+ * A table of list field spec->field of the case.  Returns the block (valid
+ * until the next block is added) or NULL when the case has no such list.
+ * col_of (when not NULL, spec->ncols long) gets the table column of each
+ * spec column, (size_t)-1 for one the form lacks.
+ */
+static struct rm_block *list_table(struct rb *b, struct rb_case *rc, struct rm_section *s,
+				   const struct list_spec *spec, size_t *col_of)
+{
+	if (col_of)
+		for (size_t i = 0; i < spec->ncols; i++)
+			col_of[i] = (size_t)-1;
+	const struct store_record *r;
+	const struct schema_field *f = rb_find(rc, spec->field, &r);
+	if (!f || f->type != SCHEMA_LIST || (f->sensitive && !b->names))
+		return NULL;
+	const struct schema_form *form = rc->forms[r - rc->recs];
+	const struct schema_field *sub[8];
+	size_t map[8], nc = 0;
+	for (size_t i = 0; i < spec->ncols && i < 8; i++) {
+		const struct schema_field *x = schema_subfield_find(f, spec->cols[i].id);
+		if (!x || (x->sensitive && !b->names))
+			continue;
+		sub[nc] = x;
+		map[nc++] = i;
+	}
+	size_t off = spec->numbered ? 1 : 0;
+	if (col_of)
+		for (size_t c = 0; c < nc; c++)
+			col_of[map[c]] = c + off;
+	const char *title = spec->title ? spec->title : schema_label_get(&f->label, b->lang);
+	struct rm_block *t = rm_table_add(s, title, nc + off);
+	if (spec->numbered)
+		rm_col_set(t, 0, rs(RS_NO, b->lang), 1, true, false);
+	for (size_t c = 0; c < nc; c++) {
+		const struct list_col *lc = &spec->cols[map[c]];
+		const char *head = lc->head == RS_COUNT ? schema_label_get(&sub[c]->label, b->lang)
+							: rs(lc->head, b->lang);
+		rm_col_set(t, c + off, head, lc->weight, lc->center,
+			   spec->sort_by && strcmp(spec->sort_by, lc->id) == 0);
+	}
+	const char **ids;
+	size_t n = rb_items(r, f->id, &ids);
+	/* Order: by the choice order of sort_by (stable), else as entered. */
+	size_t *order = xcalloc(n ? n : 1, sizeof *order);
+	size_t *rank = xcalloc(n ? n : 1, sizeof *rank);
+	const struct schema_field *sortf =
+	    spec->sort_by ? schema_subfield_find(f, spec->sort_by) : NULL;
+	for (size_t i = 0; i < n; i++) {
+		struct store_path path = {f->id, ids[i], spec->sort_by};
+		rank[i] = sortf ? choice_rank(sortf, store_record_value(r, &path)) : 0;
+		size_t at = i;
+		while (at > 0 && rank[order[at - 1]] > rank[i]) {
+			order[at] = order[at - 1];
+			at--;
+		}
+		order[at] = i;
+	}
+	for (size_t k = 0; k < n; k++) {
+		size_t i = order[k];
+		size_t row = rm_row_add(t);
+		bool any = false;
+		if (spec->numbered) {
+			char num[16];
+			rs_circled((int)(i + 1), num, sizeof num);
+			rm_cell_set(t, row, 0, num);
+		}
+		for (size_t c = 0; c < nc; c++) {
+			char *v = rb_answer_text(b, r, form, f, ids[i], sub[c]->id);
+			any |= v != NULL;
+			rm_cell_set(t, row, c + off, v);
+			free(v);
+		}
+		if (!any) /* an empty item: leave it out */
+			t->table.nrows--;
+	}
+	free(order);
+	free(rank);
+	free(ids);
+	return t;
+}
+
+#define FORM_LABEL RS_COUNT
+static const struct list_col issue_cols[] = {
+    {"demand", FORM_LABEL, 4, false},
+    {"need", FORM_LABEL, 5, false},
+    {"category", FORM_LABEL, 2, false},
+};
+static const struct list_col goal_cols[] = {
+    {"horizon", FORM_LABEL, 2, true},  {"months", RS_PERIOD, 1, true},
+    {"wording", FORM_LABEL, 6, false}, {"indicator", FORM_LABEL, 3, false},
+    {"issue", RS_ISSUE_REF, 1, true},
+};
+static const struct list_col advice_cols[] = {
+    {"profession", FORM_LABEL, 3, false},
+    {"text", FORM_LABEL, 8, false},
+    {"issue", RS_ISSUE_REF, 1, true},
+};
+static const struct list_col action_cols[] = {
+    {"who", FORM_LABEL, 3, false},
+    {"what", FORM_LABEL, 6, false},
+    {"due", FORM_LABEL, 3, false},
+    {"status", FORM_LABEL, 2, true},
+};
+/* The register's issues join this table, so its heads are the summary's. */
+static const struct list_col regional_cols[] = {
+    {"statement", RS_ISSUE, 6, false},
+    {"category", RS_CATEGORY, 2, false},
+    {"policy", RS_POLICY, 2, false},
+    {"area", RS_NOTE, 2, false},
+};
+
+#define COLS(a) a, sizeof a / sizeof a[0]
+
+/* Actions kept in the store's action table (役割分担 entered outside a
+ * form) join the form's table, or make one. */
+static enum kaigi_status store_actions_add(struct rb *b, struct rb_case *rc, struct rm_section *s,
+					   struct rm_block *t, size_t *col_of,
+					   struct kaigi_error *err)
+{
+	struct store_action_list al;
+	enum kaigi_status st = store_action_list(b->st, rc->c->id, &al, err);
+	if (st != KAIGI_OK || al.n == 0) {
+		if (st == KAIGI_OK)
+			store_action_list_free(&al);
+		return st;
+	}
+	if (!t) {
+		t = rm_table_add(s, rs(RS_ACTIONS, b->lang), 4);
+		rm_col_set(t, 0, rs(RS_WHO, b->lang), 3, false, false);
+		rm_col_set(t, 1, rs(RS_WHAT, b->lang), 6, false, false);
+		rm_col_set(t, 2, rs(RS_DUE, b->lang), 3, false, false);
+		rm_col_set(t, 3, rs(RS_STATUS, b->lang), 2, true, false);
+		for (size_t i = 0; i < 4; i++)
+			col_of[i] = i;
+	}
+	for (size_t i = 0; i < al.n; i++) {
+		const struct store_action *a = &al.v[i];
+		size_t row = rm_row_add(t);
+		enum rs_id sid = RS_STATUS_OPEN;
+		if (a->status && strcmp(a->status, "done") == 0)
+			sid = RS_STATUS_DONE;
+		else if (a->status && strcmp(a->status, "dropped") == 0)
+			sid = RS_STATUS_DROPPED;
+		char *due = a->due ? rs_date_short(a->due, b->lang) : NULL;
+		const char *v[4] = {a->who, a->what, due, rs(sid, b->lang)};
+		for (size_t c = 0; c < 4; c++)
+			if (col_of[c] != (size_t)-1)
+				rm_cell_set(t, row, col_of[c], v[c]);
+		free(due);
+	}
+	store_action_list_free(&al);
+	return KAIGI_OK;
+}
+
+static const char *policy_label(const char *policy, const char *lang)
+{
+	if (!policy)
+		return NULL;
+	if (strcmp(policy, "cooperation") == 0)
+		return rs(RS_POLICY_COOPERATION, lang);
+	if (strcmp(policy, "programme") == 0)
+		return rs(RS_POLICY_PROGRAMME, lang);
+	if (strcmp(policy, "resource") == 0 || strcmp(policy, "resources") == 0)
+		return rs(RS_POLICY_RESOURCE, lang);
+	return policy;
+}
+
+/* Regional issues: the form's list, then issues of the register linked to
+ * the case; each is also noted for the meeting's roll-up. */
+static enum kaigi_status regional_add(struct rb *b, struct rb_case *rc, struct rm_section *s,
+				      struct kaigi_error *err)
+{
+	static const struct list_spec spec = {"regional_issues", NULL, false, NULL,
+					      COLS(regional_cols)};
+	size_t col_of[4];
+	struct rm_block *t = list_table(b, rc, s, &spec, col_of);
+	size_t title_col = col_of[0], policy_col = col_of[2], note_col = col_of[3];
+	if (t && title_col == (size_t)-1)
+		t = NULL; /* a list without statements: the register gets its own table */
+	for (size_t row = 0; t && row < t->table.nrows; row++)
+		rb_regional_note(b, rm_cell(&t->table, row, title_col),
+				 policy_col != (size_t)-1 ? rm_cell(&t->table, row, policy_col)
+							  : NULL,
+				 rc->number);
+	struct store_case_issue_list il;
+	enum kaigi_status st = store_case_issue_list(b->st, rc->c->id, &il, err);
+	if (st != KAIGI_OK)
+		return st;
+	if (il.n && !t) {
+		t = rm_table_add(s, rs(RS_REGIONAL, b->lang), 3);
+		rm_col_set(t, 0, rs(RS_ISSUE, b->lang), 6, false, false);
+		rm_col_set(t, 1, rs(RS_POLICY, b->lang), 2, false, false);
+		rm_col_set(t, 2, rs(RS_NOTE, b->lang), 4, false, false);
+		title_col = 0;
+		policy_col = 1;
+		note_col = 2;
+	}
+	for (size_t i = 0; i < il.n; i++) {
+		const struct store_case_issue *ci = &il.v[i];
+		const char *policy = policy_label(ci->policy, b->lang);
+		size_t row = rm_row_add(t);
+		rm_cell_set(t, row, title_col, ci->title);
+		if (policy_col != (size_t)-1)
+			rm_cell_set(t, row, policy_col, policy);
+		if (note_col != (size_t)-1)
+			rm_cell_set(t, row, note_col, ci->note ? ci->note : ci->description);
+		rb_regional_note(b, ci->title, policy, rc->number);
+	}
+	store_case_issue_list_free(&il);
+	return KAIGI_OK;
+}
+
+enum kaigi_status rb_case_section(struct rb *b, struct rb_case *rc, struct kaigi_error *err)
+{
+	char *title =
+	    xasprintf(rs(RS_CASE_FMT, b->lang), rc->number, rc->person.code ? rc->person.code : "");
+	struct rm_section *s = rm_section_add(b->doc, title, true);
+	free(title);
+	basics_add(b, rc, s);
+	const char *wish_label;
+	char *wish = case_text(b, rc, "desired_life", &wish_label);
+	rm_text_add(s, rs(RS_WISH, b->lang), wish);
+	free(wish);
+
+	enum kaigi_status st = rb_grids_add(b, rc, s, err);
+	if (st != KAIGI_OK)
+		return st;
+
+	static const struct list_spec issues = {"issues", NULL, true, NULL, COLS(issue_cols)};
+	static const struct list_spec goals = {"goals", NULL, false, NULL, COLS(goal_cols)};
+	static const struct list_spec actions = {"actions", NULL, false, NULL, COLS(action_cols)};
+	struct list_spec advice = {"advice", rs(RS_ADVICE, b->lang), false, "profession",
+				   COLS(advice_cols)};
+	list_table(b, rc, s, &issues, NULL);
+	list_table(b, rc, s, &goals, NULL);
+	list_table(b, rc, s, &advice, NULL);
+	size_t col_of[4];
+	struct rm_block *t = list_table(b, rc, s, &actions, col_of);
+	st = store_actions_add(b, rc, s, t, col_of, err);
+	if (st != KAIGI_OK)
+		return st;
+
+	const char *fl;
+	char *followup = case_text(b, rc, "followup_date", &fl);
+	struct rm_block *f = rm_facts_add(s, NULL);
+	rm_fact_add(f, fl ? fl : rs(RS_FOLLOWUP, b->lang), followup);
+	free(followup);
+
+	st = regional_add(b, rc, s, err);
+	rm_section_prune(s);
+	return st;
+}

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+/* report_doc.c — building and freeing the summary document (rm_doc). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/xalloc.h"
+#include "report_model.h"
+
+struct rm_section *rm_section_add(struct rm_doc *doc, const char *title, bool new_page)
+{
+	doc->secs = xreallocarray(doc->secs, doc->nsecs + 1, sizeof *doc->secs);
+	struct rm_section *s = &doc->secs[doc->nsecs++];
+	memset(s, 0, sizeof *s);
+	s->title = xstrdup_or_null(title);
+	s->new_page = new_page;
+	return s;
+}
+
+static struct rm_block *block_add(struct rm_section *s, enum rm_block_kind kind, const char *title)
+{
+	s->blocks = xreallocarray(s->blocks, s->nblocks + 1, sizeof *s->blocks);
+	struct rm_block *b = &s->blocks[s->nblocks++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	b->title = title && *title ? xstrdup(title) : NULL;
+	return b;
+}
+
+struct rm_block *rm_facts_add(struct rm_section *s, const char *title)
+{
+	return block_add(s, RM_FACTS, title);
+}
+
+void rm_fact_add(struct rm_block *b, const char *label, const char *value)
+{
+	if (!value || !*value)
+		return;
+	b->facts = xreallocarray(b->facts, b->nfacts + 1, sizeof *b->facts);
+	b->facts[b->nfacts].label = xstrdup(label ? label : "");
+	b->facts[b->nfacts].value = xstrdup(value);
+	b->nfacts++;
+}
+
+void rm_text_add(struct rm_section *s, const char *title, const char *text)
+{
+	if (!text || !*text)
+		return;
+	struct rm_block *b = block_add(s, RM_TEXT, title);
+	b->text = xstrdup(text);
+}
+
+struct rm_block *rm_table_add(struct rm_section *s, const char *title, size_t ncols)
+{
+	struct rm_block *b = block_add(s, RM_TABLE, title);
+	b->table.ncols = ncols;
+	b->table.cols = xcalloc(ncols, sizeof *b->table.cols);
+	for (size_t i = 0; i < ncols; i++)
+		b->table.cols[i].weight = 1;
+	return b;
+}
+
+void rm_col_set(struct rm_block *b, size_t col, const char *head, unsigned weight, bool center,
+		bool merge)
+{
+	struct rm_col *c = &b->table.cols[col];
+	free(c->head);
+	c->head = xstrdup(head ? head : "");
+	c->weight = weight ? weight : 1;
+	c->center = center;
+	c->merge = merge;
+}
+
+size_t rm_row_add(struct rm_block *b)
+{
+	struct rm_table *t = &b->table;
+	t->cells = xreallocarray(t->cells, (t->nrows + 1) * t->ncols, sizeof *t->cells);
+	for (size_t c = 0; c < t->ncols; c++)
+		t->cells[t->nrows * t->ncols + c] = NULL;
+	return t->nrows++;
+}
+
+void rm_cell_set(struct rm_block *b, size_t row, size_t col, const char *text)
+{
+	struct rm_table *t = &b->table;
+	char **cell = &t->cells[row * t->ncols + col];
+	free(*cell);
+	*cell = text && *text ? xstrdup(text) : NULL;
+}
+
+const char *rm_cell(const struct rm_table *t, size_t row, size_t col)
+{
+	const char *s = t->cells[row * t->ncols + col];
+	return s ? s : "";
+}
+
+static void block_free(struct rm_block *b)
+{
+	free(b->title);
+	for (size_t i = 0; i < b->nfacts; i++) {
+		free(b->facts[i].label);
+		free(b->facts[i].value);
+	}
+	free(b->facts);
+	free(b->text);
+	struct rm_table *t = &b->table;
+	for (size_t i = 0; i < t->ncols; i++)
+		free(t->cols[i].head);
+	free(t->cols);
+	for (size_t i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	free(t->note);
+	memset(b, 0, sizeof *b);
+}
+
+void rm_section_prune(struct rm_section *s)
+{
+	size_t out = 0;
+	for (size_t i = 0; i < s->nblocks; i++) {
+		struct rm_block *b = &s->blocks[i];
+		bool empty = (b->kind == RM_FACTS && b->nfacts == 0) ||
+			     (b->kind == RM_TABLE && b->table.nrows == 0);
+		if (empty) {
+			block_free(b);
+			continue;
+		}
+		s->blocks[out++] = *b;
+	}
+	s->nblocks = out;
+}
+
+void rm_doc_free(struct rm_doc *doc)
+{
+	for (size_t i = 0; i < doc->nsecs; i++) {
+		struct rm_section *s = &doc->secs[i];
+		for (size_t j = 0; j < s->nblocks; j++)
+			block_free(&s->blocks[j]);
+		free(s->blocks);
+		free(s->title);
+	}
+	free(doc->secs);
+	free(doc->title);
+	free(doc->subtitle);
+	free(doc->date);
+	free(doc->banner);
+	free(doc->footer);
+	memset(doc, 0, sizeof *doc);
+}

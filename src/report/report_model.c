@@ -1,0 +1,496 @@
+// SPDX-License-Identifier: MIT
+/*
+ * report_model.c — a meeting read from the store and turned into the
+ * summary document: the header, the town's vision, the meeting's purpose
+ * and outcome, attendance, then each case (report_case.c) and the
+ * meeting's regional issues together.
+ *
+ * Anonymisation is decided here and in rb_answer_text(): participants are
+ * reduced to profession, organisation and a head count unless names are
+ * asked for, and sensitive fields are never read into the document.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/xalloc.h"
+#include "report_build.h"
+
+/* ---- answers ------------------------------------------------------------ */
+
+static const char *label(const struct schema_label *l, const char *lang)
+{
+	return schema_label_get(l, lang);
+}
+
+/* One choice value shown as its label; choices taken from another field
+ * are shown as a circled item number or the grid row's label. */
+static void choice_display(const struct rb *b, const struct schema_form *form,
+			   const struct schema_field *sf, const struct schema_choice_list *choices,
+			   const char *value, struct strbuf *out)
+{
+	if (sf->choices_from) {
+		const struct schema_choices_from *cf = sf->choices_from;
+		const struct schema_form *src =
+		    cf->form ? schema_form_find(b->forms, cf->form) : form;
+		const struct schema_field *from = src ? schema_field_find(src, cf->field) : NULL;
+		if (from && from->type == SCHEMA_GRID) {
+			const struct schema_grid_row *row = schema_row_find(from, value);
+			strbuf_append(out, row ? label(&row->label, b->lang) : value);
+			return;
+		}
+		char *end = NULL;
+		long n = strtol(value, &end, 10);
+		if (end && !*end && n > 0) {
+			char buf[16];
+			rs_circled((int)n, buf, sizeof buf);
+			strbuf_append(out, buf);
+			return;
+		}
+		strbuf_append(out, value);
+		return;
+	}
+	int i = choices ? schema_choice_find(choices, value) : -1;
+	strbuf_append(out, i >= 0 ? label(&choices->v[i].label, b->lang) : value);
+}
+
+/* in_table: a grid cell or list item, where dates go without weekday. */
+static char *value_display(const struct rb *b, const struct schema_form *form,
+			   const struct schema_field *sf, const struct schema_choice_list *choices,
+			   const struct kaigi_value *v, bool in_table)
+{
+	char *text = kaigi_value_to_text(v);
+	struct strbuf out = STRBUF_INIT;
+	switch (sf->type) {
+	case SCHEMA_SELECT_ONE:
+	case SCHEMA_SCALE:
+		choice_display(b, form, sf, choices, text, &out);
+		break;
+	case SCHEMA_SELECT_MULTIPLE: {
+		/* Circled numbers read as one code (①③); labels need commas. */
+		bool numbers = sf->choices_from && !sf->choices_from->form;
+		const struct schema_form *src =
+		    sf->choices_from && sf->choices_from->form
+			? schema_form_find(b->forms, sf->choices_from->form)
+			: form;
+		const struct schema_field *from =
+		    sf->choices_from && src ? schema_field_find(src, sf->choices_from->field)
+					    : NULL;
+		if (from && from->type == SCHEMA_LIST)
+			numbers = true;
+		else if (from)
+			numbers = false;
+		char *save = NULL;
+		bool first = true;
+		for (char *tok = strtok_r(text, " ", &save); tok;
+		     tok = strtok_r(NULL, " ", &save)) {
+			if (!first && !numbers)
+				strbuf_append(&out, rs(RS_LIST_SEP, b->lang));
+			choice_display(b, form, sf, choices, tok, &out);
+			first = false;
+		}
+		break;
+	}
+	case SCHEMA_DATE: {
+		char *d = in_table ? rs_date_short(text, b->lang) : rs_date(text, b->lang);
+		strbuf_append(&out, d);
+		free(d);
+		break;
+	}
+	case SCHEMA_BOOLEAN:
+		strbuf_append(&out, rs(kaigi_value_truthy(v) ? RS_YES : RS_NO_ANSWER, b->lang));
+		break;
+	case SCHEMA_INTEGER:
+	case SCHEMA_DECIMAL: {
+		const char *unit = label(&sf->unit, b->lang);
+		bool en = strcmp(b->lang, "en") == 0;
+		strbuf_appendf(&out, "%s%s%s", text, *unit && en ? " " : "", unit);
+		break;
+	}
+	default:
+		strbuf_append(&out, text);
+		break;
+	}
+	free(text);
+	return strbuf_take(&out);
+}
+
+static int column_index(const struct schema_field *grid, const char *col)
+{
+	for (size_t i = 0; i < grid->ncolumns; i++)
+		if (strcmp(grid->columns[i].id, col) == 0)
+			return (int)i;
+	return -1;
+}
+
+char *rb_answer_text(const struct rb *b, const struct store_record *r,
+		     const struct schema_form *form, const struct schema_field *f, const char *item,
+		     const char *col)
+{
+	if (f->sensitive && !b->names)
+		return NULL;
+	const struct schema_field *sf = f;
+	const struct schema_choice_list *choices = f->choices;
+	if (f->type == SCHEMA_GRID) {
+		int ci = col ? column_index(f, col) : -1;
+		if (ci < 0)
+			return NULL;
+		sf = &f->columns[ci];
+		const struct schema_grid_row *row = schema_row_find(f, item);
+		choices = row ? schema_cell_choices(f, row, (size_t)ci) : sf->choices;
+	} else if (f->type == SCHEMA_LIST) {
+		sf = col ? schema_subfield_find(f, col) : NULL;
+		if (!sf)
+			return NULL;
+		choices = sf->choices;
+	}
+	if (sf->sensitive && !b->names)
+		return NULL;
+	struct store_path path = {f->id, item, col};
+	const struct kaigi_value *v = store_record_value(r, &path);
+	if (!v || v->type == KAIGI_NULL)
+		return NULL;
+	char *s = value_display(b, form, sf, choices, v, sf != f);
+	if (!*s) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+size_t rb_items(const struct store_record *r, const char *field, const char ***ids)
+{
+	size_t n = 0;
+	*ids = NULL;
+	for (size_t i = 0; i < r->nitems; i++) {
+		if (strcmp(r->items[i].field, field) != 0)
+			continue;
+		*ids = xreallocarray(*ids, n + 1, sizeof **ids);
+		(*ids)[n++] = r->items[i].id;
+	}
+	return n;
+}
+
+/* ---- cases --------------------------------------------------------------- */
+
+static size_t form_rank(const struct rb *b, const char *form)
+{
+	if (b->tmpl)
+		for (size_t i = 0; i < b->tmpl->nforms; i++)
+			if (strcmp(b->tmpl->forms[i], form) == 0)
+				return i;
+	return (size_t)-1;
+}
+
+enum kaigi_status rb_case_load(struct rb *b, const struct store_case *c, size_t number,
+			       struct rb_case *out, struct kaigi_error *err)
+{
+	memset(out, 0, sizeof *out);
+	out->c = c;
+	out->number = number;
+	enum kaigi_status s = store_person_get(b->st, c->person_id, NULL, &out->person, err);
+	if (s != KAIGI_OK)
+		return s;
+	struct store_record_list refs;
+	s = store_record_list(b->st, c->meeting_id, c->id, &refs, err);
+	if (s != KAIGI_OK)
+		return s;
+	out->recs = xcalloc(refs.n ? refs.n : 1, sizeof *out->recs);
+	out->forms = xcalloc(refs.n ? refs.n : 1, sizeof *out->forms);
+	for (size_t i = 0; i < refs.n && s == KAIGI_OK; i++) {
+		const struct schema_form *form = schema_form_find(b->forms, refs.v[i].form);
+		if (!form)
+			continue; /* not installed: nothing to label it with */
+		/* Insertion sort by the template's form order, then by id. */
+		size_t at = out->nrecs;
+		size_t rank = form_rank(b, form->id);
+		while (at > 0) {
+			const struct schema_form *prev = out->forms[at - 1];
+			size_t prank = form_rank(b, prev->id);
+			if (prank < rank || (prank == rank && strcmp(prev->id, form->id) <= 0))
+				break;
+			out->recs[at] = out->recs[at - 1];
+			out->forms[at] = out->forms[at - 1];
+			at--;
+		}
+		s = store_record_get(b->st, refs.v[i].id, &out->recs[at], err);
+		if (s != KAIGI_OK) {
+			/* Close the gap again so that clearing stays simple. */
+			memmove(&out->recs[at], &out->recs[at + 1],
+				(out->nrecs - at) * sizeof *out->recs);
+			memmove(&out->forms[at], &out->forms[at + 1],
+				(out->nrecs - at) * sizeof *out->forms);
+			break;
+		}
+		out->forms[at] = form;
+		out->nrecs++;
+	}
+	store_record_list_free(&refs);
+	return s;
+}
+
+void rb_case_clear(struct rb_case *rc)
+{
+	store_person_clear(&rc->person);
+	for (size_t i = 0; i < rc->nrecs; i++)
+		store_record_clear(&rc->recs[i]);
+	free(rc->recs);
+	free(rc->forms);
+	memset(rc, 0, sizeof *rc);
+}
+
+const struct schema_field *rb_find(const struct rb_case *rc, const char *id,
+				   const struct store_record **rec)
+{
+	for (size_t i = 0; i < rc->nrecs; i++) {
+		const struct schema_field *f = schema_field_find(rc->forms[i], id);
+		if (f) {
+			*rec = &rc->recs[i];
+			return f;
+		}
+	}
+	*rec = NULL;
+	return NULL;
+}
+
+/* ---- regional issues ------------------------------------------------------ */
+
+void rb_regional_note(struct rb *b, const char *title, const char *policy, size_t number)
+{
+	struct rb_regional *g = NULL;
+	for (size_t i = 0; i < b->nregional && !g; i++)
+		if (strcmp(b->regional[i].title, title) == 0)
+			g = &b->regional[i];
+	if (!g) {
+		b->regional = xreallocarray(b->regional, b->nregional + 1, sizeof *b->regional);
+		g = &b->regional[b->nregional++];
+		memset(g, 0, sizeof *g);
+		g->title = xstrdup(title);
+	}
+	if (!g->policy && policy && *policy)
+		g->policy = xstrdup(policy);
+	char num[24];
+	snprintf(num, sizeof num, "%zu", number);
+	/* A case that raised the issue twice is listed once. */
+	const char *sep = rs(RS_LIST_SEP, b->lang);
+	struct strbuf probe = STRBUF_INIT;
+	strbuf_appendf(&probe, "%s%s%s", sep, strbuf_str(&g->cases), sep);
+	struct strbuf needle = STRBUF_INIT;
+	strbuf_appendf(&needle, "%s%s%s", sep, num, sep);
+	if (!strstr(strbuf_str(&probe), strbuf_str(&needle)))
+		strbuf_appendf(&g->cases, "%s%s", g->cases.len ? sep : "", num);
+	strbuf_free(&probe);
+	strbuf_free(&needle);
+}
+
+static void regional_section(struct rb *b)
+{
+	if (b->nregional == 0)
+		return;
+	struct rm_section *s = rm_section_add(b->doc, rs(RS_REGIONAL_ALL, b->lang), false);
+	struct rm_block *t = rm_table_add(s, NULL, 3);
+	rm_col_set(t, 0, rs(RS_ISSUE, b->lang), 6, false, false);
+	rm_col_set(t, 1, rs(RS_POLICY, b->lang), 2, false, false);
+	rm_col_set(t, 2, rs(RS_CASES, b->lang), 1, true, false);
+	for (size_t i = 0; i < b->nregional; i++) {
+		size_t r = rm_row_add(t);
+		rm_cell_set(t, r, 0, b->regional[i].title);
+		rm_cell_set(t, r, 1, b->regional[i].policy);
+		rm_cell_set(t, r, 2, strbuf_str(&b->regional[i].cases));
+	}
+}
+
+static void regional_free(struct rb *b)
+{
+	for (size_t i = 0; i < b->nregional; i++) {
+		free(b->regional[i].title);
+		free(b->regional[i].policy);
+		strbuf_free(&b->regional[i].cases);
+	}
+	free(b->regional);
+	b->regional = NULL;
+	b->nregional = 0;
+}
+
+/* ---- the meeting ----------------------------------------------------------- */
+
+static const char *role_label(const struct rb *b, const char *role)
+{
+	if (!role)
+		return "";
+	if (b->tmpl)
+		for (size_t i = 0; i < b->tmpl->nroles; i++)
+			if (strcmp(b->tmpl->roles[i].id, role) == 0)
+				return label(&b->tmpl->roles[i].label, b->lang);
+	return role;
+}
+
+static size_t role_rank(const struct rb *b, const char *role)
+{
+	if (b->tmpl && role)
+		for (size_t i = 0; i < b->tmpl->nroles; i++)
+			if (strcmp(b->tmpl->roles[i].id, role) == 0)
+				return i;
+	return (size_t)-1;
+}
+
+static bool same(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/*
+ * Attendance by profession: who was present, in the template's role order.
+ * Anonymised, people of one profession and organisation become one row
+ * with a head count; with names, one row each.
+ */
+static void attendance_add(struct rb *b, struct rm_section *s,
+			   const struct store_participant_list *pl)
+{
+	size_t n = 0;
+	const struct store_participant **v = xcalloc(pl->n ? pl->n : 1, sizeof *v);
+	for (size_t i = 0; i < pl->n; i++) {
+		if (!pl->v[i].present)
+			continue;
+		size_t at = n, rank = role_rank(b, pl->v[i].role);
+		while (at > 0 && role_rank(b, v[at - 1]->role) > rank) {
+			v[at] = v[at - 1];
+			at--;
+		}
+		v[at] = &pl->v[i];
+		n++;
+	}
+	char *title = xasprintf(rs(RS_ATTENDANCE_FMT, b->lang), n);
+	struct rm_block *t = rm_table_add(s, title, 3);
+	free(title);
+	rm_col_set(t, 0, rs(RS_PROFESSION, b->lang), 3, false, true);
+	rm_col_set(t, 1, rs(RS_ORGANISATION, b->lang), 4, false, false);
+	rm_col_set(t, 2, rs(b->names ? RS_NAME : RS_NUMBER, b->lang), b->names ? 2 : 1, !b->names,
+		   false);
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		if (!b->names)
+			while (j < n && same(v[j]->role, v[i]->role) &&
+			       same(v[j]->organisation, v[i]->organisation))
+				j++;
+		size_t r = rm_row_add(t);
+		rm_cell_set(t, r, 0, role_label(b, v[i]->role));
+		rm_cell_set(t, r, 1, v[i]->organisation);
+		if (b->names) {
+			rm_cell_set(t, r, 2, v[i]->name);
+		} else {
+			char count[32];
+			snprintf(count, sizeof count, rs(RS_PERSONS_FMT, b->lang), j - i);
+			rm_cell_set(t, r, 2, count);
+		}
+		i = j;
+	}
+	free(v);
+}
+
+/* The facilitator: organisation (or the role) anonymised, else the name. */
+static char *facilitator(const struct rb *b, const struct store_participant_list *pl)
+{
+	struct strbuf out = STRBUF_INIT;
+	for (size_t i = 0; i < pl->n; i++) {
+		const struct store_participant *p = &pl->v[i];
+		if (!p->role || strcmp(p->role, "facilitator") != 0 || !p->present)
+			continue;
+		if (out.len)
+			strbuf_append(&out, rs(RS_LIST_SEP, b->lang));
+		const char *org = p->organisation && *p->organisation ? p->organisation : NULL;
+		if (b->names && org)
+			strbuf_appendf(&out, "%s（%s）", p->name, org);
+		else if (b->names)
+			strbuf_append(&out, p->name);
+		else
+			strbuf_append(&out, org ? org : role_label(b, p->role));
+	}
+	return strbuf_take(&out);
+}
+
+static void header_add(struct rb *b, const struct store_meeting *m,
+		       const struct store_participant_list *pl, const char *vision)
+{
+	struct rm_doc *doc = b->doc;
+	const char *kind = b->tmpl ? label(&b->tmpl->title, b->lang) : m->kind;
+	const char *title = m->f[STORE_MEETING_TITLE];
+	doc->title = xstrdup(title && *title ? title : kind ? kind : "");
+	doc->subtitle = xstrdup(rs(RS_SUMMARY, b->lang));
+	doc->date = rs_date(m->f[STORE_MEETING_DATE], b->lang);
+	if (b->names)
+		doc->banner = xstrdup(rs(RS_BANNER_NAMES, b->lang));
+	doc->footer = xstrdup(rs(b->names ? RS_FOOTER_NAMES : RS_FOOTER_ANON, b->lang));
+
+	struct rm_section *s = rm_section_add(doc, rs(RS_MEETING, b->lang), false);
+	struct rm_block *f = rm_facts_add(s, NULL);
+	rm_fact_add(f, rs(RS_KIND, b->lang), kind);
+	struct strbuf when = STRBUF_INIT;
+	strbuf_append(&when, doc->date);
+	const char *start = m->f[STORE_MEETING_START_TIME], *end = m->f[STORE_MEETING_END_TIME];
+	bool en = strcmp(b->lang, "en") == 0;
+	if (start || end)
+		strbuf_appendf(&when, "%s%s%s%s", en ? ", " : "　", start ? start : "",
+			       en ? "–" : "〜", end ? end : "");
+	rm_fact_add(f, rs(RS_DATE, b->lang), strbuf_str(&when));
+	strbuf_free(&when);
+	rm_fact_add(f, rs(RS_PLACE, b->lang), m->f[STORE_MEETING_PLACE]);
+	char *fac = facilitator(b, pl);
+	rm_fact_add(f, rs(RS_FACILITATOR, b->lang), fac);
+	free(fac);
+
+	rm_text_add(s, rs(RS_VISION, b->lang), vision);
+
+	f = rm_facts_add(s, NULL);
+	rm_fact_add(f, rs(RS_PURPOSE, b->lang), m->f[STORE_MEETING_PURPOSE]);
+	rm_fact_add(f, rs(RS_TARGET, b->lang), m->f[STORE_MEETING_TARGET]);
+	rm_fact_add(f, rs(RS_REACHED, b->lang), m->f[STORE_MEETING_REACHED]);
+	rm_fact_add(f, rs(RS_LEFT, b->lang), m->f[STORE_MEETING_NEXT_TIME]);
+
+	attendance_add(b, s, pl);
+	rm_section_prune(s);
+}
+
+enum kaigi_status rm_build(struct store *st, const struct schema_set *forms, const char *meeting_id,
+			   const struct report_options *opt, struct rm_doc *doc,
+			   struct kaigi_error *err)
+{
+	memset(doc, 0, sizeof *doc);
+	struct rb b = {
+	    .st = st,
+	    .forms = forms,
+	    .lang = opt && opt->lang && strcmp(opt->lang, "en") == 0 ? "en" : "ja",
+	    .names = opt && opt->names,
+	    .doc = doc,
+	};
+	doc->lang = b.lang;
+	doc->names = b.names;
+	struct store_meeting m = {0};
+	struct store_participant_list pl = {0};
+	struct store_case_list cl = {0};
+	enum kaigi_status s = store_meeting_get(st, meeting_id, &m, err);
+	if (s == KAIGI_OK)
+		s = store_participant_list(st, meeting_id, &pl, err);
+	if (s == KAIGI_OK)
+		s = store_case_list(st, meeting_id, &cl, err);
+	if (s == KAIGI_OK) {
+		b.tmpl = m.template_id ? schema_meeting_find(forms, m.template_id) : NULL;
+		header_add(&b, &m, &pl, opt ? opt->vision : NULL);
+	}
+	for (size_t i = 0; i < cl.n && s == KAIGI_OK; i++) {
+		struct rb_case rc;
+		s = rb_case_load(&b, &cl.v[i], i + 1, &rc, err);
+		if (s == KAIGI_OK)
+			s = rb_case_section(&b, &rc, err);
+		rb_case_clear(&rc);
+	}
+	if (s == KAIGI_OK)
+		regional_section(&b);
+	regional_free(&b);
+	store_case_list_free(&cl);
+	store_participant_list_free(&pl);
+	store_meeting_clear(&m);
+	if (s != KAIGI_OK)
+		rm_doc_free(doc);
+	return s;
+}

@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * report_model.h — the summary as a document, between the store and the
+ * renderers (internal to src/report).
+ *
+ * report_model.c reads a meeting and builds an rm_doc: a title, sections
+ * (the meeting, each case, the regional issues), each a list of blocks —
+ * label/value facts, a paragraph, or a table.  Every string in it is final:
+ * labels in the chosen language, choice values turned into their labels,
+ * dates formatted, and anything that must not leave the room already left
+ * out.  So the renderers (report_text.c, report_md.c, report_html.c,
+ * report_pdf.c) only lay out what they are given and cannot leak.
+ *
+ * The doc owns every string in it; rm_doc_free() releases it all.
+ */
+#ifndef KAIGI_REPORT_MODEL_H
+#define KAIGI_REPORT_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kaigi/error.h"
+#include "kaigi/report.h"
+#include "kaigi/schema.h"
+#include "kaigi/store.h"
+
+struct rm_col {
+	char *head;
+	unsigned weight; /* share of a full-width table (HTML, PDF) */
+	bool center;     /* short codes: ratings, marks, numbers */
+	bool merge;      /* a value equal to the one above is shown once */
+};
+
+struct rm_table {
+	size_t ncols;
+	struct rm_col *cols;
+	size_t nrows;
+	char **cells; /* nrows × ncols, row-major; "" when empty */
+	bool grid;    /* an ADL/IADL grid: kept on one page when it fits */
+	char *note;   /* a legend printed under the table, or NULL */
+};
+
+enum rm_block_kind {
+	RM_FACTS, /* label: value lines, in a box */
+	RM_TEXT,  /* a paragraph */
+	RM_TABLE,
+};
+
+struct rm_fact {
+	char *label;
+	char *value;
+};
+
+struct rm_block {
+	enum rm_block_kind kind;
+	char *title; /* a small heading, or NULL */
+	struct rm_fact *facts;
+	size_t nfacts;
+	char *text;
+	struct rm_table table;
+};
+
+struct rm_section {
+	char *title;
+	bool new_page; /* starts a new page when printed (each case) */
+	struct rm_block *blocks;
+	size_t nblocks;
+};
+
+struct rm_doc {
+	const char *lang; /* "ja" or "en", static */
+	bool names;
+	char *title;    /* e.g. 自立支援型地域ケア個別会議　会議録（要旨） */
+	char *subtitle; /* the meeting's own title, or NULL */
+	char *date;     /* the meeting date as printed (page headers) */
+	char *banner;   /* "contains personal information", or NULL */
+	char *footer;   /* printed at the end (and on each PDF page) */
+	struct rm_section *secs;
+	size_t nsecs;
+};
+
+/* Read meeting_id from st and build the document (cleared first).
+ * KAIGI_EDATA when the meeting does not exist. */
+enum kaigi_status rm_build(struct store *st, const struct schema_set *forms, const char *meeting_id,
+			   const struct report_options *opt, struct rm_doc *doc,
+			   struct kaigi_error *err);
+void rm_doc_free(struct rm_doc *doc);
+
+/* ---- building (report_doc.c) ----------------------------------------
+ * A section or block pointer stays valid until the next section or block is
+ * added beside it (the arrays grow). */
+
+struct rm_section *rm_section_add(struct rm_doc *doc, const char *title, bool new_page);
+/* A facts block; add lines with rm_fact_add (empty values are skipped). */
+struct rm_block *rm_facts_add(struct rm_section *s, const char *title);
+void rm_fact_add(struct rm_block *b, const char *label, const char *value);
+/* A paragraph; nothing is added when text is NULL or empty. */
+void rm_text_add(struct rm_section *s, const char *title, const char *text);
+/*
+ * A table with ncols columns, described by heads/weights; then fill rows
+ * with rm_row_add (values copied, NULL for empty).  A table left without
+ * rows is dropped by rm_section_prune().
+ */
+struct rm_block *rm_table_add(struct rm_section *s, const char *title, size_t ncols);
+void rm_col_set(struct rm_block *b, size_t col, const char *head, unsigned weight, bool center,
+		bool merge);
+/* Append a row; returns its cells for the caller to fill with rm_cell_set. */
+size_t rm_row_add(struct rm_block *b);
+void rm_cell_set(struct rm_block *b, size_t row, size_t col, const char *text);
+/* The cell text ("" when empty). */
+const char *rm_cell(const struct rm_table *t, size_t row, size_t col);
+/* Drop empty fact blocks and tables without rows. */
+void rm_section_prune(struct rm_section *s);
+
+#endif
