@@ -1,13 +1,655 @@
 // SPDX-License-Identifier: MIT
-/* report_pdf_none.c — built instead of report_pdf.c when cairo and pango
- * are missing (meson -Dpdf=disabled, or the libraries are not installed). */
+/*
+ * report_pdf.c — the summary as an A4 PDF, drawn with cairo and laid out
+ * with pango, in the look of a municipal form: ruled tables with shaded
+ * heads, a stamp box saying whether the handout goes back at the end, page
+ * numbers "n / N" and the handling note on every page.
+ *
+ * Design note.  Layout is a simple flow down the page: each block asks
+ * for the height it needs and a new page starts when it does not fit.  A
+ * table row is never split; a table repeats its head row on a new page; an
+ * ADL/IADL grid starts on a new page when it would fit whole there but not
+ * in what is left of this one; a block title keeps with the first row of
+ * its table.  Page numbers need the page count, so the document is laid
+ * out twice: once into a PDF surface that throws its bytes away, to count
+ * pages, then for real.  Both passes run the same code with the same font
+ * options (metric hinting off), so they break pages identically.
+ *
+ * The font is IPAex Gothic (fonts-ipaexfont), falling back to Noto Sans
+ * CJK; cairo embeds the glyphs used as a subset, so the file prints the
+ * same on a machine without Japanese fonts.
+ */
+#include <cairo-pdf.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/xalloc.h"
 #include "report_render.h"
+#include "report_strings.h"
+
+#define PAGE_W    595.276 /* A4 in points */
+#define PAGE_H    841.890
+#define MARGIN_X  45.0
+#define MARGIN_T  50.0
+#define MARGIN_B  58.0
+#define CONTENT_W (PAGE_W - 2 * MARGIN_X)
+#define BOTTOM    (PAGE_H - MARGIN_B)
+#define PAD       2.6 /* inside a table cell */
+#define LINE      0.6 /* rule width */
+
+#define FONT "IPAexGothic,IPAexゴシック,Noto Sans CJK JP,sans-serif"
+
+struct pdf {
+	cairo_t *cr;
+	PangoContext *pc;
+	const struct rm_doc *doc;
+	int page, pages; /* pages is 0 in the counting pass */
+	double y;
+};
+
+/* ---- text ----------------------------------------------------------------- */
+
+static PangoLayout *layout(struct pdf *p, const char *text, double size, bool bold, double width,
+			   PangoAlignment align)
+{
+	PangoLayout *l = pango_layout_new(p->pc);
+	PangoFontDescription *fd = pango_font_description_from_string(FONT);
+	pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE));
+	if (bold)
+		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	if (width > 0) {
+		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	}
+	pango_layout_set_alignment(l, align);
+	pango_layout_set_line_spacing(l, 1.1f);
+	pango_layout_set_text(l, text ? text : "", -1);
+	return l;
+}
+
+static double height_of(PangoLayout *l)
+{
+	int w, h;
+	pango_layout_get_size(l, &w, &h);
+	return (double)h / PANGO_SCALE;
+}
+
+static double width_of(PangoLayout *l)
+{
+	int w, h;
+	pango_layout_get_size(l, &w, &h);
+	return (double)w / PANGO_SCALE;
+}
+
+static void show(struct pdf *p, PangoLayout *l, double x, double y)
+{
+	cairo_move_to(p->cr, x, y);
+	pango_cairo_show_layout(p->cr, l);
+}
+
+/* Draw text at (x, y) and return its height. */
+static double text_at(struct pdf *p, const char *text, double size, bool bold, double x, double y,
+		      double width, PangoAlignment align)
+{
+	PangoLayout *l = layout(p, text, size, bold, width, align);
+	show(p, l, x, y);
+	double h = height_of(l);
+	g_object_unref(l);
+	return h;
+}
+
+static void hline(struct pdf *p, double x0, double x1, double y, double w)
+{
+	cairo_set_line_width(p->cr, w);
+	cairo_move_to(p->cr, x0, y);
+	cairo_line_to(p->cr, x1, y);
+	cairo_stroke(p->cr);
+}
+
+static void vline(struct pdf *p, double x, double y0, double y1)
+{
+	cairo_set_line_width(p->cr, LINE);
+	cairo_move_to(p->cr, x, y0);
+	cairo_line_to(p->cr, x, y1);
+	cairo_stroke(p->cr);
+}
+
+static void fill(struct pdf *p, double x, double y, double w, double h, double grey)
+{
+	cairo_set_source_rgb(p->cr, grey, grey, grey);
+	cairo_rectangle(p->cr, x, y, w, h);
+	cairo_fill(p->cr);
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+}
+
+/* ---- pages ---------------------------------------------------------------- */
+
+/* The stamp at the top right: whether the handout goes back. */
+static void stamp(struct pdf *p)
+{
+	const char *lang = p->doc->lang;
+	const char *text = rs(p->doc->names ? RS_STAMP_NAMES : RS_STAMP_ANON, lang);
+	PangoLayout *l = layout(p, text, 9, true, -1, PANGO_ALIGN_LEFT);
+	double w = width_of(l) + 12, h = height_of(l) + 6;
+	double x = PAGE_W - MARGIN_X - w, y = 22;
+	cairo_set_line_width(p->cr, 1.2);
+	cairo_rectangle(p->cr, x, y, w, h);
+	cairo_stroke(p->cr);
+	show(p, l, x + 6, y + 3);
+	g_object_unref(l);
+}
+
+static void page_begin(struct pdf *p)
+{
+	p->page++;
+	stamp(p);
+	p->y = MARGIN_T;
+	if (p->page == 1)
+		return;
+	/* Later pages: which meeting, on a thin rule. */
+	struct strbuf h = STRBUF_INIT;
+	strbuf_appendf(&h, "%s　%s", p->doc->title, p->doc->subtitle ? p->doc->subtitle : "");
+	cairo_set_source_rgb(p->cr, 0.25, 0.25, 0.25);
+	text_at(p, strbuf_str(&h), 7.5, false, MARGIN_X, 27, CONTENT_W - 130, PANGO_ALIGN_LEFT);
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	hline(p, MARGIN_X, PAGE_W - MARGIN_X, 42, 0.4);
+	strbuf_free(&h);
+}
+
+static void page_end(struct pdf *p)
+{
+	double y = PAGE_H - MARGIN_B + 14;
+	hline(p, MARGIN_X, PAGE_W - MARGIN_X, y, 0.4);
+	if (p->doc->footer)
+		text_at(p, p->doc->footer, 7.5, false, MARGIN_X, y + 4, CONTENT_W - 70,
+			PANGO_ALIGN_LEFT);
+	char num[48];
+	if (p->pages)
+		snprintf(num, sizeof num, "%d / %d", p->page, p->pages);
+	else
+		snprintf(num, sizeof num, "%d", p->page);
+	text_at(p, num, 9, false, PAGE_W - MARGIN_X - 60, y + 4, 60, PANGO_ALIGN_RIGHT);
+	cairo_show_page(p->cr);
+}
+
+static void new_page(struct pdf *p)
+{
+	page_end(p);
+	page_begin(p);
+}
+
+/* Start a new page unless h more points fit on this one. */
+static void need(struct pdf *p, double h)
+{
+	if (p->y + h > BOTTOM && p->y > MARGIN_T + 1)
+		new_page(p);
+}
+
+/* ---- tables --------------------------------------------------------------- */
+
+struct tab {
+	const struct rm_table *t;
+	bool head;      /* draw the head row */
+	bool label_col; /* the first column is shaded like a head (facts) */
+	double size;    /* font size */
+	double *w;      /* column widths */
+};
+
+/* Short codes and the labels of a facts table stay as wide as their text. */
+static bool keeps_width(const struct tab *tb, size_t c)
+{
+	return tb->t->cols[c].center || (c == 0 && tb->label_col);
+}
+
+/* Column widths filling the content width: short-code columns keep their
+ * natural width, the rest share the room by weight, none much wider than
+ * its text needs unless there is room to spare. */
+static void widths(struct pdf *p, struct tab *tb)
+{
+	const struct rm_table *t = tb->t;
+	size_t n = t->ncols;
+	double *nat = xcalloc(n, sizeof *nat);
+	bool *fixed = xcalloc(n, sizeof *fixed);
+	double total = 0;
+	for (size_t c = 0; c < n; c++) {
+		for (size_t r = 0; r <= t->nrows; r++) {
+			const char *s =
+			    r == 0 ? (tb->head ? t->cols[c].head : "") : rm_cell(t, r - 1, c);
+			PangoLayout *l = layout(p, s, tb->size, r == 0, -1, PANGO_ALIGN_LEFT);
+			double x = width_of(l) + 2 * PAD + 1;
+			g_object_unref(l);
+			if (x > nat[c])
+				nat[c] = x;
+		}
+		if (nat[c] < 20)
+			nat[c] = 20;
+		/* Labels of facts line up from one box to the next. */
+		if (c == 0 && tb->label_col && nat[c] < CONTENT_W * 0.18)
+			nat[c] = CONTENT_W * 0.18;
+		total += nat[c];
+	}
+	double left = CONTENT_W;
+	unsigned weights = 0;
+	for (size_t c = 0; c < n; c++) {
+		bool label = c == 0 && tb->label_col && nat[c] <= CONTENT_W / 3;
+		if ((label || (t->cols[c].center && nat[c] <= CONTENT_W / 5)) &&
+		    total > CONTENT_W) {
+			tb->w[c] = nat[c];
+			fixed[c] = true;
+			left -= nat[c];
+		} else {
+			weights += t->cols[c].weight;
+		}
+	}
+	if (total <= CONTENT_W) {
+		/* Everything fits: spread the spare room over the text columns. */
+		unsigned tw = 0;
+		for (size_t c = 0; c < n; c++)
+			tw += keeps_width(tb, c) ? 0 : t->cols[c].weight;
+		for (size_t c = 0; c < n; c++)
+			tb->w[c] = nat[c] + (tw && !keeps_width(tb, c)
+						 ? (CONTENT_W - total) * t->cols[c].weight / tw
+						 : 0);
+		if (!tw)
+			for (size_t c = 0; c < n; c++)
+				tb->w[c] = nat[c] * CONTENT_W / total;
+		goto done;
+	}
+	for (bool changed = true; changed && weights;) {
+		changed = false;
+		for (size_t c = 0; c < n; c++) {
+			if (fixed[c])
+				continue;
+			double share = left * t->cols[c].weight / weights;
+			if (nat[c] <= share) {
+				tb->w[c] = nat[c];
+				fixed[c] = true;
+				left -= nat[c];
+				weights -= t->cols[c].weight;
+				changed = true;
+			}
+		}
+	}
+	for (size_t c = 0; c < n; c++)
+		if (!fixed[c])
+			tb->w[c] = weights ? left * t->cols[c].weight / weights : 20;
+done:
+	free(nat);
+	free(fixed);
+}
+
+/* The laid-out cells of one row and its height. */
+struct row {
+	PangoLayout **cells;
+	double h;
+};
+
+static void row_make(struct pdf *p, const struct tab *tb, size_t r, struct row *out)
+{
+	const struct rm_table *t = tb->t;
+	out->cells = xcalloc(t->ncols, sizeof *out->cells);
+	out->h = 0;
+	for (size_t c = 0; c < t->ncols; c++) {
+		bool head = r == (size_t)-1;
+		const char *s = head ? t->cols[c].head : rm_cell(t, r, c);
+		if (!head && t->cols[c].merge && r > 0 && strcmp(s, rm_cell(t, r - 1, c)) == 0)
+			s = ""; /* shown once, in the first row of the run */
+		PangoAlignment al =
+		    head || t->cols[c].center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
+		out->cells[c] = layout(p, s, tb->size, head, tb->w[c] - 2 * PAD, al);
+		double h = height_of(out->cells[c]) + 2 * PAD;
+		if (h > out->h)
+			out->h = h;
+	}
+}
+
+static void row_free(const struct rm_table *t, struct row *rw)
+{
+	for (size_t c = 0; c < t->ncols; c++)
+		g_object_unref(rw->cells[c]);
+	free(rw->cells);
+}
+
+/*
+ * Draw a row at p->y.  merged_above[c] leaves out the rule between this
+ * cell and the one above (the same value continues).
+ */
+static void row_draw(struct pdf *p, const struct tab *tb, const struct row *rw, bool head,
+		     const bool *merged_above)
+{
+	const struct rm_table *t = tb->t;
+	double x = MARGIN_X;
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (head)
+			fill(p, x, p->y, tb->w[c], rw->h, 0.86);
+		else if (c == 0 && tb->label_col)
+			fill(p, x, p->y, tb->w[c], rw->h, 0.92);
+		show(p, rw->cells[c], x + PAD, p->y + PAD);
+		if (!merged_above || !merged_above[c])
+			hline(p, x, x + tb->w[c], p->y, LINE);
+		vline(p, x, p->y, p->y + rw->h);
+		x += tb->w[c];
+	}
+	vline(p, x, p->y, p->y + rw->h);
+	p->y += rw->h;
+}
+
+static double table_width(const struct tab *tb)
+{
+	double w = 0;
+	for (size_t c = 0; c < tb->t->ncols; c++)
+		w += tb->w[c];
+	return w;
+}
+
+/* The whole height of the table, to keep a grid on one page. */
+static double table_height(struct pdf *p, const struct tab *tb)
+{
+	double h = 0;
+	struct row rw;
+	for (size_t r = tb->head ? (size_t)-1 : 0; r != tb->t->nrows; r++) {
+		row_make(p, tb, r, &rw);
+		h += rw.h;
+		row_free(tb->t, &rw);
+	}
+	return h;
+}
+
+/* Draw the table from p->y; the caller has kept its title with the head
+ * and first row, and a grid whole where it can. */
+static void table_draw(struct pdf *p, struct tab *tb)
+{
+	const struct rm_table *t = tb->t;
+	double *w = xcalloc(t->ncols, sizeof *w);
+	tb->w = w;
+	widths(p, tb);
+	double tw = table_width(tb);
+	struct row head = {0};
+	if (tb->head) {
+		row_make(p, tb, (size_t)-1, &head);
+		need(p, head.h + 20);
+	}
+	bool *merged = xcalloc(t->ncols, sizeof *merged);
+	if (tb->head)
+		row_draw(p, tb, &head, true, NULL);
+	bool top_of_page = false;
+	for (size_t r = 0; r < t->nrows; r++) {
+		struct row rw;
+		row_make(p, tb, r, &rw);
+		if (p->y + rw.h > BOTTOM && p->y > MARGIN_T + 1) {
+			hline(p, MARGIN_X, MARGIN_X + tw, p->y, LINE);
+			new_page(p);
+			if (tb->head)
+				row_draw(p, tb, &head, true, NULL);
+			top_of_page = true;
+		}
+		for (size_t c = 0; c < t->ncols; c++)
+			merged[c] = !top_of_page && r > 0 && t->cols[c].merge &&
+				    *rm_cell(t, r, c) &&
+				    strcmp(rm_cell(t, r, c), rm_cell(t, r - 1, c)) == 0;
+		row_draw(p, tb, &rw, false, merged);
+		row_free(t, &rw);
+		top_of_page = false;
+	}
+	hline(p, MARGIN_X, MARGIN_X + tw, p->y, LINE);
+	if (tb->head)
+		row_free(t, &head);
+	free(merged);
+	free(w);
+	tb->w = NULL;
+}
+
+/* ---- blocks --------------------------------------------------------------- */
+
+static double block_title_height(struct pdf *p, const char *title)
+{
+	if (!title)
+		return 0;
+	PangoLayout *l = layout(p, title, 9.5, true, CONTENT_W, PANGO_ALIGN_LEFT);
+	double h = height_of(l) + 8;
+	g_object_unref(l);
+	return h;
+}
+
+static void block_title(struct pdf *p, const char *title)
+{
+	if (!title)
+		return;
+	p->y += 4;
+	struct strbuf s = STRBUF_INIT;
+	strbuf_appendf(&s, "■ %s", title);
+	p->y += text_at(p, strbuf_str(&s), 9.5, true, MARGIN_X, p->y, CONTENT_W, PANGO_ALIGN_LEFT);
+	p->y += 4;
+	strbuf_free(&s);
+}
+
+static void note(struct pdf *p, const char *text)
+{
+	PangoLayout *l = layout(p, text, 7.5, false, CONTENT_W, PANGO_ALIGN_LEFT);
+	double h = height_of(l);
+	need(p, h + 3);
+	show(p, l, MARGIN_X, p->y + 2);
+	p->y += h + 3;
+	g_object_unref(l);
+}
+
+/* Facts as a two-column ruled table, labels shaded. */
+static void facts(struct pdf *p, const struct rm_block *b)
+{
+	struct rm_table t = {0};
+	struct rm_col cols[2] = {{NULL, 1, false, false}, {NULL, 4, false, false}};
+	char **cells = xcalloc(2 * b->nfacts, sizeof *cells);
+	for (size_t i = 0; i < b->nfacts; i++) {
+		cells[2 * i] = b->facts[i].label;
+		cells[2 * i + 1] = b->facts[i].value;
+	}
+	t.ncols = 2;
+	t.cols = cols;
+	t.nrows = b->nfacts;
+	t.cells = cells;
+	struct tab tb = {.t = &t, .head = false, .label_col = true, .size = 9};
+	table_draw(p, &tb);
+	free(cells);
+}
+
+/* A paragraph in a ruled box, split line by line across pages. */
+static void paragraph(struct pdf *p, const char *text)
+{
+	PangoLayout *l = layout(p, text, 9.5, false, CONTENT_W - 4 * PAD, PANGO_ALIGN_LEFT);
+	double top = p->y;
+	p->y += 2 * PAD;
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	do {
+		PangoRectangle lr;
+		pango_layout_iter_get_line_extents(it, NULL, &lr);
+		double lh = (double)lr.height / PANGO_SCALE;
+		if (p->y + lh + 2 * PAD > BOTTOM) {
+			cairo_set_line_width(p->cr, LINE);
+			cairo_rectangle(p->cr, MARGIN_X, top, CONTENT_W, p->y - top);
+			cairo_stroke(p->cr);
+			new_page(p);
+			top = p->y;
+			p->y += 2 * PAD;
+		}
+		double base = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+		double ly = (double)lr.y / PANGO_SCALE;
+		cairo_move_to(p->cr, MARGIN_X + 2 * PAD + (double)lr.x / PANGO_SCALE,
+			      p->y + (base - ly));
+		pango_cairo_show_layout_line(p->cr, pango_layout_iter_get_line_readonly(it));
+		p->y += lh;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	p->y += 2 * PAD;
+	cairo_set_line_width(p->cr, LINE);
+	cairo_rectangle(p->cr, MARGIN_X, top, CONTENT_W, p->y - top);
+	cairo_stroke(p->cr);
+	g_object_unref(l);
+}
+
+static void block(struct pdf *p, const struct rm_block *b)
+{
+	double th = block_title_height(p, b->title);
+	/* The title is drawn once the block knows it fits after it: blocks
+	 * ask for title + first part together, then draw the title. */
+	switch (b->kind) {
+	case RM_FACTS:
+		need(p, th + 20);
+		block_title(p, b->title);
+		facts(p, b);
+		break;
+	case RM_TEXT: {
+		PangoLayout *l =
+		    layout(p, b->text, 9.5, false, CONTENT_W - 4 * PAD, PANGO_ALIGN_LEFT);
+		double h = height_of(l) + 4 * PAD;
+		g_object_unref(l);
+		need(p, th + (h <= BOTTOM - MARGIN_T - th ? h : 40));
+		block_title(p, b->title);
+		paragraph(p, b->text);
+		break;
+	}
+	case RM_TABLE: {
+		struct tab tb = {.t = &b->table, .head = true, .size = 8.5};
+		/* Measure the head and first row to keep the title with them. */
+		double *w = xcalloc(b->table.ncols, sizeof *w);
+		tb.w = w;
+		widths(p, &tb);
+		struct row hd, first = {0};
+		row_make(p, &tb, (size_t)-1, &hd);
+		if (b->table.nrows)
+			row_make(p, &tb, 0, &first);
+		double lead = th + hd.h + first.h;
+		double all = b->table.grid ? table_height(p, &tb) + th : 0;
+		row_free(&b->table, &hd);
+		if (b->table.nrows)
+			row_free(&b->table, &first);
+		free(w);
+		tb.w = NULL;
+		if (all && all <= BOTTOM - MARGIN_T && p->y + all > BOTTOM)
+			new_page(p);
+		need(p, lead);
+		block_title(p, b->title);
+		table_draw(p, &tb);
+		if (b->table.note)
+			note(p, b->table.note);
+		break;
+	}
+	}
+	p->y += 5;
+}
+
+static void section_heading(struct pdf *p, const struct rm_section *s)
+{
+	double size = s->new_page ? 12.5 : 11;
+	PangoLayout *l = layout(p, s->title, size, true, CONTENT_W - 20, PANGO_ALIGN_LEFT);
+	double h = height_of(l) + 8;
+	need(p, h + 60);
+	p->y += 4;
+	fill(p, MARGIN_X, p->y, CONTENT_W, h, 0.90);
+	fill(p, MARGIN_X, p->y, 6, h, 0.0);
+	if (s->new_page) {
+		cairo_set_line_width(p->cr, 0.8);
+		cairo_rectangle(p->cr, MARGIN_X, p->y, CONTENT_W, h);
+		cairo_stroke(p->cr);
+	}
+	show(p, l, MARGIN_X + 14, p->y + 4);
+	p->y += h + 6;
+	g_object_unref(l);
+}
+
+static void title_block(struct pdf *p)
+{
+	const struct rm_doc *d = p->doc;
+	if (d->banner) {
+		PangoLayout *l = layout(p, d->banner, 10, true, CONTENT_W - 12, PANGO_ALIGN_CENTER);
+		double h = height_of(l) + 8;
+		cairo_set_line_width(p->cr, 1.4);
+		cairo_rectangle(p->cr, MARGIN_X, p->y, CONTENT_W, h);
+		cairo_stroke(p->cr);
+		show(p, l, MARGIN_X + 6, p->y + 4);
+		g_object_unref(l);
+		p->y += h + 8;
+	}
+	hline(p, MARGIN_X, PAGE_W - MARGIN_X, p->y, 1.6);
+	p->y += 8;
+	p->y += text_at(p, d->title, 15, true, MARGIN_X, p->y, CONTENT_W, PANGO_ALIGN_CENTER);
+	if (d->subtitle)
+		p->y += 2 + text_at(p, d->subtitle, 12, false, MARGIN_X, p->y + 2, CONTENT_W,
+				    PANGO_ALIGN_CENTER);
+	p->y += 8;
+	hline(p, MARGIN_X, PAGE_W - MARGIN_X, p->y, 1.6);
+	p->y += 6;
+}
+
+/* ---- the document ------------------------------------------------------------ */
+
+static void draw(struct pdf *p)
+{
+	page_begin(p);
+	title_block(p);
+	for (size_t si = 0; si < p->doc->nsecs; si++) {
+		const struct rm_section *s = &p->doc->secs[si];
+		if (s->new_page && p->y > MARGIN_T + 1)
+			new_page(p);
+		section_heading(p, s);
+		for (size_t bi = 0; bi < s->nblocks; bi++)
+			block(p, &s->blocks[bi]);
+	}
+	page_end(p);
+}
+
+static cairo_status_t to_strbuf(void *ctx, const unsigned char *data, unsigned int len)
+{
+	if (ctx)
+		strbuf_appendn(ctx, (const char *)data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* One pass: draw doc into a PDF written to out (NULL: thrown away); the
+ * number of pages drawn goes to *pages. */
+static enum kaigi_status pass(const struct rm_doc *doc, struct strbuf *out, int total, int *pages,
+			      struct kaigi_error *err)
+{
+	cairo_surface_t *sf = cairo_pdf_surface_create_for_stream(to_strbuf, out, PAGE_W, PAGE_H);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, doc->title);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR, "kaigi " KAIGI_VERSION);
+	cairo_t *cr = cairo_create(sf);
+	PangoContext *pc = pango_cairo_create_context(cr);
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(pc, fo);
+	cairo_font_options_destroy(fo);
+	PangoLanguage *lang =
+	    pango_language_from_string(strcmp(doc->lang, "en") == 0 ? "en" : "ja");
+	pango_context_set_language(pc, lang);
+	struct pdf p = {.cr = cr, .pc = pc, .doc = doc, .pages = total};
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	draw(&p);
+	*pages = p.page;
+	g_object_unref(pc);
+	cairo_status_t cs = cairo_status(cr);
+	cairo_destroy(cr);
+	cairo_surface_finish(sf);
+	if (cs == CAIRO_STATUS_SUCCESS)
+		cs = cairo_surface_status(sf);
+	cairo_surface_destroy(sf);
+	if (cs != CAIRO_STATUS_SUCCESS)
+		return kaigi_error_set(err, KAIGI_EENV, NULL, 0, 0,
+				       "cairo could not draw the PDF: %s",
+				       cairo_status_to_string(cs));
+	return KAIGI_OK;
+}
 
 enum kaigi_status report_pdf_render(const struct rm_doc *doc, struct strbuf *out,
 				    struct kaigi_error *err)
 {
-	(void)doc;
-	(void)out;
-	return kaigi_error_set(err, KAIGI_EENV, NULL, 0, 0,
-			       "this kaigi was built without PDF support (cairo and pango)");
+	int pages = 0, drawn = 0;
+	enum kaigi_status s = pass(doc, NULL, 0, &pages, err);
+	if (s == KAIGI_OK)
+		s = pass(doc, out, pages, &drawn, err);
+	return s;
 }

@@ -92,6 +92,8 @@ static const struct rs_pair table[RS_COUNT] = {
 			 "Contains personal information. Do not copy or take it away; collect "
 			 "it at the end of the meeting and keep it locked away."},
     [RS_CONTINUED] = {"（続き）", "(continued)"},
+    [RS_STAMP_ANON] = {"会議終了後回収", "Return after the meeting"},
+    [RS_STAMP_NAMES] = {"取扱注意", "Confidential"},
     [RS_LIST_SEP] = {"、", ", "},
     [RS_YES] = {"はい", "Yes"},
     [RS_NO_ANSWER] = {"いいえ", "No"},

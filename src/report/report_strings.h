@@ -85,6 +85,8 @@ enum rs_id {
 	RS_BANNER_NAMES,
 	RS_FOOTER_NAMES,
 	RS_CONTINUED,
+	RS_STAMP_ANON,
+	RS_STAMP_NAMES,
 	RS_LIST_SEP, /* between items of a list: 、 or , */
 	RS_YES,
 	RS_NO_ANSWER,
