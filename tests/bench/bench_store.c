@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+/*
+ * bench_store.c — the store's side of tests/bench/store_bench.
+ *
+ *   bench_store save DB FORMS_DIR N   N single-answer saves, each its own
+ *                                     transaction (synchronous=FULL), into
+ *                                     records spread over the database;
+ *                                     prints "p50_ms p99_ms mean_ms"
+ *   bench_store open DB               open (with every check), read the 20
+ *                                     newest meetings, close: what starting
+ *                                     the UI costs the store
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "kaigi/schema.h"
+#include "kaigi/store.h"
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static int bench_open(const char *db)
+{
+	struct kaigi_error err;
+	struct store *st = NULL;
+	if (store_open(&st, db, STORE_READ_WRITE, &err) != KAIGI_OK) {
+		fprintf(stderr, "bench_store: %s\n", err.msg);
+		return 3;
+	}
+	struct store_meeting_list l;
+	if (store_meeting_list(st, NULL, 20, &l, &err) != KAIGI_OK || l.n == 0) {
+		fprintf(stderr, "bench_store: no meetings\n");
+		return 3;
+	}
+	store_meeting_list_free(&l);
+	store_close(st);
+	return 0;
+}
+
+static int bench_save(const char *db, const char *forms_dir, int n)
+{
+	struct kaigi_error err;
+	struct schema_set forms;
+	struct kaigi_diags d = {0};
+	if (schema_set_init(&forms, &err) != KAIGI_OK)
+		return 3;
+	schema_load_dir(&forms, forms_dir, &d);
+	kaigi_diags_free(&d);
+	struct store *st = NULL;
+	if (store_open(&st, db, STORE_READ_WRITE, &err) != KAIGI_OK) {
+		fprintf(stderr, "bench_store: %s\n", err.msg);
+		return 3;
+	}
+	store_set_forms(st, &forms);
+	/* Records to write into, spread over the years (the pages touched are
+	 * not all hot in the cache). */
+	sqlite3 *raw;
+	sqlite3_open_v2(db, &raw, SQLITE_OPEN_READONLY, NULL);
+	sqlite3_stmt *q;
+	sqlite3_prepare_v2(raw,
+			   "SELECT id FROM form_record WHERE form = 'bench_case_sheet' ORDER BY "
+			   "random() LIMIT ?1",
+			   -1, &q, NULL);
+	sqlite3_bind_int(q, 1, n);
+	char(*ids)[STORE_ID_SIZE] = calloc((size_t)n, STORE_ID_SIZE);
+	int nids = 0;
+	while (nids < n && sqlite3_step(q) == SQLITE_ROW)
+		snprintf(ids[nids++], STORE_ID_SIZE, "%s", sqlite3_column_text(q, 0));
+	sqlite3_finalize(q);
+	sqlite3_close(raw);
+	if (nids == 0) {
+		fprintf(stderr, "bench_store: no bench_case_sheet records\n");
+		return 3;
+	}
+	double *t = calloc((size_t)n, sizeof *t);
+	double sum = 0;
+	for (int i = 0; i < n; i++) {
+		char text[64];
+		snprintf(text, sizeof text, "モニタリング %d 回目", i);
+		struct store_path p = {"monitoring_status", NULL, NULL};
+		double t0 = now_ms();
+		if (store_answer_save(st, ids[i % nids], &p, text, &err) != KAIGI_OK) {
+			fprintf(stderr, "bench_store: %s\n", err.msg);
+			return 3;
+		}
+		t[i] = now_ms() - t0;
+		sum += t[i];
+	}
+	qsort(t, (size_t)n, sizeof *t, cmp_double);
+	printf("%.3f %.3f %.3f\n", t[n / 2], t[(n * 99) / 100], sum / n);
+	free(t);
+	free(ids);
+	store_close(st);
+	schema_set_free(&forms);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 3 && strcmp(argv[1], "open") == 0)
+		return bench_open(argv[2]);
+	if (argc == 5 && strcmp(argv[1], "save") == 0)
+		return bench_save(argv[2], argv[3], atoi(argv[4]) > 0 ? atoi(argv[4]) : 1);
+	fprintf(stderr, "usage: bench_store save DB FORMS_DIR N | bench_store open DB\n");
+	return 2;
+}
