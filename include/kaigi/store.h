@@ -494,4 +494,60 @@ enum kaigi_status store_meeting_ids_by_prefix(struct store *st, const char *pref
 					      char (*ids)[STORE_ID_SIZE], size_t max, size_t *n,
 					      struct kaigi_error *err);
 
+/* ---- reads for the facilitator UI (store_ui_queries.c) --------------- */
+
+/* One phase timing of a case; -1 for a value never set. */
+struct store_phase {
+	char *phase;
+	int ord;
+	int planned_sec, actual_sec;
+};
+struct store_phase_list {
+	struct store_phase *v;
+	size_t n;
+};
+void store_phase_list_free(struct store_phase_list *l);
+/* The phase timings of a case, in phase order. */
+enum kaigi_status store_phase_list(struct store *st, const char *case_id,
+				   struct store_phase_list *out, struct kaigi_error *err);
+/* Seconds of actual phase time recorded for the cases of a meeting, but
+ * for except_case (NULL: all). */
+enum kaigi_status store_meeting_time_used(struct store *st, const char *meeting_id,
+					  const char *except_case, long long *seconds,
+					  struct kaigi_error *err);
+
+/*
+ * People who attended other meetings and are not yet in meeting_id, one per
+ * name and organisation with the role they last had, most recent first (at
+ * most limit; 0 for all).  The ids and meeting ids of the list are empty.
+ */
+enum kaigi_status store_participant_recent(struct store *st, const char *meeting_id, size_t limit,
+					   struct store_participant_list *out,
+					   struct kaigi_error *err);
+
+/* A case found by store_case_search(): the case, and what names it. */
+struct store_case_hit {
+	struct store_case c; /* person_code and meeting_date filled */
+	char *initials, *age_band, *sex, *meeting_title; /* may be NULL */
+};
+struct store_case_hit_list {
+	struct store_case_hit *v;
+	size_t n;
+};
+void store_case_hit_list_free(struct store_case_hit_list *l);
+/*
+ * Case reviews whose case code, initials, area, age band, presenter or
+ * meeting date contains text (NULL or "" for all), newest first, at most
+ * limit (0: all).  latest_only keeps each person's latest review (to pick
+ * a case to follow up).
+ */
+enum kaigi_status store_case_search(struct store *st, const char *text, bool latest_only,
+				    size_t limit, struct store_case_hit_list *out,
+				    struct kaigi_error *err);
+
+/* The next free case code prefix + a 3-digit number ("K-2025-" →
+ * "K-2025-004").  *out is allocated; caller frees. */
+enum kaigi_status store_person_code_next(struct store *st, const char *prefix, char **out,
+					 struct kaigi_error *err);
+
 #endif
