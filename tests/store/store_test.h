@@ -42,10 +42,13 @@ void test_write_file(const char *path, const char *text);
 /*
  * Run $KAIGI_BIN with argv (NULL-terminated, without the program name),
  * stdin from /dev/null; stdout and stderr are captured into *out / *err
- * when not NULL (caller frees).  uid >= 0 runs it as that user, fsize > 0
+ * when not NULL (caller frees).  uid >= 0 runs it as that user,
+ * TEST_ROOT_WITHOUT_DAC as root that cannot override file modes, fsize > 0
  * under that file-size limit (RLIMIT_FSIZE).  Returns the exit status, or
  * 128+signal.
  */
+#define TEST_ROOT_WITHOUT_DAC (-2)
+
 int test_run_kaigi(const char *const *argv, char **out, char **err, int uid, long fsize);
 
 /* sha-like fingerprint of a file's bytes (for "unchanged" checks). */
