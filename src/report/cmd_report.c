@@ -20,6 +20,7 @@ struct report_args {
 	const char *meeting;
 	const char *format;
 	const char *output;
+	const char *vision;
 	bool names, print;
 	size_t width;
 };
@@ -43,6 +44,8 @@ static int parse(int argc, char **argv, struct report_args *a)
 			slot = &a->format;
 		else if (strcmp(s, "-o") == 0 || strcmp(s, "--output") == 0)
 			slot = &a->output;
+		else if (strcmp(s, "--vision") == 0)
+			slot = &a->vision;
 		else if (strncmp(s, "--format=", 9) == 0)
 			a->format = s + 9;
 		else if (strcmp(s, "--names") == 0)
@@ -154,6 +157,7 @@ int cmd_report_run(const struct cmd_opts *opts, int argc, char **argv)
 	struct report_options ro = {
 	    .lang = opts->lang,
 	    .names = a.names,
+	    .vision = a.vision,
 	    .width = a.width,
 	};
 	enum kaigi_status s = report_meeting_find(cs.st, a.meeting, id, &err);

@@ -610,14 +610,15 @@ static cairo_status_t to_strbuf(void *ctx, const unsigned char *data, unsigned i
 
 /* One pass: draw doc into a PDF written to out (NULL: thrown away); the
  * number of pages drawn goes to *pages. */
-static enum kaigi_status pass(const struct rm_doc *doc, struct strbuf *out, int total, int *pages,
-			      struct kaigi_error *err)
+static enum kaigi_status pass(const struct rm_doc *doc, PangoFontMap *fm, struct strbuf *out,
+			      int total, int *pages, struct kaigi_error *err)
 {
 	cairo_surface_t *sf = cairo_pdf_surface_create_for_stream(to_strbuf, out, PAGE_W, PAGE_H);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, doc->title);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR, "kaigi " KAIGI_VERSION);
 	cairo_t *cr = cairo_create(sf);
-	PangoContext *pc = pango_cairo_create_context(cr);
+	PangoContext *pc = pango_font_map_create_context(fm);
+	pango_cairo_update_context(cr, pc);
 	cairo_font_options_t *fo = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
@@ -647,9 +648,14 @@ static enum kaigi_status pass(const struct rm_doc *doc, struct strbuf *out, int 
 enum kaigi_status report_pdf_render(const struct rm_doc *doc, struct strbuf *out,
 				    struct kaigi_error *err)
 {
+	/* A font map of our own rather than pango's per-thread default: it
+	 * and the fontconfig patterns it holds are freed when the PDF is done,
+	 * so a long-running UI does not keep them. */
+	PangoFontMap *fm = pango_cairo_font_map_new();
 	int pages = 0, drawn = 0;
-	enum kaigi_status s = pass(doc, NULL, 0, &pages, err);
+	enum kaigi_status s = pass(doc, fm, NULL, 0, &pages, err);
 	if (s == KAIGI_OK)
-		s = pass(doc, out, pages, &drawn, err);
+		s = pass(doc, fm, out, pages, &drawn, err);
+	g_object_unref(fm);
 	return s;
 }
