@@ -354,6 +354,35 @@ static void test_cli(void **state)
 	assert_int_equal(access(bak, R_OK), 0);
 }
 
+/* The example of doc/records.md, against the shipped forms. */
+static void test_doc_example_with_shipped_forms(void **state)
+{
+	struct fixture *fx = *state;
+	struct schema_set shipped;
+	struct kaigi_error err;
+	struct kaigi_diags d = {0};
+	assert_int_equal(schema_set_init(&shipped, &err), KAIGI_OK);
+	schema_load_dir(&shipped, test_source("forms"), &d);
+	kaigi_diags_free(&d);
+	store_set_forms(fx->st, &shipped);
+	enum kaigi_status s = import_file(
+	    fx->st, test_source("tests/store/data/shipped_forms_meeting.yaml"), NULL, &d);
+	print_diags(&d);
+	assert_int_equal(s, KAIGI_OK);
+	char dir[400];
+	snprintf(dir, sizeof dir, "%s/csv", fx->dir);
+	assert_int_equal(store_export_csv(fx->st, NULL, dir, &d, &err), KAIGI_OK);
+	char path[500];
+	snprintf(path, sizeof path, "%s/case_plan.issues.csv", dir);
+	char *csv = test_read_file(path, NULL);
+	assert_non_null(csv);
+	assert_non_null(strstr(csv, ",買い物に行けない,屋外歩行の安定,mobility,"));
+	free(csv);
+	store_set_forms(fx->st, &fx->forms);
+	schema_set_free(&shipped);
+	kaigi_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -366,6 +395,7 @@ int main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_csv_export, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_cli, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_doc_example_with_shipped_forms, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("store_io", tests, NULL, NULL);
 }
