@@ -9,6 +9,10 @@ KAIGI_PACKAGES="meson ninja-build pkg-config gcc clang libclang-rt-14-dev
   libcairo2-dev libpango1.0-dev fonts-ipaexfont poppler-utils
   gettext tmux python3 locales"
 
+# Only for tests/bench/report_bench (its peer prints kaigi's HTML to PDF);
+# heavy, so never installed by scripts/test or scripts/demo.
+KAIGI_BENCH_PACKAGES="chromium"
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 

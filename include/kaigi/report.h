@@ -51,6 +51,7 @@ bool report_format_available(enum report_format f);
 struct report_options {
 	const char *lang;   /* labels: "ja" or "en"; NULL means "ja" */
 	bool names;         /* personal information in (--names); default anonymised */
+	const char *town;   /* the municipality, printed above the title, or NULL */
 	const char *vision; /* the town's vision statement (目指す姿), or NULL */
 	size_t width;       /* text columns; 0 means 80 (at least 40 is used) */
 };

@@ -47,8 +47,9 @@ enum kaigi_status rb_case_load(struct rb *b, const struct store_case *c, size_t 
 			       struct rb_case *out, struct kaigi_error *err);
 void rb_case_clear(struct rb_case *rc);
 
-/* The first field with id among the case's records, or NULL. */
-const struct schema_field *rb_find(const struct rb_case *rc, const char *id,
+/* The first field with one of ids ("desired_life|wish": alternatives in
+ * order) among the case's records, or NULL. */
+const struct schema_field *rb_find(const struct rb_case *rc, const char *ids,
 				   const struct store_record **rec);
 
 /*

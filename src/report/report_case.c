@@ -65,7 +65,7 @@ static void basics_add(struct rb *b, struct rb_case *rc, struct rm_section *s)
 	rm_fact_add(f, rs(RS_SEX, lang), p->sex ? sex_label(p->sex, lang) : sex);
 	free(sex);
 	char *level = case_text(b, rc, "care_level", &lab);
-	char *prev = case_text(b, rc, "previous_care_level", NULL);
+	char *prev = case_text(b, rc, "previous_care_level|previous_level", NULL);
 	if (prev && previous_is_none(rc)) {
 		free(prev);
 		prev = NULL;
@@ -350,7 +350,7 @@ enum kaigi_status rb_case_section(struct rb *b, struct rb_case *rc, struct kaigi
 	free(title);
 	basics_add(b, rc, s);
 	const char *wish_label;
-	char *wish = case_text(b, rc, "desired_life", &wish_label);
+	char *wish = case_text(b, rc, "desired_life|wish", &wish_label);
 	rm_text_add(s, rs(RS_WISH, b->lang), wish);
 	free(wish);
 
@@ -373,7 +373,7 @@ enum kaigi_status rb_case_section(struct rb *b, struct rb_case *rc, struct kaigi
 		return st;
 
 	const char *fl;
-	char *followup = case_text(b, rc, "followup_date", &fl);
+	char *followup = case_text(b, rc, "followup_date|followup", &fl);
 	struct rm_block *f = rm_facts_add(s, NULL);
 	rm_fact_add(f, fl ? fl : rs(RS_FOLLOWUP, b->lang), followup);
 	free(followup);

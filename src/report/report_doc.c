@@ -139,6 +139,7 @@ void rm_doc_free(struct rm_doc *doc)
 		free(s->title);
 	}
 	free(doc->secs);
+	free(doc->issuer);
 	free(doc->title);
 	free(doc->subtitle);
 	free(doc->date);

@@ -52,6 +52,7 @@ static const char css[] =
     "#000;padding:2mm 0 3mm;margin-bottom:4mm}\n"
     "h1{font-size:15pt;margin:1mm 0;font-weight:bold}\n"
     ".sub{font-size:12pt;margin:0;letter-spacing:.2em}\n"
+    ".issuer{font-size:10.5pt;margin:0}\n"
     ".banner{border:1.2pt solid #000;font-weight:bold;text-align:center;padding:1.5mm;"
     "margin:0 0 3mm}\n"
     "h2{font-size:12pt;margin:5mm 0 2mm;padding:1mm 2mm;border-left:3mm solid #000;"
@@ -179,6 +180,11 @@ void report_html_render(const struct rm_doc *doc, struct strbuf *out)
 	if (doc->banner) {
 		strbuf_append(out, "<p class=\"banner\">");
 		esc(out, doc->banner);
+		strbuf_append(out, "</p>\n");
+	}
+	if (doc->issuer) {
+		strbuf_append(out, "<p class=\"issuer\">");
+		esc(out, doc->issuer);
 		strbuf_append(out, "</p>\n");
 	}
 	strbuf_append(out, "<h1>");

@@ -66,6 +66,10 @@ void report_md_render(const struct rm_doc *doc, struct strbuf *out)
 		esc(out, doc->banner, false);
 		strbuf_append(out, "**\n\n");
 	}
+	if (doc->issuer) {
+		esc(out, doc->issuer, false);
+		strbuf_append(out, "\n\n");
+	}
 	strbuf_append(out, "# ");
 	esc(out, doc->title, false);
 	strbuf_append(out, "\n\n");

@@ -239,15 +239,22 @@ void rb_case_clear(struct rb_case *rc)
 	memset(rc, 0, sizeof *rc);
 }
 
-const struct schema_field *rb_find(const struct rb_case *rc, const char *id,
+const struct schema_field *rb_find(const struct rb_case *rc, const char *ids,
 				   const struct store_record **rec)
 {
-	for (size_t i = 0; i < rc->nrecs; i++) {
-		const struct schema_field *f = schema_field_find(rc->forms[i], id);
-		if (f) {
-			*rec = &rc->recs[i];
-			return f;
+	/* ids: alternatives separated by '|', the first found wins. */
+	while (*ids) {
+		size_t n = strcspn(ids, "|");
+		char id[64];
+		snprintf(id, sizeof id, "%.*s", (int)(n < sizeof id ? n : sizeof id - 1), ids);
+		for (size_t i = 0; i < rc->nrecs; i++) {
+			const struct schema_field *f = schema_field_find(rc->forms[i], id);
+			if (f) {
+				*rec = &rc->recs[i];
+				return f;
+			}
 		}
+		ids += n + (ids[n] == '|');
 	}
 	*rec = NULL;
 	return NULL;
@@ -410,9 +417,12 @@ static char *facilitator(const struct rb *b, const struct store_participant_list
 }
 
 static void header_add(struct rb *b, const struct store_meeting *m,
-		       const struct store_participant_list *pl, const char *vision)
+		       const struct store_participant_list *pl, const struct report_options *opt)
 {
 	struct rm_doc *doc = b->doc;
+	const char *vision = opt ? opt->vision : NULL;
+	if (opt && opt->town && *opt->town)
+		doc->issuer = xstrdup(opt->town);
 	const char *kind = b->tmpl ? label(&b->tmpl->title, b->lang) : m->kind;
 	const char *title = m->f[STORE_MEETING_TITLE];
 	doc->title = xstrdup(title && *title ? title : kind ? kind : "");
@@ -475,7 +485,7 @@ enum kaigi_status rm_build(struct store *st, const struct schema_set *forms, con
 		s = store_case_list(st, meeting_id, &cl, err);
 	if (s == KAIGI_OK) {
 		b.tmpl = m.template_id ? schema_meeting_find(forms, m.template_id) : NULL;
-		header_add(&b, &m, &pl, opt ? opt->vision : NULL);
+		header_add(&b, &m, &pl, opt);
 	}
 	for (size_t i = 0; i < cl.n && s == KAIGI_OK; i++) {
 		struct rb_case rc;

@@ -70,8 +70,9 @@ struct rm_section {
 struct rm_doc {
 	const char *lang; /* "ja" or "en", static */
 	bool names;
-	char *title;    /* e.g. 自立支援型地域ケア個別会議　会議録（要旨） */
-	char *subtitle; /* the meeting's own title, or NULL */
+	char *issuer;   /* the town, above the title, or NULL */
+	char *title;    /* the meeting's title, else its kind */
+	char *subtitle; /* 会議録（要旨） */
 	char *date;     /* the meeting date as printed (page headers) */
 	char *banner;   /* "contains personal information", or NULL */
 	char *footer;   /* printed at the end (and on each PDF page) */

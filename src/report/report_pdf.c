@@ -154,7 +154,10 @@ static void page_begin(struct pdf *p)
 	struct strbuf h = STRBUF_INIT;
 	strbuf_appendf(&h, "%s　%s", p->doc->title, p->doc->subtitle ? p->doc->subtitle : "");
 	cairo_set_source_rgb(p->cr, 0.25, 0.25, 0.25);
-	text_at(p, strbuf_str(&h), 7.5, false, MARGIN_X, 27, CONTENT_W - 130, PANGO_ALIGN_LEFT);
+	PangoLayout *l = layout(p, strbuf_str(&h), 7.5, false, CONTENT_W - 130, PANGO_ALIGN_LEFT);
+	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END); /* one line, under the stamp */
+	show(p, l, MARGIN_X, 27);
+	g_object_unref(l);
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
 	hline(p, MARGIN_X, PAGE_W - MARGIN_X, 42, 0.4);
 	strbuf_free(&h);
@@ -575,6 +578,9 @@ static void title_block(struct pdf *p)
 	}
 	hline(p, MARGIN_X, PAGE_W - MARGIN_X, p->y, 1.6);
 	p->y += 8;
+	if (d->issuer)
+		p->y += 2 + text_at(p, d->issuer, 10.5, false, MARGIN_X, p->y, CONTENT_W,
+				    PANGO_ALIGN_CENTER);
 	p->y += text_at(p, d->title, 15, true, MARGIN_X, p->y, CONTENT_W, PANGO_ALIGN_CENTER);
 	if (d->subtitle)
 		p->y += 2 + text_at(p, d->subtitle, 12, false, MARGIN_X, p->y + 2, CONTENT_W,

@@ -316,6 +316,8 @@ void report_text_render(const struct rm_doc *doc, size_t width, struct strbuf *o
 		strbuf_appendc(out, '\n');
 	}
 	line_of(out, '=', width);
+	if (doc->issuer)
+		centred(out, doc->issuer, width);
 	centred(out, doc->title, width);
 	if (doc->subtitle)
 		centred(out, doc->subtitle, width);
