@@ -62,6 +62,10 @@ void cmd_print_diags(const struct kaigi_diags *diags);
 int cmd_forms_run(const struct cmd_opts *opts, int argc, char **argv);
 int cmd_forms_show(const struct cmd_opts *opts, int argc, char **argv);
 int cmd_demo_run(const struct cmd_opts *opts, int argc, char **argv);
+/* The facilitator UI on db_path (NULL: --db or the default), opening
+ * meeting_id first when not NULL (src/ui/ui_cmd.c).  Returns the exit
+ * status. */
+int cmd_ui_open(const struct cmd_opts *opts, const char *db_path, const char *meeting_id);
 int cmd_import_run(const struct cmd_opts *opts, int argc, char **argv);
 int cmd_export_run(const struct cmd_opts *opts, int argc, char **argv);
 int cmd_backup_run(const struct cmd_opts *opts, int argc, char **argv);

@@ -16,8 +16,8 @@
 const struct cmd cmd_table[] = {
     {
 	.name = "demo",
-	.usage = "demo",
-	.summary = "show kaigi on sample data (the forms and meeting flows it ships with)",
+	.usage = "demo [--no-ui]",
+	.summary = "the facilitator UI on a fresh demo database with sample meetings",
 	.run = cmd_demo_run,
     },
     {
@@ -58,7 +58,8 @@ static void print_help(FILE *f)
 {
 	fprintf(f, "kaigi %s — facilitate community care case conferences (地域ケア会議)\n\n",
 		KAIGI_VERSION);
-	fprintf(f, "usage: kaigi [--db FILE] [--forms DIR] [--lang ja|en] COMMAND [ARGS]\n\n");
+	fprintf(f, "usage: kaigi [--db FILE] [--forms DIR] [--lang ja|en] [COMMAND [ARGS]]\n\n"
+		   "With no command, kaigi opens the facilitator UI on the database.\n\n");
 	fprintf(f, "commands:\n");
 	for (const struct cmd *c = cmd_table; c->name; c++)
 		fprintf(f, "  %-10s %s\n", c->name, c->summary);
@@ -127,11 +128,8 @@ int main(int argc, char **argv)
 	argc = take_global_opts(&opts, argc, argv);
 	if (argc < 0)
 		return KAIGI_EUSAGE;
-	if (argc < 2) {
-		/* The UI arrives with issue 4; until then, say what there is. */
-		print_help(stderr);
-		return KAIGI_EUSAGE;
-	}
+	if (argc < 2)
+		return cmd_ui_open(&opts, NULL, NULL); /* the facilitator UI */
 	const char *name = argv[1];
 	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
 		print_help(stdout);

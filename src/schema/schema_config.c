@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+/*
+ * schema_config.c — the town's settings file (config.h), read with the
+ * same YAML walker and the same label rules as forms, so a town's staff
+ * meets one language and one kind of error message.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "kaigi/config.h"
+#include "kaigi/xalloc.h"
+#include "schema_internal.h"
+
+/* A settings file is a few lines; anything bigger is a mistake. */
+#define CONFIG_MAX_BYTES (256u * 1024u)
+
+static const char *const config_keys[] = {"town", "vision", NULL};
+
+void config_free(struct kaigi_config *cfg)
+{
+	free(cfg->source);
+	schema_label_free(&cfg->town);
+	schema_label_free(&cfg->vision);
+	memset(cfg, 0, sizeof *cfg);
+}
+
+enum kaigi_status config_load_buffer(struct kaigi_config *cfg, const char *name, const char *buf,
+				     size_t len, struct kaigi_diags *diags)
+{
+	memset(cfg, 0, sizeof *cfg);
+	struct ydoc y;
+	if (ydoc_load(&y, name, buf, len, diags) != KAIGI_OK) {
+		ydoc_free(&y);
+		return KAIGI_EDATA;
+	}
+	struct loader l = {.y = &y};
+	yaml_node_t *root = ydoc_root(&y);
+	if (root->type != YAML_MAPPING_NODE) {
+		ydoc_error(&y, root,
+			   "expected settings (a mapping with `town:` and `vision:`), found %s",
+			   ydoc_kind(root));
+	} else {
+		ydoc_map_check(&y, root, "the settings", config_keys);
+		schema_parse_label(&l, root, "town", false, &cfg->town);
+		schema_parse_label(&l, root, "vision", false, &cfg->vision);
+	}
+	bool ok = y.nerrors == 0;
+	ydoc_free(&y);
+	if (!ok) {
+		config_free(cfg);
+		return KAIGI_EDATA;
+	}
+	cfg->source = xstrdup(name);
+	return KAIGI_OK;
+}
+
+enum kaigi_status config_load_file(struct kaigi_config *cfg, const char *path,
+				   struct kaigi_diags *diags)
+{
+	memset(cfg, 0, sizeof *cfg);
+	FILE *f = fopen(path, "rb");
+	if (f == NULL) {
+		kaigi_diags_add(diags, KAIGI_EENV, path, 0, 0, "cannot read: %s", strerror(errno));
+		return KAIGI_EENV;
+	}
+	struct stat sb;
+	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		kaigi_diags_add(diags, KAIGI_EENV, path, 0, 0, "not a regular file");
+		fclose(f);
+		return KAIGI_EENV;
+	}
+	if ((unsigned long long)sb.st_size > CONFIG_MAX_BYTES) {
+		kaigi_diags_add(diags, KAIGI_EDATA, path, 1, 1,
+				"file too large (%lld bytes; settings may be at most %u bytes)",
+				(long long)sb.st_size, CONFIG_MAX_BYTES);
+		fclose(f);
+		return KAIGI_EDATA;
+	}
+	size_t len = (size_t)sb.st_size;
+	char *buf = xmalloc(len + 1);
+	size_t got = fread(buf, 1, len, f);
+	int failed = ferror(f);
+	fclose(f);
+	if (failed || got != len) {
+		kaigi_diags_add(diags, KAIGI_EENV, path, 0, 0, "cannot read: %s",
+				failed ? strerror(errno) : "file changed while reading");
+		free(buf);
+		return KAIGI_EENV;
+	}
+	buf[len] = '\0';
+	enum kaigi_status s = config_load_buffer(cfg, path, buf, len, diags);
+	free(buf);
+	return s;
+}
+
+static bool file_exists(const char *p)
+{
+	struct stat sb;
+	return p && stat(p, &sb) == 0;
+}
+
+enum kaigi_status config_load_default(struct kaigi_config *cfg, const char *shipped,
+				      struct kaigi_diags *diags)
+{
+	memset(cfg, 0, sizeof *cfg);
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+	char *user = NULL;
+	if (xdg && *xdg)
+		user = xasprintf("%s/kaigi/config.yaml", xdg);
+	else if (home && *home)
+		user = xasprintf("%s/.config/kaigi/config.yaml", home);
+	enum kaigi_status s = KAIGI_OK;
+	if (file_exists(user))
+		s = config_load_file(cfg, user, diags);
+	else if (file_exists(shipped))
+		s = config_load_file(cfg, shipped, diags);
+	free(user);
+	return s;
+}

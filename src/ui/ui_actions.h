@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ui_actions.h — every key action of the UI, declared once.
+ *
+ * One table (ui_actions.c) gives each action its keys, the short label the
+ * footer shows and the sentence the `?` help shows, per context.  The key
+ * map, the footer and the help are all made from it, so they cannot
+ * disagree (calcurse's habit).  A screen says which contexts are active;
+ * the first row of the table, in order, whose context is active and whose
+ * keys hold the key wins.  Rows without keys only document what a widget
+ * does with plain characters (typing, digits in a grid).
+ */
+#ifndef KAIGI_UI_ACTIONS_H
+#define KAIGI_UI_ACTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A function key (KEY_… of curses) as distinct from a character. */
+#define UI_KEYCODE(k)    ((k) | 0x1000000)
+#define UI_IS_KEYCODE(c) (((c)&0x1000000) != 0)
+#define UI_CTRL(c)       ((c)&0x1f)
+#define UI_ESC           27
+
+/* Contexts: which group of actions applies now. */
+enum ui_ctx {
+	UI_CTX_GLOBAL = 1u << 0,    /* always */
+	UI_CTX_CMD = 1u << 1,       /* not typing: single-letter commands work */
+	UI_CTX_NAV = 1u << 2,       /* a list or form to move through */
+	UI_CTX_HOME = 1u << 3,      /* the home screen */
+	UI_CTX_SIDE = 1u << 4,      /* the side list has the focus */
+	UI_CTX_MEETING = 1u << 5,   /* a meeting is open */
+	UI_CTX_PEOPLE = 1u << 6,    /* the participants */
+	UI_CTX_AGENDA = 1u << 7,    /* the cases of the meeting */
+	UI_CTX_CASE = 1u << 8,      /* a case is running */
+	UI_CTX_FORM = 1u << 9,      /* a field has the focus */
+	UI_CTX_GRID = 1u << 10,     /* a grid cell has the focus */
+	UI_CTX_LIST = 1u << 11,     /* a list item has the focus */
+	UI_CTX_EDIT = 1u << 12,     /* typing in a one-line field */
+	UI_CTX_TEXTAREA = 1u << 13, /* typing in the long-text editor */
+	UI_CTX_SELECT = 1u << 14,   /* a pop-up list of choices */
+	UI_CTX_HELP = 1u << 15,     /* this help */
+	UI_CTX_CONFIRM = 1u << 16,  /* a yes/no question */
+	UI_CTX_SEARCH = 1u << 17,   /* the case search box */
+	UI_CTX_READ = 1u << 18,     /* a read-only page (wrap-up read-back) */
+};
+
+enum ui_act {
+	UI_ACT_NONE = 0,
+	UI_ACT_CHAR, /* a character no row took: typing */
+	UI_ACT_HELP,
+	UI_ACT_REDRAW,
+	UI_ACT_QUIT,
+	UI_ACT_BACK,
+	UI_ACT_UP,
+	UI_ACT_DOWN,
+	UI_ACT_LEFT,
+	UI_ACT_RIGHT,
+	UI_ACT_PGUP,
+	UI_ACT_PGDN,
+	UI_ACT_HOME,
+	UI_ACT_END,
+	UI_ACT_NEXT, /* Tab */
+	UI_ACT_PREV, /* Shift-Tab */
+	UI_ACT_OPEN,
+	UI_ACT_EDIT,
+	UI_ACT_CLEAR,
+	UI_ACT_NEW_MEETING,
+	UI_ACT_SEARCH,
+	UI_ACT_ADD,
+	UI_ACT_QUICK_ADD,
+	UI_ACT_TOGGLE,
+	UI_ACT_DELETE,
+	UI_ACT_UNDO,
+	UI_ACT_MOVE_UP,
+	UI_ACT_MOVE_DOWN,
+	UI_ACT_FOLLOWUP,
+	UI_ACT_PHASE_NEXT,
+	UI_ACT_PHASE_PREV,
+	UI_ACT_TIMER_PAUSE,
+	UI_ACT_TIMER_PLUS,
+	UI_ACT_TIMER_MINUS,
+	UI_ACT_GOTO,
+	UI_ACT_READBACK,
+	UI_ACT_CLOSE_CASE,
+	UI_ACT_SET,  /* documented: digits in a grid */
+	UI_ACT_TYPE, /* documented: typing */
+	UI_ACT_BKSP,
+	UI_ACT_DEL_CHAR,
+	UI_ACT_KILL_START,
+	UI_ACT_KILL_END,
+	UI_ACT_DONE,
+	UI_ACT_NEWLINE,
+	UI_ACT_EXT_EDITOR,
+	UI_ACT_CHOOSE,
+	UI_ACT_CANCEL,
+	UI_ACT_YES,
+	UI_ACT_NO,
+};
+
+struct ui_action {
+	enum ui_act act;
+	unsigned ctx;        /* UI_CTX_* bits where the row applies */
+	int keys[6];         /* characters or UI_KEYCODE(KEY_…); 0 ends */
+	const char *keyname; /* as shown: "Enter", "a", "^T" */
+	const char *label;   /* short footer label (N_), or NULL: help only */
+	const char *help;    /* one sentence for `?` (N_) */
+};
+
+extern const struct ui_action ui_actions[];
+extern const size_t ui_nactions;
+
+/* The action a key means in contexts ctx, or UI_ACT_NONE. */
+enum ui_act ui_action_lookup(unsigned ctx, int code);
+
+/* Titles of the contexts, in help order (N_ strings); NULL ends. */
+struct ui_ctx_title {
+	unsigned ctx;
+	const char *title;
+};
+extern const struct ui_ctx_title ui_ctx_titles[];
+
+#endif

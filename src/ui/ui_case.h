@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ui_case.h — the running-case screen's state, shared by
+ * ui_screen_case.c (phases, timer, sections, pages) and ui_case_check.c
+ * (what is missing before the case is closed).
+ */
+#ifndef KAIGI_UI_CASE_H
+#define KAIGI_UI_CASE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kaigi/store.h"
+#include "ui_app.h"
+#include "ui_form.h"
+#include "ui_record.h"
+#include "ui_select.h"
+#include "ui_timer.h"
+
+#define CASE_FORMS_MAX 8
+
+enum case_side_kind {
+	CS_SECTION,  /* a section of one of the case's forms */
+	CS_READBACK, /* the wrap-up read-back */
+	CS_PREVIOUS, /* a follow-up: what was agreed last time */
+};
+
+struct case_side {
+	enum case_side_kind kind;
+	size_t rec, sect;
+	const char *phase; /* the section's phase, or NULL */
+};
+
+/* Something required that is not filled in. */
+struct case_missing {
+	size_t rec, sect;
+	const struct schema_field *f;   /* the field (a list for its items) */
+	const struct schema_field *sub; /* an item field, or NULL */
+	size_t item;                    /* the item's index when sub */
+	char *text;
+};
+
+enum case_select {
+	CSEL_NONE,
+	CSEL_GOTO,
+	CSEL_CHECK,
+};
+
+struct case_scr {
+	struct ui *ui;
+	struct store_meeting m;
+	const struct schema_meeting *tpl;
+	struct store_case c;
+	struct store_person p;
+	size_t case_no, ncases;
+
+	struct ui_rec recs[CASE_FORMS_MAX];
+	size_t nrecs;
+	struct ui_rec prev[CASE_FORMS_MAX]; /* the previous review, for a follow-up */
+	size_t nprev;
+
+	struct case_side *side;
+	size_t nside, scur, stop;
+	bool focus_side;
+
+	struct ui_form page; /* the section shown */
+	bool have_page;
+	struct ui_form item; /* a list item opened from it */
+	bool have_item;
+	int read_top;
+
+	struct ui_timer timer;
+
+	struct ui_select sel;
+	enum case_select sel_tag;
+	struct case_missing *miss;
+	size_t nmiss;
+};
+
+/* ui_screen_case.c */
+void case_side_open(struct ui *ui, struct case_scr *cs, size_t i);
+void case_item_open(struct ui *ui, struct case_scr *cs, const char *item_id);
+void case_leave(struct ui *ui, struct case_scr *cs);
+
+/* ui_case_check.c: find what is missing; none → leave the case, else a
+ * list to jump to it (or to close anyway). */
+void case_check_open(struct ui *ui, struct case_scr *cs);
+void case_check_chosen(struct ui *ui, struct case_scr *cs, const char *value);
+void case_missing_free(struct case_scr *cs);
+
+#endif

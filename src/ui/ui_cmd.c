@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+/*
+ * ui_cmd.c — `kaigi` and `kaigi --db FILE`: the facilitator UI from the
+ * command line.  Loads the forms and the town's settings, opens the
+ * database (read-only, with the reason shown, when it cannot be written),
+ * runs the UI, and passes on a terminating signal once all is closed.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "kaigi/config.h"
+#include "kaigi/ui.h"
+#include "kaigi/xalloc.h"
+
+/* The example settings shipped beside the forms (forms/../config). */
+static char *shipped_config(void)
+{
+	return xasprintf("%s/../config/config.yaml", cmd_installed_forms_dir());
+}
+
+int cmd_ui_open(const struct cmd_opts *opts, const char *db_path, const char *meeting_id)
+{
+	struct kaigi_error err;
+	struct schema_set forms;
+	if (schema_set_init(&forms, &err) != KAIGI_OK) {
+		cmd_print_error(&err);
+		return err.status;
+	}
+	struct kaigi_diags diags = {0};
+	cmd_load_forms(opts, &forms, &diags);
+	char notice[512] = "";
+	if (diags.n) {
+		cmd_print_diags(&diags);
+		snprintf(notice, sizeof notice,
+			 "%zu problem(s) in the forms were skipped: see `kaigi forms check`",
+			 diags.n);
+	}
+	kaigi_diags_free(&diags);
+	struct kaigi_config cfg;
+	char *shipped = shipped_config();
+	if (config_load_default(&cfg, shipped, &diags) != KAIGI_OK) {
+		cmd_print_diags(&diags);
+		snprintf(notice, sizeof notice,
+			 "the settings file has errors: the vision is not shown");
+	}
+	free(shipped);
+	kaigi_diags_free(&diags);
+
+	char *path = db_path ? xstrdup(db_path) : cmd_db_path(opts);
+	struct store *st = NULL;
+	char ro[1200] = "";
+	if (store_open(&st, path, STORE_READ_WRITE, &err) != KAIGI_OK) {
+		/* Not writable (or locked for migration): look, but do not touch. */
+		struct kaigi_error err2;
+		if (err.status == KAIGI_EENV &&
+		    store_open(&st, path, STORE_READ_ONLY, &err2) == KAIGI_OK) {
+			snprintf(ro, sizeof ro, "READ-ONLY: %s", err.msg);
+		} else {
+			cmd_print_error(&err);
+			free(path);
+			config_free(&cfg);
+			schema_set_free(&forms);
+			return err.status;
+		}
+	}
+	store_set_forms(st, &forms);
+	store_set_lang(st, opts->lang);
+	int status = 0;
+	if (!ui_i18n_init(opts->lang)) {
+		fprintf(stderr, "kaigi: no UTF-8 locale is available (install the locales package "
+				"or set LANG=C.UTF-8)\n");
+		status = KAIGI_EENV;
+	} else {
+		struct ui_args args = {
+		    .st = st,
+		    .forms = &forms,
+		    .config = &cfg,
+		    .lang = opts->lang,
+		    .ro_reason = ro[0] ? ro : NULL,
+		    .meeting_id = meeting_id,
+		    .notice = notice[0] ? notice : NULL,
+		};
+		if (ui_run(&args, &err) != KAIGI_OK) {
+			cmd_print_error(&err);
+			status = err.status;
+		}
+	}
+	store_close(st);
+	free(path);
+	config_free(&cfg);
+	schema_set_free(&forms);
+	int sig = ui_signal_caught();
+	if (sig) {
+		/* Everything is saved and closed: end the way we were asked to. */
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	return status;
+}

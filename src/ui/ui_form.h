@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ui_form.h — a page of fields: the fields of one section of a form, the
+ * fields of one list item, or the editable facts of a meeting, a
+ * participant or a case.  It moves the focus through them, opens the
+ * right editor for each field type (one line, long text, pop-up list, grid
+ * cell) and saves an answer the moment the field is left.
+ *
+ * Where answers come from and go to is a struct ui_src: a form record
+ * (through store_answer_save) or a row of the store's own tables.  With a
+ * record, `relevant` hides and shows fields live, calculated fields are
+ * shown, and lists and choices taken from the record work.
+ *
+ * Design note: the page is a list of rows (a field, a grid, a list heading,
+ * a list item, "add") rebuilt after every save, because a save can change
+ * which fields are relevant and what a list holds.  The focus is kept on
+ * the same field across a rebuild.
+ */
+#ifndef KAIGI_UI_FORM_H
+#define KAIGI_UI_FORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kaigi/schema.h"
+#include "kaigi/store.h"
+#include "ui_app.h"
+#include "ui_draw.h"
+#include "ui_record.h"
+#include "ui_select.h"
+#include "ui_text.h"
+
+/* Where a page's answers live. */
+struct ui_src {
+	void *ctx;
+	/* The form record, for expressions, lists and choices_from; NULL for
+	 * a page over the store's own rows. */
+	struct ui_rec *rec;
+	/* The stored value at field / item / col (borrowed), or NULL. */
+	const struct kaigi_value *(*value)(void *ctx, const char *field, const char *item,
+					   const char *col);
+	/* Save text ("" clears); on success the source has re-read itself. */
+	enum kaigi_status (*save)(void *ctx, const char *field, const char *item, const char *col,
+				  const char *text, struct kaigi_error *err);
+};
+
+enum ui_row_kind {
+	UI_ROW_FIELD,
+	UI_ROW_GRID,
+	UI_ROW_LIST, /* a list's heading */
+	UI_ROW_ITEM, /* one item of the list above it */
+	UI_ROW_ADD,  /* "add an item" after a list */
+};
+
+struct ui_row {
+	enum ui_row_kind kind;
+	const struct schema_field *f;
+	size_t item; /* UI_ROW_ITEM: the item's index */
+};
+
+enum ui_form_mode {
+	UI_FORM_NAV = 0, /* moving between fields */
+	UI_FORM_LINE,    /* typing in a one-line field or grid cell */
+	UI_FORM_AREA,    /* the long-text editor */
+	UI_FORM_SELECT,  /* a pop-up list */
+};
+
+/* A deleted list item, kept so that `u` brings it back. */
+struct ui_undo {
+	bool have;
+	char field[128];
+	size_t pos;
+	struct store_answer *answers; /* col and value of each answer */
+	size_t nanswers;
+};
+
+struct ui_form {
+	struct ui_src src;
+	const struct schema_field *fields;
+	size_t nfields;
+	const struct schema_field *list; /* an item page: its list */
+	char item[STORE_ID_SIZE];        /* an item page: the item */
+	char *title;
+
+	struct ui_row *rows;
+	size_t nrows;
+	size_t cur; /* the focused row */
+	int top;    /* first screen line shown */
+
+	enum ui_form_mode mode;
+	struct ui_text text;
+	char *failed; /* the text the store refused last */
+	struct ui_select sel;
+	size_t gr, gc, gtop; /* grid cursor and scroll */
+	char gprefix[8];     /* a rating symbol typed in a grid cell (〇 △ ×) */
+	/* Where the open editor writes: a field of the page (etop is the
+	 * page's list or NULL) or a grid cell (etop the grid). */
+	const struct schema_field *etop, *ef;
+	const struct schema_grid_row *erow;
+	size_t ecol;
+	char err[1024]; /* why the focused answer was refused */
+	struct ui_undo undo;
+	char today[11];
+};
+
+/* What happened to a key. */
+enum ui_form_out {
+	UI_FORM_HANDLED = 0,
+	UI_FORM_UNHANDLED, /* not the page's key */
+	UI_FORM_EXIT_UP,   /* moved up from the first row */
+	UI_FORM_EXIT_DOWN, /* moved down from the last row */
+	UI_FORM_EXIT_LEFT, /* ← to the section list */
+	UI_FORM_OPEN_ITEM, /* open the focused (or just added) list item */
+};
+
+/* A page over fields[0..n) (a section), titled title (copied). */
+void ui_form_init(struct ui_form *fm, struct ui_src src, const struct schema_field *fields,
+		  size_t n, const char *title);
+/* A page over one item of list (its item fields). */
+void ui_form_init_item(struct ui_form *fm, struct ui_src src, const struct schema_field *list,
+		       const char *item_id, const char *title);
+void ui_form_free(struct ui_form *fm);
+
+/* Rebuild the rows after the data changed (keeps the focus). */
+void ui_form_rebuild(struct ui *ui, struct ui_form *fm);
+/* Focus the first or last row. */
+void ui_form_focus_edge(struct ui_form *fm, bool last);
+/* Focus the row of field id (a top-level field of the page); false when
+ * it is not shown. */
+bool ui_form_focus_field(struct ui_form *fm, const char *id);
+
+unsigned ui_form_contexts(const struct ui_form *fm);
+enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_key *k);
+void ui_form_draw(struct ui *ui, struct ui_form *fm, struct ui_rect r, bool focused);
+/* Save what is being typed, if anything (leaving, a signal).  Returns
+ * false when the store refused it (the message is in fm->err). */
+bool ui_form_flush(struct ui *ui, struct ui_form *fm);
+bool ui_form_editing(const struct ui_form *fm);
+/* The focused field's full label and hint, for the status line. */
+void ui_form_hint(struct ui *ui, const struct ui_form *fm, char *buf, size_t size);
+/* The item id of the focused UI_ROW_ITEM, or NULL. */
+const char *ui_form_item_id(const struct ui_form *fm);
+/* Start editing the focused field as if Enter was pressed. */
+void ui_form_edit(struct ui *ui, struct ui_form *fm);
+
+/* ---- parts in their own files, used by ui_form.c ------------------------ */
+
+/* ui_grid.c: a grid row of the page. */
+int ui_grid_height(const struct schema_field *grid, int avail);
+void ui_grid_draw(struct ui *ui, struct ui_form *fm, const struct schema_field *grid,
+		  struct ui_rect r, bool focused);
+enum ui_form_out ui_grid_key(struct ui *ui, struct ui_form *fm, const struct schema_field *grid,
+			     const struct ui_key *k);
+
+/* ui_list.c: list rows and the item operations. */
+void ui_list_draw_row(struct ui *ui, struct ui_form *fm, const struct ui_row *row, int y, int x,
+		      int w, int attr);
+enum ui_form_out ui_list_key(struct ui *ui, struct ui_form *fm, const struct ui_key *k);
+void ui_undo_clear(struct ui_undo *u);
+
+/* ui_form.c, for the parts: save text at a path, with the page's error
+ * handling (message in fm->err).  True on success. */
+bool ui_form_save(struct ui *ui, struct ui_form *fm, const char *field, const char *item,
+		  const char *col, const char *text);
+/* Open the pop-up of choices for f at a path; tag says what it is for. */
+void ui_form_open_select(struct ui *ui, struct ui_form *fm, const struct schema_field *top,
+			 const struct schema_field *f, const struct schema_grid_row *row,
+			 size_t col, const struct kaigi_value *cur);
+
+#endif

@@ -1,0 +1,355 @@
+// SPDX-License-Identifier: MIT
+/*
+ * ui_grid.c — a grid field (the ADL/IADL sheets): a table moved through
+ * with the arrow keys, where one key sets a rating.
+ *
+ * A digit picks the n-th choice of the cell's own scale — the row's
+ * override when it has one (the national sheet's 支障なし/支障あり rows) —
+ * and moves down, so a column is rated in one pass.  Typing the rating's
+ * symbol then its digit (〇 1, △ 2, × 1) picks the choice whose label it
+ * spells.  Calculated columns (↑) are shown, never entered; cells marked
+ * not applicable are skipped by the editors.
+ */
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/utf8.h"
+#include "kaigi/xalloc.h"
+#include "ui_actions.h"
+#include "ui_field.h"
+#include "ui_form.h"
+
+#define GROUP_W 5
+
+int ui_grid_height(const struct schema_field *grid, int avail)
+{
+	int h = (int)grid->nrows + 1;
+	return h < avail ? h : (avail > 2 ? avail : 2);
+}
+
+static bool has_groups(const struct ui *ui, const struct schema_field *g)
+{
+	for (size_t i = 0; i < g->nrows; i++)
+		if (*schema_label_get(&g->rows[i].group, ui->lang))
+			return true;
+	return false;
+}
+
+/* Column widths: label column, then each grid column; text columns share
+ * what is left. */
+static void widths(struct ui *ui, const struct schema_field *g, int w, int *gw, int *lw, int *cw)
+{
+	*gw = has_groups(ui, g) ? GROUP_W : 0;
+	*lw = 6;
+	for (size_t i = 0; i < g->nrows; i++) {
+		int x = (int)utf8_width(schema_label_get(&g->rows[i].label, ui->lang)) + 1;
+		if (x > *lw)
+			*lw = x;
+	}
+	if (*lw > w / 4)
+		*lw = w / 4;
+	int used = *gw + *lw, ntext = 0;
+	for (size_t c = 0; c < g->ncolumns; c++) {
+		const struct schema_field *col = &g->columns[c];
+		int x = (int)utf8_width(schema_label_get(&col->label, ui->lang)) + 1;
+		if (col->type == SCHEMA_TEXT || col->type == SCHEMA_LONGTEXT) {
+			cw[c] = 0;
+			ntext++;
+			continue;
+		}
+		if (col->type == SCHEMA_SELECT_MULTIPLE && x < 10)
+			x = 10;
+		if (x < 4)
+			x = 4;
+		if (x > 14)
+			x = 14;
+		cw[c] = x;
+		used += x;
+	}
+	int left = w - used;
+	for (size_t c = 0; c < g->ncolumns; c++)
+		if (cw[c] == 0)
+			cw[c] = ntext ? (left / ntext > 4 ? left / ntext : 4) : 4;
+}
+
+static bool editable(const struct schema_field *g, size_t r, size_t c)
+{
+	if (g->columns[c].type == SCHEMA_CALCULATE)
+		return false;
+	return !(g->rows[r].na && g->rows[r].na[c]);
+}
+
+/* A choice label short enough for a cell: up to its first space when the
+ * whole label does not fit ("〇1 independent, easy" → "〇1"). */
+static void put_cell(int y, int x, int w, const char *text, int attr)
+{
+	if ((int)utf8_width(text) > w) {
+		const char *sp = strchr(text, ' ');
+		if (sp) {
+			char *head = xstrndup(text, (size_t)(sp - text));
+			ui_put_cut(y, x, w, head, attr, true);
+			free(head);
+			return;
+		}
+	}
+	ui_put_cut(y, x, w, text, attr, true);
+}
+
+void ui_grid_draw(struct ui *ui, struct ui_form *fm, const struct schema_field *g, struct ui_rect r,
+		  bool focused)
+{
+	int cw[64];
+	int gw, lw;
+	if (g->ncolumns > 64)
+		return;
+	widths(ui, g, r.w, &gw, &lw, cw);
+	int head = ui_attr(ui, UI_A_HEADING);
+	ui_put_cut(r.y, r.x, gw + lw, schema_label_get(&g->label, ui->lang), head, true);
+	int x = r.x + gw + lw;
+	for (size_t c = 0; c < g->ncolumns && x < r.x + r.w; c++) {
+		ui_put_cut(r.y, x, cw[c] - 1, schema_label_get(&g->columns[c].label, ui->lang),
+			   head, true);
+		x += cw[c];
+	}
+	int rows = r.h - 1;
+	if (rows < 1)
+		return;
+	if (fm->gr >= g->nrows)
+		fm->gr = g->nrows ? g->nrows - 1 : 0;
+	if (fm->gr < fm->gtop)
+		fm->gtop = fm->gr;
+	if (fm->gr >= fm->gtop + (size_t)rows)
+		fm->gtop = fm->gr - (size_t)rows + 1;
+	const char *last_group = NULL;
+	for (int i = 0; i < rows && fm->gtop + (size_t)i < g->nrows; i++) {
+		size_t ri = fm->gtop + (size_t)i;
+		const struct schema_grid_row *row = &g->rows[ri];
+		int y = r.y + 1 + i;
+		const char *group = schema_label_get(&row->group, ui->lang);
+		if (gw && (!last_group || strcmp(group, last_group) != 0 || i == 0))
+			ui_put_cut(y, r.x, gw - 1, group, ui_attr(ui, UI_A_DIM), false);
+		last_group = group;
+		bool row_here = focused && ri == fm->gr;
+		ui_put_cut(y, r.x + gw, lw - 1, schema_label_get(&row->label, ui->lang),
+			   row_here ? (int)A_BOLD : (int)A_NORMAL, true);
+		x = r.x + gw + lw;
+		for (size_t c = 0; c < g->ncolumns && x < r.x + r.w; c++) {
+			int w = cw[c] - 1;
+			if (x + w > r.x + r.w)
+				w = r.x + r.w - x;
+			bool here = row_here && c == fm->gc;
+			const struct schema_field *col = &g->columns[c];
+			int a = here ? ui_attr(ui, UI_A_CURSOR) : (int)A_NORMAL;
+			if (here && fm->mode == UI_FORM_LINE && fm->etop == g) {
+				ui_text_draw_line(&fm->text, y, x, w, (int)A_UNDERLINE);
+			} else if (row->na && row->na[c]) {
+				ui_put(y, x, w, "·", here ? a : ui_attr(ui, UI_A_DIM), true);
+			} else {
+				struct kaigi_value v = {0};
+				if (fm->src.rec)
+					ui_rec_eval(fm->src.rec, g, col, row->id, &v);
+				char *shown = ui_field_show(ui, fm->src.rec, g, col, row, c, &v);
+				kaigi_value_clear(&v);
+				if (here && fm->gprefix[0] && !*shown) {
+					free(shown);
+					shown = xasprintf("%s…", fm->gprefix);
+				}
+				put_cell(y, x, w, shown,
+					 col->type == SCHEMA_CALCULATE
+					     ? (here ? a : ui_attr(ui, UI_A_OK))
+					     : a);
+				free(shown);
+			}
+			x += cw[c];
+		}
+	}
+	if (fm->gtop > 0)
+		ui_put(r.y + 1, r.x + r.w - 1, 1, "↑", ui_attr(ui, UI_A_DIM), false);
+	if (fm->gtop + (size_t)rows < g->nrows)
+		ui_put(r.y + r.h - 1, r.x + r.w - 1, 1, "↓", ui_attr(ui, UI_A_DIM), false);
+}
+
+static void cell_save(struct ui *ui, struct ui_form *fm, const struct schema_field *g,
+		      const char *text)
+{
+	if (!ui_form_save(ui, fm, g->id, g->rows[fm->gr].id, g->columns[fm->gc].id, text))
+		ui_msg(ui, UI_MSG_ERROR, _("Not saved: %s"), fm->err);
+}
+
+/* The next column that can be entered from gc in direction dir (dir 0:
+ * gc itself if it can), or -1. */
+static long next_col(const struct schema_field *g, size_t gc, int dir)
+{
+	if (dir == 0)
+		return gc < g->ncolumns && g->columns[gc].type != SCHEMA_CALCULATE ? (long)gc : -1;
+	for (long c = (long)gc + dir; c >= 0 && c < (long)g->ncolumns; c += dir)
+		if (g->columns[c].type != SCHEMA_CALCULATE)
+			return c;
+	return -1;
+}
+
+/* A digit: the n-th choice, or with a symbol typed before it, the choice
+ * whose label starts with symbol + digit. */
+static bool rate(struct ui *ui, struct ui_form *fm, const struct schema_field *g, char digit)
+{
+	struct ui_choices ch;
+	ui_field_choices(ui, fm->src.rec, g, &g->columns[fm->gc], &g->rows[fm->gr], fm->gc, &ch);
+	const char *value = NULL;
+	if (fm->gprefix[0]) {
+		char want[16];
+		snprintf(want, sizeof want, "%s%c", fm->gprefix, digit);
+		for (size_t i = 0; i < ch.n && !value; i++)
+			if (strncmp(ch.v[i].label, want, strlen(want)) == 0)
+				value = ch.v[i].value;
+	} else if (digit >= '1' && digit <= '9' && (size_t)(digit - '0') <= ch.n) {
+		value = ch.v[digit - '1'].value;
+	}
+	fm->gprefix[0] = '\0';
+	bool ok = false;
+	if (value) {
+		char *v = xstrdup(value);
+		cell_save(ui, fm, g, v);
+		free(v);
+		ok = true;
+	} else {
+		ui_msg(ui, UI_MSG_WARN, _("No such choice here (this row has %zu)"), ch.n);
+	}
+	ui_choices_free(&ch);
+	return ok;
+}
+
+enum ui_form_out ui_grid_key(struct ui *ui, struct ui_form *fm, const struct schema_field *g,
+			     const struct ui_key *k)
+{
+	if (g->nrows == 0 || g->ncolumns == 0)
+		return UI_FORM_UNHANDLED;
+	if (fm->gc >= g->ncolumns)
+		fm->gc = 0;
+	if (fm->gr >= g->nrows)
+		fm->gr = g->nrows - 1;
+	if (next_col(g, fm->gc, 0) < 0) {
+		long c = next_col(g, fm->gc, 1);
+		if (c < 0)
+			c = next_col(g, fm->gc, -1);
+		if (c >= 0)
+			fm->gc = (size_t)c;
+	}
+	const struct schema_field *col = &g->columns[fm->gc];
+	const struct schema_grid_row *row = &g->rows[fm->gr];
+	if (k->act != UI_ACT_CHAR)
+		fm->gprefix[0] = '\0';
+	switch (k->act) {
+	case UI_ACT_UP:
+		if (fm->gr == 0)
+			return UI_FORM_UNHANDLED;
+		fm->gr--;
+		return UI_FORM_HANDLED;
+	case UI_ACT_DOWN:
+		if (fm->gr + 1 >= g->nrows)
+			return UI_FORM_UNHANDLED;
+		fm->gr++;
+		return UI_FORM_HANDLED;
+	case UI_ACT_PGUP:
+		fm->gr = fm->gr > 8 ? fm->gr - 8 : 0;
+		return UI_FORM_HANDLED;
+	case UI_ACT_PGDN:
+		fm->gr = fm->gr + 8 < g->nrows ? fm->gr + 8 : g->nrows - 1;
+		return UI_FORM_HANDLED;
+	case UI_ACT_HOME:
+		fm->gr = 0;
+		return UI_FORM_HANDLED;
+	case UI_ACT_END:
+		fm->gr = g->nrows - 1;
+		return UI_FORM_HANDLED;
+	case UI_ACT_LEFT:
+	case UI_ACT_RIGHT: {
+		long c = next_col(g, fm->gc, k->act == UI_ACT_LEFT ? -1 : 1);
+		if (c < 0)
+			return k->act == UI_ACT_LEFT ? UI_FORM_EXIT_LEFT : UI_FORM_HANDLED;
+		fm->gc = (size_t)c;
+		return UI_FORM_HANDLED;
+	}
+	case UI_ACT_NEXT:
+	case UI_ACT_PREV: {
+		int dir = k->act == UI_ACT_NEXT ? 1 : -1;
+		long c = next_col(g, fm->gc, dir);
+		if (c < 0) {
+			/* On to the next row, from its first (last) cell. */
+			if ((dir > 0 && fm->gr + 1 >= g->nrows) || (dir < 0 && fm->gr == 0))
+				return UI_FORM_UNHANDLED;
+			fm->gr = dir > 0 ? fm->gr + 1 : fm->gr - 1;
+			c = next_col(g, dir > 0 ? 0 : g->ncolumns - 1, 0);
+			if (c < 0)
+				c = next_col(g, dir > 0 ? 0 : g->ncolumns - 1, dir > 0 ? 1 : -1);
+		}
+		if (c >= 0)
+			fm->gc = (size_t)c;
+		return UI_FORM_HANDLED;
+	}
+	case UI_ACT_EDIT:
+	case UI_ACT_CLEAR:
+		if (!editable(g, fm->gr, fm->gc)) {
+			ui_msg(ui, UI_MSG_INFO, "%s", _("This cell does not apply to this row."));
+			return UI_FORM_HANDLED;
+		}
+		if (!ui_writable(ui))
+			return UI_FORM_HANDLED;
+		if (k->act == UI_ACT_CLEAR) {
+			cell_save(ui, fm, g, "");
+			return UI_FORM_HANDLED;
+		}
+		if (ui_field_is_choice(col)) {
+			const struct kaigi_value *v =
+			    fm->src.value(fm->src.ctx, g->id, row->id, col->id);
+			ui_form_open_select(ui, fm, g, col, row, fm->gc, v);
+		} else {
+			const struct kaigi_value *v =
+			    fm->src.value(fm->src.ctx, g->id, row->id, col->id);
+			char *now = v ? kaigi_value_to_text(v) : xstrdup("");
+			ui_text_set(&fm->text, now);
+			free(now);
+			free(fm->failed);
+			fm->failed = NULL;
+			fm->etop = g;
+			fm->ef = col;
+			fm->erow = row;
+			fm->ecol = fm->gc;
+			fm->mode = UI_FORM_LINE;
+		}
+		return UI_FORM_HANDLED;
+	case UI_ACT_CHAR: {
+		if (!editable(g, fm->gr, fm->gc) || !ui_writable(ui))
+			return UI_FORM_HANDLED;
+		unsigned char c0 = (unsigned char)k->text[0];
+		if (ui_field_is_choice(col)) {
+			if (c0 >= '0' && c0 <= '9') {
+				if (rate(ui, fm, g, (char)c0) && fm->gr + 1 < g->nrows)
+					fm->gr++;
+			} else if (c0 >= 0x80) {
+				snprintf(fm->gprefix, sizeof fm->gprefix, "%s", k->text);
+			}
+			return UI_FORM_HANDLED;
+		}
+		if (c0 >= 0x80 || (c0 >= '0' && c0 <= '9')) {
+			const struct kaigi_value *v =
+			    fm->src.value(fm->src.ctx, g->id, row->id, col->id);
+			char *now = v ? kaigi_value_to_text(v) : xstrdup("");
+			ui_text_set(&fm->text, now);
+			strbuf_append(&fm->text.b, k->text);
+			fm->text.cur = fm->text.b.len;
+			free(now);
+			fm->etop = g;
+			fm->ef = col;
+			fm->erow = row;
+			fm->ecol = fm->gc;
+			fm->mode = UI_FORM_LINE;
+		}
+		return UI_FORM_HANDLED;
+	}
+	default:
+		return UI_FORM_UNHANDLED;
+	}
+}

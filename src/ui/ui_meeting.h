@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ui_meeting.h — the meeting screen's state, shared by its three files:
+ * ui_screen_meeting.c (the frame, the overview with the town's vision, the
+ * meeting's facts and its close), ui_meeting_people.c (participants) and
+ * ui_meeting_agenda.c (the cases).
+ */
+#ifndef KAIGI_UI_MEETING_H
+#define KAIGI_UI_MEETING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kaigi/store.h"
+#include "ui_app.h"
+#include "ui_draw.h"
+#include "ui_form.h"
+#include "ui_record.h"
+#include "ui_select.h"
+#include "ui_synth.h"
+
+enum meeting_side {
+	MS_OVERVIEW,
+	MS_INFO,
+	MS_PEOPLE,
+	MS_AGENDA,
+	MS_CLOSE,
+	MS_COUNT,
+};
+
+enum meeting_sel {
+	MSEL_NONE,
+	MSEL_QUICK_ADD, /* earlier participants */
+	MSEL_FOLLOWUP,  /* cases to follow up */
+};
+
+enum meeting_confirm {
+	MCONF_NONE,
+	MCONF_DELETE_CASE,
+};
+
+struct meeting_scr {
+	struct ui *ui; /* borrowed: the sources of the pages save through it */
+	struct store_meeting m;
+	struct kaigi_value mv[STORE_MEETING_NFIELDS]; /* m's fields as values */
+	const struct schema_meeting *tpl;
+	enum meeting_side side;
+	bool focus_side;
+	size_t side_top;
+	int over_top; /* overview scroll */
+
+	struct ui_synth info_f, close_f;
+	struct ui_form info, close;
+
+	/* participants */
+	struct store_participant_list people;
+	size_t pcur, ptop;
+	bool pedit; /* the participant page is open */
+	struct store_participant pe;
+	struct kaigi_value pv[4];
+	struct ui_synth pf;
+	struct ui_form pform;
+	struct store_participant undo;
+	bool undo_have;
+
+	/* agenda */
+	struct store_case_list cases;
+	struct store_person *persons; /* one per case */
+	size_t acur, atop;
+	bool cedit; /* the case page is open */
+	struct kaigi_value cv[6];
+	struct ui_synth cf;
+	struct ui_form cform;
+	/* The records of the highlighted follow-up's previous review, for the
+	 * preview of its last goals and actions. */
+	struct ui_rec prev[8];
+	size_t nprev;
+	char prev_case[STORE_ID_SIZE];
+	int prev_top;
+
+	struct ui_select sel;
+	enum meeting_sel sel_tag;
+	struct store_participant_list recent;
+	struct store_case_hit_list cands;
+	enum meeting_confirm confirm;
+
+	long long used_sec;
+};
+
+/* ui_screen_meeting.c */
+void meeting_reload(struct ui *ui, struct meeting_scr *ms);
+void meeting_set_value(struct kaigi_value *v, const char *text);
+
+/* ui_meeting_people.c */
+void people_load(struct ui *ui, struct meeting_scr *ms);
+void people_free(struct meeting_scr *ms);
+unsigned people_contexts(struct meeting_scr *ms);
+enum ui_result people_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
+void people_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
+void people_quick_add(struct ui *ui, struct meeting_scr *ms, const char *value);
+const char *people_role_label(struct ui *ui, const struct meeting_scr *ms, const char *role);
+
+/* ui_meeting_agenda.c */
+void agenda_load(struct ui *ui, struct meeting_scr *ms);
+void agenda_free(struct meeting_scr *ms);
+unsigned agenda_contexts(struct meeting_scr *ms);
+enum ui_result agenda_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
+void agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
+void agenda_followup_chosen(struct ui *ui, struct meeting_scr *ms, const char *case_id);
+void agenda_delete_confirmed(struct ui *ui, struct meeting_scr *ms);
+/* One line naming case i: code, initials, age band, sex. */
+char *agenda_case_line(struct ui *ui, const struct meeting_scr *ms, size_t i);
+
+#endif

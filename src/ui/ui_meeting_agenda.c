@@ -1,0 +1,446 @@
+// SPDX-License-Identifier: MIT
+/*
+ * ui_meeting_agenda.c — the cases of a meeting: a new case (with the next
+ * free case code) or a follow-up of a case reviewed before, in an order
+ * the facilitator can change; the highlighted follow-up shows what was
+ * agreed last time.  Enter runs the case.
+ *
+ * People are pseudonymous here as everywhere: a case code, initials, an
+ * age band, sex and area — never a name (domain.md, privacy).
+ */
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/xalloc.h"
+#include "ui_actions.h"
+#include "ui_meeting.h"
+#include "ui_readback.h"
+#include "ui_screens.h"
+
+enum { CV_CODE, CV_INITIALS, CV_AGE, CV_SEX, CV_AREA, CV_PRESENTER, CV_COUNT };
+static const char *const cv_ids[CV_COUNT] = {"code", "initials", "age_band",
+					     "sex",  "area",     "presenter"};
+
+static const char *sex_label(const char *sex)
+{
+	if (!sex)
+		return "";
+	if (strcmp(sex, "F") == 0)
+		return _("F");
+	if (strcmp(sex, "M") == 0)
+		return _("M");
+	return "";
+}
+
+char *agenda_case_line(struct ui *ui, const struct meeting_scr *ms, size_t i)
+{
+	(void)ui;
+	const struct store_case *c = &ms->cases.v[i];
+	const struct store_person *p = &ms->persons[i];
+	char follow[64] = "";
+	if (c->follows[0])
+		snprintf(follow, sizeof follow, "  ↻%s", _("follow-up"));
+	return xasprintf("%zu. %s  %s %s %s  %s%s%s", i + 1, c->person_code ? c->person_code : "",
+			 p->initials ? p->initials : "", p->age_band ? p->age_band : "",
+			 sex_label(p->sex), c->presenter ? _("presenter: ") : "",
+			 c->presenter ? c->presenter : "", follow);
+}
+
+static void prev_free(struct meeting_scr *ms)
+{
+	for (size_t i = 0; i < ms->nprev; i++)
+		ui_rec_free(&ms->prev[i]);
+	ms->nprev = 0;
+	ms->prev_case[0] = '\0';
+}
+
+void agenda_load(struct ui *ui, struct meeting_scr *ms)
+{
+	if (ms->persons)
+		for (size_t i = 0; i < ms->cases.n; i++)
+			store_person_clear(&ms->persons[i]);
+	free(ms->persons);
+	ms->persons = NULL;
+	store_case_list_free(&ms->cases);
+	struct kaigi_error err;
+	if (store_case_list(ui->st, ms->m.id, &ms->cases, &err) != KAIGI_OK)
+		ui_msg_error(ui, &err);
+	ms->persons = xcalloc(ms->cases.n ? ms->cases.n : 1, sizeof *ms->persons);
+	for (size_t i = 0; i < ms->cases.n; i++)
+		store_person_get(ui->st, ms->cases.v[i].person_id, NULL, &ms->persons[i], &err);
+	if (ms->acur >= ms->cases.n)
+		ms->acur = ms->cases.n ? ms->cases.n - 1 : 0;
+	prev_free(ms);
+}
+
+void agenda_free(struct meeting_scr *ms)
+{
+	if (ms->persons)
+		for (size_t i = 0; i < ms->cases.n; i++)
+			store_person_clear(&ms->persons[i]);
+	free(ms->persons);
+	ms->persons = NULL;
+	store_case_list_free(&ms->cases);
+	ui_form_free(&ms->cform);
+	ui_synth_free(&ms->cf);
+	for (int i = 0; i < CV_COUNT; i++)
+		kaigi_value_clear(&ms->cv[i]);
+	prev_free(ms);
+}
+
+unsigned agenda_contexts(struct meeting_scr *ms)
+{
+	(void)ms;
+	return UI_CTX_AGENDA | UI_CTX_MEETING | UI_CTX_NAV | UI_CTX_CMD;
+}
+
+/* ---- the case page ----------------------------------------------------- */
+
+static void cv_fill(struct meeting_scr *ms)
+{
+	const struct store_case *c = &ms->cases.v[ms->acur];
+	const struct store_person *p = &ms->persons[ms->acur];
+	meeting_set_value(&ms->cv[CV_CODE], p->code);
+	meeting_set_value(&ms->cv[CV_INITIALS], p->initials);
+	meeting_set_value(&ms->cv[CV_AGE], p->age_band);
+	meeting_set_value(&ms->cv[CV_SEX], p->sex);
+	meeting_set_value(&ms->cv[CV_AREA], p->area);
+	meeting_set_value(&ms->cv[CV_PRESENTER], c->presenter);
+}
+
+static int cv_of(const char *id)
+{
+	for (int i = 0; i < CV_COUNT; i++)
+		if (strcmp(cv_ids[i], id) == 0)
+			return i;
+	return -1;
+}
+
+static const struct kaigi_value *case_value(void *ctx, const char *field, const char *item,
+					    const char *col)
+{
+	(void)item;
+	(void)col;
+	struct meeting_scr *ms = ctx;
+	int i = cv_of(field);
+	return i < 0 || ms->cv[i].type == KAIGI_NULL ? NULL : &ms->cv[i];
+}
+
+static enum kaigi_status case_save(void *ctx, const char *field, const char *item, const char *col,
+				   const char *text, struct kaigi_error *err)
+{
+	(void)item;
+	(void)col;
+	struct meeting_scr *ms = ctx;
+	struct ui *ui = ms->ui;
+	int which = cv_of(field);
+	const char *v = text && *text ? text : NULL;
+	enum kaigi_status s;
+	if (which == CV_PRESENTER) {
+		struct store_case c = ms->cases.v[ms->acur];
+		c.presenter = (char *)v;
+		s = store_case_save(ui->st, &c, err);
+	} else {
+		struct store_person p = ms->persons[ms->acur];
+		char **slot = which == CV_CODE       ? &p.code
+			      : which == CV_INITIALS ? &p.initials
+			      : which == CV_AGE      ? &p.age_band
+			      : which == CV_SEX      ? &p.sex
+						     : &p.area;
+		*slot = (char *)v;
+		s = store_person_save(ui->st, &p, err);
+	}
+	if (s == KAIGI_OK) {
+		size_t keep = ms->acur;
+		agenda_load(ui, ms);
+		ms->acur = keep;
+		cv_fill(ms);
+	}
+	return s;
+}
+
+static void page_open(struct ui *ui, struct meeting_scr *ms, const char *focus, bool edit)
+{
+	if (ms->acur >= ms->cases.n || !ui_writable(ui))
+		return;
+	ui_form_free(&ms->cform);
+	ui_synth_free(&ms->cf);
+	struct schema_field *f = ui_synth_add(&ms->cf, "code", SCHEMA_TEXT, _("Case code"),
+					      _("Unique; the summary shows this, not a name"));
+	f->required = true;
+	ui_synth_add(&ms->cf, "initials", SCHEMA_TEXT, _("Initials"), _("Never the full name"));
+	ui_synth_add(&ms->cf, "age_band", SCHEMA_TEXT, _("Age band"), _("e.g. 80代 / 80s"));
+	ui_synth_add(&ms->cf, "sex", SCHEMA_SELECT_ONE, _("Sex"), NULL);
+	ui_synth_choice(&ms->cf, "F", _("Female"));
+	ui_synth_choice(&ms->cf, "M", _("Male"));
+	ui_synth_choice(&ms->cf, "X", _("Other / not given"));
+	ui_synth_add(&ms->cf, "area", SCHEMA_TEXT, _("Area"), _("Daily-life area (日常生活圏域)"));
+	ui_synth_add(&ms->cf, "presenter", SCHEMA_TEXT, _("Presenter"),
+		     _("Who presents the case: role or office, e.g. 居宅介護支援事業所A"));
+	cv_fill(ms);
+	struct ui_src src = {.ctx = ms, .value = case_value, .save = case_save};
+	ui_form_init(&ms->cform, src, ms->cf.fields, ms->cf.n, _("The case"));
+	ui_form_rebuild(ui, &ms->cform);
+	ms->cedit = true;
+	if (focus)
+		ui_form_focus_field(&ms->cform, focus);
+	if (edit)
+		ui_form_edit(ui, &ms->cform);
+}
+
+/* ---- adding, following up, ordering, removing -------------------------- */
+
+static bool add_case(struct ui *ui, struct meeting_scr *ms, const char *person_id,
+		     const char *presenter, const char *follows)
+{
+	struct store_case c;
+	memset(&c, 0, sizeof c);
+	snprintf(c.meeting_id, sizeof c.meeting_id, "%s", ms->m.id);
+	snprintf(c.person_id, sizeof c.person_id, "%s", person_id);
+	snprintf(c.follows, sizeof c.follows, "%s", follows ? follows : "");
+	c.ord = ms->cases.n ? ms->cases.v[ms->cases.n - 1].ord + 1 : 0;
+	c.presenter = (char *)presenter;
+	struct kaigi_error err;
+	if (store_case_save(ui->st, &c, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		return false;
+	}
+	ui_saved(ui);
+	agenda_load(ui, ms);
+	ms->acur = ms->cases.n ? ms->cases.n - 1 : 0;
+	return true;
+}
+
+static void new_case(struct ui *ui, struct meeting_scr *ms)
+{
+	if (!ui_writable(ui))
+		return;
+	char prefix[32];
+	const char *date = ms->m.f[STORE_MEETING_DATE] ? ms->m.f[STORE_MEETING_DATE] : "0000";
+	snprintf(prefix, sizeof prefix, "K-%.4s-", date);
+	struct kaigi_error err;
+	char *code = NULL;
+	if (store_person_code_next(ui->st, prefix, &code, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		return;
+	}
+	struct store_person p;
+	memset(&p, 0, sizeof p);
+	p.code = code;
+	if (store_person_save(ui->st, &p, &err) != KAIGI_OK)
+		ui_msg_error(ui, &err);
+	else if (add_case(ui, ms, p.id, NULL, NULL))
+		page_open(ui, ms, "initials", true);
+	free(code);
+}
+
+static void followup_open(struct ui *ui, struct meeting_scr *ms)
+{
+	if (!ui_writable(ui))
+		return;
+	store_case_hit_list_free(&ms->cands);
+	struct kaigi_error err;
+	if (store_case_search(ui->st, NULL, true, 500, &ms->cands, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		return;
+	}
+	ui_select_begin(&ms->sel, _("Follow up which case? (its latest review)"), false, 0);
+	size_t n = 0;
+	for (size_t i = 0; i < ms->cands.n; i++) {
+		const struct store_case_hit *h = &ms->cands.v[i];
+		bool here = strcmp(h->c.meeting_id, ms->m.id) == 0;
+		for (size_t j = 0; j < ms->cases.n && !here; j++)
+			here = strcmp(ms->cases.v[j].person_id, h->c.person_id) == 0;
+		if (here)
+			continue;
+		char *label =
+		    xasprintf("%s  %s %s  %s %s  %s", h->c.person_code,
+			      h->initials ? h->initials : "", h->age_band ? h->age_band : "",
+			      _("last:"), h->c.meeting_date, h->c.presenter ? h->c.presenter : "");
+		ui_select_add(&ms->sel, h->c.id, label, false);
+		free(label);
+		n++;
+	}
+	if (n == 0) {
+		ui_select_close(&ms->sel);
+		ui_msg(ui, UI_MSG_INFO, "%s", _("No earlier case to follow up."));
+		return;
+	}
+	ui_select_show(&ms->sel);
+	ms->sel_tag = MSEL_FOLLOWUP;
+}
+
+void agenda_followup_chosen(struct ui *ui, struct meeting_scr *ms, const char *case_id)
+{
+	for (size_t i = 0; i < ms->cands.n; i++) {
+		const struct store_case_hit *h = &ms->cands.v[i];
+		if (strcmp(h->c.id, case_id) != 0)
+			continue;
+		if (add_case(ui, ms, h->c.person_id, h->c.presenter, h->c.id))
+			ui_msg(ui, UI_MSG_INFO, _("Follow-up of %s added."), h->c.person_code);
+		return;
+	}
+}
+
+static void reorder(struct ui *ui, struct meeting_scr *ms, int dir)
+{
+	if (!ui_writable(ui))
+		return;
+	size_t a = ms->acur;
+	if ((dir < 0 && a == 0) || (dir > 0 && a + 1 >= ms->cases.n))
+		return;
+	size_t b = dir < 0 ? a - 1 : a + 1;
+	/* Positions, not the stored ord values, decide: number them afresh. */
+	struct kaigi_error err;
+	for (size_t i = 0; i < ms->cases.n; i++) {
+		struct store_case c = ms->cases.v[i];
+		int want = (int)(i == a ? b : i == b ? a : i);
+		if (c.ord == want)
+			continue;
+		c.ord = want;
+		if (store_case_save(ui->st, &c, &err) != KAIGI_OK) {
+			ui_msg_error(ui, &err);
+			break;
+		}
+	}
+	ui_saved(ui);
+	agenda_load(ui, ms);
+	ms->acur = b;
+}
+
+void agenda_delete_confirmed(struct ui *ui, struct meeting_scr *ms)
+{
+	if (ms->acur >= ms->cases.n)
+		return;
+	struct kaigi_error err;
+	if (store_case_delete(ui->st, ms->cases.v[ms->acur].id, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		return;
+	}
+	ui_saved(ui);
+	agenda_load(ui, ms);
+	ui_msg(ui, UI_MSG_INFO, "%s", _("The case was removed from the meeting."));
+}
+
+enum ui_result agenda_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
+{
+	size_t n = ms->cases.n;
+	switch (k->act) {
+	case UI_ACT_UP:
+	case UI_ACT_PREV:
+		if (ms->acur)
+			ms->acur--;
+		break;
+	case UI_ACT_DOWN:
+	case UI_ACT_NEXT:
+		if (ms->acur + 1 < n)
+			ms->acur++;
+		break;
+	case UI_ACT_HOME:
+	case UI_ACT_PGUP:
+		ms->acur = 0;
+		break;
+	case UI_ACT_END:
+	case UI_ACT_PGDN:
+		ms->acur = n ? n - 1 : 0;
+		break;
+	case UI_ACT_OPEN:
+	case UI_ACT_RIGHT:
+		if (ms->acur < n)
+			ui_case_open(ui, ms->m.id, ms->cases.v[ms->acur].id);
+		else
+			new_case(ui, ms);
+		break;
+	case UI_ACT_ADD:
+		new_case(ui, ms);
+		break;
+	case UI_ACT_FOLLOWUP:
+		followup_open(ui, ms);
+		break;
+	case UI_ACT_EDIT:
+		page_open(ui, ms, NULL, false);
+		break;
+	case UI_ACT_MOVE_UP:
+	case UI_ACT_MOVE_DOWN:
+		reorder(ui, ms, k->act == UI_ACT_MOVE_UP ? -1 : 1);
+		break;
+	case UI_ACT_DELETE:
+		if (ms->acur < n && ui_writable(ui))
+			ms->confirm = MCONF_DELETE_CASE;
+		break;
+	case UI_ACT_LEFT:
+	case UI_ACT_BACK:
+		ms->focus_side = true;
+		break;
+	default:
+		break;
+	}
+	return UI_REDRAW;
+}
+
+/* What was agreed for the highlighted follow-up at its last review. */
+static void preview_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r)
+{
+	const struct store_case *c = &ms->cases.v[ms->acur];
+	if (!c->follows[0] || r.h < 3)
+		return;
+	if (strcmp(ms->prev_case, c->follows) != 0) {
+		prev_free(ms);
+		struct store_case prev;
+		memset(&prev, 0, sizeof prev);
+		struct kaigi_error err;
+		if (store_case_get(ui->st, c->follows, &prev, &err) == KAIGI_OK) {
+			ms->nprev = ui_readback_load(ui, prev.meeting_id, prev.id, ms->prev,
+						     sizeof ms->prev / sizeof ms->prev[0]);
+			snprintf(ms->prev_case, sizeof ms->prev_case, "%s", c->follows);
+			ms->prev_top = 0;
+		}
+		store_case_clear(&prev);
+	}
+	struct ui_lines l = {0};
+	ui_lines_addf(&l, ui_attr(ui, UI_A_HEADING), "%s", _("Agreed at the last review:"));
+	ui_readback_build(ui, ms->tpl, ms->prev, ms->nprev, true, r.w, &l);
+	mvhline(r.y, r.x, ACS_HLINE, r.w);
+	ui_lines_draw(&l, (struct ui_rect){r.y + 1, r.x, r.h - 1, r.w}, &ms->prev_top);
+	ui_lines_free(&l);
+}
+
+void agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
+{
+	if (ms->cedit) {
+		ui_form_draw(ui, &ms->cform, r, focused);
+		return;
+	}
+	int planned = 0;
+	if (ms->tpl)
+		for (size_t i = 0; i < ms->tpl->nphases; i++)
+			planned += ms->tpl->phases[i].minutes;
+	char head[256];
+	snprintf(head, sizeof head, _("Cases (%zu; about %d min each)"), ms->cases.n, planned);
+	ui_put_cut(r.y, r.x, r.w, head, ui_attr(ui, UI_A_HEADING), false);
+	if (ms->cases.n == 0) {
+		ui_put_cut(r.y + 2, r.x, r.w,
+			   _("No case yet. a: a new case, f: a follow-up of an earlier case."),
+			   ui_attr(ui, UI_A_DIM), false);
+		return;
+	}
+	int rows = (int)ms->cases.n;
+	int max = r.h / 2 > 4 ? r.h / 2 : r.h - 1;
+	if (rows > max)
+		rows = max;
+	if (ms->acur < ms->atop)
+		ms->atop = ms->acur;
+	if (ms->acur >= ms->atop + (size_t)rows)
+		ms->atop = ms->acur - (size_t)rows + 1;
+	for (int i = 0; i < rows && ms->atop + (size_t)i < ms->cases.n; i++) {
+		size_t k = ms->atop + (size_t)i;
+		char *line = agenda_case_line(ui, ms, k);
+		int a = k == ms->acur && focused ? ui_attr(ui, UI_A_CURSOR) : (int)A_NORMAL;
+		ui_put_cut(r.y + 1 + i, r.x, r.w, line, a, true);
+		free(line);
+	}
+	preview_draw(ui, ms, (struct ui_rect){r.y + 2 + rows, r.x, r.h - 2 - rows, r.w});
+}

@@ -1,0 +1,377 @@
+// SPDX-License-Identifier: MIT
+/*
+ * ui_meeting_people.c — the participants of a meeting: name, organisation
+ * and profession (a role of the meeting template), marked present, added
+ * by hand or quickly from the people of earlier meetings.
+ */
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/xalloc.h"
+#include "ui_actions.h"
+#include "ui_meeting.h"
+
+enum { PV_NAME, PV_ORG, PV_ROLE, PV_PRESENT };
+static const char *const pv_ids[] = {"name", "organisation", "role", "present"};
+
+const char *people_role_label(struct ui *ui, const struct meeting_scr *ms, const char *role)
+{
+	if (!role)
+		return "";
+	if (ms->tpl)
+		for (size_t i = 0; i < ms->tpl->nroles; i++)
+			if (strcmp(ms->tpl->roles[i].id, role) == 0)
+				return schema_label_get(&ms->tpl->roles[i].label, ui->lang);
+	return role;
+}
+
+void people_load(struct ui *ui, struct meeting_scr *ms)
+{
+	store_participant_list_free(&ms->people);
+	struct kaigi_error err;
+	if (store_participant_list(ui->st, ms->m.id, &ms->people, &err) != KAIGI_OK)
+		ui_msg_error(ui, &err);
+	if (ms->pcur >= ms->people.n)
+		ms->pcur = ms->people.n ? ms->people.n - 1 : 0;
+}
+
+static void pe_values(struct meeting_scr *ms)
+{
+	meeting_set_value(&ms->pv[PV_NAME], ms->pe.name);
+	meeting_set_value(&ms->pv[PV_ORG], ms->pe.organisation);
+	meeting_set_value(&ms->pv[PV_ROLE], ms->pe.role);
+	kaigi_value_set_int(&ms->pv[PV_PRESENT], ms->pe.present ? 1 : 0);
+}
+
+static int pv_of(const char *id)
+{
+	for (int i = 0; i < 4; i++)
+		if (strcmp(pv_ids[i], id) == 0)
+			return i;
+	return -1;
+}
+
+static const struct kaigi_value *pe_value(void *ctx, const char *field, const char *item,
+					  const char *col)
+{
+	(void)item;
+	(void)col;
+	struct meeting_scr *ms = ctx;
+	int i = pv_of(field);
+	return i < 0 || ms->pv[i].type == KAIGI_NULL ? NULL : &ms->pv[i];
+}
+
+static void set_str(char **slot, const char *text)
+{
+	free(*slot);
+	*slot = text && *text ? xstrdup(text) : NULL;
+}
+
+static enum kaigi_status pe_save(void *ctx, const char *field, const char *item, const char *col,
+				 const char *text, struct kaigi_error *err)
+{
+	(void)item;
+	(void)col;
+	struct meeting_scr *ms = ctx;
+	struct store_participant p = ms->pe;
+	/* Work on a copy so that a refused save changes nothing. */
+	p.name = xstrdup_or_null(ms->pe.name);
+	p.organisation = xstrdup_or_null(ms->pe.organisation);
+	p.role = xstrdup_or_null(ms->pe.role);
+	switch (pv_of(field)) {
+	case PV_NAME:
+		set_str(&p.name, text);
+		break;
+	case PV_ORG:
+		set_str(&p.organisation, text);
+		break;
+	case PV_ROLE:
+		set_str(&p.role, text);
+		break;
+	case PV_PRESENT:
+		p.present = text && (strcmp(text, "1") == 0);
+		break;
+	default:
+		break;
+	}
+	enum kaigi_status s = store_participant_save(ms->ui->st, &p, err);
+	if (s == KAIGI_OK) {
+		store_participant_clear(&ms->pe);
+		ms->pe = p;
+		pe_values(ms);
+	} else {
+		store_participant_clear(&p);
+	}
+	return s;
+}
+
+/* Open the participant page on p (copied) or on a new one. */
+static void page_open(struct ui *ui, struct meeting_scr *ms, const struct store_participant *p)
+{
+	if (!ui_writable(ui))
+		return;
+	ui_form_free(&ms->pform);
+	ui_synth_free(&ms->pf);
+	store_participant_clear(&ms->pe);
+	if (p) {
+		ms->pe = *p;
+		ms->pe.name = xstrdup_or_null(p->name);
+		ms->pe.organisation = xstrdup_or_null(p->organisation);
+		ms->pe.role = xstrdup_or_null(p->role);
+	} else {
+		snprintf(ms->pe.meeting_id, sizeof ms->pe.meeting_id, "%s", ms->m.id);
+		ms->pe.ord = (int)ms->people.n;
+		ms->pe.present = true;
+	}
+	pe_values(ms);
+	struct schema_field *f = ui_synth_add(&ms->pf, "name", SCHEMA_TEXT, _("Name"),
+					      _("As the room calls them; the summary can hide it"));
+	f->required = true;
+	ui_synth_add(&ms->pf, "organisation", SCHEMA_TEXT, _("Organisation"), NULL);
+	if (ms->tpl && ms->tpl->nroles) {
+		ui_synth_add(&ms->pf, "role", SCHEMA_SELECT_ONE, _("Profession / role"), NULL);
+		for (size_t i = 0; i < ms->tpl->nroles; i++)
+			ui_synth_choice(&ms->pf, ms->tpl->roles[i].id,
+					schema_label_get(&ms->tpl->roles[i].label, ui->lang));
+	} else {
+		ui_synth_add(&ms->pf, "role", SCHEMA_TEXT, _("Profession / role"), NULL);
+	}
+	ui_synth_add(&ms->pf, "present", SCHEMA_BOOLEAN, _("Present"), NULL);
+	struct ui_src src = {.ctx = ms, .value = pe_value, .save = pe_save};
+	ui_form_init(&ms->pform, src, ms->pf.fields, ms->pf.n,
+		     p ? _("Participant") : _("New participant"));
+	ui_form_rebuild(ui, &ms->pform);
+	ms->pedit = true;
+	if (!p)
+		ui_form_edit(ui, &ms->pform); /* type the name at once */
+}
+
+void people_free(struct meeting_scr *ms)
+{
+	store_participant_list_free(&ms->people);
+	ui_form_free(&ms->pform);
+	ui_synth_free(&ms->pf);
+	store_participant_clear(&ms->pe);
+	store_participant_clear(&ms->undo);
+	for (int i = 0; i < 4; i++)
+		kaigi_value_clear(&ms->pv[i]);
+}
+
+unsigned people_contexts(struct meeting_scr *ms)
+{
+	(void)ms;
+	return UI_CTX_PEOPLE | UI_CTX_MEETING | UI_CTX_NAV | UI_CTX_CMD;
+}
+
+static void quick_add_open(struct ui *ui, struct meeting_scr *ms)
+{
+	if (!ui_writable(ui))
+		return;
+	store_participant_list_free(&ms->recent);
+	struct kaigi_error err;
+	if (store_participant_recent(ui->st, ms->m.id, 300, &ms->recent, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		return;
+	}
+	if (ms->recent.n == 0) {
+		ui_msg(ui, UI_MSG_INFO, "%s", _("Nobody from earlier meetings to add."));
+		return;
+	}
+	ui_select_begin(&ms->sel, _("Add from earlier meetings (Space ticks several)"), true, 0);
+	for (size_t i = 0; i < ms->recent.n; i++) {
+		const struct store_participant *p = &ms->recent.v[i];
+		char value[24];
+		snprintf(value, sizeof value, "%zu", i);
+		char *label =
+		    xasprintf("%s  %s  %s", p->name, p->organisation ? p->organisation : "",
+			      people_role_label(ui, ms, p->role));
+		ui_select_add(&ms->sel, value, label, false);
+		free(label);
+	}
+	ui_select_show(&ms->sel);
+	ms->sel_tag = MSEL_QUICK_ADD;
+}
+
+void people_quick_add(struct ui *ui, struct meeting_scr *ms, const char *value)
+{
+	char *copy = xstrdup(value);
+	char *save = NULL;
+	size_t added = 0;
+	for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+		size_t i = (size_t)atol(t);
+		if (i >= ms->recent.n)
+			continue;
+		struct store_participant p = ms->recent.v[i];
+		p.id[0] = '\0';
+		snprintf(p.meeting_id, sizeof p.meeting_id, "%s", ms->m.id);
+		p.ord = (int)(ms->people.n + added);
+		p.present = true;
+		struct kaigi_error err;
+		if (store_participant_save(ui->st, &p, &err) != KAIGI_OK)
+			ui_msg_error(ui, &err);
+		else
+			added++;
+	}
+	free(copy);
+	if (added) {
+		ui_saved(ui);
+		people_load(ui, ms);
+		ms->pcur = ms->people.n ? ms->people.n - 1 : 0;
+		ui_msg(ui, UI_MSG_INFO, _("%zu added."), added);
+	}
+}
+
+static void toggle_present(struct ui *ui, struct meeting_scr *ms)
+{
+	if (ms->pcur >= ms->people.n || !ui_writable(ui))
+		return;
+	struct store_participant *p = &ms->people.v[ms->pcur];
+	p->present = !p->present;
+	struct kaigi_error err;
+	if (store_participant_save(ui->st, p, &err) != KAIGI_OK) {
+		p->present = !p->present;
+		ui_msg_error(ui, &err);
+		return;
+	}
+	ui_saved(ui);
+}
+
+static void delete_person(struct ui *ui, struct meeting_scr *ms)
+{
+	if (ms->pcur >= ms->people.n || !ui_writable(ui))
+		return;
+	struct store_participant *p = &ms->people.v[ms->pcur];
+	struct kaigi_error err;
+	if (store_participant_delete(ui->st, p->id, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		return;
+	}
+	store_participant_clear(&ms->undo);
+	ms->undo = *p;
+	ms->undo.name = xstrdup_or_null(p->name);
+	ms->undo.organisation = xstrdup_or_null(p->organisation);
+	ms->undo.role = xstrdup_or_null(p->role);
+	ms->undo_have = true;
+	ui_saved(ui);
+	people_load(ui, ms);
+	ui_msg(ui, UI_MSG_INFO, "%s", _("Removed. Press u to bring them back."));
+}
+
+static void undo_person(struct ui *ui, struct meeting_scr *ms)
+{
+	if (!ms->undo_have) {
+		ui_msg(ui, UI_MSG_INFO, "%s", _("Nothing to undo."));
+		return;
+	}
+	struct kaigi_error err;
+	if (store_participant_save(ui->st, &ms->undo, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		return;
+	}
+	ms->undo_have = false;
+	store_participant_clear(&ms->undo);
+	ui_saved(ui);
+	people_load(ui, ms);
+}
+
+enum ui_result people_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
+{
+	size_t n = ms->people.n;
+	switch (k->act) {
+	case UI_ACT_UP:
+	case UI_ACT_PREV:
+		if (ms->pcur)
+			ms->pcur--;
+		break;
+	case UI_ACT_DOWN:
+	case UI_ACT_NEXT:
+		if (ms->pcur + 1 < n)
+			ms->pcur++;
+		break;
+	case UI_ACT_HOME:
+		ms->pcur = 0;
+		break;
+	case UI_ACT_END:
+	case UI_ACT_PGDN:
+		ms->pcur = n ? n - 1 : 0;
+		break;
+	case UI_ACT_PGUP:
+		ms->pcur = 0;
+		break;
+	case UI_ACT_EDIT:
+	case UI_ACT_RIGHT:
+		if (ms->pcur < n)
+			page_open(ui, ms, &ms->people.v[ms->pcur]);
+		else
+			page_open(ui, ms, NULL);
+		break;
+	case UI_ACT_ADD:
+		page_open(ui, ms, NULL);
+		break;
+	case UI_ACT_QUICK_ADD:
+		quick_add_open(ui, ms);
+		break;
+	case UI_ACT_TOGGLE:
+		toggle_present(ui, ms);
+		break;
+	case UI_ACT_DELETE:
+		delete_person(ui, ms);
+		break;
+	case UI_ACT_UNDO:
+		undo_person(ui, ms);
+		break;
+	case UI_ACT_LEFT:
+	case UI_ACT_BACK:
+		ms->focus_side = true;
+		break;
+	default:
+		break;
+	}
+	return UI_REDRAW;
+}
+
+void people_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
+{
+	if (ms->pedit) {
+		ui_form_draw(ui, &ms->pform, r, focused);
+		return;
+	}
+	size_t present = 0;
+	for (size_t i = 0; i < ms->people.n; i++)
+		present += ms->people.v[i].present;
+	char head[256];
+	snprintf(head, sizeof head, _("Participants: %zu (%zu present)"), ms->people.n, present);
+	ui_put_cut(r.y, r.x, r.w, head, ui_attr(ui, UI_A_HEADING), false);
+	if (ms->people.n == 0) {
+		ui_put_cut(r.y + 2, r.x, r.w,
+			   _("Nobody yet. a: add someone, i: add people from earlier meetings."),
+			   ui_attr(ui, UI_A_DIM), false);
+		return;
+	}
+	int rows = r.h - 1;
+	if (ms->pcur < ms->ptop)
+		ms->ptop = ms->pcur;
+	if (rows > 0 && ms->pcur >= ms->ptop + (size_t)rows)
+		ms->ptop = ms->pcur - (size_t)rows + 1;
+	int nw = r.w / 4, ow = r.w / 3;
+	for (int i = 0; i < rows && ms->ptop + (size_t)i < ms->people.n; i++) {
+		size_t k = ms->ptop + (size_t)i;
+		const struct store_participant *p = &ms->people.v[k];
+		int y = r.y + 1 + i;
+		int a = k == ms->pcur && focused ? ui_attr(ui, UI_A_CURSOR) : (int)A_NORMAL;
+		ui_fill(y, r.x, r.w, a);
+		ui_put(y, r.x, 2, p->present ? "✓" : "·",
+		       k == ms->pcur && focused ? a
+		       : p->present             ? ui_attr(ui, UI_A_OK)
+						: ui_attr(ui, UI_A_DIM),
+		       false);
+		ui_put_cut(y, r.x + 2, nw - 1, p->name, a, false);
+		ui_put_cut(y, r.x + 2 + nw, ow - 1, p->organisation ? p->organisation : "", a,
+			   false);
+		ui_put_cut(y, r.x + 2 + nw + ow, r.w - 2 - nw - ow,
+			   people_role_label(ui, ms, p->role), a, false);
+	}
+}

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: MIT
+/* ui_record.c — a record with its expressions evaluated (see ui_record.h). */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_record.h"
+
+#define CALC_DEPTH_MAX 16
+
+enum kaigi_status ui_rec_load(struct ui_rec *rec, struct store *st, const char *id,
+			      const struct schema_form *form, struct kaigi_error *err)
+{
+	memset(rec, 0, sizeof *rec);
+	rec->form = form;
+	rec->st = st;
+	snprintf(rec->id, sizeof rec->id, "%s", id ? id : "");
+	if (!rec->id[0])
+		return KAIGI_OK;
+	return ui_rec_reload(rec, st, err);
+}
+
+enum kaigi_status ui_rec_reload(struct ui_rec *rec, struct store *st, struct kaigi_error *err)
+{
+	if (!rec->id[0])
+		return KAIGI_OK;
+	struct store_record r;
+	enum kaigi_status s = store_record_get(st, rec->id, &r, err);
+	if (s != KAIGI_OK)
+		return s;
+	store_record_clear(&rec->r);
+	rec->r = r;
+	return KAIGI_OK;
+}
+
+void ui_rec_free(struct ui_rec *rec)
+{
+	store_record_clear(&rec->r);
+	memset(rec, 0, sizeof *rec);
+}
+
+const struct kaigi_value *ui_rec_value(const struct ui_rec *rec, const char *field,
+				       const char *item, const char *col)
+{
+	if (!rec->id[0])
+		return NULL;
+	struct store_path p = {field, item, col};
+	return store_record_value(&rec->r, &p);
+}
+
+struct scope {
+	const struct ui_rec *rec;
+	const struct schema_field *top; /* grid or list, or NULL */
+	const char *item;
+	int depth;
+};
+
+static int lookup(void *ctx, const char *name, struct kaigi_value *out);
+
+static void eval_calc(struct scope *sc, const struct schema_field *f, struct kaigi_value *out)
+{
+	kaigi_value_clear(out);
+	if (!f->calculate || sc->depth >= CALC_DEPTH_MAX)
+		return;
+	sc->depth++;
+	struct kaigi_error err;
+	if (expr_eval(f->calculate, lookup, sc, out, &err) != KAIGI_OK)
+		kaigi_value_clear(out); /* a failed calculation reads as unanswered */
+	sc->depth--;
+}
+
+static int lookup(void *ctx, const char *name, struct kaigi_value *out)
+{
+	struct scope *sc = ctx;
+	if (sc->top) {
+		const struct schema_field *sib = schema_subfield_find(sc->top, name);
+		if (sib) {
+			if (sib->type == SCHEMA_CALCULATE) {
+				eval_calc(sc, sib, out);
+				return 0;
+			}
+			const struct kaigi_value *v =
+			    ui_rec_value(sc->rec, sc->top->id, sc->item, name);
+			if (v)
+				kaigi_value_copy(out, v);
+			else
+				kaigi_value_clear(out);
+			return 0;
+		}
+	}
+	const struct schema_field *f = schema_field_find(sc->rec->form, name);
+	if (!f)
+		return -1;
+	if (f->type == SCHEMA_CALCULATE) {
+		struct scope top = {sc->rec, NULL, NULL, sc->depth};
+		eval_calc(&top, f, out);
+		return 0;
+	}
+	kaigi_value_clear(out);
+	if (f->type == SCHEMA_GRID || f->type == SCHEMA_LIST)
+		return 0;
+	const struct kaigi_value *v = ui_rec_value(sc->rec, f->id, NULL, NULL);
+	if (v)
+		kaigi_value_copy(out, v);
+	return 0;
+}
+
+void ui_rec_eval(const struct ui_rec *rec, const struct schema_field *top,
+		 const struct schema_field *f, const char *item, struct kaigi_value *out)
+{
+	kaigi_value_clear(out);
+	if (f->type == SCHEMA_CALCULATE) {
+		struct scope sc = {rec, top, item, 0};
+		eval_calc(&sc, f, out);
+		return;
+	}
+	const struct kaigi_value *v =
+	    top ? ui_rec_value(rec, top->id, item, f->id) : ui_rec_value(rec, f->id, NULL, NULL);
+	if (v)
+		kaigi_value_copy(out, v);
+}
+
+bool ui_rec_relevant(const struct ui_rec *rec, const struct schema_field *top,
+		     const struct schema_field *f, const char *item)
+{
+	if (!f->relevant)
+		return true;
+	struct scope sc = {rec, top, item, 0};
+	struct kaigi_value v = {0};
+	struct kaigi_error err;
+	bool show = true;
+	/* A relevance that cannot be evaluated shows the field: hiding it
+	 * could hide an answer. */
+	if (expr_eval(f->relevant, lookup, &sc, &v, &err) == KAIGI_OK)
+		show = kaigi_value_truthy(&v);
+	kaigi_value_clear(&v);
+	return show;
+}
+
+size_t ui_rec_items(const struct ui_rec *rec, const char *field, const struct store_item **first)
+{
+	*first = NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < rec->r.nitems; i++) {
+		if (strcmp(rec->r.items[i].field, field) != 0) {
+			if (n)
+				break;
+			continue;
+		}
+		if (!n)
+			*first = &rec->r.items[i];
+		n++;
+	}
+	return n;
+}

@@ -1,0 +1,672 @@
+// SPDX-License-Identifier: MIT
+/*
+ * ui_screen_case.c — running one case: the phase stepper with the
+ * template's prompts and a countdown for the phase and the meeting, the
+ * sections of the case's forms in a side list (any of them at any time,
+ * the timer keeps running), the pages of fields, and the read-back.
+ *
+ * The phase times are saved when the phase changes, when the timer is
+ * paused, every PHASE_SAVE_MS while it runs, and when the case is left or
+ * kaigi is signalled — so a killed kaigi loses at most that much timing,
+ * and no answer (those are saved as each field is left).
+ */
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/strbuf.h"
+#include "kaigi/utf8.h"
+#include "kaigi/xalloc.h"
+#include "ui_actions.h"
+#include "ui_case.h"
+#include "ui_lines.h"
+#include "ui_readback.h"
+#include "ui_screens.h"
+#include "ui_synth.h"
+
+#define PHASE_SAVE_MS 15000
+
+/* ---- the phase timer ------------------------------------------------------ */
+
+static void timer_save(struct ui *ui, struct case_scr *cs, size_t i)
+{
+	if (ui->read_only || !cs->tpl || i >= cs->timer.n)
+		return;
+	struct kaigi_error err;
+	if (store_phase_set(ui->st, cs->c.id, cs->tpl->phases[i].id, (int)i, cs->timer.planned[i],
+			    ui_timer_actual(&cs->timer, i), &err) != KAIGI_OK)
+		ui_msg_error(ui, &err);
+	cs->timer.saved_at = ui_mono_ms();
+}
+
+static void phase_goto(struct ui *ui, struct case_scr *cs, size_t i)
+{
+	if (!cs->tpl || i >= cs->timer.n)
+		return;
+	size_t old = cs->timer.cur;
+	ui_timer_goto(&cs->timer, i);
+	timer_save(ui, cs, old);
+	timer_save(ui, cs, i);
+	/* Show the first section that belongs to the new phase. */
+	for (size_t k = 0; k < cs->nside; k++)
+		if (cs->side[k].phase && strcmp(cs->side[k].phase, cs->tpl->phases[i].id) == 0) {
+			case_side_open(ui, cs, k);
+			cs->focus_side = false;
+			break;
+		}
+	ui_msg(ui, UI_MSG_INFO, _("Phase %zu/%zu: %s"), i + 1, cs->timer.n,
+	       schema_label_get(&cs->tpl->phases[i].title, ui->lang));
+}
+
+/* ---- pages ------------------------------------------------------------------ */
+
+static void item_close(struct ui *ui, struct case_scr *cs)
+{
+	if (!cs->have_item)
+		return;
+	ui_form_flush(ui, &cs->item);
+	ui_form_free(&cs->item);
+	cs->have_item = false;
+	if (cs->have_page)
+		ui_form_rebuild(ui, &cs->page);
+}
+
+void case_side_open(struct ui *ui, struct case_scr *cs, size_t i)
+{
+	if (i >= cs->nside)
+		return;
+	item_close(ui, cs);
+	if (cs->have_page) {
+		ui_form_flush(ui, &cs->page);
+		ui_form_free(&cs->page);
+		cs->have_page = false;
+	}
+	cs->scur = i;
+	cs->read_top = 0;
+	const struct case_side *s = &cs->side[i];
+	if (s->kind != CS_SECTION)
+		return;
+	struct ui_rec *rec = &cs->recs[s->rec];
+	const struct schema_section *sec = &rec->form->sections[s->sect];
+	char title[512];
+	snprintf(title, sizeof title, "%s — %s", schema_label_get(&rec->form->title, ui->lang),
+		 schema_label_get(&sec->title, ui->lang));
+	ui_form_init(&cs->page, ui_src_record(ui, rec), sec->fields, sec->nfields, title);
+	ui_form_rebuild(ui, &cs->page);
+	cs->have_page = true;
+}
+
+void case_item_open(struct ui *ui, struct case_scr *cs, const char *item_id)
+{
+	if (!cs->have_page || !item_id)
+		return;
+	const struct ui_row *row = &cs->page.rows[cs->page.cur];
+	const struct schema_field *list = row->f;
+	char title[512];
+	snprintf(title, sizeof title, "%s › %zu", schema_label_get(&list->label, ui->lang),
+		 row->item + 1);
+	ui_form_init_item(&cs->item, cs->page.src, list, item_id, title);
+	ui_form_rebuild(ui, &cs->item);
+	cs->have_item = true;
+}
+
+void case_leave(struct ui *ui, struct case_scr *cs)
+{
+	item_close(ui, cs);
+	if (cs->have_page)
+		ui_form_flush(ui, &cs->page);
+	ui_timer_run(&cs->timer, false);
+	timer_save(ui, cs, cs->timer.cur);
+	ui_pop(ui);
+}
+
+/* ---- keys ------------------------------------------------------------------- */
+
+static struct ui_form *active_page(struct case_scr *cs)
+{
+	if (cs->have_item)
+		return &cs->item;
+	return cs->have_page ? &cs->page : NULL;
+}
+
+static unsigned case_contexts(struct ui *ui, void *state)
+{
+	(void)ui;
+	struct case_scr *cs = state;
+	if (cs->sel.open)
+		return UI_CTX_SELECT;
+	unsigned base = UI_CTX_CASE | UI_CTX_NAV | UI_CTX_CMD;
+	if (cs->focus_side)
+		return base | UI_CTX_SIDE;
+	struct ui_form *pg = active_page(cs);
+	if (pg) {
+		unsigned c = ui_form_contexts(pg);
+		return ui_form_editing(pg) ? c : c | base;
+	}
+	return base | UI_CTX_READ;
+}
+
+static void goto_open(struct ui *ui, struct case_scr *cs)
+{
+	ui_select_begin(&cs->sel, _("Go to section"), false, 0);
+	for (size_t i = 0; i < cs->nside; i++) {
+		const struct case_side *s = &cs->side[i];
+		char value[24];
+		snprintf(value, sizeof value, "%zu", i);
+		char *label;
+		if (s->kind == CS_SECTION) {
+			const struct schema_form *f = cs->recs[s->rec].form;
+			label = xasprintf("%s — %s",
+					  schema_label_get(&f->sections[s->sect].title, ui->lang),
+					  schema_label_get(&f->title, ui->lang));
+		} else {
+			label = xstrdup(s->kind == CS_READBACK ? _("Read-back") : _("Last time"));
+		}
+		ui_select_add(&cs->sel, value, label, i == cs->scur);
+		free(label);
+	}
+	ui_select_show(&cs->sel);
+	cs->sel_tag = CSEL_GOTO;
+}
+
+static size_t side_index(struct case_scr *cs, enum case_side_kind kind)
+{
+	for (size_t i = 0; i < cs->nside; i++)
+		if (cs->side[i].kind == kind)
+			return i;
+	return cs->scur;
+}
+
+/* The running-case keys, whatever has the focus. */
+static bool case_command(struct ui *ui, struct case_scr *cs, int act)
+{
+	switch (act) {
+	case UI_ACT_PHASE_NEXT:
+		if (cs->timer.cur + 1 < cs->timer.n)
+			phase_goto(ui, cs, cs->timer.cur + 1);
+		else
+			ui_msg(ui, UI_MSG_INFO, "%s",
+			       _("This is the last phase: c closes the case."));
+		return true;
+	case UI_ACT_PHASE_PREV:
+		if (cs->timer.cur > 0)
+			phase_goto(ui, cs, cs->timer.cur - 1);
+		return true;
+	case UI_ACT_TIMER_PAUSE:
+		ui_timer_run(&cs->timer, !cs->timer.running);
+		timer_save(ui, cs, cs->timer.cur);
+		ui_msg(ui, UI_MSG_INFO, "%s",
+		       cs->timer.running ? _("Timer running.") : _("Timer paused."));
+		return true;
+	case UI_ACT_TIMER_PLUS:
+	case UI_ACT_TIMER_MINUS:
+		ui_timer_extend(&cs->timer, act == UI_ACT_TIMER_PLUS ? 60 : -60);
+		timer_save(ui, cs, cs->timer.cur);
+		return true;
+	case UI_ACT_GOTO:
+		goto_open(ui, cs);
+		return true;
+	case UI_ACT_READBACK:
+		case_side_open(ui, cs, side_index(cs, CS_READBACK));
+		cs->focus_side = false;
+		return true;
+	case UI_ACT_CLOSE_CASE:
+		case_check_open(ui, cs);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static enum ui_result side_key(struct ui *ui, struct case_scr *cs, const struct ui_key *k)
+{
+	switch (k->act) {
+	case UI_ACT_UP:
+		if (cs->scur > 0)
+			case_side_open(ui, cs, cs->scur - 1);
+		break;
+	case UI_ACT_DOWN:
+		if (cs->scur + 1 < cs->nside)
+			case_side_open(ui, cs, cs->scur + 1);
+		break;
+	case UI_ACT_HOME:
+	case UI_ACT_PGUP:
+		case_side_open(ui, cs, 0);
+		break;
+	case UI_ACT_END:
+	case UI_ACT_PGDN:
+		case_side_open(ui, cs, cs->nside - 1);
+		break;
+	case UI_ACT_OPEN:
+	case UI_ACT_RIGHT:
+	case UI_ACT_NEXT:
+		cs->focus_side = false;
+		break;
+	case UI_ACT_BACK:
+	case UI_ACT_LEFT:
+		case_check_open(ui, cs);
+		break;
+	default:
+		case_command(ui, cs, k->act);
+		break;
+	}
+	return UI_REDRAW;
+}
+
+/* The next (dir 1) or previous section page, for Tab flowing on. */
+static void section_step(struct ui *ui, struct case_scr *cs, int dir)
+{
+	size_t i = cs->scur;
+	while ((dir > 0 && i + 1 < cs->nside) || (dir < 0 && i > 0)) {
+		i = dir > 0 ? i + 1 : i - 1;
+		if (cs->side[i].kind != CS_SECTION)
+			continue;
+		case_side_open(ui, cs, i);
+		if (cs->have_page)
+			ui_form_focus_edge(&cs->page, dir < 0);
+		return;
+	}
+}
+
+static enum ui_result page_key(struct ui *ui, struct case_scr *cs, const struct ui_key *k)
+{
+	struct ui_form *pg = active_page(cs);
+	if (!ui_form_editing(pg) && k->act == UI_ACT_BACK) {
+		if (cs->have_item)
+			item_close(ui, cs);
+		else
+			cs->focus_side = true;
+		return UI_REDRAW;
+	}
+	switch (ui_form_key(ui, pg, k)) {
+	case UI_FORM_EXIT_LEFT:
+		if (cs->have_item)
+			item_close(ui, cs);
+		else
+			cs->focus_side = true;
+		break;
+	case UI_FORM_EXIT_DOWN:
+		if (!cs->have_item)
+			section_step(ui, cs, 1);
+		break;
+	case UI_FORM_EXIT_UP:
+		if (!cs->have_item)
+			section_step(ui, cs, -1);
+		break;
+	case UI_FORM_OPEN_ITEM:
+		if (!cs->have_item) {
+			case_item_open(ui, cs, ui_form_item_id(&cs->page));
+			/* A new item starts with its first field open. */
+			if (cs->have_item && k->act == UI_ACT_ADD) {
+				ui_form_focus_edge(&cs->item, false);
+				ui_form_edit(ui, &cs->item);
+			}
+		}
+		break;
+	case UI_FORM_UNHANDLED:
+		case_command(ui, cs, k->act);
+		break;
+	default:
+		break;
+	}
+	return UI_REDRAW;
+}
+
+static enum ui_result case_key(struct ui *ui, void *state, const struct ui_key *k)
+{
+	struct case_scr *cs = state;
+	if (cs->sel.open) {
+		enum ui_select_result r = ui_select_key(ui, &cs->sel, k);
+		if (r != UI_SELECT_OPEN) {
+			const struct ui_select_opt *o = ui_select_current(&cs->sel);
+			char *value = o && r == UI_SELECT_CHOSEN ? xstrdup(o->value) : NULL;
+			enum case_select tag = cs->sel_tag;
+			ui_select_close(&cs->sel);
+			cs->sel_tag = CSEL_NONE;
+			if (value && tag == CSEL_GOTO) {
+				case_side_open(ui, cs, (size_t)atol(value));
+				cs->focus_side = false;
+			} else if (value && tag == CSEL_CHECK) {
+				case_check_chosen(ui, cs, value);
+			}
+			free(value);
+		}
+		return UI_REDRAW;
+	}
+	if (cs->focus_side)
+		return side_key(ui, cs, k);
+	if (active_page(cs))
+		return page_key(ui, cs, k);
+	/* A read page: the read-back or last time's. */
+	switch (k->act) {
+	case UI_ACT_UP:
+		cs->read_top--;
+		break;
+	case UI_ACT_DOWN:
+		cs->read_top++;
+		break;
+	case UI_ACT_PGUP:
+		cs->read_top -= 10;
+		break;
+	case UI_ACT_PGDN:
+		cs->read_top += 10;
+		break;
+	case UI_ACT_HOME:
+		cs->read_top = 0;
+		break;
+	case UI_ACT_BACK:
+	case UI_ACT_LEFT:
+		cs->focus_side = true;
+		break;
+	default:
+		case_command(ui, cs, k->act);
+		break;
+	}
+	return UI_REDRAW;
+}
+
+/* ---- drawing ------------------------------------------------------------------ */
+
+static void stepper_draw(struct ui *ui, struct case_scr *cs, int y)
+{
+	ui_fill(y, 0, ui->cols, (int)A_NORMAL);
+	if (!cs->tpl || cs->timer.n == 0)
+		return;
+	char left[16], plan[16];
+	ui_timer_format(ui_timer_left(&cs->timer), left);
+	ui_timer_format(cs->timer.planned[cs->timer.cur], plan);
+	bool over = ui_timer_left(&cs->timer) < 0;
+	const char *pause = cs->timer.running ? "" : "⏸ ";
+	/* Every phase, the current one with its countdown; when that does
+	 * not fit, the current phase alone. */
+	int need = 0;
+	for (size_t i = 0; i < cs->timer.n; i++)
+		need += (int)utf8_width(schema_label_get(&cs->tpl->phases[i].title, ui->lang)) + 3;
+	need += 16;
+	int x = 0;
+	for (size_t i = 0; i < cs->timer.n; i++) {
+		const char *t = schema_label_get(&cs->tpl->phases[i].title, ui->lang);
+		bool cur = i == cs->timer.cur;
+		if (need > ui->cols && !cur)
+			continue;
+		char buf[256];
+		if (cur)
+			snprintf(buf, sizeof buf, " %s%zu/%zu %s %s/%s ", pause, i + 1, cs->timer.n,
+				 t, left, plan);
+		else
+			snprintf(buf, sizeof buf, " %s ", t);
+		int a = cur ? (over ? ui_attr(ui, UI_A_WARN) : ui_attr(ui, UI_A_CURSOR))
+			: i < cs->timer.cur ? ui_attr(ui, UI_A_DIM)
+					    : (int)A_NORMAL;
+		x += ui_put(y, x, ui->cols - x, buf, a, false);
+		if (i + 1 < cs->timer.n && need <= ui->cols)
+			x += ui_put(y, x, ui->cols - x, "›", ui_attr(ui, UI_A_DIM), false);
+	}
+}
+
+static void prompts_draw(struct ui *ui, struct case_scr *cs, int y, int h)
+{
+	for (int i = 0; i < h; i++)
+		ui_fill(y + i, 0, ui->cols, (int)A_NORMAL);
+	if (!cs->tpl || cs->timer.cur >= cs->tpl->nphases)
+		return;
+	const struct schema_phase *ph = &cs->tpl->phases[cs->timer.cur];
+	struct strbuf b = STRBUF_INIT;
+	for (size_t i = 0; i < ph->nprompts; i++)
+		strbuf_appendf(&b, "%s%s", i ? "　" : "",
+			       schema_label_get(&ph->prompts[i], ui->lang));
+	struct utf8_lines l = {0};
+	ui_wrap(strbuf_str(&b), ui->cols - 3, &l);
+	for (int i = 0; i < h && (size_t)i < l.n; i++) {
+		bool more = i == h - 1 && (size_t)h < l.n;
+		char *line = xasprintf("%s%s", l.v[i], more ? "…" : "");
+		ui_put_cut(y + i, 1, ui->cols - 2, line, ui_attr(ui, UI_A_HEADING), false);
+		free(line);
+	}
+	utf8_lines_free(&l);
+	strbuf_free(&b);
+}
+
+static void read_draw(struct ui *ui, struct case_scr *cs, struct ui_rect r)
+{
+	struct ui_lines l = {0};
+	if (cs->side[cs->scur].kind == CS_READBACK) {
+		ui_lines_addf(&l, ui_attr(ui, UI_A_HEADING), "%s — %s", _("Read-back"),
+			      cs->c.person_code ? cs->c.person_code : "");
+		ui_readback_build(ui, cs->tpl, cs->recs, cs->nrecs, false, r.w, &l);
+	} else {
+		ui_lines_addf(&l, ui_attr(ui, UI_A_HEADING), "%s", _("Agreed at the last review:"));
+		ui_readback_build(ui, cs->tpl, cs->prev, cs->nprev, false, r.w, &l);
+	}
+	ui_lines_draw(&l, r, &cs->read_top);
+	ui_lines_free(&l);
+}
+
+static void case_draw(struct ui *ui, void *state)
+{
+	struct case_scr *cs = state;
+	char title[512], right[64], used[16], total[16];
+	snprintf(title, sizeof title, "%s %s %s %s — %s %zu/%zu",
+		 cs->c.person_code ? cs->c.person_code : "", cs->p.initials ? cs->p.initials : "",
+		 cs->p.age_band ? cs->p.age_band : "", cs->p.sex ? cs->p.sex : "", _("case"),
+		 cs->case_no, cs->ncases);
+	ui_timer_format((int)ui_timer_meeting_used(&cs->timer), used);
+	ui_timer_format(cs->timer.meeting_planned, total);
+	snprintf(right, sizeof right, "%s %s/%s", _("meeting"), used, total);
+	ui_header_draw(ui, title, right);
+	if (cs->timer.meeting_planned &&
+	    ui_timer_meeting_used(&cs->timer) > cs->timer.meeting_planned)
+		ui_put(0, ui->cols - (int)utf8_width(right) - 12, (int)utf8_width(right), right,
+		       ui_attr(ui, UI_A_WARN), false);
+	int ph = ui->rows >= 20 ? 2 : 1;
+	stepper_draw(ui, cs, 1);
+	prompts_draw(ui, cs, 2, ph);
+	struct ui_rect side, pane;
+	ui_split(ui, 1 + ph, &side, &pane);
+	const char **labels = xcalloc(cs->nside, sizeof *labels);
+	char **owned = xcalloc(cs->nside, sizeof *owned);
+	const char *cur_phase =
+	    cs->tpl && cs->timer.cur < cs->tpl->nphases ? cs->tpl->phases[cs->timer.cur].id : "";
+	for (size_t i = 0; i < cs->nside; i++) {
+		const struct case_side *s = &cs->side[i];
+		const char *t =
+		    s->kind == CS_READBACK ? _("◆ Read-back")
+		    : s->kind == CS_PREVIOUS
+			? _("◆ Last time")
+			: schema_label_get(&cs->recs[s->rec].form->sections[s->sect].title,
+					   ui->lang);
+		bool now = s->phase && strcmp(s->phase, cur_phase) == 0;
+		owned[i] = xasprintf("%s%s", now ? "▶" : " ", t);
+		labels[i] = owned[i];
+	}
+	ui_side_draw(ui, side, labels, cs->nside, cs->scur, &cs->stop, cs->focus_side);
+	for (size_t i = 0; i < cs->nside; i++)
+		free(owned[i]);
+	free(owned);
+	free(labels);
+	if (side.w) {
+		pane.x += 1;
+		pane.w -= 1;
+	}
+	char hint[768] = "";
+	struct ui_form *pg = active_page(cs);
+	if (pg) {
+		ui_form_draw(ui, pg, pane, !cs->focus_side);
+		if (!cs->focus_side)
+			ui_form_hint(ui, pg, hint, sizeof hint);
+	} else {
+		read_draw(ui, cs, pane);
+	}
+	ui_status_draw(ui, hint);
+	ui_select_draw(ui, &cs->sel);
+}
+
+static enum ui_result case_tick(struct ui *ui, void *state)
+{
+	struct case_scr *cs = state;
+	if (!cs->timer.running)
+		return UI_CONTINUE;
+	if (ui_mono_ms() - cs->timer.saved_at >= PHASE_SAVE_MS)
+		timer_save(ui, cs, cs->timer.cur);
+	/* Only the top screen is on view. */
+	struct ui_frame *top = ui_top(ui);
+	return top && top->state == state ? UI_REDRAW : UI_CONTINUE;
+}
+
+static void case_flush(struct ui *ui, void *state)
+{
+	struct case_scr *cs = state;
+	if (cs->have_item)
+		ui_form_flush(ui, &cs->item);
+	if (cs->have_page)
+		ui_form_flush(ui, &cs->page);
+	ui_timer_run(&cs->timer, false);
+	timer_save(ui, cs, cs->timer.cur);
+}
+
+static void case_free(void *state)
+{
+	struct case_scr *cs = state;
+	if (cs->have_item)
+		ui_form_free(&cs->item);
+	if (cs->have_page)
+		ui_form_free(&cs->page);
+	for (size_t i = 0; i < cs->nrecs; i++)
+		ui_rec_free(&cs->recs[i]);
+	for (size_t i = 0; i < cs->nprev; i++)
+		ui_rec_free(&cs->prev[i]);
+	free(cs->side);
+	ui_timer_free(&cs->timer);
+	ui_select_close(&cs->sel);
+	case_missing_free(cs);
+	store_meeting_clear(&cs->m);
+	store_case_clear(&cs->c);
+	store_person_clear(&cs->p);
+	free(cs);
+}
+
+static const struct ui_screen case_screen = {
+    .name = "case",
+    .contexts = case_contexts,
+    .key = case_key,
+    .draw = case_draw,
+    .tick = case_tick,
+    .flush = case_flush,
+    .free = case_free,
+};
+
+/* ---- opening ------------------------------------------------------------------- */
+
+static void add_side(struct case_scr *cs, struct case_side s)
+{
+	cs->side = xreallocarray(cs->side, cs->nside + 1, sizeof *cs->side);
+	cs->side[cs->nside++] = s;
+}
+
+static bool load(struct ui *ui, struct case_scr *cs, const char *meeting_id, const char *case_id)
+{
+	struct kaigi_error err;
+	if (store_meeting_get(ui->st, meeting_id, &cs->m, &err) != KAIGI_OK ||
+	    store_case_get(ui->st, case_id, &cs->c, &err) != KAIGI_OK ||
+	    store_person_get(ui->st, cs->c.person_id, NULL, &cs->p, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		return false;
+	}
+	cs->tpl = schema_meeting_find(ui->forms, cs->m.template_id);
+	if (!cs->tpl) {
+		ui_msg(ui, UI_MSG_ERROR, _("The meeting template '%s' is not installed."),
+		       cs->m.template_id);
+		return false;
+	}
+	struct store_case_list all;
+	if (store_case_list(ui->st, meeting_id, &all, &err) == KAIGI_OK) {
+		cs->ncases = all.n;
+		for (size_t i = 0; i < all.n; i++)
+			if (strcmp(all.v[i].id, case_id) == 0)
+				cs->case_no = i + 1;
+		store_case_list_free(&all);
+	}
+	/* One record per form of the template, made on first use. */
+	struct store_record_list existing = {0};
+	if (ui->read_only)
+		store_record_list(ui->st, meeting_id, case_id, &existing, &err);
+	for (size_t i = 0; i < cs->tpl->nforms && cs->nrecs < CASE_FORMS_MAX; i++) {
+		const struct schema_form *form = schema_form_find(ui->forms, cs->tpl->forms[i]);
+		if (!form)
+			continue;
+		char id[STORE_ID_SIZE] = "";
+		if (!ui->read_only) {
+			if (store_record_ensure(ui->st, meeting_id, case_id, form->id, id, &err) !=
+			    KAIGI_OK) {
+				ui_msg_error(ui, &err);
+				id[0] = '\0';
+			}
+		} else {
+			for (size_t j = 0; j < existing.n; j++)
+				if (strcmp(existing.v[j].form, form->id) == 0)
+					snprintf(id, sizeof id, "%s", existing.v[j].id);
+		}
+		if (ui_rec_load(&cs->recs[cs->nrecs], ui->st, id, form, &err) != KAIGI_OK) {
+			ui_msg_error(ui, &err);
+			ui_rec_load(&cs->recs[cs->nrecs], ui->st, "", form, &err);
+		}
+		cs->nrecs++;
+	}
+	store_record_list_free(&existing);
+	for (size_t r = 0; r < cs->nrecs; r++)
+		for (size_t s = 0; s < cs->recs[r].form->nsections; s++)
+			add_side(cs, (struct case_side){CS_SECTION, r, s,
+							cs->recs[r].form->sections[s].phase});
+	add_side(cs, (struct case_side){CS_READBACK, 0, 0, NULL});
+	if (cs->c.follows[0]) {
+		struct store_case prev;
+		memset(&prev, 0, sizeof prev);
+		if (store_case_get(ui->st, cs->c.follows, &prev, &err) == KAIGI_OK)
+			cs->nprev = ui_readback_load(ui, prev.meeting_id, prev.id, cs->prev,
+						     CASE_FORMS_MAX);
+		store_case_clear(&prev);
+		add_side(cs, (struct case_side){CS_PREVIOUS, 0, 0, NULL});
+	}
+	struct store_phase_list phases = {0};
+	long long others = 0;
+	store_phase_list(ui->st, case_id, &phases, &err);
+	store_meeting_time_used(ui->st, meeting_id, case_id, &others, &err);
+	ui_timer_init(&cs->timer, cs->tpl, &phases, others);
+	store_phase_list_free(&phases);
+	return true;
+}
+
+void ui_case_open(struct ui *ui, const char *meeting_id, const char *case_id)
+{
+	struct case_scr *cs = xcalloc(1, sizeof *cs);
+	cs->ui = ui;
+	if (!load(ui, cs, meeting_id, case_id)) {
+		case_free(cs);
+		return;
+	}
+	/* The timer runs on the day of the meeting; an old case is only
+	 * looked at. */
+	char today[11];
+	ui_today(today);
+	bool live = !ui->read_only && cs->m.f[STORE_MEETING_DATE] &&
+		    strcmp(cs->m.f[STORE_MEETING_DATE], today) == 0;
+	ui_push(ui, &case_screen, cs);
+	size_t first = 0;
+	for (size_t k = 0; k < cs->nside; k++)
+		if (cs->side[k].phase && cs->timer.cur < cs->tpl->nphases &&
+		    strcmp(cs->side[k].phase, cs->tpl->phases[cs->timer.cur].id) == 0) {
+			first = k;
+			break;
+		}
+	case_side_open(ui, cs, first);
+	cs->focus_side = false;
+	if (live) {
+		ui_timer_run(&cs->timer, true);
+		timer_save(ui, cs, cs->timer.cur);
+	} else {
+		ui_msg(ui, UI_MSG_INFO, "%s",
+		       _("Not today's meeting: the timer is paused (t starts it)."));
+	}
+}

@@ -1,0 +1,386 @@
+// SPDX-License-Identifier: MIT
+/*
+ * ui_screen_home.c — the first screen: upcoming and past meetings, the
+ * search over earlier cases, and creating a meeting from a template.
+ */
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/strbuf.h"
+#include "kaigi/utf8.h"
+#include "kaigi/xalloc.h"
+#include "ui_actions.h"
+#include "ui_draw.h"
+#include "ui_screens.h"
+#include "ui_select.h"
+
+#define MEETINGS_MAX 500
+#define HITS_MAX     200
+
+enum home_side { SIDE_UPCOMING, SIDE_PAST, SIDE_SEARCH, SIDE_COUNT };
+
+struct home {
+	enum home_side side;
+	bool focus_side;
+	size_t side_top;
+	struct store_meeting_list all; /* newest first, as the store gives */
+	size_t nupcoming;              /* all.v[0..nupcoming) are today or later */
+	size_t cur[2], top[2];
+	struct strbuf query;
+	struct store_case_hit_list hits;
+	size_t hcur, htop;
+	struct ui_select sel; /* meeting templates */
+};
+
+static void load(struct ui *ui, struct home *h)
+{
+	store_meeting_list_free(&h->all);
+	struct kaigi_error err;
+	if (store_meeting_list(ui->st, NULL, MEETINGS_MAX, &h->all, &err) != KAIGI_OK)
+		ui_msg_error(ui, &err);
+	char today[11];
+	ui_today(today);
+	h->nupcoming = 0;
+	while (h->nupcoming < h->all.n && h->all.v[h->nupcoming].f[STORE_MEETING_DATE] &&
+	       strcmp(h->all.v[h->nupcoming].f[STORE_MEETING_DATE], today) >= 0)
+		h->nupcoming++;
+	for (int i = 0; i < 2; i++) {
+		size_t n = i == 0 ? h->nupcoming : h->all.n - h->nupcoming;
+		if (h->cur[i] >= n)
+			h->cur[i] = n ? n - 1 : 0;
+	}
+}
+
+static void search(struct ui *ui, struct home *h)
+{
+	store_case_hit_list_free(&h->hits);
+	struct kaigi_error err;
+	if (store_case_search(ui->st, strbuf_str(&h->query), false, HITS_MAX, &h->hits, &err) !=
+	    KAIGI_OK)
+		ui_msg_error(ui, &err);
+	h->hcur = h->htop = 0;
+}
+
+/* The meeting at position i of list side (upcoming soonest first). */
+static const struct store_meeting *meeting_at(const struct home *h, int side, size_t i)
+{
+	if (side == SIDE_UPCOMING)
+		return i < h->nupcoming ? &h->all.v[h->nupcoming - 1 - i] : NULL;
+	return h->nupcoming + i < h->all.n ? &h->all.v[h->nupcoming + i] : NULL;
+}
+
+static size_t list_len(const struct home *h, int side)
+{
+	return side == SIDE_UPCOMING ? h->nupcoming : h->all.n - h->nupcoming;
+}
+
+static unsigned home_contexts(struct ui *ui, void *state)
+{
+	(void)ui;
+	struct home *h = state;
+	if (h->sel.open)
+		return UI_CTX_SELECT;
+	if (h->focus_side)
+		return UI_CTX_SIDE | UI_CTX_HOME | UI_CTX_NAV | UI_CTX_CMD;
+	if (h->side == SIDE_SEARCH)
+		return UI_CTX_SEARCH | UI_CTX_NAV;
+	return UI_CTX_HOME | UI_CTX_NAV | UI_CTX_CMD;
+}
+
+static void new_meeting(struct ui *ui, struct home *h)
+{
+	if (!ui_writable(ui))
+		return;
+	if (ui->forms->nmeetings == 0) {
+		ui_msg(ui, UI_MSG_ERROR, "%s", _("No meeting templates are installed."));
+		return;
+	}
+	ui_select_begin(&h->sel, _("New meeting: which kind?"), false, 0);
+	for (size_t i = 0; i < ui->forms->nmeetings; i++) {
+		const struct schema_meeting *m = ui->forms->meetings[i];
+		ui_select_add(&h->sel, m->id, schema_label_get(&m->title, ui->lang), i == 0);
+	}
+	ui_select_show(&h->sel);
+}
+
+static void create_meeting(struct ui *ui, const char *template_id)
+{
+	const struct schema_meeting *tpl = schema_meeting_find(ui->forms, template_id);
+	if (!tpl)
+		return;
+	struct store_meeting m;
+	memset(&m, 0, sizeof m);
+	char today[11];
+	ui_today(today);
+	m.template_id = xstrdup(tpl->id);
+	m.template_version = tpl->version;
+	m.kind = xstrdup(tpl->kind ? tpl->kind : "individual");
+	m.f[STORE_MEETING_TITLE] = xstrdup(schema_label_get(&tpl->title, ui->lang));
+	m.f[STORE_MEETING_DATE] = xstrdup(today);
+	struct kaigi_error err;
+	if (store_meeting_create(ui->st, &m, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+	} else {
+		ui_saved(ui);
+		ui_meeting_open(ui, m.id);
+		ui_msg(ui, UI_MSG_INFO, "%s",
+		       _("Meeting created. Fill in its date, time, place, purpose and target."));
+	}
+	store_meeting_clear(&m);
+}
+
+static void move_in(size_t *cur, size_t n, int act, size_t page)
+{
+	if (!n)
+		return;
+	switch (act) {
+	case UI_ACT_UP:
+	case UI_ACT_PREV:
+		if (*cur)
+			(*cur)--;
+		break;
+	case UI_ACT_DOWN:
+	case UI_ACT_NEXT:
+		if (*cur + 1 < n)
+			(*cur)++;
+		break;
+	case UI_ACT_PGUP:
+		*cur = *cur > page ? *cur - page : 0;
+		break;
+	case UI_ACT_PGDN:
+		*cur = *cur + page < n ? *cur + page : n - 1;
+		break;
+	case UI_ACT_HOME:
+		*cur = 0;
+		break;
+	case UI_ACT_END:
+		*cur = n - 1;
+		break;
+	default:
+		break;
+	}
+}
+
+static enum ui_result home_key(struct ui *ui, void *state, const struct ui_key *k)
+{
+	struct home *h = state;
+	size_t page = (size_t)(ui->rows > 8 ? ui->rows - 6 : 1);
+	if (h->sel.open) {
+		if (ui_select_key(ui, &h->sel, k) == UI_SELECT_CHOSEN) {
+			char *id = ui_select_value(&h->sel);
+			ui_select_close(&h->sel);
+			create_meeting(ui, id);
+			free(id);
+		} else if (!h->sel.open) {
+			ui_select_close(&h->sel);
+		}
+		return UI_REDRAW;
+	}
+	switch (k->act) {
+	case UI_ACT_QUIT:
+		return UI_QUIT;
+	case UI_ACT_NEW_MEETING:
+		new_meeting(ui, h);
+		return UI_REDRAW;
+	case UI_ACT_SEARCH:
+		h->side = SIDE_SEARCH;
+		h->focus_side = false;
+		search(ui, h);
+		return UI_REDRAW;
+	default:
+		break;
+	}
+	if (h->focus_side) {
+		size_t s = h->side;
+		if (k->act == UI_ACT_OPEN || k->act == UI_ACT_RIGHT) {
+			h->focus_side = false;
+			if (h->side == SIDE_SEARCH)
+				search(ui, h);
+		} else {
+			move_in(&s, SIDE_COUNT, k->act, 1);
+			h->side = (enum home_side)s;
+		}
+		return UI_REDRAW;
+	}
+	if (h->side == SIDE_SEARCH) {
+		switch (k->act) {
+		case UI_ACT_CHAR:
+			strbuf_append(&h->query, k->text);
+			search(ui, h);
+			break;
+		case UI_ACT_BKSP:
+			if (h->query.len) {
+				size_t n = h->query.len;
+				while (n > 0 && ((unsigned char)h->query.s[n - 1] & 0xc0) == 0x80)
+					n--;
+				h->query.s[n ? n - 1 : 0] = '\0';
+				h->query.len = n ? n - 1 : 0;
+				search(ui, h);
+			}
+			break;
+		case UI_ACT_BACK:
+			h->focus_side = true;
+			break;
+		case UI_ACT_OPEN:
+			if (h->hcur < h->hits.n)
+				ui_meeting_open_at(ui, h->hits.v[h->hcur].c.meeting_id,
+						   h->hits.v[h->hcur].c.id);
+			break;
+		default:
+			move_in(&h->hcur, h->hits.n, k->act, page);
+			break;
+		}
+		return UI_REDRAW;
+	}
+	int side = h->side;
+	switch (k->act) {
+	case UI_ACT_LEFT:
+		h->focus_side = true;
+		break;
+	case UI_ACT_OPEN:
+	case UI_ACT_RIGHT: {
+		const struct store_meeting *m = meeting_at(h, side, h->cur[side]);
+		if (m)
+			ui_meeting_open(ui, m->id);
+		break;
+	}
+	default:
+		move_in(&h->cur[side], list_len(h, side), k->act, page);
+		break;
+	}
+	return UI_REDRAW;
+}
+
+static void draw_meetings(struct ui *ui, struct home *h, struct ui_rect r)
+{
+	int side = h->side;
+	size_t n = list_len(h, side);
+	const char *title = side == SIDE_UPCOMING ? _("Upcoming meetings") : _("Past meetings");
+	ui_put_cut(r.y, r.x, r.w, title, ui_attr(ui, UI_A_HEADING), false);
+	if (n == 0) {
+		ui_put_cut(r.y + 2, r.x, r.w,
+			   side == SIDE_UPCOMING
+			       ? _("No meetings planned. Press n to create one from a template.")
+			       : _("No past meetings."),
+			   ui_attr(ui, UI_A_DIM), false);
+		return;
+	}
+	int rows = r.h - 1;
+	size_t *cur = &h->cur[side], *top = &h->top[side];
+	if (*cur < *top)
+		*top = *cur;
+	if (rows > 0 && *cur >= *top + (size_t)rows)
+		*top = *cur - (size_t)rows + 1;
+	for (int i = 0; i < rows && *top + (size_t)i < n; i++) {
+		size_t k = *top + (size_t)i;
+		const struct store_meeting *m = meeting_at(h, side, k);
+		int a = k == *cur && !h->focus_side ? ui_attr(ui, UI_A_CURSOR) : (int)A_NORMAL;
+		char line[1024];
+		const char *t = m->f[STORE_MEETING_START_TIME];
+		snprintf(line, sizeof line, "%s %-5s  %s  %s", m->f[STORE_MEETING_DATE], t ? t : "",
+			 m->f[STORE_MEETING_TITLE] ? m->f[STORE_MEETING_TITLE] : "",
+			 m->f[STORE_MEETING_PLACE] ? m->f[STORE_MEETING_PLACE] : "");
+		ui_put_cut(r.y + 1 + i, r.x, r.w, line, a, true);
+	}
+}
+
+static void draw_search(struct ui *ui, struct home *h, struct ui_rect r)
+{
+	char label[128];
+	snprintf(label, sizeof label, "%s: ", _("Search cases"));
+	int x = r.x + ui_put(r.y, r.x, r.w, label, ui_attr(ui, UI_A_HEADING), false);
+	ui_put(r.y, x, r.x + r.w - x, strbuf_str(&h->query), (int)A_UNDERLINE, true);
+	if (!h->focus_side)
+		ui_cursor_at(r.y, x + (int)utf8_width(strbuf_str(&h->query)));
+	if (h->hits.n == 0) {
+		ui_put_cut(r.y + 2, r.x, r.w, _("No case matches."), ui_attr(ui, UI_A_DIM), false);
+		return;
+	}
+	int rows = r.h - 1;
+	if (h->hcur < h->htop)
+		h->htop = h->hcur;
+	if (rows > 0 && h->hcur >= h->htop + (size_t)rows)
+		h->htop = h->hcur - (size_t)rows + 1;
+	for (int i = 0; i < rows && h->htop + (size_t)i < h->hits.n; i++) {
+		size_t k = h->htop + (size_t)i;
+		const struct store_case_hit *c = &h->hits.v[k];
+		int a = k == h->hcur && !h->focus_side ? ui_attr(ui, UI_A_CURSOR) : (int)A_NORMAL;
+		char line[1024];
+		snprintf(line, sizeof line, "%s  %-12s %-6s %-6s %s  %s", c->c.meeting_date,
+			 c->c.person_code, c->initials ? c->initials : "",
+			 c->age_band ? c->age_band : "", c->c.presenter ? c->c.presenter : "",
+			 c->meeting_title ? c->meeting_title : "");
+		ui_put_cut(r.y + 1 + i, r.x, r.w, line, a, true);
+	}
+}
+
+static void home_draw(struct ui *ui, void *state)
+{
+	struct home *h = state;
+	char title[512];
+	const char *town = ui->config ? schema_label_get(&ui->config->town, ui->lang) : "";
+	snprintf(title, sizeof title, "kaigi 会議 — %s", _("community care meetings"));
+	ui_header_draw(ui, title, town);
+	struct ui_rect side, pane;
+	ui_split(ui, 0, &side, &pane);
+	char up[64], past[64];
+	snprintf(up, sizeof up, "%s (%zu)", _("Upcoming"), h->nupcoming);
+	snprintf(past, sizeof past, "%s (%zu)", _("Past"), h->all.n - h->nupcoming);
+	const char *labels[SIDE_COUNT] = {up, past, _("Search cases")};
+	ui_side_draw(ui, side, labels, SIDE_COUNT, h->side, &h->side_top, h->focus_side);
+	pane.x += 1;
+	pane.w -= 1;
+	if (side.w == 0) {
+		pane.x = 0;
+		pane.w = ui->cols;
+	}
+	if (h->side == SIDE_SEARCH)
+		draw_search(ui, h, pane);
+	else
+		draw_meetings(ui, h, pane);
+	char hint[256] = "";
+	if (ui->config && ui->config->source && h->side != SIDE_SEARCH)
+		snprintf(hint, sizeof hint, "%s", store_path(ui->st));
+	ui_status_draw(ui, hint);
+	ui_select_draw(ui, &h->sel);
+}
+
+static void home_resume(struct ui *ui, void *state)
+{
+	struct home *h = state;
+	load(ui, h);
+	if (h->side == SIDE_SEARCH)
+		search(ui, h);
+}
+
+static void home_free(void *state)
+{
+	struct home *h = state;
+	store_meeting_list_free(&h->all);
+	store_case_hit_list_free(&h->hits);
+	strbuf_free(&h->query);
+	ui_select_close(&h->sel);
+	free(h);
+}
+
+static const struct ui_screen home_screen = {
+    .name = "home",
+    .contexts = home_contexts,
+    .key = home_key,
+    .draw = home_draw,
+    .resume = home_resume,
+    .free = home_free,
+};
+
+void ui_home_open(struct ui *ui)
+{
+	struct home *h = xcalloc(1, sizeof *h);
+	load(ui, h);
+	/* With nothing planned, the past is what there is to see. */
+	if (h->nupcoming == 0 && h->all.n > 0)
+		h->side = SIDE_PAST;
+	ui_push(ui, &home_screen, h);
+}

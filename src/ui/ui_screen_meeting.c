@@ -1,0 +1,469 @@
+// SPDX-License-Identifier: MIT
+/*
+ * ui_screen_meeting.c — one meeting: the overview (the town's vision, the
+ * purpose, today's target, the agenda and the time), its facts, its
+ * participants and cases, and at the end what was reached and what is left
+ * for next time.  The overview is what shows when the meeting opens, so
+ * the room starts from the town's stated vision.
+ */
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/utf8.h"
+#include "kaigi/xalloc.h"
+#include "ui_actions.h"
+#include "ui_date.h"
+#include "ui_lines.h"
+#include "ui_meeting.h"
+#include "ui_screens.h"
+
+void meeting_set_value(struct kaigi_value *v, const char *text)
+{
+	kaigi_value_clear(v);
+	if (text && *text)
+		kaigi_value_set_text(v, text);
+}
+
+static int field_of(const char *id)
+{
+	for (int f = 0; f < STORE_MEETING_NFIELDS; f++)
+		if (strcmp(store_meeting_field_name((enum store_meeting_field)f), id) == 0)
+			return f;
+	return -1;
+}
+
+static const struct kaigi_value *meeting_value(void *ctx, const char *field, const char *item,
+					       const char *col)
+{
+	(void)item;
+	(void)col;
+	struct meeting_scr *ms = ctx;
+	int f = field_of(field);
+	return f < 0 || ms->mv[f].type == KAIGI_NULL ? NULL : &ms->mv[f];
+}
+
+static enum kaigi_status meeting_save(void *ctx, const char *field, const char *item,
+				      const char *col, const char *text, struct kaigi_error *err)
+{
+	(void)item;
+	(void)col;
+	struct meeting_scr *ms = ctx;
+	int f = field_of(field);
+	if (f < 0)
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no meeting field %s", field);
+	char norm[64];
+	char today[11];
+	ui_today(today);
+	if (f == STORE_MEETING_DATE && ui_date_normalise(text, today, norm))
+		text = norm;
+	if ((f == STORE_MEETING_START_TIME || f == STORE_MEETING_END_TIME) &&
+	    ui_time_normalise(text, norm))
+		text = norm;
+	enum kaigi_status s =
+	    store_meeting_set(ms->ui->st, ms->m.id, (enum store_meeting_field)f, text, err);
+	if (s == KAIGI_OK)
+		meeting_reload(ms->ui, ms);
+	return s;
+}
+
+void meeting_reload(struct ui *ui, struct meeting_scr *ms)
+{
+	struct kaigi_error err;
+	struct store_meeting m;
+	memset(&m, 0, sizeof m);
+	if (store_meeting_get(ui->st, ms->m.id, &m, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		return;
+	}
+	store_meeting_clear(&ms->m);
+	ms->m = m;
+	for (int f = 0; f < STORE_MEETING_NFIELDS; f++)
+		meeting_set_value(&ms->mv[f], ms->m.f[f]);
+	ms->tpl = schema_meeting_find(ui->forms, ms->m.template_id);
+	if (store_meeting_time_used(ui->st, ms->m.id, NULL, &ms->used_sec, &err) != KAIGI_OK)
+		ms->used_sec = 0;
+}
+
+static void add_field(struct ui_synth *s, enum store_meeting_field f, enum schema_type type,
+		      const char *label, const char *hint)
+{
+	struct schema_field *x = ui_synth_add(s, store_meeting_field_name(f), type, label, hint);
+	x->required = f == STORE_MEETING_DATE;
+}
+
+static void pages_init(struct ui *ui, struct meeting_scr *ms)
+{
+	add_field(&ms->info_f, STORE_MEETING_TITLE, SCHEMA_TEXT, _("Title"), NULL);
+	add_field(&ms->info_f, STORE_MEETING_DATE, SCHEMA_DATE, _("Date"),
+		  _("YYYY-MM-DD, 3/12, R7.3.12, t = today"));
+	add_field(&ms->info_f, STORE_MEETING_START_TIME, SCHEMA_TEXT, _("Starts"),
+		  _("HH:MM, 1400 or 14時"));
+	add_field(&ms->info_f, STORE_MEETING_END_TIME, SCHEMA_TEXT, _("Ends"),
+		  _("HH:MM, 1530 or 15時半 is 15:30"));
+	add_field(&ms->info_f, STORE_MEETING_PLACE, SCHEMA_TEXT, _("Place"), NULL);
+	add_field(&ms->info_f, STORE_MEETING_PURPOSE, SCHEMA_LONGTEXT, _("Purpose"),
+		  _("Why this meeting is held"));
+	add_field(&ms->info_f, STORE_MEETING_TARGET, SCHEMA_LONGTEXT, _("Today's target"),
+		  _("What the room should reach today"));
+	add_field(&ms->close_f, STORE_MEETING_REACHED, SCHEMA_LONGTEXT, _("What was reached"),
+		  _("Said at the end of the meeting"));
+	add_field(&ms->close_f, STORE_MEETING_NEXT_TIME, SCHEMA_LONGTEXT, _("Left for next time"),
+		  _("What the next meeting takes up"));
+	struct ui_src src = {.ctx = ms, .value = meeting_value, .save = meeting_save};
+	ui_form_init(&ms->info, src, ms->info_f.fields, ms->info_f.n, _("The meeting"));
+	ui_form_init(&ms->close, src, ms->close_f.fields, ms->close_f.n, _("Closing the meeting"));
+	ui_form_rebuild(ui, &ms->info);
+	ui_form_rebuild(ui, &ms->close);
+}
+
+/* The page that has the keys, when the pane shows one. */
+static struct ui_form *page_of(struct meeting_scr *ms)
+{
+	if (ms->side == MS_INFO)
+		return &ms->info;
+	if (ms->side == MS_CLOSE)
+		return &ms->close;
+	if (ms->side == MS_PEOPLE && ms->pedit)
+		return &ms->pform;
+	if (ms->side == MS_AGENDA && ms->cedit)
+		return &ms->cform;
+	return NULL;
+}
+
+static unsigned meeting_contexts(struct ui *ui, void *state)
+{
+	(void)ui;
+	struct meeting_scr *ms = state;
+	if (ms->confirm)
+		return UI_CTX_CONFIRM;
+	if (ms->sel.open)
+		return UI_CTX_SELECT;
+	if (ms->focus_side)
+		return UI_CTX_SIDE | UI_CTX_MEETING | UI_CTX_NAV | UI_CTX_CMD;
+	struct ui_form *pg = page_of(ms);
+	if (pg) {
+		unsigned c = ui_form_contexts(pg);
+		return ui_form_editing(pg) ? c : c | UI_CTX_MEETING;
+	}
+	if (ms->side == MS_PEOPLE)
+		return people_contexts(ms);
+	if (ms->side == MS_AGENDA)
+		return agenda_contexts(ms);
+	return UI_CTX_MEETING | UI_CTX_NAV | UI_CTX_CMD;
+}
+
+static void leave_page(struct ui *ui, struct meeting_scr *ms)
+{
+	struct ui_form *pg = page_of(ms);
+	if (pg)
+		ui_form_flush(ui, pg);
+	if (ms->pedit) {
+		ms->pedit = false;
+		people_load(ui, ms);
+	}
+	if (ms->cedit) {
+		ms->cedit = false;
+		agenda_load(ui, ms);
+	}
+}
+
+static enum ui_result select_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
+{
+	enum ui_select_result r = ui_select_key(ui, &ms->sel, k);
+	if (r == UI_SELECT_OPEN)
+		return UI_REDRAW;
+	if (r == UI_SELECT_CHOSEN) {
+		/* Several people can be ticked; none ticked takes the highlighted. */
+		const struct ui_select_opt *o = ui_select_current(&ms->sel);
+		char *value = ms->sel_tag == MSEL_QUICK_ADD ? ui_select_value(&ms->sel) : NULL;
+		if (!value || !*value) {
+			free(value);
+			value = o ? xstrdup(o->value) : NULL;
+		}
+		enum meeting_sel tag = ms->sel_tag;
+		ui_select_close(&ms->sel);
+		if (value && tag == MSEL_QUICK_ADD)
+			people_quick_add(ui, ms, value);
+		else if (value && tag == MSEL_FOLLOWUP)
+			agenda_followup_chosen(ui, ms, value);
+		free(value);
+	} else {
+		ui_select_close(&ms->sel);
+	}
+	ms->sel_tag = MSEL_NONE;
+	return UI_REDRAW;
+}
+
+static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_key *k)
+{
+	struct meeting_scr *ms = state;
+	if (ms->confirm) {
+		if (k->act == UI_ACT_YES && ms->confirm == MCONF_DELETE_CASE)
+			agenda_delete_confirmed(ui, ms);
+		if (k->act == UI_ACT_YES || k->act == UI_ACT_NO)
+			ms->confirm = MCONF_NONE;
+		return UI_REDRAW;
+	}
+	if (ms->sel.open)
+		return select_key(ui, ms, k);
+	if (ms->focus_side) {
+		switch (k->act) {
+		case UI_ACT_UP:
+		case UI_ACT_PREV:
+			if (ms->side > 0)
+				ms->side--;
+			break;
+		case UI_ACT_DOWN:
+		case UI_ACT_NEXT:
+			if (ms->side + 1 < MS_COUNT)
+				ms->side++;
+			break;
+		case UI_ACT_HOME:
+			ms->side = 0;
+			break;
+		case UI_ACT_END:
+			ms->side = MS_COUNT - 1;
+			break;
+		case UI_ACT_OPEN:
+		case UI_ACT_RIGHT:
+			ms->focus_side = false;
+			break;
+		case UI_ACT_BACK:
+		case UI_ACT_LEFT:
+			ui_pop(ui);
+			break;
+		default:
+			break;
+		}
+		return UI_REDRAW;
+	}
+	struct ui_form *pg = page_of(ms);
+	if (pg) {
+		bool item_page = ms->pedit || ms->cedit;
+		if (!ui_form_editing(pg) && k->act == UI_ACT_BACK) {
+			if (item_page)
+				leave_page(ui, ms);
+			else
+				ms->focus_side = true;
+			return UI_REDRAW;
+		}
+		enum ui_form_out out = ui_form_key(ui, pg, k);
+		if (out == UI_FORM_EXIT_LEFT) {
+			if (item_page)
+				leave_page(ui, ms);
+			else
+				ms->focus_side = true;
+		}
+		return UI_REDRAW;
+	}
+	if (ms->side == MS_PEOPLE)
+		return people_key(ui, ms, k);
+	if (ms->side == MS_AGENDA)
+		return agenda_key(ui, ms, k);
+	/* The overview reads; Enter goes to the cases. */
+	switch (k->act) {
+	case UI_ACT_BACK:
+	case UI_ACT_LEFT:
+		ms->focus_side = true;
+		break;
+	case UI_ACT_UP:
+		if (ms->over_top > 0)
+			ms->over_top--;
+		break;
+	case UI_ACT_DOWN:
+		ms->over_top++;
+		break;
+	case UI_ACT_OPEN:
+	case UI_ACT_RIGHT:
+		ms->side = MS_AGENDA;
+		break;
+	default:
+		break;
+	}
+	return UI_REDRAW;
+}
+
+/* The overview: vision, purpose, target, the cases, the people, the
+ * time. */
+static void overview_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r)
+{
+	struct ui_lines l = {0};
+	int head = ui_attr(ui, UI_A_HEADING);
+	const char *vision = ui->config ? schema_label_get(&ui->config->vision, ui->lang) : "";
+	const char *town = ui->config ? schema_label_get(&ui->config->town, ui->lang) : "";
+	ui_lines_addf(&l, head, "%s%s%s", _("What the town aims for"), *town ? " — " : "", town);
+	if (*vision)
+		ui_lines_wrap(&l, vision, r.w, 2, (int)A_NORMAL);
+	else
+		ui_lines_add(&l, _("  (no vision set: see doc/config.md)"), ui_attr(ui, UI_A_DIM));
+	ui_lines_add(&l, "", (int)A_NORMAL);
+	const char *purpose = ms->m.f[STORE_MEETING_PURPOSE];
+	const char *target = ms->m.f[STORE_MEETING_TARGET];
+	ui_lines_add(&l, _("Purpose"), head);
+	ui_lines_wrap(&l, purpose ? purpose : _("(not written yet)"), r.w, 2, (int)A_NORMAL);
+	ui_lines_add(&l, _("Today's target"), head);
+	ui_lines_wrap(&l, target ? target : _("(not written yet)"), r.w, 2, (int)A_NORMAL);
+	ui_lines_add(&l, "", (int)A_NORMAL);
+	int planned_case = 0;
+	if (ms->tpl)
+		for (size_t i = 0; i < ms->tpl->nphases; i++)
+			planned_case += ms->tpl->phases[i].minutes;
+	ui_lines_addf(&l, head, _("Cases (%zu; about %d min each)"), ms->cases.n, planned_case);
+	for (size_t i = 0; i < ms->cases.n; i++) {
+		char *c = agenda_case_line(ui, ms, i);
+		ui_lines_addf(&l, (int)A_NORMAL, "  %s", c);
+		free(c);
+	}
+	size_t present = 0;
+	for (size_t i = 0; i < ms->people.n; i++)
+		present += ms->people.v[i].present;
+	ui_lines_addf(&l, head, _("Participants: %zu (%zu present)"), ms->people.n, present);
+	if (ms->tpl && ms->tpl->minutes)
+		ui_lines_addf(&l, head, _("Time used on cases: %lld:%02lld of %d:00"),
+			      ms->used_sec / 60, ms->used_sec % 60, ms->tpl->minutes);
+	ui_lines_draw(&l, r, &ms->over_top);
+	ui_lines_free(&l);
+}
+
+static void meeting_draw(struct ui *ui, void *state)
+{
+	struct meeting_scr *ms = state;
+	char title[768];
+	const char *t = ms->m.f[STORE_MEETING_START_TIME];
+	snprintf(title, sizeof title, "%s  %s %s  %s",
+		 ms->m.f[STORE_MEETING_TITLE] ? ms->m.f[STORE_MEETING_TITLE] : "",
+		 ms->m.f[STORE_MEETING_DATE] ? ms->m.f[STORE_MEETING_DATE] : "", t ? t : "",
+		 ms->m.f[STORE_MEETING_PLACE] ? ms->m.f[STORE_MEETING_PLACE] : "");
+	ui_header_draw(ui, title, NULL);
+	struct ui_rect side, pane;
+	ui_split(ui, 0, &side, &pane);
+	char people[64], cases[64];
+	snprintf(people, sizeof people, "%s (%zu)", _("Participants"), ms->people.n);
+	snprintf(cases, sizeof cases, "%s (%zu)", _("Cases"), ms->cases.n);
+	const char *labels[MS_COUNT] = {_("Overview"), _("The meeting"), people, cases,
+					_("Closing")};
+	ui_side_draw(ui, side, labels, MS_COUNT, ms->side, &ms->side_top, ms->focus_side);
+	if (side.w) {
+		pane.x += 1;
+		pane.w -= 1;
+	}
+	bool focused = !ms->focus_side;
+	char hint[768] = "";
+	switch (ms->side) {
+	case MS_OVERVIEW:
+		overview_draw(ui, ms, pane);
+		break;
+	case MS_INFO:
+	case MS_CLOSE: {
+		struct ui_form *pg = ms->side == MS_INFO ? &ms->info : &ms->close;
+		ui_form_draw(ui, pg, pane, focused);
+		if (focused)
+			ui_form_hint(ui, pg, hint, sizeof hint);
+		break;
+	}
+	case MS_PEOPLE:
+		people_draw(ui, ms, pane, focused);
+		if (ms->pedit && focused)
+			ui_form_hint(ui, &ms->pform, hint, sizeof hint);
+		break;
+	case MS_AGENDA:
+		agenda_draw(ui, ms, pane, focused);
+		if (ms->cedit && focused)
+			ui_form_hint(ui, &ms->cform, hint, sizeof hint);
+		break;
+	default:
+		break;
+	}
+	if (ms->confirm == MCONF_DELETE_CASE)
+		snprintf(hint, sizeof hint, "%s", _("Remove this case from the meeting? (y/n)"));
+	ui_status_draw(ui, hint);
+	if (ms->confirm) {
+		/* The question stands out on the status line. */
+		ui_put_cut(ui->rows - 2, 0, ui->cols, hint, ui_attr(ui, UI_A_WARN), true);
+	}
+	ui_select_draw(ui, &ms->sel);
+}
+
+static void meeting_flush(struct ui *ui, void *state)
+{
+	struct meeting_scr *ms = state;
+	struct ui_form *pg = page_of(ms);
+	if (pg)
+		ui_form_flush(ui, pg);
+}
+
+static void meeting_resume(struct ui *ui, void *state)
+{
+	struct meeting_scr *ms = state;
+	meeting_reload(ui, ms);
+	people_load(ui, ms);
+	agenda_load(ui, ms);
+}
+
+static void meeting_free(void *state)
+{
+	struct meeting_scr *ms = state;
+	ui_form_free(&ms->info);
+	ui_form_free(&ms->close);
+	ui_synth_free(&ms->info_f);
+	ui_synth_free(&ms->close_f);
+	for (int f = 0; f < STORE_MEETING_NFIELDS; f++)
+		kaigi_value_clear(&ms->mv[f]);
+	store_meeting_clear(&ms->m);
+	people_free(ms);
+	agenda_free(ms);
+	ui_select_close(&ms->sel);
+	store_participant_list_free(&ms->recent);
+	store_case_hit_list_free(&ms->cands);
+	free(ms);
+}
+
+static const struct ui_screen meeting_screen = {
+    .name = "meeting",
+    .contexts = meeting_contexts,
+    .key = meeting_key,
+    .draw = meeting_draw,
+    .resume = meeting_resume,
+    .flush = meeting_flush,
+    .free = meeting_free,
+};
+
+void ui_meeting_open_at(struct ui *ui, const char *meeting_id, const char *case_id)
+{
+	struct meeting_scr *ms = xcalloc(1, sizeof *ms);
+	ms->ui = ui;
+	snprintf(ms->m.id, sizeof ms->m.id, "%s", meeting_id);
+	struct kaigi_error err;
+	struct store_meeting m;
+	memset(&m, 0, sizeof m);
+	if (store_meeting_get(ui->st, meeting_id, &m, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		free(ms);
+		return;
+	}
+	store_meeting_clear(&m);
+	meeting_reload(ui, ms);
+	pages_init(ui, ms);
+	people_load(ui, ms);
+	agenda_load(ui, ms);
+	ms->focus_side = true;
+	if (case_id) {
+		ms->side = MS_AGENDA;
+		ms->focus_side = false;
+		for (size_t i = 0; i < ms->cases.n; i++)
+			if (strcmp(ms->cases.v[i].id, case_id) == 0)
+				ms->acur = i;
+	}
+	if (!ms->tpl)
+		ui_msg(ui, UI_MSG_WARN, _("The meeting template '%s' is not installed."),
+		       ms->m.template_id);
+	ui_push(ui, &meeting_screen, ms);
+}
+
+void ui_meeting_open(struct ui *ui, const char *meeting_id)
+{
+	ui_meeting_open_at(ui, meeting_id, NULL);
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ui_screens.h — the screens, each opened by pushing it on the stack:
+ * home (meetings and the case search) → a meeting (vision, facts,
+ * participants, agenda, close) → a case (phases, timer, forms, read-back).
+ */
+#ifndef KAIGI_UI_SCREENS_H
+#define KAIGI_UI_SCREENS_H
+
+#include "ui_app.h"
+
+void ui_home_open(struct ui *ui);
+/* Open a meeting; with case_id, its agenda with that case highlighted.
+ * Says why on the status line when it cannot. */
+void ui_meeting_open(struct ui *ui, const char *meeting_id);
+void ui_meeting_open_at(struct ui *ui, const char *meeting_id, const char *case_id);
+/* Run a case of a meeting. */
+void ui_case_open(struct ui *ui, const char *meeting_id, const char *case_id);
+
+#endif

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ui_synth.h — form fields made at run time for what is not a form: the
+ * facts of a meeting, a participant, a case.  They let those pages use the
+ * same page, editors and autosave as the forms (ui_form.h).  Labels are
+ * the UI's own translated strings.
+ */
+#ifndef KAIGI_UI_SYNTH_H
+#define KAIGI_UI_SYNTH_H
+
+#include <stddef.h>
+
+#include "kaigi/schema.h"
+#include "kaigi/store.h"
+#include "ui_form.h"
+
+struct ui_synth {
+	struct schema_field *fields;
+	size_t n, cap;
+	struct schema_choice_list **lists;
+	size_t nlists;
+};
+
+/* Add a field (label and hint are copied); returns it (valid until the
+ * next add). */
+struct schema_field *ui_synth_add(struct ui_synth *s, const char *id, enum schema_type type,
+				  const char *label, const char *hint);
+/* Give the last field added a choice list (values and labels copied). */
+void ui_synth_choice(struct ui_synth *s, const char *value, const char *label);
+void ui_synth_free(struct ui_synth *s);
+
+/* A page source over a form record: values from ui_rec, saves through
+ * store_answer_save, then the record is read again. */
+struct ui_src ui_src_record(struct ui *ui, struct ui_rec *rec);
+
+#endif
