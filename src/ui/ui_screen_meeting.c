@@ -102,7 +102,7 @@ static void pages_init(struct ui *ui, struct meeting_scr *ms)
 	add_field(&ms->info_f, STORE_MEETING_START_TIME, SCHEMA_TEXT, _("Starts"),
 		  _("HH:MM, 1400 or 14時"));
 	add_field(&ms->info_f, STORE_MEETING_END_TIME, SCHEMA_TEXT, _("Ends"),
-		  _("HH:MM, 1530 or 15時半 is 15:30"));
+		  _("HH:MM, 1530 or 15時"));
 	add_field(&ms->info_f, STORE_MEETING_PLACE, SCHEMA_TEXT, _("Place"), NULL);
 	add_field(&ms->info_f, STORE_MEETING_PURPOSE, SCHEMA_LONGTEXT, _("Purpose"),
 		  _("Why this meeting is held"));
