@@ -4,7 +4,9 @@
  * [--print]`: the printable summary of a meeting.
  *
  * The format comes from --format, else from the extension of -o, else
- * text.  Without -o the summary goes to standard output, except a PDF to a
+ * text.  The town and its vision come from the town settings (config.h),
+ * the same the facilitator screen shows when the meeting opens; --vision
+ * overrides the vision.  Without -o the summary goes to standard output, except a PDF to a
  * terminal.  A file is written whole or not at all (report_save).
  */
 #include <stdio.h>
@@ -13,6 +15,7 @@
 #include <unistd.h>
 
 #include "../store/cmd_store.h"
+#include "kaigi/config.h"
 #include "kaigi/report.h"
 #include "kaigi/xalloc.h"
 
@@ -133,6 +136,22 @@ static int emit(const struct report_args *a, enum report_format fmt, const struc
 	return 0;
 }
 
+/* The town settings; a broken file is reported and the summary goes on
+ * without them (it must not stop a handout at the end of a meeting). */
+static void load_config(struct kaigi_config *cfg)
+{
+	struct kaigi_diags diags = {0};
+	/* The example shipped beside the installed forms, as src/ui/ui_cmd.c. */
+	char *shipped = xasprintf("%s/../config/config.yaml", cmd_installed_forms_dir());
+	if (config_load_default(cfg, shipped, &diags) != KAIGI_OK) {
+		cmd_print_diags(&diags);
+		fprintf(stderr, "kaigi report: the settings file has errors; the summary is made "
+				"without the town's name and vision\n");
+	}
+	free(shipped);
+	kaigi_diags_free(&diags);
+}
+
 int cmd_report_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	struct report_args a;
@@ -151,13 +170,20 @@ int cmd_report_run(const struct cmd_opts *opts, int argc, char **argv)
 	rc = cmd_store_open(&cs, opts, STORE_READ_ONLY);
 	if (rc)
 		return rc;
+	struct kaigi_config cfg;
+	load_config(&cfg);
+	const char *vision = schema_label_get(&cfg.vision, opts->lang);
+	const char *town = schema_label_get(&cfg.town, opts->lang);
 	struct kaigi_error err;
 	char id[STORE_ID_SIZE];
 	struct strbuf doc = STRBUF_INIT;
 	struct report_options ro = {
 	    .lang = opts->lang,
 	    .names = a.names,
-	    .vision = a.vision,
+	    .town = *town ? town : NULL,
+	    .vision = a.vision  ? a.vision
+		      : *vision ? vision
+				: NULL,
 	    .width = a.width,
 	};
 	enum kaigi_status s = report_meeting_find(cs.st, a.meeting, id, &err);
@@ -171,6 +197,7 @@ int cmd_report_run(const struct cmd_opts *opts, int argc, char **argv)
 		rc = emit(&a, (enum report_format)fmt, &doc);
 	}
 	strbuf_free(&doc);
+	config_free(&cfg);
 	cmd_store_close(&cs);
 	return rc;
 }

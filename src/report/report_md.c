@@ -66,16 +66,19 @@ void report_md_render(const struct rm_doc *doc, struct strbuf *out)
 		esc(out, doc->banner, false);
 		strbuf_append(out, "**\n\n");
 	}
-	if (doc->issuer) {
-		esc(out, doc->issuer, false);
-		strbuf_append(out, "\n\n");
-	}
 	strbuf_append(out, "# ");
 	esc(out, doc->title, false);
 	strbuf_append(out, "\n\n");
-	if (doc->subtitle) {
+	/* The town and "meeting summary" under the title: a Markdown file
+	 * starts with its heading. */
+	if (doc->issuer || doc->subtitle) {
 		strbuf_append(out, "**");
-		esc(out, doc->subtitle, false);
+		if (doc->issuer)
+			esc(out, doc->issuer, false);
+		if (doc->issuer && doc->subtitle)
+			strbuf_append(out, "　");
+		if (doc->subtitle)
+			esc(out, doc->subtitle, false);
 		strbuf_append(out, "**\n\n");
 	}
 	for (size_t si = 0; si < doc->nsecs; si++) {

@@ -421,6 +421,28 @@ def check_cli(e):
                                  MEETING], capture_output=True, env=e.env)
     if missing_db.returncode != 3 or os.path.exists(os.path.join(e.dir, "none.db")):
         fail("a missing database must be refused (exit 3) and not created")
+    # The town and its vision come from the town settings: the shipped
+    # example without a user file, the user's file when there is one.
+    shipped = expect(["report", MEETING], 0, "settings").stdout.decode()
+    if "みどり町" not in shipped or "住み慣れた地域で" not in shipped:
+        fail("the shipped town settings are not on the summary")
+    conf = os.path.join(e.env["XDG_CONFIG_HOME"], "kaigi")
+    os.makedirs(conf, exist_ok=True)
+    with open(os.path.join(conf, "config.yaml"), "w", encoding="utf-8") as f:
+        f.write("town: {ja: さくら市, en: Sakura City}\nvision: {ja: だれもが役割をもつまち, "
+                "en: A city where everyone has a part}\n")
+    own = expect(["report", MEETING], 0, "own settings").stdout.decode()
+    if "さくら市" not in own or "だれもが役割をもつまち" not in own or "みどり町" in own:
+        fail("the user's town settings are not used")
+    en = expect(["report", MEETING], 0, "own settings", lang="en").stdout.decode()
+    if "Sakura City" not in en or "A city where everyone has a part" not in en:
+        fail("the town settings are not used in English")
+    with open(os.path.join(conf, "config.yaml"), "w", encoding="utf-8") as f:
+        f.write("town: [broken\n")
+    r = expect(["report", MEETING], 0, "broken settings still make a summary")
+    if b"config.yaml:" not in r.stderr:
+        fail("a broken settings file is not reported: " + r.stderr.decode())
+    os.remove(os.path.join(conf, "config.yaml"))
     helptext = expect(["report", "--help"], 0, "help").stdout.decode()
     if "--names" not in helptext:
         fail("kaigi report --help does not mention --names")
