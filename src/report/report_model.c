@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
 
@@ -416,6 +417,41 @@ static char *facilitator(const struct rb *b, const struct store_participant_list
 	return strbuf_take(&out);
 }
 
+/* Width of the character at s (bytes in *n), measured as utf8_width does. */
+static size_t char_cols(const char *s, size_t *n)
+{
+	size_t len = 1;
+	while (len < 4 && ((unsigned char)s[len] & 0xC0) == 0x80)
+		len++;
+	char one[5] = {0};
+	memcpy(one, s, len);
+	*n = len;
+	return utf8_width(one);
+}
+
+/*
+ * The vision as the town wrote it, less the spaces YAML's folded style
+ * (`>`) puts where a line was broken between two Japanese characters:
+ * Japanese has no spaces between words, so「町。 支援」should read「町。支援」.
+ */
+static char *join_folded(const char *text)
+{
+	struct strbuf out = STRBUF_INIT;
+	size_t prev_cols = 0;
+	for (const char *p = text; *p;) {
+		size_t n;
+		if (*p == ' ' && prev_cols == 2 && p[1] && p[1] != ' ' &&
+		    char_cols(p + 1, &n) == 2) {
+			p++;
+			continue;
+		}
+		prev_cols = char_cols(p, &n);
+		strbuf_appendn(&out, p, n);
+		p += n;
+	}
+	return strbuf_take(&out);
+}
+
 static void header_add(struct rb *b, const struct store_meeting *m,
 		       const struct store_participant_list *pl, const struct report_options *opt)
 {
@@ -449,7 +485,9 @@ static void header_add(struct rb *b, const struct store_meeting *m,
 	rm_fact_add(f, rs(RS_FACILITATOR, b->lang), fac);
 	free(fac);
 
-	rm_text_add(s, rs(RS_VISION, b->lang), vision);
+	char *v = vision ? join_folded(vision) : NULL;
+	rm_text_add(s, rs(RS_VISION, b->lang), v);
+	free(v);
 
 	f = rm_facts_add(s, NULL);
 	rm_fact_add(f, rs(RS_PURPOSE, b->lang), m->f[STORE_MEETING_PURPOSE]);
