@@ -110,9 +110,10 @@ void case_check_open(struct ui *ui, struct case_scr *cs)
 	for (size_t i = 0; i < cs->nmiss; i++) {
 		char value[24];
 		snprintf(value, sizeof value, "%zu", i);
-		ui_select_add(&cs->sel, value, cs->miss[i].text, i == 0);
+		ui_select_add(&cs->sel, value, cs->miss[i].text, false);
 	}
 	ui_select_show(&cs->sel);
+	cs->sel.cur = 1; /* the first thing missing, not "close anyway" */
 	cs->sel_tag = CSEL_CHECK;
 }
 

@@ -55,11 +55,14 @@ int cmd_ui_open(const struct cmd_opts *opts, const char *db_path, const char *me
 	if (store_open(&st, path, STORE_READ_WRITE, &err) != KAIGI_OK) {
 		/* Not writable (or locked for migration): look, but do not touch. */
 		struct kaigi_error err2;
+		kaigi_error_clear(&err2);
 		if (err.status == KAIGI_EENV &&
 		    store_open(&st, path, STORE_READ_ONLY, &err2) == KAIGI_OK) {
 			snprintf(ro, sizeof ro, "READ-ONLY: %s", err.msg);
 		} else {
 			cmd_print_error(&err);
+			if (err.status == KAIGI_EENV && err2.msg[0] && strcmp(err2.msg, err.msg))
+				cmd_print_error(&err2);
 			free(path);
 			config_free(&cfg);
 			schema_set_free(&forms);

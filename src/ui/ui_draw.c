@@ -177,8 +177,8 @@ void ui_split(const struct ui *ui, int top, struct ui_rect *side, struct ui_rect
 		return;
 	}
 	*side = (struct ui_rect){b.y, 0, b.h, SIDE_W};
-	/* One column of rule between them. */
-	*pane = (struct ui_rect){b.y, SIDE_W + 1, b.h, b.w - SIDE_W - 1};
+	/* A rule between them, and a blank column after it. */
+	*pane = (struct ui_rect){b.y, SIDE_W + 2, b.h, b.w - SIDE_W - 2};
 	mvvline(b.y, SIDE_W, ACS_VLINE, b.h);
 }
 

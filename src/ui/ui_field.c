@@ -153,3 +153,14 @@ const char *ui_field_label(const struct ui *ui, const struct schema_field *f)
 	snprintf(buf, sizeof buf, "%s%s", l, f->required ? " *" : "");
 	return buf;
 }
+
+const char *ui_sex_label(const char *sex)
+{
+	if (!sex)
+		return "";
+	if (strcmp(sex, "F") == 0)
+		return _("F");
+	if (strcmp(sex, "M") == 0)
+		return _("M");
+	return "";
+}

@@ -50,4 +50,7 @@ char *ui_field_show(const struct ui *ui, const struct ui_rec *rec, const struct 
 /* The field's label in the UI's language, with " *" when required. */
 const char *ui_field_label(const struct ui *ui, const struct schema_field *f);
 
+/* A person's sex code (F, M, X) as the short word the UI shows. */
+const char *ui_sex_label(const char *sex);
+
 #endif

@@ -16,6 +16,7 @@
 
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_field.h"
 #include "ui_meeting.h"
 #include "ui_readback.h"
 #include "ui_screens.h"
@@ -23,17 +24,6 @@
 enum { CV_CODE, CV_INITIALS, CV_AGE, CV_SEX, CV_AREA, CV_PRESENTER, CV_COUNT };
 static const char *const cv_ids[CV_COUNT] = {"code", "initials", "age_band",
 					     "sex",  "area",     "presenter"};
-
-static const char *sex_label(const char *sex)
-{
-	if (!sex)
-		return "";
-	if (strcmp(sex, "F") == 0)
-		return _("F");
-	if (strcmp(sex, "M") == 0)
-		return _("M");
-	return "";
-}
 
 char *agenda_case_line(struct ui *ui, const struct meeting_scr *ms, size_t i)
 {
@@ -45,7 +35,7 @@ char *agenda_case_line(struct ui *ui, const struct meeting_scr *ms, size_t i)
 		snprintf(follow, sizeof follow, "  ↻%s", _("follow-up"));
 	return xasprintf("%zu. %s  %s %s %s  %s%s%s", i + 1, c->person_code ? c->person_code : "",
 			 p->initials ? p->initials : "", p->age_band ? p->age_band : "",
-			 sex_label(p->sex), c->presenter ? _("presenter: ") : "",
+			 ui_sex_label(p->sex), c->presenter ? _("presenter: ") : "",
 			 c->presenter ? c->presenter : "", follow);
 }
 

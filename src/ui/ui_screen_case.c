@@ -21,6 +21,7 @@
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
 #include "ui_case.h"
+#include "ui_field.h"
 #include "ui_lines.h"
 #include "ui_readback.h"
 #include "ui_screens.h"
@@ -450,7 +451,7 @@ static void case_draw(struct ui *ui, void *state)
 	char title[512], right[64], used[16], total[16];
 	snprintf(title, sizeof title, "%s %s %s %s — %s %zu/%zu",
 		 cs->c.person_code ? cs->c.person_code : "", cs->p.initials ? cs->p.initials : "",
-		 cs->p.age_band ? cs->p.age_band : "", cs->p.sex ? cs->p.sex : "", _("case"),
+		 cs->p.age_band ? cs->p.age_band : "", ui_sex_label(cs->p.sex), _("case"),
 		 cs->case_no, cs->ncases);
 	ui_timer_format((int)ui_timer_meeting_used(&cs->timer), used);
 	ui_timer_format(cs->timer.meeting_planned, total);
@@ -486,10 +487,6 @@ static void case_draw(struct ui *ui, void *state)
 		free(owned[i]);
 	free(owned);
 	free(labels);
-	if (side.w) {
-		pane.x += 1;
-		pane.w -= 1;
-	}
 	char hint[768] = "";
 	struct ui_form *pg = active_page(cs);
 	if (pg) {

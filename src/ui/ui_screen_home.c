@@ -331,12 +331,6 @@ static void home_draw(struct ui *ui, void *state)
 	snprintf(past, sizeof past, "%s (%zu)", _("Past"), h->all.n - h->nupcoming);
 	const char *labels[SIDE_COUNT] = {up, past, _("Search cases")};
 	ui_side_draw(ui, side, labels, SIDE_COUNT, h->side, &h->side_top, h->focus_side);
-	pane.x += 1;
-	pane.w -= 1;
-	if (side.w == 0) {
-		pane.x = 0;
-		pane.w = ui->cols;
-	}
 	if (h->side == SIDE_SEARCH)
 		draw_search(ui, h, pane);
 	else

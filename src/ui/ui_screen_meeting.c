@@ -346,10 +346,6 @@ static void meeting_draw(struct ui *ui, void *state)
 	const char *labels[MS_COUNT] = {_("Overview"), _("The meeting"), people, cases,
 					_("Closing")};
 	ui_side_draw(ui, side, labels, MS_COUNT, ms->side, &ms->side_top, ms->focus_side);
-	if (side.w) {
-		pane.x += 1;
-		pane.w -= 1;
-	}
 	bool focused = !ms->focus_side;
 	char hint[768] = "";
 	switch (ms->side) {

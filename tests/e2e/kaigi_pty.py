@@ -1,0 +1,303 @@
+# SPDX-License-Identifier: MIT
+"""kaigi_pty — drive the real kaigi binary in a pseudo-terminal.
+
+The program's output is interpreted by pyte, a terminal emulator, so a test
+asserts on what a person would see.  Tests wait for the text they expect
+(never a fixed sleep) and read the database with sqlite3 to check what was
+saved.  Keys are sent as the terminal's own sequences, taken from terminfo.
+
+Environment: KAIGI_BIN (the binary), KAIGI_SOURCE_ROOT (the source tree);
+both are set by meson (tests/meson.build).
+"""
+import curses
+import fcntl
+import os
+import pty
+import select
+import signal
+import sqlite3
+import struct
+import sys
+import tempfile
+import termios
+import time
+
+import pyte
+
+TERM = "xterm-256color"
+SKIP = 77  # meson's exit status for a skipped test
+
+curses.setupterm(TERM, sys.__stdout__.fileno() if sys.__stdout__.isatty() else -1)
+
+
+def _ti(name, fallback):
+    s = curses.tigetstr(name)
+    return s if s else fallback
+
+
+KEYS = {
+    "up": _ti("kcuu1", b"\x1b[A"),
+    "down": _ti("kcud1", b"\x1b[B"),
+    "left": _ti("kcub1", b"\x1b[D"),
+    "right": _ti("kcuf1", b"\x1b[C"),
+    "home": _ti("khome", b"\x1b[H"),
+    "end": _ti("kend", b"\x1b[F"),
+    "pgup": _ti("kpp", b"\x1b[5~"),
+    "pgdn": _ti("knp", b"\x1b[6~"),
+    "del": _ti("kdch1", b"\x1b[3~"),
+    "btab": _ti("kcbt", b"\x1b[Z"),
+    "f1": _ti("kf1", b"\x1bOP"),
+    "enter": b"\r",
+    "tab": b"\t",
+    "esc": b"\x1b",
+    "bs": b"\x7f",
+}
+
+
+def binary():
+    b = os.environ.get("KAIGI_BIN")
+    if not b:
+        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        b = os.path.join(root, "build", "kaigi")
+    return b
+
+
+def ja_env():
+    """LANG for a Japanese UI: ja_JP.UTF-8 when the machine has it, else
+    C.UTF-8 with --lang ja (kaigi then speaks Japanese anyway)."""
+    try:
+        import locale
+
+        locale.setlocale(locale.LC_ALL, "ja_JP.UTF-8")
+        locale.setlocale(locale.LC_ALL, "")
+        return {"LANG": "ja_JP.UTF-8"}, []
+    except Exception:
+        return {"LANG": "C.UTF-8"}, ["--lang", "ja"]
+
+
+class Kaigi:
+    """One kaigi process on a pty of rows × cols."""
+
+    def __init__(self, args, home, rows=24, cols=80, env=None, lang="ja", prefix=()):
+        self.rows, self.cols = rows, cols
+        self.home = home
+        e = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": home,
+            "XDG_DATA_HOME": os.path.join(home, "data"),
+            "XDG_CONFIG_HOME": os.path.join(home, "config"),
+            "TERM": TERM,
+            "NCURSES_NO_UTF8_ACS": "1",
+            "ESCDELAY": "25",
+        }
+        for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "KAIGI_FORMS_DIR"):
+            if k in os.environ:
+                e[k] = os.environ[k]
+        extra = []
+        if lang == "ja":
+            le, extra = ja_env()
+            e.update(le)
+        else:
+            e["LANG"] = "C.UTF-8"
+            extra = ["--lang", "en"]
+        if env:
+            e.update(env)
+        self.argv = list(prefix) + [binary()] + extra + list(args)
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self.log = bytearray()
+        pid, fd = pty.fork()
+        if pid == 0:
+            try:
+                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+                os.execve(self.argv[0], self.argv, e)
+            finally:
+                os._exit(127)
+        self.pid, self.fd = pid, fd
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        self.status = None
+
+    # ---- output --------------------------------------------------------
+    def pump(self, timeout=0.05):
+        """Read what is there (waiting up to timeout for the first bytes)."""
+        got = False
+        while True:
+            r, _, _ = select.select([self.fd], [], [], timeout)
+            if not r:
+                return got
+            try:
+                data = os.read(self.fd, 65536)
+            except OSError:
+                return got
+            if not data:
+                return got
+            self.log += data
+            self.stream.feed(data)
+            got = True
+            timeout = 0.01
+
+    def text(self):
+        return "\n".join(self.screen.display)
+
+    def line(self, y):
+        return self.screen.display[y]
+
+    def wait_for(self, what, timeout=15.0):
+        """Wait until the screen shows what (a string, or a predicate of
+        the screen text); return the text.  Fails with the screen."""
+        end = time.monotonic() + timeout
+        check = what if callable(what) else (lambda t: what in t)
+        while True:
+            self.pump(0.05)
+            t = self.text()
+            if check(t):
+                return t
+            if time.monotonic() > end:
+                raise AssertionError(
+                    "timed out waiting for %r; the screen shows:\n%s" % (what, t)
+                )
+            if self.exited():
+                self.pump(0.05)
+                t = self.text()
+                if check(t):
+                    return t
+                raise AssertionError(
+                    "kaigi exited (%r) while waiting for %r; the screen shows:\n%s"
+                    % (self.status, what, t)
+                )
+
+    def wait_gone(self, what, timeout=15.0):
+        return self.wait_for(lambda t: what not in t, timeout)
+
+    # ---- input ---------------------------------------------------------
+    def send(self, *keys, settle=True):
+        """Send keys: names in KEYS, or text (UTF-8).  With settle, read
+        the output after each key so that the screen follows."""
+        for k in keys:
+            data = KEYS[k] if k in KEYS else k.encode("utf-8")
+            os.write(self.fd, data)
+            if settle:
+                self.pump(0.02)
+
+    def type(self, text):
+        """Type text character by character, as a person (or an IME) does."""
+        for ch in text:
+            os.write(self.fd, ch.encode("utf-8"))
+            self.pump(0.005)
+
+    # ---- the process ---------------------------------------------------
+    def resize(self, rows, cols):
+        self.rows, self.cols = rows, cols
+        self.screen.resize(rows, cols)
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        os.kill(self.pid, signal.SIGWINCH)
+
+    def exited(self):
+        if self.status is not None:
+            return True
+        pid, st = os.waitpid(self.pid, os.WNOHANG)
+        if pid == 0:
+            return False
+        self.status = st
+        return True
+
+    def wait_exit(self, timeout=15.0):
+        end = time.monotonic() + timeout
+        while not self.exited():
+            self.pump(0.05)
+            if time.monotonic() > end:
+                raise AssertionError("kaigi did not exit; the screen shows:\n" + self.text())
+        self.pump(0.05)
+        return self.status
+
+    def kill(self, sig=signal.SIGKILL):
+        os.kill(self.pid, sig)
+
+    def close(self):
+        if not self.exited():
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.wait_exit()
+        try:
+            os.close(self.fd)
+        except OSError:
+            pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+
+def tempdir():
+    return tempfile.mkdtemp(prefix="kaigi-e2e-")
+
+
+def db(path):
+    """The database, read-only (kaigi may still be running)."""
+    con = sqlite3.connect("file:%s?mode=ro" % path, uri=True)
+    return con
+
+
+def answer(con, form, field, item="", col="", case_code=None):
+    """The values at a path (item None: any item, as in a list), as a list;
+    case_code keeps those of one case."""
+    q = (
+        "SELECT a.value FROM answer a JOIN form_record r ON r.id = a.record_id "
+        "LEFT JOIN case_review c ON c.id = r.case_id LEFT JOIN person p ON p.id = c.person_id "
+        "WHERE r.form = ? AND a.field = ? AND a.col = ?"
+    )
+    args = [form, field, col]
+    if item is not None:
+        q += " AND a.item = ?"
+        args.append(item)
+    if case_code:
+        q += " AND p.code = ?"
+        args.append(case_code)
+    return [r[0] for r in con.execute(q, args)]
+
+
+def check(cond, msg):
+    if not cond:
+        raise AssertionError(msg)
+
+
+def run(main):
+    """Run a test's main(), printing the failure and exiting 1 on error."""
+    try:
+        main()
+    except AssertionError as e:
+        print("FAIL:", e, file=sys.stderr)
+        sys.exit(1)
+    print("ok")
+
+
+def open_today_case(k, down=0):
+    """From the home screen of the demo: today's meeting, its cases, and
+    the case down rows below the first; returns when the case runs."""
+    k.wait_for("これからの会議")
+    k.send("enter")
+    k.wait_for("目指す姿")
+    k.send("down", "down", "down", "enter")
+    k.wait_for("1. K-")
+    for _ in range(down):
+        k.send("down")
+    k.send("enter")
+    k.wait_for("論点の提示")
+
+
+def goto_section(k, name):
+    """Jump to a section of the running case by part of its name."""
+    k.send("g")
+    k.wait_for("区分へ移動")
+    k.type(name)
+    k.send("enter")
+    k.wait_gone("区分へ移動")
+
+
+def demo_db(home):
+    return os.path.join(home, "data", "kaigi", "demo.db")

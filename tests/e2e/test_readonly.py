@@ -1,0 +1,59 @@
+# SPDX-License-Identifier: MIT
+"""A database kaigi cannot write opens read-only, says so and why on the
+status line, refuses every change, and is left byte for byte as it was."""
+import hashlib
+import os
+import stat
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from kaigi_pty import (Kaigi, binary, check, demo_db, open_today_case, run,  # noqa: E402
+                       tempdir)
+
+
+def digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def main():
+    home = tempdir()
+    env = dict(os.environ, XDG_DATA_HOME=os.path.join(home, "data"), LANG="C.UTF-8")
+    subprocess.run([binary(), "demo", "--no-ui"], env=env, check=True, stdout=subprocess.DEVNULL)
+    path = demo_db(home)
+    prefix = ()
+    if os.geteuid() == 0:
+        # root may write anything: run kaigi as nobody, who may only read.
+        for d in (home, os.path.join(home, "data"), os.path.dirname(path)):
+            os.chmod(d, 0o755)
+        # The folder is nobody's (SQLite may keep its -shm there for
+        # reading); the file is root's: nobody can read it, not write it.
+        os.chown(os.path.dirname(path), 65534, 65534)
+        os.chmod(path, 0o644)
+        prefix = ("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
+    else:
+        os.chmod(path, 0o444)
+    before = digest(path)
+    with Kaigi(["--db", path], home, prefix=prefix, env={"HOME": home}) as k:
+        t = k.wait_for("読み取り専用")
+        check("read-only" in t or "読み取り専用" in k.line(k.rows - 2), t)
+        open_today_case(k)
+        k.send("enter")  # try to edit the first field
+        k.wait_for("変更はできません")
+        k.send("n")  # the timer does not write either
+        k.send("c")
+        k.wait_for("未入力があります")
+        k.send("home", "enter")  # close the case anyway
+        k.wait_for("1. K-2026-003")
+        k.send("esc", "esc")
+        k.wait_for("これからの会議")
+        k.send("q")
+        check(k.wait_exit() == 0, "kaigi did not exit cleanly")
+    check(digest(path) == before, "the read-only database was changed")
+    check(not os.path.exists(path + "-wal") or os.path.getsize(path + "-wal") == 0,
+          "a WAL file was written")
+
+
+if __name__ == "__main__":
+    run(main)

@@ -1,0 +1,51 @@
+# SPDX-License-Identifier: MIT
+"""Terminal manners: a start at 20×10 says the window is too small and
+carries on when it grows; ? shows every key (the same table as the
+footer); NO_COLOR gives a monochrome screen; --lang en an English one."""
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from kaigi_pty import Kaigi, check, run, tempdir  # noqa: E402
+
+COLOUR = re.compile(rb"\x1b\[[0-9;]*(3[0-7]|4[0-7]|38;5;\d+|48;5;\d+)(;[0-9;]*)?m")
+
+
+def main():
+    home = tempdir()
+    with Kaigi(["demo"], home, rows=10, cols=20) as k:
+        k.wait_for(lambda t: "小さすぎ" in t.replace("\n", ""))
+        k.send("q")  # nothing acts on what cannot be seen
+        k.resize(24, 80)
+        k.wait_for("これからの会議")
+        check(not k.exited(), "q acted while the window was too small")
+        # The footer and the help come from one table.
+        foot = k.line(23)
+        check("n 新しい会議" in foot and "? ヘルプ" in foot, foot)
+        k.send("?")
+        t = k.wait_for("すべてのキー操作")
+        check("会議の型から会議を作る" in t, "the help lists the home keys first")
+        k.send("pgdn")
+        k.wait_for(lambda t: "すべてのキー操作" in t)
+        k.send("esc")
+        k.wait_for("これからの会議")
+        check(COLOUR.search(bytes(k.log)), "colour is used when the terminal has it")
+        k.send("q")
+        k.wait_exit()
+
+    with Kaigi(["--db", os.path.join(home, "data", "kaigi", "demo.db")], home,
+               env={"NO_COLOR": "1"}, lang="en") as k:
+        k.wait_for("Upcoming meetings")
+        k.send("enter")
+        k.wait_for("What the town aims for")
+        k.send("?")
+        k.wait_for("Every key, by place")
+        k.send("esc")
+        k.send("esc", "q")
+        k.wait_exit()
+        check(not COLOUR.search(bytes(k.log)), "NO_COLOR: colour sequences were sent")
+
+
+if __name__ == "__main__":
+    run(main)
