@@ -7,7 +7,7 @@
 KAIGI_PACKAGES="meson ninja-build pkg-config gcc clang libclang-rt-14-dev
   libncurses-dev libsqlite3-dev sqlite3 libyaml-dev libcmocka-dev libutf8proc-dev
   libcairo2-dev libpango1.0-dev fonts-ipaexfont poppler-utils
-  gettext tmux python3 locales"
+  gettext tmux python3 locales python3-pyte dialog"
 
 # Only for tests/bench/report_bench (its peer prints kaigi's HTML to PDF);
 # heavy, so never installed by scripts/test or scripts/demo.
@@ -39,9 +39,19 @@ ensure_packages() {
 }
 
 # A UTF-8 locale for the Japanese tests and the demo (C.UTF-8 is always there).
+# ja_JP.UTF-8 is generated when it is missing, so that LANG=ja_JP.UTF-8 gives
+# the Japanese UI (kaigi itself falls back to C.UTF-8 + its own catalogues,
+# so this is a nicety, and a failure here is not fatal).
 ensure_utf8_locale() {
   export LANG="${LANG:-C.UTF-8}"
   case "$LANG" in *UTF-8*|*utf8*) ;; *) export LANG=C.UTF-8 ;; esac
+  if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$' && [ -f /etc/locale.gen ]; then
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo -n"
+    say "generating the ja_JP.UTF-8 locale"
+    { $sudo sed -i 's/^# *\(ja_JP.UTF-8 UTF-8\)/\1/' /etc/locale.gen &&
+      $sudo locale-gen >/dev/null; } 2>/dev/null || say "could not generate ja_JP.UTF-8 (kaigi uses C.UTF-8)"
+  fi
 }
 
 # setup_build DIR [meson options...]: configure DIR once, reconfigure if the
