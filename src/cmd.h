@@ -70,6 +70,7 @@ int cmd_import_run(const struct cmd_opts *opts, int argc, char **argv);
 int cmd_export_run(const struct cmd_opts *opts, int argc, char **argv);
 int cmd_backup_run(const struct cmd_opts *opts, int argc, char **argv);
 int cmd_report_run(const struct cmd_opts *opts, int argc, char **argv);
+int cmd_meetings_run(const struct cmd_opts *opts, int argc, char **argv);
 
 struct strbuf;
 /* Readable outlines of a form / template, in lang. */

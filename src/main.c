@@ -40,6 +40,12 @@ const struct cmd cmd_table[] = {
 	.run = cmd_export_run,
     },
     {
+	.name = "meetings",
+	.usage = "meetings [TEXT] [--all]",
+	.summary = "list the meetings (newest first) with the date and id `report` takes",
+	.run = cmd_meetings_run,
+    },
+    {
 	.name = "report",
 	.usage = "report MEETING [--format txt|md|html|pdf] [-o FILE] [--names] [--print]",
 	.summary = "the printable summary of a meeting (anonymised unless --names)",

@@ -397,6 +397,12 @@ def check_cli(e):
                  (" ".join(args), r.returncode, status, what, r.stderr.decode()))
         return r
 
+    listing = expect(["meetings"], 0, "meetings").stdout.decode()
+    lines = listing.strip().split("\n")
+    if len(lines) != 2 or not lines[0].startswith("2025-06-12  13:30  0c9e8d7f   3事例"):
+        fail("kaigi meetings: " + listing)
+    if "2025-03-13" not in lines[1]:
+        fail("kaigi meetings does not list the earlier meeting: " + listing)
     full = expect(["report", MEETING], 0, "by date").stdout
     expect(["report", "latest"], 0, "latest")
     mid = "0c9e8d7f-6a5b-4c3d-8e1f-2a3b4c5d6e70"
