@@ -84,7 +84,9 @@ static void basics_add(struct rb *b, struct rb_case *rc, struct rm_section *s)
 	free(household);
 	if (!b->names)
 		return;
-	/* With names: the presenter and every identifying field. */
+	/* With names: the presenter and every identifying field, in a box of
+	 * their own so the reader sees what must not leave the room. */
+	f = rm_facts_add(s, rs(RS_PERSONAL, lang));
 	rm_fact_add(f, rs(RS_PRESENTER, lang), rc->c->presenter);
 	for (size_t i = 0; i < rc->nrecs; i++) {
 		const struct schema_form *form = rc->forms[i];
