@@ -133,10 +133,11 @@ static void factors_note(const struct rb *b, const struct store_record *r,
 			continue;
 		char num[16];
 		rs_circled((int)(i + 1), num, sizeof num);
+		bool en = strcmp(b->lang, "en") == 0;
 		if (!any)
-			strbuf_appendf(note, "%s%s：", note->len ? "\n" : "",
-				       schema_label_get(&col->label, b->lang));
-		strbuf_appendf(note, "%s%s%s", any ? "　" : "", num, t);
+			strbuf_appendf(note, "%s%s%s", note->len ? "\n" : "",
+				       schema_label_get(&col->label, b->lang), en ? ": " : "：");
+		strbuf_appendf(note, "%s%s%s", any ? (en ? "  " : "　") : "", num, t);
 		any = true;
 		free(t);
 	}
