@@ -19,6 +19,7 @@
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -122,6 +123,7 @@ static void test_sigkill_loses_no_acknowledged_save(void **state)
 	size_t nacks = 0, cap = 0;
 	long long next = 1;
 	int killed_mid_run = 0;
+	long long startup_us = 20000;
 	for (int it = 0; it < iterations; it++) {
 		int fds[2];
 		assert_int_equal(pipe(fds), 0);
@@ -140,12 +142,22 @@ static void test_sigkill_loses_no_acknowledged_save(void **state)
 		close(fds[1]);
 		fcntl(fds[0], F_SETFL, O_NONBLOCK);
 		struct strbuf pending = STRBUF_INIT;
-		/* Kill at a random moment: sometimes while it opens the
-		 * database, mostly in the middle of saves. */
-		long long deadline = now_us() + rand() % 60000;
+		/* Kill at a random moment: one time in four while it starts
+		 * and opens the database, otherwise in the middle of saves
+		 * (startup is how long a writer took to its first save, which
+		 * under sanitizers on a busy machine can be long). */
+		long long start = now_us();
+		long long deadline = it % 4 == 0 ? start + rand() % (startup_us + 1)
+						 : start + startup_us + rand() % 60000;
 		size_t before = nacks;
+		bool first_ack = true;
 		while (now_us() < deadline) {
 			read_acks(fds[0], &pending, &acks, &nacks, &cap);
+			if (first_ack && nacks > before) {
+				first_ack = false;
+				if (now_us() - start > startup_us)
+					startup_us = now_us() - start;
+			}
 			usleep(500);
 		}
 		kill(pid, SIGKILL);
