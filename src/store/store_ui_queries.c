@@ -157,17 +157,26 @@ enum kaigi_status store_case_search(struct store *st, const char *text, bool lat
 				    size_t limit, struct store_case_hit_list *out,
 				    struct kaigi_error *err)
 {
-	/* The latest review of each person ranks its rows with a window. */
-	static const char sql[] =
+	/* Plain search: the matching reviews, newest first.  For a follow-up
+	 * only each person's latest review counts, ranked with a window (only
+	 * then: the window reads every match). */
+#define CASE_HIT_COLS                                                                              \
+	"c.id, c.meeting_id, c.person_id, c.ord, c.presenter, c.follows, p.code, m.date, "         \
+	"p.initials, p.age_band, p.sex, m.title"
+#define CASE_HIT_FROM                                                                              \
+	" FROM case_review c JOIN person p ON p.id = c.person_id JOIN meeting m ON m.id = "        \
+	"c.meeting_id WHERE ?1 IS NULL OR p.code LIKE ?1 ESCAPE '\\' OR p.initials LIKE ?1 "       \
+	"ESCAPE '\\' OR p.area LIKE ?1 ESCAPE '\\' OR p.age_band LIKE ?1 ESCAPE '\\' OR "          \
+	"c.presenter LIKE ?1 ESCAPE '\\' OR m.date LIKE ?1 ESCAPE '\\'"
+	static const char plain[] = "SELECT " CASE_HIT_COLS CASE_HIT_FROM
+				    " ORDER BY m.date DESC, m.start_time DESC, c.ord LIMIT ?3";
+	static const char latest[] =
 	    "SELECT id, meeting_id, person_id, ord, presenter, follows, code, date, initials, "
-	    "age_band, sex, title FROM (SELECT c.id, c.meeting_id, c.person_id, c.ord, "
-	    "c.presenter, c.follows, p.code, m.date, p.initials, p.age_band, p.sex, m.title, "
-	    "m.start_time, row_number() OVER (PARTITION BY c.person_id ORDER BY m.date DESC, "
-	    "m.start_time DESC, c.ord DESC) AS rn FROM case_review c JOIN person p ON p.id = "
-	    "c.person_id JOIN meeting m ON m.id = c.meeting_id WHERE ?1 IS NULL OR p.code LIKE ?1 "
-	    "ESCAPE '\\' OR p.initials LIKE ?1 ESCAPE '\\' OR p.area LIKE ?1 ESCAPE '\\' OR "
-	    "p.age_band LIKE ?1 ESCAPE '\\' OR c.presenter LIKE ?1 ESCAPE '\\' OR m.date LIKE ?1 "
-	    "ESCAPE '\\') WHERE ?2 = 0 OR rn = 1 ORDER BY date DESC, start_time DESC, ord LIMIT ?3";
+	    "age_band, sex, title FROM (SELECT " CASE_HIT_COLS
+	    ", m.start_time AS st, row_number() OVER (PARTITION BY c.person_id ORDER BY m.date "
+	    "DESC, m.start_time DESC, c.ord DESC) AS rn" CASE_HIT_FROM
+	    ") WHERE rn = 1 AND ?2 = 1 ORDER BY date DESC, st DESC, ord LIMIT ?3";
+	const char *sql = latest_only ? latest : plain;
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *q = store_stmt(st, sql, err);
 	if (!q)

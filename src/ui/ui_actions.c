@@ -127,7 +127,7 @@ const struct ui_action ui_actions[] = {
      N_("type"),
      NULL,
      N_("type the answer; Japanese input methods work as usual")},
-    {UI_ACT_NEXT, UI_CTX_EDIT, {'\t'}, "Tab", NULL, N_("save and go to the next field")},
+    {UI_ACT_NEXT, UI_CTX_EDIT, {'\t'}, "Tab", N_("next"), N_("save and go to the next field")},
     {UI_ACT_PREV,
      UI_CTX_EDIT,
      {K(KEY_BTAB)},

@@ -108,6 +108,7 @@ struct ui {
 	size_t help_top;   /* its scroll */
 	unsigned help_ctx; /* contexts of the screen under it */
 	bool ext_redraw;   /* the terminal was handed to another program */
+	long long wake_at; /* monotonic ms a screen wants a .tick by, or 0 */
 };
 
 /* Push a screen with its state (taken over: the screen's .free frees it). */

@@ -4,6 +4,7 @@
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
@@ -214,20 +215,32 @@ struct ui_rect ui_popup_rect(const struct ui *ui, int h, int w)
 
 void ui_header_draw(struct ui *ui, const char *left, const char *right)
 {
+	ui_header_draw_warn(ui, left, right, false);
+}
+
+void ui_header_draw_warn(struct ui *ui, const char *left, const char *right, bool warn)
+{
 	int a = ui_attr(ui, UI_A_TITLE);
 	ui_fill(0, 0, ui->cols, a);
 	char mark[160] = "";
 	if (ui->read_only)
 		snprintf(mark, sizeof mark, " %s ", _("READ-ONLY"));
-	else if (ui->saved_at)
-		snprintf(mark, sizeof mark, " ✓%s ", _("saved"));
+	else if (ui->saved_at) {
+		time_t t = (time_t)(ui->saved_at / 1000);
+		struct tm tm;
+		char hm[16];
+		localtime_r(&t, &tm);
+		strftime(hm, sizeof hm, "%H:%M:%S", &tm);
+		snprintf(mark, sizeof mark, " ✓%s %s ", _("saved"), hm);
+	}
 	int rw = (int)utf8_width(mark);
 	int rtext = right ? (int)utf8_width(right) + 1 : 0;
 	if (rtext + rw > ui->cols / 2)
 		rtext = 0;
 	ui_put_cut(0, 1, ui->cols - rw - rtext - 2, left, a, false);
 	if (rtext)
-		ui_put(0, ui->cols - rw - rtext, rtext, right, a, false);
+		ui_put(0, ui->cols - rw - rtext, rtext, right, warn ? ui_attr(ui, UI_A_WARN) : a,
+		       false);
 	if (rw)
 		ui_put(0, ui->cols - rw, rw, mark, ui->read_only ? ui_attr(ui, UI_A_WARN) : a,
 		       false);

@@ -69,6 +69,8 @@ struct ui_rect ui_popup_rect(const struct ui *ui, int h, int w);
 
 /* Header bar: left text, and on the right the saved marker / read-only. */
 void ui_header_draw(struct ui *ui, const char *left, const char *right);
+/* The same, with the right text in the warning colour when warn. */
+void ui_header_draw_warn(struct ui *ui, const char *left, const char *right, bool warn);
 /* Status line (message, or hint when there is none) and the footer of the
  * contexts ctx. */
 void ui_status_draw(struct ui *ui, const char *hint);

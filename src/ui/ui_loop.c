@@ -191,6 +191,7 @@ static enum ui_result dispatch(struct ui *ui, int code, const char *text)
 static enum ui_result tick_all(struct ui *ui)
 {
 	enum ui_result r = UI_CONTINUE;
+	ui->wake_at = 0; /* a screen that still wants one asks again */
 	for (size_t i = 0; i < ui->depth; i++)
 		if (ui->stack[i].screen->tick &&
 		    ui->stack[i].screen->tick(ui, ui->stack[i].state) == UI_REDRAW)
@@ -264,7 +265,10 @@ enum kaigi_status ui_run(const struct ui_args *a, struct kaigi_error *err)
 		if (caught_signal)
 			break;
 		long long now = ui_mono_ms();
-		timeout((int)(1000 - now % 1000) + 5);
+		long long wait = 1000 - now % 1000 + 5;
+		if (ui->wake_at && ui->wake_at - now < wait)
+			wait = ui->wake_at > now ? ui->wake_at - now : 0;
+		timeout((int)wait);
 		wint_t ch = 0;
 		int r = get_wch(&ch);
 		if (caught_signal)

@@ -15,6 +15,7 @@
 #include "ui_app.h"
 #include "ui_draw.h"
 #include "ui_form.h"
+#include "ui_lines.h"
 #include "ui_record.h"
 #include "ui_select.h"
 #include "ui_synth.h"
@@ -85,6 +86,10 @@ struct meeting_scr {
 	enum meeting_confirm confirm;
 
 	long long used_sec;
+
+	/* The close page: what each case agreed, built for a width. */
+	struct ui_lines agreed;
+	int agreed_w;
 };
 
 /* ui_screen_meeting.c */

@@ -30,13 +30,10 @@ char *agenda_case_line(struct ui *ui, const struct meeting_scr *ms, size_t i)
 	(void)ui;
 	const struct store_case *c = &ms->cases.v[i];
 	const struct store_person *p = &ms->persons[i];
-	char follow[64] = "";
-	if (c->follows[0])
-		snprintf(follow, sizeof follow, "  ↻%s", _("follow-up"));
-	return xasprintf("%zu. %s  %s %s %s  %s%s%s", i + 1, c->person_code ? c->person_code : "",
-			 p->initials ? p->initials : "", p->age_band ? p->age_band : "",
-			 ui_sex_label(p->sex), c->presenter ? _("presenter: ") : "",
-			 c->presenter ? c->presenter : "", follow);
+	return xasprintf("%zu. %s%s  %s %s %s  %s", i + 1, c->person_code ? c->person_code : "",
+			 c->follows[0] ? _(" ↻follow-up") : "", p->initials ? p->initials : "",
+			 p->age_band ? p->age_band : "", ui_sex_label(p->sex),
+			 c->presenter ? c->presenter : "");
 }
 
 static void prev_free(struct meeting_scr *ms)
@@ -64,6 +61,7 @@ void agenda_load(struct ui *ui, struct meeting_scr *ms)
 	if (ms->acur >= ms->cases.n)
 		ms->acur = ms->cases.n ? ms->cases.n - 1 : 0;
 	prev_free(ms);
+	ms->agreed_w = 0; /* the close page reads the cases again */
 }
 
 void agenda_free(struct meeting_scr *ms)

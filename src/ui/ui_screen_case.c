@@ -453,14 +453,13 @@ static void case_draw(struct ui *ui, void *state)
 		 cs->c.person_code ? cs->c.person_code : "", cs->p.initials ? cs->p.initials : "",
 		 cs->p.age_band ? cs->p.age_band : "", ui_sex_label(cs->p.sex), _("case"),
 		 cs->case_no, cs->ncases);
-	ui_timer_format((int)ui_timer_meeting_used(&cs->timer), used);
+	/* The meeting counts down like the phase: what is left of its time. */
+	long long left = (long long)cs->timer.meeting_planned - ui_timer_meeting_used(&cs->timer);
+	ui_timer_format((int)left, used);
 	ui_timer_format(cs->timer.meeting_planned, total);
 	snprintf(right, sizeof right, "%s %s/%s", _("meeting"), used, total);
-	ui_header_draw(ui, title, right);
-	if (cs->timer.meeting_planned &&
-	    ui_timer_meeting_used(&cs->timer) > cs->timer.meeting_planned)
-		ui_put(0, ui->cols - (int)utf8_width(right) - 12, (int)utf8_width(right), right,
-		       ui_attr(ui, UI_A_WARN), false);
+	/* Over the meeting's time: the figure turns to the warning colour. */
+	ui_header_draw_warn(ui, title, right, cs->timer.meeting_planned && left < 0);
 	int ph = ui->rows >= 20 ? 2 : 1;
 	stepper_draw(ui, cs, 1);
 	prompts_draw(ui, cs, 2, ph);

@@ -33,7 +33,12 @@ struct home {
 	struct store_case_hit_list hits;
 	size_t hcur, htop;
 	struct ui_select sel; /* meeting templates */
+	long long search_due; /* monotonic ms: run the search then (typing pauses) */
 };
+
+/* The search runs once typing pauses this long: over tens of thousands of
+ * cases a query takes longer than a keystroke may. */
+#define SEARCH_PAUSE_MS 150
 
 static void load(struct ui *ui, struct home *h)
 {
@@ -209,7 +214,8 @@ static enum ui_result home_key(struct ui *ui, void *state, const struct ui_key *
 		switch (k->act) {
 		case UI_ACT_CHAR:
 			strbuf_append(&h->query, k->text);
-			search(ui, h);
+			h->search_due = ui_mono_ms() + SEARCH_PAUSE_MS;
+			ui->wake_at = h->search_due;
 			break;
 		case UI_ACT_BKSP:
 			if (h->query.len) {
@@ -218,13 +224,18 @@ static enum ui_result home_key(struct ui *ui, void *state, const struct ui_key *
 					n--;
 				h->query.s[n ? n - 1 : 0] = '\0';
 				h->query.len = n ? n - 1 : 0;
-				search(ui, h);
+				h->search_due = ui_mono_ms() + SEARCH_PAUSE_MS;
+				ui->wake_at = h->search_due;
 			}
 			break;
 		case UI_ACT_BACK:
 			h->focus_side = true;
 			break;
 		case UI_ACT_OPEN:
+			if (h->search_due) {
+				search(ui, h); /* Enter does not wait for the pause */
+				h->search_due = 0;
+			}
 			if (h->hcur < h->hits.n)
 				ui_meeting_open_at(ui, h->hits.v[h->hcur].c.meeting_id,
 						   h->hits.v[h->hcur].c.id);
@@ -342,6 +353,20 @@ static void home_draw(struct ui *ui, void *state)
 	ui_select_draw(ui, &h->sel);
 }
 
+static enum ui_result home_tick(struct ui *ui, void *state)
+{
+	struct home *h = state;
+	if (!h->search_due)
+		return UI_CONTINUE;
+	if (ui_mono_ms() < h->search_due) {
+		ui->wake_at = h->search_due;
+		return UI_CONTINUE;
+	}
+	h->search_due = 0;
+	search(ui, h);
+	return UI_REDRAW;
+}
+
 static void home_resume(struct ui *ui, void *state)
 {
 	struct home *h = state;
@@ -365,6 +390,7 @@ static const struct ui_screen home_screen = {
     .contexts = home_contexts,
     .key = home_key,
     .draw = home_draw,
+    .tick = home_tick,
     .resume = home_resume,
     .free = home_free,
 };

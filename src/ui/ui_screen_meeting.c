@@ -18,6 +18,7 @@
 #include "ui_date.h"
 #include "ui_lines.h"
 #include "ui_meeting.h"
+#include "ui_readback.h"
 #include "ui_screens.h"
 
 void meeting_set_value(struct kaigi_value *v, const char *text)
@@ -328,6 +329,46 @@ static void overview_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect 
 	ui_lines_free(&l);
 }
 
+/* What each case agreed (the last phase's sections), read once per width
+ * and again after the meeting screen comes back on top. */
+static void agreed_build(struct ui *ui, struct meeting_scr *ms, int w)
+{
+	if (ms->agreed_w == w)
+		return;
+	ui_lines_free(&ms->agreed);
+	ms->agreed_w = w;
+	ui_lines_add(&ms->agreed, _("What each case agreed"), ui_attr(ui, UI_A_HEADING));
+	for (size_t i = 0; i < ms->cases.n; i++) {
+		char *l = agenda_case_line(ui, ms, i);
+		ui_lines_add(&ms->agreed, l, (int)A_BOLD);
+		free(l);
+		struct ui_rec recs[8];
+		size_t n = ui_readback_load(ui, ms->m.id, ms->cases.v[i].id, recs, 8);
+		ui_readback_build(ui, ms->tpl, recs, n, true, w, &ms->agreed);
+		for (size_t k = 0; k < n; k++)
+			ui_rec_free(&recs[k]);
+	}
+}
+
+static void close_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused,
+		       char *hint, size_t hsize)
+{
+	/* The two closing fields above, what the cases agreed below. */
+	int top = 6 < r.h / 2 ? 6 : r.h / 2;
+	if (ui_form_editing(&ms->close))
+		top = r.h;
+	ui_form_draw(ui, &ms->close, (struct ui_rect){r.y, r.x, top, r.w}, focused);
+	if (focused)
+		ui_form_hint(ui, &ms->close, hint, hsize);
+	if (top >= r.h)
+		return;
+	agreed_build(ui, ms, r.w);
+	mvhline(r.y + top, r.x, ACS_HLINE, r.w);
+	int scroll = 0;
+	ui_lines_draw(&ms->agreed, (struct ui_rect){r.y + top + 1, r.x, r.h - top - 1, r.w},
+		      &scroll);
+}
+
 static void meeting_draw(struct ui *ui, void *state)
 {
 	struct meeting_scr *ms = state;
@@ -353,13 +394,13 @@ static void meeting_draw(struct ui *ui, void *state)
 		overview_draw(ui, ms, pane);
 		break;
 	case MS_INFO:
-	case MS_CLOSE: {
-		struct ui_form *pg = ms->side == MS_INFO ? &ms->info : &ms->close;
-		ui_form_draw(ui, pg, pane, focused);
+		ui_form_draw(ui, &ms->info, pane, focused);
 		if (focused)
-			ui_form_hint(ui, pg, hint, sizeof hint);
+			ui_form_hint(ui, &ms->info, hint, sizeof hint);
 		break;
-	}
+	case MS_CLOSE:
+		close_draw(ui, ms, pane, focused, hint, sizeof hint);
+		break;
 	case MS_PEOPLE:
 		people_draw(ui, ms, pane, focused);
 		if (ms->pedit && focused)
@@ -397,6 +438,7 @@ static void meeting_resume(struct ui *ui, void *state)
 	meeting_reload(ui, ms);
 	people_load(ui, ms);
 	agenda_load(ui, ms);
+	ms->agreed_w = 0; /* a case may have changed */
 }
 
 static void meeting_free(void *state)
@@ -414,6 +456,7 @@ static void meeting_free(void *state)
 	ui_select_close(&ms->sel);
 	store_participant_list_free(&ms->recent);
 	store_case_hit_list_free(&ms->cands);
+	ui_lines_free(&ms->agreed);
 	free(ms);
 }
 

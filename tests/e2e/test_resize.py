@@ -35,7 +35,7 @@ def main():
         k.send("enter")  # leave the field: saved
         k.wait_for("保存済")
         # The timer and the header follow the new width.
-        check("会議" in k.line(0) and k.line(0).rstrip().endswith("保存済"), k.line(0))
+        check("会議" in k.line(0) and "保存済" in k.line(0), k.line(0))
     con = db(demo_db(home))
     got = answer(con, "toyoake_case_sheet", "district", case_code="K-2026-003")
     check(got == ["北町三丁目"], "saved %r" % got)
