@@ -83,6 +83,8 @@ enum ui_act {
 	UI_ACT_GOTO,
 	UI_ACT_READBACK,
 	UI_ACT_CLOSE_CASE,
+	UI_ACT_SUMMARY,
+	UI_ACT_PRINT,
 	UI_ACT_SET,  /* documented: digits in a grid */
 	UI_ACT_TYPE, /* documented: typing */
 	UI_ACT_BKSP,

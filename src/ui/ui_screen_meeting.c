@@ -8,10 +8,13 @@
  */
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "kaigi/report.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
@@ -198,9 +201,60 @@ static enum ui_result select_key(struct ui *ui, struct meeting_scr *ms, const st
 	return UI_REDRAW;
 }
 
+/* The summary beside the database: summaries/DATE-ID8.pdf (or .html when
+ * kaigi was built without PDF), anonymised.  Optionally printed. */
+static void summary_write(struct ui *ui, struct meeting_scr *ms, bool print)
+{
+	enum report_format fmt = report_format_available(REPORT_PDF) ? REPORT_PDF : REPORT_HTML;
+	struct kaigi_error err;
+	kaigi_error_clear(&err);
+	if (print && report_printer_check(&err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		return;
+	}
+	char *dir = xstrdup(store_path(ui->st));
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	char *folder = xasprintf("%s/summaries", slash ? dir : ".");
+	char *path = xasprintf("%s/%s-%.8s.%s", folder,
+			       ms->m.f[STORE_MEETING_DATE] ? ms->m.f[STORE_MEETING_DATE] : "meeting",
+			       ms->m.id, report_format_name(fmt));
+	const char *vision = ui->config ? schema_label_get(&ui->config->vision, ui->lang) : "";
+	const char *town = ui->config ? schema_label_get(&ui->config->town, ui->lang) : "";
+	struct report_options ro = {
+	    .lang = ui->lang,
+	    .town = *town ? town : NULL,
+	    .vision = *vision ? vision : NULL,
+	};
+	struct strbuf doc = STRBUF_INIT;
+	enum kaigi_status s = KAIGI_OK;
+	if (mkdir(folder, 0700) != 0 && errno != EEXIST)
+		s = kaigi_error_set(&err, KAIGI_EENV, folder, 0, 0, "%s", strerror(errno));
+	if (s == KAIGI_OK)
+		s = report_meeting_render(ui->st, ui->forms, ms->m.id, fmt, &ro, &doc, &err);
+	if (s == KAIGI_OK)
+		s = report_save(path, doc.s ? doc.s : "", doc.len, &err);
+	if (s == KAIGI_OK && print)
+		s = report_print_lp(path, &err);
+	if (s != KAIGI_OK)
+		ui_msg_error(ui, &err);
+	else
+		ui_msg(ui, UI_MSG_INFO, print ? _("Sent to the printer: %s") : _("Summary written: %s"),
+		       path);
+	strbuf_free(&doc);
+	free(path);
+	free(folder);
+	free(dir);
+}
+
 static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_key *k)
 {
 	struct meeting_scr *ms = state;
+	if ((k->act == UI_ACT_SUMMARY || k->act == UI_ACT_PRINT) && !ms->sel.open && !ms->confirm) {
+		summary_write(ui, ms, k->act == UI_ACT_PRINT);
+		return UI_REDRAW;
+	}
 	if (ms->confirm) {
 		if (k->act == UI_ACT_YES && ms->confirm == MCONF_DELETE_CASE)
 			agenda_delete_confirmed(ui, ms);
