@@ -14,6 +14,7 @@
 #include "kaigi/config.h"
 #include "kaigi/ui.h"
 #include "kaigi/xalloc.h"
+#include "ui_app.h"
 
 /* The example settings shipped beside the forms (forms/../config). */
 static char *shipped_config(void)
@@ -23,6 +24,12 @@ static char *shipped_config(void)
 
 int cmd_ui_open(const struct cmd_opts *opts, const char *db_path, const char *meeting_id)
 {
+	/* First, so that what is said before the UI starts is in its language. */
+	if (!ui_i18n_init(opts->lang)) {
+		fprintf(stderr, "kaigi: no UTF-8 locale is available (install the locales package "
+				"or set LANG=C.UTF-8)\n");
+		return KAIGI_EENV;
+	}
 	struct kaigi_error err;
 	struct schema_set forms;
 	if (schema_set_init(&forms, &err) != KAIGI_OK) {
@@ -35,7 +42,7 @@ int cmd_ui_open(const struct cmd_opts *opts, const char *db_path, const char *me
 	if (diags.n) {
 		cmd_print_diags(&diags);
 		snprintf(notice, sizeof notice,
-			 "%zu problem(s) in the forms were skipped: see `kaigi forms check`",
+			 _("%zu problem(s) in the forms were skipped: see `kaigi forms check`"),
 			 diags.n);
 	}
 	kaigi_diags_free(&diags);
@@ -43,8 +50,9 @@ int cmd_ui_open(const struct cmd_opts *opts, const char *db_path, const char *me
 	char *shipped = shipped_config();
 	if (config_load_default(&cfg, shipped, &diags) != KAIGI_OK) {
 		cmd_print_diags(&diags);
-		snprintf(notice, sizeof notice,
-			 "the settings file has errors: the vision is not shown");
+		snprintf(notice, sizeof notice, "%s",
+			 _("The settings file has errors (listed when kaigi ends): the vision is "
+			   "not shown."));
 	}
 	free(shipped);
 	kaigi_diags_free(&diags);
@@ -58,7 +66,7 @@ int cmd_ui_open(const struct cmd_opts *opts, const char *db_path, const char *me
 		kaigi_error_clear(&err2);
 		if (err.status == KAIGI_EENV &&
 		    store_open(&st, path, STORE_READ_ONLY, &err2) == KAIGI_OK) {
-			snprintf(ro, sizeof ro, "READ-ONLY: %s", err.msg);
+			snprintf(ro, sizeof ro, "%s: %s", _("READ-ONLY"), err.msg);
 		} else {
 			cmd_print_error(&err);
 			if (err.status == KAIGI_EENV && err2.msg[0] && strcmp(err2.msg, err.msg))
@@ -72,11 +80,7 @@ int cmd_ui_open(const struct cmd_opts *opts, const char *db_path, const char *me
 	store_set_forms(st, &forms);
 	store_set_lang(st, opts->lang);
 	int status = 0;
-	if (!ui_i18n_init(opts->lang)) {
-		fprintf(stderr, "kaigi: no UTF-8 locale is available (install the locales package "
-				"or set LANG=C.UTF-8)\n");
-		status = KAIGI_EENV;
-	} else {
+	{
 		struct ui_args args = {
 		    .st = st,
 		    .forms = &forms,
