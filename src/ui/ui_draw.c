@@ -183,11 +183,19 @@ void ui_split(const struct ui *ui, int top, struct ui_rect *side, struct ui_rect
 	mvvline(b.y, SIDE_W, ACS_VLINE, b.h);
 }
 
-void ui_side_draw(struct ui *ui, struct ui_rect r, const char *const *labels, size_t n, size_t cur,
-		  size_t *scroll, bool focused)
+bool ui_side_draw(struct ui *ui, struct ui_rect side, struct ui_rect pane,
+		  const char *const *labels, size_t n, size_t cur, size_t *scroll, bool focused)
 {
+	struct ui_rect r = side;
+	bool took = false;
+	if (side.w <= 0) {
+		if (!focused)
+			return false;
+		r = pane;
+		took = true;
+	}
 	if (r.w <= 0 || r.h <= 0)
-		return;
+		return took;
 	if (cur < *scroll)
 		*scroll = cur;
 	if (cur >= *scroll + (size_t)r.h)
@@ -199,6 +207,7 @@ void ui_side_draw(struct ui *ui, struct ui_rect r, const char *const *labels, si
 			a = focused ? ui_attr(ui, UI_A_CURSOR) : ui_attr(ui, UI_A_SIDE);
 		ui_put_cut(r.y + i, r.x, r.w, labels[k], a, true);
 	}
+	return took;
 }
 
 struct ui_rect ui_popup_rect(const struct ui *ui, int h, int w)

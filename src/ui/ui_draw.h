@@ -61,9 +61,11 @@ struct ui_rect ui_body(const struct ui *ui);
  * rule between them. */
 void ui_split(const struct ui *ui, int top, struct ui_rect *side, struct ui_rect *pane);
 /* Draw a side list of n labels with the highlight on cur (scrolled by
- * *scroll); focused says whether the side list has the keys. */
-void ui_side_draw(struct ui *ui, struct ui_rect r, const char *const *labels, size_t n, size_t cur,
-		  size_t *scroll, bool focused);
+ * *scroll); focused says whether the side list has the keys.  On a screen
+ * too narrow for the side list (side.w 0) it takes the pane while it has
+ * the keys: then it returns true and the page is not drawn. */
+bool ui_side_draw(struct ui *ui, struct ui_rect side, struct ui_rect pane,
+		  const char *const *labels, size_t n, size_t cur, size_t *scroll, bool focused);
 /* A centred pop-up of at most h × w (with border) inside the body. */
 struct ui_rect ui_popup_rect(const struct ui *ui, int h, int w);
 

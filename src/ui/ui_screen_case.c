@@ -481,14 +481,17 @@ static void case_draw(struct ui *ui, void *state)
 		owned[i] = xasprintf("%s%s", now ? "▶" : " ", t);
 		labels[i] = owned[i];
 	}
-	ui_side_draw(ui, side, labels, cs->nside, cs->scur, &cs->stop, cs->focus_side);
+	bool narrow =
+	    ui_side_draw(ui, side, pane, labels, cs->nside, cs->scur, &cs->stop, cs->focus_side);
 	for (size_t i = 0; i < cs->nside; i++)
 		free(owned[i]);
 	free(owned);
 	free(labels);
 	char hint[768] = "";
 	struct ui_form *pg = active_page(cs);
-	if (pg) {
+	if (narrow) {
+		/* The section list has the whole width. */
+	} else if (pg) {
 		ui_form_draw(ui, pg, pane, !cs->focus_side);
 		if (!cs->focus_side)
 			ui_form_hint(ui, pg, hint, sizeof hint);

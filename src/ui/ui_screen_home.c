@@ -339,10 +339,13 @@ static void home_draw(struct ui *ui, void *state)
 	ui_split(ui, 0, &side, &pane);
 	char up[64], past[64];
 	snprintf(up, sizeof up, "%s (%zu)", _("Upcoming"), h->nupcoming);
-	snprintf(past, sizeof past, "%s (%zu)", _("Past"), h->all.n - h->nupcoming);
+	/* Only the newest MEETINGS_MAX are listed; the search reaches all. */
+	snprintf(past, sizeof past, "%s (%zu%s)", _("Past"), h->all.n - h->nupcoming,
+		 h->all.n >= MEETINGS_MAX ? "+" : "");
 	const char *labels[SIDE_COUNT] = {up, past, _("Search cases")};
-	ui_side_draw(ui, side, labels, SIDE_COUNT, h->side, &h->side_top, h->focus_side);
-	if (h->side == SIDE_SEARCH)
+	if (ui_side_draw(ui, side, pane, labels, SIDE_COUNT, h->side, &h->side_top, h->focus_side))
+		;
+	else if (h->side == SIDE_SEARCH)
 		draw_search(ui, h, pane);
 	else
 		draw_meetings(ui, h, pane);

@@ -217,9 +217,10 @@ static void summary_write(struct ui *ui, struct meeting_scr *ms, bool print)
 	if (slash)
 		*slash = '\0';
 	char *folder = xasprintf("%s/summaries", slash ? dir : ".");
-	char *path = xasprintf("%s/%s-%.8s.%s", folder,
-			       ms->m.f[STORE_MEETING_DATE] ? ms->m.f[STORE_MEETING_DATE] : "meeting",
-			       ms->m.id, report_format_name(fmt));
+	char *path =
+	    xasprintf("%s/%s-%.8s.%s", folder,
+		      ms->m.f[STORE_MEETING_DATE] ? ms->m.f[STORE_MEETING_DATE] : "meeting",
+		      ms->m.id, report_format_name(fmt));
 	const char *vision = ui->config ? schema_label_get(&ui->config->vision, ui->lang) : "";
 	const char *town = ui->config ? schema_label_get(&ui->config->town, ui->lang) : "";
 	struct report_options ro = {
@@ -240,8 +241,8 @@ static void summary_write(struct ui *ui, struct meeting_scr *ms, bool print)
 	if (s != KAIGI_OK)
 		ui_msg_error(ui, &err);
 	else
-		ui_msg(ui, UI_MSG_INFO, print ? _("Sent to the printer: %s") : _("Summary written: %s"),
-		       path);
+		ui_msg(ui, UI_MSG_INFO,
+		       print ? _("Sent to the printer: %s") : _("Summary written: %s"), path);
 	strbuf_free(&doc);
 	free(path);
 	free(folder);
@@ -440,10 +441,11 @@ static void meeting_draw(struct ui *ui, void *state)
 	snprintf(cases, sizeof cases, "%s (%zu)", _("Cases"), ms->cases.n);
 	const char *labels[MS_COUNT] = {_("Overview"), _("The meeting"), people, cases,
 					_("Closing")};
-	ui_side_draw(ui, side, labels, MS_COUNT, ms->side, &ms->side_top, ms->focus_side);
 	bool focused = !ms->focus_side;
 	char hint[768] = "";
-	switch (ms->side) {
+	bool narrow =
+	    ui_side_draw(ui, side, pane, labels, MS_COUNT, ms->side, &ms->side_top, ms->focus_side);
+	switch (narrow ? MS_COUNT : ms->side) {
 	case MS_OVERVIEW:
 		overview_draw(ui, ms, pane);
 		break;
