@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
@@ -80,6 +81,29 @@ static bool editable(const struct schema_field *g, size_t r, size_t c)
 	if (g->columns[c].type == SCHEMA_CALCULATE)
 		return false;
 	return !(g->rows[r].na && g->rows[r].na[c]);
+}
+
+/* Item numbers picked from a list (the national sheet's 要因 ①–⑥), as
+ * circled digits: the labels would not fit a cell. */
+static char *circled(const struct kaigi_value *v)
+{
+	char *raw = kaigi_value_to_text(v);
+	struct strbuf b = STRBUF_INIT;
+	char *save = NULL;
+	for (char *t = strtok_r(raw, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+		long n = atol(t);
+		if (n >= 1 && n <= 20) {
+			/* U+2460 CIRCLED DIGIT ONE onwards. */
+			unsigned cp = 0x2460 + (unsigned)(n - 1);
+			char u[4] = {(char)(0xe0 | (cp >> 12)), (char)(0x80 | ((cp >> 6) & 0x3f)),
+				     (char)(0x80 | (cp & 0x3f)), 0};
+			strbuf_append(&b, u);
+		} else {
+			strbuf_appendf(&b, "%s%s", b.len ? " " : "", t);
+		}
+	}
+	free(raw);
+	return b.s ? strbuf_take(&b) : xstrdup("");
 }
 
 /* A choice label short enough for a cell: up to its first space when the
@@ -151,7 +175,10 @@ void ui_grid_draw(struct ui *ui, struct ui_form *fm, const struct schema_field *
 				struct kaigi_value v = {0};
 				if (fm->src.rec)
 					ui_rec_eval(fm->src.rec, g, col, row->id, &v);
-				char *shown = ui_field_show(ui, fm->src.rec, g, col, row, c, &v);
+				char *shown =
+				    col->choices_from && !col->choices_from->form
+					? circled(&v)
+					: ui_field_show(ui, fm->src.rec, g, col, row, c, &v);
 				kaigi_value_clear(&v);
 				if (here && fm->gprefix[0] && !*shown) {
 					free(shown);

@@ -190,8 +190,8 @@ void ui_select_draw(struct ui *ui, struct ui_select *s)
 		if (w > lw)
 			lw = w;
 	}
-	if (lw < 36)
-		lw = 36;
+	if (lw < 44)
+		lw = 44; /* room for the multiple-choice footer */
 	struct ui_rect r = ui_popup_rect(ui, (int)s->n + 4, lw);
 	int bg = ui_attr(ui, UI_A_POPUP);
 	ui_clear_rect(r, bg);
