@@ -291,7 +291,8 @@ enum kaigi_status schema_load_dir(struct schema_set *set, const char *dir,
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_str);
+	if (n > 1)
+		qsort(names, n, sizeof *names, cmp_str);
 	enum kaigi_status worst = KAIGI_OK;
 	for (size_t i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]);

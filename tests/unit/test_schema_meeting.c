@@ -434,6 +434,10 @@ static void folders_layer_and_override_by_id(void **state)
 	unlink(b);
 	unlink(c);
 	unlink(sub);
+	/* An empty folder (no file to sort) is no error and changes nothing. */
+	assert_int_equal(schema_load_dir(&t->set, dir, &t->diags), KAIGI_OK);
+	assert_int_equal(t->diags.n, 0);
+	assert_int_equal(t->set.nforms, 1);
 	rmdir(dir);
 }
 
