@@ -638,6 +638,9 @@ static void draw_field(struct ui *ui, struct ui_form *fm, size_t i, int y, int x
 	ui_put_cut(y, x, lw, ui_field_label(ui, row->f), la, true);
 	int vx = x + lw + 1, vw = w - lw - 1;
 	if (here && fm->mode == UI_FORM_LINE && fm->etop == fm->list && fm->ef == row->f) {
+		if (fm->err[0] && maxh > 1)
+			ui_put_cut(y + 1, vx, vw, fm->err, ui_attr(ui, UI_A_ERROR), false);
+		/* Last: the editor places the cursor. */
 		ui_text_draw_line(&fm->text, y, vx, vw, (int)A_UNDERLINE);
 		return;
 	}

@@ -224,12 +224,22 @@ class Kaigi:
             os.close(self.fd)
         except OSError:
             pass
+        # Under ASan/UBSan a report goes to the terminal: fail on it.
+        for mark in (b"AddressSanitizer", b"LeakSanitizer", b"runtime error:"):
+            if mark in self.log:
+                at = self.log.find(mark)
+                raise AssertionError("sanitizer report:\n" +
+                                     self.log[max(0, at - 200):at + 2000].decode("utf-8", "replace"))
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
-        self.close()
+        try:
+            self.close()
+        except AssertionError:
+            if exc[0] is None:
+                raise
         return False
 
 
