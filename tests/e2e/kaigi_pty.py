@@ -23,6 +23,7 @@ import termios
 import time
 
 import pyte
+from wcwidth import wcwidth
 
 TERM = "xterm-256color"
 SKIP = 77  # meson's exit status for a skipped test
@@ -136,11 +137,29 @@ class Kaigi:
             got = True
             timeout = 0.01
 
+    def screen_lines(self):
+        """The screen's lines.  pyte's own display stumbles on the stub a
+        wide character leaves when its first half is overwritten (a real
+        terminal clears it), so the cells are read here."""
+        out = []
+        for y in range(self.screen.lines):
+            row = self.screen.buffer[y]
+            chars, skip = [], False
+            for x in range(self.screen.columns):
+                ch = row[x].data
+                if skip or not ch:
+                    skip = False
+                    continue
+                chars.append(ch)
+                skip = wcwidth(ch[0]) == 2
+            out.append("".join(chars))
+        return out
+
     def text(self):
-        return "\n".join(self.screen.display)
+        return "\n".join(self.screen_lines())
 
     def line(self, y):
-        return self.screen.display[y]
+        return self.screen_lines()[y]
 
     def wait_for(self, what, timeout=15.0):
         """Wait until the screen shows what (a string, or a predicate of
