@@ -156,6 +156,16 @@ def main():
         edit_line(k, "+14")
         k.send("esc")
         k.wait_for("役割分担 (1)")
+        # ---- the follow-up date and a regional issue
+        k.send("down", "down")  # past "add": 支援経過の報告日
+        edit_line(k, "+28")
+        k.send("down", "a")  # 地域課題
+        k.wait_for("見えてきた課題")
+        k.type("東地区に買い物の移動手段がない")
+        k.send("tab", "tab", "enter")  # past 分類 to the kind of policy
+        k.type("資源")
+        k.send("enter", "esc")
+        k.wait_for("地域課題 (1)")
         # ---- the phases, the read-back, closing
         for n in range(4):
             k.send("n")
@@ -167,7 +177,7 @@ def main():
         k.send("c")
         k.wait_for("未入力があります")
         k.send("home", "enter")
-        k.wait_for("事例を終えました")
+        k.wait_for("地域課題1件を")
         k.send("esc")  # the side list
         k.send("esc")  # home
         k.wait_for("これからの会議")
@@ -199,6 +209,12 @@ def main():
     act = dict(con.execute("SELECT a.col, a.value FROM answer a WHERE a.field = 'actions'"))
     check(act.get("who") == "通所型サービスC" and act.get("due", "").startswith("20"), act)
     check(act.get("status") == "todo", "the action's default status: %s" % act)
+    reg = con.execute("SELECT r.title, r.policy FROM regional_issue r JOIN regional_issue_case "
+                      "l ON l.issue_id = r.id").fetchall()
+    check(reg == [("東地区に買い物の移動手段がない", "resource")],
+          "the regional issue in the register: %s" % reg)
+    fdate = answer(con, "case_plan", "followup_date")
+    check(len(fdate) == 1 and fdate[0] > act["due"], "follow-up date %s" % fdate)
     phases = con.execute("SELECT phase, planned_sec, actual_sec FROM phase_timing t JOIN "
                          "case_review c ON c.id = t.case_id ORDER BY t.ord").fetchall()
     check(len(phases) == 5, "phase timings: %s" % phases)
