@@ -161,6 +161,10 @@ const struct ui_action ui_actions[] = {
     {UI_ACT_DELETE, UI_CTX_AGENDA, {'d', K(KEY_DC)}, "d", NULL,
      N_("remove the case from the meeting (asks first)")},
 
+    /* ---- a page to read (overview, read-back) ----------------------- */
+    {UI_ACT_OPEN, UI_CTX_READ, {ENTER}, "Enter", NULL,
+     N_("on a meeting's overview: go to its cases")},
+
     /* ---- the side list of sections --------------------------------- */
     {UI_ACT_OPEN, UI_CTX_SIDE, {ENTER, K(KEY_RIGHT), '\t'}, "Enter", N_("open"),
      N_("go into the highlighted section")},

@@ -94,7 +94,7 @@ void case_side_open(struct ui *ui, struct case_scr *cs, size_t i)
 	char title[512];
 	snprintf(title, sizeof title, "%s — %s", schema_label_get(&rec->form->title, ui->lang),
 		 schema_label_get(&sec->title, ui->lang));
-	ui_form_init(&cs->page, ui_src_record(ui, rec), sec->fields, sec->nfields, title);
+	ui_form_init(&cs->page, ui_src_record(rec), sec->fields, sec->nfields, title);
 	ui_form_rebuild(ui, &cs->page);
 	cs->have_page = true;
 }

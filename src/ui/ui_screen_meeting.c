@@ -156,7 +156,7 @@ static unsigned meeting_contexts(struct ui *ui, void *state)
 		return people_contexts(ms);
 	if (ms->side == MS_AGENDA)
 		return agenda_contexts(ms);
-	return UI_CTX_MEETING | UI_CTX_NAV | UI_CTX_CMD;
+	return UI_CTX_MEETING | UI_CTX_NAV | UI_CTX_CMD | UI_CTX_READ;
 }
 
 static void leave_page(struct ui *ui, struct meeting_scr *ms)
@@ -333,7 +333,6 @@ static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_ke
 		ms->over_top++;
 		break;
 	case UI_ACT_OPEN:
-	case UI_ACT_RIGHT:
 		ms->side = MS_AGENDA;
 		break;
 	default:

@@ -92,8 +92,7 @@ static enum kaigi_status rec_save(void *ctx, const char *field, const char *item
 	return s;
 }
 
-struct ui_src ui_src_record(struct ui *ui, struct ui_rec *rec)
+struct ui_src ui_src_record(struct ui_rec *rec)
 {
-	(void)ui;
 	return (struct ui_src){.ctx = rec, .rec = rec, .value = rec_value, .save = rec_save};
 }

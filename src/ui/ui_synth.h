@@ -31,6 +31,6 @@ void ui_synth_free(struct ui_synth *s);
 
 /* A page source over a form record: values from ui_rec, saves through
  * store_answer_save, then the record is read again. */
-struct ui_src ui_src_record(struct ui *ui, struct ui_rec *rec);
+struct ui_src ui_src_record(struct ui_rec *rec);
 
 #endif
