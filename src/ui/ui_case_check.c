@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: MIT
 /*
- * ui_case_check.c — closing a case: what required answers are still
- * missing, as a list that jumps to each one (or closes the case anyway);
- * then the regional issues the case revealed go to the town's register.
+ * ui_case_check.c — before a case is closed: what required answers are
+ * still missing, as a list that jumps to each one, or closes the case
+ * anyway.  Hidden (not relevant) fields are not asked for.
  *
- * The register (store_issue_*) is what the policy-level meeting rolls up
- * across cases and years; a case records its regional issues in its form
- * (the list `regional_issues` of case_plan, item `statement`, the ids
- * doc/reports.md names too).  Closing the case links each statement to the
- * register, by title, so the same issue seen in several cases counts once
- * per case.  Hidden (not relevant) fields are not asked for.
+ * The regional issues a case raises stay in its form (case_plan's
+ * `regional_issues`), where the roll-up counts them; putting one in the
+ * town's register is a decision of the policy meeting, not of closing a
+ * case (store.h, "regional issues").
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,82 +95,6 @@ static void find_missing(struct ui *ui, struct case_scr *cs)
 	}
 }
 
-/* The register's policy kind for the form's choice (resources → resource). */
-static const char *policy_of(const char *form_value)
-{
-	if (!form_value)
-		return NULL;
-	if (strcmp(form_value, "cooperation") == 0 || strcmp(form_value, "programme") == 0)
-		return form_value;
-	if (strcmp(form_value, "resources") == 0 || strcmp(form_value, "resource") == 0)
-		return "resource";
-	return NULL;
-}
-
-/* Link one statement to the register (creating the issue when new). */
-static bool register_one(struct ui *ui, struct case_scr *cs, const struct store_issue_list *all,
-			 const char *title, const char *policy, struct kaigi_error *err)
-{
-	struct store_issue is;
-	memset(&is, 0, sizeof is);
-	for (size_t i = 0; i < all->n; i++)
-		if (strcmp(all->v[i].title, title) == 0)
-			snprintf(is.id, sizeof is.id, "%s", all->v[i].id);
-	if (!is.id[0]) {
-		is.title = (char *)title;
-		is.policy = (char *)policy;
-		is.status = (char *)"open";
-		if (store_issue_save(ui->st, &is, err) != KAIGI_OK)
-			return false;
-	}
-	return store_issue_link(ui->st, is.id, cs->c.id, NULL, err) == KAIGI_OK;
-}
-
-static void register_regional(struct ui *ui, struct case_scr *cs)
-{
-	if (ui->read_only)
-		return;
-	struct store_issue_list all = {0};
-	struct kaigi_error err;
-	kaigi_error_clear(&err);
-	bool listed = false;
-	size_t n = 0;
-	for (size_t r = 0; r < cs->nrecs; r++) {
-		const struct ui_rec *rec = &cs->recs[r];
-		const struct schema_field *list = schema_field_find(rec->form, "regional_issues");
-		if (!rec->id[0] || !list || list->type != SCHEMA_LIST ||
-		    !schema_subfield_find(list, "statement"))
-			continue;
-		const struct store_item *items;
-		size_t k = ui_rec_items(rec, list->id, &items);
-		for (size_t i = 0; i < k; i++) {
-			const struct kaigi_value *t =
-			    ui_rec_value(rec, list->id, items[i].id, "statement");
-			const struct kaigi_value *p =
-			    ui_rec_value(rec, list->id, items[i].id, "policy");
-			if (!t || t->type != KAIGI_TEXT || !*t->s)
-				continue;
-			if (!listed &&
-			    store_issue_rollup(ui->st, NULL, NULL, &all, &err) != KAIGI_OK)
-				break;
-			listed = true;
-			if (!register_one(ui, cs, &all, t->s,
-					  policy_of(p && p->type == KAIGI_TEXT ? p->s : NULL),
-					  &err))
-				break;
-			n++;
-		}
-	}
-	store_issue_list_free(&all);
-	if (err.msg[0])
-		ui_msg_error(ui, &err);
-	else if (n)
-		ui_msg(ui, UI_MSG_INFO,
-		       _("Case closed; everything is saved. %zu regional issue(s) "
-			 "registered for the town's roll-up."),
-		       n);
-}
-
 void case_check_open(struct ui *ui, struct case_scr *cs)
 {
 	/* Save what is being typed first: it may be what was missing. */
@@ -183,7 +105,6 @@ void case_check_open(struct ui *ui, struct case_scr *cs)
 	find_missing(ui, cs);
 	if (cs->nmiss == 0) {
 		ui_msg(ui, UI_MSG_INFO, "%s", _("Case closed; everything is saved."));
-		register_regional(ui, cs);
 		case_leave(ui, cs);
 		return;
 	}
@@ -205,7 +126,6 @@ void case_check_chosen(struct ui *ui, struct case_scr *cs, const char *value)
 {
 	if (strcmp(value, "close") == 0) {
 		ui_msg(ui, UI_MSG_INFO, "%s", _("Case closed; everything is saved."));
-		register_regional(ui, cs);
 		case_leave(ui, cs);
 		return;
 	}

@@ -177,7 +177,7 @@ def main():
         k.send("c")
         k.wait_for("未入力があります")
         k.send("home", "enter")
-        k.wait_for("地域課題1件を")
+        k.wait_for("事例を終えました")
         k.send("esc")  # the side list
         k.send("esc")  # home
         k.wait_for("これからの会議")
@@ -209,10 +209,10 @@ def main():
     act = dict(con.execute("SELECT a.col, a.value FROM answer a WHERE a.field = 'actions'"))
     check(act.get("who") == "通所型サービスC" and act.get("due", "").startswith("20"), act)
     check(act.get("status") == "todo", "the action's default status: %s" % act)
-    reg = con.execute("SELECT r.title, r.policy FROM regional_issue r JOIN regional_issue_case "
-                      "l ON l.issue_id = r.id").fetchall()
-    check(reg == [("東地区に買い物の移動手段がない", "resource")],
-          "the regional issue in the register: %s" % reg)
+    reg = dict(con.execute("SELECT a.col, a.value FROM answer a WHERE a.field = "
+                           "'regional_issues'"))
+    check(reg == {"statement": "東地区に買い物の移動手段がない", "policy": "resources"},
+          "the regional issue raised: %s" % reg)
     fdate = answer(con, "case_plan", "followup_date")
     check(len(fdate) == 1 and fdate[0] > act["due"], "follow-up date %s" % fdate)
     phases = con.execute("SELECT phase, planned_sec, actual_sec FROM phase_timing t JOIN "
