@@ -71,6 +71,11 @@ int cmd_export_run(const struct cmd_opts *opts, int argc, char **argv);
 int cmd_backup_run(const struct cmd_opts *opts, int argc, char **argv);
 int cmd_report_run(const struct cmd_opts *opts, int argc, char **argv);
 int cmd_meetings_run(const struct cmd_opts *opts, int argc, char **argv);
+/* Follow-up and the regional picture (issue 6): src/cmd_search.c,
+ * src/cmd_regional.c (`kaigi report regional`, reached through
+ * cmd_report_run). */
+int cmd_search_run(const struct cmd_opts *opts, int argc, char **argv);
+int cmd_report_regional_run(const struct cmd_opts *opts, int argc, char **argv);
 
 struct strbuf;
 /* Readable outlines of a form / template, in lang. */

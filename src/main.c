@@ -47,9 +47,18 @@ const struct cmd cmd_table[] = {
     },
     {
 	.name = "report",
-	.usage = "report MEETING [--format txt|md|html|pdf] [-o FILE] [--names] [--print]",
-	.summary = "the printable summary of a meeting (anonymised unless --names)",
+	.usage = "report MEETING [--format txt|md|html|pdf] [-o FILE] [--names] [--print]\n"
+		 "       kaigi report regional [--from DATE] [--to DATE] [--area AREA]\n"
+		 "                             [--format txt|md|html|pdf|csv] [-o FILE]",
+	.summary = "the printable summary of a meeting (anonymised unless --names), or the "
+		   "town's regional issues",
 	.run = cmd_report_run,
+    },
+    {
+	.name = "search",
+	.usage = "search TEXT... [--limit N] [--names]",
+	.summary = "find text in every case and meeting (Japanese too), newest first",
+	.run = cmd_search_run,
     },
     {
 	.name = "backup",

@@ -77,6 +77,30 @@ enum kaigi_status report_meeting_render(struct store *st, const struct schema_se
 					const struct report_options *opt, struct strbuf *out,
 					struct kaigi_error *err);
 
+/* ---- the town's regional picture (report_regional*.c, issue 6) -------- */
+
+/*
+ * The regional-issue report of a period and area (`kaigi report
+ * regional`): meetings and cases counted; the regional issues raised in
+ * cases, grouped by category and area and counted by cases and meetings;
+ * the register of issues promoted for policy (kind, owner, status, cases,
+ * meetings); and the share of follow-up reviews whose ADL/IADL grid
+ * improved, stayed or worsened, by year and area.  It holds counts and
+ * the issues' wording only — no person — so it needs no anonymising.
+ * opt->names is ignored.  Appends fmt to out (KAIGI_EENV for PDF without
+ * cairo); on failure out holds what it held before.
+ */
+enum kaigi_status report_regional_render(struct store *st, const struct schema_set *forms,
+					 const struct store_period *p, enum report_format fmt,
+					 const struct report_options *opt, struct strbuf *out,
+					 struct kaigi_error *err);
+/* The same figures as one CSV table (a `table` column says which part a
+ * row belongs to: raised, register, outcome), UTF-8 with a BOM and CRLF
+ * like `kaigi export csv`. */
+enum kaigi_status report_regional_csv(struct store *st, const struct schema_set *forms,
+				      const struct store_period *p, const char *lang,
+				      struct strbuf *out, struct kaigi_error *err);
+
 /*
  * Write len bytes of data to path whole or not at all: into a temporary
  * file beside it that is synced and renamed over path.  Mode 0600, since a

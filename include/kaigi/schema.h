@@ -57,6 +57,7 @@ int schema_type_from_name(const char *name);
 struct schema_choice {
 	char *value; /* stored value; for a scale, an integer in text form */
 	struct schema_label label;
+	bool na; /* `na: true`: "not applicable", not a rating (never compared) */
 	struct schema_pos pos;
 };
 

@@ -4,8 +4,9 @@
  *
  * Everything kaigi records lives here: meetings and their participants, the
  * people whose cases are reviewed (pseudonymously), case reviews with their
- * phase timings, filled forms (records) and their answers, agreed actions,
- * the regional-issue register and the audit trail.  The tables are in
+ * phase timings, filled forms (records) and their answers (agreed actions
+ * are the `actions` list of a case's form), the regional-issue register, the
+ * full-text index and the audit trail.  The tables are in
  * db/001_init.sql; the YAML record format for import/export is
  * doc/records.md.
  *
@@ -333,46 +334,32 @@ void store_record_list_free(struct store_record_list *l);
 enum kaigi_status store_record_list(struct store *st, const char *meeting_id, const char *case_id,
 				    struct store_record_list *out, struct kaigi_error *err);
 
-/* ---- actions ------------------------------------------------------------ */
-
-struct store_action {
-	char id[STORE_ID_SIZE];
-	char case_id[STORE_ID_SIZE];
-	int ord;
-	char *who;
-	char *what;
-	char *due;    /* YYYY-MM-DD or NULL */
-	char *status; /* open, done, dropped */
-};
-void store_action_clear(struct store_action *a);
-/* Insert (empty id) or update a by id. */
-enum kaigi_status store_action_save(struct store *st, struct store_action *a,
-				    struct kaigi_error *err);
-enum kaigi_status store_action_delete(struct store *st, const char *id, struct kaigi_error *err);
-
-struct store_action_list {
-	struct store_action *v;
-	size_t n;
-};
-void store_action_list_free(struct store_action_list *l);
-/* The actions of a case, in order. */
-enum kaigi_status store_action_list(struct store *st, const char *case_id,
-				    struct store_action_list *out, struct kaigi_error *err);
-
 /* ---- regional issues --------------------------------------------------- */
 
+/*
+ * An issue of the register (地域課題): one *promoted* for the policy meeting,
+ * with its policy kind, owner and status, linked to the cases that raised
+ * it.  What the room types in a case is its case_plan `regional_issues`
+ * list (store_raised_rollup); the register is the town's decision about
+ * them (doc/hacking.md, "Actions and regional issues").
+ */
 struct store_issue {
 	char id[STORE_ID_SIZE];
 	char *title; /* unique */
 	char *description;
-	char *policy; /* cooperation, programme, resource, or NULL */
-	char *status; /* open, referred, addressed, closed */
-	/* Filled by store_issue_rollup(): */
-	int ncases;
-	char *first_seen, *last_seen; /* meeting dates */
+	char *policy; /* cooperation 連携強化, programme 公的制度化, resource 資源発掘, or NULL */
+	char *status;   /* open, referred, addressed, closed */
+	char *owner;    /* who carries it, or NULL */
+	char *category; /* an issue_category value, or NULL */
+	char *area;     /* 日常生活圏域 (or 全域), or NULL */
+	/* Filled by the roll-ups: linked cases and their meetings in the
+	 * period, and the first and last meeting dates among them. */
+	int ncases, nmeetings;
+	char *first_seen, *last_seen;
 };
 void store_issue_clear(struct store_issue *i);
-/* Insert (empty id) or update by id.  KAIGI_EDATA for a duplicate title. */
+/* Insert (empty id) or update by id, every column above.  KAIGI_EDATA for
+ * a duplicate title, an unknown policy or status. */
 enum kaigi_status store_issue_save(struct store *st, struct store_issue *i,
 				   struct kaigi_error *err);
 /* Record that case_id revealed the issue (note may be NULL); idempotent. */
@@ -449,7 +436,7 @@ struct store_export_filter {
 typedef int (*store_write_fn)(void *ctx, const char *buf, size_t len);
 
 /*
- * Write the filtered meetings (with people, cases, records, actions and the
+ * Write the filtered meetings (with people, cases, records and the
  * regional issues they touch) as a YAML record file.  Records whose form is
  * not installed are written raw, with a warning in warnings.
  */
@@ -459,7 +446,7 @@ enum kaigi_status store_export_yaml(struct store *st, const struct store_export_
 
 /*
  * Write tidy CSV tables into the folder dir (created 0700 if missing):
- * meetings.csv, participants.csv, cases.csv, actions.csv,
+ * meetings.csv, participants.csv, cases.csv,
  * regional_issues.csv, FORM.csv per form (one row per record, one column
  * per field), FORM.FIELD.csv per grid or list field (one row per grid row
  * or list item, keyed to the record), and raw_answers.csv for records
@@ -527,7 +514,7 @@ enum kaigi_status store_participant_recent(struct store *st, const char *meeting
 
 /* A case found by store_case_search(): the case, and what names it. */
 struct store_case_hit {
-	struct store_case c; /* person_code and meeting_date filled */
+	struct store_case c;                             /* person_code and meeting_date filled */
 	char *initials, *age_band, *sex, *meeting_title; /* may be NULL */
 };
 struct store_case_hit_list {
@@ -549,5 +536,280 @@ enum kaigi_status store_case_search(struct store *st, const char *text, bool lat
  * "K-2025-004").  *out is allocated; caller frees. */
 enum kaigi_status store_person_code_next(struct store *st, const char *prefix, char **out,
 					 struct kaigi_error *err);
+
+/* ======================================================================
+ * Follow-up and the regional picture (issue 6): store_followup.c,
+ * store_compare.c, store_register.c, store_search.c; db/002_followup.sql.
+ * doc/followup.md tells users what these do, and which field ids of the
+ * forms they read (goals, actions, evaluations, followup_date,
+ * regional_issues).  All need store_set_forms().
+ * ====================================================================== */
+
+/* A period of meeting dates (YYYY-MM-DD, inclusive; NULL: open) and an
+ * area (日常生活圏域 as recorded; NULL: every area), for the roll-ups. */
+struct store_period {
+	const char *from, *to;
+	const char *area;
+};
+
+/* A list of strings; store_strings_free() frees each and the array. */
+struct store_strings {
+	char **v;
+	size_t n;
+};
+void store_strings_free(struct store_strings *l);
+
+/* ---- agreed actions: the `actions` list of a case's form -------------- */
+
+/* One agreed action (役割分担), an item of a record's `actions` list. */
+struct store_action {
+	char record_id[STORE_ID_SIZE];
+	char item_id[STORE_ID_SIZE];
+	char case_id[STORE_ID_SIZE];
+	char *meeting_date;     /* of the review that agreed it */
+	char *who, *what, *due; /* NULL when unanswered */
+	char *status;           /* the stored value (todo, doing, done, dropped) or NULL */
+	bool open;              /* neither done nor dropped */
+};
+struct store_action_list {
+	struct store_action *v;
+	size_t n;
+};
+void store_action_list_free(struct store_action_list *l);
+/* The actions agreed at review case_id, in list order. */
+enum kaigi_status store_action_list(struct store *st, const char *case_id,
+				    struct store_action_list *out, struct kaigi_error *err);
+/* What follow-up case_id carries from before: every action of the review
+ * it follows, then the still-open actions of the person's earlier
+ * reviews (oldest first).  Empty for a case that follows none. */
+enum kaigi_status store_followup_actions(struct store *st, const char *case_id,
+					 struct store_action_list *out, struct kaigi_error *err);
+/* Set a's status to status (a value of its status field's choices; "done"
+ * closes it), checked and audited like any answer; a->status follows. */
+enum kaigi_status store_action_status_set(struct store *st, struct store_action *a,
+					  const char *status, struct kaigi_error *err);
+
+/* ---- the follow-up review --------------------------------------------- */
+
+/* The short-term goals still open after review case_id: the goals it
+ * evaluated as not (yet) reached, then its own short-term goals, in order,
+ * each wording once. */
+enum kaigi_status store_open_goals(struct store *st, const char *case_id, struct store_strings *out,
+				   struct kaigi_error *err);
+
+/* What store_followup_prefill() wrote. */
+struct store_prefill {
+	size_t records; /* records created */
+	size_t goals;   /* evaluation items, one per open short-term goal */
+	size_t ratings; /* grid ratings copied from last time */
+};
+
+/*
+ * Start follow-up review case_id from the review it follows.  For each form
+ * of the meeting's template that the case has no record of yet: an
+ * evaluation form (a list `evaluations` of `goal`s) is made with one item
+ * per open short-term goal (store_open_goals) and `evaluation_date` set to
+ * the meeting's date; a form with an ADL/IADL grid gets last time's scale
+ * ratings, so only changes are typed.  Forms the case already has are left
+ * alone, so a second call changes nothing.  One transaction.  A case that
+ * follows no review: nothing to do.  out may be NULL.
+ */
+enum kaigi_status store_followup_prefill(struct store *st, const char *case_id,
+					 struct store_prefill *out, struct kaigi_error *err);
+
+/* A review whose follow-up report is due (store_followup_due). */
+struct store_due {
+	struct store_case_hit hit; /* the review to follow up */
+	char *followup_date;
+	char *area; /* the person's, or NULL */
+};
+struct store_due_list {
+	struct store_due *v;
+	size_t n;
+};
+void store_due_list_free(struct store_due_list *l);
+/*
+ * Reviews whose follow-up report date (`followup_date`) is on or before
+ * `before`, that are the latest review of their person (not followed up
+ * yet), earliest date first, at most limit (0: all).  People already on
+ * meeting_id's agenda are left out (meeting_id may be NULL).
+ */
+enum kaigi_status store_followup_due(struct store *st, const char *before, const char *meeting_id,
+				     size_t limit, struct store_due_list *out,
+				     struct kaigi_error *err);
+
+/* ---- before and after: two reviews' grids, row by row ----------------- */
+
+enum store_change {
+	STORE_CHANGE_NONE = 0, /* not comparable: a side unanswered or not applicable */
+	STORE_CHANGE_BETTER,
+	STORE_CHANGE_SAME,
+	STORE_CHANGE_WORSE,
+};
+
+/* The change from rating before to rating after in column col of a grid
+ * row: by the scale's order (the lower value is the better), ignoring
+ * choices marked `na: true` and values outside the row's choices. */
+enum store_change store_change_of(const struct schema_field *grid,
+				  const struct schema_grid_row *row, size_t col,
+				  const struct kaigi_value *before,
+				  const struct kaigi_value *after);
+
+struct store_change_row {
+	const struct schema_grid_row *row; /* borrowed from the forms */
+	struct kaigi_value before, after;  /* KAIGI_NULL when unanswered */
+	enum store_change change;
+};
+/* One grid of a form both reviews filled, compared on its rating column. */
+struct store_grid_compare {
+	const struct schema_form *form;  /* borrowed */
+	const struct schema_field *grid; /* borrowed */
+	size_t col;                      /* the rating column: the grid's first scale column */
+	struct store_change_row *rows;   /* every row answered on either side, in grid order */
+	size_t nrows;
+	size_t better, same, worse;
+};
+struct store_compare {
+	char earlier[STORE_ID_SIZE], later[STORE_ID_SIZE];
+	char *earlier_date, *later_date; /* meeting dates */
+	struct store_grid_compare *grids;
+	size_t ngrids;
+};
+void store_compare_clear(struct store_compare *c);
+/*
+ * Compare the ADL/IADL grids of two reviews (case ids; usually a follow-up
+ * and the review it follows): for each installed form both have a record
+ * of, each grid with a scale column, row by row on the grid's first scale
+ * column (the rating now: Toyoake 事前判定, national 現在).
+ */
+enum kaigi_status store_compare_cases(struct store *st, const char *earlier, const char *later,
+				      struct store_compare *out, struct kaigi_error *err);
+
+/* Follow-up reviews in a year and area, by how their grid changed. */
+struct store_outcome {
+	char year[5];
+	char *area; /* the person's; "" when not recorded */
+	size_t improved, same, worsened;
+	size_t not_comparable; /* no row comparable with the review followed */
+};
+struct store_outcome_list {
+	struct store_outcome *v;
+	size_t n;
+};
+void store_outcome_list_free(struct store_outcome_list *l);
+/*
+ * Follow-up reviews (those that follow an earlier one) whose meeting is in
+ * the period, compared with the review they follow as store_compare_cases
+ * does: improved when more rows got better than worse, worsened when more
+ * got worse, the same otherwise.  By year and area, in that order.
+ */
+enum kaigi_status store_outcome_rollup(struct store *st, const struct store_period *p,
+				       struct store_outcome_list *out, struct kaigi_error *err);
+
+/* ---- regional issues raised in cases, and the register ---------------- */
+
+/* How many meetings, case reviews and follow-up reviews the period holds
+ * (with an area: cases of people of that area, and their meetings). */
+struct store_period_counts {
+	size_t meetings, cases, followups;
+};
+enum kaigi_status store_period_count(struct store *st, const struct store_period *p,
+				     struct store_period_counts *out, struct kaigi_error *err);
+
+/* One wording of a regional issue raised in cases (case_plan's
+ * `regional_issues` list), within a category and an area. */
+struct store_raised {
+	char *category;  /* the stored choice value, or "" */
+	char *area;      /* the item's area, else the person's, or "" */
+	char *statement; /* the wording */
+	char *policy;    /* the policy kind suggested most often, or NULL */
+	char *form;      /* a form the wording was recorded in (for labels) */
+	size_t ncases, nmeetings;
+	char *first_seen, *last_seen;
+	char issue_id[STORE_ID_SIZE]; /* the register issue it was linked to, or "" */
+	char *issue_title;            /* that issue's title, or NULL */
+	size_t nunlinked;             /* cases raising it not linked to that issue */
+};
+struct store_raised_list {
+	struct store_raised *v;
+	size_t n;
+};
+void store_raised_list_free(struct store_raised_list *l);
+/* Regional issues raised in the period (and area), one row per category,
+ * area and wording, counted by cases and meetings; by category, area,
+ * then most cases first. */
+enum kaigi_status store_raised_rollup(struct store *st, const struct store_period *p,
+				      struct store_raised_list *out, struct kaigi_error *err);
+
+/* The register with each issue's linked cases and meetings in the period;
+ * with an area, the issues of that area or with cases there (a case's
+ * area is its person's).  By category, area, then most cases first. */
+enum kaigi_status store_register_rollup(struct store *st, const struct store_period *p,
+					struct store_issue_list *out, struct kaigi_error *err);
+/* One issue of the register (counts over all time).  KAIGI_EDATA when
+ * absent. */
+enum kaigi_status store_issue_get(struct store *st, const char *id, struct store_issue *out,
+				  struct kaigi_error *err);
+/* Remove an issue from the register (its links go with it; the cases'
+ * raised issues stay). */
+enum kaigi_status store_issue_delete(struct store *st, const char *id, struct kaigi_error *err);
+/*
+ * Link every case that raised wording statement (in any period) to issue
+ * issue_id, remembering the wording; cases already linked are left as they
+ * are.  *linked (may be NULL) counts the new links.  This is how a raised
+ * issue is promoted into the register, and how later cases join it.
+ */
+enum kaigi_status store_issue_link_statement(struct store *st, const char *issue_id,
+					     const char *statement, size_t *linked,
+					     struct kaigi_error *err);
+/* The register's value for a form's policy_kind value ("resources" →
+ * "resource"); NULL for none or an unknown one. */
+const char *store_policy_normalise(const char *policy);
+
+/* ---- full-text search ------------------------------------------------- */
+
+/* Where a text was found: an answer of a record, or a text of a meeting. */
+struct store_text_hit {
+	char meeting_id[STORE_ID_SIZE];
+	char case_id[STORE_ID_SIZE];   /* "" for a meeting's own text or record */
+	char record_id[STORE_ID_SIZE]; /* "" for a meeting's text (title, purpose …) */
+	char *meeting_date, *meeting_title;
+	char *person_code;        /* NULL without a case */
+	char *form;               /* NULL for a meeting's text */
+	char *field, *item, *col; /* the answer's path; field = the meeting column */
+	char *text;
+	bool sensitive; /* the field is marked sensitive: mask it unless names are on */
+};
+struct store_text_hit_list {
+	struct store_text_hit *v;
+	size_t n;
+};
+void store_text_hit_list_free(struct store_text_hit_list *l);
+
+enum store_search_mode {
+	STORE_SEARCH_INDEX, /* a word of 3+ characters: the trigram index was used */
+	STORE_SEARCH_SCAN,  /* every word shorter: every text was read */
+};
+
+/*
+ * Free-text answers and meeting texts that contain every word of query
+ * (words split at spaces, ASCII or 全角), newest meeting first, at most
+ * limit (0: all).  A word of three or more characters is looked up in the
+ * FTS5 trigram index; a word of one or two characters cannot be (a
+ * trigram needs three), so it is matched by reading the texts the other
+ * words found — or, when every word is that short, every text (*mode says
+ * which; mode may be NULL).  ASCII letters match either case.
+ * KAIGI_EUSAGE for an empty query.
+ */
+enum kaigi_status store_text_search(struct store *st, const char *query, size_t limit,
+				    struct store_text_hit_list *out, enum store_search_mode *mode,
+				    struct kaigi_error *err);
+/* "form › field › column" labels of where h was found, in lang.  Caller
+ * frees. */
+char *store_text_hit_place(const struct store *st, const struct store_text_hit *h,
+			   const char *lang);
+/* A piece of text around the first match of query's first word, at most
+ * cols display columns, "…" where cut.  Caller frees. */
+char *store_text_excerpt(const char *text, const char *query, size_t cols);
 
 #endif

@@ -154,6 +154,9 @@ static void load_config(struct kaigi_config *cfg)
 
 int cmd_report_run(const struct cmd_opts *opts, int argc, char **argv)
 {
+	/* The town's regional issues over a period (src/cmd_regional.c). */
+	if (argc > 1 && strcmp(argv[1], "regional") == 0)
+		return cmd_report_regional_run(opts, argc - 1, argv + 1);
 	struct report_args a;
 	int rc = parse(argc, argv, &a);
 	if (rc)

@@ -73,6 +73,12 @@ enum kaigi_status rb_case_section(struct rb *b, struct rb_case *rc, struct kaigi
 enum kaigi_status rb_grids_add(struct rb *b, struct rb_case *rc, struct rm_section *s,
 			       struct kaigi_error *err);
 
+/* For a follow-up case: its grids compared with the review it follows,
+ * the evaluation of its short-term goals and the actions agreed before
+ * with their status (report_compare.c). */
+enum kaigi_status rb_followup_add(struct rb *b, struct rb_case *rc, struct rm_section *s,
+				  struct kaigi_error *err);
+
 /* Note that case number raised the regional issue title. */
 void rb_regional_note(struct rb *b, const char *title, const char *policy, size_t number);
 

@@ -245,47 +245,6 @@ static const struct list_col regional_cols[] = {
 
 #define COLS(a) a, sizeof a / sizeof a[0]
 
-/* Actions kept in the store's action table (役割分担 entered outside a
- * form) join the form's table, or make one. */
-static enum kaigi_status store_actions_add(struct rb *b, struct rb_case *rc, struct rm_section *s,
-					   struct rm_block *t, size_t *col_of,
-					   struct kaigi_error *err)
-{
-	struct store_action_list al;
-	enum kaigi_status st = store_action_list(b->st, rc->c->id, &al, err);
-	if (st != KAIGI_OK || al.n == 0) {
-		if (st == KAIGI_OK)
-			store_action_list_free(&al);
-		return st;
-	}
-	if (!t) {
-		t = rm_table_add(s, rs(RS_ACTIONS, b->lang), 4);
-		rm_col_set(t, 0, rs(RS_WHO, b->lang), 3, false, false);
-		rm_col_set(t, 1, rs(RS_WHAT, b->lang), 6, false, false);
-		rm_col_set(t, 2, rs(RS_DUE, b->lang), 3, false, false);
-		rm_col_set(t, 3, rs(RS_STATUS, b->lang), 2, true, false);
-		for (size_t i = 0; i < 4; i++)
-			col_of[i] = i;
-	}
-	for (size_t i = 0; i < al.n; i++) {
-		const struct store_action *a = &al.v[i];
-		size_t row = rm_row_add(t);
-		enum rs_id sid = RS_STATUS_OPEN;
-		if (a->status && strcmp(a->status, "done") == 0)
-			sid = RS_STATUS_DONE;
-		else if (a->status && strcmp(a->status, "dropped") == 0)
-			sid = RS_STATUS_DROPPED;
-		char *due = a->due ? rs_date_short(a->due, b->lang) : NULL;
-		const char *v[4] = {a->who, a->what, due, rs(sid, b->lang)};
-		for (size_t c = 0; c < 4; c++)
-			if (col_of[c] != (size_t)-1)
-				rm_cell_set(t, row, col_of[c], v[c]);
-		free(due);
-	}
-	store_action_list_free(&al);
-	return KAIGI_OK;
-}
-
 static const char *policy_label(const char *policy, const char *lang)
 {
 	if (!policy)
@@ -357,6 +316,8 @@ enum kaigi_status rb_case_section(struct rb *b, struct rb_case *rc, struct kaigi
 	free(wish);
 
 	enum kaigi_status st = rb_grids_add(b, rc, s, err);
+	if (st == KAIGI_OK)
+		st = rb_followup_add(b, rc, s, err);
 	if (st != KAIGI_OK)
 		return st;
 
@@ -368,11 +329,7 @@ enum kaigi_status rb_case_section(struct rb *b, struct rb_case *rc, struct kaigi
 	list_table(b, rc, s, &issues, NULL);
 	list_table(b, rc, s, &goals, NULL);
 	list_table(b, rc, s, &advice, NULL);
-	size_t col_of[4];
-	struct rm_block *t = list_table(b, rc, s, &actions, col_of);
-	st = store_actions_add(b, rc, s, t, col_of, err);
-	if (st != KAIGI_OK)
-		return st;
+	list_table(b, rc, s, &actions, NULL);
 
 	const char *fl;
 	char *followup = case_text(b, rc, "followup_date|followup", &fl);

@@ -9,7 +9,7 @@
  * is compared with the same row of the person's previous review, when the
  * case follows one: a 前回 column is added and ↑ / ↓ say whether the person
  * got better or worse since.  Both shipped scales run from best (1) to
- * worst, so lower is better; a value whose label is a dash (— not
+ * worst, so lower is better; a choice marked `na: true` (— not
  * applicable) is never compared.  The form's own calculated columns (the
  * Toyoake ↑) are not printed: the mark column replaces them.
  */
@@ -34,11 +34,7 @@ static bool rating(const struct store_record *r, const struct schema_field *grid
 		char *text = kaigi_value_to_text(v);
 		int i = schema_choice_find(cl, text);
 		free(text);
-		if (i < 0)
-			return false;
-		const char *ja = cl->v[i].label.ja ? cl->v[i].label.ja : "";
-		if (strncmp(ja, "—", strlen("—")) == 0 || strncmp(ja, "―", strlen("―")) == 0 ||
-		    strncmp(ja, "－", strlen("－")) == 0 || strcmp(ja, "-") == 0)
+		if (i < 0 || cl->v[i].na)
 			return false;
 	}
 	if (v->type == KAIGI_INT)

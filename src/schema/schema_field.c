@@ -474,7 +474,7 @@ static void parse_field(struct loader *l, yaml_node_t *n, struct schema_field *f
 static bool parse_choice_seq(struct loader *l, yaml_node_t *seq, struct schema_choice_list *out)
 {
 	struct ydoc *y = l->y;
-	static const char *const choice_keys[] = {"value", "label", NULL};
+	static const char *const choice_keys[] = {"value", "label", "na", NULL};
 	out->pos = (struct schema_pos){ydoc_line(seq), ydoc_col(seq)};
 	if (seq->type != YAML_SEQUENCE_NODE || ydoc_seq_len(seq) == 0) {
 		ydoc_error(y, seq, "a choice list must be a list of {value: …, label: …}, found %s",
@@ -518,6 +518,8 @@ static bool parse_choice_seq(struct loader *l, yaml_node_t *seq, struct schema_c
 		c->pos = (struct schema_pos){ydoc_line(vn), ydoc_col(vn)};
 		out->n++;
 		if (!schema_parse_label(l, cn, "label", true, &c->label))
+			ok = false;
+		if (!ydoc_get_bool(y, cn, "na", &c->na))
 			ok = false;
 	}
 	return ok;

@@ -4,8 +4,9 @@
  *
  * One table per form (a row per record, a column per field), one per grid
  * or list field (a row per grid row or list item, keyed to the record),
- * and tables for meetings, participants, cases, actions and regional
- * issues.  Excel on Japanese Windows reads CSV as Shift_JIS unless the
+ * and tables for meetings, participants, cases and the regional issues
+ * of the register.  (Actions are the case_plan.actions.csv list table.)
+ * Excel on Japanese Windows reads CSV as Shift_JIS unless the
  * file starts with a UTF-8 BOM, so every file does; lines end in CRLF and
  * fields are quoted per RFC 4180, so answers with line breaks survive.
  * Each file is written to NAME.tmp, synced, and renamed: whole or absent.
@@ -373,14 +374,10 @@ enum kaigi_status store_export_csv(struct store *st, const struct store_export_f
 	    "c.presenter, c.follows FROM case_review c JOIN meeting m ON m.id = c.meeting_id JOIN "
 	    "person p ON p.id = c.person_id WHERE m.id IN (SELECT id FROM temp.export_meeting) "
 	    "ORDER BY m.date, m.id, c.ord";
-	static const char actions[] =
-	    "SELECT m.date AS meeting_date, c.id AS case_id, p.code AS person_code, a.id, a.who, "
-	    "a.what, a.due, a.status FROM action a JOIN case_review c ON c.id = a.case_id JOIN "
-	    "meeting m ON m.id = c.meeting_id JOIN person p ON p.id = c.person_id WHERE m.id IN "
-	    "(SELECT id FROM temp.export_meeting) ORDER BY m.date, m.id, c.ord, a.ord";
 	static const char issues[] =
-	    "SELECT r.id AS issue_id, r.title, r.policy, r.status, m.date AS meeting_date, c.id AS "
-	    "case_id, p.code AS person_code, l.note FROM regional_issue_case l JOIN regional_issue "
+	    "SELECT r.id AS issue_id, r.title, r.policy, r.status, r.owner, r.category, r.area, "
+	    "m.date AS meeting_date, c.id AS case_id, p.code AS person_code, l.statement, l.note "
+	    "FROM regional_issue_case l JOIN regional_issue "
 	    "r ON r.id = l.issue_id JOIN case_review c ON c.id = l.case_id JOIN meeting m ON m.id "
 	    "= c.meeting_id JOIN person p ON p.id = c.person_id WHERE m.id IN (SELECT id FROM "
 	    "temp.export_meeting) ORDER BY r.title, m.date, p.code";
@@ -397,8 +394,6 @@ enum kaigi_status store_export_csv(struct store *st, const struct store_export_f
 		s = query_table(st, dir, "participants.csv", participants, err);
 	if (s == KAIGI_OK)
 		s = query_table(st, dir, "cases.csv", cases, err);
-	if (s == KAIGI_OK)
-		s = query_table(st, dir, "actions.csv", actions, err);
 	if (s == KAIGI_OK)
 		s = query_table(st, dir, "regional_issues.csv", issues, err);
 	/* A table per form that has records among the chosen meetings. */

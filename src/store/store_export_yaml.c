@@ -339,8 +339,8 @@ static void emit_case(struct ctx *c, sqlite3_stmt *cq)
 	static const char phases[] = "SELECT phase, planned_sec, actual_sec FROM phase_timing "
 				     "WHERE case_id = ?1 ORDER BY ord, phase";
 	static const char links[] =
-	    "SELECT r.title, l.note FROM regional_issue_case l JOIN regional_issue r ON r.id = "
-	    "l.issue_id WHERE l.case_id = ?1 ORDER BY r.title";
+	    "SELECT r.title, l.note, l.statement FROM regional_issue_case l JOIN regional_issue r "
+	    "ON r.id = l.issue_id WHERE l.case_id = ?1 ORDER BY r.title";
 	struct em *m = c->m;
 	char id[STORE_ID_SIZE], meeting[STORE_ID_SIZE];
 	store_column_id(cq, 0, id);
@@ -389,6 +389,7 @@ static void emit_case(struct ctx *c, sqlite3_stmt *cq)
 		map_start(m);
 		kv(m, "issue", col_text(q, 0));
 		kv(m, "note", col_text(q, 1));
+		kv(m, "statement", col_text(q, 2));
 		map_end(m);
 	}
 	sqlite3_reset(q);
@@ -396,27 +397,6 @@ static void emit_case(struct ctx *c, sqlite3_stmt *cq)
 		seq_end(m);
 	if (query_failed(c, rc, "reading regional issues"))
 		return;
-	struct store_action_list acts;
-	enum kaigi_status s = store_action_list(c->st, id, &acts, c->err);
-	if (s != KAIGI_OK) {
-		c->status = s;
-		return;
-	}
-	if (acts.n) {
-		scalar(m, "actions");
-		seq_start(m);
-		for (size_t i = 0; i < acts.n; i++) {
-			map_start(m);
-			kv(m, "id", acts.v[i].id);
-			kv(m, "who", acts.v[i].who);
-			kv(m, "what", acts.v[i].what);
-			kv(m, "due", acts.v[i].due);
-			kv(m, "status", acts.v[i].status);
-			map_end(m);
-		}
-		seq_end(m);
-	}
-	store_action_list_free(&acts);
 	map_end(m);
 }
 
@@ -533,7 +513,8 @@ enum kaigi_status store_export_yaml(struct store *st, const struct store_export_
 	    "(SELECT person_id FROM case_review WHERE meeting_id IN (SELECT id FROM "
 	    "temp.export_meeting)) ORDER BY code";
 	static const char issues[] =
-	    "SELECT id, title, description, policy, status FROM regional_issue WHERE ?1 OR id IN "
+	    "SELECT id, title, description, policy, status, owner, category, area FROM "
+	    "regional_issue WHERE ?1 OR id IN "
 	    "(SELECT issue_id FROM regional_issue_case WHERE case_id IN (SELECT id FROM "
 	    "case_review WHERE meeting_id IN (SELECT id FROM temp.export_meeting))) ORDER BY "
 	    "title";
@@ -604,6 +585,9 @@ enum kaigi_status store_export_yaml(struct store *st, const struct store_export_
 		kv(&m, "description", col_text(q, 2));
 		kv(&m, "policy", col_text(q, 3));
 		kv(&m, "status", col_text(q, 4));
+		kv(&m, "owner", col_text(q, 5));
+		kv(&m, "category", col_text(q, 6));
+		kv(&m, "area", col_text(q, 7));
 		map_end(&m);
 	}
 	if (n)

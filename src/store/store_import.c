@@ -245,18 +245,21 @@ static void import_person(struct imp *im, const yaml_node_t *n)
 
 static void import_issue(struct imp *im, const yaml_node_t *n)
 {
-	static const char *const keys[] = {"title", "id", "description", "policy", "status", NULL};
+	static const char *const keys[] = {"title", "id",       "description", "policy", "status",
+					   "owner", "category", "area",        NULL};
 	static const char *const policies[] = {"cooperation", "programme", "resource", NULL};
 	static const char *const statuses[] = {"open", "referred", "addressed", "closed", NULL};
 	static const char find[] = "SELECT id FROM regional_issue WHERE title = ?1";
 	static const char sql[] =
-	    "INSERT INTO regional_issue (id, title, description, policy, status, created, "
-	    "updated) VALUES (?1, ?2, ?3, ?4, ifnull(?5, 'open'), ?6, ?6) ON CONFLICT (id) DO "
-	    "UPDATE SET title = ?2, description = coalesce(?3, description), policy = "
-	    "coalesce(?4, policy), status = coalesce(?5, status), updated = ?6 WHERE (title, "
-	    "description, policy, status) IS NOT (?2, coalesce(?3, description), coalesce(?4, "
-	    "policy), coalesce(?5, status))";
-	yaml_node_t *v[6];
+	    "INSERT INTO regional_issue (id, title, description, policy, status, owner, category, "
+	    "area, created, updated) VALUES (?1, ?2, ?3, ?4, ifnull(?5, 'open'), ?7, ?8, ?9, ?6, "
+	    "?6) ON CONFLICT (id) DO UPDATE SET title = ?2, description = coalesce(?3, "
+	    "description), policy = coalesce(?4, policy), status = coalesce(?5, status), owner = "
+	    "coalesce(?7, owner), category = coalesce(?8, category), area = coalesce(?9, area), "
+	    "updated = ?6 WHERE (title, description, policy, status, owner, category, area) IS NOT "
+	    "(?2, coalesce(?3, description), coalesce(?4, policy), coalesce(?5, status), "
+	    "coalesce(?7, owner), coalesce(?8, category), coalesce(?9, area))";
+	yaml_node_t *v[8];
 	if (!ywalk_map(&im->w, n, "a regional issue", keys, v))
 		return;
 	const char *title = text(im, v[0], "title");
@@ -280,6 +283,9 @@ static void import_issue(struct imp *im, const yaml_node_t *n)
 	store_bind_text_or_null(q, 4, policy);
 	store_bind_text_or_null(q, 5, status);
 	sqlite3_bind_int64(q, 6, im->now);
+	store_bind_text_or_null(q, 7, text(im, v[5], "owner"));
+	store_bind_text_or_null(q, 8, text(im, v[6], "category"));
+	store_bind_text_or_null(q, 9, text(im, v[7], "area"));
 	imp_step_write(im, q, n, "saving a regional issue");
 }
 
@@ -378,57 +384,16 @@ static void import_phase(struct imp *im, const yaml_node_t *n, const char *case_
 	imp_step_write(im, q, n, "saving a phase time");
 }
 
-static void import_action(struct imp *im, const yaml_node_t *n, const char *case_id, size_t ord)
-{
-	static const char *const keys[] = {"what", "id", "who", "due", "status", NULL};
-	static const char *const statuses[] = {"open", "done", "dropped", NULL};
-	static const char find[] = "SELECT id FROM action WHERE case_id = ?1 AND ord = ?2";
-	static const char sql[] =
-	    "INSERT INTO action (id, case_id, ord, who, what, due, status, created, updated) "
-	    "VALUES (?1, ?2, ?3, ifnull(?4, ''), ?5, ?6, ifnull(?7, 'open'), ?8, ?8) ON CONFLICT "
-	    "(id) DO UPDATE SET case_id = ?2, ord = ?3, who = coalesce(?4, who), what = ?5, due = "
-	    "coalesce(?6, due), status = coalesce(?7, status), updated = ?8 WHERE (case_id, ord, "
-	    "who, what, due, status) IS NOT (?2, ?3, coalesce(?4, who), ?5, coalesce(?6, due), "
-	    "coalesce(?7, status))";
-	yaml_node_t *v[5];
-	if (!ywalk_map(&im->w, n, "an action", keys, v))
-		return;
-	const char *what = text(im, v[0], "what");
-	if (!what) {
-		ywalk_error(&im->w, n, "an action needs 'what' (what is to be done)");
-		what = "?";
-	}
-	char ordtext[32], id[STORE_ID_SIZE];
-	snprintf(ordtext, sizeof ordtext, "%zu", ord);
-	if (!imp_resolve_id(im, v[1], find, case_id, ordtext, NULL, id, n))
-		return;
-	const char *status = text(im, v[4], "status");
-	if (!one_of(im, v[4], status, "status", statuses))
-		status = NULL;
-	const char *due = date_text(im, v[3], "due");
-	sqlite3_stmt *q = imp_stmt(im, sql);
-	if (!q)
-		return;
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 2, case_id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 3, (long long)ord);
-	store_bind_text_or_null(q, 4, text(im, v[2], "who"));
-	sqlite3_bind_text(q, 5, what, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 6, due);
-	store_bind_text_or_null(q, 7, status);
-	sqlite3_bind_int64(q, 8, im->now);
-	imp_step_write(im, q, n, "saving an action");
-}
-
 static void import_issue_link(struct imp *im, const yaml_node_t *n, const char *case_id)
 {
-	static const char *const keys[] = {"issue", "note", NULL};
+	static const char *const keys[] = {"issue", "note", "statement", NULL};
 	static const char find[] = "SELECT id FROM regional_issue WHERE id = ?1 OR title = ?1";
 	static const char sql[] =
-	    "INSERT INTO regional_issue_case (issue_id, case_id, note, created, updated) VALUES "
-	    "(?1, ?2, ?3, ?4, ?4) ON CONFLICT (issue_id, case_id) DO UPDATE SET note = "
-	    "coalesce(?3, note), updated = ?4 WHERE note IS NOT coalesce(?3, note)";
-	yaml_node_t *v[2];
+	    "INSERT INTO regional_issue_case (issue_id, case_id, note, statement, created, "
+	    "updated) VALUES (?1, ?2, ?3, ?5, ?4, ?4) ON CONFLICT (issue_id, case_id) DO UPDATE "
+	    "SET note = coalesce(?3, note), statement = coalesce(?5, statement), updated = ?4 "
+	    "WHERE (note, statement) IS NOT (coalesce(?3, note), coalesce(?5, statement))";
+	yaml_node_t *v[3];
 	if (!ywalk_map(&im->w, n, "a regional issue of a case", keys, v))
 		return;
 	const char *ref = text(im, v[0], "issue");
@@ -452,6 +417,7 @@ static void import_issue_link(struct imp *im, const yaml_node_t *n, const char *
 	sqlite3_bind_text(q, 2, case_id, -1, SQLITE_STATIC);
 	store_bind_text_or_null(q, 3, text(im, v[1], "note"));
 	sqlite3_bind_int64(q, 4, im->now);
+	store_bind_text_or_null(q, 5, text(im, v[2], "statement"));
 	imp_step_write(im, q, n, "linking a regional issue");
 }
 
@@ -545,10 +511,13 @@ static void import_case(struct imp *im, const yaml_node_t *n, const char *meetin
 		FOR_EACH_ITEM(im, v[6], "regional_issues", item, i)
 		import_issue_link(im, item, id);
 	}
-	{
-		FOR_EACH_ITEM(im, v[7], "actions", item, i)
-		import_action(im, item, id, i);
-	}
+	/* Schema 2 keeps a case's actions in one place, the actions list of its
+	 * case_plan record (doc/hacking.md, "Actions and regional issues"). */
+	if (v[7])
+		ywalk_error(&im->w, v[7],
+			    "a case's actions are written in its case_plan record (records: - "
+			    "form: case_plan, answers: {actions: [{who, what, due, status}]}); "
+			    "the case-level 'actions' list is no longer read");
 }
 
 static void import_meeting(struct imp *im, const yaml_node_t *n)

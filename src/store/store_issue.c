@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * store_issue.c — the regional-issue register (地域課題) across years: the
- * issues, the cases that revealed them, and the roll-up that tells how
- * often each came up in a period.
+ * issues and the cases that revealed them.  The roll-ups are in
+ * store_register.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +16,9 @@ void store_issue_clear(struct store_issue *i)
 	free(i->description);
 	free(i->policy);
 	free(i->status);
+	free(i->owner);
+	free(i->category);
+	free(i->area);
 	free(i->first_seen);
 	free(i->last_seen);
 	memset(i, 0, sizeof *i);
@@ -24,13 +27,29 @@ void store_issue_clear(struct store_issue *i)
 enum kaigi_status store_issue_save(struct store *st, struct store_issue *i, struct kaigi_error *err)
 {
 	static const char sql[] =
-	    "INSERT INTO regional_issue (id, title, description, policy, status, created, "
-	    "updated) VALUES (?1, ?2, ?3, ?4, ifnull(?5, 'open'), ?6, ?6) ON CONFLICT (id) DO "
-	    "UPDATE SET title = excluded.title, description = excluded.description, policy = "
-	    "excluded.policy, status = excluded.status, updated = excluded.updated";
+	    "INSERT INTO regional_issue (id, title, description, policy, status, owner, category, "
+	    "area, created, updated) VALUES (?1, ?2, ?3, ?4, ifnull(?5, 'open'), ?7, ?8, ?9, ?6, "
+	    "?6) ON CONFLICT (id) DO UPDATE SET title = excluded.title, description = "
+	    "excluded.description, policy = excluded.policy, status = excluded.status, owner = "
+	    "excluded.owner, category = excluded.category, area = excluded.area, updated = "
+	    "excluded.updated";
+	static const char *const statuses[] = {"open", "referred", "addressed", "closed"};
 	if (!i->title || !*i->title)
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
 				       "a regional issue needs a title");
+	if (i->policy && *i->policy && !store_policy_normalise(i->policy))
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+				       "a policy kind is cooperation, programme or resource, not "
+				       "'%s'",
+				       i->policy);
+	bool known = !i->status || !*i->status;
+	for (size_t k = 0; k < sizeof statuses / sizeof statuses[0] && !known; k++)
+		known = strcmp(i->status, statuses[k]) == 0;
+	if (!known)
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+				       "a register status is open, referred, addressed or closed, "
+				       "not '%s'",
+				       i->status);
 	if (!i->id[0])
 		store_uuid_new(i->id);
 	enum kaigi_status s = store_begin(st, err);
@@ -42,9 +61,12 @@ enum kaigi_status store_issue_save(struct store *st, struct store_issue *i, stru
 	sqlite3_bind_text(q, 1, i->id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 2, i->title, -1, SQLITE_STATIC);
 	store_bind_text_or_null(q, 3, i->description);
-	store_bind_text_or_null(q, 4, i->policy);
+	store_bind_text_or_null(q, 4, store_policy_normalise(i->policy));
 	store_bind_text_or_null(q, 5, i->status);
 	sqlite3_bind_int64(q, 6, store_now_ms());
+	store_bind_text_or_null(q, 7, i->owner);
+	store_bind_text_or_null(q, 8, i->category);
+	store_bind_text_or_null(q, 9, i->area);
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
@@ -88,42 +110,6 @@ void store_issue_list_free(struct store_issue_list *l)
 enum kaigi_status store_issue_rollup(struct store *st, const char *from, const char *to,
 				     struct store_issue_list *out, struct kaigi_error *err)
 {
-	static const char sql[] =
-	    "SELECT r.id, r.title, r.description, r.policy, r.status, count(m.id), min(m.date), "
-	    "max(m.date) FROM regional_issue r "
-	    "LEFT JOIN regional_issue_case l ON l.issue_id = r.id "
-	    "LEFT JOIN case_review c ON c.id = l.case_id "
-	    "LEFT JOIN meeting m ON m.id = c.meeting_id AND (?1 IS NULL OR m.date >= ?1) AND "
-	    "(?2 IS NULL OR m.date <= ?2) "
-	    "GROUP BY r.id ORDER BY count(m.id) DESC, r.title";
-	memset(out, 0, sizeof *out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	store_bind_text_or_null(q, 1, from);
-	store_bind_text_or_null(q, 2, to);
-	int rc;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 16;
-			out->v = xreallocarray(out->v, cap, sizeof *out->v);
-		}
-		struct store_issue *i = &out->v[out->n++];
-		memset(i, 0, sizeof *i);
-		store_column_id(q, 0, i->id);
-		i->title = store_column_strdup(q, 1);
-		i->description = store_column_strdup(q, 2);
-		i->policy = store_column_strdup(q, 3);
-		i->status = store_column_strdup(q, 4);
-		i->ncases = sqlite3_column_int(q, 5);
-		i->first_seen = store_column_strdup(q, 6);
-		i->last_seen = store_column_strdup(q, 7);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
-		store_issue_list_free(out);
-		return store_fail(st, rc, err, "rolling up regional issues");
-	}
-	return KAIGI_OK;
+	struct store_period p = {from, to, NULL};
+	return store_register_rollup(st, &p, out, err);
 }

@@ -233,10 +233,19 @@ enum kaigi_status store_open(struct store **out, const char *path, enum store_op
 	sqlite3_create_function(st->db, "kaigi_actor", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, st,
 				actor_func, NULL, NULL);
 	s = check_identity(st, err);
+	/*
+	 * A writer trusts the schema: the full-text index is kept by triggers
+	 * that write its FTS5 table (db/002_followup.sql), and SQLite lets a
+	 * trigger touch a virtual table only under trusted_schema=ON (FTS5 does
+	 * not declare itself innocuous).  This connection registers no function
+	 * with side effects (kaigi_actor is innocuous; load_extension and the
+	 * like stay direct-only), so a hostile file's triggers gain nothing
+	 * plain SQL could not do.  A reader keeps it OFF: it runs no trigger.
+	 */
 	if (s == KAIGI_OK && !st->read_only)
 		s = store_exec(st,
 			       "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
-			       "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF; "
+			       "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=ON; "
 			       "PRAGMA journal_size_limit=67108864",
 			       err);
 	else if (s == KAIGI_OK)

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+/*
+ * cmd_regional.c — `kaigi report regional [--from DATE] [--to DATE]
+ * [--area AREA] [--format txt|md|html|pdf|csv] [-o FILE]`: the town's
+ * regional issues over a period (report_regional_render), reached through
+ * `kaigi report` (src/report/cmd_report.c hands `regional` here).
+ *
+ * The format comes from --format, else the extension of -o, else text.
+ * Without -o the report goes to standard output (a PDF only when that is
+ * not a terminal); with -o the file is written whole or not at all.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "kaigi/config.h"
+#include "kaigi/report.h"
+#include "kaigi/xalloc.h"
+#include "store/cmd_store.h"
+
+#define REGIONAL_CSV 100 /* beside enum report_format */
+
+struct regional_args {
+	struct store_period p;
+	const char *format, *output;
+	size_t width;
+};
+
+static int usage(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "kaigi report regional: ");
+	fprintf(stderr, fmt, arg ? arg : "");
+	fprintf(stderr, "\nusage: kaigi report regional [--from DATE] [--to DATE] [--area AREA] "
+			"[--format txt|md|html|pdf|csv] [-o FILE]\n");
+	return KAIGI_EUSAGE;
+}
+
+static bool date_ok(const char *s)
+{
+	int y, m, d;
+	char tail;
+	return s && strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+	       m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+static int parse(int argc, char **argv, struct regional_args *a)
+{
+	memset(a, 0, sizeof *a);
+	for (int i = 1; i < argc; i++) {
+		const char *s = argv[i];
+		const char **slot = NULL;
+		if (strcmp(s, "--from") == 0)
+			slot = &a->p.from;
+		else if (strcmp(s, "--to") == 0)
+			slot = &a->p.to;
+		else if (strcmp(s, "--area") == 0)
+			slot = &a->p.area;
+		else if (strcmp(s, "--format") == 0 || strcmp(s, "-f") == 0)
+			slot = &a->format;
+		else if (strcmp(s, "-o") == 0 || strcmp(s, "--output") == 0)
+			slot = &a->output;
+		else if (strcmp(s, "--width") == 0 && i + 1 < argc)
+			a->width = (size_t)strtoul(argv[++i], NULL, 10);
+		else
+			return usage("unexpected %s", s);
+		if (slot) {
+			if (i + 1 >= argc)
+				return usage("%s needs a value", s);
+			*slot = argv[++i];
+		}
+	}
+	if (a->p.from && !date_ok(a->p.from))
+		return usage("--from is a date YYYY-MM-DD, not %s", a->p.from);
+	if (a->p.to && !date_ok(a->p.to))
+		return usage("--to is a date YYYY-MM-DD, not %s", a->p.to);
+	if (a->p.from && a->p.to && strcmp(a->p.from, a->p.to) > 0)
+		return usage("--from %s is after --to", a->p.from);
+	return 0;
+}
+
+static int pick_format(const struct regional_args *a)
+{
+	const char *name = a->format;
+	const char *dot = !name && a->output ? strrchr(a->output, '.') : NULL;
+	if (dot)
+		name = dot + 1;
+	if (!name)
+		return REPORT_TEXT;
+	if (strcmp(name, "csv") == 0)
+		return REGIONAL_CSV;
+	int f = report_format_from_name(name);
+	return f < 0 && !a->format ? REPORT_TEXT : f;
+}
+
+/* The town's name and vision; a broken settings file only loses them. */
+static void load_config(struct kaigi_config *cfg)
+{
+	struct kaigi_diags diags = {0};
+	char *shipped = xasprintf("%s/../config/config.yaml", cmd_installed_forms_dir());
+	if (config_load_default(cfg, shipped, &diags) != KAIGI_OK)
+		cmd_print_diags(&diags);
+	free(shipped);
+	kaigi_diags_free(&diags);
+}
+
+int cmd_report_regional_run(const struct cmd_opts *opts, int argc, char **argv)
+{
+	struct regional_args a;
+	int rc = parse(argc, argv, &a);
+	if (rc)
+		return rc;
+	int fmt = pick_format(&a);
+	if (fmt < 0)
+		return usage("unknown format %s (txt, md, html, pdf or csv)", a.format);
+	if (fmt != REGIONAL_CSV && !report_format_available((enum report_format)fmt)) {
+		fprintf(stderr, "kaigi report regional: this kaigi was built without PDF support; "
+				"use --format html and print it from a browser\n");
+		return KAIGI_EENV;
+	}
+	if (fmt == REPORT_PDF && !a.output && isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "kaigi report regional: a PDF is not for the terminal; give -o "
+				"FILE.pdf\n");
+		return KAIGI_EUSAGE;
+	}
+	struct cmd_store cs;
+	rc = cmd_store_open(&cs, opts, STORE_READ_ONLY);
+	if (rc)
+		return rc;
+	struct kaigi_config cfg;
+	load_config(&cfg);
+	const char *town = schema_label_get(&cfg.town, opts->lang);
+	const char *vision = schema_label_get(&cfg.vision, opts->lang);
+	struct report_options ro = {
+	    .lang = opts->lang,
+	    .town = *town ? town : NULL,
+	    .vision = *vision ? vision : NULL,
+	    .width = a.width,
+	};
+	struct strbuf doc = STRBUF_INIT;
+	struct kaigi_error err;
+	enum kaigi_status s =
+	    fmt == REGIONAL_CSV
+		? report_regional_csv(cs.st, &cs.forms, &a.p, opts->lang, &doc, &err)
+		: report_regional_render(cs.st, &cs.forms, &a.p, (enum report_format)fmt, &ro, &doc,
+					 &err);
+	if (s == KAIGI_OK && a.output && strcmp(a.output, "-") != 0)
+		s = report_save(a.output, doc.s ? doc.s : "", doc.len, &err);
+	else if (s == KAIGI_OK && doc.len && fwrite(doc.s, 1, doc.len, stdout) != doc.len)
+		s = kaigi_error_set(&err, KAIGI_EENV, NULL, 0, 0, "cannot write standard output");
+	if (s != KAIGI_OK) {
+		cmd_print_error(&err);
+		rc = s;
+	}
+	strbuf_free(&doc);
+	config_free(&cfg);
+	cmd_store_close(&cs);
+	return rc;
+}

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+/*
+ * cmd_search.c — `kaigi search TEXT... [--limit N] [--names]`: free text
+ * across every case and meeting, newest first (store_text_search).
+ *
+ * Each hit is two lines: the meeting date, the case code and where the
+ * text was found, then the text around the match.  Answers of fields a
+ * form marks sensitive (names, addresses) are found but not shown unless
+ * --names, as in the summary.  A word shorter than three characters
+ * cannot use the trigram index; when every word is that short, every text
+ * is read, and a note on stderr says so.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "kaigi/strbuf.h"
+#include "kaigi/xalloc.h"
+#include "store/cmd_store.h"
+
+#define SEARCH_LIMIT_DEFAULT 50
+#define EXCERPT_COLS         72
+
+static int usage(const char *what, const char *arg)
+{
+	fprintf(stderr, "kaigi search: %s%s\nusage: kaigi search TEXT... [--limit N] [--names]\n",
+		what, arg ? arg : "");
+	return KAIGI_EUSAGE;
+}
+
+int cmd_search_run(const struct cmd_opts *opts, int argc, char **argv)
+{
+	struct strbuf query = STRBUF_INIT;
+	size_t limit = SEARCH_LIMIT_DEFAULT;
+	bool names = false;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--names") == 0) {
+			names = true;
+		} else if (strcmp(argv[i], "--limit") == 0 || strcmp(argv[i], "-n") == 0) {
+			char *end = NULL;
+			long n = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : -1;
+			if (n < 0 || !end || *end) {
+				strbuf_free(&query);
+				return usage("--limit takes a number (0 for all), not ",
+					     i + 1 < argc ? argv[i + 1] : "nothing");
+			}
+			limit = (size_t)n;
+			i++;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			strbuf_free(&query);
+			return usage("unknown option ", argv[i]);
+		} else {
+			strbuf_appendf(&query, "%s%s", query.len ? " " : "", argv[i]);
+		}
+	}
+	if (!query.len)
+		return usage("what to search for?", NULL);
+	struct cmd_store cs;
+	int rc = cmd_store_open(&cs, opts, STORE_READ_ONLY);
+	if (rc) {
+		strbuf_free(&query);
+		return rc;
+	}
+	bool ja = strcmp(opts->lang, "ja") == 0;
+	struct store_text_hit_list hits;
+	enum store_search_mode mode;
+	struct kaigi_error err;
+	enum kaigi_status s =
+	    store_text_search(cs.st, strbuf_str(&query), limit ? limit + 1 : 0, &hits, &mode, &err);
+	if (s != KAIGI_OK) {
+		cmd_print_error(&err);
+		strbuf_free(&query);
+		cmd_store_close(&cs);
+		return s;
+	}
+	size_t shown = limit && hits.n > limit ? limit : hits.n;
+	struct strbuf out = STRBUF_INIT;
+	for (size_t i = 0; i < shown; i++) {
+		const struct store_text_hit *h = &hits.v[i];
+		char *place = store_text_hit_place(cs.st, h, opts->lang);
+		strbuf_appendf(&out, "%s  %s  %s\n", h->meeting_date,
+			       h->person_code ? h->person_code : (ja ? "（会議）" : "(meeting)"),
+			       place);
+		free(place);
+		if (h->sensitive && !names) {
+			strbuf_appendf(&out, "    %s\n",
+				       ja ? "（個人情報の項目：--names で表示）"
+					  : "(a personal-information field: --names shows it)");
+		} else {
+			char *ex = store_text_excerpt(h->text, strbuf_str(&query), EXCERPT_COLS);
+			strbuf_appendf(&out, "    %s\n", ex);
+			free(ex);
+		}
+	}
+	fputs(strbuf_str(&out), stdout);
+	if (mode == STORE_SEARCH_SCAN)
+		fprintf(stderr, ja ? "kaigi search: 3文字未満の語は索引（trigram）で引けないため、"
+				     "すべての記録を読みました（時間がかかります）\n"
+				   : "kaigi search: words shorter than 3 characters cannot use the "
+				     "trigram index, so every text was read (slower)\n");
+	if (hits.n == 0)
+		fprintf(stderr, ja ? "見つかりませんでした\n" : "nothing found\n");
+	else if (shown < hits.n)
+		fprintf(stderr,
+			ja ? "（新しい%zu件。すべては --limit 0）\n"
+			   : "(the newest %zu; --limit 0 for all)\n",
+			shown);
+	strbuf_free(&out);
+	store_text_hit_list_free(&hits);
+	strbuf_free(&query);
+	cmd_store_close(&cs);
+	return 0;
+}

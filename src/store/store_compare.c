@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: MIT
+/*
+ * store_compare.c — before and after: two reviews' ADL/IADL grids row by
+ * row (improved / same / worse), and the share of follow-up reviews whose
+ * grid improved, stayed or worsened, by year and area.
+ *
+ * What is compared is each grid's rating column — its first scale column:
+ * Toyoake's 事前判定 (the rating at the time of the review; 事後予測 is a
+ * prediction, not a state) and the national sheet's 現在.  A scale's
+ * values are its order (the lower the better, doc/forms.md); a choice
+ * marked `na: true` (Toyoake's "—") is an answer but not a rating, so a
+ * row with it on either side is not compared.  Nothing here knows a
+ * number that means "not applicable".
+ *
+ * The roll-up does the same comparison in one SQL statement over every
+ * follow-up review of the period, with the forms' rating columns and their
+ * not-applicable values handed in as JSON, so ten years of reviews are
+ * compared without reading them into memory.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/strbuf.h"
+#include "kaigi/xalloc.h"
+#include "store_followup.h"
+
+/* The value's place on the row's scale: false when absent, not among the
+ * row's choices, or not applicable. */
+static bool scale_rank(const struct schema_field *grid, const struct schema_grid_row *row,
+		       size_t col, const struct kaigi_value *v, long *out)
+{
+	if (!v || v->type == KAIGI_NULL)
+		return false;
+	const struct schema_choice_list *cl = schema_cell_choices(grid, row, col);
+	if (!cl)
+		return false;
+	char *text = kaigi_value_to_text(v);
+	int i = schema_choice_find(cl, text);
+	free(text);
+	if (i < 0 || cl->v[i].na)
+		return false;
+	*out = strtol(cl->v[i].value, NULL, 10);
+	return true;
+}
+
+enum store_change store_change_of(const struct schema_field *grid,
+				  const struct schema_grid_row *row, size_t col,
+				  const struct kaigi_value *before, const struct kaigi_value *after)
+{
+	long b, a;
+	if (!scale_rank(grid, row, col, before, &b) || !scale_rank(grid, row, col, after, &a))
+		return STORE_CHANGE_NONE;
+	return a < b ? STORE_CHANGE_BETTER : a > b ? STORE_CHANGE_WORSE : STORE_CHANGE_SAME;
+}
+
+void store_compare_clear(struct store_compare *c)
+{
+	for (size_t g = 0; g < c->ngrids; g++) {
+		struct store_grid_compare *gc = &c->grids[g];
+		for (size_t i = 0; i < gc->nrows; i++) {
+			kaigi_value_clear(&gc->rows[i].before);
+			kaigi_value_clear(&gc->rows[i].after);
+		}
+		free(gc->rows);
+	}
+	free(c->grids);
+	free(c->earlier_date);
+	free(c->later_date);
+	memset(c, 0, sizeof *c);
+}
+
+static void grid_compare(const struct store_record *e, const struct store_record *l,
+			 const struct schema_form *form, const struct schema_field *g,
+			 struct store_compare *out)
+{
+	size_t col = fu_rating_column(g);
+	if (col == (size_t)-1)
+		return;
+	out->grids = xreallocarray(out->grids, out->ngrids + 1, sizeof *out->grids);
+	struct store_grid_compare *gc = &out->grids[out->ngrids++];
+	memset(gc, 0, sizeof *gc);
+	gc->form = form;
+	gc->grid = g;
+	gc->col = col;
+	gc->rows = xcalloc(g->nrows ? g->nrows : 1, sizeof *gc->rows);
+	for (size_t i = 0; i < g->nrows; i++) {
+		const struct schema_grid_row *row = &g->rows[i];
+		struct store_path path = {g->id, row->id, g->columns[col].id};
+		const struct kaigi_value *b = store_record_value(e, &path);
+		const struct kaigi_value *a = store_record_value(l, &path);
+		if (!a && !b)
+			continue;
+		struct store_change_row *cr = &gc->rows[gc->nrows++];
+		cr->row = row;
+		if (b)
+			kaigi_value_copy(&cr->before, b);
+		if (a)
+			kaigi_value_copy(&cr->after, a);
+		cr->change = store_change_of(g, row, col, b, a);
+		gc->better += cr->change == STORE_CHANGE_BETTER;
+		gc->same += cr->change == STORE_CHANGE_SAME;
+		gc->worse += cr->change == STORE_CHANGE_WORSE;
+	}
+}
+
+enum kaigi_status store_compare_cases(struct store *st, const char *earlier, const char *later,
+				      struct store_compare *out, struct kaigi_error *err)
+{
+	memset(out, 0, sizeof *out);
+	struct fu_case e, l;
+	enum kaigi_status s = fu_case_load(st, earlier, &e, err);
+	if (s != KAIGI_OK)
+		return s;
+	s = fu_case_load(st, later, &l, err);
+	if (s != KAIGI_OK) {
+		fu_case_clear(&e);
+		return s;
+	}
+	memcpy(out->earlier, e.c.id, STORE_ID_SIZE);
+	memcpy(out->later, l.c.id, STORE_ID_SIZE);
+	out->earlier_date = xstrdup_or_null(e.c.meeting_date);
+	out->later_date = xstrdup_or_null(l.c.meeting_date);
+	for (size_t r = 0; r < l.n; r++) {
+		const struct store_record *lr = &l.recs[r];
+		const struct store_record *er = fu_record(&e, lr->form);
+		const struct schema_form *form = lr->schema;
+		if (!er || !form)
+			continue;
+		for (size_t si = 0; si < form->nsections; si++)
+			for (size_t fi = 0; fi < form->sections[si].nfields; fi++) {
+				const struct schema_field *g = &form->sections[si].fields[fi];
+				if (g->type == SCHEMA_GRID)
+					grid_compare(er, lr, form, g, out);
+			}
+	}
+	fu_case_clear(&e);
+	fu_case_clear(&l);
+	return KAIGI_OK;
+}
+
+/* ---- the outcome roll-up -------------------------------------------------- */
+
+void store_outcome_list_free(struct store_outcome_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].area);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* [[form, grid, column, [not-applicable values…]], …] for every installed
+ * grid with a rating column.  Values are JSON numbers: scales store
+ * integers. */
+static char *rating_spec(const struct schema_set *forms)
+{
+	struct strbuf b = STRBUF_INIT;
+	strbuf_append(&b, "[");
+	bool first = true;
+	for (size_t i = 0; forms && i < forms->nforms; i++) {
+		const struct schema_form *form = forms->forms[i];
+		for (size_t si = 0; si < form->nsections; si++)
+			for (size_t fi = 0; fi < form->sections[si].nfields; fi++) {
+				const struct schema_field *g = &form->sections[si].fields[fi];
+				size_t col =
+				    g->type == SCHEMA_GRID ? fu_rating_column(g) : (size_t)-1;
+				if (col == (size_t)-1)
+					continue;
+				/* Ids are checked words ([a-z0-9_]): no JSON escaping. */
+				strbuf_appendf(&b, "%s[\"%s\",\"%s\",\"%s\",[", first ? "" : ",",
+					       form->id, g->id, g->columns[col].id);
+				first = false;
+				bool any = false;
+				for (size_t r = 0; r <= g->nrows; r++) {
+					const struct schema_choice_list *cl =
+					    r < g->nrows ? schema_cell_choices(g, &g->rows[r], col)
+							 : g->columns[col].choices;
+					for (size_t k = 0; cl && k < cl->n; k++)
+						if (cl->v[k].na) {
+							strbuf_appendf(
+							    &b, "%s%ld", any ? "," : "",
+							    strtol(cl->v[k].value, NULL, 10));
+							any = true;
+						}
+				}
+				strbuf_append(&b, "]]");
+			}
+	}
+	strbuf_append(&b, "]");
+	return strbuf_take(&b);
+}
+
+enum kaigi_status store_outcome_rollup(struct store *st, const struct store_period *p,
+				       struct store_outcome_list *out, struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "WITH spec (form, field, col, na) AS ("
+	    "  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?3)), "
+	    "fc AS ("
+	    "  SELECT c.id, c.follows, m.date, ifnull(p.area, '') AS area FROM case_review c "
+	    "  JOIN meeting m ON m.id = c.meeting_id JOIN person p ON p.id = c.person_id "
+	    "  WHERE c.follows IS NOT NULL AND (?1 IS NULL OR m.date >= ?1) "
+	    "  AND (?2 IS NULL OR m.date <= ?2) AND (?4 IS NULL OR p.area = ?4)), "
+	    "cell AS ("
+	    "  SELECT fc.id, cur.value < prev.value AS better, cur.value > prev.value AS worse "
+	    "  FROM fc JOIN form_record r ON r.case_id = fc.id JOIN spec s ON s.form = r.form "
+	    "  JOIN form_record pr ON pr.case_id = fc.follows AND pr.form = r.form "
+	    "  JOIN answer cur ON cur.record_id = r.id AND cur.field = s.field AND cur.col = s.col "
+	    "  JOIN answer prev ON prev.record_id = pr.id AND prev.field = s.field "
+	    "    AND prev.item = cur.item AND prev.col = s.col "
+	    "  WHERE cur.value NOT IN (SELECT value FROM json_each(s.na)) "
+	    "    AND prev.value NOT IN (SELECT value FROM json_each(s.na))), "
+	    "per AS (SELECT id, sum(better) AS b, sum(worse) AS w FROM cell GROUP BY id) "
+	    "SELECT substr(fc.date, 1, 4) AS year, fc.area, "
+	    "  count(per.id) FILTER (WHERE per.b > per.w), "
+	    "  count(per.id) FILTER (WHERE per.b = per.w), "
+	    "  count(per.id) FILTER (WHERE per.b < per.w), "
+	    "  count(*) FILTER (WHERE per.id IS NULL) "
+	    "FROM fc LEFT JOIN per ON per.id = fc.id GROUP BY year, fc.area ORDER BY year, fc.area";
+	memset(out, 0, sizeof *out);
+	char *spec = rating_spec(st->forms);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q) {
+		free(spec);
+		return err->status;
+	}
+	store_bind_text_or_null(q, 1, p ? p->from : NULL);
+	store_bind_text_or_null(q, 2, p ? p->to : NULL);
+	sqlite3_bind_text(q, 3, spec, -1, SQLITE_STATIC);
+	store_bind_text_or_null(q, 4, p ? p->area : NULL);
+	int rc;
+	size_t cap = 0;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 16;
+			out->v = xreallocarray(out->v, cap, sizeof *out->v);
+		}
+		struct store_outcome *o = &out->v[out->n++];
+		memset(o, 0, sizeof *o);
+		const unsigned char *y = sqlite3_column_text(q, 0);
+		snprintf(o->year, sizeof o->year, "%s", y ? (const char *)y : "");
+		o->area = store_column_strdup(q, 1);
+		o->improved = (size_t)sqlite3_column_int64(q, 2);
+		o->same = (size_t)sqlite3_column_int64(q, 3);
+		o->worsened = (size_t)sqlite3_column_int64(q, 4);
+		o->not_comparable = (size_t)sqlite3_column_int64(q, 5);
+	}
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	free(spec);
+	if (rc != SQLITE_DONE) {
+		store_outcome_list_free(out);
+		return store_fail(st, rc, err, "rolling up follow-up outcomes");
+	}
+	return KAIGI_OK;
+}

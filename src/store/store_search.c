@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: MIT
+/*
+ * store_search.c — full-text search over every case and meeting.
+ *
+ * search_doc (db/002_followup.sql) holds each free-text answer and meeting
+ * text once more, kept current by triggers; search_fts indexes it with
+ * FTS5's trigram tokenizer, which needs no word splitting, so Japanese is
+ * found as typed.  A trigram index cannot look up fewer than three
+ * characters, and two-character words are everyday Japanese (服薬, 入浴):
+ * such a word is checked by reading the texts instead — only those the
+ * longer words found, or every text when no word is long enough.  The
+ * caller learns which happened (store_search_mode) and can say so.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/strbuf.h"
+#include "kaigi/utf8.h"
+#include "kaigi/xalloc.h"
+#include "store_followup.h"
+
+#define SEARCH_WORDS_MAX 8
+
+void store_text_hit_list_free(struct store_text_hit_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct store_text_hit *h = &l->v[i];
+		free(h->meeting_date);
+		free(h->meeting_title);
+		free(h->person_code);
+		free(h->form);
+		free(h->field);
+		free(h->item);
+		free(h->col);
+		free(h->text);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* Length of the space at s (ASCII blank or U+3000), or 0. */
+static size_t space_at(const char *s)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		return 1;
+	if (strncmp(s, "\xe3\x80\x80", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* Split query into at most max words (owned copies). */
+static size_t split_words(const char *query, char **words, size_t max)
+{
+	size_t n = 0;
+	const char *p = query;
+	while (*p && n < max) {
+		size_t sp;
+		while ((sp = space_at(p)) != 0)
+			p += sp;
+		if (!*p)
+			break;
+		const char *start = p;
+		while (*p && !space_at(p))
+			p++;
+		words[n++] = xstrndup(start, (size_t)(p - start));
+	}
+	return n;
+}
+
+/* Characters (code points) of s. */
+static size_t char_count(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* Whether field (or the sub-field col of a grid or list) is sensitive. */
+static bool hit_sensitive(const struct schema_set *forms, const char *form_id, const char *field,
+			  const char *col)
+{
+	const struct schema_form *form = forms ? schema_form_find(forms, form_id) : NULL;
+	const struct schema_field *f = form ? schema_field_find(form, field) : NULL;
+	if (!f)
+		return false;
+	if (f->sensitive)
+		return true;
+	const struct schema_field *sub = col && *col ? schema_subfield_find(f, col) : NULL;
+	return sub && sub->sensitive;
+}
+
+enum kaigi_status store_text_search(struct store *st, const char *query, size_t limit,
+				    struct store_text_hit_list *out, enum store_search_mode *mode,
+				    struct kaigi_error *err)
+{
+	memset(out, 0, sizeof *out);
+	char *words[SEARCH_WORDS_MAX];
+	size_t nw = split_words(query ? query : "", words, SEARCH_WORDS_MAX);
+	if (nw == 0)
+		return kaigi_error_set(err, KAIGI_EUSAGE, NULL, 0, 0, "nothing to search for");
+	struct strbuf match = STRBUF_INIT, sql = STRBUF_INIT;
+	for (size_t i = 0; i < nw; i++) {
+		if (char_count(words[i]) < 3)
+			continue;
+		strbuf_append(&match, match.len ? " AND \"" : "\"");
+		for (const char *c = words[i]; *c; c++)
+			strbuf_append(&match, *c == '"' ? "\"\"" : (char[2]){*c, 0});
+		strbuf_append(&match, "\"");
+	}
+	bool indexed = match.len > 0;
+	if (mode)
+		*mode = indexed ? STORE_SEARCH_INDEX : STORE_SEARCH_SCAN;
+	/* The text's own order (d.id) breaks ties within a meeting. */
+	strbuf_append(&sql, "SELECT d.kind, d.field, d.item, d.col, d.text, m.id, m.date, m.title, "
+			    "ifnull(r.id, ''), ifnull(r.case_id, ''), r.form, p.code FROM ");
+	strbuf_append(&sql, indexed ? "search_fts f CROSS JOIN search_doc d ON d.id = f.rowid "
+				    : "search_doc d ");
+	strbuf_append(
+	    &sql, "LEFT JOIN form_record r ON d.kind = 'answer' AND r.id = d.owner "
+		  "CROSS JOIN meeting m ON m.id = iif(d.kind = 'answer', r.meeting_id, d.owner) "
+		  "LEFT JOIN case_review c ON c.id = r.case_id "
+		  "LEFT JOIN person p ON p.id = c.person_id WHERE ");
+	strbuf_append(&sql, indexed ? "search_fts MATCH ?1" : "1");
+	int nshort = 0;
+	for (size_t i = 0; i < nw; i++)
+		if (char_count(words[i]) < 3)
+			strbuf_appendf(&sql, " AND instr(lower(d.text), lower(?%d)) > 0",
+				       2 + nshort++);
+	strbuf_appendf(&sql, " ORDER BY m.date DESC, d.id DESC LIMIT ?%d", 2 + nshort);
+
+	sqlite3_stmt *q = NULL;
+	int rc = sqlite3_prepare_v2(st->db, strbuf_str(&sql), -1, &q, NULL);
+	enum kaigi_status s = KAIGI_OK;
+	if (rc != SQLITE_OK)
+		s = store_fail(st, rc, err, "searching");
+	if (s == KAIGI_OK) {
+		if (indexed)
+			sqlite3_bind_text(q, 1, strbuf_str(&match), -1, SQLITE_STATIC);
+		int k = 2;
+		for (size_t i = 0; i < nw; i++)
+			if (char_count(words[i]) < 3)
+				sqlite3_bind_text(q, k++, words[i], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, k, limit ? (long long)limit : -1);
+		size_t cap = 0;
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			if (out->n == cap) {
+				cap = cap ? cap * 2 : 16;
+				out->v = xreallocarray(out->v, cap, sizeof *out->v);
+			}
+			struct store_text_hit *h = &out->v[out->n++];
+			memset(h, 0, sizeof *h);
+			h->field = store_column_strdup(q, 1);
+			h->item = store_column_strdup(q, 2);
+			h->col = store_column_strdup(q, 3);
+			h->text = store_column_strdup(q, 4);
+			store_column_id(q, 5, h->meeting_id);
+			h->meeting_date = store_column_strdup(q, 6);
+			h->meeting_title = store_column_strdup(q, 7);
+			store_column_id(q, 8, h->record_id);
+			store_column_id(q, 9, h->case_id);
+			h->form = store_column_strdup(q, 10);
+			h->person_code = store_column_strdup(q, 11);
+			h->sensitive =
+			    h->form && hit_sensitive(st->forms, h->form, h->field, h->col);
+		}
+		if (rc != SQLITE_DONE) {
+			s = store_fail(st, rc, err, "searching");
+			store_text_hit_list_free(out);
+		}
+	}
+	sqlite3_finalize(q);
+	strbuf_free(&sql);
+	strbuf_free(&match);
+	for (size_t i = 0; i < nw; i++)
+		free(words[i]);
+	return s;
+}
+
+/* ---- showing a hit ------------------------------------------------------ */
+
+static const char *meeting_field_label(const char *field, bool ja)
+{
+	static const struct {
+		const char *id, *ja, *en;
+	} names[] = {
+	    {"title", "会議名", "Title"},
+	    {"place", "場所", "Place"},
+	    {"purpose", "目的", "Purpose"},
+	    {"target", "本日の到達目標", "Today's target"},
+	    {"reached", "到達したこと", "What was reached"},
+	    {"next_time", "次回への課題", "Left for next time"},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(names[i].id, field) == 0)
+			return ja ? names[i].ja : names[i].en;
+	return field;
+}
+
+char *store_text_hit_place(const struct store *st, const struct store_text_hit *h, const char *lang)
+{
+	bool ja = lang && strcmp(lang, "ja") == 0;
+	const char *sep = " › ";
+	if (!h->form)
+		return xasprintf("%s%s%s", ja ? "会議" : "Meeting", sep,
+				 meeting_field_label(h->field, ja));
+	const struct schema_form *form = st->forms ? schema_form_find(st->forms, h->form) : NULL;
+	const struct schema_field *f = form ? schema_field_find(form, h->field) : NULL;
+	if (!f)
+		return xasprintf("%s%s%s", h->form, sep, h->field);
+	struct strbuf b = STRBUF_INIT;
+	strbuf_appendf(&b, "%s%s%s", schema_label_get(&form->title, lang), sep,
+		       schema_label_get(&f->label, lang));
+	if (f->type == SCHEMA_GRID && h->item && *h->item) {
+		const struct schema_grid_row *row = schema_row_find(f, h->item);
+		strbuf_appendf(&b, "%s%s", sep,
+			       row ? schema_label_get(&row->label, lang) : h->item);
+	}
+	const struct schema_field *sub = h->col && *h->col ? schema_subfield_find(f, h->col) : NULL;
+	if (sub)
+		strbuf_appendf(&b, "%s%s", sep, schema_label_get(&sub->label, lang));
+	return strbuf_take(&b);
+}
+
+/* Byte offset of needle in hay, ASCII letters in either case; -1 if none. */
+static long find_fold(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	if (!n)
+		return -1;
+	for (const char *p = hay; *p; p++) {
+		size_t i = 0;
+		while (i < n && p[i]) {
+			char a = p[i], b = needle[i];
+			if (a >= 'A' && a <= 'Z')
+				a = (char)(a - 'A' + 'a');
+			if (b >= 'A' && b <= 'Z')
+				b = (char)(b - 'A' + 'a');
+			if (a != b)
+				break;
+			i++;
+		}
+		if (i == n)
+			return (long)(p - hay);
+	}
+	return -1;
+}
+
+char *store_text_excerpt(const char *text, const char *query, size_t cols)
+{
+	if (!text)
+		return xstrdup("");
+	/* One line: breaks and tabs read as spaces. */
+	char *flat = xstrdup(text);
+	for (char *p = flat; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	char *words[1];
+	size_t nw = split_words(query ? query : "", words, 1);
+	long at = nw ? find_fold(flat, words[0]) : -1;
+	if (nw)
+		free(words[0]);
+	if (cols < 8)
+		cols = 8;
+	size_t start = 0;
+	if (at > 0 && utf8_width(flat) > cols) {
+		/* Start about a third of the width before the match. */
+		size_t back = 0, want = cols / 3;
+		start = (size_t)at;
+		while (start > 0 && back < want) {
+			size_t prev = start - 1;
+			while (prev > 0 && ((unsigned char)flat[prev] & 0xc0) == 0x80)
+				prev--;
+			char ch[8] = {0};
+			memcpy(ch, flat + prev, start - prev < 7 ? start - prev : 7);
+			back += utf8_width(ch);
+			start = prev;
+		}
+	}
+	struct strbuf b = STRBUF_INIT;
+	size_t room = cols - (start ? 1 : 0);
+	const char *rest = flat + start;
+	bool cut = utf8_width(rest) > room;
+	if (cut)
+		room--;
+	if (start)
+		strbuf_append(&b, "…");
+	strbuf_appendn(&b, rest, utf8_prefix_for_width(rest, room));
+	if (cut)
+		strbuf_append(&b, "…");
+	free(flat);
+	return strbuf_take(&b);
+}
