@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "kaigi/config.h"
+#include "kaigi/file.h"
 #include "kaigi/xalloc.h"
 #include "schema_internal.h"
 
@@ -61,36 +62,13 @@ enum kaigi_status config_load_file(struct kaigi_config *cfg, const char *path,
 				   struct kaigi_diags *diags)
 {
 	memset(cfg, 0, sizeof *cfg);
-	FILE *f = fopen(path, "rb");
-	if (f == NULL) {
-		kaigi_diags_add(diags, KAIGI_EENV, path, 0, 0, "cannot read: %s", strerror(errno));
-		return KAIGI_EENV;
+	char *buf;
+	size_t len;
+	struct kaigi_error err;
+	if (kaigi_file_read(path, CONFIG_MAX_BYTES, "settings", &buf, &len, &err) != KAIGI_OK) {
+		kaigi_diags_add_error(diags, &err);
+		return err.status;
 	}
-	struct stat sb;
-	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		kaigi_diags_add(diags, KAIGI_EENV, path, 0, 0, "not a regular file");
-		fclose(f);
-		return KAIGI_EENV;
-	}
-	if ((unsigned long long)sb.st_size > CONFIG_MAX_BYTES) {
-		kaigi_diags_add(diags, KAIGI_EDATA, path, 1, 1,
-				"file too large (%lld bytes; settings may be at most %u bytes)",
-				(long long)sb.st_size, CONFIG_MAX_BYTES);
-		fclose(f);
-		return KAIGI_EDATA;
-	}
-	size_t len = (size_t)sb.st_size;
-	char *buf = xmalloc(len + 1);
-	size_t got = fread(buf, 1, len, f);
-	int failed = ferror(f);
-	fclose(f);
-	if (failed || got != len) {
-		kaigi_diags_add(diags, KAIGI_EENV, path, 0, 0, "cannot read: %s",
-				failed ? strerror(errno) : "file changed while reading");
-		free(buf);
-		return KAIGI_EENV;
-	}
-	buf[len] = '\0';
 	enum kaigi_status s = config_load_buffer(cfg, path, buf, len, diags);
 	free(buf);
 	return s;

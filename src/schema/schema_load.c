@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "kaigi/file.h"
 #include "kaigi/xalloc.h"
 #include "schema_internal.h"
 
@@ -219,39 +220,16 @@ enum kaigi_status schema_load_buffer(struct schema_set *set, const char *name, c
 enum kaigi_status schema_load_file(struct schema_set *set, const char *path,
 				   struct kaigi_diags *diags)
 {
-	FILE *f = fopen(path, "rb");
-	if (f == NULL) {
-		kaigi_diags_add(diags, KAIGI_EENV, path, 0, 0, "cannot read: %s", strerror(errno));
-		return KAIGI_EENV;
+	char *buf;
+	size_t len;
+	struct kaigi_error err;
+	if (kaigi_file_read(path, YDOC_MAX_BYTES, "a form file", &buf, &len, &err) != KAIGI_OK) {
+		kaigi_diags_add_error(diags, &err);
+		return err.status;
 	}
-	struct stat st;
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-		kaigi_diags_add(diags, KAIGI_EENV, path, 0, 0, "not a regular file");
-		fclose(f);
-		return KAIGI_EENV;
-	}
-	if ((unsigned long long)st.st_size > YDOC_MAX_BYTES) {
-		kaigi_diags_add(diags, KAIGI_EDATA, path, 1, 1,
-				"file too large (%lld bytes; a form file may be at most %u bytes)",
-				(long long)st.st_size, YDOC_MAX_BYTES);
-		fclose(f);
-		return KAIGI_EDATA;
-	}
-	size_t len = (size_t)st.st_size;
-	char *buf = xmalloc(len + 1);
-	size_t got = fread(buf, 1, len, f);
-	int failed = ferror(f);
-	fclose(f);
-	if (failed || got != len) {
-		kaigi_diags_add(diags, KAIGI_EENV, path, 0, 0, "cannot read: %s",
-				failed ? strerror(errno) : "file changed while reading");
-		free(buf);
-		return KAIGI_EENV;
-	}
-	buf[len] = '\0';
-	enum kaigi_status st2 = schema_load_buffer(set, path, buf, len, diags);
+	enum kaigi_status st = schema_load_buffer(set, path, buf, len, diags);
 	free(buf);
-	return st2;
+	return st;
 }
 
 static int has_yaml_ext(const char *name)
