@@ -313,6 +313,13 @@ static void past_meeting(struct demo *d, char first_case[STORE_ID_SIZE])
 	item(d, "actions",
 	     KV("who", "管理栄養士（保健センター）", "what", "男性料理教室を紹介する", "due", due,
 		"status", "todo", "issue", "1"));
+	/* Due by the meeting planned in four weeks: planning it lists this. */
+	char report[11];
+	date_from_today(21, report);
+	answers(d, KV("followup_date", report));
+	item(d, "regional_issues",
+	     KV("statement", "男性が参加しやすい料理教室が少ない", "category", "nutrition",
+		"policy", "resources", "area", "西地区"));
 	phases(d, (const int[]){60, 300, 560, 480, 240});
 }
 
@@ -343,9 +350,14 @@ static void todays_meeting(struct demo *d, const char *follow_case)
 	form(d, "adl_toyoake");
 	form(d, "case_plan");
 	form(d, "monitoring");
-	/* The follow-up of the first case of the past meeting. */
+	/* The follow-up of the first case of the past meeting, started from last
+	 * time as the UI starts one: its open short-term goal in the 評価表, its
+	 * ADL/IADL ratings carried over to be changed where they changed. */
 	person_case(d, "K-2026-001", NULL, NULL, NULL, NULL, "居宅介護支援事業所ひまわり", 1,
 		    follow_case);
+	if (!d->failed)
+		check(d, store_followup_prefill(d->st, d->case_id, NULL, &d->err),
+		      "starting the follow-up");
 	form(d, "toyoake_case_sheet");
 	form(d, "adl_toyoake");
 	form(d, "case_plan");

@@ -74,7 +74,7 @@ static void grid_compare(const struct store_record *e, const struct store_record
 			 const struct schema_form *form, const struct schema_field *g,
 			 struct store_compare *out)
 {
-	size_t col = fu_rating_column(g);
+	size_t col = store_fu_rating_column(g);
 	if (col == (size_t)-1)
 		return;
 	out->grids = xreallocarray(out->grids, out->ngrids + 1, sizeof *out->grids);
@@ -108,13 +108,13 @@ enum kaigi_status store_compare_cases(struct store *st, const char *earlier, con
 				      struct store_compare *out, struct kaigi_error *err)
 {
 	memset(out, 0, sizeof *out);
-	struct fu_case e, l;
-	enum kaigi_status s = fu_case_load(st, earlier, &e, err);
+	struct store_fu_case e, l;
+	enum kaigi_status s = store_fu_case_load(st, earlier, &e, err);
 	if (s != KAIGI_OK)
 		return s;
-	s = fu_case_load(st, later, &l, err);
+	s = store_fu_case_load(st, later, &l, err);
 	if (s != KAIGI_OK) {
-		fu_case_clear(&e);
+		store_fu_case_clear(&e);
 		return s;
 	}
 	memcpy(out->earlier, e.c.id, STORE_ID_SIZE);
@@ -123,7 +123,7 @@ enum kaigi_status store_compare_cases(struct store *st, const char *earlier, con
 	out->later_date = xstrdup_or_null(l.c.meeting_date);
 	for (size_t r = 0; r < l.n; r++) {
 		const struct store_record *lr = &l.recs[r];
-		const struct store_record *er = fu_record(&e, lr->form);
+		const struct store_record *er = store_fu_record(&e, lr->form);
 		const struct schema_form *form = lr->schema;
 		if (!er || !form)
 			continue;
@@ -134,8 +134,8 @@ enum kaigi_status store_compare_cases(struct store *st, const char *earlier, con
 					grid_compare(er, lr, form, g, out);
 			}
 	}
-	fu_case_clear(&e);
-	fu_case_clear(&l);
+	store_fu_case_clear(&e);
+	store_fu_case_clear(&l);
 	return KAIGI_OK;
 }
 
@@ -164,7 +164,7 @@ static char *rating_spec(const struct schema_set *forms)
 			for (size_t fi = 0; fi < form->sections[si].nfields; fi++) {
 				const struct schema_field *g = &form->sections[si].fields[fi];
 				size_t col =
-				    g->type == SCHEMA_GRID ? fu_rating_column(g) : (size_t)-1;
+				    g->type == SCHEMA_GRID ? store_fu_rating_column(g) : (size_t)-1;
 				if (col == (size_t)-1)
 					continue;
 				/* Ids are checked words ([a-z0-9_]): no JSON escaping. */

@@ -22,7 +22,7 @@
 
 /* ---- shared helpers (store_followup.h) ---------------------------------- */
 
-void fu_case_clear(struct fu_case *fc)
+void store_fu_case_clear(struct store_fu_case *fc)
 {
 	store_case_clear(&fc->c);
 	for (size_t i = 0; i < fc->n; i++)
@@ -31,8 +31,8 @@ void fu_case_clear(struct fu_case *fc)
 	memset(fc, 0, sizeof *fc);
 }
 
-enum kaigi_status fu_case_load(struct store *st, const char *case_id, struct fu_case *out,
-			       struct kaigi_error *err)
+enum kaigi_status store_fu_case_load(struct store *st, const char *case_id,
+				     struct store_fu_case *out, struct kaigi_error *err)
 {
 	memset(out, 0, sizeof *out);
 	enum kaigi_status s = store_case_get(st, case_id, &out->c, err);
@@ -41,7 +41,7 @@ enum kaigi_status fu_case_load(struct store *st, const char *case_id, struct fu_
 	struct store_record_list refs;
 	s = store_record_list(st, out->c.meeting_id, out->c.id, &refs, err);
 	if (s != KAIGI_OK) {
-		fu_case_clear(out);
+		store_fu_case_clear(out);
 		return s;
 	}
 	out->recs = xcalloc(refs.n ? refs.n : 1, sizeof *out->recs);
@@ -52,11 +52,11 @@ enum kaigi_status fu_case_load(struct store *st, const char *case_id, struct fu_
 	}
 	store_record_list_free(&refs);
 	if (s != KAIGI_OK)
-		fu_case_clear(out);
+		store_fu_case_clear(out);
 	return s;
 }
 
-const struct store_record *fu_record(const struct fu_case *fc, const char *form)
+const struct store_record *store_fu_record(const struct store_fu_case *fc, const char *form)
 {
 	for (size_t i = 0; i < fc->n; i++)
 		if (fc->recs[i].form && strcmp(fc->recs[i].form, form) == 0)
@@ -64,8 +64,8 @@ const struct store_record *fu_record(const struct fu_case *fc, const char *form)
 	return NULL;
 }
 
-const char *fu_text(const struct store_record *r, const char *field, const char *item,
-		    const char *col, char buf[32])
+const char *store_fu_text(const struct store_record *r, const char *field, const char *item,
+			  const char *col, char buf[32])
 {
 	struct store_path path = {field, item, col};
 	const struct kaigi_value *v = store_record_value(r, &path);
@@ -85,7 +85,8 @@ const char *fu_text(const struct store_record *r, const char *field, const char 
 	}
 }
 
-size_t fu_items(const struct store_record *r, const char *field, const struct store_item **first)
+size_t store_fu_items(const struct store_record *r, const char *field,
+		      const struct store_item **first)
 {
 	size_t n = 0;
 	*first = NULL;
@@ -99,17 +100,17 @@ size_t fu_items(const struct store_record *r, const char *field, const struct st
 	return n;
 }
 
-bool fu_goal_reached(const char *result)
+bool store_fu_goal_reached(const char *result)
 {
 	return result && (strcmp(result, "exceeded") == 0 || strcmp(result, "achieved") == 0);
 }
 
-bool fu_action_closed(const char *status)
+bool store_fu_action_closed(const char *status)
 {
 	return status && (strcmp(status, "done") == 0 || strcmp(status, "dropped") == 0);
 }
 
-size_t fu_rating_column(const struct schema_field *grid)
+size_t store_fu_rating_column(const struct schema_field *grid)
 {
 	for (size_t c = 0; c < grid->ncolumns; c++)
 		if (grid->columns[c].type == SCHEMA_SCALE)
@@ -153,16 +154,17 @@ void store_action_list_free(struct store_action_list *l)
 }
 
 /* Append the actions of fc (only the open ones when open_only). */
-static void actions_of(const struct fu_case *fc, bool open_only, struct store_action_list *out)
+static void actions_of(const struct store_fu_case *fc, bool open_only,
+		       struct store_action_list *out)
 {
 	for (size_t r = 0; r < fc->n; r++) {
 		const struct store_record *rec = &fc->recs[r];
 		const struct store_item *it;
-		size_t n = fu_items(rec, "actions", &it);
+		size_t n = store_fu_items(rec, "actions", &it);
 		for (size_t i = 0; i < n; i++) {
 			char b1[32], b2[32], b3[32], b4[32];
-			const char *status = fu_text(rec, "actions", it[i].id, "status", b4);
-			if (open_only && fu_action_closed(status))
+			const char *status = store_fu_text(rec, "actions", it[i].id, "status", b4);
+			if (open_only && store_fu_action_closed(status))
 				continue;
 			out->v = xreallocarray(out->v, out->n + 1, sizeof *out->v);
 			struct store_action *a = &out->v[out->n++];
@@ -171,11 +173,14 @@ static void actions_of(const struct fu_case *fc, bool open_only, struct store_ac
 			memcpy(a->item_id, it[i].id, STORE_ID_SIZE);
 			memcpy(a->case_id, fc->c.id, STORE_ID_SIZE);
 			a->meeting_date = xstrdup_or_null(fc->c.meeting_date);
-			a->who = xstrdup_or_null(fu_text(rec, "actions", it[i].id, "who", b1));
-			a->what = xstrdup_or_null(fu_text(rec, "actions", it[i].id, "what", b2));
-			a->due = xstrdup_or_null(fu_text(rec, "actions", it[i].id, "due", b3));
+			a->who =
+			    xstrdup_or_null(store_fu_text(rec, "actions", it[i].id, "who", b1));
+			a->what =
+			    xstrdup_or_null(store_fu_text(rec, "actions", it[i].id, "what", b2));
+			a->due =
+			    xstrdup_or_null(store_fu_text(rec, "actions", it[i].id, "due", b3));
 			a->status = xstrdup_or_null(status);
-			a->open = !fu_action_closed(status);
+			a->open = !store_fu_action_closed(status);
 		}
 	}
 }
@@ -184,12 +189,12 @@ enum kaigi_status store_action_list(struct store *st, const char *case_id,
 				    struct store_action_list *out, struct kaigi_error *err)
 {
 	memset(out, 0, sizeof *out);
-	struct fu_case fc;
-	enum kaigi_status s = fu_case_load(st, case_id, &fc, err);
+	struct store_fu_case fc;
+	enum kaigi_status s = store_fu_case_load(st, case_id, &fc, err);
 	if (s != KAIGI_OK)
 		return s;
 	actions_of(&fc, false, out);
-	fu_case_clear(&fc);
+	store_fu_case_clear(&fc);
 	return KAIGI_OK;
 }
 
@@ -203,8 +208,8 @@ enum kaigi_status store_followup_actions(struct store *st, const char *case_id,
 		store_case_clear(&c);
 		return s;
 	}
-	struct fu_case prev;
-	s = fu_case_load(st, c.follows, &prev, err);
+	struct store_fu_case prev;
+	s = store_fu_case_load(st, c.follows, &prev, err);
 	if (s == KAIGI_OK) {
 		actions_of(&prev, false, out);
 		/* Earlier still: what is not closed yet, oldest first. */
@@ -216,14 +221,14 @@ enum kaigi_status store_followup_actions(struct store *st, const char *case_id,
 			    strcmp(h->meeting_date ? h->meeting_date : "",
 				   prev.c.meeting_date ? prev.c.meeting_date : "") > 0)
 				continue;
-			struct fu_case old;
-			s = fu_case_load(st, h->id, &old, err);
+			struct store_fu_case old;
+			s = store_fu_case_load(st, h->id, &old, err);
 			if (s == KAIGI_OK)
 				actions_of(&old, true, out);
-			fu_case_clear(&old);
+			store_fu_case_clear(&old);
 		}
 		store_case_list_free(&hist);
-		fu_case_clear(&prev);
+		store_fu_case_clear(&prev);
 	}
 	store_case_clear(&c);
 	if (s != KAIGI_OK)
@@ -240,35 +245,37 @@ enum kaigi_status store_action_status_set(struct store *st, struct store_action 
 		return s;
 	free(a->status);
 	a->status = status && *status ? xstrdup(status) : NULL;
-	a->open = !fu_action_closed(a->status);
+	a->open = !store_fu_action_closed(a->status);
 	return KAIGI_OK;
 }
 
 /* ---- goals -------------------------------------------------------------- */
 
-static void open_goals_of(const struct fu_case *fc, struct store_strings *out)
+static void open_goals_of(const struct store_fu_case *fc, struct store_strings *out)
 {
 	char b1[32], b2[32];
 	/* Goals evaluated at this review and not reached carry on. */
 	for (size_t r = 0; r < fc->n; r++) {
 		const struct store_item *it;
-		size_t n = fu_items(&fc->recs[r], "evaluations", &it);
+		size_t n = store_fu_items(&fc->recs[r], "evaluations", &it);
 		for (size_t i = 0; i < n; i++) {
 			const char *goal =
-			    fu_text(&fc->recs[r], "evaluations", it[i].id, "goal", b1);
+			    store_fu_text(&fc->recs[r], "evaluations", it[i].id, "goal", b1);
 			const char *res =
-			    fu_text(&fc->recs[r], "evaluations", it[i].id, "result", b2);
-			if (goal && *goal && !fu_goal_reached(res))
+			    store_fu_text(&fc->recs[r], "evaluations", it[i].id, "result", b2);
+			if (goal && *goal && !store_fu_goal_reached(res))
 				strings_add_once(out, goal);
 		}
 	}
 	/* Then the short-term goals set at it. */
 	for (size_t r = 0; r < fc->n; r++) {
 		const struct store_item *it;
-		size_t n = fu_items(&fc->recs[r], "goals", &it);
+		size_t n = store_fu_items(&fc->recs[r], "goals", &it);
 		for (size_t i = 0; i < n; i++) {
-			const char *h = fu_text(&fc->recs[r], "goals", it[i].id, "horizon", b1);
-			const char *w = fu_text(&fc->recs[r], "goals", it[i].id, "wording", b2);
+			const char *h =
+			    store_fu_text(&fc->recs[r], "goals", it[i].id, "horizon", b1);
+			const char *w =
+			    store_fu_text(&fc->recs[r], "goals", it[i].id, "wording", b2);
 			if (h && strcmp(h, "short") == 0 && w && *w)
 				strings_add_once(out, w);
 		}
@@ -279,12 +286,12 @@ enum kaigi_status store_open_goals(struct store *st, const char *case_id, struct
 				   struct kaigi_error *err)
 {
 	memset(out, 0, sizeof *out);
-	struct fu_case fc;
-	enum kaigi_status s = fu_case_load(st, case_id, &fc, err);
+	struct store_fu_case fc;
+	enum kaigi_status s = store_fu_case_load(st, case_id, &fc, err);
 	if (s != KAIGI_OK)
 		return s;
 	open_goals_of(&fc, out);
-	fu_case_clear(&fc);
+	store_fu_case_clear(&fc);
 	return KAIGI_OK;
 }
 
@@ -304,7 +311,7 @@ static bool has_rating_grid(const struct schema_form *form)
 	for (size_t s = 0; s < form->nsections; s++)
 		for (size_t i = 0; i < form->sections[s].nfields; i++) {
 			const struct schema_field *f = &form->sections[s].fields[i];
-			if (f->type == SCHEMA_GRID && fu_rating_column(f) != (size_t)-1)
+			if (f->type == SCHEMA_GRID && store_fu_rating_column(f) != (size_t)-1)
 				return true;
 		}
 	return false;
@@ -352,8 +359,8 @@ static enum kaigi_status fill_ratings(struct store *st, const char *record_id,
 					if (g->columns[c].type != SCHEMA_SCALE || row->na[c])
 						continue;
 					char buf[32];
-					const char *v =
-					    fu_text(prev, g->id, row->id, g->columns[c].id, buf);
+					const char *v = store_fu_text(prev, g->id, row->id,
+								      g->columns[c].id, buf);
 					const struct schema_choice_list *cl =
 					    schema_cell_choices(g, row, c);
 					/* A value the form no longer offers is not carried. */
@@ -376,20 +383,20 @@ enum kaigi_status store_followup_prefill(struct store *st, const char *case_id,
 	memset(out, 0, sizeof *out);
 	if (!st->forms)
 		return kaigi_error_set(err, KAIGI_EENV, NULL, 0, 0, "no forms are loaded");
-	struct fu_case cur;
-	enum kaigi_status s = fu_case_load(st, case_id, &cur, err);
+	struct store_fu_case cur;
+	enum kaigi_status s = store_fu_case_load(st, case_id, &cur, err);
 	if (s != KAIGI_OK)
 		return s;
 	if (!cur.c.follows[0]) {
-		fu_case_clear(&cur);
+		store_fu_case_clear(&cur);
 		return KAIGI_OK;
 	}
-	struct fu_case prev;
+	struct store_fu_case prev;
 	struct store_meeting m = {0};
 	struct store_strings goals = {0};
-	s = fu_case_load(st, cur.c.follows, &prev, err);
+	s = store_fu_case_load(st, cur.c.follows, &prev, err);
 	if (s != KAIGI_OK) {
-		fu_case_clear(&cur);
+		store_fu_case_clear(&cur);
 		/* The review followed was deleted since: nothing to carry. */
 		return s == KAIGI_EDATA ? KAIGI_OK : s;
 	}
@@ -405,9 +412,9 @@ enum kaigi_status store_followup_prefill(struct store *st, const char *case_id,
 		for (size_t i = 0; s == KAIGI_OK && i < nforms; i++) {
 			const char *fid = tpl ? tpl->forms[i] : prev.recs[i].form;
 			const struct schema_form *form = schema_form_find(st->forms, fid);
-			if (!form || fu_record(&cur, fid))
+			if (!form || store_fu_record(&cur, fid))
 				continue;
-			const struct store_record *pr = fu_record(&prev, fid);
+			const struct store_record *pr = store_fu_record(&prev, fid);
 			bool eval = evaluation_list(form) && goals.n;
 			bool grid = pr && has_rating_grid(form);
 			if (!eval && !grid)
@@ -427,8 +434,8 @@ enum kaigi_status store_followup_prefill(struct store *st, const char *case_id,
 		memset(out, 0, sizeof *out);
 	store_strings_free(&goals);
 	store_meeting_clear(&m);
-	fu_case_clear(&prev);
-	fu_case_clear(&cur);
+	store_fu_case_clear(&prev);
+	store_fu_case_clear(&cur);
 	return s;
 }
 

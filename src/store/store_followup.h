@@ -17,33 +17,34 @@
 #include "store_internal.h"
 
 /* A case review with every record of it, read whole. */
-struct fu_case {
+struct store_fu_case {
 	struct store_case c; /* person_code and meeting_date filled */
 	struct store_record *recs;
 	size_t n;
 };
 
 /* Read case case_id and its records (KAIGI_EDATA when absent). */
-enum kaigi_status fu_case_load(struct store *st, const char *case_id, struct fu_case *out,
-			       struct kaigi_error *err);
-void fu_case_clear(struct fu_case *fc);
+enum kaigi_status store_fu_case_load(struct store *st, const char *case_id,
+				     struct store_fu_case *out, struct kaigi_error *err);
+void store_fu_case_clear(struct store_fu_case *fc);
 /* The case's record of form, or NULL. */
-const struct store_record *fu_record(const struct fu_case *fc, const char *form);
+const struct store_record *store_fu_record(const struct store_fu_case *fc, const char *form);
 
 /* The answer at (field, item, col) of r as text, or NULL; borrowed for
  * text values, else written into buf. */
-const char *fu_text(const struct store_record *r, const char *field, const char *item,
-		    const char *col, char buf[32]);
+const char *store_fu_text(const struct store_record *r, const char *field, const char *item,
+			  const char *col, char buf[32]);
 
 /* The items of list field in r, in order: *first points into r->items. */
-size_t fu_items(const struct store_record *r, const char *field, const struct store_item **first);
+size_t store_fu_items(const struct store_record *r, const char *field,
+		      const struct store_item **first);
 
 /* An evaluation result that closes a goal (◎ exceeded, ○ achieved). */
-bool fu_goal_reached(const char *result);
+bool store_fu_goal_reached(const char *result);
 /* An action status that closes it (done, dropped). */
-bool fu_action_closed(const char *status);
+bool store_fu_action_closed(const char *status);
 
 /* The first scale column of a grid, or (size_t)-1. */
-size_t fu_rating_column(const struct schema_field *grid);
+size_t store_fu_rating_column(const struct schema_field *grid);
 
 #endif

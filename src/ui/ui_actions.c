@@ -184,12 +184,40 @@ const struct ui_action ui_actions[] = {
      N_("the wrap-up page: issues, goals, advice, actions to read aloud")},
     {UI_ACT_CLOSE_CASE, UI_CTX_CASE, {'c'}, "c", N_("close"),
      N_("check what is missing and close the case")},
+    {UI_ACT_HISTORY, UI_CTX_CASE | UI_CTX_AGENDA, {'h'}, "h", N_("history"),
+     N_("the person's earlier reviews: what changed since, actions agreed before (closable)")},
+
+    /* ---- a person's case history ----------------------------------- */
+    {UI_ACT_CLOSE_ACTION, UI_CTX_HISTORY, {'x'}, "x", N_("close action"),
+     N_("close the highlighted action agreed before (done), or open it again")},
+    {UI_ACT_EDIT, UI_CTX_HISTORY, {ENTER}, "Enter", N_("status"),
+     N_("choose the highlighted action's status")},
+    {UI_ACT_BACK, UI_CTX_HISTORY, {UI_ESC}, "Esc", N_("back"),
+     N_("to the list of reviews; from there, back where you came from")},
+
+    /* ---- regional issues and the register ------------------------- */
+    {UI_ACT_OPEN, UI_CTX_REGISTER, {ENTER}, "Enter", N_("promote / open"),
+     N_("a raised issue: put it in the register (or link its later cases); an issue of the "
+        "register: open it to set its kind, owner and status")},
+    {UI_ACT_LINK, UI_CTX_REGISTER, {'l'}, "l", N_("link"),
+     N_("link the raised wording to an issue already in the register")},
+    {UI_ACT_DELETE, UI_CTX_REGISTER, {'d', K(KEY_DC)}, "d", NULL,
+     N_("take the issue out of the register (asks first; the cases keep what they raised)")},
+    {UI_ACT_PERIOD_PREV, UI_CTX_REGISTER, {'['}, "[ ]", N_("year"),
+     N_("the year before / after")},
+    {UI_ACT_PERIOD_NEXT, UI_CTX_REGISTER, {']'}, "", NULL, ""},
+    {UI_ACT_PERIOD_ALL, UI_CTX_REGISTER, {'*'}, "*", N_("all years"), N_("every year together")},
+    {UI_ACT_BACK, UI_CTX_REGISTER | UI_CTX_ISSUE, {UI_ESC}, "Esc", N_("back"),
+     N_("close the issue's page; from the lists, back home")},
 
     /* ---- home ------------------------------------------------------ */
     {UI_ACT_OPEN, UI_CTX_HOME, {ENTER}, "Enter", N_("open"), N_("open the meeting")},
     {UI_ACT_NEW_MEETING, UI_CTX_HOME, {'n'}, "n", N_("new meeting"),
      N_("create a meeting from a meeting template")},
-    {UI_ACT_SEARCH, UI_CTX_HOME, {'/'}, "/", N_("search cases"), N_("search earlier cases")},
+    {UI_ACT_SEARCH, UI_CTX_HOME, {'/'}, "/", N_("search"),
+     N_("search earlier cases, and the text of every record and meeting")},
+    {UI_ACT_REGISTER, UI_CTX_HOME, {'r'}, "r", N_("regional issues"),
+     N_("the regional issues the cases raised, the register, and follow-up outcomes")},
     {UI_ACT_QUIT, UI_CTX_HOME, {'q'}, "q", N_("quit"),
      N_("leave kaigi (everything is already saved)")},
 
@@ -227,6 +255,8 @@ const struct ui_ctx_title ui_ctx_titles[] = {
     {UI_CTX_PEOPLE, N_("Participants")},
     {UI_CTX_AGENDA, N_("Cases of the meeting")},
     {UI_CTX_CASE, N_("Running a case")},
+    {UI_CTX_HISTORY, N_("Case history")},
+    {UI_CTX_REGISTER | UI_CTX_ISSUE, N_("Regional issues")},
     {UI_CTX_FORM, N_("A field")},
     {UI_CTX_EDIT, N_("Typing in a field")},
     {UI_CTX_TEXTAREA, N_("Long-text editor")},

@@ -43,6 +43,9 @@ enum ui_ctx {
 	UI_CTX_CONFIRM = 1u << 16,  /* a yes/no question */
 	UI_CTX_SEARCH = 1u << 17,   /* the case search box */
 	UI_CTX_READ = 1u << 18,     /* a read-only page (wrap-up read-back) */
+	UI_CTX_HISTORY = 1u << 19,  /* a person's case history */
+	UI_CTX_REGISTER = 1u << 20, /* the regional issues and the register */
+	UI_CTX_ISSUE = 1u << 21,    /* an issue of the register, open */
 };
 
 enum ui_act {
@@ -98,6 +101,13 @@ enum ui_act {
 	UI_ACT_CANCEL,
 	UI_ACT_YES,
 	UI_ACT_NO,
+	UI_ACT_HISTORY,      /* a person's earlier reviews */
+	UI_ACT_CLOSE_ACTION, /* close / reopen an action agreed before */
+	UI_ACT_REGISTER,     /* the regional issues */
+	UI_ACT_LINK,         /* link a raised wording to an issue of the register */
+	UI_ACT_PERIOD_PREV,
+	UI_ACT_PERIOD_NEXT,
+	UI_ACT_PERIOD_ALL,
 };
 
 struct ui_action {

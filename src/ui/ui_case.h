@@ -58,6 +58,7 @@ struct case_scr {
 	size_t nrecs;
 	struct ui_rec prev[CASE_FORMS_MAX]; /* the previous review, for a follow-up */
 	size_t nprev;
+	struct store_prefill prefilled; /* what opening the follow-up carried over */
 
 	struct case_side *side;
 	size_t nside, scur, stop;

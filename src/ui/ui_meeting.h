@@ -83,6 +83,7 @@ struct meeting_scr {
 	enum meeting_sel sel_tag;
 	struct store_participant_list recent;
 	struct store_case_hit_list cands;
+	size_t ndue; /* follow-ups due by the meeting's date, not on the agenda */
 	enum meeting_confirm confirm;
 
 	long long used_sec;
@@ -111,7 +112,8 @@ void agenda_free(struct meeting_scr *ms);
 unsigned agenda_contexts(struct meeting_scr *ms);
 enum ui_result agenda_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
 void agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
-void agenda_followup_chosen(struct ui *ui, struct meeting_scr *ms, const char *case_id);
+/* Add the reviews case_ids (space-separated) as follow-ups. */
+void agenda_followup_chosen(struct ui *ui, struct meeting_scr *ms, const char *case_ids);
 void agenda_delete_confirmed(struct ui *ui, struct meeting_scr *ms);
 /* One line naming case i: code, initials, age band, sex. */
 char *agenda_case_line(struct ui *ui, const struct meeting_scr *ms, size_t i);

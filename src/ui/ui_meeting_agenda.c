@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * ui_meeting_agenda.c — the cases of a meeting: a new case (with the next
- * free case code) or a follow-up of a case reviewed before, in an order
- * the facilitator can change; the highlighted follow-up shows what was
- * agreed last time.  Enter runs the case.
+ * free case code) or follow-ups of cases reviewed before — those whose
+ * follow-up report falls due by the meeting's date listed first — in an
+ * order the facilitator can change; the highlighted follow-up shows what
+ * was agreed last time, h its whole history.  Enter runs the case.
  *
  * People are pseudonymous here as everywhere: a case code, initials, an
  * age band, sex and area — never a name (domain.md, privacy).
@@ -62,6 +63,14 @@ void agenda_load(struct ui *ui, struct meeting_scr *ms)
 		ms->acur = ms->cases.n ? ms->cases.n - 1 : 0;
 	prev_free(ms);
 	ms->agreed_w = 0; /* the close page reads the cases again */
+	/* Planning the meeting: whose follow-up report falls due by its date. */
+	ms->ndue = 0;
+	struct store_due_list due;
+	const char *date = ms->m.f[STORE_MEETING_DATE];
+	if (date && store_followup_due(ui->st, date, ms->m.id, 100, &due, &err) == KAIGI_OK) {
+		ms->ndue = due.n;
+		store_due_list_free(&due);
+	}
 }
 
 void agenda_free(struct meeting_scr *ms)
@@ -225,24 +234,52 @@ static void new_case(struct ui *ui, struct meeting_scr *ms)
 	free(code);
 }
 
+static bool on_agenda(const struct meeting_scr *ms, const struct store_case_hit *h)
+{
+	if (strcmp(h->c.meeting_id, ms->m.id) == 0)
+		return true;
+	for (size_t j = 0; j < ms->cases.n; j++)
+		if (strcmp(ms->cases.v[j].person_id, h->c.person_id) == 0)
+			return true;
+	return false;
+}
+
+/* The follow-ups due by the meeting's date come first, then every other
+ * person's latest review; several can be ticked and added at once. */
 static void followup_open(struct ui *ui, struct meeting_scr *ms)
 {
 	if (!ui_writable(ui))
 		return;
 	store_case_hit_list_free(&ms->cands);
 	struct kaigi_error err;
-	if (store_case_search(ui->st, NULL, true, 500, &ms->cands, &err) != KAIGI_OK) {
+	struct store_due_list due = {0};
+	const char *date = ms->m.f[STORE_MEETING_DATE];
+	if ((date && store_followup_due(ui->st, date, ms->m.id, 100, &due, &err) != KAIGI_OK) ||
+	    store_case_search(ui->st, NULL, true, 500, &ms->cands, &err) != KAIGI_OK) {
 		ui_msg_error(ui, &err);
+		store_due_list_free(&due);
 		return;
 	}
-	ui_select_begin(&ms->sel, _("Follow up which case? (its latest review)"), false, 0);
+	ui_select_begin(&ms->sel,
+			due.n ? _("Follow up which cases? Space ticks; due ones first")
+			      : _("Follow up which case? (its latest review)"),
+			true, 0);
 	size_t n = 0;
+	for (size_t i = 0; i < due.n; i++) {
+		const struct store_case_hit *h = &due.v[i].hit;
+		char *label = xasprintf(_("due %s  %s  %s %s  last: %s"), due.v[i].followup_date,
+					h->c.person_code, h->initials ? h->initials : "",
+					h->age_band ? h->age_band : "", h->c.meeting_date);
+		ui_select_add(&ms->sel, h->c.id, label, false);
+		free(label);
+		n++;
+	}
 	for (size_t i = 0; i < ms->cands.n; i++) {
 		const struct store_case_hit *h = &ms->cands.v[i];
-		bool here = strcmp(h->c.meeting_id, ms->m.id) == 0;
-		for (size_t j = 0; j < ms->cases.n && !here; j++)
-			here = strcmp(ms->cases.v[j].person_id, h->c.person_id) == 0;
-		if (here)
+		bool listed = on_agenda(ms, h);
+		for (size_t j = 0; j < due.n && !listed; j++)
+			listed = strcmp(due.v[j].hit.c.id, h->c.id) == 0;
+		if (listed)
 			continue;
 		char *label =
 		    xasprintf("%s  %s %s  %s %s  %s", h->c.person_code,
@@ -252,6 +289,18 @@ static void followup_open(struct ui *ui, struct meeting_scr *ms)
 		free(label);
 		n++;
 	}
+	/* The due reviews join the candidates, for agenda_followup_chosen. */
+	for (size_t i = 0; i < due.n; i++) {
+		bool have = false;
+		for (size_t j = 0; j < ms->cands.n && !have; j++)
+			have = strcmp(ms->cands.v[j].c.id, due.v[i].hit.c.id) == 0;
+		if (have)
+			continue;
+		ms->cands.v = xreallocarray(ms->cands.v, ms->cands.n + 1, sizeof *ms->cands.v);
+		ms->cands.v[ms->cands.n++] = due.v[i].hit;
+		memset(&due.v[i].hit, 0, sizeof due.v[i].hit);
+	}
+	store_due_list_free(&due);
 	if (n == 0) {
 		ui_select_close(&ms->sel);
 		ui_msg(ui, UI_MSG_INFO, "%s", _("No earlier case to follow up."));
@@ -261,16 +310,35 @@ static void followup_open(struct ui *ui, struct meeting_scr *ms)
 	ms->sel_tag = MSEL_FOLLOWUP;
 }
 
-void agenda_followup_chosen(struct ui *ui, struct meeting_scr *ms, const char *case_id)
+void agenda_followup_chosen(struct ui *ui, struct meeting_scr *ms, const char *case_ids)
 {
-	for (size_t i = 0; i < ms->cands.n; i++) {
-		const struct store_case_hit *h = &ms->cands.v[i];
-		if (strcmp(h->c.id, case_id) != 0)
-			continue;
-		if (add_case(ui, ms, h->c.person_id, h->c.presenter, h->c.id))
-			ui_msg(ui, UI_MSG_INFO, _("Follow-up of %s added."), h->c.person_code);
-		return;
+	char *ids = xstrdup(case_ids);
+	size_t added = 0;
+	const char *last = NULL;
+	for (char *save = NULL, *id = strtok_r(ids, " ", &save); id;
+	     id = strtok_r(NULL, " ", &save)) {
+		for (size_t i = 0; i < ms->cands.n; i++) {
+			const struct store_case_hit *h = &ms->cands.v[i];
+			if (strcmp(h->c.id, id) != 0)
+				continue;
+			if (add_case(ui, ms, h->c.person_id, h->c.presenter, h->c.id)) {
+				/* Start it from last time now, so the agenda's
+				 * preview and the case agree from the first. */
+				struct kaigi_error err;
+				const struct store_case *c = &ms->cases.v[ms->cases.n - 1];
+				if (store_followup_prefill(ui->st, c->id, NULL, &err) != KAIGI_OK)
+					ui_msg_error(ui, &err);
+				added++;
+				last = h->c.person_code;
+			}
+			break;
+		}
 	}
+	if (added == 1)
+		ui_msg(ui, UI_MSG_INFO, _("Follow-up of %s added."), last);
+	else if (added > 1)
+		ui_msg(ui, UI_MSG_INFO, _("%zu follow-ups added."), added);
+	free(ids);
 }
 
 static void reorder(struct ui *ui, struct meeting_scr *ms, int dir)
@@ -348,6 +416,11 @@ enum ui_result agenda_key(struct ui *ui, struct meeting_scr *ms, const struct ui
 	case UI_ACT_FOLLOWUP:
 		followup_open(ui, ms);
 		break;
+	case UI_ACT_HISTORY:
+		if (ms->acur < n)
+			ui_history_open(ui, ms->cases.v[ms->acur].person_id,
+					ms->cases.v[ms->acur].id);
+		break;
 	case UI_ACT_EDIT:
 		page_open(ui, ms, NULL, false);
 		break;
@@ -409,6 +482,14 @@ void agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool f
 	char head[256];
 	snprintf(head, sizeof head, _("Cases (%zu; about %d min each)"), ms->cases.n, planned);
 	ui_put_cut(r.y, r.x, r.w, head, ui_attr(ui, UI_A_HEADING), false);
+	if (ms->ndue) {
+		/* Planning: follow-up reports due by this meeting's date. */
+		char due[256];
+		snprintf(due, sizeof due, _("%zu follow-up(s) due by this meeting: f to add them"),
+			 ms->ndue);
+		ui_put_cut(r.y + r.h - 1, r.x, r.w, due, ui_attr(ui, UI_A_WARN), false);
+		r.h--;
+	}
 	if (ms->cases.n == 0) {
 		ui_put_cut(r.y + 2, r.x, r.w,
 			   _("No case yet. a: a new case, f: a follow-up of an earlier case."),

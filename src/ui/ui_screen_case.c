@@ -216,6 +216,9 @@ static bool case_command(struct ui *ui, struct case_scr *cs, int act)
 	case UI_ACT_CLOSE_CASE:
 		case_check_open(ui, cs);
 		return true;
+	case UI_ACT_HISTORY:
+		ui_history_open(ui, cs->c.person_id, cs->c.id);
+		return true;
 	default:
 		return false;
 	}
@@ -587,6 +590,16 @@ static bool load(struct ui *ui, struct case_scr *cs, const char *meeting_id, con
 				cs->case_no = i + 1;
 		store_case_list_free(&all);
 	}
+	/* A follow-up starts from last time: its evaluation form lists the
+	 * open short-term goals, its grids carry the last ratings (made once;
+	 * the forms it already has are left alone). */
+	if (cs->c.follows[0] && !ui->read_only) {
+		struct store_prefill pf;
+		if (store_followup_prefill(ui->st, case_id, &pf, &err) != KAIGI_OK)
+			ui_msg_error(ui, &err);
+		else if (pf.records)
+			cs->prefilled = pf;
+	}
 	/* One record per form of the template, made on first use. */
 	struct store_record_list existing = {0};
 	if (ui->read_only)
@@ -668,4 +681,9 @@ void ui_case_open(struct ui *ui, const char *meeting_id, const char *case_id)
 		ui_msg(ui, UI_MSG_INFO, "%s",
 		       _("Not today's meeting: the timer is paused (t starts it)."));
 	}
+	if (cs->prefilled.records)
+		ui_msg(ui, UI_MSG_INFO,
+		       _("Started from last time: %zu short-term goals to evaluate, %zu ratings "
+			 "carried over (h: what changed)."),
+		       cs->prefilled.goals, cs->prefilled.ratings);
 }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * ui_screen_home.c — the first screen: upcoming and past meetings, the
- * search over earlier cases, and creating a meeting from a template.
+ * search over earlier cases and the text of every record (full-text,
+ * store_text_search), creating a meeting from a template, and r for the
+ * regional issues.
  */
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
@@ -19,6 +21,7 @@
 
 #define MEETINGS_MAX 500
 #define HITS_MAX     200
+#define TEXTS_MAX    100
 
 enum home_side { SIDE_UPCOMING, SIDE_PAST, SIDE_SEARCH, SIDE_COUNT };
 
@@ -31,7 +34,9 @@ struct home {
 	size_t cur[2], top[2];
 	struct strbuf query;
 	struct store_case_hit_list hits;
-	size_t hcur, htop;
+	struct store_text_hit_list texts; /* the query found in records and meetings */
+	enum store_search_mode mode;
+	size_t hcur, htop;    /* over hits, then texts */
 	struct ui_select sel; /* meeting templates */
 	long long search_due; /* monotonic ms: run the search then (typing pauses) */
 };
@@ -65,6 +70,13 @@ static void search(struct ui *ui, struct home *h)
 	struct kaigi_error err;
 	if (store_case_search(ui->st, strbuf_str(&h->query), false, HITS_MAX, &h->hits, &err) !=
 	    KAIGI_OK)
+		ui_msg_error(ui, &err);
+	/* The same words in the text of every record and meeting (FTS5). */
+	store_text_hit_list_free(&h->texts);
+	if (h->query.len &&
+	    store_text_search(ui->st, strbuf_str(&h->query), TEXTS_MAX, &h->texts, &h->mode,
+			      &err) != KAIGI_OK &&
+	    err.status != KAIGI_EUSAGE)
 		ui_msg_error(ui, &err);
 	h->hcur = h->htop = 0;
 }
@@ -195,6 +207,9 @@ static enum ui_result home_key(struct ui *ui, void *state, const struct ui_key *
 		h->focus_side = false;
 		search(ui, h);
 		return UI_REDRAW;
+	case UI_ACT_REGISTER:
+		ui_register_open(ui);
+		return UI_REDRAW;
 	default:
 		break;
 	}
@@ -236,12 +251,19 @@ static enum ui_result home_key(struct ui *ui, void *state, const struct ui_key *
 				search(ui, h); /* Enter does not wait for the pause */
 				h->search_due = 0;
 			}
-			if (h->hcur < h->hits.n)
+			if (h->hcur < h->hits.n) {
 				ui_meeting_open_at(ui, h->hits.v[h->hcur].c.meeting_id,
 						   h->hits.v[h->hcur].c.id);
+			} else if (h->hcur - h->hits.n < h->texts.n) {
+				const struct store_text_hit *t = &h->texts.v[h->hcur - h->hits.n];
+				if (t->case_id[0])
+					ui_meeting_open_at(ui, t->meeting_id, t->case_id);
+				else
+					ui_meeting_open(ui, t->meeting_id);
+			}
 			break;
 		default:
-			move_in(&h->hcur, h->hits.n, k->act, page);
+			move_in(&h->hcur, h->hits.n + h->texts.n, k->act, page);
 			break;
 		}
 		return UI_REDRAW;
@@ -298,33 +320,73 @@ static void draw_meetings(struct ui *ui, struct home *h, struct ui_rect r)
 	}
 }
 
+/* A text hit as one line: where, then the text around the match; a field
+ * marked sensitive (a name) is found but not shown on a screen the room
+ * may see. */
+static char *text_line(const struct home *h, const struct store_text_hit *t, int w)
+{
+	char *head = xasprintf("%s  %s  ", t->meeting_date,
+			       t->person_code ? t->person_code : _("(meeting)"));
+	int room = w - (int)utf8_width(head);
+	char *ex = t->sensitive ? xstrdup(_("(personal information)"))
+				: store_text_excerpt(t->text, strbuf_str(&h->query),
+						     (size_t)(room > 12 ? room : 12));
+	char *line = xasprintf("%s%s", head, ex);
+	free(ex);
+	free(head);
+	return line;
+}
+
 static void draw_search(struct ui *ui, struct home *h, struct ui_rect r)
 {
 	char label[128];
-	snprintf(label, sizeof label, "%s: ", _("Search cases"));
+	snprintf(label, sizeof label, "%s: ", _("Search"));
 	int x = r.x + ui_put(r.y, r.x, r.w, label, ui_attr(ui, UI_A_HEADING), false);
 	ui_put(r.y, x, r.x + r.w - x, strbuf_str(&h->query), (int)A_UNDERLINE, true);
 	if (!h->focus_side)
 		ui_cursor_at(r.y, x + (int)utf8_width(strbuf_str(&h->query)));
-	if (h->hits.n == 0) {
-		ui_put_cut(r.y + 2, r.x, r.w, _("No case matches."), ui_attr(ui, UI_A_DIM), false);
+	size_t total = h->hits.n + h->texts.n;
+	if (total == 0) {
+		ui_put_cut(r.y + 2, r.x, r.w,
+			   h->query.len ? _("Nothing matches.")
+					: _("Type a case code, initials, area — or any words from "
+					    "the records (Japanese too)."),
+			   ui_attr(ui, UI_A_DIM), false);
 		return;
 	}
-	int rows = r.h - 1;
+	/* One line per hit; a heading line before the text hits. */
+	int rows = r.h - 1 - (h->texts.n ? 1 : 0);
 	if (h->hcur < h->htop)
 		h->htop = h->hcur;
 	if (rows > 0 && h->hcur >= h->htop + (size_t)rows)
 		h->htop = h->hcur - (size_t)rows + 1;
-	for (int i = 0; i < rows && h->htop + (size_t)i < h->hits.n; i++) {
-		size_t k = h->htop + (size_t)i;
-		const struct store_case_hit *c = &h->hits.v[k];
+	int y = r.y + 1;
+	for (size_t k = h->htop; k < total && y < r.y + r.h; k++) {
 		int a = k == h->hcur && !h->focus_side ? ui_attr(ui, UI_A_CURSOR) : (int)A_NORMAL;
-		char line[1024];
-		snprintf(line, sizeof line, "%s  %-12s %-6s %-6s %s  %s", c->c.meeting_date,
-			 c->c.person_code, c->initials ? c->initials : "",
-			 c->age_band ? c->age_band : "", c->c.presenter ? c->c.presenter : "",
-			 c->meeting_title ? c->meeting_title : "");
-		ui_put_cut(r.y + 1 + i, r.x, r.w, line, a, true);
+		if (k == h->hits.n) {
+			char head[128];
+			snprintf(head, sizeof head, _("Found in the records (%zu%s)%s"), h->texts.n,
+				 h->texts.n >= TEXTS_MAX ? "+" : "",
+				 h->mode == STORE_SEARCH_SCAN ? _(" — short words: every text read")
+							      : "");
+			ui_put_cut(y++, r.x, r.w, head, ui_attr(ui, UI_A_HEADING), true);
+			if (y >= r.y + r.h)
+				break;
+		}
+		if (k < h->hits.n) {
+			const struct store_case_hit *c = &h->hits.v[k];
+			char line[1024];
+			snprintf(line, sizeof line, "%s  %-12s %-6s %-6s %s  %s", c->c.meeting_date,
+				 c->c.person_code, c->initials ? c->initials : "",
+				 c->age_band ? c->age_band : "",
+				 c->c.presenter ? c->c.presenter : "",
+				 c->meeting_title ? c->meeting_title : "");
+			ui_put_cut(y++, r.x, r.w, line, a, true);
+		} else {
+			char *line = text_line(h, &h->texts.v[k - h->hits.n], r.w);
+			ui_put_cut(y++, r.x, r.w, line, a, true);
+			free(line);
+		}
 	}
 }
 
@@ -342,16 +404,24 @@ static void home_draw(struct ui *ui, void *state)
 	/* Only the newest MEETINGS_MAX are listed; the search reaches all. */
 	snprintf(past, sizeof past, "%s (%zu%s)", _("Past"), h->all.n - h->nupcoming,
 		 h->all.n >= MEETINGS_MAX ? "+" : "");
-	const char *labels[SIDE_COUNT] = {up, past, _("Search cases")};
+	const char *labels[SIDE_COUNT] = {up, past, _("Search")};
 	if (ui_side_draw(ui, side, pane, labels, SIDE_COUNT, h->side, &h->side_top, h->focus_side))
 		;
 	else if (h->side == SIDE_SEARCH)
 		draw_search(ui, h, pane);
 	else
 		draw_meetings(ui, h, pane);
-	char hint[256] = "";
+	char hint[512] = "";
 	if (ui->config && ui->config->source && h->side != SIDE_SEARCH)
 		snprintf(hint, sizeof hint, "%s", store_path(ui->st));
+	if (h->side == SIDE_SEARCH && !h->focus_side && h->hcur >= h->hits.n &&
+	    h->hcur - h->hits.n < h->texts.n) {
+		/* Where the highlighted text was found. */
+		char *place =
+		    store_text_hit_place(ui->st, &h->texts.v[h->hcur - h->hits.n], ui->lang);
+		snprintf(hint, sizeof hint, "%s", place);
+		free(place);
+	}
 	ui_status_draw(ui, hint);
 	ui_select_draw(ui, &h->sel);
 }
@@ -383,6 +453,7 @@ static void home_free(void *state)
 	struct home *h = state;
 	store_meeting_list_free(&h->all);
 	store_case_hit_list_free(&h->hits);
+	store_text_hit_list_free(&h->texts);
 	strbuf_free(&h->query);
 	ui_select_close(&h->sel);
 	free(h);

@@ -182,7 +182,9 @@ static enum ui_result select_key(struct ui *ui, struct meeting_scr *ms, const st
 	if (r == UI_SELECT_CHOSEN) {
 		/* Several people can be ticked; none ticked takes the highlighted. */
 		const struct ui_select_opt *o = ui_select_current(&ms->sel);
-		char *value = ms->sel_tag == MSEL_QUICK_ADD ? ui_select_value(&ms->sel) : NULL;
+		char *value = ms->sel_tag == MSEL_QUICK_ADD || ms->sel_tag == MSEL_FOLLOWUP
+				  ? ui_select_value(&ms->sel)
+				  : NULL;
 		if (!value || !*value) {
 			free(value);
 			value = o ? xstrdup(o->value) : NULL;
@@ -554,6 +556,11 @@ void ui_meeting_open_at(struct ui *ui, const char *meeting_id, const char *case_
 	if (!ms->tpl)
 		ui_msg(ui, UI_MSG_WARN, _("The meeting template '%s' is not installed."),
 		       ms->m.template_id);
+	else if (ms->ndue && !case_id)
+		ui_msg(ui, UI_MSG_INFO,
+		       _("%zu follow-up report(s) due by this meeting's date: in its cases, f adds "
+			 "them."),
+		       ms->ndue);
 	ui_push(ui, &meeting_screen, ms);
 }
 

@@ -16,5 +16,10 @@ void ui_meeting_open(struct ui *ui, const char *meeting_id);
 void ui_meeting_open_at(struct ui *ui, const char *meeting_id, const char *case_id);
 /* Run a case of a meeting. */
 void ui_case_open(struct ui *ui, const char *meeting_id, const char *case_id);
+/* A person's case history, case_id (may be NULL) highlighted
+ * (ui_screen_history.c). */
+void ui_history_open(struct ui *ui, const char *person_id, const char *case_id);
+/* The regional issues: raised, the register, outcomes (ui_screen_register.c). */
+void ui_register_open(struct ui *ui);
 
 #endif

@@ -1,0 +1,656 @@
+// SPDX-License-Identifier: MIT
+/*
+ * ui_screen_register.c — the town's regional issues (地域課題), opened with
+ * r from home: what the cases raised, by category and area, counted by
+ * cases and meetings; the register of issues promoted for policy, with
+ * their kind (連携強化 / 公的制度化 / 資源発掘), owner and status; and how
+ * the people followed up fared, by year and area.  [ and ] step through
+ * the years; * shows every year.
+ *
+ * Enter on a raised wording promotes it: an issue of the register is made
+ * with the wording as its title (or the wording's later cases are linked
+ * to the issue it is already in) and its page opens, saved field by field
+ * like any page.  l links a wording to an issue already in the register
+ * (two wordings, one issue).  The figures are the store's
+ * (store_raised_rollup, store_register_rollup, store_outcome_rollup), the
+ * same the printed report shows.
+ */
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/strbuf.h"
+#include "kaigi/utf8.h"
+#include "kaigi/xalloc.h"
+#include "ui_actions.h"
+#include "ui_draw.h"
+#include "ui_form.h"
+#include "ui_lines.h"
+#include "ui_screens.h"
+#include "ui_select.h"
+#include "ui_synth.h"
+
+enum reg_side { RG_RAISED, RG_REGISTER, RG_OUTCOMES, RG_COUNT };
+enum { RV_TITLE, RV_POLICY, RV_OWNER, RV_STATUS, RV_CATEGORY, RV_AREA, RV_DESC, RV_COUNT };
+static const char *const rv_ids[RV_COUNT] = {"title",    "policy", "owner",      "status",
+					     "category", "area",   "description"};
+
+struct reg {
+	struct ui *ui;
+	int year; /* 0: every year */
+	char from[16], to[16];
+	enum reg_side side;
+	bool focus_side;
+	size_t side_top;
+	struct store_raised_list raised;
+	struct store_issue_list issues;
+	struct store_outcome_list outcomes;
+	size_t cur[RG_COUNT];
+	int top[RG_COUNT];
+	int row_line[RG_COUNT][256]; /* line of each row, to keep the cursor seen */
+
+	bool page; /* an issue's page is open */
+	struct store_issue e;
+	struct kaigi_value v[RV_COUNT];
+	struct ui_synth f;
+	struct ui_form form;
+
+	struct ui_select sel; /* link a wording to which issue */
+	bool confirm;         /* delete the issue? */
+};
+
+static void load(struct ui *ui, struct reg *g)
+{
+	store_raised_list_free(&g->raised);
+	store_issue_list_free(&g->issues);
+	store_outcome_list_free(&g->outcomes);
+	struct store_period p = {g->year ? g->from : NULL, g->year ? g->to : NULL, NULL};
+	struct kaigi_error err;
+	if (store_raised_rollup(ui->st, &p, &g->raised, &err) != KAIGI_OK ||
+	    store_register_rollup(ui->st, &p, &g->issues, &err) != KAIGI_OK ||
+	    store_outcome_rollup(ui->st, &p, &g->outcomes, &err) != KAIGI_OK)
+		ui_msg_error(ui, &err);
+	size_t n[RG_COUNT] = {g->raised.n, g->issues.n, g->outcomes.n};
+	for (int i = 0; i < RG_COUNT; i++)
+		if (g->cur[i] >= n[i])
+			g->cur[i] = n[i] ? n[i] - 1 : 0;
+}
+
+static void year_set(struct ui *ui, struct reg *g, int year)
+{
+	g->year = year < 1 ? 1 : year > 9999 ? 9999 : year;
+	snprintf(g->from, sizeof g->from, "%04d-01-01", g->year);
+	snprintf(g->to, sizeof g->to, "%04d-12-31", g->year);
+	load(ui, g);
+}
+
+static int this_year(void)
+{
+	char today[11];
+	ui_today(today);
+	return atoi(today);
+}
+
+/* ---- labels -------------------------------------------------------------- */
+
+static const char *category_label(struct ui *ui, const char *form_id, const char *value)
+{
+	if (!value || !*value)
+		return _("(no category)");
+	for (size_t i = 0; i < ui->forms->nforms; i++) {
+		const struct schema_form *f = ui->forms->forms[i];
+		if (form_id && strcmp(f->id, form_id) != 0)
+			continue;
+		const struct schema_field *l = schema_field_find(f, "regional_issues");
+		const struct schema_field *c = l ? schema_subfield_find(l, "category") : NULL;
+		int k = c && c->choices ? schema_choice_find(c->choices, value) : -1;
+		if (k >= 0)
+			return schema_label_get(&c->choices->v[k].label, ui->lang);
+	}
+	return form_id ? category_label(ui, NULL, value) : value;
+}
+
+static const char *policy_label(const char *p)
+{
+	p = store_policy_normalise(p);
+	if (!p)
+		return _("(kind not set)");
+	return strcmp(p, "cooperation") == 0 ? _("Stronger cooperation")
+	       : strcmp(p, "programme") == 0 ? _("Formal programme")
+					     : _("Finding resources");
+}
+
+static const char *status_label(const char *s)
+{
+	if (!s || strcmp(s, "open") == 0)
+		return _("Under discussion");
+	if (strcmp(s, "referred") == 0)
+		return _("Referred to the policy meeting");
+	if (strcmp(s, "addressed") == 0)
+		return _("Addressed");
+	return strcmp(s, "closed") == 0 ? _("Closed") : s;
+}
+
+/* ---- an issue's page ----------------------------------------------------- */
+
+static void page_fill(struct reg *g)
+{
+	const char *v[RV_COUNT] = {g->e.title,    g->e.policy, g->e.owner,      g->e.status,
+				   g->e.category, g->e.area,   g->e.description};
+	for (int i = 0; i < RV_COUNT; i++)
+		if (v[i] && *v[i])
+			kaigi_value_set_text(&g->v[i], v[i]);
+		else
+			kaigi_value_clear(&g->v[i]);
+}
+
+static int rv_of(const char *id)
+{
+	for (int i = 0; i < RV_COUNT; i++)
+		if (strcmp(rv_ids[i], id) == 0)
+			return i;
+	return -1;
+}
+
+static const struct kaigi_value *page_value(void *ctx, const char *field, const char *item,
+					    const char *col)
+{
+	(void)item;
+	(void)col;
+	struct reg *g = ctx;
+	int i = rv_of(field);
+	return i < 0 || g->v[i].type == KAIGI_NULL ? NULL : &g->v[i];
+}
+
+static enum kaigi_status page_save(void *ctx, const char *field, const char *item, const char *col,
+				   const char *text, struct kaigi_error *err)
+{
+	(void)item;
+	(void)col;
+	struct reg *g = ctx;
+	struct store_issue e = g->e;
+	char **slot[RV_COUNT] = {&e.title,    &e.policy, &e.owner,      &e.status,
+				 &e.category, &e.area,   &e.description};
+	int i = rv_of(field);
+	if (i < 0)
+		return KAIGI_OK;
+	*slot[i] = (char *)(text && *text ? text : NULL);
+	enum kaigi_status s = store_issue_save(g->ui->st, &e, err);
+	if (s != KAIGI_OK)
+		return s;
+	char id[STORE_ID_SIZE];
+	memcpy(id, g->e.id, sizeof id);
+	store_issue_clear(&g->e);
+	s = store_issue_get(g->ui->st, id, &g->e, err);
+	page_fill(g);
+	return s;
+}
+
+static void page_open(struct ui *ui, struct reg *g, const char *issue_id)
+{
+	struct kaigi_error err;
+	store_issue_clear(&g->e);
+	if (store_issue_get(ui->st, issue_id, &g->e, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		return;
+	}
+	ui_form_free(&g->form);
+	ui_synth_free(&g->f);
+	struct schema_field *f =
+	    ui_synth_add(&g->f, "title", SCHEMA_TEXT, _("Regional issue"),
+			 _("As the policy meeting will read it; unique in the register"));
+	f->required = true;
+	ui_synth_add(&g->f, "policy", SCHEMA_SELECT_ONE, _("Kind of policy response"),
+		     _("How Toyoake routes an issue to policy"));
+	ui_synth_choice(&g->f, "cooperation", policy_label("cooperation"));
+	ui_synth_choice(&g->f, "programme", policy_label("programme"));
+	ui_synth_choice(&g->f, "resource", policy_label("resource"));
+	ui_synth_add(&g->f, "owner", SCHEMA_TEXT, _("Owner"),
+		     _("Who carries it: a section or organisation, e.g. 高齢介護課"));
+	ui_synth_add(&g->f, "status", SCHEMA_SELECT_ONE, _("Status"), NULL);
+	ui_synth_choice(&g->f, "open", status_label("open"));
+	ui_synth_choice(&g->f, "referred", status_label("referred"));
+	ui_synth_choice(&g->f, "addressed", status_label("addressed"));
+	ui_synth_choice(&g->f, "closed", status_label("closed"));
+	ui_synth_add(&g->f, "category", SCHEMA_SELECT_ONE, _("Category"), NULL);
+	/* The categories the cases use (case_plan's issue_category). */
+	for (size_t i = 0; i < ui->forms->nforms; i++) {
+		const struct schema_field *l =
+		    schema_field_find(ui->forms->forms[i], "regional_issues");
+		const struct schema_field *c = l ? schema_subfield_find(l, "category") : NULL;
+		for (size_t k = 0; c && c->choices && k < c->choices->n; k++)
+			ui_synth_choice(&g->f, c->choices->v[k].value,
+					schema_label_get(&c->choices->v[k].label, ui->lang));
+		if (c && c->choices)
+			break;
+	}
+	ui_synth_add(&g->f, "area", SCHEMA_TEXT, _("Area"),
+		     _("Daily-life area (日常生活圏域), or 全域 for the whole town"));
+	ui_synth_add(&g->f, "description", SCHEMA_LONGTEXT, _("Description"), NULL);
+	page_fill(g);
+	struct ui_src src = {.ctx = g, .value = page_value, .save = page_save};
+	ui_form_init(&g->form, src, g->f.fields, g->f.n, _("An issue of the register"));
+	ui_form_rebuild(ui, &g->form);
+	g->page = true;
+}
+
+static void page_close(struct ui *ui, struct reg *g)
+{
+	ui_form_flush(ui, &g->form);
+	ui_form_free(&g->form);
+	ui_synth_free(&g->f);
+	g->page = false;
+	load(ui, g);
+}
+
+/* ---- promoting and linking ------------------------------------------------ */
+
+static void promote(struct ui *ui, struct reg *g)
+{
+	if (g->cur[RG_RAISED] >= g->raised.n || !ui_writable(ui))
+		return;
+	const struct store_raised *r = &g->raised.v[g->cur[RG_RAISED]];
+	struct kaigi_error err;
+	char id[STORE_ID_SIZE];
+	if (r->issue_id[0]) {
+		memcpy(id, r->issue_id, sizeof id);
+	} else {
+		struct store_issue e;
+		memset(&e, 0, sizeof e);
+		e.title = r->statement;
+		e.policy = r->policy;
+		e.category = *r->category ? r->category : NULL;
+		e.area = *r->area ? r->area : NULL;
+		if (store_issue_save(ui->st, &e, &err) != KAIGI_OK) {
+			ui_msg_error(ui, &err);
+			return;
+		}
+		memcpy(id, e.id, sizeof id);
+	}
+	size_t n = 0;
+	if (store_issue_link_statement(ui->st, id, r->statement, &n, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		return;
+	}
+	ui_saved(ui);
+	ui_msg(ui, UI_MSG_INFO, _("In the register, with %zu more case(s) linked."), n);
+	page_open(ui, g, id);
+}
+
+static void link_open(struct ui *ui, struct reg *g)
+{
+	if (g->cur[RG_RAISED] >= g->raised.n || !ui_writable(ui))
+		return;
+	struct store_issue_list all;
+	struct kaigi_error err;
+	if (store_register_rollup(ui->st, NULL, &all, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		return;
+	}
+	if (all.n == 0) {
+		ui_msg(ui, UI_MSG_INFO, "%s",
+		       _("The register is empty: Enter promotes the wording."));
+		store_issue_list_free(&all);
+		return;
+	}
+	ui_select_begin(&g->sel, _("Link the wording to which issue?"), false, 0);
+	for (size_t i = 0; i < all.n; i++)
+		ui_select_add(&g->sel, all.v[i].id, all.v[i].title, false);
+	ui_select_show(&g->sel);
+	store_issue_list_free(&all);
+}
+
+static void link_chosen(struct ui *ui, struct reg *g, const char *issue_id)
+{
+	const struct store_raised *r = &g->raised.v[g->cur[RG_RAISED]];
+	size_t n = 0;
+	struct kaigi_error err;
+	if (store_issue_link_statement(ui->st, issue_id, r->statement, &n, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		return;
+	}
+	ui_saved(ui);
+	ui_msg(ui, UI_MSG_INFO, _("%zu case(s) linked."), n);
+	load(ui, g);
+}
+
+/* ---- keys ------------------------------------------------------------------ */
+
+static unsigned reg_contexts(struct ui *ui, void *state)
+{
+	(void)ui;
+	struct reg *g = state;
+	if (g->confirm)
+		return UI_CTX_CONFIRM;
+	if (g->sel.open)
+		return UI_CTX_SELECT;
+	if (g->page) {
+		unsigned c = ui_form_contexts(&g->form);
+		return ui_form_editing(&g->form) ? c : c | UI_CTX_ISSUE | UI_CTX_CMD;
+	}
+	if (g->focus_side)
+		return UI_CTX_SIDE | UI_CTX_REGISTER | UI_CTX_NAV | UI_CTX_CMD;
+	return UI_CTX_REGISTER | UI_CTX_NAV | UI_CTX_CMD;
+}
+
+static size_t rows_of(const struct reg *g, int side)
+{
+	return side == RG_RAISED ? g->raised.n : side == RG_REGISTER ? g->issues.n : 0;
+}
+
+static enum ui_result reg_key(struct ui *ui, void *state, const struct ui_key *k)
+{
+	struct reg *g = state;
+	if (g->confirm) {
+		if (k->act == UI_ACT_YES && g->cur[RG_REGISTER] < g->issues.n) {
+			struct kaigi_error err;
+			if (store_issue_delete(ui->st, g->issues.v[g->cur[RG_REGISTER]].id, &err) !=
+			    KAIGI_OK)
+				ui_msg_error(ui, &err);
+			else
+				ui_saved(ui);
+			load(ui, g);
+		}
+		g->confirm = false;
+		return UI_REDRAW;
+	}
+	if (g->sel.open) {
+		enum ui_select_result r = ui_select_key(ui, &g->sel, k);
+		if (r == UI_SELECT_CHOSEN) {
+			char *v = ui_select_value(&g->sel);
+			ui_select_close(&g->sel);
+			link_chosen(ui, g, v);
+			free(v);
+		} else if (r == UI_SELECT_CANCELLED) {
+			ui_select_close(&g->sel);
+		}
+		return UI_REDRAW;
+	}
+	if (g->page) {
+		if (!ui_form_editing(&g->form) && k->act == UI_ACT_BACK) {
+			page_close(ui, g);
+			return UI_REDRAW;
+		}
+		if (ui_form_key(ui, &g->form, k) == UI_FORM_EXIT_LEFT)
+			page_close(ui, g);
+		return UI_REDRAW;
+	}
+	switch (k->act) {
+	case UI_ACT_PERIOD_PREV:
+		year_set(ui, g, g->year ? g->year - 1 : this_year());
+		return UI_REDRAW;
+	case UI_ACT_PERIOD_NEXT:
+		if (g->year && g->year < this_year())
+			year_set(ui, g, g->year + 1);
+		else if (g->year) {
+			g->year = 0;
+			load(ui, g);
+		}
+		return UI_REDRAW;
+	case UI_ACT_PERIOD_ALL:
+		g->year = 0;
+		load(ui, g);
+		return UI_REDRAW;
+	default:
+		break;
+	}
+	if (g->focus_side) {
+		switch (k->act) {
+		case UI_ACT_UP:
+		case UI_ACT_PREV:
+			if (g->side > 0)
+				g->side--;
+			break;
+		case UI_ACT_DOWN:
+		case UI_ACT_NEXT:
+			if (g->side + 1 < RG_COUNT)
+				g->side++;
+			break;
+		case UI_ACT_OPEN:
+		case UI_ACT_RIGHT:
+			g->focus_side = false;
+			break;
+		case UI_ACT_BACK:
+		case UI_ACT_LEFT:
+			ui_pop(ui);
+			break;
+		default:
+			break;
+		}
+		return UI_REDRAW;
+	}
+	size_t n = rows_of(g, g->side), *cur = &g->cur[g->side];
+	switch (k->act) {
+	case UI_ACT_UP:
+		if (n && *cur)
+			(*cur)--;
+		else if (!n)
+			g->top[g->side]--;
+		break;
+	case UI_ACT_DOWN:
+		if (n && *cur + 1 < n)
+			(*cur)++;
+		else if (!n)
+			g->top[g->side]++;
+		break;
+	case UI_ACT_PGUP:
+		*cur = *cur > 10 ? *cur - 10 : 0;
+		g->top[g->side] -= n ? 0 : 10;
+		break;
+	case UI_ACT_PGDN:
+		*cur = n && *cur + 10 < n ? *cur + 10 : n ? n - 1 : 0;
+		g->top[g->side] += n ? 0 : 10;
+		break;
+	case UI_ACT_HOME:
+		*cur = 0;
+		g->top[g->side] = 0;
+		break;
+	case UI_ACT_END:
+		*cur = n ? n - 1 : 0;
+		break;
+	case UI_ACT_OPEN:
+		if (g->side == RG_RAISED)
+			promote(ui, g);
+		else if (g->side == RG_REGISTER && *cur < g->issues.n)
+			page_open(ui, g, g->issues.v[*cur].id);
+		break;
+	case UI_ACT_LINK:
+		if (g->side == RG_RAISED)
+			link_open(ui, g);
+		break;
+	case UI_ACT_DELETE:
+		if (g->side == RG_REGISTER && *cur < g->issues.n && ui_writable(ui))
+			g->confirm = true;
+		break;
+	case UI_ACT_BACK:
+	case UI_ACT_LEFT:
+		g->focus_side = true;
+		break;
+	default:
+		break;
+	}
+	return UI_REDRAW;
+}
+
+/* ---- drawing --------------------------------------------------------------- */
+
+static void raised_lines(struct ui *ui, struct reg *g, struct ui_lines *l)
+{
+	if (g->raised.n == 0) {
+		ui_lines_add(l, _("No case raised a regional issue in this period."),
+			     ui_attr(ui, UI_A_DIM));
+		return;
+	}
+	const char *cat = NULL, *area = NULL;
+	for (size_t i = 0; i < g->raised.n; i++) {
+		const struct store_raised *r = &g->raised.v[i];
+		if (!cat || strcmp(cat, r->category) != 0) {
+			cat = r->category;
+			area = NULL;
+			ui_lines_addf(l, ui_attr(ui, UI_A_HEADING), "■ %s",
+				      category_label(ui, r->form, cat));
+		}
+		if (!area || strcmp(area, r->area) != 0) {
+			area = r->area;
+			ui_lines_addf(l, (int)A_BOLD, "  %s", *area ? area : _("(area not given)"));
+		}
+		if (i < 256)
+			g->row_line[RG_RAISED][i] = (int)l->n;
+		bool on = i == g->cur[RG_RAISED] && !g->focus_side;
+		const char *mark = r->issue_title ? (r->nunlinked ? "◐" : "●") : "○";
+		ui_lines_addf(l, on ? ui_attr(ui, UI_A_CURSOR) : (int)A_NORMAL, "  %s %s", mark,
+			      r->statement);
+		char counts[160];
+		snprintf(counts, sizeof counts, _("%zu cases, %zu meetings, last %s"), r->ncases,
+			 r->nmeetings, r->last_seen ? r->last_seen : "");
+		if (r->issue_title)
+			ui_lines_addf(
+			    l, ui_attr(ui, UI_A_DIM), _("      %s → %s%s"), counts, r->issue_title,
+			    r->nunlinked ? _(" (later cases not linked: Enter links them)") : "");
+		else
+			ui_lines_addf(l, ui_attr(ui, UI_A_DIM), "      %s", counts);
+	}
+	ui_lines_add(l, "", (int)A_NORMAL);
+	ui_lines_add(l, _("● in the register  ◐ later cases not linked  ○ not in the register"),
+		     ui_attr(ui, UI_A_DIM));
+}
+
+static void register_lines(struct ui *ui, struct reg *g, struct ui_lines *l)
+{
+	if (g->issues.n == 0) {
+		ui_lines_add(l, _("The register is empty. Promote a raised issue with Enter."),
+			     ui_attr(ui, UI_A_DIM));
+		return;
+	}
+	for (size_t i = 0; i < g->issues.n; i++) {
+		const struct store_issue *is = &g->issues.v[i];
+		if (i < 256)
+			g->row_line[RG_REGISTER][i] = (int)l->n;
+		bool on = i == g->cur[RG_REGISTER] && !g->focus_side;
+		ui_lines_addf(l, on ? ui_attr(ui, UI_A_CURSOR) : (int)A_BOLD, "%s", is->title);
+		ui_lines_addf(l, (int)A_NORMAL, "    %s · %s · %s", policy_label(is->policy),
+			      status_label(is->status), is->owner ? is->owner : _("(no owner)"));
+		ui_lines_addf(l, ui_attr(ui, UI_A_DIM), _("    %s %s · %d cases, %d meetings"),
+			      is->category ? category_label(ui, NULL, is->category) : "",
+			      is->area ? is->area : "", is->ncases, is->nmeetings);
+	}
+}
+
+static void outcome_lines(struct ui *ui, struct reg *g, struct ui_lines *l)
+{
+	if (g->outcomes.n == 0) {
+		ui_lines_add(l, _("No follow-up review in this period."), ui_attr(ui, UI_A_DIM));
+		return;
+	}
+	ui_lines_add(l, _("Follow-up reviews whose ADL/IADL ratings improved, stayed, worsened"),
+		     ui_attr(ui, UI_A_HEADING));
+	for (size_t i = 0; i < g->outcomes.n; i++) {
+		const struct store_outcome *o = &g->outcomes.v[i];
+		size_t all = o->improved + o->same + o->worsened;
+		size_t pct = all ? (o->improved * 100 + all / 2) / all : 0;
+		ui_lines_addf(l, (int)A_NORMAL, _("%s %-8s ↑%zu →%zu ↓%zu  (%zu%% improved)"),
+			      o->year, *o->area ? o->area : "-", o->improved, o->same, o->worsened,
+			      pct);
+		if (o->not_comparable)
+			ui_lines_addf(l, ui_attr(ui, UI_A_DIM), _("      %zu not comparable"),
+				      o->not_comparable);
+	}
+}
+
+static void reg_draw(struct ui *ui, void *state)
+{
+	struct reg *g = state;
+	char period[64];
+	if (g->year)
+		snprintf(period, sizeof period, "%d", g->year);
+	else
+		snprintf(period, sizeof period, "%s", _("all years"));
+	char title[256];
+	snprintf(title, sizeof title, "%s — %s", _("Regional issues"), period);
+	ui_header_draw(ui, title, _("[ ] year  * all"));
+	struct ui_rect side, pane;
+	ui_split(ui, 0, &side, &pane);
+	char a[64], b[64];
+	snprintf(a, sizeof a, _("Raised (%zu)"), g->raised.n);
+	snprintf(b, sizeof b, _("Register (%zu)"), g->issues.n);
+	const char *labels[RG_COUNT] = {a, b, _("Follow-up outcomes")};
+	bool narrow = ui_side_draw(ui, side, pane, labels, RG_COUNT, g->side, &g->side_top,
+				   g->focus_side && !g->page);
+	char hint[512] = "";
+	if (narrow) {
+		/* the side list has the page */
+	} else if (g->page) {
+		ui_form_draw(ui, &g->form, pane, true);
+		ui_form_hint(ui, &g->form, hint, sizeof hint);
+	} else {
+		struct ui_lines l = {0};
+		for (int i = 0; i < 256; i++)
+			g->row_line[g->side][i] = -1;
+		if (g->side == RG_RAISED)
+			raised_lines(ui, g, &l);
+		else if (g->side == RG_REGISTER)
+			register_lines(ui, g, &l);
+		else
+			outcome_lines(ui, g, &l);
+		size_t c = g->cur[g->side];
+		int at = c < 256 ? g->row_line[g->side][c] : -1;
+		int *top = &g->top[g->side];
+		if (at >= 0 && !g->focus_side) {
+			if (at < *top)
+				*top = at;
+			if (at + 1 >= *top + pane.h)
+				*top = at + 2 - pane.h;
+		}
+		ui_lines_draw(&l, pane, top);
+		ui_lines_free(&l);
+	}
+	if (g->confirm)
+		snprintf(hint, sizeof hint, "%s",
+			 _("Take this issue out of the register? The cases keep what they raised. "
+			   "(y/n)"));
+	ui_status_draw(ui, hint);
+	if (g->confirm)
+		ui_put_cut(ui->rows - 2, 0, ui->cols, hint, ui_attr(ui, UI_A_WARN), true);
+	ui_select_draw(ui, &g->sel);
+}
+
+static void reg_flush(struct ui *ui, void *state)
+{
+	struct reg *g = state;
+	if (g->page)
+		ui_form_flush(ui, &g->form);
+}
+
+static void reg_free(void *state)
+{
+	struct reg *g = state;
+	store_raised_list_free(&g->raised);
+	store_issue_list_free(&g->issues);
+	store_outcome_list_free(&g->outcomes);
+	ui_form_free(&g->form);
+	ui_synth_free(&g->f);
+	store_issue_clear(&g->e);
+	for (int i = 0; i < RV_COUNT; i++)
+		kaigi_value_clear(&g->v[i]);
+	ui_select_close(&g->sel);
+	free(g);
+}
+
+static const struct ui_screen register_screen = {
+    .name = "register",
+    .contexts = reg_contexts,
+    .key = reg_key,
+    .draw = reg_draw,
+    .flush = reg_flush,
+    .free = reg_free,
+};
+
+void ui_register_open(struct ui *ui)
+{
+	struct reg *g = xcalloc(1, sizeof *g);
+	g->ui = ui;
+	load(ui, g);
+	ui_push(ui, &register_screen, g);
+}

@@ -1,0 +1,89 @@
+# SPDX-License-Identifier: MIT
+"""The follow-up commands as a user types them, on the fixtures of
+tests/followup/data: kaigi search (a Japanese phrase from a long-text
+answer; a two-character word and its note; names masked unless --names)
+and kaigi report regional (periods, areas, every format, wrong use)."""
+import os
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.environ.get("KAIGI_SOURCE_ROOT", ".")
+BIN = os.environ.get("KAIGI_BIN", os.path.join(ROOT, "build", "kaigi"))
+DATA = os.path.join(ROOT, "tests", "followup", "data")
+
+
+def kaigi(db, *args, lang="ja", code=0):
+    env = dict(os.environ, LANG="C.UTF-8", XDG_CONFIG_HOME=os.path.dirname(db))
+    p = subprocess.run([BIN, "--db", db, "--lang", lang] + list(args), capture_output=True, env=env)
+    out, err = p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+    if p.returncode != code:
+        sys.exit("kaigi %s: exit %d (wanted %d)\n%s%s" % (" ".join(args), p.returncode, code, out, err))
+    return out, err
+
+
+def want(text, *parts):
+    for part in parts:
+        if part not in text:
+            sys.exit("missing %r in:\n%s" % (part, text))
+
+
+def main():
+    with tempfile.TemporaryDirectory(prefix="kaigi-followup-cli-") as d:
+        db = os.path.join(d, "k.db")
+        kaigi(db, "import", "-q", os.path.join(DATA, "three_reviews.yaml"),
+              os.path.join(DATA, "regional.yaml"))
+        # ---- search
+        out, err = kaigi(db, "search", "外出が怖く")
+        want(out, "2025-01-14  K-2025-101  事例シート（豊明市様式） › ケアマネの見立て",
+             "転倒してから外出が怖くなり")
+        if err:
+            sys.exit("no note expected for a long word:\n" + err)
+        out, err = kaigi(db, "search", "長女")
+        want(out, "外出が怖くなり、買い物は長女に頼っている")
+        want(err, "3文字未満の語は索引（trigram）で引けない")
+        out, _ = kaigi(db, "search", "スズキ")
+        want(out, "（個人情報の項目：--names で表示）")
+        if "スズキ・タ" in out:
+            sys.exit("a sensitive answer was shown without --names:\n" + out)
+        out, _ = kaigi(db, "search", "--names", "スズキ")
+        want(out, "スズキ・タ")
+        out, err = kaigi(db, "search", "坂の上", "--limit", "2")
+        if out.count("\n    ") != 2:
+            sys.exit("--limit 2 shows two hits:\n" + out)
+        want(err, "新しい2件")
+        out, err = kaigi(db, "search", "存在しない言葉")
+        want(err, "見つかりませんでした")
+        kaigi(db, "search", code=2)
+        kaigi(db, "search", "x", "--limit", "many", code=2)
+        out, _ = kaigi(db, "search", "多職種", lang="en")
+        want(out, "(meeting)  Meeting › Purpose")
+        # ---- report regional
+        out, _ = kaigi(db, "report", "regional", "--from", "2024-01-01", "--to", "2025-12-31")
+        want(out, "地域課題の集計", "令和6年1月1日〜令和7年12月31日", "坂の上のスーパーへの移動手段",
+             "買い物の移動手段の", "資源発", "支援経過：ADL・IADLの変化")
+        out, _ = kaigi(db, "report", "regional", "--area", "西地区", "--format", "md")
+        want(out, "# 地域課題の集計", "| 西地区 | 男性が参加しやすい通いの場がない | 2 | 2 |")
+        if "| 東地区 |" in out:
+            sys.exit("--area 西地区 shows 東地区:\n" + out)
+        out, _ = kaigi(db, "report", "regional", "--format", "csv", lang="en")
+        want(out, "\ufefftable,year,area,category", "raised,,東地区,mobility,Exercise and mobility,")
+        csv = os.path.join(d, "r.csv")
+        kaigi(db, "report", "regional", "-o", csv)
+        with open(csv, "rb") as f:
+            want(f.read().decode("utf-8"), "\r\n", "register,")
+        html = os.path.join(d, "r.html")
+        kaigi(db, "report", "regional", "--to", "2024-12-31", "-o", html)
+        with open(html, encoding="utf-8") as f:
+            want(f.read(), "<html", "令和6年12月31日")
+        kaigi(db, "report", "regional", "--from", "2025-13-01", code=2)
+        kaigi(db, "report", "regional", "--from", "2025-06-01", "--to", "2025-01-01", code=2)
+        kaigi(db, "report", "regional", "--format", "docx", code=2)
+        kaigi(db, "report", "regional", "--bogus", code=2)
+        out, _ = kaigi(db, "report", "--help")
+        want(out, "report regional [--from DATE]")
+    print("ok")
+
+
+if __name__ == "__main__":
+    main()

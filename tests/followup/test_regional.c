@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: MIT
+/*
+ * test_regional.c — the regional picture against a fixture whose counts
+ * are known (data/regional.yaml): raised issues by category, area and
+ * wording, counted by cases and meetings in a period and an area; the
+ * register before and after a wording is promoted; the period's counts;
+ * the regional report in text and CSV.  And full-text search: a Japanese
+ * phrase in a long-text answer, short words, several words, meeting
+ * texts, sensitive fields, and the index following edits and deletes.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fu_test.h"
+#include "kaigi/report.h"
+#include "kaigi/xalloc.h"
+
+#define S1 "坂の上のスーパーへの移動手段がない"
+#define S2 "男性が参加しやすい通いの場がない"
+#define S3 "服薬を確認できる人がいない"
+
+static const struct store_raised *raised(const struct store_raised_list *l, const char *cat,
+					 const char *area, const char *statement)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].category, cat) == 0 && strcmp(l->v[i].area, area) == 0 &&
+		    strcmp(l->v[i].statement, statement) == 0)
+			return &l->v[i];
+	fail_msg("no raised row %s / %s / %s", cat, area, statement);
+	return NULL;
+}
+
+static void raised_counts(void **state)
+{
+	(void)state;
+	struct fu *f = fu_open("regional.yaml");
+	struct kaigi_error err;
+	struct store_raised_list l;
+	struct store_period p = {"2024-01-01", "2025-12-31", NULL};
+	assert_int_equal(store_raised_rollup(f->st, &p, &l, &err), KAIGI_OK);
+	assert_int_equal(l.n, 4);
+	/* By category, then area, then most cases. */
+	assert_string_equal(l.v[0].category, "medical");
+	assert_string_equal(l.v[3].category, "social");
+	const struct store_raised *r = raised(&l, "mobility", "東地区", S1);
+	assert_int_equal(r->ncases, 3);
+	assert_int_equal(r->nmeetings, 3);
+	assert_string_equal(r->first_seen, "2024-05-10");
+	assert_string_equal(r->last_seen, "2025-02-06");
+	assert_string_equal(r->policy, "resource"); /* resources ×2 over cooperation ×1 */
+	assert_string_equal(r->issue_id, "");       /* the hand-made link names no wording */
+	assert_int_equal(r->nunlinked, 3);
+	r = raised(&l, "mobility", "西地区", S1);
+	assert_int_equal(r->ncases, 1);
+	r = raised(&l, "social", "西地区", S2);
+	assert_int_equal(r->ncases, 2);
+	assert_int_equal(r->nmeetings, 2);
+	r = raised(&l, "medical", "西地区", S3); /* no area on the item: the person's */
+	assert_int_equal(r->ncases, 1);
+	store_raised_list_free(&l);
+
+	assert_int_equal(store_raised_rollup(f->st, NULL, &l, &err), KAIGI_OK);
+	assert_int_equal(raised(&l, "mobility", "東地区", S1)->ncases, 4);
+	store_raised_list_free(&l);
+	struct store_period west = {"2024-01-01", "2025-12-31", "西地区"};
+	assert_int_equal(store_raised_rollup(f->st, &west, &l, &err), KAIGI_OK);
+	assert_int_equal(l.n, 3);
+	store_raised_list_free(&l);
+	struct store_period y2024 = {"2024-01-01", "2024-12-31", NULL};
+	assert_int_equal(store_raised_rollup(f->st, &y2024, &l, &err), KAIGI_OK);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(raised(&l, "mobility", "東地区", S1)->ncases, 2);
+	store_raised_list_free(&l);
+
+	struct store_period_counts n;
+	assert_int_equal(store_period_count(f->st, &y2024, &n, &err), KAIGI_OK);
+	assert_int_equal(n.meetings, 2);
+	assert_int_equal(n.cases, 3);
+	assert_int_equal(n.followups, 0);
+	struct store_period y2025 = {"2025-01-01", "2025-12-31", NULL};
+	assert_int_equal(store_period_count(f->st, &y2025, &n, &err), KAIGI_OK);
+	assert_int_equal(n.meetings, 2);
+	assert_int_equal(n.cases, 4);
+	assert_int_equal(n.followups, 2);
+	fu_close(f);
+}
+
+static void register_before_and_after_promotion(void **state)
+{
+	(void)state;
+	struct fu *f = fu_open("regional.yaml");
+	struct kaigi_error err;
+	struct store_issue_list il;
+	struct store_period p = {"2024-01-01", "2025-12-31", NULL};
+	assert_int_equal(store_register_rollup(f->st, &p, &il, &err), KAIGI_OK);
+	assert_int_equal(il.n, 1);
+	assert_string_equal(il.v[0].title, "買い物の移動手段の不足");
+	assert_string_equal(il.v[0].owner, "高齢福祉課");
+	assert_string_equal(il.v[0].status, "referred");
+	assert_string_equal(il.v[0].area, "全域");
+	assert_int_equal(il.v[0].ncases, 1);
+	char id[STORE_ID_SIZE];
+	memcpy(id, il.v[0].id, sizeof id);
+	store_issue_list_free(&il);
+
+	/* Promote the wording: every case that raised it, in any period. */
+	size_t linked = 0;
+	assert_int_equal(store_issue_link_statement(f->st, id, S1, &linked, &err), KAIGI_OK);
+	assert_int_equal(linked, 4); /* M0, M2, M3, M4: M1's case was linked already */
+	assert_int_equal(store_issue_link_statement(f->st, id, S1, &linked, &err), KAIGI_OK);
+	assert_int_equal(linked, 0);
+	assert_int_equal(store_register_rollup(f->st, &p, &il, &err), KAIGI_OK);
+	assert_int_equal(il.v[0].ncases, 4);
+	assert_int_equal(il.v[0].nmeetings, 4);
+	assert_string_equal(il.v[0].first_seen, "2024-05-10");
+	store_issue_list_free(&il);
+	struct store_period east = {"2024-01-01", "2025-12-31", "東地区"};
+	assert_int_equal(store_register_rollup(f->st, &east, &il, &err), KAIGI_OK);
+	assert_int_equal(il.v[0].ncases, 3); /* R-004 lives in 西地区 */
+	store_issue_list_free(&il);
+	struct store_raised_list l;
+	assert_int_equal(store_raised_rollup(f->st, &p, &l, &err), KAIGI_OK);
+	const struct store_raised *r = raised(&l, "mobility", "東地区", S1);
+	assert_string_equal(r->issue_id, id);
+	assert_string_equal(r->issue_title, "買い物の移動手段の不足");
+	assert_int_equal(r->nunlinked, 0);
+	store_raised_list_free(&l);
+
+	/* Editing the register: checked, audited. */
+	struct store_issue is;
+	assert_int_equal(store_issue_get(f->st, id, &is, &err), KAIGI_OK);
+	assert_int_equal(is.ncases, 5);
+	free(is.owner);
+	is.owner = xstrdup("生活支援コーディネーター");
+	free(is.status);
+	is.status = xstrdup("addressed");
+	assert_int_equal(store_issue_save(f->st, &is, &err), KAIGI_OK);
+	free(is.policy);
+	is.policy = xstrdup("kindness");
+	assert_int_equal(store_issue_save(f->st, &is, &err), KAIGI_EDATA);
+	store_issue_clear(&is);
+	assert_int_equal(fu_int(f, "SELECT count(*) FROM audit WHERE tbl = 'regional_issue' AND "
+				   "op = 'update' AND path IN ('owner', 'status')"),
+			 2);
+	/* A new issue from a wording, then taken out again. */
+	struct store_issue n = {.title = S2, .policy = "resources", .area = "西地区"};
+	assert_int_equal(store_issue_save(f->st, &n, &err), KAIGI_OK);
+	assert_int_equal(store_issue_link_statement(f->st, n.id, S2, &linked, &err), KAIGI_OK);
+	assert_int_equal(linked, 2);
+	assert_int_equal(store_issue_get(f->st, n.id, &is, &err), KAIGI_OK);
+	assert_string_equal(is.policy, "resource");
+	store_issue_clear(&is);
+	assert_int_equal(store_issue_delete(f->st, n.id, &err), KAIGI_OK);
+	assert_int_equal(store_issue_get(f->st, n.id, &is, &err), KAIGI_EDATA);
+	assert_int_equal(fu_int(f, "SELECT count(*) FROM answer WHERE value = '" S2 "'"), 2);
+	fu_close(f);
+}
+
+static void outcomes_and_the_report(void **state)
+{
+	(void)state;
+	struct fu *f = fu_open("regional.yaml");
+	struct kaigi_error err;
+	struct store_outcome_list o;
+	assert_int_equal(store_outcome_rollup(f->st, NULL, &o, &err), KAIGI_OK);
+	assert_int_equal(o.n, 2);
+	assert_string_equal(o.v[0].area, "東地区");
+	assert_int_equal(o.v[0].improved, 1);
+	assert_string_equal(o.v[1].area, "西地区");
+	assert_int_equal(o.v[1].not_comparable, 1);
+	store_outcome_list_free(&o);
+
+	struct store_period p = {"2024-01-01", "2025-12-31", NULL};
+	struct report_options ro = {.lang = "ja", .town = "みどり町", .width = 100};
+	struct strbuf out = STRBUF_INIT;
+	/* Markdown: the same document, without text tables' wrapping. */
+	assert_int_equal(
+	    report_regional_render(f->st, &f->forms, &p, REPORT_MARKDOWN, &ro, &out, &err),
+	    KAIGI_OK);
+	const char *want[] = {
+	    "# 地域課題の集計",
+	    "令和6年1月1日〜令和7年12月31日",
+	    "7件（うち支援経過の報告 2件）",
+	    "### 運動・移動（延べ4事例）",
+	    "| 東地区 | " S1 " | 3 | 3 | 令和7年2月6日 | 未登録 |",
+	    "| 西地区 | " S2 " | 2 | 2 |",
+	    "| 運動・移動 | 全域 | 買い物の移動手段の不足 | 資源発掘 | 高齢福祉課 | "
+	    "推進会議へ提出 | 1 | 1 |",
+	    "| 2025 | 東地区 | 1 | 1 (100%) | 0 (0%) | 0 (0%) | 0 |"};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		if (!strstr(strbuf_str(&out), want[i]))
+			fail_msg("the report lacks 「%s」:\n%s", want[i], strbuf_str(&out));
+	strbuf_reset(&out);
+	assert_int_equal(report_regional_render(f->st, &f->forms, &p, REPORT_TEXT, &ro, &out, &err),
+			 KAIGI_OK);
+	assert_non_null(strstr(strbuf_str(&out), "地域課題の集計"));
+	strbuf_reset(&out);
+	assert_int_equal(report_regional_csv(f->st, &f->forms, &p, "ja", &out, &err), KAIGI_OK);
+	const char *csv = strbuf_str(&out);
+	assert_memory_equal(csv, "\xEF\xBB\xBFtable,year,area,", 19);
+	assert_non_null(
+	    strstr(csv, "raised,,東地区,mobility,運動・移動," S1 ",resource,資源発掘,,,,3,3,"));
+	assert_non_null(strstr(csv, "register,,全域,mobility,運動・移動,買い物の移動手段の不足,"));
+	assert_non_null(strstr(csv, "outcome,2025,西地区,,,,,,,,,,,,,,,0,0,0,1\r\n"));
+	/* PDF and HTML come from the same document. */
+	strbuf_reset(&out);
+	assert_int_equal(report_regional_render(f->st, &f->forms, &p, REPORT_HTML, &ro, &out, &err),
+			 KAIGI_OK);
+	assert_non_null(strstr(strbuf_str(&out), "<table"));
+	strbuf_free(&out);
+	fu_close(f);
+}
+
+/* ---- search ---------------------------------------------------------------- */
+
+static void search_finds_japanese_in_long_text(void **state)
+{
+	(void)state;
+	struct fu *f = fu_open("three_reviews.yaml");
+	struct kaigi_error err;
+	struct store_text_hit_list h;
+	enum store_search_mode mode;
+	/* A phrase from the middle of a long-text answer (ケアマネの見立て). */
+	assert_int_equal(store_text_search(f->st, "外出が怖く", 0, &h, &mode, &err), KAIGI_OK);
+	assert_int_equal(mode, STORE_SEARCH_INDEX);
+	assert_int_equal(h.n, 1);
+	assert_string_equal(h.v[0].form, "toyoake_case_sheet");
+	assert_string_equal(h.v[0].field, "cm_view");
+	assert_string_equal(h.v[0].person_code, "K-2025-101");
+	assert_string_equal(h.v[0].meeting_date, "2025-01-14");
+	assert_string_equal(h.v[0].case_id, "aaaaaaaa-0000-4000-8000-000000000001");
+	assert_false(h.v[0].sensitive);
+	char *place = store_text_hit_place(f->st, &h.v[0], "ja");
+	assert_string_equal(place, "事例シート（豊明市様式） › ケアマネの見立て（総合的な課題）");
+	free(place);
+	char *ex = store_text_excerpt(h.v[0].text, "外出が怖く", 20);
+	assert_non_null(strstr(ex, "外出が怖く"));
+	assert_true(strlen(ex) < strlen(h.v[0].text));
+	free(ex);
+	store_text_hit_list_free(&h);
+	/* Two characters: no trigram; every text is read, still found. */
+	assert_int_equal(store_text_search(f->st, "長女", 0, &h, &mode, &err), KAIGI_OK);
+	assert_int_equal(mode, STORE_SEARCH_SCAN);
+	assert_int_equal(h.n, 1);
+	store_text_hit_list_free(&h);
+	/* Several words: all of them, newest meeting first. */
+	assert_int_equal(store_text_search(f->st, "スーパー　移動", 0, &h, &mode, &err), KAIGI_OK);
+	assert_int_equal(mode, STORE_SEARCH_INDEX);
+	assert_int_equal(h.n, 2); /* the raised issue of reviews 2 and 1 */
+	assert_string_equal(h.v[0].meeting_date, "2025-04-08");
+	store_text_hit_list_free(&h);
+	/* A meeting's own text; a sensitive field is found and flagged. */
+	assert_int_equal(store_text_search(f->st, "多職種で検討", 0, &h, NULL, &err), KAIGI_OK);
+	assert_int_equal(h.n, 1);
+	assert_null(h.v[0].form);
+	assert_string_equal(h.v[0].field, "purpose");
+	store_text_hit_list_free(&h);
+	assert_int_equal(store_text_search(f->st, "スズキ", 0, &h, NULL, &err), KAIGI_OK);
+	assert_int_equal(h.n, 1);
+	assert_true(h.v[0].sensitive);
+	store_text_hit_list_free(&h);
+	/* Choice values and dates are not free text. */
+	assert_int_equal(store_text_search(f->st, "resources", 0, &h, NULL, &err), KAIGI_OK);
+	assert_int_equal(h.n, 0);
+	store_text_hit_list_free(&h);
+	assert_int_equal(store_text_search(f->st, "　 ", 0, &h, NULL, &err), KAIGI_EUSAGE);
+	fu_close(f);
+}
+
+static void search_index_follows_changes(void **state)
+{
+	(void)state;
+	struct fu *f = fu_open("three_reviews.yaml");
+	struct kaigi_error err;
+	struct store_text_hit_list h;
+	const char *r1 = "aaaaaaaa-0000-4000-8000-000000000001";
+	fu_save(f, r1, "toyoake_case_sheet", "cm_view", NULL, NULL, "畑仕事に戻りたいと話す");
+	assert_int_equal(store_text_search(f->st, "外出が怖く", 0, &h, NULL, &err), KAIGI_OK);
+	assert_int_equal(h.n, 0);
+	store_text_hit_list_free(&h);
+	assert_int_equal(store_text_search(f->st, "畑仕事", 0, &h, NULL, &err), KAIGI_OK);
+	assert_int_equal(h.n, 1);
+	store_text_hit_list_free(&h);
+	fu_save(f, r1, "toyoake_case_sheet", "cm_view", NULL, NULL, "");
+	assert_int_equal(store_text_search(f->st, "畑仕事", 0, &h, NULL, &err), KAIGI_OK);
+	assert_int_equal(h.n, 0);
+	store_text_hit_list_free(&h);
+	assert_int_equal(store_meeting_set(f->st, "33333333-3333-4333-8333-333333333333",
+					   STORE_MEETING_TARGET, "新規事例の役割分担を決める",
+					   &err),
+			 KAIGI_OK);
+	assert_int_equal(store_text_search(f->st, "役割分担を決める", 0, &h, NULL, &err), KAIGI_OK);
+	assert_int_equal(h.n, 1);
+	assert_string_equal(h.v[0].field, "target");
+	store_text_hit_list_free(&h);
+	/* Deleting a meeting takes its texts out of the index. */
+	long long before = fu_int(f, "SELECT count(*) FROM search_doc");
+	assert_int_equal(store_meeting_delete(f->st, "22222222-2222-4222-8222-222222222222", &err),
+			 KAIGI_OK);
+	assert_true(fu_int(f, "SELECT count(*) FROM search_doc") < before);
+	assert_int_equal(store_text_search(f->st, "浴槽またぎ", 0, &h, NULL, &err), KAIGI_OK);
+	assert_int_equal(h.n, 0);
+	store_text_hit_list_free(&h);
+	/* The index and its content agree (FTS5's own check). */
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	char *e = NULL;
+	if (sqlite3_exec(db,
+			 "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)",
+			 NULL, NULL, &e) != SQLITE_OK)
+		fail_msg("the full-text index disagrees with its texts: %s", e);
+	sqlite3_close(db);
+	fu_close(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(raised_counts),
+	    cmocka_unit_test(register_before_and_after_promotion),
+	    cmocka_unit_test(outcomes_and_the_report),
+	    cmocka_unit_test(search_finds_japanese_in_long_text),
+	    cmocka_unit_test(search_index_follows_changes),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
