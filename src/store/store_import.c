@@ -21,14 +21,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "kaigi/file.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "store_import.h"
 
 /* Record files larger than this are refused (split them by year). */
-#define IMP_MAX_FILE (512L * 1024 * 1024)
+#define IMP_MAX_FILE ((size_t)512 * 1024 * 1024)
 
 /* Report a database error at n; environment errors stop the import. */
 void imp_db_error(struct imp *im, const yaml_node_t *n, int rc, const char *what)
@@ -737,31 +737,11 @@ static enum kaigi_status import_run(struct store *st, const char *const *names,
 	size_t before = diags->n;
 	for (size_t i = 0; i < n; i++) {
 		if (paths) {
-			FILE *f = fopen(paths[i], "rb");
-			struct stat sb;
-			if (!f || fstat(fileno(f), &sb) != 0) {
-				kaigi_diags_add(diags, KAIGI_EENV, paths[i], 0, 0,
-						"cannot read: %s", strerror(errno));
-				if (f)
-					fclose(f);
-				continue;
-			}
-			if (sb.st_size > IMP_MAX_FILE) {
-				kaigi_diags_add(diags, KAIGI_EDATA, paths[i], 0, 0,
-						"larger than %ld MB: split it into several files",
-						IMP_MAX_FILE / (1024 * 1024));
-				fclose(f);
-				continue;
-			}
-			size_t len = (size_t)sb.st_size;
-			char *buf = xmalloc(len + 1);
-			size_t got = fread(buf, 1, len, f);
-			int rerr = ferror(f);
-			fclose(f);
-			if (rerr || got != len) {
-				kaigi_diags_add(diags, KAIGI_EENV, paths[i], 0, 0,
-						"cannot read: %s", strerror(errno));
-				free(buf);
+			char *buf;
+			size_t len;
+			if (kaigi_file_read(paths[i], IMP_MAX_FILE, "a record file", &buf, &len,
+					    &err) != KAIGI_OK) {
+				kaigi_diags_add_error(diags, &err);
 				continue;
 			}
 			import_one(&im, paths[i], buf, len, diags);
