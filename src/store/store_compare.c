@@ -150,9 +150,9 @@ void store_outcome_list_free(struct store_outcome_list *l)
 	l->n = 0;
 }
 
-/* [[form, grid, column, [not-applicable values…]], …] for every installed
- * grid with a rating column.  Values are JSON numbers: scales store
- * integers. */
+/* [[form, grid, column, ",na,na,"], …] for every installed grid with a
+ * rating column: its not-applicable values between commas, so one instr()
+ * tells them (scales store integers, which print as digits). */
 static char *rating_spec(const struct schema_set *forms)
 {
 	struct strbuf b = STRBUF_INIT;
@@ -168,23 +168,20 @@ static char *rating_spec(const struct schema_set *forms)
 				if (col == (size_t)-1)
 					continue;
 				/* Ids are checked words ([a-z0-9_]): no JSON escaping. */
-				strbuf_appendf(&b, "%s[\"%s\",\"%s\",\"%s\",[", first ? "" : ",",
+				strbuf_appendf(&b, "%s[\"%s\",\"%s\",\"%s\",\",", first ? "" : ",",
 					       form->id, g->id, g->columns[col].id);
 				first = false;
-				bool any = false;
 				for (size_t r = 0; r <= g->nrows; r++) {
 					const struct schema_choice_list *cl =
 					    r < g->nrows ? schema_cell_choices(g, &g->rows[r], col)
 							 : g->columns[col].choices;
 					for (size_t k = 0; cl && k < cl->n; k++)
-						if (cl->v[k].na) {
+						if (cl->v[k].na)
 							strbuf_appendf(
-							    &b, "%s%ld", any ? "," : "",
+							    &b, "%ld,",
 							    strtol(cl->v[k].value, NULL, 10));
-							any = true;
-						}
 				}
-				strbuf_append(&b, "]]");
+				strbuf_append(&b, "\"]");
 			}
 	}
 	strbuf_append(&b, "]");
@@ -194,8 +191,10 @@ static char *rating_spec(const struct schema_set *forms)
 enum kaigi_status store_outcome_rollup(struct store *st, const struct store_period *p,
 				       struct store_outcome_list *out, struct kaigi_error *err)
 {
+	/* CROSS JOIN fixes the order: from the few follow-up reviews to their
+	 * records and answers by key, never from every grid record. */
 	static const char sql[] =
-	    "WITH spec (form, field, col, na) AS ("
+	    "WITH spec (form, field, col, na) AS MATERIALIZED ("
 	    "  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?3)), "
 	    "fc AS ("
 	    "  SELECT c.id, c.follows, m.date, ifnull(p.area, '') AS area FROM case_review c "
@@ -204,13 +203,15 @@ enum kaigi_status store_outcome_rollup(struct store *st, const struct store_peri
 	    "  AND (?2 IS NULL OR m.date <= ?2) AND (?4 IS NULL OR p.area = ?4)), "
 	    "cell AS ("
 	    "  SELECT fc.id, cur.value < prev.value AS better, cur.value > prev.value AS worse "
-	    "  FROM fc JOIN form_record r ON r.case_id = fc.id JOIN spec s ON s.form = r.form "
-	    "  JOIN form_record pr ON pr.case_id = fc.follows AND pr.form = r.form "
-	    "  JOIN answer cur ON cur.record_id = r.id AND cur.field = s.field AND cur.col = s.col "
-	    "  JOIN answer prev ON prev.record_id = pr.id AND prev.field = s.field "
+	    "  FROM fc CROSS JOIN form_record r ON r.case_id = fc.id "
+	    "  CROSS JOIN spec s ON s.form = r.form "
+	    "  CROSS JOIN form_record pr ON pr.case_id = fc.follows AND +pr.form = r.form "
+	    "  CROSS JOIN answer cur ON cur.record_id = r.id AND cur.field = s.field "
+	    "    AND cur.col = s.col "
+	    "  CROSS JOIN answer prev ON prev.record_id = pr.id AND prev.field = s.field "
 	    "    AND prev.item = cur.item AND prev.col = s.col "
-	    "  WHERE cur.value NOT IN (SELECT value FROM json_each(s.na)) "
-	    "    AND prev.value NOT IN (SELECT value FROM json_each(s.na))), "
+	    "  WHERE instr(s.na, ',' || cur.value || ',') = 0 "
+	    "    AND instr(s.na, ',' || prev.value || ',') = 0), "
 	    "per AS (SELECT id, sum(better) AS b, sum(worse) AS w FROM cell GROUP BY id) "
 	    "SELECT substr(fc.date, 1, 4) AS year, fc.area, "
 	    "  count(per.id) FILTER (WHERE per.b > per.w), "

@@ -106,23 +106,31 @@ void store_raised_list_free(struct store_raised_list *l)
 enum kaigi_status store_raised_rollup(struct store *st, const struct store_period *p,
 				      struct store_raised_list *out, struct kaigi_error *err)
 {
+	/* One pass over the raised items: each wording's register issue (the
+	 * first linked, si), whether each item's case is linked to it, and
+	 * the policy kind suggested most often (pol), joined once per group. */
 	static const char sql[] =
 	    "WITH " RAISED_CTE ", "
+	    "si AS (SELECT statement, issue_id FROM (SELECT statement, issue_id, row_number() "
+	    "  OVER (PARTITION BY statement ORDER BY created, issue_id) AS k FROM "
+	    "  regional_issue_case WHERE statement IS NOT NULL) WHERE k = 1), "
+	    "rl AS (SELECT x.*, si.issue_id, si.issue_id IS NOT NULL AND EXISTS (SELECT 1 FROM "
+	    "  regional_issue_case l WHERE l.issue_id = si.issue_id AND l.case_id = x.case_id) "
+	    "  AS linked FROM raised x LEFT JOIN si ON si.statement = x.statement "
+	    "  WHERE x.statement IS NOT NULL AND x.statement <> '' AND (?3 IS NULL OR x.area = "
+	    "?3)), "
+	    "pol AS (SELECT statement, policy FROM (SELECT statement, policy, row_number() OVER "
+	    "  (PARTITION BY statement ORDER BY count(*) DESC, policy) AS k FROM raised WHERE "
+	    "  policy IS NOT NULL GROUP BY statement, policy) WHERE k = 1), "
 	    "grp AS (SELECT category, area, statement, min(form) AS form, "
 	    "  count(DISTINCT case_id) AS ncases, count(DISTINCT meeting_id) AS nmeetings, "
-	    "  min(date) AS first_seen, max(date) AS last_seen FROM raised "
-	    "  WHERE statement IS NOT NULL AND statement <> '' AND (?3 IS NULL OR area = ?3) "
+	    "  min(date) AS first_seen, max(date) AS last_seen, max(issue_id) AS issue_id, "
+	    "  count(DISTINCT case_id) FILTER (WHERE NOT linked) AS nunlinked FROM rl "
 	    "  GROUP BY category, area, statement) "
 	    "SELECT g.category, g.area, g.statement, g.form, g.ncases, g.nmeetings, g.first_seen, "
-	    "  g.last_seen, i.id, i.title, "
-	    "  (SELECT count(DISTINCT x.case_id) FROM raised x WHERE x.statement = g.statement "
-	    "   AND x.category = g.category AND x.area = g.area AND NOT EXISTS (SELECT 1 FROM "
-	    "   regional_issue_case l WHERE l.case_id = x.case_id AND l.issue_id = i.id)), "
-	    "  (SELECT x.policy FROM raised x WHERE x.statement = g.statement AND x.policy IS NOT "
-	    "   NULL GROUP BY x.policy ORDER BY count(*) DESC, x.policy LIMIT 1) "
-	    "FROM grp g LEFT JOIN regional_issue i ON i.id = (SELECT l.issue_id FROM "
-	    "  regional_issue_case l WHERE l.statement = g.statement ORDER BY l.created, "
-	    "  l.issue_id LIMIT 1) "
+	    "  g.last_seen, i.id, i.title, g.nunlinked, pol.policy "
+	    "FROM grp g LEFT JOIN regional_issue i ON i.id = g.issue_id "
+	    "LEFT JOIN pol ON pol.statement = g.statement "
 	    "ORDER BY g.category, g.area, g.ncases DESC, g.statement";
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *q = store_stmt(st, sql, err);

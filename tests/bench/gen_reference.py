@@ -121,7 +121,7 @@ class Gen:
                 self.ans(out, rec, 'adl', row, 'personal', self.pick(PERSONAL), 18, 'personal')
                 self.ans(out, rec, 'adl', row, 'environmental', self.pick(ENVIRON), 18, 'environmental')
 
-    def plan(self, out, rec):
+    def plan(self, out, rec, date, person):
         out.append('              issues:\n')
         for _ in range(self.rnd.randint(2, 4)):
             item = self.uid()
@@ -143,6 +143,27 @@ class Gen:
             out.append('                - _id: %s\n' % item)
             self.ans(out, rec, 'advice', item, 'profession', self.pick(PROFESSIONS), 18, 'profession')
             self.ans(out, rec, 'advice', item, 'text', self.pick(ADVICE), 18, 'text')
+        # Agreed actions are the plan's list (schema 2), with a status.
+        year, month = int(date[:4]), int(date[5:7])
+        due = '%d-%02d-28' % (year + (month == 12), month % 12 + 1)
+        out.append('              actions:\n')
+        for who in ['ケアマネ', self.pick(['通所型サービスC', '生活支援コーディネーター', '訪問リハ'])]:
+            item = self.uid()
+            out.append('                - _id: %s\n' % item)
+            self.ans(out, rec, 'actions', item, 'who', who, 18, 'who')
+            self.ans(out, rec, 'actions', item, 'what', 'サービス担当者会議で' + self.pick(GOALS) + 'ための支援を調整', 18, 'what')
+            self.ans(out, rec, 'actions', item, 'due', due, 18, 'due')
+            self.ans(out, rec, 'actions', item, 'status', self.pick(['todo', 'doing', 'done', 'done']), 18, 'status')
+        self.ans(out, rec, 'followup_date', '', '', '%d-%02d-%s' % (year + (month > 9), (month + 2) % 12 + 1, date[8:]), 14, 'followup_date')
+        # About one case in five raises a regional issue (地域課題).
+        if self.rnd.random() < 0.2:
+            out.append('              regional_issues:\n')
+            item = self.uid()
+            out.append('                - _id: %s\n' % item)
+            self.ans(out, rec, 'regional_issues', item, 'statement', self.pick(ISSUES), 18, 'statement')
+            self.ans(out, rec, 'regional_issues', item, 'category', self.pick(CATEGORIES), 18, 'category')
+            self.ans(out, rec, 'regional_issues', item, 'policy', self.pick(['cooperation', 'programme', 'resources']), 18, 'policy')
+            self.ans(out, rec, 'regional_issues', item, 'area', person[3], 18, 'area')
 
     def person_for_case(self, year):
         # About one review in three is a follow-up of someone seen before.
@@ -201,13 +222,10 @@ class Gen:
                             elif form == 'bench_adl':
                                 self.adl(body, rec)
                             else:
-                                self.plan(body, rec)
+                                self.plan(body, rec, date, person)
                         if self.rnd.random() < 0.12:
                             iid, title = self.pick(issue_ids)
                             body.append('        regional_issues:\n          - {issue: %s}\n' % title)
-                        body.append('        actions:\n          - {who: ケアマネ, what: %s, due: %d-%02d-28}\n'
-                                    % (q('サービス担当者会議で' + self.pick(GOALS) + 'ための支援を調整'),
-                                       year + (month == 12), month % 12 + 1))
                 if new_people:
                     out.append('people:\n')
                     for code, by, sex, area, _ in new_people:
