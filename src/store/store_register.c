@@ -82,25 +82,26 @@ void store_raised_list_free(struct store_raised_list *l)
 }
 
 /*
- * The raised items of the period: list_item's field index (002) finds them
- * without reading the answers of every record; each item's statement,
- * category, policy and area are then primary-key lookups.
+ * The raised items of the period, one row each: read from the partial
+ * index of regional-issue answers (003) from end to end and pivoted, so no
+ * answer is looked up one by one; then each item's record (its case and
+ * meeting) by key.  The person's area is read only for an item without
+ * one.
  */
 #define RAISED_CTE                                                                                 \
 	"raised AS MATERIALIZED ("                                                                 \
-	"  SELECT c.id AS case_id, c.meeting_id, m.date, r.form, "                                 \
-	"  (SELECT value FROM answer a WHERE a.record_id = li.record_id AND a.field = li.field "   \
-	"    AND a.item = li.id AND a.col = 'statement') AS statement, "                           \
-	"  ifnull((SELECT value FROM answer a WHERE a.record_id = li.record_id AND a.field = "     \
-	"    li.field AND a.item = li.id AND a.col = 'category'), '') AS category, "               \
-	"  (SELECT value FROM answer a WHERE a.record_id = li.record_id AND a.field = li.field "   \
-	"    AND a.item = li.id AND a.col = 'policy') AS policy, "                                 \
-	"  coalesce(nullif((SELECT value FROM answer a WHERE a.record_id = li.record_id AND "      \
-	"    a.field = li.field AND a.item = li.id AND a.col = 'area'), ''), p.area, '') AS area " \
-	"  FROM list_item li JOIN form_record r ON r.id = li.record_id "                           \
-	"  JOIN case_review c ON c.id = r.case_id JOIN meeting m ON m.id = c.meeting_id "          \
-	"  JOIN person p ON p.id = c.person_id "                                                   \
-	"  WHERE li.field = 'regional_issues' AND (?1 IS NULL OR m.date >= ?1) "                   \
+	"  SELECT r.case_id, r.meeting_id, m.date, r.form, x.statement, x.category, x.policy, "    \
+	"  coalesce(nullif(x.area, ''), (SELECT p.area FROM case_review c JOIN person p ON "       \
+	"    p.id = c.person_id WHERE c.id = r.case_id), '') AS area "                             \
+	"  FROM (SELECT record_id, item, "                                                         \
+	"      max(CASE col WHEN 'statement' THEN value END) AS statement, "                       \
+	"      ifnull(max(CASE col WHEN 'category' THEN value END), '') AS category, "             \
+	"      max(CASE col WHEN 'policy' THEN value END) AS policy, "                             \
+	"      max(CASE col WHEN 'area' THEN value END) AS area "                                  \
+	"    FROM answer INDEXED BY answer_regional_issue WHERE field = 'regional_issues' "        \
+	"    GROUP BY record_id, item) x "                                                         \
+	"  JOIN form_record r ON r.id = x.record_id JOIN meeting m ON m.id = r.meeting_id "        \
+	"  WHERE r.case_id IS NOT NULL AND (?1 IS NULL OR m.date >= ?1) "                          \
 	"  AND (?2 IS NULL OR m.date <= ?2)) "
 
 enum kaigi_status store_raised_rollup(struct store *st, const struct store_period *p,
@@ -200,8 +201,8 @@ enum kaigi_status store_register_rollup(struct store *st, const struct store_per
 	    "SELECT " ISSUE_COLUMNS "FROM regional_issue r LEFT JOIN ("
 	    "  SELECT l.issue_id, l.case_id, c.meeting_id, m.date FROM regional_issue_case l "
 	    "  JOIN case_review c ON c.id = l.case_id JOIN meeting m ON m.id = c.meeting_id "
-	    "  JOIN person p ON p.id = c.person_id WHERE (?1 IS NULL OR m.date >= ?1) "
-	    "  AND (?2 IS NULL OR m.date <= ?2) AND (?3 IS NULL OR p.area = ?3)) x "
+	    "  WHERE (?1 IS NULL OR m.date >= ?1) AND (?2 IS NULL OR m.date <= ?2) "
+	    "  AND (?3 IS NULL OR (SELECT area FROM person WHERE id = c.person_id) = ?3)) x "
 	    "ON x.issue_id = r.id "
 	    "WHERE ?3 IS NULL OR r.area = ?3 OR x.case_id IS NOT NULL "
 	    "GROUP BY r.id ORDER BY ifnull(r.category, ''), ifnull(r.area, ''), "
@@ -277,12 +278,10 @@ enum kaigi_status store_issue_link_statement(struct store *st, const char *issue
 {
 	static const char sql[] =
 	    "INSERT INTO regional_issue_case (issue_id, case_id, statement, created, updated) "
-	    "SELECT DISTINCT ?1, r.case_id, ?2, ?3, ?3 FROM list_item li "
-	    "JOIN form_record r ON r.id = li.record_id "
-	    "JOIN answer a ON a.record_id = li.record_id AND a.field = li.field "
-	    "  AND a.item = li.id AND a.col = 'statement' "
-	    "WHERE li.field = 'regional_issues' AND r.case_id IS NOT NULL AND a.value = ?2 "
-	    "ON CONFLICT (issue_id, case_id) DO NOTHING";
+	    "SELECT DISTINCT ?1, r.case_id, ?2, ?3, ?3 FROM answer a INDEXED BY "
+	    "answer_regional_issue JOIN form_record r ON r.id = a.record_id "
+	    "WHERE a.field = 'regional_issues' AND a.col = 'statement' AND a.value = ?2 "
+	    "AND r.case_id IS NOT NULL ON CONFLICT (issue_id, case_id) DO NOTHING";
 	static const char exists[] = "SELECT 1 FROM regional_issue WHERE id = ?1";
 	if (linked)
 		*linked = 0;

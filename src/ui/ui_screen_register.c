@@ -254,8 +254,15 @@ static void promote(struct ui *ui, struct reg *g)
 	const struct store_raised *r = &g->raised.v[g->cur[RG_RAISED]];
 	struct kaigi_error err;
 	char id[STORE_ID_SIZE];
+	const struct store_issue *same = NULL;
+	for (size_t i = 0; i < g->issues.n && !same; i++)
+		if (strcmp(g->issues.v[i].title, r->statement) == 0)
+			same = &g->issues.v[i];
 	if (r->issue_id[0]) {
 		memcpy(id, r->issue_id, sizeof id);
+	} else if (same) {
+		/* An issue of that title is in the register already: join it. */
+		memcpy(id, same->id, sizeof id);
 	} else {
 		struct store_issue e;
 		memset(&e, 0, sizeof e);
