@@ -85,6 +85,14 @@ void ui_compare_lines(struct ui *ui, const struct store_compare *cmp, int w, str
 	int lw = w - 2 - 3 - 2 * CELL_W - CHANGE_W;
 	if (lw < 8)
 		lw = 8;
+	size_t rows = 0;
+	for (size_t g = 0; g < cmp->ngrids; g++)
+		rows += cmp->grids[g].nrows;
+	if (rows == 0) {
+		ui_lines_add(out, _("No ADL/IADL grid to compare with the review before."),
+			     ui_attr(ui, UI_A_DIM));
+		ui_lines_add(out, "", (int)A_NORMAL);
+	}
 	for (size_t g = 0; g < cmp->ngrids; g++) {
 		const struct store_grid_compare *gc = &cmp->grids[g];
 		if (gc->nrows == 0)
