@@ -804,6 +804,9 @@ enum store_search_mode {
 enum kaigi_status store_text_search(struct store *st, const char *query, size_t limit,
 				    struct store_text_hit_list *out, enum store_search_mode *mode,
 				    struct kaigi_error *err);
+/* Whether query has a word of three characters or more, so that
+ * store_text_search can use the index rather than read every text. */
+bool store_text_search_indexed(const char *query);
 /* "form › field › column" labels of where h was found, in lang.  Caller
  * frees. */
 char *store_text_hit_place(const struct store *st, const struct store_text_hit *h,

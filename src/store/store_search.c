@@ -77,6 +77,18 @@ static size_t char_count(const char *s)
 	return n;
 }
 
+bool store_text_search_indexed(const char *query)
+{
+	char *words[SEARCH_WORDS_MAX];
+	size_t n = split_words(query ? query : "", words, SEARCH_WORDS_MAX);
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		any |= char_count(words[i]) >= 3;
+		free(words[i]);
+	}
+	return any;
+}
+
 /* Whether field (or the sub-field col of a grid or list) is sensitive. */
 static bool hit_sensitive(const struct schema_set *forms, const char *form_id, const char *field,
 			  const char *col)

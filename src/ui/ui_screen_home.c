@@ -36,6 +36,7 @@ struct home {
 	struct store_case_hit_list hits;
 	struct store_text_hit_list texts; /* the query found in records and meetings */
 	enum store_search_mode mode;
+	bool texts_held;      /* short words only: the text search waits for Enter */
 	size_t hcur, htop;    /* over hits, then texts */
 	struct ui_select sel; /* meeting templates */
 	long long search_due; /* monotonic ms: run the search then (typing pauses) */
@@ -64,18 +65,22 @@ static void load(struct ui *ui, struct home *h)
 	}
 }
 
-static void search(struct ui *ui, struct home *h)
+/* Search the cases, and the text of every record and meeting (FTS5).  A
+ * query of short words only cannot use the index: every text is read,
+ * which on years of records takes long enough to stall typing, so that is
+ * done only when asked for (all, on Enter). */
+static void search(struct ui *ui, struct home *h, bool all)
 {
 	store_case_hit_list_free(&h->hits);
 	struct kaigi_error err;
 	if (store_case_search(ui->st, strbuf_str(&h->query), false, HITS_MAX, &h->hits, &err) !=
 	    KAIGI_OK)
 		ui_msg_error(ui, &err);
-	/* The same words in the text of every record and meeting (FTS5). */
 	store_text_hit_list_free(&h->texts);
-	if (h->query.len &&
-	    store_text_search(ui->st, strbuf_str(&h->query), TEXTS_MAX, &h->texts, &h->mode,
-			      &err) != KAIGI_OK &&
+	const char *q = strbuf_str(&h->query);
+	h->texts_held = h->query.len && !all && !store_text_search_indexed(q);
+	if (h->query.len && !h->texts_held &&
+	    store_text_search(ui->st, q, TEXTS_MAX, &h->texts, &h->mode, &err) != KAIGI_OK &&
 	    err.status != KAIGI_EUSAGE)
 		ui_msg_error(ui, &err);
 	h->hcur = h->htop = 0;
@@ -205,7 +210,7 @@ static enum ui_result home_key(struct ui *ui, void *state, const struct ui_key *
 	case UI_ACT_SEARCH:
 		h->side = SIDE_SEARCH;
 		h->focus_side = false;
-		search(ui, h);
+		search(ui, h, false);
 		return UI_REDRAW;
 	case UI_ACT_REGISTER:
 		ui_register_open(ui);
@@ -218,7 +223,7 @@ static enum ui_result home_key(struct ui *ui, void *state, const struct ui_key *
 		if (k->act == UI_ACT_OPEN || k->act == UI_ACT_RIGHT) {
 			h->focus_side = false;
 			if (h->side == SIDE_SEARCH)
-				search(ui, h);
+				search(ui, h, false);
 		} else {
 			move_in(&s, SIDE_COUNT, k->act, 1);
 			h->side = (enum home_side)s;
@@ -247,9 +252,14 @@ static enum ui_result home_key(struct ui *ui, void *state, const struct ui_key *
 			h->focus_side = true;
 			break;
 		case UI_ACT_OPEN:
-			if (h->search_due) {
-				search(ui, h); /* Enter does not wait for the pause */
+			if (h->search_due || h->texts_held) {
+				/* Enter does not wait for the pause, and searches
+				 * the texts for short words too. */
+				bool held = h->texts_held;
+				search(ui, h, true);
 				h->search_due = 0;
+				if (held)
+					break;
 			}
 			if (h->hcur < h->hits.n) {
 				ui_meeting_open_at(ui, h->hits.v[h->hcur].c.meeting_id,
@@ -346,6 +356,10 @@ static void draw_search(struct ui *ui, struct home *h, struct ui_rect r)
 	if (!h->focus_side)
 		ui_cursor_at(r.y, x + (int)utf8_width(strbuf_str(&h->query)));
 	size_t total = h->hits.n + h->texts.n;
+	if (h->texts_held)
+		ui_put_cut(r.y + r.h - 1, r.x, r.w,
+			   _("Short words: Enter searches the text of every record too (slower)."),
+			   ui_attr(ui, UI_A_DIM), false);
 	if (total == 0) {
 		ui_put_cut(r.y + 2, r.x, r.w,
 			   h->query.len ? _("Nothing matches.")
@@ -436,7 +450,7 @@ static enum ui_result home_tick(struct ui *ui, void *state)
 		return UI_CONTINUE;
 	}
 	h->search_due = 0;
-	search(ui, h);
+	search(ui, h, false);
 	return UI_REDRAW;
 }
 
@@ -445,7 +459,7 @@ static void home_resume(struct ui *ui, void *state)
 	struct home *h = state;
 	load(ui, h);
 	if (h->side == SIDE_SEARCH)
-		search(ui, h);
+		search(ui, h, false);
 }
 
 static void home_free(void *state)
