@@ -64,8 +64,8 @@ static int cmp_double(const void *a, const void *b)
 }
 
 enum op { RAISED, REGISTER, OUTCOMES, ALL, PHRASE, WORDS, SHORT, NOPS };
-static const char *const op_name[NOPS] = {"rollup_raised",   "rollup_register", "rollup_outcomes",
-					  "rollup_all",      "search_phrase",   "search_words",
+static const char *const op_name[NOPS] = {"rollup_raised", "rollup_register", "rollup_outcomes",
+					  "rollup_all",    "search_phrase",   "search_words",
 					  "search_short"};
 
 static size_t run_op(struct store *st, enum op op, struct kaigi_error *err, int *ok)
