@@ -3,6 +3,7 @@
 status line, refuses every change, and is left byte for byte as it was."""
 import hashlib
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -23,6 +24,7 @@ def main():
     subprocess.run([binary(), "demo", "--no-ui"], env=env, check=True, stdout=subprocess.DEVNULL)
     path = demo_db(home)
     prefix = ()
+    extra_env = {"HOME": home}
     if os.geteuid() == 0:
         # root may write anything: run kaigi as nobody, who may only read.
         for d in (home, os.path.join(home, "data"), os.path.dirname(path)):
@@ -32,10 +34,20 @@ def main():
         os.chown(os.path.dirname(path), 65534, 65534)
         os.chmod(path, 0o644)
         prefix = ("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
+        # nobody may not be able to reach the build tree's catalogues (a
+        # clone under /root, mode 0700): give it a copy it can read.
+        po = os.path.join(os.path.dirname(binary()), "po")
+        if os.path.isdir(po):
+            locale = os.path.join(home, "locale")
+            shutil.copytree(po, locale)
+            for base, dirs, files in os.walk(locale):
+                for name in dirs + files:
+                    os.chmod(os.path.join(base, name), 0o755)
+            extra_env["KAIGI_LOCALE_DIR"] = locale
     else:
         os.chmod(path, 0o444)
     before = digest(path)
-    with Kaigi(["--db", path], home, prefix=prefix, env={"HOME": home}) as k:
+    with Kaigi(["--db", path], home, prefix=prefix, env=extra_env) as k:
         t = k.wait_for("読み取り専用")
         check("read-only" in t or "読み取り専用" in k.line(k.rows - 2), t)
         open_today_case(k)
