@@ -34,16 +34,22 @@ def main():
         os.chown(os.path.dirname(path), 65534, 65534)
         os.chmod(path, 0o644)
         prefix = ("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
-        # nobody may not be able to reach the build tree's catalogues (a
-        # clone under /root, mode 0700): give it a copy it can read.
+        # nobody may not be able to reach the source and build trees (a
+        # clone under /root, mode 0700): give it copies of the forms, the
+        # town settings and the catalogues that it can read.
+        src = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        share = os.path.join(home, "share")
+        shutil.copytree(os.path.join(src, "forms"), os.path.join(share, "forms"))
+        shutil.copytree(os.path.join(src, "config"), os.path.join(share, "config"))
+        extra_env["KAIGI_FORMS_DIR"] = os.path.join(share, "forms")
         po = os.path.join(os.path.dirname(binary()), "po")
         if os.path.isdir(po):
-            locale = os.path.join(home, "locale")
-            shutil.copytree(po, locale)
-            for base, dirs, files in os.walk(locale):
-                for name in dirs + files:
-                    os.chmod(os.path.join(base, name), 0o755)
-            extra_env["KAIGI_LOCALE_DIR"] = locale
+            shutil.copytree(po, os.path.join(share, "locale"))
+            extra_env["KAIGI_LOCALE_DIR"] = os.path.join(share, "locale")
+        for base, dirs, files in os.walk(share):
+            for name in dirs + files:
+                os.chmod(os.path.join(base, name), 0o755)
+        os.chmod(share, 0o755)
     else:
         os.chmod(path, 0o444)
     before = digest(path)
