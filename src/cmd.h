@@ -51,6 +51,14 @@ enum kaigi_status cmd_load_forms(const struct cmd_opts *opts, struct schema_set 
 /* The installed forms directory in use. */
 const char *cmd_installed_forms_dir(void);
 
+struct kaigi_config;
+/*
+ * Load the town settings: $XDG_CONFIG_HOME/kaigi/config.yaml, else the
+ * example shipped beside the installed forms (forms/../config/config.yaml).
+ * Problems go to diags; cfg is usable (empty) even then.
+ */
+enum kaigi_status cmd_load_config(struct kaigi_config *cfg, struct kaigi_diags *diags);
+
 /* The database path: --db, else $XDG_DATA_HOME/kaigi/kaigi.db (or
  * ~/.local/share/kaigi/kaigi.db).  Caller frees. */
 char *cmd_db_path(const struct cmd_opts *opts);

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "cmd.h"
+#include "kaigi/config.h"
 #include "kaigi/xalloc.h"
 
 int cmd_wants_help(int argc, char **argv)
@@ -65,6 +66,14 @@ enum kaigi_status cmd_load_forms(const struct cmd_opts *opts, struct schema_set 
 	}
 	schema_set_check(set, diags);
 	return kaigi_diags_status(diags);
+}
+
+enum kaigi_status cmd_load_config(struct kaigi_config *cfg, struct kaigi_diags *diags)
+{
+	char *shipped = xasprintf("%s/../config/config.yaml", cmd_installed_forms_dir());
+	enum kaigi_status st = config_load_default(cfg, shipped, diags);
+	free(shipped);
+	return st;
 }
 
 char *cmd_db_path(const struct cmd_opts *opts)

@@ -98,10 +98,8 @@ static int pick_format(const struct regional_args *a)
 static void load_config(struct kaigi_config *cfg)
 {
 	struct kaigi_diags diags = {0};
-	char *shipped = xasprintf("%s/../config/config.yaml", cmd_installed_forms_dir());
-	if (config_load_default(cfg, shipped, &diags) != KAIGI_OK)
+	if (cmd_load_config(cfg, &diags) != KAIGI_OK)
 		cmd_print_diags(&diags);
-	free(shipped);
 	kaigi_diags_free(&diags);
 }
 

@@ -141,14 +141,11 @@ static int emit(const struct report_args *a, enum report_format fmt, const struc
 static void load_config(struct kaigi_config *cfg)
 {
 	struct kaigi_diags diags = {0};
-	/* The example shipped beside the installed forms, as src/ui/ui_cmd.c. */
-	char *shipped = xasprintf("%s/../config/config.yaml", cmd_installed_forms_dir());
-	if (config_load_default(cfg, shipped, &diags) != KAIGI_OK) {
+	if (cmd_load_config(cfg, &diags) != KAIGI_OK) {
 		cmd_print_diags(&diags);
 		fprintf(stderr, "kaigi report: the settings file has errors; the summary is made "
 				"without the town's name and vision\n");
 	}
-	free(shipped);
 	kaigi_diags_free(&diags);
 }
 

@@ -16,12 +16,6 @@
 #include "kaigi/xalloc.h"
 #include "ui_app.h"
 
-/* The example settings shipped beside the forms (forms/../config). */
-static char *shipped_config(void)
-{
-	return xasprintf("%s/../config/config.yaml", cmd_installed_forms_dir());
-}
-
 int cmd_ui_open(const struct cmd_opts *opts, const char *db_path, const char *meeting_id)
 {
 	/* First, so that what is said before the UI starts is in its language. */
@@ -47,14 +41,12 @@ int cmd_ui_open(const struct cmd_opts *opts, const char *db_path, const char *me
 	}
 	kaigi_diags_free(&diags);
 	struct kaigi_config cfg;
-	char *shipped = shipped_config();
-	if (config_load_default(&cfg, shipped, &diags) != KAIGI_OK) {
+	if (cmd_load_config(&cfg, &diags) != KAIGI_OK) {
 		cmd_print_diags(&diags);
 		snprintf(notice, sizeof notice, "%s",
 			 _("The settings file has errors (listed when kaigi ends): the vision is "
 			   "not shown."));
 	}
-	free(shipped);
 	kaigi_diags_free(&diags);
 
 	char *path = db_path ? xstrdup(db_path) : cmd_db_path(opts);
