@@ -167,7 +167,7 @@ const struct ui_action ui_actions[] = {
 
     /* ---- the side list of sections --------------------------------- */
     {UI_ACT_OPEN, UI_CTX_SIDE, {ENTER, K(KEY_RIGHT), '\t'}, "Enter", N_("open"),
-     N_("go into the highlighted section")},
+     N_("go into the highlighted section (Enter on a meeting's overview goes to its cases)")},
 
     /* ---- a running case ------------------------------------------- */
     {UI_ACT_PHASE_NEXT, UI_CTX_CASE, {'n'}, "n", N_("next phase"),

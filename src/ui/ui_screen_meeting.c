@@ -287,6 +287,13 @@ static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_ke
 			break;
 		case UI_ACT_OPEN:
 		case UI_ACT_RIGHT:
+			/* The overview is only read: Enter on it goes on to the
+			 * cases, which is what the facilitator wants next; → and
+			 * Tab still step into it to scroll. */
+			if (ms->side == MS_OVERVIEW && k->act == UI_ACT_OPEN &&
+			    (k->code == '\r' || k->code == '\n' ||
+			     k->code == UI_KEYCODE(KEY_ENTER)))
+				ms->side = MS_AGENDA;
 			ms->focus_side = false;
 			break;
 		case UI_ACT_BACK:

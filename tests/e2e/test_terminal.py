@@ -31,6 +31,15 @@ def main():
         k.send("esc")
         k.wait_for("これからの会議")
         check(COLOUR.search(bytes(k.log)), "colour is used when the terminal has it")
+        # A newcomer's path: Enter opens the meeting on its overview, and
+        # Enter again (the footer's "Enter") goes on to its cases.
+        k.send("enter")
+        k.wait_for("目指す姿")
+        check("Enter" in k.line(23), k.line(23))
+        k.send("enter")
+        k.wait_for(lambda t: "1. K-" in t and "検討開始" in t)
+        k.send("esc", "esc")
+        k.wait_for("これからの会議")
         k.send("q")
         k.wait_exit()
 
