@@ -276,6 +276,24 @@ static const char *tr(const char *s)
 	return s && *s ? _(s) : "";
 }
 
+/* Is row i's key taken by an earlier row of the same contexts?  Keys go to
+ * the first row that has them (ui_action_lookup), so the footer must not offer
+ * the later one too. */
+static bool footer_shadowed(size_t i, unsigned ctx)
+{
+	int key = ui_actions[i].keys[0];
+	for (size_t j = 0; j < i; j++) {
+		if (!(ui_actions[j].ctx & ctx))
+			continue;
+		for (size_t k = 0; k < sizeof ui_actions[j].keys / sizeof ui_actions[j].keys[0] &&
+				   ui_actions[j].keys[k];
+		     k++)
+			if (ui_actions[j].keys[k] == key)
+				return true;
+	}
+	return false;
+}
+
 void ui_footer_draw(struct ui *ui, unsigned ctx)
 {
 	int y = ui->rows - 1;
@@ -289,7 +307,8 @@ void ui_footer_draw(struct ui *ui, unsigned ctx)
 	int limit = w - hw - 2;
 	for (size_t i = 0; i < ui_nactions; i++) {
 		const struct ui_action *a = &ui_actions[i];
-		if (!(a->ctx & ctx) || !a->label || a->act == UI_ACT_HELP)
+		if (!(a->ctx & ctx) || !a->label || a->act == UI_ACT_HELP ||
+		    footer_shadowed(i, ctx))
 			continue;
 		const char *kn = tr(a->keyname);
 		const char *lb = tr(a->label);
