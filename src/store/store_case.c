@@ -7,25 +7,6 @@
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
 
-/* Run a one-statement write in its own transaction.  bind fills q. */
-static enum kaigi_status write1(struct store *st, const char *sql,
-				void (*bind)(sqlite3_stmt *q, const void *arg), const void *arg,
-				const char *what, struct kaigi_error *err)
-{
-	enum kaigi_status s = store_begin(st, err);
-	if (s != KAIGI_OK)
-		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return store_end(st, err->status, err);
-	bind(q, arg);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		s = store_fail(st, rc, err, what);
-	return store_end(st, s, err);
-}
-
 /* ---- people ------------------------------------------------------------- */
 
 void store_person_clear(struct store_person *p)
@@ -68,7 +49,7 @@ enum kaigi_status store_person_save(struct store *st, struct store_person *p,
 				       p->sex);
 	if (!p->id[0])
 		store_uuid_new(p->id);
-	return write1(st, sql, bind_person, p, "saving a person", err);
+	return store_write1(st, sql, bind_person, p, "saving a person", err);
 }
 
 enum kaigi_status store_person_get(struct store *st, const char *id, const char *code,
@@ -132,7 +113,7 @@ enum kaigi_status store_case_save(struct store *st, struct store_case *c, struct
 	    "excluded.updated";
 	if (!c->id[0])
 		store_uuid_new(c->id);
-	return write1(st, sql, bind_case, c, "saving a case", err);
+	return store_write1(st, sql, bind_case, c, "saving a case", err);
 }
 
 #define CASE_SELECT                                                                                \
@@ -173,15 +154,10 @@ enum kaigi_status store_case_get(struct store *st, const char *id, struct store_
 	return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no case %s", id);
 }
 
-static void bind_id(sqlite3_stmt *q, const void *arg)
-{
-	sqlite3_bind_text(q, 1, arg, -1, SQLITE_STATIC);
-}
-
 enum kaigi_status store_case_delete(struct store *st, const char *id, struct kaigi_error *err)
 {
-	return write1(st, "DELETE FROM case_review WHERE id = ?1", bind_id, id, "deleting a case",
-		      err);
+	return store_delete_id(st, "DELETE FROM case_review WHERE id = ?1", id, "deleting a case",
+			       err);
 }
 
 void store_case_list_free(struct store_case_list *l)
@@ -262,5 +238,5 @@ enum kaigi_status store_phase_set(struct store *st, const char *case_id, const c
 	    "SET ord = excluded.ord, planned_sec = ifnull(excluded.planned_sec, planned_sec), "
 	    "actual_sec = ifnull(excluded.actual_sec, actual_sec), updated = excluded.updated";
 	struct phase_arg a = {case_id, phase, ord, planned_sec, actual_sec};
-	return write1(st, sql, bind_phase, &a, "saving a phase time", err);
+	return store_write1(st, sql, bind_phase, &a, "saving a phase time", err);
 }

@@ -54,6 +54,15 @@ enum kaigi_status store_fail(struct store *st, int rc, struct kaigi_error *err, 
 /* Run sql (no results wanted). */
 enum kaigi_status store_exec(struct store *st, const char *sql, struct kaigi_error *err);
 
+/* Run one write statement in its own transaction; bind fills its
+ * parameters.  what names the write in an error ("saving a case"). */
+enum kaigi_status store_write1(struct store *st, const char *sql,
+			       void (*bind)(sqlite3_stmt *q, const void *arg), const void *arg,
+			       const char *what, struct kaigi_error *err);
+/* store_write1 for a statement whose one parameter ?1 is id. */
+enum kaigi_status store_delete_id(struct store *st, const char *sql, const char *id,
+				  const char *what, struct kaigi_error *err);
+
 /*
  * Transactions.  store_begin opens BEGIN IMMEDIATE (so waiting for another
  * writer happens up front, under the busy timeout) or, when one is open,

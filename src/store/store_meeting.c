@@ -165,19 +165,8 @@ enum kaigi_status store_meeting_delete(struct store *st, const char *id, struct 
 {
 	/* Cases refer to people with RESTRICT, not meetings, so the cascade
 	 * from meeting reaches cases, records, answers, actions. */
-	static const char sql[] = "DELETE FROM meeting WHERE id = ?1";
-	enum kaigi_status s = store_begin(st, err);
-	if (s != KAIGI_OK)
-		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return store_end(st, err->status, err);
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		s = store_fail(st, rc, err, "deleting a meeting");
-	return store_end(st, s, err);
+	return store_delete_id(st, "DELETE FROM meeting WHERE id = ?1", id, "deleting a meeting",
+			       err);
 }
 
 void store_meeting_list_free(struct store_meeting_list *l)
@@ -267,19 +256,8 @@ enum kaigi_status store_participant_save(struct store *st, struct store_particip
 enum kaigi_status store_participant_delete(struct store *st, const char *id,
 					   struct kaigi_error *err)
 {
-	static const char sql[] = "DELETE FROM participant WHERE id = ?1";
-	enum kaigi_status s = store_begin(st, err);
-	if (s != KAIGI_OK)
-		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return store_end(st, err->status, err);
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		s = store_fail(st, rc, err, "deleting a participant");
-	return store_end(st, s, err);
+	return store_delete_id(st, "DELETE FROM participant WHERE id = ?1", id,
+			       "deleting a participant", err);
 }
 
 void store_participant_list_free(struct store_participant_list *l)

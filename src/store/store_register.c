@@ -257,19 +257,8 @@ enum kaigi_status store_issue_get(struct store *st, const char *id, struct store
 
 enum kaigi_status store_issue_delete(struct store *st, const char *id, struct kaigi_error *err)
 {
-	static const char sql[] = "DELETE FROM regional_issue WHERE id = ?1";
-	enum kaigi_status s = store_begin(st, err);
-	if (s != KAIGI_OK)
-		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return store_end(st, err->status, err);
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		s = store_fail(st, rc, err, "deleting a regional issue");
-	return store_end(st, s, err);
+	return store_delete_id(st, "DELETE FROM regional_issue WHERE id = ?1", id,
+			       "deleting a regional issue", err);
 }
 
 enum kaigi_status store_issue_link_statement(struct store *st, const char *issue_id,

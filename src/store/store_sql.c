@@ -267,3 +267,32 @@ bool store_time_valid(const char *s)
 	return s && strlen(s) == 5 && s[2] == ':' && digits(s, 2) && digits(s + 3, 2) &&
 	       atoi(s) < 24 && atoi(s + 3) < 60;
 }
+
+enum kaigi_status store_write1(struct store *st, const char *sql,
+			       void (*bind)(sqlite3_stmt *q, const void *arg), const void *arg,
+			       const char *what, struct kaigi_error *err)
+{
+	enum kaigi_status s = store_begin(st, err);
+	if (s != KAIGI_OK)
+		return s;
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return store_end(st, err->status, err);
+	bind(q, arg);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		s = store_fail(st, rc, err, what);
+	return store_end(st, s, err);
+}
+
+static void bind_id(sqlite3_stmt *q, const void *arg)
+{
+	sqlite3_bind_text(q, 1, arg, -1, SQLITE_STATIC);
+}
+
+enum kaigi_status store_delete_id(struct store *st, const char *sql, const char *id,
+				  const char *what, struct kaigi_error *err)
+{
+	return store_write1(st, sql, bind_id, id, what, err);
+}
