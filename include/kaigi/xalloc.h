@@ -19,6 +19,12 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 /* Grow an array of nmemb * size, checking the multiplication. */
 void *xreallocarray(void *p, size_t nmemb, size_t size);
+/*
+ * Make room for element n of array v (n elements used, *cap allocated),
+ * doubling from 8; returns the array, perhaps moved.  For the common
+ * "append a row" loop: v = xgrow(v, n, &cap, sizeof *v);
+ */
+void *xgrow(void *v, size_t n, size_t *cap, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* NULL in, NULL out. */

@@ -262,10 +262,7 @@ enum kaigi_status schema_load_dir(struct schema_set *set, const char *dir,
 	while ((e = readdir(d)) != NULL) {
 		if (!has_yaml_ext(e->d_name))
 			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			names = xreallocarray(names, cap, sizeof *names);
-		}
+		names = xgrow(names, n, &cap, sizeof *names);
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);

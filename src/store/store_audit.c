@@ -41,10 +41,7 @@ enum kaigi_status store_audit_list(struct store *st, const char *row_key, size_t
 	int rc;
 	size_t cap = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 32;
-			out->v = xreallocarray(out->v, cap, sizeof *out->v);
-		}
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 		struct store_audit_entry *e = &out->v[out->n++];
 		memset(e, 0, sizeof *e);
 		e->seq = sqlite3_column_int64(q, 0);

@@ -180,10 +180,7 @@ static enum kaigi_status case_query(struct store *st, const char *sql, const cha
 	int rc;
 	size_t cap = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 8;
-			out->v = xreallocarray(out->v, cap, sizeof *out->v);
-		}
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 		case_from_row(q, &out->v[out->n++]);
 	}
 	sqlite3_reset(q);

@@ -233,10 +233,7 @@ enum kaigi_status store_outcome_rollup(struct store *st, const struct store_peri
 	int rc;
 	size_t cap = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 16;
-			out->v = xreallocarray(out->v, cap, sizeof *out->v);
-		}
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 		struct store_outcome *o = &out->v[out->n++];
 		memset(o, 0, sizeof *o);
 		const unsigned char *y = sqlite3_column_text(q, 0);

@@ -488,10 +488,7 @@ enum kaigi_status store_followup_due(struct store *st, const char *before, const
 	int rc;
 	size_t cap = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 16;
-			out->v = xreallocarray(out->v, cap, sizeof *out->v);
-		}
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 		struct store_due *d = &out->v[out->n++];
 		memset(d, 0, sizeof *d);
 		store_column_id(q, 0, d->hit.c.id);

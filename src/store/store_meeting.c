@@ -194,10 +194,7 @@ enum kaigi_status store_meeting_list(struct store *st, const char *text, size_t 
 	int rc;
 	size_t cap = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 16;
-			out->v = xreallocarray(out->v, cap, sizeof *out->v);
-		}
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 		memset(&out->v[out->n], 0, sizeof out->v[0]);
 		meeting_from_row(q, &out->v[out->n++]);
 	}
@@ -283,10 +280,7 @@ enum kaigi_status store_participant_list(struct store *st, const char *meeting_i
 	int rc;
 	size_t cap = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 16;
-			out->v = xreallocarray(out->v, cap, sizeof *out->v);
-		}
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 		struct store_participant *p = &out->v[out->n++];
 		memset(p, 0, sizeof *p);
 		store_column_id(q, 0, p->id);

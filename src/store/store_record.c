@@ -65,10 +65,7 @@ enum kaigi_status store_record_get(struct store *st, const char *record_id,
 	}
 	sqlite3_bind_text(q, 1, record_id, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (out->nanswers == cap) {
-			cap = cap ? cap * 2 : 32;
-			out->answers = xreallocarray(out->answers, cap, sizeof *out->answers);
-		}
+		out->answers = xgrow(out->answers, out->nanswers, &cap, sizeof *out->answers);
 		struct store_answer *a = &out->answers[out->nanswers++];
 		memset(a, 0, sizeof *a);
 		a->field = store_column_strdup(q, 0);
@@ -89,10 +86,7 @@ enum kaigi_status store_record_get(struct store *st, const char *record_id,
 	}
 	sqlite3_bind_text(q, 1, record_id, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (out->nitems == cap) {
-			cap = cap ? cap * 2 : 8;
-			out->items = xreallocarray(out->items, cap, sizeof *out->items);
-		}
+		out->items = xgrow(out->items, out->nitems, &cap, sizeof *out->items);
 		struct store_item *it = &out->items[out->nitems++];
 		store_column_id(q, 0, it->id);
 		it->field = store_column_strdup(q, 1);
@@ -143,10 +137,7 @@ enum kaigi_status store_record_list(struct store *st, const char *meeting_id, co
 	int rc;
 	size_t cap = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 8;
-			out->v = xreallocarray(out->v, cap, sizeof *out->v);
-		}
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 		store_column_id(q, 0, out->v[out->n].id);
 		out->v[out->n].form = store_column_strdup(q, 1);
 		out->n++;

@@ -143,10 +143,7 @@ enum kaigi_status store_raised_rollup(struct store *st, const struct store_perio
 	int rc;
 	size_t cap = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 16;
-			out->v = xreallocarray(out->v, cap, sizeof *out->v);
-		}
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 		struct store_raised *r = &out->v[out->n++];
 		memset(r, 0, sizeof *r);
 		r->category = store_column_strdup(q, 0);
@@ -217,10 +214,7 @@ enum kaigi_status store_register_rollup(struct store *st, const struct store_per
 	int rc;
 	size_t cap = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 16;
-			out->v = xreallocarray(out->v, cap, sizeof *out->v);
-		}
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 		issue_read(q, &out->v[out->n++]);
 	}
 	sqlite3_reset(q);

@@ -37,10 +37,7 @@ enum kaigi_status store_case_issue_list(struct store *st, const char *case_id,
 	int rc;
 	size_t cap = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 4;
-			out->v = xreallocarray(out->v, cap, sizeof *out->v);
-		}
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 		struct store_case_issue *i = &out->v[out->n++];
 		memset(i, 0, sizeof *i);
 		store_column_id(q, 0, i->id);

@@ -157,10 +157,7 @@ enum kaigi_status store_text_search(struct store *st, const char *query, size_t 
 		sqlite3_bind_int64(q, k, limit ? (long long)limit : -1);
 		size_t cap = 0;
 		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-			if (out->n == cap) {
-				cap = cap ? cap * 2 : 16;
-				out->v = xreallocarray(out->v, cap, sizeof *out->v);
-			}
+			out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 			struct store_text_hit *h = &out->v[out->n++];
 			memset(h, 0, sizeof *h);
 			h->field = store_column_strdup(q, 1);

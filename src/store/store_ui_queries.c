@@ -36,10 +36,7 @@ enum kaigi_status store_phase_list(struct store *st, const char *case_id,
 	int rc;
 	size_t cap = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 8;
-			out->v = xreallocarray(out->v, cap, sizeof *out->v);
-		}
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 		struct store_phase *p = &out->v[out->n++];
 		p->phase = store_column_strdup(q, 0);
 		p->ord = sqlite3_column_int(q, 1);
@@ -102,10 +99,7 @@ enum kaigi_status store_participant_recent(struct store *st, const char *meeting
 	int rc;
 	size_t cap = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 16;
-			out->v = xreallocarray(out->v, cap, sizeof *out->v);
-		}
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 		struct store_participant *p = &out->v[out->n++];
 		memset(p, 0, sizeof *p);
 		p->name = store_column_strdup(q, 0);
@@ -188,10 +182,7 @@ enum kaigi_status store_case_search(struct store *st, const char *text, bool lat
 	int rc;
 	size_t cap = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 16;
-			out->v = xreallocarray(out->v, cap, sizeof *out->v);
-		}
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 		struct store_case_hit *h = &out->v[out->n++];
 		memset(h, 0, sizeof *h);
 		store_column_id(q, 0, h->c.id);

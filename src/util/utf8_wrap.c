@@ -208,10 +208,7 @@ void utf8_wrap(const char *s, size_t cols, struct utf8_lines *out)
 	do {
 		size_t next;
 		size_t len = utf8_wrap_line(s + at, cols, &next);
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 4;
-			out->v = xreallocarray(out->v, cap, sizeof *out->v);
-		}
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 		out->v[out->n++] = xstrndup(s + at, len);
 		at += next;
 	} while (s[at]);

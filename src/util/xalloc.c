@@ -54,6 +54,14 @@ void *xreallocarray(void *p, size_t nmemb, size_t size)
 	return xrealloc(p, nmemb * size);
 }
 
+void *xgrow(void *v, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap ? *cap * 2 : 8;
+	return xreallocarray(v, *cap, size);
+}
+
 char *xstrdup(const char *s)
 {
 	return xstrndup(s, strlen(s));
