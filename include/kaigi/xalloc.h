@@ -32,6 +32,10 @@ char *xstrdup_or_null(const char *s);
 char *xasprintf(const char *fmt, ...) KAIGI_PRINTF(1, 2);
 char *xvasprintf(const char *fmt, va_list ap) KAIGI_PRINTF(1, 0);
 
+/* Out of memory found elsewhere (a library call that failed to
+ * allocate): the fatal hook, one line, abort. */
+_Noreturn void xalloc_die(void);
+
 /* Called before abort() on out-of-memory, e.g. to call endwin(). */
 void xalloc_set_fatal_hook(void (*hook)(void));
 

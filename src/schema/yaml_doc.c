@@ -9,51 +9,7 @@
 #include <strings.h>
 
 #include "kaigi/strbuf.h"
-
-static size_t skip_bom(const char *buf, size_t len)
-{
-	return len >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB &&
-		       (unsigned char)buf[2] == 0xBF
-		   ? 3
-		   : 0;
-}
-
-/* Byte offset of the start of 1-based line in buf (or len). */
-static size_t line_start(const char *buf, size_t len, int line)
-{
-	size_t i = skip_bom(buf, len);
-	for (int l = 1; l < line && i < len; i++)
-		if (buf[i] == '\n')
-			l++;
-	return i;
-}
-
-/* Byte offset of 1-based (line, col), columns counted in characters. */
-static size_t pos_offset(const char *buf, size_t len, int line, int col)
-{
-	size_t i = line_start(buf, len, line);
-	for (int c = 1; c < col && i < len && buf[i] != '\n'; c++) {
-		i++;
-		while (i < len && ((unsigned char)buf[i] & 0xC0) == 0x80)
-			i++;
-	}
-	return i;
-}
-
-static void offset_pos(const char *buf, size_t len, size_t off, int *line, int *col)
-{
-	int l = 1, c = 1;
-	for (size_t i = skip_bom(buf, len); i < off && i < len; i++) {
-		if (buf[i] == '\n') {
-			l++;
-			c = 1;
-		} else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
-			c++;
-		}
-	}
-	*line = l;
-	*col = c;
-}
+#include "kaigi/yaml_read.h"
 
 void ydoc_error_at(struct ydoc *y, int line, int col, const char *fmt, ...)
 {
@@ -104,50 +60,6 @@ void ydoc_error(struct ydoc *y, const yaml_node_t *n, const char *fmt, ...)
 	ydoc_error_at(y, n ? ydoc_line(n) : 1, n ? ydoc_col(n) : 1, "%s", msg);
 }
 
-static void report_parser_error(struct ydoc *y, const yaml_parser_t *p)
-{
-	int line = 1, col = 1;
-	if (p->error == YAML_READER_ERROR) {
-		size_t off = p->problem_offset;
-		/* libyaml gives the offset of the bad byte inside a character;
-		 * an editor shows the character, so point at its first byte. */
-		if (p->problem && strcmp(p->problem, "invalid trailing UTF-8 octet") == 0)
-			for (size_t k = 1; k <= 3 && k <= off && off <= y->len; k++)
-				if ((unsigned char)y->buf[off - k] >= 0xC0) {
-					off -= k;
-					break;
-				}
-		offset_pos(y->buf, y->len, off, &line, &col);
-		if (p->problem_value != -1)
-			ydoc_error_at(y, line, col,
-				      "invalid text: %s (byte 0x%02X); save the file as UTF-8",
-				      p->problem, (unsigned)p->problem_value & 0xFF);
-		else
-			ydoc_error_at(y, line, col, "invalid text: %s; save the file as UTF-8",
-				      p->problem);
-		return;
-	}
-	if (p->error == YAML_MEMORY_ERROR) {
-		ydoc_error_at(y, 1, 1, "out of memory while reading YAML");
-		return;
-	}
-	line = (int)p->problem_mark.line + 1;
-	col = (int)p->problem_mark.column + 1;
-	size_t off = pos_offset(y->buf, y->len, line, col);
-	if (off < y->len && y->buf[off] == '\t') {
-		ydoc_error_at(y, line, col,
-			      "tab character: YAML indentation must use spaces, not tabs");
-		return;
-	}
-	const char *problem = p->problem ? p->problem : "unknown problem";
-	if (p->context)
-		ydoc_error_at(y, line, col, "invalid YAML: %s %s (line %d, column %d)", problem,
-			      p->context, (int)p->context_mark.line + 1,
-			      (int)p->context_mark.column + 1);
-	else
-		ydoc_error_at(y, line, col, "invalid YAML: %s", problem);
-}
-
 enum kaigi_status ydoc_load(struct ydoc *y, const char *file, const char *buf, size_t len,
 			    struct kaigi_diags *diags)
 {
@@ -162,37 +74,18 @@ enum kaigi_status ydoc_load(struct ydoc *y, const char *file, const char *buf, s
 			      len, YDOC_MAX_BYTES);
 		return KAIGI_EDATA;
 	}
-	yaml_parser_t parser;
-	if (!yaml_parser_initialize(&parser)) {
-		ydoc_error_at(y, 1, 1, "out of memory while reading YAML");
-		return KAIGI_EDATA;
-	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	if (!yaml_parser_load(&parser, &y->doc)) {
-		report_parser_error(y, &parser);
-		yaml_parser_delete(&parser);
+	const struct kaigi_yaml_opts opts = {.holds = "form or meeting template"};
+	size_t before = diags->n;
+	if (kaigi_yaml_read(file, buf, len, &opts, &y->doc, diags) != KAIGI_OK) {
+		y->nerrors += diags->n - before;
 		return KAIGI_EDATA;
 	}
 	y->loaded = true;
 	if (yaml_document_get_root_node(&y->doc) == NULL) {
 		ydoc_error_at(y, 1, 1, "empty file: expected `form: ID` or `meeting: ID`");
-		yaml_parser_delete(&parser);
 		return KAIGI_EDATA;
 	}
-	yaml_document_t second;
-	if (!yaml_parser_load(&parser, &second)) {
-		report_parser_error(y, &parser);
-		yaml_parser_delete(&parser);
-		return KAIGI_EDATA;
-	}
-	yaml_node_t *root2 = yaml_document_get_root_node(&second);
-	if (root2) {
-		ydoc_error_at(y, (int)second.start_mark.line + 1, (int)second.start_mark.column + 1,
-			      "a second YAML document: a file holds one form or meeting template");
-	}
-	yaml_document_delete(&second);
-	yaml_parser_delete(&parser);
-	return root2 ? KAIGI_EDATA : KAIGI_OK;
+	return KAIGI_OK;
 }
 
 void ydoc_free(struct ydoc *y)
@@ -271,11 +164,12 @@ void ydoc_scalar_pos(const struct ydoc *y, const yaml_node_t *n, int off, int *l
 	if ((size_t)off > vlen)
 		off = (int)vlen;
 	yaml_scalar_style_t style = n->data.scalar.style;
-	size_t at = pos_offset(y->buf, y->len, *line, *col);
-	size_t end =
-	    pos_offset(y->buf, y->len, (int)n->end_mark.line + 1, (int)n->end_mark.column + 1);
+	size_t at = kaigi_yaml_pos_offset(y->buf, y->len, *line, *col);
+	size_t end = kaigi_yaml_pos_offset(y->buf, y->len, (int)n->end_mark.line + 1,
+					   (int)n->end_mark.column + 1);
 	if (style == YAML_LITERAL_SCALAR_STYLE || style == YAML_FOLDED_SCALAR_STYLE)
-		at = line_start(y->buf, y->len, *line + 1); /* past `|` and any comment */
+		at =
+		    kaigi_yaml_line_start(y->buf, y->len, *line + 1); /* past `|` and any comment */
 	else if (style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
 		 style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
 		at++;
@@ -299,7 +193,7 @@ void ydoc_scalar_pos(const struct ydoc *y, const yaml_node_t *n, int off, int *l
 		at = found + clen;
 		i += clen;
 	}
-	offset_pos(y->buf, y->len, at, line, col);
+	kaigi_yaml_offset_pos(y->buf, y->len, at, line, col);
 }
 
 const char *ydoc_scalar(const yaml_node_t *n)

@@ -25,6 +25,7 @@
 #include "kaigi/file.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
+#include "kaigi/yaml_read.h"
 #include "store_import.h"
 
 /* Record files larger than this are refused (split them by year). */
@@ -660,30 +661,13 @@ static void import_document(struct imp *im, yaml_document_t *doc)
 static void import_one(struct imp *im, const char *name, const char *buf, size_t len,
 		       struct kaigi_diags *diags)
 {
-	yaml_parser_t parser;
+	const struct kaigi_yaml_opts opts = {.holds = "set of records (remove the '---')"};
 	yaml_document_t doc;
-	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		kaigi_diags_add(diags, KAIGI_EDATA, name, (int)parser.problem_mark.line + 1,
-				(int)parser.problem_mark.column + 1, "YAML: %s%s%s",
-				parser.problem ? parser.problem : "syntax error",
-				parser.context ? " " : "", parser.context ? parser.context : "");
-		yaml_parser_delete(&parser);
+	if (kaigi_yaml_read(name, buf, len, &opts, &doc, diags) != KAIGI_OK)
 		return;
-	}
 	ywalk_init(&im->w, &doc, name, diags);
 	import_document(im, &doc);
 	yaml_document_delete(&doc);
-	/* A second document in one file is a mistake worth saying. */
-	yaml_document_t more;
-	if (!im->w.stop && yaml_parser_load(&parser, &more)) {
-		yaml_node_t *r = yaml_document_get_root_node(&more);
-		if (r)
-			ywalk_error(&im->w, r, "only one document per file (remove the '---')");
-		yaml_document_delete(&more);
-	}
-	yaml_parser_delete(&parser);
 }
 
 static void resolve_follows(struct imp *im, struct kaigi_diags *diags)

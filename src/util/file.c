@@ -3,43 +3,80 @@
 #include "kaigi/file.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "kaigi/xalloc.h"
+
+const char *kaigi_file_kind(mode_t mode)
+{
+	if (S_ISREG(mode))
+		return "a regular file";
+	if (S_ISDIR(mode))
+		return "a folder";
+	if (S_ISFIFO(mode))
+		return "a named pipe (FIFO)";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	return "not a regular file";
+}
 
 enum kaigi_status kaigi_file_read(const char *path, size_t max, const char *what, char **buf,
 				  size_t *len, struct kaigi_error *err)
 {
 	*buf = NULL;
 	*len = 0;
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
+	/* O_NONBLOCK: opening a FIFO for reading would wait for a writer for
+	 * ever; the kind is checked on the open descriptor, before any read. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
 		return kaigi_error_set(err, KAIGI_EENV, path, 0, 0, "cannot read: %s",
 				       strerror(errno));
 	struct stat sb;
-	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		fclose(f);
-		return kaigi_error_set(err, KAIGI_EENV, path, 0, 0, "not a regular file");
+	if (fstat(fd, &sb) != 0) {
+		int e = errno;
+		close(fd);
+		return kaigi_error_set(err, KAIGI_EENV, path, 0, 0, "cannot read: %s", strerror(e));
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		close(fd);
+		return kaigi_error_set(err, KAIGI_EENV, path, 0, 0,
+				       "cannot read %s: this is %s, not a regular file", what,
+				       kaigi_file_kind(sb.st_mode));
 	}
 	if ((unsigned long long)sb.st_size > max) {
-		fclose(f);
+		close(fd);
 		return kaigi_error_set(err, KAIGI_EDATA, path, 1, 1,
 				       "file too large (%lld bytes; %s may be at most %zu bytes)",
 				       (long long)sb.st_size, what, max);
 	}
 	size_t n = (size_t)sb.st_size;
 	char *b = xmalloc(n + 1);
-	size_t got = fread(b, 1, n, f);
-	int failed = ferror(f);
-	int saved = errno;
-	fclose(f);
-	if (failed || got != n) {
+	size_t got = 0;
+	int saved = 0;
+	while (got < n) {
+		ssize_t r = read(fd, b + got, n - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			saved = r < 0 ? errno : 0;
+			break;
+		}
+		got += (size_t)r;
+	}
+	close(fd);
+	if (got != n) {
 		free(b);
 		return kaigi_error_set(err, KAIGI_EENV, path, 0, 0, "cannot read: %s",
-				       failed ? strerror(saved) : "file changed while reading");
+				       saved ? strerror(saved) : "file changed while reading");
 	}
 	b[n] = '\0';
 	*buf = b;

@@ -15,12 +15,17 @@ void xalloc_set_fatal_hook(void (*hook)(void))
 	fatal_hook = hook;
 }
 
-static void oom(size_t n)
+static _Noreturn void oom(size_t n)
 {
 	if (fatal_hook)
 		fatal_hook();
 	fprintf(stderr, "kaigi: out of memory (asked for %zu bytes)\n", n);
 	abort();
+}
+
+void xalloc_die(void)
+{
+	oom(0);
 }
 
 void *xmalloc(size_t n)

@@ -109,7 +109,7 @@ expect_rc 3 "missing file"
 	fail "missing file: $(cat "$err")"
 run forms check "$bad_dir"
 expect_rc 3 "a folder"
-[ "$(cat "$err")" = "$bad_dir: error: not a regular file" ] || fail "a folder: $(cat "$err")"
+[ "$(cat "$err")" = "$bad_dir: error: cannot read a form file: this is a folder, not a regular file" ] || fail "a folder: $(cat "$err")"
 
 # 6. A 10 MB file is refused by its size, without being read.
 big="$tmp/big.yaml"

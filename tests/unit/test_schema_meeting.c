@@ -7,6 +7,7 @@
  */
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "test_schema_util.h"
@@ -449,7 +450,9 @@ static void unreadable_and_oversized_files(void **state)
 	assert_string_equal(tset_diags(t), "/nonexistent/form.yaml: error: cannot read: No such "
 					   "file or directory\n");
 	assert_int_equal(schema_load_file(&t->set, "/tmp", &t->diags), KAIGI_EENV);
-	assert_string_equal(tset_diags(t), "/tmp: error: not a regular file\n");
+	assert_string_equal(
+	    tset_diags(t),
+	    "/tmp: error: cannot read a form file: this is a folder, not a regular file\n");
 
 	/* 10 MB, sparse: refused by its size before it is read. */
 	char path[] = "/tmp/kaigi-big-XXXXXX";
@@ -515,18 +518,20 @@ static void documents_that_are_not_one_form(void **state)
 static void deep_nesting_is_refused_quickly(void **state)
 {
 	struct tset *t = *state;
-	enum { DEPTH = 10000 };
+	enum { DEPTH = 100000 };
 	size_t len = 64 + 2 * DEPTH;
 	char *buf = malloc(len);
 	int n = snprintf(buf, len, "form: a\nversion: 1\ntitle: ");
 	memset(buf + n, '[', DEPTH);
 	memset(buf + n + DEPTH, ']', DEPTH);
 	len = (size_t)n + 2 * DEPTH;
+	/* The root mapping and 63 lists fill the 64 levels; the 64th `[` is
+	 * refused where it stands, before libyaml scans the rest. */
+	clock_t t0 = clock();
 	assert_int_equal(schema_load_buffer(&t->set, "t.yaml", buf, len, &t->diags), KAIGI_EDATA);
-	assert_string_equal(tset_diags(t),
-			    "t.yaml:1:1: error: missing required key 'sections'\n"
-			    "t.yaml:3:8: error: 'title' must be a text or {ja: …, en: …}, found a "
-			    "list\n");
+	assert_true(clock() - t0 < CLOCKS_PER_SEC / 2);
+	assert_string_equal(tset_diags(t), "t.yaml:3:71: error: nested too deeply: more than 64 "
+					   "lists and mappings inside each other\n");
 	free(buf);
 }
 
