@@ -123,6 +123,9 @@ struct schema_field {
 	size_t min_items, max_items; /* max 0 = unlimited */
 	char *item_label;            /* item field that names an item, or NULL */
 	struct schema_pos pos;
+	/* A calculated field's place among its form's (1..form->ncalc), for
+	 * evaluating each once (calc.h); 0 for other fields. */
+	unsigned calc_slot;
 };
 
 struct schema_section {
@@ -145,6 +148,7 @@ struct schema_form {
 	struct schema_section *sections;
 	size_t nsections;
 	struct schema_pos pos;
+	size_t ncalc; /* calculated fields, grid columns and list items included */
 };
 
 struct schema_phase {

@@ -13,11 +13,14 @@
  *  - load_extension is disabled on the connection and denied by name;
  *  - strings and blobs are capped at 1 MB and expression depth at 100, so
  *    zeroblob(1e9) or deep nesting fail rather than eat the laptop;
- *  - a progress handler interrupts evaluation after a step budget.
+ *  - a progress handler interrupts evaluation after a step budget;
+ *  - printf()/format() refuse widths and precisions over EXPR_MAX_WIDTH, since
+ *    SQLite pads inside one step, where the progress handler never runs.
  */
 #include "kaigi/expr.h"
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +30,12 @@
 #define EXPR_PREFIX         "SELECT ("
 #define EXPR_PREFIX_LEN     8
 #define EXPR_DEFAULT_BUDGET 100000u
+#define EXPR_MAX_ARGS       32
+#define EXPR_MAX_LENGTH     1000000
+/* printf('%.*c', 2147483647, 'x') loops in one SQLite step for 20 s on
+ * 3.40 even past SQLITE_LIMIT_LENGTH, where no progress handler fires:
+ * widths and precisions are refused above this before printf runs. */
+#define EXPR_MAX_WIDTH 100000
 
 struct expr {
 	struct expr_engine *eng;
@@ -40,8 +49,10 @@ struct expr {
 struct expr_engine {
 	sqlite3 *db;
 	struct expr *all;
-	unsigned budget;  /* progress callbacks allowed per evaluation */
-	unsigned ticks;   /* callbacks so far in this evaluation */
+	sqlite3 *fmt; /* the real printf(), reached through fn_printf */
+	sqlite3_stmt *fmt_stmt[EXPR_MAX_ARGS + 1]; /* SELECT printf(?1, …, ?n) by n */
+	unsigned budget;                           /* progress callbacks allowed per evaluation */
+	unsigned ticks;                            /* callbacks so far in this evaluation */
 	int selects;      /* SQLITE_SELECT authorisations in this compile */
 	char denied[160]; /* why the authorizer said no, for the message */
 };
@@ -153,6 +164,91 @@ static void fn_count_selected(sqlite3_context *ctx, int argc, sqlite3_value **ar
 	sqlite3_result_int(ctx, n);
 }
 
+/* Width or precision at *p: digits, or '*' taking the next argument. */
+static long long printf_number(const char **p, int argc, sqlite3_value **argv, int *arg)
+{
+	if (**p == '*') {
+		(*p)++;
+		return *arg < argc ? sqlite3_value_int64(argv[(*arg)++]) : 0;
+	}
+	long long n = 0;
+	while (**p >= '0' && **p <= '9') {
+		if (n <= EXPR_MAX_WIDTH)
+			n = n * 10 + (**p - '0');
+		(*p)++;
+	}
+	return n;
+}
+
+/* True when every width and precision of the format argv[0] is in bounds. */
+static bool printf_bounded(int argc, sqlite3_value **argv)
+{
+	const char *p = argc > 0 ? (const char *)sqlite3_value_text(argv[0]) : NULL;
+	int arg = 1;
+	while (p && (p = strchr(p, '%')) != NULL) {
+		p++;
+		if (*p == '%') {
+			p++;
+			continue;
+		}
+		while (*p && strchr("-+ #0,!", *p))
+			p++;
+		long long w = printf_number(&p, argc, argv, &arg);
+		long long prec = 0;
+		if (*p == '.') {
+			p++;
+			prec = printf_number(&p, argc, argv, &arg);
+		}
+		if (w > EXPR_MAX_WIDTH || w < -EXPR_MAX_WIDTH || prec > EXPR_MAX_WIDTH ||
+		    prec < -EXPR_MAX_WIDTH)
+			return false;
+		while (*p == 'l')
+			p++;
+		if (*p && *p != 'n')
+			arg++;
+		if (*p)
+			p++;
+	}
+	return true;
+}
+
+/* printf() and format(): the bounds above, then SQLite's own on a second
+ * connection with the same length limit. */
+static void fn_printf(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct expr_engine *eng = sqlite3_user_data(ctx);
+	if (!printf_bounded(argc, argv)) {
+		sqlite3_result_error(
+		    ctx, "printf(): a width or precision over 100000 is not allowed", -1);
+		return;
+	}
+	if (argc < 1 || argc > EXPR_MAX_ARGS) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_stmt **q = &eng->fmt_stmt[argc];
+	if (*q == NULL) {
+		char sql[8 + 16 + 5 * EXPR_MAX_ARGS];
+		int n = snprintf(sql, sizeof sql, "SELECT printf(?1");
+		for (int i = 2; i <= argc; i++)
+			n += snprintf(sql + n, sizeof sql - (size_t)n, ",?%d", i);
+		snprintf(sql + n, sizeof sql - (size_t)n, ")");
+		if (sqlite3_prepare_v3(eng->fmt, sql, -1, SQLITE_PREPARE_PERSISTENT, q, NULL) !=
+		    SQLITE_OK) {
+			sqlite3_result_error(ctx, sqlite3_errmsg(eng->fmt), -1);
+			return;
+		}
+	}
+	for (int i = 0; i < argc; i++)
+		sqlite3_bind_value(*q, i + 1, argv[i]);
+	if (sqlite3_step(*q) == SQLITE_ROW)
+		sqlite3_result_value(ctx, sqlite3_column_value(*q, 0));
+	else
+		sqlite3_result_error(ctx, sqlite3_errmsg(eng->fmt), -1);
+	sqlite3_reset(*q);
+	sqlite3_clear_bindings(*q);
+}
+
 enum kaigi_status expr_engine_open(struct expr_engine **out, struct kaigi_error *err)
 {
 	struct expr_engine *eng = xcalloc(1, sizeof *eng);
@@ -169,12 +265,20 @@ enum kaigi_status expr_engine_open(struct expr_engine **out, struct kaigi_error 
 	sqlite3_db_config(eng->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
 	sqlite3_db_config(eng->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(eng->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-	sqlite3_limit(eng->db, SQLITE_LIMIT_LENGTH, 1000000);
+	sqlite3_limit(eng->db, SQLITE_LIMIT_LENGTH, EXPR_MAX_LENGTH);
 	sqlite3_limit(eng->db, SQLITE_LIMIT_SQL_LENGTH, 100000);
 	sqlite3_limit(eng->db, SQLITE_LIMIT_EXPR_DEPTH, 100);
 	sqlite3_limit(eng->db, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 1000);
-	sqlite3_limit(eng->db, SQLITE_LIMIT_FUNCTION_ARG, 32);
+	sqlite3_limit(eng->db, SQLITE_LIMIT_FUNCTION_ARG, EXPR_MAX_ARGS);
 	sqlite3_limit(eng->db, SQLITE_LIMIT_ATTACHED, 0);
+	if (sqlite3_open_v2(":memory:", &eng->fmt, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY,
+			    NULL) != SQLITE_OK)
+		xalloc_die();
+	sqlite3_limit(eng->fmt, SQLITE_LIMIT_LENGTH, EXPR_MAX_LENGTH);
+	sqlite3_create_function(eng->db, "printf", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, eng,
+				fn_printf, NULL, NULL);
+	sqlite3_create_function(eng->db, "format", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, eng,
+				fn_printf, NULL, NULL);
 	sqlite3_create_function(eng->db, "selected", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 				fn_selected, NULL, NULL);
 	sqlite3_create_function(eng->db, "count_selected", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
@@ -198,6 +302,9 @@ void expr_engine_close(struct expr_engine *eng)
 	while (eng->all)
 		expr_free(eng->all);
 	sqlite3_close(eng->db);
+	for (size_t i = 0; i <= EXPR_MAX_ARGS; i++)
+		sqlite3_finalize(eng->fmt_stmt[i]);
+	sqlite3_close(eng->fmt);
 	free(eng);
 }
 

@@ -46,33 +46,97 @@ static const struct schema_field *resolve(const struct schema_form *form,
 	return schema_field_find(form, name);
 }
 
-/* Depth-first search for a cycle through calculate fields; path records it. */
-static bool cycle_from(const struct schema_form *form, const struct schema_field *parent,
-		       const struct schema_field *f, const struct schema_field **path, size_t depth,
-		       size_t max)
+/* The calculated field a name of calc node k's expression reads, as a node
+ * index, or -1 (not calculated, or unknown: reported elsewhere). */
+static long calc_target(const struct loader *l, const struct pending_expr *p, size_t i)
 {
-	if (depth > 0 && path[0] == f) {
-		path[depth] = f;
-		return true;
+	const struct schema_field *g =
+	    resolve(l->form, p->parent, expr_param_name(p->field->calculate, i));
+	return g && g->calc_slot ? (long)g->calc_slot - 1 : -1;
+}
+
+static bool field_before(const struct schema_field *a, const struct schema_field *b)
+{
+	return a->pos.line < b->pos.line || (a->pos.line == b->pos.line && a->pos.col < b->pos.col);
+}
+
+/* Report the cycle path[0] → … → path[n-1] → path[0], from its field that
+ * comes first in the file. */
+static void report_cycle(struct loader *l, const struct pending_expr *const *nodes,
+			 const size_t *path, size_t n)
+{
+	size_t first = 0;
+	for (size_t j = 1; j < n; j++)
+		if (field_before(nodes[path[j]]->field, nodes[path[first]]->field))
+			first = j;
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t j = 0; j <= n; j++) {
+		const struct schema_field *f = nodes[path[(first + j) % n]]->field;
+		strbuf_appendf(&sb, "%s%s", j ? " → " : "", f->id ? f->id : "?");
 	}
-	for (size_t i = 1; i < depth; i++)
-		if (path[i] == f)
-			return false; /* a cycle not through the start: its own report */
-	if (depth + 1 >= max || f->calculate == NULL)
-		return false;
-	path[depth] = f;
-	for (size_t i = 0; i < expr_param_count(f->calculate); i++) {
-		const struct schema_field *g =
-		    resolve(form, parent, expr_param_name(f->calculate, i));
-		if (g && g->type == SCHEMA_CALCULATE) {
-			/* A top-level field never sees a grid's columns. */
-			const struct schema_field *gp =
-			    parent && schema_subfield_find(parent, g->id) == g ? parent : NULL;
-			if (cycle_from(form, gp, g, path, depth + 1, max))
-				return true;
+	ydoc_error(l->y, nodes[path[first]]->node, "calculate: calculated fields form a cycle: %s",
+		   strbuf_str(&sb));
+	strbuf_free(&sb);
+}
+
+/*
+ * Calculated fields and what they read form a graph; one depth-first walk
+ * (iterative, each node and edge once) finds every cycle's closing edge, so
+ * the check is linear in fields plus references however the fields are
+ * layered or however long a cycle is.
+ */
+static void check_calc_cycles(struct loader *l)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < l->npend; i++)
+		if (l->pend[i].e == l->pend[i].field->calculate)
+			n++;
+	l->form->ncalc = n;
+	if (n == 0)
+		return;
+	const struct pending_expr **nodes = xcalloc(n, sizeof *nodes);
+	n = 0;
+	for (size_t i = 0; i < l->npend; i++)
+		if (l->pend[i].e == l->pend[i].field->calculate) {
+			nodes[n] = &l->pend[i];
+			l->pend[i].field->calc_slot = (unsigned)++n;
+		}
+	enum { WHITE, GREY, BLACK };
+	unsigned char *colour = xcalloc(n, 1);
+	size_t *stack = xcalloc(n, sizeof *stack); /* nodes on the current path */
+	size_t *next = xcalloc(n, sizeof *next);   /* the next reference to follow */
+	for (size_t root = 0; root < n && !l->y->stop; root++) {
+		if (colour[root] != WHITE)
+			continue;
+		size_t depth = 0;
+		stack[depth++] = root;
+		colour[root] = GREY;
+		while (depth > 0) {
+			size_t k = stack[depth - 1];
+			const struct pending_expr *p = nodes[k];
+			if (next[k] == expr_param_count(p->field->calculate)) {
+				colour[k] = BLACK;
+				depth--;
+				continue;
+			}
+			long t = calc_target(l, p, next[k]++);
+			if (t < 0 || colour[t] == BLACK)
+				continue;
+			if (colour[t] == WHITE) {
+				colour[t] = GREY;
+				stack[depth++] = (size_t)t;
+				continue;
+			}
+			size_t from = depth - 1; /* grey: on the path, a cycle closes */
+			while (stack[from] != (size_t)t)
+				from--;
+			report_cycle(l, nodes, stack + from, depth - from);
 		}
 	}
-	return false;
+	free(next);
+	free(stack);
+	free(colour);
+	free(nodes);
 }
 
 void schema_check_expressions(struct loader *l)
@@ -89,30 +153,6 @@ void schema_check_expressions(struct loader *l)
 				      p->parent ? "in this row/item or in the form"
 						: "in this form");
 		}
-		if (p->e != p->field->calculate)
-			continue;
-		enum { MAX_PATH = 64 };
-		const struct schema_field *path[MAX_PATH + 1];
-		if (!cycle_from(l->form, p->parent, p->field, path, 0, MAX_PATH))
-			continue;
-		size_t n = 1;
-		while (n < MAX_PATH && path[n] != path[0])
-			n++;
-		/* Report each cycle once, at its field that comes first in the file. */
-		bool first = true;
-		for (size_t j = 1; j < n; j++)
-			if (path[j]->pos.line < p->field->pos.line ||
-			    (path[j]->pos.line == p->field->pos.line &&
-			     path[j]->pos.col < p->field->pos.col))
-				first = false;
-		if (!first)
-			continue;
-		struct strbuf sb = STRBUF_INIT;
-		for (size_t j = 0; j <= n && j <= MAX_PATH; j++)
-			strbuf_appendf(&sb, "%s%s", j ? " → " : "",
-				       path[j]->id ? path[j]->id : "?");
-		ydoc_error(l->y, p->node, "calculate: calculated fields form a cycle: %s",
-			   strbuf_str(&sb));
-		strbuf_free(&sb);
 	}
+	check_calc_cycles(l);
 }

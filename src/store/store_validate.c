@@ -13,10 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/calc.h"
 #include "kaigi/xalloc.h"
 #include "store_validate.h"
-
-#define CALC_DEPTH_MAX 16
 
 enum kaigi_status answer_target_resolve(const struct schema_form *form,
 					const struct store_path *path, struct answer_target *t,
@@ -88,7 +87,7 @@ struct lookup_ctx {
 	const struct answer_target *t;
 	const char *item;                   /* grid row or list item of the scope, "" at top */
 	const struct kaigi_value *override; /* NULL: use what is stored */
-	int depth;
+	struct schema_calc_memo memo;       /* each calculated field once */
 	bool failed;
 };
 
@@ -123,16 +122,7 @@ static int lookup(void *ctx, const char *name, struct kaigi_value *out);
 
 static int calculated(struct lookup_ctx *c, const struct schema_field *f, struct kaigi_value *out)
 {
-	if (!f->calculate || c->depth >= CALC_DEPTH_MAX) {
-		kaigi_value_clear(out);
-		return 0;
-	}
-	c->depth++;
-	struct kaigi_error err;
-	enum kaigi_status s = expr_eval(f->calculate, lookup, c, out, &err);
-	c->depth--;
-	if (s != KAIGI_OK)
-		kaigi_value_clear(out); /* a calculation that fails reads as unanswered */
+	schema_calc_eval(&c->memo, c->t->form, f, lookup, c, out);
 	return 0;
 }
 
@@ -236,6 +226,7 @@ static enum kaigi_status constraint(struct store *st, const char *record_id,
 	    .override = override,
 	};
 	enum kaigi_status s = schema_constraint_check(t->f, lookup, &c, st->lang, err);
+	schema_calc_memo_free(&c.memo);
 	if (c.failed)
 		return kaigi_error_set(err, KAIGI_EENV, st->path, 0, 0,
 				       "reading the record failed: %s", sqlite3_errmsg(st->db));

@@ -3,9 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kaigi/calc.h"
 #include "ui_record.h"
-
-#define CALC_DEPTH_MAX 16
 
 enum kaigi_status ui_rec_load(struct ui_rec *rec, struct store *st, const char *id,
 			      const struct schema_form *form, struct kaigi_error *err)
@@ -51,21 +50,14 @@ struct scope {
 	const struct ui_rec *rec;
 	const struct schema_field *top; /* grid or list, or NULL */
 	const char *item;
-	int depth;
+	struct schema_calc_memo *memo; /* each calculated field once (calc.h) */
 };
 
 static int lookup(void *ctx, const char *name, struct kaigi_value *out);
 
 static void eval_calc(struct scope *sc, const struct schema_field *f, struct kaigi_value *out)
 {
-	kaigi_value_clear(out);
-	if (!f->calculate || sc->depth >= CALC_DEPTH_MAX)
-		return;
-	sc->depth++;
-	struct kaigi_error err;
-	if (expr_eval(f->calculate, lookup, sc, out, &err) != KAIGI_OK)
-		kaigi_value_clear(out); /* a failed calculation reads as unanswered */
-	sc->depth--;
+	schema_calc_eval(sc->memo, sc->rec->form, f, lookup, sc, out);
 }
 
 static int lookup(void *ctx, const char *name, struct kaigi_value *out)
@@ -91,7 +83,7 @@ static int lookup(void *ctx, const char *name, struct kaigi_value *out)
 	if (!f)
 		return -1;
 	if (f->type == SCHEMA_CALCULATE) {
-		struct scope top = {sc->rec, NULL, NULL, sc->depth};
+		struct scope top = {sc->rec, NULL, NULL, sc->memo};
 		eval_calc(&top, f, out);
 		return 0;
 	}
@@ -109,8 +101,10 @@ void ui_rec_eval(const struct ui_rec *rec, const struct schema_field *top,
 {
 	kaigi_value_clear(out);
 	if (f->type == SCHEMA_CALCULATE) {
-		struct scope sc = {rec, top, item, 0};
+		struct schema_calc_memo memo = SCHEMA_CALC_MEMO_INIT;
+		struct scope sc = {rec, top, item, &memo};
 		eval_calc(&sc, f, out);
+		schema_calc_memo_free(&memo);
 		return;
 	}
 	const struct kaigi_value *v =
@@ -124,7 +118,8 @@ bool ui_rec_relevant(const struct ui_rec *rec, const struct schema_field *top,
 {
 	if (!f->relevant)
 		return true;
-	struct scope sc = {rec, top, item, 0};
+	struct schema_calc_memo memo = SCHEMA_CALC_MEMO_INIT;
+	struct scope sc = {rec, top, item, &memo};
 	struct kaigi_value v = {0};
 	struct kaigi_error err;
 	bool show = true;
@@ -133,6 +128,7 @@ bool ui_rec_relevant(const struct ui_rec *rec, const struct schema_field *top,
 	if (expr_eval(f->relevant, lookup, &sc, &v, &err) == KAIGI_OK)
 		show = kaigi_value_truthy(&v);
 	kaigi_value_clear(&v);
+	schema_calc_memo_free(&memo);
 	return show;
 }
 

@@ -5,6 +5,8 @@
  * form file must never reach (subqueries, tables, pragmas, extensions,
  * recursive queries) and a runaway expression stopped by the step budget.
  */
+#include <time.h>
+
 #include "test_schema_util.h"
 
 static int engine_setup(void **state)
@@ -350,6 +352,37 @@ static void sandbox_caps_sizes(void **state)
 	assert_null(e);
 }
 
+/* SQLite pads printf('%.*c') inside one step, past its length limit and
+ * out of the progress handler's reach: 2147483647 took 20 s. */
+static void printf_widths_are_bounded(void **state)
+{
+	struct expr_engine *eng = *state;
+	struct kaigi_value v = {0};
+	struct kaigi_error err;
+	struct tvals vals = {0};
+	static const char *const huge[] = {
+	    "printf('%.*c', 2147483647, 'x')", "format('%.*c', :n, 'x')",
+	    "printf('%.2147483647c', 'x')",    "length(printf('%*d', -2147483647, 1))",
+	    "printf('%s%.*c', 'a', :n, 'x')",
+	};
+	tvals_int(&vals, "n", 2147483647);
+	for (size_t i = 0; i < sizeof huge / sizeof *huge; i++) {
+		clock_t t0 = clock();
+		assert_int_equal(expr_eval(compile(eng, huge[i]), tvals_lookup, &vals, &v, &err),
+				 KAIGI_EDATA);
+		assert_true(clock() - t0 < CLOCKS_PER_SEC / 10);
+		assert_string_equal(err.msg, "expression failed: printf(): a width or precision "
+					     "over 100000 is not allowed");
+	}
+	tvals_free(&vals);
+	/* Ordinary formats still work, through SQLite's own printf. */
+	eval_ok(compile(eng, "printf('%05.1f|%-3s|%d%%|%.3c', 3.14159, 'ab', 7, 'z')"), NULL, &v);
+	assert_string_equal(v.s, "003.1|ab |7%|zzz");
+	eval_ok(compile(eng, "length(printf('%.*c', 100000, 'x'))"), NULL, &v);
+	assert_int_equal(v.i, 100000);
+	kaigi_value_clear(&v);
+}
+
 /* CASE :x WHEN 0 THEN 0 … WHEN n-1 THEN n-1 END: about 2n steps when :x
  * matches none. */
 static char *long_case(int n)
@@ -434,6 +467,7 @@ int main(void)
 	    T(sandbox_refuses_subqueries),
 	    T(sandbox_refuses_extensions_tables_and_pragmas),
 	    T(sandbox_caps_sizes),
+	    T(printf_widths_are_bounded),
 	    T(runaway_expression_is_stopped),
 	    T(expressions_freed_one_by_one_or_with_the_engine),
 	};
