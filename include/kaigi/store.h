@@ -42,6 +42,9 @@ struct store;
 
 /* A UUID in its 36-character text form, NUL-terminated. */
 #define STORE_ID_SIZE 37
+/* Items in one list of one record, whatever the form says: a meeting
+ * agrees tens of actions; import and the UI refuse more than this. */
+#define STORE_MAX_LIST_ITEMS 50000
 
 /* The schema version (PRAGMA user_version) this binary writes. */
 int store_schema_version(void);
@@ -310,8 +313,16 @@ struct store_record {
 	struct store_item *items; /* ordered by field, ord */
 	size_t nitems;
 	long long created, updated;
+	/* answers' indexes sorted by (field, item, col) in byte order, so a
+	 * lookup is a binary search, not a scan (a list of 20,000 items read
+	 * item by item was quadratic) */
+	size_t *by_key;
 };
 void store_record_clear(struct store_record *r);
+/* The answers of (field, item): *idx points at their count indexes into
+ * r->answers, sorted by col. */
+size_t store_record_cells(const struct store_record *r, const char *field, const char *item,
+			  const size_t **idx);
 
 /* Read a whole record.  KAIGI_EDATA when absent. */
 enum kaigi_status store_record_get(struct store *st, const char *record_id,

@@ -161,12 +161,12 @@ char *rb_answer_text(const struct rb *b, const struct store_record *r,
 
 size_t rb_items(const struct store_record *r, const char *field, const char ***ids)
 {
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 	*ids = NULL;
 	for (size_t i = 0; i < r->nitems; i++) {
 		if (strcmp(r->items[i].field, field) != 0)
 			continue;
-		*ids = xreallocarray(*ids, n + 1, sizeof **ids);
+		*ids = xgrow(*ids, n, &cap, sizeof **ids);
 		(*ids)[n++] = r->items[i].id;
 	}
 	return n;

@@ -20,6 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "kaigi/file_write.h"
 #include "kaigi/report.h"
 #include "kaigi/xalloc.h"
 
@@ -28,42 +29,7 @@ extern char **environ;
 enum kaigi_status report_save(const char *path, const void *data, size_t len,
 			      struct kaigi_error *err)
 {
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		enum kaigi_status s = kaigi_error_set(
-		    err, KAIGI_EENV, path, 0, 0, "cannot create a file here: %s", strerror(errno));
-		free(tmp);
-		return s;
-	}
-	const char *p = data;
-	size_t left = len;
-	int e = fchmod(fd, 0600) == 0 ? 0 : errno;
-	while (!e && left) {
-		ssize_t n = write(fd, p, left);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			e = n < 0 ? errno : EIO;
-			break;
-		}
-		p += n;
-		left -= (size_t)n;
-	}
-	if (!e && fsync(fd) != 0)
-		e = errno;
-	if (close(fd) != 0 && !e)
-		e = errno;
-	if (!e && rename(tmp, path) != 0)
-		e = errno;
-	if (e) {
-		unlink(tmp);
-		free(tmp);
-		return kaigi_error_set(err, KAIGI_EENV, path, 0, 0, "cannot write the summary: %s",
-				       strerror(e));
-	}
-	free(tmp);
-	return KAIGI_OK;
+	return kaigi_file_write(path, data, len, "the summary", err);
 }
 
 /* True when an executable called name is on PATH. */

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cmd_store.h"
+#include "kaigi/file_write.h"
 #include "kaigi/xalloc.h"
 
 #define EXPORT_USAGE                                                                               \
@@ -39,28 +40,20 @@ static int export_yaml(struct cmd_store *cs, const struct store_export_filter *f
 {
 	struct kaigi_error err;
 	struct kaigi_diags warnings = {0};
-	char *tmp = out ? xasprintf("%s.tmp-%ld", out, (long)getpid()) : NULL;
-	int fd = 1;
-	if (tmp) {
-		fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-		if (fd < 0) {
-			fprintf(stderr, "%s: error: cannot write: %s\n", out, strerror(errno));
-			free(tmp);
-			return KAIGI_EENV;
+	struct kaigi_outfile o;
+	enum kaigi_status s = KAIGI_OK;
+	if (out) {
+		s = kaigi_outfile_open(&o, out, "the export", 0, &err);
+		if (s == KAIGI_OK) {
+			s = store_export_yaml(cs->st, f, kaigi_outfile_write_cb, &o, &warnings,
+					      &err);
+			enum kaigi_status c = kaigi_outfile_commit(&o, s == KAIGI_OK, &err);
+			if (s == KAIGI_OK)
+				s = c;
 		}
-	}
-	enum kaigi_status s = store_export_yaml(cs->st, f, write_fd, &fd, &warnings, &err);
-	if (tmp) {
-		if (s == KAIGI_OK && fsync(fd) != 0)
-			s = kaigi_error_set(&err, KAIGI_EENV, out, 0, 0, "cannot write: %s",
-					    strerror(errno));
-		close(fd);
-		if (s == KAIGI_OK && rename(tmp, out) != 0)
-			s = kaigi_error_set(&err, KAIGI_EENV, out, 0, 0, "cannot write: %s",
-					    strerror(errno));
-		if (s != KAIGI_OK)
-			unlink(tmp);
-		free(tmp);
+	} else {
+		int fd = 1;
+		s = store_export_yaml(cs->st, f, write_fd, &fd, &warnings, &err);
 	}
 	cmd_store_print_diags(&warnings);
 	kaigi_diags_free(&warnings);

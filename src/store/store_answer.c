@@ -278,6 +278,10 @@ enum kaigi_status store_item_add(struct store *st, const char *record_id, const 
 	if (s == KAIGI_OK && f->max_items && (size_t)n >= f->max_items)
 		s = kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "'%s' holds at most %zu items",
 				    field, f->max_items);
+	if (s == KAIGI_OK && n >= STORE_MAX_LIST_ITEMS)
+		s = kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+				    "'%s' holds at most %d items (kaigi's limit for one list)",
+				    field, STORE_MAX_LIST_ITEMS);
 	long long at = s == KAIGI_OK && (long long)pos < n ? (long long)pos : n;
 	if (s == KAIGI_OK && at < n)
 		s = shift(st, record_id, field, at, n, 1, err);

@@ -5,7 +5,8 @@
  * The copy is taken in one sqlite3_backup_step(-1): a single read
  * transaction, so it is one consistent snapshot, and in WAL mode it does
  * not block another kaigi that is writing.  It goes to DEST.tmp-PID, which
- * is checked, synced and renamed over DEST: a backup is whole or absent.
+ * is read back whole (quick_check), synced and renamed over DEST
+ * (kaigi_outfile_*): a backup is whole, readable, or absent.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "kaigi/file_write.h"
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
 
@@ -43,13 +45,51 @@ static void mkdir_parent(const char *path)
 	free(dir);
 }
 
-static int fsync_path(const char *path, int dir)
+/* The copy must read back whole: a page the source could not give (a
+ * corrupt database) would otherwise pass as a backup.  quick_check reads
+ * every page and checks every b-tree, without the index comparisons of
+ * integrity_check. */
+static int verify_copy(sqlite3 *db, char *why, size_t size)
 {
-	int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	int rc = fsync(fd);
-	close(fd);
+	sqlite3_stmt *q = NULL;
+	int rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(5)", -1, &q, NULL);
+	why[0] = '\0';
+	if (rc == SQLITE_OK)
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			const char *m = (const char *)sqlite3_column_text(q, 0);
+			if (m && strcmp(m, "ok") != 0 && !why[0])
+				snprintf(why, size, "%s", m);
+		}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(q);
+	if (rc == SQLITE_OK && why[0])
+		rc = SQLITE_CORRUPT;
+	return rc;
+}
+
+static int copy_into(struct store *st, const char *tmp, sqlite3 **out)
+{
+	sqlite3 *db = NULL;
+	int rc = sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL);
+	*out = db;
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_busy_timeout(db, 5000);
+	sqlite3_backup *b = sqlite3_backup_init(db, "main", st->db, "main");
+	if (!b)
+		return sqlite3_errcode(db);
+	do {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	/* A backup is a plain file: no -wal beside it to lose. */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
 	return rc;
 }
 
@@ -58,61 +98,31 @@ enum kaigi_status store_backup(struct store *st, const char *dest, char **used,
 {
 	char *target = dest ? xstrdup(dest) : default_dest(st);
 	mkdir_parent(target);
-	char *tmp = xasprintf("%s.tmp-%ld", target, (long)getpid());
-	enum kaigi_status s = KAIGI_OK;
-	int fd = open(tmp, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		s = kaigi_error_set(err, KAIGI_EENV, target, 0, 0, "cannot write the backup: %s",
-				    strerror(errno));
-		goto out;
+	struct kaigi_outfile o;
+	enum kaigi_status s = kaigi_outfile_open(&o, target, "the backup",
+						 KAIGI_OUT_REGULAR_ONLY | KAIGI_OUT_NO_FD, err);
+	if (s != KAIGI_OK) {
+		free(target);
+		return s;
 	}
-	close(fd);
 	sqlite3 *db = NULL;
-	int rc = sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_busy_timeout(db, 5000);
-		sqlite3_backup *b = sqlite3_backup_init(db, "main", st->db, "main");
-		if (!b) {
-			rc = sqlite3_errcode(db);
-		} else {
-			do {
-				rc = sqlite3_backup_step(b, -1);
-				if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-					sqlite3_sleep(50);
-			} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-			sqlite3_backup_finish(b);
-			if (rc == SQLITE_DONE)
-				rc = SQLITE_OK;
-		}
-		/* A backup is a plain file: no -wal beside it to lose. */
-		if (rc == SQLITE_OK)
-			rc = sqlite3_exec(db, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
-	}
+	int rc = copy_into(st, o.tmp, &db);
+	char why[256] = "";
+	if (rc == SQLITE_OK)
+		rc = verify_copy(db, why, sizeof why);
 	if (rc != SQLITE_OK) {
-		const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+		const char *msg = why[0] ? why : db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+		bool corrupt = (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
 		s = kaigi_error_set(err, KAIGI_EENV, target, 0, 0, "backup failed: %s%s", msg,
-				    (rc & 0xff) == SQLITE_FULL ? " (disk full)" : "");
+				    (rc & 0xff) == SQLITE_FULL ? " (disk full)"
+				    : corrupt ? " (the database is damaged: no backup was written; "
+						"keep the file and the backups you have)"
+					      : "");
 	}
 	sqlite3_close(db);
-	if (s == KAIGI_OK && fsync_path(tmp, 0) != 0)
-		s = kaigi_error_set(err, KAIGI_EENV, target, 0, 0, "backup failed: %s",
-				    strerror(errno));
-	if (s == KAIGI_OK && rename(tmp, target) != 0)
-		s = kaigi_error_set(err, KAIGI_EENV, target, 0, 0, "backup failed: %s",
-				    strerror(errno));
-	if (s == KAIGI_OK) {
-		char *dir = xstrdup(target);
-		char *slash = strrchr(dir, '/');
-		if (slash) {
-			*slash = '\0';
-			fsync_path(*dir ? dir : "/", 1);
-		}
-		free(dir);
-	}
-out:
-	if (s != KAIGI_OK)
-		unlink(tmp);
-	free(tmp);
+	enum kaigi_status c = kaigi_outfile_commit(&o, s == KAIGI_OK, err);
+	if (s == KAIGI_OK)
+		s = c;
 	if (s == KAIGI_OK && used)
 		*used = target;
 	else

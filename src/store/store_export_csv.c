@@ -9,8 +9,13 @@
  * Excel on Japanese Windows reads CSV as Shift_JIS unless the
  * file starts with a UTF-8 BOM, so every file does; lines end in CRLF and
  * fields are quoted per RFC 4180, so answers with line breaks survive.
- * Each file is written to NAME.tmp, synced, and renamed: whole or absent.
+ * Every file is written and synced in a temporary folder beside the target
+ * (DIR.tmp-PID), which is renamed to DIR when all are written: an export
+ * that fails (a damaged page, a full disk) leaves no table behind.  Into a
+ * folder that already holds files, each file is moved in by a rename once
+ * all are written.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -19,6 +24,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kaigi/file.h"
+#include "kaigi/file_write.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
@@ -34,7 +41,8 @@ static bool csv_open(struct csv *c, const char *dir, const char *name, struct ka
 {
 	memset(c, 0, sizeof *c);
 	c->path = xasprintf("%s/%s", dir, name);
-	c->tmp = xasprintf("%s.tmp", c->path);
+	c->tmp = xstrdup(c->path); /* the folder is the temporary (publish_dir) */
+	kaigi_tmp_register(c->tmp);
 	int fd = open(c->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	c->f = fd >= 0 ? fdopen(fd, "wb") : NULL;
 	if (!c->f) {
@@ -42,6 +50,7 @@ static bool csv_open(struct csv *c, const char *dir, const char *name, struct ka
 				strerror(errno));
 		if (fd >= 0)
 			close(fd);
+		kaigi_tmp_forget(c->tmp);
 		free(c->path);
 		free(c->tmp);
 		c->path = c->tmp = NULL;
@@ -108,11 +117,10 @@ static enum kaigi_status csv_close(struct csv *c, bool ok, struct kaigi_error *e
 		s = kaigi_error_set(err, KAIGI_EENV, c->path, 0, 0, "cannot write: %s",
 				    strerror(errno));
 	c->f = NULL;
-	if (ok && s == KAIGI_OK && rename(c->tmp, c->path) != 0)
-		s = kaigi_error_set(err, KAIGI_EENV, c->path, 0, 0, "cannot write: %s",
-				    strerror(errno));
-	if (!ok || s != KAIGI_OK)
+	if (!ok || s != KAIGI_OK) {
 		unlink(c->tmp);
+		kaigi_tmp_forget(c->tmp);
+	}
 	free(c->tmp);
 	free(c->path);
 	c->tmp = c->path = NULL;
@@ -356,9 +364,9 @@ static enum kaigi_status raw_table(struct store *st, const char *dir, struct kai
 	return s;
 }
 
-enum kaigi_status store_export_csv(struct store *st, const struct store_export_filter *filter,
-				   const char *dir, struct kaigi_diags *warnings,
-				   struct kaigi_error *err)
+static enum kaigi_status export_tables(struct store *st, const struct store_export_filter *filter,
+				       const char *dir, struct kaigi_diags *warnings,
+				       struct kaigi_error *err)
 {
 	static const char meetings[] =
 	    "SELECT id, template, kind, title, date, start_time AS start, end_time AS end, place, "
@@ -381,9 +389,6 @@ enum kaigi_status store_export_csv(struct store *st, const struct store_export_f
 	    "r ON r.id = l.issue_id JOIN case_review c ON c.id = l.case_id JOIN meeting m ON m.id "
 	    "= c.meeting_id JOIN person p ON p.id = c.person_id WHERE m.id IN (SELECT id FROM "
 	    "temp.export_meeting) ORDER BY r.title, m.date, p.code";
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-		return kaigi_error_set(err, KAIGI_EENV, dir, 0, 0, "cannot create the folder: %s",
-				       strerror(errno));
 	enum kaigi_status s = store_exec(st, "BEGIN", err);
 	if (s != KAIGI_OK)
 		return s;
@@ -414,5 +419,89 @@ enum kaigi_status store_export_csv(struct store *st, const struct store_export_f
 	if (s == KAIGI_OK)
 		s = raw_table(st, dir, warnings, err);
 	store_exec(st, "COMMIT", NULL);
+	return s;
+}
+
+/* Remove the temporary folder and the tables in it. */
+static void drop_dir(const char *tmp)
+{
+	DIR *d = opendir(tmp);
+	struct dirent *e;
+	while (d && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *p = xasprintf("%s/%s", tmp, e->d_name);
+		unlink(p);
+		kaigi_tmp_forget(p);
+		free(p);
+	}
+	if (d)
+		closedir(d);
+	rmdir(tmp);
+}
+
+/* Move the finished tables to dir: the folder at once when dir is new or
+ * empty, else table by table. */
+static enum kaigi_status publish_dir(const char *tmp, const char *dir, struct kaigi_error *err)
+{
+	if (rename(tmp, dir) == 0) {
+		kaigi_fsync_parent(dir);
+		return KAIGI_OK;
+	}
+	if (errno != EEXIST && errno != ENOTEMPTY && errno != EISDIR)
+		return kaigi_error_set(err, KAIGI_EENV, dir, 0, 0, "cannot write the folder: %s",
+				       strerror(errno));
+	struct stat sb;
+	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		return kaigi_error_set(err, KAIGI_EUSAGE, dir, 0, 0,
+				       "cannot write the tables here: this is not a folder");
+	DIR *d = opendir(tmp);
+	enum kaigi_status s = KAIGI_OK;
+	struct dirent *e;
+	while (s == KAIGI_OK && d && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *from = xasprintf("%s/%s", tmp, e->d_name);
+		char *to = xasprintf("%s/%s", dir, e->d_name);
+		if (rename(from, to) != 0)
+			s = kaigi_error_set(err, KAIGI_EENV, to, 0, 0, "cannot write: %s",
+					    strerror(errno));
+		free(from);
+		free(to);
+	}
+	if (d)
+		closedir(d);
+	if (s == KAIGI_OK) {
+		char *probe = xasprintf("%s/.", dir);
+		kaigi_fsync_parent(probe);
+		free(probe);
+	}
+	return s;
+}
+
+enum kaigi_status store_export_csv(struct store *st, const struct store_export_filter *filter,
+				   const char *dir, struct kaigi_diags *warnings,
+				   struct kaigi_error *err)
+{
+	struct stat sb;
+	if (stat(dir, &sb) == 0 && !S_ISDIR(sb.st_mode))
+		return kaigi_error_set(err, KAIGI_EUSAGE, dir, 0, 0,
+				       "cannot write the tables here: this is %s; give a folder",
+				       kaigi_file_kind(sb.st_mode));
+	kaigi_tmp_sweep(dir);
+	char *tmp = xasprintf("%s.tmp-%ld", dir, (long)getpid());
+	drop_dir(tmp); /* ours, from an export that did not finish */
+	kaigi_tmp_register_dir(tmp);
+	enum kaigi_status s = KAIGI_OK;
+	if (mkdir(tmp, 0700) != 0)
+		s = kaigi_error_set(err, KAIGI_EENV, dir, 0, 0, "cannot create the folder: %s",
+				    strerror(errno));
+	if (s == KAIGI_OK)
+		s = export_tables(st, filter, tmp, warnings, err);
+	if (s == KAIGI_OK)
+		s = publish_dir(tmp, dir, err);
+	drop_dir(tmp);
+	kaigi_tmp_forget_dir(tmp);
+	free(tmp);
 	return s;
 }

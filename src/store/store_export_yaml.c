@@ -153,6 +153,9 @@ struct names {
 
 static void names_add(struct names *ns, const char *s)
 {
+	/* Answers come grouped by field: the last name is the usual repeat. */
+	if (ns->n && strcmp(ns->v[ns->n - 1], s) == 0)
+		return;
 	for (size_t i = 0; i < ns->n; i++)
 		if (strcmp(ns->v[i], s) == 0)
 			return;
@@ -166,6 +169,14 @@ static void names_add(struct names *ns, const char *s)
 static bool has_answer(const struct store_record *r, const char *field, const char *item,
 		       const char *col)
 {
+	if (item && col) {
+		struct store_path p = {field, item, col};
+		return store_record_value(r, &p) != NULL;
+	}
+	if (item) {
+		const size_t *idx;
+		return store_record_cells(r, field, item, &idx) > 0;
+	}
 	for (size_t i = 0; i < r->nanswers; i++) {
 		const struct store_answer *a = &r->answers[i];
 		if (!strcmp(a->field, field) && (!item || !strcmp(a->item, item)) &&
@@ -197,9 +208,10 @@ static void emit_cells(struct em *m, const struct store_record *r, const struct 
 			if (has_answer(r, field, item, sub[c].id))
 				names_add(&cols, sub[c].id);
 	}
-	for (size_t i = 0; i < r->nanswers; i++)
-		if (!strcmp(r->answers[i].field, field) && !strcmp(r->answers[i].item, item))
-			names_add(&cols, r->answers[i].col);
+	const size_t *idx;
+	size_t n = store_record_cells(r, field, item, &idx);
+	for (size_t i = 0; i < n; i++)
+		names_add(&cols, r->answers[idx[i]].col);
 	for (size_t c = 0; c < cols.n; c++) {
 		struct store_path p = {field, item, cols.v[c]};
 		const struct kaigi_value *v = store_record_value(r, &p);

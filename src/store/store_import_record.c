@@ -216,6 +216,13 @@ static void list(struct rec *r, const struct schema_field *f, const yaml_node_t 
 		return;
 	if (f->max_items && n > f->max_items)
 		ywalk_error(w, vn, "'%s' holds at most %zu items, not %zu", f->id, f->max_items, n);
+	if (n > STORE_MAX_LIST_ITEMS) {
+		ywalk_error(w, vn,
+			    "'%s' holds %zu items; kaigi takes at most %d in one list (a "
+			    "meeting agrees tens)",
+			    f->id, n, STORE_MAX_LIST_ITEMS);
+		return;
+	}
 	for (size_t i = 0; i < n && !w->stop; i++) {
 		yaml_node_t *in = ywalk_node(w, items[i]);
 		if (in)

@@ -19,7 +19,68 @@ void store_record_clear(struct store_record *r)
 	for (size_t i = 0; i < r->nitems; i++)
 		free(r->items[i].field);
 	free(r->items);
+	free(r->by_key);
 	memset(r, 0, sizeof *r);
+}
+
+/* (field, item, col) of answer a against the key k; col NULL compares only
+ * field and item. */
+static int key_cmp(const struct store_answer *a, const char *field, const char *item,
+		   const char *col)
+{
+	int c = strcmp(a->field, field);
+	if (c == 0)
+		c = strcmp(a->item, item);
+	if (c == 0 && col)
+		c = strcmp(a->col, col);
+	return c;
+}
+
+static const struct store_record *sort_rec; /* qsort has no context argument */
+
+static int by_key_cmp(const void *x, const void *y)
+{
+	const struct store_answer *a = &sort_rec->answers[*(const size_t *)x];
+	const struct store_answer *b = &sort_rec->answers[*(const size_t *)y];
+	return key_cmp(a, b->field, b->item, b->col);
+}
+
+static void index_answers(struct store_record *r)
+{
+	r->by_key = xcalloc(r->nanswers + 1, sizeof *r->by_key);
+	for (size_t i = 0; i < r->nanswers; i++)
+		r->by_key[i] = i;
+	sort_rec = r;
+	qsort(r->by_key, r->nanswers, sizeof *r->by_key, by_key_cmp);
+	sort_rec = NULL;
+}
+
+/* The first position in by_key whose answer is not below the key. */
+static size_t lower_bound(const struct store_record *r, const char *field, const char *item,
+			  const char *col)
+{
+	size_t lo = 0, hi = r->nanswers;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (key_cmp(&r->answers[r->by_key[mid]], field, item, col) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t store_record_cells(const struct store_record *r, const char *field, const char *item,
+			  const size_t **idx)
+{
+	*idx = NULL;
+	if (!r->by_key)
+		return 0;
+	size_t lo = lower_bound(r, field, item, NULL), hi = lo;
+	while (hi < r->nanswers && key_cmp(&r->answers[r->by_key[hi]], field, item, NULL) == 0)
+		hi++;
+	*idx = r->by_key + lo;
+	return hi - lo;
 }
 
 enum kaigi_status store_record_get(struct store *st, const char *record_id,
@@ -78,6 +139,7 @@ enum kaigi_status store_record_get(struct store *st, const char *record_id,
 		store_record_clear(out);
 		return store_fail(st, rc, err, "reading a record");
 	}
+	index_answers(out);
 	cap = 0;
 	q = store_stmt(st, items, err);
 	if (!q) {
@@ -105,6 +167,13 @@ const struct kaigi_value *store_record_value(const struct store_record *r,
 {
 	const char *item = path->item ? path->item : "";
 	const char *col = path->col ? path->col : "";
+	if (r->by_key) {
+		size_t at = lower_bound(r, path->field, item, col);
+		if (at < r->nanswers &&
+		    key_cmp(&r->answers[r->by_key[at]], path->field, item, col) == 0)
+			return &r->answers[r->by_key[at]].value;
+		return NULL;
+	}
 	for (size_t i = 0; i < r->nanswers; i++) {
 		const struct store_answer *a = &r->answers[i];
 		if (strcmp(a->field, path->field) == 0 && strcmp(a->item, item) == 0 &&

@@ -63,11 +63,12 @@ def main():
     elif kind == "deep_settings":
         text = "town: " + "{a: " * n + "x" + "}" * n + "\n"
     elif kind == "list":
-        items = "".join(f"          - {{who: 担当{i}, what: 見守り{i}}}\n" for i in range(n))
-        text = ("kaigi: records\nversion: 1\nmeetings:\n  - date: 2026-01-10\n"
-                "    title: 長いリスト\n    cases:\n      - person: {name: 試験}\n"
+        items = "".join(f"                - {{who: 担当{i}, what: 見守り{i}}}\n" for i in range(n))
+        text = ("kaigi: records\nversion: 1\npeople:\n  - {code: T-1}\nmeetings:\n"
+                "  - template: independence_support\n    date: 2026-01-10\n"
+                "    title: 長いリスト\n    cases:\n      - person: T-1\n"
                 "        records:\n          - form: case_plan\n            answers:\n"
-                "              actions:\n" + items.replace("          - ", "                - "))
+                "              actions:\n" + items)
     else:
         sys.exit(f"unknown kind {kind}")
     with open(out, "w", encoding="utf-8") as f:
