@@ -57,8 +57,14 @@ static int verify_copy(sqlite3 *db, char *why, size_t size)
 	if (rc == SQLITE_OK)
 		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 			const char *m = (const char *)sqlite3_column_text(q, 0);
-			if (m && strcmp(m, "ok") != 0 && !why[0])
-				snprintf(why, size, "%s", m);
+			if (m && strcmp(m, "ok") != 0 && !why[0]) {
+				/* "*** in database main ***\nPage 65: …\n…": the first
+				 * finding is enough. */
+				const char *nl = strchr(m, '\n');
+				if (strncmp(m, "*** ", 4) == 0 && nl)
+					m = nl + 1;
+				snprintf(why, size, "%.*s", (int)strcspn(m, "\n"), m);
+			}
 		}
 	if (rc == SQLITE_DONE)
 		rc = SQLITE_OK;

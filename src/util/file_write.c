@@ -217,11 +217,14 @@ void kaigi_fsync_parent(const char *path)
 
 /* ---- the writer ------------------------------------------------------------ */
 
+enum { KAIGI_OUT_SYSTEM = 1 << 8 }; /* under /dev or /proc: never replaced */
+
 static enum kaigi_status open_direct(struct kaigi_outfile *o, const struct stat *sb, int flags,
 				     struct kaigi_error *err)
 {
 	if (S_ISDIR(sb->st_mode) || S_ISSOCK(sb->st_mode) ||
-	    ((flags & KAIGI_OUT_REGULAR_ONLY) && !S_ISREG(sb->st_mode)))
+	    ((flags & KAIGI_OUT_REGULAR_ONLY) &&
+	     (!S_ISREG(sb->st_mode) || (flags & KAIGI_OUT_SYSTEM))))
 		return kaigi_error_set(err, KAIGI_EUSAGE, o->path, 0, 0,
 				       "cannot write %s here: this is %s; give a file name",
 				       o->what, kaigi_file_kind(sb->st_mode));
@@ -238,24 +241,66 @@ static enum kaigi_status open_direct(struct kaigi_outfile *o, const struct stat 
 	return KAIGI_OK;
 }
 
+/* /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N: the descriptor N
+ * itself (its target may be a regular file; renaming over the name would
+ * replace /dev/stdout, a symbolic link, with a file). */
+static int named_descriptor(const char *path)
+{
+	if (strcmp(path, "/dev/stdout") == 0)
+		return 1;
+	if (strcmp(path, "/dev/stderr") == 0)
+		return 2;
+	const char *n = strncmp(path, "/dev/fd/", 8) == 0          ? path + 8
+			: strncmp(path, "/proc/self/fd/", 14) == 0 ? path + 14
+								   : NULL;
+	if (!n || *n < '0' || *n > '9')
+		return -1;
+	char *end;
+	long fd = strtol(n, &end, 10);
+	return *end == '\0' && fd >= 0 && fd < 1024 ? (int)fd : -1;
+}
+
 enum kaigi_status kaigi_outfile_open(struct kaigi_outfile *o, const char *path, const char *what,
 				     int flags, struct kaigi_error *err)
 {
 	memset(o, 0, sizeof *o);
 	o->fd = -1;
 	o->what = what;
-	o->path = xstrdup(path);
+	int nfd = named_descriptor(path);
+	if (nfd >= 0 && !(flags & KAIGI_OUT_REGULAR_ONLY)) {
+		o->fd = fcntl(nfd, F_DUPFD_CLOEXEC, 3);
+		if (o->fd < 0)
+			return kaigi_error_set(err, KAIGI_EENV, path, 0, 0, "cannot write %s: %s",
+					       what, strerror(errno));
+		o->path = xstrdup(path);
+		return KAIGI_OK;
+	}
+	/* Through a symbolic link, the file it names is replaced, not the
+	 * link; under /dev and /proc nothing is ever replaced. */
+	char *real = realpath(path, NULL);
+	o->path = real ? real : xstrdup(path);
 	struct stat sb;
-	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-		enum kaigi_status s = open_direct(o, &sb, flags, err);
+	bool system =
+	    strncmp(o->path, "/dev/", 5) == 0 || strncmp(o->path, "/proc/", 6) == 0 || nfd >= 0;
+	if (stat(o->path, &sb) == 0 && (!S_ISREG(sb.st_mode) || system)) {
+		enum kaigi_status s =
+		    open_direct(o, &sb, flags | (system ? KAIGI_OUT_SYSTEM : 0), err);
 		if (s != KAIGI_OK) {
 			free(o->path);
 			o->path = NULL;
 		}
 		return s;
 	}
-	kaigi_tmp_sweep(path);
-	o->tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
+	if (system) {
+		free(o->path);
+		o->path = NULL;
+		return kaigi_error_set(err, KAIGI_EUSAGE, path, 0, 0,
+				       "cannot write %s here: kaigi creates no files under /dev "
+				       "or /proc",
+				       what);
+	}
+	kaigi_tmp_sweep(o->path);
+	o->tmp = xasprintf("%s.tmp-%ld", o->path, (long)getpid());
 	kaigi_tmp_register(o->tmp);
 	unlink(o->tmp); /* ours, from an earlier write that did not finish */
 	o->fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);

@@ -1,0 +1,260 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Hostile input, bounded: one regression test per shape that once hung kaigi,
+# blew up its memory, replaced or half-wrote an output, or leaked a control
+# character, through the real binary.
+#
+#   tests/cli/hostile.sh KAIGI     (run from the source root)
+#
+# Each case asserts the exit code, the FILE:LINE:COL message, and the
+# sha256 of every file that must not change.  Every refusal runs under
+# `timeout 10` and `ulimit -v 1 GiB` (not under AddressSanitizer, which
+# reserves terabytes of address space) and must take under REFUSE_MS.
+# It runs in the cli and the faults suites.
+set -u
+
+kaigi=${1:?usage: hostile.sh KAIGI}
+src=$PWD
+gen="$src/tests/cli/hostile_gen.py"
+[ -f "$gen" ] || {
+	echo "run from the source root" >&2
+	exit 2
+}
+sanitized=${KAIGI_SANITIZED:-0}
+refuse_ms=${REFUSE_MS:-2000}
+[ "$sanitized" = 1 ] && refuse_ms=10000
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export KAIGI_FORMS_DIR="$src/forms" XDG_CONFIG_HOME="$tmp/config" HOME="$tmp/home"
+export XDG_DATA_HOME="$tmp/data" LC_ALL=C.UTF-8 LANG=C.UTF-8 TERM=dumb
+unset KAIGI_DB
+mkdir -p "$tmp/config" "$tmp/home" "$tmp/data"
+
+failures=0 checks=0
+fail() {
+	echo "FAIL: $*" >&2
+	failures=$((failures + 1))
+}
+now_ms() { date +%s%3N; }
+
+# limited ARGS...: run kaigi under the time and memory limits; sets rc, ms,
+# $out and $err.
+limited() {
+	out="$tmp/out" err="$tmp/err"
+	local t0
+	t0=$(now_ms)
+	(
+		[ "$sanitized" = 1 ] || ulimit -v 1048576
+		exec timeout 10 "$kaigi" "$@"
+	) >"$out" 2>"$err" </dev/null
+	rc=$?
+	ms=$(($(now_ms) - t0))
+	checks=$((checks + 1))
+}
+# A refusal: exit WANT, stderr has MSG, within the time bound.
+refused() { # NAME WANT MSG ARGS...
+	local name=$1 want=$2 msg=$3
+	shift 3
+	limited "$@"
+	[ "$rc" -eq "$want" ] || fail "$name: exit $rc, expected $want: $(head -c 600 "$err")"
+	[ -z "$msg" ] || grep -qF -- "$msg" "$err" || fail "$name: no '$msg' in: $(head -c 600 "$err")"
+	[ "$ms" -lt "$refuse_ms" ] || fail "$name: took $ms ms (over $refuse_ms)"
+	echo "ok: $name ($ms ms)"
+}
+sha() { sha256sum "$@" 2>/dev/null | awk '{print $1}' | tr '\n' ' '; }
+same() { # NAME BEFORE FILES...
+	local name=$1 before=$2
+	shift 2
+	[ "$(sha "$@")" = "$before" ] || fail "$name: $* changed"
+}
+
+# A database with the demo's meetings.
+db="$tmp/kaigi.db"
+cp "$("$kaigi" demo --no-ui)" "$db" || fail "demo database"
+D=(--db "$db")
+
+# ---- 1. hangs ---------------------------------------------------------------
+
+# 100,000 nested lists in each kind of file, refused where depth passes 64.
+python3 "$gen" deep_record "$tmp/deep.yaml" 100000
+before=$(sha "$db")
+refused "deep record file" 1 "deep.yaml:3:74: error: nested too deeply" "${D[@]}" import "$tmp/deep.yaml"
+same "deep record file" "$before" "$db"
+python3 "$gen" deep_form "$tmp/deepform.yaml" 100000
+refused "deep form" 1 "deepform.yaml:3:71: error: nested too deeply" forms check "$tmp/deepform.yaml"
+mkdir -p "$tmp/deepforms"
+cp "$tmp/deepform.yaml" "$tmp/deepforms/"
+refused "deep form in a forms folder" 1 "deepform.yaml:3:71: error: nested too deeply" \
+	--forms "$tmp/deepforms" forms list
+python3 "$gen" deep_settings "$tmp/config/kaigi-config.yaml" 40000
+mkdir -p "$tmp/config/kaigi"
+mv "$tmp/config/kaigi-config.yaml" "$tmp/config/kaigi/config.yaml"
+refused "deep settings" 0 "config.yaml:1:" "${D[@]}" report latest -o "$tmp/r.txt"
+grep -qF "nested too deeply" "$err" || fail "deep settings: $(cat "$err")"
+rm -f "$tmp/config/kaigi/config.yaml"
+
+# A named pipe as a record file, a form in a folder, the settings file.
+mkfifo "$tmp/pipe.yaml"
+before=$(sha "$db")
+refused "FIFO record file" 3 "pipe.yaml: error: cannot read a record file: this is a named pipe" \
+	"${D[@]}" import "$tmp/pipe.yaml"
+same "FIFO record file" "$before" "$db"
+mkdir -p "$tmp/pipeforms"
+mkfifo "$tmp/pipeforms/x.yaml"
+refused "FIFO in a forms folder" 3 "x.yaml: error: cannot read a form file: this is a named pipe" \
+	--forms "$tmp/pipeforms" forms list
+mkfifo "$tmp/config/kaigi/config.yaml"
+refused "FIFO settings" 0 "config.yaml: error: cannot read settings: this is a named pipe" \
+	"${D[@]}" report latest -o "$tmp/r.txt"
+rm -f "$tmp/config/kaigi/config.yaml"
+refused "folder as a record file" 3 "this is a folder, not a regular file" "${D[@]}" import "$tmp"
+
+# Calculated fields in 12 layers of 6, each reading the whole layer before.
+mkdir -p "$tmp/layered"
+python3 "$gen" layered "$tmp/layered/layered.yaml"
+refused "layered calculations, check" 0 "" forms check "$tmp/layered/layered.yaml"
+cat >"$tmp/layered.rec.yaml" <<'EOF'
+kaigi: records
+meetings:
+  - template: independence_support
+    date: 2026-01-10
+    records:
+      - form: layered
+        answers: {base: 1, checked: 5}
+EOF
+cp "$db" "$tmp/layered.db"
+refused "layered calculations, import" 0 "" --db "$tmp/layered.db" --forms "$tmp/layered" \
+	import -q "$tmp/layered.rec.yaml"
+
+# printf('%.*c', 2147483647, 'x') in a constraint.
+mkdir -p "$tmp/pf"
+python3 "$gen" printf "$tmp/pf/pf.yaml"
+cat >"$tmp/pf.rec.yaml" <<'EOF'
+kaigi: records
+meetings:
+  - template: independence_support
+    date: 2026-01-11
+    records:
+      - form: pf
+        answers: {a: hello}
+EOF
+before=$(sha "$db")
+refused "printf width" 1 "pf.rec.yaml:7:22: error: a: expression failed: printf(): a width or precision over 100000" \
+	"${D[@]}" --forms "$tmp/pf" import "$tmp/pf.rec.yaml"
+same "printf width" "$before" "$db"
+
+# A 70-field cycle (the old search stopped at 64 steps).
+python3 "$gen" cycle "$tmp/cyc.yaml" 70
+refused "70-field cycle" 1 "cyc.yaml:8:57: error: calculate: calculated fields form a cycle: f0 → f1 →" \
+	forms check "$tmp/cyc.yaml"
+grep -qF "f68 → f69 → f0" "$err" || fail "70-field cycle: $(cat "$err")"
+
+# Export and report linear in a list's length: 10 times the items may take
+# at most 25 times as long (quadratic was 100 times).
+small=2000 large=20000
+[ "$sanitized" = 1 ] && small=500 large=5000
+declare -A took
+for n in $small $large; do
+	python3 "$gen" list "$tmp/list$n.yaml" $n
+	"$kaigi" --db "$tmp/list$n.db" import -q "$tmp/list$n.yaml" >/dev/null 2>&1 ||
+		fail "importing a $n-item list"
+	for what in "export yaml" "export csv" "report latest --format md"; do
+		t0=$(now_ms)
+		# shellcheck disable=SC2086
+		"$kaigi" --db "$tmp/list$n.db" $what -o "$tmp/o$n-${what// /_}" >/dev/null 2>&1 ||
+			fail "$what of $n items"
+		took["$what/$n"]=$(($(now_ms) - t0))
+	done
+done
+for what in "export yaml" "export csv" "report latest --format md"; do
+	a=${took["$what/$small"]} b=${took["$what/$large"]}
+	[ "$a" -lt 50 ] && a=50
+	[ "$b" -le $((a * 25)) ] || fail "$what: $small items $a ms, $large items $b ms (not linear)"
+	echo "ok: $what linear ($small: ${took["$what/$small"]} ms, $large: $b ms)"
+done
+checks=$((checks + 3))
+python3 "$gen" list "$tmp/list50001.yaml" 50001
+before=$(sha "$db")
+refused "list over the limit" 1 "list50001.yaml:15:17: error: 'actions' holds 50001 items; kaigi takes at most 50000" \
+	"${D[@]}" import "$tmp/list50001.yaml"
+same "list over the limit" "$before" "$db"
+
+# ---- 3. outputs ---------------------------------------------------------------
+
+# A device node as -o is written, never replaced by a regular file.
+dev=/dev/null
+if [ "$(id -u)" = 0 ] && mknod "$tmp/nulldev" c 1 3 2>/dev/null; then
+	dev="$tmp/nulldev"
+fi
+for args in "report latest -o $dev" "export yaml -o $dev"; do
+	# shellcheck disable=SC2086
+	limited "${D[@]}" $args
+	[ "$rc" -eq 0 ] || fail "$args: exit $rc: $(cat "$err")"
+	[ -c "$dev" ] || fail "$args: $dev is no longer a character device"
+done
+refused "backup to a device" 2 "cannot write the backup here: this is a character device" \
+	"${D[@]}" backup "$dev"
+[ -c "$dev" ] || fail "backup: $dev is no longer a character device"
+ls "$tmp" | grep -q 'nulldev.tmp-' && fail "a temporary left beside $dev"
+limited "${D[@]}" report latest -o /dev/stdout
+[ "$rc" -eq 0 ] && grep -q "Midori" "$out" || fail "report -o /dev/stdout: exit $rc"
+[ -L /dev/stdout ] || fail "/dev/stdout is no longer a symbolic link"
+
+# A damaged database: no backup, exit 3.
+cp "$db" "$tmp/bad.db"
+python3 - "$tmp/bad.db" <<'EOF'
+import sys
+p = sys.argv[1]
+with open(p, "r+b") as f:
+    page = int.from_bytes(open(p, "rb").read()[16:18], "big") or 65536
+    size = f.seek(0, 2)
+    # Damage the b-tree header of every other page of the last third: the
+    # file opens (its schema and first tables are whole), its data do not
+    # read back.
+    for off in range((int(size * 0.7) // page) * page, size, page * 2):
+        f.seek(off)
+        f.write(b"\x0d\xff\xff\xff\xff\xff\xff\xff")
+EOF
+refused "backup of a damaged database" 3 "error: backup failed: Page " --db "$tmp/bad.db" backup "$tmp/bad-backup.db"
+[ -e "$tmp/bad-backup.db" ] && fail "a backup of the damaged database was written"
+ls "$tmp" | grep -q 'bad-backup.db.tmp-' && fail "backup left a temporary"
+
+# A full disk during export csv (a file-size limit stands in): no folder.
+(
+	trap '' XFSZ
+	ulimit -f 4
+	exec "$kaigi" --db "$tmp/list2000.db" export csv -o "$tmp/csvfull"
+) >"$tmp/out" 2>"$tmp/err"
+rc=$?
+checks=$((checks + 1))
+[ "$rc" -eq 3 ] || fail "export csv on a full disk: exit $rc: $(cat "$tmp/err")"
+[ -e "$tmp/csvfull" ] && fail "export csv on a full disk left $tmp/csvfull"
+ls "$tmp" | grep -q 'csvfull.tmp-' && fail "export csv on a full disk left its temporary folder"
+
+# Temporaries of a process that is gone are removed on the next write.
+pid=4000000
+while kill -0 "$pid" 2>/dev/null; do pid=$((pid + 1)); done
+touch "$tmp/exp.yaml.tmp-$pid" "$tmp/exp.yaml.tmp-$pid-journal"
+mkdir "$tmp/csvdir.tmp-$pid" && touch "$tmp/csvdir.tmp-$pid/meetings.csv"
+limited "${D[@]}" export yaml -o "$tmp/exp.yaml"
+[ "$rc" -eq 0 ] || fail "export yaml: exit $rc"
+limited "${D[@]}" export csv -o "$tmp/csvdir"
+[ "$rc" -eq 0 ] || fail "export csv: exit $rc"
+ls "$tmp" | grep -q "tmp-$pid" && fail "stale temporaries not removed: $(ls "$tmp" | grep tmp-)"
+
+# SIGTERM in the middle of writing: nothing half-written stays.
+for what in "export yaml -o $tmp/term.yaml" "export csv -o $tmp/termcsv" "backup $tmp/term.db"; do
+	# shellcheck disable=SC2086
+	"$kaigi" --db "$tmp/list$large.db" $what >/dev/null 2>&1 &
+	p=$!
+	sleep 0.1
+	kill -TERM "$p" 2>/dev/null
+	wait "$p"
+	checks=$((checks + 1))
+	left=$(ls "$tmp" | grep -E '^(term\.yaml|termcsv|term\.db)\.tmp-')
+	[ -z "$left" ] || fail "SIGTERM during $what left: $left"
+done
+
+echo "hostile: $checks checks, $failures failed"
+[ "$failures" -eq 0 ]
