@@ -7,6 +7,7 @@
 
 #include "cmd.h"
 #include "kaigi/config.h"
+#include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 
 int cmd_wants_help(int argc, char **argv)
@@ -91,7 +92,10 @@ void cmd_print_error(const struct kaigi_error *err)
 {
 	char buf[2200];
 	kaigi_error_format(err, buf, sizeof buf);
-	fprintf(stderr, "%s\n", buf);
+	/* Messages quote the files' text: never a control character raw. */
+	char *shown = utf8_visible(buf, true);
+	fprintf(stderr, "%s\n", shown);
+	free(shown);
 }
 
 void cmd_print_diags(const struct kaigi_diags *diags)

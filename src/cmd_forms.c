@@ -8,9 +8,11 @@
  * business unless they are among the FILEs.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "kaigi/utf8.h"
 
 static int forms_check(const struct cmd_opts *opts, int argc, char **argv)
 {
@@ -65,13 +67,15 @@ static int forms_list(const struct cmd_opts *opts, int argc, char **argv)
 	cmd_load_forms(opts, &set, &diags);
 	for (size_t i = 0; i < set.nforms; i++) {
 		const struct schema_form *f = set.forms[i];
-		printf("form     %-28s v%-3d %s\t%s\n", f->id, f->version,
-		       schema_label_get(&f->title, opts->lang), f->source);
+		char *title = utf8_visible(schema_label_get(&f->title, opts->lang), false);
+		printf("form     %-28s v%-3d %s\t%s\n", f->id, f->version, title, f->source);
+		free(title);
 	}
 	for (size_t i = 0; i < set.nmeetings; i++) {
 		const struct schema_meeting *m = set.meetings[i];
-		printf("meeting  %-28s v%-3d %s\t%s\n", m->id, m->version,
-		       schema_label_get(&m->title, opts->lang), m->source);
+		char *title = utf8_visible(schema_label_get(&m->title, opts->lang), false);
+		printf("meeting  %-28s v%-3d %s\t%s\n", m->id, m->version, title, m->source);
+		free(title);
 	}
 	/* Broken files are skipped but never silently. */
 	kaigi_diags_sort(&diags);

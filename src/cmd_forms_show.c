@@ -125,6 +125,7 @@ int cmd_forms_show(const struct cmd_opts *opts, int argc, char **argv)
 			argv[0]);
 		status = KAIGI_EDATA;
 	}
+	utf8_show_controls(&b, 0);
 	fputs(strbuf_str(&b), stdout);
 	strbuf_free(&b);
 	kaigi_diags_free(&diags);

@@ -16,6 +16,7 @@
 
 #include "cmd.h"
 #include "kaigi/strbuf.h"
+#include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "store/cmd_store.h"
 
@@ -93,6 +94,7 @@ int cmd_search_run(const struct cmd_opts *opts, int argc, char **argv)
 			free(ex);
 		}
 	}
+	utf8_show_controls(&out, 0);
 	fputs(strbuf_str(&out), stdout);
 	if (mode == STORE_SEARCH_SCAN)
 		fprintf(stderr, ja ? "kaigi search: 3文字未満の語は索引（trigram）で引けないため、"

@@ -49,4 +49,16 @@ struct utf8_lines {
 void utf8_wrap(const char *s, size_t cols, struct utf8_lines *out);
 void utf8_lines_free(struct utf8_lines *l);
 
+/*
+ * Text for a terminal, a file or a spreadsheet: every control character
+ * (C0 — but line feed and tab when keep_newlines —, DEL, C1) and every byte
+ * that is not UTF-8 becomes U+FFFD, so that an answer typed as "\e[2J"
+ * shows instead of clearing the screen.
+ */
+void utf8_append_visible(struct strbuf *b, const char *s, size_t len, bool keep_newlines);
+/* The same over b from byte from to its end (a rendered document). */
+void utf8_show_controls(struct strbuf *b, size_t from);
+/* A visible copy of s (NULL gives ""); caller frees. */
+char *utf8_visible(const char *s, bool keep_newlines);
+
 #endif

@@ -10,6 +10,7 @@
 
 #include "../store/cmd_store.h"
 #include "kaigi/strbuf.h"
+#include "kaigi/utf8.h"
 
 #define MEETINGS_DEFAULT 20
 
@@ -66,6 +67,7 @@ int cmd_meetings_run(const struct cmd_opts *opts, int argc, char **argv)
 	if (s != KAIGI_OK) {
 		cmd_print_error(&err);
 	} else {
+		utf8_show_controls(&out, 0);
 		fputs(strbuf_str(&out), stdout);
 		if (shown < l.n)
 			fprintf(stderr,

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "kaigi/utf8.h"
 #include "report_model.h"
 #include "report_render.h"
 
@@ -78,6 +79,8 @@ enum kaigi_status report_meeting_render(struct store *st, const struct schema_se
 	if (s != KAIGI_OK && out->s) {
 		out->len = before;
 		out->s[before] = '\0';
+	} else if (fmt != REPORT_PDF) {
+		utf8_show_controls(out, before); /* no answer drives the terminal */
 	}
 	rm_doc_free(&doc);
 	return s;

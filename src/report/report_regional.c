@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
 #include "report_regional.h"
@@ -363,6 +364,8 @@ enum kaigi_status report_regional_render(struct store *st, const struct schema_s
 	if (s != KAIGI_OK && out->s) {
 		out->len = before;
 		out->s[before] = '\0';
+	} else if (fmt != REPORT_PDF) {
+		utf8_show_controls(out, before); /* no answer drives the terminal */
 	}
 	rm_doc_free(&doc);
 	rr_data_clear(&d);

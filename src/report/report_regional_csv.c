@@ -10,22 +10,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kaigi/csv.h"
 #include "kaigi/report.h"
 #include "report_regional.h"
 
 static void cell(struct strbuf *b, const char *v, bool last)
 {
-	if (v && strpbrk(v, ",\"\r\n")) {
-		strbuf_appendc(b, '"');
-		for (const char *p = v; *p; p++) {
-			if (*p == '"')
-				strbuf_appendc(b, '"');
-			strbuf_appendc(b, *p);
-		}
-		strbuf_appendc(b, '"');
-	} else if (v) {
-		strbuf_append(b, v);
-	}
+	csv_cell_append(b, v);
 	strbuf_append(b, last ? "\r\n" : ",");
 }
 

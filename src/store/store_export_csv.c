@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kaigi/csv.h"
 #include "kaigi/file.h"
 #include "kaigi/file_write.h"
 #include "kaigi/strbuf.h"
@@ -65,19 +66,11 @@ static void csv_field(struct csv *c, const char *s)
 	if (c->row_started)
 		fputc(',', c->f);
 	c->row_started = true;
-	if (!s)
-		return;
-	if (!s[strcspn(s, ",\"\r\n")] && s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
-		fputs(s, c->f);
-		return;
-	}
-	fputc('"', c->f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', c->f);
-		fputc(*s, c->f);
-	}
-	fputc('"', c->f);
+	struct strbuf b = STRBUF_INIT;
+	csv_cell_append(&b, s);
+	if (b.len)
+		fwrite(b.s, 1, b.len, c->f);
+	strbuf_free(&b);
 }
 
 static void csv_int(struct csv *c, long long v)

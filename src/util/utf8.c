@@ -2,6 +2,7 @@
 /* utf8.c — display width of UTF-8 text, through utf8proc. */
 #include "kaigi/utf8.h"
 
+#include <string.h>
 #include <utf8proc.h>
 
 bool utf8_valid(const char *s, size_t len)
@@ -71,4 +72,52 @@ void utf8_pad(struct strbuf *b, const char *s, size_t cols)
 	strbuf_appendn(b, s, off);
 	for (; used < cols; used++)
 		strbuf_appendc(b, ' ');
+}
+
+/* A character that would act on a terminal instead of showing: C0 controls
+ * but line feed and tab (keep_newlines) or all (not), DEL, C1 controls. */
+static bool is_control(utf8proc_int32_t cp, bool keep_newlines)
+{
+	if (cp == '\n' || cp == '\t')
+		return !keep_newlines;
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
+}
+
+void utf8_append_visible(struct strbuf *b, const char *s, size_t len, bool keep_newlines)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	size_t i = 0, run = 0; /* s[run..i) is clean and not yet appended */
+	while (i < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (n > 0 && !is_control(cp, keep_newlines)) {
+			i += (size_t)n;
+			continue;
+		}
+		strbuf_appendn(b, s + run, i - run);
+		strbuf_append(b, "\xEF\xBF\xBD"); /* U+FFFD, shown instead */
+		i += n > 0 ? (size_t)n : 1;
+		run = i;
+	}
+	strbuf_appendn(b, s + run, len - run);
+}
+
+void utf8_show_controls(struct strbuf *b, size_t from)
+{
+	if (!b->s || from >= b->len)
+		return;
+	struct strbuf clean = STRBUF_INIT;
+	strbuf_appendn(&clean, b->s, from);
+	utf8_append_visible(&clean, b->s + from, b->len - from, true);
+	strbuf_free(b);
+	*b = clean;
+}
+
+char *utf8_visible(const char *s, bool keep_newlines)
+{
+	struct strbuf b = STRBUF_INIT;
+	utf8_append_visible(&b, s ? s : "", s ? strlen(s) : 0, keep_newlines);
+	if (!b.s)
+		strbuf_append(&b, "");
+	return strbuf_take(&b);
 }

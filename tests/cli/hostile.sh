@@ -216,7 +216,7 @@ with open(p, "r+b") as f:
         f.seek(off)
         f.write(b"\x0d\xff\xff\xff\xff\xff\xff\xff")
 EOF
-refused "backup of a damaged database" 3 "error: backup failed: Page " --db "$tmp/bad.db" backup "$tmp/bad-backup.db"
+refused "backup of a damaged database" 3 "(the database is damaged: no backup was written" --db "$tmp/bad.db" backup "$tmp/bad-backup.db"
 [ -e "$tmp/bad-backup.db" ] && fail "a backup of the damaged database was written"
 ls "$tmp" | grep -q 'bad-backup.db.tmp-' && fail "backup left a temporary"
 
@@ -255,6 +255,69 @@ for what in "export yaml -o $tmp/term.yaml" "export csv -o $tmp/termcsv" "backup
 	left=$(ls "$tmp" | grep -E '^(term\.yaml|termcsv|term\.db)\.tmp-')
 	[ -z "$left" ] || fail "SIGTERM during $what left: $left"
 done
+
+# ---- 5. escapes ----------------------------------------------------------------
+
+# Control characters written with YAML escapes, and cells a spreadsheet
+# would run, in every text output.
+cat >"$tmp/esc.yaml" <<'EOF'
+kaigi: records
+people:
+  - {code: "E-1\e[31m", initials: "X\e]0;pwn\a"}
+meetings:
+  - template: independence_support
+    date: 2026-02-01
+    title: "会議\e[2J\u009b"
+    place: "=HYPERLINK(\"http://x\",\"y\")"
+    cases:
+      - person: "E-1\e[31m"
+        presenter: "@SUM(1+1)"
+        records:
+          - form: case_plan
+            answers:
+              actions:
+                - {who: "-2+3", what: "\e[2Jclear", due: 2026-03-01}
+                - {who: "-5", what: "+1"}
+EOF
+cp "$db" "$tmp/esc.db"
+limited --db "$tmp/esc.db" import -q "$tmp/esc.yaml"
+[ "$rc" -eq 0 ] || fail "escapes: import exit $rc: $(cat "$err")"
+esc=$(printf '\033')
+c1=$(printf '\302\233')
+for f in txt md html; do
+	limited --db "$tmp/esc.db" report 2026-02-01 --names --format $f -o "$tmp/esc.$f"
+	[ "$rc" -eq 0 ] || fail "escapes: report $f exit $rc: $(cat "$err")"
+	grep -q -e "$esc" -e "$c1" "$tmp/esc.$f" && fail "escapes: report --format $f holds a control character"
+	grep -qE "会議�\\\\?\\[2J" "$tmp/esc.$f" || fail "escapes: report --format $f does not show the escape"
+done
+limited --db "$tmp/esc.db" meetings --all
+grep -q "$esc" "$out" && fail "escapes: meetings prints ESC"
+limited --db "$tmp/esc.db" export csv -o "$tmp/esccsv"
+grep -l "$esc" "$tmp/esccsv"/*.csv && fail "escapes: a CSV holds ESC"
+grep -qF "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"" "$tmp/esccsv/meetings.csv" ||
+	fail "escapes: =HYPERLINK not neutralised: $(cat "$tmp/esccsv/meetings.csv")"
+grep -qF ",'@SUM(1+1)," "$tmp/esccsv/cases.csv" || fail "escapes: @SUM not neutralised"
+grep -qF ",'-2+3," "$tmp/esccsv/case_plan.actions.csv" || fail "escapes: -2+3 not neutralised"
+grep -qF ",-5,+1," "$tmp/esccsv/case_plan.actions.csv" || fail "escapes: numbers changed"
+mkdir -p "$tmp/escforms"
+cat >"$tmp/escforms/escf.yaml" <<'EOF'
+form: escf
+version: 1
+title: "T\e[2J"
+sections:
+  - id: s
+    title: "S\e]0;x\a"
+    fields:
+      - {id: a, type: text, label: "A\e[31m"}
+EOF
+limited --forms "$tmp/escforms" forms list
+[ "$rc" -eq 0 ] || fail "escapes: forms list exit $rc: $(cat "$err")"
+grep -q "$esc" "$out" && fail "escapes: forms list prints ESC"
+grep -qF "T�[2J" "$out" || fail "escapes: forms list does not show it: $(cat "$out")"
+limited --forms "$tmp/escforms" forms show escf
+grep -q "$esc" "$out" && fail "escapes: forms show prints ESC"
+grep -qF "A�[31m" "$out" || fail "escapes: forms show does not show it: $(cat "$out")"
+checks=$((checks + 6))
 
 echo "hostile: $checks checks, $failures failed"
 [ "$failures" -eq 0 ]
