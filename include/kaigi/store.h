@@ -71,6 +71,10 @@ void store_close(struct store *st);
 
 /* Whether the store was opened (or fell back to) read-only. */
 bool store_is_read_only(const struct store *st);
+/* What opening did that the person should hear once ("" when nothing): a
+ * database or its -wal/-shm readable by others made 0600, or a warning when
+ * another user owns them. */
+const char *store_open_notice(const struct store *st);
 const char *store_path(const struct store *st);
 
 /*
@@ -95,6 +99,10 @@ void store_set_busy_timeout(struct store *st, int ms);
 long long store_now_ms(void);
 /* A fresh version-4 UUID from the system's random source. */
 void store_uuid_new(char out[STORE_ID_SIZE]);
+/* A date YYYY-MM-DD that exists on the calendar. */
+bool store_date_valid(const char *s);
+/* A clock time HH:MM. */
+bool store_time_valid(const char *s);
 /* True when s is a UUID in canonical lower-case text form. */
 bool store_uuid_valid(const char *s);
 

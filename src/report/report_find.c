@@ -85,6 +85,10 @@ enum kaigi_status report_meeting_find(struct store *st, const char *what, char i
 		store_meeting_list_free(&l);
 		return s;
 	}
+	if (is_date(what) && !store_date_valid(what))
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+				       "'%s' is not a date: there is no such day in the calendar",
+				       what);
 	if (is_date(what))
 		return by_date(st, what, id, err);
 	if (strlen(what) < 8 || strlen(what) >= STORE_ID_SIZE)

@@ -26,6 +26,8 @@ int cmd_store_open(struct cmd_store *cs, const struct cmd_opts *opts, enum store
 		cmd_store_close(cs);
 		return err.status;
 	}
+	if (*store_open_notice(cs->st))
+		fprintf(stderr, "%s\n", store_open_notice(cs->st));
 	store_set_forms(cs->st, &cs->forms);
 	store_set_lang(cs->st, opts->lang);
 	/* For scripts and tests that must not wait long for a locked file. */

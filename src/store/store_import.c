@@ -106,6 +106,7 @@ void imp_take_id(struct imp *im, const yaml_node_t *idnode, const char *found,
 	if (given) {
 		if (store_uuid_valid(given)) {
 			snprintf(out, STORE_ID_SIZE, "%s", given);
+			imp_seen_check(im, "id", given, NULL, idnode);
 			return;
 		}
 		ywalk_error(&im->w, idnode,
@@ -125,7 +126,7 @@ bool imp_resolve_id(struct imp *im, const yaml_node_t *idnode, const char *sql, 
 	if (idnode && idnode->type == YAML_SCALAR_NODE &&
 	    store_uuid_valid((const char *)idnode->data.scalar.value)) {
 		snprintf(out, STORE_ID_SIZE, "%s", (const char *)idnode->data.scalar.value);
-		return true;
+		return imp_seen_check(im, "id", out, NULL, idnode);
 	}
 	char found[STORE_ID_SIZE];
 	if (!imp_find_id(im, sql, a, b, c, found, n))
@@ -227,6 +228,15 @@ static void import_person(struct imp *im, const yaml_node_t *n)
 	bool has_year;
 	long long year = int_text(im, v[3], "birth_year", 1850, 2200, &has_year);
 	const char *sex = text(im, v[5], "sex");
+	const char *ini = text(im, v[2], "initials"), *band = text(im, v[4], "age_band");
+	const char *area = text(im, v[6], "area");
+	char *said =
+	    xasprintf("%s|%s|%lld|%s|%s|%s", v[1] ? id : "", ini ? ini : "", has_year ? year : 0,
+		      band ? band : "", sex ? sex : "", area ? area : "");
+	bool fresh = imp_seen_check(im, "person", code, said, v[0]);
+	free(said);
+	if (!fresh)
+		return;
 	if (!one_of(im, v[5], sex, "sex", sexes))
 		sex = NULL;
 	sqlite3_stmt *q = imp_stmt(im, sql);
@@ -566,6 +576,9 @@ static void import_meeting(struct imp *im, const yaml_node_t *n)
 	}
 	const struct schema_meeting *tmpl =
 	    im->st->forms ? schema_meeting_find(im->st->forms, tmpl_id) : NULL;
+	if (!tmpl && v[1] && im->st->forms)
+		ywalk_error(&im->w, v[1], "no meeting template '%s' (see kaigi forms list)",
+			    tmpl_id);
 	bool hv;
 	long long version = int_text(im, v[2], "template_version", 1, 1000000, &hv);
 	if (!hv)
@@ -670,35 +683,6 @@ static void import_one(struct imp *im, const char *name, const char *buf, size_t
 	yaml_document_delete(&doc);
 }
 
-static void resolve_follows(struct imp *im, struct kaigi_diags *diags)
-{
-	static const char sql[] = "UPDATE case_review SET follows = ?2 WHERE id = ?1 AND follows "
-				  "IS NOT ?2 AND EXISTS (SELECT 1 FROM case_review WHERE id = ?2)";
-	static const char exists[] = "SELECT 1 FROM case_review WHERE id = ?1";
-	for (size_t i = 0; i < im->nfollows && !im->w.stop; i++) {
-		struct follow_ref *f = &im->follows[i];
-		sqlite3_stmt *q = imp_stmt(im, exists);
-		if (!q)
-			return;
-		sqlite3_bind_text(q, 1, f->follows, -1, SQLITE_STATIC);
-		int rc = sqlite3_step(q);
-		sqlite3_reset(q);
-		if (rc != SQLITE_ROW) {
-			kaigi_diags_add(diags, KAIGI_EDATA, f->file, f->line, f->col,
-					"follows names no case review (%s) in the file or the "
-					"database",
-					f->follows);
-			continue;
-		}
-		q = imp_stmt(im, sql);
-		if (!q)
-			return;
-		sqlite3_bind_text(q, 1, f->case_id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 2, f->follows, -1, SQLITE_STATIC);
-		imp_step_write(im, q, NULL, "linking a follow-up review");
-	}
-}
-
 static enum kaigi_status import_run(struct store *st, const char *const *names,
 				    const char *const *bufs, const size_t *lens, size_t n,
 				    const char *const *paths, struct store_import_stats *stats,
@@ -736,8 +720,9 @@ static enum kaigi_status import_run(struct store *st, const char *const *names,
 		if (im.w.stop && kaigi_diags_status(diags) == KAIGI_EENV)
 			break;
 	}
-	resolve_follows(&im, diags);
+	imp_resolve_follows(&im, diags);
 	free(im.follows);
+	imp_seen_free(&im);
 	sqlite3_exec(st->db, "PRAGMA cache_size=-2000", NULL, NULL, NULL);
 	enum kaigi_status s = diags->n > before ? kaigi_diags_status(diags) : KAIGI_OK;
 	if (s == KAIGI_OK && diags->n > before)

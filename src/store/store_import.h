@@ -18,6 +18,12 @@ struct follow_ref {
 	int line, col;
 };
 
+/* What this import has read, by key (store_import_seen.c). */
+struct imp_seen {
+	struct seen_entry *v;
+	size_t n, cap;
+};
+
 struct imp {
 	struct store *st;
 	struct ywalk w;
@@ -25,7 +31,19 @@ struct imp {
 	long long now;
 	struct follow_ref *follows;
 	size_t nfollows, capfollows;
+	struct imp_seen seen;
 };
+
+/* Remember kind/value read at n (what: what it said, or NULL).  False
+ * (reported) when this file gave it before, or another file of the import
+ * said something else about it. */
+bool imp_seen_check(struct imp *im, const char *kind, const char *value, const char *what,
+		    const yaml_node_t *n);
+void imp_seen_free(struct imp *im);
+
+/* Link every follows: read (store_import_follows.c): the review named must
+ * be of the same person and earlier; reported at the follows: otherwise. */
+void imp_resolve_follows(struct imp *im, struct kaigi_diags *diags);
 
 /* Report a database error at n; environment errors stop the import. */
 void imp_db_error(struct imp *im, const yaml_node_t *n, int rc, const char *what);

@@ -268,6 +268,12 @@ void imp_record(struct imp *im, const yaml_node_t *n, const char *meeting_id, co
 		if (*end || version < 1 || version > 1000000) {
 			ywalk_error(w, v[2], "version should be a whole number from 1");
 			version = r.form->version;
+		} else if (version > r.form->version) {
+			ywalk_error(w, v[2],
+				    "form %s has no version %lld here (the installed one is "
+				    "version %d); install the newer form first",
+				    form_id, version, r.form->version);
+			version = r.form->version;
 		}
 	}
 	char found[STORE_ID_SIZE];
@@ -308,6 +314,16 @@ void imp_record(struct imp *im, const yaml_node_t *n, const char *meeting_id, co
 		const struct schema_field *f = schema_field_find(r.form, fid);
 		if (!f) {
 			ywalk_error(w, k, "form %s has no field '%s'", form_id, fid);
+			continue;
+		}
+		bool twice = false;
+		for (yaml_node_pair_t *q = ans->data.mapping.pairs.start; q < p && !twice; q++) {
+			const yaml_node_t *k2 = yaml_document_get_node(w->doc, q->key);
+			twice = k2 && k2->type == YAML_SCALAR_NODE &&
+				strcmp((const char *)k2->data.scalar.value, fid) == 0;
+		}
+		if (twice) {
+			ywalk_error(w, k, "'%s' is given twice in these answers", fid);
 			continue;
 		}
 		if (f->type == SCHEMA_GRID)

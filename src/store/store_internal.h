@@ -38,6 +38,7 @@ struct store {
 	bool txn_failed; /* an inner step failed: the outer must roll back */
 	struct store_stmt_slot stmts[STORE_STMT_CACHE];
 	size_t nstmts;
+	char notice[600]; /* said once by the caller: modes tightened, or could not be */
 };
 
 /*
@@ -112,9 +113,5 @@ enum kaigi_status store_item_insert(struct store *st, const char *id, const char
 enum kaigi_status store_export_select(struct store *st, const struct store_export_filter *f,
 				      struct kaigi_error *err);
 
-/* A date YYYY-MM-DD that exists on the calendar. */
-bool store_date_valid(const char *s);
-/* A clock time HH:MM. */
-bool store_time_valid(const char *s);
 
 #endif

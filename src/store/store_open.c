@@ -19,6 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kaigi/file.h"
+#include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
 
@@ -80,6 +82,44 @@ static enum kaigi_status make_parent(const char *path, struct kaigi_error *err)
 	return KAIGI_OK;
 }
 
+/*
+ * A read-write open keeps the file and its -wal and -shm to their owner:
+ * a database made by `touch` or copied from elsewhere (0644) is tightened
+ * to 0600 (a read-only 0400 stays unwritable), and a -wal/-shm left 0400
+ * by a read-only open is made 0600 again so that this writer can use it.
+ * What was done, or could not be (another user's file), goes to notice.
+ */
+static void tighten(struct store *st, const char *path, bool companion)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return;
+	mode_t want = companion ? 0600 : (sb.st_mode & 0700);
+	if ((sb.st_mode & 0777) == want)
+		return;
+	size_t used = strlen(st->notice);
+	char *at = st->notice + used;
+	size_t left = sizeof st->notice - used;
+	if (sb.st_uid != geteuid()) {
+		if (sb.st_mode & 077)
+			snprintf(at, left,
+				 "%s%s: warning: readable by others (mode %04o) and owned by "
+				 "another user (uid %ld); kaigi cannot change that: ask them to "
+				 "run chmod 600",
+				 used ? "\n" : "", path, (unsigned)(sb.st_mode & 0777),
+				 (long)sb.st_uid);
+		return;
+	}
+	if (chmod(path, want) == 0 && (sb.st_mode & 077))
+		snprintf(at, left, "%s%s: was readable by others (mode %04o); now %04o (only you)",
+			 used ? "\n" : "", path, (unsigned)(sb.st_mode & 0777), (unsigned)want);
+}
+
+const char *store_open_notice(const struct store *st)
+{
+	return st->notice;
+}
+
 /* Look at the file before SQLite does: create it 0600 when missing (rw),
  * refuse what is not an SQLite file, and say why a read-write open cannot
  * work. */
@@ -104,9 +144,10 @@ static enum kaigi_status check_file(const char *path, enum store_open_mode mode,
 			close(fd);
 		return KAIGI_OK;
 	}
-	if (S_ISDIR(sb.st_mode))
+	if (!S_ISREG(sb.st_mode))
 		return kaigi_error_set(err, KAIGI_EENV, path, 0, 0,
-				       "is a folder, not a database file");
+				       "cannot open the database: this is %s, not a database file",
+				       kaigi_file_kind(sb.st_mode));
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return kaigi_error_set(err, KAIGI_EENV, path, 0, 0, "cannot read: %s",
@@ -204,6 +245,36 @@ static enum kaigi_status check_identity(struct store *st, struct kaigi_error *er
 	return KAIGI_OK;
 }
 
+/*
+ * Reading a WAL database needs its -shm, which SQLite creates beside it: in
+ * a folder kaigi may not write, with no -wal (so no writer at work), the
+ * file is opened as immutable instead, and `meetings`, `report` and
+ * `export` work as the docs say.  NULL when the ordinary open will do.
+ */
+static char *read_only_uri(const char *path)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	const char *d = !slash ? "." : slash == dir ? "/" : (*slash = '\0', dir);
+	bool writable = access(d, W_OK | X_OK) == 0;
+	free(dir);
+	char *wal = xasprintf("%s-wal", path);
+	bool has_wal = access(wal, F_OK) == 0;
+	free(wal);
+	if (writable || has_wal)
+		return NULL;
+	struct strbuf b = STRBUF_INIT;
+	strbuf_append(&b, "file:");
+	for (const char *p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			strbuf_appendf(&b, "%%%02X", (unsigned char)*p);
+		else
+			strbuf_appendc(&b, *p);
+	}
+	strbuf_append(&b, "?immutable=1");
+	return strbuf_take(&b);
+}
+
 enum kaigi_status store_open(struct store **out, const char *path, enum store_open_mode mode,
 			     struct kaigi_error *err)
 {
@@ -218,10 +289,22 @@ enum kaigi_status store_open(struct store **out, const char *path, enum store_op
 	st->path = xstrdup(path);
 	st->read_only = mode == STORE_READ_ONLY;
 	st->actor = default_actor();
+	if (!st->read_only) {
+		static const char *const companions[] = {"-wal", "-shm"};
+		tighten(st, path, false);
+		for (size_t i = 0; i < 2; i++) {
+			char *p = xasprintf("%s%s", path, companions[i]);
+			tighten(st, p, true);
+			free(p);
+		}
+	}
 	store_set_lang(st, "en");
 	int flags = (st->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 		    SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOFOLLOW;
-	int rc = sqlite3_open_v2(path, &st->db, flags, NULL);
+	char *uri = st->read_only ? read_only_uri(path) : NULL;
+	int rc =
+	    sqlite3_open_v2(uri ? uri : path, &st->db, flags | (uri ? SQLITE_OPEN_URI : 0), NULL);
+	free(uri);
 	if (rc != SQLITE_OK) {
 		s = store_fail(st, rc, err, "opening the database");
 		store_close(st);

@@ -319,5 +319,137 @@ grep -q "$esc" "$out" && fail "escapes: forms show prints ESC"
 grep -qF "A�[31m" "$out" || fail "escapes: forms show does not show it: $(cat "$out")"
 checks=$((checks + 6))
 
+# ---- 4. privacy -----------------------------------------------------------------
+
+# follows: must name an earlier review of the same person.
+read -r first other <<<"$(python3 - "$db" <<'EOF'
+import sqlite3, sys
+c = sqlite3.connect("file:%s?mode=ro" % sys.argv[1], uri=True)
+rows = c.execute("SELECT c.id, p.code FROM case_review c JOIN person p ON p.id = c.person_id "
+                 "JOIN meeting m ON m.id = c.meeting_id ORDER BY m.date, c.ord").fetchall()
+a = rows[0]
+b = next(r for r in rows if r[1] != a[1])
+print(a[0], b[1])
+EOF
+)"
+firstcode=$(python3 -c "import sqlite3,sys; c=sqlite3.connect('file:$db?mode=ro',uri=True); print(c.execute(\"SELECT p.code FROM case_review c JOIN person p ON p.id=c.person_id WHERE c.id='$first'\").fetchone()[0])")
+for shape in foreign later; do
+	if [ $shape = foreign ]; then who=$other date=2027-01-01; else who=$firstcode date=2001-01-01; fi
+	cat >"$tmp/follows-$shape.yaml" <<EOF
+kaigi: records
+meetings:
+  - template: independence_support
+    date: $date
+    cases:
+      - person: $who
+        follows: $first
+EOF
+done
+before=$(sha "$db")
+refused "foreign follows" 1 "follows-foreign.yaml:7:18: error: follows names a review of another person ($firstcode)" \
+	"${D[@]}" import "$tmp/follows-foreign.yaml"
+same "foreign follows" "$before" "$db"
+refused "follows a later review" 1 "follows-later.yaml:7:18: error: follows names a review of" \
+	"${D[@]}" import "$tmp/follows-later.yaml"
+grep -qF "not before this one (2001-01-01)" "$err" || fail "follows a later review: $(cat "$err")"
+same "follows a later review" "$before" "$db"
+
+# A database readable by others is tightened to 0600 on a read-write open,
+# with its -wal and -shm, and said once.
+cp "$db" "$tmp/open.db"
+chmod 0644 "$tmp/open.db"
+limited --db "$tmp/open.db" import -q "$tmp/esc.yaml"
+[ "$rc" -eq 0 ] || fail "0644 database: exit $rc: $(cat "$err")"
+grep -qF "open.db: was readable by others (mode 0644); now 0600 (only you)" "$err" ||
+	fail "0644 database: not said: $(cat "$err")"
+for f in "$tmp/open.db" "$tmp/open.db-wal" "$tmp/open.db-shm"; do
+	[ ! -e "$f" ] || [ "$(stat -c %a "$f")" = 600 ] || fail "0644 database: $f is $(stat -c %a "$f")"
+done
+limited --db "$tmp/open.db" import -q "$tmp/esc.yaml"
+grep -q "readable by others" "$err" && fail "0644 database: said twice"
+# A -shm left 0400 (by a read-only open) does not break the next writer.
+chmod 0400 "$tmp/open.db-shm" 2>/dev/null
+limited --db "$tmp/open.db" import -q "$tmp/esc.yaml"
+[ "$rc" -eq 0 ] || fail "0400 -shm: exit $rc: $(cat "$err")"
+
+# ---- 6. exit codes and messages ------------------------------------------------
+
+mk() { # NAME: the record file on stdin
+	cat >"$tmp/$1.yaml"
+}
+mk unknown_template <<'EOF'
+kaigi: records
+meetings:
+  - template: no_such_template
+    date: 2026-03-01
+EOF
+mk form_version <<'EOF'
+kaigi: records
+meetings:
+  - template: independence_support
+    date: 2026-03-01
+    records:
+      - form: process_sheet
+        version: 99
+EOF
+mk dup_answers <<'EOF'
+kaigi: records
+people:
+  - {code: D-1}
+meetings:
+  - template: independence_support
+    date: 2026-03-01
+    cases:
+      - person: D-1
+        records:
+          - form: toyoake_case_sheet
+            answers:
+              age: 80
+              age: 81
+EOF
+mk dup_person <<'EOF'
+kaigi: records
+people:
+  - {code: D-2, initials: A.A.}
+  - {code: D-2, initials: A.A.}
+EOF
+mk dup_id <<'EOF'
+kaigi: records
+meetings:
+  - {id: 0b6c1f8e-3f0a-4c47-9d55-2a1e8e7f4b10, template: independence_support, date: 2026-03-01}
+  - {id: 0b6c1f8e-3f0a-4c47-9d55-2a1e8e7f4b10, template: independence_support, date: 2026-03-02}
+EOF
+mk conflict_a <<'EOF'
+kaigi: records
+people:
+  - {code: D-3, initials: A.A., area: 北部}
+EOF
+mk conflict_b <<'EOF'
+kaigi: records
+people:
+  - {code: D-3, initials: B.B., area: 北部}
+EOF
+printf 'kaigi: records\npeople:\n  - {code: "D-4", initials: "A\xff"}\n' >"$tmp/bad_utf8.yaml"
+printf 'kaigi: records\npeople:\n  - {code: D-5, initials: "A\001"}\n' >"$tmp/raw_ctrl.yaml"
+before=$(sha "$db")
+refused "unknown template" 1 "unknown_template.yaml:3:15: error: no meeting template 'no_such_template'" \
+	"${D[@]}" import "$tmp/unknown_template.yaml"
+refused "form version that does not exist" 1 "form_version.yaml:7:18: error: form process_sheet has no version 99" \
+	"${D[@]}" import "$tmp/form_version.yaml"
+refused "duplicate keys in answers" 1 "dup_answers.yaml:13:15: error: 'age' is given twice in these answers" \
+	"${D[@]}" import "$tmp/dup_answers.yaml"
+refused "the same person twice" 1 "dup_person.yaml:4:12: error: person D-2 is given twice in this file (first at line 3)" \
+	"${D[@]}" import "$tmp/dup_person.yaml"
+refused "the same id twice" 1 "dup_id.yaml:4:10: error: id 0b6c1f8e-3f0a-4c47-9d55-2a1e8e7f4b10 is given twice in this file" \
+	"${D[@]}" import "$tmp/dup_id.yaml"
+refused "two files disagree" 1 "conflict_b.yaml:3:12: error: person D-3 says something else in $tmp/conflict_a.yaml:3:12" \
+	"${D[@]}" import "$tmp/conflict_a.yaml" "$tmp/conflict_b.yaml"
+refused "invalid UTF-8 where it is" 1 "bad_utf8.yaml:3:31: error: invalid text" \
+	"${D[@]}" import "$tmp/bad_utf8.yaml"
+refused "a raw control character where it is" 1 "raw_ctrl.yaml:3:29: error: invalid text: control characters are not allowed" \
+	"${D[@]}" import "$tmp/raw_ctrl.yaml"
+same "refused record files" "$before" "$db"
+refused "report of a day that does not exist" 1 "'2026-02-30' is not a date" "${D[@]}" report 2026-02-30
+
 echo "hostile: $checks checks, $failures failed"
 [ "$failures" -eq 0 ]

@@ -195,8 +195,8 @@ static void test_import_syntax_and_shape_errors(void **state)
 	    {"kaigi: records\nmeetings: {a: 1}\n", 2, "list"},
 	    {"kaigi: records\nmeetings:\n  - date: 2024-01-01\n", 3, "template"},
 	    {"kaigi: records\npeople:\n  - code: A\n    code: B\n", 4, "twice"},
-	    {"kaigi: records\nmeetings:\n  - {template: t, date: 2024-01-01, id: 42}\n", 3,
-	     "not an id"},
+	    {"kaigi: records\nmeetings:\n  - {template: test_meeting, date: 2024-01-01, id: 42}\n",
+	     3, "not an id"},
 	    {"a: &a [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nb: &b [*a, *a, *a, *a, *a, *a, *a]\n", 0,
 	     NULL},
 	};
