@@ -33,7 +33,9 @@ static void fuzz_init(void)
 	schema_load_dir(&forms, KAIGI_SOURCE_FORMS_DIR, &d);
 	schema_load_dir(&forms, KAIGI_SOURCE_FORMS_DIR "/../tests/store/forms", &d);
 	kaigi_diags_free(&d);
-	char path[] = "/tmp/kaigi-fuzz-import-XXXXXX";
+	/* In the current folder, not /tmp: a crash leaves -wal and -shm
+	 * where the fuzzing run keeps its own files. */
+	char path[] = "kaigi-fuzz-import-XXXXXX";
 	int fd = mkstemp(path);
 	if (fd < 0)
 		abort();
@@ -44,7 +46,8 @@ static void fuzz_init(void)
 		abort();
 	}
 	store_set_forms(st, &forms);
-	/* The file is private to this process; a crash leaves it in /tmp. */
+	/* The file is private to this process; its -wal and -shm go with
+	 * the connection. */
 	unlink(path);
 }
 
