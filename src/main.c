@@ -6,6 +6,7 @@
  * out of argv before the subcommand sees it.  The table below is the whole
  * command line: --help is made from it.
  */
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,6 +140,16 @@ static int take_global_opts(struct cmd_opts *o, int argc, char **argv)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	/* kaigi writes UTF-8 whatever the locale says (its files are UTF-8): a
+	 * terminal set up for EUC-JP or Shift_JIS would show garbage, silently.
+	 * The plain C locale is left alone (scripts, tests). */
+	const char *cs = nl_langinfo(CODESET);
+	if (cs && strcmp(cs, "UTF-8") != 0 && strcmp(cs, "ANSI_X3.4-1968") != 0)
+		fprintf(stderr,
+			"kaigi: warning: the locale's character set is %s, but kaigi writes "
+			"UTF-8; set LANG=ja_JP.UTF-8 (and the terminal to UTF-8), or text "
+			"will show garbled\n",
+			cs);
 	struct cmd_opts opts = {.lang = lang_from_env()};
 	argc = take_global_opts(&opts, argc, argv);
 	if (argc < 0)

@@ -103,6 +103,10 @@ static void draw_too_small(struct ui *ui)
 	const char *msg = _("The window is too small for kaigi. Make it at least 40×12.");
 	struct utf8_lines lines = {0};
 	ui_wrap(msg, ui->cols > 2 ? ui->cols - 2 : 1, &lines);
+	if ((int)lines.n > ui->rows) { /* 10×5: say less, whole, and how to leave */
+		utf8_lines_free(&lines);
+		ui_wrap(_("Too small. q quits."), ui->cols > 2 ? ui->cols - 2 : 1, &lines);
+	}
 	int y0 = (ui->rows - (int)lines.n) / 2;
 	for (size_t i = 0; i < lines.n && y0 + (int)i < ui->rows; i++)
 		if (y0 + (int)i >= 0)
@@ -219,6 +223,20 @@ static bool term_start(struct kaigi_error *err)
 		return false;
 	}
 	set_term(scr);
+	/* A terminal that cannot place the cursor (TERM=dumb) would show a
+	 * blank screen: say so instead. */
+	const char *cup = tigetstr("cup");
+	if (cup == NULL || cup == (const char *)-1) {
+		endwin();
+		delscreen(scr);
+		const char *t = getenv("TERM");
+		kaigi_error_set(err, KAIGI_EENV, NULL, 0, 0,
+				"the terminal (TERM=%s) cannot place the cursor, which the UI "
+				"needs; run it in a terminal such as xterm-256color (the other "
+				"commands work here)",
+				t ? t : "unset");
+		return false;
+	}
 	screen = scr;
 	curses_up = true;
 	xalloc_set_fatal_hook(fatal_hook);
@@ -282,7 +300,11 @@ enum kaigi_status ui_run(const struct ui_args *a, struct kaigi_error *err)
 		} else if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
 			res = UI_REDRAW;
 		} else if (ui->rows < MIN_ROWS || ui->cols < MIN_COLS) {
-			continue; /* nothing to act on while nothing can be seen */
+			/* Nothing to act on while nothing can be seen, but q still
+			 * leaves (everything is saved as it is typed). */
+			if (r == OK && (ch == 'q' || ch == 'Q'))
+				running = false;
+			continue;
 		} else {
 			int code;
 			char text[8] = "";

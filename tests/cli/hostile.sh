@@ -451,5 +451,15 @@ refused "a raw control character where it is" 1 "raw_ctrl.yaml:3:29: error: inva
 same "refused record files" "$before" "$db"
 refused "report of a day that does not exist" 1 "'2026-02-30' is not a date" "${D[@]}" report 2026-02-30
 
+# A locale that is not UTF-8 (EUC-JP) is warned about; C is not.
+if localedef -i ja_JP -f EUC-JP --no-archive "$tmp/loc/ja_JP.eucJP" >/dev/null 2>&1; then
+	LOCPATH="$tmp/loc" LC_ALL=ja_JP.eucJP "$kaigi" "${D[@]}" meetings >"$tmp/out" 2>"$tmp/err"
+	checks=$((checks + 1))
+	grep -qF "the locale's character set is EUC-JP, but kaigi writes UTF-8" "$tmp/err" ||
+		fail "EUC-JP locale: no warning: $(cat "$tmp/err")"
+fi
+LC_ALL=C "$kaigi" "${D[@]}" meetings >/dev/null 2>"$tmp/err"
+grep -q "character set" "$tmp/err" && fail "C locale: warned"
+
 echo "hostile: $checks checks, $failures failed"
 [ "$failures" -eq 0 ]
