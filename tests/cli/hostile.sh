@@ -452,6 +452,7 @@ same "refused record files" "$before" "$db"
 refused "report of a day that does not exist" 1 "'2026-02-30' is not a date" "${D[@]}" report 2026-02-30
 
 # A locale that is not UTF-8 (EUC-JP) is warned about; C is not.
+mkdir -p "$tmp/loc"
 if localedef -i ja_JP -f EUC-JP --no-archive "$tmp/loc/ja_JP.eucJP" >/dev/null 2>&1; then
 	LOCPATH="$tmp/loc" LC_ALL=ja_JP.eucJP "$kaigi" "${D[@]}" meetings >"$tmp/out" 2>"$tmp/err"
 	checks=$((checks + 1))
