@@ -8,7 +8,8 @@ Kinds: layered (calculated fields in 12 layers of 6, each reading every
 field of the layer before, and a constraint reading the last layer), cycle
 (N calculated fields in one cycle), printf (a constraint whose printf pads
 2^31 characters), deep_form / deep_record / deep_settings (N nested `[`),
-list (a record file whose meeting has a list of N actions).
+list (a record file whose meeting has a list of N actions), bulk (N meetings
+of two cases each, for measuring import time and memory).
 """
 import sys
 
@@ -69,6 +70,26 @@ def main():
                 "    title: 長いリスト\n    cases:\n      - person: T-1\n"
                 "        records:\n          - form: case_plan\n            answers:\n"
                 "              actions:\n" + items)
+    elif kind == "bulk":
+        # N meetings of two cases with a case plan each: the shape of a
+        # town's years, for measuring import time and memory per MB.
+        lines = ["kaigi: records", "version: 1", "people:"]
+        for p in range(2 * n):
+            lines.append(f"  - {{code: B-{p}, initials: X.Y., birth_year: 1940, sex: F, area: 北部}}")
+        lines.append("meetings:")
+        for m in range(n):
+            d = f"20{10 + m // 4000:02d}-{1 + m // 333 % 12:02d}-{1 + m % 28:02d}"
+            lines += [f"  - template: independence_support", f"    date: {d}",
+                    f"    title: 第{m}回 自立支援型地域ケア会議", "    cases:"]
+            for c in range(2):
+                lines += [f"      - person: B-{2 * m + c}", "        records:",
+                        "          - form: case_plan", "            answers:",
+                        "              issues:",
+                        "                - {demand: 買い物に行けない, need: 屋外歩行の安定, category: mobility}",
+                        "              actions:",
+                        "                - {who: 包括, what: 見守りの調整と連絡, due: 2026-03-01}",
+                        "                - {who: 家族, what: 週一回の同行, due: 2026-04-01}"]
+        text = "\n".join(lines) + "\n"
     else:
         sys.exit(f"unknown kind {kind}")
     with open(out, "w", encoding="utf-8") as f:
