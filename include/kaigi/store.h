@@ -99,7 +99,7 @@ void store_set_busy_timeout(struct store *st, int ms);
 long long store_now_ms(void);
 /* A fresh version-4 UUID from the system's random source. */
 void store_uuid_new(char out[STORE_ID_SIZE]);
-/* A date YYYY-MM-DD that exists on the calendar. */
+/* A date YYYY-MM-DD that exists on the calendar, from the year 1800. */
 bool store_date_valid(const char *s);
 /* A clock time HH:MM. */
 bool store_time_valid(const char *s);
