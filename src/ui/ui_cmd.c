@@ -69,6 +69,17 @@ int cmd_ui_open(const struct cmd_opts *opts, const char *db_path, const char *me
 			return err.status;
 		}
 	}
+	/* Modes tightened (or another user's file): said once, on stderr
+	 * now and on the status line. */
+	if (*store_open_notice(st)) {
+		fprintf(stderr, "%s\n", store_open_notice(st));
+		snprintf(notice, sizeof notice, "%s",
+			 strstr(store_open_notice(st), "another user")
+			     ? _("The database belongs to another user and others can read it: ask "
+				 "its owner to run chmod 600.")
+			     : _("The database was readable by others; kaigi made it readable by "
+				 "you only (0600)."));
+	}
 	store_set_forms(st, &forms);
 	store_set_lang(st, opts->lang);
 	int status = 0;
