@@ -218,6 +218,11 @@ with open(p, "r+b") as f:
 EOF
 refused "backup of a damaged database" 3 "(the database is damaged: no backup was written" --db "$tmp/bad.db" backup "$tmp/bad-backup.db"
 [ -e "$tmp/bad-backup.db" ] && fail "a backup of the damaged database was written"
+# Over an earlier backup: that one stays as it was.
+cp "$db" "$tmp/old-backup.db"
+before=$(sha "$tmp/old-backup.db")
+refused "backup of a damaged database over an old one" 3 "backup failed" --db "$tmp/bad.db" backup "$tmp/old-backup.db"
+same "backup of a damaged database over an old one" "$before" "$tmp/old-backup.db"
 ls "$tmp" | grep -q 'bad-backup.db.tmp-' && fail "backup left a temporary"
 
 # A full disk during export csv (a file-size limit stands in): no folder.
@@ -231,6 +236,18 @@ checks=$((checks + 1))
 [ "$rc" -eq 3 ] || fail "export csv on a full disk: exit $rc: $(cat "$tmp/err")"
 [ -e "$tmp/csvfull" ] && fail "export csv on a full disk left $tmp/csvfull"
 ls "$tmp" | grep -q 'csvfull.tmp-' && fail "export csv on a full disk left its temporary folder"
+# Into a folder of an earlier export: its tables stay as they were.
+mkdir -p "$tmp/csvold"
+"$kaigi" "${D[@]}" export csv -o "$tmp/csvold" >/dev/null 2>&1 || fail "export csv into csvold"
+before=$(sha "$tmp/csvold"/*)
+(
+	trap '' XFSZ
+	ulimit -f 4
+	exec "$kaigi" --db "$tmp/list2000.db" export csv -o "$tmp/csvold"
+) >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 3 ] || fail "export csv on a full disk into a folder: $(cat "$tmp/err")"
+same "export csv on a full disk into a folder" "$before" "$tmp/csvold"/*
+checks=$((checks + 1))
 
 # Temporaries of a process that is gone are removed on the next write.
 pid=4000000
