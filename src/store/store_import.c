@@ -640,6 +640,14 @@ static void import_meeting(struct imp *im, const yaml_node_t *n)
 	char id[STORE_ID_SIZE];
 	if (!imp_resolve_id(im, v[0], find, date, title ? title : "", NULL, id, n))
 		return;
+	/* The same meeting twice in a file, or said differently by two files. */
+	const char *place = text(im, v[8], "place");
+	char *said = xasprintf("%s|%lld|%s|%s|%s|%s", tmpl_id, version, date, title ? title : "",
+			       place ? place : "", kind);
+	bool fresh = imp_seen_check(im, "meeting", id, said, n);
+	free(said);
+	if (!fresh)
+		return;
 	sqlite3_stmt *q = imp_stmt(im, sql);
 	if (!q)
 		return;

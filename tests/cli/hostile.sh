@@ -446,6 +446,13 @@ kaigi: records
 people:
   - {code: D-3, initials: B.B., area: 北部}
 EOF
+for side in a b; do
+	mk conflict_m_$side <<EOF
+kaigi: records
+meetings:
+  - {template: independence_support, date: 2026-03-05, title: 同じ会議, place: 会議室$side}
+EOF
+done
 printf 'kaigi: records\npeople:\n  - {code: "D-4", initials: "A\xff"}\n' >"$tmp/bad_utf8.yaml"
 printf 'kaigi: records\npeople:\n  - {code: D-5, initials: "A\001"}\n' >"$tmp/raw_ctrl.yaml"
 before=$(sha "$db")
@@ -461,6 +468,12 @@ refused "the same id twice" 1 "dup_id.yaml:4:10: error: id 0b6c1f8e-3f0a-4c47-9d
 	"${D[@]}" import "$tmp/dup_id.yaml"
 refused "two files disagree" 1 "conflict_b.yaml:3:12: error: person D-3 says something else in $tmp/conflict_a.yaml:3:12" \
 	"${D[@]}" import "$tmp/conflict_a.yaml" "$tmp/conflict_b.yaml"
+refused "two files disagree on a meeting" 1 "conflict_m_b.yaml:3:5: error: meeting " \
+	"${D[@]}" import "$tmp/conflict_m_a.yaml" "$tmp/conflict_m_b.yaml"
+grep -qF "says something else in $tmp/conflict_m_a.yaml:3:5" "$err" || fail "meeting conflict: $(cat "$err")"
+cp "$db" "$tmp/agree.db"
+limited --db "$tmp/agree.db" import -q "$tmp/conflict_m_a.yaml" "$tmp/conflict_m_a.yaml"
+[ "$rc" -eq 0 ] || fail "one file given twice (agreeing): exit $rc: $(cat "$err")"
 refused "invalid UTF-8 where it is" 1 "bad_utf8.yaml:3:31: error: invalid text" \
 	"${D[@]}" import "$tmp/bad_utf8.yaml"
 refused "a raw control character where it is" 1 "raw_ctrl.yaml:3:29: error: invalid text: control characters are not allowed" \
