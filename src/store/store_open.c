@@ -251,16 +251,20 @@ static enum kaigi_status check_identity(struct store *st, struct kaigi_error *er
  * file is opened as immutable instead, and `meetings`, `report` and
  * `export` work as the docs say.  NULL when the ordinary open will do.
  */
-static char *read_only_uri(const char *path)
+static char *read_only_uri(const char *path, bool *stuck)
 {
 	char *dir = xstrdup(path);
 	char *slash = strrchr(dir, '/');
 	const char *d = !slash ? "." : slash == dir ? "/" : (*slash = '\0', dir);
 	bool writable = access(d, W_OK | X_OK) == 0;
 	free(dir);
-	char *wal = xasprintf("%s-wal", path);
-	bool has_wal = access(wal, F_OK) == 0;
+	char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
+	bool has_wal = access(wal, F_OK) == 0, has_shm = access(shm, F_OK) == 0;
 	free(wal);
+	free(shm);
+	/* A -wal without its -shm, which cannot be made here: SQLite cannot
+	 * read the file at all. */
+	*stuck = !writable && has_wal && !has_shm;
 	if (writable || has_wal)
 		return NULL;
 	struct strbuf b = STRBUF_INIT;
@@ -301,7 +305,18 @@ enum kaigi_status store_open(struct store **out, const char *path, enum store_op
 	store_set_lang(st, "en");
 	int flags = (st->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 		    SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOFOLLOW;
-	char *uri = st->read_only ? read_only_uri(path) : NULL;
+	bool stuck = false;
+	char *uri = st->read_only ? read_only_uri(path, &stuck) : NULL;
+	if (stuck) {
+		s = kaigi_error_set(
+		    err, KAIGI_EENV, path, 0, 0,
+		    "cannot read the database here: its folder is read-only and "
+		    "changes wait in %s-wal (kaigi was not closed cleanly); open it "
+		    "once where the folder can be written, or copy the folder",
+		    path);
+		store_close(st);
+		return s;
+	}
 	int rc =
 	    sqlite3_open_v2(uri ? uri : path, &st->db, flags | (uri ? SQLITE_OPEN_URI : 0), NULL);
 	free(uri);

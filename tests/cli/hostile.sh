@@ -389,6 +389,39 @@ chmod 0400 "$tmp/open.db-shm" 2>/dev/null
 limited --db "$tmp/open.db" import -q "$tmp/esc.yaml"
 [ "$rc" -eq 0 ] || fail "0400 -shm: exit $rc: $(cat "$err")"
 
+# A read-only folder: reading still works; a -wal that cannot be read there
+# is explained.  Root ignores modes, so this runs as nobody when it can.
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	ro="$tmp/rofolder"
+	mkdir -p "$ro"
+	cp "$db" "$ro/k.db"
+	chown -R nobody "$ro"
+	chmod 0555 "$ro"
+	chmod 0755 "$tmp"
+	asnobody() {
+		setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups \
+			env XDG_CONFIG_HOME="$ro/none" HOME="$ro" "$kaigi" "$@"
+	}
+	before=$(sha "$ro/k.db")
+	for what in "meetings" "export yaml" "report latest"; do
+		# shellcheck disable=SC2086
+		asnobody --db "$ro/k.db" $what >"$tmp/out" 2>"$tmp/err"
+		rc=$?
+		checks=$((checks + 1))
+		[ "$rc" -eq 0 ] || fail "read-only folder: $what: exit $rc: $(cat "$tmp/err")"
+	done
+	same "read-only folder" "$before" "$ro/k.db"
+	chmod 0755 "$ro"
+	printf 'x' >"$ro/k.db-wal"
+	chmod 0555 "$ro"
+	asnobody --db "$ro/k.db" meetings >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	checks=$((checks + 1))
+	[ "$rc" -eq 3 ] && grep -qF "its folder is read-only and changes wait in" "$tmp/err" ||
+		fail "read-only folder with a -wal: exit $rc: $(cat "$tmp/err")"
+	chmod 0755 "$ro"
+fi
+
 # ---- 6. exit codes and messages ------------------------------------------------
 
 mk() { # NAME: the record file on stdin
