@@ -28,4 +28,7 @@ enum kaigi_status kaigi_file_read(const char *path, size_t max, const char *what
 /* What a file of this st_mode is, for messages: "a named pipe (FIFO)". */
 const char *kaigi_file_kind(mode_t mode);
 
+/* The memory available now (MemAvailable) in bytes, or 0 when unknown. */
+unsigned long long kaigi_mem_available(void);
+
 #endif

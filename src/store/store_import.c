@@ -41,27 +41,12 @@
 #define IMP_BYTES_PER_BYTE 20
 #define IMP_FIXED_BYTES    ((unsigned long long)96 * 1024 * 1024)
 
-/* MemAvailable in bytes, or 0 when unknown. */
-static unsigned long long mem_available(void)
-{
-	FILE *f = fopen("/proc/meminfo", "r");
-	if (!f)
-		return 0;
-	char line[128];
-	unsigned long long kb = 0;
-	while (fgets(line, sizeof line, f))
-		if (sscanf(line, "MemAvailable: %llu kB", &kb) == 1)
-			break;
-	fclose(f);
-	return kb * 1024;
-}
-
 /* False (reported) when importing path would need more memory than is
  * available. */
 static bool memory_suffices(const char *path, struct kaigi_diags *diags)
 {
 	struct stat sb;
-	unsigned long long avail = mem_available();
+	unsigned long long avail = kaigi_mem_available();
 	if (avail == 0 || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
 		return true;
 	unsigned long long need =

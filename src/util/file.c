@@ -83,3 +83,17 @@ enum kaigi_status kaigi_file_read(const char *path, size_t max, const char *what
 	*len = n;
 	return KAIGI_OK;
 }
+
+unsigned long long kaigi_mem_available(void)
+{
+	FILE *f = fopen("/proc/meminfo", "re");
+	if (!f)
+		return 0;
+	char line[128];
+	unsigned long long kb = 0;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "MemAvailable: %llu kB", &kb) == 1)
+			break;
+	fclose(f);
+	return kb * 1024;
+}

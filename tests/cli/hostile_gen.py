@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""Make the hostile inputs of tests/cli/hostile.sh (issue: hostile input).
+"""Make the hostile inputs of tests/cli/hostile.sh (hostile input, bounded).
 
     hostile_gen.py KIND OUT [N]
 
