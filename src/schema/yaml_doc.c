@@ -74,7 +74,8 @@ enum kaigi_status ydoc_load(struct ydoc *y, const char *file, const char *buf, s
 			      len, YDOC_MAX_BYTES);
 		return KAIGI_EDATA;
 	}
-	const struct kaigi_yaml_opts opts = {.holds = "form or meeting template"};
+	const struct kaigi_yaml_opts opts = {.holds = "form or meeting template",
+					     .max_nodes = YDOC_MAX_VISITS};
 	size_t before = diags->n;
 	if (kaigi_yaml_read(file, buf, len, &opts, &y->doc, diags) != KAIGI_OK) {
 		y->nerrors += diags->n - before;

@@ -202,8 +202,7 @@ static void attach(struct reader *r, int id, yaml_mark_t at)
 {
 	if (r->opts && r->opts->max_nodes &&
 	    (size_t)(r->doc->nodes.top - r->doc->nodes.start) > r->opts->max_nodes) {
-		fail_at(r, at, "too many values (over %zu) in one file; split it",
-			r->opts->max_nodes);
+		fail_at(r, at, "too many values (over %zu) in one file", r->opts->max_nodes);
 		return;
 	}
 	if (r->depth == 0)
