@@ -16,6 +16,7 @@
 #include <yaml.h>
 
 #include "kaigi/strbuf.h"
+#include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
 
@@ -61,9 +62,21 @@ static void scalar(struct em *m, const char *s)
 		style = YAML_LITERAL_SCALAR_STYLE;
 	else if (looks_null(s))
 		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1,
-				     style);
-	emit(m, &ev);
+	if (yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1,
+					 style)) {
+		emit(m, &ev);
+		return;
+	}
+	/* Not UTF-8 (a database written by something else): libyaml refuses
+	 * it and leaves ev unset, so the text goes out with U+FFFD for the bad
+	 * bytes (found by fuzz_read: the stale event was freed twice). */
+	char *clean = utf8_visible(s, true);
+	if (yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)clean, (int)strlen(clean),
+					 1, 1, style))
+		emit(m, &ev);
+	else
+		m->ok = false;
+	free(clean);
 }
 
 static void map_start(struct em *m)
