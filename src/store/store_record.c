@@ -129,9 +129,17 @@ enum kaigi_status store_record_get(struct store *st, const char *record_id,
 		out->answers = xgrow(out->answers, out->nanswers, &cap, sizeof *out->answers);
 		struct store_answer *a = &out->answers[out->nanswers++];
 		memset(a, 0, sizeof *a);
+		/* NOT NULL in the schema, but a damaged file may say otherwise
+		 * (fuzz_read): "" keeps every comparison defined. */
 		a->field = store_column_strdup(q, 0);
 		a->item = store_column_strdup(q, 1);
 		a->col = store_column_strdup(q, 2);
+		if (!a->field)
+			a->field = xstrdup("");
+		if (!a->item)
+			a->item = xstrdup("");
+		if (!a->col)
+			a->col = xstrdup("");
 		store_column_value(q, 3, &a->value);
 	}
 	sqlite3_reset(q);
