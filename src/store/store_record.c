@@ -160,6 +160,8 @@ enum kaigi_status store_record_get(struct store *st, const char *record_id,
 		struct store_item *it = &out->items[out->nitems++];
 		store_column_id(q, 0, it->id);
 		it->field = store_column_strdup(q, 1);
+		if (!it->field)
+			it->field = xstrdup("");
 		it->ord = sqlite3_column_int(q, 2);
 	}
 	sqlite3_reset(q);
