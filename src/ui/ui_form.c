@@ -21,8 +21,7 @@
 #include "ui_field.h"
 #include "ui_form.h"
 
-#define LONG_PREVIEW_LINES 3
-#define SELECT_TAG_FIELD   1
+#define SELECT_TAG_FIELD 1
 
 void ui_form_init(struct ui_form *fm, struct ui_src src, const struct schema_field *fields,
 		  size_t n, const char *title)
@@ -74,9 +73,7 @@ static void field_path(const struct ui_form *fm, const struct schema_field *f, c
 	}
 }
 
-/* The value shown for f (calculated ones computed). out: caller clears. */
-static void field_value(const struct ui_form *fm, const struct schema_field *f,
-			struct kaigi_value *out)
+void ui_form_value(const struct ui_form *fm, const struct schema_field *f, struct kaigi_value *out)
 {
 	kaigi_value_clear(out);
 	if (fm->src.rec && f->type == SCHEMA_CALCULATE) {
@@ -298,7 +295,7 @@ static void begin_edit(struct ui *ui, struct ui_form *fm, const struct schema_fi
 		return;
 	}
 	struct kaigi_value v = {0};
-	field_value(fm, f, &v);
+	ui_form_value(fm, f, &v);
 	if (ui_field_is_choice(f)) {
 		ui_form_open_select(ui, fm, fm->list, f, NULL, 0, &v);
 		kaigi_value_clear(&v);
@@ -526,7 +523,7 @@ enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_
 	case UI_ACT_TOGGLE:
 		if (row->kind == UI_ROW_FIELD && row->f->type == SCHEMA_BOOLEAN) {
 			struct kaigi_value v = {0};
-			field_value(fm, row->f, &v);
+			ui_form_value(fm, row->f, &v);
 			const char *field, *item, *col;
 			field_path(fm, row->f, &field, &item, &col);
 			ui_form_save(ui, fm, field, item, col,
@@ -560,198 +557,4 @@ enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_
 	default:
 		return UI_FORM_UNHANDLED;
 	}
-}
-
-/* ---- drawing ------------------------------------------------------------ */
-
-static int label_width(struct ui *ui, const struct ui_form *fm, int w)
-{
-	int lw = 8;
-	for (size_t i = 0; i < fm->nfields; i++) {
-		int x = (int)utf8_width(ui_field_label(ui, &fm->fields[i])) + 1;
-		if (x > lw)
-			lw = x;
-	}
-	int max = w * 2 / 5;
-	return lw > max ? max : lw;
-}
-
-/* Screen lines of a field row's value (long text shows a few lines). */
-static int field_lines(struct ui *ui, struct ui_form *fm, const struct ui_row *row, int vw,
-		       struct utf8_lines *out)
-{
-	struct kaigi_value v = {0};
-	field_value(fm, row->f, &v);
-	char *shown = ui_field_show(ui, fm->src.rec, fm->list, row->f, NULL, 0, &v);
-	kaigi_value_clear(&v);
-	out->v = NULL;
-	out->n = 0;
-	if (row->f->type == SCHEMA_LONGTEXT && *shown)
-		ui_wrap(shown, vw, out);
-	else {
-		out->v = xmalloc(sizeof *out->v);
-		out->v[0] = shown;
-		out->n = 1;
-		return 1;
-	}
-	free(shown);
-	int n = (int)out->n;
-	return n < 1 ? 1 : n > LONG_PREVIEW_LINES ? LONG_PREVIEW_LINES : n;
-}
-
-static int row_height(struct ui *ui, struct ui_form *fm, size_t i, int vw, int avail)
-{
-	const struct ui_row *row = &fm->rows[i];
-	int h = 1;
-	if (row->kind == UI_ROW_GRID) {
-		h = ui_grid_height(row->f, avail);
-	} else if (row->kind == UI_ROW_FIELD && row->f->type == SCHEMA_LONGTEXT) {
-		struct utf8_lines l;
-		h = field_lines(ui, fm, row, vw, &l);
-		utf8_lines_free(&l);
-	}
-	if (i == fm->cur && fm->err[0])
-		h++;
-	return h;
-}
-
-static void draw_area(struct ui *ui, struct ui_form *fm, struct ui_rect r)
-{
-	ui_clear_rect(r, (int)A_NORMAL);
-	ui_put_cut(r.y, r.x, r.w, ui_field_label(ui, fm->ef), ui_attr(ui, UI_A_HEADING), false);
-	int h = r.h - 2;
-	if (fm->err[0]) {
-		ui_put_cut(r.y + r.h - 1, r.x, r.w, fm->err, ui_attr(ui, UI_A_ERROR), false);
-	} else {
-		const char *hint = schema_label_get(&fm->ef->hint, ui->lang);
-		ui_put_cut(r.y + r.h - 1, r.x, r.w, hint, ui_attr(ui, UI_A_DIM), false);
-	}
-	ui_text_draw_area(&fm->text, r.y + 1, r.x, h, r.w, (int)A_NORMAL);
-}
-
-static void draw_field(struct ui *ui, struct ui_form *fm, size_t i, int y, int x, int w, int lw,
-		       int maxh, bool focused)
-{
-	const struct ui_row *row = &fm->rows[i];
-	bool here = i == fm->cur;
-	int la = here && focused ? ui_attr(ui, UI_A_CURSOR) : ui_attr(ui, UI_A_LABEL);
-	ui_put_cut(y, x, lw, ui_field_label(ui, row->f), la, true);
-	int vx = x + lw + 1, vw = w - lw - 1;
-	if (here && fm->mode == UI_FORM_LINE && fm->etop == fm->list && fm->ef == row->f) {
-		if (fm->err[0] && maxh > 1)
-			ui_put_cut(y + 1, vx, vw, fm->err, ui_attr(ui, UI_A_ERROR), false);
-		/* Last: the editor places the cursor. */
-		ui_text_draw_line(&fm->text, y, vx, vw, (int)A_UNDERLINE);
-		return;
-	}
-	struct utf8_lines l;
-	int n = field_lines(ui, fm, row, vw, &l);
-	int va = row->f->type == SCHEMA_CALCULATE ? ui_attr(ui, UI_A_DIM) : (int)A_NORMAL;
-	for (int j = 0; j < n && j < maxh; j++) {
-		bool more = j == n - 1 && (size_t)n < l.n;
-		if (more)
-			ui_put_cut(y + j, vx, vw, "…", va, false);
-		else
-			ui_put_cut(y + j, vx, vw, j < (int)l.n ? l.v[j] : "", va, false);
-	}
-	utf8_lines_free(&l);
-	if (here && fm->err[0] && n < maxh)
-		ui_put_cut(y + n, vx, vw, fm->err, ui_attr(ui, UI_A_ERROR), false);
-}
-
-void ui_form_draw(struct ui *ui, struct ui_form *fm, struct ui_rect r, bool focused)
-{
-	if (fm->mode == UI_FORM_AREA) {
-		draw_area(ui, fm, r);
-		return;
-	}
-	if (fm->title) {
-		ui_put_cut(r.y, r.x, r.w, fm->title, ui_attr(ui, UI_A_HEADING), false);
-		r.y++;
-		r.h--;
-	}
-	if (r.h <= 0)
-		return;
-	if (fm->nrows == 0)
-		ui_put_cut(r.y, r.x, r.w, _("(nothing to fill in here now)"), ui_attr(ui, UI_A_DIM),
-			   false);
-	int lw = label_width(ui, fm, r.w);
-	int vw = r.w - lw - 1;
-	/* Scroll so that the focused row shows whole. */
-	int at = 0, cur_at = 0, cur_h = 1, total = 0;
-	for (size_t i = 0; i < fm->nrows; i++) {
-		int h = row_height(ui, fm, i, vw, r.h);
-		if (i == fm->cur) {
-			cur_at = at;
-			cur_h = h;
-		}
-		at += h;
-	}
-	total = at;
-	if (cur_at < fm->top)
-		fm->top = cur_at;
-	if (cur_at + cur_h > fm->top + r.h)
-		fm->top = cur_at + cur_h - r.h;
-	if (fm->top > 0 && total - fm->top < r.h)
-		fm->top = total > r.h ? total - r.h : 0;
-	at = 0;
-	for (size_t i = 0; i < fm->nrows; i++) {
-		int h = row_height(ui, fm, i, vw, r.h);
-		int y = r.y + at - fm->top;
-		at += h;
-		if (y + h <= r.y || y >= r.y + r.h)
-			continue;
-		if (y < r.y)
-			continue; /* a partly hidden row is not drawn */
-		int maxh = r.y + r.h - y;
-		const struct ui_row *row = &fm->rows[i];
-		bool here = i == fm->cur;
-		int attr = here && focused ? ui_attr(ui, UI_A_CURSOR) : (int)A_NORMAL;
-		switch (row->kind) {
-		case UI_ROW_FIELD:
-			draw_field(ui, fm, i, y, r.x, r.w, lw, maxh, focused);
-			break;
-		case UI_ROW_GRID:
-			ui_grid_draw(ui, fm, row->f,
-				     (struct ui_rect){y, r.x, h < maxh ? h : maxh, r.w},
-				     focused && here);
-			break;
-		default:
-			ui_list_draw_row(ui, fm, row, y, r.x, r.w, attr);
-			if (here && fm->err[0] && maxh > 1)
-				ui_put_cut(y + 1, r.x + 2, r.w - 2, fm->err,
-					   ui_attr(ui, UI_A_ERROR), false);
-			break;
-		}
-	}
-	if (fm->top > 0)
-		ui_put(r.y, r.x + r.w - 1, 1, "↑", ui_attr(ui, UI_A_DIM), false);
-	if (total - fm->top > r.h)
-		ui_put(r.y + r.h - 1, r.x + r.w - 1, 1, "↓", ui_attr(ui, UI_A_DIM), false);
-	if (fm->mode == UI_FORM_SELECT)
-		ui_select_draw(ui, &fm->sel);
-}
-
-void ui_form_hint(struct ui *ui, const struct ui_form *fm, char *buf, size_t size)
-{
-	buf[0] = '\0';
-	if (fm->cur >= fm->nrows)
-		return;
-	const struct ui_row *row = &fm->rows[fm->cur];
-	const struct schema_field *f = row->f;
-	if (row->kind == UI_ROW_GRID && fm->gr < f->nrows && fm->gc < f->ncolumns) {
-		const struct schema_field *c = &f->columns[fm->gc];
-		const char *hint = schema_label_get(&c->hint, ui->lang);
-		snprintf(buf, size, "%s / %s%s%s",
-			 schema_label_get(&f->rows[fm->gr].label, ui->lang),
-			 schema_label_get(&c->label, ui->lang), *hint ? " — " : "", hint);
-		return;
-	}
-	const char *hint = schema_label_get(&f->hint, ui->lang);
-	const char *label = schema_label_get(&f->label, ui->lang);
-	snprintf(buf, size, "%s%s%s%s", label, f->required ? _(" (required)") : "",
-		 *hint ? " — " : "", hint);
-	if (f->type == SCHEMA_DATE && fm->mode == UI_FORM_LINE)
-		snprintf(buf, size, "%s — %s", label,
-			 _("YYYY-MM-DD, 3/12, R7.3.12, t = today, +14 = in two weeks"));
 }

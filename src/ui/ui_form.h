@@ -145,6 +145,10 @@ void ui_form_edit(struct ui *ui, struct ui_form *fm);
 
 /* ---- parts in their own files, used by ui_form.c ------------------------ */
 
+/* ui_form.c: the value shown for f (calculated ones computed); out is
+ * cleared first, the caller clears it. */
+void ui_form_value(const struct ui_form *fm, const struct schema_field *f, struct kaigi_value *out);
+
 /* ui_grid.c: a grid row of the page. */
 int ui_grid_height(const struct schema_field *grid, int avail);
 void ui_grid_draw(struct ui *ui, struct ui_form *fm, const struct schema_field *grid,
