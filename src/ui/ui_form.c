@@ -46,7 +46,9 @@ void ui_form_free(struct ui_form *fm)
 {
 	free(fm->rows);
 	free(fm->title);
-	free(fm->failed);
+	free(fm->orig);
+	free(fm->orig_reason);
+	store_drafts_free(fm->drafts, fm->ndrafts);
 	ui_text_free(&fm->text);
 	ui_select_close(&fm->sel);
 	ui_undo_clear(&fm->undo);
@@ -59,8 +61,8 @@ bool ui_form_editing(const struct ui_form *fm)
 }
 
 /* Path of a plain field of the page. */
-static void field_path(const struct ui_form *fm, const struct schema_field *f, const char **field,
-		       const char **item, const char **col)
+void ui_form_field_path(const struct ui_form *fm, const struct schema_field *f, const char **field,
+			const char **item, const char **col)
 {
 	if (fm->list) {
 		*field = fm->list->id;
@@ -81,7 +83,7 @@ void ui_form_value(const struct ui_form *fm, const struct schema_field *f, struc
 		return;
 	}
 	const char *field, *item, *col;
-	field_path(fm, f, &field, &item, &col);
+	ui_form_field_path(fm, f, &field, &item, &col);
 	const struct kaigi_value *v = fm->src.value(fm->src.ctx, field, item, col);
 	if (v)
 		kaigi_value_copy(out, v);
@@ -105,7 +107,6 @@ static void push_row(struct ui_form *fm, size_t *cap, struct ui_row r)
 
 void ui_form_rebuild(struct ui *ui, struct ui_form *fm)
 {
-	(void)ui;
 	struct ui_row old = {UI_ROW_FIELD, NULL, 0};
 	if (fm->cur < fm->nrows)
 		old = fm->rows[fm->cur];
@@ -147,6 +148,8 @@ void ui_form_rebuild(struct ui *ui, struct ui_form *fm)
 		}
 	}
 	fm->cur = best;
+	ui_form_drafts_load(ui, fm);
+	ui_form_offer_drafts(ui, fm);
 }
 
 void ui_form_focus_edge(struct ui_form *fm, bool last)
@@ -179,11 +182,13 @@ const char *ui_form_item_id(const struct ui_form *fm)
 
 unsigned ui_form_contexts(const struct ui_form *fm)
 {
+	if (fm->asking)
+		return UI_CTX_CONFIRM;
 	switch (fm->mode) {
 	case UI_FORM_LINE:
-		return UI_CTX_EDIT;
+		return UI_CTX_EDIT | UI_CTX_TYPEABLE;
 	case UI_FORM_AREA:
-		return UI_CTX_TEXTAREA;
+		return UI_CTX_TEXTAREA | UI_CTX_TYPEABLE;
 	case UI_FORM_SELECT:
 		return UI_CTX_SELECT;
 	case UI_FORM_NAV:
@@ -193,7 +198,7 @@ unsigned ui_form_contexts(const struct ui_form *fm)
 	if (fm->cur < fm->nrows) {
 		switch (fm->rows[fm->cur].kind) {
 		case UI_ROW_GRID:
-			return c | UI_CTX_GRID;
+			return c | UI_CTX_GRID | ui_grid_contexts(fm, fm->rows[fm->cur].f);
 		case UI_ROW_LIST:
 		case UI_ROW_ITEM:
 		case UI_ROW_ADD:
@@ -202,7 +207,7 @@ unsigned ui_form_contexts(const struct ui_form *fm)
 			break;
 		}
 	}
-	return c | UI_CTX_FORM;
+	return c | UI_CTX_FORM | UI_CTX_TYPEABLE;
 }
 
 bool ui_form_save(struct ui *ui, struct ui_form *fm, const char *field, const char *item,
@@ -242,7 +247,7 @@ static void target_path(const struct ui_form *fm, const char **field, const char
 		*item = fm->erow->id;
 		*col = fm->ef->id;
 	} else {
-		field_path(fm, fm->ef, field, item, col);
+		ui_form_field_path(fm, fm->ef, field, item, col);
 	}
 }
 
@@ -283,112 +288,10 @@ void ui_form_open_select(struct ui *ui, struct ui_form *fm, const struct schema_
 	fm->mode = UI_FORM_SELECT;
 }
 
-/* Open the editor that suits f; initial is typed text to start with
- * (NULL: the current answer). */
-static void begin_edit(struct ui *ui, struct ui_form *fm, const struct schema_field *f,
-		       const char *initial)
-{
-	if (!ui_writable(ui))
-		return;
-	if (f->type == SCHEMA_CALCULATE) {
-		ui_msg(ui, UI_MSG_INFO, "%s", _("This value is calculated from other answers."));
-		return;
-	}
-	struct kaigi_value v = {0};
-	ui_form_value(fm, f, &v);
-	if (ui_field_is_choice(f)) {
-		ui_form_open_select(ui, fm, fm->list, f, NULL, 0, &v);
-		kaigi_value_clear(&v);
-		return;
-	}
-	char *now = kaigi_value_to_text(&v);
-	kaigi_value_clear(&v);
-	bool numeric =
-	    f->type == SCHEMA_INTEGER || f->type == SCHEMA_DECIMAL || f->type == SCHEMA_DATE;
-	if (initial && numeric) {
-		ui_text_set(&fm->text, initial); /* a digit typed on a number replaces it */
-	} else {
-		ui_text_set(&fm->text, now);
-		if (initial) {
-			strbuf_append(&fm->text.b, initial);
-			fm->text.cur = fm->text.b.len;
-		}
-	}
-	free(now);
-	free(fm->failed);
-	fm->failed = NULL;
-	set_target(fm, fm->list, f, NULL, 0);
-	fm->mode = f->type == SCHEMA_LONGTEXT ? UI_FORM_AREA : UI_FORM_LINE;
-}
-
 void ui_form_edit(struct ui *ui, struct ui_form *fm)
 {
 	if (fm->cur < fm->nrows && fm->rows[fm->cur].kind == UI_ROW_FIELD)
-		begin_edit(ui, fm, fm->rows[fm->cur].f, NULL);
-}
-
-/*
- * Save what the editor holds.  True when the editor may close: saved, or
- * refused twice with the same text (then given up, and said so).
- */
-static bool commit(struct ui *ui, struct ui_form *fm)
-{
-	const char *field, *item, *col;
-	target_path(fm, &field, &item, &col);
-	const char *text = ui_text_str(&fm->text);
-	char norm[64];
-	if (fm->ef && fm->ef->type == SCHEMA_DATE && ui_date_normalise(text, fm->today, norm))
-		text = norm;
-	/* Unchanged text needs no write (and leaves no audit row). */
-	struct kaigi_value v = {0};
-	const struct kaigi_value *stored = fm->src.value(fm->src.ctx, field, item, col);
-	if (stored)
-		kaigi_value_copy(&v, stored);
-	char *now = kaigi_value_to_text(&v);
-	kaigi_value_clear(&v);
-	bool same = strcmp(now, text) == 0;
-	free(now);
-	if (same || ui_form_save(ui, fm, field, item, col, text)) {
-		fm->mode = UI_FORM_NAV;
-		fm->err[0] = '\0';
-		free(fm->failed);
-		fm->failed = NULL;
-		return true;
-	}
-	if (!ui_writable(ui) || (fm->failed && strcmp(fm->failed, ui_text_str(&fm->text)) == 0)) {
-		ui_msg(ui, UI_MSG_WARN, _("Not saved: %s"), fm->err);
-		fm->mode = UI_FORM_NAV;
-		fm->err[0] = '\0';
-		free(fm->failed);
-		fm->failed = NULL;
-		return true;
-	}
-	free(fm->failed);
-	fm->failed = xstrdup(ui_text_str(&fm->text));
-	return false;
-}
-
-bool ui_form_flush(struct ui *ui, struct ui_form *fm)
-{
-	if (fm->mode == UI_FORM_SELECT) {
-		fm->mode = UI_FORM_NAV;
-		ui_select_close(&fm->sel);
-		return true;
-	}
-	if (fm->mode != UI_FORM_LINE && fm->mode != UI_FORM_AREA)
-		return true;
-	const char *field, *item, *col;
-	target_path(fm, &field, &item, &col);
-	const char *text = ui_text_str(&fm->text);
-	char norm[64];
-	if (fm->ef && fm->ef->type == SCHEMA_DATE && ui_date_normalise(text, fm->today, norm))
-		text = norm;
-	const struct kaigi_value *stored = fm->src.value(fm->src.ctx, field, item, col);
-	char *now = stored ? kaigi_value_to_text(stored) : xstrdup("");
-	bool ok = strcmp(now, text) == 0 || ui_form_save(ui, fm, field, item, col, text);
-	free(now);
-	fm->mode = UI_FORM_NAV;
-	return ok;
+		ui_form_begin_edit(ui, fm, fm->rows[fm->cur].f, NULL);
 }
 
 static void apply_select(struct ui *ui, struct ui_form *fm)
@@ -403,7 +306,7 @@ static void apply_select(struct ui *ui, struct ui_form *fm)
 	free(v);
 }
 
-static enum ui_form_out focus_move(struct ui_form *fm, int by)
+enum ui_form_out ui_form_focus_move(struct ui_form *fm, int by)
 {
 	if (by < 0 && fm->cur == 0)
 		return UI_FORM_EXIT_UP;
@@ -424,46 +327,41 @@ static enum ui_form_out focus_move(struct ui_form *fm, int by)
 	return UI_FORM_HANDLED;
 }
 
-static enum ui_form_out key_editing(struct ui *ui, struct ui_form *fm, const struct ui_key *k)
+/* A character typed on a row, not in an editor: on a field it is text. */
+static enum ui_form_out key_char(struct ui *ui, struct ui_form *fm, const struct ui_row *row,
+				 const struct ui_key *k)
 {
-	if (fm->mode == UI_FORM_AREA) {
-		if (k->act == UI_ACT_DONE) {
-			commit(ui, fm);
+	const struct schema_field *f = row->f;
+	if (row->kind != UI_ROW_FIELD) {
+		ui_msg(ui, UI_MSG_INFO,
+		       _("\"%s\" does nothing on a list row (Enter opens, a adds)."), k->text);
+		return UI_FORM_HANDLED;
+	}
+	if (f->type == SCHEMA_BOOLEAN) {
+		const char *set = NULL;
+		if (strchr("yY1", k->text[0]) && k->text[0])
+			set = "1";
+		else if (strchr("nN0", k->text[0]) && k->text[0])
+			set = "0";
+		if (k->text[0] == ' ') {
+			struct kaigi_value v = {0};
+			ui_form_value(fm, f, &v);
+			set = v.type != KAIGI_NULL && kaigi_value_truthy(&v) ? "0" : "1";
+			kaigi_value_clear(&v);
+		}
+		if (!set) {
+			ui_msg(ui, UI_MSG_INFO, "%s",
+			       _("A yes/no field: Space switches it, y sets yes, n sets no."));
 			return UI_FORM_HANDLED;
 		}
-		if (k->act == UI_ACT_EXT_EDITOR) {
-			struct kaigi_error err;
-			if (!ui_extedit_run(ui, &fm->text.b, &err))
-				ui_msg_error(ui, &err);
-			fm->text.cur = fm->text.b.len;
-			commit(ui, fm);
-			return UI_FORM_HANDLED;
-		}
-		struct ui_rect side, pane;
-		ui_split(ui, 0, &side, &pane);
-		ui_text_key(&fm->text, k, true, pane.w - 1);
+		const char *field, *item, *col;
+		ui_form_field_path(fm, f, &field, &item, &col);
+		if (ui_writable(ui))
+			ui_form_save(ui, fm, field, item, col, set);
 		return UI_FORM_HANDLED;
 	}
-	/* One line. */
-	switch (k->act) {
-	case UI_ACT_DONE:
-		commit(ui, fm);
-		return UI_FORM_HANDLED;
-	case UI_ACT_NEXT:
-	case UI_ACT_PREV:
-	case UI_ACT_UP:
-	case UI_ACT_DOWN: {
-		bool grid = fm->etop && fm->etop->type == SCHEMA_GRID;
-		if (!commit(ui, fm))
-			return UI_FORM_HANDLED;
-		if (grid)
-			return ui_grid_key(ui, fm, fm->etop, k);
-		return focus_move(fm, k->act == UI_ACT_UP || k->act == UI_ACT_PREV ? -1 : 1);
-	}
-	default:
-		ui_text_key(&fm->text, k, false, 0);
-		return UI_FORM_HANDLED;
-	}
+	ui_form_begin_edit(ui, fm, f, k->text);
+	return UI_FORM_HANDLED;
 }
 
 enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_key *k)
@@ -485,7 +383,7 @@ enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_
 		return UI_FORM_HANDLED;
 	}
 	if (fm->mode != UI_FORM_NAV)
-		return key_editing(ui, fm, k);
+		return ui_form_key_editing(ui, fm, k);
 	if (fm->nrows == 0)
 		return k->act == UI_ACT_LEFT ? UI_FORM_EXIT_LEFT : UI_FORM_UNHANDLED;
 	const struct ui_row *row = &fm->rows[fm->cur];
@@ -499,14 +397,14 @@ enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_
 	switch (k->act) {
 	case UI_ACT_UP:
 	case UI_ACT_PREV:
-		return focus_move(fm, -1);
+		return ui_form_focus_move(fm, -1);
 	case UI_ACT_DOWN:
 	case UI_ACT_NEXT:
-		return focus_move(fm, 1);
+		return ui_form_focus_move(fm, 1);
 	case UI_ACT_PGUP:
-		return fm->cur == 0 ? UI_FORM_HANDLED : focus_move(fm, -8);
+		return fm->cur == 0 ? UI_FORM_HANDLED : ui_form_focus_move(fm, -8);
 	case UI_ACT_PGDN:
-		return fm->cur + 1 >= fm->nrows ? UI_FORM_HANDLED : focus_move(fm, 8);
+		return fm->cur + 1 >= fm->nrows ? UI_FORM_HANDLED : ui_form_focus_move(fm, 8);
 	case UI_ACT_HOME:
 		ui_form_focus_edge(fm, false);
 		return UI_FORM_HANDLED;
@@ -518,42 +416,30 @@ enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_
 	case UI_ACT_EDIT:
 	case UI_ACT_RIGHT:
 		if (row->kind == UI_ROW_FIELD)
-			begin_edit(ui, fm, row->f, NULL);
+			ui_form_begin_edit(ui, fm, row->f, NULL);
 		return UI_FORM_HANDLED;
 	case UI_ACT_TOGGLE:
 		if (row->kind == UI_ROW_FIELD && row->f->type == SCHEMA_BOOLEAN) {
 			struct kaigi_value v = {0};
 			ui_form_value(fm, row->f, &v);
 			const char *field, *item, *col;
-			field_path(fm, row->f, &field, &item, &col);
+			ui_form_field_path(fm, row->f, &field, &item, &col);
 			ui_form_save(ui, fm, field, item, col,
 				     v.type != KAIGI_NULL && kaigi_value_truthy(&v) ? "0" : "1");
 			kaigi_value_clear(&v);
 		} else if (row->kind == UI_ROW_FIELD) {
-			begin_edit(ui, fm, row->f, NULL);
+			ui_form_begin_edit(ui, fm, row->f, NULL);
 		}
 		return UI_FORM_HANDLED;
 	case UI_ACT_CLEAR:
 		if (row->kind == UI_ROW_FIELD && row->f->type != SCHEMA_CALCULATE) {
 			const char *field, *item, *col;
-			field_path(fm, row->f, &field, &item, &col);
+			ui_form_field_path(fm, row->f, &field, &item, &col);
 			ui_form_save(ui, fm, field, item, col, "");
 		}
 		return UI_FORM_HANDLED;
-	case UI_ACT_CHAR: {
-		/* Japanese typed on a field starts editing it; digits too on a
-		 * number or a date.  ASCII letters stay commands. */
-		unsigned char c0 = (unsigned char)k->text[0];
-		const struct schema_field *f = row->f;
-		bool digit = c0 >= '0' && c0 <= '9';
-		bool numeric = f->type == SCHEMA_INTEGER || f->type == SCHEMA_DECIMAL ||
-			       f->type == SCHEMA_DATE;
-		bool texty = f->type == SCHEMA_TEXT || f->type == SCHEMA_LONGTEXT;
-		if (row->kind == UI_ROW_FIELD &&
-		    ((c0 >= 0x80 && (texty || numeric)) || (digit && (numeric || texty))))
-			begin_edit(ui, fm, f, k->text);
-		return UI_FORM_HANDLED;
-	}
+	case UI_ACT_CHAR:
+		return key_char(ui, fm, row, k);
 	default:
 		return UI_FORM_UNHANDLED;
 	}

@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "kaigi/draft.h"
 #include "kaigi/schema.h"
 #include "kaigi/store.h"
 #include "ui_app.h"
@@ -42,6 +43,11 @@ struct ui_src {
 	/* Save text ("" clears); on success the source has re-read itself. */
 	enum kaigi_status (*save)(void *ctx, const char *field, const char *item, const char *col,
 				  const char *text, struct kaigi_error *err);
+	/* Where the page's drafts are kept (kaigi/draft.h): a form record's
+	 * id, or "<kind>:<id>"; NULL keeps them in memory only.  record_id is
+	 * the form record, or NULL.  Both borrowed. */
+	const char *scope;
+	const char *record_id;
 };
 
 enum ui_row_kind {
@@ -64,6 +70,8 @@ enum ui_form_mode {
 	UI_FORM_AREA,    /* the long-text editor */
 	UI_FORM_SELECT,  /* a pop-up list */
 };
+
+struct store_draft;
 
 /* A deleted list item, kept so that `u` brings it back. */
 struct ui_undo {
@@ -89,7 +97,14 @@ struct ui_form {
 
 	enum ui_form_mode mode;
 	struct ui_text text;
-	char *failed; /* the text the store refused last */
+	bool asking;     /* Esc on changed text: "throw it away?" */
+	char *orig;      /* the text the editor opened with */
+	bool orig_draft; /* … which was a draft (refused: orig_refused) */
+	bool orig_refused;
+	char *orig_reason;
+	struct store_draft *drafts; /* the page's drafts (of its scope) */
+	size_t ndrafts;
+	bool offered; /* a draft left by a crash was offered back */
 	struct ui_select sel;
 	size_t gr, gc, gtop; /* grid cursor and scroll */
 	char gprefix[8];     /* a rating symbol typed in a grid cell (〇 △ ×) */
@@ -142,12 +157,39 @@ void ui_form_hint(struct ui *ui, const struct ui_form *fm, char *buf, size_t siz
 const char *ui_form_item_id(const struct ui_form *fm);
 /* Start editing the focused field as if Enter was pressed. */
 void ui_form_edit(struct ui *ui, struct ui_form *fm);
+/* The draft of field f of the page (a plain field), or NULL. */
+const struct store_draft *ui_form_draft_of(const struct ui_form *fm, const struct schema_field *f);
 
 /* ---- parts in their own files, used by ui_form.c ------------------------ */
 
 /* ui_form.c: the value shown for f (calculated ones computed); out is
  * cleared first, the caller clears it. */
 void ui_form_value(const struct ui_form *fm, const struct schema_field *f, struct kaigi_value *out);
+/* ui_form.c: the answer path of a plain field of the page. */
+void ui_form_field_path(const struct ui_form *fm, const struct schema_field *f, const char **field,
+			const char **item, const char **col);
+/* ui_form.c: move the focus by rows (exits at either end). */
+enum ui_form_out ui_form_focus_move(struct ui_form *fm, int by);
+
+/* ui_form_edit.c: the editor and the drafts. */
+void ui_form_drafts_load(struct ui *ui, struct ui_form *fm);
+const struct store_draft *ui_form_draft_at(const struct ui_form *fm, const char *field,
+					   const char *item, const char *col);
+/* Open the editor on f (a field of the page, top = its list or NULL; or a
+ * grid cell: top the grid, row and col); initial is a typed character to
+ * start with (NULL: the draft, else the answer). */
+void ui_form_open_editor(struct ui *ui, struct ui_form *fm, const struct schema_field *top,
+			 const struct schema_field *f, const struct schema_grid_row *row,
+			 size_t col, const char *initial);
+/* The editor that suits field f of the page (a pop-up for choices). */
+void ui_form_begin_edit(struct ui *ui, struct ui_form *fm, const struct schema_field *f,
+			const char *initial);
+/* Keep what the editor holds: saved when valid; else, when leaving, kept
+ * as a draft marked not valid.  True when the editor closed. */
+bool ui_form_commit(struct ui *ui, struct ui_form *fm, bool leaving);
+enum ui_form_out ui_form_key_editing(struct ui *ui, struct ui_form *fm, const struct ui_key *k);
+/* Open the editor on a draft left by a crash, once per page. */
+void ui_form_offer_drafts(struct ui *ui, struct ui_form *fm);
 
 /* ui_grid.c: a grid row of the page. */
 int ui_grid_height(const struct schema_field *grid, int avail);
@@ -155,6 +197,8 @@ void ui_grid_draw(struct ui *ui, struct ui_form *fm, const struct schema_field *
 		  struct ui_rect r, bool focused);
 enum ui_form_out ui_grid_key(struct ui *ui, struct ui_form *fm, const struct schema_field *grid,
 			     const struct ui_key *k);
+/* Contexts of the focused cell (UI_CTX_TYPEABLE on a cell typed into). */
+unsigned ui_grid_contexts(const struct ui_form *fm, const struct schema_field *grid);
 
 /* ui_list.c: list rows and the item operations. */
 void ui_list_draw_row(struct ui *ui, struct ui_form *fm, const struct ui_row *row, int y, int x,

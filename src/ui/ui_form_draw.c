@@ -33,10 +33,17 @@ static int label_width(struct ui *ui, const struct ui_form *fm, int w)
 static int field_lines(struct ui *ui, struct ui_form *fm, const struct ui_row *row, int vw,
 		       struct utf8_lines *out)
 {
-	struct kaigi_value v = {0};
-	ui_form_value(fm, row->f, &v);
-	char *shown = ui_field_show(ui, fm->src.rec, fm->list, row->f, NULL, 0, &v);
-	kaigi_value_clear(&v);
+	char *shown;
+	const struct store_draft *d = ui_form_draft_of(fm, row->f);
+	if (d) {
+		/* Typed text not saved (yet): shown in place, marked. */
+		shown = xasprintf("%s%s", d->refused ? _("[not valid] ") : _("[draft] "), d->text);
+	} else {
+		struct kaigi_value v = {0};
+		ui_form_value(fm, row->f, &v);
+		shown = ui_field_show(ui, fm->src.rec, fm->list, row->f, NULL, 0, &v);
+		kaigi_value_clear(&v);
+	}
 	out->v = NULL;
 	out->n = 0;
 	if (row->f->type == SCHEMA_LONGTEXT && *shown)
@@ -52,6 +59,21 @@ static int field_lines(struct ui *ui, struct ui_form *fm, const struct ui_row *r
 	return n < 1 ? 1 : n > LONG_PREVIEW_LINES ? LONG_PREVIEW_LINES : n;
 }
 
+/* The message under row i: why its answer was refused (now, or when it
+ * was kept as a draft), or NULL. */
+static const char *row_err(const struct ui_form *fm, size_t i)
+{
+	if (i != fm->cur)
+		return NULL;
+	if (fm->err[0])
+		return fm->err;
+	const struct ui_row *row = &fm->rows[i];
+	if (row->kind != UI_ROW_FIELD)
+		return NULL;
+	const struct store_draft *d = ui_form_draft_of(fm, row->f);
+	return d && d->refused && d->reason && *d->reason ? d->reason : NULL;
+}
+
 static int row_height(struct ui *ui, struct ui_form *fm, size_t i, int vw, int avail)
 {
 	const struct ui_row *row = &fm->rows[i];
@@ -63,7 +85,7 @@ static int row_height(struct ui *ui, struct ui_form *fm, size_t i, int vw, int a
 		h = field_lines(ui, fm, row, vw, &l);
 		utf8_lines_free(&l);
 	}
-	if (i == fm->cur && fm->err[0])
+	if (row_err(fm, i))
 		h++;
 	return h;
 }
@@ -100,6 +122,9 @@ static void draw_field(struct ui *ui, struct ui_form *fm, size_t i, int y, int x
 	struct utf8_lines l;
 	int n = field_lines(ui, fm, row, vw, &l);
 	int va = row->f->type == SCHEMA_CALCULATE ? ui_attr(ui, UI_A_DIM) : (int)A_NORMAL;
+	const struct store_draft *d = ui_form_draft_of(fm, row->f);
+	if (d)
+		va = d->refused ? ui_attr(ui, UI_A_ERROR) : ui_attr(ui, UI_A_WARN);
 	for (int j = 0; j < n && j < maxh; j++) {
 		bool more = j == n - 1 && (size_t)n < l.n;
 		if (more)
@@ -108,14 +133,32 @@ static void draw_field(struct ui *ui, struct ui_form *fm, size_t i, int y, int x
 			ui_put_cut(y + j, vx, vw, j < (int)l.n ? l.v[j] : "", va, false);
 	}
 	utf8_lines_free(&l);
-	if (here && fm->err[0] && n < maxh)
-		ui_put_cut(y + n, vx, vw, fm->err, ui_attr(ui, UI_A_ERROR), false);
+	const char *err = row_err(fm, i);
+	if (err && n < maxh)
+		ui_put_cut(y + n, vx, vw, err, ui_attr(ui, UI_A_ERROR), false);
+}
+
+/* Esc on changed text: the question, over the editor. */
+static void draw_ask(struct ui *ui)
+{
+	const char *q = _("Throw away what was typed here?");
+	const char *keys = _("y: throw it away   n / Esc: back to the text");
+	int w = (int)utf8_width(q) + 6, kw = (int)utf8_width(keys) + 6;
+	struct ui_rect r = ui_popup_rect(ui, 4, w > kw ? w : kw);
+	int bg = ui_attr(ui, UI_A_POPUP);
+	ui_clear_rect(r, bg);
+	ui_box(r, bg);
+	ui_put_cut(r.y + 1, r.x + 2, r.w - 4, q, ui_attr(ui, UI_A_HEADING), false);
+	ui_put_cut(r.y + 2, r.x + 2, r.w - 4, keys, bg, false);
+	ui_cursor_reset();
 }
 
 void ui_form_draw(struct ui *ui, struct ui_form *fm, struct ui_rect r, bool focused)
 {
 	if (fm->mode == UI_FORM_AREA) {
 		draw_area(ui, fm, r);
+		if (fm->asking)
+			draw_ask(ui);
 		return;
 	}
 	if (fm->title) {
@@ -171,8 +214,8 @@ void ui_form_draw(struct ui *ui, struct ui_form *fm, struct ui_rect r, bool focu
 			break;
 		default:
 			ui_list_draw_row(ui, fm, row, y, r.x, r.w, attr);
-			if (here && fm->err[0] && maxh > 1)
-				ui_put_cut(y + 1, r.x + 2, r.w - 2, fm->err,
+			if (row_err(fm, i) && maxh > 1)
+				ui_put_cut(y + 1, r.x + 2, r.w - 2, row_err(fm, i),
 					   ui_attr(ui, UI_A_ERROR), false);
 			break;
 		}
@@ -183,6 +226,8 @@ void ui_form_draw(struct ui *ui, struct ui_form *fm, struct ui_rect r, bool focu
 		ui_put(r.y + r.h - 1, r.x + r.w - 1, 1, "↓", ui_attr(ui, UI_A_DIM), false);
 	if (fm->mode == UI_FORM_SELECT)
 		ui_select_draw(ui, &fm->sel);
+	if (fm->asking)
+		draw_ask(ui);
 }
 
 void ui_form_hint(struct ui *ui, const struct ui_form *fm, char *buf, size_t size)

@@ -248,6 +248,14 @@ static bool rate(struct ui *ui, struct ui_form *fm, const struct schema_field *g
 	return ok;
 }
 
+unsigned ui_grid_contexts(const struct ui_form *fm, const struct schema_field *g)
+{
+	if (fm->gc >= g->ncolumns || fm->gr >= g->nrows || !editable(g, fm->gr, fm->gc))
+		return 0;
+	/* A cell typed into takes every character as text. */
+	return ui_field_is_choice(&g->columns[fm->gc]) ? 0 : UI_CTX_TYPEABLE;
+}
+
 enum ui_form_out ui_grid_key(struct ui *ui, struct ui_form *fm, const struct schema_field *g,
 			     const struct ui_key *k)
 {
@@ -266,7 +274,7 @@ enum ui_form_out ui_grid_key(struct ui *ui, struct ui_form *fm, const struct sch
 	}
 	const struct schema_field *col = &g->columns[fm->gc];
 	const struct schema_grid_row *row = &g->rows[fm->gr];
-	if (k->act != UI_ACT_CHAR)
+	if (k->act != UI_ACT_CHAR && k->act != UI_ACT_SET)
 		fm->gprefix[0] = '\0';
 	switch (k->act) {
 	case UI_ACT_UP:
@@ -333,22 +341,16 @@ enum ui_form_out ui_grid_key(struct ui *ui, struct ui_form *fm, const struct sch
 			    fm->src.value(fm->src.ctx, g->id, row->id, col->id);
 			ui_form_open_select(ui, fm, g, col, row, fm->gc, v);
 		} else {
-			const struct kaigi_value *v =
-			    fm->src.value(fm->src.ctx, g->id, row->id, col->id);
-			char *now = v ? kaigi_value_to_text(v) : xstrdup("");
-			ui_text_set(&fm->text, now);
-			free(now);
-			free(fm->failed);
-			fm->failed = NULL;
-			fm->etop = g;
-			fm->ef = col;
-			fm->erow = row;
-			fm->ecol = fm->gc;
-			fm->mode = UI_FORM_LINE;
+			ui_form_open_editor(ui, fm, g, col, row, fm->gc, NULL);
 		}
 		return UI_FORM_HANDLED;
+	case UI_ACT_SET: /* a digit: a row of the action table */
 	case UI_ACT_CHAR: {
-		if (!editable(g, fm->gr, fm->gc) || !ui_writable(ui))
+		if (!editable(g, fm->gr, fm->gc)) {
+			ui_msg(ui, UI_MSG_INFO, "%s", _("This cell does not apply to this row."));
+			return UI_FORM_HANDLED;
+		}
+		if (!ui_writable(ui))
 			return UI_FORM_HANDLED;
 		unsigned char c0 = (unsigned char)k->text[0];
 		if (ui_field_is_choice(col)) {
@@ -357,23 +359,14 @@ enum ui_form_out ui_grid_key(struct ui *ui, struct ui_form *fm, const struct sch
 					fm->gr++;
 			} else if (c0 >= 0x80) {
 				snprintf(fm->gprefix, sizeof fm->gprefix, "%s", k->text);
+			} else {
+				ui_msg(ui, UI_MSG_INFO, _("\"%s\" does not rate a cell: type 1-9."),
+				       k->text);
 			}
 			return UI_FORM_HANDLED;
 		}
-		if (c0 >= 0x80 || (c0 >= '0' && c0 <= '9')) {
-			const struct kaigi_value *v =
-			    fm->src.value(fm->src.ctx, g->id, row->id, col->id);
-			char *now = v ? kaigi_value_to_text(v) : xstrdup("");
-			ui_text_set(&fm->text, now);
-			strbuf_append(&fm->text.b, k->text);
-			fm->text.cur = fm->text.b.len;
-			free(now);
-			fm->etop = g;
-			fm->ef = col;
-			fm->erow = row;
-			fm->ecol = fm->gc;
-			fm->mode = UI_FORM_LINE;
-		}
+		/* A text or number cell: the character is text. */
+		ui_form_open_editor(ui, fm, g, col, row, fm->gc, k->text);
 		return UI_FORM_HANDLED;
 	}
 	default:

@@ -39,7 +39,7 @@ static size_t add_group(struct help_line *out, size_t n, size_t cap, const struc
 				earlier = true;
 		if (earlier)
 			continue;
-		out[n++] = (struct help_line){tr(a->keyname), tr(a->help)};
+		out[n++] = (struct help_line){tr(ui_action_keynames(a)), tr(a->help)};
 	}
 	return n;
 }

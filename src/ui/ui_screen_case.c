@@ -144,7 +144,10 @@ static unsigned case_contexts(struct ui *ui, void *state)
 	struct ui_form *pg = active_page(cs);
 	if (pg) {
 		unsigned c = ui_form_contexts(pg);
-		return ui_form_editing(pg) ? c : c | base;
+		/* While typing, the case's commands still work by Alt-key. */
+		if (ui_form_editing(pg))
+			return c & UI_CTX_TYPEABLE ? c | UI_CTX_CASE : c;
+		return c | base;
 	}
 	return base | UI_CTX_READ;
 }
