@@ -267,14 +267,10 @@ enum kaigi_status ui_run(const struct ui_args *a, struct kaigi_error *err)
 	struct kaigi_error derr;
 	kaigi_error_clear(&derr);
 	if (store_draft_count(ui->st, &ndrafts, &derr) == KAIGI_OK && ndrafts > 0)
-		ui_msg(
-		    ui, UI_MSG_WARN,
-		    ngettext("Draft restored: %zu field holds text typed but not saved; it shows "
-			     "in place, marked [draft].",
-			     "Draft restored: %zu fields hold text typed but not saved; they show "
-			     "in place, marked [draft].",
-			     ndrafts),
-		    ndrafts);
+		ui_msg(ui, UI_MSG_WARN,
+		       _("Draft restored: text typed but not saved in %zu field(s); it shows in "
+			 "place, marked [draft]."),
+		       ndrafts);
 	if (a->notice)
 		ui_msg(ui, UI_MSG_WARN, "%s", a->notice);
 
