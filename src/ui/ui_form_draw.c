@@ -74,6 +74,28 @@ static const char *row_err(const struct ui_form *fm, size_t i)
 	return d && d->refused && d->reason && *d->reason ? d->reason : NULL;
 }
 
+#define ERR_LINES 3
+
+/* Lines of a refusal under a field, wrapped to w (the reason and its
+ * example are read whole). */
+static int err_height(const char *err, int w)
+{
+	struct utf8_lines l = {0};
+	ui_wrap(err, w > 4 ? w : 4, &l);
+	int n = (int)l.n;
+	utf8_lines_free(&l);
+	return n < 1 ? 1 : n > ERR_LINES ? ERR_LINES : n;
+}
+
+static void put_err(struct ui *ui, int y, int x, int w, int maxh, const char *err)
+{
+	struct utf8_lines l = {0};
+	ui_wrap(err, w > 4 ? w : 4, &l);
+	for (int j = 0; j < (int)l.n && j < ERR_LINES && j < maxh; j++)
+		ui_put_cut(y + j, x, w, l.v[j], ui_attr(ui, UI_A_ERROR), false);
+	utf8_lines_free(&l);
+}
+
 static int row_height(struct ui *ui, struct ui_form *fm, size_t i, int vw, int avail)
 {
 	const struct ui_row *row = &fm->rows[i];
@@ -85,8 +107,9 @@ static int row_height(struct ui *ui, struct ui_form *fm, size_t i, int vw, int a
 		h = field_lines(ui, fm, row, vw, &l);
 		utf8_lines_free(&l);
 	}
-	if (row_err(fm, i))
-		h++;
+	const char *err = row_err(fm, i);
+	if (err)
+		h += row->kind == UI_ROW_FIELD ? err_height(err, vw) : 1;
 	return h;
 }
 
@@ -96,7 +119,9 @@ static void draw_area(struct ui *ui, struct ui_form *fm, struct ui_rect r)
 	ui_put_cut(r.y, r.x, r.w, ui_field_label(ui, fm->ef), ui_attr(ui, UI_A_HEADING), false);
 	int h = r.h - 2;
 	if (fm->err[0]) {
-		ui_put_cut(r.y + r.h - 1, r.x, r.w, fm->err, ui_attr(ui, UI_A_ERROR), false);
+		int eh = err_height(fm->err, r.w);
+		h = r.h - 1 - eh;
+		put_err(ui, r.y + r.h - eh, r.x, r.w, eh, fm->err);
 	} else {
 		const char *hint = schema_label_get(&fm->ef->hint, ui->lang);
 		ui_put_cut(r.y + r.h - 1, r.x, r.w, hint, ui_attr(ui, UI_A_DIM), false);
@@ -114,7 +139,7 @@ static void draw_field(struct ui *ui, struct ui_form *fm, size_t i, int y, int x
 	int vx = x + lw + 1, vw = w - lw - 1;
 	if (here && fm->mode == UI_FORM_LINE && fm->etop == fm->list && fm->ef == row->f) {
 		if (fm->err[0] && maxh > 1)
-			ui_put_cut(y + 1, vx, vw, fm->err, ui_attr(ui, UI_A_ERROR), false);
+			put_err(ui, y + 1, vx, vw, maxh - 1, fm->err);
 		/* Last: the editor places the cursor. */
 		ui_text_draw_line(&fm->text, y, vx, vw, (int)A_UNDERLINE);
 		return;
@@ -135,7 +160,7 @@ static void draw_field(struct ui *ui, struct ui_form *fm, size_t i, int y, int x
 	utf8_lines_free(&l);
 	const char *err = row_err(fm, i);
 	if (err && n < maxh)
-		ui_put_cut(y + n, vx, vw, err, ui_attr(ui, UI_A_ERROR), false);
+		put_err(ui, y + n, vx, vw, maxh - n, err);
 }
 
 /* Esc on changed text: the question, over the editor. */
