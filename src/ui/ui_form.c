@@ -20,6 +20,7 @@
 #include "ui_extedit.h"
 #include "ui_field.h"
 #include "ui_form.h"
+#include "ui_widget.h"
 
 #define SELECT_TAG_FIELD 1
 
@@ -78,7 +79,7 @@ void ui_form_field_path(const struct ui_form *fm, const struct schema_field *f, 
 void ui_form_value(const struct ui_form *fm, const struct schema_field *f, struct kaigi_value *out)
 {
 	kaigi_value_clear(out);
-	if (fm->src.rec && f->type == SCHEMA_CALCULATE) {
+	if (fm->src.rec && (ui_widget_of(f)->flags & UI_W_COMPUTED)) {
 		ui_rec_eval(fm->src.rec, fm->list, f, fm->list ? fm->item : NULL, out);
 		return;
 	}
@@ -118,9 +119,10 @@ void ui_form_rebuild(struct ui *ui, struct ui_form *fm)
 		const struct schema_field *f = &fm->fields[i];
 		if (!relevant(fm, f))
 			continue;
-		if (f->type == SCHEMA_GRID) {
+		enum ui_row_kind kind = ui_widget_of(f)->row;
+		if (kind == UI_ROW_GRID) {
 			push_row(fm, &cap, (struct ui_row){UI_ROW_GRID, f, 0});
-		} else if (f->type == SCHEMA_LIST) {
+		} else if (kind == UI_ROW_LIST) {
 			if (!fm->src.rec)
 				continue;
 			push_row(fm, &cap, (struct ui_row){UI_ROW_LIST, f, 0});
@@ -198,11 +200,12 @@ unsigned ui_form_contexts(const struct ui_form *fm)
 	if (fm->cur < fm->nrows) {
 		switch (fm->rows[fm->cur].kind) {
 		case UI_ROW_GRID:
-			return c | UI_CTX_GRID | ui_grid_contexts(fm, fm->rows[fm->cur].f);
 		case UI_ROW_LIST:
 		case UI_ROW_ITEM:
-		case UI_ROW_ADD:
-			return c | UI_CTX_LIST;
+		case UI_ROW_ADD: {
+			const struct schema_field *f = fm->rows[fm->cur].f;
+			return c | ui_widget_of(f)->contexts(fm, f);
+		}
 		case UI_ROW_FIELD:
 			break;
 		}
@@ -238,19 +241,6 @@ static void set_target(struct ui_form *fm, const struct schema_field *top,
 	fm->ecol = col;
 }
 
-/* The path the open editor writes to. */
-static void target_path(const struct ui_form *fm, const char **field, const char **item,
-			const char **col)
-{
-	if (fm->etop && fm->etop->type == SCHEMA_GRID) {
-		*field = fm->etop->id;
-		*item = fm->erow->id;
-		*col = fm->ef->id;
-	} else {
-		ui_form_field_path(fm, fm->ef, field, item, col);
-	}
-}
-
 void ui_form_open_select(struct ui *ui, struct ui_form *fm, const struct schema_field *top,
 			 const struct schema_field *f, const struct schema_grid_row *row,
 			 size_t col, const struct kaigi_value *cur)
@@ -271,7 +261,8 @@ void ui_form_open_select(struct ui *ui, struct ui_form *fm, const struct schema_
 	if (row)
 		snprintf(title, sizeof title, "%s — %s", schema_label_get(&row->label, ui->lang),
 			 schema_label_get(&f->label, ui->lang));
-	ui_select_begin(&fm->sel, title, f->type == SCHEMA_SELECT_MULTIPLE, SELECT_TAG_FIELD);
+	ui_select_begin(&fm->sel, title, (ui_widget_of(f)->flags & UI_W_MULTI) != 0,
+			SELECT_TAG_FIELD);
 	for (size_t i = 0; i < c.n; i++) {
 		bool on = false;
 		char *save = NULL, *copy = xstrdup(now);
@@ -298,7 +289,7 @@ static void apply_select(struct ui *ui, struct ui_form *fm)
 {
 	char *v = ui_select_value(&fm->sel);
 	const char *field, *item, *col;
-	target_path(fm, &field, &item, &col);
+	ui_form_target_path(fm, &field, &item, &col);
 	if (ui_form_save(ui, fm, field, item, col, v))
 		fm->err[0] = '\0';
 	else
@@ -327,41 +318,17 @@ enum ui_form_out ui_form_focus_move(struct ui_form *fm, int by)
 	return UI_FORM_HANDLED;
 }
 
-/* A character typed on a row, not in an editor: on a field it is text. */
+/* A character typed on a row, not in an editor: on a field its widget
+ * takes it (text starts editing with it). */
 static enum ui_form_out key_char(struct ui *ui, struct ui_form *fm, const struct ui_row *row,
 				 const struct ui_key *k)
 {
-	const struct schema_field *f = row->f;
 	if (row->kind != UI_ROW_FIELD) {
 		ui_msg(ui, UI_MSG_INFO,
 		       _("\"%s\" does nothing on a list row (Enter opens, a adds)."), k->text);
 		return UI_FORM_HANDLED;
 	}
-	if (f->type == SCHEMA_BOOLEAN) {
-		const char *set = NULL;
-		if (strchr("yY1", k->text[0]) && k->text[0])
-			set = "1";
-		else if (strchr("nN0", k->text[0]) && k->text[0])
-			set = "0";
-		if (k->text[0] == ' ') {
-			struct kaigi_value v = {0};
-			ui_form_value(fm, f, &v);
-			set = v.type != KAIGI_NULL && kaigi_value_truthy(&v) ? "0" : "1";
-			kaigi_value_clear(&v);
-		}
-		if (!set) {
-			ui_msg(ui, UI_MSG_INFO, "%s",
-			       _("A yes/no field: Space switches it, y sets yes, n sets no."));
-			return UI_FORM_HANDLED;
-		}
-		const char *field, *item, *col;
-		ui_form_field_path(fm, f, &field, &item, &col);
-		if (ui_writable(ui))
-			ui_form_save(ui, fm, field, item, col, set);
-		return UI_FORM_HANDLED;
-	}
-	ui_form_begin_edit(ui, fm, f, k->text);
-	return UI_FORM_HANDLED;
+	return ui_widget_of(row->f)->on_char(ui, fm, row->f, k);
 }
 
 enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_key *k)
@@ -372,7 +339,7 @@ enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_
 			fm->mode = UI_FORM_NAV;
 			apply_select(ui, fm);
 			/* In a grid, a choice moves down like a typed rating. */
-			if (fm->etop && fm->etop->type == SCHEMA_GRID &&
+			if (fm->etop && ui_widget_of(fm->etop)->row == UI_ROW_GRID &&
 			    fm->gr + 1 < fm->etop->nrows)
 				fm->gr++;
 		} else if (r == UI_SELECT_CANCELLED) {
@@ -388,10 +355,9 @@ enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_
 		return k->act == UI_ACT_LEFT ? UI_FORM_EXIT_LEFT : UI_FORM_UNHANDLED;
 	const struct ui_row *row = &fm->rows[fm->cur];
 	enum ui_form_out out = UI_FORM_UNHANDLED;
-	if (row->kind == UI_ROW_GRID)
-		out = ui_grid_key(ui, fm, row->f, k);
-	else if (row->kind != UI_ROW_FIELD)
-		out = ui_list_key(ui, fm, k);
+	const struct ui_widget *w = ui_widget_of(row->f);
+	if (row->kind != UI_ROW_FIELD && w->key)
+		out = w->key(ui, fm, row->f, k);
 	if (out != UI_FORM_UNHANDLED)
 		return out;
 	switch (k->act) {
@@ -419,20 +385,10 @@ enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_
 			ui_form_begin_edit(ui, fm, row->f, NULL);
 		return UI_FORM_HANDLED;
 	case UI_ACT_TOGGLE:
-		if (row->kind == UI_ROW_FIELD && row->f->type == SCHEMA_BOOLEAN) {
-			struct kaigi_value v = {0};
-			ui_form_value(fm, row->f, &v);
-			const char *field, *item, *col;
-			ui_form_field_path(fm, row->f, &field, &item, &col);
-			ui_form_save(ui, fm, field, item, col,
-				     v.type != KAIGI_NULL && kaigi_value_truthy(&v) ? "0" : "1");
-			kaigi_value_clear(&v);
-		} else if (row->kind == UI_ROW_FIELD) {
-			ui_form_begin_edit(ui, fm, row->f, NULL);
-		}
-		return UI_FORM_HANDLED;
+		/* Space, as the widget takes it (a yes/no switches). */
+		return key_char(ui, fm, row, &(struct ui_key){.act = UI_ACT_CHAR, .text = " "});
 	case UI_ACT_CLEAR:
-		if (row->kind == UI_ROW_FIELD && row->f->type != SCHEMA_CALCULATE) {
+		if (row->kind == UI_ROW_FIELD && !(w->flags & UI_W_COMPUTED)) {
 			const char *field, *item, *col;
 			ui_form_field_path(fm, row->f, &field, &item, &col);
 			ui_form_save(ui, fm, field, item, col, "");

@@ -172,6 +172,9 @@ void ui_form_field_path(const struct ui_form *fm, const struct schema_field *f, 
 enum ui_form_out ui_form_focus_move(struct ui_form *fm, int by);
 
 /* ui_form_edit.c: the editor and the drafts. */
+/* The path the open editor (or pop-up) writes to. */
+void ui_form_target_path(const struct ui_form *fm, const char **field, const char **item,
+			 const char **col);
 void ui_form_drafts_load(struct ui *ui, struct ui_form *fm);
 const struct store_draft *ui_form_draft_at(const struct ui_form *fm, const char *field,
 					   const char *item, const char *col);

@@ -14,6 +14,7 @@
 #include "kaigi/xalloc.h"
 #include "ui_field.h"
 #include "ui_form.h"
+#include "ui_widget.h"
 
 #define LONG_PREVIEW_LINES 3
 
@@ -46,7 +47,7 @@ static int field_lines(struct ui *ui, struct ui_form *fm, const struct ui_row *r
 	}
 	out->v = NULL;
 	out->n = 0;
-	if (row->f->type == SCHEMA_LONGTEXT && *shown)
+	if ((ui_widget_of(row->f)->flags & UI_W_MULTILINE) && *shown)
 		ui_wrap(shown, vw, out);
 	else {
 		out->v = xmalloc(sizeof *out->v);
@@ -100,9 +101,10 @@ static int row_height(struct ui *ui, struct ui_form *fm, size_t i, int vw, int a
 {
 	const struct ui_row *row = &fm->rows[i];
 	int h = 1;
-	if (row->kind == UI_ROW_GRID) {
-		h = ui_grid_height(row->f, avail);
-	} else if (row->kind == UI_ROW_FIELD && row->f->type == SCHEMA_LONGTEXT) {
+	const struct ui_widget *w = ui_widget_of(row->f);
+	if (w->height) {
+		h = w->height(row->f, avail);
+	} else if (w->flags & UI_W_MULTILINE) {
 		struct utf8_lines l;
 		h = field_lines(ui, fm, row, vw, &l);
 		utf8_lines_free(&l);
@@ -146,7 +148,8 @@ static void draw_field(struct ui *ui, struct ui_form *fm, size_t i, int y, int x
 	}
 	struct utf8_lines l;
 	int n = field_lines(ui, fm, row, vw, &l);
-	int va = row->f->type == SCHEMA_CALCULATE ? ui_attr(ui, UI_A_DIM) : (int)A_NORMAL;
+	int va =
+	    ui_widget_of(row->f)->flags & UI_W_COMPUTED ? ui_attr(ui, UI_A_DIM) : (int)A_NORMAL;
 	const struct store_draft *d = ui_form_draft_of(fm, row->f);
 	if (d)
 		va = d->refused ? ui_attr(ui, UI_A_ERROR) : ui_attr(ui, UI_A_WARN);
@@ -232,14 +235,12 @@ void ui_form_draw(struct ui *ui, struct ui_form *fm, struct ui_rect r, bool focu
 		case UI_ROW_FIELD:
 			draw_field(ui, fm, i, y, r.x, r.w, lw, maxh, focused);
 			break;
-		case UI_ROW_GRID:
-			ui_grid_draw(ui, fm, row->f,
-				     (struct ui_rect){y, r.x, h < maxh ? h : maxh, r.w},
-				     focused && here);
-			break;
 		default:
-			ui_list_draw_row(ui, fm, row, y, r.x, r.w, attr);
-			if (row_err(fm, i) && maxh > 1)
+			/* A row of its own (a grid, a list's rows): its widget. */
+			ui_widget_of(row->f)->draw(
+			    ui, fm, row, (struct ui_rect){y, r.x, h < maxh ? h : maxh, r.w}, attr,
+			    focused && here);
+			if (row->kind != UI_ROW_GRID && row_err(fm, i) && maxh > 1)
 				ui_put_cut(y + 1, r.x + 2, r.w - 2, row_err(fm, i),
 					   ui_attr(ui, UI_A_ERROR), false);
 			break;
@@ -274,7 +275,7 @@ void ui_form_hint(struct ui *ui, const struct ui_form *fm, char *buf, size_t siz
 	const char *label = schema_label_get(&f->label, ui->lang);
 	snprintf(buf, size, "%s%s%s%s", label, f->required ? _(" (required)") : "",
 		 *hint ? " — " : "", hint);
-	if (f->type == SCHEMA_DATE && fm->mode == UI_FORM_LINE)
-		snprintf(buf, size, "%s — %s", label,
-			 _("YYYY-MM-DD, 3/12, R7.3.12, t = today, +14 = in two weeks"));
+	const struct ui_widget *w = ui_widget_of(f);
+	if (w->typing_hint && fm->mode == UI_FORM_LINE)
+		snprintf(buf, size, "%s — %s", label, _(w->typing_hint));
 }

@@ -17,11 +17,11 @@
 
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
-#include "ui_date.h"
 #include "ui_draft.h"
 #include "ui_extedit.h"
 #include "ui_field.h"
 #include "ui_form.h"
+#include "ui_widget.h"
 
 /* ---- drafts ---------------------------------------------------------------- */
 
@@ -123,6 +123,12 @@ static void draft_drop(struct ui *ui, struct ui_form *fm, const char *field, con
 		ui_msg_error(ui, &err);
 }
 
+/* Whether the open editor is a grid's cell. */
+static bool in_grid(const struct ui_form *fm)
+{
+	return fm->etop && ui_widget_of(fm->etop)->row == UI_ROW_GRID;
+}
+
 /* ---- refusals in the UI's language ------------------------------------------ */
 
 static void bound_text(const struct schema_field *f, bool max, char out[64])
@@ -142,8 +148,9 @@ static void bound_text(const struct schema_field *f, bool max, char out[64])
 static bool check_text(struct ui_form *fm, const char *text, char *why, size_t size)
 {
 	const struct schema_field *f = fm->ef;
+	const struct ui_widget *w = ui_widget_of(f);
 	const struct schema_choice_list *choices = NULL;
-	if (fm->etop && fm->etop->type == SCHEMA_GRID)
+	if (in_grid(fm))
 		choices = schema_cell_choices(fm->etop, fm->erow, fm->ecol);
 	struct kaigi_value v = {0};
 	struct kaigi_error err;
@@ -164,18 +171,8 @@ static bool check_text(struct ui_form *fm, const char *text, char *why, size_t s
 		snprintf(why, size, _("%s is too small: the lowest accepted is %s"), text, lo);
 	else if (range && f->has_max)
 		snprintf(why, size, _("%s is too large: the highest accepted is %s"), text, hi);
-	else if (f->type == SCHEMA_INTEGER)
-		snprintf(why, size, _("\"%s\" is not a whole number: type digits only, e.g. 12"),
-			 text);
-	else if (f->type == SCHEMA_DECIMAL)
-		snprintf(why, size,
-			 _("\"%s\" is not a number: type digits with a point, e.g. 18.7"), text);
-	else if (f->type == SCHEMA_DATE)
-		snprintf(
-		    why, size,
-		    _("\"%s\" is not a date: type e.g. 2026-11-05, 11/5, R8.11.5, t (today) or "
-		      "+90 (in 90 days)"),
-		    text);
+	else if (w->refusal)
+		snprintf(why, size, _(w->refusal), text);
 	else
 		snprintf(why, size, "%s", _(err.msg));
 	return false;
@@ -183,10 +180,10 @@ static bool check_text(struct ui_form *fm, const char *text, char *why, size_t s
 
 /* ---- the editor ----------------------------------------------------------- */
 
-static void editor_path(const struct ui_form *fm, const char **field, const char **item,
-			const char **col)
+void ui_form_target_path(const struct ui_form *fm, const char **field, const char **item,
+			 const char **col)
 {
-	if (fm->etop && fm->etop->type == SCHEMA_GRID) {
+	if (in_grid(fm)) {
 		*field = fm->etop->id;
 		*item = fm->erow->id;
 		*col = fm->ef->id;
@@ -206,7 +203,7 @@ void ui_form_open_editor(struct ui *ui, struct ui_form *fm, const struct schema_
 	fm->erow = row;
 	fm->ecol = col;
 	const char *field, *item, *c;
-	editor_path(fm, &field, &item, &c);
+	ui_form_target_path(fm, &field, &item, &c);
 	const struct store_draft *d = ui_form_draft_at(fm, field, item, c);
 	char *base;
 	if (d) {
@@ -215,9 +212,8 @@ void ui_form_open_editor(struct ui *ui, struct ui_form *fm, const struct schema_
 		const struct kaigi_value *v = fm->src.value(fm->src.ctx, field, item, c);
 		base = v ? kaigi_value_to_text(v) : xstrdup("");
 	}
-	bool numeric =
-	    f->type == SCHEMA_INTEGER || f->type == SCHEMA_DECIMAL || f->type == SCHEMA_DATE;
-	if (initial && numeric) {
+	const struct ui_widget *w = ui_widget_of(f);
+	if (initial && (w->flags & UI_W_REPLACE)) {
 		ui_text_set(&fm->text, initial); /* typed on a number or date: replaces it */
 	} else {
 		ui_text_set(&fm->text, base);
@@ -237,8 +233,7 @@ void ui_form_open_editor(struct ui *ui, struct ui_form *fm, const struct schema_
 	if (d && d->refused && d->reason)
 		snprintf(fm->err, sizeof fm->err, "%s", d->reason);
 	fm->asking = false;
-	fm->mode = f->type == SCHEMA_LONGTEXT && !(top && top->type == SCHEMA_GRID) ? UI_FORM_AREA
-										    : UI_FORM_LINE;
+	fm->mode = (w->flags & UI_W_MULTILINE) && !in_grid(fm) ? UI_FORM_AREA : UI_FORM_LINE;
 	if (initial) {
 		struct store_draft_key k = draft_key(fm, field, item, c);
 		ui_draft_touch(ui, &k, ui_text_str(&fm->text));
@@ -250,11 +245,12 @@ void ui_form_begin_edit(struct ui *ui, struct ui_form *fm, const struct schema_f
 {
 	if (!ui_writable(ui))
 		return;
-	if (f->type == SCHEMA_CALCULATE) {
+	const struct ui_widget *w = ui_widget_of(f);
+	if (w->flags & UI_W_COMPUTED) {
 		ui_msg(ui, UI_MSG_INFO, "%s", _("This value is calculated from other answers."));
 		return;
 	}
-	if (ui_field_is_choice(f)) {
+	if (w->flags & UI_W_CHOICE) {
 		struct kaigi_value v = {0};
 		ui_form_value(fm, f, &v);
 		ui_form_open_select(ui, fm, fm->list, f, NULL, 0, &v);
@@ -283,11 +279,12 @@ static void editor_close(struct ui_form *fm)
 bool ui_form_commit(struct ui *ui, struct ui_form *fm, bool leaving)
 {
 	const char *field, *item, *col;
-	editor_path(fm, &field, &item, &col);
+	ui_form_target_path(fm, &field, &item, &col);
 	const char *typed = ui_text_str(&fm->text);
 	const char *text = typed;
 	char norm[64];
-	if (fm->ef->type == SCHEMA_DATE && ui_date_normalise(text, fm->today, norm))
+	const struct ui_widget *w = ui_widget_of(fm->ef);
+	if (w->normalise && w->normalise(text, fm->today, norm))
 		text = norm;
 	/* Unchanged text needs no write (and leaves no audit row). */
 	const struct kaigi_value *stored = fm->src.value(fm->src.ctx, field, item, col);
@@ -329,7 +326,7 @@ bool ui_form_commit(struct ui *ui, struct ui_form *fm, bool leaving)
 static void editor_discard(struct ui *ui, struct ui_form *fm)
 {
 	const char *field, *item, *col;
-	editor_path(fm, &field, &item, &col);
+	ui_form_target_path(fm, &field, &item, &col);
 	if (fm->orig_draft)
 		draft_keep(ui, fm, field, item, col, fm->orig, fm->orig_refused, fm->orig_reason);
 	else
@@ -356,7 +353,7 @@ bool ui_form_flush(struct ui *ui, struct ui_form *fm)
 static void typed(struct ui *ui, struct ui_form *fm)
 {
 	const char *field, *item, *col;
-	editor_path(fm, &field, &item, &col);
+	ui_form_target_path(fm, &field, &item, &col);
 	struct store_draft_key k = draft_key(fm, field, item, col);
 	ui_draft_touch(ui, &k, ui_text_str(&fm->text));
 }
@@ -374,7 +371,7 @@ enum ui_form_out ui_form_key_editing(struct ui *ui, struct ui_form *fm, const st
 		return UI_FORM_HANDLED;
 	}
 	bool area = fm->mode == UI_FORM_AREA;
-	bool grid = fm->etop && fm->etop->type == SCHEMA_GRID;
+	bool grid = in_grid(fm);
 	switch (k->act) {
 	case UI_ACT_DONE:
 		ui_form_commit(ui, fm, false);
@@ -399,7 +396,7 @@ enum ui_form_out ui_form_key_editing(struct ui *ui, struct ui_form *fm, const st
 	case UI_ACT_PREV:
 		ui_form_commit(ui, fm, true);
 		if (grid)
-			return ui_grid_key(ui, fm, fm->etop, k);
+			return ui_widget_of(fm->etop)->key(ui, fm, fm->etop, k);
 		return ui_form_focus_move(fm, k->act == UI_ACT_PREV ? -1 : 1);
 	case UI_ACT_UP:
 	case UI_ACT_DOWN:
@@ -407,7 +404,7 @@ enum ui_form_out ui_form_key_editing(struct ui *ui, struct ui_form *fm, const st
 			break; /* moves the cursor */
 		ui_form_commit(ui, fm, true);
 		if (grid)
-			return ui_grid_key(ui, fm, fm->etop, k);
+			return ui_widget_of(fm->etop)->key(ui, fm, fm->etop, k);
 		return ui_form_focus_move(fm, k->act == UI_ACT_UP ? -1 : 1);
 	default:
 		break;

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+/* ui_widget.c — the descriptor of each kind of field (see ui_widget.h). */
+#include <string.h>
+
+#include "ui_actions.h"
+#include "ui_date.h"
+#include "ui_widget.h"
+
+/* Text, numbers, dates, choices: a character typed on the field opens its
+ * editor (or its list) with that character. */
+static enum ui_form_out type_on(struct ui *ui, struct ui_form *fm, const struct schema_field *f,
+				const struct ui_key *k)
+{
+	ui_form_begin_edit(ui, fm, f, k->text);
+	return UI_FORM_HANDLED;
+}
+
+/* Yes/no: Space switches, y / n (1 / 0) set; anything else says so. */
+static enum ui_form_out bool_on(struct ui *ui, struct ui_form *fm, const struct schema_field *f,
+				const struct ui_key *k)
+{
+	const char *set = NULL;
+	char c = k->text[0];
+	if (c && strchr("yY1", c))
+		set = "1";
+	else if (c && strchr("nN0", c))
+		set = "0";
+	if (c == ' ') {
+		struct kaigi_value v = {0};
+		ui_form_value(fm, f, &v);
+		set = v.type != KAIGI_NULL && kaigi_value_truthy(&v) ? "0" : "1";
+		kaigi_value_clear(&v);
+	}
+	if (!set) {
+		ui_msg(ui, UI_MSG_INFO, "%s",
+		       _("A yes/no field: Space switches it, y sets yes, n sets no."));
+		return UI_FORM_HANDLED;
+	}
+	const char *field, *item, *col;
+	ui_form_field_path(fm, f, &field, &item, &col);
+	if (ui_writable(ui))
+		ui_form_save(ui, fm, field, item, col, set);
+	return UI_FORM_HANDLED;
+}
+
+/* ---- rows of their own ------------------------------------------------------ */
+
+static void grid_draw(struct ui *ui, struct ui_form *fm, const struct ui_row *row, struct ui_rect r,
+		      int attr, bool focused)
+{
+	(void)attr;
+	ui_grid_draw(ui, fm, row->f, r, focused);
+}
+
+static unsigned grid_contexts(const struct ui_form *fm, const struct schema_field *f)
+{
+	return UI_CTX_GRID | ui_grid_contexts(fm, f);
+}
+
+static int list_height(const struct schema_field *f, int avail)
+{
+	(void)f;
+	(void)avail;
+	return 1;
+}
+
+static void list_draw(struct ui *ui, struct ui_form *fm, const struct ui_row *row, struct ui_rect r,
+		      int attr, bool focused)
+{
+	(void)focused;
+	ui_list_draw_row(ui, fm, row, r.y, r.x, r.w, attr);
+}
+
+static enum ui_form_out list_key(struct ui *ui, struct ui_form *fm, const struct schema_field *f,
+				 const struct ui_key *k)
+{
+	(void)f;
+	return ui_list_key(ui, fm, k);
+}
+
+static unsigned list_contexts(const struct ui_form *fm, const struct schema_field *f)
+{
+	(void)fm;
+	(void)f;
+	return UI_CTX_LIST;
+}
+
+/* ---- the table ---------------------------------------------------------------- */
+
+#define TEXTY   (UI_W_TEXT)
+#define NUMERIC (UI_W_TEXT | UI_W_REPLACE)
+
+static const struct ui_widget widgets[] = {
+    [SCHEMA_TEXT] = {"text", UI_ROW_FIELD, TEXTY, NULL, NULL, type_on, NULL, NULL, NULL, NULL},
+    [SCHEMA_LONGTEXT] = {"longtext", UI_ROW_FIELD, TEXTY | UI_W_MULTILINE, NULL, NULL, type_on,
+			 NULL, NULL, NULL, NULL},
+    [SCHEMA_INTEGER] = {"integer", UI_ROW_FIELD, NUMERIC, NULL,
+			N_("\"%s\" is not a whole number: type digits only, e.g. 12"), type_on,
+			NULL, NULL, NULL, NULL},
+    [SCHEMA_DECIMAL] = {"decimal", UI_ROW_FIELD, NUMERIC, NULL,
+			N_("\"%s\" is not a number: type digits with a point, e.g. 18.7"), type_on,
+			NULL, NULL, NULL, NULL},
+    [SCHEMA_DATE] = {"date", UI_ROW_FIELD, NUMERIC, ui_date_normalise,
+		     N_("\"%s\" is not a date: type e.g. 2026-11-05, 11/5, R8.11.5, t (today) or "
+			"+90 (in 90 days)"),
+		     type_on, NULL, NULL, NULL, NULL,
+		     N_("YYYY-MM-DD, 3/12, R7.3.12, t = today, +14 = in two weeks")},
+    [SCHEMA_BOOLEAN] = {"boolean", UI_ROW_FIELD, UI_W_CHOICE, NULL, NULL, bool_on, NULL, NULL, NULL,
+			NULL},
+    [SCHEMA_SELECT_ONE] = {"select_one", UI_ROW_FIELD, UI_W_CHOICE, NULL, NULL, type_on, NULL, NULL,
+			   NULL, NULL},
+    [SCHEMA_SELECT_MULTIPLE] = {"select_multiple", UI_ROW_FIELD, UI_W_CHOICE | UI_W_MULTI, NULL,
+				NULL, type_on, NULL, NULL, NULL, NULL},
+    [SCHEMA_SCALE] = {"scale", UI_ROW_FIELD, UI_W_CHOICE, NULL, NULL, type_on, NULL, NULL, NULL,
+		      NULL},
+    [SCHEMA_GRID] = {"grid", UI_ROW_GRID, 0, NULL, NULL, NULL, ui_grid_height, grid_draw,
+		     ui_grid_key, grid_contexts},
+    [SCHEMA_LIST] = {"list", UI_ROW_LIST, 0, NULL, NULL, NULL, list_height, list_draw, list_key,
+		     list_contexts},
+    [SCHEMA_CALCULATE] = {"calculate", UI_ROW_FIELD, UI_W_COMPUTED, NULL, NULL, type_on, NULL, NULL,
+			  NULL, NULL},
+};
+
+const struct ui_widget *ui_widget_of(const struct schema_field *f)
+{
+	size_t t = (size_t)f->type;
+	if (t < sizeof widgets / sizeof widgets[0] && widgets[t].name)
+		return &widgets[t];
+	return &widgets[SCHEMA_TEXT];
+}
