@@ -69,29 +69,36 @@ int main(void)
 	const char *a = strstr(s, KEYS_BEGIN), *z = a ? strstr(a, KEYS_END) : NULL;
 	if (!a || !z) {
 		fprintf(stderr, "%s: no block between the key-list markers\n", path);
+		strbuf_free(&doc);
 		return 1;
 	}
 	a += strlen(KEYS_BEGIN);
 	struct strbuf want = STRBUF_INIT;
 	build(&want);
+	int rc = 1;
 	if ((size_t)(z - a) == want.len && memcmp(a, strbuf_str(&want), want.len) == 0) {
 		printf("ok: doc/ui.md lists the %zu rows of the action table\n", ui_nactions);
-		return 0;
+		rc = 0;
+		goto out;
 	}
 	if (getenv("KAIGI_UPDATE_GOLDEN")) {
 		FILE *o = fopen(path, "wb");
 		if (!o)
-			return 1;
+			goto out;
 		fwrite(s, 1, (size_t)(a - s), o);
 		fwrite(strbuf_str(&want), 1, want.len, o);
 		fputs(z, o);
 		fclose(o);
 		printf("rewrote the key list of %s\n", path);
-		return 0;
+		rc = 0;
+		goto out;
 	}
 	fprintf(stderr,
 		"%s: the key list differs from the action table (src/ui/ui_actions.c); "
 		"KAIGI_UPDATE_GOLDEN=1 rewrites it.  The table says:\n%s",
 		path, strbuf_str(&want));
-	return 1;
+out:
+	strbuf_free(&want);
+	strbuf_free(&doc);
+	return rc;
 }
