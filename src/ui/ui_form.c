@@ -20,6 +20,7 @@
 #include "ui_extedit.h"
 #include "ui_field.h"
 #include "ui_form.h"
+#include "ui_grid.h"
 #include "ui_widget.h"
 
 #define SELECT_TAG_FIELD 1
@@ -159,7 +160,7 @@ void ui_form_focus_edge(struct ui_form *fm, bool last)
 	fm->cur = last && fm->nrows ? fm->nrows - 1 : 0;
 	if (fm->nrows && fm->rows[fm->cur].kind == UI_ROW_GRID) {
 		const struct schema_field *g = fm->rows[fm->cur].f;
-		fm->gr = last && g->nrows ? g->nrows - 1 : 0;
+		ui_grid_focus_edge(&fm->grid, g, last);
 	}
 }
 
@@ -313,7 +314,7 @@ enum ui_form_out ui_form_focus_move(struct ui_form *fm, int by)
 	fm->err[0] = '\0';
 	if (fm->rows[fm->cur].kind == UI_ROW_GRID) {
 		const struct schema_field *g = fm->rows[fm->cur].f;
-		fm->gr = up && g->nrows ? g->nrows - 1 : 0;
+		ui_grid_focus_edge(&fm->grid, g, up);
 	}
 	return UI_FORM_HANDLED;
 }
@@ -340,8 +341,8 @@ enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_
 			apply_select(ui, fm);
 			/* In a grid, a choice moves down like a typed rating. */
 			if (fm->etop && ui_widget_of(fm->etop)->row == UI_ROW_GRID &&
-			    fm->gr + 1 < fm->etop->nrows)
-				fm->gr++;
+			    fm->grid.gr + 1 < fm->etop->nrows)
+				fm->grid.gr++;
 		} else if (r == UI_SELECT_CANCELLED) {
 			fm->mode = UI_FORM_NAV;
 		}
@@ -399,4 +400,59 @@ enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_
 	default:
 		return UI_FORM_UNHANDLED;
 	}
+}
+
+/* ---- the page as its widgets' host (ui_host.h) ---------------------------------- */
+
+static const struct kaigi_value *host_value(const struct ui_host *h, const char *field,
+					    const char *item, const char *col)
+{
+	struct ui_form *fm = h->page;
+	return fm->src.value(fm->src.ctx, field, item, col);
+}
+
+static bool host_save(struct ui *ui, const struct ui_host *h, const char *field, const char *item,
+		      const char *col, const char *text)
+{
+	struct ui_form *fm = h->page;
+	if (ui_form_save(ui, fm, field, item, col, text))
+		return true;
+	if (fm->err[0])
+		ui_msg(ui, UI_MSG_ERROR, _("Not saved: %s"), fm->err);
+	return false;
+}
+
+static void host_choose(struct ui *ui, const struct ui_host *h, const struct schema_field *top,
+			const struct schema_field *f, const struct schema_grid_row *row, size_t col,
+			const struct kaigi_value *cur)
+{
+	ui_form_open_select(ui, h->page, top, f, row, col, cur);
+}
+
+static void host_edit(struct ui *ui, const struct ui_host *h, const struct schema_field *top,
+		      const struct schema_field *f, const struct schema_grid_row *row, size_t col,
+		      const char *initial)
+{
+	ui_form_open_editor(ui, h->page, top, f, row, col, initial);
+}
+
+static struct ui_text *host_typing(const struct ui_host *h, const struct schema_field *top,
+				   size_t row, size_t col)
+{
+	struct ui_form *fm = h->page;
+	if (fm->mode != UI_FORM_LINE || fm->etop != top || !fm->erow || fm->ecol != col ||
+	    fm->erow != &top->rows[row])
+		return NULL;
+	return &fm->text;
+}
+
+struct ui_host ui_form_host(struct ui_form *fm)
+{
+	return (struct ui_host){.page = fm,
+				.rec = fm->src.rec,
+				.value = host_value,
+				.save = host_save,
+				.choose = host_choose,
+				.edit = host_edit,
+				.typing = host_typing};
 }

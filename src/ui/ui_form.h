@@ -27,6 +27,7 @@
 #include "kaigi/store.h"
 #include "ui_app.h"
 #include "ui_draw.h"
+#include "ui_host.h"
 #include "ui_record.h"
 #include "ui_select.h"
 #include "ui_text.h"
@@ -106,8 +107,7 @@ struct ui_form {
 	size_t ndrafts;
 	bool offered; /* a draft left by a crash was offered back */
 	struct ui_select sel;
-	size_t gr, gc, gtop; /* grid cursor and scroll */
-	char gprefix[8];     /* a rating symbol typed in a grid cell (〇 △ ×) */
+	struct ui_grid_state grid; /* the focused grid's cursor and scroll */
 	/* Where the open editor writes: a field of the page (etop is the
 	 * page's list or NULL) or a grid cell (etop the grid). */
 	const struct schema_field *etop, *ef;
@@ -116,16 +116,6 @@ struct ui_form {
 	char err[1024]; /* why the focused answer was refused */
 	struct ui_undo undo;
 	char today[11];
-};
-
-/* What happened to a key. */
-enum ui_form_out {
-	UI_FORM_HANDLED = 0,
-	UI_FORM_UNHANDLED, /* not the page's key */
-	UI_FORM_EXIT_UP,   /* moved up from the first row */
-	UI_FORM_EXIT_DOWN, /* moved down from the last row */
-	UI_FORM_EXIT_LEFT, /* ← to the section list */
-	UI_FORM_OPEN_ITEM, /* open the focused (or just added) list item */
 };
 
 /* A page over fields[0..n) (a section), titled title (copied). */
@@ -194,14 +184,8 @@ enum ui_form_out ui_form_key_editing(struct ui *ui, struct ui_form *fm, const st
 /* Open the editor on a draft left by a crash, once per page. */
 void ui_form_offer_drafts(struct ui *ui, struct ui_form *fm);
 
-/* ui_grid.c: a grid row of the page. */
-int ui_grid_height(const struct schema_field *grid, int avail);
-void ui_grid_draw(struct ui *ui, struct ui_form *fm, const struct schema_field *grid,
-		  struct ui_rect r, bool focused);
-enum ui_form_out ui_grid_key(struct ui *ui, struct ui_form *fm, const struct schema_field *grid,
-			     const struct ui_key *k);
-/* Contexts of the focused cell (UI_CTX_TYPEABLE on a cell typed into). */
-unsigned ui_grid_contexts(const struct ui_form *fm, const struct schema_field *grid);
+/* ui_form.c: the page as its widgets' host (ui_host.h). */
+struct ui_host ui_form_host(struct ui_form *fm);
 
 /* ui_list.c: list rows and the item operations. */
 void ui_list_draw_row(struct ui *ui, struct ui_form *fm, const struct ui_row *row, int y, int x,

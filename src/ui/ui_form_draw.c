@@ -263,11 +263,11 @@ void ui_form_hint(struct ui *ui, const struct ui_form *fm, char *buf, size_t siz
 		return;
 	const struct ui_row *row = &fm->rows[fm->cur];
 	const struct schema_field *f = row->f;
-	if (row->kind == UI_ROW_GRID && fm->gr < f->nrows && fm->gc < f->ncolumns) {
-		const struct schema_field *c = &f->columns[fm->gc];
+	if (row->kind == UI_ROW_GRID && fm->grid.gr < f->nrows && fm->grid.gc < f->ncolumns) {
+		const struct schema_field *c = &f->columns[fm->grid.gc];
 		const char *hint = schema_label_get(&c->hint, ui->lang);
 		snprintf(buf, size, "%s / %s%s%s",
-			 schema_label_get(&f->rows[fm->gr].label, ui->lang),
+			 schema_label_get(&f->rows[fm->grid.gr].label, ui->lang),
 			 schema_label_get(&c->label, ui->lang), *hint ? " — " : "", hint);
 		return;
 	}

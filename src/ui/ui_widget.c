@@ -4,6 +4,7 @@
 
 #include "ui_actions.h"
 #include "ui_date.h"
+#include "ui_grid.h"
 #include "ui_widget.h"
 
 /* Text, numbers, dates, choices: a character typed on the field opens its
@@ -49,12 +50,20 @@ static void grid_draw(struct ui *ui, struct ui_form *fm, const struct ui_row *ro
 		      int attr, bool focused)
 {
 	(void)attr;
-	ui_grid_draw(ui, fm, row->f, r, focused);
+	struct ui_host h = ui_form_host(fm);
+	ui_grid_draw(ui, &h, &fm->grid, row->f, r, focused);
+}
+
+static enum ui_form_out grid_key(struct ui *ui, struct ui_form *fm, const struct schema_field *f,
+				 const struct ui_key *k)
+{
+	struct ui_host h = ui_form_host(fm);
+	return ui_grid_key(ui, &h, &fm->grid, f, k);
 }
 
 static unsigned grid_contexts(const struct ui_form *fm, const struct schema_field *f)
 {
-	return UI_CTX_GRID | ui_grid_contexts(fm, f);
+	return UI_CTX_GRID | ui_grid_contexts(&fm->grid, f);
 }
 
 static int list_height(const struct schema_field *f, int avail)
@@ -113,8 +122,8 @@ static const struct ui_widget widgets[] = {
 				NULL, type_on, NULL, NULL, NULL, NULL},
     [SCHEMA_SCALE] = {"scale", UI_ROW_FIELD, UI_W_CHOICE, NULL, NULL, type_on, NULL, NULL, NULL,
 		      NULL},
-    [SCHEMA_GRID] = {"grid", UI_ROW_GRID, 0, NULL, NULL, NULL, ui_grid_height, grid_draw,
-		     ui_grid_key, grid_contexts},
+    [SCHEMA_GRID] = {"grid", UI_ROW_GRID, 0, NULL, NULL, NULL, ui_grid_height, grid_draw, grid_key,
+		     grid_contexts},
     [SCHEMA_LIST] = {"list", UI_ROW_LIST, 0, NULL, NULL, NULL, list_height, list_draw, list_key,
 		     list_contexts},
     [SCHEMA_CALCULATE] = {"calculate", UI_ROW_FIELD, UI_W_COMPUTED, NULL, NULL, type_on, NULL, NULL,
