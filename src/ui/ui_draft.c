@@ -13,6 +13,18 @@ static struct {
 	long long last_ms;  /* last change */
 } pend;
 
+static long long started_ms;
+
+void ui_draft_started(long long wall_ms)
+{
+	started_ms = wall_ms;
+}
+
+long long ui_draft_start_ms(void)
+{
+	return started_ms;
+}
+
 static char *dup_or_null(const char *s)
 {
 	return s ? xstrdup(s) : NULL;

@@ -26,6 +26,10 @@ void ui_draft_touch(struct ui *ui, const struct store_draft_key *key, const char
 void ui_draft_forget(const struct store_draft_key *key);
 /* Monotonic ms when the pending draft must be written, or 0. */
 long long ui_draft_due(void);
+/* Note the time kaigi started (wall ms): drafts older than that were left
+ * by an earlier run; newer ones may be another kaigi's typing. */
+void ui_draft_started(long long wall_ms);
+long long ui_draft_start_ms(void);
 /* Write the pending draft if it is due (or now, with force). */
 void ui_draft_service(struct ui *ui, bool force);
 

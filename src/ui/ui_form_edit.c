@@ -444,7 +444,9 @@ void ui_form_offer_drafts(struct ui *ui, struct ui_form *fm)
 		if (r->kind != UI_ROW_FIELD)
 			continue;
 		const struct store_draft *d = ui_form_draft_of(fm, r->f);
-		if (!d || d->refused)
+		/* Only what an earlier run left: a newer draft may be another
+		 * kaigi's typing on the same file. */
+		if (!d || d->refused || d->updated >= ui_draft_start_ms())
 			continue;
 		/* Typed but neither kept nor refused: kaigi stopped while it was
 		 * being typed.  Open it where it was. */

@@ -263,6 +263,7 @@ enum kaigi_status ui_run(const struct ui_args *a, struct kaigi_error *err)
 	ui_home_open(ui);
 	if (a->meeting_id)
 		ui_meeting_open(ui, a->meeting_id);
+	ui_draft_started(ui_now_ms());
 	size_t ndrafts = 0;
 	struct kaigi_error derr;
 	kaigi_error_clear(&derr);
