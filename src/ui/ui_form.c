@@ -21,6 +21,7 @@
 #include "ui_field.h"
 #include "ui_form.h"
 #include "ui_grid.h"
+#include "ui_popup.h"
 #include "ui_widget.h"
 
 #define SELECT_TAG_FIELD 1
@@ -52,7 +53,6 @@ void ui_form_free(struct ui_form *fm)
 	free(fm->orig_reason);
 	store_drafts_free(fm->drafts, fm->ndrafts);
 	ui_text_free(&fm->text);
-	ui_select_close(&fm->sel);
 	ui_undo_clear(&fm->undo);
 	memset(fm, 0, sizeof *fm);
 }
@@ -185,15 +185,11 @@ const char *ui_form_item_id(const struct ui_form *fm)
 
 unsigned ui_form_contexts(const struct ui_form *fm)
 {
-	if (fm->asking)
-		return UI_CTX_CONFIRM;
 	switch (fm->mode) {
 	case UI_FORM_LINE:
 		return UI_CTX_EDIT | UI_CTX_TYPEABLE;
 	case UI_FORM_AREA:
 		return UI_CTX_TEXTAREA | UI_CTX_TYPEABLE;
-	case UI_FORM_SELECT:
-		return UI_CTX_SELECT;
 	case UI_FORM_NAV:
 		break;
 	}
@@ -242,9 +238,27 @@ static void set_target(struct ui_form *fm, const struct schema_field *top,
 	fm->ecol = col;
 }
 
+/* The pop-up of choices answered: save the choice at the target. */
+static void select_done(struct ui *ui, void *owner, bool chosen, const char *value)
+{
+	struct ui_form *fm = owner;
+	if (!chosen)
+		return;
+	const char *field, *item, *col;
+	ui_form_target_path(fm, &field, &item, &col);
+	if (ui_form_save(ui, fm, field, item, col, value))
+		fm->err[0] = '\0';
+	else
+		ui_msg(ui, UI_MSG_ERROR, _("Not saved: %s"), fm->err);
+	/* In a grid, a choice moves down like a typed rating. */
+	if (fm->etop && ui_widget_of(fm->etop)->row == UI_ROW_GRID &&
+	    fm->grid.gr + 1 < fm->etop->nrows)
+		fm->grid.gr++;
+}
+
 void ui_form_open_select(struct ui *ui, struct ui_form *fm, const struct schema_field *top,
 			 const struct schema_field *f, const struct schema_grid_row *row,
-			 size_t col, const struct kaigi_value *cur)
+			 size_t col, const struct kaigi_value *cur, const char *initial)
 {
 	struct ui_choices c;
 	ui_field_choices(ui, fm->src.rec, top, f, row, col, &c);
@@ -262,8 +276,8 @@ void ui_form_open_select(struct ui *ui, struct ui_form *fm, const struct schema_
 	if (row)
 		snprintf(title, sizeof title, "%s — %s", schema_label_get(&row->label, ui->lang),
 			 schema_label_get(&f->label, ui->lang));
-	ui_select_begin(&fm->sel, title, (ui_widget_of(f)->flags & UI_W_MULTI) != 0,
-			SELECT_TAG_FIELD);
+	struct ui_select sel = {0};
+	ui_select_begin(&sel, title, (ui_widget_of(f)->flags & UI_W_MULTI) != 0, SELECT_TAG_FIELD);
 	for (size_t i = 0; i < c.n; i++) {
 		bool on = false;
 		char *save = NULL, *copy = xstrdup(now);
@@ -271,31 +285,20 @@ void ui_form_open_select(struct ui *ui, struct ui_form *fm, const struct schema_
 			if (strcmp(t, c.v[i].value) == 0)
 				on = true;
 		free(copy);
-		ui_select_add(&fm->sel, c.v[i].value, c.v[i].label, on);
+		ui_select_add(&sel, c.v[i].value, c.v[i].label, on);
 	}
 	free(now);
 	ui_choices_free(&c);
-	ui_select_show(&fm->sel);
+	ui_select_show(&sel);
 	set_target(fm, top, f, row, col);
-	fm->mode = UI_FORM_SELECT;
+	/* A screen of its own on top of the page: it answers select_done. */
+	ui_popup_select(ui, &sel, initial, select_done, fm);
 }
 
 void ui_form_edit(struct ui *ui, struct ui_form *fm)
 {
 	if (fm->cur < fm->nrows && fm->rows[fm->cur].kind == UI_ROW_FIELD)
 		ui_form_begin_edit(ui, fm, fm->rows[fm->cur].f, NULL);
-}
-
-static void apply_select(struct ui *ui, struct ui_form *fm)
-{
-	char *v = ui_select_value(&fm->sel);
-	const char *field, *item, *col;
-	ui_form_target_path(fm, &field, &item, &col);
-	if (ui_form_save(ui, fm, field, item, col, v))
-		fm->err[0] = '\0';
-	else
-		ui_msg(ui, UI_MSG_ERROR, _("Not saved: %s"), fm->err);
-	free(v);
 }
 
 enum ui_form_out ui_form_focus_move(struct ui_form *fm, int by)
@@ -334,22 +337,6 @@ static enum ui_form_out key_char(struct ui *ui, struct ui_form *fm, const struct
 
 enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_key *k)
 {
-	if (fm->mode == UI_FORM_SELECT) {
-		enum ui_select_result r = ui_select_key(ui, &fm->sel, k);
-		if (r == UI_SELECT_CHOSEN) {
-			fm->mode = UI_FORM_NAV;
-			apply_select(ui, fm);
-			/* In a grid, a choice moves down like a typed rating. */
-			if (fm->etop && ui_widget_of(fm->etop)->row == UI_ROW_GRID &&
-			    fm->grid.gr + 1 < fm->etop->nrows)
-				fm->grid.gr++;
-		} else if (r == UI_SELECT_CANCELLED) {
-			fm->mode = UI_FORM_NAV;
-		}
-		if (fm->mode == UI_FORM_NAV)
-			ui_select_close(&fm->sel);
-		return UI_FORM_HANDLED;
-	}
 	if (fm->mode != UI_FORM_NAV)
 		return ui_form_key_editing(ui, fm, k);
 	if (fm->nrows == 0)
@@ -426,7 +413,7 @@ static void host_choose(struct ui *ui, const struct ui_host *h, const struct sch
 			const struct schema_field *f, const struct schema_grid_row *row, size_t col,
 			const struct kaigi_value *cur)
 {
-	ui_form_open_select(ui, h->page, top, f, row, col, cur);
+	ui_form_open_select(ui, h->page, top, f, row, col, cur, NULL);
 }
 
 static void host_edit(struct ui *ui, const struct ui_host *h, const struct schema_field *top,

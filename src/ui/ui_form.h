@@ -69,7 +69,6 @@ enum ui_form_mode {
 	UI_FORM_NAV = 0, /* moving between fields */
 	UI_FORM_LINE,    /* typing in a one-line field or grid cell */
 	UI_FORM_AREA,    /* the long-text editor */
-	UI_FORM_SELECT,  /* a pop-up list */
 };
 
 struct store_draft;
@@ -98,15 +97,13 @@ struct ui_form {
 
 	enum ui_form_mode mode;
 	struct ui_text text;
-	bool asking;     /* Esc on changed text: "throw it away?" */
 	char *orig;      /* the text the editor opened with */
 	bool orig_draft; /* … which was a draft (refused: orig_refused) */
 	bool orig_refused;
 	char *orig_reason;
 	struct store_draft *drafts; /* the page's drafts (of its scope) */
 	size_t ndrafts;
-	bool offered; /* a draft left by a crash was offered back */
-	struct ui_select sel;
+	bool offered;              /* a draft left by a crash was offered back */
 	struct ui_grid_state grid; /* the focused grid's cursor and scroll */
 	/* Where the open editor writes: a field of the page (etop is the
 	 * page's list or NULL) or a grid cell (etop the grid). */
@@ -197,9 +194,10 @@ void ui_undo_clear(struct ui_undo *u);
  * handling (message in fm->err).  True on success. */
 bool ui_form_save(struct ui *ui, struct ui_form *fm, const char *field, const char *item,
 		  const char *col, const char *text);
-/* Open the pop-up of choices for f at a path; tag says what it is for. */
+/* Open the pop-up of choices for f at a path (a screen stacked on the
+ * page, ui_popup.h); initial is typed into its filter. */
 void ui_form_open_select(struct ui *ui, struct ui_form *fm, const struct schema_field *top,
 			 const struct schema_field *f, const struct schema_grid_row *row,
-			 size_t col, const struct kaigi_value *cur);
+			 size_t col, const struct kaigi_value *cur, const char *initial);
 
 #endif

@@ -166,27 +166,10 @@ static void draw_field(struct ui *ui, struct ui_form *fm, size_t i, int y, int x
 		put_err(ui, y + n, vx, vw, maxh - n, err);
 }
 
-/* Esc on changed text: the question, over the editor. */
-static void draw_ask(struct ui *ui)
-{
-	const char *q = _("Throw away what was typed here?");
-	const char *keys = _("y: throw it away   n / Esc: back to the text");
-	int w = (int)utf8_width(q) + 6, kw = (int)utf8_width(keys) + 6;
-	struct ui_rect r = ui_popup_rect(ui, 4, w > kw ? w : kw);
-	int bg = ui_attr(ui, UI_A_POPUP);
-	ui_clear_rect(r, bg);
-	ui_box(r, bg);
-	ui_put_cut(r.y + 1, r.x + 2, r.w - 4, q, ui_attr(ui, UI_A_HEADING), false);
-	ui_put_cut(r.y + 2, r.x + 2, r.w - 4, keys, bg, false);
-	ui_cursor_reset();
-}
-
 void ui_form_draw(struct ui *ui, struct ui_form *fm, struct ui_rect r, bool focused)
 {
 	if (fm->mode == UI_FORM_AREA) {
 		draw_area(ui, fm, r);
-		if (fm->asking)
-			draw_ask(ui);
 		return;
 	}
 	if (fm->title) {
@@ -250,10 +233,6 @@ void ui_form_draw(struct ui *ui, struct ui_form *fm, struct ui_rect r, bool focu
 		ui_put(r.y, r.x + r.w - 1, 1, "↑", ui_attr(ui, UI_A_DIM), false);
 	if (total - fm->top > r.h)
 		ui_put(r.y + r.h - 1, r.x + r.w - 1, 1, "↓", ui_attr(ui, UI_A_DIM), false);
-	if (fm->mode == UI_FORM_SELECT)
-		ui_select_draw(ui, &fm->sel);
-	if (fm->asking)
-		draw_ask(ui);
 }
 
 void ui_form_hint(struct ui *ui, const struct ui_form *fm, char *buf, size_t size)

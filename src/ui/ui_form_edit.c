@@ -21,6 +21,7 @@
 #include "ui_extedit.h"
 #include "ui_field.h"
 #include "ui_form.h"
+#include "ui_popup.h"
 #include "ui_widget.h"
 
 /* ---- drafts ---------------------------------------------------------------- */
@@ -232,7 +233,6 @@ void ui_form_open_editor(struct ui *ui, struct ui_form *fm, const struct schema_
 	fm->err[0] = '\0';
 	if (d && d->refused && d->reason)
 		snprintf(fm->err, sizeof fm->err, "%s", d->reason);
-	fm->asking = false;
 	fm->mode = (w->flags & UI_W_MULTILINE) && !in_grid(fm) ? UI_FORM_AREA : UI_FORM_LINE;
 	if (initial) {
 		struct store_draft_key k = draft_key(fm, field, item, c);
@@ -253,14 +253,10 @@ void ui_form_begin_edit(struct ui *ui, struct ui_form *fm, const struct schema_f
 	if (w->flags & UI_W_CHOICE) {
 		struct kaigi_value v = {0};
 		ui_form_value(fm, f, &v);
-		ui_form_open_select(ui, fm, fm->list, f, NULL, 0, &v);
-		kaigi_value_clear(&v);
 		/* A character typed on a choice narrows the list. */
-		if (initial && *initial != ' ' && fm->mode == UI_FORM_SELECT) {
-			struct ui_key k = {.act = UI_ACT_CHAR};
-			snprintf(k.text, sizeof k.text, "%s", initial);
-			ui_select_key(ui, &fm->sel, &k);
-		}
+		ui_form_open_select(ui, fm, fm->list, f, NULL, 0, &v,
+				    initial && *initial != ' ' ? initial : NULL);
+		kaigi_value_clear(&v);
 		return;
 	}
 	ui_form_open_editor(ui, fm, fm->list, f, NULL, 0, initial);
@@ -269,7 +265,6 @@ void ui_form_begin_edit(struct ui *ui, struct ui_form *fm, const struct schema_f
 static void editor_close(struct ui_form *fm)
 {
 	fm->mode = UI_FORM_NAV;
-	fm->asking = false;
 	free(fm->orig);
 	fm->orig = NULL;
 	free(fm->orig_reason);
@@ -335,13 +330,16 @@ static void editor_discard(struct ui *ui, struct ui_form *fm)
 	editor_close(fm);
 }
 
+/* Esc's question answered: y throws the changes away, n goes back. */
+static void ask_done(struct ui *ui, void *owner, bool yes, const char *value)
+{
+	(void)value;
+	if (yes)
+		editor_discard(ui, owner);
+}
+
 bool ui_form_flush(struct ui *ui, struct ui_form *fm)
 {
-	if (fm->mode == UI_FORM_SELECT) {
-		fm->mode = UI_FORM_NAV;
-		ui_select_close(&fm->sel);
-		return true;
-	}
 	if (fm->mode != UI_FORM_LINE && fm->mode != UI_FORM_AREA)
 		return true;
 	/* Leaving keeps the text: saved, or a draft when refused. */
@@ -360,16 +358,6 @@ static void typed(struct ui *ui, struct ui_form *fm)
 
 enum ui_form_out ui_form_key_editing(struct ui *ui, struct ui_form *fm, const struct ui_key *k)
 {
-	if (fm->asking) {
-		if (k->act == UI_ACT_YES)
-			editor_discard(ui, fm);
-		else if (k->act == UI_ACT_NO)
-			fm->asking = false;
-		else
-			ui_msg(ui, UI_MSG_INFO, "%s",
-			       _("y throws the changes away, n goes back to them."));
-		return UI_FORM_HANDLED;
-	}
 	bool area = fm->mode == UI_FORM_AREA;
 	bool grid = in_grid(fm);
 	switch (k->act) {
@@ -380,7 +368,9 @@ enum ui_form_out ui_form_key_editing(struct ui *ui, struct ui_form *fm, const st
 		if (strcmp(ui_text_str(&fm->text), fm->orig ? fm->orig : "") == 0)
 			editor_discard(ui, fm);
 		else
-			fm->asking = true;
+			ui_popup_confirm(ui, _("Throw away what was typed here?"),
+					 _("y: throw it away   n / Esc: back to the text"),
+					 ask_done, fm);
 		return UI_FORM_HANDLED;
 	case UI_ACT_EXT_EDITOR:
 		if (area) {
