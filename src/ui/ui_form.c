@@ -21,6 +21,7 @@
 #include "ui_field.h"
 #include "ui_form.h"
 #include "ui_grid.h"
+#include "ui_list.h"
 #include "ui_popup.h"
 #include "ui_widget.h"
 
@@ -53,7 +54,7 @@ void ui_form_free(struct ui_form *fm)
 	free(fm->orig_reason);
 	store_drafts_free(fm->drafts, fm->ndrafts);
 	ui_text_free(&fm->text);
-	ui_undo_clear(&fm->undo);
+	ui_list_state_free(&fm->list_state);
 	memset(fm, 0, sizeof *fm);
 }
 
@@ -433,6 +434,27 @@ static struct ui_text *host_typing(const struct ui_host *h, const struct schema_
 	return &fm->text;
 }
 
+static bool host_reload(struct ui *ui, const struct ui_host *h)
+{
+	struct ui_form *fm = h->page;
+	struct kaigi_error err;
+	if (ui_rec_reload(fm->src.rec, ui->st, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		return false;
+	}
+	ui_form_rebuild(ui, fm);
+	return true;
+}
+
+static void host_focus_item(const struct ui_host *h, const struct schema_field *list, size_t index)
+{
+	struct ui_form *fm = h->page;
+	for (size_t i = 0; i < fm->nrows; i++)
+		if (fm->rows[i].kind == UI_ROW_ITEM && fm->rows[i].f == list &&
+		    fm->rows[i].item == index)
+			fm->cur = i;
+}
+
 struct ui_host ui_form_host(struct ui_form *fm)
 {
 	return (struct ui_host){.page = fm,
@@ -441,5 +463,7 @@ struct ui_host ui_form_host(struct ui_form *fm)
 				.save = host_save,
 				.choose = host_choose,
 				.edit = host_edit,
-				.typing = host_typing};
+				.typing = host_typing,
+				.reload = host_reload,
+				.focus_item = host_focus_item};
 }

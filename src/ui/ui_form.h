@@ -51,20 +51,6 @@ struct ui_src {
 	const char *record_id;
 };
 
-enum ui_row_kind {
-	UI_ROW_FIELD,
-	UI_ROW_GRID,
-	UI_ROW_LIST, /* a list's heading */
-	UI_ROW_ITEM, /* one item of the list above it */
-	UI_ROW_ADD,  /* "add an item" after a list */
-};
-
-struct ui_row {
-	enum ui_row_kind kind;
-	const struct schema_field *f;
-	size_t item; /* UI_ROW_ITEM: the item's index */
-};
-
 enum ui_form_mode {
 	UI_FORM_NAV = 0, /* moving between fields */
 	UI_FORM_LINE,    /* typing in a one-line field or grid cell */
@@ -72,15 +58,6 @@ enum ui_form_mode {
 };
 
 struct store_draft;
-
-/* A deleted list item, kept so that `u` brings it back. */
-struct ui_undo {
-	bool have;
-	char field[128];
-	size_t pos;
-	struct store_answer *answers; /* col and value of each answer */
-	size_t nanswers;
-};
 
 struct ui_form {
 	struct ui_src src;
@@ -110,8 +87,8 @@ struct ui_form {
 	const struct schema_field *etop, *ef;
 	const struct schema_grid_row *erow;
 	size_t ecol;
-	char err[1024]; /* why the focused answer was refused */
-	struct ui_undo undo;
+	char err[1024];                  /* why the focused answer was refused */
+	struct ui_list_state list_state; /* the lists' undo */
 	char today[11];
 };
 
@@ -183,12 +160,6 @@ void ui_form_offer_drafts(struct ui *ui, struct ui_form *fm);
 
 /* ui_form.c: the page as its widgets' host (ui_host.h). */
 struct ui_host ui_form_host(struct ui_form *fm);
-
-/* ui_list.c: list rows and the item operations. */
-void ui_list_draw_row(struct ui *ui, struct ui_form *fm, const struct ui_row *row, int y, int x,
-		      int w, int attr);
-enum ui_form_out ui_list_key(struct ui *ui, struct ui_form *fm, const struct ui_key *k);
-void ui_undo_clear(struct ui_undo *u);
 
 /* ui_form.c, for the parts: save text at a path, with the page's error
  * handling (message in fm->err).  True on success. */

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "kaigi/schema.h"
+#include "kaigi/store.h"
 #include "kaigi/value.h"
 #include "ui_app.h"
 #include "ui_record.h"
@@ -27,6 +28,34 @@ enum ui_form_out {
 	UI_FORM_EXIT_DOWN, /* moved down from the last row */
 	UI_FORM_EXIT_LEFT, /* ← to the section list */
 	UI_FORM_OPEN_ITEM, /* open the focused (or just added) list item */
+};
+
+enum ui_row_kind {
+	UI_ROW_FIELD,
+	UI_ROW_GRID,
+	UI_ROW_LIST, /* a list's heading */
+	UI_ROW_ITEM, /* one item of the list above it */
+	UI_ROW_ADD,  /* "add an item" after a list */
+};
+
+struct ui_row {
+	enum ui_row_kind kind;
+	const struct schema_field *f;
+	size_t item; /* UI_ROW_ITEM: the item's index */
+};
+
+/* A deleted list item, kept so that `u` brings it back. */
+struct ui_undo {
+	bool have;
+	char field[128];
+	size_t pos;
+	struct store_answer *answers; /* col and value of each answer */
+	size_t nanswers;
+};
+
+/* A list's own state: the item deleted last. */
+struct ui_list_state {
+	struct ui_undo undo;
 };
 
 struct ui_host {
@@ -53,6 +82,11 @@ struct ui_host {
 	 * editor is open there. */
 	struct ui_text *(*typing)(const struct ui_host *h, const struct schema_field *top,
 				  size_t row, size_t col);
+	/* Read the record again and rebuild the page (after items changed);
+	 * false when it could not be read (said on the status line). */
+	bool (*reload)(struct ui *ui, const struct ui_host *h);
+	/* Put the focus on item index of list (after a reload). */
+	void (*focus_item)(const struct ui_host *h, const struct schema_field *list, size_t index);
 };
 
 /* A grid's own state: the cell with the focus, the scroll, a rating

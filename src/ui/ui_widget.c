@@ -5,6 +5,7 @@
 #include "ui_actions.h"
 #include "ui_date.h"
 #include "ui_grid.h"
+#include "ui_list.h"
 #include "ui_widget.h"
 
 /* Text, numbers, dates, choices: a character typed on the field opens its
@@ -77,14 +78,18 @@ static void list_draw(struct ui *ui, struct ui_form *fm, const struct ui_row *ro
 		      int attr, bool focused)
 {
 	(void)focused;
-	ui_list_draw_row(ui, fm, row, r.y, r.x, r.w, attr);
+	struct ui_host h = ui_form_host(fm);
+	ui_list_draw_row(ui, &h, row, r.y, r.x, r.w, attr);
 }
 
 static enum ui_form_out list_key(struct ui *ui, struct ui_form *fm, const struct schema_field *f,
 				 const struct ui_key *k)
 {
 	(void)f;
-	return ui_list_key(ui, fm, k);
+	if (fm->cur >= fm->nrows)
+		return UI_FORM_UNHANDLED;
+	struct ui_host h = ui_form_host(fm);
+	return ui_list_key(ui, &h, &fm->list_state, &fm->rows[fm->cur], k);
 }
 
 static unsigned list_contexts(const struct ui_form *fm, const struct schema_field *f)
