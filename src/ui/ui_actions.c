@@ -351,3 +351,13 @@ enum ui_act ui_action_lookup(unsigned ctx, int code)
 	}
 	return UI_ACT_NONE;
 }
+
+void ui_key_unused(struct ui *ui, const struct ui_key *k)
+{
+	if (k->act == UI_ACT_CHAR && k->text[0])
+		ui_msg(ui, UI_MSG_INFO, _("\"%s\" does nothing here (F1: the keys of this place)."),
+		       k->text);
+	else
+		ui_msg(ui, UI_MSG_INFO, "%s",
+		       _("That key does nothing here (F1: the keys of this place)."));
+}

@@ -144,6 +144,12 @@ const char *ui_action_keyname(const struct ui_action *a, unsigned ctx);
 /* Every way row a is typed, for the help: "n M-n", or its keyname. */
 const char *ui_action_keynames(const struct ui_action *a);
 
+struct ui;
+struct ui_key;
+/* Say on the status line that key k does nothing here (no key is dropped
+ * silently). */
+void ui_key_unused(struct ui *ui, const struct ui_key *k);
+
 /* Titles of the contexts, in help order (N_ strings); NULL ends. */
 struct ui_ctx_title {
 	unsigned ctx;

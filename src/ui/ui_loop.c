@@ -186,8 +186,7 @@ static enum ui_result dispatch(struct ui *ui, int code, const char *text)
 		k.act = UI_ACT_CHAR;
 	if (k.act == UI_ACT_NONE) {
 		/* No keystroke goes unanswered. */
-		ui_msg(ui, UI_MSG_INFO, "%s",
-		       _("That key does nothing here (F1: the keys of this place)."));
+		ui_key_unused(ui, &k);
 		return UI_REDRAW;
 	}
 	struct ui_frame *f = ui_top(ui);

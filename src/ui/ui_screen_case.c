@@ -256,7 +256,8 @@ static enum ui_result side_key(struct ui *ui, struct case_scr *cs, const struct 
 		case_check_open(ui, cs);
 		break;
 	default:
-		case_command(ui, cs, k->act);
+		if (!case_command(ui, cs, k->act))
+			ui_key_unused(ui, k);
 		break;
 	}
 	return UI_REDRAW;
@@ -313,7 +314,8 @@ static enum ui_result page_key(struct ui *ui, struct case_scr *cs, const struct 
 		}
 		break;
 	case UI_FORM_UNHANDLED:
-		case_command(ui, cs, k->act);
+		if (!case_command(ui, cs, k->act))
+			ui_key_unused(ui, k);
 		break;
 	default:
 		break;
@@ -368,7 +370,8 @@ static enum ui_result case_key(struct ui *ui, void *state, const struct ui_key *
 		cs->focus_side = true;
 		break;
 	default:
-		case_command(ui, cs, k->act);
+		if (!case_command(ui, cs, k->act))
+			ui_key_unused(ui, k);
 		break;
 	}
 	return UI_REDRAW;
