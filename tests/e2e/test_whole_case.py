@@ -7,8 +7,8 @@ It includes text that starts with ASCII letters (B病院, BMI18.7, PT, SC,
 HT), long texts each followed by Tab and the next field, a refused value
 (年齢 八十一) kept as a draft and corrected later, dates typed with `t` and
 `+90`, and a grid rated with digits.  It counts the keys the case needed
-(each key or typed character one) and prints the figure; the same case
-under the old input model needed the extra keys listed in OLD_EXTRA.
+(each key or typed character one) and prints the figure;
+tests/bench/keys_per_case.py compares it with the model before issue 9.
 """
 import datetime
 import os
@@ -17,14 +17,6 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from kaigi_pty import Kaigi, answer, check, db, run, tempdir  # noqa: E402
 
-# What the old input model (before issue 9) needed on top of these keys,
-# for the same case: an Enter before each field whose text starts with an
-# ASCII letter (it was dropped otherwise) — 7; Esc and ↓ instead of Tab after
-# each long text (Tab stayed in it) — 6 × 1 more; the refused age retyped
-# after Esc Esc had thrown it away (Esc Esc, Enter, 八十一 again) — 6; `t`
-# and `+90` on a focused date paused the timer or added a minute, so an
-# Enter first — 3, and the timer repaired (t, -) — 2.
-OLD_EXTRA = 7 + 6 + 6 + 3 + 2
 
 
 class Counted(Kaigi):
@@ -204,7 +196,7 @@ def main():
         "WHERE r.form = 'adl_toyoake' AND a.col = 'before'"))
     check(grid == {"indoor_walk": 3, "outdoor_walk": 2, "outing": 5, "toileting": 1}, grid)
     check(con.execute("SELECT count(*) FROM draft").fetchone()[0] == 0, "drafts left")
-    print("keys for the case: %d (the old input model: about %d)" % (keys, keys + OLD_EXTRA))
+    print("keys for the case: %d" % keys)
 
 
 if __name__ == "__main__":
