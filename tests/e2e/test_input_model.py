@@ -11,7 +11,8 @@
 5. `t` and `+90` typed on a focused date act on the field: the timer is
    neither paused nor extended.
 (4, drafts surviving SIGKILL, is test_drafts_kill.py.)
-Also: Space on a single choice chooses the highlighted choice.
+Also: Space on a single choice chooses the highlighted choice, and a key
+that does nothing says so on the status line.
 """
 import datetime
 import os
@@ -144,6 +145,12 @@ def main():
               "+ changed the phase's time: %s → %s" % (planned and planned.group(0),
                                                        planned2 and planned2.group(0)))
         check("⏸" not in t2, "the timer was paused")
+        # ---- no key is dropped silently: one that does nothing says so
+        k.send("esc", "esc")  # the list, then the side list
+        k.send("z")
+        k.wait_for("「z」はここでは使えません")
+        k.send("\x1b[15~")  # F5: bound nowhere
+        k.wait_for("このキーはここでは使えません")
     # ---- 1 in a participant: a, a name, Tab, Bクリニック
     with Kaigi(["--db", demo_db(home)], home) as k:
         k.wait_for("これからの会議")
