@@ -50,8 +50,6 @@ void ui_form_free(struct ui_form *fm)
 {
 	free(fm->rows);
 	free(fm->title);
-	free(fm->orig);
-	free(fm->orig_reason);
 	store_drafts_free(fm->drafts, fm->ndrafts);
 	ui_text_free(&fm->text);
 	ui_list_state_free(&fm->list_state);
@@ -377,7 +375,11 @@ enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_
 		/* Space, as the widget takes it (a yes/no switches). */
 		return key_char(ui, fm, row, &(struct ui_key){.act = UI_ACT_CHAR, .text = " "});
 	case UI_ACT_CLEAR:
-		if (row->kind == UI_ROW_FIELD && !(w->flags & UI_W_COMPUTED)) {
+		/* Del on a draft throws the draft away; on an answer, clears it. */
+		if (row->kind == UI_ROW_FIELD && ui_form_draft_forget(ui, fm, row->f)) {
+			ui_msg(ui, UI_MSG_INFO, "%s",
+			       _("Draft thrown away; the answer is as it was."));
+		} else if (row->kind == UI_ROW_FIELD && !(w->flags & UI_W_COMPUTED)) {
 			const char *field, *item, *col;
 			ui_form_field_path(fm, row->f, &field, &item, &col);
 			ui_form_save(ui, fm, field, item, col, "");

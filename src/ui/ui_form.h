@@ -74,10 +74,7 @@ struct ui_form {
 
 	enum ui_form_mode mode;
 	struct ui_text text;
-	char *orig;      /* the text the editor opened with */
-	bool orig_draft; /* … which was a draft (refused: orig_refused) */
-	bool orig_refused;
-	char *orig_reason;
+	bool orig_draft;            /* the editor opened on a draft */
 	struct store_draft *drafts; /* the page's drafts (of its scope) */
 	size_t ndrafts;
 	bool offered;              /* a draft left by a crash was offered back */
@@ -155,7 +152,9 @@ void ui_form_begin_edit(struct ui *ui, struct ui_form *fm, const struct schema_f
  * as a draft marked not valid.  True when the editor closed. */
 bool ui_form_commit(struct ui *ui, struct ui_form *fm, bool leaving);
 enum ui_form_out ui_form_key_editing(struct ui *ui, struct ui_form *fm, const struct ui_key *k);
-/* Open the editor on a draft left by a crash, once per page. */
+/* Throw away the draft of field f of the page; false when it has none. */
+bool ui_form_draft_forget(struct ui *ui, struct ui_form *fm, const struct schema_field *f);
+/* Put the focus on a draft left by a crash, once per page, and say so. */
 void ui_form_offer_drafts(struct ui *ui, struct ui_form *fm);
 
 /* ui_form.c: the page as its widgets' host (ui_host.h). */

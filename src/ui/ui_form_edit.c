@@ -124,6 +124,16 @@ static void draft_drop(struct ui *ui, struct ui_form *fm, const char *field, con
 		ui_msg_error(ui, &err);
 }
 
+bool ui_form_draft_forget(struct ui *ui, struct ui_form *fm, const struct schema_field *f)
+{
+	const char *field, *item, *col;
+	ui_form_field_path(fm, f, &field, &item, &col);
+	if (!ui_form_draft_at(fm, field, item, col))
+		return false;
+	draft_drop(ui, fm, field, item, col);
+	return true;
+}
+
 /* Whether the open editor is a grid's cell. */
 static bool in_grid(const struct ui_form *fm)
 {
@@ -223,13 +233,8 @@ void ui_form_open_editor(struct ui *ui, struct ui_form *fm, const struct schema_
 			fm->text.cur = fm->text.b.len;
 		}
 	}
-	/* What Esc goes back to: the draft as it was, or the answer. */
-	free(fm->orig);
-	fm->orig = base;
-	fm->orig_draft = d != NULL;
-	fm->orig_refused = d && d->refused;
-	free(fm->orig_reason);
-	fm->orig_reason = d && d->reason ? xstrdup(d->reason) : NULL;
+	free(base);
+	fm->orig_draft = d != NULL; /* Esc then asks even with no change */
 	fm->err[0] = '\0';
 	if (d && d->refused && d->reason)
 		snprintf(fm->err, sizeof fm->err, "%s", d->reason);
@@ -265,10 +270,6 @@ void ui_form_begin_edit(struct ui *ui, struct ui_form *fm, const struct schema_f
 static void editor_close(struct ui_form *fm)
 {
 	fm->mode = UI_FORM_NAV;
-	free(fm->orig);
-	fm->orig = NULL;
-	free(fm->orig_reason);
-	fm->orig_reason = NULL;
 }
 
 bool ui_form_commit(struct ui *ui, struct ui_form *fm, bool leaving)
@@ -316,18 +317,30 @@ bool ui_form_commit(struct ui *ui, struct ui_form *fm, bool leaving)
 	return true;
 }
 
-/* Esc: close without keeping the changes; the draft or answer the editor
- * opened on stays as it was. */
+/* Esc, answered yes: the text not saved in this field — what was typed
+ * now and the draft it opened on — is thrown away; the answer stays. */
 static void editor_discard(struct ui *ui, struct ui_form *fm)
 {
 	const char *field, *item, *col;
 	ui_form_target_path(fm, &field, &item, &col);
-	if (fm->orig_draft)
-		draft_keep(ui, fm, field, item, col, fm->orig, fm->orig_refused, fm->orig_reason);
-	else
-		draft_drop(ui, fm, field, item, col);
+	draft_drop(ui, fm, field, item, col);
 	fm->err[0] = '\0';
 	editor_close(fm);
+}
+
+/* Whether the editor holds anything the answer does not: a change, or the
+ * draft it opened on. */
+static bool unsaved(const struct ui_form *fm)
+{
+	if (fm->orig_draft)
+		return true;
+	const char *field, *item, *col;
+	ui_form_target_path(fm, &field, &item, &col);
+	const struct kaigi_value *v = fm->src.value(fm->src.ctx, field, item, col);
+	char *now = v ? kaigi_value_to_text(v) : xstrdup("");
+	bool diff = strcmp(now, ui_text_str(&fm->text)) != 0;
+	free(now);
+	return diff;
 }
 
 /* Esc's question answered: y throws the changes away, n goes back. */
@@ -365,7 +378,7 @@ enum ui_form_out ui_form_key_editing(struct ui *ui, struct ui_form *fm, const st
 		ui_form_commit(ui, fm, false);
 		return UI_FORM_HANDLED;
 	case UI_ACT_CANCEL:
-		if (strcmp(ui_text_str(&fm->text), fm->orig ? fm->orig : "") == 0)
+		if (!unsaved(fm))
 			editor_discard(ui, fm);
 		else
 			ui_popup_confirm(ui, _("Throw away what was typed here?"),
@@ -439,12 +452,11 @@ void ui_form_offer_drafts(struct ui *ui, struct ui_form *fm)
 		if (!d || d->refused || d->updated >= ui_draft_start_ms())
 			continue;
 		/* Typed but neither kept nor refused: kaigi stopped while it was
-		 * being typed.  Open it where it was. */
+		 * being typed.  It shows in place, marked, with the focus on it. */
 		fm->cur = i;
-		ui_form_begin_edit(ui, fm, r->f, NULL);
 		ui_msg(ui, UI_MSG_WARN, "%s",
-		       _("Draft restored: not saved yet — Tab or Enter keeps it, Esc throws it "
-			 "away."));
+		       _("Draft restored here, not saved yet: Enter opens it (Tab then keeps it), "
+			 "Del throws it away."));
 		return;
 	}
 }
