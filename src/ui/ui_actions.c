@@ -9,7 +9,9 @@
  */
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
+#include <stdio.h>
 
+#include "kaigi/xalloc.h"
 #include "ui_actions.h"
 #include "ui_app.h"
 
@@ -50,9 +52,16 @@ const struct ui_action ui_actions[] = {
     {UI_ACT_END, UI_CTX_SELECT, {K(KEY_END)}, "", NULL, ""},
 
     /* ---- the long-text editor -------------------------------------- */
-    {UI_ACT_DONE, UI_CTX_TEXTAREA, {UI_ESC, '\t', K(KEY_F(10))}, "Esc", N_("done"),
-     N_("leave the editor; the text is saved")},
-    {UI_ACT_NEWLINE, UI_CTX_TEXTAREA, {ENTER}, "Enter", N_("new line"), N_("start a new line")},
+    {UI_ACT_NEXT, UI_CTX_TEXTAREA, {'\t'}, "Tab", N_("keep, next"),
+     N_("keep the text and go to the next field (as in every field)")},
+    {UI_ACT_PREV, UI_CTX_TEXTAREA, {K(KEY_BTAB)}, "S-Tab", NULL,
+     N_("keep the text and go to the previous field")},
+    {UI_ACT_NEWLINE, UI_CTX_TEXTAREA, {ENTER}, "Enter", N_("new line"),
+     N_("start a new line (Enter is the line break in every long text)")},
+    {UI_ACT_DONE, UI_CTX_TEXTAREA, {K(KEY_F(10))}, "F10", N_("keep"),
+     N_("keep the text and leave the editor, staying on the field")},
+    {UI_ACT_CANCEL, UI_CTX_TEXTAREA, {UI_ESC}, "Esc", N_("cancel"),
+     N_("leave without keeping the changes (asks first when the text was changed)")},
     {UI_ACT_EXT_EDITOR, UI_CTX_TEXTAREA, {UI_CTRL('o'), K(KEY_F(4))}, "^O", N_("$EDITOR"),
      N_("edit the text in $EDITOR (or vi); it is saved when the editor exits")},
     {UI_ACT_TYPE, UI_CTX_TEXTAREA, {0}, N_("type"), NULL,
@@ -73,14 +82,17 @@ const struct ui_action ui_actions[] = {
      N_("delete to the end of the line")},
 
     /* ---- typing in a one-line field ----------------------------------- */
-    {UI_ACT_DONE, UI_CTX_EDIT, {ENTER, UI_ESC}, "Enter", N_("done"),
-     N_("leave the field; the answer is saved (so are Tab, ↑ and ↓)")},
+    {UI_ACT_DONE, UI_CTX_EDIT, {ENTER}, "Enter", N_("keep"),
+     N_("keep the answer, staying on the field (Tab, ↑ and ↓ keep it and move)")},
     {UI_ACT_TYPE, UI_CTX_EDIT, {0}, N_("type"), NULL,
      N_("type the answer; Japanese input methods work as usual")},
-    {UI_ACT_NEXT, UI_CTX_EDIT, {'\t'}, "Tab", N_("next"), N_("save and go to the next field")},
+    {UI_ACT_NEXT, UI_CTX_EDIT, {'\t'}, "Tab", N_("keep, next"),
+     N_("keep the answer and go to the next field")},
+    {UI_ACT_CANCEL, UI_CTX_EDIT, {UI_ESC}, "Esc", N_("cancel"),
+     N_("leave without keeping the changes (asks first when the text was changed)")},
     {UI_ACT_PREV, UI_CTX_EDIT, {K(KEY_BTAB)}, "S-Tab", NULL,
-     N_("save and go to the previous field")},
-    {UI_ACT_UP, UI_CTX_EDIT, {K(KEY_UP)}, "↑↓", NULL, N_("save and move up / down")},
+     N_("keep the answer and go to the previous field")},
+    {UI_ACT_UP, UI_CTX_EDIT, {K(KEY_UP)}, "↑↓", NULL, N_("keep the answer and move up / down")},
     {UI_ACT_DOWN, UI_CTX_EDIT, {K(KEY_DOWN)}, "", NULL, ""},
     {UI_ACT_LEFT, UI_CTX_EDIT, {K(KEY_LEFT)}, "←→", NULL, N_("move the cursor")},
     {UI_ACT_RIGHT, UI_CTX_EDIT, {K(KEY_RIGHT)}, "", NULL, ""},
@@ -105,7 +117,7 @@ const struct ui_action ui_actions[] = {
      N_("back to the list on the left")},
 
     /* ---- a grid (ADL/IADL) ---------------------------------------- */
-    {UI_ACT_SET, UI_CTX_GRID, {0}, "1-9", N_("rate"),
+    {UI_ACT_SET, UI_CTX_GRID, {'1', '2', '3', '4', '5', '6', '7', '8', '9'}, "1-9", N_("rate"),
      N_("set the cell to the n-th choice of its row's scale (1 = 〇1 … 7 = —) and move down")},
     {UI_ACT_EDIT, UI_CTX_GRID, {ENTER, ' '}, "Enter", N_("choose"),
      N_("choose from the list, or type in a text cell")},
@@ -128,9 +140,13 @@ const struct ui_action ui_actions[] = {
 
     /* ---- a field (not typing) -------------------------------------- */
     {UI_ACT_EDIT, UI_CTX_FORM, {ENTER}, "Enter", N_("edit"),
-     N_("edit the field: type, or pick from a list (typing a Japanese character also starts)")},
+     N_("edit the field: type, or pick from a list")},
+    {UI_ACT_TYPE, UI_CTX_FORM, {0}, N_("type"), NULL,
+     N_("any character typed on a field is text: it starts editing with that character "
+        "(letters, digits, t and +90 on a date); on a choice it narrows the list; commands "
+        "here use Alt (M-) or function keys")},
     {UI_ACT_TOGGLE, UI_CTX_FORM, {' '}, "Space", NULL,
-     N_("yes/no fields: switch; choice fields: open the list")},
+     N_("yes/no fields: switch; choice fields: open the list; text: a space")},
     {UI_ACT_CLEAR, UI_CTX_FORM, {K(KEY_DC), BKSP}, "Del", NULL, N_("clear the answer")},
     {UI_ACT_NEXT, UI_CTX_FORM, {'\t'}, "Tab", NULL,
      N_("next field (on to the next section at the end)")},
@@ -170,21 +186,21 @@ const struct ui_action ui_actions[] = {
      N_("go into the highlighted section (Enter on a meeting's overview goes to its cases)")},
 
     /* ---- a running case ------------------------------------------- */
-    {UI_ACT_PHASE_NEXT, UI_CTX_CASE, {'n'}, "n", N_("next phase"),
+    {UI_ACT_PHASE_NEXT, UI_CTX_CASE, {'n', UI_ALT('n')}, "n", N_("next phase"),
      N_("end this phase and start the next (its time is saved)")},
-    {UI_ACT_PHASE_PREV, UI_CTX_CASE, {'p'}, "p", NULL, N_("go back to the previous phase")},
-    {UI_ACT_TIMER_PAUSE, UI_CTX_CASE, {'t'}, "t", N_("pause"),
+    {UI_ACT_PHASE_PREV, UI_CTX_CASE, {'p', UI_ALT('p')}, "p", NULL, N_("go back to the previous phase")},
+    {UI_ACT_TIMER_PAUSE, UI_CTX_CASE, {'t', UI_ALT('t')}, "t", N_("pause"),
      N_("pause or restart the phase timer")},
-    {UI_ACT_TIMER_PLUS, UI_CTX_CASE, {'+'}, "+", N_("+1 min"),
+    {UI_ACT_TIMER_PLUS, UI_CTX_CASE, {'+', UI_ALT('+')}, "+", N_("+1 min"),
      N_("give this phase one more minute")},
-    {UI_ACT_TIMER_MINUS, UI_CTX_CASE, {'-'}, "-", NULL, N_("take one minute from this phase")},
-    {UI_ACT_GOTO, UI_CTX_CASE, {'g'}, "g", N_("go to"),
+    {UI_ACT_TIMER_MINUS, UI_CTX_CASE, {'-', UI_ALT('-')}, "-", NULL, N_("take one minute from this phase")},
+    {UI_ACT_GOTO, UI_CTX_CASE, {'g', UI_ALT('g')}, "g", N_("go to"),
      N_("jump to any section (the timer keeps running)")},
-    {UI_ACT_READBACK, UI_CTX_CASE, {'w'}, "w", N_("read-back"),
+    {UI_ACT_READBACK, UI_CTX_CASE, {'w', UI_ALT('w')}, "w", N_("read-back"),
      N_("the wrap-up page: issues, goals, advice, actions to read aloud")},
-    {UI_ACT_CLOSE_CASE, UI_CTX_CASE, {'c'}, "c", N_("close"),
+    {UI_ACT_CLOSE_CASE, UI_CTX_CASE, {'c', UI_ALT('c')}, "c", N_("close"),
      N_("check what is missing and close the case")},
-    {UI_ACT_HISTORY, UI_CTX_CASE | UI_CTX_AGENDA, {'h'}, "h", N_("history"),
+    {UI_ACT_HISTORY, UI_CTX_CASE | UI_CTX_AGENDA, {'h', UI_ALT('h')}, "h", N_("history"),
      N_("the person's earlier reviews: what changed since, actions agreed before (closable)")},
 
     /* ---- a person's case history ----------------------------------- */
@@ -232,15 +248,15 @@ const struct ui_action ui_actions[] = {
     {UI_ACT_PREV, UI_CTX_NAV, {K(KEY_BTAB)}, "S-Tab", NULL, N_("previous")},
     {UI_ACT_LEFT, UI_CTX_NAV, {K(KEY_LEFT)}, "←", NULL, N_("to the list on the left")},
     {UI_ACT_RIGHT, UI_CTX_NAV, {K(KEY_RIGHT)}, "→", NULL, N_("into the highlighted item")},
-    {UI_ACT_SUMMARY, UI_CTX_MEETING, {'s'}, "s", N_("summary"),
+    {UI_ACT_SUMMARY, UI_CTX_MEETING, {'s', UI_ALT('s')}, "s", N_("summary"),
      N_("write the meeting's summary (anonymised PDF, else HTML) beside the database")},
-    {UI_ACT_PRINT, UI_CTX_MEETING, {'P'}, "P", NULL,
+    {UI_ACT_PRINT, UI_CTX_MEETING, {'P', UI_ALT('P')}, "P", NULL,
      N_("print the anonymised summary on the default printer (lp)")},
     {UI_ACT_BACK, UI_CTX_CASE | UI_CTX_MEETING | UI_CTX_READ, {UI_ESC}, "Esc", N_("back"),
      N_("back one level (from a case: to the meeting; from a meeting: home)")},
 
     /* ---- everywhere ------------------------------------------------ */
-    {UI_ACT_HELP, UI_CTX_CMD, {'?'}, "?", N_("help"), N_("this help")},
+    {UI_ACT_HELP, UI_CTX_CMD, {'?', UI_ALT('?')}, "?", N_("help"), N_("this help")},
     {UI_ACT_HELP, UI_CTX_GLOBAL, {K(KEY_F(1))}, "F1", NULL, N_("this help, even while typing")},
     {UI_ACT_REDRAW, UI_CTX_GLOBAL, {UI_CTRL('l')}, "^L", NULL, N_("redraw the screen")},
 };
@@ -270,17 +286,78 @@ const struct ui_ctx_title ui_ctx_titles[] = {
     {0, NULL},
 };
 
+#define NKEYS (sizeof ui_actions[0].keys / sizeof ui_actions[0].keys[0])
+
+bool ui_key_printable(int code)
+{
+	return !UI_IS_KEYCODE(code) && !UI_IS_ALT(code) && code >= 0x20 && code != 0x7f;
+}
+
+bool ui_action_reachable(const struct ui_action *a, unsigned ctx)
+{
+	if (!(a->ctx & ctx))
+		return false;
+	if (!(ctx & UI_CTX_TYPEABLE) || !a->keys[0])
+		return true;
+	for (size_t k = 0; k < NKEYS && a->keys[k]; k++)
+		if (!ui_key_printable(a->keys[k]))
+			return true;
+	return false;
+}
+
+const char *ui_action_keyname(const struct ui_action *a, unsigned ctx)
+{
+	static char buf[32];
+	if (!(ctx & UI_CTX_TYPEABLE) || !ui_key_printable(a->keys[0]))
+		return a->keyname;
+	for (size_t k = 0; k < NKEYS && a->keys[k]; k++)
+		if (UI_IS_ALT(a->keys[k])) {
+			snprintf(buf, sizeof buf, "M-%s", a->keyname);
+			return buf;
+		}
+	return a->keyname;
+}
+
+const char *ui_action_keynames(const struct ui_action *a)
+{
+	static char(*names)[32];
+	if (!ui_key_printable(a->keys[0]))
+		return a->keyname;
+	for (size_t k = 0; k < NKEYS && a->keys[k]; k++)
+		if (UI_IS_ALT(a->keys[k])) {
+			if (!names)
+				names = xcalloc(ui_nactions, sizeof *names);
+			char *b = names[a - ui_actions];
+			snprintf(b, sizeof names[0], "%s M-%s", a->keyname, a->keyname);
+			return b;
+		}
+	return a->keyname;
+}
+
 enum ui_act ui_action_lookup(unsigned ctx, int code)
 {
 	if (code == 0)
+		return UI_ACT_NONE;
+	/* Where text is typed, a character is text. */
+	if ((ctx & UI_CTX_TYPEABLE) && ui_key_printable(code))
 		return UI_ACT_NONE;
 	for (size_t i = 0; i < ui_nactions; i++) {
 		const struct ui_action *a = &ui_actions[i];
 		if (!(a->ctx & ctx))
 			continue;
-		for (size_t k = 0; k < 6 && a->keys[k]; k++)
+		for (size_t k = 0; k < NKEYS && a->keys[k]; k++)
 			if (a->keys[k] == code)
 				return a->act;
 	}
 	return UI_ACT_NONE;
+}
+
+void ui_key_unused(struct ui *ui, const struct ui_key *k)
+{
+	if (k->act == UI_ACT_CHAR && k->text[0])
+		ui_msg(ui, UI_MSG_INFO, _("\"%s\" does nothing here (F1: the keys of this place)."),
+		       k->text);
+	else
+		ui_msg(ui, UI_MSG_INFO, "%s",
+		       _("That key does nothing here (F1: the keys of this place)."));
 }

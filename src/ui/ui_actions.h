@@ -19,8 +19,11 @@
 /* A function key (KEY_… of curses) as distinct from a character. */
 #define UI_KEYCODE(k)    ((k) | 0x1000000)
 #define UI_IS_KEYCODE(c) (((c)&0x1000000) != 0)
-#define UI_CTRL(c)       ((c)&0x1f)
-#define UI_ESC           27
+/* Alt (Meta) with a character: Esc then the character at once. */
+#define UI_ALT(c)    ((c) | 0x2000000)
+#define UI_IS_ALT(c) (((c)&0x2000000) != 0)
+#define UI_CTRL(c)   ((c)&0x1f)
+#define UI_ESC       27
 
 /* Contexts: which group of actions applies now. */
 enum ui_ctx {
@@ -46,6 +49,11 @@ enum ui_ctx {
 	UI_CTX_HISTORY = 1u << 19,  /* a person's case history */
 	UI_CTX_REGISTER = 1u << 20, /* the regional issues and the register */
 	UI_CTX_ISSUE = 1u << 21,    /* an issue of the register, open */
+	/* The focus takes typed text (a field of a form page, a text cell of
+	 * a grid, an open editor): every printable character is text there,
+	 * so no row whose key is one applies; commands need keys that cannot
+	 * be text (function keys, Ctrl-, Alt-, arrows, Enter, Tab, Esc). */
+	UI_CTX_TYPEABLE = 1u << 22,
 };
 
 enum ui_act {
@@ -113,7 +121,7 @@ enum ui_act {
 struct ui_action {
 	enum ui_act act;
 	unsigned ctx;        /* UI_CTX_* bits where the row applies */
-	int keys[6];         /* characters or UI_KEYCODE(KEY_…); 0 ends */
+	int keys[10];        /* characters, UI_KEYCODE(KEY_…) or UI_ALT(c); 0 ends */
 	const char *keyname; /* as shown: "Enter", "a", "^T" */
 	const char *label;   /* short footer label (N_), or NULL: help only */
 	const char *help;    /* one sentence for `?` (N_) */
@@ -124,6 +132,23 @@ extern const size_t ui_nactions;
 
 /* The action a key means in contexts ctx, or UI_ACT_NONE. */
 enum ui_act ui_action_lookup(unsigned ctx, int code);
+
+/* Whether code is a character that could be typed as text. */
+bool ui_key_printable(int code);
+/* Whether row a can be reached by a key in contexts ctx (in a typeable
+ * place, a row whose keys are all printable cannot). */
+bool ui_action_reachable(const struct ui_action *a, unsigned ctx);
+/* The key of row a as shown in contexts ctx: its keyname, or "M-x" where
+ * the letter would be text and the row has Alt-x. */
+const char *ui_action_keyname(const struct ui_action *a, unsigned ctx);
+/* Every way row a is typed, for the help: "n M-n", or its keyname. */
+const char *ui_action_keynames(const struct ui_action *a);
+
+struct ui;
+struct ui_key;
+/* Say on the status line that key k does nothing here (no key is dropped
+ * silently). */
+void ui_key_unused(struct ui *ui, const struct ui_key *k);
 
 /* Titles of the contexts, in help order (N_ strings); NULL ends. */
 struct ui_ctx_title {

@@ -300,17 +300,17 @@ void ui_footer_draw(struct ui *ui, unsigned ctx)
 	int w = ui->cols - 1; /* never the bottom-right cell: it would scroll */
 	ui_fill(y, 0, w, (int)A_NORMAL);
 	/* The way to help is always shown, at the right. */
-	const char *hk = (ctx & UI_CTX_CMD) ? "?" : "F1";
+	const char *hk = (ctx & UI_CTX_CMD) && !(ctx & UI_CTX_TYPEABLE) ? "?" : "F1";
 	const char *hl = ctx & UI_CTX_HELP ? "" : _("help");
 	int hw = *hl ? (int)(utf8_width(hk) + 1 + utf8_width(hl)) : 0;
 	int x = 0;
 	int limit = w - hw - 2;
 	for (size_t i = 0; i < ui_nactions; i++) {
 		const struct ui_action *a = &ui_actions[i];
-		if (!(a->ctx & ctx) || !a->label || a->act == UI_ACT_HELP ||
+		if (!ui_action_reachable(a, ctx) || !a->label || a->act == UI_ACT_HELP ||
 		    footer_shadowed(i, ctx))
 			continue;
-		const char *kn = tr(a->keyname);
+		const char *kn = tr(ui_action_keyname(a, ctx));
 		const char *lb = tr(a->label);
 		int need = (int)(utf8_width(kn) + 1 + utf8_width(lb));
 		if (x + need > limit)

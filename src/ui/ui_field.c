@@ -7,6 +7,7 @@
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "ui_field.h"
+#include "ui_widget.h"
 
 void ui_choices_free(struct ui_choices *c)
 {
@@ -27,8 +28,7 @@ static void add(struct ui_choices *c, const char *value, const char *label)
 
 bool ui_field_is_choice(const struct schema_field *f)
 {
-	return f->type == SCHEMA_SELECT_ONE || f->type == SCHEMA_SELECT_MULTIPLE ||
-	       f->type == SCHEMA_SCALE || f->type == SCHEMA_BOOLEAN;
+	return (ui_widget_of(f)->flags & UI_W_CHOICE) != 0;
 }
 
 /* Items of a list of this record: "n. label". */

@@ -20,9 +20,12 @@
 #include "ui_extedit.h"
 #include "ui_field.h"
 #include "ui_form.h"
+#include "ui_grid.h"
+#include "ui_list.h"
+#include "ui_popup.h"
+#include "ui_widget.h"
 
-#define LONG_PREVIEW_LINES 3
-#define SELECT_TAG_FIELD   1
+#define SELECT_TAG_FIELD 1
 
 void ui_form_init(struct ui_form *fm, struct ui_src src, const struct schema_field *fields,
 		  size_t n, const char *title)
@@ -47,10 +50,9 @@ void ui_form_free(struct ui_form *fm)
 {
 	free(fm->rows);
 	free(fm->title);
-	free(fm->failed);
+	store_drafts_free(fm->drafts, fm->ndrafts);
 	ui_text_free(&fm->text);
-	ui_select_close(&fm->sel);
-	ui_undo_clear(&fm->undo);
+	ui_list_state_free(&fm->list_state);
 	memset(fm, 0, sizeof *fm);
 }
 
@@ -60,8 +62,8 @@ bool ui_form_editing(const struct ui_form *fm)
 }
 
 /* Path of a plain field of the page. */
-static void field_path(const struct ui_form *fm, const struct schema_field *f, const char **field,
-		       const char **item, const char **col)
+void ui_form_field_path(const struct ui_form *fm, const struct schema_field *f, const char **field,
+			const char **item, const char **col)
 {
 	if (fm->list) {
 		*field = fm->list->id;
@@ -74,17 +76,15 @@ static void field_path(const struct ui_form *fm, const struct schema_field *f, c
 	}
 }
 
-/* The value shown for f (calculated ones computed). out: caller clears. */
-static void field_value(const struct ui_form *fm, const struct schema_field *f,
-			struct kaigi_value *out)
+void ui_form_value(const struct ui_form *fm, const struct schema_field *f, struct kaigi_value *out)
 {
 	kaigi_value_clear(out);
-	if (fm->src.rec && f->type == SCHEMA_CALCULATE) {
+	if (fm->src.rec && (ui_widget_of(f)->flags & UI_W_COMPUTED)) {
 		ui_rec_eval(fm->src.rec, fm->list, f, fm->list ? fm->item : NULL, out);
 		return;
 	}
 	const char *field, *item, *col;
-	field_path(fm, f, &field, &item, &col);
+	ui_form_field_path(fm, f, &field, &item, &col);
 	const struct kaigi_value *v = fm->src.value(fm->src.ctx, field, item, col);
 	if (v)
 		kaigi_value_copy(out, v);
@@ -108,7 +108,6 @@ static void push_row(struct ui_form *fm, size_t *cap, struct ui_row r)
 
 void ui_form_rebuild(struct ui *ui, struct ui_form *fm)
 {
-	(void)ui;
 	struct ui_row old = {UI_ROW_FIELD, NULL, 0};
 	if (fm->cur < fm->nrows)
 		old = fm->rows[fm->cur];
@@ -120,9 +119,10 @@ void ui_form_rebuild(struct ui *ui, struct ui_form *fm)
 		const struct schema_field *f = &fm->fields[i];
 		if (!relevant(fm, f))
 			continue;
-		if (f->type == SCHEMA_GRID) {
+		enum ui_row_kind kind = ui_widget_of(f)->row;
+		if (kind == UI_ROW_GRID) {
 			push_row(fm, &cap, (struct ui_row){UI_ROW_GRID, f, 0});
-		} else if (f->type == SCHEMA_LIST) {
+		} else if (kind == UI_ROW_LIST) {
 			if (!fm->src.rec)
 				continue;
 			push_row(fm, &cap, (struct ui_row){UI_ROW_LIST, f, 0});
@@ -150,6 +150,8 @@ void ui_form_rebuild(struct ui *ui, struct ui_form *fm)
 		}
 	}
 	fm->cur = best;
+	ui_form_drafts_load(ui, fm);
+	ui_form_offer_drafts(ui, fm);
 }
 
 void ui_form_focus_edge(struct ui_form *fm, bool last)
@@ -157,7 +159,7 @@ void ui_form_focus_edge(struct ui_form *fm, bool last)
 	fm->cur = last && fm->nrows ? fm->nrows - 1 : 0;
 	if (fm->nrows && fm->rows[fm->cur].kind == UI_ROW_GRID) {
 		const struct schema_field *g = fm->rows[fm->cur].f;
-		fm->gr = last && g->nrows ? g->nrows - 1 : 0;
+		ui_grid_focus_edge(&fm->grid, g, last);
 	}
 }
 
@@ -184,11 +186,9 @@ unsigned ui_form_contexts(const struct ui_form *fm)
 {
 	switch (fm->mode) {
 	case UI_FORM_LINE:
-		return UI_CTX_EDIT;
+		return UI_CTX_EDIT | UI_CTX_TYPEABLE;
 	case UI_FORM_AREA:
-		return UI_CTX_TEXTAREA;
-	case UI_FORM_SELECT:
-		return UI_CTX_SELECT;
+		return UI_CTX_TEXTAREA | UI_CTX_TYPEABLE;
 	case UI_FORM_NAV:
 		break;
 	}
@@ -196,16 +196,17 @@ unsigned ui_form_contexts(const struct ui_form *fm)
 	if (fm->cur < fm->nrows) {
 		switch (fm->rows[fm->cur].kind) {
 		case UI_ROW_GRID:
-			return c | UI_CTX_GRID;
 		case UI_ROW_LIST:
 		case UI_ROW_ITEM:
-		case UI_ROW_ADD:
-			return c | UI_CTX_LIST;
+		case UI_ROW_ADD: {
+			const struct schema_field *f = fm->rows[fm->cur].f;
+			return c | ui_widget_of(f)->contexts(fm, f);
+		}
 		case UI_ROW_FIELD:
 			break;
 		}
 	}
-	return c | UI_CTX_FORM;
+	return c | UI_CTX_FORM | UI_CTX_TYPEABLE;
 }
 
 bool ui_form_save(struct ui *ui, struct ui_form *fm, const char *field, const char *item,
@@ -236,22 +237,27 @@ static void set_target(struct ui_form *fm, const struct schema_field *top,
 	fm->ecol = col;
 }
 
-/* The path the open editor writes to. */
-static void target_path(const struct ui_form *fm, const char **field, const char **item,
-			const char **col)
+/* The pop-up of choices answered: save the choice at the target. */
+static void select_done(struct ui *ui, void *owner, bool chosen, const char *value)
 {
-	if (fm->etop && fm->etop->type == SCHEMA_GRID) {
-		*field = fm->etop->id;
-		*item = fm->erow->id;
-		*col = fm->ef->id;
-	} else {
-		field_path(fm, fm->ef, field, item, col);
-	}
+	struct ui_form *fm = owner;
+	if (!chosen)
+		return;
+	const char *field, *item, *col;
+	ui_form_target_path(fm, &field, &item, &col);
+	if (ui_form_save(ui, fm, field, item, col, value))
+		fm->err[0] = '\0';
+	else
+		ui_msg(ui, UI_MSG_ERROR, _("Not saved: %s"), fm->err);
+	/* In a grid, a choice moves down like a typed rating. */
+	if (fm->etop && ui_widget_of(fm->etop)->row == UI_ROW_GRID &&
+	    fm->grid.gr + 1 < fm->etop->nrows)
+		fm->grid.gr++;
 }
 
 void ui_form_open_select(struct ui *ui, struct ui_form *fm, const struct schema_field *top,
 			 const struct schema_field *f, const struct schema_grid_row *row,
-			 size_t col, const struct kaigi_value *cur)
+			 size_t col, const struct kaigi_value *cur, const char *initial)
 {
 	struct ui_choices c;
 	ui_field_choices(ui, fm->src.rec, top, f, row, col, &c);
@@ -269,7 +275,8 @@ void ui_form_open_select(struct ui *ui, struct ui_form *fm, const struct schema_
 	if (row)
 		snprintf(title, sizeof title, "%s — %s", schema_label_get(&row->label, ui->lang),
 			 schema_label_get(&f->label, ui->lang));
-	ui_select_begin(&fm->sel, title, f->type == SCHEMA_SELECT_MULTIPLE, SELECT_TAG_FIELD);
+	struct ui_select sel = {0};
+	ui_select_begin(&sel, title, (ui_widget_of(f)->flags & UI_W_MULTI) != 0, SELECT_TAG_FIELD);
 	for (size_t i = 0; i < c.n; i++) {
 		bool on = false;
 		char *save = NULL, *copy = xstrdup(now);
@@ -277,136 +284,23 @@ void ui_form_open_select(struct ui *ui, struct ui_form *fm, const struct schema_
 			if (strcmp(t, c.v[i].value) == 0)
 				on = true;
 		free(copy);
-		ui_select_add(&fm->sel, c.v[i].value, c.v[i].label, on);
+		ui_select_add(&sel, c.v[i].value, c.v[i].label, on);
 	}
 	free(now);
 	ui_choices_free(&c);
-	ui_select_show(&fm->sel);
+	ui_select_show(&sel);
 	set_target(fm, top, f, row, col);
-	fm->mode = UI_FORM_SELECT;
-}
-
-/* Open the editor that suits f; initial is typed text to start with
- * (NULL: the current answer). */
-static void begin_edit(struct ui *ui, struct ui_form *fm, const struct schema_field *f,
-		       const char *initial)
-{
-	if (!ui_writable(ui))
-		return;
-	if (f->type == SCHEMA_CALCULATE) {
-		ui_msg(ui, UI_MSG_INFO, "%s", _("This value is calculated from other answers."));
-		return;
-	}
-	struct kaigi_value v = {0};
-	field_value(fm, f, &v);
-	if (ui_field_is_choice(f)) {
-		ui_form_open_select(ui, fm, fm->list, f, NULL, 0, &v);
-		kaigi_value_clear(&v);
-		return;
-	}
-	char *now = kaigi_value_to_text(&v);
-	kaigi_value_clear(&v);
-	bool numeric =
-	    f->type == SCHEMA_INTEGER || f->type == SCHEMA_DECIMAL || f->type == SCHEMA_DATE;
-	if (initial && numeric) {
-		ui_text_set(&fm->text, initial); /* a digit typed on a number replaces it */
-	} else {
-		ui_text_set(&fm->text, now);
-		if (initial) {
-			strbuf_append(&fm->text.b, initial);
-			fm->text.cur = fm->text.b.len;
-		}
-	}
-	free(now);
-	free(fm->failed);
-	fm->failed = NULL;
-	set_target(fm, fm->list, f, NULL, 0);
-	fm->mode = f->type == SCHEMA_LONGTEXT ? UI_FORM_AREA : UI_FORM_LINE;
+	/* A screen of its own on top of the page: it answers select_done. */
+	ui_popup_select(ui, &sel, initial, select_done, fm);
 }
 
 void ui_form_edit(struct ui *ui, struct ui_form *fm)
 {
 	if (fm->cur < fm->nrows && fm->rows[fm->cur].kind == UI_ROW_FIELD)
-		begin_edit(ui, fm, fm->rows[fm->cur].f, NULL);
+		ui_form_begin_edit(ui, fm, fm->rows[fm->cur].f, NULL);
 }
 
-/*
- * Save what the editor holds.  True when the editor may close: saved, or
- * refused twice with the same text (then given up, and said so).
- */
-static bool commit(struct ui *ui, struct ui_form *fm)
-{
-	const char *field, *item, *col;
-	target_path(fm, &field, &item, &col);
-	const char *text = ui_text_str(&fm->text);
-	char norm[64];
-	if (fm->ef && fm->ef->type == SCHEMA_DATE && ui_date_normalise(text, fm->today, norm))
-		text = norm;
-	/* Unchanged text needs no write (and leaves no audit row). */
-	struct kaigi_value v = {0};
-	const struct kaigi_value *stored = fm->src.value(fm->src.ctx, field, item, col);
-	if (stored)
-		kaigi_value_copy(&v, stored);
-	char *now = kaigi_value_to_text(&v);
-	kaigi_value_clear(&v);
-	bool same = strcmp(now, text) == 0;
-	free(now);
-	if (same || ui_form_save(ui, fm, field, item, col, text)) {
-		fm->mode = UI_FORM_NAV;
-		fm->err[0] = '\0';
-		free(fm->failed);
-		fm->failed = NULL;
-		return true;
-	}
-	if (!ui_writable(ui) || (fm->failed && strcmp(fm->failed, ui_text_str(&fm->text)) == 0)) {
-		ui_msg(ui, UI_MSG_WARN, _("Not saved: %s"), fm->err);
-		fm->mode = UI_FORM_NAV;
-		fm->err[0] = '\0';
-		free(fm->failed);
-		fm->failed = NULL;
-		return true;
-	}
-	free(fm->failed);
-	fm->failed = xstrdup(ui_text_str(&fm->text));
-	return false;
-}
-
-bool ui_form_flush(struct ui *ui, struct ui_form *fm)
-{
-	if (fm->mode == UI_FORM_SELECT) {
-		fm->mode = UI_FORM_NAV;
-		ui_select_close(&fm->sel);
-		return true;
-	}
-	if (fm->mode != UI_FORM_LINE && fm->mode != UI_FORM_AREA)
-		return true;
-	const char *field, *item, *col;
-	target_path(fm, &field, &item, &col);
-	const char *text = ui_text_str(&fm->text);
-	char norm[64];
-	if (fm->ef && fm->ef->type == SCHEMA_DATE && ui_date_normalise(text, fm->today, norm))
-		text = norm;
-	const struct kaigi_value *stored = fm->src.value(fm->src.ctx, field, item, col);
-	char *now = stored ? kaigi_value_to_text(stored) : xstrdup("");
-	bool ok = strcmp(now, text) == 0 || ui_form_save(ui, fm, field, item, col, text);
-	free(now);
-	fm->mode = UI_FORM_NAV;
-	return ok;
-}
-
-static void apply_select(struct ui *ui, struct ui_form *fm)
-{
-	char *v = ui_select_value(&fm->sel);
-	const char *field, *item, *col;
-	target_path(fm, &field, &item, &col);
-	if (ui_form_save(ui, fm, field, item, col, v))
-		fm->err[0] = '\0';
-	else
-		ui_msg(ui, UI_MSG_ERROR, _("Not saved: %s"), fm->err);
-	free(v);
-}
-
-static enum ui_form_out focus_move(struct ui_form *fm, int by)
+enum ui_form_out ui_form_focus_move(struct ui_form *fm, int by)
 {
 	if (by < 0 && fm->cur == 0)
 		return UI_FORM_EXIT_UP;
@@ -422,94 +316,48 @@ static enum ui_form_out focus_move(struct ui_form *fm, int by)
 	fm->err[0] = '\0';
 	if (fm->rows[fm->cur].kind == UI_ROW_GRID) {
 		const struct schema_field *g = fm->rows[fm->cur].f;
-		fm->gr = up && g->nrows ? g->nrows - 1 : 0;
+		ui_grid_focus_edge(&fm->grid, g, up);
 	}
 	return UI_FORM_HANDLED;
 }
 
-static enum ui_form_out key_editing(struct ui *ui, struct ui_form *fm, const struct ui_key *k)
+/* A character typed on a row, not in an editor: on a field its widget
+ * takes it (text starts editing with it). */
+static enum ui_form_out key_char(struct ui *ui, struct ui_form *fm, const struct ui_row *row,
+				 const struct ui_key *k)
 {
-	if (fm->mode == UI_FORM_AREA) {
-		if (k->act == UI_ACT_DONE) {
-			commit(ui, fm);
-			return UI_FORM_HANDLED;
-		}
-		if (k->act == UI_ACT_EXT_EDITOR) {
-			struct kaigi_error err;
-			if (!ui_extedit_run(ui, &fm->text.b, &err))
-				ui_msg_error(ui, &err);
-			fm->text.cur = fm->text.b.len;
-			commit(ui, fm);
-			return UI_FORM_HANDLED;
-		}
-		struct ui_rect side, pane;
-		ui_split(ui, 0, &side, &pane);
-		ui_text_key(&fm->text, k, true, pane.w - 1);
+	if (row->kind != UI_ROW_FIELD) {
+		ui_msg(ui, UI_MSG_INFO,
+		       _("\"%s\" does nothing on a list row (Enter opens, a adds)."), k->text);
 		return UI_FORM_HANDLED;
 	}
-	/* One line. */
-	switch (k->act) {
-	case UI_ACT_DONE:
-		commit(ui, fm);
-		return UI_FORM_HANDLED;
-	case UI_ACT_NEXT:
-	case UI_ACT_PREV:
-	case UI_ACT_UP:
-	case UI_ACT_DOWN: {
-		bool grid = fm->etop && fm->etop->type == SCHEMA_GRID;
-		if (!commit(ui, fm))
-			return UI_FORM_HANDLED;
-		if (grid)
-			return ui_grid_key(ui, fm, fm->etop, k);
-		return focus_move(fm, k->act == UI_ACT_UP || k->act == UI_ACT_PREV ? -1 : 1);
-	}
-	default:
-		ui_text_key(&fm->text, k, false, 0);
-		return UI_FORM_HANDLED;
-	}
+	return ui_widget_of(row->f)->on_char(ui, fm, row->f, k);
 }
 
 enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_key *k)
 {
-	if (fm->mode == UI_FORM_SELECT) {
-		enum ui_select_result r = ui_select_key(ui, &fm->sel, k);
-		if (r == UI_SELECT_CHOSEN) {
-			fm->mode = UI_FORM_NAV;
-			apply_select(ui, fm);
-			/* In a grid, a choice moves down like a typed rating. */
-			if (fm->etop && fm->etop->type == SCHEMA_GRID &&
-			    fm->gr + 1 < fm->etop->nrows)
-				fm->gr++;
-		} else if (r == UI_SELECT_CANCELLED) {
-			fm->mode = UI_FORM_NAV;
-		}
-		if (fm->mode == UI_FORM_NAV)
-			ui_select_close(&fm->sel);
-		return UI_FORM_HANDLED;
-	}
 	if (fm->mode != UI_FORM_NAV)
-		return key_editing(ui, fm, k);
+		return ui_form_key_editing(ui, fm, k);
 	if (fm->nrows == 0)
 		return k->act == UI_ACT_LEFT ? UI_FORM_EXIT_LEFT : UI_FORM_UNHANDLED;
 	const struct ui_row *row = &fm->rows[fm->cur];
 	enum ui_form_out out = UI_FORM_UNHANDLED;
-	if (row->kind == UI_ROW_GRID)
-		out = ui_grid_key(ui, fm, row->f, k);
-	else if (row->kind != UI_ROW_FIELD)
-		out = ui_list_key(ui, fm, k);
+	const struct ui_widget *w = ui_widget_of(row->f);
+	if (row->kind != UI_ROW_FIELD && w->key)
+		out = w->key(ui, fm, row->f, k);
 	if (out != UI_FORM_UNHANDLED)
 		return out;
 	switch (k->act) {
 	case UI_ACT_UP:
 	case UI_ACT_PREV:
-		return focus_move(fm, -1);
+		return ui_form_focus_move(fm, -1);
 	case UI_ACT_DOWN:
 	case UI_ACT_NEXT:
-		return focus_move(fm, 1);
+		return ui_form_focus_move(fm, 1);
 	case UI_ACT_PGUP:
-		return fm->cur == 0 ? UI_FORM_HANDLED : focus_move(fm, -8);
+		return fm->cur == 0 ? UI_FORM_HANDLED : ui_form_focus_move(fm, -8);
 	case UI_ACT_PGDN:
-		return fm->cur + 1 >= fm->nrows ? UI_FORM_HANDLED : focus_move(fm, 8);
+		return fm->cur + 1 >= fm->nrows ? UI_FORM_HANDLED : ui_form_focus_move(fm, 8);
 	case UI_ACT_HOME:
 		ui_form_focus_edge(fm, false);
 		return UI_FORM_HANDLED;
@@ -521,237 +369,103 @@ enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_
 	case UI_ACT_EDIT:
 	case UI_ACT_RIGHT:
 		if (row->kind == UI_ROW_FIELD)
-			begin_edit(ui, fm, row->f, NULL);
+			ui_form_begin_edit(ui, fm, row->f, NULL);
 		return UI_FORM_HANDLED;
 	case UI_ACT_TOGGLE:
-		if (row->kind == UI_ROW_FIELD && row->f->type == SCHEMA_BOOLEAN) {
-			struct kaigi_value v = {0};
-			field_value(fm, row->f, &v);
-			const char *field, *item, *col;
-			field_path(fm, row->f, &field, &item, &col);
-			ui_form_save(ui, fm, field, item, col,
-				     v.type != KAIGI_NULL && kaigi_value_truthy(&v) ? "0" : "1");
-			kaigi_value_clear(&v);
-		} else if (row->kind == UI_ROW_FIELD) {
-			begin_edit(ui, fm, row->f, NULL);
-		}
-		return UI_FORM_HANDLED;
+		/* Space, as the widget takes it (a yes/no switches). */
+		return key_char(ui, fm, row, &(struct ui_key){.act = UI_ACT_CHAR, .text = " "});
 	case UI_ACT_CLEAR:
-		if (row->kind == UI_ROW_FIELD && row->f->type != SCHEMA_CALCULATE) {
+		/* Del on a draft throws the draft away; on an answer, clears it. */
+		if (row->kind == UI_ROW_FIELD && ui_form_draft_forget(ui, fm, row->f)) {
+			ui_msg(ui, UI_MSG_INFO, "%s",
+			       _("Draft thrown away; the answer is as it was."));
+		} else if (row->kind == UI_ROW_FIELD && !(w->flags & UI_W_COMPUTED)) {
 			const char *field, *item, *col;
-			field_path(fm, row->f, &field, &item, &col);
+			ui_form_field_path(fm, row->f, &field, &item, &col);
 			ui_form_save(ui, fm, field, item, col, "");
 		}
 		return UI_FORM_HANDLED;
-	case UI_ACT_CHAR: {
-		/* Japanese typed on a field starts editing it; digits too on a
-		 * number or a date.  ASCII letters stay commands. */
-		unsigned char c0 = (unsigned char)k->text[0];
-		const struct schema_field *f = row->f;
-		bool digit = c0 >= '0' && c0 <= '9';
-		bool numeric = f->type == SCHEMA_INTEGER || f->type == SCHEMA_DECIMAL ||
-			       f->type == SCHEMA_DATE;
-		bool texty = f->type == SCHEMA_TEXT || f->type == SCHEMA_LONGTEXT;
-		if (row->kind == UI_ROW_FIELD &&
-		    ((c0 >= 0x80 && (texty || numeric)) || (digit && (numeric || texty))))
-			begin_edit(ui, fm, f, k->text);
-		return UI_FORM_HANDLED;
-	}
+	case UI_ACT_CHAR:
+		return key_char(ui, fm, row, k);
 	default:
 		return UI_FORM_UNHANDLED;
 	}
 }
 
-/* ---- drawing ------------------------------------------------------------ */
+/* ---- the page as its widgets' host (ui_host.h) ---------------------------------- */
 
-static int label_width(struct ui *ui, const struct ui_form *fm, int w)
+static const struct kaigi_value *host_value(const struct ui_host *h, const char *field,
+					    const char *item, const char *col)
 {
-	int lw = 8;
-	for (size_t i = 0; i < fm->nfields; i++) {
-		int x = (int)utf8_width(ui_field_label(ui, &fm->fields[i])) + 1;
-		if (x > lw)
-			lw = x;
-	}
-	int max = w * 2 / 5;
-	return lw > max ? max : lw;
+	struct ui_form *fm = h->page;
+	return fm->src.value(fm->src.ctx, field, item, col);
 }
 
-/* Screen lines of a field row's value (long text shows a few lines). */
-static int field_lines(struct ui *ui, struct ui_form *fm, const struct ui_row *row, int vw,
-		       struct utf8_lines *out)
+static bool host_save(struct ui *ui, const struct ui_host *h, const char *field, const char *item,
+		      const char *col, const char *text)
 {
-	struct kaigi_value v = {0};
-	field_value(fm, row->f, &v);
-	char *shown = ui_field_show(ui, fm->src.rec, fm->list, row->f, NULL, 0, &v);
-	kaigi_value_clear(&v);
-	out->v = NULL;
-	out->n = 0;
-	if (row->f->type == SCHEMA_LONGTEXT && *shown)
-		ui_wrap(shown, vw, out);
-	else {
-		out->v = xmalloc(sizeof *out->v);
-		out->v[0] = shown;
-		out->n = 1;
-		return 1;
-	}
-	free(shown);
-	int n = (int)out->n;
-	return n < 1 ? 1 : n > LONG_PREVIEW_LINES ? LONG_PREVIEW_LINES : n;
+	struct ui_form *fm = h->page;
+	if (ui_form_save(ui, fm, field, item, col, text))
+		return true;
+	if (fm->err[0])
+		ui_msg(ui, UI_MSG_ERROR, _("Not saved: %s"), fm->err);
+	return false;
 }
 
-static int row_height(struct ui *ui, struct ui_form *fm, size_t i, int vw, int avail)
+static void host_choose(struct ui *ui, const struct ui_host *h, const struct schema_field *top,
+			const struct schema_field *f, const struct schema_grid_row *row, size_t col,
+			const struct kaigi_value *cur)
 {
-	const struct ui_row *row = &fm->rows[i];
-	int h = 1;
-	if (row->kind == UI_ROW_GRID) {
-		h = ui_grid_height(row->f, avail);
-	} else if (row->kind == UI_ROW_FIELD && row->f->type == SCHEMA_LONGTEXT) {
-		struct utf8_lines l;
-		h = field_lines(ui, fm, row, vw, &l);
-		utf8_lines_free(&l);
-	}
-	if (i == fm->cur && fm->err[0])
-		h++;
-	return h;
+	ui_form_open_select(ui, h->page, top, f, row, col, cur, NULL);
 }
 
-static void draw_area(struct ui *ui, struct ui_form *fm, struct ui_rect r)
+static void host_edit(struct ui *ui, const struct ui_host *h, const struct schema_field *top,
+		      const struct schema_field *f, const struct schema_grid_row *row, size_t col,
+		      const char *initial)
 {
-	ui_clear_rect(r, (int)A_NORMAL);
-	ui_put_cut(r.y, r.x, r.w, ui_field_label(ui, fm->ef), ui_attr(ui, UI_A_HEADING), false);
-	int h = r.h - 2;
-	if (fm->err[0]) {
-		ui_put_cut(r.y + r.h - 1, r.x, r.w, fm->err, ui_attr(ui, UI_A_ERROR), false);
-	} else {
-		const char *hint = schema_label_get(&fm->ef->hint, ui->lang);
-		ui_put_cut(r.y + r.h - 1, r.x, r.w, hint, ui_attr(ui, UI_A_DIM), false);
-	}
-	ui_text_draw_area(&fm->text, r.y + 1, r.x, h, r.w, (int)A_NORMAL);
+	ui_form_open_editor(ui, h->page, top, f, row, col, initial);
 }
 
-static void draw_field(struct ui *ui, struct ui_form *fm, size_t i, int y, int x, int w, int lw,
-		       int maxh, bool focused)
+static struct ui_text *host_typing(const struct ui_host *h, const struct schema_field *top,
+				   size_t row, size_t col)
 {
-	const struct ui_row *row = &fm->rows[i];
-	bool here = i == fm->cur;
-	int la = here && focused ? ui_attr(ui, UI_A_CURSOR) : ui_attr(ui, UI_A_LABEL);
-	ui_put_cut(y, x, lw, ui_field_label(ui, row->f), la, true);
-	int vx = x + lw + 1, vw = w - lw - 1;
-	if (here && fm->mode == UI_FORM_LINE && fm->etop == fm->list && fm->ef == row->f) {
-		if (fm->err[0] && maxh > 1)
-			ui_put_cut(y + 1, vx, vw, fm->err, ui_attr(ui, UI_A_ERROR), false);
-		/* Last: the editor places the cursor. */
-		ui_text_draw_line(&fm->text, y, vx, vw, (int)A_UNDERLINE);
-		return;
-	}
-	struct utf8_lines l;
-	int n = field_lines(ui, fm, row, vw, &l);
-	int va = row->f->type == SCHEMA_CALCULATE ? ui_attr(ui, UI_A_DIM) : (int)A_NORMAL;
-	for (int j = 0; j < n && j < maxh; j++) {
-		bool more = j == n - 1 && (size_t)n < l.n;
-		if (more)
-			ui_put_cut(y + j, vx, vw, "…", va, false);
-		else
-			ui_put_cut(y + j, vx, vw, j < (int)l.n ? l.v[j] : "", va, false);
-	}
-	utf8_lines_free(&l);
-	if (here && fm->err[0] && n < maxh)
-		ui_put_cut(y + n, vx, vw, fm->err, ui_attr(ui, UI_A_ERROR), false);
+	struct ui_form *fm = h->page;
+	if (fm->mode != UI_FORM_LINE || fm->etop != top || !fm->erow || fm->ecol != col ||
+	    fm->erow != &top->rows[row])
+		return NULL;
+	return &fm->text;
 }
 
-void ui_form_draw(struct ui *ui, struct ui_form *fm, struct ui_rect r, bool focused)
+static bool host_reload(struct ui *ui, const struct ui_host *h)
 {
-	if (fm->mode == UI_FORM_AREA) {
-		draw_area(ui, fm, r);
-		return;
+	struct ui_form *fm = h->page;
+	struct kaigi_error err;
+	if (ui_rec_reload(fm->src.rec, ui->st, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		return false;
 	}
-	if (fm->title) {
-		ui_put_cut(r.y, r.x, r.w, fm->title, ui_attr(ui, UI_A_HEADING), false);
-		r.y++;
-		r.h--;
-	}
-	if (r.h <= 0)
-		return;
-	if (fm->nrows == 0)
-		ui_put_cut(r.y, r.x, r.w, _("(nothing to fill in here now)"), ui_attr(ui, UI_A_DIM),
-			   false);
-	int lw = label_width(ui, fm, r.w);
-	int vw = r.w - lw - 1;
-	/* Scroll so that the focused row shows whole. */
-	int at = 0, cur_at = 0, cur_h = 1, total = 0;
-	for (size_t i = 0; i < fm->nrows; i++) {
-		int h = row_height(ui, fm, i, vw, r.h);
-		if (i == fm->cur) {
-			cur_at = at;
-			cur_h = h;
-		}
-		at += h;
-	}
-	total = at;
-	if (cur_at < fm->top)
-		fm->top = cur_at;
-	if (cur_at + cur_h > fm->top + r.h)
-		fm->top = cur_at + cur_h - r.h;
-	if (fm->top > 0 && total - fm->top < r.h)
-		fm->top = total > r.h ? total - r.h : 0;
-	at = 0;
-	for (size_t i = 0; i < fm->nrows; i++) {
-		int h = row_height(ui, fm, i, vw, r.h);
-		int y = r.y + at - fm->top;
-		at += h;
-		if (y + h <= r.y || y >= r.y + r.h)
-			continue;
-		if (y < r.y)
-			continue; /* a partly hidden row is not drawn */
-		int maxh = r.y + r.h - y;
-		const struct ui_row *row = &fm->rows[i];
-		bool here = i == fm->cur;
-		int attr = here && focused ? ui_attr(ui, UI_A_CURSOR) : (int)A_NORMAL;
-		switch (row->kind) {
-		case UI_ROW_FIELD:
-			draw_field(ui, fm, i, y, r.x, r.w, lw, maxh, focused);
-			break;
-		case UI_ROW_GRID:
-			ui_grid_draw(ui, fm, row->f,
-				     (struct ui_rect){y, r.x, h < maxh ? h : maxh, r.w},
-				     focused && here);
-			break;
-		default:
-			ui_list_draw_row(ui, fm, row, y, r.x, r.w, attr);
-			if (here && fm->err[0] && maxh > 1)
-				ui_put_cut(y + 1, r.x + 2, r.w - 2, fm->err,
-					   ui_attr(ui, UI_A_ERROR), false);
-			break;
-		}
-	}
-	if (fm->top > 0)
-		ui_put(r.y, r.x + r.w - 1, 1, "↑", ui_attr(ui, UI_A_DIM), false);
-	if (total - fm->top > r.h)
-		ui_put(r.y + r.h - 1, r.x + r.w - 1, 1, "↓", ui_attr(ui, UI_A_DIM), false);
-	if (fm->mode == UI_FORM_SELECT)
-		ui_select_draw(ui, &fm->sel);
+	ui_form_rebuild(ui, fm);
+	return true;
 }
 
-void ui_form_hint(struct ui *ui, const struct ui_form *fm, char *buf, size_t size)
+static void host_focus_item(const struct ui_host *h, const struct schema_field *list, size_t index)
 {
-	buf[0] = '\0';
-	if (fm->cur >= fm->nrows)
-		return;
-	const struct ui_row *row = &fm->rows[fm->cur];
-	const struct schema_field *f = row->f;
-	if (row->kind == UI_ROW_GRID && fm->gr < f->nrows && fm->gc < f->ncolumns) {
-		const struct schema_field *c = &f->columns[fm->gc];
-		const char *hint = schema_label_get(&c->hint, ui->lang);
-		snprintf(buf, size, "%s / %s%s%s",
-			 schema_label_get(&f->rows[fm->gr].label, ui->lang),
-			 schema_label_get(&c->label, ui->lang), *hint ? " — " : "", hint);
-		return;
-	}
-	const char *hint = schema_label_get(&f->hint, ui->lang);
-	const char *label = schema_label_get(&f->label, ui->lang);
-	snprintf(buf, size, "%s%s%s%s", label, f->required ? _(" (required)") : "",
-		 *hint ? " — " : "", hint);
-	if (f->type == SCHEMA_DATE && fm->mode == UI_FORM_LINE)
-		snprintf(buf, size, "%s — %s", label,
-			 _("YYYY-MM-DD, 3/12, R7.3.12, t = today, +14 = in two weeks"));
+	struct ui_form *fm = h->page;
+	for (size_t i = 0; i < fm->nrows; i++)
+		if (fm->rows[i].kind == UI_ROW_ITEM && fm->rows[i].f == list &&
+		    fm->rows[i].item == index)
+			fm->cur = i;
+}
+
+struct ui_host ui_form_host(struct ui_form *fm)
+{
+	return (struct ui_host){.page = fm,
+				.rec = fm->src.rec,
+				.value = host_value,
+				.save = host_save,
+				.choose = host_choose,
+				.edit = host_edit,
+				.typing = host_typing,
+				.reload = host_reload,
+				.focus_item = host_focus_item};
 }

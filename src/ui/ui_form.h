@@ -22,10 +22,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "kaigi/draft.h"
 #include "kaigi/schema.h"
 #include "kaigi/store.h"
 #include "ui_app.h"
 #include "ui_draw.h"
+#include "ui_host.h"
 #include "ui_record.h"
 #include "ui_select.h"
 #include "ui_text.h"
@@ -42,37 +44,20 @@ struct ui_src {
 	/* Save text ("" clears); on success the source has re-read itself. */
 	enum kaigi_status (*save)(void *ctx, const char *field, const char *item, const char *col,
 				  const char *text, struct kaigi_error *err);
-};
-
-enum ui_row_kind {
-	UI_ROW_FIELD,
-	UI_ROW_GRID,
-	UI_ROW_LIST, /* a list's heading */
-	UI_ROW_ITEM, /* one item of the list above it */
-	UI_ROW_ADD,  /* "add an item" after a list */
-};
-
-struct ui_row {
-	enum ui_row_kind kind;
-	const struct schema_field *f;
-	size_t item; /* UI_ROW_ITEM: the item's index */
+	/* Where the page's drafts are kept (kaigi/draft.h): a form record's
+	 * id, or "<kind>:<id>"; NULL keeps them in memory only.  record_id is
+	 * the form record, or NULL.  Both borrowed. */
+	const char *scope;
+	const char *record_id;
 };
 
 enum ui_form_mode {
 	UI_FORM_NAV = 0, /* moving between fields */
 	UI_FORM_LINE,    /* typing in a one-line field or grid cell */
 	UI_FORM_AREA,    /* the long-text editor */
-	UI_FORM_SELECT,  /* a pop-up list */
 };
 
-/* A deleted list item, kept so that `u` brings it back. */
-struct ui_undo {
-	bool have;
-	char field[128];
-	size_t pos;
-	struct store_answer *answers; /* col and value of each answer */
-	size_t nanswers;
-};
+struct store_draft;
 
 struct ui_form {
 	struct ui_src src;
@@ -89,28 +74,19 @@ struct ui_form {
 
 	enum ui_form_mode mode;
 	struct ui_text text;
-	char *failed; /* the text the store refused last */
-	struct ui_select sel;
-	size_t gr, gc, gtop; /* grid cursor and scroll */
-	char gprefix[8];     /* a rating symbol typed in a grid cell (〇 △ ×) */
+	bool orig_draft;            /* the editor opened on a draft */
+	struct store_draft *drafts; /* the page's drafts (of its scope) */
+	size_t ndrafts;
+	bool offered;              /* a draft left by a crash was offered back */
+	struct ui_grid_state grid; /* the focused grid's cursor and scroll */
 	/* Where the open editor writes: a field of the page (etop is the
 	 * page's list or NULL) or a grid cell (etop the grid). */
 	const struct schema_field *etop, *ef;
 	const struct schema_grid_row *erow;
 	size_t ecol;
-	char err[1024]; /* why the focused answer was refused */
-	struct ui_undo undo;
+	char err[1024];                  /* why the focused answer was refused */
+	struct ui_list_state list_state; /* the lists' undo */
 	char today[11];
-};
-
-/* What happened to a key. */
-enum ui_form_out {
-	UI_FORM_HANDLED = 0,
-	UI_FORM_UNHANDLED, /* not the page's key */
-	UI_FORM_EXIT_UP,   /* moved up from the first row */
-	UI_FORM_EXIT_DOWN, /* moved down from the last row */
-	UI_FORM_EXIT_LEFT, /* ← to the section list */
-	UI_FORM_OPEN_ITEM, /* open the focused (or just added) list item */
 };
 
 /* A page over fields[0..n) (a section), titled title (copied). */
@@ -142,29 +118,56 @@ void ui_form_hint(struct ui *ui, const struct ui_form *fm, char *buf, size_t siz
 const char *ui_form_item_id(const struct ui_form *fm);
 /* Start editing the focused field as if Enter was pressed. */
 void ui_form_edit(struct ui *ui, struct ui_form *fm);
+/* The draft of field f of the page (a plain field), or NULL. */
+const struct store_draft *ui_form_draft_of(const struct ui_form *fm, const struct schema_field *f);
 
 /* ---- parts in their own files, used by ui_form.c ------------------------ */
 
-/* ui_grid.c: a grid row of the page. */
-int ui_grid_height(const struct schema_field *grid, int avail);
-void ui_grid_draw(struct ui *ui, struct ui_form *fm, const struct schema_field *grid,
-		  struct ui_rect r, bool focused);
-enum ui_form_out ui_grid_key(struct ui *ui, struct ui_form *fm, const struct schema_field *grid,
-			     const struct ui_key *k);
+/* ui_form.c: the value shown for f (calculated ones computed); out is
+ * cleared first, the caller clears it. */
+void ui_form_value(const struct ui_form *fm, const struct schema_field *f, struct kaigi_value *out);
+/* ui_form.c: the answer path of a plain field of the page. */
+void ui_form_field_path(const struct ui_form *fm, const struct schema_field *f, const char **field,
+			const char **item, const char **col);
+/* ui_form.c: move the focus by rows (exits at either end). */
+enum ui_form_out ui_form_focus_move(struct ui_form *fm, int by);
 
-/* ui_list.c: list rows and the item operations. */
-void ui_list_draw_row(struct ui *ui, struct ui_form *fm, const struct ui_row *row, int y, int x,
-		      int w, int attr);
-enum ui_form_out ui_list_key(struct ui *ui, struct ui_form *fm, const struct ui_key *k);
-void ui_undo_clear(struct ui_undo *u);
+/* ui_form_edit.c: the editor and the drafts. */
+/* The path the open editor (or pop-up) writes to. */
+void ui_form_target_path(const struct ui_form *fm, const char **field, const char **item,
+			 const char **col);
+void ui_form_drafts_load(struct ui *ui, struct ui_form *fm);
+const struct store_draft *ui_form_draft_at(const struct ui_form *fm, const char *field,
+					   const char *item, const char *col);
+/* Open the editor on f (a field of the page, top = its list or NULL; or a
+ * grid cell: top the grid, row and col); initial is a typed character to
+ * start with (NULL: the draft, else the answer). */
+void ui_form_open_editor(struct ui *ui, struct ui_form *fm, const struct schema_field *top,
+			 const struct schema_field *f, const struct schema_grid_row *row,
+			 size_t col, const char *initial);
+/* The editor that suits field f of the page (a pop-up for choices). */
+void ui_form_begin_edit(struct ui *ui, struct ui_form *fm, const struct schema_field *f,
+			const char *initial);
+/* Keep what the editor holds: saved when valid; else, when leaving, kept
+ * as a draft marked not valid.  True when the editor closed. */
+bool ui_form_commit(struct ui *ui, struct ui_form *fm, bool leaving);
+enum ui_form_out ui_form_key_editing(struct ui *ui, struct ui_form *fm, const struct ui_key *k);
+/* Throw away the draft of field f of the page; false when it has none. */
+bool ui_form_draft_forget(struct ui *ui, struct ui_form *fm, const struct schema_field *f);
+/* Put the focus on a draft left by a crash, once per page, and say so. */
+void ui_form_offer_drafts(struct ui *ui, struct ui_form *fm);
+
+/* ui_form.c: the page as its widgets' host (ui_host.h). */
+struct ui_host ui_form_host(struct ui_form *fm);
 
 /* ui_form.c, for the parts: save text at a path, with the page's error
  * handling (message in fm->err).  True on success. */
 bool ui_form_save(struct ui *ui, struct ui_form *fm, const char *field, const char *item,
 		  const char *col, const char *text);
-/* Open the pop-up of choices for f at a path; tag says what it is for. */
+/* Open the pop-up of choices for f at a path (a screen stacked on the
+ * page, ui_popup.h); initial is typed into its filter. */
 void ui_form_open_select(struct ui *ui, struct ui_form *fm, const struct schema_field *top,
 			 const struct schema_field *f, const struct schema_grid_row *row,
-			 size_t col, const struct kaigi_value *cur);
+			 size_t col, const struct kaigi_value *cur, const char *initial);
 
 #endif

@@ -21,7 +21,7 @@
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
 #include "ui_field.h"
-#include "ui_form.h"
+#include "ui_grid.h"
 
 #define GROUP_W 5
 
@@ -122,8 +122,8 @@ static void put_cell(int y, int x, int w, const char *text, int attr)
 	ui_put_cut(y, x, w, text, attr, true);
 }
 
-void ui_grid_draw(struct ui *ui, struct ui_form *fm, const struct schema_field *g, struct ui_rect r,
-		  bool focused)
+void ui_grid_draw(struct ui *ui, const struct ui_host *h, struct ui_grid_state *s,
+		  const struct schema_field *g, struct ui_rect r, bool focused)
 {
 	int cw[64];
 	int gw, lw;
@@ -141,22 +141,22 @@ void ui_grid_draw(struct ui *ui, struct ui_form *fm, const struct schema_field *
 	int rows = r.h - 1;
 	if (rows < 1)
 		return;
-	if (fm->gr >= g->nrows)
-		fm->gr = g->nrows ? g->nrows - 1 : 0;
-	if (fm->gr < fm->gtop)
-		fm->gtop = fm->gr;
-	if (fm->gr >= fm->gtop + (size_t)rows)
-		fm->gtop = fm->gr - (size_t)rows + 1;
+	if (s->gr >= g->nrows)
+		s->gr = g->nrows ? g->nrows - 1 : 0;
+	if (s->gr < s->gtop)
+		s->gtop = s->gr;
+	if (s->gr >= s->gtop + (size_t)rows)
+		s->gtop = s->gr - (size_t)rows + 1;
 	const char *last_group = NULL;
-	for (int i = 0; i < rows && fm->gtop + (size_t)i < g->nrows; i++) {
-		size_t ri = fm->gtop + (size_t)i;
+	for (int i = 0; i < rows && s->gtop + (size_t)i < g->nrows; i++) {
+		size_t ri = s->gtop + (size_t)i;
 		const struct schema_grid_row *row = &g->rows[ri];
 		int y = r.y + 1 + i;
 		const char *group = schema_label_get(&row->group, ui->lang);
 		if (gw && (!last_group || strcmp(group, last_group) != 0 || i == 0))
 			ui_put_cut(y, r.x, gw - 1, group, ui_attr(ui, UI_A_DIM), false);
 		last_group = group;
-		bool row_here = focused && ri == fm->gr;
+		bool row_here = focused && ri == s->gr;
 		ui_put_cut(y, r.x + gw, lw - 1, schema_label_get(&row->label, ui->lang),
 			   row_here ? (int)A_BOLD : (int)A_NORMAL, true);
 		x = r.x + gw + lw;
@@ -164,25 +164,25 @@ void ui_grid_draw(struct ui *ui, struct ui_form *fm, const struct schema_field *
 			int w = cw[c] - 1;
 			if (x + w > r.x + r.w)
 				w = r.x + r.w - x;
-			bool here = row_here && c == fm->gc;
+			bool here = row_here && c == s->gc;
 			const struct schema_field *col = &g->columns[c];
 			int a = here ? ui_attr(ui, UI_A_CURSOR) : (int)A_NORMAL;
-			if (here && fm->mode == UI_FORM_LINE && fm->etop == g) {
-				ui_text_draw_line(&fm->text, y, x, w, (int)A_UNDERLINE);
+			struct ui_text *typing = here ? h->typing(h, g, ri, c) : NULL;
+			if (typing) {
+				ui_text_draw_line(typing, y, x, w, (int)A_UNDERLINE);
 			} else if (row->na && row->na[c]) {
 				ui_put(y, x, w, "·", here ? a : ui_attr(ui, UI_A_DIM), true);
 			} else {
 				struct kaigi_value v = {0};
-				if (fm->src.rec)
-					ui_rec_eval(fm->src.rec, g, col, row->id, &v);
-				char *shown =
-				    col->choices_from && !col->choices_from->form
-					? circled(&v)
-					: ui_field_show(ui, fm->src.rec, g, col, row, c, &v);
+				if (h->rec)
+					ui_rec_eval(h->rec, g, col, row->id, &v);
+				char *shown = col->choices_from && !col->choices_from->form
+						  ? circled(&v)
+						  : ui_field_show(ui, h->rec, g, col, row, c, &v);
 				kaigi_value_clear(&v);
-				if (here && fm->gprefix[0] && !*shown) {
+				if (here && s->gprefix[0] && !*shown) {
 					free(shown);
-					shown = xasprintf("%s…", fm->gprefix);
+					shown = xasprintf("%s…", s->gprefix);
 				}
 				put_cell(y, x, w, shown,
 					 col->type == SCHEMA_CALCULATE
@@ -193,17 +193,16 @@ void ui_grid_draw(struct ui *ui, struct ui_form *fm, const struct schema_field *
 			x += cw[c];
 		}
 	}
-	if (fm->gtop > 0)
+	if (s->gtop > 0)
 		ui_put(r.y + 1, r.x + r.w - 1, 1, "↑", ui_attr(ui, UI_A_DIM), false);
-	if (fm->gtop + (size_t)rows < g->nrows)
+	if (s->gtop + (size_t)rows < g->nrows)
 		ui_put(r.y + r.h - 1, r.x + r.w - 1, 1, "↓", ui_attr(ui, UI_A_DIM), false);
 }
 
-static void cell_save(struct ui *ui, struct ui_form *fm, const struct schema_field *g,
-		      const char *text)
+static void cell_save(struct ui *ui, const struct ui_host *h, struct ui_grid_state *s,
+		      const struct schema_field *g, const char *text)
 {
-	if (!ui_form_save(ui, fm, g->id, g->rows[fm->gr].id, g->columns[fm->gc].id, text))
-		ui_msg(ui, UI_MSG_ERROR, _("Not saved: %s"), fm->err);
+	h->save(ui, h, g->id, g->rows[s->gr].id, g->columns[s->gc].id, text);
 }
 
 /* The next column that can be entered from gc in direction dir (dir 0:
@@ -220,25 +219,26 @@ static long next_col(const struct schema_field *g, size_t gc, int dir)
 
 /* A digit: the n-th choice, or with a symbol typed before it, the choice
  * whose label starts with symbol + digit. */
-static bool rate(struct ui *ui, struct ui_form *fm, const struct schema_field *g, char digit)
+static bool rate(struct ui *ui, const struct ui_host *h, struct ui_grid_state *s,
+		 const struct schema_field *g, char digit)
 {
 	struct ui_choices ch;
-	ui_field_choices(ui, fm->src.rec, g, &g->columns[fm->gc], &g->rows[fm->gr], fm->gc, &ch);
+	ui_field_choices(ui, h->rec, g, &g->columns[s->gc], &g->rows[s->gr], s->gc, &ch);
 	const char *value = NULL;
-	if (fm->gprefix[0]) {
+	if (s->gprefix[0]) {
 		char want[16];
-		snprintf(want, sizeof want, "%s%c", fm->gprefix, digit);
+		snprintf(want, sizeof want, "%s%c", s->gprefix, digit);
 		for (size_t i = 0; i < ch.n && !value; i++)
 			if (strncmp(ch.v[i].label, want, strlen(want)) == 0)
 				value = ch.v[i].value;
 	} else if (digit >= '1' && digit <= '9' && (size_t)(digit - '0') <= ch.n) {
 		value = ch.v[digit - '1'].value;
 	}
-	fm->gprefix[0] = '\0';
+	s->gprefix[0] = '\0';
 	bool ok = false;
 	if (value) {
 		char *v = xstrdup(value);
-		cell_save(ui, fm, g, v);
+		cell_save(ui, h, s, g, v);
 		free(v);
 		ok = true;
 	} else {
@@ -248,135 +248,132 @@ static bool rate(struct ui *ui, struct ui_form *fm, const struct schema_field *g
 	return ok;
 }
 
-enum ui_form_out ui_grid_key(struct ui *ui, struct ui_form *fm, const struct schema_field *g,
-			     const struct ui_key *k)
+unsigned ui_grid_contexts(const struct ui_grid_state *s, const struct schema_field *g)
+{
+	if (s->gc >= g->ncolumns || s->gr >= g->nrows || !editable(g, s->gr, s->gc))
+		return 0;
+	/* A cell typed into takes every character as text. */
+	return ui_field_is_choice(&g->columns[s->gc]) ? 0 : UI_CTX_TYPEABLE;
+}
+
+enum ui_form_out ui_grid_key(struct ui *ui, const struct ui_host *h, struct ui_grid_state *s,
+			     const struct schema_field *g, const struct ui_key *k)
 {
 	if (g->nrows == 0 || g->ncolumns == 0)
 		return UI_FORM_UNHANDLED;
-	if (fm->gc >= g->ncolumns)
-		fm->gc = 0;
-	if (fm->gr >= g->nrows)
-		fm->gr = g->nrows - 1;
-	if (next_col(g, fm->gc, 0) < 0) {
-		long c = next_col(g, fm->gc, 1);
+	if (s->gc >= g->ncolumns)
+		s->gc = 0;
+	if (s->gr >= g->nrows)
+		s->gr = g->nrows - 1;
+	if (next_col(g, s->gc, 0) < 0) {
+		long c = next_col(g, s->gc, 1);
 		if (c < 0)
-			c = next_col(g, fm->gc, -1);
+			c = next_col(g, s->gc, -1);
 		if (c >= 0)
-			fm->gc = (size_t)c;
+			s->gc = (size_t)c;
 	}
-	const struct schema_field *col = &g->columns[fm->gc];
-	const struct schema_grid_row *row = &g->rows[fm->gr];
-	if (k->act != UI_ACT_CHAR)
-		fm->gprefix[0] = '\0';
+	const struct schema_field *col = &g->columns[s->gc];
+	const struct schema_grid_row *row = &g->rows[s->gr];
+	if (k->act != UI_ACT_CHAR && k->act != UI_ACT_SET)
+		s->gprefix[0] = '\0';
 	switch (k->act) {
 	case UI_ACT_UP:
-		if (fm->gr == 0)
+		if (s->gr == 0)
 			return UI_FORM_UNHANDLED;
-		fm->gr--;
+		s->gr--;
 		return UI_FORM_HANDLED;
 	case UI_ACT_DOWN:
-		if (fm->gr + 1 >= g->nrows)
+		if (s->gr + 1 >= g->nrows)
 			return UI_FORM_UNHANDLED;
-		fm->gr++;
+		s->gr++;
 		return UI_FORM_HANDLED;
 	case UI_ACT_PGUP:
-		fm->gr = fm->gr > 8 ? fm->gr - 8 : 0;
+		s->gr = s->gr > 8 ? s->gr - 8 : 0;
 		return UI_FORM_HANDLED;
 	case UI_ACT_PGDN:
-		fm->gr = fm->gr + 8 < g->nrows ? fm->gr + 8 : g->nrows - 1;
+		s->gr = s->gr + 8 < g->nrows ? s->gr + 8 : g->nrows - 1;
 		return UI_FORM_HANDLED;
 	case UI_ACT_HOME:
-		fm->gr = 0;
+		s->gr = 0;
 		return UI_FORM_HANDLED;
 	case UI_ACT_END:
-		fm->gr = g->nrows - 1;
+		s->gr = g->nrows - 1;
 		return UI_FORM_HANDLED;
 	case UI_ACT_LEFT:
 	case UI_ACT_RIGHT: {
-		long c = next_col(g, fm->gc, k->act == UI_ACT_LEFT ? -1 : 1);
+		long c = next_col(g, s->gc, k->act == UI_ACT_LEFT ? -1 : 1);
 		if (c < 0)
 			return k->act == UI_ACT_LEFT ? UI_FORM_EXIT_LEFT : UI_FORM_HANDLED;
-		fm->gc = (size_t)c;
+		s->gc = (size_t)c;
 		return UI_FORM_HANDLED;
 	}
 	case UI_ACT_NEXT:
 	case UI_ACT_PREV: {
 		int dir = k->act == UI_ACT_NEXT ? 1 : -1;
-		long c = next_col(g, fm->gc, dir);
+		long c = next_col(g, s->gc, dir);
 		if (c < 0) {
 			/* On to the next row, from its first (last) cell. */
-			if ((dir > 0 && fm->gr + 1 >= g->nrows) || (dir < 0 && fm->gr == 0))
+			if ((dir > 0 && s->gr + 1 >= g->nrows) || (dir < 0 && s->gr == 0))
 				return UI_FORM_UNHANDLED;
-			fm->gr = dir > 0 ? fm->gr + 1 : fm->gr - 1;
+			s->gr = dir > 0 ? s->gr + 1 : s->gr - 1;
 			c = next_col(g, dir > 0 ? 0 : g->ncolumns - 1, 0);
 			if (c < 0)
 				c = next_col(g, dir > 0 ? 0 : g->ncolumns - 1, dir > 0 ? 1 : -1);
 		}
 		if (c >= 0)
-			fm->gc = (size_t)c;
+			s->gc = (size_t)c;
 		return UI_FORM_HANDLED;
 	}
 	case UI_ACT_EDIT:
 	case UI_ACT_CLEAR:
-		if (!editable(g, fm->gr, fm->gc)) {
+		if (!editable(g, s->gr, s->gc)) {
 			ui_msg(ui, UI_MSG_INFO, "%s", _("This cell does not apply to this row."));
 			return UI_FORM_HANDLED;
 		}
 		if (!ui_writable(ui))
 			return UI_FORM_HANDLED;
 		if (k->act == UI_ACT_CLEAR) {
-			cell_save(ui, fm, g, "");
+			cell_save(ui, h, s, g, "");
 			return UI_FORM_HANDLED;
 		}
 		if (ui_field_is_choice(col)) {
-			const struct kaigi_value *v =
-			    fm->src.value(fm->src.ctx, g->id, row->id, col->id);
-			ui_form_open_select(ui, fm, g, col, row, fm->gc, v);
+			const struct kaigi_value *v = h->value(h, g->id, row->id, col->id);
+			h->choose(ui, h, g, col, row, s->gc, v);
 		} else {
-			const struct kaigi_value *v =
-			    fm->src.value(fm->src.ctx, g->id, row->id, col->id);
-			char *now = v ? kaigi_value_to_text(v) : xstrdup("");
-			ui_text_set(&fm->text, now);
-			free(now);
-			free(fm->failed);
-			fm->failed = NULL;
-			fm->etop = g;
-			fm->ef = col;
-			fm->erow = row;
-			fm->ecol = fm->gc;
-			fm->mode = UI_FORM_LINE;
+			h->edit(ui, h, g, col, row, s->gc, NULL);
 		}
 		return UI_FORM_HANDLED;
+	case UI_ACT_SET: /* a digit: a row of the action table */
 	case UI_ACT_CHAR: {
-		if (!editable(g, fm->gr, fm->gc) || !ui_writable(ui))
+		if (!editable(g, s->gr, s->gc)) {
+			ui_msg(ui, UI_MSG_INFO, "%s", _("This cell does not apply to this row."));
+			return UI_FORM_HANDLED;
+		}
+		if (!ui_writable(ui))
 			return UI_FORM_HANDLED;
 		unsigned char c0 = (unsigned char)k->text[0];
 		if (ui_field_is_choice(col)) {
 			if (c0 >= '0' && c0 <= '9') {
-				if (rate(ui, fm, g, (char)c0) && fm->gr + 1 < g->nrows)
-					fm->gr++;
+				if (rate(ui, h, s, g, (char)c0) && s->gr + 1 < g->nrows)
+					s->gr++;
 			} else if (c0 >= 0x80) {
-				snprintf(fm->gprefix, sizeof fm->gprefix, "%s", k->text);
+				snprintf(s->gprefix, sizeof s->gprefix, "%s", k->text);
+			} else {
+				ui_msg(ui, UI_MSG_INFO, _("\"%s\" does not rate a cell: type 1-9."),
+				       k->text);
 			}
 			return UI_FORM_HANDLED;
 		}
-		if (c0 >= 0x80 || (c0 >= '0' && c0 <= '9')) {
-			const struct kaigi_value *v =
-			    fm->src.value(fm->src.ctx, g->id, row->id, col->id);
-			char *now = v ? kaigi_value_to_text(v) : xstrdup("");
-			ui_text_set(&fm->text, now);
-			strbuf_append(&fm->text.b, k->text);
-			fm->text.cur = fm->text.b.len;
-			free(now);
-			fm->etop = g;
-			fm->ef = col;
-			fm->erow = row;
-			fm->ecol = fm->gc;
-			fm->mode = UI_FORM_LINE;
-		}
+		/* A text or number cell: the character is text. */
+		h->edit(ui, h, g, col, row, s->gc, k->text);
 		return UI_FORM_HANDLED;
 	}
 	default:
 		return UI_FORM_UNHANDLED;
 	}
+}
+
+void ui_grid_focus_edge(struct ui_grid_state *s, const struct schema_field *g, bool last)
+{
+	s->gr = last && g->nrows ? g->nrows - 1 : 0;
 }

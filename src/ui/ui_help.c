@@ -23,6 +23,17 @@ static const char *tr(const char *s)
 	return s && *s ? _(s) : "";
 }
 
+bool ui_help_lists(const struct ui_action *a, const struct ui_ctx_title *g)
+{
+	if (!(a->ctx & g->ctx) || !a->help || !*a->help || !a->keyname || !*a->keyname)
+		return false;
+	/* A row that also belongs to an earlier group is listed there. */
+	for (const struct ui_ctx_title *e = ui_ctx_titles; e != g; e++)
+		if (a->ctx & e->ctx)
+			return false;
+	return true;
+}
+
 /* Append the rows of group g (once per action row with help). */
 static size_t add_group(struct help_line *out, size_t n, size_t cap, const struct ui_ctx_title *g)
 {
@@ -30,16 +41,9 @@ static size_t add_group(struct help_line *out, size_t n, size_t cap, const struc
 		out[n++] = (struct help_line){NULL, tr(g->title)};
 	for (size_t i = 0; i < ui_nactions && n < cap; i++) {
 		const struct ui_action *a = &ui_actions[i];
-		if (!(a->ctx & g->ctx) || !a->help || !*a->help || !a->keyname || !*a->keyname)
+		if (!ui_help_lists(a, g))
 			continue;
-		/* A row that also belongs to an earlier group is listed there. */
-		bool earlier = false;
-		for (const struct ui_ctx_title *e = ui_ctx_titles; e != g; e++)
-			if (a->ctx & e->ctx)
-				earlier = true;
-		if (earlier)
-			continue;
-		out[n++] = (struct help_line){tr(a->keyname), tr(a->help)};
+		out[n++] = (struct help_line){tr(ui_action_keynames(a)), tr(a->help)};
 	}
 	return n;
 }

@@ -18,10 +18,11 @@
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_draw.h"
 #include "ui_field.h"
-#include "ui_form.h"
+#include "ui_list.h"
 
-void ui_undo_clear(struct ui_undo *u)
+static void ui_undo_clear(struct ui_undo *u)
 {
 	for (size_t i = 0; i < u->nanswers; i++) {
 		free(u->answers[i].field);
@@ -83,11 +84,11 @@ static char *item_summary(struct ui *ui, struct ui_rec *rec, const struct schema
 	return b.s ? strbuf_take(&b) : xstrdup("…");
 }
 
-void ui_list_draw_row(struct ui *ui, struct ui_form *fm, const struct ui_row *row, int y, int x,
-		      int w, int attr)
+void ui_list_draw_row(struct ui *ui, const struct ui_host *h, const struct ui_row *row, int y,
+		      int x, int w, int attr)
 {
 	const struct schema_field *list = row->f;
-	struct ui_rec *rec = fm->src.rec;
+	struct ui_rec *rec = h->rec;
 	const struct store_item *items;
 	size_t n = ui_rec_items(rec, list->id, &items);
 	switch (row->kind) {
@@ -119,17 +120,6 @@ void ui_list_draw_row(struct ui *ui, struct ui_form *fm, const struct ui_row *ro
 	default:
 		break;
 	}
-}
-
-static bool reload(struct ui *ui, struct ui_form *fm)
-{
-	struct kaigi_error err;
-	if (ui_rec_reload(fm->src.rec, ui->st, &err) != KAIGI_OK) {
-		ui_msg_error(ui, &err);
-		return false;
-	}
-	ui_form_rebuild(ui, fm);
-	return true;
 }
 
 /* Rewrite a choices_from answer through map (1-based; map[k] = new
@@ -168,10 +158,10 @@ struct relink_change {
 };
 
 /* Renumber every answer of the record that picks from list by number. */
-static void relink(struct ui *ui, struct ui_form *fm, const char *list, const size_t *map,
+static void relink(struct ui *ui, const struct ui_host *h, const char *list, const size_t *map,
 		   size_t nmap)
 {
-	struct ui_rec *rec = fm->src.rec;
+	struct ui_rec *rec = h->rec;
 	const struct schema_form *form = rec->form;
 	struct relink_change *ch = NULL;
 	size_t nch = 0;
@@ -206,18 +196,18 @@ static void relink(struct ui *ui, struct ui_form *fm, const char *list, const si
 			}
 		}
 	for (size_t i = 0; i < nch; i++) {
-		ui_form_save(ui, fm, ch[i].field, ch[i].plain ? NULL : ch[i].item,
-			     ch[i].plain ? NULL : ch[i].col, ch[i].text);
+		h->save(ui, h, ch[i].field, ch[i].plain ? NULL : ch[i].item,
+			ch[i].plain ? NULL : ch[i].col, ch[i].text);
 		free(ch[i].text);
 	}
 	free(ch);
 }
 
-static enum ui_form_out add_item(struct ui *ui, struct ui_form *fm, const struct ui_row *row)
+static enum ui_form_out add_item(struct ui *ui, const struct ui_host *h, const struct ui_row *row)
 {
 	if (!ui_writable(ui))
 		return UI_FORM_HANDLED;
-	struct ui_rec *rec = fm->src.rec;
+	struct ui_rec *rec = h->rec;
 	const struct store_item *items;
 	size_t n = ui_rec_items(rec, row->f->id, &items);
 	size_t pos = row->kind == UI_ROW_ITEM ? row->item + 1 : n;
@@ -233,8 +223,8 @@ static enum ui_form_out add_item(struct ui *ui, struct ui_form *fm, const struct
 		size_t *map = xcalloc(n + 1, sizeof *map);
 		for (size_t k = 1; k <= n; k++)
 			map[k] = k > pos ? k + 1 : k;
-		reload(ui, fm);
-		relink(ui, fm, list->id, map, n);
+		h->reload(ui, h);
+		relink(ui, h, list->id, map, n);
 		free(map);
 	}
 	/* Defaults of the item fields are written at once. */
@@ -244,19 +234,17 @@ static enum ui_form_out add_item(struct ui *ui, struct ui_form *fm, const struct
 					  &(struct store_path){list->id, id, list->fields[i].id},
 					  list->fields[i].default_value, &err);
 	ui_saved(ui);
-	reload(ui, fm);
-	for (size_t i = 0; i < fm->nrows; i++)
-		if (fm->rows[i].kind == UI_ROW_ITEM && fm->rows[i].f == list &&
-		    fm->rows[i].item == pos)
-			fm->cur = i;
+	h->reload(ui, h);
+	h->focus_item(h, list, pos);
 	return UI_FORM_OPEN_ITEM;
 }
 
-static void delete_item(struct ui *ui, struct ui_form *fm, const struct ui_row *row)
+static void delete_item(struct ui *ui, const struct ui_host *h, struct ui_list_state *ls,
+			const struct ui_row *row)
 {
 	if (!ui_writable(ui))
 		return;
-	struct ui_rec *rec = fm->src.rec;
+	struct ui_rec *rec = h->rec;
 	const struct schema_field *list = row->f;
 	const struct store_item *items;
 	size_t n = ui_rec_items(rec, list->id, &items);
@@ -265,16 +253,16 @@ static void delete_item(struct ui *ui, struct ui_form *fm, const struct ui_row *
 	char id[STORE_ID_SIZE];
 	snprintf(id, sizeof id, "%s", items[row->item].id);
 	/* Keep the item's answers for undo. */
-	ui_undo_clear(&fm->undo);
-	snprintf(fm->undo.field, sizeof fm->undo.field, "%s", list->id);
-	fm->undo.pos = row->item;
+	ui_undo_clear(&ls->undo);
+	snprintf(ls->undo.field, sizeof ls->undo.field, "%s", list->id);
+	ls->undo.pos = row->item;
 	for (size_t i = 0; i < rec->r.nanswers; i++) {
 		const struct store_answer *a = &rec->r.answers[i];
 		if (strcmp(a->field, list->id) != 0 || strcmp(a->item, id) != 0)
 			continue;
-		fm->undo.answers = xreallocarray(fm->undo.answers, fm->undo.nanswers + 1,
-						 sizeof *fm->undo.answers);
-		struct store_answer *u = &fm->undo.answers[fm->undo.nanswers++];
+		ls->undo.answers = xreallocarray(ls->undo.answers, ls->undo.nanswers + 1,
+						 sizeof *ls->undo.answers);
+		struct store_answer *u = &ls->undo.answers[ls->undo.nanswers++];
 		memset(u, 0, sizeof *u);
 		u->field = xstrdup(a->field);
 		u->item = xstrdup("");
@@ -284,63 +272,63 @@ static void delete_item(struct ui *ui, struct ui_form *fm, const struct ui_row *
 	struct kaigi_error err;
 	if (store_item_delete(ui->st, id, &err) != KAIGI_OK) {
 		ui_msg_error(ui, &err);
-		ui_undo_clear(&fm->undo);
+		ui_undo_clear(&ls->undo);
 		return;
 	}
-	fm->undo.have = true;
-	reload(ui, fm);
+	ls->undo.have = true;
+	h->reload(ui, h);
 	size_t *map = xcalloc(n + 1, sizeof *map);
 	for (size_t k = 1; k <= n; k++)
 		map[k] = k == row->item + 1 ? 0 : k > row->item + 1 ? k - 1 : k;
-	relink(ui, fm, list->id, map, n);
+	relink(ui, h, list->id, map, n);
 	free(map);
 	ui_saved(ui);
 	ui_msg(ui, UI_MSG_INFO, "%s", _("Deleted. Press u to bring it back."));
 }
 
-static void undo_item(struct ui *ui, struct ui_form *fm)
+static void undo_item(struct ui *ui, const struct ui_host *h, struct ui_list_state *ls)
 {
-	if (!fm->undo.have) {
+	if (!ls->undo.have) {
 		ui_msg(ui, UI_MSG_INFO, "%s", _("Nothing to undo."));
 		return;
 	}
 	if (!ui_writable(ui))
 		return;
-	struct ui_rec *rec = fm->src.rec;
+	struct ui_rec *rec = h->rec;
 	const struct store_item *items;
-	size_t n = ui_rec_items(rec, fm->undo.field, &items);
+	size_t n = ui_rec_items(rec, ls->undo.field, &items);
 	char id[STORE_ID_SIZE];
 	struct kaigi_error err;
-	if (store_item_add(ui->st, rec->id, fm->undo.field, fm->undo.pos, id, &err) != KAIGI_OK) {
+	if (store_item_add(ui->st, rec->id, ls->undo.field, ls->undo.pos, id, &err) != KAIGI_OK) {
 		ui_msg_error(ui, &err);
 		return;
 	}
-	reload(ui, fm);
-	if (fm->undo.pos < n) {
+	h->reload(ui, h);
+	if (ls->undo.pos < n) {
 		size_t *map = xcalloc(n + 1, sizeof *map);
 		for (size_t k = 1; k <= n; k++)
-			map[k] = k > fm->undo.pos ? k + 1 : k;
-		relink(ui, fm, fm->undo.field, map, n);
+			map[k] = k > ls->undo.pos ? k + 1 : k;
+		relink(ui, h, ls->undo.field, map, n);
 		free(map);
 	}
-	for (size_t i = 0; i < fm->undo.nanswers; i++) {
-		char *text = kaigi_value_to_text(&fm->undo.answers[i].value);
+	for (size_t i = 0; i < ls->undo.nanswers; i++) {
+		char *text = kaigi_value_to_text(&ls->undo.answers[i].value);
 		store_answer_save(ui->st, rec->id,
-				  &(struct store_path){fm->undo.field, id, fm->undo.answers[i].col},
+				  &(struct store_path){ls->undo.field, id, ls->undo.answers[i].col},
 				  text, &err);
 		free(text);
 	}
-	ui_undo_clear(&fm->undo);
-	reload(ui, fm);
+	ui_undo_clear(&ls->undo);
+	h->reload(ui, h);
 	ui_saved(ui);
 	ui_msg(ui, UI_MSG_INFO, "%s", _("Brought back."));
 }
 
-static void move_item(struct ui *ui, struct ui_form *fm, const struct ui_row *row, int dir)
+static void move_item(struct ui *ui, const struct ui_host *h, const struct ui_row *row, int dir)
 {
 	if (!ui_writable(ui))
 		return;
-	struct ui_rec *rec = fm->src.rec;
+	struct ui_rec *rec = h->rec;
 	const struct schema_field *list = row->f;
 	const struct store_item *items;
 	size_t n = ui_rec_items(rec, list->id, &items);
@@ -357,40 +345,43 @@ static void move_item(struct ui *ui, struct ui_form *fm, const struct ui_row *ro
 		map[k] = k;
 	map[row->item + 1] = to + 1;
 	map[to + 1] = row->item + 1;
-	reload(ui, fm);
-	relink(ui, fm, list->id, map, n);
+	h->reload(ui, h);
+	relink(ui, h, list->id, map, n);
 	free(map);
-	for (size_t i = 0; i < fm->nrows; i++)
-		if (fm->rows[i].kind == UI_ROW_ITEM && fm->rows[i].f == list &&
-		    fm->rows[i].item == to)
-			fm->cur = i;
+	h->focus_item(h, list, to);
 	ui_saved(ui);
 }
 
-enum ui_form_out ui_list_key(struct ui *ui, struct ui_form *fm, const struct ui_key *k)
+void ui_list_state_free(struct ui_list_state *s)
 {
-	if (!fm->src.rec || fm->cur >= fm->nrows)
+	ui_undo_clear(&s->undo);
+}
+
+enum ui_form_out ui_list_key(struct ui *ui, const struct ui_host *h, struct ui_list_state *s,
+			     const struct ui_row *focused, const struct ui_key *k)
+{
+	if (!h->rec)
 		return UI_FORM_UNHANDLED;
-	struct ui_row row = fm->rows[fm->cur];
+	struct ui_row row = *focused;
 	switch (k->act) {
 	case UI_ACT_OPEN:
 	case UI_ACT_RIGHT:
 		if (row.kind == UI_ROW_ITEM)
 			return UI_FORM_OPEN_ITEM;
-		return add_item(ui, fm, &row);
+		return add_item(ui, h, &row);
 	case UI_ACT_ADD:
-		return add_item(ui, fm, &row);
+		return add_item(ui, h, &row);
 	case UI_ACT_DELETE:
 		if (row.kind == UI_ROW_ITEM)
-			delete_item(ui, fm, &row);
+			delete_item(ui, h, s, &row);
 		return UI_FORM_HANDLED;
 	case UI_ACT_UNDO:
-		undo_item(ui, fm);
+		undo_item(ui, h, s);
 		return UI_FORM_HANDLED;
 	case UI_ACT_MOVE_UP:
 	case UI_ACT_MOVE_DOWN:
 		if (row.kind == UI_ROW_ITEM)
-			move_item(ui, fm, &row, k->act == UI_ACT_MOVE_UP ? -1 : 1);
+			move_item(ui, h, &row, k->act == UI_ACT_MOVE_UP ? -1 : 1);
 		return UI_FORM_HANDLED;
 	default:
 		return UI_FORM_UNHANDLED;

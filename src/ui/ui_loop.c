@@ -22,6 +22,7 @@
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_draft.h"
 #include "ui_draw.h"
 #include "ui_help.h"
 #include "ui_screens.h"
@@ -159,6 +160,7 @@ static void bury(struct ui *ui)
 
 static void flush_all(struct ui *ui)
 {
+	ui_draft_service(ui, true);
 	for (size_t i = ui->depth; i-- > 0;)
 		if (ui->stack[i].screen->flush)
 			ui->stack[i].screen->flush(ui, ui->stack[i].state);
@@ -184,8 +186,13 @@ static enum ui_result dispatch(struct ui *ui, int code, const char *text)
 		clearok(curscr, TRUE);
 		return UI_REDRAW;
 	}
-	if (k.act == UI_ACT_NONE && !UI_IS_KEYCODE(code) && code >= 0x20 && code != 0x7f)
+	if (k.act == UI_ACT_NONE && ui_key_printable(code))
 		k.act = UI_ACT_CHAR;
+	if (k.act == UI_ACT_NONE) {
+		/* No keystroke goes unanswered. */
+		ui_key_unused(ui, &k);
+		return UI_REDRAW;
+	}
 	struct ui_frame *f = ui_top(ui);
 	if (!f)
 		return UI_QUIT;
@@ -273,6 +280,15 @@ enum kaigi_status ui_run(const struct ui_args *a, struct kaigi_error *err)
 	ui_home_open(ui);
 	if (a->meeting_id)
 		ui_meeting_open(ui, a->meeting_id);
+	ui_draft_started(ui_now_ms());
+	size_t ndrafts = 0;
+	struct kaigi_error derr;
+	kaigi_error_clear(&derr);
+	if (store_draft_count(ui->st, &ndrafts, &derr) == KAIGI_OK && ndrafts > 0)
+		ui_msg(ui, UI_MSG_WARN,
+		       _("Draft restored: text typed but not saved in %zu field(s); it shows in "
+			 "place, marked [draft]."),
+		       ndrafts);
 	if (a->notice)
 		ui_msg(ui, UI_MSG_WARN, "%s", a->notice);
 
@@ -286,14 +302,35 @@ enum kaigi_status ui_run(const struct ui_args *a, struct kaigi_error *err)
 		long long wait = 1000 - now % 1000 + 5;
 		if (ui->wake_at && ui->wake_at - now < wait)
 			wait = ui->wake_at > now ? ui->wake_at - now : 0;
+		/* The text being typed reaches the database when typing
+		 * pauses (ui_draft.h): the input timeout is the timer. */
+		long long due = ui_draft_due();
+		if (due && due - now < wait)
+			wait = due > now ? due - now : 0;
 		timeout((int)wait);
 		wint_t ch = 0;
 		int r = get_wch(&ch);
 		if (caught_signal)
 			break;
+		/* Alt-x arrives as Esc then x at once: one key. */
+		bool alt = false;
+		if (r == OK && ch == UI_ESC) {
+			wint_t ch2 = 0;
+			timeout(0);
+			int r2 = get_wch(&ch2);
+			if (r2 == OK && ch2 >= 0x20 && ch2 != 0x7f) {
+				ch = ch2;
+				alt = true;
+			} else if (r2 == OK) {
+				unget_wch(ch2);
+			} else if (r2 == KEY_CODE_YES) {
+				ungetch((int)ch2);
+			}
+		}
 		long long t0 = ui_stats_now();
 		enum ui_result res = UI_REDRAW;
 		if (r == ERR) {
+			ui_draft_service(ui, false);
 			res = tick_all(ui);
 			if (res != UI_REDRAW)
 				continue;
@@ -310,6 +347,8 @@ enum kaigi_status ui_run(const struct ui_args *a, struct kaigi_error *err)
 			char text[8] = "";
 			if (r == KEY_CODE_YES) {
 				code = UI_KEYCODE((int)ch);
+			} else if (alt) {
+				code = UI_ALT((int)ch);
 			} else {
 				code = (int)ch;
 				utf8_encode((unsigned)ch, text);
@@ -327,6 +366,7 @@ enum kaigi_status ui_run(const struct ui_args *a, struct kaigi_error *err)
 			clearok(curscr, TRUE);
 			ui->ext_redraw = false;
 		}
+		ui_draft_service(ui, false);
 		if (running)
 			draw(ui);
 		if (r != ERR)

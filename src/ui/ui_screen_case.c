@@ -144,7 +144,10 @@ static unsigned case_contexts(struct ui *ui, void *state)
 	struct ui_form *pg = active_page(cs);
 	if (pg) {
 		unsigned c = ui_form_contexts(pg);
-		return ui_form_editing(pg) ? c : c | base;
+		/* While typing, the case's commands still work by Alt-key. */
+		if (ui_form_editing(pg))
+			return c & UI_CTX_TYPEABLE ? c | UI_CTX_CASE : c;
+		return c | base;
 	}
 	return base | UI_CTX_READ;
 }
@@ -253,7 +256,8 @@ static enum ui_result side_key(struct ui *ui, struct case_scr *cs, const struct 
 		case_check_open(ui, cs);
 		break;
 	default:
-		case_command(ui, cs, k->act);
+		if (!case_command(ui, cs, k->act))
+			ui_key_unused(ui, k);
 		break;
 	}
 	return UI_REDRAW;
@@ -310,7 +314,8 @@ static enum ui_result page_key(struct ui *ui, struct case_scr *cs, const struct 
 		}
 		break;
 	case UI_FORM_UNHANDLED:
-		case_command(ui, cs, k->act);
+		if (!case_command(ui, cs, k->act))
+			ui_key_unused(ui, k);
 		break;
 	default:
 		break;
@@ -365,7 +370,8 @@ static enum ui_result case_key(struct ui *ui, void *state, const struct ui_key *
 		cs->focus_side = true;
 		break;
 	default:
-		case_command(ui, cs, k->act);
+		if (!case_command(ui, cs, k->act))
+			ui_key_unused(ui, k);
 		break;
 	}
 	return UI_REDRAW;

@@ -116,7 +116,8 @@ static void pages_init(struct ui *ui, struct meeting_scr *ms)
 		  _("Said at the end of the meeting"));
 	add_field(&ms->close_f, STORE_MEETING_NEXT_TIME, SCHEMA_LONGTEXT, _("Left for next time"),
 		  _("What the next meeting takes up"));
-	struct ui_src src = {.ctx = ms, .value = meeting_value, .save = meeting_save};
+	struct ui_src src = {
+	    .ctx = ms, .value = meeting_value, .save = meeting_save, .scope = ms->m.id};
 	ui_form_init(&ms->info, src, ms->info_f.fields, ms->info_f.n, _("The meeting"));
 	ui_form_init(&ms->close, src, ms->close_f.fields, ms->close_f.n, _("Closing the meeting"));
 	ui_form_rebuild(ui, &ms->info);

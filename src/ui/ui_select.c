@@ -140,10 +140,11 @@ enum ui_select_result ui_select_key(struct ui *ui, struct ui_select *s, const st
 		break;
 	case UI_ACT_TOGGLE:
 		if (!s->multi) {
-			/* In a single choice, a space is part of the filter. */
-			strbuf_appendc(&s->filter, ' ');
-			refilter(s);
-			break;
+			/* A single choice: ticking the highlighted one chooses it. */
+			if (!s->nvis)
+				break;
+			s->open = false;
+			return UI_SELECT_CHOSEN;
 		}
 		if (s->nvis)
 			s->v[s->vis[s->cur]].on = !s->v[s->vis[s->cur]].on;

@@ -94,5 +94,10 @@ static enum kaigi_status rec_save(void *ctx, const char *field, const char *item
 
 struct ui_src ui_src_record(struct ui_rec *rec)
 {
-	return (struct ui_src){.ctx = rec, .rec = rec, .value = rec_value, .save = rec_save};
+	return (struct ui_src){.ctx = rec,
+			       .rec = rec,
+			       .value = rec_value,
+			       .save = rec_save,
+			       .scope = rec->id[0] ? rec->id : NULL,
+			       .record_id = rec->id[0] ? rec->id : NULL};
 }

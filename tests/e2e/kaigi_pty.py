@@ -48,6 +48,7 @@ KEYS = {
     "del": _ti("kdch1", b"\x1b[3~"),
     "btab": _ti("kcbt", b"\x1b[Z"),
     "f1": _ti("kf1", b"\x1bOP"),
+    "f10": _ti("kf10", b"\x1b[21~"),
     "enter": b"\r",
     "tab": b"\t",
     "esc": b"\x1b",
@@ -193,8 +194,17 @@ class Kaigi:
         """Send keys: names in KEYS, or text (UTF-8).  With settle, read
         the output after each key so that the screen follows."""
         for k in keys:
-            data = KEYS[k] if k in KEYS else k.encode("utf-8")
+            if k in KEYS:
+                data = KEYS[k]
+            elif len(k) == 3 and k.startswith("M-"):
+                data = b"\x1b" + k[2].encode("utf-8")  # Alt-x: Esc and x at once
+            else:
+                data = k.encode("utf-8")
             os.write(self.fd, data)
+            if k == "esc":
+                # A lone Esc is told from Alt-x by the pause after it
+                # (ESCDELAY): the next key must not follow at once.
+                time.sleep(0.06)
             if settle:
                 self.pump(0.02)
 
@@ -320,8 +330,9 @@ def open_today_case(k, down=0):
 
 
 def goto_section(k, name):
-    """Jump to a section of the running case by part of its name."""
-    k.send("g")
+    """Jump to a section of the running case by part of its name (Alt-g:
+    on a field a plain g would be text)."""
+    k.send("M-g")
     k.wait_for("区分へ移動")
     k.type(name)
     k.send("enter")

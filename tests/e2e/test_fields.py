@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MIT
 """The field editors' rules, seen from the keyboard.
 
-- A constraint refuses an answer inline, keeps the field open, and a second
-  leave with the same text gives it up (nothing saved, and it says so).
+- A constraint refuses an answer inline and keeps the field open with the
+  text; leaving keeps the text as a draft marked not valid (not an answer),
+  and repairing it later saves it and removes the draft.
 - Out-of-range numbers are refused the same way.
 - Dates are typed leniently (R8.11.1, -3 for three days ago).
 - `relevant` shows and hides a field live (その他の内容 after 5 その他).
@@ -24,6 +25,10 @@ def value(home, form, field, **kw):
     return answer(db(demo_db(home)), form, field, case_code=CODE, **kw)
 
 
+def drafts(home):
+    return db(demo_db(home)).execute("SELECT field, text, refused FROM draft").fetchall()
+
+
 def retype(k, text):
     k.send("enter", "end", "\x15")
     k.type(text)
@@ -41,9 +46,20 @@ def main():
         retype(k, "ABCDEFGHIJ")
         k.wait_for("イニシャルのみ（8文字まで）")
         check(value(home, "toyoake_case_sheet", "initials") == ["Y.H"], "refused but saved")
-        k.send("enter")  # the same text again: given up
-        k.wait_for("保存できません")
-        check(value(home, "toyoake_case_sheet", "initials") == ["Y.H"], "given up but saved")
+        k.send("enter")  # the same text again: still refused, still there
+        k.wait_for("まだ保存されていません")
+        check("ABCDEFGHIJ" in k.text(), "the refused text left the field")
+        k.send("tab")  # leaving keeps it as a draft marked not valid
+        k.wait_for("［未確定］ABCDEFGHIJ")
+        check(value(home, "toyoake_case_sheet", "initials") == ["Y.H"], "kept as draft but saved")
+        check(drafts(home) == [("initials", "ABCDEFGHIJ", 1)], drafts(home))
+        k.send("up", "enter")  # repaired later: the editor opens on the draft
+        k.wait_for("イニシャルのみ（8文字まで）")
+        k.send("bs", "bs", "bs", "bs", "bs", "bs", "bs")
+        k.send("enter")
+        k.wait_gone("［未確定］")
+        check(value(home, "toyoake_case_sheet", "initials") == ["ABC"], "repaired")
+        check(drafts(home) == [], "the draft stayed after the repair")
         # ---- a date typed leniently
         k.send("down", "down", "down")  # 初回訪問日
         retype(k, "-3")
@@ -85,7 +101,7 @@ def main():
         k.type("作業")
         k.send("enter", "down", "enter")
         k.type("家事の分担を一緒に考える。")
-        k.send("esc", "down", "enter")
+        k.send("tab", "enter")  # Tab keeps the long text and goes on to 対応する課題
         k.wait_for("2. 夫の介護負担を減らす")
         k.send("down", "enter", "esc")
         k.wait_for("専門職からの助言 (1)")
@@ -105,7 +121,7 @@ def main():
         k.wait_for("1. 夫の介護負担を減らす")
         check(value(home, "case_plan", "advice", item=None, col="issue") == ["1"],
               "after the move the advice follows its issue to 1")
-        k.send("w")
+        k.send("M-w")
         t = k.wait_for("読み上げ — ")
         check("対応する課題: 1. 夫の介護負担を減らす" in t.replace("\n", "") or
               "夫の介護負担を減らす" in t, t)

@@ -91,7 +91,7 @@ def main():
         # ---- run the case; two ratings change
         k.send("enter")
         k.wait_for("論点の提示")
-        k.send("g")
+        k.send("M-g")
         k.wait_for("区分へ移動")
         k.type("ADL")
         k.send("enter")
@@ -100,7 +100,7 @@ def main():
         k.send("down", "2")  # 屋外歩行 △1 → 〇2
         k.send("down", "down", "down", "5")  # 入浴 △2 → ×1
         k.wait_for(lambda t: "×1" in t)
-        k.send("h")
+        k.send("M-h")
         k.wait_for("2025-04-08 からの変化")
         t = k.wait_for("↓ 悪化")
         outdoor = [l for l in t.split("\n") if "屋外歩行" in l]

@@ -70,7 +70,7 @@ def main():
         check("〇2" in row, "the grid after the restart: %r" % row)
         goto_section(k, "質疑")
         k.wait_for("1. 通院を続けられる")
-        k.send("w")
+        k.send("M-w")
         k.wait_for("通院を続けられる")
 
 

@@ -19,7 +19,7 @@ AFTER = "121112112322221113"
 
 def open_section(k, name):
     """g, type part of the section's name, Enter: the page shows it."""
-    k.send("g")
+    k.send("M-g")
     k.wait_for("区分へ移動")
     k.type(name)
     k.send("enter")
@@ -54,9 +54,9 @@ def main():
         edit_line(k, "中央公民館")
         k.wait_for("中央公民館")
         k.send("down", "enter")  # 会議の目的: the long-text editor
-        k.wait_for("Esc 確定")
+        k.wait_for("F10 確定")
         k.type("元の暮らしに戻るための課題と支援を検討する。")
-        k.send("esc")
+        k.send("f10")
         k.wait_for("元の暮らしに戻るための")
         # ---- two participants
         k.send("esc", "down", "enter")
@@ -126,9 +126,9 @@ def main():
         k.type("薬剤")
         k.send("enter")
         k.send("down", "enter")
-        k.wait_for("Esc 確定")
+        k.wait_for("F10 確定")
         k.type("服薬の時間を朝にそろえる。")
-        k.send("esc", "down", "enter")
+        k.send("tab", "enter")
         k.wait_for("1. 屋外を安全に歩ける")
         k.send("enter")
         k.send("esc")
@@ -168,13 +168,13 @@ def main():
         k.wait_for("地域課題 (1)")
         # ---- the phases, the read-back, closing
         for n in range(4):
-            k.send("n")
+            k.send("M-n")
         k.wait_for("5/5")
-        k.send("w")
+        k.send("M-w")
         k.wait_for("読み上げ — K-")
         k.wait_for("屋外を安全に歩ける")
         k.wait_for("【薬剤師】")
-        k.send("c")
+        k.send("M-c")
         k.wait_for("未入力があります")
         k.send("home", "enter")
         k.wait_for("事例を終えました")

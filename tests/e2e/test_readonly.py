@@ -59,8 +59,8 @@ def main():
         open_today_case(k)
         k.send("enter")  # try to edit the first field
         k.wait_for("変更はできません")
-        k.send("n")  # the timer does not write either
-        k.send("c")
+        k.send("M-n")  # the timer does not write either
+        k.send("M-c")
         k.wait_for("未入力があります")
         k.send("home", "enter")  # close the case anyway
         k.wait_for("1. K-2026-003")

@@ -17,7 +17,7 @@ def one(sig, text):
         goto_section(k, "生活と見立て")
         k.wait_for("生活課題")
         k.send("enter")
-        k.wait_for("Esc 確定")
+        k.wait_for("F10 確定")
         k.type(text)
         k.wait_for(text)
         if sig == signal.SIGINT:

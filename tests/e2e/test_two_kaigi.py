@@ -14,7 +14,7 @@ def fill(k, section, field, text):
     k.wait_for(field)
     k.send("enter")
     k.type(text)
-    k.send("esc" if section == "生活と見立て" else "enter")
+    k.send("f10" if section == "生活と見立て" else "enter")
     k.wait_for(text[:4])
 
 
@@ -28,11 +28,11 @@ def main():
             fill(b, "住まいと家族", "町名", "西町二丁目")
             fill(a, "生活と見立て", "生活課題", "Aの入力")
             fill(b, "生活と見立て", "生活課題", "Bの入力")
-            b.send("c")
+            b.send("M-c")
             b.wait_for("未入力")
             b.send("home", "enter")
             b.wait_for("事例を終えました")
-        a.send("c")
+        a.send("M-c")
         a.wait_for("未入力")
         a.send("home", "enter")
         a.wait_for("事例を終えました")

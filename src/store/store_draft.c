@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: MIT
+/*
+ * store_draft.c — the drafts table: text being typed and refused values,
+ * apart from the answers (see kaigi/draft.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/draft.h"
+#include "kaigi/xalloc.h"
+#include "store_internal.h"
+
+struct put_arg {
+	const struct store_draft_key *key;
+	const char *text;
+	bool refused;
+	const char *reason;
+};
+
+static const char *nz(const char *s)
+{
+	return s ? s : "";
+}
+
+static void bind_put(sqlite3_stmt *q, const void *arg)
+{
+	const struct put_arg *a = arg;
+	sqlite3_bind_text(q, 1, a->key->scope, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, a->key->field, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, nz(a->key->item), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, nz(a->key->col), -1, SQLITE_STATIC);
+	store_bind_text_or_null(q, 5, a->key->record_id);
+	sqlite3_bind_text(q, 6, a->text, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 7, a->refused);
+	store_bind_text_or_null(q, 8, a->reason);
+	sqlite3_bind_int64(q, 9, store_now_ms());
+}
+
+enum kaigi_status store_draft_put(struct store *st, const struct store_draft_key *key,
+				  const char *text, bool refused, const char *reason,
+				  struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT OR REPLACE INTO draft (scope, field, item, col, record_id, text, refused, "
+	    "reason, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	struct put_arg a = {key, text ? text : "", refused, reason};
+	return store_write1(st, sql, bind_put, &a, "keeping a draft", err);
+}
+
+static void bind_key(sqlite3_stmt *q, const void *arg)
+{
+	const struct store_draft_key *k = arg;
+	sqlite3_bind_text(q, 1, k->scope, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, k->field, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, nz(k->item), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, nz(k->col), -1, SQLITE_STATIC);
+}
+
+enum kaigi_status store_draft_delete(struct store *st, const struct store_draft_key *key,
+				     struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "DELETE FROM draft WHERE scope = ?1 AND field = ?2 AND item = ?3 AND col = ?4";
+	return store_write1(st, sql, bind_key, key, "removing a draft", err);
+}
+
+enum kaigi_status store_draft_list(struct store *st, const char *scope, struct store_draft **out,
+				   size_t *n, struct kaigi_error *err)
+{
+	static const char sql[] = "SELECT field, item, col, text, refused, reason, updated "
+				  "FROM draft WHERE scope = ?1 ORDER BY updated";
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, scope, -1, SQLITE_STATIC);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		*out = xgrow(*out, *n, &cap, sizeof **out);
+		struct store_draft *d = &(*out)[(*n)++];
+		d->scope = xstrdup(scope);
+		d->field = store_column_strdup(q, 0);
+		d->item = store_column_strdup(q, 1);
+		d->col = store_column_strdup(q, 2);
+		d->text = store_column_strdup(q, 3);
+		d->refused = sqlite3_column_int(q, 4) != 0;
+		d->reason = store_column_strdup(q, 5);
+		d->updated = sqlite3_column_int64(q, 6);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		store_drafts_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return store_fail(st, rc, err, "reading drafts");
+	}
+	return KAIGI_OK;
+}
+
+void store_drafts_free(struct store_draft *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].scope);
+		free(v[i].field);
+		free(v[i].item);
+		free(v[i].col);
+		free(v[i].text);
+		free(v[i].reason);
+	}
+	free(v);
+}
+
+static enum kaigi_status count(struct store *st, const char *sql, const char *arg, size_t *n,
+			       struct kaigi_error *err)
+{
+	*n = 0;
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	if (arg)
+		sqlite3_bind_text(q, 1, arg, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*n = (size_t)sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, rc, err, "counting drafts");
+	return KAIGI_OK;
+}
+
+enum kaigi_status store_draft_count_case(struct store *st, const char *case_id, size_t *n,
+					 struct kaigi_error *err)
+{
+	static const char sql[] = "SELECT count(*) FROM draft d JOIN form_record r "
+				  "ON r.id = d.record_id WHERE r.case_id = ?1";
+	return count(st, sql, case_id, n, err);
+}
+
+enum kaigi_status store_draft_count(struct store *st, size_t *n, struct kaigi_error *err)
+{
+	static const char sql[] = "SELECT count(*) FROM draft";
+	return count(st, sql, NULL, n, err);
+}
