@@ -48,7 +48,7 @@ int period_months(const char *p);
  * is not a period. */
 bool period_bounds(const char *p, char start[PERIOD_MONTH_SIZE], char end[PERIOD_MONTH_SIZE]);
 
-/* A stored period as the room reads it: "2026-11〜2027-05（6か月）" in
+/* A stored period as the room reads it: "2026-11〜2027-05 （6か月）" in
  * Japanese, "2026-11 to 2027-05 (6 months)" in English; anything else is
  * copied as it is.  Caller frees. */
 char *period_display(const char *p, const char *lang);

@@ -269,5 +269,5 @@ char *period_display(const char *p, const char *lang)
 	int n = period_months(p);
 	if (lang && strcmp(lang, "en") == 0)
 		return xasprintf("%s to %s (%d month%s)", a, b, n, n == 1 ? "" : "s");
-	return xasprintf("%s〜%s（%dか月）", a, b, n);
+	return xasprintf("%s〜%s （%dか月）", a, b, n);
 }

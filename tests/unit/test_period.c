@@ -135,7 +135,7 @@ static void display_and_length(void **state)
 {
 	(void)state;
 	char *s = period_display("2026-11/2027-05", "ja");
-	assert_string_equal(s, "2026-11〜2027-05（6か月）");
+	assert_string_equal(s, "2026-11〜2027-05 （6か月）");
 	free(s);
 	s = period_display("2026-11/2026-12", "en");
 	assert_string_equal(s, "2026-11 to 2026-12 (1 month)");
