@@ -117,7 +117,8 @@ enum kaigi_status store_case_save(struct store *st, struct store_case *c, struct
 }
 
 #define CASE_SELECT                                                                                \
-	"SELECT c.id, c.meeting_id, c.person_id, c.ord, c.presenter, c.follows, p.code, m.date "   \
+	"SELECT c.id, c.meeting_id, c.person_id, c.ord, c.presenter, c.follows, p.code, m.date, "  \
+	"ifnull(c.closed, 0) "                                                                     \
 	"FROM case_review c JOIN person p ON p.id = c.person_id JOIN meeting m ON m.id = "         \
 	"c.meeting_id "
 
@@ -132,6 +133,7 @@ static void case_from_row(sqlite3_stmt *q, struct store_case *c)
 	store_column_id(q, 5, c->follows);
 	c->person_code = store_column_strdup(q, 6);
 	c->meeting_date = store_column_strdup(q, 7);
+	c->closed = sqlite3_column_int64(q, 8);
 }
 
 enum kaigi_status store_case_get(struct store *st, const char *id, struct store_case *out,
@@ -158,6 +160,25 @@ enum kaigi_status store_case_delete(struct store *st, const char *id, struct kai
 {
 	return store_delete_id(st, "DELETE FROM case_review WHERE id = ?1", id, "deleting a case",
 			       err);
+}
+
+struct close_arg {
+	const char *id;
+	long long now;
+};
+
+static void bind_close(sqlite3_stmt *q, const void *arg)
+{
+	const struct close_arg *a = arg;
+	sqlite3_bind_text(q, 1, a->id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, a->now);
+}
+
+enum kaigi_status store_case_close(struct store *st, const char *id, struct kaigi_error *err)
+{
+	static const char sql[] = "UPDATE case_review SET closed = ?2, updated = ?2 WHERE id = ?1";
+	struct close_arg a = {id, store_now_ms()};
+	return store_write1(st, sql, bind_close, &a, "saving a case", err);
 }
 
 void store_case_list_free(struct store_case_list *l)

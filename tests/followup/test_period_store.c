@@ -142,9 +142,9 @@ static void exec_ok(sqlite3 *db, const char *sql)
 static size_t period_migration(void)
 {
 	for (size_t i = 0; i < kaigi_migration_count; i++)
-		if (strstr(kaigi_migration_name[i], "goal_period"))
+		if (strstr(kaigi_migration_name[i], "live_entry"))
 			return i;
-	fail_msg("no goal_period migration");
+	fail_msg("no live_entry migration");
 	return 0;
 }
 

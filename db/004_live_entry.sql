@@ -1,5 +1,8 @@
 -- SPDX-License-Identifier: MIT
--- 004_goal_period.sql — a goal's period is a start and an end month (issue 9).
+-- 004_live_entry.sql — live entry (issue 9): goal periods as ranges, and
+-- cases marked when they are closed.
+--
+-- ---- a goal's period is a start and an end month ---------------------------
 --
 -- case_plan version 1 kept a goal's period as a whole number of months
 -- (`goals` item field `months`); version 2 keeps a period, a start and an
@@ -37,3 +40,9 @@ WHERE form = 'case_plan' AND form_version = 1
 			AND a.field = 'goals' AND a.col = 'months');
 
 DROP TABLE goal_period;
+
+-- ---- a case closed at the close check --------------------------------------
+-- When (ms since 1970, UTC) the facilitator closed the case (the close check,
+-- ui_case_check.c); NULL while it is still to be discussed.  The meeting's
+-- case list marks closed cases.
+ALTER TABLE case_review ADD COLUMN closed INTEGER CHECK (closed IS NULL OR closed >= 0);
