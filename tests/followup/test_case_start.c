@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fu_test.h"
+#include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 
 /* A meeting of date and a case of a new person; the case id in case_id. */
@@ -101,11 +102,55 @@ static void what_the_form_does_not_take_is_left_out(void **state)
 	fu_close(f);
 }
 
+static int write_buf(void *ctx, const char *buf, size_t len)
+{
+	strbuf_appendn(ctx, buf, len);
+	return 0;
+}
+
+static void closing_is_kept_and_travels(void **state)
+{
+	(void)state;
+	struct fu *f = fu_open(NULL);
+	char meeting[STORE_ID_SIZE], case_id[STORE_ID_SIZE];
+	struct kaigi_error err;
+	add_case(f, "2026-11-14", "K-3", "F", "80代", meeting, case_id);
+	struct store_case c = {0};
+	assert_int_equal(store_case_get(f->st, case_id, &c, &err), KAIGI_OK);
+	assert_int_equal(c.closed, 0);
+	assert_int_equal(store_case_close(f->st, case_id, &err), KAIGI_OK);
+	assert_int_equal(store_case_get(f->st, case_id, &c, &err), KAIGI_OK);
+	assert_true(c.closed > 0);
+	store_case_clear(&c);
+	/* Export says so, and an import into another database keeps it. */
+	struct strbuf b = STRBUF_INIT;
+	struct kaigi_diags w = {0};
+	assert_int_equal(store_export_yaml(f->st, NULL, write_buf, &b, &w, &err), KAIGI_OK);
+	kaigi_diags_free(&w);
+	assert_non_null(strstr(b.s, "closed: true"));
+	char path[256];
+	snprintf(path, sizeof path, "%s/export.yaml", f->dir);
+	FILE *fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs(b.s, fp);
+	fclose(fp);
+	strbuf_free(&b);
+	struct fu *g = fu_open(NULL);
+	const char *paths[] = {path};
+	struct kaigi_diags d = {0};
+	assert_int_equal(store_import_files(g->st, paths, 1, NULL, &d), KAIGI_OK);
+	kaigi_diags_free(&d);
+	assert_int_equal(fu_int(g, "SELECT count(*) FROM case_review WHERE closed > 0"), 1);
+	fu_close(g);
+	fu_close(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(case_sheet_starts_filled),
 	    cmocka_unit_test(what_the_form_does_not_take_is_left_out),
+	    cmocka_unit_test(closing_is_kept_and_travels),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
