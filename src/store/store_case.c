@@ -47,6 +47,21 @@ enum kaigi_status store_person_save(struct store *st, struct store_person *p,
 	if (p->sex && *p->sex && strcmp(p->sex, "F") && strcmp(p->sex, "M") && strcmp(p->sex, "X"))
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "sex is F, M or X, not '%s'",
 				       p->sex);
+	/* Say which code, in words, rather than SQLite's constraint message. */
+	static const char taken[] = "SELECT 1 FROM person WHERE code = ?1 AND id <> ?2";
+	sqlite3_stmt *q = store_stmt(st, taken, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, p->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, p->id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW)
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+				       "case code %s is already another person's; give another",
+				       p->code);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err, "reading a person");
 	if (!p->id[0])
 		store_uuid_new(p->id);
 	return store_write1(st, sql, bind_person, p, "saving a person", err);

@@ -12,7 +12,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import Kaigi, check, goto_section, open_today_case, run, tempdir  # noqa: E402
+from kaigi_pty import Kaigi, check, goto_section, run, tempdir  # noqa: E402
 
 # Three or more English words in a row: a sentence, not a code (K-2026-003),
 # a key name (Enter, Tab) or an abbreviation (ADL/IADL, PT).
@@ -42,7 +42,32 @@ def refuse(k, typed, reason, what, fix):
 def main():
     home = tempdir()
     with Kaigi(["demo"], home) as k:
-        open_today_case(k)
+        k.wait_for("これからの会議")
+        k.send("enter")
+        k.wait_for("目指す姿")
+        k.send("down", "down", "down", "enter")
+        k.wait_for("1. K-")
+        # ---- the store's refusals: a case code taken, and none at all
+        k.send("a")
+        k.wait_for("事例提供者")
+        k.send("btab", "enter")  # back to the case code, editing it
+        k.send("\x15")
+        k.type("K-2026-001")
+        k.send("enter")
+        k.wait_for("別の人に使われて")
+        no_english(k, "a case code taken")
+        k.send("\x15", "enter")
+        k.wait_for("事例番号を入力して")
+        no_english(k, "no case code")
+        k.send("\x15")
+        k.type("K-2026-099")
+        k.send("enter")
+        k.wait_gone("事例番号を入力して")
+        k.send("esc")
+        k.wait_for("3. K-2026-099")
+        # ---- the form's refusals, on the first case
+        k.send("home", "enter")
+        k.wait_for("論点の提示")
         goto_section(k, "基本情報")
         k.wait_for("イニシャル")
         k.send("down", "down", "down", "down")  # 初回訪問日
