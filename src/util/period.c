@@ -110,13 +110,12 @@ static bool separator(struct cur *c)
 }
 
 /* A length: 6か月 (ヶ月, ヵ月, カ月, ケ月, 箇月), 6 months, 1年, 1年半, 半年,
- * or a bare 6; an optional 間.  bare reports a number without a unit. */
-static bool length_at(struct cur *c, int *months, bool *bare)
+ * or a bare 6; an optional 間. */
+static bool length_at(struct cur *c, int *months)
 {
-	static const char *const units[] = {"か月", "ヶ月", "ヵ月",   "カ月",  "ケ月",
-					    "箇月", "ヶ月", "months", "month", NULL};
+	static const char *const units[] = {"か月", "ヶ月",   "ヵ月",  "カ月", "ケ月",
+					    "箇月", "months", "month", NULL};
 	struct cur s = *c;
-	*bare = false;
 	if (lit(&s, "半年")) {
 		*months = 6;
 	} else {
@@ -133,7 +132,6 @@ static bool length_at(struct cur *c, int *months, bool *bare)
 			*months = n * 12 + (lit(&s, "半") ? 6 : 0);
 		} else {
 			*months = n;
-			*bare = true;
 		}
 	}
 	lit(&s, "間");
@@ -195,7 +193,6 @@ enum period_result period_parse(const char *s, const char *start, char out[PERIO
 {
 	struct cur c = {s}, base = {start ? start : ""};
 	int from = -1, a, b, n;
-	bool bare;
 	if (start && !month_at(&base, &from))
 		from = -1;
 	skip_space(&c);
@@ -217,12 +214,12 @@ enum period_result period_parse(const char *s, const char *start, char out[PERIO
 			return finish(a, end, out);
 		}
 		e = c;
-		if (length_at(&e, &n, &bare) && at_end(&e))
+		if (length_at(&e, &n) && at_end(&e))
 			return finish(a, a + n, out);
 		return PERIOD_BAD;
 	}
 	struct cur e = c;
-	if (length_at(&e, &n, &bare) && at_end(&e))
+	if (length_at(&e, &n) && at_end(&e))
 		return from < 0 ? PERIOD_NEED_START : finish(from, from + n, out);
 	e = c;
 	if (separator(&e) && month_at(&e, &b) && at_end(&e))
