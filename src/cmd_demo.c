@@ -266,12 +266,13 @@ static void past_meeting(struct demo *d, char first_case[STORE_ID_SIZE])
 	     KV("profession", "sc", "text",
 		"東地区のサロンは送迎ボランティアがある。見学に同行できる。", "issue", "2"));
 	item(d, "goals",
-	     KV("horizon", "long", "months", "6", "wording",
+	     KV("horizon", "long", "period", "6か月", "wording",
 		"「半年後に一人でスーパーへ買い物に行ける」", "indicator",
 		"週1回、自分で買い物に行く", "issue", "1"));
 	item(d, "goals",
-	     KV("horizon", "short", "months", "3", "wording", "「3か月後に近所の公園まで歩ける」",
-		"indicator", "公園まで往復できる", "issue", "1"));
+	     KV("horizon", "short", "period", "3か月", "wording",
+		"「3か月後に近所の公園まで歩ける」", "indicator", "公園まで往復できる", "issue",
+		"1"));
 	item(d, "actions",
 	     KV("who", "福祉用具事業所", "what", "玄関に手すりを設置する", "due", due, "status",
 		"done", "issue", "1"));
@@ -308,8 +309,8 @@ static void past_meeting(struct demo *d, char first_case[STORE_ID_SIZE])
 	     KV("profession", "dietitian", "text",
 		"まず汁物と卵料理から。畑の野菜を使う献立を一緒に作る。", "issue", "1"));
 	item(d, "goals",
-	     KV("horizon", "short", "months", "3", "wording", "「自分で味噌汁と卵焼きを作れる」",
-		"issue", "1"));
+	     KV("horizon", "short", "period", "3か月", "wording",
+		"「自分で味噌汁と卵焼きを作れる」", "issue", "1"));
 	item(d, "actions",
 	     KV("who", "管理栄養士（保健センター）", "what", "男性料理教室を紹介する", "due", due,
 		"status", "todo", "issue", "1"));

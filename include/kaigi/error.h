@@ -43,6 +43,25 @@ enum kaigi_status kaigi_error_vset(struct kaigi_error *err, enum kaigi_status st
 				   const char *file, int line, int col, const char *fmt, va_list ap)
     KAIGI_PRINTF(6, 0);
 
+/*
+ * Messages in the user's language.  Core messages are English format
+ * strings that are also gettext msgids (po/POTFILES lists the core files;
+ * xgettext finds them as the format argument of kaigi_error_set,
+ * kaigi_diags_add and store_fail, and in N_()).  The UI installs gettext
+ * here, so every refusal it shows is in its language; the command line
+ * installs nothing and stays English (its messages are a contract of
+ * golden tests and scripts).  fn must return its argument when it has no
+ * translation.  Not thread-safe: set it once at start.
+ */
+typedef const char *(*kaigi_translate_fn)(const char *msgid);
+void kaigi_error_set_translator(kaigi_translate_fn fn);
+/* msgid in the user's language (msgid itself without a translator). */
+const char *kaigi_tr(const char *msgid);
+/* Marks a string for xgettext without translating it here. */
+#ifndef N_
+#define N_(s) (s)
+#endif
+
 /* Reset err to "no error". */
 void kaigi_error_clear(struct kaigi_error *err);
 

@@ -47,6 +47,8 @@ enum schema_type {
 	SCHEMA_GRID,
 	SCHEMA_LIST,
 	SCHEMA_CALCULATE,
+	SCHEMA_MONTH,  /* "YYYY-MM" (period.h) */
+	SCHEMA_PERIOD, /* "YYYY-MM/YYYY-MM": a start and an end month (period.h) */
 };
 
 /* "text", "grid", …; NULL for an unknown value. */
@@ -108,7 +110,8 @@ struct schema_field {
 	struct expr *relevant, *constraint, *calculate; /* each may be NULL */
 	char *default_value;                            /* as text, or NULL */
 	bool has_min, has_max;
-	double min, max;           /* numbers, scale; dates compare as text YYYY-MM-DD */
+	double min, max;           /* numbers, scale, a period's months; dates and months
+				      compare as text */
 	char *min_text, *max_text; /* the YAML text of min/max (dates) */
 	const struct schema_choice_list *choices; /* select_*, scale; or NULL */
 	struct schema_choices_from *choices_from; /* or NULL */
@@ -122,6 +125,7 @@ struct schema_field {
 	size_t nfields;
 	size_t min_items, max_items; /* max 0 = unlimited */
 	char *item_label;            /* item field that names an item, or NULL */
+	char *formerly;              /* the id this field had in an older version, or NULL */
 	struct schema_pos pos;
 	/* A calculated field's place among its form's (1..form->ncalc), for
 	 * evaluating each once (calc.h); 0 for other fields. */
@@ -237,6 +241,12 @@ const struct schema_meeting *schema_meeting_find(const struct schema_set *set, c
 const struct schema_field *schema_field_find(const struct schema_form *form, const char *id);
 /* A grid column or list item field of parent by id. */
 const struct schema_field *schema_subfield_find(const struct schema_field *parent, const char *id);
+/* The field (top-level, or of parent when not NULL) that was called id in an
+ * older version of the form (`formerly: id`), or NULL.  Record files written
+ * before the rename import through it. */
+const struct schema_field *schema_field_find_former(const struct schema_form *form,
+						    const struct schema_field *parent,
+						    const char *id);
 const struct schema_grid_row *schema_row_find(const struct schema_field *grid, const char *id);
 
 /* The choices that apply to column col of grid row row (the row's override,
@@ -257,6 +267,16 @@ const struct schema_choice_list *schema_cell_choices(const struct schema_field *
 enum kaigi_status schema_value_parse(const struct schema_field *f,
 				     const struct schema_choice_list *choices, const char *text,
 				     struct kaigi_value *out, struct kaigi_error *err);
+
+/*
+ * schema_value_parse for an answer given on a day: start ("YYYY-MM-DD" or
+ * "YYYY-MM", normally the meeting's date; NULL when unknown) is where a
+ * period typed as a length (6か月) or an end alone (〜2027-05) begins.
+ */
+enum kaigi_status schema_value_parse_at(const struct schema_field *f,
+					const struct schema_choice_list *choices, const char *text,
+					const char *start, struct kaigi_value *out,
+					struct kaigi_error *err);
 
 /*
  * Evaluate f's constraint with values from lookup (the field's own value is

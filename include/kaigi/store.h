@@ -221,6 +221,7 @@ struct store_case {
 	char follows[STORE_ID_SIZE]; /* previous review of the person, or "" */
 	char *person_code;           /* filled by reads */
 	char *meeting_date;          /* filled by reads */
+	long long closed;            /* when it was closed (ms), 0 while open; reads only */
 };
 void store_case_clear(struct store_case *c);
 
@@ -230,6 +231,9 @@ enum kaigi_status store_case_save(struct store *st, struct store_case *c, struct
 enum kaigi_status store_case_get(struct store *st, const char *id, struct store_case *out,
 				 struct kaigi_error *err);
 enum kaigi_status store_case_delete(struct store *st, const char *id, struct kaigi_error *err);
+/* Mark case id closed now (the close check); the meeting's case list shows
+ * it as finished.  Closing again moves the time. */
+enum kaigi_status store_case_close(struct store *st, const char *id, struct kaigi_error *err);
 
 struct store_case_list {
 	struct store_case *v;

@@ -220,8 +220,13 @@ static const struct list_col issue_cols[] = {
     {"category", FORM_LABEL, 2, false},
 };
 static const struct list_col goal_cols[] = {
-    {"horizon", FORM_LABEL, 2, true},  {"months", RS_PERIOD, 1, true},
-    {"wording", FORM_LABEL, 6, false}, {"indicator", FORM_LABEL, 3, false},
+    {"horizon", FORM_LABEL, 2, true},
+    /* case_plan 2: the range (2026-11〜2027-05（6か月）); a town's form may
+     * still keep a number of months. */
+    {"period", RS_PERIOD, 5, true},
+    {"months", RS_PERIOD, 1, true},
+    {"wording", FORM_LABEL, 6, false},
+    {"indicator", FORM_LABEL, 3, false},
     {"issue", RS_ISSUE_REF, 1, true},
 };
 static const struct list_col advice_cols[] = {

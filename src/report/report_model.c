@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/period.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
@@ -101,6 +102,12 @@ static char *value_display(const struct rb *b, const struct schema_form *form,
 	case SCHEMA_BOOLEAN:
 		strbuf_append(&out, rs(kaigi_value_truthy(v) ? RS_YES : RS_NO_ANSWER, b->lang));
 		break;
+	case SCHEMA_PERIOD: {
+		char *p = period_display(text, b->lang);
+		strbuf_append(&out, p);
+		free(p);
+		break;
+	}
 	case SCHEMA_INTEGER:
 	case SCHEMA_DECIMAL: {
 		const char *unit = label(&sf->unit, b->lang);

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/period.h"
 #include "kaigi/xalloc.h"
 
 #define EXPR_PREFIX         "SELECT ("
@@ -247,6 +248,29 @@ static void fn_printf(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_error(ctx, sqlite3_errmsg(eng->fmt), -1);
 	sqlite3_reset(*q);
 	sqlite3_clear_bindings(*q);
+/* period_months(p): the months a stored period spans (2026-11/2027-05 → 6);
+ * NULL for anything that is not a period, so an unanswered period reads as
+ * unanswered. */
+static void fn_period_months(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	int n = period_months((const char *)sqlite3_value_text(argv[0]));
+	if (n < 0)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_int(ctx, n);
+}
+
+/* period_start(p), period_end(p): its months as 'YYYY-MM'. */
+static void fn_period_bound(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	char a[PERIOD_MONTH_SIZE], b[PERIOD_MONTH_SIZE];
+	if (!period_bounds((const char *)sqlite3_value_text(argv[0]), a, b)) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, sqlite3_user_data(ctx) ? b : a, -1, SQLITE_TRANSIENT);
 }
 
 enum kaigi_status expr_engine_open(struct expr_engine **out, struct kaigi_error *err)
@@ -283,6 +307,12 @@ enum kaigi_status expr_engine_open(struct expr_engine **out, struct kaigi_error 
 				fn_selected, NULL, NULL);
 	sqlite3_create_function(eng->db, "count_selected", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 				NULL, fn_count_selected, NULL, NULL);
+	sqlite3_create_function(eng->db, "period_months", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				NULL, fn_period_months, NULL, NULL);
+	sqlite3_create_function(eng->db, "period_start", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				NULL, fn_period_bound, NULL, NULL);
+	sqlite3_create_function(eng->db, "period_end", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				(void *)1, fn_period_bound, NULL, NULL);
 	sqlite3_set_authorizer(eng->db, expr_authorize, eng);
 	sqlite3_progress_handler(eng->db, PROGRESS_EVERY, expr_progress, eng);
 	eng->budget = EXPR_DEFAULT_BUDGET / PROGRESS_EVERY;

@@ -37,6 +37,7 @@ static const char *const field_keys[] = {
     "min_items",
     "max_items",
     "item_label",
+    "formerly",
     NULL,
 };
 
@@ -58,7 +59,8 @@ static bool has_choices(enum schema_type t)
 
 static bool has_range(enum schema_type t)
 {
-	return t == SCHEMA_INTEGER || t == SCHEMA_DECIMAL || t == SCHEMA_SCALE || t == SCHEMA_DATE;
+	return t == SCHEMA_INTEGER || t == SCHEMA_DECIMAL || t == SCHEMA_SCALE ||
+	       t == SCHEMA_DATE || t == SCHEMA_MONTH || t == SCHEMA_PERIOD;
 }
 
 /* Report key present on a type that does not take it. */
@@ -94,7 +96,8 @@ static void compile_expr(struct loader *l, yaml_node_t *map, const char *key,
 	    (struct pending_expr){.e = *slot, .node = n, .key = key, .field = f, .parent = parent};
 }
 
-/* min/max: numbers for numeric types, YYYY-MM-DD for dates. */
+/* min/max: numbers for numeric types, YYYY-MM-DD for dates, YYYY-MM for
+ * months, a whole number of months for a period (its length). */
 static void parse_bound(struct loader *l, yaml_node_t *map, const char *key, struct schema_field *f,
 			bool *has, double *num, char **text)
 {
@@ -106,12 +109,16 @@ static void parse_bound(struct loader *l, yaml_node_t *map, const char *key, str
 	probe.has_min = probe.has_max = false;
 	probe.choices = NULL;
 	probe.choices_from = NULL;
+	if (f->type == SCHEMA_PERIOD)
+		probe.type = SCHEMA_INTEGER;
 	struct kaigi_value v = {0};
 	struct kaigi_error err;
 	if (schema_value_parse(&probe, NULL, s, &v, &err) != KAIGI_OK || v.type == KAIGI_NULL) {
 		ydoc_error(l->y, n, "'%s' of %s %s field must be %s, found '%s'", key,
 			   f->type == SCHEMA_INTEGER ? "an" : "a", schema_type_name(f->type),
 			   f->type == SCHEMA_DATE      ? "a date YYYY-MM-DD"
+			   : f->type == SCHEMA_MONTH   ? "a month YYYY-MM"
+			   : f->type == SCHEMA_PERIOD  ? "a whole number of months"
 			   : f->type == SCHEMA_DECIMAL ? "a number"
 						       : "a whole number",
 			   s);
@@ -364,8 +371,8 @@ static void parse_field(struct loader *l, yaml_node_t *n, struct schema_field *f
 	if (t < 0) {
 		ydoc_error(y, tn,
 			   "unknown field type '%s' (expected text, longtext, integer, decimal, "
-			   "date, boolean, select_one, select_multiple, scale, grid, list or "
-			   "calculate)",
+			   "date, month, period, boolean, select_one, select_multiple, scale, "
+			   "grid, list or calculate)",
 			   type);
 		return;
 	}
@@ -406,8 +413,8 @@ static void parse_field(struct loader *l, yaml_node_t *n, struct schema_field *f
 		refuse_key(l, n, "choices_from", tname, "select_one and select_multiple");
 	}
 	if (!has_range(f->type)) {
-		refuse_key(l, n, "min", tname, "integer, decimal, scale and date");
-		refuse_key(l, n, "max", tname, "integer, decimal, scale and date");
+		refuse_key(l, n, "min", tname, "integer, decimal, scale, date, month and period");
+		refuse_key(l, n, "max", tname, "integer, decimal, scale, date, month and period");
 	}
 	if (t != SCHEMA_CALCULATE)
 		refuse_key(l, n, "calculate", tname, "calculate");
@@ -439,8 +446,9 @@ static void parse_field(struct loader *l, yaml_node_t *n, struct schema_field *f
 		parse_bound(l, n, "min", f, &f->has_min, &f->min, &f->min_text);
 		parse_bound(l, n, "max", f, &f->has_max, &f->max, &f->max_text);
 		if (f->has_min && f->has_max &&
-		    (f->type == SCHEMA_DATE ? strcmp(f->min_text, f->max_text) > 0
-					    : f->min > f->max))
+		    (f->type == SCHEMA_DATE || f->type == SCHEMA_MONTH
+			 ? strcmp(f->min_text, f->max_text) > 0
+			 : f->min > f->max))
 			ydoc_error(y, ydoc_map_get(y, n, "min"), "'min' is larger than 'max'");
 	}
 	if (grid)
@@ -455,6 +463,15 @@ static void parse_field(struct loader *l, yaml_node_t *n, struct schema_field *f
 			ydoc_error(y, n, "a calculate field needs a 'calculate' expression");
 		else
 			compile_expr(l, n, "calculate", f, parent, &f->calculate);
+	}
+	const char *former = NULL;
+	yaml_node_t *fn = NULL;
+	if (ydoc_get_str(y, n, "formerly", false, &former, &fn) && former &&
+	    schema_check_id(l, fn, former, "field id")) {
+		if (f->id && strcmp(former, f->id) == 0)
+			ydoc_error(y, fn, "'formerly' names the field's own id");
+		else
+			f->formerly = xstrdup(former);
 	}
 	const char *def = NULL;
 	yaml_node_t *dn = NULL;
@@ -679,6 +696,7 @@ void schema_field_free(struct schema_field *f)
 		schema_field_free(&f->fields[i]);
 	free(f->fields);
 	free(f->item_label);
+	free(f->formerly);
 }
 
 void schema_choice_list_free(struct schema_choice_list *cl)

@@ -19,6 +19,8 @@ static const char *const type_names[] = {
     [SCHEMA_GRID] = "grid",
     [SCHEMA_LIST] = "list",
     [SCHEMA_CALCULATE] = "calculate",
+    [SCHEMA_MONTH] = "month",
+    [SCHEMA_PERIOD] = "period",
 };
 
 const char *schema_type_name(enum schema_type t)

@@ -96,6 +96,30 @@ const struct schema_field *schema_subfield_find(const struct schema_field *paren
 	return NULL;
 }
 
+const struct schema_field *schema_field_find_former(const struct schema_form *form,
+						    const struct schema_field *parent,
+						    const char *id)
+{
+	if (parent) {
+		for (size_t i = 0; i < parent->nfields; i++)
+			if (parent->fields[i].formerly &&
+			    strcmp(parent->fields[i].formerly, id) == 0)
+				return &parent->fields[i];
+		for (size_t i = 0; i < parent->ncolumns; i++)
+			if (parent->columns[i].formerly &&
+			    strcmp(parent->columns[i].formerly, id) == 0)
+				return &parent->columns[i];
+		return NULL;
+	}
+	for (size_t s = 0; s < form->nsections; s++)
+		for (size_t i = 0; i < form->sections[s].nfields; i++) {
+			const struct schema_field *f = &form->sections[s].fields[i];
+			if (f->formerly && strcmp(f->formerly, id) == 0)
+				return f;
+		}
+	return NULL;
+}
+
 const struct schema_grid_row *schema_row_find(const struct schema_field *grid, const char *id)
 {
 	for (size_t i = 0; i < grid->nrows; i++)

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/period.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "schema_internal.h"
@@ -246,9 +247,60 @@ static enum kaigi_status parse_multiple(const struct schema_field *f,
 	return st;
 }
 
+/* A period: the reason it was refused says what would be accepted. */
+static enum kaigi_status parse_period(const struct schema_field *f, const char *s, const char *text,
+				      const char *start, struct kaigi_value *out,
+				      struct kaigi_error *err)
+{
+	char p[PERIOD_SIZE];
+	switch (period_parse(s, start, p)) {
+	case PERIOD_OK:
+		break;
+	case PERIOD_NEED_START:
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+				       "'%s' needs a start month: write it as 2026-11〜2027-05",
+				       text);
+	case PERIOD_BACKWARDS:
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+				       "'%s' ends before it starts: write the start first, as in "
+				       "2026-11〜2027-05",
+				       text);
+	default:
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+				       "'%s' is not a period: write 2026-11〜2027-05, or 6か月 "
+				       "(6 months from the meeting)",
+				       text);
+	}
+	int n = period_months(p);
+	if ((f->has_min && n < f->min) || (f->has_max && n > f->max)) {
+		if (f->has_min && f->has_max)
+			return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+					       "a period of %d months is out of range (%s to %s "
+					       "months)",
+					       n, f->min_text, f->max_text);
+		if (f->has_min)
+			return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+					       "a period of %d months is shorter than %s months", n,
+					       f->min_text);
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+				       "a period of %d months is longer than %s months", n,
+				       f->max_text);
+	}
+	kaigi_value_set_text(out, p);
+	return KAIGI_OK;
+}
+
 enum kaigi_status schema_value_parse(const struct schema_field *f,
 				     const struct schema_choice_list *choices, const char *text,
 				     struct kaigi_value *out, struct kaigi_error *err)
+{
+	return schema_value_parse_at(f, choices, text, NULL, out, err);
+}
+
+enum kaigi_status schema_value_parse_at(const struct schema_field *f,
+					const struct schema_choice_list *choices, const char *text,
+					const char *start, struct kaigi_value *out,
+					struct kaigi_error *err)
 {
 	kaigi_value_clear(out);
 	if (choices == NULL)
@@ -322,6 +374,24 @@ enum kaigi_status schema_value_parse(const struct schema_field *f,
 		kaigi_value_set_text(out, d);
 		break;
 	}
+	case SCHEMA_MONTH: {
+		char m[PERIOD_MONTH_SIZE];
+		if (!period_month_parse(s, m)) {
+			st = kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+					     "'%s' is not a month: write it as 2026-11", text);
+			break;
+		}
+		if ((f->has_min && strcmp(m, f->min_text) < 0) ||
+		    (f->has_max && strcmp(m, f->max_text) > 0)) {
+			st = range_error(f, err, m);
+			break;
+		}
+		kaigi_value_set_text(out, m);
+		break;
+	}
+	case SCHEMA_PERIOD:
+		st = parse_period(f, s, text, start, out, err);
+		break;
 	case SCHEMA_BOOLEAN: {
 		bool b;
 		if (!parse_boolean(s, &b)) {

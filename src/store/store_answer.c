@@ -86,6 +86,8 @@ enum kaigi_status store_record_ensure(struct store *st, const char *meeting_id, 
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
 		s = store_fail(st, rc, err, "creating a record");
+	if (s == KAIGI_OK)
+		s = store_record_start(st, id, f, case_id, err);
 	return store_end(st, s, err);
 }
 

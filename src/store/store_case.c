@@ -47,6 +47,21 @@ enum kaigi_status store_person_save(struct store *st, struct store_person *p,
 	if (p->sex && *p->sex && strcmp(p->sex, "F") && strcmp(p->sex, "M") && strcmp(p->sex, "X"))
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "sex is F, M or X, not '%s'",
 				       p->sex);
+	/* Say which code, in words, rather than SQLite's constraint message. */
+	static const char taken[] = "SELECT 1 FROM person WHERE code = ?1 AND id <> ?2";
+	sqlite3_stmt *q = store_stmt(st, taken, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, p->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, p->id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW)
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+				       "case code %s is already another person's; give another",
+				       p->code);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err, "reading a person");
 	if (!p->id[0])
 		store_uuid_new(p->id);
 	return store_write1(st, sql, bind_person, p, "saving a person", err);
@@ -117,7 +132,8 @@ enum kaigi_status store_case_save(struct store *st, struct store_case *c, struct
 }
 
 #define CASE_SELECT                                                                                \
-	"SELECT c.id, c.meeting_id, c.person_id, c.ord, c.presenter, c.follows, p.code, m.date "   \
+	"SELECT c.id, c.meeting_id, c.person_id, c.ord, c.presenter, c.follows, p.code, m.date, "  \
+	"ifnull(c.closed, 0) "                                                                     \
 	"FROM case_review c JOIN person p ON p.id = c.person_id JOIN meeting m ON m.id = "         \
 	"c.meeting_id "
 
@@ -132,6 +148,7 @@ static void case_from_row(sqlite3_stmt *q, struct store_case *c)
 	store_column_id(q, 5, c->follows);
 	c->person_code = store_column_strdup(q, 6);
 	c->meeting_date = store_column_strdup(q, 7);
+	c->closed = sqlite3_column_int64(q, 8);
 }
 
 enum kaigi_status store_case_get(struct store *st, const char *id, struct store_case *out,
@@ -158,6 +175,25 @@ enum kaigi_status store_case_delete(struct store *st, const char *id, struct kai
 {
 	return store_delete_id(st, "DELETE FROM case_review WHERE id = ?1", id, "deleting a case",
 			       err);
+}
+
+struct close_arg {
+	const char *id;
+	long long now;
+};
+
+static void bind_close(sqlite3_stmt *q, const void *arg)
+{
+	const struct close_arg *a = arg;
+	sqlite3_bind_text(q, 1, a->id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, a->now);
+}
+
+enum kaigi_status store_case_close(struct store *st, const char *id, struct kaigi_error *err)
+{
+	static const char sql[] = "UPDATE case_review SET closed = ?2, updated = ?2 WHERE id = ?1";
+	struct close_arg a = {id, store_now_ms()};
+	return store_write1(st, sql, bind_close, &a, "saving a case", err);
 }
 
 void store_case_list_free(struct store_case_list *l)

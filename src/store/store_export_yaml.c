@@ -375,6 +375,8 @@ static void emit_case(struct ctx *c, sqlite3_stmt *cq)
 	kv(m, "person", col_text(cq, 1));
 	kv(m, "presenter", col_text(cq, 2));
 	kv(m, "follows", col_text(cq, 3));
+	if (sqlite3_column_int(cq, 5))
+		kv(m, "closed", "true"); /* closed at the close check (✓済) */
 	sqlite3_stmt *q = store_stmt(c->st, phases, c->err);
 	if (!q) {
 		c->status = c->err->status;
@@ -428,7 +430,8 @@ static void emit_case(struct ctx *c, sqlite3_stmt *cq)
 static void emit_meeting(struct ctx *c, const char *id)
 {
 	static const char cases[] =
-	    "SELECT c.id, p.code, c.presenter, c.follows, c.meeting_id FROM case_review c JOIN "
+	    "SELECT c.id, p.code, c.presenter, c.follows, c.meeting_id, c.closed IS NOT NULL "
+	    "FROM case_review c JOIN "
 	    "person p ON p.id = c.person_id WHERE c.meeting_id = ?1 ORDER BY c.ord, c.id";
 	static const char *const keys[STORE_MEETING_NFIELDS] = {
 	    "title", "date", "start", "end", "place", "purpose", "target", "reached", "next_time",

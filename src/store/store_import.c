@@ -472,9 +472,11 @@ static void import_issue_link(struct imp *im, const yaml_node_t *n, const char *
 static void import_case(struct imp *im, const yaml_node_t *n, const char *meeting_id, size_t ord,
 			const struct schema_meeting *tmpl)
 {
-	static const char *const keys[] = {"person",          "id",      "presenter",
-					   "follows",         "phases",  "records",
-					   "regional_issues", "actions", NULL};
+	static const char *const keys[] = {"person", "id",      "presenter",       "follows",
+					   "phases", "records", "regional_issues", "actions",
+					   "closed", NULL};
+	static const char close_sql[] =
+	    "UPDATE case_review SET closed = ?2, updated = ?2 WHERE id = ?1 AND closed IS NULL";
 	static const char person_sql[] = "SELECT id FROM person WHERE code = ?1";
 	static const char find[] =
 	    "SELECT id FROM case_review WHERE meeting_id = ?1 AND person_id = ?2";
@@ -483,7 +485,7 @@ static void import_case(struct imp *im, const yaml_node_t *n, const char *meetin
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) ON CONFLICT (id) DO UPDATE SET meeting_id = ?2, "
 	    "person_id = ?3, ord = ?4, presenter = coalesce(?5, presenter), updated = ?6 WHERE "
 	    "(meeting_id, person_id, ord, presenter) IS NOT (?2, ?3, ?4, coalesce(?5, presenter))";
-	yaml_node_t *v[8];
+	yaml_node_t *v[9];
 	if (!ywalk_map(&im->w, n, "a case", keys, v))
 		return;
 	if (im->stats)
@@ -522,6 +524,17 @@ static void import_case(struct imp *im, const yaml_node_t *n, const char *meetin
 	sqlite3_bind_int64(q, 6, im->now);
 	if (!imp_step_write(im, q, n, "saving a case"))
 		return;
+	/* closed: true — closed at the close check (✓済); import never reopens. */
+	const char *closed = text(im, v[8], "closed");
+	bool is_closed = closed && strcmp(closed, "true") == 0;
+	if (closed && !is_closed && strcmp(closed, "false") != 0)
+		ywalk_error(&im->w, v[8], "closed should be true or false");
+	if (is_closed && (q = imp_stmt(im, close_sql)) != NULL) {
+		sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(q, 2, im->now);
+		if (!imp_step_write(im, q, n, "saving a case"))
+			return;
+	}
 
 	const char *follows = text(im, v[3], "follows");
 	if (follows && !store_uuid_valid(follows)) {

@@ -28,6 +28,7 @@ struct rec {
 	struct imp *im;
 	const struct schema_form *form;
 	char id[STORE_ID_SIZE];
+	char date[11]; /* the meeting's: where a period typed as a length starts */
 	struct recheck *checks;
 	size_t nchecks, capchecks;
 };
@@ -67,7 +68,8 @@ static void answer(struct rec *r, const char *field, const char *item, const cha
 	if (!text)
 		return; /* unanswered; import never deletes */
 	struct kaigi_value v = {0};
-	if (schema_value_parse(t.f, t.choices, text, &v, &err) != KAIGI_OK) {
+	if (schema_value_parse_at(t.f, t.choices, text, r->date[0] ? r->date : NULL, &v, &err) !=
+	    KAIGI_OK) {
 		if (item && store_uuid_valid(item))
 			ywalk_error(&im->w, vn, "%s.%s: %s", field, col, err.msg);
 		else if (item)
@@ -203,7 +205,11 @@ static void list_item(struct rec *r, const struct schema_field *f, const yaml_no
 		const char *key = k ? ywalk_text(w, k, "an item field") : NULL;
 		if (!key || !v || strcmp(key, "_id") == 0)
 			continue;
-		answer(r, f->id, id, key, v);
+		/* A file written before a field was renamed (case_plan's goal
+		 * `months`, now `period`) imports through the new field. */
+		const struct schema_field *renamed =
+		    schema_subfield_find(f, key) ? NULL : schema_field_find_former(r->form, f, key);
+		answer(r, f->id, id, renamed ? renamed->id : key, v);
 	}
 }
 
@@ -297,6 +303,7 @@ void imp_record(struct imp *im, const yaml_node_t *n, const char *meeting_id, co
 	sqlite3_bind_int64(q, 6, im->now);
 	if (!imp_step_write(im, q, n, "saving a record"))
 		return;
+	answer_meeting_date(im->st, r.id, r.date);
 
 	const yaml_node_t *ans = v[3];
 	if (ans && ans->type == YAML_SCALAR_NODE && !ywalk_text(w, ans, "answers"))
@@ -312,6 +319,8 @@ void imp_record(struct imp *im, const yaml_node_t *n, const char *meeting_id, co
 		if (!fid || !val)
 			continue;
 		const struct schema_field *f = schema_field_find(r.form, fid);
+		if (!f && (f = schema_field_find_former(r.form, NULL, fid)) != NULL)
+			fid = f->id;
 		if (!f) {
 			ywalk_error(w, k, "form %s has no field '%s'", form_id, fid);
 			continue;

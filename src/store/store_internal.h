@@ -102,6 +102,15 @@ enum kaigi_status store_answer_write(struct store *st, const char *record_id,
 				     const struct store_path *path, const struct kaigi_value *v,
 				     long long now, int *changed, struct kaigi_error *err);
 
+/* Fill a case's record just made (store_record_ensure) with what the room
+ * already said: the person's initials, sex, age band and area, and the
+ * meeting's date as conference_date (store_record_start.c).  Inside the
+ * transaction that made it; nothing for a meeting's record (case_id
+ * NULL). */
+enum kaigi_status store_record_start(struct store *st, const char *record_id,
+				     const struct schema_form *form, const char *case_id,
+				     struct kaigi_error *err);
+
 /* Insert a list item row at ord, without shifting or checks.  Inside a
  * transaction. */
 enum kaigi_status store_item_insert(struct store *st, const char *id, const char *record_id,

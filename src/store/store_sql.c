@@ -46,6 +46,7 @@ enum kaigi_status store_fail(struct store *st, int rc, struct kaigi_error *err, 
 {
 	const char *msg = st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
 	const char *file = st ? st->path : NULL;
+	what = kaigi_tr(what); /* callers' phrases are msgids too (error.h) */
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:

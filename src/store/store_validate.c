@@ -233,13 +233,33 @@ static enum kaigi_status constraint(struct store *st, const char *record_id,
 	return s;
 }
 
+bool answer_meeting_date(struct store *st, const char *record_id, char date[11])
+{
+	static const char sql[] = "SELECT m.date FROM form_record r JOIN meeting m ON m.id = "
+				  "r.meeting_id WHERE r.id = ?1";
+	date[0] = '\0';
+	sqlite3_stmt *q = store_stmt(st, sql, NULL);
+	if (!q)
+		return false;
+	sqlite3_bind_text(q, 1, record_id, -1, SQLITE_STATIC);
+	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
+		snprintf(date, 11, "%s", (const char *)sqlite3_column_text(q, 0));
+	sqlite3_reset(q);
+	return date[0] != '\0';
+}
+
 enum kaigi_status answer_value_check(struct store *st, const char *record_id,
 				     const struct answer_target *t, const struct store_path *path,
 				     const char *text, struct kaigi_value *out,
 				     struct kaigi_error *err)
 {
 	kaigi_value_clear(out);
-	enum kaigi_status s = schema_value_parse(t->f, t->choices, text ? text : "", out, err);
+	/* A period typed as a length (6か月) starts in the meeting's month. */
+	char date[11];
+	const char *start =
+	    t->f->type == SCHEMA_PERIOD && answer_meeting_date(st, record_id, date) ? date : NULL;
+	enum kaigi_status s =
+	    schema_value_parse_at(t->f, t->choices, text ? text : "", start, out, err);
 	if (s == KAIGI_OK && out->type != KAIGI_NULL)
 		s = check_choices_from(st, record_id, t, out, err);
 	if (s == KAIGI_OK && out->type != KAIGI_NULL)

@@ -39,6 +39,11 @@ enum kaigi_status answer_value_check(struct store *st, const char *record_id,
 				     const char *text, struct kaigi_value *out,
 				     struct kaigi_error *err);
 
+/* The date of the meeting record_id belongs to ("YYYY-MM-DD") into date;
+ * false (and "") when there is none.  A period typed as a length starts in
+ * its month. */
+bool answer_meeting_date(struct store *st, const char *record_id, char date[11]);
+
 /* Check the stored value at path again, now that the whole record is
  * written (the importer): choices taken from the record, then the
  * constraint. */

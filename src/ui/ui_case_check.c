@@ -4,6 +4,14 @@
  * still missing, as a list that jumps to each one, or closes the case
  * anyway.  Hidden (not relevant) fields are not asked for.
  *
+ * Under time pressure the check must not cost keys: it asks only about
+ * forms this meeting uses for this case — the follow-up review form (the
+ * one with an `evaluations` list, doc/followup.md) only for a case that
+ * follows an earlier review, or one in which something was typed — and
+ * its first, default answer is "close anyway" (Enter).  An empty
+ * follow-up report date (`followup_date`) is flagged even where the form
+ * does not require it: the room always sets one (「毎回必ずその後の支援経過を報告」).
+ *
  * The regional issues a case raises stay in its form (case_plan's
  * `regional_issues`), where the roll-up counts them; putting one in the
  * town's register is a decision of the policy meeting, not of closing a
@@ -65,12 +73,27 @@ static void check_list(struct ui *ui, struct case_scr *cs, size_t r, size_t s,
 		}
 }
 
+/* Whether this case uses the form of rec (see the top of the file). */
+static bool form_used(const struct case_scr *cs, const struct ui_rec *rec)
+{
+	if (cs->c.follows[0] || !schema_field_find(rec->form, "evaluations"))
+		return true;
+	return rec->r.nanswers > 0 || rec->r.nitems > 0;
+}
+
+/* A field the close check asks for when it is empty. */
+static bool asked(const struct schema_field *f)
+{
+	return (f->required || strcmp(f->id, "followup_date") == 0) && f->type != SCHEMA_GRID &&
+	       f->type != SCHEMA_CALCULATE && f->type != SCHEMA_LIST;
+}
+
 static void find_missing(struct ui *ui, struct case_scr *cs)
 {
 	case_missing_free(cs);
 	for (size_t r = 0; r < cs->nrecs; r++) {
 		const struct ui_rec *rec = &cs->recs[r];
-		if (!rec->id[0])
+		if (!rec->id[0] || !form_used(cs, rec))
 			continue;
 		for (size_t s = 0; s < rec->form->nsections; s++) {
 			const struct schema_section *sec = &rec->form->sections[s];
@@ -81,9 +104,7 @@ static void find_missing(struct ui *ui, struct case_scr *cs)
 					continue;
 				if (f->type == SCHEMA_LIST) {
 					check_list(ui, cs, r, s, f, where);
-				} else if (f->required && f->type != SCHEMA_GRID &&
-					   f->type != SCHEMA_CALCULATE &&
-					   empty(rec, NULL, f, NULL)) {
+				} else if (asked(f) && empty(rec, NULL, f, NULL)) {
 					add(cs,
 					    (struct case_missing){
 						r, s, f, NULL, 0,
@@ -95,6 +116,19 @@ static void find_missing(struct ui *ui, struct case_scr *cs)
 	}
 }
 
+/* Closed: marked in the meeting's case list as finished. */
+static void close_case(struct ui *ui, struct case_scr *cs)
+{
+	struct kaigi_error err;
+	if (!ui->read_only && store_case_close(ui->st, cs->c.id, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		case_leave(ui, cs);
+		return;
+	}
+	ui_msg(ui, UI_MSG_INFO, "%s", _("Case closed; everything is saved."));
+	case_leave(ui, cs);
+}
+
 void case_check_open(struct ui *ui, struct case_scr *cs)
 {
 	/* Save what is being typed first: it may be what was missing. */
@@ -104,12 +138,12 @@ void case_check_open(struct ui *ui, struct case_scr *cs)
 		ui_form_flush(ui, &cs->page);
 	find_missing(ui, cs);
 	if (cs->nmiss == 0) {
-		ui_msg(ui, UI_MSG_INFO, "%s", _("Case closed; everything is saved."));
-		case_leave(ui, cs);
+		close_case(ui, cs);
 		return;
 	}
 	char title[160];
-	snprintf(title, sizeof title, _("Still missing (%zu): Enter goes there"), cs->nmiss);
+	snprintf(title, sizeof title, _("Still missing (%zu): Enter closes, or choose one"),
+		 cs->nmiss);
 	ui_select_begin(&cs->sel, title, false, 0);
 	ui_select_add(&cs->sel, "close", _("→ Close the case anyway (all is saved)"), false);
 	for (size_t i = 0; i < cs->nmiss; i++) {
@@ -118,15 +152,14 @@ void case_check_open(struct ui *ui, struct case_scr *cs)
 		ui_select_add(&cs->sel, value, cs->miss[i].text, false);
 	}
 	ui_select_show(&cs->sel);
-	cs->sel.cur = 1; /* the first thing missing, not "close anyway" */
+	cs->sel.cur = 0; /* Enter closes: everything is saved, the room moves on */
 	cs->sel_tag = CSEL_CHECK;
 }
 
 void case_check_chosen(struct ui *ui, struct case_scr *cs, const char *value)
 {
 	if (strcmp(value, "close") == 0) {
-		ui_msg(ui, UI_MSG_INFO, "%s", _("Case closed; everything is saved."));
-		case_leave(ui, cs);
+		close_case(ui, cs);
 		return;
 	}
 	size_t k = (size_t)atol(value);

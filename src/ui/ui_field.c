@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/period.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "ui_field.h"
@@ -135,6 +136,11 @@ char *ui_field_show(const struct ui *ui, const struct ui_rec *rec, const struct 
 		ui_choices_free(&c);
 		free(raw);
 		return b.s ? strbuf_take(&b) : xstrdup("");
+	}
+	if (f->type == SCHEMA_PERIOD) { /* 2026-11〜2027-05（6か月） */
+		char *p = period_display(raw, ui->lang);
+		free(raw);
+		return p;
 	}
 	const char *unit = schema_label_get(&f->unit, ui->lang);
 	if (*unit && (f->type == SCHEMA_INTEGER || f->type == SCHEMA_DECIMAL ||

@@ -36,6 +36,12 @@ static const char *locale_dir(void)
 	return KAIGI_BUILD_LOCALE_DIR;
 }
 
+/* Core messages (refusals, store errors) are msgids too (error.h). */
+static const char *core_translate(const char *msgid)
+{
+	return dgettext("kaigi", msgid);
+}
+
 bool ui_i18n_init(const char *lang)
 {
 	if (!utf8_ctype() && !setlocale(LC_CTYPE, "C.UTF-8"))
@@ -48,5 +54,6 @@ bool ui_i18n_init(const char *lang)
 	bindtextdomain("kaigi", locale_dir());
 	bind_textdomain_codeset("kaigi", "UTF-8");
 	textdomain("kaigi");
+	kaigi_error_set_translator(core_translate);
 	return utf8_ctype();
 }

@@ -31,7 +31,10 @@ char *agenda_case_line(struct ui *ui, const struct meeting_scr *ms, size_t i)
 	(void)ui;
 	const struct store_case *c = &ms->cases.v[i];
 	const struct store_person *p = &ms->persons[i];
-	return xasprintf("%zu. %s%s  %s %s %s  %s", i + 1, c->person_code ? c->person_code : "",
+	/* A closed case (the close check) is finished: ✓ before anything else
+	 * is cut off the line. */
+	return xasprintf("%zu. %s%s%s  %s %s %s  %s", i + 1, c->closed ? _("✓ ") : "",
+			 c->person_code ? c->person_code : "",
 			 c->follows[0] ? _(" ↻follow-up") : "", p->initials ? p->initials : "",
 			 p->age_band ? p->age_band : "", ui_sex_label(p->sex),
 			 c->presenter ? c->presenter : "");

@@ -7,6 +7,13 @@
  * status — the evaluation of the short-term goals, and what the review
  * itself agreed (goals, actions, follow-up date, regional issues).
  *
+ * It opens at the top of the pane — the review's date, what it is compared
+ * with and the column heads — and Up/Down/PgUp/PgDn scroll the pane;
+ * Up/Down move the highlight between the actions agreed before only while
+ * it is on screen, and the pane follows the highlight only when a key
+ * moved it (else the first action, far down, would pull the headings off
+ * the top and Up could never bring them back).
+ *
  * Opened with h from a running case or the meeting's agenda.  Every read
  * and write goes through the store (store_compare_cases,
  * store_followup_actions, store_action_status_set); closing an action
@@ -49,6 +56,8 @@ struct history {
 
 	size_t acur; /* highlighted action */
 	int top;     /* pane scroll */
+	int pane_h;  /* the pane's height when last drawn */
+	bool reveal; /* scroll the highlighted action into view at the next draw */
 	int act_line[64];
 	struct ui_select sel; /* the status of an action */
 };
@@ -91,6 +100,16 @@ static void review_load(struct ui *ui, struct history *h)
 	snprintf(h->loaded, sizeof h->loaded, "%s", c->id);
 	h->acur = 0;
 	h->top = 0;
+	h->reveal = false;
+}
+
+/* Whether the highlighted action is on screen (as last drawn). */
+static bool action_shown(const struct history *h)
+{
+	if (h->acur >= h->acts.n || h->acur >= sizeof h->act_line / sizeof h->act_line[0])
+		return false;
+	int at = h->act_line[h->acur];
+	return at >= 0 && at >= h->top && at < h->top + h->pane_h;
 }
 
 static unsigned history_contexts(struct ui *ui, void *state)
@@ -210,24 +229,29 @@ static enum ui_result history_key(struct ui *ui, void *state, const struct ui_ke
 		review_load(ui, h);
 		return UI_REDRAW;
 	}
+	int page = h->pane_h > 2 ? h->pane_h - 1 : 1;
 	switch (k->act) {
 	case UI_ACT_UP:
-		if (h->acts.n && h->acur > 0)
+		if (action_shown(h) && h->acur > 0) {
 			h->acur--;
-		else
+			h->reveal = true;
+		} else {
 			h->top--;
+		}
 		break;
 	case UI_ACT_DOWN:
-		if (h->acts.n && h->acur + 1 < h->acts.n)
+		if (action_shown(h) && h->acur + 1 < h->acts.n) {
 			h->acur++;
-		else
+			h->reveal = true;
+		} else {
 			h->top++;
+		}
 		break;
 	case UI_ACT_PGUP:
-		h->top -= 10;
+		h->top -= page;
 		break;
 	case UI_ACT_PGDN:
-		h->top += 10;
+		h->top += page;
 		break;
 	case UI_ACT_HOME:
 		h->top = 0;
@@ -236,9 +260,11 @@ static enum ui_result history_key(struct ui *ui, void *state, const struct ui_ke
 	case UI_ACT_CLOSE_ACTION:
 		if (h->acur < h->acts.n)
 			set_status(ui, h, h->acts.v[h->acur].open ? "done" : "todo");
+		h->reveal = true; /* show what changed */
 		break;
 	case UI_ACT_EDIT:
 		status_pick(ui, h);
+		h->reveal = true;
 		break;
 	case UI_ACT_BACK:
 	case UI_ACT_LEFT:
@@ -309,15 +335,17 @@ static void history_draw(struct ui *ui, void *state)
 	if (!narrow && h->cur < h->reviews.n) {
 		struct ui_lines l = {0};
 		pane_lines(ui, h, pane.w, &l);
-		/* Keep the highlighted action on screen. */
+		/* Bring the highlighted action into view when a key moved it. */
 		int at = h->acur < sizeof h->act_line / sizeof h->act_line[0] ? h->act_line[h->acur]
 									      : -1;
-		if (!h->focus_side && at >= 0) {
+		h->pane_h = pane.h;
+		if (!h->focus_side && at >= 0 && h->reveal) {
 			if (at < h->top)
 				h->top = at;
 			if (at >= h->top + pane.h)
 				h->top = at - pane.h + 1;
 		}
+		h->reveal = false;
 		ui_lines_draw(&l, pane, &h->top);
 		ui_lines_free(&l);
 	}

@@ -8,6 +8,26 @@
 
 #include "kaigi/xalloc.h"
 
+static kaigi_translate_fn translator;
+
+void kaigi_error_set_translator(kaigi_translate_fn fn)
+{
+	translator = fn;
+}
+
+const char *kaigi_tr(const char *msgid)
+{
+	/* gettext("") is the catalogue's header, never a translation. */
+	if (!translator || !msgid || !*msgid)
+		return msgid;
+	return translator(msgid);
+}
+
+#if defined(__GNUC__)
+/* fmt is a translation of a checked msgid; msgfmt -c checks the two agree. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
 enum kaigi_status kaigi_error_vset(struct kaigi_error *err, enum kaigi_status status,
 				   const char *file, int line, int col, const char *fmt, va_list ap)
 {
@@ -17,9 +37,12 @@ enum kaigi_status kaigi_error_vset(struct kaigi_error *err, enum kaigi_status st
 	snprintf(err->file, sizeof err->file, "%s", file ? file : "");
 	err->line = line;
 	err->col = col;
-	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	vsnprintf(err->msg, sizeof err->msg, kaigi_tr(fmt), ap);
 	return status;
 }
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
 
 enum kaigi_status kaigi_error_set(struct kaigi_error *err, enum kaigi_status status,
 				  const char *file, int line, int col, const char *fmt, ...)

@@ -140,7 +140,8 @@ def main():
         k.wait_for("絞り込み")
         k.type("短期")
         k.send("enter", "down")
-        edit_line(k, "3")
+        edit_line(k, "3か月")  # a period: three months from the meeting's month
+        k.wait_for("（3か月）")
         k.send("down")
         edit_line(k, "近所の公園まで歩ける")
         k.wait_for("近所の公園まで歩ける")
@@ -174,10 +175,9 @@ def main():
         k.wait_for("読み上げ — K-")
         k.wait_for("屋外を安全に歩ける")
         k.wait_for("【薬剤師】")
-        k.send("M-c")
-        k.wait_for("未入力があります")
-        k.send("home", "enter")
+        k.send("M-c")  # nothing is missing (the 評価表 is not a first review's): closed
         k.wait_for("事例を終えました")
+        k.wait_for("✓済 K-")
         k.send("esc")  # the side list
         k.send("esc")  # home
         k.wait_for("これからの会議")
@@ -205,7 +205,11 @@ def main():
     adv = con.execute("SELECT a.col, a.value FROM answer a WHERE a.field = 'advice'").fetchall()
     check(("profession", "pharmacist") in adv and ("issue", "1") in adv, "advice: %s" % adv)
     goal = con.execute("SELECT a.col, a.value FROM answer a WHERE a.field = 'goals'").fetchall()
-    check(("horizon", "short") in goal and ("months", 3) in goal, "goal: %s" % goal)
+    mdate = con.execute("SELECT date FROM meeting").fetchone()[0]
+    y, m = int(mdate[:4]), int(mdate[5:7])
+    end = "%04d-%02d" % (y + (m + 2) // 12, (m + 2) % 12 + 1)
+    want = ("period", "%s/%s" % (mdate[:7], end))
+    check(("horizon", "short") in goal and want in goal, "goal: %s, wanted %s" % (goal, want))
     act = dict(con.execute("SELECT a.col, a.value FROM answer a WHERE a.field = 'actions'"))
     check(act.get("who") == "通所型サービスC" and act.get("due", "").startswith("20"), act)
     check(act.get("status") == "todo", "the action's default status: %s" % act)

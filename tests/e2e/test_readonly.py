@@ -3,6 +3,7 @@
 status line, refuses every change, and is left byte for byte as it was."""
 import hashlib
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -11,6 +12,10 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from kaigi_pty import (Kaigi, binary, check, demo_db, open_today_case, run,  # noqa: E402
                        tempdir)
+
+
+# Three or more English words in a row (test_messages_ja.py).
+ENGLISH = re.compile(r"[A-Za-z']{2,}(?:[ ,]+[A-Za-z']{2,}){2,}")
 
 
 def digest(path):
@@ -56,6 +61,9 @@ def main():
     with Kaigi(["--db", path], home, prefix=prefix, env=extra_env) as k:
         t = k.wait_for("読み取り専用")
         check("read-only" in t or "読み取り専用" in k.line(k.rows - 2), t)
+        # The store's reason is translated too (issue 9): no English sentence.
+        m = ENGLISH.search(k.line(k.rows - 2))
+        check(m is None, "English on the status line: %r\n%s" % (m and m.group(0), t))
         open_today_case(k)
         k.send("enter")  # try to edit the first field
         k.wait_for("変更はできません")

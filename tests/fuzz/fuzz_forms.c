@@ -41,7 +41,8 @@ static int lookup_null(void *ctx, const char *name, struct kaigi_value *out)
 
 static void exercise_field(const struct schema_field *f, const struct schema_choice_list *choices)
 {
-	static const char *const answers[] = {"1", "２", "-3.5", "2026-04-01", "yes", "a b", ""};
+	static const char *const answers[] = {
+	    "1", "２", "-3.5", "2026-04-01", "yes", "a b", "2026-11〜2027-05", "6か月", ""};
 	for (size_t i = 0; i < sizeof answers / sizeof answers[0]; i++) {
 		struct kaigi_value v = {0};
 		struct kaigi_error err;

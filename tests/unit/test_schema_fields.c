@@ -270,7 +270,7 @@ static void bounds_and_defaults_refused(void **state)
 	    "t.yaml:11:67: error: default: 0 is out of range (1 to 5)\n"
 	    "t.yaml:12:51: error: default: 'maybe' is not yes or no\n"
 	    "t.yaml:13:39: error: 'min' does not apply to a text field (only to integer, decimal, "
-	    "scale and date)\n"
+	    "scale, date, month and period)\n"
 	    "t.yaml:14:44: error: 'min' is larger than 'max'\n");
 }
 
@@ -424,11 +424,12 @@ static void unknown_keys_and_ids(void **state)
 	    "t.yaml:9:29: error: unknown key 'lable' in a field (expected one of: id, type, label, "
 	    "hint, unit, required, sensitive, phase, relevant, constraint, constraint_message, "
 	    "default, min, max, choices, choices_from, calculate, columns, rows, fields, "
-	    "min_items, max_items, item_label)\n"
+	    "min_items, max_items, item_label, formerly)\n"
 	    "t.yaml:10:14: error: invalid field id '1a': use lower-case letters, digits and _ "
 	    "(starting with a letter, at most 64)\n"
 	    "t.yaml:11:23: error: unknown field type 'txt' (expected text, longtext, integer, "
-	    "decimal, date, boolean, select_one, select_multiple, scale, grid, list or "
+	    "decimal, date, month, period, boolean, select_one, select_multiple, scale, grid, list "
+	    "or "
 	    "calculate)\n");
 }
 

@@ -394,6 +394,31 @@ static void error_formatting(void **state)
 	assert_string_equal(buf, "error");
 }
 
+/* The UI's gettext, standing in: one Japanese message. */
+static const char *fake_gettext(const char *msgid)
+{
+	if (strcmp(msgid, "'%s' is not a whole number") == 0)
+		return "整数ではありません。例 82：「%s」";
+	return msgid;
+}
+
+/* Refusals are msgids: with a translator installed (the UI) they come out
+ * in its language; without one (the command line) in English (issue 9). */
+static void refusals_are_translatable(void **state)
+{
+	struct kaigi_value v = {0};
+	struct kaigi_error err;
+	kaigi_error_set_translator(fake_gettext);
+	assert_int_equal(schema_value_parse(field(state, "age"), NULL, "八十", &v, &err),
+			 KAIGI_EDATA);
+	assert_string_equal(err.msg, "整数ではありません。例 82：「八十」");
+	assert_string_equal(kaigi_tr(""), ""); /* never the catalogue's header */
+	kaigi_error_set_translator(NULL);
+	assert_int_equal(schema_value_parse(field(state, "age"), NULL, "八十", &v, &err),
+			 KAIGI_EDATA);
+	assert_string_equal(err.msg, "'八十' is not a whole number");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, tset_teardown)
 
 int main(void)
@@ -412,6 +437,7 @@ int main(void)
 	    T(constraint_pass_and_fail),
 	    T(value_helpers),
 	    T(error_formatting),
+	    T(refusals_are_translatable),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	kaigi_value_clear(&last);
