@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "kaigi/file.h"
+#include "kaigi/identity.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "store_import.h"
@@ -198,10 +199,48 @@ static bool one_of(struct imp *im, const yaml_node_t *n, const char *v, const ch
 
 /* ---- people and regional issues ---------------------------------------- */
 
+/* The identity keys of a person (name … insured_no, db/004): given ones
+ * replace what is stored, absent ones keep it. */
+static void import_identity(struct imp *im, const yaml_node_t *n, const char *person_id,
+			    yaml_node_t *const *v)
+{
+	static const char sql[] =
+	    "INSERT INTO person_identity (person_id, name, kana, birth_date, address, phone, "
+	    "insured_no, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) "
+	    "ON CONFLICT (person_id) DO UPDATE SET name = coalesce(?2, name), kana = "
+	    "coalesce(?3, kana), birth_date = coalesce(?4, birth_date), address = coalesce(?5, "
+	    "address), phone = coalesce(?6, phone), insured_no = coalesce(?7, insured_no), "
+	    "updated = ?8 WHERE (name, kana, birth_date, address, phone, insured_no) IS NOT "
+	    "(coalesce(?2, name), coalesce(?3, kana), coalesce(?4, birth_date), coalesce(?5, "
+	    "address), coalesce(?6, phone), coalesce(?7, insured_no))";
+	const char *val[IDENTITY_FIELD_COUNT];
+	bool any = false;
+	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++) {
+		val[i] = text(im, v[i], store_identity_key(i));
+		const char *why = store_identity_check(i, val[i]);
+		if (why) {
+			ywalk_error(&im->w, v[i], "%s, not '%s'", why, val[i]);
+			return;
+		}
+		any |= val[i] && *val[i];
+	}
+	if (!any)
+		return;
+	sqlite3_stmt *q = imp_stmt(im, sql);
+	if (!q)
+		return;
+	sqlite3_bind_text(q, 1, person_id, -1, SQLITE_TRANSIENT);
+	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
+		store_bind_text_or_null(q, 2 + i, val[i]);
+	sqlite3_bind_int64(q, 8, im->now);
+	imp_step_write(im, q, n, "saving a person's identity");
+}
+
 static void import_person(struct imp *im, const yaml_node_t *n)
 {
-	static const char *const keys[] = {"code",     "id",  "initials", "birth_year",
-					   "age_band", "sex", "area",     NULL};
+	static const char *const keys[] = {
+	    "code", "id",   "initials",   "birth_year", "age_band", "sex",        "area",
+	    "name", "kana", "birth_date", "address",    "phone",    "insured_no", NULL};
 	static const char *const sexes[] = {"F", "M", "X", NULL};
 	static const char find[] = "SELECT id FROM person WHERE code = ?1";
 	static const char sql[] =
@@ -212,7 +251,7 @@ static void import_person(struct imp *im, const yaml_node_t *n)
 	    "area), updated = ?8 WHERE (code, initials, birth_year, age_band, sex, area) IS NOT "
 	    "(?2, coalesce(?3, initials), coalesce(?4, birth_year), coalesce(?5, age_band), "
 	    "coalesce(?6, sex), coalesce(?7, area))";
-	yaml_node_t *v[8];
+	yaml_node_t *v[14];
 	if (!ywalk_map(&im->w, n, "a person", keys, v))
 		return;
 	const char *code = text(im, v[0], "code");
@@ -240,7 +279,8 @@ static void import_person(struct imp *im, const yaml_node_t *n)
 	store_bind_text_or_null(q, 6, sex);
 	store_bind_text_or_null(q, 7, text(im, v[6], "area"));
 	sqlite3_bind_int64(q, 8, im->now);
-	imp_step_write(im, q, n, "saving a person");
+	if (imp_step_write(im, q, n, "saving a person"))
+		import_identity(im, n, id, v + 7);
 }
 
 static void import_issue(struct imp *im, const yaml_node_t *n)
