@@ -20,6 +20,7 @@
 #include "ui_extedit.h"
 #include "ui_field.h"
 #include "ui_form.h"
+#include "ui_privacy_hint.h"
 
 #define LONG_PREVIEW_LINES 3
 #define SELECT_TAG_FIELD   1
@@ -487,8 +488,13 @@ enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_
 			ui_select_close(&fm->sel);
 		return UI_FORM_HANDLED;
 	}
-	if (fm->mode != UI_FORM_NAV)
-		return key_editing(ui, fm, k);
+	if (fm->mode != UI_FORM_NAV) {
+		enum ui_form_out out = key_editing(ui, fm, k);
+		/* issue 13: say while typing when handouts will hide some of it */
+		if (fm->mode != UI_FORM_NAV)
+			ui_privacy_hint(ui, fm->src.rec, fm->ef, ui_text_str(&fm->text));
+		return out;
+	}
 	if (fm->nrows == 0)
 		return k->act == UI_ACT_LEFT ? UI_FORM_EXIT_LEFT : UI_FORM_UNHANDLED;
 	const struct ui_row *row = &fm->rows[fm->cur];

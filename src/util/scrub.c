@@ -152,11 +152,20 @@ bool scrub_rule_add(struct scrub_rule **v, size_t *n, size_t *cap, const char *p
 	return true;
 }
 
+/* The rules for anyone are compiled once for the process and shared by
+ * every context, which holds only its people's rules: a context per
+ * meeting or per search hit costs a few patterns, not all of them. */
+static const struct scrub_ctx *generic_rules(void)
+{
+	static struct scrub_ctx g;
+	if (!g.n)
+		scrub_rules_generic(&g.rules, &g.n, &g.cap);
+	return &g;
+}
+
 struct scrub_ctx *scrub_ctx_new(void)
 {
-	struct scrub_ctx *ctx = xcalloc(1, sizeof *ctx);
-	scrub_rules_generic(&ctx->rules, &ctx->n, &ctx->cap);
-	return ctx;
+	return xcalloc(1, sizeof(struct scrub_ctx));
 }
 
 void scrub_ctx_free(struct scrub_ctx *ctx)
@@ -182,17 +191,16 @@ enum kaigi_status scrub_ctx_person_add(struct scrub_ctx *ctx, const struct scrub
 
 struct span {
 	size_t a, b; /* original bytes */
-	size_t rule;
+	enum scrub_kind kind;
 };
 
-/* Every match of every rule, as spans of the original text. */
-static size_t spans_find(const struct scrub_ctx *ctx, const struct scrub_ctx *fallback,
-			 const struct scrub_norm *nm, struct span **out, bool first_only)
+/* Every match of the rules of c, as spans of the original text, appended. */
+static void spans_add(const struct scrub_ctx *c, const struct scrub_norm *nm, struct span **pv,
+		      size_t *pn, size_t *pcap, bool first_only)
 {
-	const struct scrub_ctx *c = ctx ? ctx : fallback;
-	struct span *v = NULL;
-	size_t n = 0, cap = 0;
-	for (size_t r = 0; r < c->n; r++) {
+	struct span *v = *pv;
+	size_t n = *pn;
+	for (size_t r = 0; c && r < c->n; r++) {
 		pcre2_match_data *md = pcre2_match_data_create_from_pattern(c->rules[r].re, NULL);
 		if (!md)
 			abort();
@@ -205,8 +213,9 @@ static size_t spans_find(const struct scrub_ctx *ctx, const struct scrub_ctx *fa
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 			size_t s = ov[0], e = ov[1];
 			if (e > s) {
-				v = xgrow(v, n, &cap, sizeof *v);
-				v[n++] = (struct span){nm->from[s], nm->to[e - 1], r};
+				v = xgrow(v, n, pcap, sizeof *v);
+				v[n++] =
+				    (struct span){nm->from[s], nm->to[e - 1], c->rules[r].kind};
 				off = e;
 			} else {
 				off = (ov[1] > off ? ov[1] : off) + 1;
@@ -218,6 +227,18 @@ static size_t spans_find(const struct scrub_ctx *ctx, const struct scrub_ctx *fa
 		}
 		pcre2_match_data_free(md);
 	}
+	*pv = v;
+	*pn = n;
+}
+
+/* The person's rules, then those for anyone. */
+static size_t spans_find(const struct scrub_ctx *ctx, const struct scrub_norm *nm,
+			 struct span **out, bool first_only)
+{
+	struct span *v = NULL;
+	size_t n = 0, cap = 0;
+	spans_add(ctx, nm, &v, &n, &cap, first_only);
+	spans_add(generic_rules(), nm, &v, &n, &cap, first_only);
 	*out = v;
 	return n;
 }
@@ -230,14 +251,6 @@ static int span_cmp(const void *x, const void *y)
 	return a->b > b->b ? -1 : a->b < b->b;
 }
 
-static struct scrub_ctx *generic_ctx(void)
-{
-	static struct scrub_ctx *g;
-	if (!g)
-		g = scrub_ctx_new(); /* kept for the process's life */
-	return g;
-}
-
 char *scrub_text(const struct scrub_ctx *ctx, const char *in)
 {
 	if (!in)
@@ -245,7 +258,7 @@ char *scrub_text(const struct scrub_ctx *ctx, const char *in)
 	struct scrub_norm nm;
 	scrub_norm_make(in, &nm);
 	struct span *v;
-	size_t n = spans_find(ctx, ctx ? NULL : generic_ctx(), &nm, &v, false);
+	size_t n = spans_find(ctx, &nm, &v, false);
 	scrub_norm_free(&nm);
 	if (n == 0) {
 		free(v);
@@ -283,16 +296,15 @@ enum scrub_kind scrub_text_check(const struct scrub_ctx *ctx, const char *text)
 {
 	if (!text || !*text)
 		return SCRUB_NONE;
-	const struct scrub_ctx *c = ctx ? ctx : generic_ctx();
 	struct scrub_norm nm;
 	scrub_norm_make(text, &nm);
 	struct span *v;
-	size_t n = spans_find(c, NULL, &nm, &v, true);
+	size_t n = spans_find(ctx, &nm, &v, true);
 	scrub_norm_free(&nm);
 	enum scrub_kind kind = SCRUB_NONE;
 	size_t best = 0;
 	for (size_t i = 0; i < n; i++) {
-		enum scrub_kind k = c->rules[v[i].rule].kind;
+		enum scrub_kind k = v[i].kind;
 		/* earliest first; at one place the person's own value is the reason */
 		if (kind == SCRUB_NONE || v[i].a < best || (v[i].a == best && k < kind)) {
 			kind = k;
