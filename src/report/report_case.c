@@ -288,9 +288,26 @@ static enum kaigi_status regional_add(struct rb *b, struct rb_case *rc, struct r
 		policy_col = 1;
 		note_col = 2;
 	}
+	size_t nraised = t ? t->table.nrows : 0;
 	for (size_t i = 0; i < il.n; i++) {
 		const struct store_case_issue *ci = &il.v[i];
 		const char *policy = policy_label(ci->policy, b->lang);
+		/* Raised in the case and registered too: one row, the register's
+		 * note joining the raised issue's own (it was printed twice). */
+		size_t same = (size_t)-1;
+		for (size_t r = 0; r < nraised && same == (size_t)-1; r++)
+			if (ci->title && strcmp(rm_cell(&t->table, r, title_col), ci->title) == 0)
+				same = r;
+		if (same != (size_t)-1) {
+			const char *note = ci->note ? ci->note : ci->description;
+			if (note_col != (size_t)-1 && note && *note) {
+				const char *had = rm_cell(&t->table, same, note_col);
+				char *both = *had ? xasprintf("%s／%s", had, note) : xstrdup(note);
+				rm_cell_set(t, same, note_col, both);
+				free(both);
+			}
+			continue;
+		}
 		size_t row = rm_row_add(t);
 		rm_cell_set(t, row, title_col, ci->title);
 		if (policy_col != (size_t)-1)

@@ -123,6 +123,11 @@ def check_summary(e):
                  "坂道の途中に休める場所がない"]:
         if keep not in ja:
             fail("the summary lost ordinary text '%s'" % keep)
+    # raised in the case and registered too: printed once in the case, once
+    # in the meeting's roll-up (it was twice in the case)
+    n = ja.count("坂道の途中に休める場所がない")
+    if n != 2:
+        fail("the regional issue is printed %d times, not 2 (case + roll-up)" % n)
     named = e.ok(["report", MEETING, "--format", "txt", "--names"])
     if "個人情報を含む資料です" not in squash(named):
         fail("--names summary is not marked as personal information")
