@@ -38,6 +38,8 @@
 #define BOTTOM    (PAGE_H - MARGIN_B)
 #define PAD       2.6 /* inside a table cell */
 #define LINE      0.6 /* rule width */
+/* A case goes on in what is left of a page when at least this much is. */
+#define CASE_MIN_ROOM (0.4 * (BOTTOM - MARGIN_T))
 
 #define FONT "IPAexGothic,IPAexゴシック,Noto Sans CJK JP,sans-serif"
 
@@ -600,8 +602,13 @@ static void draw(struct pdf *p)
 	title_block(p);
 	for (size_t si = 0; si < p->doc->nsecs; si++) {
 		const struct rm_section *s = &p->doc->secs[si];
-		if (s->new_page && p->y > MARGIN_T + 1)
+		/* A case starts a new page only when little of this one is left:
+		 * starting every case on a page of its own left the meeting's
+		 * page half empty and a case's last table alone on a page. */
+		if (s->new_page && p->y > MARGIN_T + 1 && BOTTOM - p->y < CASE_MIN_ROOM)
 			new_page(p);
+		else if (s->new_page && p->y > MARGIN_T + 1)
+			p->y += 10;
 		section_heading(p, s);
 		for (size_t bi = 0; bi < s->nblocks; bi++)
 			block(p, &s->blocks[bi]);
