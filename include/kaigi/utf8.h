@@ -16,6 +16,18 @@
 
 #include "kaigi/strbuf.h"
 
+/*
+ * East Asian Ambiguous characters (↑ △ × ① ※ ○ …) are one column by
+ * default, as ncurses and most Western terminals show them; a terminal in a
+ * CJK locale shows them two wide.  While this is on, every measure below
+ * counts them as two — the Japanese text summary turns it on so that its
+ * 80 columns are 80 in a Japanese terminal.  Returns the previous setting.
+ */
+bool utf8_ambiguous_wide_set(bool wide);
+/* Columns of one code point under the rules above (a tab, an invalid -1:
+ * one). */
+size_t utf8_cp_width(long cp);
+
 /* True when s[0..len) is well-formed UTF-8. */
 bool utf8_valid(const char *s, size_t len);
 /* Display columns of s; invalid bytes count one column each. */

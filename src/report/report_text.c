@@ -311,6 +311,9 @@ void report_text_render(const struct rm_doc *doc, size_t width, struct strbuf *o
 {
 	if (width < 40)
 		width = 40;
+	/* Read in a Japanese terminal, ↑ △ × ① take two columns: count them so
+	 * (they made 34 lines 81–82 columns wide). */
+	bool was = utf8_ambiguous_wide_set(strcmp(doc->lang, "ja") == 0);
 	if (doc->banner) {
 		centred(out, doc->banner, width);
 		strbuf_appendc(out, '\n');
@@ -357,4 +360,5 @@ void report_text_render(const struct rm_doc *doc, size_t width, struct strbuf *o
 	line_of(out, '=', width);
 	if (doc->footer)
 		para(out, doc->footer, width, "", "");
+	utf8_ambiguous_wide_set(was);
 }

@@ -70,10 +70,7 @@ struct unit {
  * count one column. */
 static size_t cp_width(utf8proc_int32_t cp)
 {
-	if (cp < 0 || cp == '\t')
-		return 1;
-	int w = utf8proc_charwidth(cp);
-	return w < 0 ? 0 : (size_t)w;
+	return utf8_cp_width(cp);
 }
 
 static utf8proc_int32_t decode(const char *s, size_t *len)

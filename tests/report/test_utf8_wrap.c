@@ -124,6 +124,22 @@ static void test_combining_marks_stay(void **state)
 	utf8_lines_free(&l);
 }
 
+/* ↑ △ × ① are one column, or two as a CJK terminal shows them when asked
+ * (issue 13); wide and narrow characters are not affected. */
+static void test_ambiguous_width(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_width("↑△×①"), 4);
+	bool was = utf8_ambiguous_wide_set(true);
+	assert_false(was);
+	assert_int_equal(utf8_width("↑△×①"), 8);
+	assert_int_equal(utf8_width("〇1 ab 日本"), 9);
+	size_t next;
+	assert_int_equal(utf8_wrap_line("①②③④", 5, &next), strlen("①②"));
+	utf8_ambiguous_wide_set(was);
+	assert_int_equal(utf8_width("↑△×①"), 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -133,6 +149,7 @@ int main(void)
 	    cmocka_unit_test(test_latin_words_break_at_spaces),
 	    cmocka_unit_test(test_mixed_and_newlines),
 	    cmocka_unit_test(test_combining_marks_stay),
+	    cmocka_unit_test(test_ambiguous_width),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
