@@ -133,7 +133,7 @@ static void test_ambiguous_width(void **state)
 	bool was = utf8_ambiguous_wide_set(true);
 	assert_false(was);
 	assert_int_equal(utf8_width("↑△×①"), 8);
-	assert_int_equal(utf8_width("〇1 ab 日本"), 9);
+	assert_int_equal(utf8_width("〇1 ab 日本"), 11);
 	size_t next;
 	assert_int_equal(utf8_wrap_line("①②③④", 5, &next), strlen("①②"));
 	utf8_ambiguous_wide_set(was);
