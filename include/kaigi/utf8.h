@@ -42,8 +42,10 @@ void utf8_pad(struct strbuf *b, const char *s, size_t cols);
  * Wrapping (src/util/utf8_wrap.c).  A line breaks at a space, or between
  * two Japanese characters, never inside a character or a Latin word (unless
  * the word alone is wider than cols), and follows kinsoku: no line starts
- * with 、。」）ー or a small kana, none ends with 「（.  A '\n' always ends a
- * line; trailing spaces are dropped.
+ * with 、。」）ー or a small kana, none ends with 「（.  A break that cuts a
+ * word — inside a katakana word, or a kanji compound other than between
+ * two-character words — is taken only when no other keeps half the line.
+ * A '\n' always ends a line; trailing spaces are dropped.
  *
  * utf8_wrap_line: the bytes of the first line of s wrapped to cols columns;
  * *next is the offset where the following line starts (s[*next] is NUL

@@ -191,6 +191,11 @@ def check_text(e):
                 p = p.split(" : ", 1)[1].strip()
             if p and p[0] in NO_START:
                 fail("text line %d starts a line with '%s': %s" % (n, p[0], line))
+    # Table cells are not split mid-word where a better break exists
+    # (issue 13: 個人因｜子, コーディ｜ネーター).
+    for word in ("因子）", "コーディネーター", "資源発掘"):
+        if word not in text:
+            fail("text splits '%s' inside a table cell" % word)
     # Tables line up: every ruled line of one table has the same width.
     widths = {width(l, cjk=True) for l in text.split("\n") if l.startswith(("+", "|"))}
     if max(widths) > 80:
