@@ -24,6 +24,8 @@
  * 80 columns are 80 in a Japanese terminal.  Returns the previous setting.
  */
 bool utf8_ambiguous_wide_set(bool wide);
+/* Whether cp is East Asian Ambiguous (Unicode's EastAsianWidth "A"). */
+bool utf8_is_ambiguous(long cp);
 /* Columns of one code point under the rules above (a tab, an invalid -1:
  * one). */
 size_t utf8_cp_width(long cp);

@@ -25,7 +25,7 @@ static bool ambiguous_wide;
 extern const long utf8_ambiguous_ranges[][2];
 extern const size_t utf8_ambiguous_count;
 
-static bool is_ambiguous(long cp)
+bool utf8_is_ambiguous(long cp)
 {
 	size_t lo = 0, hi = utf8_ambiguous_count;
 	while (lo < hi) {
@@ -52,7 +52,7 @@ size_t utf8_cp_width(long cp)
 	if (cp < 0 || cp == '\t')
 		return 1;
 	int w = utf8proc_charwidth((utf8proc_int32_t)cp);
-	if (w == 1 && ambiguous_wide && is_ambiguous(cp))
+	if (w == 1 && ambiguous_wide && utf8_is_ambiguous(cp))
 		w = 2;
 	return w < 0 ? 0 : (size_t)w;
 }

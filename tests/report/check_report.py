@@ -347,6 +347,17 @@ def check_pdf(e):
         lines = [l for l in pt.split("\n") if l.strip()]
         if len(lines) < 25:
             fail("page %d is near empty (%d lines)" % (i + 1, len(lines)))
+    # A rating's symbol is drawn full width in the CJK font: ×1 as wide as
+    # 〇2 and △1 (issue 13: × fell back to a small Latin glyph).
+    import re
+    bbox = subprocess.run(["pdftotext", "-bbox", "-f", "2", "-l", "2", path, "-"],
+                          capture_output=True).stdout.decode()
+    wide = {}
+    for x0, x1, word in re.findall(r'xMin="([\d.]+)"[^>]*xMax="([\d.]+)"[^>]*>([^<]+)<', bbox):
+        if word in ("×1", "〇2", "△1"):
+            wide.setdefault(word, float(x1) - float(x0))
+    if len(wide) != 3 or abs(wide["×1"] - wide["〇2"]) > 0.5 or abs(wide["△1"] - wide["〇2"]) > 0.5:
+        fail("ratings are not drawn alike: %r" % wide)
     en = e.report("pdf", lang="en")
     check_order(en, ["Meeting summary", "Case 1: MD-2025-031", "Advice by profession"],
                 "pdf (en)", squashed=True)
