@@ -236,6 +236,15 @@ def check_identity(e):
             fail("export --identity → import → export differs")
     finally:
         e2.close()
+    # the audit trail says an identity value changed, never what it is
+    import sqlite3
+    con = sqlite3.connect("file:%s?mode=ro" % e.db, uri=True)
+    rows = con.execute("SELECT path, old, new FROM audit WHERE tbl = 'person_identity'").fetchall()
+    con.close()
+    if not any(r[0] == "name" for r in rows):
+        fail("identity changes are not audited: %r" % rows)
+    if any(r[1] is not None or r[2] is not None for r in rows):
+        fail("the audit trail holds identity values: %r" % rows)
     bad = os.path.join(e.dir, "bad.yaml")
     with open(bad, "w", encoding="utf-8") as f:
         f.write("kaigi: records\nversion: 1\npeople:\n  - code: X-1\n    birth_date: 1942/3/15\n")
