@@ -138,7 +138,7 @@ void scrub_norm_free(struct scrub_norm *n)
 /* ---- rules -------------------------------------------------------------- */
 
 bool scrub_rule_add(struct scrub_rule **v, size_t *n, size_t *cap, const char *pattern,
-		    enum scrub_kind kind)
+		    enum scrub_kind kind, bool jit)
 {
 	int ec;
 	PCRE2_SIZE eo;
@@ -146,7 +146,8 @@ bool scrub_rule_add(struct scrub_rule **v, size_t *n, size_t *cap, const char *p
 				       PCRE2_UTF | PCRE2_NO_UTF_CHECK, &ec, &eo, NULL);
 	if (!re)
 		return false;
-	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* where JIT exists; else interpreted */
+	if (jit)
+		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* where JIT exists */
 	*v = xgrow(*v, *n, cap, sizeof **v);
 	(*v)[(*n)++] = (struct scrub_rule){.re = re, .kind = kind};
 	return true;

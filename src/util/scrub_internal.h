@@ -31,9 +31,12 @@ struct scrub_rule {
 };
 
 /* Compile pattern (already in normalised form) as a rule of kind and append
- * it to *v.  Returns false (nothing added) when PCRE2 refuses it. */
+ * it to *v; jit: also compile it to machine code (worth it for the rules
+ * for anyone, used for the process's life; not for one person's, which a
+ * context built per meeting uses a few times).  Returns false (nothing
+ * added) when PCRE2 refuses it. */
 bool scrub_rule_add(struct scrub_rule **v, size_t *n, size_t *cap, const char *pattern,
-		    enum scrub_kind kind);
+		    enum scrub_kind kind, bool jit);
 /* The rules for anyone (scrub_rules.c). */
 void scrub_rules_generic(struct scrub_rule **v, size_t *n, size_t *cap);
 /* The rules for one person's values; false when one could not be built. */

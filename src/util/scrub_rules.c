@@ -58,7 +58,7 @@ static const struct {
 void scrub_rules_generic(struct scrub_rule **v, size_t *n, size_t *cap)
 {
 	for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++)
-		if (!scrub_rule_add(v, n, cap, generic[i].re, generic[i].kind))
+		if (!scrub_rule_add(v, n, cap, generic[i].re, generic[i].kind, true))
 			abort(); /* a fixed pattern: a mistake here is a bug */
 }
 
@@ -253,39 +253,39 @@ bool scrub_rules_person(struct scrub_rule **v, size_t *n, size_t *cap, const str
 #define HAS(x) ((x) && *(x))
 	if (HAS(p->name)) {
 		name_pattern(&re, p->name);
-		ok &= scrub_rule_add(v, n, cap, strbuf_str(&re), SCRUB_OWN_NAME);
+		ok &= scrub_rule_add(v, n, cap, strbuf_str(&re), SCRUB_OWN_NAME, false);
 		strbuf_reset(&re);
 	}
 	if (HAS(p->kana)) {
 		name_pattern(&re, p->kana);
-		ok &= scrub_rule_add(v, n, cap, strbuf_str(&re), SCRUB_OWN_NAME);
+		ok &= scrub_rule_add(v, n, cap, strbuf_str(&re), SCRUB_OWN_NAME, false);
 		strbuf_reset(&re);
 	}
 	if (HAS(p->birth_date)) {
 		ok &= birth_pattern(&re, p->birth_date) &&
-		      scrub_rule_add(v, n, cap, strbuf_str(&re), SCRUB_OWN_BIRTH);
+		      scrub_rule_add(v, n, cap, strbuf_str(&re), SCRUB_OWN_BIRTH, false);
 		strbuf_reset(&re);
 	}
 	if (HAS(p->address)) {
 		if (address_pattern(&re, p->address))
-			ok &= scrub_rule_add(v, n, cap, strbuf_str(&re), SCRUB_OWN_ADDRESS);
+			ok &= scrub_rule_add(v, n, cap, strbuf_str(&re), SCRUB_OWN_ADDRESS, false);
 		strbuf_reset(&re);
 		/* the whole address too, numbers or not */
 		struct scrub_norm nm;
 		scrub_norm_make(p->address, &nm);
 		if (literal_append(&re, nm.s, 0, nm.len) >= 2)
-			ok &= scrub_rule_add(v, n, cap, strbuf_str(&re), SCRUB_OWN_ADDRESS);
+			ok &= scrub_rule_add(v, n, cap, strbuf_str(&re), SCRUB_OWN_ADDRESS, false);
 		scrub_norm_free(&nm);
 		strbuf_reset(&re);
 	}
 	if (HAS(p->phone)) {
 		ok &= digits_pattern(&re, p->phone) &&
-		      scrub_rule_add(v, n, cap, strbuf_str(&re), SCRUB_OWN_PHONE);
+		      scrub_rule_add(v, n, cap, strbuf_str(&re), SCRUB_OWN_PHONE, false);
 		strbuf_reset(&re);
 	}
 	if (HAS(p->insured_no)) {
 		ok &= digits_pattern(&re, p->insured_no) &&
-		      scrub_rule_add(v, n, cap, strbuf_str(&re), SCRUB_OWN_INSURED);
+		      scrub_rule_add(v, n, cap, strbuf_str(&re), SCRUB_OWN_INSURED, false);
 		strbuf_reset(&re);
 	}
 #undef HAS
