@@ -19,9 +19,28 @@
 #include "kaigi/xalloc.h"
 #include "scrub_internal.h"
 
-struct scrub_ctx {
+/*
+ * One person.  Their patterns are compiled only when a text holds one of
+ * their triggers — strings every match of their patterns contains (a part
+ * of the name, the last digits of the phone, the birth year …) — so a
+ * context that knows every person of a town (the regional report, an
+ * anonymised export) costs a substring search per person and text, and
+ * compiles the few people who are actually named.
+ */
+struct scrub_one {
+	struct scrub_person v; /* owned copies */
+	char **trig;
+	size_t ntrig;
+	bool built;
 	struct scrub_rule *rules;
 	size_t n, cap;
+};
+
+struct scrub_ctx {
+	struct scrub_rule *rules; /* the rules for anyone (generic_rules() only) */
+	size_t n, cap;
+	struct scrub_one *people;
+	size_t npeople, pcap;
 };
 
 const char *scrub_kind_name(enum scrub_kind kind)
@@ -169,23 +188,76 @@ struct scrub_ctx *scrub_ctx_new(void)
 	return xcalloc(1, sizeof(struct scrub_ctx));
 }
 
+static void rules_free(struct scrub_rule *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		pcre2_code_free(v[i].re);
+	free(v);
+}
+
 void scrub_ctx_free(struct scrub_ctx *ctx)
 {
 	if (!ctx)
 		return;
-	for (size_t i = 0; i < ctx->n; i++)
-		pcre2_code_free(ctx->rules[i].re);
-	free(ctx->rules);
+	rules_free(ctx->rules, ctx->n);
+	for (size_t i = 0; i < ctx->npeople; i++) {
+		struct scrub_one *o = &ctx->people[i];
+		free((char *)o->v.name);
+		free((char *)o->v.kana);
+		free((char *)o->v.birth_date);
+		free((char *)o->v.address);
+		free((char *)o->v.phone);
+		free((char *)o->v.insured_no);
+		for (size_t k = 0; k < o->ntrig; k++)
+			free(o->trig[k]);
+		free(o->trig);
+		rules_free(o->rules, o->n);
+	}
+	free(ctx->people);
 	free(ctx);
 }
 
 enum kaigi_status scrub_ctx_person_add(struct scrub_ctx *ctx, const struct scrub_person *p,
 				       struct kaigi_error *err)
 {
-	if (!scrub_rules_person(&ctx->rules, &ctx->n, &ctx->cap, p))
+	bool ok = scrub_person_valid(p);
+	ctx->people = xgrow(ctx->people, ctx->npeople, &ctx->pcap, sizeof *ctx->people);
+	struct scrub_one *o = &ctx->people[ctx->npeople++];
+	memset(o, 0, sizeof *o);
+	o->v = (struct scrub_person){
+	    .name = xstrdup_or_null(p->name),
+	    .kana = xstrdup_or_null(p->kana),
+	    .birth_date = xstrdup_or_null(p->birth_date),
+	    .address = xstrdup_or_null(p->address),
+	    .phone = xstrdup_or_null(p->phone),
+	    .insured_no = xstrdup_or_null(p->insured_no),
+	};
+	o->ntrig = scrub_person_triggers(&o->v, &o->trig);
+	if (!ok)
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
 				       "an identifying value could not be made into a pattern");
 	return KAIGI_OK;
+}
+
+/* nm's text with spaces, '-' and brackets taken out: where triggers are
+ * looked for (the patterns allow those between any two characters). */
+static char *trigger_text(const struct scrub_norm *nm)
+{
+	char *t = xmalloc(nm->len + 1);
+	size_t k = 0;
+	for (size_t i = 0; i < nm->len; i++)
+		if (!strchr(" -()\t\n\r", nm->s[i]))
+			t[k++] = nm->s[i];
+	t[k] = '\0';
+	return t;
+}
+
+static bool triggered(const struct scrub_one *o, const char *text)
+{
+	for (size_t k = 0; k < o->ntrig; k++)
+		if (strstr(text, o->trig[k]))
+			return true;
+	return false;
 }
 
 /* ---- matching ----------------------------------------------------------- */
@@ -195,19 +267,19 @@ struct span {
 	enum scrub_kind kind;
 };
 
-/* Every match of the rules of c, as spans of the original text, appended. */
-static void spans_add(const struct scrub_ctx *c, const struct scrub_norm *nm, struct span **pv,
-		      size_t *pn, size_t *pcap, bool first_only)
+/* Every match of rules[0..nrules), as spans of the original text, appended. */
+static void spans_add(const struct scrub_rule *rules, size_t nrules, const struct scrub_norm *nm,
+		      struct span **pv, size_t *pn, size_t *pcap, bool first_only)
 {
 	struct span *v = *pv;
 	size_t n = *pn;
-	for (size_t r = 0; c && r < c->n; r++) {
-		pcre2_match_data *md = pcre2_match_data_create_from_pattern(c->rules[r].re, NULL);
+	for (size_t r = 0; r < nrules; r++) {
+		pcre2_match_data *md = pcre2_match_data_create_from_pattern(rules[r].re, NULL);
 		if (!md)
 			abort();
 		PCRE2_SIZE off = 0;
 		while (off < nm->len) {
-			int rc = pcre2_match(c->rules[r].re, (PCRE2_SPTR)nm->s, nm->len, off,
+			int rc = pcre2_match(rules[r].re, (PCRE2_SPTR)nm->s, nm->len, off,
 					     PCRE2_NO_UTF_CHECK, md, NULL);
 			if (rc < 0)
 				break;
@@ -215,8 +287,7 @@ static void spans_add(const struct scrub_ctx *c, const struct scrub_norm *nm, st
 			size_t s = ov[0], e = ov[1];
 			if (e > s) {
 				v = xgrow(v, n, pcap, sizeof *v);
-				v[n++] =
-				    (struct span){nm->from[s], nm->to[e - 1], c->rules[r].kind};
+				v[n++] = (struct span){nm->from[s], nm->to[e - 1], rules[r].kind};
 				off = e;
 			} else {
 				off = (ov[1] > off ? ov[1] : off) + 1;
@@ -232,14 +303,30 @@ static void spans_add(const struct scrub_ctx *c, const struct scrub_norm *nm, st
 	*pn = n;
 }
 
-/* The person's rules, then those for anyone. */
+/* The rules of the people the text names, then those for anyone.  A
+ * person's rules are compiled on first need: the context is not const
+ * inside (and so not to be shared between threads). */
 static size_t spans_find(const struct scrub_ctx *ctx, const struct scrub_norm *nm,
 			 struct span **out, bool first_only)
 {
 	struct span *v = NULL;
 	size_t n = 0, cap = 0;
-	spans_add(ctx, nm, &v, &n, &cap, first_only);
-	spans_add(generic_rules(), nm, &v, &n, &cap, first_only);
+	if (ctx && ctx->npeople) {
+		char *tt = trigger_text(nm);
+		for (size_t i = 0; i < ctx->npeople; i++) {
+			struct scrub_one *o = (struct scrub_one *)&ctx->people[i];
+			if (!triggered(o, tt))
+				continue;
+			if (!o->built) {
+				(void)scrub_rules_person(&o->rules, &o->n, &o->cap, &o->v);
+				o->built = true;
+			}
+			spans_add(o->rules, o->n, nm, &v, &n, &cap, first_only);
+		}
+		free(tt);
+	}
+	const struct scrub_ctx *g = generic_rules();
+	spans_add(g->rules, g->n, nm, &v, &n, &cap, first_only);
 	*out = v;
 	return n;
 }

@@ -39,6 +39,13 @@ bool scrub_rule_add(struct scrub_rule **v, size_t *n, size_t *cap, const char *p
 		    enum scrub_kind kind, bool jit);
 /* The rules for anyone (scrub_rules.c). */
 void scrub_rules_generic(struct scrub_rule **v, size_t *n, size_t *cap);
+/* Whether each of p's values can be made into a pattern (a birth date
+ * YYYY-MM-DD, a phone or insured number of 6 digits or more). */
+bool scrub_person_valid(const struct scrub_person *p);
+/* Strings, normalised and without spaces, '-' or brackets, of which every
+ * match of p's patterns holds one; *out (and each) the caller frees.
+ * Returns how many. */
+size_t scrub_person_triggers(const struct scrub_person *p, char ***out);
 /* The rules for one person's values; false when one could not be built. */
 bool scrub_rules_person(struct scrub_rule **v, size_t *n, size_t *cap,
 			const struct scrub_person *p);

@@ -292,3 +292,173 @@ bool scrub_rules_person(struct scrub_rule **v, size_t *n, size_t *cap, const str
 	strbuf_free(&re);
 	return ok;
 }
+
+/* ---- validity and triggers (scrub.c compiles a person's rules lazily) --- */
+
+bool scrub_person_valid(const struct scrub_person *p)
+{
+	struct strbuf re = STRBUF_INIT;
+	bool ok = true;
+	if (p->birth_date && *p->birth_date)
+		ok &= birth_pattern(&re, p->birth_date);
+	if (p->phone && *p->phone)
+		ok &= digits_pattern(&re, p->phone);
+	if (p->insured_no && *p->insured_no)
+		ok &= digits_pattern(&re, p->insured_no);
+	strbuf_free(&re);
+	return ok;
+}
+
+/* s normalised, without spaces, '-' or brackets. */
+static char *stripped(const char *s, size_t len)
+{
+	char *t = xmalloc(len + 1);
+	size_t k = 0;
+	for (size_t i = 0; i < len; i++)
+		if (!strchr(" -()\t\n\r", s[i]))
+			t[k++] = s[i];
+	t[k] = '\0';
+	return t;
+}
+
+static size_t chars_of(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+struct trig {
+	char **v;
+	size_t n, cap;
+};
+
+static void trig_add(struct trig *t, char *s)
+{
+	if (!s || !*s) {
+		free(s);
+		return;
+	}
+	t->v = xgrow(t->v, t->n, &t->cap, sizeof *t->v);
+	t->v[t->n++] = s;
+}
+
+/* Each part of two characters or more, else the whole. */
+static void name_triggers(struct trig *t, const char *value)
+{
+	struct scrub_norm nm;
+	scrub_norm_make(value, &nm);
+	size_t before = t->n;
+	for (size_t i = 0; i < nm.len;) {
+		while (i < nm.len && nm.s[i] == ' ')
+			i++;
+		size_t a = i;
+		while (i < nm.len && nm.s[i] != ' ')
+			i++;
+		char *part = stripped(nm.s + a, i - a);
+		if (chars_of(part) >= 2)
+			trig_add(t, part);
+		else
+			free(part);
+	}
+	if (t->n == before)
+		trig_add(t, stripped(nm.s, nm.len));
+	scrub_norm_free(&nm);
+}
+
+/* The last digits: contiguous once separators are taken out. */
+static void digits_trigger(struct trig *t, const char *value)
+{
+	char d[64];
+	size_t n = 0;
+	struct scrub_norm nm;
+	scrub_norm_make(value, &nm);
+	for (size_t i = 0; i < nm.len && n < sizeof d - 1; i++)
+		if (nm.s[i] >= '0' && nm.s[i] <= '9')
+			d[n++] = nm.s[i];
+	d[n] = '\0';
+	scrub_norm_free(&nm);
+	trig_add(t, xstrdup(n > 4 ? d + n - 4 : d));
+}
+
+/* The western and the era year. */
+static void birth_triggers(struct trig *t, const char *value)
+{
+	int y, m, d;
+	char tail;
+	if (sscanf(value, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+		return;
+	const char *era, *abbr;
+	int ey;
+	era_of(y, m, d, &era, &abbr, &ey);
+	/* the alternatives of birth_pattern: 1942…, 昭和17…, 昭17…, s17… */
+	trig_add(t, xasprintf("%d", y));
+	const char *y1 = ey == 1 ? "元" : NULL;
+	for (int k = 0; k < 2; k++) {
+		char n[8];
+		snprintf(n, sizeof n, "%d", ey);
+		const char *num = k ? y1 : n;
+		if (!num)
+			continue;
+		trig_add(t, xasprintf("%s%s", era + 3, num)); /* 和17: 昭和17 */
+		trig_add(t, xasprintf("%.3s%s", era, num));   /* 昭17 */
+		trig_add(t, xasprintf("%s%s", abbr, num));    /* s17 */
+	}
+}
+
+/* Every alternative of address_pattern ends with the address's last part
+ * (after its last prefecture, city or ward): its first characters before a
+ * number, or its first number. */
+static void address_trigger(struct trig *t, const char *value)
+{
+	struct scrub_norm nm;
+	scrub_norm_make(value, &nm);
+	char *s = stripped(nm.s, nm.len);
+	scrub_norm_free(&nm);
+	size_t last = 0, blen;
+	for (size_t i = 0; s[i]; i++)
+		if (is_boundary(s, i, &blen))
+			last = i + blen;
+	const char *tail = s + last;
+	if (!*tail) { /* ends with 市 or the like: its last two characters */
+		size_t n = strlen(s), k = n, c = 0;
+		while (k > 0 && c < 2)
+			c += ((unsigned char)s[--k] & 0xC0) != 0x80;
+		trig_add(t, xstrdup(s + k));
+	} else if (*tail >= '0' && *tail <= '9') {
+		size_t k = 0;
+		while (tail[k] >= '0' && tail[k] <= '9')
+			k++;
+		trig_add(t, xstrndup(tail, k));
+	} else {
+		size_t k = 0, c = 0;
+		while (tail[k] && !(tail[k] >= '0' && tail[k] <= '9') && c < 2) {
+			k++;
+			while (((unsigned char)tail[k] & 0xC0) == 0x80)
+				k++;
+			c++;
+		}
+		trig_add(t, xstrndup(tail, k));
+	}
+	free(s);
+}
+
+size_t scrub_person_triggers(const struct scrub_person *p, char ***out)
+{
+	struct trig t = {0};
+	if (p->name && *p->name)
+		name_triggers(&t, p->name);
+	if (p->kana && *p->kana)
+		name_triggers(&t, p->kana);
+	if (p->birth_date && *p->birth_date)
+		birth_triggers(&t, p->birth_date);
+	if (p->address && *p->address)
+		address_trigger(&t, p->address);
+	if (p->phone && *p->phone)
+		digits_trigger(&t, p->phone);
+	if (p->insured_no && *p->insured_no)
+		digits_trigger(&t, p->insured_no);
+	*out = t.v;
+	return t.n;
+}
