@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/identity.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
 
@@ -87,6 +88,12 @@ static void basics_add(struct rb *b, struct rb_case *rc, struct rm_section *s)
 	/* With names: the presenter and every identifying field, in a box of
 	 * their own so the reader sees what must not leave the room. */
 	f = rm_facts_add(s, rs(RS_PERSONAL, lang));
+	struct store_identity id = {0};
+	struct kaigi_error err;
+	if (store_identity_get(b->st, rc->person.id, &id, &err) == KAIGI_OK)
+		for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
+			rm_fact_add(f, rs(RS_ID_NAME + i, lang), id.v[i]);
+	store_identity_clear(&id);
 	rm_fact_add(f, rs(RS_PRESENTER, lang), rc->c->presenter);
 	for (size_t i = 0; i < rc->nrecs; i++) {
 		const struct schema_form *form = rc->forms[i];

@@ -133,6 +133,10 @@ def check_summary(e):
         fail("--names summary is not marked as personal information")
     if "山田" not in named or "0562-92-1234" not in named:
         fail("--names summary hides the values it should show")
+    named_md = e.ok(["report", MEETING, "--format", "md", "--names"])
+    for v in ["**氏名**: 山田 花子", "**生年月日**: 1942-03-15", "**被保険者番号**: 1234567890"]:
+        if v not in named_md:
+            fail("--names summary lacks the identity '%s'" % v)
 
 
 def check_regional(e):
