@@ -23,7 +23,6 @@
 #include <string.h>
 
 #include "kaigi/file.h"
-#include "kaigi/identity.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "store_import.h"
@@ -199,43 +198,6 @@ static bool one_of(struct imp *im, const yaml_node_t *n, const char *v, const ch
 
 /* ---- people and regional issues ---------------------------------------- */
 
-/* The identity keys of a person (name … insured_no, db/004): given ones
- * replace what is stored, absent ones keep it. */
-static void import_identity(struct imp *im, const yaml_node_t *n, const char *person_id,
-			    yaml_node_t *const *v)
-{
-	static const char sql[] =
-	    "INSERT INTO person_identity (person_id, name, kana, birth_date, address, phone, "
-	    "insured_no, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) "
-	    "ON CONFLICT (person_id) DO UPDATE SET name = coalesce(?2, name), kana = "
-	    "coalesce(?3, kana), birth_date = coalesce(?4, birth_date), address = coalesce(?5, "
-	    "address), phone = coalesce(?6, phone), insured_no = coalesce(?7, insured_no), "
-	    "updated = ?8 WHERE (name, kana, birth_date, address, phone, insured_no) IS NOT "
-	    "(coalesce(?2, name), coalesce(?3, kana), coalesce(?4, birth_date), coalesce(?5, "
-	    "address), coalesce(?6, phone), coalesce(?7, insured_no))";
-	const char *val[IDENTITY_FIELD_COUNT];
-	bool any = false;
-	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++) {
-		val[i] = text(im, v[i], store_identity_key(i));
-		const char *why = store_identity_check(i, val[i]);
-		if (why) {
-			ywalk_error(&im->w, v[i], "%s, not '%s'", why, val[i]);
-			return;
-		}
-		any |= val[i] && *val[i];
-	}
-	if (!any)
-		return;
-	sqlite3_stmt *q = imp_stmt(im, sql);
-	if (!q)
-		return;
-	sqlite3_bind_text(q, 1, person_id, -1, SQLITE_TRANSIENT);
-	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
-		store_bind_text_or_null(q, 2 + i, val[i]);
-	sqlite3_bind_int64(q, 8, im->now);
-	imp_step_write(im, q, n, "saving a person's identity");
-}
-
 static void import_person(struct imp *im, const yaml_node_t *n)
 {
 	static const char *const keys[] = {
@@ -280,7 +242,7 @@ static void import_person(struct imp *im, const yaml_node_t *n)
 	store_bind_text_or_null(q, 7, text(im, v[6], "area"));
 	sqlite3_bind_int64(q, 8, im->now);
 	if (imp_step_write(im, q, n, "saving a person"))
-		import_identity(im, n, id, v + 7);
+		imp_identity(im, n, id, v + 7);
 }
 
 static void import_issue(struct imp *im, const yaml_node_t *n)
