@@ -118,7 +118,9 @@ int cmd_search_run(const struct cmd_opts *opts, int argc, char **argv)
 			}
 			char *ex = store_text_excerpt(text ? text : h->text, strbuf_str(&query),
 						      EXCERPT_COLS);
-			strbuf_appendf(&out, "    %s\n", ex);
+			char *whole = text ? scrub_excerpt_mend(ex) : NULL;
+			strbuf_appendf(&out, "    %s\n", whole ? whole : ex);
+			free(whole);
 			free(ex);
 			free(text);
 		}

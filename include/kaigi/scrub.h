@@ -84,6 +84,10 @@ enum kaigi_status scrub_ctx_person_add(struct scrub_ctx *ctx, const struct scrub
 char *scrub_text(const struct scrub_ctx *ctx, const char *in);
 /* Scrub *s in place (free and replace) when it holds anything to hide. */
 void scrub_text_inplace(const struct scrub_ctx *ctx, char **s);
+/* An excerpt of scrubbed text (a search hit) may cut a mark: make a piece
+ * of SCRUB_MARK at its start or end whole again.  A new string the caller
+ * frees. */
+char *scrub_excerpt_mend(const char *excerpt);
 /* Whether text holds anything scrub_text would hide, and why: the kind of
  * the first detail found, SCRUB_NONE when nothing.  For the warning while
  * typing. */

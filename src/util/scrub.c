@@ -402,3 +402,35 @@ enum scrub_kind scrub_text_check(const struct scrub_ctx *ctx, const char *text)
 	free(v);
 	return kind;
 }
+
+char *scrub_excerpt_mend(const char *ex)
+{
+	static const char mark[] = SCRUB_MARK;
+	const size_t mlen = sizeof mark - 1;
+	struct strbuf b = STRBUF_INIT;
+	const char *p = ex;
+	/* a tail of the mark at the start, after an optional ellipsis */
+	const char *lead = strncmp(p, "…", strlen("…")) == 0 ? p + strlen("…") : p;
+	for (size_t k = 3; k < mlen; k += 3) { /* each character of the mark is 3 bytes */
+		if (strncmp(lead, mark + k, mlen - k) == 0) {
+			strbuf_appendn(&b, p, (size_t)(lead - p));
+			strbuf_append(&b, mark);
+			p = lead + (mlen - k);
+			break;
+		}
+	}
+	/* a head of the mark at the end, before an optional ellipsis */
+	size_t len = strlen(p), end = len;
+	if (len >= strlen("…") && strcmp(p + len - strlen("…"), "…") == 0)
+		end = len - strlen("…");
+	for (size_t k = mlen - 3; k >= 3; k -= 3) {
+		if (end >= k && strncmp(p + end - k, mark, k) == 0) {
+			strbuf_appendn(&b, p, end - k);
+			strbuf_append(&b, mark);
+			strbuf_append(&b, p + end);
+			return strbuf_take(&b);
+		}
+	}
+	strbuf_append(&b, p);
+	return strbuf_take(&b);
+}

@@ -227,12 +227,36 @@ static void test_bad_values(void **state)
 	scrub_ctx_free(ctx);
 }
 
+/* A search excerpt that cut a mark gets it whole again. */
+static void test_excerpt_mend(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+	    {"…せ字〕さんは腰痛で", "…〔伏せ字〕さんは腰痛で"},
+	    {"…〕さん", "…〔伏せ字〕さん"},
+	    {"字〕さん", "〔伏せ字〕さん"},
+	    {"腰痛で〔伏…", "腰痛で〔伏せ字〕…"},
+	    {"腰痛で〔", "腰痛で〔伏せ字〕"},
+	    {"…せ字〕と〔伏せ…", "…〔伏せ字〕と〔伏せ字〕…"},
+	    {"〔伏せ字〕は無傷", "〔伏せ字〕は無傷"},
+	    {"字が上手", "字が上手"},
+	    {"", ""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *o = scrub_excerpt_mend(cases[i].in);
+		assert_string_equal(o, cases[i].out);
+		free(o);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_must_mask),  cmocka_unit_test(test_must_mask_any),
 	    cmocka_unit_test(test_must_keep),  cmocka_unit_test(test_rest_as_typed),
-	    cmocka_unit_test(test_bad_values),
+	    cmocka_unit_test(test_bad_values), cmocka_unit_test(test_excerpt_mend),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
