@@ -78,7 +78,8 @@ static int export_csv(struct cmd_store *cs, const struct store_export_filter *f,
 		struct tm tm;
 		localtime_r(&now, &tm);
 		strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-		dir = xasprintf(f->anonymised ? "kaigi-csv-anonymised-%s" : "kaigi-csv-complete-%s", stamp);
+		dir = xasprintf(f->anonymised ? "kaigi-csv-anonymised-%s" : "kaigi-csv-complete-%s",
+				stamp);
 		out = dir;
 	}
 	struct kaigi_error err;
