@@ -66,6 +66,8 @@ struct scrub_person {
 	const char *insured_no;
 };
 
+/* A context compiles a person's patterns the first time a text names them,
+ * so it is not to be used from two threads at once (kaigi has one). */
 struct scrub_ctx;
 
 /* A context that knows the patterns for anyone and no person yet.  Never

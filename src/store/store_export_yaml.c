@@ -426,7 +426,7 @@ static void emit_case(struct ctx *c, sqlite3_stmt *cq)
 			seq_start(m);
 		}
 		map_start(m);
-		kv(m, "issue", col_text(q, 0));
+		kv_text(m, "issue", col_text(q, 0));
 		kv_text(m, "note", col_text(q, 1));
 		kv_text(m, "statement", col_text(q, 2));
 		map_end(m);
@@ -660,7 +660,7 @@ enum kaigi_status store_export_yaml(struct store *st, const struct store_export_
 			seq_start(&m);
 		}
 		map_start(&m);
-		kv(&m, "title", col_text(q, 1));
+		kv_text(&m, "title", col_text(q, 1));
 		kv(&m, "id", col_text(q, 0));
 		kv_text(&m, "description", col_text(q, 2));
 		kv(&m, "policy", col_text(q, 3));
