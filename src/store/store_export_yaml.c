@@ -474,8 +474,13 @@ static void emit_meeting(struct ctx *c, const char *id)
 		for (size_t i = 0; i < ps.n; i++) {
 			map_start(m);
 			kv(m, "id", ps.v[i].id);
-			if (!m->scrub)
+			if (!m->scrub) {
 				kv(m, "name", ps.v[i].name);
+			} else { /* a stand-in, so that the file imports */
+				char stand[32];
+				snprintf(stand, sizeof stand, "P-%zu", i + 1);
+				kv(m, "name", stand);
+			}
 			kv(m, "organisation", ps.v[i].organisation);
 			kv(m, "role", ps.v[i].role);
 			kv(m, "present", ps.v[i].present ? "true" : "false");

@@ -193,6 +193,17 @@ def check_export(e):
     for keep in ["PV-2026-001", "80-84", "降圧薬を1日3回", "301号室", MARK]:
         if keep not in text:
             fail("export yaml --anonymised lost '%s'" % keep)
+    # what leaves the centre is still a record file: it imports
+    e3 = Env.__new__(Env)
+    e3.dir = tempfile.mkdtemp(prefix="kaigi-privacy3-")
+    e3.db = os.path.join(e3.dir, "kaigi.db")
+    e3.env = e.env
+    try:
+        e3.ok(["import", anon])
+        holds_none("the anonymised export imported and exported again",
+                   e3.ok(["export", "yaml"]))
+    finally:
+        e3.close()
     plain = e.ok(["export", "yaml"])
     if not plain.startswith("# kaigi records — COMPLETE"):
         fail("the plain export does not say it is complete: " + plain[:80])
