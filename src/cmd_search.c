@@ -6,7 +6,11 @@
  * Each hit is two lines: the meeting date, the case code and where the
  * text was found, then the text around the match.  Answers of fields a
  * form marks sensitive (names, addresses) are found but not shown unless
- * --names, as in the summary.  A word shorter than three characters
+ * --names, as in the summary; without --names every other text is
+ * scrubbed (kaigi/scrub.h) before its excerpt is cut, with what the
+ * meeting's people are known by, so a name, birth date or phone number in
+ * free text never shows.  With --names the output's first line says it
+ * holds personal information.  A word shorter than three characters
  * cannot use the trigram index; when every word is that short, every text
  * is read, and a note on stderr says so.
  */
@@ -15,6 +19,8 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "kaigi/identity.h"
+#include "kaigi/scrub.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
@@ -77,6 +83,13 @@ int cmd_search_run(const struct cmd_opts *opts, int argc, char **argv)
 	}
 	size_t shown = limit && hits.n > limit ? limit : hits.n;
 	struct strbuf out = STRBUF_INIT;
+	if (names && shown)
+		strbuf_append(&out,
+			      ja ? "【個人情報を含みます（--names）。取り扱いに注意してください】\n"
+				 : "[Contains personal information (--names): handle with "
+				   "care]\n");
+	struct scrub_ctx *scrub = NULL;
+	char scrub_meeting[STORE_ID_SIZE] = "";
 	for (size_t i = 0; i < shown; i++) {
 		const struct store_text_hit *h = &hits.v[i];
 		char *place = store_text_hit_place(cs.st, h, opts->lang);
@@ -89,12 +102,32 @@ int cmd_search_run(const struct cmd_opts *opts, int argc, char **argv)
 				       ja ? "（個人情報の項目：--names で表示）"
 					  : "(a personal-information field: --names shows it)");
 		} else {
-			char *ex = store_text_excerpt(h->text, strbuf_str(&query), EXCERPT_COLS);
-			strbuf_appendf(&out, "    %s\n", ex);
+			char *text = NULL;
+			if (!names) {
+				/* one context per meeting: hits come grouped by meeting */
+				if (!scrub || strcmp(scrub_meeting, h->meeting_id) != 0) {
+					scrub_ctx_free(scrub);
+					scrub = NULL;
+					snprintf(scrub_meeting, sizeof scrub_meeting, "%s",
+						 h->meeting_id);
+					if (store_scrub_ctx_meeting(cs.st, h->meeting_id, &scrub,
+								    &err) != KAIGI_OK)
+						scrub =
+						    scrub_ctx_new(); /* the patterns still hide */
+				}
+				text = scrub_text(scrub, h->text);
+			}
+			char *ex = store_text_excerpt(text ? text : h->text, strbuf_str(&query),
+						      EXCERPT_COLS);
+			char *whole = text ? scrub_excerpt_mend(ex) : NULL;
+			strbuf_appendf(&out, "    %s\n", whole ? whole : ex);
+			free(whole);
 			free(ex);
+			free(text);
 		}
 	}
 	utf8_show_controls(&out, 0);
+	scrub_ctx_free(scrub);
 	fputs(strbuf_str(&out), stdout);
 	if (mode == STORE_SEARCH_SCAN)
 		fprintf(stderr, ja ? "kaigi search: 3文字未満の語は索引（trigram）で引けないため、"

@@ -35,9 +35,10 @@ const struct cmd cmd_table[] = {
     },
     {
 	.name = "export",
-	.usage = "export yaml [-o FILE] [MEETING_ID...]\n       kaigi export csv [-o DIR] "
-		 "[MEETING_ID...]",
-	.summary = "export records as a YAML record file, or as CSV tables for spreadsheets",
+	.usage = "export yaml [-o FILE] [--anonymised | --identity] [MEETING_ID...]\n"
+		 "       kaigi export csv [-o DIR] [--anonymised | --identity] [MEETING_ID...]",
+	.summary = "export records as a YAML record file, or as CSV tables for spreadsheets; "
+		   "--anonymised: what may leave the centre, --identity: with people's names",
 	.run = cmd_export_run,
     },
     {
@@ -58,7 +59,8 @@ const struct cmd cmd_table[] = {
     {
 	.name = "search",
 	.usage = "search TEXT... [--limit N] [--names]",
-	.summary = "find text in every case and meeting (Japanese too), newest first",
+	.summary = "find text in every case and meeting (Japanese too), newest first; "
+		   "identifying details hidden unless --names",
 	.run = cmd_search_run,
     },
     {

@@ -86,9 +86,10 @@ enum kaigi_status report_meeting_render(struct store *st, const struct schema_se
  * the register of issues promoted for policy (kind, owner, status, cases,
  * meetings); and the share of follow-up reviews whose ADL/IADL grid
  * improved, stayed or worsened, by year and area.  It holds counts and
- * the issues' wording only — no person — so it needs no anonymising.
- * opt->names is ignored.  Appends fmt to out (KAIGI_EENV for PDF without
- * cairo); on failure out holds what it held before.
+ * the issues' wording only, and the wordings (typed in cases) are scrubbed
+ * of identifying details (kaigi/scrub.h).  opt->names is ignored.
+ * Appends fmt to out (KAIGI_EENV for PDF without cairo); on failure out
+ * holds what it held before.
  */
 enum kaigi_status report_regional_render(struct store *st, const struct schema_set *forms,
 					 const struct store_period *p, enum report_format fmt,

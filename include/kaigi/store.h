@@ -453,6 +453,9 @@ enum kaigi_status store_import_buffer(struct store *st, const char *name, const 
 struct store_export_filter {
 	const char *const *meetings;
 	size_t nmeetings;
+	bool identity;   /* also each person's identity (name, kana …): --identity */
+	bool anonymised; /* what may leave the centre: no identifying value, free
+			    text scrubbed (kaigi/scrub.h): --anonymised */
 };
 
 /* A sink for exported bytes: returns 0, or -1 on a write error (errno set). */

@@ -16,6 +16,20 @@
 
 #include "kaigi/strbuf.h"
 
+/*
+ * East Asian Ambiguous characters (↑ △ × ① ※ ○ …) are one column by
+ * default, as ncurses and most Western terminals show them; a terminal in a
+ * CJK locale shows them two wide.  While this is on, every measure below
+ * counts them as two — the Japanese text summary turns it on so that its
+ * 80 columns are 80 in a Japanese terminal.  Returns the previous setting.
+ */
+bool utf8_ambiguous_wide_set(bool wide);
+/* Whether cp is East Asian Ambiguous (Unicode's EastAsianWidth "A"). */
+bool utf8_is_ambiguous(long cp);
+/* Columns of one code point under the rules above (a tab, an invalid -1:
+ * one). */
+size_t utf8_cp_width(long cp);
+
 /* True when s[0..len) is well-formed UTF-8. */
 bool utf8_valid(const char *s, size_t len);
 /* Display columns of s; invalid bytes count one column each. */
@@ -30,8 +44,10 @@ void utf8_pad(struct strbuf *b, const char *s, size_t cols);
  * Wrapping (src/util/utf8_wrap.c).  A line breaks at a space, or between
  * two Japanese characters, never inside a character or a Latin word (unless
  * the word alone is wider than cols), and follows kinsoku: no line starts
- * with 、。」）ー or a small kana, none ends with 「（.  A '\n' always ends a
- * line; trailing spaces are dropped.
+ * with 、。」）ー or a small kana, none ends with 「（.  A break that cuts a
+ * word — inside a katakana word, or a kanji compound other than between
+ * two-character words — is taken only when no other keeps half the line.
+ * A '\n' always ends a line; trailing spaces are dropped.
  *
  * utf8_wrap_line: the bytes of the first line of s wrapped to cols columns;
  * *next is the offset where the following line starts (s[*next] is NUL

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/identity.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
 
@@ -87,6 +88,12 @@ static void basics_add(struct rb *b, struct rb_case *rc, struct rm_section *s)
 	/* With names: the presenter and every identifying field, in a box of
 	 * their own so the reader sees what must not leave the room. */
 	f = rm_facts_add(s, rs(RS_PERSONAL, lang));
+	struct store_identity id = {0};
+	struct kaigi_error err;
+	if (store_identity_get(b->st, rc->person.id, &id, &err) == KAIGI_OK)
+		for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
+			rm_fact_add(f, rs(RS_ID_NAME + i, lang), id.v[i]);
+	store_identity_clear(&id);
 	rm_fact_add(f, rs(RS_PRESENTER, lang), rc->c->presenter);
 	for (size_t i = 0; i < rc->nrecs; i++) {
 		const struct schema_form *form = rc->forms[i];
@@ -293,9 +300,26 @@ static enum kaigi_status regional_add(struct rb *b, struct rb_case *rc, struct r
 		policy_col = 1;
 		note_col = 2;
 	}
+	size_t nraised = t ? t->table.nrows : 0;
 	for (size_t i = 0; i < il.n; i++) {
 		const struct store_case_issue *ci = &il.v[i];
 		const char *policy = policy_label(ci->policy, b->lang);
+		/* Raised in the case and registered too: one row, the register's
+		 * note joining the raised issue's own (it was printed twice). */
+		size_t same = (size_t)-1;
+		for (size_t r = 0; r < nraised && same == (size_t)-1; r++)
+			if (ci->title && strcmp(rm_cell(&t->table, r, title_col), ci->title) == 0)
+				same = r;
+		if (same != (size_t)-1) {
+			const char *note = ci->note ? ci->note : ci->description;
+			if (note_col != (size_t)-1 && note && *note) {
+				const char *had = rm_cell(&t->table, same, note_col);
+				char *both = *had ? xasprintf("%s／%s", had, note) : xstrdup(note);
+				rm_cell_set(t, same, note_col, both);
+				free(both);
+			}
+			continue;
+		}
 		size_t row = rm_row_add(t);
 		rm_cell_set(t, row, title_col, ci->title);
 		if (policy_col != (size_t)-1)

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/scrub.h"
 #include "kaigi/xalloc.h"
 #include "report_model.h"
 
@@ -146,4 +147,21 @@ void rm_doc_free(struct rm_doc *doc)
 	free(doc->banner);
 	free(doc->footer);
 	memset(doc, 0, sizeof *doc);
+}
+
+void rm_doc_scrub(struct rm_doc *doc, const struct scrub_ctx *ctx)
+{
+	scrub_text_inplace(ctx, &doc->title);
+	for (size_t i = 0; i < doc->nsecs; i++) {
+		struct rm_section *s = &doc->secs[i];
+		scrub_text_inplace(ctx, &s->title);
+		for (size_t j = 0; j < s->nblocks; j++) {
+			struct rm_block *b = &s->blocks[j];
+			for (size_t k = 0; k < b->nfacts; k++)
+				scrub_text_inplace(ctx, &b->facts[k].value);
+			scrub_text_inplace(ctx, &b->text);
+			for (size_t k = 0; k < b->table.nrows * b->table.ncols; k++)
+				scrub_text_inplace(ctx, &b->table.cells[k]);
+		}
+	}
 }

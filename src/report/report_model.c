@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "kaigi/period.h"
+#include "kaigi/identity.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
@@ -541,6 +542,15 @@ enum kaigi_status rm_build(struct store *st, const struct schema_set *forms, con
 	}
 	if (s == KAIGI_OK)
 		regional_section(&b);
+	if (s == KAIGI_OK && !b.names) {
+		/* free text may still name the person: scrub every value of the
+		 * document with what the meeting's people are known by */
+		struct scrub_ctx *ctx = NULL;
+		s = store_scrub_ctx_meeting(st, meeting_id, &ctx, err);
+		if (s == KAIGI_OK)
+			rm_doc_scrub(doc, ctx);
+		scrub_ctx_free(ctx);
+	}
 	regional_free(&b);
 	store_case_list_free(&cl);
 	store_participant_list_free(&pl);

@@ -110,6 +110,11 @@ size_t rm_row_add(struct rm_block *b);
 void rm_cell_set(struct rm_block *b, size_t row, size_t col, const char *text);
 /* The cell text ("" when empty). */
 const char *rm_cell(const struct rm_table *t, size_t row, size_t col);
+/* Replace what identifies a person in every value of doc — the title,
+ * facts, paragraphs and table cells, not the labels — through scrub_text
+ * (the one place that scrubs, kaigi/scrub.h). */
+struct scrub_ctx;
+void rm_doc_scrub(struct rm_doc *doc, const struct scrub_ctx *ctx);
 /* Drop empty fact blocks and tables without rows. */
 void rm_section_prune(struct rm_section *s);
 

@@ -24,7 +24,9 @@
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
+#include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "report_render.h"
 #include "report_strings.h"
@@ -38,6 +40,8 @@
 #define BOTTOM    (PAGE_H - MARGIN_B)
 #define PAD       2.6 /* inside a table cell */
 #define LINE      0.6 /* rule width */
+/* A case goes on in what is left of a page when at least this much is. */
+#define CASE_MIN_ROOM (0.4 * (BOTTOM - MARGIN_T))
 
 #define FONT "IPAexGothic,IPAexゴシック,Noto Sans CJK JP,sans-serif"
 
@@ -68,6 +72,41 @@ struct pdf {
 
 /* ---- text ----------------------------------------------------------------- */
 
+/*
+ * Symbols of East Asian Ambiguous width (× △ ↑ ↓ ① ※) are drawn in their
+ * full-width forms (OpenType `fwid`), as on the paper forms: IPAex Gothic's
+ * default × is a small proportional Latin glyph, so ×1 looked unlike 〇1
+ * and △1 in a rating.  Letters and digits keep their own forms.
+ */
+static void full_width_symbols(PangoLayout *l, const char *text)
+{
+	PangoAttrList *attrs = NULL;
+	for (size_t at = 0; text && text[at];) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + at, -1, &cp);
+		if (k <= 0) {
+			at++;
+			continue;
+		}
+		utf8proc_category_t cat = utf8proc_category(cp);
+		bool symbol = cat == UTF8PROC_CATEGORY_SM || cat == UTF8PROC_CATEGORY_SO ||
+			      cat == UTF8PROC_CATEGORY_NO || cat == UTF8PROC_CATEGORY_PO;
+		if (cp >= 0x80 && symbol && utf8_is_ambiguous(cp)) {
+			if (!attrs)
+				attrs = pango_attr_list_new();
+			PangoAttribute *a = pango_attr_font_features_new("fwid");
+			a->start_index = (guint)at;
+			a->end_index = (guint)(at + (size_t)k);
+			pango_attr_list_insert(attrs, a);
+		}
+		at += (size_t)k;
+	}
+	if (attrs) {
+		pango_layout_set_attributes(l, attrs);
+		pango_attr_list_unref(attrs);
+	}
+}
+
 static PangoLayout *layout(struct pdf *p, const char *text, double size, bool bold, double width,
 			   PangoAlignment align)
 {
@@ -85,6 +124,7 @@ static PangoLayout *layout(struct pdf *p, const char *text, double size, bool bo
 	pango_layout_set_alignment(l, align);
 	pango_layout_set_line_spacing(l, 1.1f);
 	pango_layout_set_text(l, text ? text : "", -1);
+	full_width_symbols(l, text);
 	return l;
 }
 
@@ -600,8 +640,13 @@ static void draw(struct pdf *p)
 	title_block(p);
 	for (size_t si = 0; si < p->doc->nsecs; si++) {
 		const struct rm_section *s = &p->doc->secs[si];
-		if (s->new_page && p->y > MARGIN_T + 1)
+		/* A case starts a new page only when little of this one is left:
+		 * starting every case on a page of its own left the meeting's
+		 * page half empty and a case's last table alone on a page. */
+		if (s->new_page && p->y > MARGIN_T + 1 && BOTTOM - p->y < CASE_MIN_ROOM)
 			new_page(p);
+		else if (s->new_page && p->y > MARGIN_T + 1)
+			p->y += 10;
 		section_heading(p, s);
 		for (size_t bi = 0; bi < s->nblocks; bi++)
 			block(p, &s->blocks[bi]);

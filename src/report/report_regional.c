@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/identity.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
@@ -109,6 +110,21 @@ enum kaigi_status rr_data_load(struct store *st, const struct store_period *p, s
 		s = store_register_rollup(st, p, &d->issues, err);
 	if (s == KAIGI_OK)
 		s = store_outcome_rollup(st, p, &d->outcomes, err);
+	/* The report names no one: the wordings, typed in cases, are scrubbed
+	 * with every person known (kaigi/scrub.h). */
+	struct scrub_ctx *ctx = NULL;
+	if (s == KAIGI_OK)
+		s = store_scrub_ctx_meeting(st, NULL, &ctx, err);
+	for (size_t i = 0; s == KAIGI_OK && i < d->raised.n; i++) {
+		scrub_text_inplace(ctx, &d->raised.v[i].statement);
+		scrub_text_inplace(ctx, &d->raised.v[i].issue_title);
+	}
+	for (size_t i = 0; s == KAIGI_OK && i < d->issues.n; i++) {
+		scrub_text_inplace(ctx, &d->issues.v[i].title);
+		scrub_text_inplace(ctx, &d->issues.v[i].description);
+		scrub_text_inplace(ctx, &d->issues.v[i].owner);
+	}
+	scrub_ctx_free(ctx);
 	if (s != KAIGI_OK)
 		rr_data_clear(d);
 	return s;

@@ -97,6 +97,12 @@ static const struct rs_pair table[RS_COUNT] = {
     [RS_LIST_SEP] = {"、", ", "},
     [RS_YES] = {"はい", "Yes"},
     [RS_NO_ANSWER] = {"いいえ", "No"},
+    [RS_ID_NAME] = {"氏名", "Name"},
+    [RS_ID_KANA] = {"ふりがな", "Kana"},
+    [RS_ID_BIRTH] = {"生年月日", "Birth date"},
+    [RS_ID_ADDRESS] = {"住所", "Address"},
+    [RS_ID_PHONE] = {"電話番号", "Phone"},
+    [RS_ID_INSURED] = {"被保険者番号", "Insured number"},
 };
 
 const char *rs(enum rs_id id, const char *lang)

@@ -90,6 +90,12 @@ enum rs_id {
 	RS_LIST_SEP, /* between items of a list: 、 or , */
 	RS_YES,
 	RS_NO_ANSWER,
+	RS_ID_NAME, /* the person's identity (--names only), in identity field order */
+	RS_ID_KANA,
+	RS_ID_BIRTH,
+	RS_ID_ADDRESS,
+	RS_ID_PHONE,
+	RS_ID_INSURED,
 	RS_COUNT,
 };
 

@@ -34,15 +34,31 @@ static size_t widest_line(const char *s)
 	return best;
 }
 
-/* The widest Latin word of s (a run of ASCII between spaces), at least 2
- * for a Japanese character: narrower than that, a column cuts words. */
+/* Whether the UTF-8 character at s is katakana (or ー), 3 bytes. */
+static bool katakana_at(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (u[0] != 0xE3)
+		return false;
+	return (u[1] == 0x82 && u[2] >= 0xA1) || (u[1] == 0x83 && u[2] <= 0xBC);
+}
+
+/* The widest word of s — a run of ASCII between spaces, or a katakana word
+ * (コーディネーター), which wrapping does not like to cut — at least 2 for
+ * a Japanese character: narrower than that, a column cuts words. */
 static size_t widest_word(const char *s)
 {
 	size_t best = 2, run = 0;
-	for (;; s++) {
+	for (;;) {
 		unsigned char c = (unsigned char)*s;
 		if (c > ' ' && c < 0x80) {
 			run++;
+			s++;
+			continue;
+		}
+		if (katakana_at(s)) {
+			run += 2;
+			s += 3;
 			continue;
 		}
 		if (run > best)
@@ -50,6 +66,7 @@ static size_t widest_word(const char *s)
 		run = 0;
 		if (!c)
 			break;
+		s++;
 	}
 	return best;
 }
@@ -134,8 +151,8 @@ static void column_widths(const struct rm_table *t, size_t avail, size_t *w)
 			if (x > need)
 				need = x;
 		}
-		if (need > 12)
-			need = 12;
+		if (need > 16)
+			need = 16;
 		while (w[c] < need) {
 			size_t donor = n;
 			for (size_t d = 0; d < n; d++)
@@ -311,6 +328,9 @@ void report_text_render(const struct rm_doc *doc, size_t width, struct strbuf *o
 {
 	if (width < 40)
 		width = 40;
+	/* Read in a Japanese terminal, ↑ △ × ① take two columns: count them so
+	 * (they made 34 lines 81–82 columns wide). */
+	bool was = utf8_ambiguous_wide_set(strcmp(doc->lang, "ja") == 0);
 	if (doc->banner) {
 		centred(out, doc->banner, width);
 		strbuf_appendc(out, '\n');
@@ -357,4 +377,5 @@ void report_text_render(const struct rm_doc *doc, size_t width, struct strbuf *o
 	line_of(out, '=', width);
 	if (doc->footer)
 		para(out, doc->footer, width, "", "");
+	utf8_ambiguous_wide_set(was);
 }

@@ -248,6 +248,8 @@ static void fn_printf(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_error(ctx, sqlite3_errmsg(eng->fmt), -1);
 	sqlite3_reset(*q);
 	sqlite3_clear_bindings(*q);
+}
+
 /* period_months(p): the months a stored period spans (2026-11/2027-05 → 6);
  * NULL for anything that is not a period, so an unanswered period reads as
  * unanswered. */

@@ -17,8 +17,8 @@
 #include "kaigi/xalloc.h"
 
 #define EXPORT_USAGE                                                                               \
-	"usage: kaigi export yaml [-o FILE] [MEETING_ID...]\n"                                     \
-	"       kaigi export csv [-o DIR] [MEETING_ID...]\n"
+	"usage: kaigi export yaml [-o FILE] [--anonymised | --identity] [MEETING_ID...]\n"         \
+	"       kaigi export csv [-o DIR] [--anonymised | --identity] [MEETING_ID...]\n"
 
 static int write_fd(void *ctx, const char *buf, size_t len)
 {
@@ -71,7 +71,8 @@ static int export_csv(struct cmd_store *cs, const struct store_export_filter *f,
 		struct tm tm;
 		localtime_r(&now, &tm);
 		strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-		dir = xasprintf("kaigi-csv-%s", stamp);
+		dir = xasprintf(f->anonymised ? "kaigi-csv-anonymised-%s" : "kaigi-csv-complete-%s",
+				stamp);
 		out = dir;
 	}
 	struct kaigi_error err;
@@ -97,8 +98,13 @@ int cmd_export_run(const struct cmd_opts *opts, int argc, char **argv)
 	const char *out = NULL;
 	const char **ids = xcalloc((size_t)argc, sizeof *ids);
 	size_t nids = 0;
+	bool anonymised = false, identity = false;
 	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
+		if (strcmp(argv[i], "--anonymised") == 0 || strcmp(argv[i], "--anonymized") == 0) {
+			anonymised = true;
+		} else if (strcmp(argv[i], "--identity") == 0 || strcmp(argv[i], "--names") == 0) {
+			identity = true;
+		} else if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
 			if (i + 1 >= argc) {
 				fputs(EXPORT_USAGE, stderr);
 				free(ids);
@@ -113,13 +119,21 @@ int cmd_export_run(const struct cmd_opts *opts, int argc, char **argv)
 			ids[nids++] = argv[i];
 		}
 	}
+	if (anonymised && identity) {
+		fprintf(
+		    stderr,
+		    "kaigi export: --anonymised and --identity exclude each other\n" EXPORT_USAGE);
+		free(ids);
+		return KAIGI_EUSAGE;
+	}
 	struct cmd_store cs;
 	int rc = cmd_store_open(&cs, opts, STORE_READ_ONLY);
 	if (rc) {
 		free(ids);
 		return rc;
 	}
-	struct store_export_filter f = {ids, nids};
+	struct store_export_filter f = {
+	    .meetings = ids, .nmeetings = nids, .identity = identity, .anonymised = anonymised};
 	rc = yaml ? export_yaml(&cs, &f, out) : export_csv(&cs, &f, out);
 	cmd_store_close(&cs);
 	free(ids);

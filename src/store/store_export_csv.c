@@ -27,21 +27,29 @@
 #include "kaigi/csv.h"
 #include "kaigi/file.h"
 #include "kaigi/file_write.h"
+#include "kaigi/identity.h"
+#include "kaigi/scrub.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
 
 struct csv {
+	const struct scrub_ctx *scrub; /* anonymised: scrub free text; else NULL */
 	FILE *f;
 	char *tmp, *path;
 	bool row_started;
 	int err; /* errno of the first write error */
 };
 
-static bool csv_open(struct csv *c, const char *dir, const char *name, struct kaigi_error *err)
+/* An anonymised export says so in every file name: NAME.anonymised.csv. */
+static bool csv_open(struct csv *c, const char *dir, const char *name,
+		     const struct scrub_ctx *scrub, struct kaigi_error *err)
 {
 	memset(c, 0, sizeof *c);
-	c->path = xasprintf("%s/%s", dir, name);
+	c->scrub = scrub;
+	size_t stem = strlen(name) - (strlen(name) > 4 ? 4 : 0);
+	c->path = scrub ? xasprintf("%s/%.*s.anonymised.csv", dir, (int)stem, name)
+			: xasprintf("%s/%s", dir, name);
 	c->tmp = xstrdup(c->path); /* the folder is the temporary (publish_dir) */
 	kaigi_tmp_register(c->tmp);
 	int fd = open(c->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
@@ -80,15 +88,37 @@ static void csv_int(struct csv *c, long long v)
 	csv_field(c, buf);
 }
 
-static void csv_value(struct csv *c, const struct kaigi_value *v)
+/* An answer of field f (NULL: unknown).  Anonymised: a sensitive field is
+ * left empty, free text scrubbed, and another value that would be scrubbed
+ * (a date of birth in a date field) left empty. */
+static void csv_value(struct csv *c, const struct schema_field *f, const struct kaigi_value *v)
 {
-	if (!v || v->type == KAIGI_NULL) {
+	if (!v || v->type == KAIGI_NULL || (c->scrub && f && f->sensitive)) {
 		csv_field(c, NULL);
 		return;
 	}
 	char *t = kaigi_value_to_text(v);
+	if (c->scrub && v->type == KAIGI_TEXT) {
+		if (!f || f->type == SCHEMA_TEXT || f->type == SCHEMA_LONGTEXT)
+			scrub_text_inplace(c->scrub, &t);
+		else if (scrub_text_check(c->scrub, t) != SCRUB_NONE)
+			*t = '\0';
+	}
 	csv_field(c, t);
 	free(t);
+}
+
+/* Columns of the fixed tables that hold free text: scrubbed when
+ * anonymised. */
+static bool free_text_column(const char *name)
+{
+	static const char *const cols[] = {"title",       "place",     "purpose",   "target",
+					   "reached",     "next_time", "statement", "note",
+					   "description", "owner",     "value",     NULL};
+	for (size_t i = 0; cols[i]; i++)
+		if (strcmp(name, cols[i]) == 0)
+			return true;
+	return false;
 }
 
 static void csv_end_row(struct csv *c)
@@ -123,14 +153,15 @@ static enum kaigi_status csv_close(struct csv *c, bool ok, struct kaigi_error *e
 /* Write the result of sql (one bound text: none) as a table with a header
  * taken from the column names. */
 static enum kaigi_status query_table(struct store *st, const char *dir, const char *name,
-				     const char *sql, struct kaigi_error *err)
+				     const char *sql, const struct scrub_ctx *scrub,
+				     struct kaigi_error *err)
 {
 	sqlite3_stmt *q = NULL;
 	int rc = sqlite3_prepare_v2(st->db, sql, -1, &q, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(st, rc, err, "exporting");
 	struct csv c;
-	if (!csv_open(&c, dir, name, err)) {
+	if (!csv_open(&c, dir, name, scrub, err)) {
 		sqlite3_finalize(q);
 		return err->status;
 	}
@@ -139,8 +170,16 @@ static enum kaigi_status query_table(struct store *st, const char *dir, const ch
 		csv_field(&c, sqlite3_column_name(q, i));
 	csv_end_row(&c);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		for (int i = 0; i < n; i++)
-			csv_field(&c, (const char *)sqlite3_column_text(q, i));
+		for (int i = 0; i < n; i++) {
+			const char *v = (const char *)sqlite3_column_text(q, i);
+			if (scrub && v && free_text_column(sqlite3_column_name(q, i))) {
+				char *t = scrub_text(scrub, v);
+				csv_field(&c, t);
+				free(t);
+			} else {
+				csv_field(&c, v);
+			}
+		}
 		csv_end_row(&c);
 	}
 	sqlite3_finalize(q);
@@ -179,7 +218,8 @@ static bool plain(const struct schema_field *f)
 	"temp.export_meeting) AND r.form = ?1 ORDER BY m.date, m.id, c.ord, r.id"
 
 static enum kaigi_status form_tables(struct store *st, const struct schema_form *form,
-				     const char *dir, const char *lang, struct kaigi_error *err)
+				     const char *dir, const char *lang,
+				     const struct scrub_ctx *scrub, struct kaigi_error *err)
 {
 	size_t nsub = 0;
 	const struct schema_field **subs = NULL;
@@ -193,11 +233,11 @@ static enum kaigi_status form_tables(struct store *st, const struct schema_form 
 		}
 	struct csv main_csv, *sub_csv = xcalloc(nsub ? nsub : 1, sizeof *sub_csv);
 	char *name = xasprintf("%s.csv", form->id);
-	bool ok = csv_open(&main_csv, dir, name, err);
+	bool ok = csv_open(&main_csv, dir, name, scrub, err);
 	free(name);
 	for (size_t i = 0; ok && i < nsub; i++) {
 		name = xasprintf("%s.%s.csv", form->id, subs[i]->id);
-		ok = csv_open(&sub_csv[i], dir, name, err);
+		ok = csv_open(&sub_csv[i], dir, name, scrub, err);
 		free(name);
 	}
 	enum kaigi_status s = ok ? KAIGI_OK : err->status;
@@ -247,7 +287,7 @@ static enum kaigi_status form_tables(struct store *st, const struct schema_form 
 				if (!plain(f))
 					continue;
 				struct store_path p = {f->id, "", ""};
-				csv_value(&main_csv, store_record_value(&r, &p));
+				csv_value(&main_csv, f, store_record_value(&r, &p));
 			}
 		csv_end_row(&main_csv);
 		for (size_t i = 0; i < nsub; i++) {
@@ -270,7 +310,8 @@ static enum kaigi_status form_tables(struct store *st, const struct schema_form 
 							continue;
 						struct store_path p = {f->id, rid,
 								       f->columns[col].id};
-						csv_value(c, store_record_value(&r, &p));
+						csv_value(c, f->sensitive ? f : &f->columns[col],
+							  store_record_value(&r, &p));
 					}
 					csv_end_row(c);
 				}
@@ -288,7 +329,8 @@ static enum kaigi_status form_tables(struct store *st, const struct schema_form 
 						continue;
 					struct store_path p = {f->id, r.items[it].id,
 							       f->fields[col].id};
-					csv_value(c, store_record_value(&r, &p));
+					csv_value(c, f->sensitive ? f : &f->fields[col],
+						  store_record_value(&r, &p));
 				}
 				csv_end_row(c);
 			}
@@ -313,7 +355,7 @@ static enum kaigi_status form_tables(struct store *st, const struct schema_form 
 
 /* Records whose form is not installed: every answer as a key-value row. */
 static enum kaigi_status raw_table(struct store *st, const char *dir, struct kaigi_diags *warnings,
-				   struct kaigi_error *err)
+				   const struct scrub_ctx *scrub, struct kaigi_error *err)
 {
 	static const char forms_sql[] =
 	    "SELECT DISTINCT form FROM form_record WHERE meeting_id IN (SELECT id FROM "
@@ -352,7 +394,7 @@ static enum kaigi_status raw_table(struct store *st, const char *dir, struct kai
 	    "a.field, i.ord, a.item, a.col",
 	    strbuf_str(&missing));
 	strbuf_free(&missing);
-	enum kaigi_status s = query_table(st, dir, "raw_answers.csv", sql, err);
+	enum kaigi_status s = query_table(st, dir, "raw_answers.csv", sql, scrub, err);
 	free(sql);
 	return s;
 }
@@ -382,18 +424,42 @@ static enum kaigi_status export_tables(struct store *st, const struct store_expo
 	    "r ON r.id = l.issue_id JOIN case_review c ON c.id = l.case_id JOIN meeting m ON m.id "
 	    "= c.meeting_id JOIN person p ON p.id = c.person_id WHERE m.id IN (SELECT id FROM "
 	    "temp.export_meeting) ORDER BY r.title, m.date, p.code";
+	/* Anonymised: no participant names, initials, birth years or presenters. */
+	static const char participants_anon[] =
+	    "SELECT m.id AS meeting_id, m.date AS meeting_date, p.id, p.organisation, p.role, "
+	    "p.present FROM participant p JOIN meeting m ON m.id = p.meeting_id WHERE m.id IN "
+	    "(SELECT id FROM temp.export_meeting) ORDER BY m.date, m.id, p.ord";
+	static const char cases_anon[] =
+	    "SELECT m.id AS meeting_id, m.date AS meeting_date, c.id AS case_id, c.ord + 1 AS "
+	    "case_no, p.code AS person_code, p.age_band, p.sex, p.area, c.follows FROM "
+	    "case_review c JOIN meeting m ON m.id = c.meeting_id JOIN person p ON p.id = "
+	    "c.person_id WHERE m.id IN (SELECT id FROM temp.export_meeting) ORDER BY m.date, "
+	    "m.id, c.ord";
+	/* --identity: the people's identity, a table of its own. */
+	static const char people_identity[] =
+	    "SELECT p.code AS person_code, i.name, i.kana, i.birth_date, i.address, i.phone, "
+	    "i.insured_no FROM person_identity i JOIN person p ON p.id = i.person_id WHERE p.id IN "
+	    "(SELECT person_id FROM case_review WHERE meeting_id IN (SELECT id FROM "
+	    "temp.export_meeting)) ORDER BY p.code";
 	enum kaigi_status s = store_exec(st, "BEGIN", err);
 	if (s != KAIGI_OK)
 		return s;
+	struct scrub_ctx *scrub = NULL;
+	bool anon = filter && filter->anonymised;
 	s = store_export_select(st, filter, err);
+	if (s == KAIGI_OK && anon) /* every person known: see store_export_yaml */
+		s = store_scrub_ctx_meeting(st, NULL, &scrub, err);
 	if (s == KAIGI_OK)
-		s = query_table(st, dir, "meetings.csv", meetings, err);
+		s = query_table(st, dir, "meetings.csv", meetings, scrub, err);
 	if (s == KAIGI_OK)
-		s = query_table(st, dir, "participants.csv", participants, err);
+		s = query_table(st, dir, "participants.csv",
+				anon ? participants_anon : participants, scrub, err);
 	if (s == KAIGI_OK)
-		s = query_table(st, dir, "cases.csv", cases, err);
+		s = query_table(st, dir, "cases.csv", anon ? cases_anon : cases, scrub, err);
 	if (s == KAIGI_OK)
-		s = query_table(st, dir, "regional_issues.csv", issues, err);
+		s = query_table(st, dir, "regional_issues.csv", issues, scrub, err);
+	if (s == KAIGI_OK && filter && filter->identity && !anon)
+		s = query_table(st, dir, "people_identity.csv", people_identity, NULL, err);
 	/* A table per form that has records among the chosen meetings. */
 	sqlite3_stmt *used = NULL;
 	int rc = sqlite3_prepare_v2(st->db,
@@ -406,11 +472,12 @@ static enum kaigi_status export_tables(struct store *st, const struct store_expo
 		sqlite3_reset(used);
 		sqlite3_bind_text(used, 1, st->forms->forms[i]->id, -1, SQLITE_STATIC);
 		if (sqlite3_step(used) == SQLITE_ROW)
-			s = form_tables(st, st->forms->forms[i], dir, st->lang, err);
+			s = form_tables(st, st->forms->forms[i], dir, st->lang, scrub, err);
 	}
 	sqlite3_finalize(used);
 	if (s == KAIGI_OK)
-		s = raw_table(st, dir, warnings, err);
+		s = raw_table(st, dir, warnings, scrub, err);
+	scrub_ctx_free(scrub);
 	store_exec(st, "COMMIT", NULL);
 	return s;
 }

@@ -15,6 +15,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "kaigi/identity.h"
+#include "kaigi/scrub.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
@@ -23,6 +25,7 @@
 struct em {
 	yaml_emitter_t e;
 	bool ok;
+	const struct scrub_ctx *scrub; /* anonymised: the meeting's people; else NULL */
 	store_write_fn write;
 	void *ctx;
 	int write_errno;
@@ -123,6 +126,18 @@ static void kv(struct em *m, const char *key, const char *value)
 	scalar(m, value);
 }
 
+/* kv for free text: scrubbed in an anonymised export. */
+static void kv_text(struct em *m, const char *key, const char *value)
+{
+	if (!m->scrub || !value) {
+		kv(m, key, value);
+		return;
+	}
+	char *t = scrub_text(m->scrub, value);
+	kv(m, key, t);
+	free(t);
+}
+
 static void kv_int(struct em *m, const char *key, long long v)
 {
 	char buf[32];
@@ -145,6 +160,8 @@ static void value(struct em *m, const struct schema_field *f, const struct kaigi
 		return;
 	}
 	char *t = kaigi_value_to_text(v);
+	if (m->scrub && v->type == KAIGI_TEXT)
+		scrub_text_inplace(m->scrub, &t);
 	if (f && f->type == SCHEMA_SELECT_MULTIPLE && v->type == KAIGI_TEXT) {
 		flow_seq_start(m);
 		char *save = NULL;
@@ -155,6 +172,22 @@ static void value(struct em *m, const struct schema_field *f, const struct kaigi
 		scalar(m, t);
 	}
 	free(t);
+}
+
+/* In an anonymised export: whether an answer is left out — a sensitive
+ * field, or a value that is not free text but would be scrubbed (a date of
+ * birth in a date field).  Free text is kept and scrubbed by value(). */
+static bool anon_hidden(const struct em *m, const struct schema_field *f,
+			const struct kaigi_value *v)
+{
+	if (!m->scrub)
+		return false;
+	if (f && f->sensitive)
+		return true;
+	if (!v || v->type != KAIGI_TEXT || !f || f->type == SCHEMA_TEXT ||
+	    f->type == SCHEMA_LONGTEXT)
+		return false;
+	return scrub_text_check(m->scrub, v->s) != SCRUB_NONE;
 }
 
 /* Names in order: those of the form first (as the form orders them), then
@@ -228,8 +261,11 @@ static void emit_cells(struct em *m, const struct store_record *r, const struct 
 	for (size_t c = 0; c < cols.n; c++) {
 		struct store_path p = {field, item, cols.v[c]};
 		const struct kaigi_value *v = store_record_value(r, &p);
+		const struct schema_field *sub = f ? schema_subfield_find(f, cols.v[c]) : NULL;
+		if (anon_hidden(m, sub, v))
+			continue;
 		scalar(m, cols.v[c]);
-		value(m, f ? schema_subfield_find(f, cols.v[c]) : NULL, v);
+		value(m, sub, v);
 	}
 	free(cols.v);
 }
@@ -237,6 +273,10 @@ static void emit_cells(struct em *m, const struct store_record *r, const struct 
 static void emit_field(struct em *m, const struct store_record *r, const struct schema_field *f,
 		       const char *field)
 {
+	struct store_path plain = {field, "", ""};
+	const struct kaigi_value *v = store_record_value(r, &plain);
+	if (anon_hidden(m, f, v))
+		return;
 	scalar(m, field);
 	if (is_list(r, f, field)) {
 		seq_start(m);
@@ -251,8 +291,6 @@ static void emit_field(struct em *m, const struct store_record *r, const struct 
 		seq_end(m);
 		return;
 	}
-	struct store_path plain = {field, "", ""};
-	const struct kaigi_value *v = store_record_value(r, &plain);
 	if (v && (!f || f->type != SCHEMA_GRID)) {
 		value(m, f, v);
 		return;
@@ -373,7 +411,8 @@ static void emit_case(struct ctx *c, sqlite3_stmt *cq)
 	map_start(m);
 	kv(m, "id", id);
 	kv(m, "person", col_text(cq, 1));
-	kv(m, "presenter", col_text(cq, 2));
+	if (!m->scrub)
+		kv(m, "presenter", col_text(cq, 2));
 	kv(m, "follows", col_text(cq, 3));
 	if (sqlite3_column_int(cq, 5))
 		kv(m, "closed", "true"); /* closed at the close check (✓済) */
@@ -414,9 +453,9 @@ static void emit_case(struct ctx *c, sqlite3_stmt *cq)
 			seq_start(m);
 		}
 		map_start(m);
-		kv(m, "issue", col_text(q, 0));
-		kv(m, "note", col_text(q, 1));
-		kv(m, "statement", col_text(q, 2));
+		kv_text(m, "issue", col_text(q, 0));
+		kv_text(m, "note", col_text(q, 1));
+		kv_text(m, "statement", col_text(q, 2));
 		map_end(m);
 	}
 	sqlite3_reset(q);
@@ -449,7 +488,7 @@ static void emit_meeting(struct ctx *c, const char *id)
 	kv_int(m, "template_version", mt.template_version);
 	kv(m, "kind", mt.kind);
 	for (int i = 0; i < STORE_MEETING_NFIELDS; i++)
-		kv(m, keys[i], mt.f[i]);
+		kv_text(m, keys[i], mt.f[i]);
 	store_meeting_clear(&mt);
 	struct store_participant_list ps;
 	s = store_participant_list(c->st, id, &ps, c->err);
@@ -463,7 +502,13 @@ static void emit_meeting(struct ctx *c, const char *id)
 		for (size_t i = 0; i < ps.n; i++) {
 			map_start(m);
 			kv(m, "id", ps.v[i].id);
-			kv(m, "name", ps.v[i].name);
+			if (!m->scrub) {
+				kv(m, "name", ps.v[i].name);
+			} else { /* a stand-in, so that the file imports */
+				char stand[32];
+				snprintf(stand, sizeof stand, "P-%zu", i + 1);
+				kv(m, "name", stand);
+			}
 			kv(m, "organisation", ps.v[i].organisation);
 			kv(m, "role", ps.v[i].role);
 			kv(m, "present", ps.v[i].present ? "true" : "false");
@@ -532,6 +577,18 @@ enum kaigi_status store_export_select(struct store *st, const struct store_expor
 	return KAIGI_OK;
 }
 
+/* A person's identity keys (--identity only). */
+static void emit_identity(struct ctx *c, const char *person_id)
+{
+	struct store_identity id = {0};
+	enum kaigi_status s = store_identity_get(c->st, person_id, &id, c->err);
+	if (s != KAIGI_OK && c->status == KAIGI_OK)
+		c->status = s;
+	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
+		kv(c->m, store_identity_key(i), id.v[i]);
+	store_identity_clear(&id);
+}
+
 enum kaigi_status store_export_yaml(struct store *st, const struct store_export_filter *filter,
 				    store_write_fn write, void *ctx, struct kaigi_diags *warnings,
 				    struct kaigi_error *err)
@@ -559,6 +616,30 @@ enum kaigi_status store_export_yaml(struct store *st, const struct store_export_
 		return s;
 	}
 	struct em m = {.ok = true, .write = write, .ctx = ctx};
+	struct scrub_ctx *scrub = NULL;
+	if (filter && filter->anonymised) {
+		/* every person known, so a name from another meeting is hidden too */
+		s = store_scrub_ctx_meeting(st, NULL, &scrub, err);
+		if (s != KAIGI_OK) {
+			store_exec(st, "ROLLBACK", NULL);
+			return s;
+		}
+		m.scrub = scrub;
+	}
+	/* The first line says which export this is (doc/records.md). */
+	const char *first =
+	    m.scrub ? "# kaigi records — ANONYMISED: no identifying values, free "
+		      "text scrubbed; may leave the centre\n"
+	    : filter && filter->identity
+		? "# kaigi records — COMPLETE, WITH IDENTITY: personal data (names, "
+		  "addresses …); keep within the centre\n"
+		: "# kaigi records — COMPLETE: personal data; keep within the centre\n";
+	if (write(ctx, first, strlen(first)) != 0) {
+		scrub_ctx_free(scrub);
+		store_exec(st, "ROLLBACK", NULL);
+		return kaigi_error_set(err, KAIGI_EENV, NULL, 0, 0, "cannot write the export: %s",
+				       strerror(errno));
+	}
 	yaml_emitter_initialize(&m.e);
 	yaml_emitter_set_output(&m.e, write_handler, &m);
 	yaml_emitter_set_unicode(&m.e, 1);
@@ -585,11 +666,15 @@ enum kaigi_status store_export_yaml(struct store *st, const struct store_export_
 		map_start(&m);
 		kv(&m, "code", col_text(q, 1));
 		kv(&m, "id", col_text(q, 0));
-		kv(&m, "initials", col_text(q, 2));
-		kv(&m, "birth_year", col_text(q, 3));
+		if (!m.scrub) {
+			kv(&m, "initials", col_text(q, 2));
+			kv(&m, "birth_year", col_text(q, 3));
+		}
 		kv(&m, "age_band", col_text(q, 4));
 		kv(&m, "sex", col_text(q, 5));
 		kv(&m, "area", col_text(q, 6));
+		if (filter && filter->identity && !m.scrub)
+			emit_identity(&c, col_text(q, 0));
 		map_end(&m);
 	}
 	if (n)
@@ -608,9 +693,9 @@ enum kaigi_status store_export_yaml(struct store *st, const struct store_export_
 			seq_start(&m);
 		}
 		map_start(&m);
-		kv(&m, "title", col_text(q, 1));
+		kv_text(&m, "title", col_text(q, 1));
 		kv(&m, "id", col_text(q, 0));
-		kv(&m, "description", col_text(q, 2));
+		kv_text(&m, "description", col_text(q, 2));
 		kv(&m, "policy", col_text(q, 3));
 		kv(&m, "status", col_text(q, 4));
 		kv(&m, "owner", col_text(q, 5));
@@ -655,6 +740,7 @@ enum kaigi_status store_export_yaml(struct store *st, const struct store_export_
 				    m.write_errno ? strerror(m.write_errno)
 						  : (m.e.problem ? m.e.problem : "YAML error"));
 	yaml_emitter_delete(&m.e);
+	scrub_ctx_free(scrub);
 	store_exec(st, "COMMIT", NULL);
 	return c.status;
 }

@@ -231,8 +231,9 @@ static bool one_of(struct imp *im, const yaml_node_t *n, const char *v, const ch
 
 static void import_person(struct imp *im, const yaml_node_t *n)
 {
-	static const char *const keys[] = {"code",     "id",  "initials", "birth_year",
-					   "age_band", "sex", "area",     NULL};
+	static const char *const keys[] = {
+	    "code", "id",   "initials",   "birth_year", "age_band", "sex",        "area",
+	    "name", "kana", "birth_date", "address",    "phone",    "insured_no", NULL};
 	static const char *const sexes[] = {"F", "M", "X", NULL};
 	static const char find[] = "SELECT id FROM person WHERE code = ?1";
 	static const char sql[] =
@@ -243,7 +244,7 @@ static void import_person(struct imp *im, const yaml_node_t *n)
 	    "area), updated = ?8 WHERE (code, initials, birth_year, age_band, sex, area) IS NOT "
 	    "(?2, coalesce(?3, initials), coalesce(?4, birth_year), coalesce(?5, age_band), "
 	    "coalesce(?6, sex), coalesce(?7, area))";
-	yaml_node_t *v[8];
+	yaml_node_t *v[14];
 	if (!ywalk_map(&im->w, n, "a person", keys, v))
 		return;
 	const char *code = text(im, v[0], "code");
@@ -280,7 +281,8 @@ static void import_person(struct imp *im, const yaml_node_t *n)
 	store_bind_text_or_null(q, 6, sex);
 	store_bind_text_or_null(q, 7, text(im, v[6], "area"));
 	sqlite3_bind_int64(q, 8, im->now);
-	imp_step_write(im, q, n, "saving a person");
+	if (imp_step_write(im, q, n, "saving a person"))
+		imp_identity(im, n, id, v + 7);
 }
 
 static void import_issue(struct imp *im, const yaml_node_t *n)

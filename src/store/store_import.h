@@ -69,5 +69,9 @@ bool imp_resolve_id(struct imp *im, const yaml_node_t *idnode, const char *sql, 
 /* Import one record (a mapping) of a case, or of the meeting when case_id
  * is NULL. */
 void imp_record(struct imp *im, const yaml_node_t *n, const char *meeting_id, const char *case_id);
+/* The identity keys of person person_id, given as the nodes v[0..5] in
+ * enum store_identity_field order (NULL when absent); n is the person. */
+void imp_identity(struct imp *im, const yaml_node_t *n, const char *person_id,
+		  yaml_node_t *const *v);
 
 #endif

@@ -24,6 +24,7 @@
 #include "ui_list.h"
 #include "ui_popup.h"
 #include "ui_widget.h"
+#include "ui_privacy_hint.h"
 
 #define SELECT_TAG_FIELD 1
 
@@ -336,8 +337,13 @@ static enum ui_form_out key_char(struct ui *ui, struct ui_form *fm, const struct
 
 enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_key *k)
 {
-	if (fm->mode != UI_FORM_NAV)
-		return ui_form_key_editing(ui, fm, k);
+	if (fm->mode != UI_FORM_NAV) {
+		enum ui_form_out out = ui_form_key_editing(ui, fm, k);
+		/* issue 13: say while typing when handouts will hide some of it */
+		if (fm->mode != UI_FORM_NAV)
+			ui_privacy_hint(ui, fm->src.rec, fm->ef, ui_text_str(&fm->text));
+		return out;
+	}
 	if (fm->nrows == 0)
 		return k->act == UI_ACT_LEFT ? UI_FORM_EXIT_LEFT : UI_FORM_UNHANDLED;
 	const struct ui_row *row = &fm->rows[fm->cur];

@@ -68,8 +68,8 @@ struct meeting_scr {
 	struct store_case_list cases;
 	struct store_person *persons; /* one per case */
 	size_t acur, atop;
-	bool cedit; /* the case page is open */
-	struct kaigi_value cv[6];
+	bool cedit;                /* the case page is open */
+	struct kaigi_value cv[12]; /* the case page: person, presenter, identity */
 	struct ui_synth cf;
 	struct ui_form cform;
 	/* The records of the highlighted follow-up's previous review, for the

@@ -6,8 +6,10 @@
  * order the facilitator can change; the highlighted follow-up shows what
  * was agreed last time, h its whole history.  Enter runs the case.
  *
- * People are pseudonymous here as everywhere: a case code, initials, an
- * age band, sex and area — never a name (domain.md, privacy).
+ * People are pseudonymous in lists and handouts: a case code, initials,
+ * an age band, sex and area.  Who the person is (name, kana, birth date,
+ * address, phone, insured number) is kept on the case page only, in
+ * fields marked sensitive, stored apart (kaigi/identity.h).
  */
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
@@ -15,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/identity.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
 #include "ui_field.h"
@@ -22,9 +25,20 @@
 #include "ui_readback.h"
 #include "ui_screens.h"
 
-enum { CV_CODE, CV_INITIALS, CV_AGE, CV_SEX, CV_AREA, CV_PRESENTER, CV_COUNT };
-static const char *const cv_ids[CV_COUNT] = {"code", "initials", "age_band",
-					     "sex",  "area",     "presenter"};
+/* The case page: the pseudonymous person, the presenter, then the
+ * person's identity (kaigi/identity.h: sensitive, never in a handout). */
+enum {
+	CV_CODE,
+	CV_INITIALS,
+	CV_AGE,
+	CV_SEX,
+	CV_AREA,
+	CV_PRESENTER,
+	CV_IDENTITY, /* + enum store_identity_field */
+	CV_COUNT = CV_IDENTITY + IDENTITY_FIELD_COUNT
+};
+static const char *const cv_ids[CV_IDENTITY] = {"code", "initials", "age_band",
+						"sex",  "area",     "presenter"};
 
 char *agenda_case_line(struct ui *ui, const struct meeting_scr *ms, size_t i)
 {
@@ -109,14 +123,40 @@ static void cv_fill(struct meeting_scr *ms)
 	meeting_set_value(&ms->cv[CV_SEX], p->sex);
 	meeting_set_value(&ms->cv[CV_AREA], p->area);
 	meeting_set_value(&ms->cv[CV_PRESENTER], c->presenter);
+	struct store_identity id = {0};
+	struct kaigi_error err;
+	if (store_identity_get(ms->ui->st, p->id, &id, &err) != KAIGI_OK)
+		ui_msg_error(ms->ui, &err);
+	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
+		meeting_set_value(&ms->cv[CV_IDENTITY + i], id.v[i]);
+	store_identity_clear(&id);
 }
 
 static int cv_of(const char *id)
 {
-	for (int i = 0; i < CV_COUNT; i++)
+	for (int i = 0; i < CV_IDENTITY; i++)
 		if (strcmp(cv_ids[i], id) == 0)
 			return i;
+	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
+		if (strcmp(store_identity_key(i), id) == 0)
+			return CV_IDENTITY + i;
 	return -1;
+}
+
+/* Save one identity value, keeping the others. */
+static enum kaigi_status identity_save(struct meeting_scr *ms, int which, const char *v,
+				       struct kaigi_error *err)
+{
+	struct store_identity id = {0};
+	const char *person = ms->persons[ms->acur].id;
+	enum kaigi_status s = store_identity_get(ms->ui->st, person, &id, err);
+	if (s == KAIGI_OK) {
+		free(id.v[which - CV_IDENTITY]);
+		id.v[which - CV_IDENTITY] = v ? xstrdup(v) : NULL;
+		s = store_identity_save(ms->ui->st, person, &id, err);
+	}
+	store_identity_clear(&id);
+	return s;
 }
 
 static const struct kaigi_value *case_value(void *ctx, const char *field, const char *item,
@@ -139,7 +179,11 @@ static enum kaigi_status case_save(void *ctx, const char *field, const char *ite
 	int which = cv_of(field);
 	const char *v = text && *text ? text : NULL;
 	enum kaigi_status s;
-	if (which == CV_PRESENTER) {
+	if (which < 0)
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no field %s", field);
+	if (which >= CV_IDENTITY) {
+		s = identity_save(ms, which, v, err);
+	} else if (which == CV_PRESENTER) {
 		struct store_case c = ms->cases.v[ms->acur];
 		c.presenter = (char *)v;
 		s = store_case_save(ui->st, &c, err);
@@ -180,6 +224,30 @@ static void page_open(struct ui *ui, struct meeting_scr *ms, const char *focus, 
 	ui_synth_add(&ms->cf, "area", SCHEMA_TEXT, _("Area"), _("Daily-life area (日常生活圏域)"));
 	ui_synth_add(&ms->cf, "presenter", SCHEMA_TEXT, _("Presenter"),
 		     _("Who presents the case: role or office, e.g. 居宅介護支援事業所A"));
+	/* Identity: sensitive, so never printed in a handout; its values are
+	 * also hidden wherever they are typed into free text. */
+	static const struct {
+		const char *label, *hint;
+		enum schema_type type;
+	} ident[IDENTITY_FIELD_COUNT] = {
+	    [IDENTITY_NAME] = {N_("Name (personal)"),
+			       N_("Family and given name with a space; never in a handout"),
+			       SCHEMA_TEXT},
+	    [IDENTITY_KANA] = {N_("Kana (personal)"), N_("Reading of the name, with a space"),
+			       SCHEMA_TEXT},
+	    [IDENTITY_BIRTH_DATE] = {N_("Birth date (personal)"), N_("YYYY-MM-DD"), SCHEMA_DATE},
+	    [IDENTITY_ADDRESS] = {N_("Address (personal)"), N_("Down to the block number"),
+				  SCHEMA_TEXT},
+	    [IDENTITY_PHONE] = {N_("Phone (personal)"), NULL, SCHEMA_TEXT},
+	    [IDENTITY_INSURED_NO] = {N_("Insured number (personal)"), N_("被保険者番号, 10 digits"),
+				     SCHEMA_TEXT},
+	};
+	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++) {
+		struct schema_field *idf =
+		    ui_synth_add(&ms->cf, store_identity_key(i), ident[i].type, _(ident[i].label),
+				 ident[i].hint ? _(ident[i].hint) : NULL);
+		idf->sensitive = true;
+	}
 	cv_fill(ms);
 	struct ui_src src = {.ctx = ms, .value = case_value, .save = case_save};
 	ui_form_init(&ms->cform, src, ms->cf.fields, ms->cf.n, _("The case"));

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/identity.h"
+#include "kaigi/scrub.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
@@ -83,6 +85,21 @@ static void search(struct ui *ui, struct home *h, bool all)
 	    store_text_search(ui->st, q, TEXTS_MAX, &h->texts, &h->mode, &err) != KAIGI_OK &&
 	    err.status != KAIGI_EUSAGE)
 		ui_msg_error(ui, &err);
+	/* The room may see this screen: the hits' text is scrubbed as in a
+	 * handout (one context per meeting; hits come grouped by meeting). */
+	struct scrub_ctx *ctx = NULL;
+	const char *ctx_meeting = NULL;
+	for (size_t i = 0; i < h->texts.n; i++) {
+		struct store_text_hit *t = &h->texts.v[i];
+		if (!ctx || strcmp(ctx_meeting, t->meeting_id) != 0) {
+			scrub_ctx_free(ctx);
+			if (store_scrub_ctx_meeting(ui->st, t->meeting_id, &ctx, &err) != KAIGI_OK)
+				ctx = scrub_ctx_new();
+			ctx_meeting = t->meeting_id;
+		}
+		scrub_text_inplace(ctx, &t->text);
+	}
+	scrub_ctx_free(ctx);
 	h->hcur = h->htop = 0;
 }
 
@@ -341,6 +358,11 @@ static char *text_line(const struct home *h, const struct store_text_hit *t, int
 	char *ex = t->sensitive ? xstrdup(_("(personal information)"))
 				: store_text_excerpt(t->text, strbuf_str(&h->query),
 						     (size_t)(room > 12 ? room : 12));
+	if (!t->sensitive) { /* the text was scrubbed: keep its marks whole */
+		char *whole = scrub_excerpt_mend(ex);
+		free(ex);
+		ex = whole;
+	}
 	char *line = xasprintf("%s%s", head, ex);
 	free(ex);
 	free(head);

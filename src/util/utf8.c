@@ -20,6 +20,44 @@ bool utf8_valid(const char *s, size_t len)
 	return true;
 }
 
+/* East Asian Ambiguous characters as two columns (utf8_ambiguous_wide_set);
+ * which they are is generated from Unicode data (gen_ambiguous.py). */
+static bool ambiguous_wide;
+extern const long utf8_ambiguous_ranges[][2];
+extern const size_t utf8_ambiguous_count;
+
+bool utf8_is_ambiguous(long cp)
+{
+	size_t lo = 0, hi = utf8_ambiguous_count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cp < utf8_ambiguous_ranges[mid][0])
+			hi = mid;
+		else if (cp > utf8_ambiguous_ranges[mid][1])
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
+bool utf8_ambiguous_wide_set(bool wide)
+{
+	bool was = ambiguous_wide;
+	ambiguous_wide = wide;
+	return was;
+}
+
+size_t utf8_cp_width(long cp)
+{
+	if (cp < 0 || cp == '\t')
+		return 1;
+	int w = utf8proc_charwidth((utf8proc_int32_t)cp);
+	if (w == 1 && ambiguous_wide && utf8_is_ambiguous(cp))
+		w = 2;
+	return w < 0 ? 0 : (size_t)w;
+}
+
 /* Width of one character at s (bytes in *n); invalid bytes are one column. */
 static size_t char_width(const char *s, size_t *n)
 {
@@ -30,10 +68,7 @@ static size_t char_width(const char *s, size_t *n)
 		return 1;
 	}
 	*n = (size_t)k;
-	if (cp == '\t')
-		return 1;
-	int w = utf8proc_charwidth(cp);
-	return w < 0 ? 0 : (size_t)w;
+	return utf8_cp_width(cp);
 }
 
 size_t utf8_width(const char *s)

@@ -70,10 +70,7 @@ struct unit {
  * count one column. */
 static size_t cp_width(utf8proc_int32_t cp)
 {
-	if (cp < 0 || cp == '\t')
-		return 1;
-	int w = utf8proc_charwidth(cp);
-	return w < 0 ? 0 : (size_t)w;
+	return utf8_cp_width(cp);
 }
 
 static utf8proc_int32_t decode(const char *s, size_t *len)
@@ -121,6 +118,52 @@ static bool break_between(const struct unit *a, const struct unit *b)
 	return !NO_START(b->cp) && !NO_END(a->cp);
 }
 
+/*
+ * Word-like runs.  Japanese has no spaces, but some breaks read as a word
+ * cut in two: inside a katakana word (コーディ｜ネーター), or a kanji
+ * compound split leaving one character or at an odd place (資源発｜掘,
+ * 個人因｜子 — compounds are mostly made of two-character words).  Such a
+ * break is "poor": taken only when no other break keeps at least half the
+ * line.
+ */
+enum run_class { RUN_OTHER, RUN_HAN, RUN_KATA };
+
+static enum run_class run_class(utf8proc_int32_t cp)
+{
+	if ((cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC || (cp >= 0xFF66 && cp <= 0xFF9F))
+		return RUN_KATA;
+	if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || cp == 0x3005 ||
+	    (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF))
+		return RUN_HAN;
+	return RUN_OTHER;
+}
+
+/* How many characters of class c start s (at most 8 are counted). */
+static size_t run_ahead(const char *s, enum run_class c)
+{
+	size_t n = 0, at = 0;
+	while (s[at] && n < 8) {
+		size_t len;
+		utf8proc_int32_t cp = decode(s + at, &len);
+		if (run_class(cp) != c)
+			break;
+		n++;
+		at += len;
+	}
+	return n;
+}
+
+static bool poor_break(utf8proc_int32_t a, utf8proc_int32_t b, size_t run_before,
+		       const char *from_b)
+{
+	enum run_class ca = run_class(a);
+	if (ca == RUN_OTHER || ca != run_class(b))
+		return false;
+	if (ca == RUN_KATA)
+		return true;
+	return run_before < 2 || run_before % 2 != 0 || run_ahead(from_b, ca) < 2;
+}
+
 /* Length of s[0..end) without its trailing spaces. */
 static size_t trim_end(const char *s, size_t end)
 {
@@ -141,7 +184,9 @@ size_t utf8_wrap_line(const char *s, size_t cols, size_t *next)
 	if (cols == 0)
 		cols = 1;
 	size_t pos = 0, width = 0;
-	size_t brk_end = 0, brk_next = 0; /* the last allowed break, 0 = none */
+	size_t brk_end = 0, brk_next = 0;                   /* the last allowed break, 0 = none */
+	size_t good_end = 0, good_next = 0, good_width = 0; /* the last that is not poor */
+	size_t run = 0;                                     /* prev's run of its class */
 	size_t prev_pos = 0;
 	struct unit prev = {0, 0, 0};
 	bool have_prev = false;
@@ -152,20 +197,30 @@ size_t utf8_wrap_line(const char *s, size_t cols, size_t *next)
 		}
 		if (s[pos] == ' ') {
 			if (pos > 0) {
-				brk_end = pos;
-				brk_next = skip_spaces(s, pos);
+				brk_end = good_end = pos;
+				brk_next = good_next = skip_spaces(s, pos);
+				good_width = width;
 			}
 			width++;
 			pos++;
 			have_prev = false;
+			run = 0;
 			continue;
 		}
 		struct unit u = unit_at(s + pos);
 		if (have_prev && break_between(&prev, &u)) {
 			brk_end = pos;
 			brk_next = pos;
+			if (!poor_break(prev.cp, u.cp, run, s + pos)) {
+				good_end = good_next = pos;
+				good_width = width;
+			}
 		}
 		if (width + u.width > cols && pos > 0) {
+			if (good_end > 0 && good_width * 2 >= cols && trim_end(s, good_end) > 0) {
+				*next = good_next;
+				return trim_end(s, good_end);
+			}
 			if (brk_end > 0 && trim_end(s, brk_end) > 0) {
 				*next = brk_next;
 				return trim_end(s, brk_end);
@@ -179,6 +234,7 @@ size_t utf8_wrap_line(const char *s, size_t cols, size_t *next)
 			return trim_end(s, cut);
 		}
 		width += u.width;
+		run = have_prev && run_class(prev.cp) == run_class(u.cp) ? run + 1 : 1;
 		prev = u;
 		prev_pos = pos;
 		have_prev = true;

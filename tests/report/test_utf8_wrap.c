@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -124,6 +125,48 @@ static void test_combining_marks_stay(void **state)
 	utf8_lines_free(&l);
 }
 
+/* Breaks that cut a word are avoided where a better one keeps half the
+ * line: not inside a katakana word, not leaving one kanji of a compound,
+ * not in the middle of a two-character word (issue 13: 個人因｜子,
+ * コーディ｜ネーター, 資源発｜掘). */
+static void test_word_breaks(void **state)
+{
+	(void)state;
+	size_t next;
+	const char *s = "課題（個人因子）";
+	assert_int_equal(utf8_wrap_line(s, 12, &next), strlen("課題（個人"));
+	s = "生活支援コーディネーター";
+	assert_int_equal(utf8_wrap_line(s, 16, &next), strlen("生活支援"));
+	assert_string_equal(s + next, "コーディネーター");
+	s = "資源発掘";
+	assert_int_equal(utf8_wrap_line(s, 6, &next), strlen("資源"));
+	/* no better break: a word longer than the line is still cut */
+	s = "コーディネーター";
+	assert_int_equal(utf8_wrap_line(s, 10, &next), strlen("コーディ"));
+	/* prose keeps its lines full */
+	s = "多職種の視点から、ご本人の望む暮らしの実現に向けた課題と支援方法を検討する";
+	size_t len = utf8_wrap_line(s, 60, &next);
+	char *line = strndup(s, len);
+	assert_true(utf8_width(line) >= 54);
+	free(line);
+}
+
+/* ↑ △ × ① are one column, or two as a CJK terminal shows them when asked
+ * (issue 13); wide and narrow characters are not affected. */
+static void test_ambiguous_width(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_width("↑△×①"), 4);
+	bool was = utf8_ambiguous_wide_set(true);
+	assert_false(was);
+	assert_int_equal(utf8_width("↑△×①"), 8);
+	assert_int_equal(utf8_width("〇1 ab 日本"), 11);
+	size_t next;
+	assert_int_equal(utf8_wrap_line("①②③④", 5, &next), strlen("①②"));
+	utf8_ambiguous_wide_set(was);
+	assert_int_equal(utf8_width("↑△×①"), 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -133,6 +176,8 @@ int main(void)
 	    cmocka_unit_test(test_latin_words_break_at_spaces),
 	    cmocka_unit_test(test_mixed_and_newlines),
 	    cmocka_unit_test(test_combining_marks_stay),
+	    cmocka_unit_test(test_ambiguous_width),
+	    cmocka_unit_test(test_word_breaks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

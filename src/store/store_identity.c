@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: MIT
+/*
+ * store_identity.c — a person's identity (person_identity, db/004) and the
+ * scrubbing contexts built from it for anonymised outputs.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/identity.h"
+#include "kaigi/xalloc.h"
+#include "store_internal.h"
+
+const char *store_identity_key(enum store_identity_field f)
+{
+	static const char *const keys[IDENTITY_FIELD_COUNT] = {
+	    "name", "kana", "birth_date", "address", "phone", "insured_no",
+	};
+	return f < IDENTITY_FIELD_COUNT ? keys[f] : "";
+}
+
+void store_identity_clear(struct store_identity *id)
+{
+	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
+		free(id->v[i]);
+	memset(id, 0, sizeof *id);
+}
+
+bool store_identity_empty(const struct store_identity *id)
+{
+	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
+		if (id->v[i] && *id->v[i])
+			return false;
+	return true;
+}
+
+const char *store_identity_check(enum store_identity_field f, const char *value)
+{
+	if (!value || !*value)
+		return NULL;
+	if (f == IDENTITY_BIRTH_DATE && !store_date_valid(value))
+		return "a birth date is written YYYY-MM-DD";
+	return NULL;
+}
+
+enum kaigi_status store_identity_get(struct store *st, const char *person_id,
+				     struct store_identity *out, struct kaigi_error *err)
+{
+	static const char sql[] = "SELECT name, kana, birth_date, address, phone, insured_no "
+				  "FROM person_identity WHERE person_id = ?1";
+	store_identity_clear(out);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	store_bind_text_or_null(q, 1, person_id);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
+			out->v[i] = store_column_strdup(q, i);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, rc, err, "reading a person's identity");
+	return KAIGI_OK;
+}
+
+struct identity_write {
+	const char *person_id;
+	const struct store_identity *id;
+};
+
+static void bind_identity(sqlite3_stmt *q, const void *arg)
+{
+	const struct identity_write *w = arg;
+	sqlite3_bind_text(q, 1, w->person_id, -1, SQLITE_STATIC);
+	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
+		store_bind_text_or_null(q, 2 + i, w->id->v[i]);
+	sqlite3_bind_int64(q, 8, store_now_ms());
+}
+
+enum kaigi_status store_identity_save(struct store *st, const char *person_id,
+				      const struct store_identity *id, struct kaigi_error *err)
+{
+	static const char upsert[] =
+	    "INSERT INTO person_identity (person_id, name, kana, birth_date, address, phone, "
+	    "insured_no, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) "
+	    "ON CONFLICT (person_id) DO UPDATE SET name = ?2, kana = ?3, birth_date = ?4, "
+	    "address = ?5, phone = ?6, insured_no = ?7, updated = ?8 WHERE (name, kana, "
+	    "birth_date, address, phone, insured_no) IS NOT (?2, ?3, ?4, ?5, ?6, ?7)";
+	static const char del[] = "DELETE FROM person_identity WHERE person_id = ?1";
+	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++) {
+		const char *why = store_identity_check(i, id->v[i]);
+		if (why)
+			return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "%s, not '%s'", why,
+					       id->v[i]);
+	}
+	if (store_identity_empty(id))
+		return store_delete_id(st, del, person_id, "deleting a person's identity", err);
+	struct identity_write w = {person_id, id};
+	return store_write1(st, upsert, bind_identity, &w, "saving a person's identity", err);
+}
+
+struct scrub_person store_identity_scrub_person(const struct store_identity *id)
+{
+	return (struct scrub_person){
+	    .name = id->v[IDENTITY_NAME],
+	    .kana = id->v[IDENTITY_KANA],
+	    .birth_date = id->v[IDENTITY_BIRTH_DATE],
+	    .address = id->v[IDENTITY_ADDRESS],
+	    .phone = id->v[IDENTITY_PHONE],
+	    .insured_no = id->v[IDENTITY_INSURED_NO],
+	};
+}
+
+/* Add the people a query (?1 bound by the caller) lists to ctx. */
+static enum kaigi_status ctx_add_rows(struct store *st, sqlite3_stmt *q, struct scrub_ctx *ctx,
+				      struct kaigi_error *err)
+{
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct store_identity id = {0};
+		for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
+			id.v[i] = store_column_strdup(q, i);
+		struct scrub_person p = store_identity_scrub_person(&id);
+		struct kaigi_error ignored;
+		/* a value that makes no pattern is skipped; the others still apply */
+		(void)scrub_ctx_person_add(ctx, &p, &ignored);
+		store_identity_clear(&id);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err, "reading identities");
+	return KAIGI_OK;
+}
+
+enum kaigi_status store_scrub_ctx_meeting(struct store *st, const char *meeting_id,
+					  struct scrub_ctx **out, struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "SELECT name, kana, birth_date, address, phone, insured_no FROM person_identity "
+	    "WHERE ?1 IS NULL OR person_id IN (SELECT person_id FROM case_review WHERE "
+	    "meeting_id = ?1)";
+	*out = NULL;
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	store_bind_text_or_null(q, 1, meeting_id);
+	struct scrub_ctx *ctx = scrub_ctx_new();
+	enum kaigi_status s = ctx_add_rows(st, q, ctx, err);
+	if (s != KAIGI_OK) {
+		scrub_ctx_free(ctx);
+		return s;
+	}
+	*out = ctx;
+	return KAIGI_OK;
+}
+
+enum kaigi_status store_scrub_ctx_person(struct store *st, const char *person_id,
+					 struct scrub_ctx **out, struct kaigi_error *err)
+{
+	static const char sql[] = "SELECT name, kana, birth_date, address, phone, insured_no "
+				  "FROM person_identity WHERE person_id = ?1";
+	*out = NULL;
+	struct scrub_ctx *ctx = scrub_ctx_new();
+	if (person_id && *person_id) {
+		sqlite3_stmt *q = store_stmt(st, sql, err);
+		if (!q) {
+			scrub_ctx_free(ctx);
+			return err->status;
+		}
+		sqlite3_bind_text(q, 1, person_id, -1, SQLITE_STATIC);
+		enum kaigi_status s = ctx_add_rows(st, q, ctx, err);
+		if (s != KAIGI_OK) {
+			scrub_ctx_free(ctx);
+			return s;
+		}
+	}
+	*out = ctx;
+	return KAIGI_OK;
+}
