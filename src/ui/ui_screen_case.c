@@ -23,6 +23,7 @@
 #include "ui_case.h"
 #include "ui_field.h"
 #include "ui_lines.h"
+#include "ui_plan.h"
 #include "ui_readback.h"
 #include "ui_screens.h"
 #include "ui_synth.h"
@@ -641,12 +642,7 @@ static bool load(struct ui *ui, struct case_scr *cs, const char *meeting_id, con
 		store_case_clear(&prev);
 		add_side(cs, (struct case_side){CS_PREVIOUS, 0, 0, NULL});
 	}
-	struct store_phase_list phases = {0};
-	long long others = 0;
-	store_phase_list(ui->st, case_id, &phases, &err);
-	store_meeting_time_used(ui->st, meeting_id, case_id, &others, &err);
-	ui_timer_init(&cs->timer, cs->tpl, &phases, others);
-	store_phase_list_free(&phases);
+	ui_timer_open(ui, &cs->timer, cs->tpl, meeting_id, case_id); /* ui_plan.h */
 	return true;
 }
 
