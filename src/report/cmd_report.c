@@ -185,6 +185,8 @@ int cmd_report_run(const struct cmd_opts *opts, int argc, char **argv)
 		      : *vision ? vision
 				: NULL,
 	    .width = a.width,
+	    .config = &cfg,
+	    .vision_override = a.vision != NULL,
 	};
 	enum kaigi_status s = report_meeting_find(cs.st, a.meeting, id, &err);
 	if (s == KAIGI_OK)

@@ -28,6 +28,7 @@ struct rb {
 	bool names;
 	struct rm_doc *doc;
 	const struct schema_meeting *tmpl; /* or NULL when not installed */
+	const struct kaigi_config *config; /* the professions' labels; may be NULL */
 	struct rb_regional *regional;
 	size_t nregional;
 };

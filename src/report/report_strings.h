@@ -90,6 +90,8 @@ enum rs_id {
 	RS_LIST_SEP, /* between items of a list: 、 or , */
 	RS_YES,
 	RS_NO_ANSWER,
+	RS_BY_PROFESSION,
+	RS_ABSENT,
 	RS_COUNT,
 };
 

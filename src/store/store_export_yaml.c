@@ -15,6 +15,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "kaigi/meeting.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
@@ -423,6 +424,14 @@ static void emit_meeting(struct ctx *c, const char *id)
 	for (int i = 0; i < STORE_MEETING_NFIELDS; i++)
 		kv(m, keys[i], mt.f[i]);
 	store_meeting_clear(&mt);
+	char *vision = NULL;
+	s = store_meeting_vision_get(c->st, id, &vision, c->err);
+	if (s != KAIGI_OK) {
+		c->status = s;
+		return;
+	}
+	kv(m, "vision", vision);
+	free(vision);
 	struct store_participant_list ps;
 	s = store_participant_list(c->st, id, &ps, c->err);
 	if (s != KAIGI_OK) {
@@ -437,6 +446,7 @@ static void emit_meeting(struct ctx *c, const char *id)
 			kv(m, "id", ps.v[i].id);
 			kv(m, "name", ps.v[i].name);
 			kv(m, "organisation", ps.v[i].organisation);
+			kv(m, "profession", ps.v[i].profession);
 			kv(m, "role", ps.v[i].role);
 			kv(m, "present", ps.v[i].present ? "true" : "false");
 			map_end(m);

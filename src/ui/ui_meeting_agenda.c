@@ -519,7 +519,7 @@ void agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool f
 		int a = k == ms->acur && focused ? ui_attr(ui, UI_A_CURSOR) : (int)A_NORMAL;
 		char slot[32] = "";
 		if (k < plan.ncases)
-			snprintf(slot, sizeof slot, _("%d min"), (plan.slot_sec[k] + 30) / 60);
+			snprintf(slot, sizeof slot, "%s", ui_fmt_minutes(plan.slot_sec[k]));
 		int sw = (int)utf8_width(slot) + 1;
 		ui_put_cut(r.y + 1 + i, r.x, r.w - sw, line, a, true);
 		/* Shorter than the template's budget: re-planned after an overrun. */

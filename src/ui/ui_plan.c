@@ -10,6 +10,7 @@
  * the meeting's plan counts the whole of it once it starts.  A case under
  * way keeps the plan it started with (and what + and - changed).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,4 +78,11 @@ int ui_plan_slots(struct ui *ui, const struct schema_meeting *tpl, const char *m
 		return -1;
 	}
 	return 0;
+}
+
+const char *ui_fmt_minutes(int seconds)
+{
+	static char buf[32];
+	snprintf(buf, sizeof buf, _("%d min"), (seconds + 30) / 60);
+	return buf;
 }

@@ -24,4 +24,7 @@ void ui_timer_open(struct ui *ui, struct ui_timer *t, const struct schema_meetin
 int ui_plan_slots(struct ui *ui, const struct schema_meeting *tpl, const char *meeting_id,
 		  struct plan *out);
 
+/* "20 min" (20分) for seconds, rounded; a static buffer, one use at a time. */
+const char *ui_fmt_minutes(int seconds);
+
 #endif

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "kaigi/meeting.h"
 #include "kaigi/report.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
@@ -21,6 +22,7 @@
 #include "ui_date.h"
 #include "ui_lines.h"
 #include "ui_meeting.h"
+#include "ui_plan.h"
 #include "ui_readback.h"
 #include "ui_screens.h"
 
@@ -89,6 +91,16 @@ void meeting_reload(struct ui *ui, struct meeting_scr *ms)
 	ms->tpl = schema_meeting_find(ui->forms, ms->m.template_id);
 	if (store_meeting_time_used(ui->st, ms->m.id, NULL, &ms->used_sec, &err) != KAIGI_OK)
 		ms->used_sec = 0;
+	/* The meeting keeps the town's vision of the day it is first opened
+	 * (right after it is made): a later change of the settings does not
+	 * rewrite what this meeting worked from (meeting.h). */
+	free(ms->vision);
+	ms->vision = NULL;
+	store_meeting_vision_get(ui->st, ms->m.id, &ms->vision, &err);
+	const char *today = ui->config ? schema_label_get(&ui->config->vision, ui->lang) : "";
+	if (!ms->vision && *today && !ui->read_only &&
+	    store_meeting_vision_set(ui->st, ms->m.id, today, &err) == KAIGI_OK)
+		ms->vision = xstrdup(today);
 }
 
 static void add_field(struct ui_synth *s, enum store_meeting_field f, enum schema_type type,
@@ -229,6 +241,7 @@ static void summary_write(struct ui *ui, struct meeting_scr *ms, bool print)
 	    .lang = ui->lang,
 	    .town = *town ? town : NULL,
 	    .vision = *vision ? vision : NULL,
+	    .config = ui->config,
 	};
 	struct strbuf doc = STRBUF_INIT;
 	enum kaigi_status s = KAIGI_OK;
@@ -356,7 +369,9 @@ static void overview_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect 
 {
 	struct ui_lines l = {0};
 	int head = ui_attr(ui, UI_A_HEADING);
-	const char *vision = ui->config ? schema_label_get(&ui->config->vision, ui->lang) : "";
+	const char *vision = ms->vision   ? ms->vision
+			     : ui->config ? schema_label_get(&ui->config->vision, ui->lang)
+					  : "";
 	const char *town = ui->config ? schema_label_get(&ui->config->town, ui->lang) : "";
 	ui_lines_addf(&l, head, "%s%s%s", _("What the town aims for"), *town ? " — " : "", town);
 	if (*vision)
@@ -371,16 +386,27 @@ static void overview_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect 
 	ui_lines_add(&l, _("Today's target"), head);
 	ui_lines_wrap(&l, target ? target : _("(not written yet)"), r.w, 2, (int)A_NORMAL);
 	ui_lines_add(&l, "", (int)A_NORMAL);
-	int planned_case = 0;
-	if (ms->tpl)
-		for (size_t i = 0; i < ms->tpl->nphases; i++)
-			planned_case += ms->tpl->phases[i].minutes;
-	ui_lines_addf(&l, head, _("Cases (%zu; about %d min each)"), ms->cases.n, planned_case);
+	/* The time plan: each case's slot now (plan.h). */
+	struct plan plan;
+	ui_plan_slots(ui, ms->tpl, ms->m.id, &plan);
+	ui_lines_addf(&l, head, _("Cases (%zu; about %d min each)"), ms->cases.n,
+		      plan.budget_sec / 60);
 	for (size_t i = 0; i < ms->cases.n; i++) {
 		char *c = agenda_case_line(ui, ms, i);
-		ui_lines_addf(&l, (int)A_NORMAL, "  %s", c);
+		if (i < plan.ncases)
+			ui_lines_addf(&l, (int)A_NORMAL, "  %s  %s", c,
+				      ui_fmt_minutes(plan.slot_sec[i]));
+		else
+			ui_lines_addf(&l, (int)A_NORMAL, "  %s", c);
 		free(c);
 	}
+	if (plan.meeting_sec)
+		ui_lines_addf(&l, (int)A_NORMAL,
+			      _("  Plan: %lld of %d min (%d kept for opening and "
+				"closing)"),
+			      plan_total_sec(&plan) / 60, plan.meeting_sec / 60,
+			      plan.reserve_sec / 60);
+	plan_free(&plan);
 	size_t present = 0;
 	for (size_t i = 0; i < ms->people.n; i++)
 		present += ms->people.v[i].present;
@@ -521,6 +547,7 @@ static void meeting_free(void *state)
 	store_participant_list_free(&ms->recent);
 	store_case_hit_list_free(&ms->cands);
 	ui_lines_free(&ms->agreed);
+	free(ms->vision);
 	free(ms);
 }
 
