@@ -60,6 +60,10 @@ struct report_options {
 	 * the region overview on the regional report's cover. */
 	const struct kaigi_config *config;
 	bool vision_override; /* vision replaces the one kept with the meeting (--vision) */
+	/* The case packet instead of the summary (report_packet.c): for every
+	 * case on the agenda its case sheet and ADL/IADL grids, anonymised
+	 * whatever names says, marked to be collected back (資料回収). */
+	bool packet;
 };
 
 /*

@@ -31,6 +31,10 @@ struct rb {
 	const struct kaigi_config *config; /* the professions' labels; may be NULL */
 	struct rb_regional *regional;
 	size_t nregional;
+	/* Identifying values known to this meeting and case, masked in free
+	 * text of an anonymised handout (report_handout.c). */
+	char **secrets;
+	size_t nsecrets, nsecrets_meeting;
 };
 
 /* One case, with its records read whole, in the template's form order. */
@@ -79,6 +83,22 @@ enum kaigi_status rb_grids_add(struct rb *b, struct rb_case *rc, struct rm_secti
  * with their status (report_compare.c). */
 enum kaigi_status rb_followup_add(struct rb *b, struct rb_case *rc, struct rm_section *s,
 				  struct kaigi_error *err);
+
+/* ---- the handout's one door (report_handout.c) ----------------------- */
+
+/*
+ * The text to print in an anonymised handout for text (taken over; the
+ * result is the caller's): identifying values of b->secrets, telephone
+ * numbers and e-mail addresses become 〇〇.  With names, text as it is.
+ * Every answer of the summary and of the case packet goes through here.
+ */
+char *report_text_for_handout(const struct rb *b, char *text);
+/* Known identifying values: a value, a name with its parts, the values of
+ * a case's sensitive fields and its presenter; clear back to keep. */
+void rb_secret_add(struct rb *b, const char *v);
+void rb_secret_add_name(struct rb *b, const char *name);
+void rb_secrets_case(struct rb *b, const struct rb_case *rc);
+void rb_secrets_clear(struct rb *b, size_t keep);
 
 /* Note that case number raised the regional issue title. */
 void rb_regional_note(struct rb *b, const char *title, const char *policy, size_t number);

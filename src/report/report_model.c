@@ -152,7 +152,7 @@ char *rb_answer_text(const struct rb *b, const struct store_record *r,
 	const struct kaigi_value *v = store_record_value(r, &path);
 	if (!v || v->type == KAIGI_NULL)
 		return NULL;
-	char *s = value_display(b, form, sf, choices, v, sf != f);
+	char *s = report_text_for_handout(b, value_display(b, form, sf, choices, v, sf != f));
 	if (!*s) {
 		free(s);
 		return NULL;
@@ -228,6 +228,11 @@ enum kaigi_status rb_case_load(struct rb *b, const struct store_case *c, size_t 
 		out->nrecs++;
 	}
 	store_record_list_free(&refs);
+	/* What identifies this case, for the handout's door; the meeting's
+	 * own (participants) stay. */
+	rb_secrets_clear(b, b->nsecrets_meeting);
+	if (s == KAIGI_OK)
+		rb_secrets_case(b, out);
 	return s;
 }
 
@@ -601,6 +606,9 @@ enum kaigi_status rm_build(struct store *st, const struct schema_set *forms, con
 		s = store_case_list(st, meeting_id, &cl, err);
 	if (s == KAIGI_OK) {
 		b.tmpl = m.template_id ? schema_meeting_find(forms, m.template_id) : NULL;
+		for (size_t i = 0; i < pl.n; i++)
+			rb_secret_add_name(&b, pl.v[i].name);
+		b.nsecrets_meeting = b.nsecrets;
 		header_add(&b, &m, &pl, opt);
 	}
 	for (size_t i = 0; i < cl.n && s == KAIGI_OK; i++) {
@@ -613,6 +621,7 @@ enum kaigi_status rm_build(struct store *st, const struct schema_set *forms, con
 	if (s == KAIGI_OK)
 		regional_section(&b);
 	regional_free(&b);
+	rb_secrets_clear(&b, 0);
 	store_case_list_free(&cl);
 	store_participant_list_free(&pl);
 	store_meeting_clear(&m);

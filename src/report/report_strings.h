@@ -90,6 +90,16 @@ enum rs_id {
 	RS_LIST_SEP, /* between items of a list: 、 or , */
 	RS_YES,
 	RS_NO_ANSWER,
+	RS_PACKET,
+	RS_PACKET_BANNER,
+	RS_PACKET_EMPTY,
+	RS_AREA,
+	RS_KEY_PROBLEMS,
+	RS_HOUSING,
+	RS_BMI_FMT, /* BMI, height, weight */
+	RS_MEDICAL,
+	RS_CM_VIEW,
+	RS_SERVICES,
 	RS_BY_PROFESSION,
 	RS_ABSENT,
 	RS_COUNT,

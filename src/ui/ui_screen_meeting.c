@@ -217,7 +217,9 @@ static enum ui_result select_key(struct ui *ui, struct meeting_scr *ms, const st
 
 /* The summary beside the database: summaries/DATE-ID8.pdf (or .html when
  * kaigi was built without PDF), anonymised.  Optionally printed. */
-static void summary_write(struct ui *ui, struct meeting_scr *ms, bool print)
+/* The summary, or with packet the case packet handed out before the
+ * meeting (report.h), written beside the database and maybe printed. */
+static void summary_write(struct ui *ui, struct meeting_scr *ms, bool print, bool packet)
 {
 	enum report_format fmt = report_format_available(REPORT_PDF) ? REPORT_PDF : REPORT_HTML;
 	struct kaigi_error err;
@@ -232,9 +234,9 @@ static void summary_write(struct ui *ui, struct meeting_scr *ms, bool print)
 		*slash = '\0';
 	char *folder = xasprintf("%s/summaries", slash ? dir : ".");
 	char *path =
-	    xasprintf("%s/%s-%.8s.%s", folder,
+	    xasprintf("%s/%s-%.8s%s.%s", folder,
 		      ms->m.f[STORE_MEETING_DATE] ? ms->m.f[STORE_MEETING_DATE] : "meeting",
-		      ms->m.id, report_format_name(fmt));
+		      ms->m.id, packet ? "-packet" : "", report_format_name(fmt));
 	const char *vision = ui->config ? schema_label_get(&ui->config->vision, ui->lang) : "";
 	const char *town = ui->config ? schema_label_get(&ui->config->town, ui->lang) : "";
 	struct report_options ro = {
@@ -242,6 +244,7 @@ static void summary_write(struct ui *ui, struct meeting_scr *ms, bool print)
 	    .town = *town ? town : NULL,
 	    .vision = *vision ? vision : NULL,
 	    .config = ui->config,
+	    .packet = packet,
 	};
 	struct strbuf doc = STRBUF_INIT;
 	enum kaigi_status s = KAIGI_OK;
@@ -257,7 +260,10 @@ static void summary_write(struct ui *ui, struct meeting_scr *ms, bool print)
 		ui_msg_error(ui, &err);
 	else
 		ui_msg(ui, UI_MSG_INFO,
-		       print ? _("Sent to the printer: %s") : _("Summary written: %s"), path);
+		       print    ? _("Sent to the printer: %s")
+		       : packet ? _("Case packet written (collect it back at the end): %s")
+				: _("Summary written: %s"),
+		       path);
 	strbuf_free(&doc);
 	free(path);
 	free(folder);
@@ -268,7 +274,15 @@ static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_ke
 {
 	struct meeting_scr *ms = state;
 	if ((k->act == UI_ACT_SUMMARY || k->act == UI_ACT_PRINT) && !ms->sel.open && !ms->confirm) {
-		summary_write(ui, ms, k->act == UI_ACT_PRINT);
+		summary_write(ui, ms, k->act == UI_ACT_PRINT, false);
+		return UI_REDRAW;
+	}
+	/* S: the case packet.  MERGE NOTE: a row of the action table
+	 * (ui_actions.c: UI_ACT_PACKET, UI_CTX_MEETING, {'S'}) belongs here;
+	 * until then the key is read where no text can be typed. */
+	if (k->act == UI_ACT_CHAR && k->code == 'S' && !ms->sel.open && !ms->confirm &&
+	    (ms->focus_side || !page_of(ms))) {
+		summary_write(ui, ms, false, true);
 		return UI_REDRAW;
 	}
 	if (ms->confirm) {
