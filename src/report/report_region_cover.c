@@ -57,7 +57,8 @@ void rr_region_cover(const struct schema_set *forms, const struct kaigi_config *
 			if (f->type == SCHEMA_CALCULATE && f->calculate) {
 				struct kaigi_value v = {0};
 				struct kaigi_error err;
-				if (expr_eval(f->calculate, lookup, (void *)cfg, &v, &err) == KAIGI_OK &&
+				if (expr_eval(f->calculate, lookup, (void *)cfg, &v, &err) ==
+					KAIGI_OK &&
 				    v.type != KAIGI_NULL)
 					value = kaigi_value_to_text(&v);
 				kaigi_value_clear(&v);

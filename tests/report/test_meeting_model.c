@@ -269,6 +269,32 @@ static void summary_carries_the_case_facts(void **state)
 	free(text);
 }
 
+/* The list config/config.yaml ships is the list kaigi uses without one. */
+static void shipped_professions_are_the_default(void **state)
+{
+	(void)state;
+	struct kaigi_config cfg;
+	struct kaigi_diags diags = {0};
+	assert_int_equal(config_load_file(&cfg, source("config/config.yaml"), &diags), KAIGI_OK);
+	size_t nd, ns;
+	const struct config_profession *def = config_professions(NULL, &nd);
+	const struct config_profession *shipped = config_professions(&cfg, &ns);
+	assert_true(cfg.nprofessions > 0);
+	assert_int_equal(nd, ns);
+	for (size_t i = 0; i < nd; i++) {
+		assert_string_equal(def[i].id, shipped[i].id);
+		assert_string_equal(def[i].label.ja, shipped[i].label.ja);
+		assert_string_equal(def[i].label.en, shipped[i].label.en);
+	}
+	/* The seeds' people are on it, with "other" left to the typing. */
+	assert_string_equal(config_profession_label(&cfg, "dentist", "ja"), "歯科医師");
+	assert_string_equal(config_profession_label(&cfg, "scrivener", "ja"), "司法書士");
+	assert_null(config_profession_label(&cfg, "介護福祉士", "ja"));
+	assert_true(cfg.nregion > 0);
+	config_free(&cfg);
+	kaigi_diags_free(&diags);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -277,6 +303,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(packet_every_sheet_nothing_identifying, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(summary_carries_the_case_facts, setup, teardown),
+	    cmocka_unit_test(shipped_professions_are_the_default),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
