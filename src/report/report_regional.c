@@ -131,7 +131,7 @@ static void overview(const struct rr_data *d, const struct store_period *p,
 	rm_fact_add(f, rr_word(lang, "期間", "Period"), period);
 	free(period);
 	rm_fact_add(f, rr_word(lang, "圏域", "Area"),
-		    p && p->area ? p->area : rr_word(lang, "全域", "Every area"));
+		    p && p->area ? p->area : rr_word(lang, "市町村全体", "Whole municipality"));
 	char *v = xasprintf(rr_word(lang, "%zu回", "%zu"), d->counts.meetings);
 	rm_fact_add(f, rr_word(lang, "会議", "Meetings"), v);
 	free(v);

@@ -22,10 +22,10 @@ AFTER = "121112112322221113"
 def open_section(k, name):
     """g, type part of the section's name, Enter: the page shows it."""
     k.send("g")
-    k.wait_for("区分へ移動")
+    k.wait_for("見出しへ移動")
     k.type(name)
     k.send("enter")
-    k.wait_gone("区分へ移動")
+    k.wait_gone("見出しへ移動")
 
 
 def edit_line(k, text):

@@ -209,7 +209,7 @@ static void packet_every_sheet_nothing_identifying(void **state)
 		p = strstr(p, codes[i]);
 		assert_non_null(p);
 		const char *next = i + 1 < 4 ? strstr(p, codes[i + 1]) : p + strlen(p);
-		const char *sheet = strstr(p, "事例シート（豊明市様式）");
+		const char *sheet = strstr(p, "多職種合同ケアカンファレンス資料（要支援版）");
 		assert_true(sheet && sheet < next);
 		p = next;
 	}
