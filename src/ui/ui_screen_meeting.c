@@ -25,6 +25,7 @@
 #include "ui_plan.h"
 #include "ui_readback.h"
 #include "ui_screens.h"
+#include "ui_timer.h"
 
 void meeting_set_value(struct kaigi_value *v, const char *text)
 {
@@ -407,9 +408,9 @@ static void overview_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect 
 		      plan.budget_sec / 60);
 	for (size_t i = 0; i < ms->cases.n; i++) {
 		char *c = agenda_case_line(ui, ms, i);
-		if (i < plan.ncases)
-			ui_lines_addf(&l, (int)A_NORMAL, "  %s  %s", c,
-				      ui_fmt_minutes(plan.slot_sec[i]));
+		if (i < plan.ncases) /* the slot first: a long line is cut at the end */
+			ui_lines_addf(&l, (int)A_NORMAL, "  %5s  %s",
+				      ui_fmt_minutes(plan.slot_sec[i]), c);
 		else
 			ui_lines_addf(&l, (int)A_NORMAL, "  %s", c);
 		free(c);
@@ -481,7 +482,16 @@ static void meeting_draw(struct ui *ui, void *state)
 		 ms->m.f[STORE_MEETING_TITLE] ? ms->m.f[STORE_MEETING_TITLE] : "",
 		 ms->m.f[STORE_MEETING_DATE] ? ms->m.f[STORE_MEETING_DATE] : "", t ? t : "",
 		 ms->m.f[STORE_MEETING_PLACE] ? ms->m.f[STORE_MEETING_PLACE] : "");
-	ui_header_draw(ui, title, NULL);
+	/* The meeting's clock, as the case screen counts it: what is left. */
+	char right[96] = "";
+	if (ms->tpl && ms->tpl->minutes) {
+		char left[16], total[16];
+		ui_timer_format((int)(ms->tpl->minutes * 60LL - ms->used_sec), left);
+		ui_timer_format(ms->tpl->minutes * 60, total);
+		snprintf(right, sizeof right, "%s %s/%s", _("meeting"), left, total);
+	}
+	ui_header_draw_warn(ui, title, *right ? right : NULL,
+			    ms->tpl && ms->tpl->minutes && ms->used_sec > ms->tpl->minutes * 60LL);
 	struct ui_rect side, pane;
 	ui_split(ui, 0, &side, &pane);
 	char people[64], cases[64];
