@@ -103,10 +103,9 @@ static enum kaigi_status case_add(struct rb *b, struct rb_case *rc, struct kaigi
 	rm_fact_add(f, rs(RS_AGE_BAND, b->lang), p->age_band);
 	rm_fact_add(f, rs(RS_AREA, b->lang), p->area);
 	sheet_add(b, rc, s);
-	enum kaigi_status st = rb_grids_add(b, rc, s, err);
-	if (st == KAIGI_OK && s->nblocks <= 1)
+	if (s->nblocks <= 1) /* only the person's facts: nothing filled in yet */
 		rm_text_add(s, NULL, rs(RS_PACKET_EMPTY, b->lang));
-	return st;
+	return rb_grids_add(b, rc, s, err);
 }
 
 enum kaigi_status rm_build_packet(struct store *st, const struct schema_set *forms,
