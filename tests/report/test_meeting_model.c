@@ -16,6 +16,9 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sqlite3.h>
+
+#include "../../src/store/store_internal.h"
 
 #include "kaigi/meeting.h"
 #include "kaigi/report.h"
@@ -269,6 +272,75 @@ static void summary_carries_the_case_facts(void **state)
 	free(text);
 }
 
+static void actor(sqlite3_context *c, int n, sqlite3_value **v)
+{
+	(void)n;
+	(void)v;
+	sqlite3_result_text(c, "tester", -1, SQLITE_STATIC);
+}
+
+static void exec_ok(sqlite3 *db, const char *sql)
+{
+	char *e = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &e) != SQLITE_OK)
+		fail_msg("%s\n%s", e, sql);
+}
+
+/* The migration of the meeting model: a role that was a profession moves
+ * to profession; the part played stays; meetings gain a vision. */
+static void migration_moves_professions(void **state)
+{
+	struct fx *f = *state;
+	size_t at = kaigi_migration_count;
+	for (size_t i = 0; i < kaigi_migration_count; i++)
+		if (strstr(kaigi_migration_name[i], "meeting_model"))
+			at = i;
+	assert_true(at < kaigi_migration_count);
+	char *path = xasprintf("%s/old.db", f->dir);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_create_function(db, "kaigi_actor", 0, SQLITE_UTF8, NULL, actor, NULL, NULL);
+	for (size_t i = 0; i < at; i++)
+		exec_ok(db, kaigi_migration_sql[i]);
+	char *pragma = xasprintf("PRAGMA user_version=%zu; PRAGMA application_id=%d", at,
+				 STORE_APPLICATION_ID);
+	exec_ok(db, pragma);
+	free(pragma);
+	exec_ok(db, "INSERT INTO meeting (id, template, title, date, created, updated) VALUES "
+		    "('11111111-1111-4111-8111-000000000001', 'independence_support', '旧会議', "
+		    "'2024-05-14', 0, 0);"
+		    "INSERT INTO participant (id, meeting_id, ord, name, role, created, updated) "
+		    "VALUES ('77777777-7777-4777-8777-000000000001', "
+		    "'11111111-1111-4111-8111-000000000001', 0, '山田', 'facilitator', 0, 0),"
+		    "('77777777-7777-4777-8777-000000000002', "
+		    "'11111111-1111-4111-8111-000000000001', 1, '佐藤', 'rehab', 0, 0),"
+		    "('77777777-7777-4777-8777-000000000003', "
+		    "'11111111-1111-4111-8111-000000000001', 2, '鈴木', NULL, 0, 0);");
+	sqlite3_close(db);
+	struct store *st;
+	struct kaigi_error err;
+	assert_int_equal(store_open(&st, path, STORE_READ_WRITE, &err), KAIGI_OK);
+	struct store_participant_list pl;
+	assert_int_equal(
+	    store_participant_list(st, "11111111-1111-4111-8111-000000000001", &pl, &err),
+	    KAIGI_OK);
+	assert_int_equal(pl.n, 3);
+	assert_string_equal(pl.v[0].role, "facilitator");
+	assert_null(pl.v[0].profession);
+	assert_null(pl.v[1].role);
+	assert_string_equal(pl.v[1].profession, "rehab");
+	assert_null(pl.v[2].role);
+	assert_null(pl.v[2].profession);
+	store_participant_list_free(&pl);
+	char *v = (char *)"x";
+	assert_int_equal(
+	    store_meeting_vision_get(st, "11111111-1111-4111-8111-000000000001", &v, &err),
+	    KAIGI_OK);
+	assert_null(v);
+	store_close(st);
+	free(path);
+}
+
 /* The list config/config.yaml ships is the list kaigi uses without one. */
 static void shipped_professions_are_the_default(void **state)
 {
@@ -304,6 +376,7 @@ int main(void)
 					    teardown),
 	    cmocka_unit_test_setup_teardown(summary_carries_the_case_facts, setup, teardown),
 	    cmocka_unit_test(shipped_professions_are_the_default),
+	    cmocka_unit_test_setup_teardown(migration_moves_professions, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
