@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: MIT
--- 004_identity.sql — who a person is, kept where it is protected (issue 13).
+-- 006_identity.sql — who a person is, kept where it is protected (issue 13).
 --
 --   * A person's identifying values (name, kana, birth date, address, phone,
 --     insured number 被保険者番号) live in person_identity, one row per

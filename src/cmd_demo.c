@@ -83,7 +83,9 @@ static void meeting(struct demo *d, const struct demo_meeting *m)
 	snprintf(d->meeting, sizeof d->meeting, "%s", sm.id);
 }
 
-/* Participants as "name|organisation|role" lines; a leading '-' is absent. */
+/* Participants as "name|organisation|profession" lines, or
+ * "name|organisation|facilitator|profession" (also presenter) for the part
+ * someone plays; a leading '-' is absent. */
 static void people(struct demo *d, const char *const *lines)
 {
 	for (int i = 0; lines[i]; i++) {
@@ -95,7 +97,12 @@ static void people(struct demo *d, const char *const *lines)
 		p.ord = i;
 		p.name = strtok_r(copy, "|", &save);
 		p.organisation = strtok_r(NULL, "|", &save);
-		p.role = strtok_r(NULL, "|", &save);
+		p.profession = strtok_r(NULL, "|", &save);
+		if (p.profession && (strcmp(p.profession, "facilitator") == 0 ||
+				     strcmp(p.profession, "presenter") == 0)) {
+			p.role = p.profession;
+			p.profession = strtok_r(NULL, "|", &save);
+		}
 		p.present = lines[i][0] != '-';
 		check(d, store_participant_save(d->st, &p, &d->err), "adding a participant");
 		free(copy);
@@ -204,13 +211,12 @@ static void past_meeting(struct demo *d, char first_case[STORE_ID_SIZE])
 		       "2事例について、課題・目標・役割分担まで合意する。",
 		       "2事例とも役割分担まで合意。買い物の移動手段が地域課題として挙がった。",
 		       "移動手段の課題を生活支援コーディネーターが協議体へ報告し、次回共有する。"});
-	people(d,
-	       KV("山本 花子|みどり町地域包括支援センター|facilitator",
-		  "佐藤 健一|居宅介護支援事業所ひまわり|presenter",
-		  "中村 由美|みどり町地域包括支援センター|centre", "小林 誠|みどり薬局|pharmacist",
-		  "加藤 直子|訪問リハビリステーション若葉|rehab",
-		  "吉田 恵|みどり町保健センター|dietitian", "-伊藤 歩|みどり町社会福祉協議会|sc",
-		  "渡辺 翔|みどり町高齢福祉課|municipal"));
+	people(d, KV("山本 花子|みどり町地域包括支援センター|facilitator|centre",
+		     "佐藤 健一|居宅介護支援事業所ひまわり|presenter|care_manager",
+		     "中村 由美|みどり町地域包括支援センター|centre",
+		     "小林 誠|みどり薬局|pharmacist", "加藤 直子|訪問リハビリステーション若葉|pt",
+		     "吉田 恵|みどり町保健センター|dietitian", "-伊藤 歩|みどり町社会福祉協議会|sc",
+		     "渡辺 翔|みどり町高齢福祉課|municipal"));
 
 	/* Case 1: a woman in her 80s who stopped going out after a fall. */
 	person_case(d, "K-2026-001", "T.S", "80代", "F", "東地区", "居宅介護支援事業所ひまわり", 0,
@@ -334,12 +340,11 @@ static void todays_meeting(struct demo *d, const char *follow_case)
 		       "15:30", "みどり町保健センター 2階会議室",
 		       "要支援の方の「元の暮らしに戻る」ための課題と支援を、多職種で検討する。",
 		       "新規1事例の課題と役割分担を決め、前回事例の経過を確認する。", NULL, NULL});
-	people(d,
-	       KV("山本 花子|みどり町地域包括支援センター|facilitator",
-		  "高橋 美穂|居宅介護支援事業所あおば|presenter",
-		  "中村 由美|みどり町地域包括支援センター|centre", "小林 誠|みどり薬局|pharmacist",
-		  "加藤 直子|訪問リハビリステーション若葉|rehab",
-		  "伊藤 歩|みどり町社会福祉協議会|sc"));
+	people(d, KV("山本 花子|みどり町地域包括支援センター|facilitator|centre",
+		     "高橋 美穂|居宅介護支援事業所あおば|presenter|care_manager",
+		     "中村 由美|みどり町地域包括支援センター|centre",
+		     "小林 誠|みどり薬局|pharmacist", "加藤 直子|訪問リハビリステーション若葉|pt",
+		     "伊藤 歩|みどり町社会福祉協議会|sc"));
 	/* A new case, presented in part: the facilitator fills in the rest. */
 	person_case(d, "K-2026-003", "Y.H", "80代", "F", "北地区", "居宅介護支援事業所あおば", 0,
 		    NULL);

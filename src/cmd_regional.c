@@ -135,6 +135,7 @@ int cmd_report_regional_run(const struct cmd_opts *opts, int argc, char **argv)
 	    .town = *town ? town : NULL,
 	    .vision = *vision ? vision : NULL,
 	    .width = a.width,
+	    .config = &cfg,
 	};
 	struct strbuf doc = STRBUF_INIT;
 	struct kaigi_error err;

@@ -49,11 +49,12 @@ const struct cmd cmd_table[] = {
     },
     {
 	.name = "report",
-	.usage = "report MEETING [--format txt|md|html|pdf] [-o FILE] [--names] [--print]\n"
+	.usage = "report MEETING [--format txt|md|html|pdf] [-o FILE] [--names] [--packet] "
+		 "[--print]\n"
 		 "       kaigi report regional [--from DATE] [--to DATE] [--area AREA]\n"
 		 "                             [--format txt|md|html|pdf|csv] [-o FILE]",
-	.summary = "the printable summary of a meeting (anonymised unless --names), or the "
-		   "town's regional issues",
+	.summary = "the printable summary of a meeting (anonymised unless --names), its case "
+		   "packet (--packet), or the town's regional issues",
 	.run = cmd_report_run,
     },
     {

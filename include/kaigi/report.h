@@ -28,6 +28,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "kaigi/config.h"
 #include "kaigi/error.h"
 #include "kaigi/schema.h"
 #include "kaigi/store.h"
@@ -52,8 +53,17 @@ struct report_options {
 	const char *lang;   /* labels: "ja" or "en"; NULL means "ja" */
 	bool names;         /* personal information in (--names); default anonymised */
 	const char *town;   /* the municipality, printed above the title, or NULL */
-	const char *vision; /* the town's vision statement (目指す姿), or NULL */
+	const char *vision; /* the town's vision statement (目指す姿), or NULL: a meeting
+			       prints the vision kept with it (meeting.h) before this one */
 	size_t width;       /* text columns; 0 means 80 (at least 40 is used) */
+	/* The town settings, or NULL: the professions' labels (config.h) and
+	 * the region overview on the regional report's cover. */
+	const struct kaigi_config *config;
+	bool vision_override; /* vision replaces the one kept with the meeting (--vision) */
+	/* The case packet instead of the summary (report_packet.c): for every
+	 * case on the agenda its case sheet and ADL/IADL grids, anonymised
+	 * whatever names says, marked to be collected back (資料回収). */
+	bool packet;
 };
 
 /*

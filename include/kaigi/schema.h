@@ -176,7 +176,9 @@ struct schema_meeting {
 	struct schema_label title, description;
 	char *source;
 	unsigned layer;
-	int minutes; /* whole meeting */
+	int minutes;         /* whole meeting */
+	int case_minutes;    /* the per-case budget (a slot's most), or 0 */
+	int reserve_minutes; /* the meeting's own opening and closing, outside the cases */
 	int cases_min, cases_max;
 	struct schema_phase *phases; /* per case */
 	size_t nphases;

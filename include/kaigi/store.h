@@ -172,7 +172,8 @@ struct store_participant {
 	int ord;
 	char *name;
 	char *organisation; /* may be NULL */
-	char *role;         /* may be NULL */
+	char *profession;   /* a profession id of the town's list, or free words; may be NULL */
+	char *role;         /* the part played: "facilitator", "presenter", or NULL */
 	bool present;
 };
 void store_participant_clear(struct store_participant *p);

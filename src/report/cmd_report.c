@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * cmd_report.c — `kaigi report MEETING [--format F] [-o FILE] [--names]
- * [--print]`: the printable summary of a meeting.
+ * [--packet] [--print]`: the printable summary of a meeting, or with
+ * --packet the case packet handed out before it (report_packet.c).
  *
  * The format comes from --format, else from the extension of -o, else
  * text.  The town and its vision come from the town settings (config.h),
@@ -24,7 +25,7 @@ struct report_args {
 	const char *format;
 	const char *output;
 	const char *vision;
-	bool names, print;
+	bool names, print, packet;
 	size_t width;
 };
 
@@ -33,7 +34,7 @@ static int usage_error(const char *fmt, const char *arg)
 	fprintf(stderr, "kaigi report: ");
 	fprintf(stderr, fmt, arg);
 	fprintf(stderr, "\nusage: kaigi report MEETING [--format txt|md|html|pdf] [-o FILE] "
-			"[--names] [--print]\n");
+			"[--names] [--packet] [--print]\n");
 	return KAIGI_EUSAGE;
 }
 
@@ -55,6 +56,8 @@ static int parse(int argc, char **argv, struct report_args *a)
 			a->names = true;
 		else if (strcmp(s, "--print") == 0)
 			a->print = true;
+		else if (strcmp(s, "--packet") == 0)
+			a->packet = true;
 		else if (strcmp(s, "--width") == 0 && i + 1 < argc)
 			a->width = (size_t)strtoul(argv[++i], NULL, 10);
 		else if (s[0] == '-' && s[1])
@@ -158,6 +161,11 @@ int cmd_report_run(const struct cmd_opts *opts, int argc, char **argv)
 	int rc = parse(argc, argv, &a);
 	if (rc)
 		return rc;
+	if (a.packet && a.names) {
+		fprintf(stderr, "kaigi report: the case packet is handed out before the meeting "
+				"and is always anonymised: --names cannot be used with --packet\n");
+		return KAIGI_EUSAGE;
+	}
 	int fmt = pick_format(&a);
 	if (fmt < 0)
 		return usage_error("unknown format %s (txt, md, html or pdf)", a.format);
@@ -185,6 +193,9 @@ int cmd_report_run(const struct cmd_opts *opts, int argc, char **argv)
 		      : *vision ? vision
 				: NULL,
 	    .width = a.width,
+	    .config = &cfg,
+	    .vision_override = a.vision != NULL,
+	    .packet = a.packet,
 	};
 	enum kaigi_status s = report_meeting_find(cs.st, a.meeting, id, &err);
 	if (s == KAIGI_OK)

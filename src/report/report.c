@@ -57,7 +57,9 @@ enum kaigi_status report_meeting_render(struct store *st, const struct schema_se
 				       "this kaigi was built without PDF support (cairo and "
 				       "pango); use --format html and print it from a browser");
 	struct rm_doc doc;
-	enum kaigi_status s = rm_build(st, forms, meeting_id, opt, &doc, err);
+	enum kaigi_status s = opt && opt->packet
+				  ? rm_build_packet(st, forms, meeting_id, opt, &doc, err)
+				  : rm_build(st, forms, meeting_id, opt, &doc, err);
 	if (s != KAIGI_OK)
 		return s;
 	size_t width = opt && opt->width ? opt->width : 80;

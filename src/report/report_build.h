@@ -28,8 +28,13 @@ struct rb {
 	bool names;
 	struct rm_doc *doc;
 	const struct schema_meeting *tmpl; /* or NULL when not installed */
+	const struct kaigi_config *config; /* the professions' labels; may be NULL */
 	struct rb_regional *regional;
 	size_t nregional;
+	/* Identifying values known to this meeting and case, masked in free
+	 * text of an anonymised handout (report_handout.c). */
+	char **secrets;
+	size_t nsecrets, nsecrets_meeting;
 };
 
 /* One case, with its records read whole, in the template's form order. */
@@ -78,6 +83,26 @@ enum kaigi_status rb_grids_add(struct rb *b, struct rb_case *rc, struct rm_secti
  * with their status (report_compare.c). */
 enum kaigi_status rb_followup_add(struct rb *b, struct rb_case *rc, struct rm_section *s,
 				  struct kaigi_error *err);
+
+/* ---- the handout's one door (report_handout.c) ----------------------- */
+
+/*
+ * The text to print in an anonymised handout for text (taken over; the
+ * result is the caller's): identifying values of b->secrets and e-mail
+ * addresses become 〔伏せ字〕 (SCRUB_MARK).  With names, text as it is.
+ * Every answer of the summary and of the case packet goes through here.
+ */
+char *report_text_for_handout(const struct rb *b, char *text);
+/* Run the town-independent scrubber (kaigi/scrub.h) with the meeting's
+ * people over every text of b->doc: the last step of an anonymised build. */
+enum kaigi_status rb_doc_scrub_meeting(struct rb *b, const char *meeting_id,
+				       struct kaigi_error *err);
+/* Known identifying values: a value, a name with its parts, the values of
+ * a case's sensitive fields and its presenter; clear back to keep. */
+void rb_secret_add(struct rb *b, const char *v);
+void rb_secret_add_name(struct rb *b, const char *name);
+void rb_secrets_case(struct rb *b, const struct rb_case *rc);
+void rb_secrets_clear(struct rb *b, size_t keep);
 
 /* Note that case number raised the regional issue title. */
 void rb_regional_note(struct rb *b, const char *title, const char *policy, size_t number);

@@ -53,6 +53,63 @@ static bool previous_is_none(const struct rb_case *rc)
 	return v && v->type == KAIGI_TEXT && strcmp(v->s, "new") == 0;
 }
 
+/* The number answered for plain field id, or 0. */
+static double number_of(const struct rb_case *rc, const char *id)
+{
+	const struct store_record *r;
+	const struct schema_field *f = rb_find(rc, id, &r);
+	struct store_path path = {id, NULL, NULL};
+	const struct kaigi_value *v = f ? store_record_value(r, &path) : NULL;
+	if (!v)
+		return 0;
+	if (v->type == KAIGI_INT)
+		return (double)v->i;
+	if (v->type == KAIGI_REAL)
+		return v->r;
+	return 0;
+}
+
+/* label: the field's text, or a with b joined (「a／b」) when both are given. */
+static void fact_pair(struct rb *b, struct rb_case *rc, struct rm_block *f, const char *label,
+		      const char *a, const char *bid)
+{
+	char *x = case_text(b, rc, a, NULL);
+	char *y = bid ? case_text(b, rc, bid, NULL) : NULL;
+	char *both = x && y ? xasprintf("%s／%s", x, y) : NULL;
+	rm_fact_add(f, label, both ? both : x ? x : y);
+	free(both);
+	free(x);
+	free(y);
+}
+
+/*
+ * The case facts the room worked from (seed 001 L2006–2030), one line each
+ * and only those answered: key problems, housing, area (圏域), BMI with
+ * height and weight, medical history and medication, the care manager's
+ * view, services formal and informal.  Found by field id like the rest.
+ */
+static void facts_add(struct rb *b, struct rb_case *rc, struct rm_block *f)
+{
+	const char *lang = b->lang;
+	fact_pair(b, rc, f, rs(RS_KEY_PROBLEMS, lang), "key_problems", "key_problems_other");
+	fact_pair(b, rc, f, rs(RS_HOUSING, lang), "housing", NULL);
+	rm_fact_add(f, rs(RS_AREA, lang), rc->person.area);
+	char *bmi = case_text(b, rc, "bmi", NULL);
+	char *h = case_text(b, rc, "height", NULL), *w = case_text(b, rc, "weight", NULL);
+	double hv = number_of(rc, "height"), wv = number_of(rc, "weight");
+	if (!bmi && hv > 0 && wv > 0) /* a calculate the store does not keep */
+		bmi = xasprintf("%.1f", wv / ((hv / 100.0) * (hv / 100.0)));
+	char *line = bmi && h && w ? xasprintf(rs(RS_BMI_FMT, lang), bmi, h, w) : NULL;
+	rm_fact_add(f, "BMI", line ? line : bmi);
+	free(line);
+	free(bmi);
+	free(h);
+	free(w);
+	fact_pair(b, rc, f, rs(RS_MEDICAL, lang), "medical_history|medical_risk", "medication");
+	fact_pair(b, rc, f, rs(RS_CM_VIEW, lang), "cm_view|care_manager_view", NULL);
+	fact_pair(b, rc, f, rs(RS_SERVICES, lang), "formal_services|services", "informal_services");
+}
+
 static void basics_add(struct rb *b, struct rb_case *rc, struct rm_section *s)
 {
 	const char *lang = b->lang;
@@ -83,6 +140,7 @@ static void basics_add(struct rb *b, struct rb_case *rc, struct rm_section *s)
 	char *household = case_text(b, rc, "household", &lab);
 	rm_fact_add(f, rs(RS_HOUSEHOLD, lang), household);
 	free(household);
+	facts_add(b, rc, f);
 	if (!b->names)
 		return;
 	/* With names: the presenter and every identifying field, in a box of

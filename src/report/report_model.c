@@ -15,6 +15,7 @@
 
 #include "kaigi/period.h"
 #include "kaigi/identity.h"
+#include "kaigi/meeting.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
@@ -159,7 +160,7 @@ char *rb_answer_text(const struct rb *b, const struct store_record *r,
 	const struct kaigi_value *v = store_record_value(r, &path);
 	if (!v || v->type == KAIGI_NULL)
 		return NULL;
-	char *s = value_display(b, form, sf, choices, v, sf != f);
+	char *s = report_text_for_handout(b, value_display(b, form, sf, choices, v, sf != f));
 	if (!*s) {
 		free(s);
 		return NULL;
@@ -235,6 +236,11 @@ enum kaigi_status rb_case_load(struct rb *b, const struct store_case *c, size_t 
 		out->nrecs++;
 	}
 	store_record_list_free(&refs);
+	/* What identifies this case, for the handout's door; the meeting's
+	 * own (participants) stay. */
+	rb_secrets_clear(b, b->nsecrets_meeting);
+	if (s == KAIGI_OK)
+		rb_secrets_case(b, out);
 	return s;
 }
 
@@ -330,24 +336,56 @@ static void regional_free(struct rb *b)
 
 /* ---- the meeting ----------------------------------------------------------- */
 
-static const char *role_label(const struct rb *b, const char *role)
+/* A profession as the town names it (config.h), else as the template
+ * does, else the words typed for "other". */
+static const char *profession_label(const struct rb *b, const char *id)
 {
-	if (!role)
+	if (!id)
 		return "";
+	const char *l = config_profession_label(b->config, id, b->lang);
+	if (l)
+		return l;
 	if (b->tmpl)
 		for (size_t i = 0; i < b->tmpl->nroles; i++)
-			if (strcmp(b->tmpl->roles[i].id, role) == 0)
+			if (strcmp(b->tmpl->roles[i].id, id) == 0)
 				return label(&b->tmpl->roles[i].label, b->lang);
-	return role;
+	return id;
 }
 
-static size_t role_rank(const struct rb *b, const char *role)
+/* Order: the template's expected professions, then the town's list, then
+ * the rest (typed) as they come. */
+static size_t profession_rank(const struct rb *b, const char *id)
 {
-	if (b->tmpl && role)
+	if (!id)
+		return (size_t)-1;
+	size_t base = 0;
+	if (b->tmpl) {
 		for (size_t i = 0; i < b->tmpl->nroles; i++)
-			if (strcmp(b->tmpl->roles[i].id, role) == 0)
+			if (strcmp(b->tmpl->roles[i].id, id) == 0)
 				return i;
-	return (size_t)-1;
+		base = b->tmpl->nroles;
+	}
+	size_t n;
+	const struct config_profession *v = config_professions(b->config, &n);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].id, id) == 0)
+			return base + i;
+	return (size_t)-2;
+}
+
+/* The role someone played, for a participant without a profession. */
+static const char *role_label(const struct rb *b, const char *role)
+{
+	if (role && strcmp(role, "facilitator") == 0)
+		return rs(RS_FACILITATOR, b->lang);
+	if (role && strcmp(role, "presenter") == 0)
+		return rs(RS_PRESENTER, b->lang);
+	return role ? role : "";
+}
+
+static const char *who_label(const struct rb *b, const struct store_participant *p)
+{
+	return p->profession ? profession_label(b, p->profession) : role_label(b, p->role);
 }
 
 static bool same(const char *a, const char *b)
@@ -356,9 +394,11 @@ static bool same(const char *a, const char *b)
 }
 
 /*
- * Attendance by profession: who was present, in the template's role order.
- * Anonymised, people of one profession and organisation become one row
- * with a head count; with names, one row each.
+ * Attendance by profession: who was present, in the template's order of
+ * professions.  Anonymised, people of one profession and organisation
+ * become one row with a head count; with names, one row each.  Then the
+ * count by profession, and the professions the template expects that
+ * nobody present was of.
  */
 static void attendance_add(struct rb *b, struct rm_section *s,
 			   const struct store_participant_list *pl)
@@ -368,8 +408,8 @@ static void attendance_add(struct rb *b, struct rm_section *s,
 	for (size_t i = 0; i < pl->n; i++) {
 		if (!pl->v[i].present)
 			continue;
-		size_t at = n, rank = role_rank(b, pl->v[i].role);
-		while (at > 0 && role_rank(b, v[at - 1]->role) > rank) {
+		size_t at = n, rank = profession_rank(b, pl->v[i].profession);
+		while (at > 0 && profession_rank(b, v[at - 1]->profession) > rank) {
 			v[at] = v[at - 1];
 			at--;
 		}
@@ -386,11 +426,11 @@ static void attendance_add(struct rb *b, struct rm_section *s,
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1;
 		if (!b->names)
-			while (j < n && same(v[j]->role, v[i]->role) &&
+			while (j < n && same(who_label(b, v[j]), who_label(b, v[i])) &&
 			       same(v[j]->organisation, v[i]->organisation))
 				j++;
 		size_t r = rm_row_add(t);
-		rm_cell_set(t, r, 0, role_label(b, v[i]->role));
+		rm_cell_set(t, r, 0, who_label(b, v[i]));
 		rm_cell_set(t, r, 1, v[i]->organisation);
 		if (b->names) {
 			rm_cell_set(t, r, 2, v[i]->name);
@@ -401,6 +441,40 @@ static void attendance_add(struct rb *b, struct rm_section *s,
 		}
 		i = j;
 	}
+	/* By profession: 医師 2名、歯科医師 1名… (people are counted, never named). */
+	struct strbuf by = STRBUF_INIT;
+	for (size_t i = 0; i < n;) {
+		const char *w = profession_label(b, v[i]->profession);
+		size_t count = 0;
+		for (size_t j = i; j < n; j++)
+			count += same(profession_label(b, v[j]->profession), w);
+		if (v[i]->profession) {
+			bool seen = false;
+			for (size_t k = 0; k < i; k++)
+				seen |= same(profession_label(b, v[k]->profession), w);
+			if (!seen) {
+				char c[32];
+				snprintf(c, sizeof c, rs(RS_PERSONS_FMT, b->lang), count);
+				strbuf_appendf(&by, "%s%s %s",
+					       by.len ? rs(RS_LIST_SEP, b->lang) : "", w, c);
+			}
+		}
+		i++;
+	}
+	struct strbuf absent = STRBUF_INIT;
+	for (size_t r = 0; b->tmpl && r < b->tmpl->nroles; r++) {
+		bool here = false;
+		for (size_t i = 0; i < n; i++)
+			here |= same(v[i]->profession, b->tmpl->roles[r].id);
+		if (!here)
+			strbuf_appendf(&absent, "%s%s", absent.len ? rs(RS_LIST_SEP, b->lang) : "",
+				       profession_label(b, b->tmpl->roles[r].id));
+	}
+	struct rm_block *f = rm_facts_add(s, NULL);
+	rm_fact_add(f, rs(RS_BY_PROFESSION, b->lang), by.len ? strbuf_str(&by) : NULL);
+	rm_fact_add(f, rs(RS_ABSENT, b->lang), absent.len ? strbuf_str(&absent) : NULL);
+	strbuf_free(&by);
+	strbuf_free(&absent);
 	free(v);
 }
 
@@ -420,7 +494,7 @@ static char *facilitator(const struct rb *b, const struct store_participant_list
 		else if (b->names)
 			strbuf_append(&out, p->name);
 		else
-			strbuf_append(&out, org ? org : role_label(b, p->role));
+			strbuf_append(&out, org ? org : who_label(b, p));
 	}
 	return strbuf_take(&out);
 }
@@ -464,7 +538,14 @@ static void header_add(struct rb *b, const struct store_meeting *m,
 		       const struct store_participant_list *pl, const struct report_options *opt)
 {
 	struct rm_doc *doc = b->doc;
+	/* The vision kept with the meeting when it was held (meeting.h); a
+	 * meeting of an older kaigi has none and shows today's. */
 	const char *vision = opt ? opt->vision : NULL;
+	char *kept = NULL;
+	struct kaigi_error verr;
+	if ((!opt || !opt->vision_override) &&
+	    store_meeting_vision_get(b->st, m->id, &kept, &verr) == KAIGI_OK && kept)
+		vision = kept;
 	if (opt && opt->town && *opt->town)
 		doc->issuer = xstrdup(opt->town);
 	const char *kind = b->tmpl ? label(&b->tmpl->title, b->lang) : m->kind;
@@ -496,6 +577,7 @@ static void header_add(struct rb *b, const struct store_meeting *m,
 	char *v = vision ? join_folded(vision) : NULL;
 	rm_text_add(s, rs(RS_VISION, b->lang), v);
 	free(v);
+	free(kept);
 
 	f = rm_facts_add(s, NULL);
 	rm_fact_add(f, rs(RS_PURPOSE, b->lang), m->f[STORE_MEETING_PURPOSE]);
@@ -518,6 +600,7 @@ enum kaigi_status rm_build(struct store *st, const struct schema_set *forms, con
 	    .lang = opt && opt->lang && strcmp(opt->lang, "en") == 0 ? "en" : "ja",
 	    .names = opt && opt->names,
 	    .doc = doc,
+	    .config = opt ? opt->config : NULL,
 	};
 	doc->lang = b.lang;
 	doc->names = b.names;
@@ -531,6 +614,9 @@ enum kaigi_status rm_build(struct store *st, const struct schema_set *forms, con
 		s = store_case_list(st, meeting_id, &cl, err);
 	if (s == KAIGI_OK) {
 		b.tmpl = m.template_id ? schema_meeting_find(forms, m.template_id) : NULL;
+		for (size_t i = 0; i < pl.n; i++)
+			rb_secret_add_name(&b, pl.v[i].name);
+		b.nsecrets_meeting = b.nsecrets;
 		header_add(&b, &m, &pl, opt);
 	}
 	for (size_t i = 0; i < cl.n && s == KAIGI_OK; i++) {
@@ -542,16 +628,10 @@ enum kaigi_status rm_build(struct store *st, const struct schema_set *forms, con
 	}
 	if (s == KAIGI_OK)
 		regional_section(&b);
-	if (s == KAIGI_OK && !b.names) {
-		/* free text may still name the person: scrub every value of the
-		 * document with what the meeting's people are known by */
-		struct scrub_ctx *ctx = NULL;
-		s = store_scrub_ctx_meeting(st, meeting_id, &ctx, err);
-		if (s == KAIGI_OK)
-			rm_doc_scrub(doc, ctx);
-		scrub_ctx_free(ctx);
-	}
+	if (s == KAIGI_OK && !b.names)
+		s = rb_doc_scrub_meeting(&b, meeting_id, err);
 	regional_free(&b);
+	rb_secrets_clear(&b, 0);
 	store_case_list_free(&cl);
 	store_participant_list_free(&pl);
 	store_meeting_clear(&m);

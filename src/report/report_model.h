@@ -86,6 +86,10 @@ enum kaigi_status rm_build(struct store *st, const struct schema_set *forms, con
 			   const struct report_options *opt, struct rm_doc *doc,
 			   struct kaigi_error *err);
 void rm_doc_free(struct rm_doc *doc);
+/* The case packet of meeting_id (report_packet.c): always anonymised. */
+enum kaigi_status rm_build_packet(struct store *st, const struct schema_set *forms,
+				  const char *meeting_id, const struct report_options *opt,
+				  struct rm_doc *doc, struct kaigi_error *err);
 
 /* ---- building (report_doc.c) ----------------------------------------
  * A section or block pointer stays valid until the next section or block is

@@ -139,7 +139,8 @@ static char *share(size_t n, size_t all)
 }
 
 static void overview(const struct rr_data *d, const struct store_period *p,
-		     const struct report_options *opt, const char *lang, struct rm_doc *doc)
+		     const struct schema_set *forms, const struct report_options *opt,
+		     const char *lang, struct rm_doc *doc)
 {
 	struct rm_section *s = rm_section_add(doc, rr_word(lang, "概要", "Overview"), false);
 	struct rm_block *f = rm_facts_add(s, NULL);
@@ -147,7 +148,7 @@ static void overview(const struct rr_data *d, const struct store_period *p,
 	rm_fact_add(f, rr_word(lang, "期間", "Period"), period);
 	free(period);
 	rm_fact_add(f, rr_word(lang, "圏域", "Area"),
-		    p && p->area ? p->area : rr_word(lang, "全域", "Every area"));
+		    p && p->area ? p->area : rr_word(lang, "市町村全体", "Whole municipality"));
 	char *v = xasprintf(rr_word(lang, "%zu回", "%zu"), d->counts.meetings);
 	rm_fact_add(f, rr_word(lang, "会議", "Meetings"), v);
 	free(v);
@@ -158,6 +159,7 @@ static void overview(const struct rr_data *d, const struct store_period *p,
 	free(v);
 	if (opt && opt->vision)
 		rm_text_add(s, rs(RS_VISION, lang), opt->vision);
+	rr_region_cover(forms, opt ? opt->config : NULL, lang, s);
 }
 
 static void raised_section(const struct rr_data *d, const struct schema_set *forms,
@@ -355,7 +357,7 @@ enum kaigi_status report_regional_render(struct store *st, const struct schema_s
 	doc.footer =
 	    xstrdup(rr_word(lang, "件数の集計と課題の文言のみで、個人を特定する情報は含みません。",
 			    "Counts and the issues' wording only: no person is named."));
-	overview(&d, p, opt, lang, &doc);
+	overview(&d, p, forms, opt, lang, &doc);
 	raised_section(&d, forms, lang, &doc);
 	register_section(&d, forms, lang, &doc);
 	outcome_section(&d, lang, &doc);

@@ -7,8 +7,10 @@
 #ifndef KAIGI_REPORT_REGIONAL_H
 #define KAIGI_REPORT_REGIONAL_H
 
+#include "kaigi/config.h"
 #include "kaigi/schema.h"
 #include "kaigi/store.h"
+#include "report_model.h"
 
 /* Everything the report shows, read once. */
 struct rr_data {
@@ -34,5 +36,10 @@ const char *rr_policy_label(const char *policy, const char *lang);
 const char *rr_status_label(const char *status, const char *lang);
 /* "令和7年4月1日〜令和8年3月31日", or "全期間".  Caller frees. */
 char *rr_period_text(const struct store_period *p, const char *lang);
+
+/* The region overview (地域概要) kept in the town settings, on the report's
+ * cover (report_region_cover.c); nothing when the settings have none. */
+void rr_region_cover(const struct schema_set *forms, const struct kaigi_config *cfg,
+		     const char *lang, struct rm_section *s);
 
 #endif

@@ -18,13 +18,14 @@
 /* A settings file is a few lines; anything bigger is a mistake. */
 #define CONFIG_MAX_BYTES (256u * 1024u)
 
-static const char *const config_keys[] = {"town", "vision", NULL};
+static const char *const config_keys[] = {"town", "vision", "professions", "region_overview", NULL};
 
 void config_free(struct kaigi_config *cfg)
 {
 	free(cfg->source);
 	schema_label_free(&cfg->town);
 	schema_label_free(&cfg->vision);
+	config_lists_free(cfg);
 	memset(cfg, 0, sizeof *cfg);
 }
 
@@ -47,6 +48,12 @@ enum kaigi_status config_load_buffer(struct kaigi_config *cfg, const char *name,
 		ydoc_map_check(&y, root, "the settings", config_keys);
 		schema_parse_label(&l, root, "town", false, &cfg->town);
 		schema_parse_label(&l, root, "vision", false, &cfg->vision);
+		yaml_node_t *pn = ydoc_map_get(&y, root, "professions");
+		if (pn)
+			config_parse_professions(&l, pn, cfg);
+		yaml_node_t *rn = ydoc_map_get(&y, root, "region_overview");
+		if (rn)
+			config_parse_region(&l, rn, cfg);
 	}
 	bool ok = y.nerrors == 0;
 	ydoc_free(&y);

@@ -62,4 +62,10 @@ void schema_meeting_free(struct schema_meeting *m);
 void schema_set_add_form(struct schema_set *set, struct schema_form *form);
 void schema_set_add_meeting(struct schema_set *set, struct schema_meeting *m);
 
+/* The settings' lists (schema_config_lists.c). */
+struct kaigi_config;
+void config_parse_professions(struct loader *l, yaml_node_t *n, struct kaigi_config *cfg);
+void config_parse_region(struct loader *l, yaml_node_t *n, struct kaigi_config *cfg);
+void config_lists_free(struct kaigi_config *cfg);
+
 #endif

@@ -12,9 +12,9 @@
 #include "kaigi/xalloc.h"
 #include "schema_internal.h"
 
-static const char *const meeting_keys[] = {"meeting",     "version", "kind",  "title",
-					   "description", "minutes", "cases", "roles",
-					   "forms",       "phases",  NULL};
+static const char *const meeting_keys[] = {
+    "meeting", "version", "kind",  "title",  "description",     "minutes", "case_minutes",
+    "cases",   "roles",   "forms", "phases", "reserve_minutes", NULL};
 static const char *const phase_keys[] = {"id", "title", "minutes", "prompts", NULL};
 static const char *const role_keys[] = {"id", "label", NULL};
 static const char *const cases_keys[] = {"min", "max", NULL};
@@ -174,6 +174,20 @@ struct schema_meeting *schema_parse_meeting(struct loader *l, yaml_node_t *root)
 	long minutes = 0;
 	if (ydoc_get_int(y, root, "minutes", false, 1, 1440, &minutes))
 		m->minutes = (int)minutes;
+	/* The time plan (plan.h): a slot's most, and what the meeting keeps
+	 * for itself; both only make sense inside the meeting's minutes. */
+	long budget = 0, reserve = 0;
+	yaml_node_t *bn = ydoc_map_get(y, root, "case_minutes");
+	if (ydoc_get_int(y, root, "case_minutes", false, 1, 1440, &budget))
+		m->case_minutes = (int)budget;
+	yaml_node_t *rn = ydoc_map_get(y, root, "reserve_minutes");
+	if (ydoc_get_int(y, root, "reserve_minutes", false, 0, 1440, &reserve))
+		m->reserve_minutes = (int)reserve;
+	if (bn && !m->minutes)
+		ydoc_error(y, bn, "'case_minutes' needs the meeting's 'minutes'");
+	if (rn && m->minutes && reserve >= m->minutes)
+		ydoc_error(y, rn, "'reserve_minutes' (%ld) leaves no time for cases in %d minutes",
+			   reserve, m->minutes);
 	yaml_node_t *cases = ydoc_map_get(y, root, "cases");
 	if (cases && ydoc_map_check(y, cases, "'cases' ({min: …, max: …})", cases_keys)) {
 		long mn = 0, mx = 0;

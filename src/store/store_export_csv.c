@@ -405,11 +405,12 @@ static enum kaigi_status export_tables(struct store *st, const struct store_expo
 {
 	static const char meetings[] =
 	    "SELECT id, template, kind, title, date, start_time AS start, end_time AS end, place, "
-	    "purpose, target, reached, next_time FROM meeting WHERE id IN (SELECT id FROM "
+	    "purpose, target, reached, next_time, vision FROM meeting WHERE id IN (SELECT id FROM "
 	    "temp.export_meeting) ORDER BY date, start_time, id";
 	static const char participants[] =
 	    "SELECT m.id AS meeting_id, m.date AS meeting_date, p.id, p.name, p.organisation, "
-	    "p.role, p.present FROM participant p JOIN meeting m ON m.id = p.meeting_id WHERE m.id "
+	    "p.profession, p.role, p.present FROM participant p JOIN meeting m ON m.id = "
+	    "p.meeting_id WHERE m.id "
 	    "IN (SELECT id FROM temp.export_meeting) ORDER BY m.date, m.id, p.ord";
 	static const char cases[] =
 	    "SELECT m.id AS meeting_id, m.date AS meeting_date, c.id AS case_id, c.ord + 1 AS "

@@ -17,6 +17,7 @@
 
 #include "kaigi/identity.h"
 #include "kaigi/scrub.h"
+#include "kaigi/meeting.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
@@ -490,6 +491,14 @@ static void emit_meeting(struct ctx *c, const char *id)
 	for (int i = 0; i < STORE_MEETING_NFIELDS; i++)
 		kv_text(m, keys[i], mt.f[i]);
 	store_meeting_clear(&mt);
+	char *vision = NULL;
+	s = store_meeting_vision_get(c->st, id, &vision, c->err);
+	if (s != KAIGI_OK) {
+		c->status = s;
+		return;
+	}
+	kv_text(m, "vision", vision);
+	free(vision);
 	struct store_participant_list ps;
 	s = store_participant_list(c->st, id, &ps, c->err);
 	if (s != KAIGI_OK) {
@@ -510,6 +519,7 @@ static void emit_meeting(struct ctx *c, const char *id)
 				kv(m, "name", stand);
 			}
 			kv(m, "organisation", ps.v[i].organisation);
+			kv(m, "profession", ps.v[i].profession);
 			kv(m, "role", ps.v[i].role);
 			kv(m, "present", ps.v[i].present ? "true" : "false");
 			map_end(m);

@@ -336,17 +336,19 @@ static void import_issue(struct imp *im, const yaml_node_t *n)
 static void import_participant(struct imp *im, const yaml_node_t *n, const char *meeting_id,
 			       size_t ord)
 {
-	static const char *const keys[] = {"name", "id", "organisation", "role", "present", NULL};
+	static const char *const keys[] = {"name",       "id", "organisation", "role", "present",
+					   "profession", NULL};
 	static const char find[] = "SELECT id FROM participant WHERE meeting_id = ?1 AND name = ?2";
 	static const char sql[] =
 	    "INSERT INTO participant (id, meeting_id, ord, name, organisation, role, present, "
-	    "created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ifnull(?7, 1), ?8, ?8) ON "
-	    "CONFLICT (id) DO UPDATE SET meeting_id = ?2, ord = ?3, name = ?4, organisation = "
-	    "coalesce(?5, organisation), role = coalesce(?6, role), present = coalesce(?7, "
-	    "present), updated = ?8 WHERE (meeting_id, ord, name, organisation, role, present) IS "
-	    "NOT (?2, ?3, ?4, coalesce(?5, organisation), coalesce(?6, role), coalesce(?7, "
-	    "present))";
-	yaml_node_t *v[6];
+	    "created, updated, profession) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ifnull(?7, 1), ?8, ?8, "
+	    "?9) ON CONFLICT (id) DO UPDATE SET meeting_id = ?2, ord = ?3, name = ?4, "
+	    "organisation = coalesce(?5, organisation), role = coalesce(?6, role), present = "
+	    "coalesce(?7, present), profession = coalesce(?9, profession), updated = ?8 WHERE "
+	    "(meeting_id, ord, name, organisation, role, present, profession) IS NOT (?2, ?3, ?4, "
+	    "coalesce(?5, organisation), coalesce(?6, role), coalesce(?7, present), coalesce(?9, "
+	    "profession))";
+	yaml_node_t *v[7];
 	if (!ywalk_map(&im->w, n, "a participant", keys, v))
 		return;
 	const char *name = text(im, v[0], "name");
@@ -376,10 +378,20 @@ static void import_participant(struct imp *im, const yaml_node_t *n, const char 
 	sqlite3_bind_int64(q, 3, (long long)ord);
 	sqlite3_bind_text(q, 4, name, -1, SQLITE_STATIC);
 	store_bind_text_or_null(q, 5, text(im, v[2], "organisation"));
-	store_bind_text_or_null(q, 6, text(im, v[3], "role"));
+	/* role: the part played (facilitator, presenter).  A file of an older
+	 * kaigi put the profession there: it goes to profession. */
+	const char *role = text(im, v[3], "role");
+	const char *profession = text(im, v[5], "profession");
+	if (role && strcmp(role, "facilitator") != 0 && strcmp(role, "presenter") != 0) {
+		if (!profession)
+			profession = role;
+		role = NULL;
+	}
+	store_bind_text_or_null(q, 6, role);
 	if (pres >= 0)
 		sqlite3_bind_int(q, 7, pres);
 	sqlite3_bind_int64(q, 8, im->now);
+	store_bind_text_or_null(q, 9, profession);
 	imp_step_write(im, q, n, "saving a participant");
 }
 
@@ -577,24 +589,16 @@ static void import_case(struct imp *im, const yaml_node_t *n, const char *meetin
 
 static void import_meeting(struct imp *im, const yaml_node_t *n)
 {
-	static const char *const keys[] = {"id",
-					   "template",
-					   "template_version",
-					   "kind",
-					   "title",
-					   "date",
-					   "start",
-					   "end",
-					   "place",
-					   "purpose",
-					   "target",
-					   "reached",
-					   "next_time",
-					   "participants",
-					   "records",
-					   "cases",
-					   NULL};
+	static const char *const keys[] = {"id",        "template",     "template_version",
+					   "kind",      "title",        "date",
+					   "start",     "end",          "place",
+					   "purpose",   "target",       "reached",
+					   "next_time", "participants", "records",
+					   "cases",     "vision",       NULL};
 	static const char find[] = "SELECT id FROM meeting WHERE date = ?1 AND title = ?2";
+	/* The town's vision kept with the meeting (db/004, meeting.h). */
+	static const char keep_vision[] =
+	    "UPDATE meeting SET vision = ?2 WHERE id = ?1 AND vision IS NOT ?2";
 	static const char sql[] =
 	    "INSERT INTO meeting (id, template, template_version, kind, title, date, start_time, "
 	    "end_time, place, purpose, target, reached, next_time, created, updated) VALUES (?1, "
@@ -608,7 +612,7 @@ static void import_meeting(struct imp *im, const yaml_node_t *n)
 	    "reached, next_time) IS NOT (?2, ?3, ?4, coalesce(?5, title), ?6, coalesce(?7, "
 	    "start_time), coalesce(?8, end_time), coalesce(?9, place), coalesce(?10, purpose), "
 	    "coalesce(?11, target), coalesce(?12, reached), coalesce(?13, next_time))";
-	yaml_node_t *v[16];
+	yaml_node_t *v[17];
 	if (!ywalk_map(&im->w, n, "a meeting", keys, v))
 		return;
 	if (im->stats)
@@ -667,6 +671,13 @@ static void import_meeting(struct imp *im, const yaml_node_t *n)
 	sqlite3_bind_int64(q, 14, im->now);
 	if (!imp_step_write(im, q, n, "saving a meeting"))
 		return;
+	const char *vision = text(im, v[16], "vision");
+	if (vision && (q = imp_stmt(im, keep_vision)) != NULL) {
+		sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(q, 2, vision, -1, SQLITE_STATIC);
+		if (!imp_step_write(im, q, v[16], "keeping the meeting's vision"))
+			return;
+	}
 	{
 		FOR_EACH_ITEM(im, v[13], "participants", item, i)
 		import_participant(im, item, id, i);

@@ -212,6 +212,7 @@ void store_participant_clear(struct store_participant *p)
 {
 	free(p->name);
 	free(p->organisation);
+	free(p->profession);
 	free(p->role);
 	memset(p, 0, sizeof *p);
 }
@@ -221,10 +222,10 @@ enum kaigi_status store_participant_save(struct store *st, struct store_particip
 {
 	static const char sql[] =
 	    "INSERT INTO participant (id, meeting_id, ord, name, organisation, role, present, "
-	    "created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) "
+	    "created, updated, profession) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9) "
 	    "ON CONFLICT (id) DO UPDATE SET ord = excluded.ord, name = excluded.name, "
 	    "organisation = excluded.organisation, role = excluded.role, present = "
-	    "excluded.present, updated = excluded.updated";
+	    "excluded.present, updated = excluded.updated, profession = excluded.profession";
 	if (!p->name || !*p->name)
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "a participant needs a name");
 	if (!p->id[0])
@@ -243,6 +244,7 @@ enum kaigi_status store_participant_save(struct store *st, struct store_particip
 	store_bind_text_or_null(q, 6, p->role);
 	sqlite3_bind_int(q, 7, p->present ? 1 : 0);
 	sqlite3_bind_int64(q, 8, store_now_ms());
+	store_bind_text_or_null(q, 9, p->profession);
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
@@ -270,8 +272,9 @@ enum kaigi_status store_participant_list(struct store *st, const char *meeting_i
 					 struct store_participant_list *out,
 					 struct kaigi_error *err)
 {
-	static const char sql[] = "SELECT id, meeting_id, ord, name, organisation, role, present "
-				  "FROM participant WHERE meeting_id = ?1 ORDER BY ord, name";
+	static const char sql[] = "SELECT id, meeting_id, ord, name, organisation, role, present, "
+				  "profession FROM participant WHERE meeting_id = ?1 ORDER BY ord, "
+				  "name";
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *q = store_stmt(st, sql, err);
 	if (!q)
@@ -290,6 +293,7 @@ enum kaigi_status store_participant_list(struct store *st, const char *meeting_i
 		p->organisation = store_column_strdup(q, 4);
 		p->role = store_column_strdup(q, 5);
 		p->present = sqlite3_column_int(q, 6) != 0;
+		p->profession = store_column_strdup(q, 7);
 	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE) {

@@ -85,7 +85,8 @@ enum kaigi_status store_participant_recent(struct store *st, const char *meeting
 	 * people already in this meeting are left out.  SQLite takes the bare
 	 * columns from the row holding max(m.date). */
 	static const char sql[] =
-	    "SELECT p.name, p.organisation, p.role, max(m.date || ifnull(m.start_time, '')) AS d "
+	    "SELECT p.name, p.organisation, p.role, max(m.date || ifnull(m.start_time, '')) AS d, "
+	    "p.profession "
 	    "FROM participant p JOIN meeting m ON m.id = p.meeting_id WHERE p.meeting_id <> ?1 "
 	    "AND NOT EXISTS (SELECT 1 FROM participant x WHERE x.meeting_id = ?1 AND x.name = "
 	    "p.name AND x.organisation IS p.organisation) GROUP BY p.name, p.organisation "
@@ -105,6 +106,7 @@ enum kaigi_status store_participant_recent(struct store *st, const char *meeting
 		p->name = store_column_strdup(q, 0);
 		p->organisation = store_column_strdup(q, 1);
 		p->role = store_column_strdup(q, 2);
+		p->profession = store_column_strdup(q, 4);
 		p->present = true;
 	}
 	sqlite3_reset(q);

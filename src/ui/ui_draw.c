@@ -2,6 +2,7 @@
 /* ui_draw.c — clipped text, attributes, layout, header, status line, footer. */
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -11,6 +12,7 @@
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
 #include "ui_draw.h"
+#include "ui_timer.h"
 
 /* Side list width: wide enough for 8 Japanese characters and a count. */
 #define SIDE_W    20
@@ -224,7 +226,51 @@ struct ui_rect ui_popup_rect(const struct ui *ui, int h, int w)
 
 void ui_header_draw(struct ui *ui, const char *left, const char *right)
 {
-	ui_header_draw_warn(ui, left, right, false);
+	/* A case is being run under this screen: its clock stays in view. */
+	char clock[128], both[384];
+	bool over;
+	if (!ui_timer_clock(clock, sizeof clock, &over)) {
+		ui_header_draw_warn(ui, left, right, false);
+		return;
+	}
+	snprintf(both, sizeof both, "%s  %s", right ? right : "", clock);
+	bool fits = right && (int)utf8_width(both) + 18 <= ui->cols / 2;
+	ui_header_draw_warn(ui, left, fits ? both : clock, over);
+}
+
+/*
+ * The current phase's prompts, joined and wrapped, in h rows.  When they
+ * need more rows, they are shown a page at a time, turning every few
+ * seconds, with the page count at the end (a prompt longer than the rows
+ * is read whole without a key).
+ */
+void ui_prompts_draw(struct ui *ui, const struct schema_phase *ph, int y, int h)
+{
+	for (int i = 0; i < h; i++)
+		ui_fill(y + i, 0, ui->cols, (int)A_NORMAL);
+	if (!ph || h <= 0)
+		return;
+	struct strbuf b = STRBUF_INIT;
+	for (size_t i = 0; i < ph->nprompts; i++)
+		strbuf_appendf(&b, "%s%s", i ? "　" : "",
+			       schema_label_get(&ph->prompts[i], ui->lang));
+	struct utf8_lines l = {0};
+	ui_wrap(strbuf_str(&b), ui->cols - 8, &l);
+	size_t pages = l.n ? (l.n + (size_t)h - 1) / (size_t)h : 1;
+	size_t page = pages > 1 ? (size_t)(ui_mono_ms() / UI_PROMPT_PAGE_MS) % pages : 0;
+	for (int i = 0; i < h; i++) {
+		size_t k = page * (size_t)h + (size_t)i;
+		if (k >= l.n)
+			break;
+		ui_put_cut(y + i, 1, ui->cols - 8, l.v[k], ui_attr(ui, UI_A_HEADING), false);
+	}
+	if (pages > 1) {
+		char mark[48];
+		snprintf(mark, sizeof mark, "(%zu/%zu)", page + 1, pages);
+		ui_put(y + h - 1, ui->cols - 7, 7, mark, ui_attr(ui, UI_A_DIM), false);
+	}
+	utf8_lines_free(&l);
+	strbuf_free(&b);
 }
 
 void ui_header_draw_warn(struct ui *ui, const char *left, const char *right, bool warn)

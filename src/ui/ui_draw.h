@@ -73,6 +73,15 @@ struct ui_rect ui_popup_rect(const struct ui *ui, int h, int w);
 void ui_header_draw(struct ui *ui, const char *left, const char *right);
 /* The same, with the right text in the warning colour when warn. */
 void ui_header_draw_warn(struct ui *ui, const char *left, const char *right, bool warn);
+/* ui_header_draw adds the running case's clock (ui_timer_show) on the
+ * right of every screen opened over a case. */
+
+struct schema_phase;
+/* How long a page of a phase's prompts stays before the next one. */
+#define UI_PROMPT_PAGE_MS 4000
+/* The phase's prompts in h rows from y, a page at a time when they need
+ * more (ui_draw.c). */
+void ui_prompts_draw(struct ui *ui, const struct schema_phase *ph, int y, int h);
 /* Status line (message, or hint when there is none) and the footer of the
  * contexts ctx. */
 void ui_status_draw(struct ui *ui, const char *hint);

@@ -58,7 +58,7 @@ struct meeting_scr {
 	size_t pcur, ptop;
 	bool pedit; /* the participant page is open */
 	struct store_participant pe;
-	struct kaigi_value pv[4];
+	struct kaigi_value pv[6];
 	struct ui_synth pf;
 	struct ui_form pform;
 	struct store_participant undo;
@@ -87,6 +87,7 @@ struct meeting_scr {
 	enum meeting_confirm confirm;
 
 	long long used_sec;
+	char *vision; /* the town's vision kept with the meeting (meeting.h), or NULL */
 
 	/* The close page: what each case agreed, built for a width. */
 	struct ui_lines agreed;
@@ -104,7 +105,10 @@ unsigned people_contexts(struct meeting_scr *ms);
 enum ui_result people_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
 void people_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
 void people_quick_add(struct ui *ui, struct meeting_scr *ms, const char *value);
-const char *people_role_label(struct ui *ui, const struct meeting_scr *ms, const char *role);
+/* What to call p: the profession (the town's label, or the words typed
+ * for "other"), else the part played (司会, 事例提供者). */
+const char *people_who_label(struct ui *ui, const struct meeting_scr *ms,
+			     const struct store_participant *p);
 
 /* ui_meeting_agenda.c */
 void agenda_load(struct ui *ui, struct meeting_scr *ms);

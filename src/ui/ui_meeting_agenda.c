@@ -18,10 +18,12 @@
 #include <string.h>
 
 #include "kaigi/identity.h"
+#include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
 #include "ui_field.h"
 #include "ui_meeting.h"
+#include "ui_plan.h"
 #include "ui_readback.h"
 #include "ui_screens.h"
 
@@ -546,12 +548,18 @@ void agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool f
 		ui_form_draw(ui, &ms->cform, r, focused);
 		return;
 	}
-	int planned = 0;
-	if (ms->tpl)
-		for (size_t i = 0; i < ms->tpl->nphases; i++)
-			planned += ms->tpl->phases[i].minutes;
+	/* The time plan (plan.h): today's cases share the meeting's minutes;
+	 * a case that ran long leaves the later ones less, shown here. */
+	struct plan plan;
+	ui_plan_slots(ui, ms->tpl, ms->m.id, &plan);
 	char head[256];
-	snprintf(head, sizeof head, _("Cases (%zu; about %d min each)"), ms->cases.n, planned);
+	if (plan.meeting_sec)
+		snprintf(head, sizeof head,
+			 _("Cases (%zu; about %d min each; plan %lld of %d min)"), ms->cases.n,
+			 plan.budget_sec / 60, plan_total_sec(&plan) / 60, plan.meeting_sec / 60);
+	else
+		snprintf(head, sizeof head, _("Cases (%zu; about %d min each)"), ms->cases.n,
+			 plan.budget_sec / 60);
 	ui_put_cut(r.y, r.x, r.w, head, ui_attr(ui, UI_A_HEADING), false);
 	if (ms->ndue) {
 		/* Planning: follow-up reports due by this meeting's date. */
@@ -565,6 +573,7 @@ void agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool f
 		ui_put_cut(r.y + 2, r.x, r.w,
 			   _("No case yet. a: a new case, f: a follow-up of an earlier case."),
 			   ui_attr(ui, UI_A_DIM), false);
+		plan_free(&plan);
 		return;
 	}
 	int rows = (int)ms->cases.n;
@@ -579,8 +588,17 @@ void agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool f
 		size_t k = ms->atop + (size_t)i;
 		char *line = agenda_case_line(ui, ms, k);
 		int a = k == ms->acur && focused ? ui_attr(ui, UI_A_CURSOR) : (int)A_NORMAL;
-		ui_put_cut(r.y + 1 + i, r.x, r.w, line, a, true);
+		char slot[32] = "";
+		if (k < plan.ncases)
+			snprintf(slot, sizeof slot, "%s", ui_fmt_minutes(plan.slot_sec[k]));
+		int sw = (int)utf8_width(slot) + 1;
+		ui_put_cut(r.y + 1 + i, r.x, r.w - sw, line, a, true);
+		/* Shorter than the template's budget: re-planned after an overrun. */
+		bool cut = k < plan.ncases && plan.slot_sec[k] < plan.budget_sec;
+		ui_put(r.y + 1 + i, r.x + r.w - sw, sw, slot,
+		       cut && !(k == ms->acur && focused) ? ui_attr(ui, UI_A_WARN) : a, false);
 		free(line);
 	}
+	plan_free(&plan);
 	preview_draw(ui, ms, (struct ui_rect){r.y + 2 + rows, r.x, r.h - 2 - rows, r.w});
 }

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * ui_meeting_people.c — the participants of a meeting: name, organisation
- * and profession (a role of the meeting template), marked present, added
- * by hand or quickly from the people of earlier meetings.
+ * and profession as three fields (the profession from the town's list,
+ * config.h, or "other" written as said: a dentist, a 司法書士), the part
+ * played (司会, 事例提供者), marked present, added by hand or quickly from
+ * the people of earlier meetings.
  */
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
@@ -10,22 +12,50 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/config.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
 #include "ui_meeting.h"
 
-enum { PV_NAME, PV_ORG, PV_ROLE, PV_PRESENT };
-static const char *const pv_ids[] = {"name", "organisation", "role", "present"};
+enum { PV_NAME, PV_ORG, PV_PROF, PV_PROF_OTHER, PV_ROLE, PV_PRESENT, PV_COUNT };
+static const char *const pv_ids[PV_COUNT] = {"name",       "organisation", "profession",
+					     "prof_other", "role",         "present"};
+/* The choice that opens "other (write it)" on the profession. */
+#define PROF_OTHER "__other"
 
-const char *people_role_label(struct ui *ui, const struct meeting_scr *ms, const char *role)
+/* The profession's label: the town's list (config.h), then the template's
+ * expected professions, else NULL (words typed for "other"). */
+static const char *prof_label(struct ui *ui, const struct meeting_scr *ms, const char *id)
 {
-	if (!role)
-		return "";
+	if (!id)
+		return NULL;
+	const char *l = config_profession_label(ui->config, id, ui->lang);
+	if (l)
+		return l;
 	if (ms->tpl)
 		for (size_t i = 0; i < ms->tpl->nroles; i++)
-			if (strcmp(ms->tpl->roles[i].id, role) == 0)
+			if (strcmp(ms->tpl->roles[i].id, id) == 0)
 				return schema_label_get(&ms->tpl->roles[i].label, ui->lang);
-	return role;
+	return NULL;
+}
+
+static const char *role_label(const char *role)
+{
+	if (role && strcmp(role, "facilitator") == 0)
+		return _("Facilitator");
+	if (role && strcmp(role, "presenter") == 0)
+		return _("Case presenter");
+	return role ? role : "";
+}
+
+const char *people_who_label(struct ui *ui, const struct meeting_scr *ms,
+			     const struct store_participant *p)
+{
+	if (p->profession) {
+		const char *l = prof_label(ui, ms, p->profession);
+		return l ? l : p->profession;
+	}
+	return role_label(p->role);
 }
 
 void people_load(struct ui *ui, struct meeting_scr *ms)
@@ -38,17 +68,21 @@ void people_load(struct ui *ui, struct meeting_scr *ms)
 		ms->pcur = ms->people.n ? ms->people.n - 1 : 0;
 }
 
-static void pe_values(struct meeting_scr *ms)
+static void pe_values(struct ui *ui, struct meeting_scr *ms)
 {
+	const char *prof = ms->pe.profession;
+	bool listed = prof && prof_label(ui, ms, prof);
 	meeting_set_value(&ms->pv[PV_NAME], ms->pe.name);
 	meeting_set_value(&ms->pv[PV_ORG], ms->pe.organisation);
+	meeting_set_value(&ms->pv[PV_PROF], listed ? prof : prof ? PROF_OTHER : NULL);
+	meeting_set_value(&ms->pv[PV_PROF_OTHER], listed ? NULL : prof);
 	meeting_set_value(&ms->pv[PV_ROLE], ms->pe.role);
 	kaigi_value_set_int(&ms->pv[PV_PRESENT], ms->pe.present ? 1 : 0);
 }
 
 static int pv_of(const char *id)
 {
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < PV_COUNT; i++)
 		if (strcmp(pv_ids[i], id) == 0)
 			return i;
 	return -1;
@@ -70,6 +104,20 @@ static void set_str(char **slot, const char *text)
 	*slot = text && *text ? xstrdup(text) : NULL;
 }
 
+/* Words typed for "other" that are a listed profession's label or id are
+ * kept as that profession, so 歯科医師 typed is counted with 歯科医師 chosen. */
+static const char *prof_from_words(struct ui *ui, const char *text)
+{
+	size_t n;
+	const struct config_profession *v = config_professions(ui->config, &n);
+	for (size_t i = 0; text && i < n; i++)
+		if (strcmp(v[i].id, text) == 0 ||
+		    (v[i].label.ja && strcmp(v[i].label.ja, text) == 0) ||
+		    (v[i].label.en && strcmp(v[i].label.en, text) == 0))
+			return v[i].id;
+	return text;
+}
+
 static enum kaigi_status pe_save(void *ctx, const char *field, const char *item, const char *col,
 				 const char *text, struct kaigi_error *err)
 {
@@ -80,6 +128,7 @@ static enum kaigi_status pe_save(void *ctx, const char *field, const char *item,
 	/* Work on a copy so that a refused save changes nothing. */
 	p.name = xstrdup_or_null(ms->pe.name);
 	p.organisation = xstrdup_or_null(ms->pe.organisation);
+	p.profession = xstrdup_or_null(ms->pe.profession);
 	p.role = xstrdup_or_null(ms->pe.role);
 	switch (pv_of(field)) {
 	case PV_NAME:
@@ -87,6 +136,18 @@ static enum kaigi_status pe_save(void *ctx, const char *field, const char *item,
 		break;
 	case PV_ORG:
 		set_str(&p.organisation, text);
+		break;
+	case PV_PROF:
+		/* "Other": the words typed in the next field are the profession. */
+		if (text && strcmp(text, PROF_OTHER) == 0) {
+			if (p.profession && prof_label(ms->ui, ms, p.profession))
+				set_str(&p.profession, NULL);
+		} else {
+			set_str(&p.profession, text);
+		}
+		break;
+	case PV_PROF_OTHER:
+		set_str(&p.profession, prof_from_words(ms->ui, text));
 		break;
 	case PV_ROLE:
 		set_str(&p.role, text);
@@ -101,11 +162,23 @@ static enum kaigi_status pe_save(void *ctx, const char *field, const char *item,
 	if (s == KAIGI_OK) {
 		store_participant_clear(&ms->pe);
 		ms->pe = p;
-		pe_values(ms);
+		pe_values(ms->ui, ms);
+		/* "Other" chosen with nothing typed yet still shows as other. */
+		if (pv_of(field) == PV_PROF && text && strcmp(text, PROF_OTHER) == 0)
+			meeting_set_value(&ms->pv[PV_PROF], PROF_OTHER);
 	} else {
 		store_participant_clear(&p);
 	}
 	return s;
+}
+
+static void participant_copy(struct store_participant *to, const struct store_participant *p)
+{
+	*to = *p;
+	to->name = xstrdup_or_null(p->name);
+	to->organisation = xstrdup_or_null(p->organisation);
+	to->profession = xstrdup_or_null(p->profession);
+	to->role = xstrdup_or_null(p->role);
 }
 
 /* Open the participant page on p (copied) or on a new one. */
@@ -117,28 +190,41 @@ static void page_open(struct ui *ui, struct meeting_scr *ms, const struct store_
 	ui_synth_free(&ms->pf);
 	store_participant_clear(&ms->pe);
 	if (p) {
-		ms->pe = *p;
-		ms->pe.name = xstrdup_or_null(p->name);
-		ms->pe.organisation = xstrdup_or_null(p->organisation);
-		ms->pe.role = xstrdup_or_null(p->role);
+		participant_copy(&ms->pe, p);
 	} else {
 		snprintf(ms->pe.meeting_id, sizeof ms->pe.meeting_id, "%s", ms->m.id);
 		ms->pe.ord = (int)ms->people.n;
 		ms->pe.present = true;
 	}
-	pe_values(ms);
+	pe_values(ui, ms);
 	struct schema_field *f = ui_synth_add(&ms->pf, "name", SCHEMA_TEXT, _("Name"),
 					      _("As the room calls them; the summary can hide it"));
 	f->required = true;
-	ui_synth_add(&ms->pf, "organisation", SCHEMA_TEXT, _("Organisation"), NULL);
-	if (ms->tpl && ms->tpl->nroles) {
-		ui_synth_add(&ms->pf, "role", SCHEMA_SELECT_ONE, _("Profession / role"), NULL);
-		for (size_t i = 0; i < ms->tpl->nroles; i++)
-			ui_synth_choice(&ms->pf, ms->tpl->roles[i].id,
-					schema_label_get(&ms->tpl->roles[i].label, ui->lang));
-	} else {
-		ui_synth_add(&ms->pf, "role", SCHEMA_TEXT, _("Profession / role"), NULL);
+	ui_synth_add(&ms->pf, "organisation", SCHEMA_TEXT, _("Organisation"),
+		     _("The body they come from, e.g. 〇〇病院"));
+	/* Professions: the template's expected ones first, then the rest of
+	 * the town's list (config.h), then "other (write it)". */
+	ui_synth_add(&ms->pf, "profession", SCHEMA_SELECT_ONE, _("Profession"),
+		     _("Not on the list: choose \"Other\" and write it below"));
+	for (size_t i = 0; ms->tpl && i < ms->tpl->nroles; i++)
+		ui_synth_choice(&ms->pf, ms->tpl->roles[i].id,
+				prof_label(ui, ms, ms->tpl->roles[i].id));
+	size_t np;
+	const struct config_profession *pl = config_professions(ui->config, &np);
+	for (size_t i = 0; i < np; i++) {
+		bool dup = false;
+		for (size_t j = 0; ms->tpl && j < ms->tpl->nroles; j++)
+			dup |= strcmp(ms->tpl->roles[j].id, pl[i].id) == 0;
+		if (!dup)
+			ui_synth_choice(&ms->pf, pl[i].id,
+					schema_label_get(&pl[i].label, ui->lang));
 	}
+	ui_synth_choice(&ms->pf, PROF_OTHER, _("Other (write it)"));
+	ui_synth_add(&ms->pf, "prof_other", SCHEMA_TEXT, _("Other profession"),
+		     _("Written as the person says it, e.g. 司法書士"));
+	ui_synth_add(&ms->pf, "role", SCHEMA_SELECT_ONE, _("Part in the meeting"), NULL);
+	ui_synth_choice(&ms->pf, "facilitator", _("Facilitator"));
+	ui_synth_choice(&ms->pf, "presenter", _("Case presenter"));
 	ui_synth_add(&ms->pf, "present", SCHEMA_BOOLEAN, _("Present"), NULL);
 	struct ui_src src = {.ctx = ms, .value = pe_value, .save = pe_save};
 	ui_form_init(&ms->pform, src, ms->pf.fields, ms->pf.n,
@@ -156,7 +242,7 @@ void people_free(struct meeting_scr *ms)
 	ui_synth_free(&ms->pf);
 	store_participant_clear(&ms->pe);
 	store_participant_clear(&ms->undo);
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < PV_COUNT; i++)
 		kaigi_value_clear(&ms->pv[i]);
 }
 
@@ -187,7 +273,7 @@ static void quick_add_open(struct ui *ui, struct meeting_scr *ms)
 		snprintf(value, sizeof value, "%zu", i);
 		char *label =
 		    xasprintf("%s  %s  %s", p->name, p->organisation ? p->organisation : "",
-			      people_role_label(ui, ms, p->role));
+			      people_who_label(ui, ms, p));
 		ui_select_add(&ms->sel, value, label, false);
 		free(label);
 	}
@@ -250,10 +336,7 @@ static void delete_person(struct ui *ui, struct meeting_scr *ms)
 		return;
 	}
 	store_participant_clear(&ms->undo);
-	ms->undo = *p;
-	ms->undo.name = xstrdup_or_null(p->name);
-	ms->undo.organisation = xstrdup_or_null(p->organisation);
-	ms->undo.role = xstrdup_or_null(p->role);
+	participant_copy(&ms->undo, p);
 	ms->undo_have = true;
 	ui_saved(ui);
 	people_load(ui, ms);
@@ -371,7 +454,7 @@ void people_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool f
 		ui_put_cut(y, r.x + 2, nw - 1, p->name, a, false);
 		ui_put_cut(y, r.x + 2 + nw, ow - 1, p->organisation ? p->organisation : "", a,
 			   false);
-		ui_put_cut(y, r.x + 2 + nw + ow, r.w - 2 - nw - ow,
-			   people_role_label(ui, ms, p->role), a, false);
+		ui_put_cut(y, r.x + 2 + nw + ow, r.w - 2 - nw - ow, people_who_label(ui, ms, p), a,
+			   false);
 	}
 }

@@ -23,6 +23,7 @@
 #include "ui_case.h"
 #include "ui_field.h"
 #include "ui_lines.h"
+#include "ui_plan.h"
 #include "ui_readback.h"
 #include "ui_screens.h"
 #include "ui_synth.h"
@@ -418,25 +419,9 @@ static void stepper_draw(struct ui *ui, struct case_scr *cs, int y)
 
 static void prompts_draw(struct ui *ui, struct case_scr *cs, int y, int h)
 {
-	for (int i = 0; i < h; i++)
-		ui_fill(y + i, 0, ui->cols, (int)A_NORMAL);
-	if (!cs->tpl || cs->timer.cur >= cs->tpl->nphases)
-		return;
-	const struct schema_phase *ph = &cs->tpl->phases[cs->timer.cur];
-	struct strbuf b = STRBUF_INIT;
-	for (size_t i = 0; i < ph->nprompts; i++)
-		strbuf_appendf(&b, "%s%s", i ? "　" : "",
-			       schema_label_get(&ph->prompts[i], ui->lang));
-	struct utf8_lines l = {0};
-	ui_wrap(strbuf_str(&b), ui->cols - 3, &l);
-	for (int i = 0; i < h && (size_t)i < l.n; i++) {
-		bool more = i == h - 1 && (size_t)h < l.n;
-		char *line = xasprintf("%s%s", l.v[i], more ? "…" : "");
-		ui_put_cut(y + i, 1, ui->cols - 2, line, ui_attr(ui, UI_A_HEADING), false);
-		free(line);
-	}
-	utf8_lines_free(&l);
-	strbuf_free(&b);
+	const struct schema_phase *ph =
+	    cs->tpl && cs->timer.cur < cs->tpl->nphases ? &cs->tpl->phases[cs->timer.cur] : NULL;
+	ui_prompts_draw(ui, ph, y, h); /* ui_draw.c: paged when longer than h */
 }
 
 static void read_draw(struct ui *ui, struct case_scr *cs, struct ui_rect r)
@@ -514,13 +499,12 @@ static void case_draw(struct ui *ui, void *state)
 static enum ui_result case_tick(struct ui *ui, void *state)
 {
 	struct case_scr *cs = state;
-	if (!cs->timer.running)
-		return UI_CONTINUE;
-	if (ui_mono_ms() - cs->timer.saved_at >= PHASE_SAVE_MS)
+	if (cs->timer.running && ui_mono_ms() - cs->timer.saved_at >= PHASE_SAVE_MS)
 		timer_save(ui, cs, cs->timer.cur);
-	/* Only the top screen is on view. */
+	/* The clock shows on whatever screen is on top (ui_header_draw); the
+	 * case's own prompts turn their pages while it is on top. */
 	struct ui_frame *top = ui_top(ui);
-	return top && top->state == state ? UI_REDRAW : UI_CONTINUE;
+	return cs->timer.running || (top && top->state == state) ? UI_REDRAW : UI_CONTINUE;
 }
 
 static void case_flush(struct ui *ui, void *state)
@@ -546,6 +530,7 @@ static void case_free(void *state)
 	for (size_t i = 0; i < cs->nprev; i++)
 		ui_rec_free(&cs->prev[i]);
 	free(cs->side);
+	ui_timer_show(NULL);
 	ui_timer_free(&cs->timer);
 	ui_select_close(&cs->sel);
 	case_missing_free(cs);
@@ -647,12 +632,7 @@ static bool load(struct ui *ui, struct case_scr *cs, const char *meeting_id, con
 		store_case_clear(&prev);
 		add_side(cs, (struct case_side){CS_PREVIOUS, 0, 0, NULL});
 	}
-	struct store_phase_list phases = {0};
-	long long others = 0;
-	store_phase_list(ui->st, case_id, &phases, &err);
-	store_meeting_time_used(ui->st, meeting_id, case_id, &others, &err);
-	ui_timer_init(&cs->timer, cs->tpl, &phases, others);
-	store_phase_list_free(&phases);
+	ui_timer_open(ui, &cs->timer, cs->tpl, meeting_id, case_id); /* ui_plan.h */
 	return true;
 }
 
@@ -671,6 +651,7 @@ void ui_case_open(struct ui *ui, const char *meeting_id, const char *case_id)
 	bool live = !ui->read_only && cs->m.f[STORE_MEETING_DATE] &&
 		    strcmp(cs->m.f[STORE_MEETING_DATE], today) == 0;
 	ui_push(ui, &case_screen, cs);
+	ui_timer_show(&cs->timer); /* its clock in every header over it */
 	size_t first = 0;
 	for (size_t k = 0; k < cs->nside; k++)
 		if (cs->side[k].phase && cs->timer.cur < cs->tpl->nphases &&

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "kaigi/meeting.h"
 #include "kaigi/report.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
@@ -21,8 +22,10 @@
 #include "ui_date.h"
 #include "ui_lines.h"
 #include "ui_meeting.h"
+#include "ui_plan.h"
 #include "ui_readback.h"
 #include "ui_screens.h"
+#include "ui_timer.h"
 
 void meeting_set_value(struct kaigi_value *v, const char *text)
 {
@@ -89,6 +92,16 @@ void meeting_reload(struct ui *ui, struct meeting_scr *ms)
 	ms->tpl = schema_meeting_find(ui->forms, ms->m.template_id);
 	if (store_meeting_time_used(ui->st, ms->m.id, NULL, &ms->used_sec, &err) != KAIGI_OK)
 		ms->used_sec = 0;
+	/* The meeting keeps the town's vision of the day it is first opened
+	 * (right after it is made): a later change of the settings does not
+	 * rewrite what this meeting worked from (meeting.h). */
+	free(ms->vision);
+	ms->vision = NULL;
+	store_meeting_vision_get(ui->st, ms->m.id, &ms->vision, &err);
+	const char *today = ui->config ? schema_label_get(&ui->config->vision, ui->lang) : "";
+	if (!ms->vision && *today && !ui->read_only &&
+	    store_meeting_vision_set(ui->st, ms->m.id, today, &err) == KAIGI_OK)
+		ms->vision = xstrdup(today);
 }
 
 static void add_field(struct ui_synth *s, enum store_meeting_field f, enum schema_type type,
@@ -206,7 +219,9 @@ static enum ui_result select_key(struct ui *ui, struct meeting_scr *ms, const st
 
 /* The summary beside the database: summaries/DATE-ID8.pdf (or .html when
  * kaigi was built without PDF), anonymised.  Optionally printed. */
-static void summary_write(struct ui *ui, struct meeting_scr *ms, bool print)
+/* The summary, or with packet the case packet handed out before the
+ * meeting (report.h), written beside the database and maybe printed. */
+static void summary_write(struct ui *ui, struct meeting_scr *ms, bool print, bool packet)
 {
 	enum report_format fmt = report_format_available(REPORT_PDF) ? REPORT_PDF : REPORT_HTML;
 	struct kaigi_error err;
@@ -221,15 +236,17 @@ static void summary_write(struct ui *ui, struct meeting_scr *ms, bool print)
 		*slash = '\0';
 	char *folder = xasprintf("%s/summaries", slash ? dir : ".");
 	char *path =
-	    xasprintf("%s/%s-%.8s.%s", folder,
+	    xasprintf("%s/%s-%.8s%s.%s", folder,
 		      ms->m.f[STORE_MEETING_DATE] ? ms->m.f[STORE_MEETING_DATE] : "meeting",
-		      ms->m.id, report_format_name(fmt));
+		      ms->m.id, packet ? "-packet" : "", report_format_name(fmt));
 	const char *vision = ui->config ? schema_label_get(&ui->config->vision, ui->lang) : "";
 	const char *town = ui->config ? schema_label_get(&ui->config->town, ui->lang) : "";
 	struct report_options ro = {
 	    .lang = ui->lang,
 	    .town = *town ? town : NULL,
 	    .vision = *vision ? vision : NULL,
+	    .config = ui->config,
+	    .packet = packet,
 	};
 	struct strbuf doc = STRBUF_INIT;
 	enum kaigi_status s = KAIGI_OK;
@@ -245,7 +262,10 @@ static void summary_write(struct ui *ui, struct meeting_scr *ms, bool print)
 		ui_msg_error(ui, &err);
 	else
 		ui_msg(ui, UI_MSG_INFO,
-		       print ? _("Sent to the printer: %s") : _("Summary written: %s"), path);
+		       print    ? _("Sent to the printer: %s")
+		       : packet ? _("Case packet written (collect it back at the end): %s")
+				: _("Summary written: %s"),
+		       path);
 	strbuf_free(&doc);
 	free(path);
 	free(folder);
@@ -256,7 +276,15 @@ static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_ke
 {
 	struct meeting_scr *ms = state;
 	if ((k->act == UI_ACT_SUMMARY || k->act == UI_ACT_PRINT) && !ms->sel.open && !ms->confirm) {
-		summary_write(ui, ms, k->act == UI_ACT_PRINT);
+		summary_write(ui, ms, k->act == UI_ACT_PRINT, false);
+		return UI_REDRAW;
+	}
+	/* S: the case packet.  MERGE NOTE: a row of the action table
+	 * (ui_actions.c: UI_ACT_PACKET, UI_CTX_MEETING, {'S'}) belongs here;
+	 * until then the key is read where no text can be typed. */
+	if (k->act == UI_ACT_CHAR && k->code == 'S' && !ms->sel.open && !ms->confirm &&
+	    (ms->focus_side || !page_of(ms))) {
+		summary_write(ui, ms, false, true);
 		return UI_REDRAW;
 	}
 	if (ms->confirm) {
@@ -357,7 +385,9 @@ static void overview_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect 
 {
 	struct ui_lines l = {0};
 	int head = ui_attr(ui, UI_A_HEADING);
-	const char *vision = ui->config ? schema_label_get(&ui->config->vision, ui->lang) : "";
+	const char *vision = ms->vision   ? ms->vision
+			     : ui->config ? schema_label_get(&ui->config->vision, ui->lang)
+					  : "";
 	const char *town = ui->config ? schema_label_get(&ui->config->town, ui->lang) : "";
 	ui_lines_addf(&l, head, "%s%s%s", _("What the town aims for"), *town ? " — " : "", town);
 	if (*vision)
@@ -372,16 +402,27 @@ static void overview_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect 
 	ui_lines_add(&l, _("Today's target"), head);
 	ui_lines_wrap(&l, target ? target : _("(not written yet)"), r.w, 2, (int)A_NORMAL);
 	ui_lines_add(&l, "", (int)A_NORMAL);
-	int planned_case = 0;
-	if (ms->tpl)
-		for (size_t i = 0; i < ms->tpl->nphases; i++)
-			planned_case += ms->tpl->phases[i].minutes;
-	ui_lines_addf(&l, head, _("Cases (%zu; about %d min each)"), ms->cases.n, planned_case);
+	/* The time plan: each case's slot now (plan.h). */
+	struct plan plan;
+	ui_plan_slots(ui, ms->tpl, ms->m.id, &plan);
+	ui_lines_addf(&l, head, _("Cases (%zu; about %d min each)"), ms->cases.n,
+		      plan.budget_sec / 60);
 	for (size_t i = 0; i < ms->cases.n; i++) {
 		char *c = agenda_case_line(ui, ms, i);
-		ui_lines_addf(&l, (int)A_NORMAL, "  %s", c);
+		if (i < plan.ncases) /* the slot first: a long line is cut at the end */
+			ui_lines_addf(&l, (int)A_NORMAL, "  %5s  %s",
+				      ui_fmt_minutes(plan.slot_sec[i]), c);
+		else
+			ui_lines_addf(&l, (int)A_NORMAL, "  %s", c);
 		free(c);
 	}
+	if (plan.meeting_sec)
+		ui_lines_addf(&l, (int)A_NORMAL,
+			      _("  Plan: %lld of %d min (%d kept for opening and "
+				"closing)"),
+			      plan_total_sec(&plan) / 60, plan.meeting_sec / 60,
+			      plan.reserve_sec / 60);
+	plan_free(&plan);
 	size_t present = 0;
 	for (size_t i = 0; i < ms->people.n; i++)
 		present += ms->people.v[i].present;
@@ -442,7 +483,16 @@ static void meeting_draw(struct ui *ui, void *state)
 		 ms->m.f[STORE_MEETING_TITLE] ? ms->m.f[STORE_MEETING_TITLE] : "",
 		 ms->m.f[STORE_MEETING_DATE] ? ms->m.f[STORE_MEETING_DATE] : "", t ? t : "",
 		 ms->m.f[STORE_MEETING_PLACE] ? ms->m.f[STORE_MEETING_PLACE] : "");
-	ui_header_draw(ui, title, NULL);
+	/* The meeting's clock, as the case screen counts it: what is left. */
+	char right[96] = "";
+	if (ms->tpl && ms->tpl->minutes) {
+		char left[16], total[16];
+		ui_timer_format((int)(ms->tpl->minutes * 60LL - ms->used_sec), left);
+		ui_timer_format(ms->tpl->minutes * 60, total);
+		snprintf(right, sizeof right, "%s %s/%s", _("meeting"), left, total);
+	}
+	ui_header_draw_warn(ui, title, *right ? right : NULL,
+			    ms->tpl && ms->tpl->minutes && ms->used_sec > ms->tpl->minutes * 60LL);
 	struct ui_rect side, pane;
 	ui_split(ui, 0, &side, &pane);
 	char people[64], cases[64];
@@ -522,6 +572,7 @@ static void meeting_free(void *state)
 	store_participant_list_free(&ms->recent);
 	store_case_hit_list_free(&ms->cands);
 	ui_lines_free(&ms->agreed);
+	free(ms->vision);
 	free(ms);
 }
 

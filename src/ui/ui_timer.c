@@ -108,6 +108,33 @@ void ui_timer_extend(struct ui_timer *t, int seconds)
 		t->planned[t->cur] = 0;
 }
 
+static const struct ui_timer *shown;
+
+void ui_timer_show(const struct ui_timer *t)
+{
+	shown = t;
+}
+
+bool ui_timer_clock(char *out, size_t size, bool *over)
+{
+	*over = false;
+	if (!shown || shown->n == 0 || shown->cur >= shown->n)
+		return false;
+	char phase[16], meeting[16];
+	int left = ui_timer_left(shown);
+	ui_timer_format(left, phase);
+	long long mleft = (long long)shown->meeting_planned - ui_timer_meeting_used(shown);
+	ui_timer_format((int)mleft, meeting);
+	*over = left < 0 || (shown->meeting_planned && mleft < 0);
+	if (shown->meeting_planned)
+		snprintf(out, size, "%s%zu/%zu %s  %s %s", shown->running ? "" : "⏸",
+			 shown->cur + 1, shown->n, phase, _("meeting"), meeting);
+	else
+		snprintf(out, size, "%s%zu/%zu %s", shown->running ? "" : "⏸", shown->cur + 1,
+			 shown->n, phase);
+	return true;
+}
+
 void ui_timer_format(int seconds, char out[16])
 {
 	int s = seconds < 0 ? -seconds : seconds;

@@ -53,4 +53,16 @@ void ui_timer_extend(struct ui_timer *t, int seconds);
 /* "12:05", or "+1:30" when negative. */
 void ui_timer_format(int seconds, char out[16]);
 
+/*
+ * The clock of the case being run, shown in the header of every screen
+ * opened over it (help, history, the register: ui_header_draw), so that the
+ * phase and the meeting's time stay in view on every page of a running
+ * meeting.  The case screen registers its timer when it opens and NULL
+ * when it closes.
+ */
+void ui_timer_show(const struct ui_timer *t);
+/* "2/5 3:20  会議 61:00" for the registered timer into out; false when
+ * none is registered.  *over: the phase or the meeting is over time. */
+bool ui_timer_clock(char *out, size_t size, bool *over);
+
 #endif

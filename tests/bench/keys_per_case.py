@@ -35,8 +35,8 @@ def steps(old):
     s = []
 
     def goto(name):
-        s.extend([("send", go), ("wait", "区分へ移動"), ("type", name), ("send", "enter"),
-                  ("gone", "区分へ移動")])
+        s.extend([("send", go), ("wait", "見出しへ移動"), ("type", name), ("send", "enter"),
+                  ("gone", "見出しへ移動")])
 
     s += [("send", "a"), ("wait", "事例番号"), ("type", "T.S"), ("send", "tab"),
           ("type", "80代"), ("send", "enter"), ("send", "esc"), ("wait", "T.S"),

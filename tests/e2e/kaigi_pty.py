@@ -333,10 +333,10 @@ def goto_section(k, name):
     """Jump to a section of the running case by part of its name (Alt-g:
     on a field a plain g would be text)."""
     k.send("M-g")
-    k.wait_for("区分へ移動")
+    k.wait_for("見出しへ移動")
     k.type(name)
     k.send("enter")
-    k.wait_gone("区分へ移動")
+    k.wait_gone("見出しへ移動")
 
 
 def demo_db(home):

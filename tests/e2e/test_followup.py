@@ -92,10 +92,10 @@ def main():
         k.send("enter")
         k.wait_for("論点の提示")
         k.send("M-g")
-        k.wait_for("区分へ移動")
+        k.wait_for("見出しへ移動")
         k.type("ADL")
         k.send("enter")
-        k.wait_gone("区分へ移動")
+        k.wait_gone("見出しへ移動")
         k.wait_for("屋外歩行")
         k.send("down", "2")  # 屋外歩行 △1 → 〇2
         k.send("down", "down", "down", "5")  # 入浴 △2 → ×1

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: MIT
 """A whole meeting from the keyboard, in Japanese, at 80×24.
 
-Create a meeting from a template; fill its facts; add two participants and
+Create a meeting from a template; fill its facts; add five participants
+(a dentist from the town's list of professions, a 司法書士 and a 介護福祉士
+written under "other") and
 two cases; run the first case: the Toyoake ADL/IADL grid (both rating
 columns of every row, a symbol typed as 〇 △ ×), two issues, a goal, advice
 linked to an issue, an action; step through the phases; read back; close
@@ -20,10 +22,10 @@ AFTER = "121112112322221113"
 def open_section(k, name):
     """g, type part of the section's name, Enter: the page shows it."""
     k.send("M-g")
-    k.wait_for("区分へ移動")
+    k.wait_for("見出しへ移動")
     k.type(name)
     k.send("enter")
-    k.wait_gone("区分へ移動")
+    k.wait_gone("見出しへ移動")
 
 
 def edit_line(k, text):
@@ -58,24 +60,42 @@ def main():
         k.type("元の暮らしに戻るための課題と支援を検討する。")
         k.send("f10")
         k.wait_for("元の暮らしに戻るための")
-        # ---- two participants
+        # ---- participants: name, organisation and profession apart; a
+        # profession from the town's list (a dentist), one written as said
+        # (その他), the part played (司会)
         k.send("esc", "down", "enter")
         k.wait_for("まだ誰もいません")
-        for name, org, role in (("山本 花子", "地域包括支援センター", "司会"),
-                                ("小林 誠", "みどり薬局", "薬剤師")):
+        for name, org, prof, other, role in (
+                ("山本 花子", "地域包括支援センター", "地域包括", None, "司会"),
+                ("小林 誠", "みどり薬局", "薬剤師", None, None),
+                ("中村 徹", "なかむら歯科", "歯科医師", None, None),
+                ("佐藤 隆", "佐藤事務所", "その他", "司法書士", None),
+                ("森 京子", "あおば訪問介護", "その他", "介護福祉士", None)):
             k.send("a")
             k.wait_for("新しい参加者")
             k.type(name)
             k.send("enter", "down")
             edit_line(k, org)
             k.wait_for(org)
-            k.send("down", "enter")
-            k.wait_for("職種・立場")
-            k.type(role)
+            k.send("down", "enter")  # 職種: the town's list
+            k.wait_for("絞り込み")
+            k.type(prof)
             k.send("enter")
+            k.wait_gone("絞り込み")
+            k.send("down")  # その他の職種
+            if other:
+                edit_line(k, other)
+                k.wait_for(other)
+            k.send("down")  # 会議での役割
+            if role:
+                k.send("enter")
+                k.wait_for("絞り込み")
+                k.type(role)
+                k.send("enter")
+                k.wait_gone("絞り込み")
             k.send("esc")
             k.wait_for(name)
-        k.wait_for("参加者：2人（出席2人）")
+        k.wait_for("参加者：5人（出席5人）")
         # ---- two cases
         k.send("esc", "down", "enter")
         k.wait_for("まだ事例がありません")
@@ -187,9 +207,13 @@ def main():
     con = db(path)
     m = con.execute("SELECT start_time, place, purpose FROM meeting").fetchone()
     check(m == ("14:00", "中央公民館", "元の暮らしに戻るための課題と支援を検討する。"), m)
-    people = con.execute("SELECT name, organisation, role FROM participant ORDER BY ord").fetchall()
-    check(people == [("山本 花子", "地域包括支援センター", "facilitator"),
-                     ("小林 誠", "みどり薬局", "pharmacist")], people)
+    people = con.execute("SELECT name, organisation, profession, role FROM participant "
+                         "ORDER BY ord").fetchall()
+    check(people == [("山本 花子", "地域包括支援センター", "centre", "facilitator"),
+                     ("小林 誠", "みどり薬局", "pharmacist", None),
+                     ("中村 徹", "なかむら歯科", "dentist", None),
+                     ("佐藤 隆", "佐藤事務所", "scrivener", None),
+                     ("森 京子", "あおば訪問介護", "介護福祉士", None)], people)
     cases = con.execute("SELECT p.initials, p.age_band FROM case_review c JOIN person p ON "
                         "p.id = c.person_id ORDER BY c.ord").fetchall()
     check(cases == [("T.S", "80代"), ("M.K", "70代")], cases)

@@ -33,10 +33,10 @@ class Counted(Kaigi):
 
 def goto(k, name):
     k.send("M-g")
-    k.wait_for("区分へ移動")
+    k.wait_for("見出しへ移動")
     k.type(name)
     k.send("enter")
-    k.wait_gone("区分へ移動")
+    k.wait_gone("見出しへ移動")
 
 
 def main():

@@ -35,7 +35,7 @@ def main():
               os.path.join(DATA, "regional.yaml"))
         # ---- search
         out, err = kaigi(db, "search", "外出が怖く")
-        want(out, "2025-01-14  K-2025-101  事例シート（豊明市様式） › ケアマネの見立て",
+        want(out, "2025-01-14  K-2025-101  多職種合同ケアカンファレンス資料（要支援版） › ケアマネの見立て",
              "転倒してから外出が怖くなり")
         if err:
             sys.exit("no note expected for a long word:\n" + err)

@@ -233,7 +233,9 @@ static void search_finds_japanese_in_long_text(void **state)
 	assert_string_equal(h.v[0].case_id, "aaaaaaaa-0000-4000-8000-000000000001");
 	assert_false(h.v[0].sensitive);
 	char *place = store_text_hit_place(f->st, &h.v[0], "ja");
-	assert_string_equal(place, "事例シート（豊明市様式） › ケアマネの見立て（総合的な課題）");
+	assert_string_equal(
+	    place,
+	    "多職種合同ケアカンファレンス資料（要支援版） › ケアマネの見立て（総合的な課題）");
 	free(place);
 	char *ex = store_text_excerpt(h.v[0].text, "外出が怖く", 20);
 	assert_non_null(strstr(ex, "外出が怖く"));

@@ -142,8 +142,8 @@ static void meeting_template_mistakes(void **state)
 		 "t.yaml:17:45: error: a prompt needs a 'ja' or an 'en' text\n"
 		 "t.yaml:17:49: error: a prompt must be a text or {ja: …, en: …}, found a list\n"
 		 "t.yaml:18:1: error: unknown key 'agenda' in a meeting template (expected one of: "
-		 "meeting, version, kind, title, description, minutes, cases, roles, forms, "
-		 "phases)\n");
+		 "meeting, version, kind, title, description, minutes, case_minutes, cases, "
+		 "roles, forms, phases, reserve_minutes)\n");
 	LOAD_ERR(
 	    t, "meeting: m\nforms: []\nphases: {}\n",
 	    "t.yaml:1:1: error: missing required key 'version'\n"
