@@ -252,6 +252,8 @@ const struct ui_action ui_actions[] = {
      N_("write the meeting's summary (anonymised PDF, else HTML) beside the database")},
     {UI_ACT_PRINT, UI_CTX_MEETING, {'P', UI_ALT('P')}, "P", NULL,
      N_("print the anonymised summary on the default printer (lp)")},
+    {UI_ACT_PACKET, UI_CTX_MEETING, {'S', UI_ALT('S')}, "S", NULL,
+     N_("write the case packet shared before the meeting (anonymised, collected back)")},
     {UI_ACT_BACK, UI_CTX_CASE | UI_CTX_MEETING | UI_CTX_READ, {UI_ESC}, "Esc", N_("back"),
      N_("back one level (from a case: to the meeting; from a meeting: home)")},
 

@@ -96,6 +96,7 @@ enum ui_act {
 	UI_ACT_CLOSE_CASE,
 	UI_ACT_SUMMARY,
 	UI_ACT_PRINT,
+	UI_ACT_PACKET,
 	UI_ACT_SET,  /* documented: digits in a grid */
 	UI_ACT_TYPE, /* documented: typing */
 	UI_ACT_BKSP,

@@ -279,11 +279,7 @@ static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_ke
 		summary_write(ui, ms, k->act == UI_ACT_PRINT, false);
 		return UI_REDRAW;
 	}
-	/* S: the case packet.  MERGE NOTE: a row of the action table
-	 * (ui_actions.c: UI_ACT_PACKET, UI_CTX_MEETING, {'S'}) belongs here;
-	 * until then the key is read where no text can be typed. */
-	if (k->act == UI_ACT_CHAR && k->code == 'S' && !ms->sel.open && !ms->confirm &&
-	    (ms->focus_side || !page_of(ms))) {
+	if (k->act == UI_ACT_PACKET && !ms->sel.open && !ms->confirm) {
 		summary_write(ui, ms, false, true);
 		return UI_REDRAW;
 	}
