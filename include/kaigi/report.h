@@ -54,6 +54,7 @@ struct report_options {
 	const char *town;   /* the municipality, printed above the title, or NULL */
 	const char *vision; /* the town's vision statement (目指す姿), or NULL */
 	size_t width;       /* text columns; 0 means 80 (at least 40 is used) */
+	bool calendar;      /* regional report: calendar years, not 年度 */
 };
 
 /*
@@ -100,6 +101,11 @@ enum kaigi_status report_regional_render(struct store *st, const struct schema_s
 enum kaigi_status report_regional_csv(struct store *st, const struct schema_set *forms,
 				      const struct store_period *p, const char *lang,
 				      struct strbuf *out, struct kaigi_error *err);
+/* The same, by calendar year when calendar, else by 年度. */
+enum kaigi_status report_regional_csv_years(struct store *st, const struct schema_set *forms,
+					    const struct store_period *p, const char *lang,
+					    bool calendar, struct strbuf *out,
+					    struct kaigi_error *err);
 
 /*
  * Write len bytes of data to path whole or not at all: into a temporary

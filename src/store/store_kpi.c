@@ -93,45 +93,37 @@ enum kaigi_status store_kpi_rollup(struct store *st, const struct store_period *
 	/* Each review of the period with its level, and the level of the
 	 * review it follows; then, per person and year, the first review
 	 * and the level of the review nearest a year after it. */
+	/* clang-format off */
 	static const char sql[] =
 	    "WITH spec (form, ord) AS MATERIALIZED ("
 	    "  SELECT value ->> 0, value ->> 1 FROM json_each(?4)), "
 	    "cs AS MATERIALIZED ("
 	    "  SELECT c.id, c.person_id, c.follows, m.date, ifnull(p.area, '') AS area, "
-	    "  " YEAR_OF("m.date") " AS yr, " LEVEL_OF(
-		"c.id") " AS lv "
-			"  FROM meeting m JOIN case_review c ON c.meeting_id = m.id "
-			"  JOIN person p ON p.id = c.person_id "
-			"  WHERE (?1 IS NULL OR m.date >= ?1) AND (?2 IS NULL OR m.date <= ?2) "
-			"  AND (?3 IS NULL OR p.area = ?3)), "
-			"fu AS (SELECT yr, area, lv, " LEVEL_OF(
-			    "cs.follows") " AS pv FROM cs "
-					  "  WHERE follows IS NOT NULL AND lv IS NOT NULL), "
-					  "base AS (SELECT * FROM (SELECT cs.*, row_number() OVER "
-					  "(PARTITION BY person_id, yr "
-					  "  ORDER BY date, id) AS k FROM cs WHERE lv IS NOT NULL) "
-					  "WHERE k = 1), "
-					  "one AS (SELECT b.yr, b.area, b.lv, (SELECT " LEVEL_OF(
-					      "c2.id") " FROM case_review c2 "
-						       "  JOIN meeting m2 ON m2.id = c2.meeting_id "
-						       "WHERE c2.person_id = b.person_id "
-						       "  AND m2.date BETWEEN date(b.date, '+9 "
-						       "months') AND date(b.date, '+15 months') "
-						       "  ORDER BY abs(julianday(m2.date) - "
-						       "julianday(b.date, '+1 year')), m2.date "
-						       "  LIMIT 1) AS nv FROM base b) "
-						       "SELECT 0, yr, area, count(*), count(*) "
-						       "FILTER (WHERE lv < pv), "
-						       "  count(*) FILTER (WHERE lv = pv), "
-						       "count(*) FILTER (WHERE lv > pv), 0 "
-						       "  FROM fu WHERE pv IS NOT NULL GROUP BY "
-						       "yr, area "
-						       "UNION ALL SELECT 1, yr, area, count(*), "
-						       "count(nv), count(*) FILTER (WHERE nv > "
-						       "lv), "
-						       "  count(*) FILTER (WHERE nv = lv), "
-						       "count(*) FILTER (WHERE nv < lv) "
-						       "  FROM one GROUP BY yr, area";
+	    "  " YEAR_OF("m.date") " AS yr, " LEVEL_OF("c.id") " AS lv "
+	    "  FROM meeting m JOIN case_review c ON c.meeting_id = m.id "
+	    "  JOIN person p ON p.id = c.person_id "
+	    "  WHERE (?1 IS NULL OR m.date >= ?1) AND (?2 IS NULL OR m.date <= ?2) "
+	    "  AND (?3 IS NULL OR p.area = ?3)), "
+	    "fu AS (SELECT yr, area, lv, " LEVEL_OF("cs.follows") " AS pv FROM cs "
+	    "  WHERE follows IS NOT NULL AND lv IS NOT NULL), "
+	    "base AS (SELECT * FROM (SELECT cs.*, row_number() OVER (PARTITION BY person_id, yr "
+	    "  ORDER BY date, id) AS k FROM cs WHERE lv IS NOT NULL) WHERE k = 1), "
+	    "cand AS (SELECT b.id AS bid, c2.id AS nid, abs(julianday(m2.date) - "
+	    "  julianday(b.date, '+1 year')) AS dist FROM base b "
+	    "  JOIN case_review c2 ON c2.person_id = b.person_id "
+	    "  JOIN meeting m2 ON m2.id = c2.meeting_id "
+	    "  WHERE m2.date BETWEEN date(b.date, '+9 months') AND date(b.date, '+15 months')), "
+	    "best AS (SELECT bid, nid FROM (SELECT bid, nid, row_number() OVER (PARTITION BY bid "
+	    "  ORDER BY dist, nid) AS k FROM cand) WHERE k = 1), "
+	    "one AS (SELECT b.yr, b.area, b.lv, " LEVEL_OF("best.nid") " AS nv FROM base b "
+	    "  LEFT JOIN best ON best.bid = b.id) "
+	    "SELECT 0, yr, area, count(*), count(*) FILTER (WHERE lv < pv), "
+	    "  count(*) FILTER (WHERE lv = pv), count(*) FILTER (WHERE lv > pv), 0 "
+	    "  FROM fu WHERE pv IS NOT NULL GROUP BY yr, area "
+	    "UNION ALL SELECT 1, yr, area, count(*), count(nv), count(*) FILTER (WHERE nv > lv), "
+	    "  count(*) FILTER (WHERE nv = lv), count(*) FILTER (WHERE nv < lv) "
+	    "  FROM one GROUP BY yr, area";
+	/* clang-format on */
 	memset(out, 0, sizeof *out);
 	char *spec = level_spec(st->forms);
 	sqlite3_stmt *q = store_stmt(st, sql, err);
