@@ -513,8 +513,9 @@ enum kaigi_status store_export_yaml(struct store *st, const struct store_export_
 	    "(SELECT person_id FROM case_review WHERE meeting_id IN (SELECT id FROM "
 	    "temp.export_meeting)) ORDER BY code";
 	static const char issues[] =
-	    "SELECT id, title, description, policy, status, owner, category, area FROM "
-	    "regional_issue WHERE ?1 OR id IN "
+	    "SELECT id, title, description, policy, status, owner, category, area, measure, "
+	    "decided, indicator, indicator_key, baseline, baseline_date, target, target_date, "
+	    "result, result_date FROM regional_issue WHERE ?1 OR id IN "
 	    "(SELECT issue_id FROM regional_issue_case WHERE case_id IN (SELECT id FROM "
 	    "case_review WHERE meeting_id IN (SELECT id FROM temp.export_meeting))) ORDER BY "
 	    "title";
@@ -588,6 +589,11 @@ enum kaigi_status store_export_yaml(struct store *st, const struct store_export_
 		kv(&m, "owner", col_text(q, 5));
 		kv(&m, "category", col_text(q, 6));
 		kv(&m, "area", col_text(q, 7));
+		static const char *const measure_keys[] = {
+		    "measure",       "decided", "indicator",   "indicator_key", "baseline",
+		    "baseline_date", "target",  "target_date", "result",        "result_date"};
+		for (int k = 0; k < 10; k++)
+			kv(&m, measure_keys[k], col_text(q, 8 + k));
 		map_end(&m);
 	}
 	if (n)

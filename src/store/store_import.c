@@ -243,10 +243,83 @@ static void import_person(struct imp *im, const yaml_node_t *n)
 	imp_step_write(im, q, n, "saving a person");
 }
 
+/* A number of the measure (baseline, target, result); false when absent
+ * or not a number (reported). */
+static bool number_text(struct imp *im, const yaml_node_t *n, const char *what, double *out)
+{
+	const char *s = text(im, n, what);
+	if (!s)
+		return false;
+	char *end = NULL;
+	*out = strtod(s, &end);
+	if (end == s || *end) {
+		ywalk_error(&im->w, n, "%s should be a number, not '%s'", what, s);
+		return false;
+	}
+	return true;
+}
+
+/* The measure of a register issue and its numbers (db/004), kept when the
+ * file leaves them out. */
+static void import_measure(struct imp *im, const yaml_node_t *n, const char *id,
+			   yaml_node_t *const *v)
+{
+	static const char sql[] =
+	    "UPDATE regional_issue SET measure = coalesce(?2, measure), decided = coalesce(?3, "
+	    "decided), indicator = coalesce(?4, indicator), indicator_key = coalesce(?5, "
+	    "indicator_key), baseline = coalesce(?6, baseline), baseline_date = coalesce(?7, "
+	    "baseline_date), target = coalesce(?8, target), target_date = coalesce(?9, "
+	    "target_date), result = coalesce(?10, result), result_date = coalesce(?11, "
+	    "result_date), updated = ?12 WHERE id = ?1 AND (measure, decided, indicator, "
+	    "indicator_key, baseline, baseline_date, target, target_date, result, result_date) IS "
+	    "NOT (coalesce(?2, measure), coalesce(?3, decided), coalesce(?4, indicator), "
+	    "coalesce(?5, indicator_key), coalesce(?6, baseline), coalesce(?7, baseline_date), "
+	    "coalesce(?8, target), coalesce(?9, target_date), coalesce(?10, result), "
+	    "coalesce(?11, result_date))";
+	bool any = false;
+	for (int i = 0; i < 10; i++)
+		any |= v[i] != NULL;
+	if (!any)
+		return;
+	double num[3];
+	bool has[3];
+	has[0] = number_text(im, v[4], "baseline", &num[0]);
+	has[1] = number_text(im, v[6], "target", &num[1]);
+	has[2] = number_text(im, v[8], "result", &num[2]);
+	const char *decided = date_text(im, v[1], "decided");
+	const char *bd = date_text(im, v[5], "baseline_date");
+	const char *td = date_text(im, v[7], "target_date");
+	const char *rd = date_text(im, v[9], "result_date");
+	sqlite3_stmt *q = imp_stmt(im, sql);
+	if (!q)
+		return;
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
+	store_bind_text_or_null(q, 2, text(im, v[0], "measure"));
+	store_bind_text_or_null(q, 3, decided);
+	store_bind_text_or_null(q, 4, text(im, v[2], "indicator"));
+	store_bind_text_or_null(q, 5, text(im, v[3], "indicator_key"));
+	for (int i = 0; i < 3; i++)
+		if (has[i])
+			sqlite3_bind_double(q, 6 + 2 * i, num[i]);
+	store_bind_text_or_null(q, 7, bd);
+	store_bind_text_or_null(q, 9, td);
+	store_bind_text_or_null(q, 11, rd);
+	sqlite3_bind_int64(q, 12, im->now);
+	imp_step_write(im, q, n, "saving a regional issue's measure");
+}
+
 static void import_issue(struct imp *im, const yaml_node_t *n)
 {
-	static const char *const keys[] = {"title", "id",       "description", "policy", "status",
-					   "owner", "category", "area",        NULL};
+	static const char *const keys[] = {"title",       "id",
+					   "description", "policy",
+					   "status",      "owner",
+					   "category",    "area",
+					   "measure",     "decided",
+					   "indicator",   "indicator_key",
+					   "baseline",    "baseline_date",
+					   "target",      "target_date",
+					   "result",      "result_date",
+					   NULL};
 	static const char *const policies[] = {"cooperation", "programme", "resource", NULL};
 	static const char *const statuses[] = {"open", "referred", "addressed", "closed", NULL};
 	static const char find[] = "SELECT id FROM regional_issue WHERE title = ?1";
@@ -259,7 +332,7 @@ static void import_issue(struct imp *im, const yaml_node_t *n)
 	    "updated = ?6 WHERE (title, description, policy, status, owner, category, area) IS NOT "
 	    "(?2, coalesce(?3, description), coalesce(?4, policy), coalesce(?5, status), "
 	    "coalesce(?7, owner), coalesce(?8, category), coalesce(?9, area))";
-	yaml_node_t *v[8];
+	yaml_node_t *v[18];
 	if (!ywalk_map(&im->w, n, "a regional issue", keys, v))
 		return;
 	const char *title = text(im, v[0], "title");
@@ -287,6 +360,7 @@ static void import_issue(struct imp *im, const yaml_node_t *n)
 	store_bind_text_or_null(q, 8, text(im, v[6], "category"));
 	store_bind_text_or_null(q, 9, text(im, v[7], "area"));
 	imp_step_write(im, q, n, "saving a regional issue");
+	import_measure(im, n, id, v + 8);
 }
 
 /* ---- meetings ----------------------------------------------------------- */
