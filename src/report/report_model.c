@@ -16,6 +16,7 @@
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
+#include "report_policy.h"
 
 /* ---- answers ------------------------------------------------------------ */
 
@@ -524,6 +525,7 @@ enum kaigi_status rm_build(struct store *st, const struct schema_set *forms, con
 	if (s == KAIGI_OK) {
 		b.tmpl = m.template_id ? schema_meeting_find(forms, m.template_id) : NULL;
 		header_add(&b, &m, &pl, opt);
+		s = rb_meeting_extra_add(&b, meeting_id, err);
 	}
 	for (size_t i = 0; i < cl.n && s == KAIGI_OK; i++) {
 		struct rb_case rc;
