@@ -45,4 +45,14 @@ enum kaigi_status store_agenda_list(struct store *st, const char *meeting_id,
 enum kaigi_status store_case_decisions(struct store *st, const char *case_id,
 				       struct store_decision_list *out, struct kaigi_error *err);
 
+/* The latest meeting of kind policy (by date), or id "" when there is
+ * none. */
+enum kaigi_status store_policy_meeting_latest(struct store *st, char id[STORE_ID_SIZE],
+					      struct kaigi_error *err);
+/* What meeting_id decided about issue_id (*decision NULL: nothing, or not
+ * on its agenda).  Caller frees. */
+enum kaigi_status store_issue_decision(struct store *st, const char *meeting_id,
+				       const char *issue_id, char **decision,
+				       struct kaigi_error *err);
+
 #endif

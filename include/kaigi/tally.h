@@ -87,6 +87,10 @@ enum kaigi_status store_tally_cases(struct store *st, const struct store_period 
 enum kaigi_status store_wording_merge(struct store *st, const char *wording, const char *into,
 				      struct kaigi_error *err);
 
+/* The wordings merged into into, in order. */
+enum kaigi_status store_wording_merged(struct store *st, const char *into,
+				       struct store_strings *out, struct kaigi_error *err);
+
 /* Trigram similarity (Dice coefficient over character trigrams) of two
  * UTF-8 texts, 0…1. */
 double store_text_similarity(const char *a, const char *b);

@@ -124,3 +124,42 @@ enum kaigi_status store_case_decisions(struct store *st, const char *case_id,
 	    "c2.meeting_id WHERE c2.id = ?1)) ORDER BY m.date, a.ord";
 	return decision_query(st, sql, case_id, out, err);
 }
+
+enum kaigi_status store_policy_meeting_latest(struct store *st, char id[STORE_ID_SIZE],
+					      struct kaigi_error *err)
+{
+	static const char sql[] = "SELECT id FROM meeting WHERE kind = 'policy' "
+				  "ORDER BY date DESC, start_time DESC, created DESC LIMIT 1";
+	id[0] = '\0';
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		store_column_id(q, 0, id);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, rc, err, "finding the policy meeting");
+	return KAIGI_OK;
+}
+
+enum kaigi_status store_issue_decision(struct store *st, const char *meeting_id,
+				       const char *issue_id, char **decision,
+				       struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "SELECT decision FROM policy_agenda WHERE meeting_id = ?1 AND issue_id = ?2";
+	*decision = NULL;
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, issue_id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*decision = store_column_strdup(q, 0);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, rc, err, "reading a decision");
+	return KAIGI_OK;
+}

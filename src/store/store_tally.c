@@ -467,6 +467,30 @@ enum kaigi_status store_wording_merge(struct store *st, const char *wording, con
 	return store_write1(st, a.into ? ins : del, bind_merge, &a, "merging wordings", err);
 }
 
+enum kaigi_status store_wording_merged(struct store *st, const char *into,
+				       struct store_strings *out, struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "SELECT statement FROM wording_merge WHERE into_statement = ?1 ORDER BY statement";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, into, -1, SQLITE_STATIC);
+	int rc;
+	size_t cap = 0;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
+		out->v[out->n++] = store_column_strdup(q, 0);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		store_strings_free(out);
+		return store_fail(st, rc, err, "reading merged wordings");
+	}
+	return KAIGI_OK;
+}
+
 /* ---- similarity -------------------------------------------------------------------- */
 
 /* The code points of s (at most max). */
