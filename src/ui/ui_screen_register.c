@@ -237,14 +237,20 @@ static void page_open(struct ui *ui, struct reg *g, const char *issue_id)
 		     _("What the town does about it, e.g. a rehab professional visits with the "
 		       "care manager"));
 	ui_synth_add(&g->f, "decided", SCHEMA_DATE, _("Measure decided on"), NULL);
-	ui_synth_add(&g->f, "indicator", SCHEMA_TEXT, _("Indicator"),
-		     _("What is measured, e.g. share of cases with a medication problem (%)"));
+	ui_synth_add(
+	    &g->f, "indicator", SCHEMA_TEXT, _("Indicator"),
+	    _("What is measured, e.g. the share of cases with a medication problem, in percent"));
 	ui_synth_add(&g->f, "indicator_key", SCHEMA_SELECT_ONE, _("Indicator from the tallies"),
 		     _("kaigi then counts the indicator itself, year by year"));
 	for (size_t i = 0; i < g->tally.t.n; i++) {
 		const struct store_tally_line *t = &g->tally.t.v[i];
+		static const char *const kinds[STORE_TALLY_KINDS] = {
+		    N_("Category"), N_("ADL/IADL problem"), N_("Key problem"), N_("Raised")};
+		char label[512];
+		snprintf(label, sizeof label, "%s: %s", _(kinds[t->kind]),
+			 store_tally_label(ui->forms, t, ui->lang));
 		if (t->similar_to == (size_t)-1)
-			ui_synth_choice(&g->f, t->key, store_tally_label(ui->forms, t, ui->lang));
+			ui_synth_choice(&g->f, t->key, label);
 	}
 	bool listed = false;
 	for (size_t i = 0; i < g->tally.t.n; i++)
