@@ -67,88 +67,106 @@ static void json_str(struct strbuf *b, const char *s)
 	strbuf_append(b, "\"");
 }
 
-/* [[kind, form, field, item, col, ",v,v,"], …]: kind 1 a grid row with
- * its problem ratings, kind 2 a choice of a tallied select. */
+/*
+ * [[kind, form, field, item, col, vals], …], what the forms declare, so
+ * each record is read only for the fields its form has:
+ *   0  a list `issues` with a `category` (form, "issues")
+ *   1  a grid's rating column with its problem ratings, vals
+ *      ",ROW:VALUE,ROW:VALUE," (one range read per record, not a seek per row)
+ *   2  a select marked tally (form, field), and
+ *   5  each of its choices (form, field, value)
+ *   3  a list `regional_issues` (form, "regional_issues")
+ */
 static char *tally_spec(const struct schema_set *forms)
 {
 	struct strbuf b = STRBUF_INIT;
 	strbuf_append(&b, "[");
 	bool first = true;
+#define SEP (first ? (first = false, "") : ",")
 	for (size_t i = 0; forms && i < forms->nforms; i++) {
 		const struct schema_form *form = forms->forms[i];
+		const struct schema_field *il = schema_field_find(form, "issues");
+		if (il && il->type == SCHEMA_LIST && schema_subfield_find(il, "category"))
+			strbuf_appendf(&b, "%s[0,\"%s\",\"issues\",\"\",\"\",\"\"]", SEP, form->id);
+		const struct schema_field *rl = schema_field_find(form, "regional_issues");
+		if (rl && rl->type == SCHEMA_LIST)
+			strbuf_appendf(&b, "%s[3,\"%s\",\"regional_issues\",\"\",\"\",\"\"]", SEP,
+				       form->id);
 		for (size_t si = 0; si < form->nsections; si++)
 			for (size_t fi = 0; fi < form->sections[si].nfields; fi++) {
 				const struct schema_field *f = &form->sections[si].fields[fi];
 				if (f->type == SCHEMA_GRID) {
 					size_t col = store_fu_rating_column(f);
+					struct strbuf v = STRBUF_INIT;
 					for (size_t r = 0; col != (size_t)-1 && r < f->nrows; r++) {
 						const struct schema_choice_list *cl =
 						    schema_cell_choices(f, &f->rows[r], col);
-						struct strbuf v = STRBUF_INIT;
 						for (size_t k = 0; cl && k < cl->n; k++)
 							if (cl->v[k].problem)
-								strbuf_appendf(&v, ",%s",
+								strbuf_appendf(&v, ",%s:%s",
+									       f->rows[r].id,
 									       cl->v[k].value);
-						if (v.len) {
-							strbuf_appendf(&b,
-								       "%s[1,\"%s\",\"%s\",\"%s\","
-								       "\"%s\",\"%s,\"]",
-								       first ? "" : ",", form->id,
-								       f->id, f->rows[r].id,
-								       f->columns[col].id, v.s);
-							first = false;
-						}
-						strbuf_free(&v);
 					}
+					/* Ids are checked words, values whole numbers. */
+					if (v.len)
+						strbuf_appendf(
+						    &b, "%s[1,\"%s\",\"%s\",\"\",\"%s\",\"%s,\"]",
+						    SEP, form->id, f->id, f->columns[col].id, v.s);
+					strbuf_free(&v);
 				} else if (f->tally && f->choices) {
+					strbuf_appendf(&b, "%s[2,\"%s\",\"%s\",\"\",\"\",\"\"]",
+						       SEP, form->id, f->id);
 					for (size_t k = 0; k < f->choices->n; k++) {
-						strbuf_appendf(&b, "%s[2,\"%s\",\"%s\",",
-							       first ? "" : ",", form->id, f->id);
+						strbuf_appendf(&b, "%s[5,\"%s\",\"%s\",", SEP,
+							       form->id, f->id);
 						json_str(&b, f->choices->v[k].value);
 						strbuf_append(&b, ",\"\",\"\"]");
-						first = false;
 					}
 				}
 			}
 	}
+#undef SEP
 	strbuf_append(&b, "]");
 	return strbuf_take(&b);
 }
 
 /* ---- the count ---------------------------------------------------------------- */
 
+/* clang-format off */
 #define TALLY_CTE                                                                                  \
 	"WITH spec (kind, form, field, item, col, vals) AS MATERIALIZED ("                         \
 	"  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 "   \
 	"  FROM json_each(?4)), "                                                                  \
 	"cs AS MATERIALIZED ("                                                                     \
 	"  SELECT c.id, ifnull(p.area, '') AS area FROM meeting m "                                \
-	"  JOIN case_review c ON c.meeting_id = m.id JOIN person p ON p.id = c.person_id "         \
-	"  WHERE (?1 IS NULL OR m.date >= ?1) AND (?2 IS NULL OR m.date <= ?2) "                   \
+	"  CROSS JOIN case_review c ON c.meeting_id = m.id JOIN person p ON p.id = c.person_id "   \
+	"  WHERE m.date BETWEEN ifnull(?1, '') AND ifnull(?2, '9999') "                            \
 	"  AND (?3 IS NULL OR p.area = ?3)), "                                                     \
 	"rec AS MATERIALIZED ("                                                                    \
-	"  SELECT cs.id, cs.area, r.id AS rid, r.form FROM cs "                                    \
-	"  CROSS JOIN form_record r ON r.case_id = cs.id), "                                       \
+	"  SELECT cs.id, cs.area, r.id AS rid, r.form, s.kind, s.field, s.col, s.vals FROM cs "    \
+	"  CROSS JOIN form_record r ON r.case_id = cs.id "                                         \
+	"  CROSS JOIN spec s ON s.form = r.form AND s.kind IN (0, 1, 2, 3)), "                     \
 	"hit (kind, form, field, item, id, area) AS ("                                             \
 	"  SELECT -1, '', '', '', id, area FROM cs "                                               \
-	"  UNION ALL SELECT 0, '', 'issues', a.value, rec.id, rec.area FROM rec "                  \
-	"    CROSS JOIN answer a ON a.record_id = rec.rid AND a.field = 'issues' "                 \
-	"    WHERE a.col = 'category' "                                                            \
-	"  UNION ALL SELECT 1, s.form, s.field, s.item, rec.id, rec.area FROM rec "                \
-	"    CROSS JOIN spec s ON s.kind = 1 AND s.form = rec.form "                               \
-	"    CROSS JOIN answer a ON a.record_id = rec.rid AND a.field = s.field "                  \
-	"      AND a.item = s.item AND a.col = s.col "                                             \
-	"    WHERE instr(s.vals, ',' || a.value || ',') > 0 "                                      \
-	"  UNION ALL SELECT 2, s.form, s.field, s.item, rec.id, rec.area FROM rec "                \
-	"    CROSS JOIN spec s ON s.kind = 2 AND s.form = rec.form "                               \
-	"    CROSS JOIN answer a ON a.record_id = rec.rid AND a.field = s.field "                  \
+	"  UNION ALL SELECT DISTINCT 0, '', 'issues', a.value, rec.id, rec.area FROM rec "         \
+	"    CROSS JOIN answer a ON a.record_id = rec.rid AND a.field = rec.field "                \
+	"    WHERE rec.kind = 0 AND a.col = 'category' "                                           \
+	"  UNION ALL SELECT 1, rec.form, rec.field, a.item, rec.id, rec.area FROM rec "            \
+	"    CROSS JOIN answer a ON a.record_id = rec.rid AND a.field = rec.field "                \
+	"    WHERE rec.kind = 1 AND a.col = rec.col "                                              \
+	"      AND instr(rec.vals, ',' || a.item || ':' || a.value || ',') > 0 "                  \
+	"  UNION ALL SELECT 2, c.form, c.field, c.item, rec.id, rec.area FROM rec "                \
+	"    CROSS JOIN answer a ON a.record_id = rec.rid AND a.field = rec.field "                \
 	"      AND a.item = '' AND a.col = '' "                                                    \
-	"    WHERE instr(' ' || a.value || ' ', ' ' || s.item || ' ') > 0 "                        \
-	"  UNION ALL SELECT 3, '', 'regional_issues', coalesce(w.into_statement, a.value), "       \
+	"    CROSS JOIN spec c ON c.kind = 5 AND c.form = rec.form AND c.field = rec.field "       \
+	"    WHERE rec.kind = 2 AND instr(' ' || a.value || ' ', ' ' || c.item || ' ') > 0 "       \
+	"  UNION ALL SELECT DISTINCT 3, '', 'regional_issues', "                                   \
+	"    coalesce(w.into_statement, a.value), "                                                \
 	"    rec.id, rec.area FROM rec "                                                           \
-	"    CROSS JOIN answer a ON a.record_id = rec.rid AND a.field = 'regional_issues' "        \
+	"    CROSS JOIN answer a ON a.record_id = rec.rid AND a.field = rec.field "                \
 	"    LEFT JOIN wording_merge w ON w.statement = a.value "                                  \
-	"    WHERE a.col = 'statement' AND a.value <> '') "
+	"    WHERE rec.kind = 3 AND a.col = 'statement' AND a.value <> '') "
+/* clang-format on */
 
 static char *line_key(int kind, const char *form, const char *field, const char *item)
 {
@@ -221,7 +239,7 @@ enum kaigi_status store_tally_run(struct store *st, const struct store_period *p
 				  struct store_tally *out, struct kaigi_error *err)
 {
 	static const char sql[] =
-	    TALLY_CTE "SELECT kind, form, field, item, area, count(DISTINCT id) FROM hit "
+	    TALLY_CTE "SELECT kind, form, field, item, area, count(*) FROM hit "
 		      "GROUP BY kind, form, field, item, area";
 	memset(out, 0, sizeof *out);
 	char *spec = tally_spec(st->forms);
