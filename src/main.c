@@ -48,6 +48,7 @@ const struct cmd cmd_table[] = {
     {
 	.name = "report",
 	.usage = "report MEETING [--format txt|md|html|pdf] [-o FILE] [--names] [--print]\n"
+		 "              [--sheet FORM]\n"
 		 "       kaigi report regional [--fy YEAR | --year YEAR | --from DATE --to DATE]\n"
 		 "                             [--calendar] [--area AREA]\n"
 		 "                             [--format txt|md|html|pdf|csv] [-o FILE]",

@@ -55,6 +55,10 @@ struct report_options {
 	const char *vision; /* the town's vision statement (目指す姿), or NULL */
 	size_t width;       /* text columns; 0 means 80 (at least 40 is used) */
 	bool calendar;      /* regional report: calendar years, not 年度 */
+	/* A meeting's summary of one sheet only: the records of this form
+	 * (the meeting's own, else its cases' — with no person), e.g. a
+	 * planning meeting's outcome_sheet.  NULL: the whole summary. */
+	const char *sheet;
 };
 
 /*

@@ -24,6 +24,7 @@ struct report_args {
 	const char *format;
 	const char *output;
 	const char *vision;
+	const char *sheet;
 	bool names, print;
 	size_t width;
 };
@@ -33,7 +34,7 @@ static int usage_error(const char *fmt, const char *arg)
 	fprintf(stderr, "kaigi report: ");
 	fprintf(stderr, fmt, arg);
 	fprintf(stderr, "\nusage: kaigi report MEETING [--format txt|md|html|pdf] [-o FILE] "
-			"[--names] [--print]\n");
+			"[--names] [--print] [--sheet FORM]\n");
 	return KAIGI_EUSAGE;
 }
 
@@ -49,6 +50,8 @@ static int parse(int argc, char **argv, struct report_args *a)
 			slot = &a->output;
 		else if (strcmp(s, "--vision") == 0)
 			slot = &a->vision;
+		else if (strcmp(s, "--sheet") == 0)
+			slot = &a->sheet;
 		else if (strncmp(s, "--format=", 9) == 0)
 			a->format = s + 9;
 		else if (strcmp(s, "--names") == 0)
@@ -185,6 +188,7 @@ int cmd_report_run(const struct cmd_opts *opts, int argc, char **argv)
 		      : *vision ? vision
 				: NULL,
 	    .width = a.width,
+	    .sheet = a.sheet,
 	};
 	enum kaigi_status s = report_meeting_find(cs.st, a.meeting, id, &err);
 	if (s == KAIGI_OK)

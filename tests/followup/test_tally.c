@@ -479,6 +479,44 @@ static void outcome_direction(void **state)
 	const struct schema_form *adl = schema_form_find(&f->forms, "adl_toyoake");
 	const struct schema_field *ag = schema_field_find(adl, "adl");
 	assert_int_equal(store_change_of(ag, &ag->rows[0], 0, &a, &b), STORE_CHANGE_WORSE);
+	/* A planning meeting's own outcome sheet (no case, no person), as its
+	 * own summary: the programme, the two sittings, the change. */
+	char path[192];
+	snprintf(path, sizeof path, "%s/plan.yaml", f->dir);
+	FILE *out = fopen(path, "w");
+	assert_non_null(out);
+	fputs("kaigi: records\nversion: 1\nmeetings:\n"
+	      "  - {id: 00000000-0000-4000-8000-0000000000f1, template: planning, title: 振り返り, "
+	      "date: 2026-01-20, records: [{form: outcome_sheet, answers: {programme: 規範的統合, "
+	      "before_date: 2025-04-01, after_date: 2026-01-15, outcomes: {acceptability: "
+	      "{a_before: 2, a_after: 4, b_before: 3, b_after: 3}, appropriateness: {a_before: 4, "
+	      "a_after: 3}}}}]}\n",
+	      out);
+	fclose(out);
+	struct kaigi_diags diags = {0};
+	const char *paths[] = {path};
+	assert_int_equal(store_import_files(f->st, paths, 1, NULL, &diags), KAIGI_OK);
+	kaigi_diags_free(&diags);
+	struct report_options ro = {.lang = "ja", .sheet = "outcome_sheet"};
+	struct strbuf doc = STRBUF_INIT;
+	struct kaigi_error err;
+	assert_int_equal(report_meeting_render(f->st, &f->forms,
+					       "00000000-0000-4000-8000-0000000000f1",
+					       REPORT_MARKDOWN, &ro, &doc, &err),
+			 KAIGI_OK);
+	assert_non_null(strstr(doc.s, "規範的統合"));
+	assert_non_null(strstr(doc.s, "令和7年4月1日 → 令和8年1月15日"));
+	assert_non_null(strstr(doc.s, "| 受容性 | 2 | 4 | ↑ 改善 | 3 | 3 | → 維持 |"));
+	assert_non_null(strstr(doc.s, "| 適切性 | 4 | 3 | ↓ 悪化 |"));
+	assert_null(strstr(doc.s, "採用")); /* unanswered viewpoints are left out */
+	strbuf_free(&doc);
+	/* A form the meeting has no sheet of. */
+	ro.sheet = "process_sheet";
+	assert_int_equal(report_meeting_render(f->st, &f->forms,
+					       "00000000-0000-4000-8000-0000000000f1",
+					       REPORT_MARKDOWN, &ro, &doc, &err),
+			 KAIGI_EDATA);
+	strbuf_free(&doc);
 	fu_close(f);
 }
 
