@@ -68,10 +68,11 @@ static void json_str(struct strbuf *b, const char *s)
 }
 
 /*
- * [[kind, form, field, item, col, vals], …], what the forms declare, so
+ * [[kind, form, field, item, col, vals, mask], …], what the forms declare, so
  * each record is read only for the fields its form has:
  *   0  a list `issues` with a `category` (form, "issues")
- *   1  a grid's rating column with its problem ratings, vals
+ *   1  a grid's rating column with its problem ratings: mask, a bit per
+ *      rating when every row has the same ones (ADL grids), else vals
  *      ",ROW:VALUE,ROW:VALUE," (one range read per record, not a seek per row)
  *   2  a select marked tally (form, field), and
  *   5  each of its choices (form, field, value)
@@ -98,19 +99,34 @@ static char *tally_spec(const struct schema_set *forms)
 				if (f->type == SCHEMA_GRID) {
 					size_t col = store_fu_rating_column(f);
 					struct strbuf v = STRBUF_INIT;
+					/* The same problem ratings on every row, all
+					 * in 0…62: a bit mask, tested without strings. */
+					long long mask = -1;
 					for (size_t r = 0; col != (size_t)-1 && r < f->nrows; r++) {
 						const struct schema_choice_list *cl =
 						    schema_cell_choices(f, &f->rows[r], col);
-						for (size_t k = 0; cl && k < cl->n; k++)
-							if (cl->v[k].problem)
-								strbuf_appendf(&v, ",%s:%s",
-									       f->rows[r].id,
-									       cl->v[k].value);
+						long long m = 0;
+						for (size_t k = 0; cl && k < cl->n; k++) {
+							if (!cl->v[k].problem)
+								continue;
+							strbuf_appendf(&v, ",%s:%s", f->rows[r].id,
+								       cl->v[k].value);
+							long n = strtol(cl->v[k].value, NULL, 10);
+							m = n >= 0 && n <= 62 && m >= 0
+								? m | 1LL << n
+								: -2;
+						}
+						mask = r == 0 ? m : mask == m ? mask : -2;
 					}
 					/* Ids are checked words, values whole numbers. */
-					if (v.len)
+					if (v.len && mask > 0)
 						strbuf_appendf(
-						    &b, "%s[1,\"%s\",\"%s\",\"\",\"%s\",\"%s,\"]",
+						    &b, "%s[1,\"%s\",\"%s\",\"\",\"%s\",\"\",%lld]",
+						    SEP, form->id, f->id, f->columns[col].id, mask);
+					else if (v.len)
+						strbuf_appendf(
+						    &b,
+						    "%s[1,\"%s\",\"%s\",\"\",\"%s\",\"%s,\",null]",
 						    SEP, form->id, f->id, f->columns[col].id, v.s);
 					strbuf_free(&v);
 				} else if (f->tally && f->choices) {
@@ -134,8 +150,9 @@ static char *tally_spec(const struct schema_set *forms)
 
 /* clang-format off */
 #define TALLY_CTE                                                                                  \
-	"WITH spec (kind, form, field, item, col, vals) AS MATERIALIZED ("                         \
-	"  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 "   \
+	"WITH spec (kind, form, field, item, col, vals, mask) AS MATERIALIZED ("                   \
+	"  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, "  \
+	"  value ->> 6 "                                                                           \
 	"  FROM json_each(?4)), "                                                                  \
 	"cs AS MATERIALIZED ("                                                                     \
 	"  SELECT c.id, ifnull(p.area, '') AS area FROM meeting m "                                \
@@ -143,7 +160,8 @@ static char *tally_spec(const struct schema_set *forms)
 	"  WHERE m.date BETWEEN ifnull(?1, '') AND ifnull(?2, '9999') "                            \
 	"  AND (?3 IS NULL OR p.area = ?3)), "                                                     \
 	"rec AS MATERIALIZED ("                                                                    \
-	"  SELECT cs.id, cs.area, r.id AS rid, r.form, s.kind, s.field, s.col, s.vals FROM cs "    \
+	"  SELECT cs.id, cs.area, r.id AS rid, r.form, s.kind, s.field, s.col, s.vals, s.mask "     \
+	"  FROM cs "                                                                               \
 	"  CROSS JOIN form_record r ON r.case_id = cs.id "                                         \
 	"  CROSS JOIN spec s ON s.form = r.form AND s.kind IN (0, 1, 2, 3)), "                     \
 	"hit (kind, form, field, item, id, area) AS ("                                             \
@@ -154,7 +172,9 @@ static char *tally_spec(const struct schema_set *forms)
 	"  UNION ALL SELECT 1, rec.form, rec.field, a.item, rec.id, rec.area FROM rec "            \
 	"    CROSS JOIN answer a ON a.record_id = rec.rid AND a.field = rec.field "                \
 	"    WHERE rec.kind = 1 AND a.col = rec.col "                                              \
-	"      AND instr(rec.vals, ',' || a.item || ':' || a.value || ',') > 0 "                  \
+	"      AND CASE WHEN rec.mask IS NOT NULL THEN typeof(a.value) = 'integer' "               \
+	"        AND a.value BETWEEN 0 AND 62 AND (rec.mask >> a.value) & 1 "                      \
+	"      ELSE instr(rec.vals, ',' || a.item || ':' || a.value || ',') > 0 END "              \
 	"  UNION ALL SELECT 2, c.form, c.field, c.item, rec.id, rec.area FROM rec "                \
 	"    CROSS JOIN answer a ON a.record_id = rec.rid AND a.field = rec.field "                \
 	"      AND a.item = '' AND a.col = '' "                                                    \
@@ -235,12 +255,97 @@ static void group_similar(struct store_tally *t)
 	free(pos);
 }
 
+/*
+ * The hits are counted here rather than by SQL's GROUP BY: a year is some
+ * ninety thousand hits, and sorting them on five text columns cost more
+ * than reading them.  Each hit is one case (the SQL drops the repeats a
+ * case can have), so a line's count in an area is its number of hits.
+ */
+struct line_map {
+	size_t *slot; /* index + 1 into the list, 0 empty */
+	size_t cap;
+};
+
+static unsigned long hash_str(unsigned long h, const char *s)
+{
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211UL;
+	return (h ^ 0x1f) * 1099511628211UL;
+}
+
+static bool line_is(const struct store_tally_line *l, int kind, const char *form, const char *field,
+		    const char *item)
+{
+	return (int)l->kind == kind && strcmp(l->item, item) == 0 && strcmp(l->field, field) == 0 &&
+	       strcmp(l->form, form) == 0;
+}
+
+/* The line (kind, form, field, item) of out, made when new. */
+static struct store_tally_line *line_get(struct store_tally *out, size_t *cap, struct line_map *m,
+					 int kind, const char *form, const char *field,
+					 const char *item)
+{
+	if (m->cap < 2 * (out->n + 1)) {
+		size_t ncap = m->cap ? m->cap * 2 : 256;
+		size_t *ns = xcalloc(ncap, sizeof *ns);
+		for (size_t i = 0; i < out->n; i++) {
+			const struct store_tally_line *l = &out->v[i];
+			unsigned long h =
+			    hash_str(hash_str(hash_str(hash_str(14695981039346656037UL +
+								    (unsigned long)l->kind,
+								l->form),
+						       l->field),
+					      l->item),
+				     "");
+			size_t k = h & (ncap - 1);
+			while (ns[k])
+				k = (k + 1) & (ncap - 1);
+			ns[k] = i + 1;
+		}
+		free(m->slot);
+		m->slot = ns;
+		m->cap = ncap;
+	}
+	unsigned long h = hash_str(
+	    hash_str(hash_str(hash_str(14695981039346656037UL + (unsigned long)kind, form), field),
+		     item),
+	    "");
+	size_t k = h & (m->cap - 1);
+	while (m->slot[k]) {
+		struct store_tally_line *l = &out->v[m->slot[k] - 1];
+		if (line_is(l, kind, form, field, item))
+			return l;
+		k = (k + 1) & (m->cap - 1);
+	}
+	out->v = xgrow(out->v, out->n, cap, sizeof *out->v);
+	struct store_tally_line *l = &out->v[out->n++];
+	memset(l, 0, sizeof *l);
+	l->kind = (enum store_tally_kind)kind;
+	l->form = xstrdup(form);
+	l->field = xstrdup(field);
+	l->item = xstrdup(item);
+	l->key = line_key(kind, l->form, l->field, l->item);
+	l->similar_to = (size_t)-1;
+	m->slot[k] = out->n;
+	return l;
+}
+
+/* Add one case of area to the counts of areas (*n of them). */
+static void area_add(struct store_tally_area **areas, size_t *n, const char *area)
+{
+	for (size_t i = *n; i-- > 0;)
+		if (strcmp((*areas)[i].area, area) == 0) {
+			(*areas)[i].cases++;
+			return;
+		}
+	*areas = xreallocarray(*areas, *n + 1, sizeof **areas);
+	(*areas)[(*n)++] = (struct store_tally_area){xstrdup(area), 1};
+}
+
 enum kaigi_status store_tally_run(struct store *st, const struct store_period *p,
 				  struct store_tally *out, struct kaigi_error *err)
 {
-	static const char sql[] =
-	    TALLY_CTE "SELECT kind, form, field, item, area, count(*) FROM hit "
-		      "GROUP BY kind, form, field, item, area";
+	static const char sql[] = TALLY_CTE "SELECT kind, form, field, item, area FROM hit";
 	memset(out, 0, sizeof *out);
 	char *spec = tally_spec(st->forms);
 	sqlite3_stmt *q = store_stmt(st, sql, err);
@@ -253,43 +358,32 @@ enum kaigi_status store_tally_run(struct store *st, const struct store_period *p
 	store_bind_text_or_null(q, 3, p ? p->area : NULL);
 	sqlite3_bind_text(q, 4, spec, -1, SQLITE_STATIC);
 	int rc;
-	size_t cap = 0, acap = 0;
+	size_t cap = 0;
+	struct line_map map = {0};
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		int kind = sqlite3_column_int(q, 0);
 		const char *form = (const char *)sqlite3_column_text(q, 1);
 		const char *field = (const char *)sqlite3_column_text(q, 2);
 		const char *item = (const char *)sqlite3_column_text(q, 3);
 		const char *area = (const char *)sqlite3_column_text(q, 4);
-		size_t nc = (size_t)sqlite3_column_int64(q, 5);
+		if (!area)
+			area = "";
 		if (kind < 0) {
-			out->areas = xgrow(out->areas, out->nareas, &acap, sizeof *out->areas);
-			out->areas[out->nareas++] =
-			    (struct store_tally_area){xstrdup(area ? area : ""), nc};
-			out->cases += nc;
+			area_add(&out->areas, &out->nareas, area);
+			out->cases++;
 			continue;
 		}
 		if (kind >= STORE_TALLY_KINDS || !item || !*item)
 			continue;
-		struct store_tally_line *l = out->n ? &out->v[out->n - 1] : NULL;
-		if (!l || (int)l->kind != kind || strcmp(l->form, form ? form : "") != 0 ||
-		    strcmp(l->field, field ? field : "") != 0 || strcmp(l->item, item) != 0) {
-			out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-			l = &out->v[out->n++];
-			memset(l, 0, sizeof *l);
-			l->kind = (enum store_tally_kind)kind;
-			l->form = xstrdup(form ? form : "");
-			l->field = xstrdup(field ? field : "");
-			l->item = xstrdup(item);
-			l->key = line_key(kind, l->form, l->field, l->item);
-			l->similar_to = (size_t)-1;
-		}
-		l->areas = xreallocarray(l->areas, l->nareas + 1, sizeof *l->areas);
-		l->areas[l->nareas++] = (struct store_tally_area){xstrdup(area ? area : ""), nc};
-		l->cases += nc;
+		struct store_tally_line *l =
+		    line_get(out, &cap, &map, kind, form ? form : "", field ? field : "", item);
+		area_add(&l->areas, &l->nareas, area);
+		l->cases++;
 	}
 	sqlite3_reset(q);
 	sqlite3_clear_bindings(q);
 	free(spec);
+	free(map.slot);
 	if (rc != SQLITE_DONE) {
 		store_tally_free(out);
 		return store_fail(st, rc, err, "counting the tallies");
