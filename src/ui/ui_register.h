@@ -54,6 +54,7 @@ struct reg {
 	struct store_issue_list issues;
 	struct store_outcome_list outcomes;
 	struct ui_tally tally;
+	bool tally_stale;                   /* the tallies are counted when their pane is shown */
 	char policy_meeting[STORE_ID_SIZE]; /* the latest policy meeting, or "" */
 	size_t cur[RG_COUNT];
 	int top[RG_COUNT];

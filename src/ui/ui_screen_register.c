@@ -49,12 +49,23 @@ static void load(struct ui *ui, struct reg *g)
 	    store_outcome_rollup_years(ui->st, &p, g->calendar, &g->outcomes, &err) != KAIGI_OK ||
 	    store_policy_meeting_latest(ui->st, g->policy_meeting, &err) != KAIGI_OK)
 		ui_msg_error(ui, &err);
+	/* The tallies read every answer of the period that counts: only when
+	 * their pane (or an issue's page, for its indicator) needs them. */
 	g->tally.calendar = g->calendar;
-	ui_tally_load(ui, &g->tally, &p);
+	g->tally_stale = true;
 	size_t n[RG_COUNT] = {g->raised.n, g->issues.n, g->outcomes.n};
 	for (int i = 0; i < RG_COUNT; i++)
 		if (g->cur[i] >= n[i])
 			g->cur[i] = n[i] ? n[i] - 1 : 0;
+}
+
+static void tally_fresh(struct ui *ui, struct reg *g)
+{
+	if (!g->tally_stale)
+		return;
+	struct store_period p = {g->year ? g->from : NULL, g->year ? g->to : NULL, NULL};
+	ui_tally_load(ui, &g->tally, &p);
+	g->tally_stale = false;
 }
 
 static void year_set(struct ui *ui, struct reg *g, int year)
@@ -240,6 +251,7 @@ static void page_open(struct ui *ui, struct reg *g, const char *issue_id)
 	ui_synth_add(
 	    &g->f, "indicator", SCHEMA_TEXT, _("Indicator"),
 	    _("What is measured, e.g. the share of cases with a medication problem, in percent"));
+	tally_fresh(ui, g);
 	ui_synth_add(&g->f, "indicator_key", SCHEMA_SELECT_ONE, _("Indicator from the tallies"),
 		     _("kaigi then counts the indicator itself, year by year"));
 	for (size_t i = 0; i < g->tally.t.n; i++) {
@@ -460,6 +472,7 @@ static enum ui_result reg_key(struct ui *ui, void *state, const struct ui_key *k
 		return UI_REDRAW;
 	}
 	if (!g->focus_side && g->side == RG_TALLY) {
+		tally_fresh(ui, g);
 		struct store_period p = {g->year ? g->from : NULL, g->year ? g->to : NULL, NULL};
 		if (ui_tally_key(ui, &g->tally, &p, k))
 			return UI_REDRAW;
@@ -591,6 +604,7 @@ static void reg_draw(struct ui *ui, void *state)
 		ui_form_draw(ui, &g->form, pane, true);
 		ui_form_hint(ui, &g->form, hint, sizeof hint);
 	} else if (g->side == RG_TALLY) {
+		tally_fresh(ui, g);
 		ui_tally_draw(ui, &g->tally, pane, !g->focus_side);
 		snprintf(hint, sizeof hint, "%s", ui_tally_hint(&g->tally));
 	} else {
