@@ -15,6 +15,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "kaigi/policy.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
@@ -444,6 +445,24 @@ static void emit_meeting(struct ctx *c, const char *id)
 		seq_end(m);
 	}
 	store_participant_list_free(&ps);
+	struct store_decision_list ag;
+	s = store_agenda_list(c->st, id, &ag, c->err);
+	if (s != KAIGI_OK) {
+		c->status = s;
+		return;
+	}
+	if (ag.n) {
+		scalar(m, "agenda");
+		seq_start(m);
+		for (size_t i = 0; i < ag.n; i++) {
+			map_start(m);
+			kv(m, "issue", ag.v[i].issue_title);
+			kv(m, "decision", ag.v[i].decision);
+			map_end(m);
+		}
+		seq_end(m);
+	}
+	store_decision_list_free(&ag);
 	emit_records(c, id, NULL);
 	/* Cases are read with a statement of their own: emit_case reuses the
 	 * cached ones. */
@@ -515,7 +534,8 @@ enum kaigi_status store_export_yaml(struct store *st, const struct store_export_
 	static const char issues[] =
 	    "SELECT id, title, description, policy, status, owner, category, area, measure, "
 	    "decided, indicator, indicator_key, baseline, baseline_date, target, target_date, "
-	    "result, result_date FROM regional_issue WHERE ?1 OR id IN "
+	    "result, result_date FROM regional_issue WHERE ?1 OR id IN (SELECT issue_id FROM "
+	    "policy_agenda WHERE meeting_id IN (SELECT id FROM temp.export_meeting)) OR id IN "
 	    "(SELECT issue_id FROM regional_issue_case WHERE case_id IN (SELECT id FROM "
 	    "case_review WHERE meeting_id IN (SELECT id FROM temp.export_meeting))) ORDER BY "
 	    "title";

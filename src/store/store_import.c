@@ -495,6 +495,46 @@ static void import_issue_link(struct imp *im, const yaml_node_t *n, const char *
 	imp_step_write(im, q, n, "linking a regional issue");
 }
 
+/* An issue of the register on a policy meeting's agenda, with what the
+ * meeting decided (db/004 policy_agenda). */
+static void import_agenda_item(struct imp *im, const yaml_node_t *n, const char *meeting_id,
+			       size_t ord)
+{
+	static const char *const keys[] = {"issue", "decision", NULL};
+	static const char find[] = "SELECT id FROM regional_issue WHERE id = ?1 OR title = ?1";
+	static const char sql[] =
+	    "INSERT INTO policy_agenda (meeting_id, issue_id, ord, decision, created, updated) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT (meeting_id, issue_id) DO UPDATE SET "
+	    "ord = ?3, decision = coalesce(?4, decision), updated = ?5 WHERE (ord, decision) IS "
+	    "NOT (?3, coalesce(?4, decision))";
+	yaml_node_t *v[2];
+	if (!ywalk_map(&im->w, n, "an issue on the agenda", keys, v))
+		return;
+	const char *ref = text(im, v[0], "issue");
+	if (!ref) {
+		ywalk_error(&im->w, n, "give the regional issue's title (issue: …)");
+		return;
+	}
+	char id[STORE_ID_SIZE];
+	if (!imp_find_id(im, find, ref, NULL, NULL, id, v[0]))
+		return;
+	if (!id[0]) {
+		ywalk_error(&im->w, v[0],
+			    "no regional issue '%s': list it under regional_issues at the top",
+			    ref);
+		return;
+	}
+	sqlite3_stmt *q = imp_stmt(im, sql);
+	if (!q)
+		return;
+	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 3, (long long)ord);
+	store_bind_text_or_null(q, 4, text(im, v[1], "decision"));
+	sqlite3_bind_int64(q, 5, im->now);
+	imp_step_write(im, q, n, "putting an issue on the agenda");
+}
+
 /* Call each(im, item, ...) for the items of a sequence. */
 #define FOR_EACH_ITEM(im, seqnode, what, item, idx)                                                \
 	yaml_node_item_t *items_##idx = NULL;                                                      \
@@ -596,23 +636,12 @@ static void import_case(struct imp *im, const yaml_node_t *n, const char *meetin
 
 static void import_meeting(struct imp *im, const yaml_node_t *n)
 {
-	static const char *const keys[] = {"id",
-					   "template",
-					   "template_version",
-					   "kind",
-					   "title",
-					   "date",
-					   "start",
-					   "end",
-					   "place",
-					   "purpose",
-					   "target",
-					   "reached",
-					   "next_time",
-					   "participants",
-					   "records",
-					   "cases",
-					   NULL};
+	static const char *const keys[] = {"id",        "template",     "template_version",
+					   "kind",      "title",        "date",
+					   "start",     "end",          "place",
+					   "purpose",   "target",       "reached",
+					   "next_time", "participants", "records",
+					   "cases",     "agenda",       NULL};
 	static const char find[] = "SELECT id FROM meeting WHERE date = ?1 AND title = ?2";
 	static const char sql[] =
 	    "INSERT INTO meeting (id, template, template_version, kind, title, date, start_time, "
@@ -627,7 +656,7 @@ static void import_meeting(struct imp *im, const yaml_node_t *n)
 	    "reached, next_time) IS NOT (?2, ?3, ?4, coalesce(?5, title), ?6, coalesce(?7, "
 	    "start_time), coalesce(?8, end_time), coalesce(?9, place), coalesce(?10, purpose), "
 	    "coalesce(?11, target), coalesce(?12, reached), coalesce(?13, next_time))";
-	yaml_node_t *v[16];
+	yaml_node_t *v[17];
 	if (!ywalk_map(&im->w, n, "a meeting", keys, v))
 		return;
 	if (im->stats)
@@ -686,6 +715,10 @@ static void import_meeting(struct imp *im, const yaml_node_t *n)
 	{
 		FOR_EACH_ITEM(im, v[15], "cases", item, i)
 		import_case(im, item, id, i, tmpl);
+	}
+	{
+		FOR_EACH_ITEM(im, v[16], "agenda", item, i)
+		import_agenda_item(im, item, id, i);
 	}
 }
 

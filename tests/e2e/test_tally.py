@@ -7,7 +7,7 @@ here.  r, then 集計: the share of cases per ADL/IADL row and per raised
 wording; Enter lists the cases behind a figure.  On the register, p puts
 the issue on the policy meeting's agenda; its page takes the measure's
 baseline and the meeting's decision, which the linked case's printed
-summary then shows.
+summary then shows; the agenda travels in a record file.
 """
 import os
 import subprocess
@@ -78,6 +78,17 @@ def main():
     out = cli(path, home, "report", "2024-05-10", "--width", "120")
     check("地域ケア推進会議の決定" in out and DECISION in out,
           "the linked case's summary shows the decision:\n" + out)
+    # The agenda travels in a record file, and back.
+    yml = os.path.join(home, "all.yaml")
+    cli(path, home, "export", "yaml", "-o", yml)
+    with open(yml, encoding="utf-8") as f:
+        text = f.read()
+    check("agenda:" in text and "decision: " + DECISION in text,
+          "the export carries the agenda:\n" + text)
+    other = os.path.join(home, "other.db")
+    cli(other, home, "import", "-q", yml)
+    got = db(other).execute("SELECT decision FROM policy_agenda").fetchall()
+    check(got == [(DECISION,)], "the decision came back through the record file: %r" % (got,))
 
 
 if __name__ == "__main__":
