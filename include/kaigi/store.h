@@ -694,7 +694,7 @@ enum kaigi_status store_compare_cases(struct store *st, const char *earlier, con
 
 /* Follow-up reviews in a year and area, by how their grid changed. */
 struct store_outcome {
-	char year[5]; /* 年度 (the calendar year with p->calendar) */
+	char year[5]; /* 年度 (calendar: store_outcome_rollup_years, kaigi/tally.h) */
 	char *area;   /* the person's; "" when not recorded */
 	size_t improved, same, worsened;
 	size_t not_comparable; /* no row comparable with the review followed */
@@ -712,11 +712,6 @@ void store_outcome_list_free(struct store_outcome_list *l);
  */
 enum kaigi_status store_outcome_rollup(struct store *st, const struct store_period *p,
 				       struct store_outcome_list *out, struct kaigi_error *err);
-/* The same by calendar year when calendar, else by 年度 (kaigi/fiscal.h),
- * as store_outcome_rollup does. */
-enum kaigi_status store_outcome_rollup_years(struct store *st, const struct store_period *p,
-					     bool calendar, struct store_outcome_list *out,
-					     struct kaigi_error *err);
 
 /* ---- regional issues raised in cases, and the register ---------------- */
 

@@ -95,6 +95,12 @@ enum kaigi_status store_wording_merged(struct store *st, const char *into,
  * UTF-8 texts, 0…1. */
 double store_text_similarity(const char *a, const char *b);
 
+/* Follow-up outcomes (store_outcome_rollup, by 年度) by calendar year when
+ * calendar (src/store/store_compare.c). */
+enum kaigi_status store_outcome_rollup_years(struct store *st, const struct store_period *p,
+					     bool calendar, struct store_outcome_list *out,
+					     struct kaigi_error *err);
+
 /* ---- KPIs: the care level followed per person (store_kpi.c) ----------- */
 
 struct store_kpi {

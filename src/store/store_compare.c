@@ -24,6 +24,7 @@
 
 #include "kaigi/fiscal.h"
 #include "kaigi/strbuf.h"
+#include "kaigi/tally.h"
 #include "kaigi/xalloc.h"
 #include "store_followup.h"
 
