@@ -266,9 +266,11 @@ static void pane_lines(struct ui *ui, struct history *h, int w, struct ui_lines 
 	if (store_case_decisions(ui->st, c->id, &dl, &err) == KAIGI_OK && dl.n) {
 		ui_lines_addf(l, ui_attr(ui, UI_A_HEADING), "%s",
 			      _("Decisions of the policy meeting (地域ケア推進会議)"));
-		for (size_t i = 0; i < dl.n; i++)
-			ui_lines_addf(l, (int)A_NORMAL, "  %s  %s → %s", dl.v[i].meeting_date,
-				      dl.v[i].issue_title, dl.v[i].decision);
+		for (size_t i = 0; i < dl.n; i++) {
+			ui_lines_addf(l, ui_attr(ui, UI_A_DIM), "  %s  %s", dl.v[i].meeting_date,
+				      dl.v[i].issue_title);
+			ui_lines_wrap(l, dl.v[i].decision, w, 4, (int)A_NORMAL);
+		}
 		ui_lines_add(l, "", (int)A_NORMAL);
 	}
 	store_decision_list_free(&dl);
