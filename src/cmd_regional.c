@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
- * cmd_regional.c — `kaigi report regional [--from DATE] [--to DATE]
- * [--area AREA] [--format txt|md|html|pdf|csv] [-o FILE]`: the town's
+ * cmd_regional.c — `kaigi report regional [--fy YEAR | --year YEAR |
+ * --from DATE --to DATE] [--calendar] [--area AREA]
+ * [--format txt|md|html|pdf|csv] [-o FILE]`: the town's
  * regional issues over a period (report_regional_render), reached through
  * `kaigi report` (src/report/cmd_report.c hands `regional` here).
  *
@@ -16,6 +17,7 @@
 
 #include "cmd.h"
 #include "kaigi/config.h"
+#include "kaigi/fiscal.h"
 #include "kaigi/report.h"
 #include "kaigi/xalloc.h"
 #include "store/cmd_store.h"
@@ -26,14 +28,17 @@ struct regional_args {
 	struct store_period p;
 	const char *format, *output;
 	size_t width;
+	bool calendar; /* years are calendar years (--calendar, --year) */
+	char from[11], to[11];
 };
 
 static int usage(const char *fmt, const char *arg)
 {
 	fprintf(stderr, "kaigi report regional: ");
 	fprintf(stderr, fmt, arg ? arg : "");
-	fprintf(stderr, "\nusage: kaigi report regional [--from DATE] [--to DATE] [--area AREA] "
-			"[--format txt|md|html|pdf|csv] [-o FILE]\n");
+	fprintf(stderr, "\nusage: kaigi report regional [--fy YEAR | --year YEAR | --from DATE "
+			"--to DATE] [--calendar] [--area AREA] [--format txt|md|html|pdf|csv] "
+			"[-o FILE]\n");
 	return KAIGI_EUSAGE;
 }
 
@@ -45,12 +50,44 @@ static bool date_ok(const char *s)
 	       m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
+/* A year as typed: 2026, R8 / 令和8 (era years), H30. */
+static int year_parse(const char *s)
+{
+	char *end = NULL;
+	int base = 0;
+	if (strncmp(s, "令和", 6) == 0 || s[0] == 'R' || s[0] == 'r') {
+		base = 2018;
+		s += s[0] == 'R' || s[0] == 'r' ? 1 : 6;
+	} else if (strncmp(s, "平成", 6) == 0 || s[0] == 'H' || s[0] == 'h') {
+		base = 1988;
+		s += s[0] == 'H' || s[0] == 'h' ? 1 : 6;
+	}
+	long y = strtol(s, &end, 10);
+	if (end == s || (*end && strcmp(end, "年度") != 0 && strcmp(end, "年") != 0) || y < 1)
+		return 0;
+	y += base;
+	return y >= 1900 && y <= 9998 ? (int)y : 0;
+}
+
 static int parse(int argc, char **argv, struct regional_args *a)
 {
 	memset(a, 0, sizeof *a);
+	int fy = 0, cy = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *s = argv[i];
 		const char **slot = NULL;
+		if ((strcmp(s, "--fy") == 0 || strcmp(s, "--year") == 0) && i + 1 < argc) {
+			int y = year_parse(argv[i + 1]);
+			if (!y)
+				return usage("a year is 2026 or R8, not %s", argv[i + 1]);
+			*(s[2] == 'f' ? &fy : &cy) = y;
+			i++;
+			continue;
+		}
+		if (strcmp(s, "--calendar") == 0) {
+			a->calendar = true;
+			continue;
+		}
 		if (strcmp(s, "--from") == 0)
 			slot = &a->p.from;
 		else if (strcmp(s, "--to") == 0)
@@ -70,6 +107,14 @@ static int parse(int argc, char **argv, struct regional_args *a)
 				return usage("%s needs a value", s);
 			*slot = argv[++i];
 		}
+	}
+	if ((fy || cy) && (a->p.from || a->p.to || (fy && cy)))
+		return usage("%s", "give one of --fy, --year or --from/--to");
+	if (fy || cy) {
+		a->calendar |= cy != 0;
+		kaigi_year_range(fy ? fy : cy, cy != 0, a->from, a->to);
+		a->p.from = a->from;
+		a->p.to = a->to;
 	}
 	if (a->p.from && !date_ok(a->p.from))
 		return usage("--from is a date YYYY-MM-DD, not %s", a->p.from);
@@ -136,14 +181,15 @@ int cmd_report_regional_run(const struct cmd_opts *opts, int argc, char **argv)
 	    .vision = *vision ? vision : NULL,
 	    .width = a.width,
 	    .config = &cfg,
+	    .calendar = a.calendar,
 	};
 	struct strbuf doc = STRBUF_INIT;
 	struct kaigi_error err;
 	enum kaigi_status s =
-	    fmt == REGIONAL_CSV
-		? report_regional_csv(cs.st, &cs.forms, &a.p, opts->lang, &doc, &err)
-		: report_regional_render(cs.st, &cs.forms, &a.p, (enum report_format)fmt, &ro, &doc,
-					 &err);
+	    fmt == REGIONAL_CSV ? report_regional_csv_years(cs.st, &cs.forms, &a.p, opts->lang,
+							    a.calendar, &doc, &err)
+				: report_regional_render(cs.st, &cs.forms, &a.p,
+							 (enum report_format)fmt, &ro, &doc, &err);
 	if (s == KAIGI_OK && a.output && strcmp(a.output, "-") != 0)
 		s = report_save(a.output, doc.s ? doc.s : "", doc.len, &err);
 	else if (s == KAIGI_OK && doc.len && fwrite(doc.s, 1, doc.len, stdout) != doc.len)

@@ -51,7 +51,9 @@ const struct cmd cmd_table[] = {
 	.name = "report",
 	.usage = "report MEETING [--format txt|md|html|pdf] [-o FILE] [--names] [--packet] "
 		 "[--print]\n"
-		 "       kaigi report regional [--from DATE] [--to DATE] [--area AREA]\n"
+		 "              [--sheet FORM]\n"
+		 "       kaigi report regional [--fy YEAR | --year YEAR | --from DATE --to DATE]\n"
+		 "                             [--calendar] [--area AREA]\n"
 		 "                             [--format txt|md|html|pdf|csv] [-o FILE]",
 	.summary = "the printable summary of a meeting (anonymised unless --names), its case "
 		   "packet (--packet), or the town's regional issues",

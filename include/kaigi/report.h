@@ -64,6 +64,11 @@ struct report_options {
 	 * case on the agenda its case sheet and ADL/IADL grids, anonymised
 	 * whatever names says, marked to be collected back (資料回収). */
 	bool packet;
+	bool calendar;      /* regional report: calendar years, not 年度 */
+	/* A meeting's summary of one sheet only: the records of this form
+	 * (the meeting's own, else its cases' — with no person), e.g. a
+	 * planning meeting's outcome_sheet.  NULL: the whole summary. */
+	const char *sheet;
 };
 
 /*
@@ -111,6 +116,11 @@ enum kaigi_status report_regional_render(struct store *st, const struct schema_s
 enum kaigi_status report_regional_csv(struct store *st, const struct schema_set *forms,
 				      const struct store_period *p, const char *lang,
 				      struct strbuf *out, struct kaigi_error *err);
+/* The same, by calendar year when calendar, else by 年度. */
+enum kaigi_status report_regional_csv_years(struct store *st, const struct schema_set *forms,
+					    const struct store_period *p, const char *lang,
+					    bool calendar, struct strbuf *out,
+					    struct kaigi_error *err);
 
 /*
  * Write len bytes of data to path whole or not at all: into a temporary

@@ -60,6 +60,9 @@ struct schema_choice {
 	char *value; /* stored value; for a scale, an integer in text form */
 	struct schema_label label;
 	bool na; /* `na: true`: "not applicable", not a rating (never compared) */
+	/* `problem: true`: a rating that counts as a problem in the regional
+	 * tallies (e.g. Toyoake's △ and ×); declared by the form, never by code */
+	bool problem;
 	struct schema_pos pos;
 };
 
@@ -106,7 +109,13 @@ struct schema_field {
 	struct schema_label label, hint, unit, constraint_message;
 	bool required;
 	bool sensitive; /* identifying: masked in anonymised output */
-	char *phase;    /* meeting phase that shows it first, or NULL */
+	/* A scale: `better: higher` when a larger value is the better state
+	 * (the outcome sheet's 1–5); the default is lower (ADL ratings). */
+	bool higher_better;
+	/* A select: `tally: true` counts its choices in the regional tallies
+	 * (Toyoake's key problems 要となる問題点). */
+	bool tally;
+	char *phase; /* meeting phase that shows it first, or NULL */
 	struct expr *relevant, *constraint, *calculate; /* each may be NULL */
 	char *default_value;                            /* as text, or NULL */
 	bool has_min, has_max;

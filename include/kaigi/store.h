@@ -376,6 +376,13 @@ struct store_issue {
 	char *owner;    /* who carries it, or NULL */
 	char *category; /* an issue_category value, or NULL */
 	char *area;     /* 日常生活圏域 (or 全域), or NULL */
+	/* The measure and its numbers (db/004; doc/followup.md): each may be
+	 * NULL / absent.  indicator_key names the tally line that computes the
+	 * indicator (kaigi/tally.h), e.g. "row:adl_toyoake/adl/medication". */
+	char *measure, *decided, *indicator, *indicator_key;
+	double baseline, target, result;
+	bool has_baseline, has_target, has_result;
+	char *baseline_date, *target_date, *result_date;
 	/* Filled by the roll-ups: linked cases and their meetings in the
 	 * period, and the first and last meeting dates among them. */
 	int ncases, nmeetings;
@@ -714,8 +721,8 @@ enum kaigi_status store_compare_cases(struct store *st, const char *earlier, con
 
 /* Follow-up reviews in a year and area, by how their grid changed. */
 struct store_outcome {
-	char year[5];
-	char *area; /* the person's; "" when not recorded */
+	char year[5]; /* 年度 (calendar: store_outcome_rollup_years, kaigi/tally.h) */
+	char *area;   /* the person's; "" when not recorded */
 	size_t improved, same, worsened;
 	size_t not_comparable; /* no row comparable with the review followed */
 };

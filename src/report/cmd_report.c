@@ -25,6 +25,7 @@ struct report_args {
 	const char *format;
 	const char *output;
 	const char *vision;
+	const char *sheet;
 	bool names, print, packet;
 	size_t width;
 };
@@ -34,7 +35,7 @@ static int usage_error(const char *fmt, const char *arg)
 	fprintf(stderr, "kaigi report: ");
 	fprintf(stderr, fmt, arg);
 	fprintf(stderr, "\nusage: kaigi report MEETING [--format txt|md|html|pdf] [-o FILE] "
-			"[--names] [--packet] [--print]\n");
+			"[--names] [--packet] [--print] [--sheet FORM]\n");
 	return KAIGI_EUSAGE;
 }
 
@@ -50,6 +51,8 @@ static int parse(int argc, char **argv, struct report_args *a)
 			slot = &a->output;
 		else if (strcmp(s, "--vision") == 0)
 			slot = &a->vision;
+		else if (strcmp(s, "--sheet") == 0)
+			slot = &a->sheet;
 		else if (strncmp(s, "--format=", 9) == 0)
 			a->format = s + 9;
 		else if (strcmp(s, "--names") == 0)
@@ -196,6 +199,7 @@ int cmd_report_run(const struct cmd_opts *opts, int argc, char **argv)
 	    .config = &cfg,
 	    .vision_override = a.vision != NULL,
 	    .packet = a.packet,
+	    .sheet = a.sheet,
 	};
 	enum kaigi_status s = report_meeting_find(cs.st, a.meeting, id, &err);
 	if (s == KAIGI_OK)

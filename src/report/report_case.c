@@ -16,6 +16,7 @@
 #include "kaigi/identity.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
+#include "report_policy.h"
 
 /* The display text of plain field id in the case, or NULL. */
 static char *case_text(const struct rb *b, const struct rb_case *rc, const char *id,
@@ -425,6 +426,8 @@ enum kaigi_status rb_case_section(struct rb *b, struct rb_case *rc, struct kaigi
 	free(followup);
 
 	st = regional_add(b, rc, s, err);
+	if (st == KAIGI_OK)
+		st = rb_case_decisions_add(b, rc->c, s, err);
 	rm_section_prune(s);
 	return st;
 }

@@ -19,6 +19,7 @@
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
+#include "report_policy.h"
 
 /* ---- answers ------------------------------------------------------------ */
 
@@ -612,12 +613,31 @@ enum kaigi_status rm_build(struct store *st, const struct schema_set *forms, con
 		s = store_participant_list(st, meeting_id, &pl, err);
 	if (s == KAIGI_OK)
 		s = store_case_list(st, meeting_id, &cl, err);
-	if (s == KAIGI_OK) {
+	if (s == KAIGI_OK && opt && opt->sheet) {
+		/* One sheet as its own summary: its form's title over the
+		 * meeting's, no case and no person. */
+		const struct schema_form *sf = schema_form_find(forms, opt->sheet);
+		if (!sf)
+			s = kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no form %s installed",
+					    opt->sheet);
+		if (s == KAIGI_OK) {
+			if (opt->town && *opt->town)
+				doc->issuer = xstrdup(opt->town);
+			doc->title = xstrdup(label(&sf->title, b.lang));
+			doc->subtitle =
+			    xstrdup(m.f[STORE_MEETING_TITLE] ? m.f[STORE_MEETING_TITLE] : "");
+			doc->date = rs_date(m.f[STORE_MEETING_DATE], b.lang);
+			doc->footer = xstrdup(rs(RS_FOOTER_ANON, b.lang));
+			s = rb_sheet_add(&b, meeting_id, opt->sheet, err);
+		}
+		store_case_list_free(&cl); /* no case sections */
+	} else if (s == KAIGI_OK) {
 		b.tmpl = m.template_id ? schema_meeting_find(forms, m.template_id) : NULL;
 		for (size_t i = 0; i < pl.n; i++)
 			rb_secret_add_name(&b, pl.v[i].name);
 		b.nsecrets_meeting = b.nsecrets;
 		header_add(&b, &m, &pl, opt);
+		s = rb_meeting_extra_add(&b, meeting_id, err);
 	}
 	for (size_t i = 0; i < cl.n && s == KAIGI_OK; i++) {
 		struct rb_case rc;

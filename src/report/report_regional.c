@@ -19,6 +19,7 @@
 
 #include "kaigi/identity.h"
 #include "kaigi/utf8.h"
+#include "kaigi/fiscal.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
 #include "report_regional.h"
@@ -77,16 +78,34 @@ const char *rr_status_label(const char *status, const char *lang)
 	return status;
 }
 
+void rr_year_name(const char *year, bool calendar, const char *lang, char *buf, size_t size)
+{
+	kaigi_year_name(year ? atoi(year) : 0, calendar, lang, buf, size);
+}
+
 char *rr_period_text(const struct store_period *p, const char *lang)
 {
 	const char *from = p ? p->from : NULL, *to = p ? p->to : NULL;
 	char *a = from ? rs_date_short(from, lang) : NULL;
 	char *b = to ? rs_date_short(to, lang) : NULL;
 	char *out;
-	if (!a && !b)
+	if (!a && !b) {
 		out = xstrdup(rr_word(lang, "全期間", "All meetings"));
-	else
-		out = xasprintf("%s%s%s", a ? a : "", rr_word(lang, "〜", " – "), b ? b : "");
+	} else {
+		/* A whole 年度 or calendar year is named first. */
+		char name[32] = "", f[11], t[11];
+		for (int cal = 0; cal < 2 && from && to && !name[0]; cal++) {
+			int y = kaigi_year_of(from, cal);
+			kaigi_year_range(y, cal, f, t);
+			if (y && strcmp(f, from) == 0 && strcmp(t, to) == 0)
+				kaigi_year_name(y, cal, lang, name, sizeof name);
+		}
+		if (name[0])
+			out = xasprintf(rr_word(lang, "%s（%s〜%s）", "%s (%s – %s)"), name, a, b);
+		else
+			out =
+			    xasprintf("%s%s%s", a ? a : "", rr_word(lang, "〜", " – "), b ? b : "");
+	}
 	free(a);
 	free(b);
 	return out;
@@ -97,19 +116,72 @@ void rr_data_clear(struct rr_data *d)
 	store_raised_list_free(&d->raised);
 	store_issue_list_free(&d->issues);
 	store_outcome_list_free(&d->outcomes);
+	store_tally_free(&d->tally);
+	store_kpi_list_free(&d->kpi);
+	free(d->now);
+	free(d->then);
+	free(d->now_n);
+	free(d->now_of);
+	d->now = d->then = NULL;
+	d->now_n = d->now_of = NULL;
 }
 
-enum kaigi_status rr_data_load(struct store *st, const struct store_period *p, struct rr_data *d,
-			       struct kaigi_error *err)
+/* Each register issue's indicator, when it names a tally line: its share
+ * in the period (from the tally already counted) and in the year the
+ * measure was decided (counted once per year). */
+static enum kaigi_status indicators_load(struct store *st, const struct store_period *p,
+					 struct rr_data *d, struct kaigi_error *err)
+{
+	size_t n = d->issues.n ? d->issues.n : 1;
+	d->now = xcalloc(n, sizeof *d->now);
+	d->then = xcalloc(n, sizeof *d->then);
+	d->now_n = xcalloc(n, sizeof *d->now_n);
+	d->now_of = xcalloc(n, sizeof *d->now_of);
+	for (size_t i = 0; i < d->issues.n; i++) {
+		const struct store_issue *is = &d->issues.v[i];
+		d->now[i] = d->then[i] = -1;
+		if (!is->indicator_key || !*is->indicator_key)
+			continue;
+		size_t k = 0;
+		for (size_t j = 0; j < d->tally.n; j++)
+			if (strcmp(d->tally.v[j].key, is->indicator_key) == 0)
+				k = d->tally.v[j].cases;
+		if (d->tally.cases)
+			d->now[i] = 100.0 * (double)k / (double)d->tally.cases;
+		d->now_n[i] = k;
+		d->now_of[i] = d->tally.cases;
+		int y = kaigi_year_of(is->decided, d->calendar);
+		if (!y)
+			continue;
+		char from[11], to[11];
+		kaigi_year_range(y, d->calendar, from, to);
+		struct store_period yp = {.from = from, .to = to, .area = p ? p->area : NULL};
+		enum kaigi_status s =
+		    store_tally_share(st, &yp, is->indicator_key, &d->then[i], NULL, NULL, err);
+		if (s != KAIGI_OK)
+			return s;
+	}
+	return KAIGI_OK;
+}
+
+enum kaigi_status rr_data_load(struct store *st, const struct store_period *p, bool calendar,
+			       struct rr_data *d, struct kaigi_error *err)
 {
 	memset(d, 0, sizeof *d);
+	d->calendar = calendar;
 	enum kaigi_status s = store_period_count(st, p, &d->counts, err);
 	if (s == KAIGI_OK)
 		s = store_raised_rollup(st, p, &d->raised, err);
 	if (s == KAIGI_OK)
 		s = store_register_rollup(st, p, &d->issues, err);
 	if (s == KAIGI_OK)
-		s = store_outcome_rollup(st, p, &d->outcomes, err);
+		s = store_outcome_rollup_years(st, p, calendar, &d->outcomes, err);
+	if (s == KAIGI_OK)
+		s = store_tally_run(st, p, &d->tally, err);
+	if (s == KAIGI_OK)
+		s = store_kpi_rollup(st, p, calendar, &d->kpi, err);
+	if (s == KAIGI_OK)
+		s = indicators_load(st, p, d, err);
 	/* The report names no one: the wordings, typed in cases, are scrubbed
 	 * with every person known (kaigi/scrub.h). */
 	struct scrub_ctx *ctx = NULL;
@@ -131,7 +203,7 @@ enum kaigi_status rr_data_load(struct store *st, const struct store_period *p, s
 }
 
 /* "5（42%）" of n out of all. */
-static char *share(size_t n, size_t all)
+char *rr_share(size_t n, size_t all)
 {
 	if (!all)
 		return xasprintf("%zu", n);
@@ -268,11 +340,13 @@ static void register_section(const struct rr_data *d, const struct schema_set *f
 static void outcome_row(struct rm_block *t, const char *year, const char *area,
 			const struct store_outcome *o)
 {
+	/* year is already a name (令和8年度) or 計 */
 	size_t all = o->improved + o->same + o->worsened;
 	char n[32], nc[32];
 	snprintf(n, sizeof n, "%zu", all);
 	snprintf(nc, sizeof nc, "%zu", o->not_comparable);
-	char *a = share(o->improved, all), *b = share(o->same, all), *c = share(o->worsened, all);
+	char *a = rr_share(o->improved, all), *b = rr_share(o->same, all),
+	     *c = rr_share(o->worsened, all);
 	size_t row = rm_row_add(t);
 	rm_cell_set(t, row, 0, year);
 	rm_cell_set(t, row, 1, area);
@@ -301,7 +375,9 @@ static void outcome_section(const struct rr_data *d, const char *lang, struct rm
 		return;
 	}
 	struct rm_block *t = rm_table_add(s, NULL, 7);
-	rm_col_set(t, 0, rr_word(lang, "年", "Year"), 1, true, true);
+	rm_col_set(t, 0,
+		   d->calendar ? rr_word(lang, "年", "Year") : rr_word(lang, "年度", "Fiscal year"),
+		   2, true, true);
 	rm_col_set(t, 1, rr_word(lang, "圏域", "Area"), 2, false, false);
 	rm_col_set(t, 2, rr_word(lang, "比較した事例", "Compared"), 1, true, false);
 	rm_col_set(t, 3, rr_word(lang, "改善", "Improved"), 2, true, false);
@@ -311,7 +387,9 @@ static void outcome_section(const struct rr_data *d, const char *lang, struct rm
 	struct store_outcome total = {0};
 	for (size_t i = 0; i < d->outcomes.n; i++) {
 		const struct store_outcome *o = &d->outcomes.v[i];
-		outcome_row(t, o->year, *o->area ? o->area : rr_word(lang, "（未記入）", "(none)"),
+		char yname[32];
+		rr_year_name(o->year, d->calendar, lang, yname, sizeof yname);
+		outcome_row(t, yname, *o->area ? o->area : rr_word(lang, "（未記入）", "(none)"),
 			    o);
 		total.improved += o->improved;
 		total.same += o->same;
@@ -343,7 +421,7 @@ enum kaigi_status report_regional_render(struct store *st, const struct schema_s
 				       "pango); use --format html and print it from a browser");
 	const char *lang = opt && opt->lang && strcmp(opt->lang, "en") == 0 ? "en" : "ja";
 	struct rr_data d;
-	enum kaigi_status s = rr_data_load(st, p, &d, err);
+	enum kaigi_status s = rr_data_load(st, p, opt && opt->calendar, &d, err);
 	if (s != KAIGI_OK)
 		return s;
 	struct rm_doc doc;
@@ -358,9 +436,12 @@ enum kaigi_status report_regional_render(struct store *st, const struct schema_s
 	    xstrdup(rr_word(lang, "件数の集計と課題の文言のみで、個人を特定する情報は含みません。",
 			    "Counts and the issues' wording only: no person is named."));
 	overview(&d, p, forms, opt, lang, &doc);
+	rr_tally_section(&d, forms, lang, &doc);
 	raised_section(&d, forms, lang, &doc);
 	register_section(&d, forms, lang, &doc);
+	rr_measure_section(&d, lang, &doc);
 	outcome_section(&d, lang, &doc);
+	rr_kpi_section(&d, lang, &doc);
 	for (size_t i = 0; i < doc.nsecs; i++)
 		rm_section_prune(&doc.secs[i]);
 	size_t width = opt && opt->width ? opt->width : 80;

@@ -11,6 +11,7 @@
 #include "kaigi/schema.h"
 #include "kaigi/store.h"
 #include "report_model.h"
+#include "kaigi/tally.h"
 
 /* Everything the report shows, read once. */
 struct rr_data {
@@ -18,10 +19,17 @@ struct rr_data {
 	struct store_raised_list raised;
 	struct store_issue_list issues;
 	struct store_outcome_list outcomes;
+	struct store_tally tally;  /* the period's tallies */
+	struct store_kpi_list kpi; /* care levels followed */
+	bool calendar;             /* years are calendar years, not 年度 */
+	/* Per register issue (same order): the indicator's share in the
+	 * period and in the year the measure was decided; < 0 when none. */
+	double *now, *then;
+	size_t *now_n, *now_of;
 };
 
-enum kaigi_status rr_data_load(struct store *st, const struct store_period *p, struct rr_data *d,
-			       struct kaigi_error *err);
+enum kaigi_status rr_data_load(struct store *st, const struct store_period *p, bool calendar,
+			       struct rr_data *d, struct kaigi_error *err);
 void rr_data_clear(struct rr_data *d);
 
 /* ja or en by lang ("en" → en). */
@@ -34,8 +42,21 @@ const char *rr_category_label(const struct schema_set *forms, const char *form_i
 const char *rr_policy_label(const char *policy, const char *lang);
 /* The register status as a word; the value itself when unknown. */
 const char *rr_status_label(const char *status, const char *lang);
-/* "令和7年4月1日〜令和8年3月31日", or "全期間".  Caller frees. */
+/* "令和8年度（令和8年4月1日〜令和9年3月31日）", "令和7年4月1日〜…", or
+ * "全期間".  Caller frees. */
 char *rr_period_text(const struct store_period *p, const char *lang);
+/* A year of the roll-ups ("2026") as 令和8年度 / FY2026 (or 2026年). */
+void rr_year_name(const char *year, bool calendar, const char *lang, char *buf, size_t size);
+
+/* The sections of report_tally.c: the tallies, the measures against
+ * their targets, and the care levels followed. */
+struct rm_doc;
+void rr_tally_section(const struct rr_data *d, const struct schema_set *forms, const char *lang,
+		      struct rm_doc *doc);
+void rr_measure_section(const struct rr_data *d, const char *lang, struct rm_doc *doc);
+void rr_kpi_section(const struct rr_data *d, const char *lang, struct rm_doc *doc);
+/* "5 (42%)" of n out of all.  Caller frees. */
+char *rr_share(size_t n, size_t all);
 
 /* The region overview (地域概要) kept in the town settings, on the report's
  * cover (report_region_cover.c); nothing when the settings have none. */

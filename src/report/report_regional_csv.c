@@ -8,10 +8,13 @@
  * so Excel on Japanese Windows opens it as it is.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kaigi/csv.h"
+#include "kaigi/fiscal.h"
 #include "kaigi/report.h"
+#include "kaigi/xalloc.h"
 #include "report_regional.h"
 
 static void cell(struct strbuf *b, const char *v, bool last)
@@ -49,14 +52,42 @@ enum {
 	C_SAME,
 	C_WORSENED,
 	C_NOT_COMPARABLE,
+	C_KIND,
+	C_KEY,
+	C_LABEL,
+	C_OF,
+	C_SHARE,
+	C_MEASURE,
+	C_DECIDED,
+	C_INDICATOR,
+	C_BASELINE,
+	C_BASELINE_DATE,
+	C_TARGET,
+	C_TARGET_DATE,
+	C_RESULT,
+	C_RESULT_DATE,
+	C_PEOPLE,
+	C_FOLLOWED_1Y,
+	C_WORSE_1Y,
 	C_COUNT
 };
 
 static const char *const heads[C_COUNT] = {
-    "table",    "year",         "area",          "category",       "category_label", "issue",
-    "policy",   "policy_label", "owner",         "status",         "status_label",   "cases",
-    "meetings", "first_seen",   "last_seen",     "register_issue", "unlinked_cases", "improved",
-    "same",     "worsened",     "not_comparable"};
+    "table",          "year",           "area",         "category",   "category_label",
+    "issue",          "policy",         "policy_label", "owner",      "status",
+    "status_label",   "cases",          "meetings",     "first_seen", "last_seen",
+    "register_issue", "unlinked_cases", "improved",     "same",       "worsened",
+    "not_comparable", "kind",           "key",          "label",      "of",
+    "share",          "measure",        "decided",      "indicator",  "baseline",
+    "baseline_date",  "target",         "target_date",  "result",     "result_date",
+    "people",         "followed_1y",    "worse_1y"};
+
+static const char *const kinds[STORE_TALLY_KINDS] = {"category", "row", "code", "raised"};
+
+static char *fmt_num(bool has, double v)
+{
+	return has ? xasprintf("%g", v) : NULL;
+}
 
 /* Write a row of C_COUNT cells; v[i] NULL is empty, n[i] >= 0 a number. */
 static void row(struct strbuf *b, const char *const *v, const long long *n)
@@ -74,8 +105,16 @@ enum kaigi_status report_regional_csv(struct store *st, const struct schema_set 
 				      const struct store_period *p, const char *lang,
 				      struct strbuf *out, struct kaigi_error *err)
 {
+	return report_regional_csv_years(st, forms, p, lang, false, out, err);
+}
+
+enum kaigi_status report_regional_csv_years(struct store *st, const struct schema_set *forms,
+					    const struct store_period *p, const char *lang,
+					    bool calendar, struct strbuf *out,
+					    struct kaigi_error *err)
+{
 	struct rr_data d;
-	enum kaigi_status s = rr_data_load(st, p, &d, err);
+	enum kaigi_status s = rr_data_load(st, p, calendar, &d, err);
 	if (s != KAIGI_OK)
 		return s;
 	strbuf_append(out, "\xEF\xBB\xBF");
@@ -124,7 +163,26 @@ enum kaigi_status report_regional_csv(struct store *st, const struct schema_set 
 		n[C_MEETINGS] = is->nmeetings;
 		v[C_FIRST] = is->first_seen;
 		v[C_LAST] = is->last_seen;
+		v[C_KEY] = is->indicator_key;
+		v[C_MEASURE] = is->measure;
+		v[C_DECIDED] = is->decided;
+		v[C_INDICATOR] = is->indicator;
+		char *b = fmt_num(is->has_baseline, is->baseline);
+		char *t = fmt_num(is->has_target, is->target);
+		char *r = fmt_num(is->has_result, is->result);
+		char *sh = d.now && d.now[i] >= 0 ? xasprintf("%.1f", d.now[i]) : NULL;
+		v[C_BASELINE] = b;
+		v[C_BASELINE_DATE] = is->baseline_date;
+		v[C_TARGET] = t;
+		v[C_TARGET_DATE] = is->target_date;
+		v[C_RESULT] = r;
+		v[C_RESULT_DATE] = is->result_date;
+		v[C_SHARE] = sh;
 		row(out, v, n);
+		free(b);
+		free(t);
+		free(r);
+		free(sh);
 	}
 	for (size_t i = 0; i < d.outcomes.n; i++) {
 		const struct store_outcome *o = &d.outcomes.v[i];
@@ -139,6 +197,54 @@ enum kaigi_status report_regional_csv(struct store *st, const struct schema_set 
 		n[C_SAME] = (long long)o->same;
 		n[C_WORSENED] = (long long)o->worsened;
 		n[C_NOT_COMPARABLE] = (long long)o->not_comparable;
+		row(out, v, n);
+	}
+	for (size_t i = 0; i < d.tally.n; i++) {
+		const struct store_tally_line *l = &d.tally.v[i];
+		for (size_t a = 0; a <= l->nareas; a++) {
+			const char *v[C_COUNT] = {0};
+			long long n[C_COUNT];
+			for (int k = 0; k < C_COUNT; k++)
+				n[k] = -1;
+			/* The town's line first, then one per area. */
+			size_t cases = a ? l->areas[a - 1].cases : l->cases, of = d.tally.cases;
+			for (size_t k = 0; a && k < d.tally.nareas; k++)
+				if (strcmp(d.tally.areas[k].area, l->areas[a - 1].area) == 0)
+					of = d.tally.areas[k].cases;
+			char sh[32];
+			snprintf(sh, sizeof sh, "%.1f",
+				 of ? 100.0 * (double)cases / (double)of : 0.0);
+			v[C_TABLE] = "tally";
+			v[C_AREA] = a ? l->areas[a - 1].area : NULL;
+			v[C_KIND] = kinds[l->kind];
+			v[C_KEY] = l->key;
+			v[C_LABEL] = store_tally_label(forms, l, lang);
+			n[C_CASES] = (long long)cases;
+			n[C_OF] = (long long)of;
+			v[C_SHARE] = sh;
+			if (l->similar_to != (size_t)-1)
+				v[C_ISSUE] = d.tally.v[l->similar_to].item; /* grouped under */
+			row(out, v, n);
+		}
+	}
+	for (size_t i = 0; i < d.kpi.n; i++) {
+		const struct store_kpi *k = &d.kpi.v[i];
+		const char *v[C_COUNT] = {0};
+		long long n[C_COUNT];
+		for (int j = 0; j < C_COUNT; j++)
+			n[j] = -1;
+		char y[16];
+		snprintf(y, sizeof y, "%d", k->year);
+		v[C_TABLE] = "care_level";
+		v[C_YEAR] = y;
+		v[C_AREA] = k->area;
+		n[C_CASES] = (long long)k->followups;
+		n[C_IMPROVED] = (long long)k->improved;
+		n[C_SAME] = (long long)k->same;
+		n[C_WORSENED] = (long long)k->worse;
+		n[C_PEOPLE] = (long long)k->people;
+		n[C_FOLLOWED_1Y] = (long long)k->followed_1y;
+		n[C_WORSE_1Y] = (long long)k->worse_1y;
 		row(out, v, n);
 	}
 	rr_data_clear(&d);

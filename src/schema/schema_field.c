@@ -38,6 +38,8 @@ static const char *const field_keys[] = {
     "max_items",
     "item_label",
     "formerly",
+    "better",
+    "tally",
     NULL,
 };
 
@@ -418,6 +420,20 @@ static void parse_field(struct loader *l, yaml_node_t *n, struct schema_field *f
 	}
 	if (t != SCHEMA_CALCULATE)
 		refuse_key(l, n, "calculate", tname, "calculate");
+	if (t != SCHEMA_SCALE)
+		refuse_key(l, n, "better", tname, "scale");
+	if (t != SCHEMA_SELECT_ONE && t != SCHEMA_SELECT_MULTIPLE)
+		refuse_key(l, n, "tally", tname, "select_one and select_multiple");
+	const char *better = NULL;
+	yaml_node_t *bn = NULL;
+	if (t == SCHEMA_SCALE && ydoc_get_str(y, n, "better", false, &better, &bn) && better) {
+		if (strcmp(better, "higher") == 0)
+			f->higher_better = true;
+		else if (strcmp(better, "lower") != 0)
+			ydoc_error(y, bn, "'better' is higher or lower, not '%s'", better);
+	}
+	if (t == SCHEMA_SELECT_ONE || t == SCHEMA_SELECT_MULTIPLE)
+		ydoc_get_bool(y, n, "tally", &f->tally);
 	if (grid || list || t == SCHEMA_CALCULATE) {
 		refuse_key(l, n, "default", tname, "fields a person fills in");
 		refuse_key(l, n, "constraint", tname, "fields a person fills in");
@@ -491,7 +507,7 @@ static void parse_field(struct loader *l, yaml_node_t *n, struct schema_field *f
 static bool parse_choice_seq(struct loader *l, yaml_node_t *seq, struct schema_choice_list *out)
 {
 	struct ydoc *y = l->y;
-	static const char *const choice_keys[] = {"value", "label", "na", NULL};
+	static const char *const choice_keys[] = {"value", "label", "na", "problem", NULL};
 	out->pos = (struct schema_pos){ydoc_line(seq), ydoc_col(seq)};
 	if (seq->type != YAML_SEQUENCE_NODE || ydoc_seq_len(seq) == 0) {
 		ydoc_error(y, seq, "a choice list must be a list of {value: …, label: …}, found %s",
@@ -538,6 +554,13 @@ static bool parse_choice_seq(struct loader *l, yaml_node_t *seq, struct schema_c
 			ok = false;
 		if (!ydoc_get_bool(y, cn, "na", &c->na))
 			ok = false;
+		if (!ydoc_get_bool(y, cn, "problem", &c->problem))
+			ok = false;
+		if (c->na && c->problem) {
+			ydoc_error(y, ydoc_map_get(y, cn, "problem"),
+				   "a choice marked 'na' (not applicable) cannot be a 'problem'");
+			ok = false;
+		}
 	}
 	return ok;
 }

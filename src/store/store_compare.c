@@ -15,13 +15,16 @@
  * The roll-up does the same comparison in one SQL statement over every
  * follow-up review of the period, with the forms' rating columns and their
  * not-applicable values handed in as JSON, so ten years of reviews are
- * compared without reading them into memory.
+ * compared without reading them into memory.  Years are 年度 (April to
+ * March) unless the period asks for calendar years (kaigi/fiscal.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/fiscal.h"
 #include "kaigi/strbuf.h"
+#include "kaigi/tally.h"
 #include "kaigi/xalloc.h"
 #include "store_followup.h"
 
@@ -41,6 +44,9 @@ static bool scale_rank(const struct schema_field *grid, const struct schema_grid
 	if (i < 0 || cl->v[i].na)
 		return false;
 	*out = strtol(cl->v[i].value, NULL, 10);
+	/* The scale's declared direction: compare as if lower were better. */
+	if (grid->columns && col < grid->ncolumns && grid->columns[col].higher_better)
+		*out = -*out;
 	return true;
 }
 
@@ -150,9 +156,9 @@ void store_outcome_list_free(struct store_outcome_list *l)
 	l->n = 0;
 }
 
-/* [[form, grid, column, ",na,na,"], …] for every installed grid with a
- * rating column: its not-applicable values between commas, so one instr()
- * tells them (scales store integers, which print as digits). */
+/* [[form, grid, column, dir, ",na,na,"], …] (dir -1 when higher is better) for every installed grid
+ * with a rating column: its not-applicable values between commas, so one instr() tells them (scales
+ * store integers, which print as digits). */
 static char *rating_spec(const struct schema_set *forms)
 {
 	struct strbuf b = STRBUF_INIT;
@@ -168,8 +174,10 @@ static char *rating_spec(const struct schema_set *forms)
 				if (col == (size_t)-1)
 					continue;
 				/* Ids are checked words ([a-z0-9_]): no JSON escaping. */
-				strbuf_appendf(&b, "%s[\"%s\",\"%s\",\"%s\",\",", first ? "" : ",",
-					       form->id, g->id, g->columns[col].id);
+				strbuf_appendf(&b, "%s[\"%s\",\"%s\",\"%s\",%d,\",",
+					       first ? "" : ",", form->id, g->id,
+					       g->columns[col].id,
+					       g->columns[col].higher_better ? -1 : 1);
 				first = false;
 				for (size_t r = 0; r <= g->nrows; r++) {
 					const struct schema_choice_list *cl =
@@ -191,18 +199,27 @@ static char *rating_spec(const struct schema_set *forms)
 enum kaigi_status store_outcome_rollup(struct store *st, const struct store_period *p,
 				       struct store_outcome_list *out, struct kaigi_error *err)
 {
+	return store_outcome_rollup_years(st, p, false, out, err);
+}
+
+enum kaigi_status store_outcome_rollup_years(struct store *st, const struct store_period *p,
+					     bool calendar, struct store_outcome_list *out,
+					     struct kaigi_error *err)
+{
 	/* CROSS JOIN fixes the order: from the few follow-up reviews to their
 	 * records and answers by key, never from every grid record. */
 	static const char sql[] =
-	    "WITH spec (form, field, col, na) AS MATERIALIZED ("
-	    "  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?3)), "
+	    "WITH spec (form, field, col, dir, na) AS MATERIALIZED ("
+	    "  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 "
+	    "  FROM json_each(?3)), "
 	    "fc AS ("
 	    "  SELECT c.id, c.follows, m.date, ifnull(p.area, '') AS area FROM case_review c "
 	    "  JOIN meeting m ON m.id = c.meeting_id JOIN person p ON p.id = c.person_id "
 	    "  WHERE c.follows IS NOT NULL AND (?1 IS NULL OR m.date >= ?1) "
 	    "  AND (?2 IS NULL OR m.date <= ?2) AND (?4 IS NULL OR p.area = ?4)), "
 	    "cell AS ("
-	    "  SELECT fc.id, cur.value < prev.value AS better, cur.value > prev.value AS worse "
+	    "  SELECT fc.id, (cur.value - prev.value) * s.dir < 0 AS better, "
+	    "  (cur.value - prev.value) * s.dir > 0 AS worse "
 	    "  FROM fc CROSS JOIN form_record r ON r.case_id = fc.id "
 	    "  CROSS JOIN spec s ON s.form = r.form "
 	    "  CROSS JOIN form_record pr ON pr.case_id = fc.follows AND +pr.form = r.form "
@@ -213,7 +230,8 @@ enum kaigi_status store_outcome_rollup(struct store *st, const struct store_peri
 	    "  WHERE instr(s.na, ',' || cur.value || ',') = 0 "
 	    "    AND instr(s.na, ',' || prev.value || ',') = 0), "
 	    "per AS (SELECT id, sum(better) AS b, sum(worse) AS w FROM cell GROUP BY id) "
-	    "SELECT substr(fc.date, 1, 4) AS year, fc.area, "
+	    "SELECT CAST(substr(fc.date, 1, 4) AS INTEGER) - (NOT ?5 AND substr(fc.date, 6, 2) < "
+	    "?6) AS year, fc.area, "
 	    "  count(per.id) FILTER (WHERE per.b > per.w), "
 	    "  count(per.id) FILTER (WHERE per.b = per.w), "
 	    "  count(per.id) FILTER (WHERE per.b < per.w), "
@@ -230,6 +248,10 @@ enum kaigi_status store_outcome_rollup(struct store *st, const struct store_peri
 	store_bind_text_or_null(q, 2, p ? p->to : NULL);
 	sqlite3_bind_text(q, 3, spec, -1, SQLITE_STATIC);
 	store_bind_text_or_null(q, 4, p ? p->area : NULL);
+	sqlite3_bind_int(q, 5, calendar);
+	char month[8];
+	snprintf(month, sizeof month, "%02d", KAIGI_FY_START_MONTH);
+	sqlite3_bind_text(q, 6, month, -1, SQLITE_TRANSIENT);
 	int rc;
 	size_t cap = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {

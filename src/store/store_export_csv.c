@@ -420,7 +420,9 @@ static enum kaigi_status export_tables(struct store *st, const struct store_expo
 	    "ORDER BY m.date, m.id, c.ord";
 	static const char issues[] =
 	    "SELECT r.id AS issue_id, r.title, r.policy, r.status, r.owner, r.category, r.area, "
-	    "m.date AS meeting_date, c.id AS case_id, p.code AS person_code, l.statement, l.note "
+	    "r.measure, r.decided, r.indicator, r.indicator_key, r.baseline, r.baseline_date, "
+	    "r.target, r.target_date, r.result, r.result_date, m.date AS meeting_date, c.id AS "
+	    "case_id, p.code AS person_code, l.statement, l.note "
 	    "FROM regional_issue_case l JOIN regional_issue "
 	    "r ON r.id = l.issue_id JOIN case_review c ON c.id = l.case_id JOIN meeting m ON m.id "
 	    "= c.meeting_id JOIN person p ON p.id = c.person_id WHERE m.id IN (SELECT id FROM "

@@ -18,6 +18,7 @@
 #include "kaigi/identity.h"
 #include "kaigi/scrub.h"
 #include "kaigi/meeting.h"
+#include "kaigi/policy.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
@@ -527,6 +528,24 @@ static void emit_meeting(struct ctx *c, const char *id)
 		seq_end(m);
 	}
 	store_participant_list_free(&ps);
+	struct store_decision_list ag;
+	s = store_agenda_list(c->st, id, &ag, c->err);
+	if (s != KAIGI_OK) {
+		c->status = s;
+		return;
+	}
+	if (ag.n) {
+		scalar(m, "agenda");
+		seq_start(m);
+		for (size_t i = 0; i < ag.n; i++) {
+			map_start(m);
+			kv(m, "issue", ag.v[i].issue_title);
+			kv(m, "decision", ag.v[i].decision);
+			map_end(m);
+		}
+		seq_end(m);
+	}
+	store_decision_list_free(&ag);
 	emit_records(c, id, NULL);
 	/* Cases are read with a statement of their own: emit_case reuses the
 	 * cached ones. */
@@ -608,8 +627,10 @@ enum kaigi_status store_export_yaml(struct store *st, const struct store_export_
 	    "(SELECT person_id FROM case_review WHERE meeting_id IN (SELECT id FROM "
 	    "temp.export_meeting)) ORDER BY code";
 	static const char issues[] =
-	    "SELECT id, title, description, policy, status, owner, category, area FROM "
-	    "regional_issue WHERE ?1 OR id IN "
+	    "SELECT id, title, description, policy, status, owner, category, area, measure, "
+	    "decided, indicator, indicator_key, baseline, baseline_date, target, target_date, "
+	    "result, result_date FROM regional_issue WHERE ?1 OR id IN (SELECT issue_id FROM "
+	    "policy_agenda WHERE meeting_id IN (SELECT id FROM temp.export_meeting)) OR id IN "
 	    "(SELECT issue_id FROM regional_issue_case WHERE case_id IN (SELECT id FROM "
 	    "case_review WHERE meeting_id IN (SELECT id FROM temp.export_meeting))) ORDER BY "
 	    "title";
@@ -711,6 +732,11 @@ enum kaigi_status store_export_yaml(struct store *st, const struct store_export_
 		kv(&m, "owner", col_text(q, 5));
 		kv(&m, "category", col_text(q, 6));
 		kv(&m, "area", col_text(q, 7));
+		static const char *const measure_keys[] = {
+		    "measure",       "decided", "indicator",   "indicator_key", "baseline",
+		    "baseline_date", "target",  "target_date", "result",        "result_date"};
+		for (int k = 0; k < 10; k++)
+			kv(&m, measure_keys[k], col_text(q, 8 + k));
 		map_end(&m);
 	}
 	if (n)

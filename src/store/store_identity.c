@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * store_identity.c — a person's identity (person_identity, db/004) and the
+ * store_identity.c — a person's identity (person_identity, db/006) and the
  * scrubbing contexts built from it for anonymised outputs.
  */
 #include <stdlib.h>

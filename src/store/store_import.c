@@ -287,8 +287,16 @@ static void import_person(struct imp *im, const yaml_node_t *n)
 
 static void import_issue(struct imp *im, const yaml_node_t *n)
 {
-	static const char *const keys[] = {"title", "id",       "description", "policy", "status",
-					   "owner", "category", "area",        NULL};
+	static const char *const keys[] = {"title",       "id",
+					   "description", "policy",
+					   "status",      "owner",
+					   "category",    "area",
+					   "measure",     "decided",
+					   "indicator",   "indicator_key",
+					   "baseline",    "baseline_date",
+					   "target",      "target_date",
+					   "result",      "result_date",
+					   NULL};
 	static const char *const policies[] = {"cooperation", "programme", "resource", NULL};
 	static const char *const statuses[] = {"open", "referred", "addressed", "closed", NULL};
 	static const char find[] = "SELECT id FROM regional_issue WHERE title = ?1";
@@ -301,7 +309,7 @@ static void import_issue(struct imp *im, const yaml_node_t *n)
 	    "updated = ?6 WHERE (title, description, policy, status, owner, category, area) IS NOT "
 	    "(?2, coalesce(?3, description), coalesce(?4, policy), coalesce(?5, status), "
 	    "coalesce(?7, owner), coalesce(?8, category), coalesce(?9, area))";
-	yaml_node_t *v[8];
+	yaml_node_t *v[18];
 	if (!ywalk_map(&im->w, n, "a regional issue", keys, v))
 		return;
 	const char *title = text(im, v[0], "title");
@@ -329,6 +337,7 @@ static void import_issue(struct imp *im, const yaml_node_t *n)
 	store_bind_text_or_null(q, 8, text(im, v[6], "category"));
 	store_bind_text_or_null(q, 9, text(im, v[7], "area"));
 	imp_step_write(im, q, n, "saving a regional issue");
+	imp_issue_measure(im, n, id, v + 8);
 }
 
 /* ---- meetings ----------------------------------------------------------- */
@@ -594,9 +603,10 @@ static void import_meeting(struct imp *im, const yaml_node_t *n)
 					   "start",     "end",          "place",
 					   "purpose",   "target",       "reached",
 					   "next_time", "participants", "records",
-					   "cases",     "vision",       NULL};
+					   "cases",     "vision",       "agenda",
+					   NULL};
 	static const char find[] = "SELECT id FROM meeting WHERE date = ?1 AND title = ?2";
-	/* The town's vision kept with the meeting (db/004, meeting.h). */
+	/* The town's vision kept with the meeting (db/007, meeting.h). */
 	static const char keep_vision[] =
 	    "UPDATE meeting SET vision = ?2 WHERE id = ?1 AND vision IS NOT ?2";
 	static const char sql[] =
@@ -689,6 +699,10 @@ static void import_meeting(struct imp *im, const yaml_node_t *n)
 	{
 		FOR_EACH_ITEM(im, v[15], "cases", item, i)
 		import_case(im, item, id, i, tmpl);
+	}
+	{
+		FOR_EACH_ITEM(im, v[16], "agenda", item, i)
+		imp_agenda_item(im, item, id, i);
 	}
 }
 

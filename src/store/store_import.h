@@ -74,4 +74,10 @@ void imp_record(struct imp *im, const yaml_node_t *n, const char *meeting_id, co
 void imp_identity(struct imp *im, const yaml_node_t *n, const char *person_id,
 		  yaml_node_t *const *v);
 
+/* store_import_policy.c: a register issue's measure (v: its ten keys from
+ * measure to result_date, in that order), and one issue of a meeting's
+ * agenda. */
+void imp_issue_measure(struct imp *im, const yaml_node_t *n, const char *id, yaml_node_t *const *v);
+void imp_agenda_item(struct imp *im, const yaml_node_t *n, const char *meeting_id, size_t ord);
+
 #endif

@@ -2,12 +2,12 @@
 /*
  * store_import_identity.c — a person's identity keys in a record file
  * (name, kana, birth_date, address, phone, insured_no: doc/records.md),
- * written to person_identity (db/004), apart from the pseudonymous person.
+ * written to person_identity (db/006), apart from the pseudonymous person.
  */
 #include "kaigi/identity.h"
 #include "store_import.h"
 
-/* The identity keys of a person (name … insured_no, db/004): given ones
+/* The identity keys of a person (name … insured_no, db/006): given ones
  * replace what is stored, absent ones keep it. */
 void imp_identity(struct imp *im, const yaml_node_t *n, const char *person_id,
 		  yaml_node_t *const *v)

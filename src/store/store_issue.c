@@ -21,6 +21,13 @@ void store_issue_clear(struct store_issue *i)
 	free(i->area);
 	free(i->first_seen);
 	free(i->last_seen);
+	free(i->measure);
+	free(i->decided);
+	free(i->indicator);
+	free(i->indicator_key);
+	free(i->baseline_date);
+	free(i->target_date);
+	free(i->result_date);
 	memset(i, 0, sizeof *i);
 }
 
@@ -28,11 +35,17 @@ enum kaigi_status store_issue_save(struct store *st, struct store_issue *i, stru
 {
 	static const char sql[] =
 	    "INSERT INTO regional_issue (id, title, description, policy, status, owner, category, "
-	    "area, created, updated) VALUES (?1, ?2, ?3, ?4, ifnull(?5, 'open'), ?7, ?8, ?9, ?6, "
-	    "?6) ON CONFLICT (id) DO UPDATE SET title = excluded.title, description = "
+	    "area, measure, decided, indicator, indicator_key, baseline, baseline_date, target, "
+	    "target_date, result, result_date, created, updated) VALUES (?1, ?2, ?3, ?4, "
+	    "ifnull(?5, 'open'), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+	    "?6, ?6) ON CONFLICT (id) DO UPDATE SET title = excluded.title, description = "
 	    "excluded.description, policy = excluded.policy, status = excluded.status, owner = "
-	    "excluded.owner, category = excluded.category, area = excluded.area, updated = "
-	    "excluded.updated";
+	    "excluded.owner, category = excluded.category, area = excluded.area, measure = "
+	    "excluded.measure, decided = excluded.decided, indicator = excluded.indicator, "
+	    "indicator_key = excluded.indicator_key, baseline = excluded.baseline, "
+	    "baseline_date = excluded.baseline_date, target = excluded.target, target_date = "
+	    "excluded.target_date, result = excluded.result, result_date = excluded.result_date, "
+	    "updated = excluded.updated";
 	static const char *const statuses[] = {"open", "referred", "addressed", "closed"};
 	if (!i->title || !*i->title)
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
@@ -50,6 +63,11 @@ enum kaigi_status store_issue_save(struct store *st, struct store_issue *i, stru
 				       "a register status is open, referred, addressed or closed, "
 				       "not '%s'",
 				       i->status);
+	const char *dates[] = {i->decided, i->baseline_date, i->target_date, i->result_date};
+	for (size_t k = 0; k < sizeof dates / sizeof dates[0]; k++)
+		if (dates[k] && *dates[k] && !store_date_valid(dates[k]))
+			return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+					       "a date is YYYY-MM-DD, not '%s'", dates[k]);
 	if (!i->id[0])
 		store_uuid_new(i->id);
 	enum kaigi_status s = store_begin(st, err);
@@ -67,6 +85,21 @@ enum kaigi_status store_issue_save(struct store *st, struct store_issue *i, stru
 	store_bind_text_or_null(q, 7, i->owner);
 	store_bind_text_or_null(q, 8, i->category);
 	store_bind_text_or_null(q, 9, i->area);
+	store_bind_text_or_null(q, 10, i->measure && *i->measure ? i->measure : NULL);
+	store_bind_text_or_null(q, 11, i->decided && *i->decided ? i->decided : NULL);
+	store_bind_text_or_null(q, 12, i->indicator && *i->indicator ? i->indicator : NULL);
+	store_bind_text_or_null(q, 13,
+				i->indicator_key && *i->indicator_key ? i->indicator_key : NULL);
+	if (i->has_baseline)
+		sqlite3_bind_double(q, 14, i->baseline);
+	store_bind_text_or_null(q, 15,
+				i->baseline_date && *i->baseline_date ? i->baseline_date : NULL);
+	if (i->has_target)
+		sqlite3_bind_double(q, 16, i->target);
+	store_bind_text_or_null(q, 17, i->target_date && *i->target_date ? i->target_date : NULL);
+	if (i->has_result)
+		sqlite3_bind_double(q, 18, i->result);
+	store_bind_text_or_null(q, 19, i->result_date && *i->result_date ? i->result_date : NULL);
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
@@ -110,6 +143,6 @@ void store_issue_list_free(struct store_issue_list *l)
 enum kaigi_status store_issue_rollup(struct store *st, const char *from, const char *to,
 				     struct store_issue_list *out, struct kaigi_error *err)
 {
-	struct store_period p = {from, to, NULL};
+	struct store_period p = {.from = from, .to = to};
 	return store_register_rollup(st, &p, out, err);
 }

@@ -185,11 +185,26 @@ static void issue_read(sqlite3_stmt *q, struct store_issue *i)
 	i->nmeetings = sqlite3_column_int(q, 9);
 	i->first_seen = store_column_strdup(q, 10);
 	i->last_seen = store_column_strdup(q, 11);
+	i->measure = store_column_strdup(q, 12);
+	i->decided = store_column_strdup(q, 13);
+	i->indicator = store_column_strdup(q, 14);
+	i->indicator_key = store_column_strdup(q, 15);
+	i->has_baseline = sqlite3_column_type(q, 16) != SQLITE_NULL;
+	i->baseline = sqlite3_column_double(q, 16);
+	i->baseline_date = store_column_strdup(q, 17);
+	i->has_target = sqlite3_column_type(q, 18) != SQLITE_NULL;
+	i->target = sqlite3_column_double(q, 18);
+	i->target_date = store_column_strdup(q, 19);
+	i->has_result = sqlite3_column_type(q, 20) != SQLITE_NULL;
+	i->result = sqlite3_column_double(q, 20);
+	i->result_date = store_column_strdup(q, 21);
 }
 
 #define ISSUE_COLUMNS                                                                              \
 	"r.id, r.title, r.description, r.policy, r.status, r.owner, r.category, r.area, "          \
-	"count(DISTINCT x.case_id), count(DISTINCT x.meeting_id), min(x.date), max(x.date) "
+	"count(DISTINCT x.case_id), count(DISTINCT x.meeting_id), min(x.date), max(x.date), "      \
+	"r.measure, r.decided, r.indicator, r.indicator_key, r.baseline, r.baseline_date, "        \
+	"r.target, r.target_date, r.result, r.result_date "
 
 enum kaigi_status store_register_rollup(struct store *st, const struct store_period *p,
 					struct store_issue_list *out, struct kaigi_error *err)

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/policy.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
@@ -284,6 +285,21 @@ static void pane_lines(struct ui *ui, struct history *h, int w, struct ui_lines 
 	if (c->presenter)
 		ui_lines_addf(l, ui_attr(ui, UI_A_DIM), "%s: %s", _("Presenter"), c->presenter);
 	ui_lines_add(l, "", (int)A_NORMAL);
+	/* What the policy meeting decided about this person's issues
+	 * (「事例にかえる」, kaigi/policy.h). */
+	struct store_decision_list dl;
+	struct kaigi_error err;
+	if (store_case_decisions(ui->st, c->id, &dl, &err) == KAIGI_OK && dl.n) {
+		ui_lines_addf(l, ui_attr(ui, UI_A_HEADING), "%s",
+			      _("Decisions of the policy meeting (地域ケア推進会議)"));
+		for (size_t i = 0; i < dl.n; i++) {
+			ui_lines_addf(l, ui_attr(ui, UI_A_DIM), "  %s  %s", dl.v[i].meeting_date,
+				      dl.v[i].issue_title);
+			ui_lines_wrap(l, dl.v[i].decision, w, 4, (int)A_NORMAL);
+		}
+		ui_lines_add(l, "", (int)A_NORMAL);
+	}
+	store_decision_list_free(&dl);
 	if (c->follows[0])
 		ui_compare_lines(ui, &h->cmp, w, l);
 	else

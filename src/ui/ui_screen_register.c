@@ -21,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/fiscal.h"
+#include "kaigi/policy.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
@@ -31,35 +33,9 @@
 #include "ui_screens.h"
 #include "ui_select.h"
 #include "ui_synth.h"
+#include "ui_tally.h"
 
-enum reg_side { RG_RAISED, RG_REGISTER, RG_OUTCOMES, RG_COUNT };
-enum { RV_TITLE, RV_POLICY, RV_OWNER, RV_STATUS, RV_CATEGORY, RV_AREA, RV_DESC, RV_COUNT };
-static const char *const rv_ids[RV_COUNT] = {"title",    "policy", "owner",      "status",
-					     "category", "area",   "description"};
-
-struct reg {
-	struct ui *ui;
-	int year; /* 0: every year */
-	char from[16], to[16];
-	enum reg_side side;
-	bool focus_side;
-	size_t side_top;
-	struct store_raised_list raised;
-	struct store_issue_list issues;
-	struct store_outcome_list outcomes;
-	size_t cur[RG_COUNT];
-	int top[RG_COUNT];
-	int row_line[RG_COUNT][256]; /* line of each row, to keep the cursor seen */
-
-	bool page; /* an issue's page is open */
-	struct store_issue e;
-	struct kaigi_value v[RV_COUNT];
-	struct ui_synth f;
-	struct ui_form form;
-
-	struct ui_select sel; /* link a wording to which issue */
-	bool confirm;         /* delete the issue? */
-};
+#include "ui_register.h"
 
 static void load(struct ui *ui, struct reg *g)
 {
@@ -70,80 +46,82 @@ static void load(struct ui *ui, struct reg *g)
 	struct kaigi_error err;
 	if (store_raised_rollup(ui->st, &p, &g->raised, &err) != KAIGI_OK ||
 	    store_register_rollup(ui->st, &p, &g->issues, &err) != KAIGI_OK ||
-	    store_outcome_rollup(ui->st, &p, &g->outcomes, &err) != KAIGI_OK)
+	    store_outcome_rollup_years(ui->st, &p, g->calendar, &g->outcomes, &err) != KAIGI_OK ||
+	    store_policy_meeting_latest(ui->st, g->policy_meeting, &err) != KAIGI_OK)
 		ui_msg_error(ui, &err);
+	/* The tallies read every answer of the period that counts: only when
+	 * their pane (or an issue's page, for its indicator) needs them. */
+	g->tally.calendar = g->calendar;
+	g->tally_stale = true;
 	size_t n[RG_COUNT] = {g->raised.n, g->issues.n, g->outcomes.n};
 	for (int i = 0; i < RG_COUNT; i++)
 		if (g->cur[i] >= n[i])
 			g->cur[i] = n[i] ? n[i] - 1 : 0;
 }
 
+static void tally_fresh(struct ui *ui, struct reg *g)
+{
+	if (!g->tally_stale)
+		return;
+	struct store_period p = {g->year ? g->from : NULL, g->year ? g->to : NULL, NULL};
+	ui_tally_load(ui, &g->tally, &p);
+	g->tally_stale = false;
+}
+
 static void year_set(struct ui *ui, struct reg *g, int year)
 {
-	g->year = year < 1 ? 1 : year > 9999 ? 9999 : year;
-	snprintf(g->from, sizeof g->from, "%04d-01-01", g->year);
-	snprintf(g->to, sizeof g->to, "%04d-12-31", g->year);
+	g->year = year < 1 ? 1 : year > 9998 ? 9998 : year;
+	char from[11], to[11];
+	kaigi_year_range(g->year, g->calendar, from, to);
+	snprintf(g->from, sizeof g->from, "%s", from);
+	snprintf(g->to, sizeof g->to, "%s", to);
 	load(ui, g);
 }
 
-static int this_year(void)
+/* The 年度 (or calendar year) of today. */
+static int this_year(const struct reg *g)
 {
 	char today[11];
 	ui_today(today);
-	return atoi(today);
-}
-
-/* ---- labels -------------------------------------------------------------- */
-
-static const char *category_label(struct ui *ui, const char *form_id, const char *value)
-{
-	if (!value || !*value)
-		return _("(no category)");
-	for (size_t i = 0; i < ui->forms->nforms; i++) {
-		const struct schema_form *f = ui->forms->forms[i];
-		if (form_id && strcmp(f->id, form_id) != 0)
-			continue;
-		const struct schema_field *l = schema_field_find(f, "regional_issues");
-		const struct schema_field *c = l ? schema_subfield_find(l, "category") : NULL;
-		int k = c && c->choices ? schema_choice_find(c->choices, value) : -1;
-		if (k >= 0)
-			return schema_label_get(&c->choices->v[k].label, ui->lang);
-	}
-	return form_id ? category_label(ui, NULL, value) : value;
-}
-
-static const char *policy_label(const char *p)
-{
-	p = store_policy_normalise(p);
-	if (!p)
-		return _("(kind not set)");
-	return strcmp(p, "cooperation") == 0 ? _("Stronger cooperation")
-	       : strcmp(p, "programme") == 0 ? _("Formal programme")
-					     : _("Finding resources");
-}
-
-static const char *status_label(const char *s)
-{
-	if (!s || strcmp(s, "open") == 0)
-		return _("Under discussion");
-	if (strcmp(s, "referred") == 0)
-		return _("Referred to the policy meeting");
-	if (strcmp(s, "addressed") == 0)
-		return _("Addressed");
-	return strcmp(s, "closed") == 0 ? _("Closed") : s;
+	return kaigi_year_of(today, g->calendar);
 }
 
 /* ---- an issue's page ----------------------------------------------------- */
 
+/* A number as the page shows it ("" when absent). */
+static void num_text(bool has, double v, char *buf, size_t size)
+{
+	if (has)
+		snprintf(buf, size, "%g", v);
+	else
+		buf[0] = '\0';
+}
+
 static void page_fill(struct reg *g)
 {
-	const char *v[RV_COUNT] = {g->e.title,    g->e.policy, g->e.owner,      g->e.status,
-				   g->e.category, g->e.area,   g->e.description};
+	char nb[32], nt[32], nr[32];
+	num_text(g->e.has_baseline, g->e.baseline, nb, sizeof nb);
+	num_text(g->e.has_target, g->e.target, nt, sizeof nt);
+	num_text(g->e.has_result, g->e.result, nr, sizeof nr);
+	char *decision = NULL;
+	struct kaigi_error err;
+	if (g->policy_meeting[0])
+		store_issue_decision(g->ui->st, g->policy_meeting, g->e.id, &decision, &err);
+	const char *v[RV_COUNT] = {g->e.title,         g->e.policy,
+				   g->e.owner,         g->e.status,
+				   g->e.category,      g->e.area,
+				   g->e.description,   g->e.measure,
+				   g->e.decided,       g->e.indicator,
+				   g->e.indicator_key, nb,
+				   g->e.baseline_date, nt,
+				   g->e.target_date,   nr,
+				   g->e.result_date,   decision};
 	for (int i = 0; i < RV_COUNT; i++)
 		if (v[i] && *v[i])
 			kaigi_value_set_text(&g->v[i], v[i]);
 		else
 			kaigi_value_clear(&g->v[i]);
+	free(decision);
 }
 
 static int rv_of(const char *id)
@@ -164,20 +142,56 @@ static const struct kaigi_value *page_value(void *ctx, const char *field, const 
 	return i < 0 || g->v[i].type == KAIGI_NULL ? NULL : &g->v[i];
 }
 
+/* A number typed on the page into *v (*has false when cleared). */
+static enum kaigi_status num_parse(const char *text, bool *has, double *v, struct kaigi_error *err)
+{
+	*has = text && *text;
+	if (!*has)
+		return KAIGI_OK;
+	char *end = NULL;
+	*v = strtod(text, &end);
+	if (end == text || *end)
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, _("not a number: %s"), text);
+	return KAIGI_OK;
+}
+
 static enum kaigi_status page_save(void *ctx, const char *field, const char *item, const char *col,
 				   const char *text, struct kaigi_error *err)
 {
 	(void)item;
 	(void)col;
 	struct reg *g = ctx;
-	struct store_issue e = g->e;
-	char **slot[RV_COUNT] = {&e.title,    &e.policy, &e.owner,      &e.status,
-				 &e.category, &e.area,   &e.description};
 	int i = rv_of(field);
 	if (i < 0)
 		return KAIGI_OK;
-	*slot[i] = (char *)(text && *text ? text : NULL);
-	enum kaigi_status s = store_issue_save(g->ui->st, &e, err);
+	enum kaigi_status s = KAIGI_OK;
+	if (i == RV_DECISION) {
+		/* What the latest policy meeting decided about the issue. */
+		if (!g->policy_meeting[0])
+			return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "%s",
+					       _("No policy meeting yet: make one from the 地域ケア"
+						 "推進会議 template, then put the issue on its "
+						 "agenda (p)."));
+		s = store_agenda_decide(g->ui->st, g->policy_meeting, g->e.id, text, err);
+	} else {
+		struct store_issue e = g->e;
+		char **slot[RV_COUNT] = {
+		    &e.title,         &e.policy,    &e.owner,         &e.status,
+		    &e.category,      &e.area,      &e.description,   &e.measure,
+		    &e.decided,       &e.indicator, &e.indicator_key, NULL,
+		    &e.baseline_date, NULL,         &e.target_date,   NULL,
+		    &e.result_date,   NULL};
+		if (i == RV_BASELINE)
+			s = num_parse(text, &e.has_baseline, &e.baseline, err);
+		else if (i == RV_TARGET)
+			s = num_parse(text, &e.has_target, &e.target, err);
+		else if (i == RV_RESULT)
+			s = num_parse(text, &e.has_result, &e.result, err);
+		else
+			*slot[i] = (char *)(text && *text ? text : NULL);
+		if (s == KAIGI_OK)
+			s = store_issue_save(g->ui->st, &e, err);
+	}
 	if (s != KAIGI_OK)
 		return s;
 	char id[STORE_ID_SIZE];
@@ -204,16 +218,16 @@ static void page_open(struct ui *ui, struct reg *g, const char *issue_id)
 	f->required = true;
 	ui_synth_add(&g->f, "policy", SCHEMA_SELECT_ONE, _("Kind of policy response"),
 		     _("How Toyoake routes an issue to policy"));
-	ui_synth_choice(&g->f, "cooperation", policy_label("cooperation"));
-	ui_synth_choice(&g->f, "programme", policy_label("programme"));
-	ui_synth_choice(&g->f, "resource", policy_label("resource"));
+	ui_synth_choice(&g->f, "cooperation", ui_reg_policy_label("cooperation"));
+	ui_synth_choice(&g->f, "programme", ui_reg_policy_label("programme"));
+	ui_synth_choice(&g->f, "resource", ui_reg_policy_label("resource"));
 	ui_synth_add(&g->f, "owner", SCHEMA_TEXT, _("Owner"),
 		     _("Who carries it: a section or organisation, e.g. 高齢介護課"));
 	ui_synth_add(&g->f, "status", SCHEMA_SELECT_ONE, _("Status"), NULL);
-	ui_synth_choice(&g->f, "open", status_label("open"));
-	ui_synth_choice(&g->f, "referred", status_label("referred"));
-	ui_synth_choice(&g->f, "addressed", status_label("addressed"));
-	ui_synth_choice(&g->f, "closed", status_label("closed"));
+	ui_synth_choice(&g->f, "open", ui_reg_status_label("open"));
+	ui_synth_choice(&g->f, "referred", ui_reg_status_label("referred"));
+	ui_synth_choice(&g->f, "addressed", ui_reg_status_label("addressed"));
+	ui_synth_choice(&g->f, "closed", ui_reg_status_label("closed"));
 	ui_synth_add(&g->f, "category", SCHEMA_SELECT_ONE, _("Category"), NULL);
 	/* The categories the cases use (case_plan's issue_category). */
 	for (size_t i = 0; i < ui->forms->nforms; i++) {
@@ -229,6 +243,43 @@ static void page_open(struct ui *ui, struct reg *g, const char *issue_id)
 	ui_synth_add(&g->f, "area", SCHEMA_TEXT, _("Area"),
 		     _("Daily-life area (日常生活圏域), or 全域 for the whole town"));
 	ui_synth_add(&g->f, "description", SCHEMA_LONGTEXT, _("Description"), NULL);
+	/* The measure and its numbers (doc/followup.md). */
+	ui_synth_add(&g->f, "measure", SCHEMA_LONGTEXT, _("Measure"),
+		     _("What the town does about it, e.g. a rehab professional visits with the "
+		       "care manager"));
+	ui_synth_add(&g->f, "decided", SCHEMA_DATE, _("Measure decided on"), NULL);
+	ui_synth_add(
+	    &g->f, "indicator", SCHEMA_TEXT, _("Indicator"),
+	    _("What is measured, e.g. the share of cases with a medication problem, in percent"));
+	tally_fresh(ui, g);
+	ui_synth_add(&g->f, "indicator_key", SCHEMA_SELECT_ONE, _("Indicator from the tallies"),
+		     _("kaigi then counts the indicator itself, year by year"));
+	for (size_t i = 0; i < g->tally.t.n; i++) {
+		const struct store_tally_line *t = &g->tally.t.v[i];
+		static const char *const kinds[STORE_TALLY_KINDS] = {
+		    N_("Category"), N_("ADL/IADL problem"), N_("Key problem"), N_("Raised")};
+		char label[512];
+		snprintf(label, sizeof label, "%s: %s", _(kinds[t->kind]),
+			 store_tally_label(ui->forms, t, ui->lang));
+		if (t->similar_to == (size_t)-1)
+			ui_synth_choice(&g->f, t->key, label);
+	}
+	bool listed = false;
+	for (size_t i = 0; i < g->tally.t.n; i++)
+		listed |=
+		    g->e.indicator_key && strcmp(g->tally.t.v[i].key, g->e.indicator_key) == 0;
+	if (g->e.indicator_key && *g->e.indicator_key && !listed)
+		ui_synth_choice(&g->f, g->e.indicator_key, g->e.indicator_key);
+	ui_synth_add(&g->f, "baseline", SCHEMA_DECIMAL, _("Baseline"), NULL);
+	ui_synth_add(&g->f, "baseline_date", SCHEMA_DATE, _("Baseline as of"), NULL);
+	ui_synth_add(&g->f, "target", SCHEMA_DECIMAL, _("Target"), NULL);
+	ui_synth_add(&g->f, "target_date", SCHEMA_DATE, _("Target by"), NULL);
+	ui_synth_add(&g->f, "result", SCHEMA_DECIMAL, _("Result"), NULL);
+	ui_synth_add(&g->f, "result_date", SCHEMA_DATE, _("Result as of"), NULL);
+	ui_synth_add(&g->f, "decision", SCHEMA_LONGTEXT, _("Decision of the policy meeting"),
+		     g->policy_meeting[0]
+			 ? _("What the latest 地域ケア推進会議 decided; shown on every linked case")
+			 : _("Make a meeting from the 地域ケア推進会議 template first"));
 	page_fill(g);
 	struct ui_src src = {.ctx = g, .value = page_value, .save = page_save};
 	ui_form_init(&g->form, src, g->f.fields, g->f.n, _("An issue of the register"));
@@ -323,6 +374,29 @@ static void link_chosen(struct ui *ui, struct reg *g, const char *issue_id)
 	load(ui, g);
 }
 
+/* ---- the policy meeting ------------------------------------------------------ */
+
+/* Put the highlighted register issue on the latest policy meeting's agenda. */
+static void agenda_put(struct ui *ui, struct reg *g)
+{
+	if (g->cur[RG_REGISTER] >= g->issues.n || !ui_writable(ui))
+		return;
+	if (!g->policy_meeting[0]) {
+		ui_msg(ui, UI_MSG_INFO, "%s",
+		       _("No policy meeting yet: make one from the 地域ケア推進会議 template "
+			 "first."));
+		return;
+	}
+	struct kaigi_error err;
+	const struct store_issue *is = &g->issues.v[g->cur[RG_REGISTER]];
+	if (store_agenda_add(ui->st, g->policy_meeting, is->id, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		return;
+	}
+	ui_saved(ui);
+	ui_msg(ui, UI_MSG_INFO, _("On the agenda of the policy meeting: %s"), is->title);
+}
+
 /* ---- keys ------------------------------------------------------------------ */
 
 static unsigned reg_contexts(struct ui *ui, void *state)
@@ -384,12 +458,31 @@ static enum ui_result reg_key(struct ui *ui, void *state, const struct ui_key *k
 			page_close(ui, g);
 		return UI_REDRAW;
 	}
+	if (k->act == UI_ACT_CHAR && k->code == 'c') {
+		/* 年度 ↔ calendar years, keeping the year's number. */
+		g->calendar = !g->calendar;
+		if (g->year)
+			year_set(ui, g, g->year);
+		else
+			load(ui, g);
+		return UI_REDRAW;
+	}
+	if (k->act == UI_ACT_CHAR && k->code == 'p' && !g->focus_side && g->side == RG_REGISTER) {
+		agenda_put(ui, g);
+		return UI_REDRAW;
+	}
+	if (!g->focus_side && g->side == RG_TALLY) {
+		tally_fresh(ui, g);
+		struct store_period p = {g->year ? g->from : NULL, g->year ? g->to : NULL, NULL};
+		if (ui_tally_key(ui, &g->tally, &p, k))
+			return UI_REDRAW;
+	}
 	switch (k->act) {
 	case UI_ACT_PERIOD_PREV:
-		year_set(ui, g, g->year ? g->year - 1 : this_year());
+		year_set(ui, g, g->year ? g->year - 1 : this_year(g));
 		return UI_REDRAW;
 	case UI_ACT_PERIOD_NEXT:
-		if (g->year && g->year < this_year())
+		if (g->year && g->year < this_year(g))
 			year_set(ui, g, g->year + 1);
 		else if (g->year) {
 			g->year = 0;
@@ -481,108 +574,27 @@ static enum ui_result reg_key(struct ui *ui, void *state, const struct ui_key *k
 	return UI_REDRAW;
 }
 
-/* ---- drawing --------------------------------------------------------------- */
-
-static void raised_lines(struct ui *ui, struct reg *g, struct ui_lines *l)
-{
-	if (g->raised.n == 0) {
-		ui_lines_add(l, _("No case raised a regional issue in this period."),
-			     ui_attr(ui, UI_A_DIM));
-		return;
-	}
-	const char *cat = NULL, *area = NULL;
-	for (size_t i = 0; i < g->raised.n; i++) {
-		const struct store_raised *r = &g->raised.v[i];
-		if (!cat || strcmp(cat, r->category) != 0) {
-			cat = r->category;
-			area = NULL;
-			ui_lines_addf(l, ui_attr(ui, UI_A_HEADING), "■ %s",
-				      category_label(ui, r->form, cat));
-		}
-		if (!area || strcmp(area, r->area) != 0) {
-			area = r->area;
-			ui_lines_addf(l, (int)A_BOLD, "  %s", *area ? area : _("(area not given)"));
-		}
-		if (i < 256)
-			g->row_line[RG_RAISED][i] = (int)l->n;
-		bool on = i == g->cur[RG_RAISED] && !g->focus_side;
-		const char *mark = r->issue_title ? (r->nunlinked ? "◐" : "●") : "○";
-		ui_lines_addf(l, on ? ui_attr(ui, UI_A_CURSOR) : (int)A_NORMAL, "  %s %s", mark,
-			      r->statement);
-		char counts[160];
-		snprintf(counts, sizeof counts, _("%zu cases, %zu meetings, last %s"), r->ncases,
-			 r->nmeetings, r->last_seen ? r->last_seen : "");
-		if (r->issue_title)
-			ui_lines_addf(
-			    l, ui_attr(ui, UI_A_DIM), _("      %s → %s%s"), counts, r->issue_title,
-			    r->nunlinked ? _(" (later cases not linked: Enter links them)") : "");
-		else
-			ui_lines_addf(l, ui_attr(ui, UI_A_DIM), "      %s", counts);
-	}
-	ui_lines_add(l, "", (int)A_NORMAL);
-	ui_lines_add(l, _("● in the register  ◐ later cases not linked  ○ not in the register"),
-		     ui_attr(ui, UI_A_DIM));
-}
-
-static void register_lines(struct ui *ui, struct reg *g, struct ui_lines *l)
-{
-	if (g->issues.n == 0) {
-		ui_lines_add(l, _("The register is empty. Promote a raised issue with Enter."),
-			     ui_attr(ui, UI_A_DIM));
-		return;
-	}
-	for (size_t i = 0; i < g->issues.n; i++) {
-		const struct store_issue *is = &g->issues.v[i];
-		if (i < 256)
-			g->row_line[RG_REGISTER][i] = (int)l->n;
-		bool on = i == g->cur[RG_REGISTER] && !g->focus_side;
-		ui_lines_addf(l, on ? ui_attr(ui, UI_A_CURSOR) : (int)A_BOLD, "%s", is->title);
-		ui_lines_addf(l, (int)A_NORMAL, "    %s · %s · %s", policy_label(is->policy),
-			      status_label(is->status), is->owner ? is->owner : _("(no owner)"));
-		ui_lines_addf(l, ui_attr(ui, UI_A_DIM), _("    %s %s · %d cases, %d meetings"),
-			      is->category ? category_label(ui, NULL, is->category) : "",
-			      is->area ? is->area : "", is->ncases, is->nmeetings);
-	}
-}
-
-static void outcome_lines(struct ui *ui, struct reg *g, struct ui_lines *l)
-{
-	if (g->outcomes.n == 0) {
-		ui_lines_add(l, _("No follow-up review in this period."), ui_attr(ui, UI_A_DIM));
-		return;
-	}
-	ui_lines_add(l, _("Follow-up reviews whose ADL/IADL ratings improved, stayed, worsened"),
-		     ui_attr(ui, UI_A_HEADING));
-	for (size_t i = 0; i < g->outcomes.n; i++) {
-		const struct store_outcome *o = &g->outcomes.v[i];
-		size_t all = o->improved + o->same + o->worsened;
-		size_t pct = all ? (o->improved * 100 + all / 2) / all : 0;
-		ui_lines_addf(l, (int)A_NORMAL, _("%s %-8s ↑%zu →%zu ↓%zu  (%zu%% improved)"),
-			      o->year, *o->area ? o->area : "-", o->improved, o->same, o->worsened,
-			      pct);
-		if (o->not_comparable)
-			ui_lines_addf(l, ui_attr(ui, UI_A_DIM), _("      %zu not comparable"),
-				      o->not_comparable);
-	}
-}
+/* ---- drawing (the panes: ui_register_lines.c) ------------------------------ */
 
 static void reg_draw(struct ui *ui, void *state)
 {
 	struct reg *g = state;
 	char period[64];
 	if (g->year)
-		snprintf(period, sizeof period, "%d", g->year);
+		kaigi_year_name(g->year, g->calendar, ui->lang, period, sizeof period);
 	else
 		snprintf(period, sizeof period, "%s", _("all years"));
 	char title[256];
 	snprintf(title, sizeof title, "%s — %s", _("Regional issues"), period);
-	ui_header_draw(ui, title, _("[ ] year  * all"));
+	ui_header_draw(ui, title,
+		       g->calendar ? _("[ ] year  * all  c 年度")
+				   : _("[ ] 年度  * all  c calendar"));
 	struct ui_rect side, pane;
 	ui_split(ui, 0, &side, &pane);
 	char a[64], b[64];
 	snprintf(a, sizeof a, _("Raised (%zu)"), g->raised.n);
 	snprintf(b, sizeof b, _("Register (%zu)"), g->issues.n);
-	const char *labels[RG_COUNT] = {a, b, _("Follow-up outcomes")};
+	const char *labels[RG_COUNT] = {a, b, _("Follow-up outcomes"), _("Tallies")};
 	bool narrow = ui_side_draw(ui, side, pane, labels, RG_COUNT, g->side, &g->side_top,
 				   g->focus_side && !g->page);
 	char hint[512] = "";
@@ -591,16 +603,20 @@ static void reg_draw(struct ui *ui, void *state)
 	} else if (g->page) {
 		ui_form_draw(ui, &g->form, pane, true);
 		ui_form_hint(ui, &g->form, hint, sizeof hint);
+	} else if (g->side == RG_TALLY) {
+		tally_fresh(ui, g);
+		ui_tally_draw(ui, &g->tally, pane, !g->focus_side);
+		snprintf(hint, sizeof hint, "%s", ui_tally_hint(&g->tally));
 	} else {
 		struct ui_lines l = {0};
 		for (int i = 0; i < 256; i++)
 			g->row_line[g->side][i] = -1;
 		if (g->side == RG_RAISED)
-			raised_lines(ui, g, &l);
+			ui_reg_raised_lines(ui, g, &l);
 		else if (g->side == RG_REGISTER)
-			register_lines(ui, g, &l);
+			ui_reg_register_lines(ui, g, &l);
 		else
-			outcome_lines(ui, g, &l);
+			ui_reg_outcome_lines(ui, g, &l);
 		size_t c = g->cur[g->side];
 		int at = c < 256 ? g->row_line[g->side][c] : -1;
 		int *top = &g->top[g->side];
@@ -612,6 +628,9 @@ static void reg_draw(struct ui *ui, void *state)
 		}
 		ui_lines_draw(&l, pane, top);
 		ui_lines_free(&l);
+		if (g->side == RG_REGISTER && !g->focus_side)
+			snprintf(hint, sizeof hint, "%s",
+				 _("Enter: open  p: on the policy meeting's agenda  d: take out"));
 	}
 	if (g->confirm)
 		snprintf(hint, sizeof hint, "%s",
@@ -636,6 +655,7 @@ static void reg_free(void *state)
 	store_raised_list_free(&g->raised);
 	store_issue_list_free(&g->issues);
 	store_outcome_list_free(&g->outcomes);
+	ui_tally_free(&g->tally);
 	ui_form_free(&g->form);
 	ui_synth_free(&g->f);
 	store_issue_clear(&g->e);

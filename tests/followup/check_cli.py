@@ -81,7 +81,19 @@ def main():
         kaigi(db, "report", "regional", "--format", "docx", code=2)
         kaigi(db, "report", "regional", "--bogus", code=2)
         out, _ = kaigi(db, "report", "--help")
-        want(out, "report regional [--from DATE]")
+        want(out, "report regional [--fy YEAR | --year YEAR | --from DATE --to DATE]",
+             "[--sheet FORM]")
+        # ---- 年度 (issue 12): --fy names the 年度, the outcomes group by it
+        out, _ = kaigi(db, "report", "regional", "--fy", "2024", "--format", "md")
+        want(out, "令和6年度（令和6年4月1日〜令和7年3月31日）", "事例の集計", "| 令和6年度 | 東地区 |")
+        out, _ = kaigi(db, "report", "regional", "--fy", "R7")
+        want(out, "令和7年度（令和7年4月1日〜令和8年3月31日）")
+        out, _ = kaigi(db, "report", "regional", "--year", "2025", "--format", "md")
+        want(out, "令和7年（令和7年1月1日〜令和7年12月31日）", "| 令和7年 |")
+        out, _ = kaigi(db, "report", "regional", "--fy", "2024", "--format", "csv", lang="en")
+        want(out, "tally,,,,,,,,,,,3,,,,,,,,,,row,row:adl_toyoake/adl/outdoor_walk,Walking outdoors,6,50.0,")
+        kaigi(db, "report", "regional", "--fy", "twenty", code=2)
+        kaigi(db, "report", "regional", "--fy", "2024", "--from", "2024-01-01", code=2)
     print("ok")
 
 

@@ -424,7 +424,7 @@ static void unknown_keys_and_ids(void **state)
 	    "t.yaml:9:29: error: unknown key 'lable' in a field (expected one of: id, type, label, "
 	    "hint, unit, required, sensitive, phase, relevant, constraint, constraint_message, "
 	    "default, min, max, choices, choices_from, calculate, columns, rows, fields, "
-	    "min_items, max_items, item_label, formerly)\n"
+	    "min_items, max_items, item_label, formerly, better, tally)\n"
 	    "t.yaml:10:14: error: invalid field id '1a': use lower-case letters, digits and _ "
 	    "(starting with a letter, at most 64)\n"
 	    "t.yaml:11:23: error: unknown field type 'txt' (expected text, longtext, integer, "

@@ -2,7 +2,7 @@
 /*
  * test_schema_grid.c — the compound field types: grid (typed columns, rows,
  * per-row choice overrides, cells not applicable), list (items of typed
- * fields, min/max_items, item_label), calculate, choices taken from another
+ * fields, min/max_items, item_label, better, tally), calculate, choices taken from another
  * field, and what an expression may refer to from each place.
  */
 #include "test_schema_util.h"

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: MIT
+/*
+ * store_kpi.c — the care level followed per person (kaigi/tally.h): the
+ * follow-up reviews of each year whose care level improved, stayed or
+ * worsened against the review they follow, and Toyoake's one-year
+ * deterioration rate (1年後の重度化率, seed 001 L2059–2064): of the people
+ * first reviewed in a year, those reviewed again nine to fifteen months
+ * later (the review nearest a year on), and how many of them had a heavier
+ * care level then.
+ *
+ * The care level is the answer of a select field with the id `care_level`
+ * (a convention, like the other ids of doc/followup.md); its weight is the
+ * choice's position in the form's list, lightest first, as the forms list
+ * them.  That order is handed to SQL as ",v1,v2,…," per form, so instr()
+ * gives the rank.  Years are 年度 unless the caller asks for calendar years.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/fiscal.h"
+#include "kaigi/strbuf.h"
+#include "kaigi/tally.h"
+#include "kaigi/xalloc.h"
+#include "store_followup.h"
+
+void store_kpi_list_free(struct store_kpi_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].area);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* [[form, ",v1,v2,"], …] for every form with a select `care_level`. */
+static char *level_spec(const struct schema_set *forms)
+{
+	struct strbuf b = STRBUF_INIT;
+	strbuf_append(&b, "[");
+	bool first = true;
+	for (size_t i = 0; forms && i < forms->nforms; i++) {
+		const struct schema_field *f = schema_field_find(forms->forms[i], "care_level");
+		if (!f || f->type != SCHEMA_SELECT_ONE || !f->choices)
+			continue;
+		/* Choice values are single words (no spaces, checked by the
+		 * loader); they carry no quotes in the shipped forms. */
+		strbuf_appendf(&b, "%s[\"%s\",\",", first ? "" : ",", forms->forms[i]->id);
+		for (size_t k = 0; k < f->choices->n; k++)
+			if (!strpbrk(f->choices->v[k].value, "\"\\,"))
+				strbuf_appendf(&b, "%s,", f->choices->v[k].value);
+		strbuf_append(&b, "\"]");
+		first = false;
+	}
+	strbuf_append(&b, "]");
+	return strbuf_take(&b);
+}
+
+/* The rank of a case's care level: a scalar subquery on case id X. */
+#define LEVEL_OF(X)                                                                                \
+	"(SELECT instr(s.ord, ',' || a.value || ',') FROM form_record r "                          \
+	"  CROSS JOIN spec s ON s.form = r.form "                                                  \
+	"  CROSS JOIN answer a ON a.record_id = r.id AND a.field = 'care_level' "                  \
+	"    AND a.item = '' AND a.col = '' "                                                      \
+	"  WHERE r.case_id = " X " AND instr(s.ord, ',' || a.value || ',') > 0 LIMIT 1)"
+
+#define YEAR_OF(D) "(CAST(substr(" D ", 1, 4) AS INTEGER) - (NOT ?5 AND substr(" D ", 6, 2) < ?6))"
+
+static struct store_kpi *kpi_at(struct store_kpi_list *out, size_t *cap, int year, const char *area)
+{
+	for (size_t i = 0; i < out->n; i++)
+		if (out->v[i].year == year && strcmp(out->v[i].area, area) == 0)
+			return &out->v[i];
+	out->v = xgrow(out->v, out->n, cap, sizeof *out->v);
+	struct store_kpi *k = &out->v[out->n++];
+	memset(k, 0, sizeof *k);
+	k->year = year;
+	k->area = xstrdup(area);
+	return k;
+}
+
+static int kpi_cmp(const void *a, const void *b)
+{
+	const struct store_kpi *x = a, *y = b;
+	if (x->year != y->year)
+		return x->year - y->year;
+	return strcmp(x->area, y->area);
+}
+
+enum kaigi_status store_kpi_rollup(struct store *st, const struct store_period *p, bool calendar,
+				   struct store_kpi_list *out, struct kaigi_error *err)
+{
+	/* Each review of the period with its level, and the level of the
+	 * review it follows; then, per person and year, the first review
+	 * and the level of the review nearest a year after it. */
+	/* clang-format off */
+	static const char sql[] =
+	    "WITH spec (form, ord) AS MATERIALIZED ("
+	    "  SELECT value ->> 0, value ->> 1 FROM json_each(?4)), "
+	    "cs AS MATERIALIZED ("
+	    "  SELECT c.id, c.person_id, c.follows, m.date, ifnull(p.area, '') AS area, "
+	    "  " YEAR_OF("m.date") " AS yr, " LEVEL_OF("c.id") " AS lv "
+	    "  FROM meeting m CROSS JOIN case_review c ON c.meeting_id = m.id "
+	    "  JOIN person p ON p.id = c.person_id "
+	    "  WHERE m.date BETWEEN ifnull(?1, '') AND ifnull(?2, '9999') "
+	    "  AND (?3 IS NULL OR p.area = ?3)), "
+	    "fu AS (SELECT yr, area, lv, " LEVEL_OF("cs.follows") " AS pv FROM cs "
+	    "  WHERE follows IS NOT NULL AND lv IS NOT NULL), "
+	    "base AS (SELECT * FROM (SELECT cs.*, row_number() OVER (PARTITION BY person_id, yr "
+	    "  ORDER BY date, id) AS k FROM cs WHERE lv IS NOT NULL) WHERE k = 1), "
+	    "cand AS (SELECT b.id AS bid, c2.id AS nid, abs(julianday(m2.date) - "
+	    "  julianday(b.date, '+1 year')) AS dist FROM base b "
+	    "  JOIN case_review c2 ON c2.person_id = b.person_id "
+	    "  JOIN meeting m2 ON m2.id = c2.meeting_id "
+	    "  WHERE m2.date BETWEEN date(b.date, '+9 months') AND date(b.date, '+15 months')), "
+	    "best AS (SELECT bid, nid FROM (SELECT bid, nid, row_number() OVER (PARTITION BY bid "
+	    "  ORDER BY dist, nid) AS k FROM cand) WHERE k = 1), "
+	    "one AS (SELECT b.yr, b.area, b.lv, " LEVEL_OF("best.nid") " AS nv FROM base b "
+	    "  LEFT JOIN best ON best.bid = b.id) "
+	    "SELECT 0, yr, area, count(*), count(*) FILTER (WHERE lv < pv), "
+	    "  count(*) FILTER (WHERE lv = pv), count(*) FILTER (WHERE lv > pv), 0 "
+	    "  FROM fu WHERE pv IS NOT NULL GROUP BY yr, area "
+	    "UNION ALL SELECT 1, yr, area, count(*), count(nv), count(*) FILTER (WHERE nv > lv), "
+	    "  count(*) FILTER (WHERE nv = lv), count(*) FILTER (WHERE nv < lv) "
+	    "  FROM one GROUP BY yr, area";
+	/* clang-format on */
+	memset(out, 0, sizeof *out);
+	char *spec = level_spec(st->forms);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q) {
+		free(spec);
+		return err->status;
+	}
+	store_bind_text_or_null(q, 1, p ? p->from : NULL);
+	store_bind_text_or_null(q, 2, p ? p->to : NULL);
+	store_bind_text_or_null(q, 3, p ? p->area : NULL);
+	sqlite3_bind_text(q, 4, spec, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 5, calendar);
+	char month[8];
+	snprintf(month, sizeof month, "%02d", KAIGI_FY_START_MONTH);
+	sqlite3_bind_text(q, 6, month, -1, SQLITE_TRANSIENT);
+	int rc;
+	size_t cap = 0;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *area = (const char *)sqlite3_column_text(q, 2);
+		struct store_kpi *k = kpi_at(out, &cap, sqlite3_column_int(q, 1), area ? area : "");
+		size_t c[5];
+		for (int i = 0; i < 5; i++)
+			c[i] = (size_t)sqlite3_column_int64(q, 3 + i);
+		if (sqlite3_column_int(q, 0) == 0) {
+			k->followups = c[0];
+			k->improved = c[1];
+			k->same = c[2];
+			k->worse = c[3];
+		} else {
+			k->people = c[0];
+			k->followed_1y = c[1];
+			k->worse_1y = c[2];
+			k->same_1y = c[3];
+			k->better_1y = c[4];
+		}
+	}
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	free(spec);
+	if (rc != SQLITE_DONE) {
+		store_kpi_list_free(out);
+		return store_fail(st, rc, err, "following care levels");
+	}
+	if (out->n)
+		qsort(out->v, out->n, sizeof *out->v, kpi_cmp);
+	return KAIGI_OK;
+}

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+/*
+ * store_policy.c — the policy meeting's agenda of register issues and its
+ * decisions, and the decisions that reach a case (kaigi/policy.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kaigi/policy.h"
+#include "kaigi/xalloc.h"
+#include "store_internal.h"
+
+void store_decision_list_free(struct store_decision_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].meeting_date);
+		free(l->v[i].meeting_title);
+		free(l->v[i].issue_title);
+		free(l->v[i].decision);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+struct agenda_arg {
+	const char *meeting_id, *issue_id, *decision;
+};
+
+static void bind_agenda(sqlite3_stmt *q, const void *arg)
+{
+	const struct agenda_arg *a = arg;
+	sqlite3_bind_text(q, 1, a->meeting_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, a->issue_id, -1, SQLITE_STATIC);
+	store_bind_text_or_null(q, 3, a->decision && *a->decision ? a->decision : NULL);
+	sqlite3_bind_int64(q, 4, store_now_ms());
+}
+
+enum kaigi_status store_agenda_add(struct store *st, const char *meeting_id, const char *issue_id,
+				   struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO policy_agenda (meeting_id, issue_id, ord, decision, created, updated) "
+	    "SELECT ?1, ?2, (SELECT ifnull(max(ord), -1) + 1 FROM policy_agenda WHERE meeting_id "
+	    "= ?1), ?3, ?4, ?4 ON CONFLICT (meeting_id, issue_id) DO NOTHING";
+	struct agenda_arg a = {meeting_id, issue_id, NULL};
+	return store_write1(st, sql, bind_agenda, &a, "putting an issue on the agenda", err);
+}
+
+enum kaigi_status store_agenda_remove(struct store *st, const char *meeting_id,
+				      const char *issue_id, struct kaigi_error *err)
+{
+	static const char sql[] = "DELETE FROM policy_agenda WHERE meeting_id = ?1 AND issue_id = "
+				  "?2";
+	struct agenda_arg a = {meeting_id, issue_id, NULL};
+	return store_write1(st, sql, bind_agenda, &a, "taking an issue off the agenda", err);
+}
+
+enum kaigi_status store_agenda_decide(struct store *st, const char *meeting_id,
+				      const char *issue_id, const char *decision,
+				      struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO policy_agenda (meeting_id, issue_id, ord, decision, created, updated) "
+	    "SELECT ?1, ?2, (SELECT ifnull(max(ord), -1) + 1 FROM policy_agenda WHERE meeting_id "
+	    "= ?1), ?3, ?4, ?4 ON CONFLICT (meeting_id, issue_id) DO UPDATE SET decision = "
+	    "excluded.decision, updated = excluded.updated WHERE decision IS NOT excluded.decision";
+	struct agenda_arg a = {meeting_id, issue_id, decision};
+	return store_write1(st, sql, bind_agenda, &a, "recording a decision", err);
+}
+
+static enum kaigi_status decision_query(struct store *st, const char *sql, const char *key,
+					struct store_decision_list *out, struct kaigi_error *err)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	int rc;
+	size_t cap = 0;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
+		struct store_decision *d = &out->v[out->n++];
+		memset(d, 0, sizeof *d);
+		store_column_id(q, 0, d->meeting_id);
+		store_column_id(q, 1, d->issue_id);
+		d->meeting_date = store_column_strdup(q, 2);
+		d->meeting_title = store_column_strdup(q, 3);
+		d->issue_title = store_column_strdup(q, 4);
+		d->decision = store_column_strdup(q, 5);
+		d->ord = sqlite3_column_int(q, 6);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		store_decision_list_free(out);
+		return store_fail(st, rc, err, "reading the policy meeting's decisions");
+	}
+	return KAIGI_OK;
+}
+
+#define DECISION_COLUMNS                                                                           \
+	"SELECT a.meeting_id, a.issue_id, m.date, m.title, r.title, a.decision, a.ord "            \
+	"FROM policy_agenda a JOIN meeting m ON m.id = a.meeting_id "                              \
+	"JOIN regional_issue r ON r.id = a.issue_id "
+
+enum kaigi_status store_agenda_list(struct store *st, const char *meeting_id,
+				    struct store_decision_list *out, struct kaigi_error *err)
+{
+	static const char sql[] = DECISION_COLUMNS "WHERE a.meeting_id = ?1 ORDER BY a.ord";
+	return decision_query(st, sql, meeting_id, out, err);
+}
+
+enum kaigi_status store_case_decisions(struct store *st, const char *case_id,
+				       struct store_decision_list *out, struct kaigi_error *err)
+{
+	/* The issues linked to this review or to an earlier review of the
+	 * same person; their decisions, oldest first. */
+	static const char sql[] = DECISION_COLUMNS
+	    "WHERE a.decision IS NOT NULL AND a.issue_id IN (SELECT l.issue_id FROM "
+	    "regional_issue_case l JOIN case_review c ON c.id = l.case_id JOIN meeting cm ON "
+	    "cm.id = c.meeting_id WHERE c.person_id = (SELECT person_id FROM case_review WHERE id "
+	    "= ?1) AND cm.date <= (SELECT m2.date FROM case_review c2 JOIN meeting m2 ON m2.id = "
+	    "c2.meeting_id WHERE c2.id = ?1)) ORDER BY m.date, a.ord";
+	return decision_query(st, sql, case_id, out, err);
+}
+
+enum kaigi_status store_policy_meeting_latest(struct store *st, char id[STORE_ID_SIZE],
+					      struct kaigi_error *err)
+{
+	static const char sql[] = "SELECT id FROM meeting WHERE kind = 'policy' "
+				  "ORDER BY date DESC, start_time DESC, created DESC LIMIT 1";
+	id[0] = '\0';
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		store_column_id(q, 0, id);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, rc, err, "finding the policy meeting");
+	return KAIGI_OK;
+}
+
+enum kaigi_status store_issue_decision(struct store *st, const char *meeting_id,
+				       const char *issue_id, char **decision,
+				       struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "SELECT decision FROM policy_agenda WHERE meeting_id = ?1 AND issue_id = ?2";
+	*decision = NULL;
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, issue_id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*decision = store_column_strdup(q, 0);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, rc, err, "reading a decision");
+	return KAIGI_OK;
+}
