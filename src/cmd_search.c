@@ -6,9 +6,8 @@
  * Each hit is two lines: the meeting date, the case code and where the
  * text was found, then the text around the match.  Answers of fields a
  * form marks sensitive (names, addresses) are found but not shown unless
- * --names, as in the summary.  A word shorter than three characters
- * cannot use the trigram index; when every word is that short, every text
- * is read, and a note on stderr says so.
+ * --names, as in the summary.  Every word, of any length, is looked up
+ * in the index (a bigram index: 服薬 is one lookup).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,10 +63,9 @@ int cmd_search_run(const struct cmd_opts *opts, int argc, char **argv)
 	}
 	bool ja = strcmp(opts->lang, "ja") == 0;
 	struct store_text_hit_list hits;
-	enum store_search_mode mode;
 	struct kaigi_error err;
 	enum kaigi_status s =
-	    store_text_search(cs.st, strbuf_str(&query), limit ? limit + 1 : 0, &hits, &mode, &err);
+	    store_text_search(cs.st, strbuf_str(&query), limit ? limit + 1 : 0, &hits, NULL, &err);
 	if (s != KAIGI_OK) {
 		cmd_print_error(&err);
 		strbuf_free(&query);
@@ -94,11 +92,6 @@ int cmd_search_run(const struct cmd_opts *opts, int argc, char **argv)
 		}
 	}
 	fputs(strbuf_str(&out), stdout);
-	if (mode == STORE_SEARCH_SCAN)
-		fprintf(stderr, ja ? "kaigi search: 3文字未満の語は索引（trigram）で引けないため、"
-				     "すべての記録を読みました（時間がかかります）\n"
-				   : "kaigi search: words shorter than 3 characters cannot use the "
-				     "trigram index, so every text was read (slower)\n");
 	if (hits.n == 0)
 		fprintf(stderr, ja ? "見つかりませんでした\n" : "nothing found\n");
 	else if (shown < hits.n)

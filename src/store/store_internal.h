@@ -72,6 +72,9 @@ enum kaigi_status store_delete_id(struct store *st, const char *sql, const char 
 enum kaigi_status store_begin(struct store *st, struct kaigi_error *err);
 enum kaigi_status store_end(struct store *st, enum kaigi_status status, struct kaigi_error *err);
 
+/* Register the FTS5 tokenizer kaigi_bigram (store_bigram.c) on db. */
+int store_bigram_register(sqlite3 *db);
+
 /* Apply migrations [user_version, n) in one transaction, backing up first
  * when the database already holds data. */
 enum kaigi_status store_migrate(struct store *st, const char *const *sql, const char *const *names,

@@ -232,7 +232,10 @@ enum kaigi_status store_open(struct store **out, const char *path, enum store_op
 	/* Audit triggers call kaigi_actor(); it reads state, has no effects. */
 	sqlite3_create_function(st->db, "kaigi_actor", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, st,
 				actor_func, NULL, NULL);
-	s = check_identity(st, err);
+	/* search_fts is tokenized by kaigi_bigram: readers need it as well. */
+	rc = store_bigram_register(st->db);
+	s = rc == SQLITE_OK ? check_identity(st, err)
+			    : store_fail(st, rc, err, "registering the search tokenizer");
 	/*
 	 * A writer trusts the schema: the full-text index is kept by triggers
 	 * that write its FTS5 table (db/002_followup.sql), and SQLite lets a

@@ -17,6 +17,10 @@
 #include "kaigi/report.h"
 #include "kaigi/xalloc.h"
 
+/* The store registers its tokenizer on its own connections; a test that
+ * opens the file directly does the same (src/store/store_bigram.c). */
+int store_bigram_register(sqlite3 *db);
+
 #define S1 "坂の上のスーパーへの移動手段がない"
 #define S2 "男性が参加しやすい通いの場がない"
 #define S3 "服薬を確認できる人がいない"
@@ -240,10 +244,33 @@ static void search_finds_japanese_in_long_text(void **state)
 	assert_true(strlen(ex) < strlen(h.v[0].text));
 	free(ex);
 	store_text_hit_list_free(&h);
-	/* Two characters: no trigram; every text is read, still found. */
+	/* Two characters: one bigram of the index (issue 16), found. */
 	assert_int_equal(store_text_search(f->st, "長女", 0, &h, &mode, &err), KAIGI_OK);
-	assert_int_equal(mode, STORE_SEARCH_SCAN);
+	assert_int_equal(mode, STORE_SEARCH_INDEX);
 	assert_int_equal(h.n, 1);
+	assert_string_equal(h.v[0].field, "cm_view");
+	store_text_hit_list_free(&h);
+	/* One character: a prefix query of the bigrams, the last character of
+	 * a text included; the same hits as reading every text would give. */
+	const char *singles[] = {"区", "所", "c"}; /* 区 and C only end texts */
+	for (size_t i = 0; i < 3; i++) {
+		char sql[160];
+		snprintf(sql, sizeof sql,
+			 "SELECT count(*) FROM search_doc WHERE instr(lower(text), '%s') > 0",
+			 singles[i]);
+		long long want = fu_int(f, sql);
+		assert_true(want > 0);
+		assert_int_equal(store_text_search(f->st, singles[i], 0, &h, &mode, &err),
+				 KAIGI_OK);
+		assert_int_equal((long long)h.n, want);
+		store_text_hit_list_free(&h);
+	}
+	/* A phrase is the characters side by side, not its bigrams anywhere. */
+	assert_int_equal(store_text_search(f->st, "長女に頼", 0, &h, &mode, &err), KAIGI_OK);
+	assert_int_equal(h.n, 1);
+	store_text_hit_list_free(&h);
+	assert_int_equal(store_text_search(f->st, "長女頼", 0, &h, &mode, &err), KAIGI_OK);
+	assert_int_equal(h.n, 0);
 	store_text_hit_list_free(&h);
 	/* Several words: all of them, newest meeting first. */
 	assert_int_equal(store_text_search(f->st, "スーパー　移動", 0, &h, &mode, &err), KAIGI_OK);
@@ -295,6 +322,24 @@ static void search_index_follows_changes(void **state)
 	assert_int_equal(h.n, 1);
 	assert_string_equal(h.v[0].field, "target");
 	store_text_hit_list_free(&h);
+	/* Hits come newest meeting first: moving the first meeting to a later
+	 * day moves its text to the top (search_doc.day follows the date). */
+	assert_int_equal(store_text_search(f->st, "坂道での歩行", 0, &h, NULL, &err), KAIGI_OK);
+	assert_int_equal(h.n, 1);
+	assert_string_equal(h.v[0].meeting_date, "2025-01-14");
+	store_text_hit_list_free(&h);
+	assert_int_equal(store_text_search(f->st, "スーパー", 1, &h, NULL, &err), KAIGI_OK);
+	assert_int_equal(h.n, 1);
+	assert_string_not_equal(h.v[0].meeting_id, "11111111-1111-4111-8111-111111111111");
+	store_text_hit_list_free(&h);
+	assert_int_equal(store_meeting_set(f->st, "11111111-1111-4111-8111-111111111111",
+					   STORE_MEETING_DATE, "2030-01-01", &err),
+			 KAIGI_OK);
+	assert_int_equal(store_text_search(f->st, "スーパー", 1, &h, NULL, &err), KAIGI_OK);
+	assert_int_equal(h.n, 1);
+	assert_string_equal(h.v[0].meeting_id, "11111111-1111-4111-8111-111111111111");
+	assert_string_equal(h.v[0].meeting_date, "2030-01-01");
+	store_text_hit_list_free(&h);
 	/* Deleting a meeting takes its texts out of the index. */
 	long long before = fu_int(f, "SELECT count(*) FROM search_doc");
 	assert_int_equal(store_meeting_delete(f->st, "22222222-2222-4222-8222-222222222222", &err),
@@ -306,6 +351,7 @@ static void search_index_follows_changes(void **state)
 	/* The index and its content agree (FTS5's own check). */
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(store_bigram_register(db), SQLITE_OK);
 	char *e = NULL;
 	if (sqlite3_exec(db,
 			 "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)",
