@@ -38,6 +38,9 @@ struct store {
 	bool txn_failed; /* an inner step failed: the outer must roll back */
 	struct store_stmt_slot stmts[STORE_STMT_CACHE];
 	size_t nstmts;
+	bool (*stop_fn)(void *); /* store_stop_when: a read gives way */
+	void *stop_ctx;
+	bool stopped;
 };
 
 /*

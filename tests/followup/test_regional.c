@@ -15,6 +15,7 @@
 
 #include "fu_test.h"
 #include "kaigi/report.h"
+#include "kaigi/store_stop.h"
 #include "kaigi/xalloc.h"
 
 /* The store registers its tokenizer on its own connections; a test that
@@ -361,6 +362,63 @@ static void search_index_follows_changes(void **state)
 	fu_close(f);
 }
 
+static bool stop_now(void *ctx)
+{
+	int *calls = ctx;
+	(*calls)++;
+	return true;
+}
+
+static bool never_stop(void *ctx)
+{
+	int *calls = ctx;
+	(*calls)++;
+	return false;
+}
+
+/* A search gives way to a waiting key (issue 16): stopped, it fails with
+ * no hits and says it was stopped; unstopped, the check changes nothing. */
+static void search_gives_way(void **state)
+{
+	(void)state;
+	struct fu *f = fu_open("three_reviews.yaml");
+	struct kaigi_error err;
+	struct store_text_hit_list h;
+	/* Texts enough that the search takes more than a few thousand steps. */
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(store_bigram_register(db), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(db,
+			 "PRAGMA trusted_schema=ON; BEGIN; WITH RECURSIVE n(i) AS (SELECT 1 "
+			 "UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+			 "INSERT INTO search_doc (kind, owner, field, text, day) SELECT 'meeting', "
+			 "'11111111-1111-4111-8111-111111111111', 'note' || i, '坂の上の話 ' || i, "
+			 "20250114 FROM n; COMMIT",
+			 NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+	int calls = 0;
+	store_stop_when(f->st, stop_now, &calls);
+	assert_int_not_equal(store_text_search(f->st, "坂の上", 0, &h, NULL, &err), KAIGI_OK);
+	assert_true(store_stopped(f->st));
+	assert_true(calls > 0);
+	assert_int_equal(h.n, 0);
+	calls = 0;
+	store_stop_when(f->st, never_stop, &calls);
+	assert_false(store_stopped(f->st));
+	assert_int_equal(store_text_search(f->st, "坂の上", 0, &h, NULL, &err), KAIGI_OK);
+	assert_false(store_stopped(f->st));
+	assert_true(h.n > 0);
+	size_t n = h.n;
+	store_text_hit_list_free(&h);
+	store_stop_when(f->st, NULL, NULL);
+	assert_int_equal(store_text_search(f->st, "坂の上", 0, &h, NULL, &err), KAIGI_OK);
+	assert_int_equal(h.n, n);
+	store_text_hit_list_free(&h);
+	fu_close(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -369,6 +427,7 @@ int main(void)
 	    cmocka_unit_test(outcomes_and_the_report),
 	    cmocka_unit_test(search_finds_japanese_in_long_text),
 	    cmocka_unit_test(search_index_follows_changes),
+	    cmocka_unit_test(search_gives_way),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
