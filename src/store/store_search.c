@@ -110,16 +110,16 @@ static void match_expr(struct strbuf *match, char *const *words, size_t nw)
 }
 
 /*
- * The hits are put in order and cut to the limit from search_doc alone
- * (its day is the meeting's date), and only those few are joined to their
- * records, meetings, cases and people: joining every hit first cost
- * hundreds of milliseconds for a common word.  The text's own order (d.id)
- * breaks ties within a day.
+ * A search_doc id is its meeting's day × 10^7 plus its place in the day
+ * (db/004_search_bigram.sql), so FTS5's rowid order is newest meeting
+ * first: the index gives the hits in order and stops at the limit, and
+ * only those few are joined to their records, meetings, cases and people.
+ * Joining every hit to sort it cost hundreds of milliseconds for a common
+ * word.  The text's own order breaks ties within a day, newest first.
  */
 static const char search_sql[] =
-    "WITH hit (id, day) AS (SELECT d.id, d.day FROM search_fts f "
-    "CROSS JOIN search_doc d ON d.id = f.rowid WHERE search_fts MATCH ?1 "
-    "ORDER BY d.day DESC, d.id DESC LIMIT ?2) "
+    "WITH hit (id) AS (SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 "
+    "ORDER BY rowid DESC LIMIT ?2) "
     "SELECT d.kind, d.field, d.item, d.col, d.text, m.id, m.date, m.title, "
     "ifnull(r.id, ''), ifnull(r.case_id, ''), r.form, p.code "
     "FROM hit h CROSS JOIN search_doc d ON d.id = h.id "
@@ -127,7 +127,7 @@ static const char search_sql[] =
     "CROSS JOIN meeting m ON m.id = iif(d.kind = 'answer', r.meeting_id, d.owner) "
     "LEFT JOIN case_review c ON c.id = r.case_id "
     "LEFT JOIN person p ON p.id = c.person_id "
-    "ORDER BY h.day DESC, h.id DESC";
+    "ORDER BY h.id DESC";
 
 enum kaigi_status store_text_search(struct store *st, const char *query, size_t limit,
 				    struct store_text_hit_list *out, enum store_search_mode *mode,

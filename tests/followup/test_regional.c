@@ -392,9 +392,10 @@ static void search_gives_way(void **state)
 	    sqlite3_exec(db,
 			 "PRAGMA trusted_schema=ON; BEGIN; WITH RECURSIVE n(i) AS (SELECT 1 "
 			 "UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
-			 "INSERT INTO search_doc (kind, owner, field, text, day) SELECT 'meeting', "
-			 "'11111111-1111-4111-8111-111111111111', 'note' || i, '坂の上の話 ' || i, "
-			 "20250114 FROM n; COMMIT",
+			 "INSERT INTO search_doc (id, kind, owner, field, text) SELECT "
+			 "202501140000000 + 5000 + i, 'meeting', "
+			 "'11111111-1111-4111-8111-111111111111', 'note' || i, '坂の上の話 ' || i "
+			 "FROM n; COMMIT",
 			 NULL, NULL, NULL),
 	    SQLITE_OK);
 	sqlite3_close(db);
