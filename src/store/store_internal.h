@@ -41,6 +41,7 @@ struct store {
 	bool (*stop_fn)(void *); /* store_stop_when: a read gives way */
 	void *stop_ctx;
 	bool stopped;
+	int wal_pages; /* pages in the log not yet checkpointed (store_wal.c) */
 };
 
 /*
@@ -77,6 +78,9 @@ enum kaigi_status store_end(struct store *st, enum kaigi_status status, struct k
 
 /* Register the FTS5 tokenizer kaigi_bigram (store_bigram.c) on db. */
 int store_bigram_register(sqlite3 *db);
+
+/* Install the WAL hook that replaces the automatic checkpoint (store_wal.c). */
+void store_wal_init(struct store *st);
 
 /* Apply migrations [user_version, n) in one transaction, backing up first
  * when the database already holds data. */

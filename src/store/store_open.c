@@ -254,6 +254,8 @@ enum kaigi_status store_open(struct store **out, const char *path, enum store_op
 	else if (s == KAIGI_OK)
 		s = store_exec(st, "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF", err);
 	if (s == KAIGI_OK && !st->read_only)
+		store_wal_init(st);
+	if (s == KAIGI_OK && !st->read_only)
 		s = store_migrate(st, kaigi_migration_sql, kaigi_migration_name,
 				  kaigi_migration_count, err);
 	if (s != KAIGI_OK) {
@@ -270,6 +272,10 @@ void store_close(struct store *st)
 		return;
 	for (size_t i = 0; i < st->nstmts; i++)
 		sqlite3_finalize(st->stmts[i].stmt);
+	/* Leave the log copied in (SQLite also does when the last connection
+	 * closes; another kaigi may still be open). */
+	if (st->db && !st->read_only && st->wal_pages)
+		sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 	if (st->db)
 		sqlite3_close_v2(st->db);
 	free(st->path);

@@ -8,6 +8,10 @@
  * seconds, so the loop wakes at the next second boundary of the monotonic
  * clock rather than every 1000 ms after the last key; a key pressed at
  * x.9 s does not delay the next second's redraw.
+ *
+ * Idle is when the log is checkpointed (store_wal.h): a wake-up with no key
+ * for IDLE_MS copies what the saves since then wrote into the database
+ * file, so no save ever pays for a checkpoint.
  */
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
@@ -18,6 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "kaigi/store_wal.h"
 #include "kaigi/ui.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
@@ -30,6 +35,8 @@
 /* Below this the UI says the window is too small instead of drawing. */
 #define MIN_ROWS 12
 #define MIN_COLS 40
+/* No key for this long: the facilitator is listening, not typing. */
+#define IDLE_MS 400
 
 static volatile sig_atomic_t caught_signal;
 static int last_signal;
@@ -204,6 +211,16 @@ static enum ui_result tick_all(struct ui *ui)
 	return r;
 }
 
+/* Checkpoint while nobody types; a failure is said like any other. */
+static void idle(struct ui *ui, long long last_key)
+{
+	if (ui->read_only || ui_mono_ms() - last_key < IDLE_MS || !store_wal_pending(ui->st))
+		return;
+	struct kaigi_error err;
+	if (store_checkpoint(ui->st, &err) != KAIGI_OK)
+		ui_msg_error(ui, &err);
+}
+
 static bool term_start(struct kaigi_error *err)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -259,6 +276,7 @@ enum kaigi_status ui_run(const struct ui_args *a, struct kaigi_error *err)
 		ui_msg(ui, UI_MSG_WARN, "%s", a->notice);
 
 	bool running = true;
+	long long last_key = ui_mono_ms();
 	draw(ui);
 	ui_stats_first_screen();
 	while (running && ui->depth > 0) {
@@ -276,6 +294,7 @@ enum kaigi_status ui_run(const struct ui_args *a, struct kaigi_error *err)
 		long long t0 = ui_stats_now();
 		enum ui_result res = UI_REDRAW;
 		if (r == ERR) {
+			idle(ui, last_key);
 			res = tick_all(ui);
 			if (res != UI_REDRAW)
 				continue;
@@ -296,6 +315,7 @@ enum kaigi_status ui_run(const struct ui_args *a, struct kaigi_error *err)
 			 * the user has not had a second to read. */
 			if (ui->msg_kind != UI_MSG_ERROR || ui_mono_ms() - ui->msg_at > 1500)
 				ui->msg_kind = UI_MSG_NONE;
+			last_key = ui_mono_ms();
 			res = dispatch(ui, code, text);
 			bury(ui);
 			if (res == UI_QUIT)

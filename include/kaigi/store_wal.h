@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * store_wal.h — checkpoints out of the save path (issue 16).
+ *
+ * A save commits to the write-ahead log with synchronous=FULL: durable when
+ * store_answer_save returns.  Copying the log back into the database file
+ * (a checkpoint) is not needed for durability, only to keep the log short;
+ * SQLite's automatic checkpoint did it inside every ~70th save (13–46 ms on
+ * ten years of records).  kaigi turns it off: the UI checkpoints when it is
+ * idle (store_checkpoint), closing checkpoints, and a bound keeps the log
+ * from growing without end where nothing is ever idle (a long import): a
+ * commit that leaves more than STORE_WAL_BOUND pages in it checkpoints then.
+ */
+#ifndef KAIGI_STORE_WAL_H
+#define KAIGI_STORE_WAL_H
+
+#include "kaigi/store.h"
+
+/* Pages (4 KiB) the log may hold before a commit checkpoints by itself. */
+#define STORE_WAL_BOUND 8192
+
+/* Pages committed to the log and not yet copied into the database file
+ * (0 on a read-only store). */
+int store_wal_pending(const struct store *st);
+
+/* Copy the log into the database file, PASSIVE: never waits for another
+ * connection, copies what it can.  Nothing to do is success. */
+enum kaigi_status store_checkpoint(struct store *st, struct kaigi_error *err);
+
+#endif

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+/*
+ * store_wal.c — the write-ahead log kept short outside the save path
+ * (include/kaigi/store_wal.h): SQLite's automatic checkpoint is replaced by
+ * a WAL hook that only counts, and checkpoints by itself past a bound.
+ */
+#include "kaigi/store_wal.h"
+#include "store_internal.h"
+
+/* After each commit: how many pages the log holds now. */
+static int wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
+{
+	struct store *st = arg;
+	st->wal_pages = pages;
+	if (pages >= STORE_WAL_BOUND) {
+		int log = 0, done = 0;
+		if (sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, &log, &done) ==
+		    SQLITE_OK)
+			st->wal_pages = log - done;
+	}
+	return SQLITE_OK;
+}
+
+void store_wal_init(struct store *st)
+{
+	/* Replaces the automatic checkpoint (sqlite3_wal_autocheckpoint is a
+	 * WAL hook too): the store decides when. */
+	sqlite3_wal_hook(st->db, wal_hook, st);
+}
+
+int store_wal_pending(const struct store *st)
+{
+	return st->read_only ? 0 : st->wal_pages;
+}
+
+enum kaigi_status store_checkpoint(struct store *st, struct kaigi_error *err)
+{
+	if (st->read_only || st->wal_pages == 0)
+		return KAIGI_OK;
+	int log = 0, done = 0;
+	int rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
+	if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+		return store_fail(st, rc, err, "checkpointing the log");
+	st->wal_pages = rc == SQLITE_OK ? log - done : st->wal_pages;
+	return KAIGI_OK;
+}
