@@ -7,9 +7,15 @@
  * (a checkpoint) is not needed for durability, only to keep the log short;
  * SQLite's automatic checkpoint did it inside every ~70th save (13–46 ms on
  * ten years of records).  kaigi turns it off: the UI checkpoints when it is
- * idle (store_checkpoint), closing checkpoints, and a bound keeps the log
- * from growing without end where nothing is ever idle (a long import): a
- * commit that leaves more than STORE_WAL_BOUND pages in it checkpoints then.
+ * idle (store_idle), closing checkpoints, and a bound keeps the log from
+ * growing without end where nothing is ever idle (a long import): a commit
+ * that leaves more than STORE_WAL_BOUND pages in it checkpoints then.
+ *
+ * The search index defers its own housekeeping the same way: each save
+ * adds a small segment to search_fts, and FTS5 merged segments inside saves
+ * (automerge); db/004 turns that off and store_idle merges a step at a
+ * time.  FTS5 still merges by itself past 16 segments of a level, so a
+ * session that never pauses stays correct, only slower to save then.
  */
 #ifndef KAIGI_STORE_WAL_H
 #define KAIGI_STORE_WAL_H
@@ -26,5 +32,11 @@ int store_wal_pending(const struct store *st);
 /* Copy the log into the database file, PASSIVE: never waits for another
  * connection, copies what it can.  Nothing to do is success. */
 enum kaigi_status store_checkpoint(struct store *st, struct kaigi_error *err);
+
+/* What the store leaves for when nobody types: when anything was saved
+ * since the last call, a bounded step of merging the search index's
+ * segments (STORE_IDLE_MERGE_PAGES), then store_checkpoint. */
+#define STORE_IDLE_MERGE_PAGES 64
+enum kaigi_status store_idle(struct store *st, struct kaigi_error *err);
 
 #endif

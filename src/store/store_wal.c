@@ -44,3 +44,20 @@ enum kaigi_status store_checkpoint(struct store *st, struct kaigi_error *err)
 	st->wal_pages = rc == SQLITE_OK ? log - done : st->wal_pages;
 	return KAIGI_OK;
 }
+
+enum kaigi_status store_idle(struct store *st, struct kaigi_error *err)
+{
+	if (st->read_only || st->wal_pages == 0)
+		return KAIGI_OK;
+	/* Merges only where a level holds `usermerge` (4) segments or more. */
+	sqlite3_stmt *q =
+	    store_stmt(st, "INSERT INTO search_fts (search_fts, rank) VALUES ('merge', ?1)", err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_int(q, 1, STORE_IDLE_MERGE_PAGES);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE && rc != SQLITE_BUSY)
+		return store_fail(st, rc, err, "tidying the search index");
+	return store_checkpoint(st, err);
+}

@@ -9,9 +9,10 @@
  * clock rather than every 1000 ms after the last key; a key pressed at
  * x.9 s does not delay the next second's redraw.
  *
- * Idle is when the log is checkpointed (store_wal.h): a wake-up with no key
- * for IDLE_MS copies what the saves since then wrote into the database
- * file, so no save ever pays for a checkpoint.
+ * Idle is when the store does its housekeeping (store_wal.h): a wake-up
+ * with no key for IDLE_MS merges the search index a step and copies what
+ * the saves since then wrote into the database file, so no save pays for
+ * a checkpoint or a merge.
  */
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
@@ -217,7 +218,7 @@ static void idle(struct ui *ui, long long last_key)
 	if (ui->read_only || ui_mono_ms() - last_key < IDLE_MS || !store_wal_pending(ui->st))
 		return;
 	struct kaigi_error err;
-	if (store_checkpoint(ui->st, &err) != KAIGI_OK)
+	if (store_idle(ui->st, &err) != KAIGI_OK)
 		ui_msg_error(ui, &err);
 }
 
