@@ -4,7 +4,7 @@
  *
  * search_doc (db/002_followup.sql) holds each free-text answer and meeting
  * text once more, kept current by triggers; search_fts indexes it with
- * kaigi's bigram tokenizer (store_bigram.c, db/004_search_bigram.sql), so
+ * kaigi's bigram tokenizer (store_bigram.c, db/004_speed.sql), so
  * Japanese is found as typed, a word of two characters (服薬, 入浴) as
  * well as a phrase, and a single character by a prefix query.
  */
@@ -111,7 +111,7 @@ static void match_expr(struct strbuf *match, char *const *words, size_t nw)
 
 /*
  * A search_doc id is its meeting's day × 10^7 plus its place in the day
- * (db/004_search_bigram.sql), so FTS5's rowid order is newest meeting
+ * (db/004_speed.sql), so FTS5's rowid order is newest meeting
  * first: the index gives the hits in order and stops at the limit, and
  * only those few are joined to their records, meetings, cases and people.
  * Joining every hit to sort it cost hundreds of milliseconds for a common

@@ -176,6 +176,24 @@ static void outcomes_and_the_report(void **state)
 	assert_string_equal(o.v[1].area, "西地区");
 	assert_int_equal(o.v[1].not_comparable, 1);
 	store_outcome_list_free(&o);
+	/* The comparisons are kept (issue 16), and a changed rating of the
+	 * follow-up throws its comparison away: the roll-up follows. */
+	assert_true(fu_int(f, "SELECT count(*) FROM outcome_cache") >= 2);
+	char fcase[64];
+	snprintf(fcase, sizeof fcase, "%s",
+		 fu_text(f, "SELECT id FROM case_review WHERE follows IS NOT NULL AND id IN "
+			    "(SELECT case_id FROM form_record WHERE form = 'adl_toyoake')"));
+	fu_save(f, fcase, "adl_toyoake", "adl", "outdoor_walk", "before", "6");
+	assert_int_equal(store_outcome_rollup(f->st, NULL, &o, &err), KAIGI_OK);
+	assert_int_equal(o.n, 2);
+	assert_string_equal(o.v[0].area, "東地区");
+	assert_int_equal(o.v[0].improved, 0);
+	assert_int_equal(o.v[0].worsened, 1);
+	store_outcome_list_free(&o);
+	fu_save(f, fcase, "adl_toyoake", "adl", "outdoor_walk", "before", "3");
+	assert_int_equal(store_outcome_rollup(f->st, NULL, &o, &err), KAIGI_OK);
+	assert_int_equal(o.v[0].improved, 1);
+	store_outcome_list_free(&o);
 
 	struct store_period p = {"2024-01-01", "2025-12-31", NULL};
 	struct report_options ro = {.lang = "ja", .town = "みどり町", .width = 100};

@@ -1,6 +1,8 @@
 -- SPDX-License-Identifier: MIT
--- 004_search_bigram.sql — full-text search that finds two-character words
--- through the index, newest first straight from the index (issue 16).
+-- 004_speed.sql — kaigi fast at the sizes towns reach (issue 16): search
+-- that finds two-character words through the index, newest first straight
+-- from the index; saves that leave housekeeping for idle moments; the
+-- follow-up outcome roll-up read from comparisons kept per case.
 --
 --   * search_fts is rebuilt with kaigi's own FTS5 tokenizer "kaigi_bigram"
 --     (src/store/store_bigram.c, registered on every connection): every two
@@ -149,4 +151,51 @@ BEGIN
 		AND (s.owner = new.id
 		     OR s.owner IN (SELECT id FROM form_record WHERE meeting_id = new.id))) x
 	WHERE search_doc.id = x.oid;
+END;
+
+-- ---- the outcome roll-up ----------------------------------------------------
+
+-- Each follow-up review's grids compared with the review before (how many
+-- rated rows got better, how many worse; NULL: nothing to compare), for the
+-- rating spec the forms gave (spec: its hash, src/store/store_compare.c).
+-- Filled by store_outcome_rollup for reviews that have no row yet; emptied
+-- for a review by any change to a list or grid answer of it or of the
+-- review it follows, so a row is never stale.  Derived and local: it never
+-- travels.  Ten years of follow-ups (17,883) compared anew took ~2 s.
+CREATE TABLE outcome_cache (
+	case_id TEXT PRIMARY KEY NOT NULL,
+	spec INTEGER NOT NULL,
+	better INTEGER,
+	worse INTEGER
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER answer_outcome_insert AFTER INSERT ON answer WHEN new.item <> ''
+BEGIN
+	DELETE FROM outcome_cache WHERE case_id IN
+		(SELECT r.case_id FROM form_record r WHERE r.id = new.record_id
+		 UNION ALL SELECT c.id FROM form_record r JOIN case_review c ON c.follows = r.case_id
+		 WHERE r.id = new.record_id);
+END;
+CREATE TRIGGER answer_outcome_update AFTER UPDATE OF value ON answer
+WHEN new.item <> '' AND old.value IS NOT new.value
+BEGIN
+	DELETE FROM outcome_cache WHERE case_id IN
+		(SELECT r.case_id FROM form_record r WHERE r.id = new.record_id
+		 UNION ALL SELECT c.id FROM form_record r JOIN case_review c ON c.follows = r.case_id
+		 WHERE r.id = new.record_id);
+END;
+CREATE TRIGGER answer_outcome_delete AFTER DELETE ON answer WHEN old.item <> ''
+BEGIN
+	DELETE FROM outcome_cache WHERE case_id IN
+		(SELECT r.case_id FROM form_record r WHERE r.id = old.record_id
+		 UNION ALL SELECT c.id FROM form_record r JOIN case_review c ON c.follows = r.case_id
+		 WHERE r.id = old.record_id);
+END;
+CREATE TRIGGER case_review_outcome_update AFTER UPDATE OF follows ON case_review
+BEGIN
+	DELETE FROM outcome_cache WHERE case_id = new.id;
+END;
+CREATE TRIGGER case_review_outcome_delete AFTER DELETE ON case_review
+BEGIN
+	DELETE FROM outcome_cache WHERE case_id = old.id;
 END;
