@@ -18,6 +18,10 @@
  * The font is IPAex Gothic (fonts-ipaexfont), falling back to Noto Sans
  * CJK; cairo embeds the glyphs used as a subset, so the file prints the
  * same on a machine without Japanese fonts.
+ *
+ * This file is the PDF module, kaigi-pdf.so, loaded only when a PDF is made
+ * (report_pdf_load.c): every other command, and the UI's first screen,
+ * start without cairo, pango, harfbuzz and fontconfig (issue 16).
  */
 #include <cairo-pdf.h>
 #include <math.h>
@@ -673,8 +677,13 @@ static enum kaigi_status render(const struct rm_doc *doc, PangoFontMap *fm, stru
 	return KAIGI_OK;
 }
 
-enum kaigi_status report_pdf_render(const struct rm_doc *doc, struct strbuf *out,
-				    struct kaigi_error *err)
+/* Which kaigi this module belongs to: the loader refuses another's. */
+const char kaigi_pdf_module_version[] = KAIGI_VERSION;
+
+enum kaigi_status kaigi_pdf_module_render(const struct rm_doc *doc, struct strbuf *out,
+					  struct kaigi_error *err);
+enum kaigi_status kaigi_pdf_module_render(const struct rm_doc *doc, struct strbuf *out,
+					  struct kaigi_error *err)
 {
 	/* One font map for the life of the process, kept in a static rather
 	 * than pango's per-thread default: loading IPAex Gothic again for each
