@@ -36,7 +36,7 @@ enum kaigi_status store_checkpoint(struct store *st, struct kaigi_error *err);
 /* What the store leaves for when nobody types: when anything was saved
  * since the last call, a bounded step of merging the search index's
  * segments (STORE_IDLE_MERGE_PAGES), then store_checkpoint. */
-#define STORE_IDLE_MERGE_PAGES 64
+#define STORE_IDLE_MERGE_PAGES 16
 enum kaigi_status store_idle(struct store *st, struct kaigi_error *err);
 
 #endif
