@@ -795,7 +795,7 @@ enum store_search_mode {
  * Free-text answers and meeting texts that contain every word of query
  * (words split at spaces, ASCII or 全角), newest meeting first, at most
  * limit (0: all).  Every word is looked up in the FTS5 index of bigrams
- * (db/004_search_bigram.sql): a word of two or more characters as a phrase
+ * (db/004_speed.sql): a word of two or more characters as a phrase
  * of its bigrams, a single character as a prefix.  Hits are ordered and cut
  * to the limit before they are joined to their meetings.  *mode (may be
  * NULL) is STORE_SEARCH_INDEX.  ASCII letters match either case.

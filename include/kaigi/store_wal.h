@@ -34,9 +34,11 @@ int store_wal_pending(const struct store *st);
 enum kaigi_status store_checkpoint(struct store *st, struct kaigi_error *err);
 
 /* What the store leaves for when nobody types: when anything was saved
- * since the last call, a bounded step of merging the search index's
- * segments (STORE_IDLE_MERGE_PAGES), then store_checkpoint. */
+ * since the last call, steps of merging the search index's segments
+ * (STORE_IDLE_MERGE_PAGES each) while there is work, for at most
+ * STORE_IDLE_MS, then store_checkpoint. */
 #define STORE_IDLE_MERGE_PAGES 16
+#define STORE_IDLE_MS          6
 enum kaigi_status store_idle(struct store *st, struct kaigi_error *err);
 
 #endif

@@ -4,6 +4,8 @@
  * (include/kaigi/store_wal.h): SQLite's automatic checkpoint is replaced by
  * a WAL hook that only counts, and checkpoints by itself past a bound.
  */
+#include <time.h>
+
 #include "kaigi/store_wal.h"
 #include "store_internal.h"
 
@@ -45,19 +47,36 @@ enum kaigi_status store_checkpoint(struct store *st, struct kaigi_error *err)
 	return KAIGI_OK;
 }
 
+/* Monotonic milliseconds, for bounding the idle work. */
+static long long mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 enum kaigi_status store_idle(struct store *st, struct kaigi_error *err)
 {
 	if (st->read_only || st->wal_pages == 0)
 		return KAIGI_OK;
-	/* Merges only where a level holds `usermerge` (4) segments or more. */
-	sqlite3_stmt *q =
-	    store_stmt(st, "INSERT INTO search_fts (search_fts, rank) VALUES ('merge', ?1)", err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_int(q, 1, STORE_IDLE_MERGE_PAGES);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE && rc != SQLITE_BUSY)
-		return store_fail(st, rc, err, "tidying the search index");
+	/* Merge steps while they find work (a level with `usermerge`, 4,
+	 * segments or more), for at most STORE_IDLE_MS: each save adds a
+	 * segment, and a session that saves often must not fall behind into
+	 * FTS5's own merge of 16 segments inside a save. */
+	long long until = mono_ms() + STORE_IDLE_MS;
+	do {
+		sqlite3_stmt *q = store_stmt(
+		    st, "INSERT INTO search_fts (search_fts, rank) VALUES ('merge', ?1)", err);
+		if (!q)
+			return err->status;
+		sqlite3_bind_int(q, 1, STORE_IDLE_MERGE_PAGES);
+		long long before = sqlite3_total_changes64(st->db);
+		int rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE && rc != SQLITE_BUSY)
+			return store_fail(st, rc, err, "tidying the search index");
+		if (rc != SQLITE_DONE || sqlite3_total_changes64(st->db) == before)
+			break;
+	} while (mono_ms() < until);
 	return store_checkpoint(st, err);
 }
