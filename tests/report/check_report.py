@@ -321,6 +321,13 @@ def check_pdf(e):
     for i in range(1, pages + 1):
         if "%d/%d" % (i, pages) not in squash(text):
             fail("page number %d / %d missing" % (i, pages))
+    # Issue 16: the PDF stack (cairo, pango …) is a module loaded for a PDF
+    # only; kaigi itself starts without it, as fast as dialog.
+    need_tool("ldd")
+    libs = subprocess.run(["ldd", KAIGI], capture_output=True).stdout.decode()
+    for lib in ("libcairo", "libpango", "libharfbuzz", "libfontconfig", "libfreetype"):
+        if lib in libs:
+            fail("kaigi links %s at start; only kaigi-pdf.so should:\n%s" % (lib, libs))
     # Each case starts on a page of its own.
     for n, code in enumerate(["MD-2025-031", "MD-2025-032", "MD-2024-118"]):
         page_texts = text.split("\f")
