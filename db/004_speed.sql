@@ -2,7 +2,8 @@
 -- 004_speed.sql — kaigi fast at the sizes towns reach (issue 16): search
 -- that finds two-character words through the index, newest first straight
 -- from the index; saves that leave housekeeping for idle moments; the
--- follow-up outcome roll-up read from comparisons kept per case.
+-- follow-up outcome roll-up read from comparisons kept per case; the
+-- raised regional issues kept one row each.
 --
 --   * search_fts is rebuilt with kaigi's own FTS5 tokenizer "kaigi_bigram"
 --     (src/store/store_bigram.c, registered on every connection): every two
@@ -198,4 +199,116 @@ END;
 CREATE TRIGGER case_review_outcome_delete AFTER DELETE ON case_review
 BEGIN
 	DELETE FROM outcome_cache WHERE case_id = old.id;
+END;
+
+-- ---- raised regional issues -------------------------------------------------
+
+-- One row per item of a case's `regional_issues` list, pivoted from its
+-- answers with its case, meeting, date and form: the regional roll-up reads
+-- these ten-thousand rows instead of looking each item's record, meeting
+-- and person up by their text keys (~110 ms of CPU over ten years).  iarea
+-- is the item's own area, parea the person's (the roll-up takes the first
+-- that is not empty).  Kept by the triggers below; derived and local.
+CREATE TABLE raised_item (
+	record_id TEXT NOT NULL,
+	item TEXT NOT NULL,
+	case_id TEXT NOT NULL,
+	meeting_id TEXT NOT NULL,
+	date TEXT NOT NULL,
+	form TEXT NOT NULL,
+	statement TEXT,
+	category TEXT NOT NULL,
+	policy TEXT,
+	iarea TEXT NOT NULL,
+	parea TEXT,
+	PRIMARY KEY (record_id, item)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX raised_item_meeting ON raised_item (meeting_id);
+CREATE INDEX raised_item_case ON raised_item (case_id);
+
+INSERT INTO raised_item (record_id, item, case_id, meeting_id, date, form, statement, category,
+			 policy, iarea, parea)
+SELECT x.record_id, x.item, r.case_id, r.meeting_id, m.date, r.form, x.statement, x.category,
+	x.policy, ifnull(x.area, ''),
+	(SELECT p.area FROM case_review c JOIN person p ON p.id = c.person_id WHERE c.id = r.case_id)
+FROM (SELECT record_id, item,
+	     max(CASE col WHEN 'statement' THEN value END) AS statement,
+	     ifnull(max(CASE col WHEN 'category' THEN value END), '') AS category,
+	     max(CASE col WHEN 'policy' THEN value END) AS policy,
+	     max(CASE col WHEN 'area' THEN value END) AS area
+      FROM answer INDEXED BY answer_regional_issue WHERE field = 'regional_issues' 
+      GROUP BY record_id, item) x
+JOIN form_record r ON r.id = x.record_id JOIN meeting m ON m.id = r.meeting_id
+WHERE r.case_id IS NOT NULL;
+
+CREATE TRIGGER answer_raised_insert AFTER INSERT ON answer
+WHEN new.field = 'regional_issues'
+BEGIN
+	DELETE FROM raised_item WHERE record_id = new.record_id AND item = new.item;
+	INSERT INTO raised_item (record_id, item, case_id, meeting_id, date, form, statement,
+				 category, policy, iarea, parea)
+	SELECT x.record_id, x.item, r.case_id, r.meeting_id, m.date, r.form, x.statement, x.category,
+		x.policy, ifnull(x.area, ''),
+		(SELECT p.area FROM case_review c JOIN person p ON p.id = c.person_id WHERE c.id = r.case_id)
+	FROM (SELECT record_id, item,
+		     max(CASE col WHEN 'statement' THEN value END) AS statement,
+		     ifnull(max(CASE col WHEN 'category' THEN value END), '') AS category,
+		     max(CASE col WHEN 'policy' THEN value END) AS policy,
+		     max(CASE col WHEN 'area' THEN value END) AS area
+	      FROM answer INDEXED BY answer_regional_issue WHERE field = 'regional_issues' AND record_id = new.record_id AND item = new.item
+	      GROUP BY record_id, item) x
+	JOIN form_record r ON r.id = x.record_id JOIN meeting m ON m.id = r.meeting_id
+	WHERE r.case_id IS NOT NULL;
+END;
+CREATE TRIGGER answer_raised_update AFTER UPDATE OF value ON answer
+WHEN new.field = 'regional_issues'
+BEGIN
+	DELETE FROM raised_item WHERE record_id = new.record_id AND item = new.item;
+	INSERT INTO raised_item (record_id, item, case_id, meeting_id, date, form, statement,
+				 category, policy, iarea, parea)
+	SELECT x.record_id, x.item, r.case_id, r.meeting_id, m.date, r.form, x.statement, x.category,
+		x.policy, ifnull(x.area, ''),
+		(SELECT p.area FROM case_review c JOIN person p ON p.id = c.person_id WHERE c.id = r.case_id)
+	FROM (SELECT record_id, item,
+		     max(CASE col WHEN 'statement' THEN value END) AS statement,
+		     ifnull(max(CASE col WHEN 'category' THEN value END), '') AS category,
+		     max(CASE col WHEN 'policy' THEN value END) AS policy,
+		     max(CASE col WHEN 'area' THEN value END) AS area
+	      FROM answer INDEXED BY answer_regional_issue WHERE field = 'regional_issues' AND record_id = new.record_id AND item = new.item
+	      GROUP BY record_id, item) x
+	JOIN form_record r ON r.id = x.record_id JOIN meeting m ON m.id = r.meeting_id
+	WHERE r.case_id IS NOT NULL;
+END;
+CREATE TRIGGER answer_raised_delete AFTER DELETE ON answer
+WHEN old.field = 'regional_issues'
+BEGIN
+	DELETE FROM raised_item WHERE record_id = old.record_id AND item = old.item;
+	INSERT INTO raised_item (record_id, item, case_id, meeting_id, date, form, statement,
+				 category, policy, iarea, parea)
+	SELECT x.record_id, x.item, r.case_id, r.meeting_id, m.date, r.form, x.statement, x.category,
+		x.policy, ifnull(x.area, ''),
+		(SELECT p.area FROM case_review c JOIN person p ON p.id = c.person_id WHERE c.id = r.case_id)
+	FROM (SELECT record_id, item,
+		     max(CASE col WHEN 'statement' THEN value END) AS statement,
+		     ifnull(max(CASE col WHEN 'category' THEN value END), '') AS category,
+		     max(CASE col WHEN 'policy' THEN value END) AS policy,
+		     max(CASE col WHEN 'area' THEN value END) AS area
+	      FROM answer INDEXED BY answer_regional_issue WHERE field = 'regional_issues' AND record_id = old.record_id AND item = old.item
+	      GROUP BY record_id, item) x
+	JOIN form_record r ON r.id = x.record_id JOIN meeting m ON m.id = r.meeting_id
+	WHERE r.case_id IS NOT NULL;
+END;
+CREATE TRIGGER meeting_raised_date AFTER UPDATE OF date ON meeting
+BEGIN
+	UPDATE raised_item SET date = new.date WHERE meeting_id = new.id;
+END;
+CREATE TRIGGER person_raised_area AFTER UPDATE OF area ON person
+BEGIN
+	UPDATE raised_item SET parea = new.area
+	WHERE case_id IN (SELECT id FROM case_review WHERE person_id = new.id);
+END;
+CREATE TRIGGER case_review_raised_person AFTER UPDATE OF person_id ON case_review
+BEGIN
+	UPDATE raised_item SET parea = (SELECT area FROM person WHERE id = new.person_id)
+	WHERE case_id = new.id;
 END;

@@ -89,6 +89,35 @@ static void raised_counts(void **state)
 	assert_int_equal(n.meetings, 2);
 	assert_int_equal(n.cases, 4);
 	assert_int_equal(n.followups, 2);
+
+	/* The raised items are kept as rows (issue 16): a meeting moved to
+	 * another day, a person's area changed, an item's wording edited and
+	 * an item's answers deleted all reach the roll-up. */
+	assert_int_equal(store_meeting_set(f->st, "00000000-0000-4000-8000-0000000000a1",
+					   STORE_MEETING_DATE, "2024-05-20", &err),
+			 KAIGI_OK);
+	struct store_person pp;
+	memset(&pp, 0, sizeof pp);
+	assert_int_equal(store_person_get(f->st, NULL, "R-006", &pp, &err), KAIGI_OK);
+	free(pp.area);
+	pp.area = xstrdup("南地区");
+	assert_int_equal(store_person_save(f->st, &pp, &err), KAIGI_OK);
+	store_person_clear(&pp);
+	assert_int_equal(store_raised_rollup(f->st, &p, &l, &err), KAIGI_OK);
+	assert_string_equal(raised(&l, "mobility", "東地区", S1)->first_seen, "2024-05-20");
+	assert_int_equal(raised(&l, "medical", "南地区", S3)->ncases, 1);
+	store_raised_list_free(&l);
+	long long before = fu_int(f, "SELECT count(*) FROM raised_item");
+	assert_int_equal(fu_int(f, "SELECT count(*) FROM raised_item r WHERE NOT EXISTS (SELECT 1 "
+				   "FROM answer a WHERE a.record_id = r.record_id AND a.item = "
+				   "r.item AND a.field = 'regional_issues')"),
+			 0);
+	assert_true(before >= 7);
+	char item[64];
+	snprintf(item, sizeof item, "%s",
+		 fu_text(f, "SELECT id FROM list_item WHERE field = 'regional_issues' LIMIT 1"));
+	assert_int_equal(store_item_delete(f->st, item, &err), KAIGI_OK);
+	assert_int_equal(fu_int(f, "SELECT count(*) FROM raised_item"), before - 1);
 	fu_close(f);
 }
 
