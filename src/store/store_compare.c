@@ -207,7 +207,9 @@ static long long spec_hash(const char *spec)
 #define OUTCOME_CELLS                                                                              \
 	"spec (form, field, col, na) AS MATERIALIZED ("                                            \
 	"  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?3)), "        \
-	"todo AS (SELECT c.id, c.follows FROM case_review c WHERE c.follows IS NOT NULL "          \
+	"todo AS (SELECT c.id, c.follows, m.date, ifnull(p.area, '') AS area FROM case_review c "  \
+	"  JOIN meeting m ON m.id = c.meeting_id JOIN person p ON p.id = c.person_id "             \
+	"  WHERE c.follows IS NOT NULL "                                                           \
 	"  AND NOT EXISTS (SELECT 1 FROM outcome_cache o WHERE o.case_id = c.id "                  \
 	"  AND o.spec = ?5)), "                                                                    \
 	"cell AS ("                                                                                \
@@ -221,35 +223,29 @@ static long long spec_hash(const char *spec)
 	"    AND prev.item = cur.item AND prev.col = s.col "                                       \
 	"  WHERE instr(s.na, ',' || cur.value || ',') = 0 "                                        \
 	"    AND instr(s.na, ',' || prev.value || ',') = 0), "                                     \
-	"computed AS (SELECT todo.id, sum(cell.better) AS b, sum(cell.worse) AS w "                \
-	"  FROM todo LEFT JOIN cell ON cell.id = todo.id GROUP BY todo.id) "
+	"computed AS (SELECT todo.id, todo.date, todo.area, sum(cell.better) AS b, "               \
+	"  sum(cell.worse) AS w FROM todo LEFT JOIN cell ON cell.id = todo.id GROUP BY todo.id) "
 
 /* Keep the comparisons of reviews not compared yet (a writer only). */
 static const char outcome_fill_sql[] =
-    "INSERT OR REPLACE INTO outcome_cache (case_id, spec, better, worse) "
-    "WITH " OUTCOME_CELLS "SELECT id, ?5, b, w FROM computed";
+    "INSERT OR REPLACE INTO outcome_cache (case_id, spec, better, worse, date, area) "
+    "WITH " OUTCOME_CELLS "SELECT id, ?5, b, w, date, area FROM computed";
 
 enum kaigi_status store_outcome_rollup(struct store *st, const struct store_period *p,
 				       struct store_outcome_list *out, struct kaigi_error *err)
 {
-	/* The comparisons kept, and those not kept yet computed here (a
-	 * read-only store, or another writer holding the lock). */
+	/* The comparisons kept — with the review's date and area, so they
+	 * need no join — and those not kept yet computed here (a read-only
+	 * store, or another writer holding the lock). */
 	static const char sql[] =
 	    "WITH " OUTCOME_CELLS ", "
-	    "fc AS ("
-	    "  SELECT c.id, m.date, ifnull(p.area, '') AS area FROM case_review c "
-	    "  JOIN meeting m ON m.id = c.meeting_id JOIN person p ON p.id = c.person_id "
-	    "  WHERE c.follows IS NOT NULL AND (?1 IS NULL OR m.date >= ?1) "
-	    "  AND (?2 IS NULL OR m.date <= ?2) AND (?4 IS NULL OR p.area = ?4)), "
-	    "per AS (SELECT case_id AS id, better AS b, worse AS w FROM outcome_cache "
-	    "  WHERE spec = ?5 AND better IS NOT NULL "
-	    "  UNION ALL SELECT id, b, w FROM computed WHERE b IS NOT NULL) "
-	    "SELECT substr(fc.date, 1, 4) AS year, fc.area, "
-	    "  count(per.id) FILTER (WHERE per.b > per.w), "
-	    "  count(per.id) FILTER (WHERE per.b = per.w), "
-	    "  count(per.id) FILTER (WHERE per.b < per.w), "
-	    "  count(*) FILTER (WHERE per.id IS NULL) "
-	    "FROM fc LEFT JOIN per ON per.id = fc.id GROUP BY year, fc.area ORDER BY year, fc.area";
+	    "per AS (SELECT date, area, better AS b, worse AS w FROM outcome_cache "
+	    "  WHERE spec = ?5 UNION ALL SELECT date, area, b, w FROM computed) "
+	    "SELECT substr(date, 1, 4) AS year, area, "
+	    "  count(*) FILTER (WHERE b > w), count(*) FILTER (WHERE b = w), "
+	    "  count(*) FILTER (WHERE b < w), count(*) FILTER (WHERE b IS NULL) "
+	    "FROM per WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) "
+	    "AND (?4 IS NULL OR area = ?4) GROUP BY year, area ORDER BY year, area";
 	memset(out, 0, sizeof *out);
 	char *spec = rating_spec(st->forms);
 	long long hash = spec_hash(spec);

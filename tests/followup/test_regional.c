@@ -262,6 +262,30 @@ static void outcomes_and_the_report(void **state)
 			 KAIGI_OK);
 	assert_non_null(strstr(strbuf_str(&out), "<table"));
 	strbuf_free(&out);
+	/* The kept comparison carries its review's year and area: a moved
+	 * meeting and a person's new area are followed too. */
+	char mid[64];
+	snprintf(mid, sizeof mid, "%s",
+		 fu_text(f, "SELECT meeting_id FROM case_review WHERE id = (SELECT id FROM "
+			    "case_review WHERE follows IS NOT NULL AND id IN (SELECT case_id FROM "
+			    "form_record WHERE form = 'adl_toyoake'))"));
+	assert_int_equal(store_meeting_set(f->st, mid, STORE_MEETING_DATE, "2026-01-10", &err),
+			 KAIGI_OK);
+	struct store_person pp;
+	memset(&pp, 0, sizeof pp);
+	assert_int_equal(store_person_get(f->st, NULL, "R-001", &pp, &err), KAIGI_OK);
+	free(pp.area);
+	pp.area = xstrdup("北地区");
+	assert_int_equal(store_person_save(f->st, &pp, &err), KAIGI_OK);
+	store_person_clear(&pp);
+	assert_int_equal(store_outcome_rollup(f->st, NULL, &o, &err), KAIGI_OK);
+	bool found = false;
+	for (size_t i = 0; i < o.n; i++)
+		if (strcmp(o.v[i].year, "2026") == 0 && strcmp(o.v[i].area, "北地区") == 0 &&
+		    o.v[i].improved == 1)
+			found = true;
+	assert_true(found);
+	store_outcome_list_free(&o);
 	fu_close(f);
 }
 
