@@ -36,7 +36,8 @@ enum kaigi_status store_checkpoint(struct store *st, struct kaigi_error *err);
 /* What the store leaves for when nobody types: when anything was saved
  * since the last call, steps of merging the search index's segments
  * (STORE_IDLE_MERGE_PAGES each) while there is work, for at most
- * STORE_IDLE_MS, then store_checkpoint. */
+ * STORE_IDLE_MS, then store_checkpoint.  Under store_stop_when it gives
+ * way to a key: it stops, leaving the rest for the next idle moment. */
 #define STORE_IDLE_MERGE_PAGES 16
 #define STORE_IDLE_MS          6
 enum kaigi_status store_idle(struct store *st, struct kaigi_error *err);

@@ -65,6 +65,8 @@ enum kaigi_status store_idle(struct store *st, struct kaigi_error *err)
 	 * FTS5's own merge of 16 segments inside a save. */
 	long long until = mono_ms() + STORE_IDLE_MS;
 	do {
+		if (st->stop_fn && st->stop_fn(st->stop_ctx))
+			return KAIGI_OK; /* a key is waiting */
 		sqlite3_stmt *q = store_stmt(
 		    st, "INSERT INTO search_fts (search_fts, rank) VALUES ('merge', ?1)", err);
 		if (!q)
@@ -73,6 +75,10 @@ enum kaigi_status store_idle(struct store *st, struct kaigi_error *err)
 		long long before = sqlite3_total_changes64(st->db);
 		int rc = sqlite3_step(q);
 		sqlite3_reset(q);
+		/* Stopped for a key (store_stop_when): the rest waits for the
+		 * next idle moment; the merge step rolled back whole. */
+		if (st->stopped || (st->stop_fn && st->stop_fn(st->stop_ctx)))
+			return KAIGI_OK;
 		if (rc != SQLITE_DONE && rc != SQLITE_BUSY)
 			return store_fail(st, rc, err, "tidying the search index");
 		if (rc != SQLITE_DONE || sqlite3_total_changes64(st->db) == before)

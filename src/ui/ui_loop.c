@@ -17,12 +17,14 @@
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "kaigi/store_stop.h"
 #include "kaigi/store_wal.h"
 #include "kaigi/ui.h"
 #include "kaigi/utf8.h"
@@ -212,13 +214,25 @@ static enum ui_result tick_all(struct ui *ui)
 	return r;
 }
 
-/* Checkpoint while nobody types; a failure is said like any other. */
+/* A key is waiting on the terminal: the idle work gives way to it. */
+static bool key_waiting(void *ctx)
+{
+	(void)ctx;
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+	return poll(&p, 1, 0) > 0;
+}
+
+/* Housekeeping while nobody types, giving way to the next key; a failure
+ * is said like any other. */
 static void idle(struct ui *ui, long long last_key)
 {
 	if (ui->read_only || ui_mono_ms() - last_key < IDLE_MS || !store_wal_pending(ui->st))
 		return;
 	struct kaigi_error err;
-	if (store_idle(ui->st, &err) != KAIGI_OK)
+	store_stop_when(ui->st, key_waiting, NULL);
+	enum kaigi_status s = store_idle(ui->st, &err);
+	store_stop_when(ui->st, NULL, NULL);
+	if (s != KAIGI_OK)
 		ui_msg_error(ui, &err);
 }
 
