@@ -22,7 +22,8 @@
 
 #include "kaigi/store.h"
 
-/* Pages (4 KiB) the log may hold before a commit checkpoints by itself. */
+/* Pages (4 KiB) the log may hold before a commit checkpoints by itself
+ * (32 MB; idle moments copy it from 16 MB). */
 #define STORE_WAL_BOUND 8192
 
 /* Pages committed to the log and not yet copied into the database file
@@ -36,10 +37,13 @@ enum kaigi_status store_checkpoint(struct store *st, struct kaigi_error *err);
 /* What the store leaves for when nobody types: when anything was saved
  * since the last call, steps of merging the search index's segments
  * (STORE_IDLE_MERGE_PAGES each) while there is work, for at most
- * STORE_IDLE_MS, then store_checkpoint.  Under store_stop_when it gives
+ * STORE_IDLE_MS, then store_checkpoint once the log holds
+ * STORE_IDLE_CHECKPOINT_PAGES (emptying it more often would cost the next
+ * save a second fsync each time: the log's header is written anew).  Under store_stop_when it gives
  * way to a key: it stops, leaving the rest for the next idle moment. */
-#define STORE_IDLE_MERGE_PAGES 16
-#define STORE_IDLE_MS          6
+#define STORE_IDLE_MERGE_PAGES      16
+#define STORE_IDLE_MS               6
+#define STORE_IDLE_CHECKPOINT_PAGES 4096
 enum kaigi_status store_idle(struct store *st, struct kaigi_error *err);
 
 #endif

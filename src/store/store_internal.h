@@ -41,7 +41,8 @@ struct store {
 	bool (*stop_fn)(void *); /* store_stop_when: a read gives way */
 	void *stop_ctx;
 	bool stopped;
-	int wal_pages; /* pages in the log not yet checkpointed (store_wal.c) */
+	int wal_pages;          /* pages in the log not yet checkpointed (store_wal.c) */
+	long long idle_changes; /* sqlite3_total_changes64 after the last store_idle */
 };
 
 /*

@@ -57,8 +57,9 @@ static long long mono_ms(void)
 
 enum kaigi_status store_idle(struct store *st, struct kaigi_error *err)
 {
-	if (st->read_only || st->wal_pages == 0)
-		return KAIGI_OK;
+	long long changes = sqlite3_total_changes64(st->db);
+	if (st->read_only || changes == st->idle_changes)
+		return KAIGI_OK; /* nothing saved since the last time */
 	/* Merge steps while they find work (a level with `usermerge`, 4,
 	 * segments or more), for at most STORE_IDLE_MS: each save adds a
 	 * segment, and a session that saves often must not fall behind into
@@ -84,5 +85,11 @@ enum kaigi_status store_idle(struct store *st, struct kaigi_error *err)
 		if (rc != SQLITE_DONE || sqlite3_total_changes64(st->db) == before)
 			break;
 	} while (mono_ms() < until);
+	st->idle_changes = sqlite3_total_changes64(st->db);
+	/* A checkpoint that empties the log makes the next save start it
+	 * again, which costs that save a second fsync (the log's header):
+	 * so the log is copied only once it is long, about every 300 saves. */
+	if (st->wal_pages < STORE_IDLE_CHECKPOINT_PAGES)
+		return KAIGI_OK;
 	return store_checkpoint(st, err);
 }
