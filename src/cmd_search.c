@@ -10,9 +10,8 @@
  * scrubbed (kaigi/scrub.h) before its excerpt is cut, with what the
  * meeting's people are known by, so a name, birth date or phone number in
  * free text never shows.  With --names the output's first line says it
- * holds personal information.  A word shorter than three characters
- * cannot use the trigram index; when every word is that short, every text
- * is read, and a note on stderr says so.
+ * holds personal information.  Every word, of any length, is looked up
+ * in the index (a bigram index: 服薬 is one lookup).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,10 +70,9 @@ int cmd_search_run(const struct cmd_opts *opts, int argc, char **argv)
 	}
 	bool ja = strcmp(opts->lang, "ja") == 0;
 	struct store_text_hit_list hits;
-	enum store_search_mode mode;
 	struct kaigi_error err;
 	enum kaigi_status s =
-	    store_text_search(cs.st, strbuf_str(&query), limit ? limit + 1 : 0, &hits, &mode, &err);
+	    store_text_search(cs.st, strbuf_str(&query), limit ? limit + 1 : 0, &hits, NULL, &err);
 	if (s != KAIGI_OK) {
 		cmd_print_error(&err);
 		strbuf_free(&query);
@@ -129,11 +127,6 @@ int cmd_search_run(const struct cmd_opts *opts, int argc, char **argv)
 	utf8_show_controls(&out, 0);
 	scrub_ctx_free(scrub);
 	fputs(strbuf_str(&out), stdout);
-	if (mode == STORE_SEARCH_SCAN)
-		fprintf(stderr, ja ? "kaigi search: 3文字未満の語は索引（trigram）で引けないため、"
-				     "すべての記録を読みました（時間がかかります）\n"
-				   : "kaigi search: words shorter than 3 characters cannot use the "
-				     "trigram index, so every text was read (slower)\n");
 	if (hits.n == 0)
 		fprintf(stderr, ja ? "見つかりませんでした\n" : "nothing found\n");
 	else if (shown < hits.n)

@@ -821,25 +821,25 @@ struct store_text_hit_list {
 void store_text_hit_list_free(struct store_text_hit_list *l);
 
 enum store_search_mode {
-	STORE_SEARCH_INDEX, /* a word of 3+ characters: the trigram index was used */
-	STORE_SEARCH_SCAN,  /* every word shorter: every text was read */
+	STORE_SEARCH_INDEX, /* the index was used (since issue 16, always) */
+	STORE_SEARCH_SCAN,  /* every text was read (no longer happens) */
 };
 
 /*
  * Free-text answers and meeting texts that contain every word of query
  * (words split at spaces, ASCII or 全角), newest meeting first, at most
- * limit (0: all).  A word of three or more characters is looked up in the
- * FTS5 trigram index; a word of one or two characters cannot be (a
- * trigram needs three), so it is matched by reading the texts the other
- * words found — or, when every word is that short, every text (*mode says
- * which; mode may be NULL).  ASCII letters match either case.
+ * limit (0: all).  Every word is looked up in the FTS5 index of bigrams
+ * (db/004_speed.sql): a word of two or more characters as a phrase
+ * of its bigrams, a single character as a prefix.  Hits are ordered and cut
+ * to the limit before they are joined to their meetings.  *mode (may be
+ * NULL) is STORE_SEARCH_INDEX.  ASCII letters match either case.
  * KAIGI_EUSAGE for an empty query.
  */
 enum kaigi_status store_text_search(struct store *st, const char *query, size_t limit,
 				    struct store_text_hit_list *out, enum store_search_mode *mode,
 				    struct kaigi_error *err);
-/* Whether query has a word of three characters or more, so that
- * store_text_search can use the index rather than read every text. */
+/* Whether query has a word to look up in the index (any word, since the
+ * index holds bigrams). */
 bool store_text_search_indexed(const char *query);
 /* "form › field › column" labels of where h was found, in lang.  Caller
  * frees. */

@@ -10,14 +10,21 @@
  * table row is never split; a table repeats its head row on a new page; an
  * ADL/IADL grid starts on a new page when it would fit whole there but not
  * in what is left of this one; a block title keeps with the first row of
- * its table.  Page numbers need the page count, so each page is drawn
- * into a cairo recording surface first; at the end the recordings are
- * played into the PDF with "n / N" added (cheaper than a second layout,
- * and text stays text).  Sizes are points: the pango context is 72 dpi.
+ * its table.  Page numbers need the page count, so the pages are first
+ * laid out into a list of drawing operations (struct op: a laid-out text
+ * with its place, a rule, a fill), each text measured once; at the end the
+ * list is drawn straight onto the PDF surface with "n / N" added.  Before
+ * (issue 16) each page was drawn into a cairo recording surface and
+ * replayed, and replaying cost more than the layout itself.  Text stays
+ * text.  Sizes are points: the pango context is 72 dpi.
  *
  * The font is IPAex Gothic (fonts-ipaexfont), falling back to Noto Sans
  * CJK; cairo embeds the glyphs used as a subset, so the file prints the
  * same on a machine without Japanese fonts.
+ *
+ * This file is the PDF module, kaigi-pdf.so, loaded only when a PDF is made
+ * (report_pdf_load.c): every other command, and the UI's first screen,
+ * start without cairo, pango, harfbuzz and fontconfig (issue 16).
  */
 #include <cairo-pdf.h>
 #include <math.h>
@@ -60,15 +67,37 @@
 #define FS_SMALL   8.0 /* page header and foot */
 #define FS_STAMP   10.0
 
+/* One drawing operation of a page, kept until the page count is known. */
+enum op_kind {
+	OP_PAGE,   /* a new page starts */
+	OP_TEXT,   /* layout l at (x, y) */
+	OP_LINE,   /* line n of layout l, its baseline's start at (x, y) */
+	OP_STROKE, /* a rule from (x, y) to (x2, y2), width w */
+	OP_RECT,   /* a rectangle's outline (x, y, x2 = width, y2 = height), width w */
+	OP_FILL,   /* a filled rectangle (x, y, x2 = width, y2 = height), grey w */
+	OP_GREY,   /* the text colour from here: grey w */
+};
+struct op {
+	enum op_kind k;
+	PangoLayout *l; /* a reference, for OP_TEXT and OP_LINE */
+	int n;
+	double x, y, x2, y2, w;
+};
+
 struct pdf {
-	cairo_t *cr; /* drawing the current page */
 	PangoContext *pc;
 	const struct rm_doc *doc;
 	int page;
 	double y;
-	cairo_surface_t **recs; /* one recording per page, numbered at the end */
-	size_t nrecs;
+	struct op *ops; /* every page, drawn when the page count is known */
+	size_t nops, cap;
 };
+
+static void op_add(struct pdf *p, struct op o)
+{
+	p->ops = xgrow(p->ops, p->nops, &p->cap, sizeof *p->ops);
+	p->ops[p->nops++] = o;
+}
 
 /* ---- text ----------------------------------------------------------------- */
 
@@ -144,8 +173,17 @@ static double width_of(PangoLayout *l)
 
 static void show(struct pdf *p, PangoLayout *l, double x, double y)
 {
-	cairo_move_to(p->cr, x, y);
-	pango_cairo_show_layout(p->cr, l);
+	op_add(p, (struct op){.k = OP_TEXT, .l = g_object_ref(l), .x = x, .y = y});
+}
+
+static void rect(struct pdf *p, double x, double y, double w, double h, double width)
+{
+	op_add(p, (struct op){.k = OP_RECT, .x = x, .y = y, .x2 = w, .y2 = h, .w = width});
+}
+
+static void grey(struct pdf *p, double g)
+{
+	op_add(p, (struct op){.k = OP_GREY, .w = g});
 }
 
 /* Draw text at (x, y) and return its height. */
@@ -161,26 +199,17 @@ static double text_at(struct pdf *p, const char *text, double size, bool bold, d
 
 static void hline(struct pdf *p, double x0, double x1, double y, double w)
 {
-	cairo_set_line_width(p->cr, w);
-	cairo_move_to(p->cr, x0, y);
-	cairo_line_to(p->cr, x1, y);
-	cairo_stroke(p->cr);
+	op_add(p, (struct op){.k = OP_STROKE, .x = x0, .y = y, .x2 = x1, .y2 = y, .w = w});
 }
 
 static void vline(struct pdf *p, double x, double y0, double y1)
 {
-	cairo_set_line_width(p->cr, LINE);
-	cairo_move_to(p->cr, x, y0);
-	cairo_line_to(p->cr, x, y1);
-	cairo_stroke(p->cr);
+	op_add(p, (struct op){.k = OP_STROKE, .x = x, .y = y0, .x2 = x, .y2 = y1, .w = LINE});
 }
 
-static void fill(struct pdf *p, double x, double y, double w, double h, double grey)
+static void fill(struct pdf *p, double x, double y, double w, double h, double g)
 {
-	cairo_set_source_rgb(p->cr, grey, grey, grey);
-	cairo_rectangle(p->cr, x, y, w, h);
-	cairo_fill(p->cr);
-	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	op_add(p, (struct op){.k = OP_FILL, .x = x, .y = y, .x2 = w, .y2 = h, .w = g});
 }
 
 /* ---- pages ---------------------------------------------------------------- */
@@ -193,21 +222,14 @@ static void stamp(struct pdf *p)
 	PangoLayout *l = layout(p, text, FS_STAMP, true, -1, PANGO_ALIGN_LEFT);
 	double w = width_of(l) + 12, h = height_of(l) + 6;
 	double x = PAGE_W - MARGIN_X - w, y = 22;
-	cairo_set_line_width(p->cr, 1.2);
-	cairo_rectangle(p->cr, x, y, w, h);
-	cairo_stroke(p->cr);
+	rect(p, x, y, w, h, 1.2);
 	show(p, l, x + 6, y + 3);
 	g_object_unref(l);
 }
 
 static void page_begin(struct pdf *p)
 {
-	cairo_rectangle_t page = {0, 0, PAGE_W, PAGE_H};
-	cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
-	p->recs = xreallocarray(p->recs, p->nrecs + 1, sizeof *p->recs);
-	p->recs[p->nrecs++] = rec;
-	p->cr = cairo_create(rec);
-	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	op_add(p, (struct op){.k = OP_PAGE});
 	p->page++;
 	stamp(p);
 	p->y = MARGIN_T;
@@ -216,13 +238,13 @@ static void page_begin(struct pdf *p)
 	/* Later pages: which meeting, on a thin rule. */
 	struct strbuf h = STRBUF_INIT;
 	strbuf_appendf(&h, "%s　%s", p->doc->title, p->doc->subtitle ? p->doc->subtitle : "");
-	cairo_set_source_rgb(p->cr, 0.25, 0.25, 0.25);
+	grey(p, 0.25);
 	PangoLayout *l =
 	    layout(p, strbuf_str(&h), FS_SMALL, false, CONTENT_W - 130, PANGO_ALIGN_LEFT);
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END); /* one line, under the stamp */
 	show(p, l, MARGIN_X, 27);
 	g_object_unref(l);
-	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	grey(p, 0);
 	hline(p, MARGIN_X, PAGE_W - MARGIN_X, 42, 0.4);
 	strbuf_free(&h);
 }
@@ -236,8 +258,6 @@ static void page_end(struct pdf *p)
 	if (p->doc->footer)
 		text_at(p, p->doc->footer, FS_SMALL, false, MARGIN_X, FOOT_Y + 4, CONTENT_W - 70,
 			PANGO_ALIGN_LEFT);
-	cairo_destroy(p->cr);
-	p->cr = NULL;
 }
 
 static void new_page(struct pdf *p)
@@ -529,30 +549,29 @@ static void paragraph(struct pdf *p, const char *text)
 	double top = p->y;
 	p->y += 2 * PAD;
 	PangoLayoutIter *it = pango_layout_get_iter(l);
+	int n = 0;
 	do {
 		PangoRectangle lr;
 		pango_layout_iter_get_line_extents(it, NULL, &lr);
 		double lh = (double)lr.height / PANGO_SCALE;
 		if (p->y + lh + 2 * PAD > BOTTOM) {
-			cairo_set_line_width(p->cr, LINE);
-			cairo_rectangle(p->cr, MARGIN_X, top, CONTENT_W, p->y - top);
-			cairo_stroke(p->cr);
+			rect(p, MARGIN_X, top, CONTENT_W, p->y - top, LINE);
 			new_page(p);
 			top = p->y;
 			p->y += 2 * PAD;
 		}
 		double base = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
 		double ly = (double)lr.y / PANGO_SCALE;
-		cairo_move_to(p->cr, MARGIN_X + 2 * PAD + (double)lr.x / PANGO_SCALE,
-			      p->y + (base - ly));
-		pango_cairo_show_layout_line(p->cr, pango_layout_iter_get_line_readonly(it));
+		op_add(p, (struct op){.k = OP_LINE,
+				      .l = g_object_ref(l),
+				      .n = n++,
+				      .x = MARGIN_X + 2 * PAD + (double)lr.x / PANGO_SCALE,
+				      .y = p->y + (base - ly)});
 		p->y += lh;
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 	p->y += 2 * PAD;
-	cairo_set_line_width(p->cr, LINE);
-	cairo_rectangle(p->cr, MARGIN_X, top, CONTENT_W, p->y - top);
-	cairo_stroke(p->cr);
+	rect(p, MARGIN_X, top, CONTENT_W, p->y - top, LINE);
 	g_object_unref(l);
 }
 
@@ -595,9 +614,7 @@ static void section_heading(struct pdf *p, const struct rm_section *s)
 	fill(p, MARGIN_X, p->y, CONTENT_W, h, 0.90);
 	fill(p, MARGIN_X, p->y, 6, h, 0.0);
 	if (s->new_page) {
-		cairo_set_line_width(p->cr, 0.8);
-		cairo_rectangle(p->cr, MARGIN_X, p->y, CONTENT_W, h);
-		cairo_stroke(p->cr);
+		rect(p, MARGIN_X, p->y, CONTENT_W, h, 0.8);
 	}
 	show(p, l, MARGIN_X + 14, p->y + 4);
 	p->y += h + 6;
@@ -611,9 +628,7 @@ static void title_block(struct pdf *p)
 		PangoLayout *l =
 		    layout(p, d->banner, FS_SECTION, true, CONTENT_W - 12, PANGO_ALIGN_CENTER);
 		double h = height_of(l) + 8;
-		cairo_set_line_width(p->cr, 1.4);
-		cairo_rectangle(p->cr, MARGIN_X, p->y, CONTENT_W, h);
-		cairo_stroke(p->cr);
+		rect(p, MARGIN_X, p->y, CONTENT_W, h, 1.4);
 		show(p, l, MARGIN_X + 6, p->y + 4);
 		g_object_unref(l);
 		p->y += h + 8;
@@ -661,12 +676,76 @@ static cairo_status_t to_strbuf(void *ctx, const unsigned char *data, unsigned i
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/*
- * Lay the document out into one recording surface per page, then play
- * them into the PDF with "n / N" added: the page count is known only at
- * the end, and replaying a recording costs far less than laying the
- * document out a second time.  Text stays text in the PDF.
- */
+/* The page number "n / N" at the foot. */
+static void page_number(cairo_t *cr, PangoContext *pc, int n, int of)
+{
+	char num[48];
+	snprintf(num, sizeof num, "%d / %d", n, of);
+	struct pdf q = {.pc = pc};
+	PangoLayout *l = layout(&q, num, 9, false, 60, PANGO_ALIGN_RIGHT);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_move_to(cr, PAGE_W - MARGIN_X - 60, FOOT_Y + 4);
+	pango_cairo_show_layout(cr, l);
+	g_object_unref(l);
+}
+
+/* Draw the operations onto the PDF, page by page, numbered. */
+static void replay(struct pdf *p, cairo_t *cr)
+{
+	int page = 0;
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	for (size_t i = 0; i < p->nops; i++) {
+		struct op *o = &p->ops[i];
+		switch (o->k) {
+		case OP_PAGE:
+			if (page) {
+				page_number(cr, p->pc, page, p->page);
+				cairo_show_page(cr);
+			}
+			page++;
+			cairo_set_source_rgb(cr, 0, 0, 0);
+			break;
+		case OP_TEXT:
+			cairo_move_to(cr, o->x, o->y);
+			pango_cairo_show_layout(cr, o->l);
+			break;
+		case OP_LINE:
+			cairo_move_to(cr, o->x, o->y);
+			pango_cairo_show_layout_line(cr,
+						     pango_layout_get_line_readonly(o->l, o->n));
+			break;
+		case OP_STROKE:
+			cairo_set_line_width(cr, o->w);
+			cairo_move_to(cr, o->x, o->y);
+			cairo_line_to(cr, o->x2, o->y2);
+			cairo_stroke(cr);
+			break;
+		case OP_RECT:
+			cairo_set_line_width(cr, o->w);
+			cairo_rectangle(cr, o->x, o->y, o->x2, o->y2);
+			cairo_stroke(cr);
+			break;
+		case OP_FILL:
+			cairo_set_source_rgb(cr, o->w, o->w, o->w);
+			cairo_rectangle(cr, o->x, o->y, o->x2, o->y2);
+			cairo_fill(cr);
+			cairo_set_source_rgb(cr, 0, 0, 0);
+			break;
+		case OP_GREY:
+			cairo_set_source_rgb(cr, o->w, o->w, o->w);
+			break;
+		}
+		if (o->l)
+			g_object_unref(o->l);
+	}
+	if (page) {
+		page_number(cr, p->pc, page, p->page);
+		cairo_show_page(cr);
+	}
+	free(p->ops);
+}
+
+/* Lay the document out into operations, then draw them on the PDF. */
 static enum kaigi_status render(const struct rm_doc *doc, PangoFontMap *fm, struct strbuf *out,
 				struct kaigi_error *err)
 {
@@ -687,25 +766,9 @@ static enum kaigi_status render(const struct rm_doc *doc, PangoFontMap *fm, stru
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, doc->title);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR, "kaigi " KAIGI_VERSION);
 	cairo_t *cr = cairo_create(sf);
-	cairo_status_t cs = CAIRO_STATUS_SUCCESS;
-	for (size_t i = 0; i < p.nrecs; i++) {
-		if (cs == CAIRO_STATUS_SUCCESS)
-			cs = cairo_surface_status(p.recs[i]);
-		cairo_set_source_surface(cr, p.recs[i], 0, 0);
-		cairo_paint(cr);
-		cairo_set_source_rgb(cr, 0, 0, 0);
-		p.cr = cr;
-		char num[48];
-		snprintf(num, sizeof num, "%zu / %zu", i + 1, p.nrecs);
-		text_at(&p, num, 9, false, PAGE_W - MARGIN_X - 60, FOOT_Y + 4, 60,
-			PANGO_ALIGN_RIGHT);
-		cairo_show_page(cr);
-		cairo_surface_destroy(p.recs[i]);
-	}
-	free(p.recs);
+	replay(&p, cr);
 	g_object_unref(pc);
-	if (cs == CAIRO_STATUS_SUCCESS)
-		cs = cairo_status(cr);
+	cairo_status_t cs = cairo_status(cr);
 	cairo_destroy(cr);
 	cairo_surface_finish(sf);
 	if (cs == CAIRO_STATUS_SUCCESS)
@@ -718,8 +781,13 @@ static enum kaigi_status render(const struct rm_doc *doc, PangoFontMap *fm, stru
 	return KAIGI_OK;
 }
 
-enum kaigi_status report_pdf_render(const struct rm_doc *doc, struct strbuf *out,
-				    struct kaigi_error *err)
+/* Which kaigi this module belongs to: the loader refuses another's. */
+const char kaigi_pdf_module_version[] = KAIGI_VERSION;
+
+enum kaigi_status kaigi_pdf_module_render(const struct rm_doc *doc, struct strbuf *out,
+					  struct kaigi_error *err);
+enum kaigi_status kaigi_pdf_module_render(const struct rm_doc *doc, struct strbuf *out,
+					  struct kaigi_error *err)
 {
 	/* One font map for the life of the process, kept in a static rather
 	 * than pango's per-thread default: loading IPAex Gothic again for each

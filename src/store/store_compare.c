@@ -196,6 +196,49 @@ static char *rating_spec(const struct schema_set *forms)
 	return strbuf_take(&b);
 }
 
+/* FNV-1a of the rating spec: which comparisons a cached row was made for. */
+static long long spec_hash(const char *spec)
+{
+	unsigned long long h = 1469598103934665603ULL;
+	for (const unsigned char *p = (const unsigned char *)spec; *p; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	return (long long)(h >> 1);
+}
+
+/*
+ * One follow-up review compared with the one before, cell by cell of each
+ * rated grid (?3: the spec).  CROSS JOIN fixes the order: from the
+ * follow-up reviews to their records and answers by key, never from every
+ * grid record.  Only reviews without a comparison cached for this spec
+ * (?5) are compared.
+ */
+#define OUTCOME_CELLS                                                                              \
+	"spec (form, field, col, na) AS MATERIALIZED ("                                            \
+	"  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?3)), "        \
+	"todo AS (SELECT c.id, c.follows, m.date, ifnull(p.area, '') AS area FROM case_review c "  \
+	"  JOIN meeting m ON m.id = c.meeting_id JOIN person p ON p.id = c.person_id "             \
+	"  WHERE c.follows IS NOT NULL "                                                           \
+	"  AND NOT EXISTS (SELECT 1 FROM outcome_cache o WHERE o.case_id = c.id "                  \
+	"  AND o.spec = ?5)), "                                                                    \
+	"cell AS ("                                                                                \
+	"  SELECT todo.id, cur.value < prev.value AS better, cur.value > prev.value AS worse "     \
+	"  FROM todo CROSS JOIN form_record r ON r.case_id = todo.id "                             \
+	"  CROSS JOIN spec s ON s.form = r.form "                                                  \
+	"  CROSS JOIN form_record pr ON pr.case_id = todo.follows AND +pr.form = r.form "          \
+	"  CROSS JOIN answer cur ON cur.record_id = r.id AND cur.field = s.field "                 \
+	"    AND cur.col = s.col "                                                                 \
+	"  CROSS JOIN answer prev ON prev.record_id = pr.id AND prev.field = s.field "             \
+	"    AND prev.item = cur.item AND prev.col = s.col "                                       \
+	"  WHERE instr(s.na, ',' || cur.value || ',') = 0 "                                        \
+	"    AND instr(s.na, ',' || prev.value || ',') = 0), "                                     \
+	"computed AS (SELECT todo.id, todo.date, todo.area, sum(cell.better) AS b, "               \
+	"  sum(cell.worse) AS w FROM todo LEFT JOIN cell ON cell.id = todo.id GROUP BY todo.id) "
+
+/* Keep the comparisons of reviews not compared yet (a writer only). */
+static const char outcome_fill_sql[] =
+    "INSERT OR REPLACE INTO outcome_cache (case_id, spec, better, worse, date, area) "
+    "WITH " OUTCOME_CELLS "SELECT id, ?5, b, w, date, area FROM computed";
+
 enum kaigi_status store_outcome_rollup(struct store *st, const struct store_period *p,
 				       struct store_outcome_list *out, struct kaigi_error *err)
 {
@@ -206,39 +249,34 @@ enum kaigi_status store_outcome_rollup_years(struct store *st, const struct stor
 					     bool calendar, struct store_outcome_list *out,
 					     struct kaigi_error *err)
 {
-	/* CROSS JOIN fixes the order: from the few follow-up reviews to their
-	 * records and answers by key, never from every grid record. */
+	/* The comparisons kept — with the review's date and area, so they
+	 * need no join — and those not kept yet computed here (a read-only
+	 * store, or another writer holding the lock). */
 	static const char sql[] =
-	    "WITH spec (form, field, col, dir, na) AS MATERIALIZED ("
-	    "  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 "
-	    "  FROM json_each(?3)), "
-	    "fc AS ("
-	    "  SELECT c.id, c.follows, m.date, ifnull(p.area, '') AS area FROM case_review c "
-	    "  JOIN meeting m ON m.id = c.meeting_id JOIN person p ON p.id = c.person_id "
-	    "  WHERE c.follows IS NOT NULL AND (?1 IS NULL OR m.date >= ?1) "
-	    "  AND (?2 IS NULL OR m.date <= ?2) AND (?4 IS NULL OR p.area = ?4)), "
-	    "cell AS ("
-	    "  SELECT fc.id, (cur.value - prev.value) * s.dir < 0 AS better, "
-	    "  (cur.value - prev.value) * s.dir > 0 AS worse "
-	    "  FROM fc CROSS JOIN form_record r ON r.case_id = fc.id "
-	    "  CROSS JOIN spec s ON s.form = r.form "
-	    "  CROSS JOIN form_record pr ON pr.case_id = fc.follows AND +pr.form = r.form "
-	    "  CROSS JOIN answer cur ON cur.record_id = r.id AND cur.field = s.field "
-	    "    AND cur.col = s.col "
-	    "  CROSS JOIN answer prev ON prev.record_id = pr.id AND prev.field = s.field "
-	    "    AND prev.item = cur.item AND prev.col = s.col "
-	    "  WHERE instr(s.na, ',' || cur.value || ',') = 0 "
-	    "    AND instr(s.na, ',' || prev.value || ',') = 0), "
-	    "per AS (SELECT id, sum(better) AS b, sum(worse) AS w FROM cell GROUP BY id) "
-	    "SELECT CAST(substr(fc.date, 1, 4) AS INTEGER) - (NOT ?5 AND substr(fc.date, 6, 2) < "
-	    "?6) AS year, fc.area, "
-	    "  count(per.id) FILTER (WHERE per.b > per.w), "
-	    "  count(per.id) FILTER (WHERE per.b = per.w), "
-	    "  count(per.id) FILTER (WHERE per.b < per.w), "
-	    "  count(*) FILTER (WHERE per.id IS NULL) "
-	    "FROM fc LEFT JOIN per ON per.id = fc.id GROUP BY year, fc.area ORDER BY year, fc.area";
+	    "WITH " OUTCOME_CELLS ", "
+	    "per AS (SELECT date, area, better AS b, worse AS w FROM outcome_cache "
+	    "  WHERE spec = ?5 UNION ALL SELECT date, area, b, w FROM computed) "
+	    "SELECT CAST(substr(date, 1, 4) AS INTEGER) - (NOT ?6 AND substr(date, 6, 2) < ?7) "
+	    "AS year, area, "
+	    "  count(*) FILTER (WHERE b > w), count(*) FILTER (WHERE b = w), "
+	    "  count(*) FILTER (WHERE b < w), count(*) FILTER (WHERE b IS NULL) "
+	    "FROM per WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) "
+	    "AND (?4 IS NULL OR area = ?4) GROUP BY year, area ORDER BY year, area";
 	memset(out, 0, sizeof *out);
 	char *spec = rating_spec(st->forms);
+	long long hash = spec_hash(spec);
+	if (!st->read_only) {
+		/* One statement, its own transaction; busy (another kaigi
+		 * writing) leaves the work to the query below. */
+		sqlite3_stmt *f = store_stmt(st, outcome_fill_sql, err);
+		if (f) {
+			sqlite3_bind_text(f, 3, spec, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(f, 5, hash);
+			sqlite3_step(f);
+			sqlite3_reset(f);
+			sqlite3_clear_bindings(f);
+		}
+	}
 	sqlite3_stmt *q = store_stmt(st, sql, err);
 	if (!q) {
 		free(spec);
@@ -248,10 +286,11 @@ enum kaigi_status store_outcome_rollup_years(struct store *st, const struct stor
 	store_bind_text_or_null(q, 2, p ? p->to : NULL);
 	sqlite3_bind_text(q, 3, spec, -1, SQLITE_STATIC);
 	store_bind_text_or_null(q, 4, p ? p->area : NULL);
-	sqlite3_bind_int(q, 5, calendar);
+	sqlite3_bind_int64(q, 5, hash);
+	sqlite3_bind_int(q, 6, calendar);
 	char month[8];
 	snprintf(month, sizeof month, "%02d", KAIGI_FY_START_MONTH);
-	sqlite3_bind_text(q, 6, month, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 7, month, -1, SQLITE_TRANSIENT);
 	int rc;
 	size_t cap = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {

@@ -39,6 +39,11 @@ struct store {
 	struct store_stmt_slot stmts[STORE_STMT_CACHE];
 	size_t nstmts;
 	char notice[600]; /* said once by the caller: modes tightened, or could not be */
+	bool (*stop_fn)(void *); /* store_stop_when: a read gives way */
+	void *stop_ctx;
+	bool stopped;
+	int wal_pages;          /* pages in the log not yet checkpointed (store_wal.c) */
+	long long idle_changes; /* sqlite3_total_changes64 after the last store_idle */
 };
 
 /*
@@ -72,6 +77,12 @@ enum kaigi_status store_delete_id(struct store *st, const char *sql, const char 
  */
 enum kaigi_status store_begin(struct store *st, struct kaigi_error *err);
 enum kaigi_status store_end(struct store *st, enum kaigi_status status, struct kaigi_error *err);
+
+/* Register the FTS5 tokenizer kaigi_bigram (store_bigram.c) on db. */
+int store_bigram_register(sqlite3 *db);
+
+/* Install the WAL hook that replaces the automatic checkpoint (store_wal.c). */
+void store_wal_init(struct store *st);
 
 /* Apply migrations [user_version, n) in one transaction, backing up first
  * when the database already holds data. */

@@ -330,7 +330,10 @@ enum kaigi_status store_open(struct store **out, const char *path, enum store_op
 	/* Audit triggers call kaigi_actor(); it reads state, has no effects. */
 	sqlite3_create_function(st->db, "kaigi_actor", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, st,
 				actor_func, NULL, NULL);
-	s = check_identity(st, err);
+	/* search_fts is tokenized by kaigi_bigram: readers need it as well. */
+	rc = store_bigram_register(st->db);
+	s = rc == SQLITE_OK ? check_identity(st, err)
+			    : store_fail(st, rc, err, "registering the search tokenizer");
 	/*
 	 * A writer trusts the schema: the full-text index is kept by triggers
 	 * that write its FTS5 table (db/002_followup.sql), and SQLite lets a
@@ -349,6 +352,8 @@ enum kaigi_status store_open(struct store **out, const char *path, enum store_op
 	else if (s == KAIGI_OK)
 		s = store_exec(st, "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF", err);
 	if (s == KAIGI_OK && !st->read_only)
+		store_wal_init(st);
+	if (s == KAIGI_OK && !st->read_only)
 		s = store_migrate(st, kaigi_migration_sql, kaigi_migration_name,
 				  kaigi_migration_count, err);
 	if (s != KAIGI_OK) {
@@ -365,6 +370,10 @@ void store_close(struct store *st)
 		return;
 	for (size_t i = 0; i < st->nstmts; i++)
 		sqlite3_finalize(st->stmts[i].stmt);
+	/* Leave the log copied in (SQLite also does when the last connection
+	 * closes; another kaigi may still be open). */
+	if (st->db && !st->read_only && st->wal_pages)
+		sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 	if (st->db)
 		sqlite3_close_v2(st->db);
 	free(st->path);

@@ -82,27 +82,15 @@ void store_raised_list_free(struct store_raised_list *l)
 }
 
 /*
- * The raised items of the period, one row each: read from the partial
- * index of regional-issue answers (003) from end to end and pivoted, so no
- * answer is looked up one by one; then each item's record (its case and
- * meeting) by key.  The person's area is read only for an item without
- * one.
+ * The raised items of the period, one row each, as the triggers of
+ * db/009_speed.sql keep them in raised_item (pivoted, with their case,
+ * meeting, date and form); the item's own area, else the person's.
  */
 #define RAISED_CTE                                                                                 \
 	"raised AS MATERIALIZED ("                                                                 \
-	"  SELECT r.case_id, r.meeting_id, m.date, r.form, x.statement, x.category, x.policy, "    \
-	"  coalesce(nullif(x.area, ''), (SELECT p.area FROM case_review c JOIN person p ON "       \
-	"    p.id = c.person_id WHERE c.id = r.case_id), '') AS area "                             \
-	"  FROM (SELECT record_id, item, "                                                         \
-	"      max(CASE col WHEN 'statement' THEN value END) AS statement, "                       \
-	"      ifnull(max(CASE col WHEN 'category' THEN value END), '') AS category, "             \
-	"      max(CASE col WHEN 'policy' THEN value END) AS policy, "                             \
-	"      max(CASE col WHEN 'area' THEN value END) AS area "                                  \
-	"    FROM answer INDEXED BY answer_regional_issue WHERE field = 'regional_issues' "        \
-	"    GROUP BY record_id, item) x "                                                         \
-	"  JOIN form_record r ON r.id = x.record_id JOIN meeting m ON m.id = r.meeting_id "        \
-	"  WHERE r.case_id IS NOT NULL AND (?1 IS NULL OR m.date >= ?1) "                          \
-	"  AND (?2 IS NULL OR m.date <= ?2)) "
+	"  SELECT case_id, meeting_id, date, form, statement, category, policy, "                  \
+	"  coalesce(nullif(iarea, ''), parea, '') AS area FROM raised_item "                       \
+	"  WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2)) "
 
 enum kaigi_status store_raised_rollup(struct store *st, const struct store_period *p,
 				      struct store_raised_list *out, struct kaigi_error *err)

@@ -4,12 +4,9 @@
  *
  * search_doc (db/002_followup.sql) holds each free-text answer and meeting
  * text once more, kept current by triggers; search_fts indexes it with
- * FTS5's trigram tokenizer, which needs no word splitting, so Japanese is
- * found as typed.  A trigram index cannot look up fewer than three
- * characters, and two-character words are everyday Japanese (服薬, 入浴):
- * such a word is checked by reading the texts instead — only those the
- * longer words found, or every text when no word is long enough.  The
- * caller learns which happened (store_search_mode) and can say so.
+ * kaigi's bigram tokenizer (store_bigram.c, db/009_speed.sql), so
+ * Japanese is found as typed, a word of two characters (服薬, 入浴) as
+ * well as a phrase, and a single character by a prefix query.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -81,12 +78,9 @@ bool store_text_search_indexed(const char *query)
 {
 	char *words[SEARCH_WORDS_MAX];
 	size_t n = split_words(query ? query : "", words, SEARCH_WORDS_MAX);
-	bool any = false;
-	for (size_t i = 0; i < n; i++) {
-		any |= char_count(words[i]) >= 3;
+	for (size_t i = 0; i < n; i++)
 		free(words[i]);
-	}
-	return any;
+	return n > 0;
 }
 
 /* Whether field (or the sub-field col of a grid or list) is sensitive. */
@@ -103,6 +97,38 @@ static bool hit_sensitive(const struct schema_set *forms, const char *form_id, c
 	return sub && sub->sensitive;
 }
 
+/* The FTS5 query of words: each a quoted phrase (a string of bigrams), a
+ * word of one character a prefix query of it, all of them required. */
+static void match_expr(struct strbuf *match, char *const *words, size_t nw)
+{
+	for (size_t i = 0; i < nw; i++) {
+		strbuf_append(match, i ? " AND \"" : "\"");
+		for (const char *c = words[i]; *c; c++)
+			strbuf_append(match, *c == '"' ? "\"\"" : (char[2]){*c, 0});
+		strbuf_append(match, char_count(words[i]) == 1 ? "\" *" : "\"");
+	}
+}
+
+/*
+ * A search_doc id is its meeting's day × 10^7 plus its place in the day
+ * (db/009_speed.sql), so FTS5's rowid order is newest meeting
+ * first: the index gives the hits in order and stops at the limit, and
+ * only those few are joined to their records, meetings, cases and people.
+ * Joining every hit to sort it cost hundreds of milliseconds for a common
+ * word.  The text's own order breaks ties within a day, newest first.
+ */
+static const char search_sql[] =
+    "WITH hit (id) AS (SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 "
+    "ORDER BY rowid DESC LIMIT ?2) "
+    "SELECT d.kind, d.field, d.item, d.col, d.text, m.id, m.date, m.title, "
+    "ifnull(r.id, ''), ifnull(r.case_id, ''), r.form, p.code "
+    "FROM hit h CROSS JOIN search_doc d ON d.id = h.id "
+    "LEFT JOIN form_record r ON d.kind = 'answer' AND r.id = d.owner "
+    "CROSS JOIN meeting m ON m.id = iif(d.kind = 'answer', r.meeting_id, d.owner) "
+    "LEFT JOIN case_review c ON c.id = r.case_id "
+    "LEFT JOIN person p ON p.id = c.person_id "
+    "ORDER BY h.id DESC";
+
 enum kaigi_status store_text_search(struct store *st, const char *query, size_t limit,
 				    struct store_text_hit_list *out, enum store_search_mode *mode,
 				    struct kaigi_error *err)
@@ -112,50 +138,21 @@ enum kaigi_status store_text_search(struct store *st, const char *query, size_t 
 	size_t nw = split_words(query ? query : "", words, SEARCH_WORDS_MAX);
 	if (nw == 0)
 		return kaigi_error_set(err, KAIGI_EUSAGE, NULL, 0, 0, "nothing to search for");
-	struct strbuf match = STRBUF_INIT, sql = STRBUF_INIT;
-	for (size_t i = 0; i < nw; i++) {
-		if (char_count(words[i]) < 3)
-			continue;
-		strbuf_append(&match, match.len ? " AND \"" : "\"");
-		for (const char *c = words[i]; *c; c++)
-			strbuf_append(&match, *c == '"' ? "\"\"" : (char[2]){*c, 0});
-		strbuf_append(&match, "\"");
-	}
-	bool indexed = match.len > 0;
 	if (mode)
-		*mode = indexed ? STORE_SEARCH_INDEX : STORE_SEARCH_SCAN;
-	/* The text's own order (d.id) breaks ties within a meeting. */
-	strbuf_append(&sql, "SELECT d.kind, d.field, d.item, d.col, d.text, m.id, m.date, m.title, "
-			    "ifnull(r.id, ''), ifnull(r.case_id, ''), r.form, p.code FROM ");
-	strbuf_append(&sql, indexed ? "search_fts f CROSS JOIN search_doc d ON d.id = f.rowid "
-				    : "search_doc d ");
-	strbuf_append(
-	    &sql, "LEFT JOIN form_record r ON d.kind = 'answer' AND r.id = d.owner "
-		  "CROSS JOIN meeting m ON m.id = iif(d.kind = 'answer', r.meeting_id, d.owner) "
-		  "LEFT JOIN case_review c ON c.id = r.case_id "
-		  "LEFT JOIN person p ON p.id = c.person_id WHERE ");
-	strbuf_append(&sql, indexed ? "search_fts MATCH ?1" : "1");
-	int nshort = 0;
+		*mode = STORE_SEARCH_INDEX;
+	struct strbuf match = STRBUF_INIT;
+	match_expr(&match, words, nw);
 	for (size_t i = 0; i < nw; i++)
-		if (char_count(words[i]) < 3)
-			strbuf_appendf(&sql, " AND instr(lower(d.text), lower(?%d)) > 0",
-				       2 + nshort++);
-	strbuf_appendf(&sql, " ORDER BY m.date DESC, d.id DESC LIMIT ?%d", 2 + nshort);
-
-	sqlite3_stmt *q = NULL;
-	int rc = sqlite3_prepare_v2(st->db, strbuf_str(&sql), -1, &q, NULL);
+		free(words[i]);
 	enum kaigi_status s = KAIGI_OK;
-	if (rc != SQLITE_OK)
-		s = store_fail(st, rc, err, "searching");
+	sqlite3_stmt *q = store_stmt(st, search_sql, err);
+	if (!q)
+		s = err->status;
 	if (s == KAIGI_OK) {
-		if (indexed)
-			sqlite3_bind_text(q, 1, strbuf_str(&match), -1, SQLITE_STATIC);
-		int k = 2;
-		for (size_t i = 0; i < nw; i++)
-			if (char_count(words[i]) < 3)
-				sqlite3_bind_text(q, k++, words[i], -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, k, limit ? (long long)limit : -1);
+		sqlite3_bind_text(q, 1, strbuf_str(&match), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 2, limit ? (long long)limit : -1);
 		size_t cap = 0;
+		int rc;
 		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 			out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 			struct store_text_hit *h = &out->v[out->n++];
@@ -178,12 +175,10 @@ enum kaigi_status store_text_search(struct store *st, const char *query, size_t 
 			s = store_fail(st, rc, err, "searching");
 			store_text_hit_list_free(out);
 		}
+		sqlite3_reset(q);
+		sqlite3_clear_bindings(q);
 	}
-	sqlite3_finalize(q);
-	strbuf_free(&sql);
 	strbuf_free(&match);
-	for (size_t i = 0; i < nw; i++)
-		free(words[i]);
 	return s;
 }
 

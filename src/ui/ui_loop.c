@@ -8,16 +8,24 @@
  * seconds, so the loop wakes at the next second boundary of the monotonic
  * clock rather than every 1000 ms after the last key; a key pressed at
  * x.9 s does not delay the next second's redraw.
+ *
+ * Idle is when the store does its housekeeping (store_wal.h): a wake-up
+ * with no key for IDLE_MS merges the search index a step and copies what
+ * the saves since then wrote into the database file, so no save pays for
+ * a checkpoint or a merge.
  */
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "kaigi/store_stop.h"
+#include "kaigi/store_wal.h"
 #include "kaigi/ui.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
@@ -31,6 +39,8 @@
 /* Below this the UI says the window is too small instead of drawing. */
 #define MIN_ROWS 12
 #define MIN_COLS 40
+/* No key for this long: the facilitator is listening, not typing. */
+#define IDLE_MS 400
 
 static volatile sig_atomic_t caught_signal;
 static int last_signal;
@@ -215,6 +225,28 @@ static enum ui_result tick_all(struct ui *ui)
 	return r;
 }
 
+/* A key is waiting on the terminal: the idle work gives way to it. */
+static bool key_waiting(void *ctx)
+{
+	(void)ctx;
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+	return poll(&p, 1, 0) > 0;
+}
+
+/* Housekeeping while nobody types, giving way to the next key; a failure
+ * is said like any other. */
+static void idle(struct ui *ui, long long last_key)
+{
+	if (ui->read_only || ui_mono_ms() - last_key < IDLE_MS || !store_wal_pending(ui->st))
+		return;
+	struct kaigi_error err;
+	store_stop_when(ui->st, key_waiting, NULL);
+	enum kaigi_status s = store_idle(ui->st, &err);
+	store_stop_when(ui->st, NULL, NULL);
+	if (s != KAIGI_OK)
+		ui_msg_error(ui, &err);
+}
+
 static bool term_start(struct kaigi_error *err)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -293,6 +325,7 @@ enum kaigi_status ui_run(const struct ui_args *a, struct kaigi_error *err)
 		ui_msg(ui, UI_MSG_WARN, "%s", a->notice);
 
 	bool running = true;
+	long long last_key = ui_mono_ms();
 	draw(ui);
 	ui_stats_first_screen();
 	while (running && ui->depth > 0) {
@@ -331,6 +364,7 @@ enum kaigi_status ui_run(const struct ui_args *a, struct kaigi_error *err)
 		enum ui_result res = UI_REDRAW;
 		if (r == ERR) {
 			ui_draft_service(ui, false);
+			idle(ui, last_key);
 			res = tick_all(ui);
 			if (res != UI_REDRAW)
 				continue;
@@ -357,6 +391,7 @@ enum kaigi_status ui_run(const struct ui_args *a, struct kaigi_error *err)
 			 * the user has not had a second to read. */
 			if (ui->msg_kind != UI_MSG_ERROR || ui_mono_ms() - ui->msg_at > 1500)
 				ui->msg_kind = UI_MSG_NONE;
+			last_key = ui_mono_ms();
 			res = dispatch(ui, code, text);
 			bury(ui);
 			if (res == UI_QUIT)

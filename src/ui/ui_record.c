@@ -1,10 +1,77 @@
 // SPDX-License-Identifier: MIT
 /* ui_record.c — a record with its expressions evaluated (see ui_record.h). */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kaigi/calc.h"
+#include "kaigi/xalloc.h"
 #include "ui_record.h"
+
+/* The answers by path (open addressing, at most half full) and the runs of
+ * items per list field, rebuilt each time the record is read. */
+struct list_run {
+	const char *field;
+	size_t first, n;
+};
+struct ui_rec_index {
+	const struct store_answer **slot;
+	size_t mask;
+	struct list_run *runs;
+	size_t nruns;
+};
+
+static uint64_t path_hash(const char *field, const char *item, const char *col)
+{
+	uint64_t h = 1469598103934665603ULL;
+	const char *parts[3] = {field, item, col};
+	for (int k = 0; k < 3; k++) {
+		for (const unsigned char *p = (const unsigned char *)parts[k]; *p; p++)
+			h = (h ^ *p) * 1099511628211ULL;
+		h = (h ^ 0xff) * 1099511628211ULL;
+	}
+	return h;
+}
+
+static void index_free(struct ui_rec *rec)
+{
+	if (!rec->idx)
+		return;
+	free(rec->idx->slot);
+	free(rec->idx->runs);
+	free(rec->idx);
+	rec->idx = NULL;
+}
+
+static void index_build(struct ui_rec *rec)
+{
+	index_free(rec);
+	struct ui_rec_index *ix = xcalloc(1, sizeof *ix);
+	size_t cap = 16;
+	while (cap < 2 * rec->r.nanswers)
+		cap *= 2;
+	ix->slot = xcalloc(cap, sizeof *ix->slot);
+	ix->mask = cap - 1;
+	for (size_t i = 0; i < rec->r.nanswers; i++) {
+		const struct store_answer *a = &rec->r.answers[i];
+		size_t k = (size_t)path_hash(a->field, a->item, a->col) & ix->mask;
+		while (ix->slot[k])
+			k = (k + 1) & ix->mask;
+		ix->slot[k] = a;
+	}
+	size_t cap_runs = 0;
+	for (size_t i = 0; i < rec->r.nitems; i++) {
+		const char *f = rec->r.items[i].field;
+		if (ix->nruns && strcmp(ix->runs[ix->nruns - 1].field, f) == 0) {
+			ix->runs[ix->nruns - 1].n++;
+			continue;
+		}
+		ix->runs = xgrow(ix->runs, ix->nruns, &cap_runs, sizeof *ix->runs);
+		ix->runs[ix->nruns++] = (struct list_run){f, i, 1};
+	}
+	rec->idx = ix;
+}
 
 enum kaigi_status ui_rec_load(struct ui_rec *rec, struct store *st, const char *id,
 			      const struct schema_form *form, struct kaigi_error *err)
@@ -28,11 +95,13 @@ enum kaigi_status ui_rec_reload(struct ui_rec *rec, struct store *st, struct kai
 		return s;
 	store_record_clear(&rec->r);
 	rec->r = r;
+	index_build(rec);
 	return KAIGI_OK;
 }
 
 void ui_rec_free(struct ui_rec *rec)
 {
+	index_free(rec);
 	store_record_clear(&rec->r);
 	memset(rec, 0, sizeof *rec);
 }
@@ -40,10 +109,19 @@ void ui_rec_free(struct ui_rec *rec)
 const struct kaigi_value *ui_rec_value(const struct ui_rec *rec, const char *field,
 				       const char *item, const char *col)
 {
-	if (!rec->id[0])
+	if (!rec->id[0] || !rec->idx)
 		return NULL;
-	struct store_path p = {field, item, col};
-	return store_record_value(&rec->r, &p);
+	item = item ? item : "";
+	col = col ? col : "";
+	const struct ui_rec_index *ix = rec->idx;
+	for (size_t k = (size_t)path_hash(field, item, col) & ix->mask; ix->slot[k];
+	     k = (k + 1) & ix->mask) {
+		const struct store_answer *a = ix->slot[k];
+		if (strcmp(a->field, field) == 0 && strcmp(a->item, item) == 0 &&
+		    strcmp(a->col, col) == 0)
+			return &a->value;
+	}
+	return NULL;
 }
 
 struct scope {
@@ -135,16 +213,10 @@ bool ui_rec_relevant(const struct ui_rec *rec, const struct schema_field *top,
 size_t ui_rec_items(const struct ui_rec *rec, const char *field, const struct store_item **first)
 {
 	*first = NULL;
-	size_t n = 0;
-	for (size_t i = 0; i < rec->r.nitems; i++) {
-		if (strcmp(rec->r.items[i].field, field) != 0) {
-			if (n)
-				break;
-			continue;
+	for (size_t i = 0; rec->idx && i < rec->idx->nruns; i++)
+		if (strcmp(rec->idx->runs[i].field, field) == 0) {
+			*first = &rec->r.items[rec->idx->runs[i].first];
+			return rec->idx->runs[i].n;
 		}
-		if (!n)
-			*first = &rec->r.items[i];
-		n++;
-	}
-	return n;
+	return 0;
 }

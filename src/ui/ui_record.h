@@ -4,10 +4,12 @@
  * from the store, with the form's expressions evaluated over it.
  *
  * Values are looked up in the record read after the last save, so what the
- * screen shows is what is stored.  Expressions follow the engine's scope
- * (doc/forms.md): inside a grid row or list item the sibling cells shadow
- * the form's fields; calculated fields are computed on demand, never
- * stored; grids and lists read as unanswered.
+ * screen shows is what is stored.  Reading it builds an index of its answers
+ * by path and of its lists by field (issue 16): a page costs what it shows,
+ * not what the record holds (16,000 answers, a list of 1,000 items).  Expressions follow the
+ * engine's scope (doc/forms.md): inside a grid row or list item the sibling cells shadow the form's
+ * fields; calculated fields are computed on demand, never stored; grids and lists read as
+ * unanswered.
  */
 #ifndef KAIGI_UI_RECORD_H
 #define KAIGI_UI_RECORD_H
@@ -18,11 +20,14 @@
 #include "kaigi/schema.h"
 #include "kaigi/store.h"
 
+struct ui_rec_index;
+
 struct ui_rec {
 	char id[STORE_ID_SIZE]; /* "" when there is no record (read-only) */
 	const struct schema_form *form;
 	struct store *st; /* borrowed: where it is read from and saved to */
 	struct store_record r;
+	struct ui_rec_index *idx; /* answers by path, lists by field (ui_record.c) */
 };
 
 /* Read record id of form (id "" gives an empty record). */

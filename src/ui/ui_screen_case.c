@@ -674,3 +674,49 @@ void ui_case_open(struct ui *ui, const char *meeting_id, const char *case_id)
 			 "carried over (h: what changed)."),
 		       cs->prefilled.goals, cs->prefilled.ratings);
 }
+
+/* The section of record form that holds field, as an index of cs->side. */
+static size_t side_of_field(const struct case_scr *cs, const char *form, const char *field)
+{
+	for (size_t i = 0; i < cs->nside; i++) {
+		const struct case_side *sd = &cs->side[i];
+		if (sd->kind != CS_SECTION || strcmp(cs->recs[sd->rec].form->id, form) != 0)
+			continue;
+		const struct schema_section *sec = &cs->recs[sd->rec].form->sections[sd->sect];
+		for (size_t f = 0; f < sec->nfields; f++)
+			if (strcmp(sec->fields[f].id, field) == 0)
+				return i;
+	}
+	return cs->nside;
+}
+
+void ui_case_open_at(struct ui *ui, const char *meeting_id, const char *case_id, const char *form,
+		     const char *field, const char *item, const char *col)
+{
+	size_t depth = ui->depth;
+	ui_case_open(ui, meeting_id, case_id);
+	struct case_scr *cs = ui->depth > depth ? ui_top(ui)->state : NULL;
+	if (!cs)
+		return;
+	size_t k = side_of_field(cs, form, field);
+	if (k == cs->nside)
+		return;
+	case_side_open(ui, cs, k);
+	cs->focus_side = false;
+	if (!cs->have_page || !ui_form_focus_field(&cs->page, field) || !item || !*item || !col ||
+	    !*col)
+		return;
+	/* A list item's field: open the item, on that field. */
+	for (size_t r = 0; r < cs->page.nrows; r++) {
+		cs->page.cur = r;
+		const char *id =
+		    cs->page.rows[r].kind == UI_ROW_ITEM ? ui_form_item_id(&cs->page) : NULL;
+		if (id && strcmp(id, item) == 0) {
+			case_item_open(ui, cs, id);
+			if (cs->have_item)
+				ui_form_focus_field(&cs->item, col);
+			return;
+		}
+	}
+	ui_form_focus_field(&cs->page, field);
+}

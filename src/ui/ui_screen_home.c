@@ -4,15 +4,25 @@
  * search over earlier cases and the text of every record (full-text,
  * store_text_search), creating a meeting from a template, and r for the
  * regional issues.
+ *
+ * Search as you type never makes a key wait (issue 16): a key only edits
+ * the query; the search runs in the loop's tick once typing pauses, and
+ * gives way to the next key (store_stop_when polls the terminal), its
+ * half-done results dropped.  The results on screen always belong to one
+ * query (`shown`); while they are not the typed one the heading says the
+ * search is under way, and Enter searches before it opens anything.
  */
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kaigi/identity.h"
 #include "kaigi/scrub.h"
+#include "kaigi/store_stop.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
@@ -37,16 +47,15 @@ struct home {
 	struct strbuf query;
 	struct store_case_hit_list hits;
 	struct store_text_hit_list texts; /* the query found in records and meetings */
-	enum store_search_mode mode;
-	bool texts_held;      /* short words only: the text search waits for Enter */
-	size_t hcur, htop;    /* over hits, then texts */
-	struct ui_select sel; /* meeting templates */
-	long long search_due; /* monotonic ms: run the search then (typing pauses) */
+	char *shown;                      /* the query hits and texts are for (NULL: none yet) */
+	size_t hcur, htop;                /* over hits, then texts */
+	struct ui_select sel;             /* meeting templates */
+	long long search_due;             /* monotonic ms: run the search then (typing pauses) */
 };
 
-/* The search runs once typing pauses this long: over tens of thousands of
- * cases a query takes longer than a keystroke may. */
-#define SEARCH_PAUSE_MS 150
+/* The search runs once typing pauses this long (and gives way to a key
+ * even then). */
+#define SEARCH_PAUSE_MS 120
 
 static void load(struct ui *ui, struct home *h)
 {
@@ -67,24 +76,50 @@ static void load(struct ui *ui, struct home *h)
 	}
 }
 
-/* Search the cases, and the text of every record and meeting (FTS5).  A
- * query of short words only cannot use the index: every text is read,
- * which on years of records takes long enough to stall typing, so that is
- * done only when asked for (all, on Enter). */
-static void search(struct ui *ui, struct home *h, bool all)
+/* A key is waiting on the terminal: the search gives way to it. */
+static bool key_waiting(void *ctx)
 {
-	store_case_hit_list_free(&h->hits);
-	struct kaigi_error err;
-	if (store_case_search(ui->st, strbuf_str(&h->query), false, HITS_MAX, &h->hits, &err) !=
-	    KAIGI_OK)
-		ui_msg_error(ui, &err);
-	store_text_hit_list_free(&h->texts);
+	(void)ctx;
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+	return poll(&p, 1, 0) > 0;
+}
+
+static bool search_stale(const struct home *h)
+{
+	return !h->shown || strcmp(h->shown, strbuf_str(&h->query)) != 0;
+}
+
+/* Search the cases, and the text of every record and meeting (FTS5, any
+ * word through the index).  With yield, a key arriving stops it: false,
+ * and what was on screen stays as it was. */
+static bool search(struct ui *ui, struct home *h, bool yield)
+{
 	const char *q = strbuf_str(&h->query);
-	h->texts_held = h->query.len && !all && !store_text_search_indexed(q);
-	if (h->query.len && !h->texts_held &&
-	    store_text_search(ui->st, q, TEXTS_MAX, &h->texts, &h->mode, &err) != KAIGI_OK &&
-	    err.status != KAIGI_EUSAGE)
+	struct store_case_hit_list hits = {0};
+	struct store_text_hit_list texts = {0};
+	struct kaigi_error err;
+	if (yield)
+		store_stop_when(ui->st, key_waiting, NULL);
+	enum kaigi_status s = store_case_search(ui->st, q, false, HITS_MAX, &hits, &err);
+	if (s == KAIGI_OK && h->query.len) {
+		s = store_text_search(ui->st, q, TEXTS_MAX, &texts, NULL, &err);
+		if (s == KAIGI_EUSAGE) /* only spaces */
+			s = KAIGI_OK;
+	}
+	bool stopped = yield && store_stopped(ui->st);
+	if (yield)
+		store_stop_when(ui->st, NULL, NULL);
+	if (stopped) {
+		store_case_hit_list_free(&hits);
+		store_text_hit_list_free(&texts);
+		return false;
+	}
+	if (s != KAIGI_OK)
 		ui_msg_error(ui, &err);
+	store_case_hit_list_free(&h->hits);
+	store_text_hit_list_free(&h->texts);
+	h->hits = hits;
+	h->texts = texts;
 	/* The room may see this screen: the hits' text is scrubbed as in a
 	 * handout (one context per meeting; hits come grouped by meeting). */
 	struct scrub_ctx *ctx = NULL;
@@ -100,7 +135,17 @@ static void search(struct ui *ui, struct home *h, bool all)
 		scrub_text_inplace(ctx, &t->text);
 	}
 	scrub_ctx_free(ctx);
+	free(h->shown);
+	h->shown = xstrdup(q);
 	h->hcur = h->htop = 0;
+	return true;
+}
+
+/* The query changed: search once typing pauses. */
+static void search_later(struct ui *ui, struct home *h)
+{
+	h->search_due = ui_mono_ms() + SEARCH_PAUSE_MS;
+	ui->wake_at = h->search_due;
 }
 
 /* The meeting at position i of list side (upcoming soonest first). */
@@ -227,7 +272,7 @@ static enum ui_result home_key(struct ui *ui, void *state, const struct ui_key *
 	case UI_ACT_SEARCH:
 		h->side = SIDE_SEARCH;
 		h->focus_side = false;
-		search(ui, h, false);
+		search_later(ui, h);
 		return UI_REDRAW;
 	case UI_ACT_REGISTER:
 		ui_register_open(ui);
@@ -240,7 +285,7 @@ static enum ui_result home_key(struct ui *ui, void *state, const struct ui_key *
 		if (k->act == UI_ACT_OPEN || k->act == UI_ACT_RIGHT) {
 			h->focus_side = false;
 			if (h->side == SIDE_SEARCH)
-				search(ui, h, false);
+				search_later(ui, h);
 		} else {
 			move_in(&s, SIDE_COUNT, k->act, 1);
 			h->side = (enum home_side)s;
@@ -251,8 +296,7 @@ static enum ui_result home_key(struct ui *ui, void *state, const struct ui_key *
 		switch (k->act) {
 		case UI_ACT_CHAR:
 			strbuf_append(&h->query, k->text);
-			h->search_due = ui_mono_ms() + SEARCH_PAUSE_MS;
-			ui->wake_at = h->search_due;
+			search_later(ui, h);
 			break;
 		case UI_ACT_BKSP:
 			if (h->query.len) {
@@ -261,32 +305,31 @@ static enum ui_result home_key(struct ui *ui, void *state, const struct ui_key *
 					n--;
 				h->query.s[n ? n - 1 : 0] = '\0';
 				h->query.len = n ? n - 1 : 0;
-				h->search_due = ui_mono_ms() + SEARCH_PAUSE_MS;
-				ui->wake_at = h->search_due;
+				search_later(ui, h);
 			}
 			break;
 		case UI_ACT_BACK:
 			h->focus_side = true;
 			break;
 		case UI_ACT_OPEN:
-			if (h->search_due || h->texts_held) {
-				/* Enter does not wait for the pause, and searches
-				 * the texts for short words too. */
-				bool held = h->texts_held;
-				search(ui, h, true);
+			if (search_stale(h)) {
+				/* Enter does not wait for the pause; what it
+				 * would open is shown first. */
+				search(ui, h, false);
 				h->search_due = 0;
-				if (held)
-					break;
+				break;
 			}
 			if (h->hcur < h->hits.n) {
 				ui_meeting_open_at(ui, h->hits.v[h->hcur].c.meeting_id,
 						   h->hits.v[h->hcur].c.id);
 			} else if (h->hcur - h->hits.n < h->texts.n) {
+				/* The record at the hit: its case, on the field. */
 				const struct store_text_hit *t = &h->texts.v[h->hcur - h->hits.n];
-				if (t->case_id[0])
-					ui_meeting_open_at(ui, t->meeting_id, t->case_id);
-				else
-					ui_meeting_open(ui, t->meeting_id);
+				ui_meeting_open_at(ui, t->meeting_id,
+						   t->case_id[0] ? t->case_id : NULL);
+				if (t->case_id[0] && t->form)
+					ui_case_open_at(ui, t->meeting_id, t->case_id, t->form,
+							t->field, t->item, t->col);
 			}
 			break;
 		default:
@@ -378,15 +421,16 @@ static void draw_search(struct ui *ui, struct home *h, struct ui_rect r)
 	if (!h->focus_side)
 		ui_cursor_at(r.y, x + (int)utf8_width(strbuf_str(&h->query)));
 	size_t total = h->hits.n + h->texts.n;
-	if (h->texts_held)
-		ui_put_cut(r.y + r.h - 1, r.x, r.w,
-			   _("Short words: Enter searches the text of every record too (slower)."),
-			   ui_attr(ui, UI_A_DIM), false);
+	bool stale = h->query.len && search_stale(h);
+	if (stale)
+		ui_put_cut(r.y + r.h - 1, r.x, r.w, _("Searching…"), ui_attr(ui, UI_A_DIM), false);
 	if (total == 0) {
 		ui_put_cut(r.y + 2, r.x, r.w,
-			   h->query.len ? _("Nothing matches.")
-					: _("Type a case code, initials, area — or any words from "
-					    "the records (Japanese too)."),
+			   stale ? ""
+			   : h->query.len
+			       ? _("Nothing matches.")
+			       : _("Type a case code, initials, area — or any words from "
+				   "the records (Japanese too)."),
 			   ui_attr(ui, UI_A_DIM), false);
 		return;
 	}
@@ -402,9 +446,7 @@ static void draw_search(struct ui *ui, struct home *h, struct ui_rect r)
 		if (k == h->hits.n) {
 			char head[128];
 			snprintf(head, sizeof head, _("Found in the records (%zu%s)%s"), h->texts.n,
-				 h->texts.n >= TEXTS_MAX ? "+" : "",
-				 h->mode == STORE_SEARCH_SCAN ? _(" — short words: every text read")
-							      : "");
+				 h->texts.n >= TEXTS_MAX ? "+" : "", "");
 			ui_put_cut(y++, r.x, r.w, head, ui_attr(ui, UI_A_HEADING), true);
 			if (y >= r.y + r.h)
 				break;
@@ -471,8 +513,13 @@ static enum ui_result home_tick(struct ui *ui, void *state)
 		ui->wake_at = h->search_due;
 		return UI_CONTINUE;
 	}
+	if (!search(ui, h, true)) {
+		/* A key came first: it is handled, then the search runs
+		 * again once typing pauses. */
+		search_later(ui, h);
+		return UI_CONTINUE;
+	}
 	h->search_due = 0;
-	search(ui, h, false);
 	return UI_REDRAW;
 }
 
@@ -480,8 +527,11 @@ static void home_resume(struct ui *ui, void *state)
 {
 	struct home *h = state;
 	load(ui, h);
-	if (h->side == SIDE_SEARCH)
-		search(ui, h, false);
+	if (h->side == SIDE_SEARCH) {
+		free(h->shown); /* the records may have changed */
+		h->shown = NULL;
+		search_later(ui, h);
+	}
 }
 
 static void home_free(void *state)
@@ -491,6 +541,7 @@ static void home_free(void *state)
 	store_case_hit_list_free(&h->hits);
 	store_text_hit_list_free(&h->texts);
 	strbuf_free(&h->query);
+	free(h->shown);
 	ui_select_close(&h->sel);
 	free(h);
 }

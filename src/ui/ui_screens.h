@@ -16,6 +16,11 @@ void ui_meeting_open(struct ui *ui, const char *meeting_id);
 void ui_meeting_open_at(struct ui *ui, const char *meeting_id, const char *case_id);
 /* Run a case of a meeting. */
 void ui_case_open(struct ui *ui, const char *meeting_id, const char *case_id);
+/* Open a case on the field of form where a search found a text (for a list
+ * item's field, item and col: the item opened on it); the case's first
+ * page when the field is not on any. */
+void ui_case_open_at(struct ui *ui, const char *meeting_id, const char *case_id, const char *form,
+		     const char *field, const char *item, const char *col);
 /* A person's case history, case_id (may be NULL) highlighted
  * (ui_screen_history.c). */
 void ui_history_open(struct ui *ui, const char *person_id, const char *case_id);

@@ -2,23 +2,35 @@
 /*
  * bench_store.c — the store's side of tests/bench/store_bench.
  *
- *   bench_store save DB FORMS_DIR N   N single-answer saves, each its own
+ *   bench_store save DB FORMS_DIR N [EVERY]
+ *                                     N single-answer saves, each its own
  *                                     transaction (synchronous=FULL), into
  *                                     records spread over the database;
- *                                     prints "p50_ms p99_ms mean_ms"
+ *                                     after every EVERY saves (default 10:
+ *                                     a pause in typing) the UI's idle
+ *                                     checkpoint, timed apart; prints
+ *                                     "p50_ms p99_ms mean_ms max_ms
+ *                                     wal_pages_per_save ckpt_p50_ms
+ *                                     ckpt_p99_ms"
+ *   bench_store floor FILE N          the floor of a save: N times one 4 KiB
+ *                                     write and fdatasync to FILE (beside
+ *                                     the database); prints "p50_ms p99_ms"
  *   bench_store open DB               open (with every check), read the 20
  *                                     newest meetings, close: what starting
  *                                     the UI costs the store
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
 #include "kaigi/schema.h"
 #include "kaigi/store.h"
+#include "kaigi/store_wal.h"
 
 static double now_ms(void)
 {
@@ -51,7 +63,7 @@ static int bench_open(const char *db)
 	return 0;
 }
 
-static int bench_save(const char *db, const char *forms_dir, int n)
+static int bench_save(const char *db, const char *forms_dir, int n, int every)
 {
 	struct kaigi_error err;
 	struct schema_set forms;
@@ -87,11 +99,15 @@ static int bench_save(const char *db, const char *forms_dir, int n)
 		return 3;
 	}
 	double *t = calloc((size_t)n, sizeof *t);
+	double *ck = calloc((size_t)n, sizeof *ck);
+	int nck = 0;
+	long pages = 0;
 	double sum = 0;
 	for (int i = 0; i < n; i++) {
 		char text[64];
 		snprintf(text, sizeof text, "モニタリング %d 回目", i);
 		struct store_path p = {"monitoring_status", NULL, NULL};
+		int before = store_wal_pending(st);
 		double t0 = now_ms();
 		if (store_answer_save(st, ids[i % nids], &p, text, &err) != KAIGI_OK) {
 			fprintf(stderr, "bench_store: %s\n", err.msg);
@@ -99,22 +115,64 @@ static int bench_save(const char *db, const char *forms_dir, int n)
 		}
 		t[i] = now_ms() - t0;
 		sum += t[i];
+		int after = store_wal_pending(st);
+		pages += after - before;
+		if (every > 0 && (i + 1) % every == 0) {
+			t0 = now_ms();
+			store_idle(st, &err);
+			ck[nck++] = now_ms() - t0;
+		}
 	}
 	qsort(t, (size_t)n, sizeof *t, cmp_double);
-	printf("%.3f %.3f %.3f\n", t[n / 2], t[(n * 99) / 100], sum / n);
+	qsort(ck, (size_t)nck, sizeof *ck, cmp_double);
+	printf("%.3f %.3f %.3f %.3f %.1f %.3f %.3f\n", t[n / 2], t[(n * 99) / 100], sum / n,
+	       t[n - 1], (double)pages / n, nck ? ck[nck / 2] : 0.0,
+	       nck ? ck[(nck * 99) / 100] : 0.0);
 	free(t);
+	free(ck);
 	free(ids);
 	store_close(st);
 	schema_set_free(&forms);
 	return 0;
 }
 
+static int bench_floor(const char *path, int n)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	if (fd < 0) {
+		perror(path);
+		return 3;
+	}
+	char page[4096];
+	memset(page, 'k', sizeof page);
+	double *t = calloc((size_t)n, sizeof *t);
+	for (int i = 0; i < n; i++) {
+		double t0 = now_ms();
+		if (pwrite(fd, page, sizeof page, (off_t)(i % 64) * 4096) != (ssize_t)sizeof page ||
+		    fdatasync(fd) != 0) {
+			perror(path);
+			return 3;
+		}
+		t[i] = now_ms() - t0;
+	}
+	close(fd);
+	unlink(path);
+	qsort(t, (size_t)n, sizeof *t, cmp_double);
+	printf("%.3f %.3f\n", t[n / 2], t[(n * 99) / 100]);
+	free(t);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 4 && strcmp(argv[1], "floor") == 0)
+		return bench_floor(argv[2], atoi(argv[3]) > 0 ? atoi(argv[3]) : 1);
 	if (argc == 3 && strcmp(argv[1], "open") == 0)
 		return bench_open(argv[2]);
-	if (argc == 5 && strcmp(argv[1], "save") == 0)
-		return bench_save(argv[2], argv[3], atoi(argv[4]) > 0 ? atoi(argv[4]) : 1);
-	fprintf(stderr, "usage: bench_store save DB FORMS_DIR N | bench_store open DB\n");
+	if ((argc == 5 || argc == 6) && strcmp(argv[1], "save") == 0)
+		return bench_save(argv[2], argv[3], atoi(argv[4]) > 0 ? atoi(argv[4]) : 1,
+				  argc == 6 ? atoi(argv[5]) : 10);
+	fprintf(stderr,
+		"usage: bench_store save DB FORMS_DIR N [EVERY] | floor FILE N | open DB\n");
 	return 2;
 }

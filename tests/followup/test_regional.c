@@ -15,7 +15,12 @@
 
 #include "fu_test.h"
 #include "kaigi/report.h"
+#include "kaigi/store_stop.h"
 #include "kaigi/xalloc.h"
+
+/* The store registers its tokenizer on its own connections; a test that
+ * opens the file directly does the same (src/store/store_bigram.c). */
+int store_bigram_register(sqlite3 *db);
 
 #define S1 "坂の上のスーパーへの移動手段がない"
 #define S2 "男性が参加しやすい通いの場がない"
@@ -84,6 +89,35 @@ static void raised_counts(void **state)
 	assert_int_equal(n.meetings, 2);
 	assert_int_equal(n.cases, 4);
 	assert_int_equal(n.followups, 2);
+
+	/* The raised items are kept as rows (issue 16): a meeting moved to
+	 * another day, a person's area changed, an item's wording edited and
+	 * an item's answers deleted all reach the roll-up. */
+	assert_int_equal(store_meeting_set(f->st, "00000000-0000-4000-8000-0000000000a1",
+					   STORE_MEETING_DATE, "2024-05-20", &err),
+			 KAIGI_OK);
+	struct store_person pp;
+	memset(&pp, 0, sizeof pp);
+	assert_int_equal(store_person_get(f->st, NULL, "R-006", &pp, &err), KAIGI_OK);
+	free(pp.area);
+	pp.area = xstrdup("南地区");
+	assert_int_equal(store_person_save(f->st, &pp, &err), KAIGI_OK);
+	store_person_clear(&pp);
+	assert_int_equal(store_raised_rollup(f->st, &p, &l, &err), KAIGI_OK);
+	assert_string_equal(raised(&l, "mobility", "東地区", S1)->first_seen, "2024-05-20");
+	assert_int_equal(raised(&l, "medical", "南地区", S3)->ncases, 1);
+	store_raised_list_free(&l);
+	long long before = fu_int(f, "SELECT count(*) FROM raised_item");
+	assert_int_equal(fu_int(f, "SELECT count(*) FROM raised_item r WHERE NOT EXISTS (SELECT 1 "
+				   "FROM answer a WHERE a.record_id = r.record_id AND a.item = "
+				   "r.item AND a.field = 'regional_issues')"),
+			 0);
+	assert_true(before >= 7);
+	char item[64];
+	snprintf(item, sizeof item, "%s",
+		 fu_text(f, "SELECT id FROM list_item WHERE field = 'regional_issues' LIMIT 1"));
+	assert_int_equal(store_item_delete(f->st, item, &err), KAIGI_OK);
+	assert_int_equal(fu_int(f, "SELECT count(*) FROM raised_item"), before - 1);
 	fu_close(f);
 }
 
@@ -171,6 +205,24 @@ static void outcomes_and_the_report(void **state)
 	assert_string_equal(o.v[1].area, "西地区");
 	assert_int_equal(o.v[1].not_comparable, 1);
 	store_outcome_list_free(&o);
+	/* The comparisons are kept (issue 16), and a changed rating of the
+	 * follow-up throws its comparison away: the roll-up follows. */
+	assert_true(fu_int(f, "SELECT count(*) FROM outcome_cache") >= 2);
+	char fcase[64];
+	snprintf(fcase, sizeof fcase, "%s",
+		 fu_text(f, "SELECT id FROM case_review WHERE follows IS NOT NULL AND id IN "
+			    "(SELECT case_id FROM form_record WHERE form = 'adl_toyoake')"));
+	fu_save(f, fcase, "adl_toyoake", "adl", "outdoor_walk", "before", "6");
+	assert_int_equal(store_outcome_rollup(f->st, NULL, &o, &err), KAIGI_OK);
+	assert_int_equal(o.n, 2);
+	assert_string_equal(o.v[0].area, "東地区");
+	assert_int_equal(o.v[0].improved, 0);
+	assert_int_equal(o.v[0].worsened, 1);
+	store_outcome_list_free(&o);
+	fu_save(f, fcase, "adl_toyoake", "adl", "outdoor_walk", "before", "3");
+	assert_int_equal(store_outcome_rollup(f->st, NULL, &o, &err), KAIGI_OK);
+	assert_int_equal(o.v[0].improved, 1);
+	store_outcome_list_free(&o);
 
 	struct store_period p = {"2024-01-01", "2025-12-31", NULL};
 	struct report_options ro = {.lang = "ja", .town = "みどり町", .width = 100};
@@ -211,6 +263,30 @@ static void outcomes_and_the_report(void **state)
 			 KAIGI_OK);
 	assert_non_null(strstr(strbuf_str(&out), "<table"));
 	strbuf_free(&out);
+	/* The kept comparison carries its review's year and area: a moved
+	 * meeting and a person's new area are followed too. */
+	char mid[64];
+	snprintf(mid, sizeof mid, "%s",
+		 fu_text(f, "SELECT meeting_id FROM case_review WHERE id = (SELECT id FROM "
+			    "case_review WHERE follows IS NOT NULL AND id IN (SELECT case_id FROM "
+			    "form_record WHERE form = 'adl_toyoake'))"));
+	assert_int_equal(store_meeting_set(f->st, mid, STORE_MEETING_DATE, "2026-01-10", &err),
+			 KAIGI_OK);
+	struct store_person pp;
+	memset(&pp, 0, sizeof pp);
+	assert_int_equal(store_person_get(f->st, NULL, "R-001", &pp, &err), KAIGI_OK);
+	free(pp.area);
+	pp.area = xstrdup("北地区");
+	assert_int_equal(store_person_save(f->st, &pp, &err), KAIGI_OK);
+	store_person_clear(&pp);
+	assert_int_equal(store_outcome_rollup(f->st, NULL, &o, &err), KAIGI_OK);
+	bool found = false;
+	for (size_t i = 0; i < o.n; i++)
+		if (strcmp(o.v[i].year, "2026") == 0 && strcmp(o.v[i].area, "北地区") == 0 &&
+		    o.v[i].improved == 1)
+			found = true;
+	assert_true(found);
+	store_outcome_list_free(&o);
 	fu_close(f);
 }
 
@@ -243,10 +319,33 @@ static void search_finds_japanese_in_long_text(void **state)
 	assert_true(strlen(ex) < strlen(h.v[0].text));
 	free(ex);
 	store_text_hit_list_free(&h);
-	/* Two characters: no trigram; every text is read, still found. */
+	/* Two characters: one bigram of the index (issue 16), found. */
 	assert_int_equal(store_text_search(f->st, "長女", 0, &h, &mode, &err), KAIGI_OK);
-	assert_int_equal(mode, STORE_SEARCH_SCAN);
+	assert_int_equal(mode, STORE_SEARCH_INDEX);
 	assert_int_equal(h.n, 1);
+	assert_string_equal(h.v[0].field, "cm_view");
+	store_text_hit_list_free(&h);
+	/* One character: a prefix query of the bigrams, the last character of
+	 * a text included; the same hits as reading every text would give. */
+	const char *singles[] = {"区", "所", "c"}; /* 区 and C only end texts */
+	for (size_t i = 0; i < 3; i++) {
+		char sql[160];
+		snprintf(sql, sizeof sql,
+			 "SELECT count(*) FROM search_doc WHERE instr(lower(text), '%s') > 0",
+			 singles[i]);
+		long long want = fu_int(f, sql);
+		assert_true(want > 0);
+		assert_int_equal(store_text_search(f->st, singles[i], 0, &h, &mode, &err),
+				 KAIGI_OK);
+		assert_int_equal((long long)h.n, want);
+		store_text_hit_list_free(&h);
+	}
+	/* A phrase is the characters side by side, not its bigrams anywhere. */
+	assert_int_equal(store_text_search(f->st, "長女に頼", 0, &h, &mode, &err), KAIGI_OK);
+	assert_int_equal(h.n, 1);
+	store_text_hit_list_free(&h);
+	assert_int_equal(store_text_search(f->st, "長女頼", 0, &h, &mode, &err), KAIGI_OK);
+	assert_int_equal(h.n, 0);
 	store_text_hit_list_free(&h);
 	/* Several words: all of them, newest meeting first. */
 	assert_int_equal(store_text_search(f->st, "スーパー　移動", 0, &h, &mode, &err), KAIGI_OK);
@@ -298,6 +397,24 @@ static void search_index_follows_changes(void **state)
 	assert_int_equal(h.n, 1);
 	assert_string_equal(h.v[0].field, "target");
 	store_text_hit_list_free(&h);
+	/* Hits come newest meeting first: moving the first meeting to a later
+	 * day moves its text to the top (search_doc.day follows the date). */
+	assert_int_equal(store_text_search(f->st, "坂道での歩行", 0, &h, NULL, &err), KAIGI_OK);
+	assert_int_equal(h.n, 1);
+	assert_string_equal(h.v[0].meeting_date, "2025-01-14");
+	store_text_hit_list_free(&h);
+	assert_int_equal(store_text_search(f->st, "スーパー", 1, &h, NULL, &err), KAIGI_OK);
+	assert_int_equal(h.n, 1);
+	assert_string_not_equal(h.v[0].meeting_id, "11111111-1111-4111-8111-111111111111");
+	store_text_hit_list_free(&h);
+	assert_int_equal(store_meeting_set(f->st, "11111111-1111-4111-8111-111111111111",
+					   STORE_MEETING_DATE, "2030-01-01", &err),
+			 KAIGI_OK);
+	assert_int_equal(store_text_search(f->st, "スーパー", 1, &h, NULL, &err), KAIGI_OK);
+	assert_int_equal(h.n, 1);
+	assert_string_equal(h.v[0].meeting_id, "11111111-1111-4111-8111-111111111111");
+	assert_string_equal(h.v[0].meeting_date, "2030-01-01");
+	store_text_hit_list_free(&h);
 	/* Deleting a meeting takes its texts out of the index. */
 	long long before = fu_int(f, "SELECT count(*) FROM search_doc");
 	assert_int_equal(store_meeting_delete(f->st, "22222222-2222-4222-8222-222222222222", &err),
@@ -309,12 +426,71 @@ static void search_index_follows_changes(void **state)
 	/* The index and its content agree (FTS5's own check). */
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(store_bigram_register(db), SQLITE_OK);
 	char *e = NULL;
 	if (sqlite3_exec(db,
 			 "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)",
 			 NULL, NULL, &e) != SQLITE_OK)
 		fail_msg("the full-text index disagrees with its texts: %s", e);
 	sqlite3_close(db);
+	fu_close(f);
+}
+
+static bool stop_now(void *ctx)
+{
+	int *calls = ctx;
+	(*calls)++;
+	return true;
+}
+
+static bool never_stop(void *ctx)
+{
+	int *calls = ctx;
+	(*calls)++;
+	return false;
+}
+
+/* A search gives way to a waiting key (issue 16): stopped, it fails with
+ * no hits and says it was stopped; unstopped, the check changes nothing. */
+static void search_gives_way(void **state)
+{
+	(void)state;
+	struct fu *f = fu_open("three_reviews.yaml");
+	struct kaigi_error err;
+	struct store_text_hit_list h;
+	/* Texts enough that the search takes more than a few thousand steps. */
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(store_bigram_register(db), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(db,
+			 "PRAGMA trusted_schema=ON; BEGIN; WITH RECURSIVE n(i) AS (SELECT 1 "
+			 "UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+			 "INSERT INTO search_doc (id, kind, owner, field, text) SELECT "
+			 "202501140000000 + 5000 + i, 'meeting', "
+			 "'11111111-1111-4111-8111-111111111111', 'note' || i, '坂の上の話 ' || i "
+			 "FROM n; COMMIT",
+			 NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+	int calls = 0;
+	store_stop_when(f->st, stop_now, &calls);
+	assert_int_not_equal(store_text_search(f->st, "坂の上", 0, &h, NULL, &err), KAIGI_OK);
+	assert_true(store_stopped(f->st));
+	assert_true(calls > 0);
+	assert_int_equal(h.n, 0);
+	calls = 0;
+	store_stop_when(f->st, never_stop, &calls);
+	assert_false(store_stopped(f->st));
+	assert_int_equal(store_text_search(f->st, "坂の上", 0, &h, NULL, &err), KAIGI_OK);
+	assert_false(store_stopped(f->st));
+	assert_true(h.n > 0);
+	size_t n = h.n;
+	store_text_hit_list_free(&h);
+	store_stop_when(f->st, NULL, NULL);
+	assert_int_equal(store_text_search(f->st, "坂の上", 0, &h, NULL, &err), KAIGI_OK);
+	assert_int_equal(h.n, n);
+	store_text_hit_list_free(&h);
 	fu_close(f);
 }
 
@@ -326,6 +502,7 @@ int main(void)
 	    cmocka_unit_test(outcomes_and_the_report),
 	    cmocka_unit_test(search_finds_japanese_in_long_text),
 	    cmocka_unit_test(search_index_follows_changes),
+	    cmocka_unit_test(search_gives_way),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

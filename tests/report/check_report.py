@@ -333,6 +333,13 @@ def check_pdf(e):
     for i in range(1, pages + 1):
         if "%d/%d" % (i, pages) not in squash(text):
             fail("page number %d / %d missing" % (i, pages))
+    # Issue 16: the PDF stack (cairo, pango …) is a module loaded for a PDF
+    # only; kaigi itself starts without it, as fast as dialog.
+    need_tool("ldd")
+    libs = subprocess.run(["ldd", KAIGI], capture_output=True).stdout.decode()
+    for lib in ("libcairo", "libpango", "libharfbuzz", "libfontconfig", "libfreetype"):
+        if lib in libs:
+            fail("kaigi links %s at start; only kaigi-pdf.so should:\n%s" % (lib, libs))
     # A case's heading is on the page where its facts start; two cases fit
     # in three pages; no page but the last is near empty.
     page_texts = text.split("\f")

@@ -1,0 +1,70 @@
+# SPDX-License-Identifier: MIT
+"""The home search as a facilitator uses it (issue 9 item 6, issue 16 item 2).
+
+Two-character Japanese words (長女, 浴槽) are found through the index as
+`kaigi search` finds them, the results follow the word as it is edited
+(backspace and retype: the old hits go), and Enter on a hit opens the
+record there: the case, on the section and field that holds the text.  A
+second Enter on a fresh query right after typing searches first (what
+Enter would open is shown before anything opens).
+"""
+import os
+import signal
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from kaigi_pty import Kaigi, binary, check, run, tempdir  # noqa: E402
+
+ROOT = os.environ.get("KAIGI_SOURCE_ROOT",
+                      os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+FIXTURE = os.path.join(ROOT, "tests", "followup", "data", "three_reviews.yaml")
+
+
+def cli(path, home, *args):
+    env = dict(os.environ, LANG="C.UTF-8", HOME=home, XDG_CONFIG_HOME=os.path.join(home, "config"))
+    p = subprocess.run([binary(), "--db", path, "--lang", "ja"] + list(args), capture_output=True,
+                       env=env)
+    check(p.returncode == 0, "kaigi %s: %s" % (" ".join(args), p.stderr.decode()))
+    return p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+def main():
+    home = tempdir()
+    path = os.path.join(home, "k.db")
+    cli(path, home, "import", "-q", FIXTURE)
+    out, err = cli(path, home, "search", "長女")
+    check("長女に頼っている" in out and not err, "kaigi search finds 長女:\n" + out + err)
+
+    with Kaigi(["--db", path], home) as k:
+        k.wait_for("過去の会議")
+        k.send("/")
+        k.wait_for("検索:")
+        k.type("長女")
+        t = k.wait_for("記録の中から（1件）")
+        k.wait_for("長女に頼っている")
+        # Edited: the hits follow the word, the old one goes.
+        k.send("bs", "bs")
+        k.type("浴槽")
+        k.wait_for("浴槽を手すりなしで")
+        t = k.wait_gone("長女に頼っている")
+        check("検索: 浴槽" in t, "the query as edited:\n" + t)
+        # Back to 長女; Enter on the hit opens the case on that field.
+        k.send("bs", "bs")
+        k.type("長女")
+        k.wait_for("長女に頼っている")
+        k.send("enter")
+        t = k.wait_for("事例シート（豊明市様式） — 生活と見立て")
+        check("K-2025-101" in t and "転倒してから外出が怖く" in t,
+              "the case, on the section of the hit:\n" + t)
+        k.send("enter")  # edits the focused field: the one the text was found in
+        t = k.wait_for(lambda s: "ケアマネの見立て" in s and "Esc 確定" in s)
+        check("転倒してから外出が怖くなり" in t, "the editor holds the text found:\n" + t)
+        k.send("esc")
+        k.wait_gone("Esc 確定")
+        k.kill(signal.SIGTERM)
+        k.wait_exit()
+
+
+if __name__ == "__main__":
+    run(main)
