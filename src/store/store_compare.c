@@ -213,15 +213,17 @@ static long long spec_hash(const char *spec)
  * (?5) are compared.
  */
 #define OUTCOME_CELLS                                                                              \
-	"spec (form, field, col, na) AS MATERIALIZED ("                                            \
-	"  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?3)), "        \
+	"spec (form, field, col, dir, na) AS MATERIALIZED ("                                       \
+	"  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 "                \
+	"  FROM json_each(?3)), "                                                                  \
 	"todo AS (SELECT c.id, c.follows, m.date, ifnull(p.area, '') AS area FROM case_review c "  \
 	"  JOIN meeting m ON m.id = c.meeting_id JOIN person p ON p.id = c.person_id "             \
 	"  WHERE c.follows IS NOT NULL "                                                           \
 	"  AND NOT EXISTS (SELECT 1 FROM outcome_cache o WHERE o.case_id = c.id "                  \
 	"  AND o.spec = ?5)), "                                                                    \
 	"cell AS ("                                                                                \
-	"  SELECT todo.id, cur.value < prev.value AS better, cur.value > prev.value AS worse "     \
+	"  SELECT todo.id, (cur.value - prev.value) * s.dir < 0 AS better, "                      \
+	"  (cur.value - prev.value) * s.dir > 0 AS worse "                                         \
 	"  FROM todo CROSS JOIN form_record r ON r.case_id = todo.id "                             \
 	"  CROSS JOIN spec s ON s.form = r.form "                                                  \
 	"  CROSS JOIN form_record pr ON pr.case_id = todo.follows AND +pr.form = r.form "          \

@@ -244,7 +244,7 @@ static void import_person(struct imp *im, const yaml_node_t *n)
 	    "area), updated = ?8 WHERE (code, initials, birth_year, age_band, sex, area) IS NOT "
 	    "(?2, coalesce(?3, initials), coalesce(?4, birth_year), coalesce(?5, age_band), "
 	    "coalesce(?6, sex), coalesce(?7, area))";
-	yaml_node_t *v[14];
+	yaml_node_t *v[sizeof keys / sizeof *keys - 1]; /* one per key */
 	if (!ywalk_map(&im->w, n, "a person", keys, v))
 		return;
 	const char *code = text(im, v[0], "code");
@@ -309,7 +309,7 @@ static void import_issue(struct imp *im, const yaml_node_t *n)
 	    "updated = ?6 WHERE (title, description, policy, status, owner, category, area) IS NOT "
 	    "(?2, coalesce(?3, description), coalesce(?4, policy), coalesce(?5, status), "
 	    "coalesce(?7, owner), coalesce(?8, category), coalesce(?9, area))";
-	yaml_node_t *v[18];
+	yaml_node_t *v[sizeof keys / sizeof *keys - 1]; /* one per key */
 	if (!ywalk_map(&im->w, n, "a regional issue", keys, v))
 		return;
 	const char *title = text(im, v[0], "title");
@@ -357,7 +357,7 @@ static void import_participant(struct imp *im, const yaml_node_t *n, const char 
 	    "(meeting_id, ord, name, organisation, role, present, profession) IS NOT (?2, ?3, ?4, "
 	    "coalesce(?5, organisation), coalesce(?6, role), coalesce(?7, present), coalesce(?9, "
 	    "profession))";
-	yaml_node_t *v[7];
+	yaml_node_t *v[sizeof keys / sizeof *keys - 1]; /* one per key */
 	if (!ywalk_map(&im->w, n, "a participant", keys, v))
 		return;
 	const char *name = text(im, v[0], "name");
@@ -414,7 +414,7 @@ static void import_phase(struct imp *im, const yaml_node_t *n, const char *case_
 	    "SET ord = ?3, planned_sec = coalesce(?4, planned_sec), actual_sec = coalesce(?5, "
 	    "actual_sec), updated = ?6 WHERE (ord, planned_sec, actual_sec) IS NOT (?3, "
 	    "coalesce(?4, planned_sec), coalesce(?5, actual_sec))";
-	yaml_node_t *v[3];
+	yaml_node_t *v[sizeof keys / sizeof *keys - 1]; /* one per key */
 	if (!ywalk_map(&im->w, n, "a phase", keys, v))
 		return;
 	const char *phase = text(im, v[0], "phase");
@@ -456,7 +456,7 @@ static void import_issue_link(struct imp *im, const yaml_node_t *n, const char *
 	    "updated) VALUES (?1, ?2, ?3, ?5, ?4, ?4) ON CONFLICT (issue_id, case_id) DO UPDATE "
 	    "SET note = coalesce(?3, note), statement = coalesce(?5, statement), updated = ?4 "
 	    "WHERE (note, statement) IS NOT (coalesce(?3, note), coalesce(?5, statement))";
-	yaml_node_t *v[3];
+	yaml_node_t *v[sizeof keys / sizeof *keys - 1]; /* one per key */
 	if (!ywalk_map(&im->w, n, "a regional issue of a case", keys, v))
 		return;
 	const char *ref = text(im, v[0], "issue");
@@ -508,7 +508,7 @@ static void import_case(struct imp *im, const yaml_node_t *n, const char *meetin
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) ON CONFLICT (id) DO UPDATE SET meeting_id = ?2, "
 	    "person_id = ?3, ord = ?4, presenter = coalesce(?5, presenter), updated = ?6 WHERE "
 	    "(meeting_id, person_id, ord, presenter) IS NOT (?2, ?3, ?4, coalesce(?5, presenter))";
-	yaml_node_t *v[9];
+	yaml_node_t *v[sizeof keys / sizeof *keys - 1]; /* one per key */
 	if (!ywalk_map(&im->w, n, "a case", keys, v))
 		return;
 	if (im->stats)
@@ -622,7 +622,7 @@ static void import_meeting(struct imp *im, const yaml_node_t *n)
 	    "reached, next_time) IS NOT (?2, ?3, ?4, coalesce(?5, title), ?6, coalesce(?7, "
 	    "start_time), coalesce(?8, end_time), coalesce(?9, place), coalesce(?10, purpose), "
 	    "coalesce(?11, target), coalesce(?12, reached), coalesce(?13, next_time))";
-	yaml_node_t *v[17];
+	yaml_node_t *v[sizeof keys / sizeof *keys - 1]; /* one per key */
 	if (!ywalk_map(&im->w, n, "a meeting", keys, v))
 		return;
 	if (im->stats)
@@ -701,7 +701,7 @@ static void import_meeting(struct imp *im, const yaml_node_t *n)
 		import_case(im, item, id, i, tmpl);
 	}
 	{
-		FOR_EACH_ITEM(im, v[16], "agenda", item, i)
+		FOR_EACH_ITEM(im, v[17], "agenda", item, i)
 		imp_agenda_item(im, item, id, i);
 	}
 }
@@ -717,7 +717,7 @@ static void import_document(struct imp *im, yaml_document_t *doc)
 		ywalk_error(&im->w, NULL, "the file is empty");
 		return;
 	}
-	yaml_node_t *v[5];
+	yaml_node_t *v[sizeof keys / sizeof *keys - 1]; /* one per key */
 	if (!ywalk_map(&im->w, root, "a record file", keys, v))
 		return;
 	const char *magic = text(im, v[0], "kaigi");

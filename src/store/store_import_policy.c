@@ -100,7 +100,7 @@ void imp_agenda_item(struct imp *im, const yaml_node_t *n, const char *meeting_i
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT (meeting_id, issue_id) DO UPDATE SET "
 	    "ord = ?3, decision = coalesce(?4, decision), updated = ?5 WHERE (ord, decision) IS "
 	    "NOT (?3, coalesce(?4, decision))";
-	yaml_node_t *v[2];
+	yaml_node_t *v[sizeof keys / sizeof *keys - 1]; /* one per key */
 	if (!ywalk_map(&im->w, n, "an issue on the agenda", keys, v))
 		return;
 	const char *ref = text(im, v[0], "issue");

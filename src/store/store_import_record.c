@@ -247,7 +247,7 @@ void imp_record(struct imp *im, const yaml_node_t *n, const char *meeting_id, co
 	    "meeting_id = ?2, case_id = ?3, form = ?4, form_version = ?5, updated = ?6 WHERE "
 	    "(meeting_id, case_id, form, form_version) IS NOT (?2, ?3, ?4, ?5)";
 	struct ywalk *w = &im->w;
-	yaml_node_t *v[4];
+	yaml_node_t *v[sizeof keys / sizeof *keys - 1]; /* one per key */
 	if (!ywalk_map(w, n, "a record", keys, v))
 		return;
 	if (im->stats)
