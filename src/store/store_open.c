@@ -21,6 +21,7 @@
 
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
+#include "store_sync.h"
 
 #define BUSY_TIMEOUT_MS 5000
 
@@ -253,6 +254,8 @@ enum kaigi_status store_open(struct store **out, const char *path, enum store_op
 	if (s == KAIGI_OK && !st->read_only)
 		s = store_migrate(st, kaigi_migration_sql, kaigi_migration_name,
 				  kaigi_migration_count, err);
+	if (s == KAIGI_OK && !st->read_only)
+		s = store_sync_open(st, err);
 	if (s != KAIGI_OK) {
 		store_close(st);
 		return s;
@@ -265,6 +268,7 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
+	store_sync_close(st);
 	for (size_t i = 0; i < st->nstmts; i++)
 		sqlite3_finalize(st->stmts[i].stmt);
 	if (st->db)
