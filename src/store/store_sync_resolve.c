@@ -252,7 +252,11 @@ enum kaigi_status sync_decisions_run(struct store *st, size_t *n, struct kaigi_e
 				    "sync_decision_done) ORDER BY created, id",
 				    -1, &q, NULL);
 	enum kaigi_status s = KAIGI_OK;
-	while (rc == SQLITE_OK && s == KAIGI_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(q);
+		return store_fail(st, rc, err, "reading decisions");
+	}
+	while (s == KAIGI_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(q, 0);
 		const char *tbl = (const char *)sqlite3_column_text(q, 1);
 		const char *pk = (const char *)sqlite3_column_text(q, 2);
@@ -260,7 +264,11 @@ enum kaigi_status sync_decisions_run(struct store *st, size_t *n, struct kaigi_e
 		const char *action = (const char *)sqlite3_column_text(q, 4);
 		const char *who = (const char *)sqlite3_column_text(q, 6);
 		const char *site = (const char *)sqlite3_column_text(q, 7);
+		char *saved = st->actor;
+		st->actor = xasprintf("%s @%.8s", who, site);
 		s = act(st, tbl, pk, col, action, sqlite3_column_value(q, 5), NULL, err);
+		free(st->actor);
+		st->actor = saved;
 		char *res = xasprintf("decided at %.8s (%s)", site, action);
 		if (s == KAIGI_OK)
 			s = close_conflicts(st, tbl, pk, col, res, who, err);
