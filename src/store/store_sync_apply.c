@@ -603,8 +603,9 @@ static enum kaigi_status move_orphans(struct store *st, const struct sync_entry 
 			sqlite3_stmt *q = NULL;
 			int rc = sqlite3_prepare_v2(st->db, sql, -1, &q, NULL);
 			free(sql);
-			while (rc == SQLITE_OK && s == KAIGI_OK &&
-			       (rc = sqlite3_step(q)) == SQLITE_ROW) {
+			while ((rc == SQLITE_OK || rc == SQLITE_ROW) && s == KAIGI_OK) {
+				if ((rc = sqlite3_step(q)) != SQLITE_ROW)
+					break;
 				const char *pk = (const char *)sqlite3_column_text(q, 0);
 				const char *row = (const char *)sqlite3_column_text(q, 1);
 				s = sync_conflict_insert(st, "foreign-key", orphan_sql[i][0], pk, "",
@@ -612,7 +613,7 @@ static enum kaigi_status move_orphans(struct store *st, const struct sync_entry 
 				if (s == KAIGI_OK)
 					(*nconf)++;
 			}
-			if (rc != SQLITE_DONE && rc != SQLITE_OK && s == KAIGI_OK)
+			if (rc != SQLITE_DONE && s == KAIGI_OK)
 				s = store_fail(st, rc, err, "checking the received rows");
 			sqlite3_finalize(q);
 			if (s != KAIGI_OK)
@@ -677,7 +678,11 @@ static enum kaigi_status load_pending(struct store *st, struct sync_payload *hel
 				    "FROM sync_pending ORDER BY received, origin, origin_seq",
 				    -1, &q, NULL);
 	size_t cap = 0;
-	while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(q);
+		return store_fail(st, rc, err, "reading the waiting changes");
+	}
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		held_back->v = xgrow(held_back->v, held_back->n, &cap, sizeof *held_back->v);
 		struct sync_entry *e = &held_back->v[held_back->n++];
 		memset(e, 0, sizeof *e);
@@ -692,7 +697,7 @@ static enum kaigi_status load_pending(struct store *st, struct sync_payload *hel
 		/* via: the first sender is enough for the log */
 	}
 	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE && rc != SQLITE_OK)
+	if (rc != SQLITE_DONE)
 		return store_fail(st, rc, err, "reading the waiting changes");
 	return KAIGI_OK;
 }
