@@ -41,8 +41,9 @@ struct sync_header {
 	unsigned long long memlimit;
 };
 
-/* Argon2id cost: libsodium's "interactive" limits unless
- * KAIGI_SYNC_ARGON2=moderate|sensitive|interactive. */
+/* Argon2id cost: libsodium's "moderate" limits (3 passes, 256 MiB, about
+ * a second) unless KAIGI_SYNC_ARGON2=interactive|sensitive.  The cost is
+ * written in the header, so the importer follows the exporter. */
 void sync_kdf_limits(unsigned long long *opslimit, unsigned long long *memlimit);
 
 /* Seal payload with pass into path: written whole (temporary file, fsync,

@@ -48,15 +48,15 @@ static unsigned long get32(const unsigned char *p)
 void sync_kdf_limits(unsigned long long *opslimit, unsigned long long *memlimit)
 {
 	const char *e = getenv("KAIGI_SYNC_ARGON2");
-	if (e && strcmp(e, "moderate") == 0) {
-		*opslimit = crypto_pwhash_OPSLIMIT_MODERATE;
-		*memlimit = crypto_pwhash_MEMLIMIT_MODERATE;
+	if (e && strcmp(e, "interactive") == 0) {
+		*opslimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
+		*memlimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
 	} else if (e && strcmp(e, "sensitive") == 0) {
 		*opslimit = crypto_pwhash_OPSLIMIT_SENSITIVE;
 		*memlimit = crypto_pwhash_MEMLIMIT_SENSITIVE;
 	} else {
-		*opslimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
-		*memlimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+		*opslimit = crypto_pwhash_OPSLIMIT_MODERATE;
+		*memlimit = crypto_pwhash_MEMLIMIT_MODERATE;
 	}
 }
 
