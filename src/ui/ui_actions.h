@@ -46,6 +46,7 @@ enum ui_ctx {
 	UI_CTX_HISTORY = 1u << 19,  /* a person's case history */
 	UI_CTX_REGISTER = 1u << 20, /* the regional issues and the register */
 	UI_CTX_ISSUE = 1u << 21,    /* an issue of the register, open */
+	UI_CTX_CONFLICTS = 1u << 22, /* sync conflicts, side by side */
 };
 
 enum ui_act {
@@ -108,6 +109,9 @@ enum ui_act {
 	UI_ACT_PERIOD_PREV,
 	UI_ACT_PERIOD_NEXT,
 	UI_ACT_PERIOD_ALL,
+	UI_ACT_CONFLICTS,     /* the sync conflicts (home) */
+	UI_ACT_KEEP_LOCAL,    /* a conflict: keep the value here */
+	UI_ACT_KEEP_INCOMING, /* a conflict: take the incoming value */
 };
 
 struct ui_action {
