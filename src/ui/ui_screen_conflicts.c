@@ -52,8 +52,10 @@ void ui_sync_summary(struct ui *ui, char *out, size_t n)
 		long long last = p->last_received > p->last_sent ? p->last_received : p->last_sent;
 		char w[32];
 		when(last, w, sizeof w);
-		strbuf_appendf(&b, "%s%s %s", b.len ? " · " : "",
-			       p->name && *p->name ? p->name : p->site, w);
+		if (p->name && *p->name)
+			strbuf_appendf(&b, "%s%s %s", b.len ? " · " : "", p->name, w);
+		else
+			strbuf_appendf(&b, "%s%.8s %s", b.len ? " · " : "", p->site, w);
 	}
 	if (s.npeers > 3)
 		strbuf_appendf(&b, " …(+%zu)", s.npeers - 3);
@@ -97,6 +99,21 @@ static char *value_text(const struct kaigi_value *v)
 		break;
 	}
 	return xstrdup(_("(none)"));
+}
+
+static const char *kind_text(const char *kind)
+{
+	if (strcmp(kind, "both-changed") == 0)
+		return _("Changed on both laptops since they last exchanged");
+	if (strcmp(kind, "both-added") == 0)
+		return _("Entered on both laptops");
+	if (strcmp(kind, "deleted-there") == 0)
+		return _("Deleted on the other laptop, changed here");
+	if (strcmp(kind, "deleted-here") == 0)
+		return _("Deleted here, changed on the other laptop");
+	if (strcmp(kind, "duplicate") == 0)
+		return _("Breaks a rule here (e.g. the same case code under another id)");
+	return _("Its meeting or case no longer exists here");
 }
 
 static void settle(struct ui *ui, struct conflicts *c, enum sync_keep keep)
@@ -197,7 +214,7 @@ static void conflicts_draw(struct ui *ui, void *state)
 	}
 	const struct sync_conflict *x = &c->c.v[c->cur];
 	int y = b.y + lh + 1;
-	ui_put_cut(y - 1, b.x, b.w, x->kind, ui_attr(ui, UI_A_DIM), true);
+	ui_put_cut(y - 1, b.x, b.w, kind_text(x->kind), ui_attr(ui, UI_A_DIM), true);
 	int half = (b.w - 1) / 2;
 	struct ui_rect left = {.y = y, .x = b.x, .h = b.y + b.h - y, .w = half};
 	struct ui_rect right = {.y = y, .x = b.x + half + 1, .h = b.y + b.h - y, .w = b.w - half - 1};
