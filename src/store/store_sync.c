@@ -99,6 +99,7 @@ static enum kaigi_status log_local(struct store *st, const void *cs, int n,
 	/* Merge into the open entry (not yet exchanged, same person). */
 	static const char last_sql[] =
 	    "SELECT seq, changeset FROM sync_log WHERE origin = ?1 AND sealed = 0 AND actor = ?2 "
+	    "AND length(changeset) < 1048576 "
 	    "ORDER BY origin_seq DESC LIMIT 1";
 	sqlite3_stmt *q = store_stmt(st, last_sql, err);
 	if (!q)
