@@ -185,10 +185,11 @@ static int db_town_ok(struct store *st, const char *town)
 	}
 	int rc = 0;
 	if (*pinned && strcmp(pinned, town) != 0) {
-		fprintf(stderr,
-			"kaigi sync: this database belongs to town '%s', but the settings say '%s'; "
-			"nothing was changed\n",
-			pinned, town);
+		fprintf(
+		    stderr,
+		    "kaigi sync: this database belongs to town '%s', but the settings say '%s'; "
+		    "nothing was changed\n",
+		    pinned, town);
 		rc = KAIGI_EDATA;
 	}
 	free(pinned);
@@ -235,10 +236,11 @@ static int run_export(const struct cmd_opts *opts, int argc, char **argv)
 		if (!pass)
 			rc = KAIGI_EUSAGE;
 		else if (chars(pass) < (size_t)min) {
-			fprintf(stderr,
-				"kaigi sync: the passphrase is too short: %zu characters; the town's "
-				"policy asks for at least %ld\n",
-				chars(pass), min);
+			fprintf(
+			    stderr,
+			    "kaigi sync: the passphrase is too short: %zu characters; the town's "
+			    "policy asks for at least %ld\n",
+			    chars(pass), min);
 			rc = KAIGI_EDATA;
 		}
 	}
@@ -326,17 +328,19 @@ static int run_import(const struct cmd_opts *opts, int argc, char **argv)
 				files[i], l[i].h.town, town);
 			rc = KAIGI_EDATA;
 		} else if (l[i].h.schema > store_schema_version()) {
-			fprintf(stderr,
-				"%s: error: the bundle was written by a newer kaigi (schema %d; this "
-				"one knows up to %d): upgrade kaigi here first; nothing was changed\n",
-				files[i], l[i].h.schema, store_schema_version());
+			fprintf(
+			    stderr,
+			    "%s: error: the bundle was written by a newer kaigi (schema %d; this "
+			    "one knows up to %d): upgrade kaigi here first; nothing was changed\n",
+			    files[i], l[i].h.schema, store_schema_version());
 			rc = KAIGI_EDATA;
 		} else if (l[i].h.schema < store_schema_version()) {
-			fprintf(stderr,
-				"%s: error: the bundle was written by an older kaigi (schema %d; this "
-				"one has %d): upgrade kaigi on the sending laptop and export again; "
-				"nothing was changed\n",
-				files[i], l[i].h.schema, store_schema_version());
+			fprintf(
+			    stderr,
+			    "%s: error: the bundle was written by an older kaigi (schema %d; this "
+			    "one has %d): upgrade kaigi on the sending laptop and export again; "
+			    "nothing was changed\n",
+			    files[i], l[i].h.schema, store_schema_version());
 			rc = KAIGI_EDATA;
 		}
 	}
@@ -362,8 +366,9 @@ static int run_import(const struct cmd_opts *opts, int argc, char **argv)
 			cmd_print_error(&err);
 			rc = err.status;
 		} else if (strcmp(l[i].p.site, l[i].h.site) != 0) {
-			fprintf(stderr, "%s: error: the bundle's sealed site differs from its header; "
-					"nothing was changed\n",
+			fprintf(stderr,
+				"%s: error: the bundle's sealed site differs from its header; "
+				"nothing was changed\n",
 				files[i]);
 			rc = KAIGI_EDATA;
 		}

@@ -22,8 +22,8 @@ struct kaigi_config {
 	struct schema_label vision; /* 目指す姿; empty when not set */
 	/* sync: (doc/sync.md): the town's id on bundles, and the passphrase
 	 * policy (at least 13 characters, the guideline's floor). */
-	char *sync_town;           /* NULL when not set */
-	long sync_passphrase_min;  /* 0 when not set */
+	char *sync_town;          /* NULL when not set */
+	long sync_passphrase_min; /* 0 when not set */
 };
 
 /*

@@ -20,7 +20,7 @@
 #include "kaigi/error.h"
 #include "kaigi/store.h"
 
-#define SYNC_ID_SIZE 37
+#define SYNC_ID_SIZE        37
 #define SYNC_FORMAT_VERSION 1
 /* The guideline's floor; a town's policy may ask for more, never less. */
 #define SYNC_PASSPHRASE_MIN 13
@@ -103,15 +103,14 @@ enum kaigi_status sync_payload_parse(const char *file, const unsigned char *buf,
 /* This database's site id and name. */
 enum kaigi_status store_sync_site(struct store *st, char id[SYNC_ID_SIZE], char **name,
 				  struct kaigi_error *err);
-enum kaigi_status store_sync_set_name(struct store *st, const char *name,
-				      struct kaigi_error *err);
+enum kaigi_status store_sync_set_name(struct store *st, const char *name, struct kaigi_error *err);
 /* The town this database belongs to ("" until its first exchange). */
 enum kaigi_status store_sync_town(struct store *st, char **town, struct kaigi_error *err);
 
 /* Find a peer by name or id prefix; KAIGI_EUSAGE naming the known ones
  * when none or several match. */
-enum kaigi_status store_sync_peer_find(struct store *st, const char *what,
-				       char id[SYNC_ID_SIZE], struct kaigi_error *err);
+enum kaigi_status store_sync_peer_find(struct store *st, const char *what, char id[SYNC_ID_SIZE],
+				       struct kaigi_error *err);
 
 /* Collect the entries peer (NULL: anyone — everything) has not seen into
  * out, and seal the local log (later changes start a new entry). */

@@ -51,8 +51,9 @@ enum kaigi_status config_load_buffer(struct kaigi_config *cfg, const char *name,
 		schema_parse_label(&l, root, "vision", false, &cfg->vision);
 		yaml_node_t *sync = ydoc_map_get(&y, root, "sync");
 		if (sync && sync->type != YAML_MAPPING_NODE) {
-			ydoc_error(&y, sync, "expected `sync:` to be a mapping (town, "
-					     "passphrase_min_length), found %s",
+			ydoc_error(&y, sync,
+				   "expected `sync:` to be a mapping (town, "
+				   "passphrase_min_length), found %s",
 				   ydoc_kind(sync));
 		} else if (sync) {
 			ydoc_map_check(&y, sync, "the sync settings", sync_keys);

@@ -38,9 +38,9 @@ struct store {
 	bool txn_failed; /* an inner step failed: the outer must roll back */
 	struct store_stmt_slot stmts[STORE_STMT_CACHE];
 	size_t nstmts;
-	void *sync_session;   /* sqlite3_session capturing this site's changes */
-	bool sync_paused;     /* applying a bundle: nothing is captured */
-	char sync_site[37];   /* this site's id ("" until read) */
+	void *sync_session; /* sqlite3_session capturing this site's changes */
+	bool sync_paused;   /* applying a bundle: nothing is captured */
+	char sync_site[37]; /* this site's id ("" until read) */
 };
 
 /*

@@ -46,8 +46,8 @@ const char *store_sync_site_id(struct store *st)
 {
 	if (!st->sync_site[0]) {
 		sqlite3_stmt *q = NULL;
-		if (sqlite3_prepare_v2(st->db, "SELECT value FROM setting WHERE key = 'site_id'", -1,
-				       &q, NULL) == SQLITE_OK &&
+		if (sqlite3_prepare_v2(st->db, "SELECT value FROM setting WHERE key = 'site_id'",
+				       -1, &q, NULL) == SQLITE_OK &&
 		    sqlite3_step(q) == SQLITE_ROW)
 			store_column_id(q, 0, st->sync_site);
 		sqlite3_finalize(q);
@@ -92,8 +92,7 @@ static char *current_deps(struct store *st, const char *self)
 	return s ? s : xstrdup("");
 }
 
-static enum kaigi_status log_local(struct store *st, const void *cs, int n,
-				   struct kaigi_error *err)
+static enum kaigi_status log_local(struct store *st, const void *cs, int n, struct kaigi_error *err)
 {
 	const char *site = store_sync_site_id(st);
 	/* Merge into the open entry (not yet exchanged, same person). */
@@ -329,13 +328,13 @@ static void bind_name(sqlite3_stmt *q, const void *arg)
 	sqlite3_bind_text(q, 1, arg, -1, SQLITE_STATIC);
 }
 
-enum kaigi_status store_sync_set_name(struct store *st, const char *name,
-				      struct kaigi_error *err)
+enum kaigi_status store_sync_set_name(struct store *st, const char *name, struct kaigi_error *err)
 {
 	if (strlen(name) >= 120 || strchr(name, '\n'))
 		return kaigi_error_set(err, KAIGI_EUSAGE, NULL, 0, 0,
 				       "a site name is one line of at most 120 bytes");
-	return store_write1(st, "INSERT OR REPLACE INTO setting (key, value) VALUES ('site_name', ?1)",
+	return store_write1(st,
+			    "INSERT OR REPLACE INTO setting (key, value) VALUES ('site_name', ?1)",
 			    bind_name, name, "naming this site", err);
 }
 
@@ -352,8 +351,8 @@ enum kaigi_status store_sync_town(struct store *st, char **town, struct kaigi_er
 	return KAIGI_OK;
 }
 
-enum kaigi_status store_sync_peer_find(struct store *st, const char *what,
-				       char id[SYNC_ID_SIZE], struct kaigi_error *err)
+enum kaigi_status store_sync_peer_find(struct store *st, const char *what, char id[SYNC_ID_SIZE],
+				       struct kaigi_error *err)
 {
 	static const char sql[] = "SELECT site, name FROM sync_peer ORDER BY name, site";
 	sqlite3_stmt *q = store_stmt(st, sql, err);
@@ -365,8 +364,8 @@ enum kaigi_status store_sync_peer_find(struct store *st, const char *what,
 	while (sqlite3_step(q) == SQLITE_ROW) {
 		const char *site = (const char *)sqlite3_column_text(q, 0);
 		const char *name = (const char *)sqlite3_column_text(q, 1);
-		strbuf_appendf(&known, "%s%s (%.8s)", known.len ? ", " : "", name && *name ? name : "-",
-			       site);
+		strbuf_appendf(&known, "%s%s (%.8s)", known.len ? ", " : "",
+			       name && *name ? name : "-", site);
 		if ((name && strcmp(name, what) == 0) ||
 		    (wl >= 4 && strncmp(site, what, wl) == 0)) {
 			snprintf(id, SYNC_ID_SIZE, "%s", site);

@@ -40,14 +40,14 @@ struct table_cols {
 };
 
 struct deferred {
-	bool conflict;       /* else a merge update */
-	const char *kind;    /* conflict kind */
+	bool conflict;    /* else a merge update */
+	const char *kind; /* conflict kind */
 	struct table_cols *t;
 	sqlite3_value **pkv; /* t->n slots, pk columns set */
 	int col;             /* conflict column, -1 for the whole row */
 	sqlite3_value *local, *incoming;
 	char *local_row, *incoming_row; /* JSON for row conflicts */
-	sqlite3_value **set; /* merge: t->n slots, NULL = unchanged */
+	sqlite3_value **set;            /* merge: t->n slots, NULL = unchanged */
 };
 
 struct apply_ctx {
@@ -123,8 +123,8 @@ static bool same(sqlite3_value *a, sqlite3_value *b)
 		return sqlite3_value_double(a) == sqlite3_value_double(b);
 	default: {
 		int na = sqlite3_value_bytes(a), nb = sqlite3_value_bytes(b);
-		return na == nb && memcmp(sqlite3_value_blob(a), sqlite3_value_blob(b),
-					  (size_t)na) == 0;
+		return na == nb &&
+		       memcmp(sqlite3_value_blob(a), sqlite3_value_blob(b), (size_t)na) == 0;
 	}
 	}
 }
@@ -183,8 +183,8 @@ static sqlite3_value *dup(sqlite3_value *v)
 	return v ? sqlite3_value_dup(v) : NULL;
 }
 
-static struct deferred *defer(struct apply_ctx *c, struct table_cols *t,
-			      sqlite3_changeset_iter *it, int op)
+static struct deferred *defer(struct apply_ctx *c, struct table_cols *t, sqlite3_changeset_iter *it,
+			      int op)
 {
 	c->d = xgrow(c->d, c->nd, &c->capd, sizeof *c->d);
 	struct deferred *d = &c->d[c->nd++];
@@ -305,9 +305,9 @@ static int conflict_handler(void *ctx, int kind, sqlite3_changeset_iter *it)
 		struct deferred *d = defer(c, t, it, op);
 		d->conflict = true;
 		d->kind = "duplicate";
-		d->incoming_row = row_json(t, it, op == SQLITE_DELETE ? sqlite3changeset_old
-								      : sqlite3changeset_new,
-					   op == SQLITE_UPDATE ? sqlite3changeset_old : NULL);
+		d->incoming_row = row_json(
+		    t, it, op == SQLITE_DELETE ? sqlite3changeset_old : sqlite3changeset_new,
+		    op == SQLITE_UPDATE ? sqlite3changeset_old : NULL);
 		c->conflicts++;
 		return SQLITE_CHANGESET_OMIT;
 	}
@@ -365,8 +365,7 @@ static int bind_sqlite_value(sqlite3_stmt *q, int i, sqlite3_value *v)
 	return v ? sqlite3_bind_value(q, i, v) : sqlite3_bind_null(q, i);
 }
 
-static enum kaigi_status run_merge(struct apply_ctx *c, struct deferred *d,
-				   struct kaigi_error *err)
+static enum kaigi_status run_merge(struct apply_ctx *c, struct deferred *d, struct kaigi_error *err)
 {
 	struct strbuf sql = STRBUF_INIT;
 	strbuf_appendf(&sql, "UPDATE \"%s\" SET ", d->t->name);
@@ -458,10 +457,9 @@ static enum kaigi_status run_deferred(struct apply_ctx *c, struct kaigi_error *e
 		}
 		char *row_key = NULL, *path = NULL;
 		char *pk = pk_json(d, &row_key, &path);
-		s = sync_conflict_insert(c->st, d->kind, d->t->name, pk,
-					 d->col >= 0 ? d->t->col[d->col] : "", d->local,
-					 d->local_row, d->incoming, d->incoming_row, row_key, path,
-					 c->e, err);
+		s = sync_conflict_insert(
+		    c->st, d->kind, d->t->name, pk, d->col >= 0 ? d->t->col[d->col] : "", d->local,
+		    d->local_row, d->incoming, d->incoming_row, row_key, path, c->e, err);
 		free(pk);
 		free(row_key);
 		free(path);
@@ -477,16 +475,17 @@ static enum kaigi_status apply_entry(struct apply_ctx *c, const struct sync_entr
 	c->via = via;
 	c->failed = false;
 	if (e->nchangeset > 0) {
-		int rc = sqlite3changeset_apply_v2(c->st->db, (int)e->nchangeset, e->changeset, NULL,
-						   conflict_handler, c, NULL, NULL, 0);
+		int rc = sqlite3changeset_apply_v2(c->st->db, (int)e->nchangeset, e->changeset,
+						   NULL, conflict_handler, c, NULL, NULL, 0);
 		if (rc != SQLITE_OK || c->failed) {
 			deferred_free(c);
-			return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
-					       "a change from site %.8s (#%lld) could not be applied "
-					       "(%s); nothing was changed",
-					       e->origin, e->origin_seq,
-					       c->failed ? "its tables differ from this database's"
-							 : sqlite3_errstr(rc));
+			return kaigi_error_set(
+			    err, KAIGI_EDATA, NULL, 0, 0,
+			    "a change from site %.8s (#%lld) could not be applied "
+			    "(%s); nothing was changed",
+			    e->origin, e->origin_seq,
+			    c->failed ? "its tables differ from this database's"
+				      : sqlite3_errstr(rc));
 		}
 	}
 	enum kaigi_status s = run_deferred(c, err);
@@ -517,8 +516,8 @@ static long long held(struct store *st, const char *origin)
 {
 	sqlite3_stmt *q = NULL;
 	long long n = 0;
-	if (sqlite3_prepare_v2(st->db, "SELECT max(origin_seq) FROM sync_log WHERE origin = ?1",
-			       -1, &q, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(st->db, "SELECT max(origin_seq) FROM sync_log WHERE origin = ?1", -1,
+			       &q, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(q, 1, origin, -1, SQLITE_STATIC);
 		if (sqlite3_step(q) == SQLITE_ROW)
 			n = sqlite3_column_int64(q, 0);
@@ -577,8 +576,9 @@ static enum kaigi_status move_orphans(struct store *st, const struct sync_entry 
 				      size_t *nconf, struct kaigi_error *err)
 {
 	enum kaigi_status s = store_exec(
-	    st, "UPDATE case_review SET follows = NULL WHERE follows IS NOT NULL AND follows NOT IN "
-		"(SELECT id FROM case_review)",
+	    st,
+	    "UPDATE case_review SET follows = NULL WHERE follows IS NOT NULL AND follows NOT IN "
+	    "(SELECT id FROM case_review)",
 	    err);
 	bool again = true;
 	while (s == KAIGI_OK && again) {
@@ -587,18 +587,18 @@ static enum kaigi_status move_orphans(struct store *st, const struct sync_entry 
 		for (size_t i = 0; i < nt && s == KAIGI_OK; i++) {
 			struct strbuf cols = STRBUF_INIT;
 			sqlite3_stmt *ti = NULL;
-			char *ti_sql = xasprintf("SELECT name FROM pragma_table_info('%s')",
-						 orphan_sql[i][0]);
+			char *ti_sql =
+			    xasprintf("SELECT name FROM pragma_table_info('%s')", orphan_sql[i][0]);
 			if (sqlite3_prepare_v2(st->db, ti_sql, -1, &ti, NULL) == SQLITE_OK)
 				while (sqlite3_step(ti) == SQLITE_ROW)
-					strbuf_appendf(&cols, "%s'%s', \"%s\"", cols.len ? ", " : "",
-						       sqlite3_column_text(ti, 0),
-						       sqlite3_column_text(ti, 0));
+					strbuf_appendf(
+					    &cols, "%s'%s', \"%s\"", cols.len ? ", " : "",
+					    sqlite3_column_text(ti, 0), sqlite3_column_text(ti, 0));
 			sqlite3_finalize(ti);
 			free(ti_sql);
-			char *sql = xasprintf("SELECT json_array(%s), json_object(%s) FROM \"%s\" WHERE %s",
-					orphan_sql[i][1], cols.s, orphan_sql[i][0],
-					orphan_sql[i][2]);
+			char *sql =
+			    xasprintf("SELECT json_array(%s), json_object(%s) FROM \"%s\" WHERE %s",
+				      orphan_sql[i][1], cols.s, orphan_sql[i][0], orphan_sql[i][2]);
 			strbuf_free(&cols);
 			sqlite3_stmt *q = NULL;
 			int rc = sqlite3_prepare_v2(st->db, sql, -1, &q, NULL);
@@ -608,8 +608,9 @@ static enum kaigi_status move_orphans(struct store *st, const struct sync_entry 
 					break;
 				const char *pk = (const char *)sqlite3_column_text(q, 0);
 				const char *row = (const char *)sqlite3_column_text(q, 1);
-				s = sync_conflict_insert(st, "foreign-key", orphan_sql[i][0], pk, "",
-							 NULL, row, NULL, NULL, "", "", blame, err);
+				s = sync_conflict_insert(st, "foreign-key", orphan_sql[i][0], pk,
+							 "", NULL, row, NULL, NULL, "", "", blame,
+							 err);
 				if (s == KAIGI_OK)
 					(*nconf)++;
 			}
@@ -637,7 +638,8 @@ static enum kaigi_status note_peer(struct store *st, const struct sync_payload *
 	static const char up[] =
 	    "INSERT INTO sync_peer (site, name, last_received, received_entries) VALUES (?1, ?2, "
 	    "?3, ?4) ON CONFLICT (site) DO UPDATE SET name = excluded.name, last_received = "
-	    "excluded.last_received, received_entries = received_entries + excluded.received_entries";
+	    "excluded.last_received, received_entries = received_entries + "
+	    "excluded.received_entries";
 	sqlite3_stmt *q = NULL;
 	int rc = sqlite3_prepare_v2(st->db, up, -1, &q, NULL);
 	if (rc == SQLITE_OK) {
@@ -812,12 +814,15 @@ enum kaigi_status store_sync_import(struct store *st, struct sync_payload *const
 					       p[i]->site);
 	/* Foreign keys are checked by move_orphans at the end instead: a
 	 * cascade must not delete what the other side did not delete. */
-	enum kaigi_status s = store_exec(st, "PRAGMA foreign_keys=OFF", err);
+	/* A bundle's rows land at random places of UUID-keyed tables: a
+	 * bigger page cache while applying, as kaigi import does. */
+	enum kaigi_status s =
+	    store_exec(st, "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536", err);
 	if (s != KAIGI_OK)
 		return s;
 	s = store_begin(st, err);
 	if (s != KAIGI_OK) {
-		store_exec(st, "PRAGMA foreign_keys=ON", err);
+		store_exec(st, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-2000", err);
 		return s;
 	}
 	store_sync_capture_enable(st, false);
@@ -825,8 +830,8 @@ enum kaigi_status store_sync_import(struct store *st, struct sync_payload *const
 	if (s == KAIGI_OK)
 		s = sync_decisions_run(st, &res->decisions, err);
 	if (s == KAIGI_OK && n > 0) {
-		struct sync_entry blame = {.origin_seq = 0, .at = store_now_ms(),
-					   .actor = (char *)"(foreign key check)"};
+		struct sync_entry blame = {
+		    .origin_seq = 0, .at = store_now_ms(), .actor = (char *)"(foreign key check)"};
 		snprintf(blame.origin, sizeof blame.origin, "%s", p[0]->site);
 		s = move_orphans(st, &blame, &res->conflicts, err);
 	}
@@ -854,6 +859,6 @@ enum kaigi_status store_sync_import(struct store *st, struct sync_payload *const
 	s = store_end(st, s, err);
 	store_sync_capture_enable(st, true);
 	struct kaigi_error e2;
-	store_exec(st, "PRAGMA foreign_keys=ON", &e2);
+	store_exec(st, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-2000", &e2);
 	return s;
 }

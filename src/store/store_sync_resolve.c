@@ -104,8 +104,7 @@ enum kaigi_status store_sync_conflicts(struct store *st, bool all, struct sync_c
 /* "a = json_extract(?N, '$[0]') AND b = …" over the primary key of tbl,
  * and whether col is one of its (non-key) columns; NULL when tbl does not
  * travel. */
-static char *pk_where(struct store *st, const char *tbl, const char *col, int param,
-		      bool *col_ok)
+static char *pk_where(struct store *st, const char *tbl, const char *col, int param, bool *col_ok)
 {
 	*col_ok = false;
 	if (!sync_table_travels(tbl) || strcmp(tbl, "sync_decision") == 0)
@@ -120,7 +119,8 @@ static char *pk_where(struct store *st, const char *tbl, const char *col, int pa
 		const char *name = (const char *)sqlite3_column_text(q, 0);
 		if (sqlite3_column_int(q, 1) > 0)
 			strbuf_appendf(&b, "%s\"%s\" = json_extract(?%d, '$[%d]')",
-				       k ? " AND " : "", name, param, k), k++;
+				       k ? " AND " : "", name, param, k),
+			    k++;
 		else if (col && strcmp(col, name) == 0)
 			*col_ok = true;
 	}
@@ -275,8 +275,9 @@ enum kaigi_status sync_decisions_run(struct store *st, size_t *n, struct kaigi_e
 		free(res);
 		sqlite3_stmt *d = NULL;
 		if (s == KAIGI_OK &&
-		    sqlite3_prepare_v2(st->db, "INSERT OR IGNORE INTO sync_decision_done (id) "
-					       "VALUES (?1)",
+		    sqlite3_prepare_v2(st->db,
+				       "INSERT OR IGNORE INTO sync_decision_done (id) "
+				       "VALUES (?1)",
 				       -1, &d, NULL) == SQLITE_OK) {
 			sqlite3_bind_text(d, 1, id, -1, SQLITE_TRANSIENT);
 			if (sqlite3_step(d) != SQLITE_DONE)
@@ -300,11 +301,12 @@ static enum kaigi_status write_decision(struct store *st, const char *tbl, const
 	char id[STORE_ID_SIZE];
 	store_uuid_new(id);
 	sqlite3_stmt *q = NULL;
-	int rc = sqlite3_prepare_v2(st->db,
-				    "INSERT INTO sync_decision (id, tbl, pk, col, action, value, who, "
-				    "site, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-				    "?9, ?9)",
-				    -1, &q, NULL);
+	int rc =
+	    sqlite3_prepare_v2(st->db,
+			       "INSERT INTO sync_decision (id, tbl, pk, col, action, value, who, "
+			       "site, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+			       "?9, ?9)",
+			       -1, &q, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 2, tbl, -1, SQLITE_STATIC);
@@ -352,8 +354,9 @@ enum kaigi_status store_sync_resolve(struct store *st, long long id, enum sync_k
 	}
 	bool column = c->col && *c->col;
 	const char *kind = c->kind;
-	const char *how = keep == SYNC_KEEP_LOCAL ? "local" : keep == SYNC_KEEP_INCOMING ? "incoming"
-											 : "text";
+	const char *how = keep == SYNC_KEEP_LOCAL      ? "local"
+			  : keep == SYNC_KEEP_INCOMING ? "incoming"
+						       : "text";
 	if (!column && keep == SYNC_KEEP_TEXT)
 		s = kaigi_error_set(err, KAIGI_EUSAGE, NULL, 0, 0,
 				    "conflict %lld is about a whole row (%s): keep local or "

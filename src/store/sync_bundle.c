@@ -28,10 +28,10 @@
 #include "kaigi/sync.h"
 #include "kaigi/xalloc.h"
 
-#define MAGIC "KGSYNC1\n"
-#define MAGIC_LEN 8
+#define MAGIC      "KGSYNC1\n"
+#define MAGIC_LEN  8
 #define HEADER_MAX 4096
-#define CHUNK 65536
+#define CHUNK      65536
 
 static void put32(struct strbuf *b, unsigned long v)
 {
@@ -136,8 +136,8 @@ static enum kaigi_status seal(struct strbuf *out, const struct sync_header *h,
 	size_t off = 0;
 	do {
 		size_t n = len - off > CHUNK ? CHUNK : len - off;
-		unsigned char tag = off + n == len ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
-						   : 0;
+		unsigned char tag =
+		    off + n == len ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : 0;
 		unsigned long long clen = 0;
 		crypto_secretstream_xchacha20poly1305_push(&state, c, &clen, payload + off, n, ad,
 							   adlen, tag);
@@ -240,8 +240,8 @@ enum kaigi_status sync_bundle_header(const char *file, const unsigned char *buf,
 	if (hl > HEADER_MAX)
 		return kaigi_error_set(err, KAIGI_EDATA, file, 0, 0,
 				       "the bundle's header is damaged (%lu bytes)", hl);
-	if (len - off < hl + crypto_pwhash_SALTBYTES +
-			    crypto_secretstream_xchacha20poly1305_HEADERBYTES)
+	if (len - off <
+	    hl + crypto_pwhash_SALTBYTES + crypto_secretstream_xchacha20poly1305_HEADERBYTES)
 		return kaigi_error_set(err, KAIGI_EDATA, file, 0, 0,
 				       "the bundle is truncated (its header is cut off)");
 	char *text = xstrndup((const char *)buf + off, hl);
@@ -305,8 +305,8 @@ enum kaigi_status sync_bundle_header(const char *file, const unsigned char *buf,
 				       h->format, SYNC_FORMAT_VERSION);
 	/* Bounds, so that a forged header cannot make us spend minutes or
 	 * gigabytes before the passphrase is even checked. */
-	if (h->opslimit < crypto_pwhash_OPSLIMIT_MIN || h->opslimit > 16 ||
-	    h->memlimit < 8192 || h->memlimit > crypto_pwhash_MEMLIMIT_SENSITIVE)
+	if (h->opslimit < crypto_pwhash_OPSLIMIT_MIN || h->opslimit > 16 || h->memlimit < 8192 ||
+	    h->memlimit > crypto_pwhash_MEMLIMIT_SENSITIVE)
 		return kaigi_error_set(err, KAIGI_EDATA, file, 0, 0,
 				       "the bundle's key cost is out of bounds (opslimit %llu, "
 				       "memlimit %llu)",
@@ -357,11 +357,11 @@ enum kaigi_status sync_bundle_open(const char *file, const unsigned char *buf, s
 		if (clen < crypto_secretstream_xchacha20poly1305_ABYTES ||
 		    clen > CHUNK + crypto_secretstream_xchacha20poly1305_ABYTES ||
 		    clen > len - off) {
-			s = kaigi_error_set(err, KAIGI_EDATA, file, 0, 0,
-					    clen > len - off
-						? "the bundle is truncated (it ends before its last "
-						  "part); nothing was changed"
-						: "the bundle is damaged");
+			s = kaigi_error_set(
+			    err, KAIGI_EDATA, file, 0, 0,
+			    clen > len - off ? "the bundle is truncated (it ends before its last "
+					       "part); nothing was changed"
+					     : "the bundle is damaged");
 			break;
 		}
 		unsigned long long mlen = 0;

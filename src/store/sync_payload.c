@@ -22,15 +22,15 @@
 #include "kaigi/xalloc.h"
 #include "store_sync.h"
 
-#define PAY_MAGIC "KPAY1"
+#define PAY_MAGIC     "KPAY1"
 #define PAY_MAGIC_LEN 5
-#define TEXT_MAX 4096
-#define DEPS_MAX (1u << 20)
+#define TEXT_MAX      4096
+#define DEPS_MAX      (1u << 20)
 
 const char *const sync_tables[] = {
-    "meeting",		"participant",	"person",      "case_review",	"phase_timing",
-    "form_record",	"list_item",	"answer",      "regional_issue", "regional_issue_case",
-    "sync_decision", NULL,
+    "meeting",        "participant",         "person",        "case_review",
+    "phase_timing",   "form_record",         "list_item",     "answer",
+    "regional_issue", "regional_issue_case", "sync_decision", NULL,
 };
 
 bool sync_table_travels(const char *name)
@@ -172,8 +172,9 @@ static bool changeset_ok(const unsigned char *cs, size_t n, char *why, size_t wh
 			snprintf(why, whylen, "a change set is damaged");
 			ok = false;
 		} else if (!sync_table_travels(tab)) {
-			snprintf(why, whylen, "a change set touches table '%.60s', which does not "
-					      "travel",
+			snprintf(why, whylen,
+				 "a change set touches table '%.60s', which does not "
+				 "travel",
 				 tab);
 			ok = false;
 		} else {

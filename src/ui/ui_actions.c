@@ -211,11 +211,11 @@ const struct ui_action ui_actions[] = {
      N_("close the issue's page; from the lists, back home")},
 
     /* ---- sync conflicts ------------------------------------------- */
-    {UI_ACT_KEEP_LOCAL, UI_CTX_CONFLICTS, {'l'}, "l", N_("keep here"),
+    {UI_ACT_KEEP_LOCAL, UI_CTX_CONFLICT, {'l'}, "l", N_("keep here"),
      N_("keep the value on this laptop (the other laptops take it after the next exchange)")},
-    {UI_ACT_KEEP_INCOMING, UI_CTX_CONFLICTS, {'i'}, "i", N_("take incoming"),
+    {UI_ACT_KEEP_INCOMING, UI_CTX_CONFLICT, {'i'}, "i", N_("take incoming"),
      N_("take the other laptop's value")},
-    {UI_ACT_BACK, UI_CTX_CONFLICTS, {UI_ESC}, "Esc", N_("back"), N_("back home")},
+    {UI_ACT_BACK, UI_CTX_CONFLICT, {UI_ESC}, "Esc", N_("back"), N_("back home")},
 
     /* ---- home ------------------------------------------------------ */
     {UI_ACT_OPEN, UI_CTX_HOME, {ENTER}, "Enter", N_("open"), N_("open the meeting")},
@@ -266,7 +266,7 @@ const struct ui_ctx_title ui_ctx_titles[] = {
     {UI_CTX_CASE, N_("Running a case")},
     {UI_CTX_HISTORY, N_("Case history")},
     {UI_CTX_REGISTER | UI_CTX_ISSUE, N_("Regional issues")},
-    {UI_CTX_CONFLICTS, N_("Sync conflicts")},
+    {UI_CTX_CONFLICT, N_("Sync conflicts")},
     {UI_CTX_FORM, N_("A field")},
     {UI_CTX_EDIT, N_("Typing in a field")},
     {UI_CTX_TEXTAREA, N_("Long-text editor")},

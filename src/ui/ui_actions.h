@@ -46,7 +46,7 @@ enum ui_ctx {
 	UI_CTX_HISTORY = 1u << 19,  /* a person's case history */
 	UI_CTX_REGISTER = 1u << 20, /* the regional issues and the register */
 	UI_CTX_ISSUE = 1u << 21,    /* an issue of the register, open */
-	UI_CTX_CONFLICTS = 1u << 22, /* sync conflicts, side by side */
+	UI_CTX_CONFLICT = 1u << 22, /* sync conflicts, side by side */
 };
 
 enum ui_act {

@@ -83,7 +83,7 @@ static unsigned conflicts_contexts(struct ui *ui, void *state)
 {
 	(void)ui;
 	(void)state;
-	return UI_CTX_CONFLICTS | UI_CTX_NAV | UI_CTX_CMD;
+	return UI_CTX_CONFLICT | UI_CTX_NAV | UI_CTX_CMD;
 }
 
 static char *value_text(const struct kaigi_value *v)
@@ -207,8 +207,8 @@ static void conflicts_draw(struct ui *ui, void *state)
 	for (int i = 0; i < lh && c->top + (size_t)i < c->c.n; i++) {
 		const struct sync_conflict *x = &c->c.v[c->top + (size_t)i];
 		char line[1024];
-		snprintf(line, sizeof line, "#%-4lld %s%s%s%s", x->id, x->row, x->col[0] ? " [" : "",
-			 x->col, x->col[0] ? "]" : "");
+		snprintf(line, sizeof line, "#%-4lld %s%s%s%s", x->id, x->row,
+			 x->col[0] ? " [" : "", x->col, x->col[0] ? "]" : "");
 		int a = c->top + (size_t)i == c->cur ? ui_attr(ui, UI_A_CURSOR) : (int)A_NORMAL;
 		ui_put_cut(b.y + i, b.x, b.w, line, a, true);
 	}
@@ -217,7 +217,8 @@ static void conflicts_draw(struct ui *ui, void *state)
 	ui_put_cut(y - 1, b.x, b.w, kind_text(x->kind), ui_attr(ui, UI_A_DIM), true);
 	int half = (b.w - 1) / 2;
 	struct ui_rect left = {.y = y, .x = b.x, .h = b.y + b.h - y, .w = half};
-	struct ui_rect right = {.y = y, .x = b.x + half + 1, .h = b.y + b.h - y, .w = b.w - half - 1};
+	struct ui_rect right = {
+	    .y = y, .x = b.x + half + 1, .h = b.y + b.h - y, .w = b.w - half - 1};
 	char there[128];
 	snprintf(there, sizeof there, "%s (%.8s)", _("Incoming [i]"), x->incoming_site);
 	draw_side(ui, left, _("Here, on this laptop [l]"), x->local_who, x->local_at, &x->local);

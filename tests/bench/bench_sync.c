@@ -118,7 +118,9 @@ static int apply(int argc, char **argv)
 		return 1;
 	sqlite3_create_function(db, "kaigi_actor", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, actor,
 				NULL, NULL);
-	sqlite3_exec(db, "PRAGMA synchronous=FULL; PRAGMA trusted_schema=ON", NULL, NULL, NULL);
+	sqlite3_exec(db,
+		     "PRAGMA synchronous=FULL; PRAGMA trusted_schema=ON; PRAGMA cache_size=-65536",
+		     NULL, NULL, NULL);
 	t = now();
 	sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	for (size_t i = 0; i < p.n; i++)
