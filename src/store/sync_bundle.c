@@ -267,26 +267,39 @@ enum kaigi_status sync_bundle_header(const char *file, const unsigned char *buf,
 		const char *k = l, *v = eq + 1;
 		unsigned long long n = 0;
 		bool ok = true;
-		if (strcmp(k, "format") == 0)
-			ok = parse_ull(v, &n) && n < 1000, h->format = (int)n, seen |= 1;
-		else if (strcmp(k, "schema") == 0)
-			ok = parse_ull(v, &n) && n < 100000, h->schema = (int)n, seen |= 2;
-		else if (strcmp(k, "site") == 0)
-			ok = uuid_ok(v), snprintf(h->site, sizeof h->site, "%s", v), seen |= 4;
-		else if (strcmp(k, "site_name") == 0)
-			ok = strlen(v) < sizeof h->site_name,
+		unsigned bit = 0;
+		if (strcmp(k, "format") == 0) {
+			ok = parse_ull(v, &n) && n < 1000;
+			h->format = (int)n;
+			bit = 1;
+		} else if (strcmp(k, "schema") == 0) {
+			ok = parse_ull(v, &n) && n < 100000;
+			h->schema = (int)n;
+			bit = 2;
+		} else if (strcmp(k, "site") == 0) {
+			ok = uuid_ok(v);
+			snprintf(h->site, sizeof h->site, "%s", v);
+			bit = 4;
+		} else if (strcmp(k, "site_name") == 0) {
+			ok = strlen(v) < sizeof h->site_name;
 			snprintf(h->site_name, sizeof h->site_name, "%s", v);
-		else if (strcmp(k, "town") == 0)
-			ok = strlen(v) < sizeof h->town, snprintf(h->town, sizeof h->town, "%s", v),
-			seen |= 8;
-		else if (strcmp(k, "created") == 0)
-			ok = parse_ull(v, &n), h->created = (long long)n;
-		else if (strcmp(k, "kdf") == 0)
+		} else if (strcmp(k, "town") == 0) {
+			ok = strlen(v) < sizeof h->town;
+			snprintf(h->town, sizeof h->town, "%s", v);
+			bit = 8;
+		} else if (strcmp(k, "created") == 0) {
+			ok = parse_ull(v, &n);
+			h->created = (long long)n;
+		} else if (strcmp(k, "kdf") == 0) {
 			ok = strcmp(v, "argon2id13") == 0;
-		else if (strcmp(k, "opslimit") == 0)
-			ok = parse_ull(v, &h->opslimit), seen |= 16;
-		else if (strcmp(k, "memlimit") == 0)
-			ok = parse_ull(v, &h->memlimit), seen |= 32;
+		} else if (strcmp(k, "opslimit") == 0) {
+			ok = parse_ull(v, &h->opslimit);
+			bit = 16;
+		} else if (strcmp(k, "memlimit") == 0) {
+			ok = parse_ull(v, &h->memlimit);
+			bit = 32;
+		}
+		seen |= bit;
 		/* Unknown keys are ignored: a later format may add some. */
 		if (!ok)
 			s = kaigi_error_set(err, KAIGI_EDATA, file, 0, 0,
