@@ -245,6 +245,16 @@ static enum kaigi_status close_conflicts(struct store *st, const char *tbl, cons
 enum kaigi_status sync_decisions_run(struct store *st, size_t *n, struct kaigi_error *err)
 {
 	*n = 0;
+	/* A decision whose key is not a JSON array names no row: nothing to
+	 * carry out (a bundle from a kaigi never holds one). */
+	enum kaigi_status bad = store_exec(
+	    st,
+	    "INSERT OR IGNORE INTO sync_decision_done (id) SELECT id FROM sync_decision WHERE NOT "
+	    "(json_valid(pk) AND json_type(pk) = 'array' AND (action <> 'restore' OR value IS "
+	    "NULL OR json_valid(value)))",
+	    err);
+	if (bad != KAIGI_OK)
+		return bad;
 	sqlite3_stmt *q = NULL;
 	int rc = sqlite3_prepare_v2(st->db,
 				    "SELECT id, tbl, pk, col, action, value, who, site FROM "
@@ -267,6 +277,15 @@ enum kaigi_status sync_decisions_run(struct store *st, size_t *n, struct kaigi_e
 		char *saved = st->actor;
 		st->actor = xasprintf("%s @%.8s", who, site);
 		s = act(st, tbl, pk, col, action, sqlite3_column_value(q, 5), NULL, err);
+		if (s != KAIGI_OK) {
+			char why[sizeof err->msg];
+			snprintf(why, sizeof why, "%s", err->msg);
+			s = kaigi_error_set(
+			    err, KAIGI_EDATA, NULL, 0, 0,
+			    "a decision in the bundle (from site %.8s) could not be "
+			    "carried out (%s); nothing was changed",
+			    site, why);
+		}
 		free(st->actor);
 		st->actor = saved;
 		char *res = xasprintf("decided at %.8s (%s)", site, action);
