@@ -287,6 +287,34 @@ def main():
             fh.write("sync: {town: midori, passphrase_min_length: 8}\n")
         _, err = t.run(A, "sync", "export", "-o", f("x.kgs"), code=1)
         want(err, "config.yaml:1:", "passphrase_min_length", "between 13")
+        # ---- a refused (rolled back) save logs nothing
+        n = count(A, "SELECT count(*) || '/' || sum(length(changeset)) FROM sync_log")
+        with open(f("bad.yaml"), "w") as fh:
+            fh.write("kaigi: records\nversion: 1\npeople:\n  - {code: X-1, sex: Q}\n")
+        t.run(A, "import", "-q", f("bad.yaml"), code=1)
+        if count(A, "SELECT count(*) || '/' || sum(length(changeset)) FROM sync_log") != n:
+            sys.exit("a rolled-back import left something in the sync log")
+
+        # ---- a database from before sync: its records travel too
+        with open(os.path.join(t.cfg, "kaigi", "config.yaml"), "w") as fh:
+            fh.write("sync: {town: midori}\n")
+        old = os.path.join(d, "old.db")
+        t.run(old, "import", "-q", os.path.join(DATA, "three_reviews.yaml"))
+        c = sqlite3.connect(old)
+        latest = c.execute("PRAGMA user_version").fetchone()[0]
+        for (name,) in c.execute("SELECT name FROM sqlite_schema WHERE type = 'table' AND "
+                                 "name LIKE 'sync%'").fetchall():
+            c.execute("DROP TABLE %s" % name)
+        c.execute("DELETE FROM setting WHERE key IN ('site_id', 'sync_baseline')")
+        c.execute("PRAGMA user_version = %d" % (latest - 1))
+        c.commit()
+        c.close()
+        t.run(old, "sync", "export", "-o", f("old.kgs"))
+        if count(old, "SELECT count(*) FROM sync_log") != 1:
+            sys.exit("the records of a database from before sync should make one change set")
+        t.run(os.path.join(d, "new.db"), "sync", "import", f("old.kgs"))
+        if yaml(t, os.path.join(d, "new.db")) != yaml(t, old):
+            sys.exit("a database from before sync did not carry all its records")
     print("ok")
 
 
