@@ -500,6 +500,44 @@ enum kaigi_status store_sync_sent(struct store *st, const char *peer,
 	return store_end(st, s, err);
 }
 
+enum kaigi_status sync_peer_note(struct store *st, const struct sync_payload *p, size_t nnew,
+				 struct kaigi_error *err)
+{
+	static const char up[] =
+	    "INSERT INTO sync_peer (site, name, last_received, received_entries) VALUES (?1, ?2, "
+	    "?3, ?4) ON CONFLICT (site) DO UPDATE SET name = excluded.name, last_received = "
+	    "excluded.last_received, received_entries = received_entries + "
+	    "excluded.received_entries";
+	sqlite3_stmt *q = NULL;
+	int rc = sqlite3_prepare_v2(st->db, up, -1, &q, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(q, 1, p->site, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, p->site_name, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 3, store_now_ms());
+		sqlite3_bind_int64(q, 4, (long long)nnew);
+		rc = sqlite3_step(q);
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err, "recording the peer");
+	/* What the sender holds is the truth about it (a lost stick is
+	 * simply sent again). */
+	static const char has[] = "INSERT OR REPLACE INTO sync_peer_has (peer, origin, seq) "
+				  "VALUES (?1, ?2, ?3)";
+	rc = sqlite3_prepare_v2(st->db, has, -1, &q, NULL);
+	for (size_t i = 0; rc == SQLITE_OK && i < p->nhave; i++) {
+		sqlite3_reset(q);
+		sqlite3_bind_text(q, 1, p->site, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, p->have[i].origin, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 3, p->have[i].seq);
+		rc = sqlite3_step(q);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_OK ? KAIGI_OK : store_fail(st, rc, err, "recording the peer");
+}
+
 void sync_status_free(struct sync_status *s)
 {
 	for (size_t i = 0; i < s->npeers; i++)

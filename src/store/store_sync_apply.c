@@ -272,7 +272,15 @@ static int conflict_handler(void *ctx, int kind, sqlite3_changeset_iter *it)
 		return SQLITE_CHANGESET_OMIT;
 	}
 	if (kind == SQLITE_CHANGESET_NOTFOUND) {
-		if (op == SQLITE_UPDATE) {
+		/* Only the bookkeeping times of a row deleted here: nothing to
+		 * decide. */
+		bool real = false;
+		for (int i = 0; op == SQLITE_UPDATE && i < ncol && !real; i++) {
+			sqlite3_value *nv = NULL;
+			real = sqlite3changeset_new(it, i, &nv) == SQLITE_OK && nv && !t->pk[i] &&
+			       !bookkeeping(t->col[i]);
+		}
+		if (op == SQLITE_UPDATE && real) {
 			struct deferred *d = defer(c, t, it, op);
 			d->conflict = true;
 			d->kind = "deleted-here";
@@ -398,54 +406,6 @@ static enum kaigi_status run_merge(struct apply_ctx *c, struct deferred *d, stru
 	return store_fail(c->st, rc, err, "applying a received change");
 }
 
-enum kaigi_status sync_conflict_insert(struct store *st, const char *kind, const char *tbl,
-				       const char *pk, const char *col, sqlite3_value *local,
-				       const char *local_row, sqlite3_value *incoming,
-				       const char *incoming_row, const char *row_key,
-				       const char *path, const struct sync_entry *e,
-				       struct kaigi_error *err);
-
-enum kaigi_status sync_conflict_insert(struct store *st, const char *kind, const char *tbl,
-				       const char *pk, const char *col, sqlite3_value *local,
-				       const char *local_row, sqlite3_value *incoming,
-				       const char *incoming_row, const char *row_key,
-				       const char *path, const struct sync_entry *e,
-				       struct kaigi_error *err)
-{
-	static const char sql[] =
-	    "INSERT OR IGNORE INTO sync_conflict (found, kind, tbl, pk, col, local_value, "
-	    "incoming_value, local_who, local_at, incoming_who, incoming_at, incoming_site, "
-	    "origin_seq) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, a.who, a.at, ?8, ?9, ?10, ?11 "
-	    "FROM (SELECT 1) LEFT JOIN (SELECT who, at FROM audit WHERE tbl = ?3 AND row_key = "
-	    "?12 AND path = ?13 ORDER BY seq DESC LIMIT 1) a";
-	sqlite3_stmt *q = NULL;
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &q, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_int64(q, 1, store_now_ms());
-		sqlite3_bind_text(q, 2, kind, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 3, tbl, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 4, pk, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 5, col, -1, SQLITE_STATIC);
-		if (local_row)
-			sqlite3_bind_text(q, 6, local_row, -1, SQLITE_STATIC);
-		else
-			bind_sqlite_value(q, 6, local);
-		if (incoming_row)
-			sqlite3_bind_text(q, 7, incoming_row, -1, SQLITE_STATIC);
-		else
-			bind_sqlite_value(q, 7, incoming);
-		sqlite3_bind_text(q, 8, e->actor, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 9, e->at);
-		sqlite3_bind_text(q, 10, e->origin, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 11, e->origin_seq);
-		sqlite3_bind_text(q, 12, row_key, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 13, path, -1, SQLITE_STATIC);
-		rc = sqlite3_step(q);
-	}
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? KAIGI_OK : store_fail(st, rc, err, "recording a conflict");
-}
-
 static enum kaigi_status run_deferred(struct apply_ctx *c, struct kaigi_error *err)
 {
 	enum kaigi_status s = KAIGI_OK;
@@ -465,6 +425,78 @@ static enum kaigi_status run_deferred(struct apply_ctx *c, struct kaigi_error *e
 		free(path);
 	}
 	return s;
+}
+
+/* Remember the parent rows an entry deleted (temp.sync_deleted), whole:
+ * one that still has a child changed here is put back (store_sync_fk.c). */
+static enum kaigi_status note_deletes(struct apply_ctx *c, const struct sync_entry *e,
+				      struct kaigi_error *err)
+{
+	if (!e->nchangeset)
+		return KAIGI_OK;
+	sqlite3_changeset_iter *it = NULL;
+	if (sqlite3changeset_start(&it, (int)e->nchangeset, e->changeset) != SQLITE_OK)
+		return store_fail(c->st, SQLITE_CORRUPT, err, "reading a change set");
+	sqlite3_stmt *q = NULL;
+	int rc =
+	    sqlite3_prepare_v2(c->st->db,
+			       "INSERT INTO temp.sync_deleted (tbl, pk, row, origin, origin_seq, "
+			       "actor, at) VALUES (?1, json_array(?2), ?3, ?4, ?5, ?6, ?7)",
+			       -1, &q, NULL);
+	sqlite3_stmt *k = NULL;
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(c->st->db,
+					"INSERT INTO temp.sync_keys (parent, key) VALUES (?1, ?2)",
+					-1, &k, NULL);
+	while (rc == SQLITE_OK && sqlite3changeset_next(it) == SQLITE_ROW) {
+		const char *tab = NULL;
+		int ncol = 0, op = 0;
+		sqlite3changeset_op(it, &tab, &ncol, &op, NULL);
+		struct table_cols *t = table_cols(c, tab);
+		if (op != SQLITE_DELETE) {
+			/* The parents a new or changed row points at. */
+			for (int i = 0; t && i < t->n && i < ncol && rc == SQLITE_OK; i++) {
+				const char *parent = sync_fk_parent(tab, t->col[i]);
+				sqlite3_value *v = NULL;
+				if (!parent || sqlite3changeset_new(it, i, &v) != SQLITE_OK || !v ||
+				    sqlite3_value_type(v) == SQLITE_NULL)
+					continue;
+				sqlite3_reset(k);
+				sqlite3_bind_text(k, 1, parent, -1, SQLITE_STATIC);
+				sqlite3_bind_value(k, 2, v);
+				if (sqlite3_step(k) != SQLITE_DONE)
+					rc = sqlite3_errcode(c->st->db);
+			}
+			continue;
+		}
+		if (!sync_fk_is_parent(tab))
+			continue;
+		sqlite3_value *id = NULL;
+		if (!t || t->n != ncol || sqlite3changeset_old(it, 0, &id) != SQLITE_OK || !id)
+			continue;
+		char *row = row_json(t, it, sqlite3changeset_old, NULL);
+		sqlite3_reset(q);
+		sqlite3_bind_text(q, 1, tab, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_value(q, 2, id);
+		sqlite3_bind_text(q, 3, row, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(q, 4, e->origin, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 5, e->origin_seq);
+		sqlite3_bind_text(q, 6, e->actor, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 7, e->at);
+		rc = sqlite3_step(q) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(c->st->db);
+		free(row);
+		if (rc == SQLITE_OK) {
+			sqlite3_reset(k);
+			sqlite3_bind_text(k, 1, tab, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_value(k, 2, id);
+			if (sqlite3_step(k) != SQLITE_DONE)
+				rc = sqlite3_errcode(c->st->db);
+		}
+	}
+	sqlite3_finalize(q);
+	sqlite3_finalize(k);
+	sqlite3changeset_finalize(it);
+	return rc == SQLITE_OK ? KAIGI_OK : store_fail(c->st, rc, err, "noting deleted rows");
 }
 
 /* Apply one entry. */
@@ -490,6 +522,8 @@ static enum kaigi_status apply_entry(struct apply_ctx *c, const struct sync_entr
 	}
 	enum kaigi_status s = run_deferred(c, err);
 	deferred_free(c);
+	if (s == KAIGI_OK)
+		s = note_deletes(c, e, err);
 	if (s != KAIGI_OK)
 		return s;
 	static const char sql[] =
@@ -553,122 +587,7 @@ struct queued {
 	bool done, from_pending;
 };
 
-/* Rows whose parent is missing, per foreign key of the travelling tables:
- * (table, key columns for the JSON, the test). */
-static const char *const orphan_sql[][3] = {
-    {"participant", "id", "meeting_id NOT IN (SELECT id FROM meeting)"},
-    {"case_review", "id",
-     "meeting_id NOT IN (SELECT id FROM meeting) OR person_id NOT IN (SELECT id FROM person)"},
-    {"phase_timing", "case_id, phase", "case_id NOT IN (SELECT id FROM case_review)"},
-    {"form_record", "id",
-     "meeting_id NOT IN (SELECT id FROM meeting) OR (case_id IS NOT NULL AND case_id NOT IN "
-     "(SELECT id FROM case_review))"},
-    {"list_item", "id", "record_id NOT IN (SELECT id FROM form_record)"},
-    {"answer", "record_id, field, item, col", "record_id NOT IN (SELECT id FROM form_record)"},
-    {"regional_issue_case", "issue_id, case_id",
-     "issue_id NOT IN (SELECT id FROM regional_issue) OR case_id NOT IN (SELECT id FROM "
-     "case_review)"},
-};
-
-/* Move rows left without a parent into sync_conflict; repeat until none
- * (a removed case leaves its records without a parent too). */
-static enum kaigi_status move_orphans(struct store *st, const struct sync_entry *blame,
-				      size_t *nconf, struct kaigi_error *err)
-{
-	enum kaigi_status s = store_exec(
-	    st,
-	    "UPDATE case_review SET follows = NULL WHERE follows IS NOT NULL AND follows NOT IN "
-	    "(SELECT id FROM case_review)",
-	    err);
-	bool again = true;
-	while (s == KAIGI_OK && again) {
-		again = false;
-		size_t nt = sizeof orphan_sql / sizeof orphan_sql[0];
-		for (size_t i = 0; i < nt && s == KAIGI_OK; i++) {
-			struct strbuf cols = STRBUF_INIT;
-			sqlite3_stmt *ti = NULL;
-			char *ti_sql =
-			    xasprintf("SELECT name FROM pragma_table_info('%s')", orphan_sql[i][0]);
-			if (sqlite3_prepare_v2(st->db, ti_sql, -1, &ti, NULL) == SQLITE_OK)
-				while (sqlite3_step(ti) == SQLITE_ROW)
-					strbuf_appendf(
-					    &cols, "%s'%s', \"%s\"", cols.len ? ", " : "",
-					    sqlite3_column_text(ti, 0), sqlite3_column_text(ti, 0));
-			sqlite3_finalize(ti);
-			free(ti_sql);
-			char *sql =
-			    xasprintf("SELECT json_array(%s), json_object(%s) FROM \"%s\" WHERE %s",
-				      orphan_sql[i][1], cols.s, orphan_sql[i][0], orphan_sql[i][2]);
-			strbuf_free(&cols);
-			sqlite3_stmt *q = NULL;
-			int rc = sqlite3_prepare_v2(st->db, sql, -1, &q, NULL);
-			free(sql);
-			while ((rc == SQLITE_OK || rc == SQLITE_ROW) && s == KAIGI_OK) {
-				if ((rc = sqlite3_step(q)) != SQLITE_ROW)
-					break;
-				const char *pk = (const char *)sqlite3_column_text(q, 0);
-				const char *row = (const char *)sqlite3_column_text(q, 1);
-				s = sync_conflict_insert(st, "foreign-key", orphan_sql[i][0], pk,
-							 "", NULL, row, NULL, NULL, "", "", blame,
-							 err);
-				if (s == KAIGI_OK)
-					(*nconf)++;
-			}
-			if (rc != SQLITE_DONE && s == KAIGI_OK)
-				s = store_fail(st, rc, err, "checking the received rows");
-			sqlite3_finalize(q);
-			if (s != KAIGI_OK)
-				break;
-			char *del = xasprintf("DELETE FROM \"%s\" WHERE %s", orphan_sql[i][0],
-					      orphan_sql[i][2]);
-			s = store_exec(st, del, err);
-			free(del);
-			if (sqlite3_changes(st->db) > 0)
-				again = true;
-		}
-	}
-	return s;
-}
-
 enum kaigi_status sync_decisions_run(struct store *st, size_t *n, struct kaigi_error *err);
-
-static enum kaigi_status note_peer(struct store *st, const struct sync_payload *p, size_t nnew,
-				   struct kaigi_error *err)
-{
-	static const char up[] =
-	    "INSERT INTO sync_peer (site, name, last_received, received_entries) VALUES (?1, ?2, "
-	    "?3, ?4) ON CONFLICT (site) DO UPDATE SET name = excluded.name, last_received = "
-	    "excluded.last_received, received_entries = received_entries + "
-	    "excluded.received_entries";
-	sqlite3_stmt *q = NULL;
-	int rc = sqlite3_prepare_v2(st->db, up, -1, &q, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(q, 1, p->site, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 2, p->site_name, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 3, store_now_ms());
-		sqlite3_bind_int64(q, 4, (long long)nnew);
-		rc = sqlite3_step(q);
-	}
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "recording the peer");
-	/* What the sender holds is the truth about it (a lost stick is
-	 * simply sent again). */
-	static const char has[] = "INSERT OR REPLACE INTO sync_peer_has (peer, origin, seq) "
-				  "VALUES (?1, ?2, ?3)";
-	rc = sqlite3_prepare_v2(st->db, has, -1, &q, NULL);
-	for (size_t i = 0; rc == SQLITE_OK && i < p->nhave; i++) {
-		sqlite3_reset(q);
-		sqlite3_bind_text(q, 1, p->site, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 2, p->have[i].origin, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 3, p->have[i].seq);
-		rc = sqlite3_step(q);
-		if (rc == SQLITE_DONE)
-			rc = SQLITE_OK;
-	}
-	sqlite3_finalize(q);
-	return rc == SQLITE_OK ? KAIGI_OK : store_fail(st, rc, err, "recording the peer");
-}
 
 static enum kaigi_status load_pending(struct store *st, struct sync_payload *held_back,
 				      struct kaigi_error *err)
@@ -729,7 +648,7 @@ static enum kaigi_status apply_all(struct store *st, struct sync_payload *const 
 			fresh++;
 			qv[nq++] = (struct queued){.e = e, .via = p[i]->site};
 		}
-		s = note_peer(st, p[i], fresh, err);
+		s = sync_peer_note(st, p[i], fresh, err);
 	}
 	struct apply_ctx c = {.st = st};
 	char *saved_actor = xstrdup(st->actor);
@@ -812,7 +731,7 @@ enum kaigi_status store_sync_import(struct store *st, struct sync_payload *const
 					       "the bundle was made by this database itself (site "
 					       "%.8s); import it on another laptop",
 					       p[i]->site);
-	/* Foreign keys are checked by move_orphans at the end instead: a
+	/* Foreign keys are checked by sync_fk_settle at the end instead: a
 	 * cascade must not delete what the other side did not delete. */
 	/* A bundle's rows land at random places of UUID-keyed tables: a
 	 * bigger page cache while applying, as kaigi import does. */
@@ -826,14 +745,16 @@ enum kaigi_status store_sync_import(struct store *st, struct sync_payload *const
 		return s;
 	}
 	store_sync_capture_enable(st, false);
-	s = apply_all(st, p, n, res, err);
+	s = sync_fk_begin(st, err);
+	if (s == KAIGI_OK)
+		s = apply_all(st, p, n, res, err);
 	if (s == KAIGI_OK)
 		s = sync_decisions_run(st, &res->decisions, err);
 	if (s == KAIGI_OK && n > 0) {
 		struct sync_entry blame = {
 		    .origin_seq = 0, .at = store_now_ms(), .actor = (char *)"(foreign key check)"};
 		snprintf(blame.origin, sizeof blame.origin, "%s", p[0]->site);
-		s = move_orphans(st, &blame, &res->conflicts, err);
+		s = sync_fk_settle(st, &blame, &res->conflicts, err);
 	}
 	if (s == KAIGI_OK) {
 		sqlite3_stmt *q = NULL;

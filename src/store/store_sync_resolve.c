@@ -39,6 +39,47 @@ void sync_conflicts_free(struct sync_conflicts *c)
 	memset(c, 0, sizeof *c);
 }
 
+enum kaigi_status sync_conflict_insert(struct store *st, const char *kind, const char *tbl,
+				       const char *pk, const char *col, sqlite3_value *local,
+				       const char *local_row, sqlite3_value *incoming,
+				       const char *incoming_row, const char *row_key,
+				       const char *path, const struct sync_entry *e,
+				       struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT OR IGNORE INTO sync_conflict (found, kind, tbl, pk, col, local_value, "
+	    "incoming_value, local_who, local_at, incoming_who, incoming_at, incoming_site, "
+	    "origin_seq) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, a.who, a.at, ?8, ?9, ?10, ?11 "
+	    "FROM (SELECT 1) LEFT JOIN (SELECT who, at FROM audit WHERE tbl = ?3 AND row_key = "
+	    "?12 AND path = ?13 ORDER BY seq DESC LIMIT 1) a";
+	sqlite3_stmt *q = NULL;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &q, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(q, 1, store_now_ms());
+		sqlite3_bind_text(q, 2, kind, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 3, tbl, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 4, pk, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 5, col, -1, SQLITE_STATIC);
+		if (local_row)
+			sqlite3_bind_text(q, 6, local_row, -1, SQLITE_STATIC);
+		else
+			local ? sqlite3_bind_value(q, 6, local) : sqlite3_bind_null(q, 6);
+		if (incoming_row)
+			sqlite3_bind_text(q, 7, incoming_row, -1, SQLITE_STATIC);
+		else
+			incoming ? sqlite3_bind_value(q, 7, incoming) : sqlite3_bind_null(q, 7);
+		sqlite3_bind_text(q, 8, e->actor, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 9, e->at);
+		sqlite3_bind_text(q, 10, e->origin, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 11, e->origin_seq);
+		sqlite3_bind_text(q, 12, row_key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 13, path, -1, SQLITE_STATIC);
+		rc = sqlite3_step(q);
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? KAIGI_OK : store_fail(st, rc, err, "recording a conflict");
+}
+
 /* A readable name of the conflicting row: the meeting's date, the case
  * code and the form for a record's answers. */
 static const char row_sql[] =
@@ -164,9 +205,9 @@ static char *row_now(struct store *st, const char *tbl, const char *pk)
 
 /* Carry out one action on a row: set col, delete the row, or restore it
  * from a JSON object (when missing). */
-static enum kaigi_status act(struct store *st, const char *tbl, const char *pk, const char *col,
-			     const char *action, sqlite3_value *value, const char *text,
-			     struct kaigi_error *err)
+enum kaigi_status sync_row_act(struct store *st, const char *tbl, const char *pk, const char *col,
+			       const char *action, sqlite3_value *value, const char *text,
+			       struct kaigi_error *err)
 {
 	bool col_ok = false;
 	char *where = pk_where(st, tbl, col, 2, &col_ok);
@@ -276,7 +317,7 @@ enum kaigi_status sync_decisions_run(struct store *st, size_t *n, struct kaigi_e
 		const char *site = (const char *)sqlite3_column_text(q, 7);
 		char *saved = st->actor;
 		st->actor = xasprintf("%s @%.8s", who, site);
-		s = act(st, tbl, pk, col, action, sqlite3_column_value(q, 5), NULL, err);
+		s = sync_row_act(st, tbl, pk, col, action, sqlite3_column_value(q, 5), NULL, err);
 		if (s != KAIGI_OK) {
 			char why[sizeof err->msg];
 			snprintf(why, sizeof why, "%s", err->msg);
@@ -408,8 +449,8 @@ enum kaigi_status store_sync_resolve(struct store *st, long long id, enum sync_k
 				else
 					store_bind_value(tmp, 1, v);
 				if (sqlite3_step(tmp) == SQLITE_ROW)
-					s = act(st, c->tbl, c->pk, c->col, "set",
-						sqlite3_column_value(tmp, 0), NULL, err);
+					s = sync_row_act(st, c->tbl, c->pk, c->col, "set",
+							 sqlite3_column_value(tmp, 0), NULL, err);
 			}
 			sqlite3_finalize(tmp);
 		}
@@ -424,7 +465,7 @@ enum kaigi_status store_sync_resolve(struct store *st, long long id, enum sync_k
 			row = row_now(st, c->tbl, c->pk);
 		} else if (strcmp(kind, "deleted-there") == 0) {
 			action = "delete";
-			s = act(st, c->tbl, c->pk, "", "delete", NULL, NULL, err);
+			s = sync_row_act(st, c->tbl, c->pk, "", "delete", NULL, NULL, err);
 		} else if (strcmp(kind, "deleted-here") == 0) {
 			action = "delete";
 		}
