@@ -7,7 +7,9 @@
  * entry of sync_log, numbered in this site's own sequence; until the next
  * exchange, consecutive entries by the same person are merged with
  * sqlite3changegroup, so a meeting's hundreds of small saves travel as one
- * change set.  An export collects the entries a peer has not seen; the
+ * change set (up to 256 KiB: merging re-reads the entry, so a bulk import
+ * is not merged without end).  An export collects the entries a peer has
+ * not seen; the
  * status and the peers are read from the same tables (db/004_sync.sql).
  */
 #include <stdio.h>
@@ -98,7 +100,7 @@ static enum kaigi_status log_local(struct store *st, const void *cs, int n, stru
 	/* Merge into the open entry (not yet exchanged, same person). */
 	static const char last_sql[] =
 	    "SELECT seq, changeset FROM sync_log WHERE origin = ?1 AND sealed = 0 AND actor = ?2 "
-	    "AND length(changeset) < 1048576 "
+	    "AND length(changeset) < 262144 "
 	    "ORDER BY origin_seq DESC LIMIT 1";
 	sqlite3_stmt *q = store_stmt(st, last_sql, err);
 	if (!q)
