@@ -9,8 +9,8 @@
  * sqlite3changegroup, so a meeting's hundreds of small saves travel as one
  * change set (up to 256 KiB: merging re-reads the entry, so a bulk import
  * is not merged without end).  An export collects the entries a peer has
- * not seen; the
- * status and the peers are read from the same tables (db/004_sync.sql).
+ * not seen; the status and the peers are read from the same tables
+ * (db/004_sync.sql).
  */
 #include <stdio.h>
 #include <stdlib.h>
