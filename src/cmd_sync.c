@@ -522,10 +522,11 @@ static int run_status(const struct cmd_opts *opts)
 		char r[32], w[32];
 		fmt_time(p->last_received, r, sizeof r);
 		fmt_time(p->last_sent, w, sizeof w);
-		printf("peer %s (%.8s): received %s (%lld change sets), sent %s (%lld), not yet "
-		       "sent %lld\n",
-		       p->name && p->name[0] ? p->name : "-", p->site, r, p->received_entries, w,
-		       p->sent_entries, p->unsent);
+		printf("peer %s (%.8s): received %s (%lld change set%s), sent %s (%lld change "
+		       "set%s), not yet sent %lld\n",
+		       p->name && p->name[0] ? p->name : "-", p->site, r, p->received_entries,
+		       p->received_entries == 1 ? "" : "s", w, p->sent_entries,
+		       p->sent_entries == 1 ? "" : "s", p->unsent);
 	}
 	sync_status_free(&s);
 	cmd_store_close(&cs);
