@@ -220,7 +220,10 @@ def main():
         # ---- the hub: status per peer, regional report over everything
         out, _ = t.run(H, "sync", "status")
         want(out, "this site: ", "town: midori", "peer 北センター", "peer 南センター", "received 20")
-        t.run(H, "report", "regional", "--from", "2024-01-01")
+        rh, _ = t.run(H, "report", "regional", "--from", "2024-01-01", "--format", "csv")
+        ra, _ = t.run(A, "report", "regional", "--from", "2024-01-01", "--format", "csv")
+        if rh != ra or rh.count("\n") < 2:
+            sys.exit("the hub's regional report should cover what the centres recorded:\n" + rh)
 
         # ---- the default key cost is libsodium's "moderate" Argon2id
         t.run(A, "sync", "export", "-o", f("m.kgs"), env={"KAIGI_SYNC_ARGON2": ""})
