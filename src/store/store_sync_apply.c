@@ -122,9 +122,9 @@ static bool same(sqlite3_value *a, sqlite3_value *b)
 	case SQLITE_FLOAT:
 		return sqlite3_value_double(a) == sqlite3_value_double(b);
 	default: {
+		const void *pa = sqlite3_value_blob(a), *pb = sqlite3_value_blob(b);
 		int na = sqlite3_value_bytes(a), nb = sqlite3_value_bytes(b);
-		return na == nb &&
-		       memcmp(sqlite3_value_blob(a), sqlite3_value_blob(b), (size_t)na) == 0;
+		return na == nb && (na == 0 || memcmp(pa, pb, (size_t)na) == 0);
 	}
 	}
 }
