@@ -317,7 +317,26 @@ enum kaigi_status sync_decisions_run(struct store *st, size_t *n, struct kaigi_e
 		const char *site = (const char *)sqlite3_column_text(q, 7);
 		char *saved = st->actor;
 		st->actor = xasprintf("%s @%.8s", who, site);
-		s = sync_row_act(st, tbl, pk, col, action, sqlite3_column_value(q, 5), NULL, err);
+		/* Two people may settle one conflict differently before they
+		 * exchange: every laptop carries out the latest decision (by
+		 * time, then id), so all end with the same value. */
+		sqlite3_stmt *w = NULL;
+		if (sqlite3_prepare_v2(
+			st->db,
+			"SELECT action, value FROM sync_decision WHERE tbl = ?1 AND pk = "
+			"?2 AND col = ?3 ORDER BY created DESC, id DESC LIMIT 1",
+			-1, &w, NULL) == SQLITE_OK) {
+			sqlite3_bind_text(w, 1, tbl, -1, SQLITE_STATIC);
+			sqlite3_bind_text(w, 2, pk, -1, SQLITE_STATIC);
+			sqlite3_bind_text(w, 3, col, -1, SQLITE_STATIC);
+		}
+		if (w && sqlite3_step(w) == SQLITE_ROW)
+			s = sync_row_act(st, tbl, pk, col, (const char *)sqlite3_column_text(w, 0),
+					 sqlite3_column_value(w, 1), NULL, err);
+		else
+			s = sync_row_act(st, tbl, pk, col, action, sqlite3_column_value(q, 5), NULL,
+					 err);
+		sqlite3_finalize(w);
 		if (s != KAIGI_OK) {
 			char why[sizeof err->msg];
 			snprintf(why, sizeof why, "%s", err->msg);

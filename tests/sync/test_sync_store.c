@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 #include <sqlite3.h>
@@ -186,12 +187,49 @@ static void test_audit_one_row_per_change(void **state)
 	free(after_b);
 }
 
+static void resolve_all(struct store *st, enum sync_keep keep)
+{
+	struct sync_conflicts c;
+	struct kaigi_error err;
+	assert_int_equal(store_sync_conflicts(st, false, &c, &err), KAIGI_OK);
+	assert_true(c.n > 0);
+	for (size_t i = 0; i < c.n; i++)
+		if (store_sync_resolve(st, c.v[i].id, keep, NULL, &err) != KAIGI_OK)
+			fail_msg("resolve: %s", err.msg);
+	sync_conflicts_free(&c);
+}
+
+/* A and B settle the same conflict differently before they exchange
+ * again: both end with the later decision. */
+static void test_two_decisions_converge(void **state)
+{
+	struct two *t = *state;
+	fixture_case(&t->a);
+	save(t->a.st, t->a.record, "wish", "もと");
+	send(t->a.st, t->b.st);
+	save(t->a.st, t->a.record, "wish", "Aの案");
+	save(t->b.st, t->a.record, "wish", "Bの案");
+	send(t->a.st, t->b.st);
+	send(t->b.st, t->a.st);
+	resolve_all(t->a.st, SYNC_KEEP_LOCAL);
+	struct timespec later = {0, 20000000};
+	nanosleep(&later, NULL);
+	resolve_all(t->b.st, SYNC_KEEP_LOCAL); /* later: B's value wins */
+	send(t->a.st, t->b.st);
+	send(t->b.st, t->a.st);
+	want(t->a.db, "SELECT value FROM answer WHERE field = 'wish'", "Bの案");
+	want(t->b.db, "SELECT value FROM answer WHERE field = 'wish'", "Bの案");
+	want(t->a.db, "SELECT count(*) FROM sync_conflict WHERE state = 'open'", "0");
+	want(t->b.db, "SELECT count(*) FROM sync_conflict WHERE state = 'open'", "0");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_edit_here_delete_there, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_child_for_a_deleted_parent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_audit_one_row_per_change, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_two_decisions_converge, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("sync_store", tests, NULL, NULL);
 }
