@@ -344,15 +344,8 @@ static int run_import(const struct cmd_opts *opts, int argc, char **argv)
 			rc = KAIGI_EDATA;
 		}
 	}
-	struct cmd_store cs = {0};
-	bool opened = false;
-	if (!rc) {
-		rc = cmd_store_open(&cs, opts, STORE_READ_WRITE);
-		opened = rc == 0;
-	}
-	if (!rc)
-		rc = db_town_ok(cs.st, town);
-	/* 2. Decrypt and verify every file, then parse the payloads. */
+	/* 2. Decrypt and verify every file, then parse the payloads: all
+	 * before the database is even opened (opening may upgrade it). */
 	size_t plen = 0;
 	char *pass = NULL;
 	if (!rc && !(pass = passphrase(pfile, false, &plen)))
@@ -376,6 +369,14 @@ static int run_import(const struct cmd_opts *opts, int argc, char **argv)
 	}
 	wipe_free(pass, plen);
 	/* 3. Apply them all in one transaction. */
+	struct cmd_store cs = {0};
+	bool opened = false;
+	if (!rc) {
+		rc = cmd_store_open(&cs, opts, STORE_READ_WRITE);
+		opened = rc == 0;
+	}
+	if (!rc)
+		rc = db_town_ok(cs.st, town);
 	if (!rc) {
 		struct sync_payload **pv = xcalloc(nf, sizeof *pv);
 		for (size_t i = 0; i < nf; i++)

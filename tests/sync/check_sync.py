@@ -261,6 +261,10 @@ def main():
                     sys.exit("%s: the database changed" % name)
                 if "bad.kgs" not in err:
                     sys.exit("%s: the message should name the file:\n%s" % (name, err))
+            nothing = os.path.join(d, "nothing.db")
+            t.run(nothing, "sync", "import", p, code=1)
+            if os.path.exists(nothing):
+                sys.exit("%s: a refused import created a database" % name)
         want(err, "newer kaigi")
         wrong = f("wrong")
         with open(wrong, "w") as fh:
