@@ -82,6 +82,8 @@ int cmd_meetings_run(const struct cmd_opts *opts, int argc, char **argv);
 /* Follow-up and the regional picture (issue 6): src/cmd_search.c,
  * src/cmd_regional.c (`kaigi report regional`, reached through
  * cmd_report_run). */
+/* Offline sync by encrypted bundles (issue 10): src/cmd_sync.c. */
+int cmd_sync_run(const struct cmd_opts *opts, int argc, char **argv);
 int cmd_search_run(const struct cmd_opts *opts, int argc, char **argv);
 int cmd_report_regional_run(const struct cmd_opts *opts, int argc, char **argv);
 

@@ -67,6 +67,18 @@ const struct cmd cmd_table[] = {
 	.run = cmd_search_run,
     },
     {
+	.name = "sync",
+	.usage = "sync export [--to PEER] -o FILE [--passphrase-file FILE]\n"
+		 "       kaigi sync import [--passphrase-file FILE] FILE...\n"
+		 "       kaigi sync conflicts [--all]\n"
+		 "       kaigi sync resolve ID --keep local|incoming|TEXT\n"
+		 "       kaigi sync status\n"
+		 "       kaigi sync name NAME",
+	.summary = "carry changes between laptops on an encrypted file; list and settle "
+		   "conflicts (doc/sync.md)",
+	.run = cmd_sync_run,
+    },
+    {
 	.name = "backup",
 	.usage = "backup [FILE]",
 	.summary = "copy the database safely, even while kaigi is running (default: backups/)",

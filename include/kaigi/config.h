@@ -41,6 +41,10 @@ struct kaigi_config {
 	size_t nprofessions;
 	struct config_answer *region; /* `region_overview:` answers, in file order */
 	size_t nregion;
+	/* sync: (doc/sync.md): the town's id on bundles, and the passphrase
+	 * policy (at least 13 characters, the guideline's floor). */
+	char *sync_town;          /* NULL when not set */
+	long sync_passphrase_min; /* 0 when not set */
 };
 
 /*

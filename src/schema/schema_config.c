@@ -18,7 +18,8 @@
 /* A settings file is a few lines; anything bigger is a mistake. */
 #define CONFIG_MAX_BYTES (256u * 1024u)
 
-static const char *const config_keys[] = {"town", "vision", "professions", "region_overview", NULL};
+static const char *const config_keys[] = {"town", "vision", "professions", "region_overview", "sync", NULL};
+static const char *const sync_keys[] = {"town", "passphrase_min_length", NULL};
 
 void config_free(struct kaigi_config *cfg)
 {
@@ -26,6 +27,7 @@ void config_free(struct kaigi_config *cfg)
 	schema_label_free(&cfg->town);
 	schema_label_free(&cfg->vision);
 	config_lists_free(cfg);
+	free(cfg->sync_town);
 	memset(cfg, 0, sizeof *cfg);
 }
 
@@ -54,6 +56,20 @@ enum kaigi_status config_load_buffer(struct kaigi_config *cfg, const char *name,
 		yaml_node_t *rn = ydoc_map_get(&y, root, "region_overview");
 		if (rn)
 			config_parse_region(&l, rn, cfg);
+		yaml_node_t *sync = ydoc_map_get(&y, root, "sync");
+		if (sync && sync->type != YAML_MAPPING_NODE) {
+			ydoc_error(&y, sync,
+				   "expected `sync:` to be a mapping (town, "
+				   "passphrase_min_length), found %s",
+				   ydoc_kind(sync));
+		} else if (sync) {
+			ydoc_map_check(&y, sync, "the sync settings", sync_keys);
+			const char *town = NULL;
+			if (ydoc_get_str(&y, sync, "town", false, &town, NULL) && town)
+				cfg->sync_town = xstrdup(town);
+			ydoc_get_int(&y, sync, "passphrase_min_length", false, 13, 1024,
+				     &cfg->sync_passphrase_min);
+		}
 	}
 	bool ok = y.nerrors == 0;
 	ydoc_free(&y);

@@ -44,6 +44,9 @@ struct store {
 	bool stopped;
 	int wal_pages;          /* pages in the log not yet checkpointed (store_wal.c) */
 	long long idle_changes; /* sqlite3_total_changes64 after the last store_idle */
+	void *sync_session; /* sqlite3_session capturing this site's changes */
+	bool sync_paused;   /* applying a bundle: nothing is captured */
+	char sync_site[37]; /* this site's id ("" until read) */
 };
 
 /*

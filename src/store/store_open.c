@@ -23,6 +23,7 @@
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
+#include "store_sync.h"
 
 #define BUSY_TIMEOUT_MS 5000
 
@@ -356,6 +357,8 @@ enum kaigi_status store_open(struct store **out, const char *path, enum store_op
 	if (s == KAIGI_OK && !st->read_only)
 		s = store_migrate(st, kaigi_migration_sql, kaigi_migration_name,
 				  kaigi_migration_count, err);
+	if (s == KAIGI_OK && !st->read_only)
+		s = store_sync_open(st, err);
 	if (s != KAIGI_OK) {
 		store_close(st);
 		return s;
@@ -368,6 +371,7 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
+	store_sync_close(st);
 	for (size_t i = 0; i < st->nstmts; i++)
 		sqlite3_finalize(st->stmts[i].stmt);
 	/* Leave the log copied in (SQLite also does when the last connection

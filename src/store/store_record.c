@@ -95,7 +95,7 @@ enum kaigi_status store_record_get(struct store *st, const char *record_id,
 	    "LEFT JOIN list_item i ON i.id = a.item AND i.record_id = a.record_id "
 	    "WHERE a.record_id = ?1 ORDER BY a.field, i.ord, a.item, a.col";
 	static const char items[] = "SELECT id, field, ord FROM list_item WHERE record_id = ?1 "
-				    "ORDER BY field, ord";
+				    "ORDER BY field, ord, id";
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *q = store_stmt(st, head, err);
 	if (!q)

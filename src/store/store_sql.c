@@ -12,6 +12,7 @@
 
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
+#include "store_sync.h"
 
 sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct kaigi_error *err)
 {
@@ -127,12 +128,22 @@ enum kaigi_status store_end(struct store *st, enum kaigi_status status, struct k
 		st->txn_failed = true;
 	if (--st->txn_depth > 0)
 		return status;
+	/* The change capture logs what the transaction changed, inside it. */
+	if (!st->txn_failed) {
+		enum kaigi_status c = store_sync_capture(st, err);
+		if (c != KAIGI_OK) {
+			st->txn_failed = true;
+			status = c;
+		}
+	}
 	if (st->txn_failed) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		store_sync_discard(st);
 		return status;
 	}
 	int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
+		store_sync_discard(st);
 		enum kaigi_status s = store_fail(st, rc, err, "saving");
 		/* A failed COMMIT (full disk, I/O) may leave the transaction open. */
 		if (!sqlite3_get_autocommit(st->db))

@@ -226,6 +226,13 @@ const struct ui_action ui_actions[] = {
     {UI_ACT_BACK, UI_CTX_REGISTER | UI_CTX_ISSUE, {UI_ESC}, "Esc", N_("back"),
      N_("close the issue's page; from the lists, back home")},
 
+    /* ---- sync conflicts ------------------------------------------- */
+    {UI_ACT_KEEP_LOCAL, UI_CTX_CONFLICT, {'l'}, "l", N_("keep here"),
+     N_("keep the value on this laptop (the other laptops take it after the next exchange)")},
+    {UI_ACT_KEEP_INCOMING, UI_CTX_CONFLICT, {'i'}, "i", N_("take incoming"),
+     N_("take the other laptop's value")},
+    {UI_ACT_BACK, UI_CTX_CONFLICT, {UI_ESC}, "Esc", N_("back"), N_("back home")},
+
     /* ---- home ------------------------------------------------------ */
     {UI_ACT_OPEN, UI_CTX_HOME, {ENTER}, "Enter", N_("open"), N_("open the meeting")},
     {UI_ACT_NEW_MEETING, UI_CTX_HOME, {'n'}, "n", N_("new meeting"),
@@ -234,6 +241,8 @@ const struct ui_action ui_actions[] = {
      N_("search earlier cases, and the text of every record and meeting")},
     {UI_ACT_REGISTER, UI_CTX_HOME, {'r'}, "r", N_("regional issues"),
      N_("the regional issues the cases raised, the register, and follow-up outcomes")},
+    {UI_ACT_CONFLICTS, UI_CTX_HOME, {'c'}, "c", NULL,
+     N_("the sync conflicts waiting for a decision, side by side (doc/sync.md)")},
     {UI_ACT_QUIT, UI_CTX_HOME, {'q'}, "q", N_("quit"),
      N_("leave kaigi (everything is already saved)")},
 
@@ -275,6 +284,7 @@ const struct ui_ctx_title ui_ctx_titles[] = {
     {UI_CTX_CASE, N_("Running a case")},
     {UI_CTX_HISTORY, N_("Case history")},
     {UI_CTX_REGISTER | UI_CTX_ISSUE, N_("Regional issues")},
+    {UI_CTX_CONFLICT, N_("Sync conflicts")},
     {UI_CTX_FORM, N_("A field")},
     {UI_CTX_EDIT, N_("Typing in a field")},
     {UI_CTX_TEXTAREA, N_("Long-text editor")},

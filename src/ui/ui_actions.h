@@ -54,6 +54,7 @@ enum ui_ctx {
 	 * so no row whose key is one applies; commands need keys that cannot
 	 * be text (function keys, Ctrl-, Alt-, arrows, Enter, Tab, Esc). */
 	UI_CTX_TYPEABLE = 1u << 22,
+	UI_CTX_CONFLICT = 1u << 23, /* sync conflicts, side by side */
 };
 
 enum ui_act {
@@ -117,6 +118,9 @@ enum ui_act {
 	UI_ACT_PERIOD_PREV,
 	UI_ACT_PERIOD_NEXT,
 	UI_ACT_PERIOD_ALL,
+	UI_ACT_CONFLICTS,     /* the sync conflicts (home) */
+	UI_ACT_KEEP_LOCAL,    /* a conflict: keep the value here */
+	UI_ACT_KEEP_INCOMING, /* a conflict: take the incoming value */
 };
 
 struct ui_action {

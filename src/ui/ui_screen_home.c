@@ -51,6 +51,7 @@ struct home {
 	size_t hcur, htop;                /* over hits, then texts */
 	struct ui_select sel;             /* meeting templates */
 	long long search_due;             /* monotonic ms: run the search then (typing pauses) */
+	char sync[256];                   /* last exchanges, conflicts waiting (sync) */
 };
 
 /* The search runs once typing pauses this long (and gives way to a key
@@ -74,6 +75,7 @@ static void load(struct ui *ui, struct home *h)
 		if (h->cur[i] >= n)
 			h->cur[i] = n ? n - 1 : 0;
 	}
+	ui_sync_summary(ui, h->sync, sizeof h->sync);
 }
 
 /* A key is waiting on the terminal: the search gives way to it. */
@@ -276,6 +278,9 @@ static enum ui_result home_key(struct ui *ui, void *state, const struct ui_key *
 		return UI_REDRAW;
 	case UI_ACT_REGISTER:
 		ui_register_open(ui);
+		return UI_REDRAW;
+	case UI_ACT_CONFLICTS:
+		ui_conflicts_open(ui);
 		return UI_REDRAW;
 	default:
 		break;
@@ -492,6 +497,8 @@ static void home_draw(struct ui *ui, void *state)
 	char hint[512] = "";
 	if (ui->config && ui->config->source && h->side != SIDE_SEARCH)
 		snprintf(hint, sizeof hint, "%s", store_path(ui->st));
+	if (h->sync[0] && h->side != SIDE_SEARCH)
+		snprintf(hint, sizeof hint, "%s", h->sync);
 	if (h->side == SIDE_SEARCH && !h->focus_side && h->hcur >= h->hits.n &&
 	    h->hcur - h->hits.n < h->texts.n) {
 		/* Where the highlighted text was found. */

@@ -26,5 +26,10 @@ void ui_case_open_at(struct ui *ui, const char *meeting_id, const char *case_id,
 void ui_history_open(struct ui *ui, const char *person_id, const char *case_id);
 /* The regional issues: raised, the register, outcomes (ui_screen_register.c). */
 void ui_register_open(struct ui *ui);
+/* Sync conflicts side by side, and the home screen's line about the last
+ * exchanges and the conflicts waiting ("" when never synced)
+ * (ui_screen_conflicts.c). */
+void ui_conflicts_open(struct ui *ui);
+void ui_sync_summary(struct ui *ui, char *out, size_t n);
 
 #endif
