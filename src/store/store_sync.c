@@ -10,7 +10,7 @@
  * change set (up to 256 KiB: merging re-reads the entry, so a bulk import
  * is not merged without end).  An export collects the entries a peer has
  * not seen; the status and the peers are read from the same tables
- * (db/004_sync.sql).
+ * (db/010_sync.sql).
  */
 #include <stdio.h>
 #include <stdlib.h>

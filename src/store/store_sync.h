@@ -12,7 +12,7 @@
 #include "kaigi/sync.h"
 #include "store_internal.h"
 
-/* The tables whose rows travel, NULL-terminated (db/004_sync.sql). */
+/* The tables whose rows travel, NULL-terminated (db/010_sync.sql). */
 extern const char *const sync_tables[];
 bool sync_table_travels(const char *name);
 

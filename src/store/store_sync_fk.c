@@ -36,6 +36,9 @@ static const char *const fks[][3] = {
     {"answer", "record_id", "form_record"},
     {"regional_issue_case", "issue_id", "regional_issue"},
     {"regional_issue_case", "case_id", "case_review"},
+    {"person_identity", "person_id", "person"},
+    {"policy_agenda", "meeting_id", "meeting"},
+    {"policy_agenda", "issue_id", "regional_issue"},
 };
 #define NFKS (sizeof fks / sizeof fks[0])
 
@@ -64,6 +67,10 @@ static const char *child_key(const char *t)
 		return "record_id, field, item, col";
 	if (strcmp(t, "regional_issue_case") == 0)
 		return "issue_id, case_id";
+	if (strcmp(t, "person_identity") == 0)
+		return "person_id";
+	if (strcmp(t, "policy_agenda") == 0)
+		return "meeting_id, issue_id";
 	return "id";
 }
 

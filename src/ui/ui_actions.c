@@ -216,7 +216,12 @@ const struct ui_action ui_actions[] = {
      N_("a raised issue: put it in the register (or link its later cases); an issue of the "
         "register: open it to set its kind, owner and status")},
     {UI_ACT_LINK, UI_CTX_REGISTER, {'l'}, "l", N_("link"),
-     N_("link the raised wording to an issue already in the register")},
+     N_("link the raised wording to an issue already in the register (in the tallies: count a "
+        "wording under a similar one)")},
+    {UI_ACT_AGENDA_PUT, UI_CTX_REGISTER, {'p'}, "p", NULL,
+     N_("put the issue of the register on the next policy meeting's agenda")},
+    {UI_ACT_CALENDAR, UI_CTX_REGISTER, {'c'}, "c", NULL,
+     N_("count by 年度 (April to March) or by calendar year")},
     {UI_ACT_DELETE, UI_CTX_REGISTER, {'d', K(KEY_DC)}, "d", NULL,
      N_("take the issue out of the register (asks first; the cases keep what they raised)")},
     {UI_ACT_PERIOD_PREV, UI_CTX_REGISTER, {'['}, "[ ]", N_("year"),

@@ -458,7 +458,7 @@ static enum ui_result reg_key(struct ui *ui, void *state, const struct ui_key *k
 			page_close(ui, g);
 		return UI_REDRAW;
 	}
-	if (k->act == UI_ACT_CHAR && k->code == 'c') {
+	if (k->act == UI_ACT_CALENDAR) {
 		/* 年度 ↔ calendar years, keeping the year's number. */
 		g->calendar = !g->calendar;
 		if (g->year)
@@ -467,7 +467,7 @@ static enum ui_result reg_key(struct ui *ui, void *state, const struct ui_key *k
 			load(ui, g);
 		return UI_REDRAW;
 	}
-	if (k->act == UI_ACT_CHAR && k->code == 'p' && !g->focus_side && g->side == RG_REGISTER) {
+	if (k->act == UI_ACT_AGENDA_PUT && !g->focus_side && g->side == RG_REGISTER) {
 		agenda_put(ui, g);
 		return UI_REDRAW;
 	}

@@ -66,6 +66,7 @@ class Gen:
         self.rnd = random.Random(3)
         self.outdir = outdir
         self.scale = scale
+        self.last_date = {}  # person code → date of their latest review
         self.csv = open(os.path.join(outdir, 'answers.csv'), 'w', encoding='utf-8', newline='')
         self.answers = 0
         self.cases = 0
@@ -206,9 +207,13 @@ class Gen:
                         self.cases += 1
                         body.append('      - id: %s\n        person: %s\n        presenter: %s（ケアマネ）\n'
                                     % (cid, person[0], self.pick(SURNAMES)))
-                        if follow and person[4]:
+                        # A follow-up follows an earlier review (kaigi import
+                        # refuses one of the same day): the same person twice
+                        # in one meeting is two first reviews.
+                        if follow and person[4] and self.last_date.get(person[0], date) < date:
                             body.append('        follows: %s\n' % person[4])
                         person[4] = cid
+                        self.last_date[person[0]] = date
                         body.append('        phases:\n')
                         for ph, mins in [('framing', 1), ('presentation', 5), ('questions', 8), ('advice', 8), ('wrapup', 4)]:
                             body.append('          - {phase: %s, planned: %d, actual: %d}\n'

@@ -341,7 +341,7 @@ def check_pdf(e):
         if lib in libs:
             fail("kaigi links %s at start; only kaigi-pdf.so should:\n%s" % (lib, libs))
     # A case's heading is on the page where its facts start; two cases fit
-    # in three pages; no page but the last is near empty.
+    # in four pages; no page but the last is near empty.
     page_texts = text.split("\f")
     for n, code in enumerate(["MD-2025-031", "MD-2025-032", "MD-2024-118"]):
         first = next(i for i, p in enumerate(page_texts) if code in p)
@@ -349,8 +349,10 @@ def check_pdf(e):
             fail("case %d's heading is apart from its facts" % (n + 1))
     last_of_case2 = max(i for i, p in enumerate(page_texts) if "MD-2025-032" in p or
                         "妻と二人暮らし" in p or "ごみ分別を近所の班長" in p)
-    if last_of_case2 > 2:
-        fail("the first two cases take %d pages, not 3" % (last_of_case2 + 1))
+    # With the case facts the room worked from (issue 11) the second case
+    # runs onto a fourth page; the third starts below it there.
+    if last_of_case2 > 3:
+        fail("the first two cases take %d pages, not 4" % (last_of_case2 + 1))
     for i, pt in enumerate(page_texts[:pages - 1]):
         lines = [l for l in pt.split("\n") if l.strip()]
         if len(lines) < 25:
