@@ -12,6 +12,11 @@
  * follow-up report date (`followup_date`) is flagged even where the form
  * does not require it: the room always sets one (「毎回必ずその後の支援経過を報告」).
  *
+ * Text typed but not kept — a refused value (a date that does not exist)
+ * or typing cut short — is a draft (kaigi/draft.h): each one is listed
+ * first, ［未確定］ with its text, and jumps to its field, so nothing the
+ * room said is closed away unseen.
+ *
  * The regional issues a case raises stay in its form (case_plan's
  * `regional_issues`), where the roll-up counts them; putting one in the
  * town's register is a decision of the policy meeting, not of closing a
@@ -21,6 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/draft.h"
+#include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_case.h"
 
@@ -88,9 +95,59 @@ static bool asked(const struct schema_field *f)
 	       f->type != SCHEMA_CALCULATE && f->type != SCHEMA_LIST;
 }
 
+/* The section of rec's form that holds the top-level field id. */
+static bool field_at(const struct ui_rec *rec, const char *id, size_t *sect,
+		     const struct schema_field **f)
+{
+	for (size_t s = 0; s < rec->form->nsections; s++)
+		for (size_t i = 0; i < rec->form->sections[s].nfields; i++)
+			if (strcmp(rec->form->sections[s].fields[i].id, id) == 0) {
+				*sect = s;
+				*f = &rec->form->sections[s].fields[i];
+				return true;
+			}
+	return false;
+}
+
+/* The drafts of the case's records: typed, not kept. */
+static void find_drafts(struct ui *ui, struct case_scr *cs)
+{
+	struct kaigi_error err;
+	size_t total = 0;
+	if (store_draft_count_case(ui->st, cs->c.id, &total, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		return;
+	}
+	for (size_t r = 0; total && r < cs->nrecs; r++) {
+		const struct ui_rec *rec = &cs->recs[r];
+		struct store_draft *d = NULL;
+		size_t n = 0;
+		if (!rec->id[0] || store_draft_list(ui->st, rec->id, &d, &n, &err) != KAIGI_OK)
+			continue;
+		for (size_t k = 0; k < n; k++) {
+			size_t sect;
+			const struct schema_field *f;
+			if (!field_at(rec, d[k].field, &sect, &f))
+				continue;
+			/* one line of the draft's text, cut to fit */
+			char *text = utf8_visible(d[k].text ? d[k].text : "", false);
+			text[utf8_prefix_for_width(text, 30)] = '\0';
+			add(cs, (struct case_missing){
+				    r, sect, f, NULL, 0,
+				    xasprintf("%s%s › %s: %s", _("[not valid] "),
+					      schema_label_get(&rec->form->sections[sect].title,
+							       ui->lang),
+					      schema_label_get(&f->label, ui->lang), text)});
+			free(text);
+		}
+		store_drafts_free(d, n);
+	}
+}
+
 static void find_missing(struct ui *ui, struct case_scr *cs)
 {
 	case_missing_free(cs);
+	find_drafts(ui, cs);
 	for (size_t r = 0; r < cs->nrecs; r++) {
 		const struct ui_rec *rec = &cs->recs[r];
 		if (!rec->id[0] || !form_used(cs, rec))

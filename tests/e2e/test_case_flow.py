@@ -48,7 +48,7 @@ def main():
         for want in ("K.M", "70代", "男", date):
             check(want in t, "the case sheet does not start with %s:\n%s" % (want, t))
         # ---- the close check
-        k.send("c")
+        k.send("M-c")  # on a field a plain c is text
         t = k.wait_for("未入力があります")
         check("支援経過の報告日" in t, "an empty follow-up date is not flagged:\n" + t)
         check("評価日" not in t and "未入力があります（1件）" in t,

@@ -40,7 +40,7 @@ def main():
         k.wait_for("論点の提示")
         # The phases of the slot: 1+5+6+6+2 = 20 minutes.
         t = k.wait_for("1:00/1:00")
-        k.send("n")
+        k.send("M-n")  # a field has the focus: commands are Alt + the letter
         k.wait_for("2/5 事例紹介")
         # The presentation's prompts need three rows: both pages come round.
         k.wait_for("(1/2)", timeout=12)
@@ -48,7 +48,7 @@ def main():
         k.wait_for("(2/2)", timeout=12)
         k.wait_for("半年後に目標は達成できそうか", timeout=12)
         # Help over the case: the clock is still there, and still running.
-        k.send("?")
+        k.send("f1")  # ? would be text on a field
         k.wait_for("キー操作")
         k.wait_for(lambda s: CLOCK.search(s.split("\n")[0]) is not None)
         first = header(k)
@@ -56,12 +56,12 @@ def main():
         k.send("esc")
         k.wait_for("2/5 事例紹介")
         # The case history over the case: the clock again.
-        k.send("h")
+        k.send("M-h")
         k.wait_for("事例の経過")
         k.wait_for(lambda s: CLOCK.search(s.split("\n")[0]) is not None)
         k.send("esc", "esc")  # the history's side list, then the case
         k.wait_for("2/5 事例紹介")
-        k.send("c")  # close the case (what is missing is listed)
+        k.send("M-c")  # close the case (what is missing is listed)
         k.wait_for("未入力があります")
         k.send("home", "enter")
         k.wait_for("事例を終えました")
