@@ -166,15 +166,24 @@ static bool check_text(struct ui_form *fm, const char *text, char *why, size_t s
 	struct kaigi_value v = {0};
 	struct kaigi_error err;
 	kaigi_error_clear(&err);
-	if (schema_value_parse(f, choices, text, &v, &err) == KAIGI_OK) {
+	/* Only whether the text can be read is asked here: a period typed as
+	 * a length reads from any start (today's will do); the store starts it
+	 * in the meeting's month when it saves (schema_value_parse_at). */
+	if (schema_value_parse_at(f, choices, text, fm->today, &v, &err) == KAIGI_OK) {
 		kaigi_value_clear(&v);
 		return true;
 	}
 	char lo[64], hi[64];
 	bound_text(f, false, lo);
 	bound_text(f, true, hi);
-	bool range =
-	    strstr(err.msg, "range") || strstr(err.msg, "minimum") || strstr(err.msg, "maximum");
+	/* Out of range, not unreadable: the same text is read by the field
+	 * without its bounds.  (The message itself is in the user's language,
+	 * so it is not what tells.) */
+	struct schema_field unbounded = *f;
+	unbounded.has_min = unbounded.has_max = false;
+	bool range = (f->has_min || f->has_max) &&
+		     schema_value_parse_at(&unbounded, choices, text, fm->today, &v, &err) == KAIGI_OK;
+	kaigi_value_clear(&v);
 	if (range && f->has_min && f->has_max)
 		snprintf(why, size, _("%s is out of range: type a value from %s to %s, e.g. %s"),
 			 text, lo, hi, lo);

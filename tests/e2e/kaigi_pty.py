@@ -77,6 +77,50 @@ def ja_env():
         return {"LANG": "C.UTF-8"}, ["--lang", "ja"]
 
 
+
+class Screen(pyte.Screen):
+    """pyte's screen with the three sequences of xterm-256color's terminfo it
+    lacks and ncurses uses: scroll up / down a region (SU, SD: indn, rin —
+    when rows below a field move up or down together) and repeat the last
+    character (REP: rep, a run of padding).  Without them the screen read
+    here keeps rows the terminal has moved, and tests see text that is not
+    there."""
+
+    last = " "
+
+    def draw(self, data):
+        if data:
+            self.last = data[-1]
+        super().draw(data)
+
+    def _region(self):
+        if self.margins:
+            return self.margins.top, self.margins.bottom
+        return 0, self.lines - 1
+
+    def scroll_up(self, count=None, *args, **kwargs):
+        top, bottom = self._region()
+        y, x = self.cursor.y, self.cursor.x
+        self.cursor.y = bottom
+        for _ in range(count or 1):
+            self.index()
+        self.cursor.y, self.cursor.x = y, x
+
+    def scroll_down(self, count=None, *args, **kwargs):
+        top, bottom = self._region()
+        y, x = self.cursor.y, self.cursor.x
+        self.cursor.y = top
+        for _ in range(count or 1):
+            self.reverse_index()
+        self.cursor.y, self.cursor.x = y, x
+
+    def repeat_last(self, count=None, *args, **kwargs):
+        self.draw(self.last * (count or 1))
+
+
+class Stream(pyte.ByteStream):
+    csi = dict(pyte.ByteStream.csi, S="scroll_up", T="scroll_down", b="repeat_last")
+
 class Kaigi:
     """One kaigi process on a pty of rows × cols."""
 
@@ -105,8 +149,8 @@ class Kaigi:
         if env:
             e.update(env)
         self.argv = list(prefix) + [binary()] + extra + list(args)
-        self.screen = pyte.Screen(cols, rows)
-        self.stream = pyte.ByteStream(self.screen)
+        self.screen = Screen(cols, rows)
+        self.stream = Stream(self.screen)
         self.log = bytearray()
         pid, fd = pty.fork()
         if pid == 0:

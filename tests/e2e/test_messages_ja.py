@@ -54,7 +54,7 @@ def main():
         k.send("\x15")
         k.type("K-2026-001")
         k.send("enter")
-        k.wait_for("別の人に使われて")
+        k.wait_for("すでに別の人")  # the message wraps under the field
         no_english(k, "a case code taken")
         k.send("\x15", "enter")
         k.wait_for("事例番号を入力して")

@@ -54,7 +54,7 @@ def main():
         check(HINT not in k.text(), "ordinary text flagged")
         k.type("長女の携帯は０９０－１２３４－５６７８")
         k.wait_for(HINT + "（電話番号のようです）")
-        k.send("esc")
+        k.send("f10")  # keep it (Esc would cancel)
         k.wait_for("長女の携帯は")
         saved = answer(db(demo_db(home)), "toyoake_case_sheet", "household", case_code="K-2026-003")
         check(saved and saved[0].endswith("長女の携帯は０９０－１２３４－５６７８"),
@@ -64,7 +64,7 @@ def main():
         k.send("enter", "end")
         k.type("和子さん")
         k.wait_for(HINT + "（ご本人の氏名のようです）")
-        k.send("esc")
+        k.send("f10")
         k.wait_for("和子さん")
     r = subprocess.run([binary(), "--db", demo_db(home), "--lang", "ja", "report",
                         datetime.date.today().isoformat(),

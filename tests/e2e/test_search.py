@@ -54,14 +54,14 @@ def main():
         k.type("長女")
         k.wait_for("長女に頼っている")
         k.send("enter")
-        t = k.wait_for("事例シート（豊明市様式） — 生活と見立て")
+        t = k.wait_for(lambda s: "— 生活と見立" in s and "K-2025-101" in s)
         check("K-2025-101" in t and "転倒してから外出が怖く" in t,
               "the case, on the section of the hit:\n" + t)
         k.send("enter")  # edits the focused field: the one the text was found in
-        t = k.wait_for(lambda s: "ケアマネの見立て" in s and "Esc 確定" in s)
+        t = k.wait_for(lambda s: "ケアマネの見立て" in s and "F10 確定" in s)
         check("転倒してから外出が怖くなり" in t, "the editor holds the text found:\n" + t)
-        k.send("esc")
-        k.wait_gone("Esc 確定")
+        k.send("esc")  # unchanged: leaves without asking
+        k.wait_gone("F10 確定")
         k.kill(signal.SIGTERM)
         k.wait_exit()
 

@@ -69,7 +69,7 @@ def main():
             k.send("down")
         k.send("enter")
         k.type(DECISION)
-        k.send("esc")
+        k.send("tab")  # keep it and go on (Esc would cancel)
         k.wait_for(DECISION)
     con = db(path)
     got = con.execute("SELECT decision FROM policy_agenda").fetchall()
