@@ -64,7 +64,7 @@ struct report_options {
 	 * case on the agenda its case sheet and ADL/IADL grids, anonymised
 	 * whatever names says, marked to be collected back (資料回収). */
 	bool packet;
-	bool calendar;      /* regional report: calendar years, not 年度 */
+	bool calendar; /* regional report: calendar years, not 年度 */
 	/* A meeting's summary of one sheet only: the records of this form
 	 * (the meeting's own, else its cases' — with no person), e.g. a
 	 * planning meeting's outcome_sheet.  NULL: the whole summary. */

@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kaigi/period.h"
 #include "kaigi/identity.h"
 #include "kaigi/meeting.h"
+#include "kaigi/period.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"

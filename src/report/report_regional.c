@@ -17,9 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/fiscal.h"
 #include "kaigi/identity.h"
 #include "kaigi/utf8.h"
-#include "kaigi/fiscal.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
 #include "report_regional.h"

@@ -10,8 +10,8 @@
 #include "kaigi/config.h"
 #include "kaigi/schema.h"
 #include "kaigi/store.h"
-#include "report_model.h"
 #include "kaigi/tally.h"
+#include "report_model.h"
 
 /* Everything the report shows, read once. */
 struct rr_data {

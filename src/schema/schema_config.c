@@ -18,7 +18,8 @@
 /* A settings file is a few lines; anything bigger is a mistake. */
 #define CONFIG_MAX_BYTES (256u * 1024u)
 
-static const char *const config_keys[] = {"town", "vision", "professions", "region_overview", "sync", NULL};
+static const char *const config_keys[] = {"town", "vision", "professions", "region_overview",
+					  "sync", NULL};
 static const char *const sync_keys[] = {"town", "passphrase_min_length", NULL};
 
 void config_free(struct kaigi_config *cfg)

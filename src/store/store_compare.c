@@ -222,7 +222,7 @@ static long long spec_hash(const char *spec)
 	"  AND NOT EXISTS (SELECT 1 FROM outcome_cache o WHERE o.case_id = c.id "                  \
 	"  AND o.spec = ?5)), "                                                                    \
 	"cell AS ("                                                                                \
-	"  SELECT todo.id, (cur.value - prev.value) * s.dir < 0 AS better, "                      \
+	"  SELECT todo.id, (cur.value - prev.value) * s.dir < 0 AS better, "                       \
 	"  (cur.value - prev.value) * s.dir > 0 AS worse "                                         \
 	"  FROM todo CROSS JOIN form_record r ON r.case_id = todo.id "                             \
 	"  CROSS JOIN spec s ON s.form = r.form "                                                  \

@@ -16,9 +16,9 @@
 #include <yaml.h>
 
 #include "kaigi/identity.h"
-#include "kaigi/scrub.h"
 #include "kaigi/meeting.h"
 #include "kaigi/policy.h"
+#include "kaigi/scrub.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"

@@ -38,15 +38,15 @@ struct store {
 	bool txn_failed; /* an inner step failed: the outer must roll back */
 	struct store_stmt_slot stmts[STORE_STMT_CACHE];
 	size_t nstmts;
-	char notice[600]; /* said once by the caller: modes tightened, or could not be */
+	char notice[600];        /* said once by the caller: modes tightened, or could not be */
 	bool (*stop_fn)(void *); /* store_stop_when: a read gives way */
 	void *stop_ctx;
 	bool stopped;
 	int wal_pages;          /* pages in the log not yet checkpointed (store_wal.c) */
 	long long idle_changes; /* sqlite3_total_changes64 after the last store_idle */
-	void *sync_session; /* sqlite3_session capturing this site's changes */
-	bool sync_paused;   /* applying a bundle: nothing is captured */
-	char sync_site[37]; /* this site's id ("" until read) */
+	void *sync_session;     /* sqlite3_session capturing this site's changes */
+	bool sync_paused;       /* applying a bundle: nothing is captured */
+	char sync_site[37];     /* this site's id ("" until read) */
 };
 
 /*
@@ -135,6 +135,5 @@ enum kaigi_status store_item_insert(struct store *st, const char *id, const char
  * meeting when the filter is empty); KAIGI_EDATA for an unknown id. */
 enum kaigi_status store_export_select(struct store *st, const struct store_export_filter *f,
 				      struct kaigi_error *err);
-
 
 #endif

@@ -28,10 +28,11 @@
 #define DEPS_MAX      (1u << 20)
 
 const char *const sync_tables[] = {
-    "meeting",        "participant",         "person",          "person_identity",
-    "case_review",    "phase_timing",        "form_record",     "list_item",
-    "answer",         "regional_issue",      "regional_issue_case", "policy_agenda",
-    "wording_merge",  "sync_decision",       NULL,
+    "meeting",         "participant",         "person",
+    "person_identity", "case_review",         "phase_timing",
+    "form_record",     "list_item",           "answer",
+    "regional_issue",  "regional_issue_case", "policy_agenda",
+    "wording_merge",   "sync_decision",       NULL,
 };
 
 bool sync_table_travels(const char *name)

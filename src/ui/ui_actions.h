@@ -118,8 +118,8 @@ enum ui_act {
 	UI_ACT_PERIOD_PREV,
 	UI_ACT_PERIOD_NEXT,
 	UI_ACT_PERIOD_ALL,
-	UI_ACT_CALENDAR,     /* 年度 or calendar years */
-	UI_ACT_AGENDA_PUT,   /* put an issue of the register on the policy meeting's agenda */
+	UI_ACT_CALENDAR,      /* 年度 or calendar years */
+	UI_ACT_AGENDA_PUT,    /* put an issue of the register on the policy meeting's agenda */
 	UI_ACT_CONFLICTS,     /* the sync conflicts (home) */
 	UI_ACT_KEEP_LOCAL,    /* a conflict: keep the value here */
 	UI_ACT_KEEP_INCOMING, /* a conflict: take the incoming value */

@@ -23,8 +23,8 @@
 #include "ui_grid.h"
 #include "ui_list.h"
 #include "ui_popup.h"
-#include "ui_widget.h"
 #include "ui_privacy_hint.h"
+#include "ui_widget.h"
 
 #define SELECT_TAG_FIELD 1
 

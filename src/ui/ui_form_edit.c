@@ -181,8 +181,9 @@ static bool check_text(struct ui_form *fm, const char *text, char *why, size_t s
 	 * so it is not what tells.) */
 	struct schema_field unbounded = *f;
 	unbounded.has_min = unbounded.has_max = false;
-	bool range = (f->has_min || f->has_max) &&
-		     schema_value_parse_at(&unbounded, choices, text, fm->today, &v, &err) == KAIGI_OK;
+	bool range =
+	    (f->has_min || f->has_max) &&
+	    schema_value_parse_at(&unbounded, choices, text, fm->today, &v, &err) == KAIGI_OK;
 	kaigi_value_clear(&v);
 	if (range && f->has_min && f->has_max)
 		snprintf(why, size, _("%s is out of range: type a value from %s to %s, e.g. %s"),
