@@ -4,9 +4,11 @@ item 4): a goal opened from まとめ shows the case around it (header with
 the meeting's clock, the phase stepper, the side list), takes the typing
 — a refused period corrected, Tab, the next field — and Esc hands back to
 the case with the focus on the same list row.  The close check still jumps
-into an item's field on the item page.
+into an item's field on the item page, and a signal while typing on the
+item page keeps what is typed.
 """
 import os
+import signal
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -133,6 +135,18 @@ def main():
         g = goals(home)
         check(g[1].get("wording") == "週に一度サロンに通う", "goal 2's wording: %r" % g[1])
         check(g[1].get("period") == "2026-11/2027-05", "goal 2's period: %r" % g[1])
+        # ---- a signal while typing on the item page: kept, and every
+        # screen (the item page over the case) flushed and freed
+        k.send("enter")
+        k.wait_for("目標 › 2")
+        k.send("down", "down", "down")  # 達成の指標
+        k.type("サロンの出席簿")
+        k.wait_for("サロンの出席簿")
+        k.kill(signal.SIGTERM)
+        st = k.wait_exit()
+        check(os.WIFSIGNALED(st) and os.WTERMSIG(st) == signal.SIGTERM, "exit: %r" % st)
+    g = goals(home)
+    check(g[1].get("indicator") == "サロンの出席簿", "goal 2's indicator: %r" % g[1])
 
 
 run(main)
