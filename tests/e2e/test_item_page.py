@@ -5,7 +5,8 @@ the meeting's clock, the phase stepper, the side list), takes the typing
 — a refused period corrected, Tab, the next field — and Esc hands back to
 the case with the focus on the same list row.  The close check still jumps
 into an item's field on the item page, and a signal while typing on the
-item page keeps what is typed.
+item page keeps what is typed; closing the case from an item page
+leaves both.
 """
 import os
 import signal
@@ -147,6 +148,18 @@ def main():
         check(os.WIFSIGNALED(st) and os.WTERMSIG(st) == signal.SIGTERM, "exit: %r" % st)
     g = goals(home)
     check(g[1].get("indicator") == "サロンの出席簿", "goal 2's indicator: %r" % g[1])
+    # ---- closing the case from an item page leaves both
+    with Kaigi(["--db", demo_db(home)], home) as k:
+        open_today_case(k)
+        goto_section(k, "まとめ")
+        k.wait_for("目標 (2)")
+        k.send("down", "enter")
+        k.wait_for("目標 › 1")
+        k.send("M-c")
+        k.wait_for("未入力があります")
+        k.send("enter")  # close anyway
+        t = k.wait_for("1. ✓済 K-")
+        check("目標 › 1" not in t and "論点の提示" not in t, "the case is still open:\n" + t)
 
 
 run(main)
