@@ -26,6 +26,7 @@ struct rb {
 	const struct schema_set *forms;
 	const char *lang;
 	bool names;
+	bool packet; /* the case packet: a grid with nothing answered is left out */
 	struct rm_doc *doc;
 	const struct schema_meeting *tmpl; /* or NULL when not installed */
 	const struct kaigi_config *config; /* the professions' labels; may be NULL */

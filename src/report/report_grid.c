@@ -12,6 +12,9 @@
  * worst, so lower is better; a choice marked `na: true` (— not
  * applicable) is never compared.  The form's own calculated columns (the
  * Toyoake ↑) are not printed: the mark column replaces them.
+ *
+ * In the case packet (b->packet) a grid with nothing answered in it is
+ * left out: its heading and legend alone tell the room nothing.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -140,6 +143,24 @@ static void factors_note(const struct rb *b, const struct store_record *r,
 	free(ids);
 }
 
+/* Whether a cell of grid g in r that the reader may see is answered. */
+static bool grid_answered(const struct rb *b, const struct store_record *r,
+			  const struct schema_form *form, const struct schema_field *g)
+{
+	for (size_t i = 0; i < g->nrows; i++)
+		for (size_t c = 0; c < g->ncolumns; c++) {
+			const struct schema_field *col = &g->columns[c];
+			if (col->type == SCHEMA_CALCULATE || (col->sensitive && !b->names))
+				continue;
+			char *t = rb_answer_text(b, r, form, g, g->rows[i].id, col->id);
+			bool any = t != NULL;
+			free(t);
+			if (any)
+				return true;
+		}
+	return false;
+}
+
 enum grid_mode {
 	MARK_NONE,
 	MARK_PREDICTED, /* second scale column against the first */
@@ -152,6 +173,8 @@ static enum kaigi_status grid_add(struct rb *b, struct rb_case *rc, size_t ri,
 {
 	const struct store_record *r = &rc->recs[ri];
 	const struct schema_form *form = rc->forms[ri];
+	if (b->packet && !grid_answered(b, r, form, g))
+		return KAIGI_OK;
 	size_t sc[2], nsc = 0;
 	for (size_t c = 0; c < g->ncolumns && nsc < 2; c++)
 		if (g->columns[c].type == SCHEMA_SCALE && (!g->columns[c].sensitive || b->names))

@@ -118,6 +118,7 @@ enum kaigi_status rm_build_packet(struct store *st, const struct schema_set *for
 	    .forms = forms,
 	    .lang = opt && opt->lang && strcmp(opt->lang, "en") == 0 ? "en" : "ja",
 	    .names = false, /* a packet is always anonymised */
+	    .packet = true,
 	    .doc = doc,
 	    .config = opt ? opt->config : NULL,
 	};

@@ -37,6 +37,17 @@ struct ui_frame *ui_top(struct ui *ui)
 	return ui->depth ? &ui->stack[ui->depth - 1] : NULL;
 }
 
+bool ui_in_view(struct ui *ui, const void *state)
+{
+	for (size_t i = ui->depth; i-- > 0;) {
+		if (ui->stack[i].state == state)
+			return true;
+		if (!ui->stack[i].screen->over)
+			return false;
+	}
+	return false;
+}
+
 void ui_msg(struct ui *ui, enum ui_msg_kind kind, const char *fmt, ...)
 {
 	va_list ap;
@@ -55,6 +66,7 @@ void ui_msg_error(struct ui *ui, const struct kaigi_error *err)
 void ui_saved(struct ui *ui)
 {
 	ui->saved_at = ui_now_ms();
+	ui->saves++;
 }
 
 bool ui_writable(struct ui *ui)

@@ -53,6 +53,9 @@ struct ui;
  */
 struct ui_screen {
 	const char *name;
+	/* It draws the screen under it first and keeps it in view (a pop-up,
+	 * an item page): see ui_in_view(). */
+	bool over;
 	/* The action contexts (UI_CTX_* bits) active now. */
 	unsigned (*contexts)(struct ui *ui, void *state);
 	enum ui_result (*key)(struct ui *ui, void *state, const struct ui_key *k);
@@ -102,7 +105,8 @@ struct ui {
 	char msg[512];
 	enum ui_msg_kind msg_kind;
 	long long msg_at;
-	long long saved_at; /* wall ms of the last save, for the marker */
+	long long saved_at;  /* wall ms of the last save, for the marker */
+	unsigned long saves; /* how many saves so far (ui_saved) */
 
 	bool help;         /* the help overlay is open */
 	size_t help_top;   /* its scroll */
@@ -117,6 +121,9 @@ void ui_push(struct ui *ui, const struct ui_screen *s, void *state);
  * after the handler returns. */
 void ui_pop(struct ui *ui);
 struct ui_frame *ui_top(struct ui *ui);
+/* Whether the screen with this state is in view: on top, or under screens
+ * that draw it under themselves (.over). */
+bool ui_in_view(struct ui *ui, const void *state);
 
 /* Set the status line. */
 void ui_msg(struct ui *ui, enum ui_msg_kind kind, const char *fmt, ...) KAIGI_PRINTF(3, 4);

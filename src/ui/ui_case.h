@@ -2,7 +2,9 @@
 /*
  * ui_case.h — the running-case screen's state, shared by
  * ui_screen_case.c (phases, timer, sections, pages) and ui_case_check.c
- * (what is missing before the case is closed).
+ * (what is missing before the case is closed).  A list item opened from a
+ * page is a screen of its own stacked on the case (ui_item_page.h); the
+ * case keeps none of its state.
  */
 #ifndef KAIGI_UI_CASE_H
 #define KAIGI_UI_CASE_H
@@ -14,7 +16,6 @@
 #include "ui_app.h"
 #include "ui_form.h"
 #include "ui_record.h"
-#include "ui_select.h"
 #include "ui_timer.h"
 
 #define CASE_FORMS_MAX 8
@@ -40,12 +41,6 @@ struct case_missing {
 	char *text;
 };
 
-enum case_select {
-	CSEL_NONE,
-	CSEL_GOTO,
-	CSEL_CHECK,
-};
-
 struct case_scr {
 	struct ui *ui;
 	struct store_meeting m;
@@ -66,27 +61,24 @@ struct case_scr {
 
 	struct ui_form page; /* the section shown */
 	bool have_page;
-	struct ui_form item; /* a list item opened from it */
-	bool have_item;
 	int read_top;
 
 	struct ui_timer timer;
 
-	struct ui_select sel;
-	enum case_select sel_tag;
 	struct case_missing *miss;
 	size_t nmiss;
 };
 
 /* ui_screen_case.c */
 void case_side_open(struct ui *ui, struct case_scr *cs, size_t i);
-void case_item_open(struct ui *ui, struct case_scr *cs, const char *item_id);
+/* Open the focused list item of the page on its own page (stacked on the
+ * case), on its item field focus (or NULL); edit: its first field open. */
+void case_item_open(struct ui *ui, struct case_scr *cs, const char *focus, bool edit);
 void case_leave(struct ui *ui, struct case_scr *cs);
 
 /* ui_case_check.c: find what is missing; none → leave the case, else a
- * list to jump to it (or to close anyway). */
+ * list (a pop-up) to jump to it (or to close anyway). */
 void case_check_open(struct ui *ui, struct case_scr *cs);
-void case_check_chosen(struct ui *ui, struct case_scr *cs, const char *value);
 void case_missing_free(struct case_scr *cs);
 
 #endif

@@ -30,6 +30,8 @@
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_case.h"
+#include "ui_item_page.h"
+#include "ui_popup.h"
 
 void case_missing_free(struct case_scr *cs)
 {
@@ -186,11 +188,12 @@ static void close_case(struct ui *ui, struct case_scr *cs)
 	case_leave(ui, cs);
 }
 
+static void check_chosen(struct ui *ui, void *owner, bool chosen, const char *value);
+
 void case_check_open(struct ui *ui, struct case_scr *cs)
 {
 	/* Save what is being typed first: it may be what was missing. */
-	if (cs->have_item)
-		ui_form_flush(ui, &cs->item);
+	ui_item_page_flush(ui, cs);
 	if (cs->have_page)
 		ui_form_flush(ui, &cs->page);
 	find_missing(ui, cs);
@@ -201,20 +204,25 @@ void case_check_open(struct ui *ui, struct case_scr *cs)
 	char title[160];
 	snprintf(title, sizeof title, _("Still missing (%zu): Enter closes, or choose one"),
 		 cs->nmiss);
-	ui_select_begin(&cs->sel, title, false, 0);
-	ui_select_add(&cs->sel, "close", _("→ Close the case anyway (all is saved)"), false);
+	struct ui_select sel = {0};
+	ui_select_begin(&sel, title, false, 0);
+	ui_select_add(&sel, "close", _("→ Close the case anyway (all is saved)"), false);
 	for (size_t i = 0; i < cs->nmiss; i++) {
 		char value[24];
 		snprintf(value, sizeof value, "%zu", i);
-		ui_select_add(&cs->sel, value, cs->miss[i].text, false);
+		ui_select_add(&sel, value, cs->miss[i].text, false);
 	}
-	ui_select_show(&cs->sel);
-	cs->sel.cur = 0; /* Enter closes: everything is saved, the room moves on */
-	cs->sel_tag = CSEL_CHECK;
+	ui_select_show(&sel);
+	sel.cur = 0; /* Enter closes: everything is saved, the room moves on */
+	ui_popup_select(ui, &sel, NULL, check_chosen, cs);
 }
 
-void case_check_chosen(struct ui *ui, struct case_scr *cs, const char *value)
+/* The pop-up answered (it has gone; an item page may be on top). */
+static void check_chosen(struct ui *ui, void *owner, bool chosen, const char *value)
 {
+	struct case_scr *cs = owner;
+	if (!chosen || !value)
+		return;
 	if (strcmp(value, "close") == 0) {
 		close_case(ui, cs);
 		return;
@@ -239,9 +247,8 @@ void case_check_chosen(struct ui *ui, struct case_scr *cs, const char *value)
 			if (cs->page.rows[r].kind == UI_ROW_ITEM && cs->page.rows[r].f == m->f &&
 			    cs->page.rows[r].item == m->item)
 				cs->page.cur = r;
-		case_item_open(ui, cs, ui_form_item_id(&cs->page));
-		if (cs->have_item)
-			ui_form_focus_field(&cs->item, m->sub->id);
+		/* The item on its own page, on the field. */
+		case_item_open(ui, cs, m->sub->id, false);
 		return;
 	}
 }

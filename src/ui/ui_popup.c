@@ -99,6 +99,7 @@ static void popup_free(void *state)
 
 static const struct ui_screen popup_screen = {
     .name = "popup",
+    .over = true,
     .contexts = popup_contexts,
     .key = popup_key,
     .draw = popup_draw,

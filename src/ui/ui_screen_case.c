@@ -22,8 +22,10 @@
 #include "ui_actions.h"
 #include "ui_case.h"
 #include "ui_field.h"
+#include "ui_item_page.h"
 #include "ui_lines.h"
 #include "ui_plan.h"
+#include "ui_popup.h"
 #include "ui_readback.h"
 #include "ui_screens.h"
 #include "ui_synth.h"
@@ -64,22 +66,11 @@ static void phase_goto(struct ui *ui, struct case_scr *cs, size_t i)
 
 /* ---- pages ------------------------------------------------------------------ */
 
-static void item_close(struct ui *ui, struct case_scr *cs)
-{
-	if (!cs->have_item)
-		return;
-	ui_form_flush(ui, &cs->item);
-	ui_form_free(&cs->item);
-	cs->have_item = false;
-	if (cs->have_page)
-		ui_form_rebuild(ui, &cs->page);
-}
-
 void case_side_open(struct ui *ui, struct case_scr *cs, size_t i)
 {
 	if (i >= cs->nside)
 		return;
-	item_close(ui, cs);
+	ui_item_page_close(ui, cs);
 	if (cs->have_page) {
 		ui_form_flush(ui, &cs->page);
 		ui_form_free(&cs->page);
@@ -100,23 +91,26 @@ void case_side_open(struct ui *ui, struct case_scr *cs, size_t i)
 	cs->have_page = true;
 }
 
-void case_item_open(struct ui *ui, struct case_scr *cs, const char *item_id)
+static const struct ui_item_owner item_owner;
+
+void case_item_open(struct ui *ui, struct case_scr *cs, const char *focus, bool edit)
 {
-	if (!cs->have_page || !item_id)
+	const char *id = cs->have_page ? ui_form_item_id(&cs->page) : NULL;
+	if (!id || ui_item_page_is_open(ui, cs))
 		return;
 	const struct ui_row *row = &cs->page.rows[cs->page.cur];
-	const struct schema_field *list = row->f;
-	char title[512];
-	snprintf(title, sizeof title, "%s › %zu", schema_label_get(&list->label, ui->lang),
-		 row->item + 1);
-	ui_form_init_item(&cs->item, cs->page.src, list, item_id, title);
-	ui_form_rebuild(ui, &cs->item);
-	cs->have_item = true;
+	ui_item_page_open(ui, &item_owner, cs,
+			  &(struct ui_item_args){.src = cs->page.src,
+						 .list = row->f,
+						 .item_id = id,
+						 .index = row->item,
+						 .focus = focus,
+						 .edit = edit});
 }
 
 void case_leave(struct ui *ui, struct case_scr *cs)
 {
-	item_close(ui, cs);
+	ui_item_page_close(ui, cs);
 	if (cs->have_page)
 		ui_form_flush(ui, &cs->page);
 	ui_timer_run(&cs->timer, false);
@@ -126,23 +120,17 @@ void case_leave(struct ui *ui, struct case_scr *cs)
 
 /* ---- keys ------------------------------------------------------------------- */
 
-static struct ui_form *active_page(struct case_scr *cs)
-{
-	if (cs->have_item)
-		return &cs->item;
-	return cs->have_page ? &cs->page : NULL;
-}
+/* The running case's own contexts, whatever has the focus. */
+#define CASE_CTX (UI_CTX_CASE | UI_CTX_NAV | UI_CTX_CMD)
 
 static unsigned case_contexts(struct ui *ui, void *state)
 {
 	(void)ui;
 	struct case_scr *cs = state;
-	if (cs->sel.open)
-		return UI_CTX_SELECT;
-	unsigned base = UI_CTX_CASE | UI_CTX_NAV | UI_CTX_CMD;
+	unsigned base = CASE_CTX;
 	if (cs->focus_side)
 		return base | UI_CTX_SIDE;
-	struct ui_form *pg = active_page(cs);
+	struct ui_form *pg = cs->have_page ? &cs->page : NULL;
 	if (pg) {
 		unsigned c = ui_form_contexts(pg);
 		/* While typing, the case's commands still work by Alt-key. */
@@ -153,9 +141,20 @@ static unsigned case_contexts(struct ui *ui, void *state)
 	return base | UI_CTX_READ;
 }
 
+/* The section chosen from the go-to pop-up. */
+static void goto_chosen(struct ui *ui, void *owner, bool chosen, const char *value)
+{
+	struct case_scr *cs = owner;
+	if (!chosen || !value)
+		return;
+	case_side_open(ui, cs, (size_t)atol(value));
+	cs->focus_side = false;
+}
+
 static void goto_open(struct ui *ui, struct case_scr *cs)
 {
-	ui_select_begin(&cs->sel, _("Go to section"), false, 0);
+	struct ui_select sel = {0};
+	ui_select_begin(&sel, _("Go to section"), false, 0);
 	for (size_t i = 0; i < cs->nside; i++) {
 		const struct case_side *s = &cs->side[i];
 		char value[24];
@@ -169,11 +168,11 @@ static void goto_open(struct ui *ui, struct case_scr *cs)
 		} else {
 			label = xstrdup(s->kind == CS_READBACK ? _("Read-back") : _("Last time"));
 		}
-		ui_select_add(&cs->sel, value, label, i == cs->scur);
+		ui_select_add(&sel, value, label, i == cs->scur);
 		free(label);
 	}
-	ui_select_show(&cs->sel);
-	cs->sel_tag = CSEL_GOTO;
+	ui_select_show(&sel);
+	ui_popup_select(ui, &sel, NULL, goto_chosen, cs);
 }
 
 static size_t side_index(struct case_scr *cs, enum case_side_kind kind)
@@ -281,38 +280,24 @@ static void section_step(struct ui *ui, struct case_scr *cs, int dir)
 
 static enum ui_result page_key(struct ui *ui, struct case_scr *cs, const struct ui_key *k)
 {
-	struct ui_form *pg = active_page(cs);
+	struct ui_form *pg = &cs->page;
 	if (!ui_form_editing(pg) && k->act == UI_ACT_BACK) {
-		if (cs->have_item)
-			item_close(ui, cs);
-		else
-			cs->focus_side = true;
+		cs->focus_side = true;
 		return UI_REDRAW;
 	}
 	switch (ui_form_key(ui, pg, k)) {
 	case UI_FORM_EXIT_LEFT:
-		if (cs->have_item)
-			item_close(ui, cs);
-		else
-			cs->focus_side = true;
+		cs->focus_side = true;
 		break;
 	case UI_FORM_EXIT_DOWN:
-		if (!cs->have_item)
-			section_step(ui, cs, 1);
+		section_step(ui, cs, 1);
 		break;
 	case UI_FORM_EXIT_UP:
-		if (!cs->have_item)
-			section_step(ui, cs, -1);
+		section_step(ui, cs, -1);
 		break;
 	case UI_FORM_OPEN_ITEM:
-		if (!cs->have_item) {
-			case_item_open(ui, cs, ui_form_item_id(&cs->page));
-			/* A new item starts with its first field open. */
-			if (cs->have_item && k->act == UI_ACT_ADD) {
-				ui_form_focus_edge(&cs->item, false);
-				ui_form_edit(ui, &cs->item);
-			}
-		}
+		/* A new item starts with its first field open. */
+		case_item_open(ui, cs, NULL, k->act == UI_ACT_ADD);
 		break;
 	case UI_FORM_UNHANDLED:
 		if (!case_command(ui, cs, k->act))
@@ -327,27 +312,9 @@ static enum ui_result page_key(struct ui *ui, struct case_scr *cs, const struct 
 static enum ui_result case_key(struct ui *ui, void *state, const struct ui_key *k)
 {
 	struct case_scr *cs = state;
-	if (cs->sel.open) {
-		enum ui_select_result r = ui_select_key(ui, &cs->sel, k);
-		if (r != UI_SELECT_OPEN) {
-			const struct ui_select_opt *o = ui_select_current(&cs->sel);
-			char *value = o && r == UI_SELECT_CHOSEN ? xstrdup(o->value) : NULL;
-			enum case_select tag = cs->sel_tag;
-			ui_select_close(&cs->sel);
-			cs->sel_tag = CSEL_NONE;
-			if (value && tag == CSEL_GOTO) {
-				case_side_open(ui, cs, (size_t)atol(value));
-				cs->focus_side = false;
-			} else if (value && tag == CSEL_CHECK) {
-				case_check_chosen(ui, cs, value);
-			}
-			free(value);
-		}
-		return UI_REDRAW;
-	}
 	if (cs->focus_side)
 		return side_key(ui, cs, k);
-	if (active_page(cs))
+	if (cs->have_page)
 		return page_key(ui, cs, k);
 	/* A read page: the read-back or last time's. */
 	switch (k->act) {
@@ -439,9 +406,11 @@ static void read_draw(struct ui *ui, struct case_scr *cs, struct ui_rect r)
 	ui_lines_free(&l);
 }
 
-static void case_draw(struct ui *ui, void *state)
+/* Everything but the pane and the status line: the header with the
+ * meeting's clock, the phase stepper and prompts, the side list.  False
+ * when the side list takes the whole width (no pane). */
+static bool case_frame(struct ui *ui, struct case_scr *cs, struct ui_rect *pane_out)
 {
-	struct case_scr *cs = state;
 	char title[512], right[64], used[16], total[16];
 	snprintf(title, sizeof title, "%s %s %s %s — %s %zu/%zu",
 		 cs->c.person_code ? cs->c.person_code : "", cs->p.initials ? cs->p.initials : "",
@@ -481,20 +450,63 @@ static void case_draw(struct ui *ui, void *state)
 		free(owned[i]);
 	free(owned);
 	free(labels);
+	*pane_out = pane;
+	return !narrow; /* else the section list has the whole width */
+}
+
+static void case_draw(struct ui *ui, void *state)
+{
+	struct case_scr *cs = state;
+	struct ui_rect pane;
 	char hint[768] = "";
-	struct ui_form *pg = active_page(cs);
-	if (narrow) {
+	if (!case_frame(ui, cs, &pane)) {
 		/* The section list has the whole width. */
-	} else if (pg) {
-		ui_form_draw(ui, pg, pane, !cs->focus_side);
+	} else if (cs->have_page) {
+		ui_form_draw(ui, &cs->page, pane, !cs->focus_side);
 		if (!cs->focus_side)
-			ui_form_hint(ui, pg, hint, sizeof hint);
+			ui_form_hint(ui, &cs->page, hint, sizeof hint);
 	} else {
 		read_draw(ui, cs, pane);
 	}
 	ui_status_draw(ui, hint);
-	ui_select_draw(ui, &cs->sel);
 }
+
+/* ---- the item page's owner (ui_item_page.h) ------------------------------------ */
+
+static bool item_frame(struct ui *ui, void *owner, struct ui_rect *pane)
+{
+	return case_frame(ui, owner, pane);
+}
+
+static bool item_command(struct ui *ui, void *owner, const struct ui_key *k)
+{
+	return case_command(ui, owner, k->act);
+}
+
+/* Back from an item: the list again, the focus on the item's row. */
+static void item_closed(struct ui *ui, void *owner, const struct ui_item_closed *c)
+{
+	struct case_scr *cs = owner;
+	if (!cs->have_page)
+		return;
+	ui_form_rebuild(ui, &cs->page);
+	const struct store_item *items;
+	size_t n = cs->page.src.rec ? ui_rec_items(cs->page.src.rec, c->list->id, &items) : 0;
+	for (size_t r = 0; r < cs->page.nrows; r++) {
+		const struct ui_row *row = &cs->page.rows[r];
+		if (row->kind == UI_ROW_ITEM && row->f == c->list && row->item < n &&
+		    strcmp(items[row->item].id, c->item) == 0)
+			cs->page.cur = r;
+	}
+}
+
+static const struct ui_item_owner item_owner = {
+    .ctx = CASE_CTX,
+    .ctx_typing = UI_CTX_CASE,
+    .frame = item_frame,
+    .command = item_command,
+    .closed = item_closed,
+};
 
 static enum ui_result case_tick(struct ui *ui, void *state)
 {
@@ -503,15 +515,12 @@ static enum ui_result case_tick(struct ui *ui, void *state)
 		timer_save(ui, cs, cs->timer.cur);
 	/* The clock shows on whatever screen is on top (ui_header_draw); the
 	 * case's own prompts turn their pages while it is on top. */
-	struct ui_frame *top = ui_top(ui);
-	return cs->timer.running || (top && top->state == state) ? UI_REDRAW : UI_CONTINUE;
+	return cs->timer.running || ui_in_view(ui, state) ? UI_REDRAW : UI_CONTINUE;
 }
 
 static void case_flush(struct ui *ui, void *state)
 {
 	struct case_scr *cs = state;
-	if (cs->have_item)
-		ui_form_flush(ui, &cs->item);
 	if (cs->have_page)
 		ui_form_flush(ui, &cs->page);
 	ui_timer_run(&cs->timer, false);
@@ -521,8 +530,6 @@ static void case_flush(struct ui *ui, void *state)
 static void case_free(void *state)
 {
 	struct case_scr *cs = state;
-	if (cs->have_item)
-		ui_form_free(&cs->item);
 	if (cs->have_page)
 		ui_form_free(&cs->page);
 	for (size_t i = 0; i < cs->nrecs; i++)
@@ -532,7 +539,6 @@ static void case_free(void *state)
 	free(cs->side);
 	ui_timer_show(NULL);
 	ui_timer_free(&cs->timer);
-	ui_select_close(&cs->sel);
 	case_missing_free(cs);
 	store_meeting_clear(&cs->m);
 	store_case_clear(&cs->c);
@@ -712,9 +718,7 @@ void ui_case_open_at(struct ui *ui, const char *meeting_id, const char *case_id,
 		const char *id =
 		    cs->page.rows[r].kind == UI_ROW_ITEM ? ui_form_item_id(&cs->page) : NULL;
 		if (id && strcmp(id, item) == 0) {
-			case_item_open(ui, cs, id);
-			if (cs->have_item)
-				ui_form_focus_field(&cs->item, col);
+			case_item_open(ui, cs, col, false);
 			return;
 		}
 	}

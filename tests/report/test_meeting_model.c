@@ -250,6 +250,49 @@ static void packet_every_sheet_nothing_identifying(void **state)
 	}
 }
 
+/* The section of the packet text of case code (up to the next case's, or
+ * the end); owned by the caller. */
+static char *case_part(const char *flat, const char *code, const char *next)
+{
+	const char *p = strstr(flat, code);
+	assert_non_null(p);
+	const char *end = next ? strstr(p, next) : NULL;
+	size_t n = end ? (size_t)(end - p) : strlen(p);
+	char *out = xcalloc(n + 1, 1);
+	memcpy(out, p, n);
+	return out;
+}
+
+/* A case opened in the meeting has every form of the template, its
+ * ADL/IADL grid too; a grid with no rating at all (a case not assessed
+ * yet) is left out of the packet instead of printing its heading and
+ * legend alone.  A rated grid is still there. */
+static void packet_leaves_out_an_unrated_grid(void **state)
+{
+	struct fx *f = *state;
+	struct kaigi_error err;
+	struct store_case_list cl;
+	assert_int_equal(store_case_list(f->st, MEETING, &cl, &err), KAIGI_OK);
+	assert_int_equal(cl.n, 4);
+	char id[STORE_ID_SIZE];
+	assert_int_equal(store_record_ensure(f->st, MEETING, cl.v[1].id, "adl_toyoake", id, &err),
+			 KAIGI_OK);
+	store_case_list_free(&cl);
+	struct report_options o = {.lang = "ja", .packet = true};
+	char *text = render(f, f->st, &o);
+	char *flat = unwrapped(text);
+	char *one = case_part(flat, "TY-2026-001", "TY-2026-002");
+	char *two = case_part(flat, "TY-2026-002", "TY-2026-003");
+	assert_non_null(strstr(one, "ADL・IADL状況"));
+	assert_non_null(strstr(one, "事前判定"));
+	if (strstr(two, "ADL・IADL状況") || strstr(two, "事前判定"))
+		fail_msg("an unrated grid is in the packet:\n%s", two);
+	free(one);
+	free(two);
+	free(flat);
+	free(text);
+}
+
 static void summary_carries_the_case_facts(void **state)
 {
 	struct fx *f = *state;
@@ -375,6 +418,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(packet_every_sheet_nothing_identifying, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(summary_carries_the_case_facts, setup, teardown),
+	    cmocka_unit_test_setup_teardown(packet_leaves_out_an_unrated_grid, setup, teardown),
 	    cmocka_unit_test(shipped_professions_are_the_default),
 	    cmocka_unit_test_setup_teardown(migration_moves_professions, setup, teardown),
 	};
