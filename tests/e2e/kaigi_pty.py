@@ -344,6 +344,18 @@ def answer(con, form, field, item="", col="", case_code=None):
     return [r[0] for r in con.execute(q, args)]
 
 
+def eventually(fn, timeout=10.0):
+    """fn() until it is true or timeout seconds pass; its last value.  For
+    what the database holds after a key: the screen may already show the
+    text being typed before the key that saves it is handled."""
+    end = time.monotonic() + timeout
+    while True:
+        got = fn()
+        if got or time.monotonic() > end:
+            return got
+        time.sleep(0.05)
+
+
 def check(cond, msg):
     if not cond:
         raise AssertionError(msg)

@@ -112,8 +112,10 @@ def main():
         open_today_case(k)
         goto_section(k, FIELDS[0][0])
         k.wait_for(RESTORED)
-        k.send("enter", "tab")
-        k.wait_gone("［下書き］")
+        k.send("enter")
+        k.wait_for("Tab 確定・次へ")  # the editor, on the restored text
+        k.send("tab")
+        k.wait_gone("Tab 確定・次へ")  # kept: the editor has closed
     got = answer(db(demo_db(home)), "toyoake_case_sheet", FIELDS[0][2], case_code="K-2026-003")
     check(got == [typed[FIELDS[0][2]]], "kept %r, typed %r" % (got, typed[FIELDS[0][2]]))
     check(draft(home, FIELDS[0][2]) is None, "the draft stayed after it was kept")

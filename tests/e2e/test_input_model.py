@@ -20,7 +20,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import (Kaigi, answer, check, db, demo_db, goto_section,  # noqa: E402
+from kaigi_pty import (Kaigi, answer, check, db, demo_db, eventually, goto_section,  # noqa: E402
                        open_today_case, run, tempdir)
 
 CODE = "K-2026-003"
@@ -48,14 +48,17 @@ def main():
         k.type("B病院の相談員")
         k.send("tab")
         k.wait_for("B病院の相談員")
-        check(value(home, "toyoake_case_sheet", "care_manager") == ["B病院の相談員"],
+        check(eventually(lambda: value(home, "toyoake_case_sheet", "care_manager") ==
+                         ["B病院の相談員"]),
               "B病院: %r" % value(home, "toyoake_case_sheet", "care_manager"))
         # ---- 5: t on a date is today, and the timer keeps running
         k.send("down")  # 初回訪問日 (カンファレンス日 is the meeting's date)
         k.type("t")
         k.send("tab")
         k.wait_for(today.isoformat())
-        check(value(home, "toyoake_case_sheet", "first_visit_date") == [today.isoformat()],
+        # (today's date is on the screen already: カンファレンス日)
+        check(eventually(lambda: value(home, "toyoake_case_sheet", "first_visit_date") ==
+                         [today.isoformat()]),
               "t: %r" % value(home, "toyoake_case_sheet", "first_visit_date"))
         check("⏸" not in k.text(), "t paused the timer:\n" + k.text())
         # ---- 3: a refused number, in Japanese, kept as a draft
