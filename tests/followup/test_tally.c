@@ -629,6 +629,59 @@ static void kept_rows(void **state)
 	fu_close(f);
 }
 
+/* The policy meeting's agenda in the order the facilitator sets. */
+static void agenda_order(void **state)
+{
+	(void)state;
+	struct fu *f = fx_open();
+	struct kaigi_error err;
+	struct store_meeting m;
+	memset(&m, 0, sizeof m);
+	m.template_id = "policy";
+	m.kind = "policy";
+	m.f[STORE_MEETING_DATE] = "2026-09-01";
+	assert_int_equal(store_meeting_create(f->st, &m, &err), KAIGI_OK);
+	const char *titles[] = {ISSUE, "通いの場が足りない", "移動手段がない"};
+	char ids[3][STORE_ID_SIZE];
+	for (int i = 0; i < 3; i++) {
+		if (i == 0) {
+			snprintf(
+			    ids[0], sizeof ids[0], "%s",
+			    fu_text(f, "SELECT id FROM regional_issue WHERE title = '" ISSUE "'"));
+		} else {
+			struct store_issue is = {0};
+			is.title = xstrdup(titles[i]);
+			is.status = xstrdup("open");
+			assert_int_equal(store_issue_save(f->st, &is, &err), KAIGI_OK);
+			snprintf(ids[i], sizeof ids[i], "%s", is.id);
+			store_issue_clear(&is);
+		}
+		assert_int_equal(store_agenda_add(f->st, m.id, ids[i], &err), KAIGI_OK);
+	}
+	struct store_decision_list d;
+	/* The last one up twice: first. */
+	assert_int_equal(store_agenda_move(f->st, m.id, ids[2], -1, &err), KAIGI_OK);
+	assert_int_equal(store_agenda_move(f->st, m.id, ids[2], -1, &err), KAIGI_OK);
+	assert_int_equal(store_agenda_move(f->st, m.id, ids[2], -1, &err), KAIGI_OK); /* stays */
+	assert_int_equal(store_agenda_move(f->st, m.id, ids[0], 1, &err), KAIGI_OK);
+	assert_int_equal(store_agenda_list(f->st, m.id, &d, &err), KAIGI_OK);
+	assert_int_equal(d.n, 3);
+	assert_string_equal(d.v[0].issue_title, titles[2]);
+	assert_string_equal(d.v[1].issue_title, titles[1]);
+	assert_string_equal(d.v[2].issue_title, titles[0]);
+	store_decision_list_free(&d);
+	assert_int_equal(store_agenda_move(f->st, m.id, ids[0], 1, &err), KAIGI_OK); /* last */
+	assert_int_equal(store_agenda_move(f->st, m.id, ids[0], 2, &err), KAIGI_EDATA);
+	/* Taken off: the rest keep their order. */
+	assert_int_equal(store_agenda_remove(f->st, m.id, ids[1], &err), KAIGI_OK);
+	assert_int_equal(store_agenda_list(f->st, m.id, &d, &err), KAIGI_OK);
+	assert_int_equal(d.n, 2);
+	assert_string_equal(d.v[0].issue_title, titles[2]);
+	assert_string_equal(d.v[1].issue_title, titles[0]);
+	store_decision_list_free(&d);
+	fu_close(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -636,6 +689,7 @@ int main(void)
 	    cmocka_unit_test(fiscal_boundaries), cmocka_unit_test(deterioration),
 	    cmocka_unit_test(targets_results),   cmocka_unit_test(policy_decision),
 	    cmocka_unit_test(outcome_direction), cmocka_unit_test(kept_rows),
+	    cmocka_unit_test(agenda_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
