@@ -28,7 +28,8 @@ CREATE TABLE IF NOT EXISTS tally_hit (
 	area TEXT NOT NULL, -- the person's area, or ''
 	PRIMARY KEY (case_id, spec, kind, form, field, item)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS tally_hit_date ON tally_hit (spec, date, kind, form, field, item, area);
+-- kind before date: the reviews of a period (kind -1) count in one range.
+CREATE INDEX IF NOT EXISTS tally_hit_date ON tally_hit (spec, kind, date, form, field, item, area);
 
 CREATE TRIGGER IF NOT EXISTS answer_tally_insert AFTER INSERT ON answer
 BEGIN

@@ -152,7 +152,20 @@ static char *tally_spec(const struct schema_set *forms)
 
 /* ---- the count ---------------------------------------------------------------- */
 
+/*
+ * Whether some review of the period (?1 ?2, area ?3) is not kept for the
+ * spec ?5: kept rows are only ever of reviews that exist with that date and
+ * area (the triggers delete the others), so equal counts mean all are kept.
+ * Both counts are index ranges: a millisecond for a 年度.
+ */
 /* clang-format off */
+#define TALLY_INCOMPLETE                                                                           \
+	"(SELECT count(*) FROM meeting m CROSS JOIN case_review c ON c.meeting_id = m.id "        \
+	"  WHERE m.date BETWEEN ifnull(?1, '') AND ifnull(?2, '9999') "                            \
+	"  AND (?3 IS NULL OR (SELECT area FROM person WHERE id = c.person_id) = ?3)) <> "         \
+	"(SELECT count(*) FROM tally_hit WHERE spec = ?5 AND kind = -1 "                          \
+	"  AND date BETWEEN ifnull(?1, '') AND ifnull(?2, '9999') AND (?3 IS NULL OR area = ?3))"
+
 #define TALLY_CTE                                                                                  \
 	"WITH spec (kind, form, field, item, col, vals, mask) AS MATERIALIZED ("                   \
 	"  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, "  \
@@ -162,7 +175,7 @@ static char *tally_spec(const struct schema_set *forms)
 	"  SELECT c.id, ifnull(p.area, '') AS area, m.date FROM meeting m "                        \
 	"  CROSS JOIN case_review c ON c.meeting_id = m.id JOIN person p ON p.id = c.person_id "   \
 	"  WHERE m.date BETWEEN ifnull(?1, '') AND ifnull(?2, '9999') "                            \
-	"  AND (?3 IS NULL OR p.area = ?3) "                                                       \
+	"  AND (?3 IS NULL OR p.area = ?3) AND " TALLY_INCOMPLETE " "                             \
 	"  AND NOT EXISTS (SELECT 1 FROM tally_hit t WHERE t.case_id = c.id AND t.spec = ?5 "      \
 	"  AND t.kind = -1)), "                                                                    \
 	"rec AS MATERIALIZED ("                                                                    \
@@ -195,7 +208,8 @@ static char *tally_spec(const struct schema_set *forms)
 	"    WHERE rec.kind = 3 AND a.col = 'statement' AND a.value <> ''), "                      \
 	"allhit AS ("                                                                              \
 	"  SELECT kind, form, field, item, case_id AS id, area FROM tally_hit "                    \
-	"  WHERE spec = ?5 AND date BETWEEN ifnull(?1, '') AND ifnull(?2, '9999') "                \
+	"  WHERE spec = ?5 AND kind IN (-1, 0, 1, 2, 3) "                                          \
+	"  AND date BETWEEN ifnull(?1, '') AND ifnull(?2, '9999') "                                \
 	"  AND (?3 IS NULL OR area = ?3) "                                                         \
 	"  UNION ALL SELECT kind, form, field, item, id, area FROM hit) "
 /* clang-format on */
@@ -206,8 +220,14 @@ static const char tally_fill_sql[] =
     "INSERT OR IGNORE INTO tally_hit (case_id, spec, kind, form, field, item, date, "
     "area) " TALLY_CTE "SELECT id, ?5, kind, form, field, item, date, area FROM hit";
 
-/* Rows kept for another spec (the forms changed) are never read again. */
-static const char tally_stale_sql[] = "DELETE FROM tally_hit WHERE spec <> ?1";
+/* Rows kept for another spec (the forms changed) are never read again:
+ * whether there are any, whether reviews of the period are missing (both
+ * read, so a tally with nothing to keep takes no write lock), and the
+ * delete. */
+static const char tally_state_sql[] =
+    "SELECT EXISTS (SELECT 1 FROM tally_hit WHERE spec < ?5) "
+    "OR EXISTS (SELECT 1 FROM tally_hit WHERE spec > ?5), " TALLY_INCOMPLETE;
+static const char tally_stale_sql[] = "DELETE FROM tally_hit WHERE spec < ?1 OR spec > ?1";
 
 /* FNV-1a of the tally spec: which forms a kept row was counted for. */
 static long long spec_hash(const char *spec)
@@ -241,14 +261,25 @@ static void tally_fill(struct store *st, const struct store_period *p, const cha
 	struct kaigi_error ignored;
 	if (st->read_only)
 		return;
-	sqlite3_stmt *d = store_stmt(st, tally_stale_sql, &ignored);
+	sqlite3_stmt *q = store_stmt(st, tally_state_sql, &ignored);
+	if (!q)
+		return;
+	bind_period(q, p, spec, hash);
+	bool stale = false, missing = true;
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		stale = sqlite3_column_int(q, 0) != 0;
+		missing = sqlite3_column_int(q, 1) != 0;
+	}
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	sqlite3_stmt *d = stale ? store_stmt(st, tally_stale_sql, &ignored) : NULL;
 	if (d) {
 		sqlite3_bind_int64(d, 1, hash);
 		sqlite3_step(d);
 		sqlite3_reset(d);
 		sqlite3_clear_bindings(d);
 	}
-	sqlite3_stmt *f = store_stmt(st, tally_fill_sql, &ignored);
+	sqlite3_stmt *f = missing ? store_stmt(st, tally_fill_sql, &ignored) : NULL;
 	if (f) {
 		bind_period(f, p, spec, hash);
 		sqlite3_step(f);
