@@ -445,7 +445,14 @@ static void area_add(struct store_tally_area **areas, size_t *n, const char *are
 enum kaigi_status store_tally_run(struct store *st, const struct store_period *p,
 				  struct store_tally *out, struct kaigi_error *err)
 {
-	static const char sql[] = TALLY_CTE "SELECT kind, form, field, item, area FROM allhit";
+	/* allhit without the review's id: a compound at the top streams its
+	 * rows, no copy through a co-routine. */
+	static const char sql[] =
+	    TALLY_CTE "SELECT kind, form, field, item, area FROM tally_hit "
+		      "WHERE spec = ?5 AND kind IN (-1, 0, 1, 2, 3) "
+		      "AND date BETWEEN ifnull(?1, '') AND ifnull(?2, '9999') "
+		      "AND (?3 IS NULL OR area = ?3) "
+		      "UNION ALL SELECT kind, form, field, item, area FROM hit";
 	memset(out, 0, sizeof *out);
 	char *spec = tally_spec(st->forms);
 	long long hash = spec_hash(spec);
