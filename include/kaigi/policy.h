@@ -32,6 +32,10 @@ enum kaigi_status store_agenda_add(struct store *st, const char *meeting_id, con
 /* Take it off (its decision with it). */
 enum kaigi_status store_agenda_remove(struct store *st, const char *meeting_id,
 				      const char *issue_id, struct kaigi_error *err);
+/* Move it one place earlier (dir -1) or later (1) on the agenda; at
+ * either end nothing moves. */
+enum kaigi_status store_agenda_move(struct store *st, const char *meeting_id, const char *issue_id,
+				    int dir, struct kaigi_error *err);
 /* Record what the meeting decided about the issue (NULL or "" clears). */
 enum kaigi_status store_agenda_decide(struct store *st, const char *meeting_id,
 				      const char *issue_id, const char *decision,

@@ -196,6 +196,11 @@ struct schema_meeting {
 	char **forms; /* ids of the forms each case uses, in order */
 	struct schema_pos *forms_pos;
 	size_t nforms;
+	/* ids of the forms filled for the meeting itself (a planning meeting's
+	 * process and outcome sheets, a policy meeting's minutes), in order */
+	char **meeting_forms;
+	struct schema_pos *meeting_forms_pos;
+	size_t nmeeting_forms;
 	struct schema_pos pos;
 };
 

@@ -13,8 +13,8 @@
 #include "schema_internal.h"
 
 static const char *const meeting_keys[] = {
-    "meeting", "version", "kind",  "title",  "description",     "minutes", "case_minutes",
-    "cases",   "roles",   "forms", "phases", "reserve_minutes", NULL};
+    "meeting", "version", "kind",  "title",  "description",     "minutes",       "case_minutes",
+    "cases",   "roles",   "forms", "phases", "reserve_minutes", "meeting_forms", NULL};
 static const char *const phase_keys[] = {"id", "title", "minutes", "prompts", NULL};
 static const char *const role_keys[] = {"id", "label", NULL};
 static const char *const cases_keys[] = {"min", "max", NULL};
@@ -118,17 +118,19 @@ static void parse_roles(struct loader *l, yaml_node_t *n, struct schema_meeting 
 	}
 }
 
-static void parse_forms(struct loader *l, yaml_node_t *n, struct schema_meeting *m)
+/* A list of form ids under key (forms, meeting_forms) into *ids, *pos, *count. */
+static void parse_forms(struct loader *l, yaml_node_t *n, const char *key, char ***ids,
+			struct schema_pos **pos, size_t *count)
 {
 	struct ydoc *y = l->y;
 	if (n->type != YAML_SEQUENCE_NODE || ydoc_seq_len(n) == 0) {
-		ydoc_error(y, n, "'forms' must be a list of at least one form id, found %s",
+		ydoc_error(y, n, "'%s' must be a list of at least one form id, found %s", key,
 			   ydoc_kind(n));
 		return;
 	}
-	size_t nf = ydoc_seq_len(n);
-	m->forms = xcalloc(nf + 1, sizeof *m->forms);
-	m->forms_pos = xcalloc(nf + 1, sizeof *m->forms_pos);
+	size_t nf = ydoc_seq_len(n), k = 0;
+	char **v = xcalloc(nf + 1, sizeof *v);
+	struct schema_pos *p = xcalloc(nf + 1, sizeof *p);
 	for (size_t i = 0; i < nf && !y->stop; i++) {
 		yaml_node_t *fn = ydoc_seq_at(y, n, i);
 		const char *id = ydoc_scalar(fn);
@@ -140,16 +142,19 @@ static void parse_forms(struct loader *l, yaml_node_t *n, struct schema_meeting 
 		if (!schema_check_id(l, fn, id, "form id"))
 			continue;
 		bool dup = false;
-		for (size_t j = 0; j < m->nforms; j++)
-			if (strcmp(m->forms[j], id) == 0)
+		for (size_t j = 0; j < k; j++)
+			if (strcmp(v[j], id) == 0)
 				dup = true;
 		if (dup) {
 			ydoc_error(y, fn, "form '%s' is listed twice", id);
 			continue;
 		}
-		m->forms_pos[m->nforms] = (struct schema_pos){ydoc_line(fn), ydoc_col(fn)};
-		m->forms[m->nforms++] = xstrdup(id);
+		p[k] = (struct schema_pos){ydoc_line(fn), ydoc_col(fn)};
+		v[k++] = xstrdup(id);
 	}
+	*ids = v;
+	*pos = p;
+	*count = k;
 }
 
 struct schema_meeting *schema_parse_meeting(struct loader *l, yaml_node_t *root)
@@ -204,9 +209,13 @@ struct schema_meeting *schema_parse_meeting(struct loader *l, yaml_node_t *root)
 		parse_roles(l, roles, m);
 	yaml_node_t *forms = ydoc_map_get(y, root, "forms");
 	if (forms)
-		parse_forms(l, forms, m);
+		parse_forms(l, forms, "forms", &m->forms, &m->forms_pos, &m->nforms);
 	else
 		ydoc_error(y, root, "missing required key 'forms'");
+	yaml_node_t *own = ydoc_map_get(y, root, "meeting_forms");
+	if (own)
+		parse_forms(l, own, "meeting_forms", &m->meeting_forms, &m->meeting_forms_pos,
+			    &m->nmeeting_forms);
 	yaml_node_t *phases = ydoc_map_get(y, root, "phases");
 	if (phases == NULL) {
 		ydoc_error(y, root, "missing required key 'phases'");
@@ -254,5 +263,9 @@ void schema_meeting_free(struct schema_meeting *m)
 		free(m->forms[i]);
 	free(m->forms);
 	free(m->forms_pos);
+	for (size_t i = 0; i < m->nmeeting_forms; i++)
+		free(m->meeting_forms[i]);
+	free(m->meeting_forms);
+	free(m->meeting_forms_pos);
 	free(m);
 }

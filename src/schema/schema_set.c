@@ -229,6 +229,14 @@ enum kaigi_status schema_set_check(const struct schema_set *set, struct kaigi_di
 				    m->forms_pos[j].col,
 				    "meeting '%s' uses form '%s', which is not installed", m->id,
 				    m->forms[j]);
+		for (size_t j = 0; j < m->nmeeting_forms; j++)
+			if (schema_form_find(set, m->meeting_forms[j]) == NULL)
+				kaigi_diags_add(diags, KAIGI_EDATA, m->source,
+						m->meeting_forms_pos[j].line,
+						m->meeting_forms_pos[j].col,
+						"meeting '%s' uses form '%s' for itself, which is "
+						"not installed",
+						m->id, m->meeting_forms[j]);
 	}
 	for (size_t i = 0; i < set->nforms; i++) {
 		const struct schema_form *form = set->forms[i];

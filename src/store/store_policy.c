@@ -69,6 +69,42 @@ enum kaigi_status store_agenda_decide(struct store *st, const char *meeting_id,
 	return store_write1(st, sql, bind_agenda, &a, "recording a decision", err);
 }
 
+struct move_arg {
+	const char *meeting_id, *issue_id;
+	int dir;
+};
+
+static void bind_move(sqlite3_stmt *q, const void *arg)
+{
+	const struct move_arg *a = arg;
+	sqlite3_bind_text(q, 1, a->meeting_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, a->issue_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 3, a->dir);
+	sqlite3_bind_int64(q, 4, store_now_ms());
+}
+
+enum kaigi_status store_agenda_move(struct store *st, const char *meeting_id, const char *issue_id,
+				    int dir, struct kaigi_error *err)
+{
+	/* Positions, not the stored ord values, decide (imports and other
+	 * laptops may leave gaps or ties): the issue and its neighbour swap,
+	 * and every item whose position differs from its ord is renumbered. */
+	static const char sql[] =
+	    "WITH cur AS (SELECT issue_id, row_number() OVER (ORDER BY ord, issue_id) - 1 AS pos "
+	    "  FROM policy_agenda WHERE meeting_id = ?1), "
+	    "me AS (SELECT pos FROM cur WHERE issue_id = ?2), "
+	    "want AS (SELECT issue_id, CASE WHEN issue_id = ?2 THEN pos + ?3 "
+	    "  WHEN pos = (SELECT pos FROM me) + ?3 THEN pos - ?3 ELSE pos END AS np FROM cur "
+	    "  WHERE (SELECT pos FROM me) + ?3 BETWEEN 0 AND (SELECT count(*) - 1 FROM cur)) "
+	    "UPDATE policy_agenda SET ord = w.np, updated = ?4 FROM want w "
+	    "WHERE policy_agenda.meeting_id = ?1 AND w.issue_id = policy_agenda.issue_id "
+	    "AND policy_agenda.ord IS NOT w.np";
+	if (dir != -1 && dir != 1)
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "move by one: -1 or 1");
+	struct move_arg a = {meeting_id, issue_id, dir};
+	return store_write1(st, sql, bind_move, &a, "reordering the agenda", err);
+}
+
 static enum kaigi_status decision_query(struct store *st, const char *sql, const char *key,
 					struct store_decision_list *out, struct kaigi_error *err)
 {

@@ -5,7 +5,11 @@
  * ADL/IADL row rated as a problem, each key problem code, each raised
  * regional issue — and how many of each area.
  *
- * One SQL statement does the counting.  What counts as a problem is read
+ * What each review counts for is kept in tally_hit (db/011_tally.sql: one
+ * index range per period, emptied by triggers for a review whenever
+ * anything it was counted from changes); the reviews not kept yet are
+ * counted from their answers by one SQL statement, kept by a writer and
+ * counted in the query itself by a reader.  What counts as a problem is read
  * from the forms, never written here: the choices marked `problem: true`
  * on each grid's rating column (row by row, since a row may have its own
  * scale) and the selects marked `tally: true` are handed in as JSON, so a
@@ -148,45 +152,141 @@ static char *tally_spec(const struct schema_set *forms)
 
 /* ---- the count ---------------------------------------------------------------- */
 
+/*
+ * Whether some review of the period (?1 ?2, area ?3) is not kept for the
+ * spec ?5: kept rows are only ever of reviews that exist with that date and
+ * area (the triggers delete the others), so equal counts mean all are kept.
+ * Both counts are index ranges: a millisecond for a 年度.
+ */
 /* clang-format off */
+#define TALLY_INCOMPLETE                                                                           \
+	"(SELECT count(*) FROM meeting m CROSS JOIN case_review c ON c.meeting_id = m.id "        \
+	"  WHERE m.date BETWEEN ifnull(?1, '') AND ifnull(?2, '9999') "                            \
+	"  AND (?3 IS NULL OR (SELECT area FROM person WHERE id = c.person_id) = ?3)) <> "         \
+	"(SELECT count(*) FROM tally_hit WHERE spec = ?5 AND kind = -1 "                          \
+	"  AND date BETWEEN ifnull(?1, '') AND ifnull(?2, '9999') AND (?3 IS NULL OR area = ?3))"
+
 #define TALLY_CTE                                                                                  \
 	"WITH spec (kind, form, field, item, col, vals, mask) AS MATERIALIZED ("                   \
 	"  SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, "  \
 	"  value ->> 6 "                                                                           \
 	"  FROM json_each(?4)), "                                                                  \
 	"cs AS MATERIALIZED ("                                                                     \
-	"  SELECT c.id, ifnull(p.area, '') AS area FROM meeting m "                                \
+	"  SELECT c.id, ifnull(p.area, '') AS area, m.date FROM meeting m "                        \
 	"  CROSS JOIN case_review c ON c.meeting_id = m.id JOIN person p ON p.id = c.person_id "   \
 	"  WHERE m.date BETWEEN ifnull(?1, '') AND ifnull(?2, '9999') "                            \
-	"  AND (?3 IS NULL OR p.area = ?3)), "                                                     \
+	"  AND (?3 IS NULL OR p.area = ?3) AND " TALLY_INCOMPLETE " "                             \
+	"  AND NOT EXISTS (SELECT 1 FROM tally_hit t WHERE t.case_id = c.id AND t.spec = ?5 "      \
+	"  AND t.kind = -1)), "                                                                    \
 	"rec AS MATERIALIZED ("                                                                    \
-	"  SELECT cs.id, cs.area, r.id AS rid, r.form, s.kind, s.field, s.col, s.vals, s.mask "     \
+	"  SELECT cs.id, cs.area, cs.date, r.id AS rid, r.form, s.kind, s.field, s.col, s.vals, "  \
+	"  s.mask "                                                                                \
 	"  FROM cs "                                                                               \
 	"  CROSS JOIN form_record r ON r.case_id = cs.id "                                         \
 	"  CROSS JOIN spec s ON s.form = r.form AND s.kind IN (0, 1, 2, 3)), "                     \
-	"hit (kind, form, field, item, id, area) AS ("                                             \
-	"  SELECT -1, '', '', '', id, area FROM cs "                                               \
-	"  UNION ALL SELECT DISTINCT 0, '', 'issues', a.value, rec.id, rec.area FROM rec "         \
+	"hit (kind, form, field, item, id, area, date) AS ("                                             \
+	"  SELECT -1, '', '', '', id, area, date FROM cs "                                               \
+	"  UNION ALL SELECT DISTINCT 0, '', 'issues', a.value, rec.id, rec.area, rec.date FROM rec "         \
 	"    CROSS JOIN answer a ON a.record_id = rec.rid AND a.field = rec.field "                \
 	"    WHERE rec.kind = 0 AND a.col = 'category' "                                           \
-	"  UNION ALL SELECT 1, rec.form, rec.field, a.item, rec.id, rec.area FROM rec "            \
+	"  UNION ALL SELECT 1, rec.form, rec.field, a.item, rec.id, rec.area, rec.date FROM rec "            \
 	"    CROSS JOIN answer a ON a.record_id = rec.rid AND a.field = rec.field "                \
 	"    WHERE rec.kind = 1 AND a.col = rec.col "                                              \
 	"      AND CASE WHEN rec.mask IS NOT NULL THEN typeof(a.value) = 'integer' "               \
 	"        AND a.value BETWEEN 0 AND 62 AND (rec.mask >> a.value) & 1 "                      \
 	"      ELSE instr(rec.vals, ',' || a.item || ':' || a.value || ',') > 0 END "              \
-	"  UNION ALL SELECT 2, c.form, c.field, c.item, rec.id, rec.area FROM rec "                \
+	"  UNION ALL SELECT 2, c.form, c.field, c.item, rec.id, rec.area, rec.date FROM rec "                \
 	"    CROSS JOIN answer a ON a.record_id = rec.rid AND a.field = rec.field "                \
 	"      AND a.item = '' AND a.col = '' "                                                    \
 	"    CROSS JOIN spec c ON c.kind = 5 AND c.form = rec.form AND c.field = rec.field "       \
 	"    WHERE rec.kind = 2 AND instr(' ' || a.value || ' ', ' ' || c.item || ' ') > 0 "       \
 	"  UNION ALL SELECT DISTINCT 3, '', 'regional_issues', "                                   \
 	"    coalesce(w.into_statement, a.value), "                                                \
-	"    rec.id, rec.area FROM rec "                                                           \
+	"    rec.id, rec.area, rec.date FROM rec "                                                           \
 	"    CROSS JOIN answer a ON a.record_id = rec.rid AND a.field = rec.field "                \
 	"    LEFT JOIN wording_merge w ON w.statement = a.value "                                  \
-	"    WHERE rec.kind = 3 AND a.col = 'statement' AND a.value <> '') "
+	"    WHERE rec.kind = 3 AND a.col = 'statement' AND a.value <> ''), "                      \
+	"allhit AS ("                                                                              \
+	"  SELECT kind, form, field, item, case_id AS id, area FROM tally_hit "                    \
+	"  WHERE spec = ?5 AND kind IN (-1, 0, 1, 2, 3) "                                          \
+	"  AND date BETWEEN ifnull(?1, '') AND ifnull(?2, '9999') "                                \
+	"  AND (?3 IS NULL OR area = ?3) "                                                         \
+	"  UNION ALL SELECT kind, form, field, item, id, area FROM hit) "
 /* clang-format on */
+
+/* Keep the hits of the period's reviews not kept yet (a writer only); the
+ * allhit part of TALLY_CTE is there for the query's sake, unused here. */
+static const char tally_fill_sql[] =
+    "INSERT OR IGNORE INTO tally_hit (case_id, spec, kind, form, field, item, date, "
+    "area) " TALLY_CTE "SELECT id, ?5, kind, form, field, item, date, area FROM hit";
+
+/* Rows kept for another spec (the forms changed) are never read again:
+ * whether there are any, whether reviews of the period are missing (both
+ * read, so a tally with nothing to keep takes no write lock), and the
+ * delete. */
+static const char tally_state_sql[] =
+    "SELECT EXISTS (SELECT 1 FROM tally_hit WHERE spec < ?5) "
+    "OR EXISTS (SELECT 1 FROM tally_hit WHERE spec > ?5), " TALLY_INCOMPLETE;
+static const char tally_stale_sql[] = "DELETE FROM tally_hit WHERE spec < ?1 OR spec > ?1";
+
+/* FNV-1a of the tally spec: which forms a kept row was counted for. */
+static long long spec_hash(const char *spec)
+{
+	unsigned long long h = 1469598103934665603ULL;
+	for (const unsigned char *p = (const unsigned char *)spec; *p; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	return (long long)(h >> 1);
+}
+
+/* Bind the period (?1 ?2 ?3), the spec (?4) and its hash (?5). */
+static void bind_period(sqlite3_stmt *q, const struct store_period *p, const char *spec,
+			long long hash)
+{
+	store_bind_text_or_null(q, 1, p ? p->from : NULL);
+	store_bind_text_or_null(q, 2, p ? p->to : NULL);
+	store_bind_text_or_null(q, 3, p ? p->area : NULL);
+	sqlite3_bind_text(q, 4, spec, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 5, hash);
+}
+
+/*
+ * Count the period's reviews not counted yet into tally_hit, each statement
+ * its own transaction.  A read-only store, or another writer holding the
+ * lock, leaves the work to the query, which counts from the answers
+ * whatever is not kept.
+ */
+static void tally_fill(struct store *st, const struct store_period *p, const char *spec,
+		       long long hash)
+{
+	struct kaigi_error ignored;
+	if (st->read_only)
+		return;
+	sqlite3_stmt *q = store_stmt(st, tally_state_sql, &ignored);
+	if (!q)
+		return;
+	bind_period(q, p, spec, hash);
+	bool stale = false, missing = true;
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		stale = sqlite3_column_int(q, 0) != 0;
+		missing = sqlite3_column_int(q, 1) != 0;
+	}
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	sqlite3_stmt *d = stale ? store_stmt(st, tally_stale_sql, &ignored) : NULL;
+	if (d) {
+		sqlite3_bind_int64(d, 1, hash);
+		sqlite3_step(d);
+		sqlite3_reset(d);
+		sqlite3_clear_bindings(d);
+	}
+	sqlite3_stmt *f = missing ? store_stmt(st, tally_fill_sql, &ignored) : NULL;
+	if (f) {
+		bind_period(f, p, spec, hash);
+		sqlite3_step(f);
+		sqlite3_reset(f);
+		sqlite3_clear_bindings(f);
+	}
+}
 
 static char *line_key(int kind, const char *form, const char *field, const char *item)
 {
@@ -345,18 +445,24 @@ static void area_add(struct store_tally_area **areas, size_t *n, const char *are
 enum kaigi_status store_tally_run(struct store *st, const struct store_period *p,
 				  struct store_tally *out, struct kaigi_error *err)
 {
-	static const char sql[] = TALLY_CTE "SELECT kind, form, field, item, area FROM hit";
+	/* allhit without the review's id: a compound at the top streams its
+	 * rows, no copy through a co-routine. */
+	static const char sql[] =
+	    TALLY_CTE "SELECT kind, form, field, item, area FROM tally_hit "
+		      "WHERE spec = ?5 AND kind IN (-1, 0, 1, 2, 3) "
+		      "AND date BETWEEN ifnull(?1, '') AND ifnull(?2, '9999') "
+		      "AND (?3 IS NULL OR area = ?3) "
+		      "UNION ALL SELECT kind, form, field, item, area FROM hit";
 	memset(out, 0, sizeof *out);
 	char *spec = tally_spec(st->forms);
+	long long hash = spec_hash(spec);
+	tally_fill(st, p, spec, hash);
 	sqlite3_stmt *q = store_stmt(st, sql, err);
 	if (!q) {
 		free(spec);
 		return err->status;
 	}
-	store_bind_text_or_null(q, 1, p ? p->from : NULL);
-	store_bind_text_or_null(q, 2, p ? p->to : NULL);
-	store_bind_text_or_null(q, 3, p ? p->area : NULL);
-	sqlite3_bind_text(q, 4, spec, -1, SQLITE_STATIC);
+	bind_period(q, p, spec, hash);
 	int rc;
 	size_t cap = 0;
 	struct line_map map = {0};
@@ -461,9 +567,9 @@ enum kaigi_status store_tally_cases(struct store *st, const struct store_period 
 				    struct store_case_list *out, struct kaigi_error *err)
 {
 	static const char sql[] =
-	    TALLY_CTE "SELECT DISTINCT h.id FROM hit h JOIN case_review c ON c.id = h.id "
+	    TALLY_CTE "SELECT DISTINCT h.id FROM allhit h JOIN case_review c ON c.id = h.id "
 		      "JOIN meeting m ON m.id = c.meeting_id "
-		      "WHERE h.kind = ?5 AND h.form = ?6 AND h.field = ?7 AND h.item = ?8 "
+		      "WHERE h.kind = ?6 AND h.form = ?7 AND h.field = ?8 AND h.item = ?9 "
 		      "ORDER BY m.date DESC, c.ord";
 	memset(out, 0, sizeof *out);
 	int kind;
@@ -472,19 +578,18 @@ enum kaigi_status store_tally_cases(struct store *st, const struct store_period 
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no tally line '%s'",
 				       key ? key : "");
 	char *spec = tally_spec(st->forms);
+	long long hash = spec_hash(spec);
+	tally_fill(st, p, spec, hash);
 	sqlite3_stmt *q = store_stmt(st, sql, err);
 	enum kaigi_status s = q ? KAIGI_OK : err->status;
 	struct store_strings ids = {0};
 	size_t cap = 0;
 	if (q) {
-		store_bind_text_or_null(q, 1, p ? p->from : NULL);
-		store_bind_text_or_null(q, 2, p ? p->to : NULL);
-		store_bind_text_or_null(q, 3, p ? p->area : NULL);
-		sqlite3_bind_text(q, 4, spec, -1, SQLITE_STATIC);
-		sqlite3_bind_int(q, 5, kind);
-		sqlite3_bind_text(q, 6, form, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 7, field, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 8, item, -1, SQLITE_STATIC);
+		bind_period(q, p, spec, hash);
+		sqlite3_bind_int(q, 6, kind);
+		sqlite3_bind_text(q, 7, form, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 8, field, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 9, item, -1, SQLITE_STATIC);
 		int rc;
 		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 			ids.v = xgrow(ids.v, ids.n, &cap, sizeof *ids.v);

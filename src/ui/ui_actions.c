@@ -177,6 +177,20 @@ const struct ui_action ui_actions[] = {
     {UI_ACT_DELETE, UI_CTX_AGENDA, {'d', K(KEY_DC)}, "d", NULL,
      N_("remove the case from the meeting (asks first)")},
 
+    /* ---- a policy meeting's agenda of issues ------------------------ */
+    {UI_ACT_OPEN, UI_CTX_POLICY, {ENTER, 'e'}, "Enter", N_("decide"),
+     N_("type what the meeting decided about the issue (it shows on every case linked to it)")},
+    {UI_ACT_MOVE_UP, UI_CTX_POLICY, {'[', K(KEY_SR)}, "[ ]", N_("order"),
+     N_("move the issue earlier / later on the agenda (also Shift-↑ Shift-↓)")},
+    {UI_ACT_MOVE_DOWN, UI_CTX_POLICY, {']', K(KEY_SF)}, "", NULL, ""},
+    {UI_ACT_DELETE, UI_CTX_POLICY, {'d', K(KEY_DC)}, "d", NULL,
+     N_("take the issue off the agenda, with its decision (asks first)")},
+
+    /* ---- the meeting's own records ---------------------------------- */
+    {UI_ACT_OPEN, UI_CTX_SHEETS, {ENTER}, "Enter", N_("fill in"),
+     N_("open the highlighted sheet of the meeting itself (process sheet, outcome sheet, "
+        "minutes) on the form page")},
+
     /* ---- a page to read (overview, read-back) ----------------------- */
     {UI_ACT_OPEN, UI_CTX_READ, {ENTER}, "Enter", NULL,
      N_("on a meeting's overview: go to its cases")},
@@ -286,6 +300,8 @@ const struct ui_ctx_title ui_ctx_titles[] = {
     {UI_CTX_SIDE, N_("Section list (left)")},
     {UI_CTX_PEOPLE, N_("Participants")},
     {UI_CTX_AGENDA, N_("Cases of the meeting")},
+    {UI_CTX_POLICY, N_("Agenda of a policy meeting")},
+    {UI_CTX_SHEETS, N_("The meeting's own records")},
     {UI_CTX_CASE, N_("Running a case")},
     {UI_CTX_HISTORY, N_("Case history")},
     {UI_CTX_REGISTER | UI_CTX_ISSUE, N_("Regional issues")},

@@ -55,6 +55,8 @@ enum ui_ctx {
 	 * be text (function keys, Ctrl-, Alt-, arrows, Enter, Tab, Esc). */
 	UI_CTX_TYPEABLE = 1u << 22,
 	UI_CTX_CONFLICT = 1u << 23, /* sync conflicts, side by side */
+	UI_CTX_POLICY = 1u << 24,   /* a policy meeting's agenda of register issues */
+	UI_CTX_SHEETS = 1u << 25,   /* the meeting's own records */
 };
 
 enum ui_act {

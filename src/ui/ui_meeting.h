@@ -3,7 +3,8 @@
  * ui_meeting.h — the meeting screen's state, shared by its three files:
  * ui_screen_meeting.c (the frame, the overview with the town's vision, the
  * meeting's facts and its close), ui_meeting_people.c (participants) and
- * ui_meeting_agenda.c (the cases).
+ * ui_meeting_agenda.c (the cases) and ui_meeting_policy.c (a policy
+ * meeting's agenda of issues, and the meeting's own records).
  */
 #ifndef KAIGI_UI_MEETING_H
 #define KAIGI_UI_MEETING_H
@@ -11,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "kaigi/policy.h"
 #include "kaigi/store.h"
 #include "ui_app.h"
 #include "ui_draw.h"
@@ -25,6 +27,8 @@ enum meeting_side {
 	MS_INFO,
 	MS_PEOPLE,
 	MS_AGENDA,
+	MS_ISSUES, /* a policy meeting's agenda of register issues */
+	MS_SHEETS, /* the meeting's own records (meeting_forms) */
 	MS_CLOSE,
 	MS_COUNT,
 };
@@ -38,6 +42,7 @@ enum meeting_sel {
 enum meeting_confirm {
 	MCONF_NONE,
 	MCONF_DELETE_CASE,
+	MCONF_REMOVE_ISSUE,
 };
 
 struct meeting_scr {
@@ -78,6 +83,22 @@ struct meeting_scr {
 	size_t nprev;
 	char prev_case[STORE_ID_SIZE];
 	int prev_top;
+
+	/* a policy meeting's agenda of issues (ui_meeting_policy.c) */
+	struct store_decision_list issues;
+	struct store_issue *idet; /* each issue of the register, one per item */
+	size_t icur, itop;
+	bool iedit; /* the decision page is open */
+	struct kaigi_value iv;
+	struct ui_synth if_;
+	struct ui_form iform;
+	char iscope[96];
+
+	/* the meeting's own records: a section of a form per row */
+	size_t scur;
+	bool sedit; /* a section's page is open */
+	struct ui_rec srec;
+	struct ui_form sform;
 
 	struct ui_select sel;
 	enum meeting_sel sel_tag;
@@ -121,5 +142,21 @@ void agenda_followup_chosen(struct ui *ui, struct meeting_scr *ms, const char *c
 void agenda_delete_confirmed(struct ui *ui, struct meeting_scr *ms);
 /* One line naming case i: code, initials, age band, sex. */
 char *agenda_case_line(struct ui *ui, const struct meeting_scr *ms, size_t i);
+
+/* ui_meeting_policy.c */
+void policy_load(struct ui *ui, struct meeting_scr *ms);
+/* Whether the meeting has an agenda of issues (a policy meeting, or one
+ * with issues on it). */
+bool policy_shown(const struct meeting_scr *ms);
+enum ui_result policy_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
+void policy_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
+void policy_remove_confirmed(struct ui *ui, struct meeting_scr *ms);
+void policy_page_close(struct ui *ui, struct meeting_scr *ms);
+/* Sections of the forms the template lists for the meeting itself. */
+size_t sheets_count(struct ui *ui, const struct meeting_scr *ms);
+enum ui_result sheets_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
+void sheets_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
+void sheets_page_close(struct ui *ui, struct meeting_scr *ms);
+void policy_free(struct meeting_scr *ms);
 
 #endif

@@ -148,7 +148,42 @@ static struct ui_form *page_of(struct meeting_scr *ms)
 		return &ms->pform;
 	if (ms->side == MS_AGENDA && ms->cedit)
 		return &ms->cform;
+	if (ms->side == MS_ISSUES && ms->iedit)
+		return &ms->iform;
+	if (ms->side == MS_SHEETS && ms->sedit)
+		return &ms->sform;
 	return NULL;
+}
+
+/* The sides this meeting shows, in order (*n of them): a policy meeting
+ * has its agenda of issues instead of cases, a template with forms for
+ * the meeting itself its own records. */
+static size_t sides_of(struct ui *ui, const struct meeting_scr *ms, enum meeting_side out[MS_COUNT])
+{
+	size_t n = 0;
+	bool policy = policy_shown(ms);
+	out[n++] = MS_OVERVIEW;
+	out[n++] = MS_INFO;
+	out[n++] = MS_PEOPLE;
+	if (!policy || ms->cases.n || !ms->tpl || ms->tpl->cases_max != 0)
+		out[n++] = MS_AGENDA;
+	if (policy)
+		out[n++] = MS_ISSUES;
+	if (sheets_count(ui, ms))
+		out[n++] = MS_SHEETS;
+	out[n++] = MS_CLOSE;
+	return n;
+}
+
+/* Where the meeting's work is: its cases, or a policy meeting's issues. */
+static enum meeting_side main_side(struct ui *ui, const struct meeting_scr *ms)
+{
+	enum meeting_side v[MS_COUNT];
+	size_t n = sides_of(ui, ms, v);
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == MS_AGENDA)
+			return MS_AGENDA;
+	return policy_shown(ms) ? MS_ISSUES : MS_AGENDA;
 }
 
 static unsigned meeting_contexts(struct ui *ui, void *state)
@@ -170,6 +205,10 @@ static unsigned meeting_contexts(struct ui *ui, void *state)
 		return people_contexts(ms);
 	if (ms->side == MS_AGENDA)
 		return agenda_contexts(ms);
+	if (ms->side == MS_ISSUES)
+		return UI_CTX_POLICY | UI_CTX_MEETING | UI_CTX_NAV | UI_CTX_CMD;
+	if (ms->side == MS_SHEETS)
+		return UI_CTX_SHEETS | UI_CTX_MEETING | UI_CTX_NAV | UI_CTX_CMD;
 	return UI_CTX_MEETING | UI_CTX_NAV | UI_CTX_CMD | UI_CTX_READ;
 }
 
@@ -186,6 +225,8 @@ static void leave_page(struct ui *ui, struct meeting_scr *ms)
 		ms->cedit = false;
 		agenda_load(ui, ms);
 	}
+	policy_page_close(ui, ms);
+	sheets_page_close(ui, ms);
 }
 
 static enum ui_result select_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
@@ -286,6 +327,8 @@ static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_ke
 	if (ms->confirm) {
 		if (k->act == UI_ACT_YES && ms->confirm == MCONF_DELETE_CASE)
 			agenda_delete_confirmed(ui, ms);
+		if (k->act == UI_ACT_YES && ms->confirm == MCONF_REMOVE_ISSUE)
+			policy_remove_confirmed(ui, ms);
 		if (k->act == UI_ACT_YES || k->act == UI_ACT_NO)
 			ms->confirm = MCONF_NONE;
 		return UI_REDRAW;
@@ -293,22 +336,27 @@ static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_ke
 	if (ms->sel.open)
 		return select_key(ui, ms, k);
 	if (ms->focus_side) {
+		enum meeting_side v[MS_COUNT];
+		size_t nv = sides_of(ui, ms, v), at = 0;
+		for (size_t i = 0; i < nv; i++)
+			if (v[i] == ms->side)
+				at = i;
 		switch (k->act) {
 		case UI_ACT_UP:
 		case UI_ACT_PREV:
-			if (ms->side > 0)
-				ms->side--;
+			if (at > 0)
+				ms->side = v[at - 1];
 			break;
 		case UI_ACT_DOWN:
 		case UI_ACT_NEXT:
-			if (ms->side + 1 < MS_COUNT)
-				ms->side++;
+			if (at + 1 < nv)
+				ms->side = v[at + 1];
 			break;
 		case UI_ACT_HOME:
-			ms->side = 0;
+			ms->side = v[0];
 			break;
 		case UI_ACT_END:
-			ms->side = MS_COUNT - 1;
+			ms->side = v[nv - 1];
 			break;
 		case UI_ACT_OPEN:
 		case UI_ACT_RIGHT:
@@ -318,7 +366,7 @@ static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_ke
 			if (ms->side == MS_OVERVIEW && k->act == UI_ACT_OPEN &&
 			    (k->code == '\r' || k->code == '\n' ||
 			     k->code == UI_KEYCODE(KEY_ENTER)))
-				ms->side = MS_AGENDA;
+				ms->side = main_side(ui, ms);
 			ms->focus_side = false;
 			break;
 		case UI_ACT_BACK:
@@ -332,7 +380,7 @@ static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_ke
 	}
 	struct ui_form *pg = page_of(ms);
 	if (pg) {
-		bool item_page = ms->pedit || ms->cedit;
+		bool item_page = ms->pedit || ms->cedit || ms->iedit || ms->sedit;
 		if (!ui_form_editing(pg) && k->act == UI_ACT_BACK) {
 			if (item_page)
 				leave_page(ui, ms);
@@ -353,6 +401,10 @@ static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_ke
 		return people_key(ui, ms, k);
 	if (ms->side == MS_AGENDA)
 		return agenda_key(ui, ms, k);
+	if (ms->side == MS_ISSUES)
+		return policy_key(ui, ms, k);
+	if (ms->side == MS_SHEETS)
+		return sheets_key(ui, ms, k);
 	/* The overview reads; Enter goes to the cases. */
 	switch (k->act) {
 	case UI_ACT_BACK:
@@ -367,7 +419,7 @@ static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_ke
 		ms->over_top++;
 		break;
 	case UI_ACT_OPEN:
-		ms->side = MS_AGENDA;
+		ms->side = main_side(ui, ms);
 		break;
 	default:
 		break;
@@ -401,8 +453,11 @@ static void overview_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect 
 	/* The time plan: each case's slot now (plan.h). */
 	struct plan plan;
 	ui_plan_slots(ui, ms->tpl, ms->m.id, &plan);
-	ui_lines_addf(&l, head, _("Cases (%zu; about %d min each)"), ms->cases.n,
-		      plan.budget_sec / 60);
+	/* A policy meeting takes issues, not cases. */
+	bool no_cases = policy_shown(ms) && !ms->cases.n && ms->tpl && ms->tpl->cases_max == 0;
+	if (!no_cases)
+		ui_lines_addf(&l, head, _("Cases (%zu; about %d min each)"), ms->cases.n,
+			      plan.budget_sec / 60);
 	for (size_t i = 0; i < ms->cases.n; i++) {
 		char *c = agenda_case_line(ui, ms, i);
 		if (i < plan.ncases) /* the slot first: a long line is cut at the end */
@@ -412,13 +467,21 @@ static void overview_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect 
 			ui_lines_addf(&l, (int)A_NORMAL, "  %s", c);
 		free(c);
 	}
-	if (plan.meeting_sec)
+	if (plan.meeting_sec && !no_cases)
 		ui_lines_addf(&l, (int)A_NORMAL,
 			      _("  Plan: %lld of %d min (%d kept for opening and "
 				"closing)"),
 			      plan_total_sec(&plan) / 60, plan.meeting_sec / 60,
 			      plan.reserve_sec / 60);
 	plan_free(&plan);
+	if (policy_shown(ms)) {
+		ui_lines_addf(&l, head, _("Agenda: regional issues (%zu)"), ms->issues.n);
+		for (size_t i = 0; i < ms->issues.n; i++)
+			ui_lines_addf(&l, (int)A_NORMAL, "  %zu. %s%s", i + 1,
+				      ms->issues.v[i].decision ? _("✓ ") : "",
+				      ms->issues.v[i].issue_title ? ms->issues.v[i].issue_title
+								  : "");
+	}
 	size_t present = 0;
 	for (size_t i = 0; i < ms->people.n; i++)
 		present += ms->people.v[i].present;
@@ -491,15 +554,28 @@ static void meeting_draw(struct ui *ui, void *state)
 			    ms->tpl && ms->tpl->minutes && ms->used_sec > ms->tpl->minutes * 60LL);
 	struct ui_rect side, pane;
 	ui_split(ui, 0, &side, &pane);
-	char people[64], cases[64];
+	char people[64];
 	snprintf(people, sizeof people, "%s (%zu)", _("Participants"), ms->people.n);
+	char cases[64], issues[96];
 	snprintf(cases, sizeof cases, "%s (%zu)", _("Cases"), ms->cases.n);
-	const char *labels[MS_COUNT] = {_("Overview"), _("The meeting"), people, cases,
-					_("Closing")};
+	snprintf(issues, sizeof issues, "%s (%zu)", _("Agenda issues"), ms->issues.n);
+	const char *all[MS_COUNT] = {
+	    [MS_OVERVIEW] = _("Overview"), [MS_INFO] = _("The meeting"),
+	    [MS_PEOPLE] = people,          [MS_AGENDA] = cases,
+	    [MS_ISSUES] = issues,          [MS_SHEETS] = _("Meeting records"),
+	    [MS_CLOSE] = _("Closing"),
+	};
+	enum meeting_side v[MS_COUNT];
+	const char *labels[MS_COUNT];
+	size_t nv = sides_of(ui, ms, v), at = 0;
+	for (size_t i = 0; i < nv; i++) {
+		labels[i] = all[v[i]];
+		if (v[i] == ms->side)
+			at = i;
+	}
 	bool focused = !ms->focus_side;
 	char hint[768] = "";
-	bool narrow =
-	    ui_side_draw(ui, side, pane, labels, MS_COUNT, ms->side, &ms->side_top, ms->focus_side);
+	bool narrow = ui_side_draw(ui, side, pane, labels, nv, at, &ms->side_top, ms->focus_side);
 	switch (narrow ? MS_COUNT : ms->side) {
 	case MS_OVERVIEW:
 		overview_draw(ui, ms, pane);
@@ -522,11 +598,24 @@ static void meeting_draw(struct ui *ui, void *state)
 		if (ms->cedit && focused)
 			ui_form_hint(ui, &ms->cform, hint, sizeof hint);
 		break;
+	case MS_ISSUES:
+		policy_draw(ui, ms, pane, focused);
+		if (ms->iedit && focused)
+			ui_form_hint(ui, &ms->iform, hint, sizeof hint);
+		break;
+	case MS_SHEETS:
+		sheets_draw(ui, ms, pane, focused);
+		if (ms->sedit && focused)
+			ui_form_hint(ui, &ms->sform, hint, sizeof hint);
+		break;
 	default:
 		break;
 	}
 	if (ms->confirm == MCONF_DELETE_CASE)
 		snprintf(hint, sizeof hint, "%s", _("Remove this case from the meeting? (y/n)"));
+	if (ms->confirm == MCONF_REMOVE_ISSUE)
+		snprintf(hint, sizeof hint, "%s",
+			 _("Take this issue off the agenda, with its decision? (y/n)"));
 	ui_status_draw(ui, hint);
 	if (ms->confirm) {
 		/* The question stands out on the status line. */
@@ -549,6 +638,10 @@ static void meeting_resume(struct ui *ui, void *state)
 	meeting_reload(ui, ms);
 	people_load(ui, ms);
 	agenda_load(ui, ms);
+	if (!ms->iedit)
+		policy_load(ui, ms);
+	if (ms->sedit)
+		ui_form_rebuild(ui, &ms->sform);
 	ms->agreed_w = 0; /* a case may have changed */
 }
 
@@ -564,6 +657,7 @@ static void meeting_free(void *state)
 	store_meeting_clear(&ms->m);
 	people_free(ms);
 	agenda_free(ms);
+	policy_free(ms);
 	ui_select_close(&ms->sel);
 	store_participant_list_free(&ms->recent);
 	store_case_hit_list_free(&ms->cands);
@@ -600,6 +694,7 @@ void ui_meeting_open_at(struct ui *ui, const char *meeting_id, const char *case_
 	pages_init(ui, ms);
 	people_load(ui, ms);
 	agenda_load(ui, ms);
+	policy_load(ui, ms);
 	ms->focus_side = true;
 	if (case_id) {
 		ms->side = MS_AGENDA;

@@ -396,7 +396,7 @@ static void birth_triggers(struct trig *t, const char *value)
 	trig_add(t, xasprintf("%d", y));
 	const char *y1 = ey == 1 ? "元" : NULL;
 	for (int k = 0; k < 2; k++) {
-		char n[8];
+		char n[12];
 		snprintf(n, sizeof n, "%d", ey);
 		const char *num = k ? y1 : n;
 		if (!num)

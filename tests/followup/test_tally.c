@@ -520,13 +520,209 @@ static void outcome_direction(void **state)
 	fu_close(f);
 }
 
+static int area_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct store_tally_area *)a)->area,
+		      ((const struct store_tally_area *)b)->area);
+}
+
+/* Every line of a tally with its count per area (areas by name), one per
+ * line. */
+static char *tally_digest(const struct store_tally *t)
+{
+	struct strbuf b = STRBUF_INIT;
+	strbuf_appendf(&b, "cases %zu\n", t->cases);
+	qsort(t->areas, t->nareas, sizeof *t->areas, area_cmp);
+	for (size_t i = 0; i < t->nareas; i++)
+		strbuf_appendf(&b, " %s %zu\n", t->areas[i].area, t->areas[i].cases);
+	for (size_t i = 0; i < t->n; i++) {
+		strbuf_appendf(&b, "%s %zu", t->v[i].key, t->v[i].cases);
+		qsort(t->v[i].areas, t->v[i].nareas, sizeof *t->v[i].areas, area_cmp);
+		for (size_t k = 0; k < t->v[i].nareas; k++)
+			strbuf_appendf(&b, " %s=%zu", t->v[i].areas[k].area,
+				       t->v[i].areas[k].cases);
+		strbuf_append(&b, "\n");
+	}
+	return strbuf_take(&b);
+}
+
+/* The tally of p with the medication line's count overall and in 東/西,
+ * checked against the same tally counted afresh from the answers (the
+ * kept rows thrown away through a second connection first). */
+static void med_is(struct fu *f, const struct store_period *p, size_t of, size_t n, size_t east,
+		   size_t west)
+{
+	struct store_tally t;
+	struct kaigi_error err;
+	assert_int_equal(store_tally_run(f->st, p, &t, &err), KAIGI_OK);
+	assert_true(fu_int(f, "SELECT count(*) FROM tally_hit WHERE kind = -1") >= (long long)of);
+	assert_int_equal(t.cases, of);
+	const struct store_tally_line *l = line(&t, MED_KEY);
+	assert_int_equal(l ? l->cases : 0, n);
+	assert_int_equal(area_cases(l, "東地区"), east);
+	assert_int_equal(area_cases(l, "西地区"), west);
+	char *kept = tally_digest(&t);
+	store_tally_free(&t);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM tally_hit", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_tally_run(f->st, p, &t, &err), KAIGI_OK);
+	char *fresh = tally_digest(&t);
+	store_tally_free(&t);
+	assert_string_equal(kept, fresh);
+	free(kept);
+	free(fresh);
+}
+
+/* The kept counts (tally_hit, db/011) follow every edit: an answer, a
+ * person's area, a meeting's date, a case deleted, a wording merged. */
+static void kept_rows(void **state)
+{
+	(void)state;
+	struct fu *f = fx_open();
+	char from[11], to[11];
+	fy(2026, from, to);
+	struct store_period p = {from, to, NULL};
+	struct kaigi_error err;
+	assert_int_equal(fu_int(f, "SELECT count(*) FROM tally_hit"), 0);
+	med_is(f, &p, 10, 4, 3, 1);
+	/* Kept now: a second run reads them (the fixture has 15 reviews in
+	 * all; FY2026's 10 are kept). */
+	struct store_tally t;
+	assert_int_equal(store_tally_run(f->st, &p, &t, &err), KAIGI_OK);
+	store_tally_free(&t);
+	assert_int_equal(fu_int(f, "SELECT count(*) FROM tally_hit WHERE kind = -1"), 10);
+	/* P06's medication rated fine now (3 → 1): one fewer, in 東. */
+	fu_save(f, "00000000-0000-4000-8000-0000000000c6", "adl_toyoake", "adl", "medication",
+		"before", "1");
+	med_is(f, &p, 10, 3, 2, 1);
+	/* And cleared altogether: still not counted. */
+	fu_save(f, "00000000-0000-4000-8000-0000000000c6", "adl_toyoake", "adl", "medication",
+		"before", NULL);
+	med_is(f, &p, 10, 3, 2, 1);
+	/* P01 (rated 6, a problem) moves to 西地区. */
+	struct store_person pe = {0};
+	assert_int_equal(store_person_get(f->st, NULL, "P01", &pe, &err), KAIGI_OK);
+	free(pe.area);
+	pe.area = xstrdup("西地区");
+	assert_int_equal(store_person_save(f->st, &pe, &err), KAIGI_OK);
+	store_person_clear(&pe);
+	med_is(f, &p, 10, 3, 1, 2);
+	/* The meeting of 1 October 2026 (four reviews, P08 rated 4) moves
+	 * into the next 年度. */
+	char *mid = xstrdup(fu_text(f, "SELECT id FROM meeting WHERE date = '2026-10-01'"));
+	assert_int_equal(store_meeting_set(f->st, mid, STORE_MEETING_DATE, "2027-04-01", &err),
+			 KAIGI_OK);
+	med_is(f, &p, 6, 2, 0, 2);
+	/* P01's review deleted. */
+	assert_int_equal(store_case_delete(f->st, "00000000-0000-4000-8000-0000000000c9", &err),
+			 KAIGI_OK);
+	med_is(f, &p, 5, 1, 0, 1);
+	/* Back into FY2026, and the meeting deleted with its reviews. */
+	assert_int_equal(store_meeting_set(f->st, mid, STORE_MEETING_DATE, "2026-10-02", &err),
+			 KAIGI_OK);
+	med_is(f, &p, 9, 2, 1, 1);
+	assert_int_equal(store_meeting_delete(f->st, mid, &err), KAIGI_OK);
+	med_is(f, &p, 5, 1, 0, 1);
+	free(mid);
+	/* A wording merged after its reviews were kept. */
+	assert_int_equal(store_tally_run(f->st, &p, &t, &err), KAIGI_OK);
+	assert_int_equal(line(&t, "raised:" RA)->cases, 2);
+	store_tally_free(&t);
+	assert_int_equal(store_wording_merge(f->st, RB, RA, &err), KAIGI_OK);
+	assert_int_equal(store_tally_run(f->st, &p, &t, &err), KAIGI_OK);
+	assert_null(line(&t, "raised:" RB));
+	assert_int_equal(line(&t, "raised:" RA)->cases, 3);
+	char *writer = tally_digest(&t);
+	store_tally_free(&t);
+	/* A reader (it keeps nothing) counts what is not kept from the
+	 * answers: here one review's rows are gone. */
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+				      "DELETE FROM tally_hit WHERE case_id = "
+				      "'00000000-0000-4000-8000-0000000000c6'",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	struct store *ro = NULL;
+	assert_int_equal(store_open(&ro, f->db, STORE_READ_ONLY, &err), KAIGI_OK);
+	store_set_forms(ro, &f->forms);
+	assert_int_equal(store_tally_run(ro, &p, &t, &err), KAIGI_OK);
+	char *reader = tally_digest(&t);
+	store_tally_free(&t);
+	store_close(ro);
+	assert_string_equal(reader, writer);
+	assert_int_equal(fu_int(f, "SELECT count(*) FROM tally_hit WHERE case_id = "
+				   "'00000000-0000-4000-8000-0000000000c6'"),
+			 0);
+	free(reader);
+	free(writer);
+	fu_close(f);
+}
+
+/* The policy meeting's agenda in the order the facilitator sets. */
+static void agenda_order(void **state)
+{
+	(void)state;
+	struct fu *f = fx_open();
+	struct kaigi_error err;
+	struct store_meeting m;
+	memset(&m, 0, sizeof m);
+	m.template_id = "policy";
+	m.kind = "policy";
+	m.f[STORE_MEETING_DATE] = "2026-09-01";
+	assert_int_equal(store_meeting_create(f->st, &m, &err), KAIGI_OK);
+	const char *titles[] = {ISSUE, "通いの場が足りない", "移動手段がない"};
+	char ids[3][STORE_ID_SIZE];
+	for (int i = 0; i < 3; i++) {
+		if (i == 0) {
+			snprintf(
+			    ids[0], sizeof ids[0], "%s",
+			    fu_text(f, "SELECT id FROM regional_issue WHERE title = '" ISSUE "'"));
+		} else {
+			struct store_issue is = {0};
+			is.title = xstrdup(titles[i]);
+			is.status = xstrdup("open");
+			assert_int_equal(store_issue_save(f->st, &is, &err), KAIGI_OK);
+			snprintf(ids[i], sizeof ids[i], "%s", is.id);
+			store_issue_clear(&is);
+		}
+		assert_int_equal(store_agenda_add(f->st, m.id, ids[i], &err), KAIGI_OK);
+	}
+	struct store_decision_list d;
+	/* The last one up twice: first. */
+	assert_int_equal(store_agenda_move(f->st, m.id, ids[2], -1, &err), KAIGI_OK);
+	assert_int_equal(store_agenda_move(f->st, m.id, ids[2], -1, &err), KAIGI_OK);
+	assert_int_equal(store_agenda_move(f->st, m.id, ids[2], -1, &err), KAIGI_OK); /* stays */
+	assert_int_equal(store_agenda_move(f->st, m.id, ids[0], 1, &err), KAIGI_OK);
+	assert_int_equal(store_agenda_list(f->st, m.id, &d, &err), KAIGI_OK);
+	assert_int_equal(d.n, 3);
+	assert_string_equal(d.v[0].issue_title, titles[2]);
+	assert_string_equal(d.v[1].issue_title, titles[1]);
+	assert_string_equal(d.v[2].issue_title, titles[0]);
+	store_decision_list_free(&d);
+	assert_int_equal(store_agenda_move(f->st, m.id, ids[0], 1, &err), KAIGI_OK); /* last */
+	assert_int_equal(store_agenda_move(f->st, m.id, ids[0], 2, &err), KAIGI_EDATA);
+	/* Taken off: the rest keep their order. */
+	assert_int_equal(store_agenda_remove(f->st, m.id, ids[1], &err), KAIGI_OK);
+	assert_int_equal(store_agenda_list(f->st, m.id, &d, &err), KAIGI_OK);
+	assert_int_equal(d.n, 2);
+	assert_string_equal(d.v[0].issue_title, titles[2]);
+	assert_string_equal(d.v[1].issue_title, titles[0]);
+	store_decision_list_free(&d);
+	fu_close(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(tally_shares),      cmocka_unit_test(near_duplicates),
 	    cmocka_unit_test(fiscal_boundaries), cmocka_unit_test(deterioration),
 	    cmocka_unit_test(targets_results),   cmocka_unit_test(policy_decision),
-	    cmocka_unit_test(outcome_direction),
+	    cmocka_unit_test(outcome_direction), cmocka_unit_test(kept_rows),
+	    cmocka_unit_test(agenda_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -143,7 +143,7 @@ static void meeting_template_mistakes(void **state)
 		 "t.yaml:17:49: error: a prompt must be a text or {ja: …, en: …}, found a list\n"
 		 "t.yaml:18:1: error: unknown key 'agenda' in a meeting template (expected one of: "
 		 "meeting, version, kind, title, description, minutes, case_minutes, cases, "
-		 "roles, forms, phases, reserve_minutes)\n");
+		 "roles, forms, phases, reserve_minutes, meeting_forms)\n");
 	LOAD_ERR(
 	    t, "meeting: m\nforms: []\nphases: {}\n",
 	    "t.yaml:1:1: error: missing required key 'version'\n"
@@ -192,6 +192,34 @@ static void set_check_reports_what_is_missing(void **state)
 		  "installed\n"
 		  "t.yaml:12:19: error: phase 'wrap_up' of field 'c' is not a phase of any meeting "
 		  "template that uses form 'sheet' (phases there: framing presentation wrapup)\n");
+}
+
+/* meeting_forms: the forms filled for the meeting itself, checked like forms. */
+static void meeting_forms_listed_and_checked(void **state)
+{
+	struct tset *t = *state;
+	LOAD_OK(t, "meeting: planning\n"
+		   "version: 1\n"
+		   "kind: planning\n"
+		   "title: Planning\n"
+		   "forms: [sheet]\n"
+		   "meeting_forms: [sheet, minutes]\n"
+		   "phases:\n"
+		   "  - {id: framing, title: F, minutes: 5}\n"
+		   "  - {id: presentation, title: P, minutes: 5}\n");
+	LOAD_OK(t, sheet_yaml);
+	const struct schema_meeting *m = schema_meeting_find(&t->set, "planning");
+	assert_non_null(m);
+	assert_int_equal(m->nmeeting_forms, 2);
+	assert_string_equal(m->meeting_forms[0], "sheet");
+	assert_string_equal(m->meeting_forms[1], "minutes");
+	CHECK_SET(t, "t.yaml:6:24: error: meeting 'planning' uses form 'minutes' for itself, "
+		     "which is not installed\n");
+	LOAD_ERR(t,
+		 "meeting: m\nversion: 1\nkind: k\ntitle: M\nforms: [a]\nmeeting_forms: []\n"
+		 "phases:\n  - {id: p, title: P, minutes: 5}\n",
+		 "t.yaml:6:16: error: 'meeting_forms' must be a list of at least one form id, "
+		 "found an empty list\n");
 }
 
 static void phases_unchecked_for_a_form_no_template_uses(void **state)
@@ -599,6 +627,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    T(meeting_template_as_written),
 	    T(meeting_template_mistakes),
+	    T(meeting_forms_listed_and_checked),
 	    T(set_check_passes_when_all_is_there),
 	    T(set_check_reports_what_is_missing),
 	    T(phases_unchecked_for_a_form_no_template_uses),
