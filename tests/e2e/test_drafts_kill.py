@@ -49,7 +49,9 @@ def one(home, rnd, typed_so_far, rng):
             k.wait_for("［下書き］")
             k.send("enter")
             tail = prior[-8:]
-            t = k.wait_for(lambda t: tail in t.replace("\n", ""))
+            # the editor's text, its wrapped lines joined (the right pane only)
+            t = k.wait_for(lambda t: tail.replace(" ", "") in "".join(
+                l.split("│", 1)[-1] for l in t.split("\n")).replace(" ", ""))
         else:
             for _ in range(down):
                 k.send("down")
