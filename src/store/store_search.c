@@ -123,8 +123,9 @@ static const char search_sql[] =
     "SELECT d.kind, d.field, d.item, d.col, d.text, m.id, m.date, m.title, "
     "ifnull(r.id, ''), ifnull(r.case_id, ''), r.form, p.code "
     "FROM hit h CROSS JOIN search_doc d ON d.id = h.id "
-    "LEFT JOIN form_record r ON d.kind = 'answer' AND r.id = d.owner "
-    "CROSS JOIN meeting m ON m.id = iif(d.kind = 'answer', r.meeting_id, d.owner) "
+    "CROSS JOIN local_key k ON k.n = d.owner "
+    "LEFT JOIN form_record r ON d.kind = 'answer' AND r.id = k.key "
+    "CROSS JOIN meeting m ON m.id = iif(d.kind = 'answer', r.meeting_id, k.key) "
     "LEFT JOIN case_review c ON c.id = r.case_id "
     "LEFT JOIN person p ON p.id = c.person_id "
     "ORDER BY h.id DESC";
