@@ -28,6 +28,12 @@
 --     cannot be changed or emptied either.
 --   * search_doc.owner is the owner's local_key number; its key index is
 --     numbers too.  Ids, texts and the FTS5 index are unchanged.
+--   * sync_log and sync_pending keep change sets deflated
+--     (src/store/sync_zip.c, the function kaigi_sync_zip): an entry is
+--     compressed once it stops growing — sealed, received, or too large to
+--     merge into (a database's first entry holds all its records: 735 MB,
+--     ~300 MB deflated).  The open entry saves merge into stays raw.
+--     Readers take both forms; bundles carry raw change sets as before.
 --   * list_item_field (35 MB) goes: no statement of the store chooses it
 --     since the roll-ups read raised_item; counting a record's items reads
 --     list_item_record, which covers it as well (tests/store/test_store_lean.c
@@ -257,3 +263,9 @@ BEGIN
 				JOIN local_key k ON k.key = r.id WHERE r.meeting_id = new.id)) x
 	WHERE search_doc.id = x.oid;
 END;
+
+-- ---- change sets -------------------------------------------------------------------
+
+UPDATE sync_log SET changeset = kaigi_sync_zip(changeset)
+WHERE sealed = 1 OR length(changeset) >= 262144;
+UPDATE sync_pending SET changeset = kaigi_sync_zip(changeset);

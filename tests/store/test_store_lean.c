@@ -3,8 +3,9 @@
  * test_store_lean.c — the laptop's own tables stored lean (db/011_lean.sql,
  * issue 16): the audit trail numbers its keys and words but loses nothing,
  * stays append-only, and is read through the index; search documents name
- * their owners by number and are still found; the migration moves a
- * database of the schema before it, with a backup first.
+ * their owners by number and are still found; change sets are kept
+ * deflated; the migration moves a database of the schema before it, with a
+ * backup first.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -132,7 +133,11 @@ static void make_old_db(const char *path)
 		    "'cm_view';"
 		    "DELETE FROM answer WHERE field = 'history';"
 		    "UPDATE meeting SET title = '第1回 自立支援型地域ケア会議' WHERE id = '" MEETING
-		    "';");
+		    "';"
+		    /* A sealed entry (a change set is 'T…') and the open one. */
+		    "INSERT INTO sync_log (origin, origin_seq, at, actor, deps, changeset, sealed) "
+		    "VALUES ('" PERSON "', 1, 0, 'a', '', CAST('T' || printf('%.*c', 5000, 'x') || "
+		    "'" RECORD "' AS BLOB), 1), ('" PERSON "', 2, 0, 'a', '', x'54000102', 0);");
 	sqlite3_close(db);
 }
 
@@ -322,6 +327,75 @@ static void lookups_use_an_index(void **state)
 	}
 }
 
+/* The stored change set of sync_log entry origin_seq: its first bytes and
+ * its size, and whether it reads back raw as want. */
+static void check_entry(sqlite3 *db, int seq, const char *head, size_t head_n, const void *want,
+			size_t want_n)
+{
+	sqlite3_stmt *q = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "SELECT changeset, changeset FROM sync_log WHERE "
+					    "origin_seq = ?1",
+					    -1, &q, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_int(q, 1, seq);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_true((size_t)sqlite3_column_bytes(q, 0) >= head_n);
+	assert_memory_equal(sqlite3_column_blob(q, 0), head, head_n);
+	void *cs = NULL;
+	size_t n = 0;
+	assert_true(sync_zip_column(q, 1, &cs, &n));
+	assert_int_equal(n, want_n);
+	assert_memory_equal(cs, want, want_n);
+	free(cs);
+	sqlite3_finalize(q);
+}
+
+/* Change sets at rest: the migration deflates sealed entries and leaves
+ * the open one raw; both read back as they were; a small or already
+ * deflated blob is left alone; a damaged one is refused, not misread. */
+static void change_sets_are_kept_deflated(void **state)
+{
+	struct fixture *fx = *state;
+	make_old_db(fx->db);
+	fixture_open(fx);
+	sqlite3 *m = fx->st->db;
+	size_t big_n = 1 + 5000 + 36;
+	char *big = malloc(big_n);
+	big[0] = 'T';
+	memset(big + 1, 'x', 5000);
+	memcpy(big + 5001, RECORD, 36);
+	check_entry(m, 1, "\0KZ1", 4, big, big_n);
+	assert_true(int1(m, "SELECT length(changeset) FROM sync_log WHERE origin_seq = 1") < 200);
+	check_entry(m, 2, "T", 1, "T\0\1\2", 4);
+	/* Sealing deflates (what an export does). */
+	exec_ok(m, "UPDATE sync_log SET sealed = 1, changeset = kaigi_sync_zip(changeset) WHERE "
+		   "sealed = 0");
+	check_entry(m, 2, "T", 1, "T\0\1\2", 4); /* too small to gain */
+	assert_int_equal(int1(m, "SELECT count(*) FROM sync_log WHERE sealed = 0 OR changeset <> "
+				 "kaigi_sync_zip(changeset)"),
+			 0);
+	/* A truncated stream is refused. */
+	sqlite3_stmt *q = NULL;
+	assert_int_equal(sqlite3_prepare_v2(m,
+					    "SELECT substr(changeset, 1, length(changeset) - 9) "
+					    "FROM sync_log WHERE origin_seq = 1",
+					    -1, &q, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	void *cs = NULL;
+	size_t n = 0;
+	assert_false(sync_zip_column(q, 0, &cs, &n));
+	assert_null(cs);
+	sqlite3_finalize(q);
+	/* No trigger or view of the file may call it (direct-only). */
+	exec_ok(m, "CREATE TABLE z (b BLOB); CREATE TRIGGER zt AFTER INSERT ON z BEGIN "
+		   "SELECT kaigi_sync_zip(new.b); END;");
+	assert_int_not_equal(sqlite3_exec(m, "INSERT INTO z VALUES (x'00')", NULL, NULL, NULL),
+			     SQLITE_OK);
+	free(big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -330,6 +404,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(the_lean_trail_is_complete_and_append_only, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(lookups_use_an_index, setup, teardown),
+	    cmocka_unit_test_setup_teardown(change_sets_are_kept_deflated, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
