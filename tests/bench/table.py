@@ -137,7 +137,7 @@ def main():
     texts = os.path.join(os.path.dirname(db), "texts.txt")
     with open(texts, "w") as f:
         subprocess.run(["sqlite3", "-readonly", db, "SELECT replace(text, char(10), ' ') "
-                        "FROM search_doc"], stdout=f, check=True)
+                        "FROM search_text"], stdout=f, check=True)
     timed(["grep", "-cF", "服薬", texts], 1)
     g, gcpu, _ = timed(["grep", "-cF", "服薬", texts], 5)
     row("search, a 2-character word (服薬)", "%.2f ms" % fu["search_short"][0], "≤ 50 ms",

@@ -194,13 +194,18 @@ static void migration_keeps_the_trail_and_the_search(void **state)
 			       "typeof(op) FROM audit_log LIMIT 1");
 	assert_string_equal(types, "integerintegerintegerinteger");
 	free(types);
-	/* The search documents are the same, their owners numbered. */
+	/* The search documents are the same, their owners numbered, their
+	 * texts read where they live; the index agrees with them. */
 	char *docs_after =
 	    text1(m, "SELECT group_concat(d.id || d.kind || k.key || d.field || d.item || d.col || "
-		     "d.text, char(10)) FROM (SELECT * FROM search_doc ORDER BY id) d JOIN "
-		     "local_key k ON k.n = d.owner");
+		     "t.text, char(10)) FROM (SELECT * FROM search_doc ORDER BY id) d JOIN "
+		     "local_key k ON k.n = d.owner JOIN search_text t ON t.id = d.id");
 	assert_string_equal(docs_after, docs);
 	free(docs_after);
+	assert_int_equal(int1(m, "SELECT count(*) FROM pragma_table_info('search_doc') WHERE name "
+				 "= 'text'"),
+			 0);
+	exec_ok(m, "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)");
 	struct kaigi_error err;
 	struct store_text_hit_list h;
 	assert_int_equal(store_text_search(fx->st, "難聴", 0, &h, NULL, &err), KAIGI_OK);
@@ -281,6 +286,32 @@ static void the_lean_trail_is_complete_and_append_only(void **state)
 	assert_string_equal(al.v[al.n - 1].op, "delete");
 	assert_string_equal(al.v[al.n - 1].row_key, RECORD);
 	store_audit_list_free(&al);
+	/* The index follows texts changed, deleted, and moved to another day
+	 * with a new title in one statement; it agrees with its content. */
+	exec_ok(m,
+		"UPDATE answer SET value = '薬の飲み忘れ 多い' WHERE field = 'cm_view';"
+		"UPDATE answer SET value = '屋外歩行 練習' WHERE field = 'actions' AND col = "
+		"'what';"
+		"UPDATE meeting SET date = '2030-01-01', title = '移した会議' WHERE id = '" MEETING
+		"';"
+		"INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1);");
+	struct store_text_hit_list h;
+	struct kaigi_error serr;
+	assert_int_equal(store_text_search(fx->st, "飲み忘れ", 0, &h, NULL, &serr), KAIGI_OK);
+	assert_int_equal(h.n, 1);
+	assert_string_equal(h.v[0].meeting_date, "2030-01-01");
+	assert_string_equal(h.v[0].text, "薬の飲み忘れ 多い");
+	store_text_hit_list_free(&h);
+	assert_int_equal(store_text_search(fx->st, "移した", 0, &h, NULL, &serr), KAIGI_OK);
+	assert_int_equal(h.n, 1);
+	store_text_hit_list_free(&h);
+	assert_int_equal(store_text_search(fx->st, "難聴", 0, &h, NULL, &serr), KAIGI_OK);
+	assert_int_equal(h.n, 0);
+	store_text_hit_list_free(&h);
+	assert_true(int1(m, "SELECT min(id) / 10000000 FROM search_doc") == 20300101);
+	exec_ok(m, "DELETE FROM meeting WHERE id = '" MEETING "';"
+		   "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1);");
+	assert_int_equal(int1(m, "SELECT count(*) FROM search_doc"), 0);
 }
 
 /* The query plan of sql, its details joined by "; ". */
