@@ -6,7 +6,7 @@
 # Everything a fresh Debian machine needs to build, test and demo kaigi.
 KAIGI_PACKAGES="meson ninja-build pkg-config gcc clang libclang-rt-14-dev
   libncurses-dev libsqlite3-dev sqlite3 libyaml-dev libcmocka-dev libutf8proc-dev libpcre2-dev
-  libsodium-dev
+  libsodium-dev zlib1g-dev
   libcairo2-dev libpango1.0-dev fonts-ipaexfont poppler-utils
   gettext tmux python3 locales python3-pyte dialog"
 

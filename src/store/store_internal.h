@@ -83,6 +83,11 @@ enum kaigi_status store_end(struct store *st, enum kaigi_status status, struct k
 
 /* Register the FTS5 tokenizer kaigi_bigram (store_bigram.c) on db. */
 int store_bigram_register(sqlite3 *db);
+/* Change sets compressed at rest (sync_zip.c): register the SQL function
+ * kaigi_sync_zip(blob) on db; read column col of q's row as a raw change
+ * set, a malloc'd copy (false: the stored blob is damaged). */
+int sync_zip_register(sqlite3 *db);
+bool sync_zip_column(sqlite3_stmt *q, int col, void **out, size_t *n);
 
 /* Install the WAL hook that replaces the automatic checkpoint (store_wal.c). */
 void store_wal_init(struct store *st);

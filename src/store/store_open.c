@@ -333,6 +333,9 @@ enum kaigi_status store_open(struct store **out, const char *path, enum store_op
 				actor_func, NULL, NULL);
 	/* search_fts is tokenized by kaigi_bigram: readers need it as well. */
 	rc = store_bigram_register(st->db);
+	/* Change sets are compressed by SQL (sync_zip.c), migrations too. */
+	if (rc == SQLITE_OK)
+		rc = sync_zip_register(st->db);
 	s = rc == SQLITE_OK ? check_identity(st, err)
 			    : store_fail(st, rc, err, "registering the search tokenizer");
 	/*

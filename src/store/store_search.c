@@ -2,8 +2,9 @@
 /*
  * store_search.c — full-text search over every case and meeting.
  *
- * search_doc (db/002_followup.sql) holds each free-text answer and meeting
- * text once more, kept current by triggers; search_fts indexes it with
+ * search_doc (db/002_followup.sql, db/012_lean.sql) names each free-text
+ * answer and meeting text, kept current by triggers; the text itself is
+ * read where it lives (the view search_text); search_fts indexes it with
  * kaigi's bigram tokenizer (store_bigram.c, db/009_speed.sql), so
  * Japanese is found as typed, a word of two characters (服薬, 入浴) as
  * well as a phrase, and a single character by a prefix query.
@@ -120,11 +121,16 @@ static void match_expr(struct strbuf *match, char *const *words, size_t nw)
 static const char search_sql[] =
     "WITH hit (id) AS (SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 "
     "ORDER BY rowid DESC LIMIT ?2) "
-    "SELECT d.kind, d.field, d.item, d.col, d.text, m.id, m.date, m.title, "
+    "SELECT d.kind, d.field, d.item, d.col, iif(d.kind = 'answer', (SELECT a.value FROM "
+    "answer a WHERE a.record_id = k.key AND a.field = d.field AND a.item = d.item AND "
+    "a.col = d.col), CASE d.field WHEN 'title' THEN m.title WHEN 'place' THEN m.place "
+    "WHEN 'purpose' THEN m.purpose WHEN 'target' THEN m.target WHEN 'reached' THEN "
+    "m.reached WHEN 'next_time' THEN m.next_time END), m.id, m.date, m.title, "
     "ifnull(r.id, ''), ifnull(r.case_id, ''), r.form, p.code "
     "FROM hit h CROSS JOIN search_doc d ON d.id = h.id "
-    "LEFT JOIN form_record r ON d.kind = 'answer' AND r.id = d.owner "
-    "CROSS JOIN meeting m ON m.id = iif(d.kind = 'answer', r.meeting_id, d.owner) "
+    "CROSS JOIN local_key k ON k.n = d.owner "
+    "LEFT JOIN form_record r ON d.kind = 'answer' AND r.id = k.key "
+    "CROSS JOIN meeting m ON m.id = iif(d.kind = 'answer', r.meeting_id, k.key) "
     "LEFT JOIN case_review c ON c.id = r.case_id "
     "LEFT JOIN person p ON p.id = c.person_id "
     "ORDER BY h.id DESC";

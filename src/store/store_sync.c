@@ -112,10 +112,13 @@ static enum kaigi_status log_local(struct store *st, const void *cs, int n, stru
 		sqlite3_changegroup *g = NULL;
 		int m = 0;
 		void *merged = NULL;
-		int rc = sqlite3changegroup_new(&g);
+		void *last = NULL;
+		size_t nlast = 0;
+		int rc = sync_zip_column(q, 1, &last, &nlast) ? sqlite3changegroup_new(&g)
+							      : SQLITE_CORRUPT;
 		if (rc == SQLITE_OK)
-			rc = sqlite3changegroup_add(g, sqlite3_column_bytes(q, 1),
-						    (void *)sqlite3_column_blob(q, 1));
+			rc = sqlite3changegroup_add(g, (int)nlast, last);
+		free(last);
 		if (rc == SQLITE_OK)
 			rc = sqlite3changegroup_add(g, n, (void *)cs);
 		if (rc == SQLITE_OK)
@@ -147,8 +150,10 @@ static enum kaigi_status log_local(struct store *st, const void *cs, int n, stru
 	if (seq < 0)
 		return err->status;
 	char *deps = current_deps(st, site);
+	/* An entry too large to merge into is kept compressed at once. */
 	static const char ins[] = "INSERT INTO sync_log (origin, origin_seq, at, actor, deps, "
-				  "changeset) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+				  "changeset) VALUES (?1, ?2, ?3, ?4, ?5, iif(length(?6) >= "
+				  "262144, kaigi_sync_zip(?6), ?6))";
 	sqlite3_stmt *i = store_stmt(st, ins, err);
 	if (!i) {
 		free(deps);
@@ -398,7 +403,10 @@ enum kaigi_status store_sync_collect(struct store *st, const char *peer, struct 
 	free(name);
 	s = store_begin(st, err);
 	if (s == KAIGI_OK)
-		s = store_exec(st, "UPDATE sync_log SET sealed = 1 WHERE sealed = 0", err);
+		s = store_exec(st,
+			       "UPDATE sync_log SET sealed = 1, "
+			       "changeset = kaigi_sync_zip(changeset) WHERE sealed = 0",
+			       err);
 	static const char have_sql[] =
 	    "SELECT origin, max(origin_seq) FROM sync_log GROUP BY origin ORDER BY origin";
 	sqlite3_stmt *q = s == KAIGI_OK ? store_stmt(st, have_sql, err) : NULL;
@@ -437,10 +445,12 @@ enum kaigi_status store_sync_collect(struct store *st, const char *peer, struct 
 				e->actor = xstrdup("");
 			if (!e->deps)
 				e->deps = xstrdup("");
-			e->nchangeset = (size_t)sqlite3_column_bytes(q, 5);
-			e->changeset = xmalloc(e->nchangeset ? e->nchangeset : 1);
-			if (e->nchangeset)
-				memcpy(e->changeset, sqlite3_column_blob(q, 5), e->nchangeset);
+			void *cs = NULL;
+			if (!sync_zip_column(q, 5, &cs, &e->nchangeset)) {
+				rc = SQLITE_CORRUPT;
+				break;
+			}
+			e->changeset = cs;
 		}
 		sqlite3_reset(q);
 		if (rc != SQLITE_DONE)

@@ -528,7 +528,7 @@ static enum kaigi_status apply_entry(struct apply_ctx *c, const struct sync_entr
 		return s;
 	static const char sql[] =
 	    "INSERT INTO sync_log (origin, origin_seq, at, actor, deps, changeset, sealed, "
-	    "received, via) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?8)";
+	    "received, via) VALUES (?1, ?2, ?3, ?4, ?5, kaigi_sync_zip(?6), 1, ?7, ?8)";
 	sqlite3_stmt *q = NULL;
 	int rc = sqlite3_prepare_v2(c->st->db, sql, -1, &q, NULL);
 	if (rc == SQLITE_OK) {
@@ -612,9 +612,12 @@ static enum kaigi_status load_pending(struct store *st, struct sync_payload *hel
 		e->at = sqlite3_column_int64(q, 2);
 		e->actor = store_column_strdup(q, 3);
 		e->deps = store_column_strdup(q, 4);
-		e->nchangeset = (size_t)sqlite3_column_bytes(q, 5);
-		e->changeset = xmalloc(e->nchangeset + 1);
-		memcpy(e->changeset, sqlite3_column_blob(q, 5), e->nchangeset);
+		void *cs = NULL;
+		if (!sync_zip_column(q, 5, &cs, &e->nchangeset)) {
+			rc = SQLITE_CORRUPT;
+			break;
+		}
+		e->changeset = cs;
 		/* via: the first sender is enough for the log */
 	}
 	sqlite3_finalize(q);
@@ -684,7 +687,8 @@ static enum kaigi_status apply_all(struct store *st, struct sync_payload *const 
 	if (s == KAIGI_OK && sqlite3_prepare_v2(st->db,
 						"INSERT OR IGNORE INTO sync_pending (origin, "
 						"origin_seq, at, actor, deps, changeset, received, "
-						"via) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+						"via) VALUES (?1, ?2, ?3, ?4, ?5, "
+						"kaigi_sync_zip(?6), ?7, ?8)",
 						-1, &ins, NULL) != SQLITE_OK)
 		s = store_fail(st, sqlite3_errcode(st->db), err, "keeping waiting changes");
 	for (size_t i = 0; i < nq && s == KAIGI_OK; i++) {

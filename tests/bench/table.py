@@ -137,7 +137,7 @@ def main():
     texts = os.path.join(os.path.dirname(db), "texts.txt")
     with open(texts, "w") as f:
         subprocess.run(["sqlite3", "-readonly", db, "SELECT replace(text, char(10), ' ') "
-                        "FROM search_doc"], stdout=f, check=True)
+                        "FROM search_text"], stdout=f, check=True)
     timed(["grep", "-cF", "服薬", texts], 1)
     g, gcpu, _ = timed(["grep", "-cF", "服薬", texts], 5)
     row("search, a 2-character word (服薬)", "%.2f ms" % fu["search_short"][0], "≤ 50 ms",
@@ -192,6 +192,20 @@ def main():
     ks_ = os.path.getsize(db)
     row("database size", "%.0f MB (%.0f MB free pages), ×%.2f the bare answers table" % (
         ks_ / 1e6, free / 1e6, (ks_ - free) / bs), "≤ ×2", "bare answers %.0f MB" % (bs / 1e6))
+    # Where the bytes go: each table with its indexes (dbstat), in parts.
+    parts = {}
+    names = {"answer": "answers", "audit": "audit", "local": "audit", "search": "search",
+             "sync": "sync log", "list": "lists", "form": "records", "case": "records",
+             "phase": "records"}
+    out = run(["sqlite3", "-readonly", db, "SELECT coalesce(s.tbl_name, d.name), sum(d.pgsize) "
+               "FROM dbstat d LEFT JOIN sqlite_schema s ON s.name = d.name GROUP BY 1"])
+    for line in out.strip().split("\n"):
+        name, size = line.rsplit("|", 1)
+        part = next((v for k, v in names.items() if name.startswith(k)), "other")
+        parts[part] = parts.get(part, 0) + int(size)
+    print("  where the bytes go (MB, tables with their indexes): " + ", ".join(
+        "%s %.0f" % (k, v / 1e6) for k, v in sorted(parts.items(), key=lambda kv: -kv[1])) +
+        "; ×%.2f without the sync log" % ((ks_ - free - parts.get("sync log", 0)) / bs))
     print("not in this table: PDF against Chromium (tests/bench/report_bench)")
 
 

@@ -332,7 +332,7 @@ static void search_finds_japanese_in_long_text(void **state)
 	for (size_t i = 0; i < 3; i++) {
 		char sql[160];
 		snprintf(sql, sizeof sql,
-			 "SELECT count(*) FROM search_doc WHERE instr(lower(text), '%s') > 0",
+			 "SELECT count(*) FROM search_text WHERE instr(lower(text), '%s') > 0",
 			 singles[i]);
 		long long want = fu_int(f, sql);
 		assert_true(want > 0);
@@ -464,14 +464,19 @@ static void search_gives_way(void **state)
 	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
 	assert_int_equal(store_bigram_register(db), SQLITE_OK);
 	assert_int_equal(
-	    sqlite3_exec(db,
-			 "PRAGMA trusted_schema=ON; BEGIN; WITH RECURSIVE n(i) AS (SELECT 1 "
-			 "UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
-			 "INSERT INTO search_doc (id, kind, owner, field, text) SELECT "
-			 "202501140000000 + 5000 + i, 'meeting', "
-			 "'11111111-1111-4111-8111-111111111111', 'note' || i, '坂の上の話 ' || i "
-			 "FROM n; COMMIT",
-			 NULL, NULL, NULL),
+	    sqlite3_exec(
+		db,
+		"PRAGMA trusted_schema=ON; BEGIN; INSERT INTO local_key (key) SELECT "
+		"'11111111-1111-4111-8111-111111111111' WHERE NOT EXISTS (SELECT 1 FROM "
+		"local_key WHERE key = '11111111-1111-4111-8111-111111111111'); "
+		"WITH RECURSIVE n(i) AS (SELECT 1 "
+		"UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+		"INSERT INTO search_doc (id, kind, owner, field) SELECT "
+		"202501140000000 + 5000 + i, 'meeting', (SELECT n FROM local_key WHERE key "
+		"= '11111111-1111-4111-8111-111111111111'), 'note' || i FROM n; "
+		"INSERT INTO search_fts (rowid, text) SELECT id, '坂の上の話 ' || id FROM "
+		"search_doc WHERE field LIKE 'note%'; COMMIT",
+		NULL, NULL, NULL),
 	    SQLITE_OK);
 	sqlite3_close(db);
 	int calls = 0;
