@@ -6,9 +6,10 @@
  * When a saving transaction ends (store_end), what it changed becomes an
  * entry of sync_log, numbered in this site's own sequence; until the next
  * exchange, consecutive entries by the same person are merged with
- * sqlite3changegroup, so a meeting's hundreds of small saves travel as one
- * change set (up to 256 KiB: merging re-reads the entry, so a bulk import
- * is not merged without end).  An export collects the entries a peer has
+ * sqlite3changegroup, so a meeting's hundreds of small saves travel as a
+ * few change sets (up to SYNC_MERGE_MAX bytes each: merging re-reads and
+ * rewrites the entry inside the save's own transaction, so the bound is
+ * what a save may cost in pages — 16 KiB keeps it to a few).  An export collects the entries a peer has
  * not seen; the status and the peers are read from the same tables
  * (db/010_sync.sql).
  */
@@ -19,6 +20,9 @@
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "store_sync.h"
+
+/* The largest open entry a save merges into (see above). */
+#define SYNC_MERGE_MAX "16384"
 
 static int filter_travelling(void *ctx, const char *tab)
 {
@@ -100,7 +104,7 @@ static enum kaigi_status log_local(struct store *st, const void *cs, int n, stru
 	/* Merge into the open entry (not yet exchanged, same person). */
 	static const char last_sql[] =
 	    "SELECT seq, changeset FROM sync_log WHERE origin = ?1 AND sealed = 0 AND actor = ?2 "
-	    "AND length(changeset) < 262144 "
+	    "AND length(changeset) < " SYNC_MERGE_MAX " "
 	    "ORDER BY origin_seq DESC LIMIT 1";
 	sqlite3_stmt *q = store_stmt(st, last_sql, err);
 	if (!q)
@@ -152,8 +156,8 @@ static enum kaigi_status log_local(struct store *st, const void *cs, int n, stru
 	char *deps = current_deps(st, site);
 	/* An entry too large to merge into is kept compressed at once. */
 	static const char ins[] = "INSERT INTO sync_log (origin, origin_seq, at, actor, deps, "
-				  "changeset) VALUES (?1, ?2, ?3, ?4, ?5, iif(length(?6) >= "
-				  "262144, kaigi_sync_zip(?6), ?6))";
+				  "changeset) VALUES (?1, ?2, ?3, ?4, ?5, iif(length(?6) >= " SYNC_MERGE_MAX
+				  ", kaigi_sync_zip(?6), ?6))";
 	sqlite3_stmt *i = store_stmt(st, ins, err);
 	if (!i) {
 		free(deps);
