@@ -9,9 +9,8 @@
  * sqlite3changegroup, so a meeting's hundreds of small saves travel as a
  * few change sets (up to SYNC_MERGE_MAX bytes each: merging re-reads and
  * rewrites the entry inside the save's own transaction, so the bound is
- * what a save may cost in pages — 16 KiB keeps it to a few).  An export collects the entries a peer has
- * not seen; the status and the peers are read from the same tables
- * (db/010_sync.sql).
+ * what a save may cost in pages — 16 KiB keeps it to a few).  An export collects the entries a peer
+ * has not seen; the status and the peers are read from the same tables (db/010_sync.sql).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -155,9 +154,10 @@ static enum kaigi_status log_local(struct store *st, const void *cs, int n, stru
 		return err->status;
 	char *deps = current_deps(st, site);
 	/* An entry too large to merge into is kept compressed at once. */
-	static const char ins[] = "INSERT INTO sync_log (origin, origin_seq, at, actor, deps, "
-				  "changeset) VALUES (?1, ?2, ?3, ?4, ?5, iif(length(?6) >= " SYNC_MERGE_MAX
-				  ", kaigi_sync_zip(?6), ?6))";
+	static const char ins[] =
+	    "INSERT INTO sync_log (origin, origin_seq, at, actor, deps, "
+	    "changeset) VALUES (?1, ?2, ?3, ?4, ?5, iif(length(?6) >= " SYNC_MERGE_MAX
+	    ", kaigi_sync_zip(?6), ?6))";
 	sqlite3_stmt *i = store_stmt(st, ins, err);
 	if (!i) {
 		free(deps);
