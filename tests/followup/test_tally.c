@@ -366,6 +366,54 @@ static void deterioration(void **state)
 	fu_close(f);
 }
 
+/* The nine-month edge at a month's end: 31 May + 9 months is 2 March
+ * (date() carries 31 February over), later than 1 June + 9 months, 1 March.
+ * A review on 1 March is a year on for the 1 June review only, even with
+ * the period starting on 31 May (the span the year-later reviews are read
+ * from is the widest of the base reviews', not the earliest one's). */
+static void deterioration_month_end(void **state)
+{
+	(void)state;
+	struct fu *f = fu_open(NULL);
+	char path[192];
+	snprintf(path, sizeof path, "%s/edge.yaml", f->dir);
+	FILE *out = fopen(path, "w");
+	assert_non_null(out);
+	fputs("kaigi: records\nversion: 1\npeople:\n"
+	      "  - {code: Q1, area: 東地区}\n  - {code: Q2, area: 東地区}\nmeetings:\n",
+	      out);
+	static const char *const m[][3] = {{"2025-05-31", "Q1", "kaigo1"},
+					   {"2025-06-01", "Q2", "kaigo1"},
+					   {"2026-03-01", "Q1", "kaigo2"},
+					   {"2026-03-01", "Q2", "kaigo2"}};
+	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
+		fprintf(out,
+			"  - {template: independence_support, title: m%zu, date: %s, cases: "
+			"[{person: %s, records: [{form: toyoake_case_sheet, answers: {care_level: "
+			"%s}}]}]}\n",
+			i, m[i][0], m[i][1], m[i][2]);
+	fclose(out);
+	struct kaigi_diags diags = {0};
+	const char *paths[] = {path};
+	enum kaigi_status s = store_import_files(f->st, paths, 1, NULL, &diags);
+	for (size_t i = 0; i < diags.n; i++)
+		fprintf(stderr, "%s:%d:%d: %s\n", diags.v[i].file, diags.v[i].line, diags.v[i].col,
+			diags.v[i].msg);
+	kaigi_diags_free(&diags);
+	assert_int_equal(s, KAIGI_OK);
+	struct store_period p = {.from = "2025-05-31", .to = "2025-06-01"};
+	struct store_kpi_list k;
+	struct kaigi_error err;
+	assert_int_equal(store_kpi_rollup(f->st, &p, false, &k, &err), KAIGI_OK);
+	assert_int_equal(k.n, 1);
+	assert_int_equal(k.v[0].year, 2025);
+	assert_int_equal(k.v[0].people, 2);
+	assert_int_equal(k.v[0].followed_1y, 1); /* Q2 only: Q1's 1 March is too early */
+	assert_int_equal(k.v[0].worse_1y, 1);
+	store_kpi_list_free(&k);
+	fu_close(f);
+}
+
 /* The measure's target against its result, and kaigi's own figures. */
 static void targets_results(void **state)
 {
@@ -718,10 +766,15 @@ static void agenda_order(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(tally_shares),      cmocka_unit_test(near_duplicates),
-	    cmocka_unit_test(fiscal_boundaries), cmocka_unit_test(deterioration),
-	    cmocka_unit_test(targets_results),   cmocka_unit_test(policy_decision),
-	    cmocka_unit_test(outcome_direction), cmocka_unit_test(kept_rows),
+	    cmocka_unit_test(tally_shares),
+	    cmocka_unit_test(near_duplicates),
+	    cmocka_unit_test(fiscal_boundaries),
+	    cmocka_unit_test(deterioration),
+	    cmocka_unit_test(deterioration_month_end),
+	    cmocka_unit_test(targets_results),
+	    cmocka_unit_test(policy_decision),
+	    cmocka_unit_test(outcome_direction),
+	    cmocka_unit_test(kept_rows),
 	    cmocka_unit_test(agenda_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
