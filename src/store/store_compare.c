@@ -258,12 +258,14 @@ enum kaigi_status store_outcome_rollup_years(struct store *st, const struct stor
 	    "WITH " OUTCOME_CELLS ", "
 	    "per AS (SELECT date, area, better AS b, worse AS w FROM outcome_cache "
 	    "  WHERE spec = ?5 UNION ALL SELECT date, area, b, w FROM computed) "
-	    "SELECT CAST(substr(date, 1, 4) AS INTEGER) - (NOT ?6 AND substr(date, 6, 2) < ?7) "
-	    "AS year, area, "
-	    "  count(*) FILTER (WHERE b > w), count(*) FILTER (WHERE b = w), "
-	    "  count(*) FILTER (WHERE b < w), count(*) FILTER (WHERE b IS NULL) "
-	    "FROM per WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) "
-	    "AND (?4 IS NULL OR area = ?4) GROUP BY year, area ORDER BY year, area";
+	    "SELECT " STORE_YEAR_OF(
+		"date", "6",
+		"7") " "
+		     "AS year, area, "
+		     "  count(*) FILTER (WHERE b > w), count(*) FILTER (WHERE b = w), "
+		     "  count(*) FILTER (WHERE b < w), count(*) FILTER (WHERE b IS NULL) "
+		     "FROM per WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) "
+		     "AND (?4 IS NULL OR area = ?4) GROUP BY year, area ORDER BY year, area";
 	memset(out, 0, sizeof *out);
 	char *spec = rating_spec(st->forms);
 	long long hash = spec_hash(spec);
@@ -289,10 +291,7 @@ enum kaigi_status store_outcome_rollup_years(struct store *st, const struct stor
 	sqlite3_bind_text(q, 3, spec, -1, SQLITE_STATIC);
 	store_bind_text_or_null(q, 4, p ? p->area : NULL);
 	sqlite3_bind_int64(q, 5, hash);
-	sqlite3_bind_int(q, 6, calendar);
-	char month[8];
-	snprintf(month, sizeof month, "%02d", KAIGI_FY_START_MONTH);
-	sqlite3_bind_text(q, 7, month, -1, SQLITE_TRANSIENT);
+	store_bind_year_kind(q, 6, calendar);
 	int rc;
 	size_t cap = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -315,4 +314,12 @@ enum kaigi_status store_outcome_rollup_years(struct store *st, const struct stor
 		return store_fail(st, rc, err, "rolling up follow-up outcomes");
 	}
 	return KAIGI_OK;
+}
+
+void store_bind_year_kind(sqlite3_stmt *q, int cal, bool calendar)
+{
+	char month[8];
+	snprintf(month, sizeof month, "%02d", KAIGI_FY_START_MONTH);
+	sqlite3_bind_int(q, cal, calendar);
+	sqlite3_bind_text(q, cal + 1, month, -1, SQLITE_TRANSIENT);
 }

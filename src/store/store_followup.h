@@ -47,4 +47,15 @@ bool store_fu_action_closed(const char *status);
 /* The first scale column of a grid, or (size_t)-1. */
 size_t store_fu_rating_column(const struct schema_field *grid);
 
+/*
+ * The year a date (the SQL expression D) counts in: its 年度, April to
+ * March (kaigi/fiscal.h), unless parameter ?CAL is true (calendar years).
+ * CAL and MON are parameter numbers written as strings ("5", "6"); bind
+ * them with store_bind_year_kind(q, CAL, calendar), which binds CAL and the
+ * next one.
+ */
+#define STORE_YEAR_OF(D, CAL, MON)                                                                 \
+	"(CAST(substr(" D ", 1, 4) AS INTEGER) - (NOT ?" CAL " AND substr(" D ", 6, 2) < ?" MON "))"
+void store_bind_year_kind(sqlite3_stmt *q, int cal, bool calendar);
+
 #endif

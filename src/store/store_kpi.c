@@ -64,7 +64,7 @@ static char *level_spec(const struct schema_set *forms)
 	"    AND a.item = '' AND a.col = '' "                                                      \
 	"  WHERE r.case_id = " X " AND instr(s.ord, ',' || a.value || ',') > 0 LIMIT 1)"
 
-#define YEAR_OF(D) "(CAST(substr(" D ", 1, 4) AS INTEGER) - (NOT ?5 AND substr(" D ", 6, 2) < ?6))"
+#define YEAR_OF(D) STORE_YEAR_OF(D, "5", "6")
 
 static struct store_kpi *kpi_at(struct store_kpi_list *out, size_t *cap, int year, const char *area)
 {
@@ -145,10 +145,7 @@ enum kaigi_status store_kpi_rollup(struct store *st, const struct store_period *
 	store_bind_text_or_null(q, 2, p ? p->to : NULL);
 	store_bind_text_or_null(q, 3, p ? p->area : NULL);
 	sqlite3_bind_text(q, 4, spec, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 5, calendar);
-	char month[8];
-	snprintf(month, sizeof month, "%02d", KAIGI_FY_START_MONTH);
-	sqlite3_bind_text(q, 6, month, -1, SQLITE_TRANSIENT);
+	store_bind_year_kind(q, 5, calendar);
 	int rc;
 	size_t cap = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
