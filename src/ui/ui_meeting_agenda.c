@@ -457,25 +457,9 @@ void agenda_delete_confirmed(struct ui *ui, struct meeting_scr *ms)
 enum ui_result agenda_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
 {
 	size_t n = ms->cases.n;
+	if (meeting_list_move(&ms->acur, n, k->act))
+		return UI_REDRAW;
 	switch (k->act) {
-	case UI_ACT_UP:
-	case UI_ACT_PREV:
-		if (ms->acur)
-			ms->acur--;
-		break;
-	case UI_ACT_DOWN:
-	case UI_ACT_NEXT:
-		if (ms->acur + 1 < n)
-			ms->acur++;
-		break;
-	case UI_ACT_HOME:
-	case UI_ACT_PGUP:
-		ms->acur = 0;
-		break;
-	case UI_ACT_END:
-	case UI_ACT_PGDN:
-		ms->acur = n ? n - 1 : 0;
-		break;
 	case UI_ACT_OPEN:
 	case UI_ACT_RIGHT:
 		if (ms->acur < n)

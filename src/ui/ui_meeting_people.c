@@ -363,27 +363,9 @@ static void undo_person(struct ui *ui, struct meeting_scr *ms)
 enum ui_result people_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
 {
 	size_t n = ms->people.n;
+	if (meeting_list_move(&ms->pcur, n, k->act))
+		return UI_REDRAW;
 	switch (k->act) {
-	case UI_ACT_UP:
-	case UI_ACT_PREV:
-		if (ms->pcur)
-			ms->pcur--;
-		break;
-	case UI_ACT_DOWN:
-	case UI_ACT_NEXT:
-		if (ms->pcur + 1 < n)
-			ms->pcur++;
-		break;
-	case UI_ACT_HOME:
-		ms->pcur = 0;
-		break;
-	case UI_ACT_END:
-	case UI_ACT_PGDN:
-		ms->pcur = n ? n - 1 : 0;
-		break;
-	case UI_ACT_PGUP:
-		ms->pcur = 0;
-		break;
 	case UI_ACT_EDIT:
 	case UI_ACT_RIGHT:
 		if (ms->pcur < n)

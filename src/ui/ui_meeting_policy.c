@@ -153,25 +153,9 @@ void policy_page_close(struct ui *ui, struct meeting_scr *ms)
 enum ui_result policy_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
 {
 	size_t n = ms->issues.n;
+	if (meeting_list_move(&ms->icur, n, k->act))
+		return UI_REDRAW;
 	switch (k->act) {
-	case UI_ACT_UP:
-	case UI_ACT_PREV:
-		if (ms->icur)
-			ms->icur--;
-		break;
-	case UI_ACT_DOWN:
-	case UI_ACT_NEXT:
-		if (ms->icur + 1 < n)
-			ms->icur++;
-		break;
-	case UI_ACT_HOME:
-	case UI_ACT_PGUP:
-		ms->icur = 0;
-		break;
-	case UI_ACT_END:
-	case UI_ACT_PGDN:
-		ms->icur = n ? n - 1 : 0;
-		break;
 	case UI_ACT_OPEN:
 	case UI_ACT_RIGHT:
 		if (ui_writable(ui))

@@ -313,6 +313,32 @@ static void summary_write(struct ui *ui, struct meeting_scr *ms, bool print, boo
 	free(dir);
 }
 
+bool meeting_list_move(size_t *cur, size_t n, int act)
+{
+	switch (act) {
+	case UI_ACT_UP:
+	case UI_ACT_PREV:
+		if (*cur)
+			(*cur)--;
+		return true;
+	case UI_ACT_DOWN:
+	case UI_ACT_NEXT:
+		if (*cur + 1 < n)
+			(*cur)++;
+		return true;
+	case UI_ACT_HOME:
+	case UI_ACT_PGUP:
+		*cur = 0;
+		return true;
+	case UI_ACT_END:
+	case UI_ACT_PGDN:
+		*cur = n ? n - 1 : 0;
+		return true;
+	default:
+		return false;
+	}
+}
+
 static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_key *k)
 {
 	struct meeting_scr *ms = state;
