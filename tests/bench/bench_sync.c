@@ -59,6 +59,10 @@ static void actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, "bench", -1, SQLITE_STATIC);
 }
 
+/* The store registers its tokenizer on its own connections; the bare
+ * connection does the same (src/store/store_bigram.c). */
+int store_bigram_register(sqlite3 *db);
+
 static int omit(void *ctx, int kind, sqlite3_changeset_iter *it)
 {
 	(void)ctx;
@@ -118,6 +122,8 @@ static int apply(int argc, char **argv)
 		return 1;
 	sqlite3_create_function(db, "kaigi_actor", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, actor,
 				NULL, NULL);
+	/* the search index's tokenizer, which its triggers need (store_bigram.c) */
+	store_bigram_register(db);
 	sqlite3_exec(db,
 		     "PRAGMA synchronous=FULL; PRAGMA trusted_schema=ON; PRAGMA cache_size=-65536",
 		     NULL, NULL, NULL);
