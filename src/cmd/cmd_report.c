@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../store/cmd_store.h"
+#include "cmd_store.h"
 #include "kaigi/config.h"
 #include "kaigi/report.h"
 #include "kaigi/xalloc.h"

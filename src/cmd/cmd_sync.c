@@ -20,7 +20,7 @@
 #include "kaigi/file.h"
 #include "kaigi/sync.h"
 #include "kaigi/xalloc.h"
-#include "store/cmd_store.h"
+#include "cmd_store.h"
 
 #define PASS_MAX 1024
 

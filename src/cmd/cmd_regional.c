@@ -20,7 +20,7 @@
 #include "kaigi/fiscal.h"
 #include "kaigi/report.h"
 #include "kaigi/xalloc.h"
-#include "store/cmd_store.h"
+#include "cmd_store.h"
 
 #define REGIONAL_CSV 100 /* beside enum report_format */
 

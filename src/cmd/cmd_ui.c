@@ -14,7 +14,7 @@
 #include "kaigi/config.h"
 #include "kaigi/ui.h"
 #include "kaigi/xalloc.h"
-#include "ui_app.h"
+#include "../ui/ui_app.h"
 
 int cmd_ui_open(const struct cmd_opts *opts, const char *db_path, const char *meeting_id)
 {

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../store/cmd_store.h"
+#include "cmd_store.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 

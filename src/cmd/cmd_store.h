@@ -7,7 +7,7 @@
 #ifndef KAIGI_CMD_STORE_H
 #define KAIGI_CMD_STORE_H
 
-#include "../cmd.h"
+#include "cmd.h"
 #include "kaigi/store.h"
 
 struct cmd_store {

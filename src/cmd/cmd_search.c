@@ -23,7 +23,7 @@
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
-#include "store/cmd_store.h"
+#include "cmd_store.h"
 
 #define SEARCH_LIMIT_DEFAULT 50
 #define EXCERPT_COLS         72
