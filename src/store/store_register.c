@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/followup.h"
+#include "kaigi/register.h"
 #include "kaigi/xalloc.h"
 #include "store_followup.h"
 

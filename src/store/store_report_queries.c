@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/register.h"
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
 
