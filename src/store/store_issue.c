@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * store_issue.c — the regional-issue register (地域課題) across years: the
- * issues and the cases that revealed them.  The roll-ups are in
- * store_register.c.
+ * issues and the cases that revealed them, and the issues of one case.
+ * The roll-ups are in store_register.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -146,4 +146,51 @@ enum kaigi_status store_issue_rollup(struct store *st, const char *from, const c
 {
 	struct store_period p = {.from = from, .to = to};
 	return store_register_rollup(st, &p, out, err);
+}
+
+/* ---- the issues of a case --------------------------------------------- */
+
+void store_case_issue_list_free(struct store_case_issue_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].title);
+		free(l->v[i].description);
+		free(l->v[i].policy);
+		free(l->v[i].note);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+enum kaigi_status store_case_issue_list(struct store *st, const char *case_id,
+					struct store_case_issue_list *out, struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "SELECT r.id, r.title, r.description, r.policy, l.note FROM regional_issue_case l "
+	    "JOIN regional_issue r ON r.id = l.issue_id WHERE l.case_id = ?1 "
+	    "ORDER BY l.created, r.title";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, case_id, -1, SQLITE_STATIC);
+	int rc;
+	size_t cap = 0;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
+		struct store_case_issue *i = &out->v[out->n++];
+		memset(i, 0, sizeof *i);
+		store_column_id(q, 0, i->id);
+		i->title = store_column_strdup(q, 1);
+		i->description = store_column_strdup(q, 2);
+		i->policy = store_column_strdup(q, 3);
+		i->note = store_column_strdup(q, 4);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		store_case_issue_list_free(out);
+		return store_fail(st, rc, err, "reading the regional issues of a case");
+	}
+	return KAIGI_OK;
 }
