@@ -19,7 +19,7 @@
 #include "kaigi/value.h"
 
 /*
- * Implemented in store_followup.c, store_compare.c and store_register.c
+ * Implemented in store_followup.c, store_compare.c and store_raised.c
  * (db/002_followup.sql).  doc/followup.md tells users what these do, and
  * which field ids of the forms they read (goals, actions, evaluations,
  * followup_date, regional_issues).  All need store_set_forms().

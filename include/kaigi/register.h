@@ -3,7 +3,7 @@
  * register.h — the register of regional issues (地域課題): the issues the
  * town promoted from what cases raised, each with its policy kind, owner,
  * status and measure, linked to the cases that revealed it; and its
- * roll-ups by period and area (src/store/store_register.c).
+ * roll-ups by period and area (src/store/store_issue.c).
  */
 #ifndef KAIGI_REGISTER_H
 #define KAIGI_REGISTER_H
