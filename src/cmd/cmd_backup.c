@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "cmd_store.h"
+#include "kaigi/store_exchange.h"
 
 int cmd_backup_run(const struct cmd_opts *opts, int argc, char **argv)
 {

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "kaigi/followup.h"
 #include "kaigi/store.h"
 #include "kaigi/xalloc.h"
 

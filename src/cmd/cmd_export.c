@@ -14,6 +14,7 @@
 
 #include "cmd_store.h"
 #include "kaigi/file_write.h"
+#include "kaigi/store_exchange.h"
 #include "kaigi/xalloc.h"
 
 #define EXPORT_USAGE                                                                               \

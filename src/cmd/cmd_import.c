@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd_store.h"
+#include "kaigi/store_exchange.h"
 
 int cmd_import_run(const struct cmd_opts *opts, int argc, char **argv)
 {

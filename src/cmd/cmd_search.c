@@ -20,6 +20,7 @@
 #include "cmd.h"
 #include "kaigi/identity.h"
 #include "kaigi/scrub.h"
+#include "kaigi/search.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "kaigi/identity.h"
+#include "kaigi/register.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
 #include "report_policy.h"

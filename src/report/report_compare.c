@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/followup.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
 

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "kaigi/fiscal.h"
+#include "kaigi/followup.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/tally.h"
 #include "kaigi/xalloc.h"

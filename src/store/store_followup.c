@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/followup.h"
 #include "kaigi/xalloc.h"
 #include "store_followup.h"
 

@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 
 #include "kaigi/file.h"
+#include "kaigi/store_exchange.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "kaigi/yaml_read.h"

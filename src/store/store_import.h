@@ -7,6 +7,7 @@
 #ifndef KAIGI_STORE_IMPORT_H
 #define KAIGI_STORE_IMPORT_H
 
+#include "kaigi/store_exchange.h"
 #include "store_import_yaml.h"
 #include "store_validate.h"
 

@@ -136,6 +136,8 @@ enum kaigi_status store_item_insert(struct store *st, const char *id, const char
 				    const char *field, long long ord, long long now,
 				    struct kaigi_error *err);
 
+struct store_export_filter; /* kaigi/store_exchange.h */
+
 /* Put the ids of the meetings to export into temp.export_meeting (every
  * meeting when the filter is empty); KAIGI_EDATA for an unknown id. */
 enum kaigi_status store_export_select(struct store *st, const struct store_export_filter *f,

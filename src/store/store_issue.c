@@ -1,14 +1,30 @@
 // SPDX-License-Identifier: MIT
 /*
- * store_issue.c — the regional-issue register (地域課題) across years: the
- * issues and the cases that revealed them.  The roll-ups are in
- * store_register.c.
+ * store_issue.c — the register of regional issues (地域課題), every function
+ * of it: the issues, the cases that revealed them (one by one, or every
+ * case that raised a wording), the register rolled up by period and area,
+ * and the issues of one case.  What cases raised, before the register,
+ * is rolled up in store_raised.c.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/register.h"
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
+
+const char *store_policy_normalise(const char *policy)
+{
+	if (!policy || !*policy)
+		return NULL;
+	if (strcmp(policy, "cooperation") == 0)
+		return "cooperation";
+	if (strcmp(policy, "programme") == 0)
+		return "programme";
+	if (strcmp(policy, "resource") == 0 || strcmp(policy, "resources") == 0)
+		return "resource";
+	return NULL;
+}
 
 void store_issue_clear(struct store_issue *i)
 {
@@ -145,4 +161,197 @@ enum kaigi_status store_issue_rollup(struct store *st, const char *from, const c
 {
 	struct store_period p = {.from = from, .to = to};
 	return store_register_rollup(st, &p, out, err);
+}
+
+/* ---- the register by period, one issue ---------------------------------- */
+
+static void issue_read(sqlite3_stmt *q, struct store_issue *i)
+{
+	memset(i, 0, sizeof *i);
+	store_column_id(q, 0, i->id);
+	i->title = store_column_strdup(q, 1);
+	i->description = store_column_strdup(q, 2);
+	i->policy = store_column_strdup(q, 3);
+	i->status = store_column_strdup(q, 4);
+	i->owner = store_column_strdup(q, 5);
+	i->category = store_column_strdup(q, 6);
+	i->area = store_column_strdup(q, 7);
+	i->ncases = sqlite3_column_int(q, 8);
+	i->nmeetings = sqlite3_column_int(q, 9);
+	i->first_seen = store_column_strdup(q, 10);
+	i->last_seen = store_column_strdup(q, 11);
+	i->measure = store_column_strdup(q, 12);
+	i->decided = store_column_strdup(q, 13);
+	i->indicator = store_column_strdup(q, 14);
+	i->indicator_key = store_column_strdup(q, 15);
+	i->has_baseline = sqlite3_column_type(q, 16) != SQLITE_NULL;
+	i->baseline = sqlite3_column_double(q, 16);
+	i->baseline_date = store_column_strdup(q, 17);
+	i->has_target = sqlite3_column_type(q, 18) != SQLITE_NULL;
+	i->target = sqlite3_column_double(q, 18);
+	i->target_date = store_column_strdup(q, 19);
+	i->has_result = sqlite3_column_type(q, 20) != SQLITE_NULL;
+	i->result = sqlite3_column_double(q, 20);
+	i->result_date = store_column_strdup(q, 21);
+}
+
+#define ISSUE_COLUMNS                                                                              \
+	"r.id, r.title, r.description, r.policy, r.status, r.owner, r.category, r.area, "          \
+	"count(DISTINCT x.case_id), count(DISTINCT x.meeting_id), min(x.date), max(x.date), "      \
+	"r.measure, r.decided, r.indicator, r.indicator_key, r.baseline, r.baseline_date, "        \
+	"r.target, r.target_date, r.result, r.result_date "
+
+enum kaigi_status store_register_rollup(struct store *st, const struct store_period *p,
+					struct store_issue_list *out, struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "SELECT " ISSUE_COLUMNS "FROM regional_issue r LEFT JOIN ("
+	    "  SELECT l.issue_id, l.case_id, c.meeting_id, m.date FROM regional_issue_case l "
+	    "  JOIN case_review c ON c.id = l.case_id JOIN meeting m ON m.id = c.meeting_id "
+	    "  WHERE (?1 IS NULL OR m.date >= ?1) AND (?2 IS NULL OR m.date <= ?2) "
+	    "  AND (?3 IS NULL OR (SELECT area FROM person WHERE id = c.person_id) = ?3)) x "
+	    "ON x.issue_id = r.id "
+	    "WHERE ?3 IS NULL OR r.area = ?3 OR x.case_id IS NOT NULL "
+	    "GROUP BY r.id ORDER BY ifnull(r.category, ''), ifnull(r.area, ''), "
+	    "count(DISTINCT x.case_id) DESC, r.title";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	store_bind_text_or_null(q, 1, p ? p->from : NULL);
+	store_bind_text_or_null(q, 2, p ? p->to : NULL);
+	store_bind_text_or_null(q, 3, p ? p->area : NULL);
+	int rc;
+	size_t cap = 0;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
+		issue_read(q, &out->v[out->n++]);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		store_issue_list_free(out);
+		return store_fail(st, rc, err, "rolling up the register");
+	}
+	return KAIGI_OK;
+}
+
+enum kaigi_status store_issue_get(struct store *st, const char *id, struct store_issue *out,
+				  struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "SELECT " ISSUE_COLUMNS "FROM regional_issue r LEFT JOIN (SELECT l.issue_id, "
+	    "l.case_id, c.meeting_id, m.date FROM regional_issue_case l JOIN case_review c ON "
+	    "c.id = l.case_id JOIN meeting m ON m.id = c.meeting_id) x ON x.issue_id = r.id "
+	    "WHERE r.id = ?1 GROUP BY r.id";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		issue_read(q, out);
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW)
+		return KAIGI_OK;
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err, "reading a regional issue");
+	return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no regional issue %s", id);
+}
+
+enum kaigi_status store_issue_delete(struct store *st, const char *id, struct kaigi_error *err)
+{
+	return store_delete_id(st, "DELETE FROM regional_issue WHERE id = ?1", id,
+			       "deleting a regional issue", err);
+}
+
+enum kaigi_status store_issue_link_statement(struct store *st, const char *issue_id,
+					     const char *statement, size_t *linked,
+					     struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO regional_issue_case (issue_id, case_id, statement, created, updated) "
+	    "SELECT DISTINCT ?1, r.case_id, ?2, ?3, ?3 FROM answer a INDEXED BY "
+	    "answer_regional_issue JOIN form_record r ON r.id = a.record_id "
+	    "WHERE a.field = 'regional_issues' AND a.col = 'statement' AND a.value = ?2 "
+	    "AND r.case_id IS NOT NULL ON CONFLICT (issue_id, case_id) DO NOTHING";
+	static const char exists[] = "SELECT 1 FROM regional_issue WHERE id = ?1";
+	if (linked)
+		*linked = 0;
+	if (!statement || !*statement)
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "which wording to link?");
+	enum kaigi_status s = store_begin(st, err);
+	if (s != KAIGI_OK)
+		return s;
+	sqlite3_stmt *q = store_stmt(st, exists, err);
+	if (!q)
+		return store_end(st, err->status, err);
+	sqlite3_bind_text(q, 1, issue_id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc == SQLITE_DONE)
+		s = kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no regional issue %s", issue_id);
+	else if (rc != SQLITE_ROW)
+		s = store_fail(st, rc, err, "reading a regional issue");
+	if (s == KAIGI_OK && !(q = store_stmt(st, sql, err)))
+		s = err->status;
+	if (s == KAIGI_OK) {
+		sqlite3_bind_text(q, 1, issue_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, statement, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 3, store_now_ms());
+		rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE)
+			s = store_fail(st, rc, err, "linking cases to a regional issue");
+		else if (linked)
+			*linked = (size_t)sqlite3_changes(st->db);
+	}
+	return store_end(st, s, err);
+}
+
+/* ---- the issues of a case --------------------------------------------- */
+
+void store_case_issue_list_free(struct store_case_issue_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].title);
+		free(l->v[i].description);
+		free(l->v[i].policy);
+		free(l->v[i].note);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+enum kaigi_status store_case_issue_list(struct store *st, const char *case_id,
+					struct store_case_issue_list *out, struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "SELECT r.id, r.title, r.description, r.policy, l.note FROM regional_issue_case l "
+	    "JOIN regional_issue r ON r.id = l.issue_id WHERE l.case_id = ?1 "
+	    "ORDER BY l.created, r.title";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, case_id, -1, SQLITE_STATIC);
+	int rc;
+	size_t cap = 0;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
+		struct store_case_issue *i = &out->v[out->n++];
+		memset(i, 0, sizeof *i);
+		store_column_id(q, 0, i->id);
+		i->title = store_column_strdup(q, 1);
+		i->description = store_column_strdup(q, 2);
+		i->policy = store_column_strdup(q, 3);
+		i->note = store_column_strdup(q, 4);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		store_case_issue_list_free(out);
+		return store_fail(st, rc, err, "reading the regional issues of a case");
+	}
+	return KAIGI_OK;
 }

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
-/* store_meeting.c — meetings and their participants. */
+/*
+ * store_meeting.c — meetings (and finding one by an id prefix) and their
+ * participants (and the people of earlier meetings, for quick-add).
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -206,6 +209,29 @@ enum kaigi_status store_meeting_list(struct store *st, const char *text, size_t 
 	return KAIGI_OK;
 }
 
+enum kaigi_status store_meeting_ids_by_prefix(struct store *st, const char *prefix,
+					      char (*ids)[STORE_ID_SIZE], size_t max, size_t *n,
+					      struct kaigi_error *err)
+{
+	/* substr() rather than LIKE: an id prefix holds no wildcards to escape,
+	 * and the comparison stays exact whatever the user typed. */
+	static const char sql[] = "SELECT id FROM meeting WHERE substr(id, 1, length(?1)) = ?1 "
+				  "ORDER BY date DESC, start_time DESC LIMIT ?2";
+	*n = 0;
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, prefix, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, (sqlite3_int64)max);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW && *n < max)
+		store_column_id(q, 0, ids[(*n)++]);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_fail(st, rc, err, "looking up a meeting");
+	return KAIGI_OK;
+}
+
 /* ---- participants ------------------------------------------------------ */
 
 void store_participant_clear(struct store_participant *p)
@@ -299,6 +325,48 @@ enum kaigi_status store_participant_list(struct store *st, const char *meeting_i
 	if (rc != SQLITE_DONE) {
 		store_participant_list_free(out);
 		return store_fail(st, rc, err, "listing participants");
+	}
+	return KAIGI_OK;
+}
+
+/* ---- earlier attendees ---------------------------------------------- */
+
+enum kaigi_status store_participant_recent(struct store *st, const char *meeting_id, size_t limit,
+					   struct store_participant_list *out,
+					   struct kaigi_error *err)
+{
+	/* One row per name and organisation, its role as last recorded; the
+	 * people already in this meeting are left out.  SQLite takes the bare
+	 * columns from the row holding max(m.date). */
+	static const char sql[] =
+	    "SELECT p.name, p.organisation, p.role, max(m.date || ifnull(m.start_time, '')) AS d, "
+	    "p.profession "
+	    "FROM participant p JOIN meeting m ON m.id = p.meeting_id WHERE p.meeting_id <> ?1 "
+	    "AND NOT EXISTS (SELECT 1 FROM participant x WHERE x.meeting_id = ?1 AND x.name = "
+	    "p.name AND x.organisation IS p.organisation) GROUP BY p.name, p.organisation "
+	    "ORDER BY d DESC, p.name LIMIT ?2";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, limit ? (long long)limit : -1);
+	int rc;
+	size_t cap = 0;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
+		struct store_participant *p = &out->v[out->n++];
+		memset(p, 0, sizeof *p);
+		p->name = store_column_strdup(q, 0);
+		p->organisation = store_column_strdup(q, 1);
+		p->role = store_column_strdup(q, 2);
+		p->profession = store_column_strdup(q, 4);
+		p->present = true;
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		store_participant_list_free(out);
+		return store_fail(st, rc, err, "listing earlier participants");
 	}
 	return KAIGI_OK;
 }

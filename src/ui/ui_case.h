@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "kaigi/followup.h"
 #include "kaigi/store.h"
 #include "ui_app.h"
 #include "ui_form.h"

@@ -7,6 +7,7 @@
 #ifndef KAIGI_UI_COMPARE_H
 #define KAIGI_UI_COMPARE_H
 
+#include "kaigi/followup.h"
 #include "kaigi/store.h"
 #include "ui_app.h"
 #include "ui_lines.h"

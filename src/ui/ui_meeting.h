@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "kaigi/policy.h"
+#include "kaigi/register.h"
 #include "kaigi/store.h"
 #include "ui_app.h"
 #include "ui_draw.h"

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/followup.h"
 #include "kaigi/identity.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "kaigi/policy.h"
+#include "kaigi/register.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
 #include "ui_meeting.h"

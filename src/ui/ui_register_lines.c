@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "kaigi/fiscal.h"
+#include "kaigi/followup.h"
+#include "kaigi/register.h"
 #include "ui_register.h"
 #include "ui_screens.h"
 

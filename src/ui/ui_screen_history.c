@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/followup.h"
 #include "kaigi/policy.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"

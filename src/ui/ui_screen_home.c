@@ -22,6 +22,7 @@
 
 #include "kaigi/identity.h"
 #include "kaigi/scrub.h"
+#include "kaigi/search.h"
 #include "kaigi/store_stop.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"

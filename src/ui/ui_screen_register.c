@@ -22,7 +22,9 @@
 #include <string.h>
 
 #include "kaigi/fiscal.h"
+#include "kaigi/followup.h"
 #include "kaigi/policy.h"
+#include "kaigi/register.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"

@@ -29,6 +29,9 @@
 #include <time.h>
 
 #include "../../src/store/store_internal.h"
+#include "kaigi/followup.h"
+#include "kaigi/register.h"
+#include "kaigi/search.h"
 #include "kaigi/store.h"
 
 struct capture {

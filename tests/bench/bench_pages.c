@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "kaigi/store_exchange.h"
 #include "kaigi/strbuf.h"
 #include "ui_app.h"
 #include "ui_field.h"

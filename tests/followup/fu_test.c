@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/store_exchange.h"
 #include "kaigi/xalloc.h"
 
 const char *fu_source(const char *rel)

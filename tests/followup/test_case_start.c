@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fu_test.h"
+#include "kaigi/store_exchange.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 

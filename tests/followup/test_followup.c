@@ -16,7 +16,9 @@
 
 #include "../../src/store/store_internal.h"
 #include "fu_test.h"
+#include "kaigi/followup.h"
 #include "kaigi/report.h"
+#include "kaigi/search.h"
 #include "kaigi/xalloc.h"
 
 #define REVIEW1  "aaaaaaaa-0000-4000-8000-000000000001"

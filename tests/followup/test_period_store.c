@@ -14,6 +14,7 @@
 
 #include "../../src/store/store_internal.h"
 #include "fu_test.h"
+#include "kaigi/store_exchange.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 

@@ -14,7 +14,10 @@
 #include <string.h>
 
 #include "fu_test.h"
+#include "kaigi/followup.h"
+#include "kaigi/register.h"
 #include "kaigi/report.h"
+#include "kaigi/search.h"
 #include "kaigi/store_stop.h"
 #include "kaigi/xalloc.h"
 

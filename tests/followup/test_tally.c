@@ -20,8 +20,11 @@
 
 #include "fu_test.h"
 #include "kaigi/fiscal.h"
+#include "kaigi/followup.h"
 #include "kaigi/policy.h"
+#include "kaigi/register.h"
 #include "kaigi/report.h"
+#include "kaigi/store_exchange.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/tally.h"
 #include "kaigi/xalloc.h"

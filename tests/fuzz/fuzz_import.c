@@ -18,6 +18,7 @@
 #include "../../src/store/store_internal.h"
 #include "kaigi/schema.h"
 #include "kaigi/store.h"
+#include "kaigi/store_exchange.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -22,6 +22,7 @@
 
 #include "kaigi/meeting.h"
 #include "kaigi/report.h"
+#include "kaigi/store_exchange.h"
 #include "kaigi/xalloc.h"
 
 #define MEETING "6a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c40"

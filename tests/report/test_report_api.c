@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "kaigi/report.h"
+#include "kaigi/store_exchange.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 

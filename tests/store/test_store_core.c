@@ -19,6 +19,8 @@
 #include <sqlite3.h>
 
 #include "../../src/store/store_internal.h"
+#include "kaigi/register.h"
+#include "kaigi/store_exchange.h"
 #include "kaigi/store_stop.h"
 #include "kaigi/store_wal.h"
 #include "store_test.h"

@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "../../src/store/store_internal.h"
+#include "kaigi/store_exchange.h"
 #include "kaigi/strbuf.h"
 #include "store_test.h"
 

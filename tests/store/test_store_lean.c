@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 
 #include "../../src/store/store_internal.h"
+#include "kaigi/search.h"
 #include "kaigi/xalloc.h"
 #include "store_test.h"
 

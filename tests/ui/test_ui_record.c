@@ -18,6 +18,7 @@
 
 #include <cmocka.h>
 
+#include "kaigi/store_exchange.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "ui_app.h"
