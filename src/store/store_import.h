@@ -46,6 +46,74 @@ void imp_seen_free(struct imp *im);
  * be of the same person and earlier; reported at the follows: otherwise. */
 void imp_resolve_follows(struct imp *im, struct kaigi_diags *diags);
 
+/*
+ * An entity of a record file is read by a table of its keys: each key's kind
+ * says how its value is checked (messages at FILE:LINE:COL), and param is
+ * the parameter of the entity's statement that the checked value binds.
+ */
+enum imp_kind {
+	IMP_TEXT,   /* any text */
+	IMP_DATE,   /* a date YYYY-MM-DD */
+	IMP_TIME,   /* a time HH:MM */
+	IMP_INT,    /* a whole number from lo to hi */
+	IMP_NUMBER, /* a number */
+	IMP_ENUM,   /* one of allowed */
+	IMP_YESNO,  /* true or yes, false or no */
+	IMP_NODE,   /* left to the caller (an id, a list of children) */
+};
+
+struct imp_key {
+	const char *key;
+	enum imp_kind kind;
+	int param;                  /* the statement's parameter, or 0 */
+	const char *const *allowed; /* IMP_ENUM: NULL-terminated */
+	long long lo, hi;           /* IMP_INT */
+	const char *what;           /* its name in messages, when not key */
+};
+
+#define IMP_MAX_KEYS 20
+
+struct imp_entity {
+	const char *what;           /* "a person", for the mapping's messages */
+	const struct imp_key *keys; /* up to IMP_MAX_KEYS, ended by {NULL} */
+	/* When keys[0] must be given: what to say (at the mapping) if not. */
+	const char *missing;
+	/* The entity's upsert, what it does (for a failure), and the
+	 * parameters of its row's id, parent's id, the other id it refers to,
+	 * order and time (0 where it has none). */
+	const char *sql, *saving;
+	int p_id, p_parent, p_ref, p_ord, p_now;
+};
+
+/* What an entity's row holds beyond its keys. */
+struct imp_row {
+	const char *id, *parent, *ref;
+	size_t ord;
+};
+
+/* One key's value as read. */
+struct imp_val {
+	yaml_node_t *node; /* NULL when the key is absent */
+	const char *text;  /* the checked text; NULL when absent or refused */
+	long long num;     /* IMP_INT, IMP_YESNO */
+	double real;       /* IMP_NUMBER */
+	bool ok;           /* given and passed its check */
+};
+
+/* Read mapping n by e's table into v (one per key), checking every value.
+ * False (reported) when n is not a mapping or the required key is
+ * missing. */
+bool imp_read(struct imp *im, const yaml_node_t *n, const struct imp_entity *e, struct imp_val *v);
+/* Write the entity's row (row and the checked values) with its upsert,
+ * counting changes; false (reported at n) on failure. */
+bool imp_write(struct imp *im, const struct imp_entity *e, const struct imp_val *v,
+	       const struct imp_row *row, const yaml_node_t *n);
+/* The regional issue that ref names (by id or title) in *id; false
+ * (reported) when there is none. */
+bool imp_issue_ref(struct imp *im, const struct imp_val *ref, char id[STORE_ID_SIZE]);
+/* Read the whole of one record file. */
+void imp_document(struct imp *im, yaml_document_t *doc);
+
 /* Report a database error at n; environment errors stop the import. */
 void imp_db_error(struct imp *im, const yaml_node_t *n, int rc, const char *what);
 /* A cached statement, or NULL (reported, import stopped). */
@@ -70,15 +138,12 @@ bool imp_resolve_id(struct imp *im, const yaml_node_t *idnode, const char *sql, 
 /* Import one record (a mapping) of a case, or of the meeting when case_id
  * is NULL. */
 void imp_record(struct imp *im, const yaml_node_t *n, const char *meeting_id, const char *case_id);
-/* The identity keys of person person_id, given as the nodes v[0..5] in
+/* The identity keys of person person_id, given as the values v[0..5] in
  * enum store_identity_field order (NULL when absent); n is the person. */
 void imp_identity(struct imp *im, const yaml_node_t *n, const char *person_id,
-		  yaml_node_t *const *v);
+		  const struct imp_val *v);
 
-/* store_import_policy.c: a register issue's measure (v: its ten keys from
- * measure to result_date, in that order), and one issue of a meeting's
- * agenda. */
-void imp_issue_measure(struct imp *im, const yaml_node_t *n, const char *id, yaml_node_t *const *v);
+/* store_import_policy.c: one issue of a policy meeting's agenda. */
 void imp_agenda_item(struct imp *im, const yaml_node_t *n, const char *meeting_id, size_t ord);
 
 #endif

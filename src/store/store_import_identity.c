@@ -2,15 +2,15 @@
 /*
  * store_import_identity.c — a person's identity keys in a record file
  * (name, kana, birth_date, address, phone, insured_no: doc/records.md),
- * written to person_identity (db/006), apart from the pseudonymous person.
+ * written to person_identity, apart from the pseudonymous person.
  */
 #include "kaigi/identity.h"
 #include "store_import.h"
 
-/* The identity keys of a person (name … insured_no, db/006): given ones
+/* The identity keys of a person (name … insured_no): given ones
  * replace what is stored, absent ones keep it. */
 void imp_identity(struct imp *im, const yaml_node_t *n, const char *person_id,
-		  yaml_node_t *const *v)
+		  const struct imp_val *v)
 {
 	static const char sql[] =
 	    "INSERT INTO person_identity (person_id, name, kana, birth_date, address, phone, "
@@ -24,10 +24,10 @@ void imp_identity(struct imp *im, const yaml_node_t *n, const char *person_id,
 	const char *val[IDENTITY_FIELD_COUNT];
 	bool any = false;
 	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++) {
-		val[i] = ywalk_text(&im->w, v[i], store_identity_key(i));
+		val[i] = ywalk_text(&im->w, v[i].node, store_identity_key(i));
 		const char *why = store_identity_check(i, val[i]);
 		if (why) {
-			ywalk_error(&im->w, v[i], "%s, not '%s'", why, val[i]);
+			ywalk_error(&im->w, v[i].node, "%s, not '%s'", why, val[i]);
 			return;
 		}
 		any |= val[i] && *val[i];
