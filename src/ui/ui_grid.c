@@ -20,6 +20,7 @@
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_field.h"
 #include "ui_grid.h"
 
@@ -288,16 +289,11 @@ enum ui_form_out ui_grid_key(struct ui *ui, const struct ui_host *h, struct ui_g
 		s->gr++;
 		return UI_FORM_HANDLED;
 	case UI_ACT_PGUP:
-		s->gr = s->gr > 8 ? s->gr - 8 : 0;
-		return UI_FORM_HANDLED;
 	case UI_ACT_PGDN:
-		s->gr = s->gr + 8 < g->nrows ? s->gr + 8 : g->nrows - 1;
-		return UI_FORM_HANDLED;
 	case UI_ACT_HOME:
-		s->gr = 0;
-		return UI_FORM_HANDLED;
 	case UI_ACT_END:
-		s->gr = g->nrows - 1;
+		ui_cursor_move(&s->gr, g->nrows, k->act,
+			       (struct ui_cursor_keys){.ends = true, .page = 8});
 		return UI_FORM_HANDLED;
 	case UI_ACT_LEFT:
 	case UI_ACT_RIGHT: {

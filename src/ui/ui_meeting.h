@@ -123,10 +123,6 @@ void meeting_set_value(struct kaigi_value *v, const char *text);
 void people_load(struct ui *ui, struct meeting_scr *ms);
 void people_free(struct meeting_scr *ms);
 unsigned people_contexts(struct meeting_scr *ms);
-/* Up/Down (Tab/Shift-Tab), Home/PgUp to the first, End/PgDn to the last:
- * *cur over a list of n rows of the meeting screen.  False for any other
- * action. */
-bool meeting_list_move(size_t *cur, size_t n, int act);
 enum ui_result people_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
 void people_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
 void people_quick_add(struct ui *ui, struct meeting_scr *ms, const char *value);

@@ -21,6 +21,7 @@
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_field.h"
 #include "ui_meeting.h"
 #include "ui_plan.h"
@@ -457,7 +458,7 @@ void agenda_delete_confirmed(struct ui *ui, struct meeting_scr *ms)
 enum ui_result agenda_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
 {
 	size_t n = ms->cases.n;
-	if (meeting_list_move(&ms->acur, n, k->act))
+	if (ui_cursor_move(&ms->acur, n, k->act, UI_CURSOR_LIST))
 		return UI_REDRAW;
 	switch (k->act) {
 	case UI_ACT_OPEN:

@@ -15,6 +15,7 @@
 #include "kaigi/config.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_meeting.h"
 
 enum { PV_NAME, PV_ORG, PV_PROF, PV_PROF_OTHER, PV_ROLE, PV_PRESENT, PV_COUNT };
@@ -363,7 +364,7 @@ static void undo_person(struct ui *ui, struct meeting_scr *ms)
 enum ui_result people_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
 {
 	size_t n = ms->people.n;
-	if (meeting_list_move(&ms->pcur, n, k->act))
+	if (ui_cursor_move(&ms->pcur, n, k->act, UI_CURSOR_LIST))
 		return UI_REDRAW;
 	switch (k->act) {
 	case UI_ACT_EDIT:

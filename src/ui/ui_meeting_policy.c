@@ -21,6 +21,7 @@
 #include "kaigi/policy.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_meeting.h"
 #include "ui_screens.h"
 
@@ -153,7 +154,7 @@ void policy_page_close(struct ui *ui, struct meeting_scr *ms)
 enum ui_result policy_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
 {
 	size_t n = ms->issues.n;
-	if (meeting_list_move(&ms->icur, n, k->act))
+	if (ui_cursor_move(&ms->icur, n, k->act, UI_CURSOR_LIST))
 		return UI_REDRAW;
 	switch (k->act) {
 	case UI_ACT_OPEN:
@@ -329,25 +330,9 @@ static void sheet_open(struct ui *ui, struct meeting_scr *ms)
 enum ui_result sheets_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
 {
 	size_t n = sheets_count(ui, ms);
+	if (ui_cursor_move(&ms->scur, n, k->act, UI_CURSOR_LIST))
+		return UI_REDRAW;
 	switch (k->act) {
-	case UI_ACT_UP:
-	case UI_ACT_PREV:
-		if (ms->scur)
-			ms->scur--;
-		break;
-	case UI_ACT_DOWN:
-	case UI_ACT_NEXT:
-		if (ms->scur + 1 < n)
-			ms->scur++;
-		break;
-	case UI_ACT_HOME:
-	case UI_ACT_PGUP:
-		ms->scur = 0;
-		break;
-	case UI_ACT_END:
-	case UI_ACT_PGDN:
-		ms->scur = n ? n - 1 : 0;
-		break;
 	case UI_ACT_OPEN:
 	case UI_ACT_RIGHT:
 		sheet_open(ui, ms);

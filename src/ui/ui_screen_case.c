@@ -21,6 +21,7 @@
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
 #include "ui_case.h"
+#include "ui_cursor.h"
 #include "ui_field.h"
 #include "ui_item_page.h"
 #include "ui_lines.h"
@@ -229,23 +230,16 @@ static bool case_command(struct ui *ui, struct case_scr *cs, int act)
 
 static enum ui_result side_key(struct ui *ui, struct case_scr *cs, const struct ui_key *k)
 {
+	size_t to = cs->scur;
+	if (ui_cursor_move(&to, cs->nside, k->act,
+			   (struct ui_cursor_keys){.ends = true, .page = UI_CURSOR_PAGE_ENDS})) {
+		/* ↑ ↓ at an end keep the page; Home, End, PgUp, PgDn open it
+		 * (again). */
+		if (to != cs->scur || (k->act != UI_ACT_UP && k->act != UI_ACT_DOWN))
+			case_side_open(ui, cs, to);
+		return UI_REDRAW;
+	}
 	switch (k->act) {
-	case UI_ACT_UP:
-		if (cs->scur > 0)
-			case_side_open(ui, cs, cs->scur - 1);
-		break;
-	case UI_ACT_DOWN:
-		if (cs->scur + 1 < cs->nside)
-			case_side_open(ui, cs, cs->scur + 1);
-		break;
-	case UI_ACT_HOME:
-	case UI_ACT_PGUP:
-		case_side_open(ui, cs, 0);
-		break;
-	case UI_ACT_END:
-	case UI_ACT_PGDN:
-		case_side_open(ui, cs, cs->nside - 1);
-		break;
 	case UI_ACT_OPEN:
 	case UI_ACT_RIGHT:
 	case UI_ACT_NEXT:
@@ -317,22 +311,9 @@ static enum ui_result case_key(struct ui *ui, void *state, const struct ui_key *
 	if (cs->have_page)
 		return page_key(ui, cs, k);
 	/* A read page: the read-back or last time's. */
+	if (ui_scroll_move(&cs->read_top, k->act, 10))
+		return UI_REDRAW;
 	switch (k->act) {
-	case UI_ACT_UP:
-		cs->read_top--;
-		break;
-	case UI_ACT_DOWN:
-		cs->read_top++;
-		break;
-	case UI_ACT_PGUP:
-		cs->read_top -= 10;
-		break;
-	case UI_ACT_PGDN:
-		cs->read_top += 10;
-		break;
-	case UI_ACT_HOME:
-		cs->read_top = 0;
-		break;
 	case UI_ACT_BACK:
 	case UI_ACT_LEFT:
 		cs->focus_side = true;

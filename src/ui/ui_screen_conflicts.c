@@ -19,6 +19,7 @@
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_draw.h"
 #include "ui_screens.h"
 
@@ -134,6 +135,9 @@ static void settle(struct ui *ui, struct conflicts *c, enum sync_keep keep)
 static enum ui_result conflicts_key(struct ui *ui, void *state, const struct ui_key *k)
 {
 	struct conflicts *c = state;
+	if (ui_cursor_move(&c->cur, c->c.n, k->act,
+			   (struct ui_cursor_keys){.tab = true, .ends = true}))
+		return UI_REDRAW;
 	switch (k->act) {
 	case UI_ACT_BACK:
 		ui_pop(ui);
@@ -143,22 +147,6 @@ static enum ui_result conflicts_key(struct ui *ui, void *state, const struct ui_
 		break;
 	case UI_ACT_KEEP_INCOMING:
 		settle(ui, c, SYNC_KEEP_INCOMING);
-		break;
-	case UI_ACT_UP:
-	case UI_ACT_PREV:
-		if (c->cur)
-			c->cur--;
-		break;
-	case UI_ACT_DOWN:
-	case UI_ACT_NEXT:
-		if (c->cur + 1 < c->c.n)
-			c->cur++;
-		break;
-	case UI_ACT_HOME:
-		c->cur = 0;
-		break;
-	case UI_ACT_END:
-		c->cur = c->c.n ? c->c.n - 1 : 0;
 		break;
 	default:
 		return UI_CONTINUE;

@@ -27,6 +27,7 @@
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_draw.h"
 #include "ui_screens.h"
 #include "ui_select.h"
@@ -220,34 +221,9 @@ static void create_meeting(struct ui *ui, const char *template_id)
 
 static void move_in(size_t *cur, size_t n, int act, size_t page)
 {
-	if (!n)
-		return;
-	switch (act) {
-	case UI_ACT_UP:
-	case UI_ACT_PREV:
-		if (*cur)
-			(*cur)--;
-		break;
-	case UI_ACT_DOWN:
-	case UI_ACT_NEXT:
-		if (*cur + 1 < n)
-			(*cur)++;
-		break;
-	case UI_ACT_PGUP:
-		*cur = *cur > page ? *cur - page : 0;
-		break;
-	case UI_ACT_PGDN:
-		*cur = *cur + page < n ? *cur + page : n - 1;
-		break;
-	case UI_ACT_HOME:
-		*cur = 0;
-		break;
-	case UI_ACT_END:
-		*cur = n - 1;
-		break;
-	default:
-		break;
-	}
+	if (n)
+		ui_cursor_move(cur, n, act,
+			       (struct ui_cursor_keys){.tab = true, .ends = true, .page = page});
 }
 
 static enum ui_result home_key(struct ui *ui, void *state, const struct ui_key *k)

@@ -19,6 +19,7 @@
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_date.h"
 #include "ui_lines.h"
 #include "ui_meeting.h"
@@ -313,32 +314,6 @@ static void summary_write(struct ui *ui, struct meeting_scr *ms, bool print, boo
 	free(dir);
 }
 
-bool meeting_list_move(size_t *cur, size_t n, int act)
-{
-	switch (act) {
-	case UI_ACT_UP:
-	case UI_ACT_PREV:
-		if (*cur)
-			(*cur)--;
-		return true;
-	case UI_ACT_DOWN:
-	case UI_ACT_NEXT:
-		if (*cur + 1 < n)
-			(*cur)++;
-		return true;
-	case UI_ACT_HOME:
-	case UI_ACT_PGUP:
-		*cur = 0;
-		return true;
-	case UI_ACT_END:
-	case UI_ACT_PGDN:
-		*cur = n ? n - 1 : 0;
-		return true;
-	default:
-		return false;
-	}
-}
-
 static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_key *k)
 {
 	struct meeting_scr *ms = state;
@@ -367,23 +342,12 @@ static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_ke
 		for (size_t i = 0; i < nv; i++)
 			if (v[i] == ms->side)
 				at = i;
+		if (ui_cursor_move(&at, nv, k->act,
+				   (struct ui_cursor_keys){.tab = true, .ends = true})) {
+			ms->side = v[at];
+			return UI_REDRAW;
+		}
 		switch (k->act) {
-		case UI_ACT_UP:
-		case UI_ACT_PREV:
-			if (at > 0)
-				ms->side = v[at - 1];
-			break;
-		case UI_ACT_DOWN:
-		case UI_ACT_NEXT:
-			if (at + 1 < nv)
-				ms->side = v[at + 1];
-			break;
-		case UI_ACT_HOME:
-			ms->side = v[0];
-			break;
-		case UI_ACT_END:
-			ms->side = v[nv - 1];
-			break;
 		case UI_ACT_OPEN:
 		case UI_ACT_RIGHT:
 			/* The overview is only read: Enter on it goes on to the

@@ -27,6 +27,7 @@
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_draw.h"
 #include "ui_form.h"
 #include "ui_lines.h"
@@ -497,17 +498,12 @@ static enum ui_result reg_key(struct ui *ui, void *state, const struct ui_key *k
 		break;
 	}
 	if (g->focus_side) {
+		size_t side = (size_t)g->side;
+		if (ui_cursor_move(&side, RG_COUNT, k->act, (struct ui_cursor_keys){.tab = true})) {
+			g->side = (enum reg_side)side;
+			return UI_REDRAW;
+		}
 		switch (k->act) {
-		case UI_ACT_UP:
-		case UI_ACT_PREV:
-			if (g->side > 0)
-				g->side--;
-			break;
-		case UI_ACT_DOWN:
-		case UI_ACT_NEXT:
-			if (g->side + 1 < RG_COUNT)
-				g->side++;
-			break;
 		case UI_ACT_OPEN:
 		case UI_ACT_RIGHT:
 			g->focus_side = false;
@@ -522,34 +518,15 @@ static enum ui_result reg_key(struct ui *ui, void *state, const struct ui_key *k
 		return UI_REDRAW;
 	}
 	size_t n = rows_of(g, g->side), *cur = &g->cur[g->side];
+	/* A page of rows moves the cursor; a page without rows (a summary)
+	 * scrolls. */
+	if (n ? ui_cursor_move(cur, n, k->act, (struct ui_cursor_keys){.ends = true, .page = 10})
+	      : ui_scroll_move(&g->top[g->side], k->act, 10)) {
+		if (k->act == UI_ACT_HOME)
+			g->top[g->side] = 0;
+		return UI_REDRAW;
+	}
 	switch (k->act) {
-	case UI_ACT_UP:
-		if (n && *cur)
-			(*cur)--;
-		else if (!n)
-			g->top[g->side]--;
-		break;
-	case UI_ACT_DOWN:
-		if (n && *cur + 1 < n)
-			(*cur)++;
-		else if (!n)
-			g->top[g->side]++;
-		break;
-	case UI_ACT_PGUP:
-		*cur = *cur > 10 ? *cur - 10 : 0;
-		g->top[g->side] -= n ? 0 : 10;
-		break;
-	case UI_ACT_PGDN:
-		*cur = n && *cur + 10 < n ? *cur + 10 : n ? n - 1 : 0;
-		g->top[g->side] += n ? 0 : 10;
-		break;
-	case UI_ACT_HOME:
-		*cur = 0;
-		g->top[g->side] = 0;
-		break;
-	case UI_ACT_END:
-		*cur = n ? n - 1 : 0;
-		break;
 	case UI_ACT_OPEN:
 		if (g->side == RG_RAISED)
 			promote(ui, g);
