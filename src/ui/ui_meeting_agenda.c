@@ -43,7 +43,7 @@ enum {
 static const char *const cv_ids[CV_IDENTITY] = {"code", "initials", "age_band",
 						"sex",  "area",     "presenter"};
 
-char *agenda_case_line(struct ui *ui, const struct meeting_scr *ms, size_t i)
+char *ui_agenda_case_line(struct ui *ui, const struct meeting_scr *ms, size_t i)
 {
 	(void)ui;
 	const struct store_case *c = &ms->cases.v[i];
@@ -65,7 +65,7 @@ static void prev_free(struct meeting_scr *ms)
 	ms->prev_case[0] = '\0';
 }
 
-void agenda_load(struct ui *ui, struct meeting_scr *ms)
+void ui_agenda_load(struct ui *ui, struct meeting_scr *ms)
 {
 	if (ms->persons)
 		for (size_t i = 0; i < ms->cases.n; i++)
@@ -93,7 +93,7 @@ void agenda_load(struct ui *ui, struct meeting_scr *ms)
 	}
 }
 
-void agenda_free(struct meeting_scr *ms)
+void ui_agenda_free(struct meeting_scr *ms)
 {
 	if (ms->persons)
 		for (size_t i = 0; i < ms->cases.n; i++)
@@ -108,7 +108,7 @@ void agenda_free(struct meeting_scr *ms)
 	prev_free(ms);
 }
 
-unsigned agenda_contexts(struct meeting_scr *ms)
+unsigned ui_agenda_contexts(struct meeting_scr *ms)
 {
 	(void)ms;
 	return UI_CTX_AGENDA | UI_CTX_MEETING | UI_CTX_NAV | UI_CTX_CMD;
@@ -120,18 +120,18 @@ static void cv_fill(struct meeting_scr *ms)
 {
 	const struct store_case *c = &ms->cases.v[ms->acur];
 	const struct store_person *p = &ms->persons[ms->acur];
-	meeting_set_value(&ms->cv[CV_CODE], p->code);
-	meeting_set_value(&ms->cv[CV_INITIALS], p->initials);
-	meeting_set_value(&ms->cv[CV_AGE], p->age_band);
-	meeting_set_value(&ms->cv[CV_SEX], p->sex);
-	meeting_set_value(&ms->cv[CV_AREA], p->area);
-	meeting_set_value(&ms->cv[CV_PRESENTER], c->presenter);
+	ui_meeting_set_value(&ms->cv[CV_CODE], p->code);
+	ui_meeting_set_value(&ms->cv[CV_INITIALS], p->initials);
+	ui_meeting_set_value(&ms->cv[CV_AGE], p->age_band);
+	ui_meeting_set_value(&ms->cv[CV_SEX], p->sex);
+	ui_meeting_set_value(&ms->cv[CV_AREA], p->area);
+	ui_meeting_set_value(&ms->cv[CV_PRESENTER], c->presenter);
 	struct store_identity id = {0};
 	struct kaigi_error err;
 	if (store_identity_get(ms->ui->st, p->id, &id, &err) != KAIGI_OK)
 		ui_msg_error(ms->ui, &err);
 	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
-		meeting_set_value(&ms->cv[CV_IDENTITY + i], id.v[i]);
+		ui_meeting_set_value(&ms->cv[CV_IDENTITY + i], id.v[i]);
 	store_identity_clear(&id);
 }
 
@@ -202,7 +202,7 @@ static enum kaigi_status case_save(void *ctx, const char *field, const char *ite
 	}
 	if (s == KAIGI_OK) {
 		size_t keep = ms->acur;
-		agenda_load(ui, ms);
+		ui_agenda_load(ui, ms);
 		ms->acur = keep;
 		cv_fill(ms);
 	}
@@ -280,7 +280,7 @@ static bool add_case(struct ui *ui, struct meeting_scr *ms, const char *person_i
 		return false;
 	}
 	ui_saved(ui);
-	agenda_load(ui, ms);
+	ui_agenda_load(ui, ms);
 	ms->acur = ms->cases.n ? ms->cases.n - 1 : 0;
 	return true;
 }
@@ -363,7 +363,7 @@ static void followup_open(struct ui *ui, struct meeting_scr *ms)
 		free(label);
 		n++;
 	}
-	/* The due reviews join the candidates, for agenda_followup_chosen. */
+	/* The due reviews join the candidates, for ui_agenda_followup_chosen. */
 	for (size_t i = 0; i < due.n; i++) {
 		bool have = false;
 		for (size_t j = 0; j < ms->cands.n && !have; j++)
@@ -384,7 +384,7 @@ static void followup_open(struct ui *ui, struct meeting_scr *ms)
 	ms->sel_tag = MSEL_FOLLOWUP;
 }
 
-void agenda_followup_chosen(struct ui *ui, struct meeting_scr *ms, const char *case_ids)
+void ui_agenda_followup_chosen(struct ui *ui, struct meeting_scr *ms, const char *case_ids)
 {
 	char *ids = xstrdup(case_ids);
 	size_t added = 0;
@@ -437,11 +437,11 @@ static void reorder(struct ui *ui, struct meeting_scr *ms, int dir)
 		}
 	}
 	ui_saved(ui);
-	agenda_load(ui, ms);
+	ui_agenda_load(ui, ms);
 	ms->acur = b;
 }
 
-void agenda_delete_confirmed(struct ui *ui, struct meeting_scr *ms)
+void ui_agenda_delete_confirmed(struct ui *ui, struct meeting_scr *ms)
 {
 	if (ms->acur >= ms->cases.n)
 		return;
@@ -451,11 +451,11 @@ void agenda_delete_confirmed(struct ui *ui, struct meeting_scr *ms)
 		return;
 	}
 	ui_saved(ui);
-	agenda_load(ui, ms);
+	ui_agenda_load(ui, ms);
 	ui_msg(ui, UI_MSG_INFO, "%s", _("The case was removed from the meeting."));
 }
 
-enum ui_result agenda_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
+enum ui_result ui_agenda_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
 {
 	size_t n = ms->cases.n;
 	if (ui_cursor_move(&ms->acur, n, k->act, UI_CURSOR_LIST))
@@ -527,7 +527,7 @@ static void preview_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r
 	ui_lines_free(&l);
 }
 
-void agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
+void ui_agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
 {
 	if (ms->cedit) {
 		ui_form_draw(ui, &ms->cform, r, focused);
@@ -571,7 +571,7 @@ void agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool f
 		ms->atop = ms->acur - (size_t)rows + 1;
 	for (int i = 0; i < rows && ms->atop + (size_t)i < ms->cases.n; i++) {
 		size_t k = ms->atop + (size_t)i;
-		char *line = agenda_case_line(ui, ms, k);
+		char *line = ui_agenda_case_line(ui, ms, k);
 		int a = k == ms->acur && focused ? ui_attr(ui, UI_A_CURSOR) : (int)A_NORMAL;
 		char slot[32] = "";
 		if (k < plan.ncases)

@@ -49,8 +49,8 @@ static const char *role_label(const char *role)
 	return role ? role : "";
 }
 
-const char *people_who_label(struct ui *ui, const struct meeting_scr *ms,
-			     const struct store_participant *p)
+const char *ui_people_who_label(struct ui *ui, const struct meeting_scr *ms,
+				const struct store_participant *p)
 {
 	if (p->profession) {
 		const char *l = prof_label(ui, ms, p->profession);
@@ -59,7 +59,7 @@ const char *people_who_label(struct ui *ui, const struct meeting_scr *ms,
 	return role_label(p->role);
 }
 
-void people_load(struct ui *ui, struct meeting_scr *ms)
+void ui_people_load(struct ui *ui, struct meeting_scr *ms)
 {
 	store_participant_list_free(&ms->people);
 	struct kaigi_error err;
@@ -73,11 +73,11 @@ static void pe_values(struct ui *ui, struct meeting_scr *ms)
 {
 	const char *prof = ms->pe.profession;
 	bool listed = prof && prof_label(ui, ms, prof);
-	meeting_set_value(&ms->pv[PV_NAME], ms->pe.name);
-	meeting_set_value(&ms->pv[PV_ORG], ms->pe.organisation);
-	meeting_set_value(&ms->pv[PV_PROF], listed ? prof : prof ? PROF_OTHER : NULL);
-	meeting_set_value(&ms->pv[PV_PROF_OTHER], listed ? NULL : prof);
-	meeting_set_value(&ms->pv[PV_ROLE], ms->pe.role);
+	ui_meeting_set_value(&ms->pv[PV_NAME], ms->pe.name);
+	ui_meeting_set_value(&ms->pv[PV_ORG], ms->pe.organisation);
+	ui_meeting_set_value(&ms->pv[PV_PROF], listed ? prof : prof ? PROF_OTHER : NULL);
+	ui_meeting_set_value(&ms->pv[PV_PROF_OTHER], listed ? NULL : prof);
+	ui_meeting_set_value(&ms->pv[PV_ROLE], ms->pe.role);
 	kaigi_value_set_int(&ms->pv[PV_PRESENT], ms->pe.present ? 1 : 0);
 }
 
@@ -166,7 +166,7 @@ static enum kaigi_status pe_save(void *ctx, const char *field, const char *item,
 		pe_values(ms->ui, ms);
 		/* "Other" chosen with nothing typed yet still shows as other. */
 		if (pv_of(field) == PV_PROF && text && strcmp(text, PROF_OTHER) == 0)
-			meeting_set_value(&ms->pv[PV_PROF], PROF_OTHER);
+			ui_meeting_set_value(&ms->pv[PV_PROF], PROF_OTHER);
 	} else {
 		store_participant_clear(&p);
 	}
@@ -236,7 +236,7 @@ static void page_open(struct ui *ui, struct meeting_scr *ms, const struct store_
 		ui_form_edit(ui, &ms->pform); /* type the name at once */
 }
 
-void people_free(struct meeting_scr *ms)
+void ui_people_free(struct meeting_scr *ms)
 {
 	store_participant_list_free(&ms->people);
 	ui_form_free(&ms->pform);
@@ -247,7 +247,7 @@ void people_free(struct meeting_scr *ms)
 		kaigi_value_clear(&ms->pv[i]);
 }
 
-unsigned people_contexts(struct meeting_scr *ms)
+unsigned ui_people_contexts(struct meeting_scr *ms)
 {
 	(void)ms;
 	return UI_CTX_PEOPLE | UI_CTX_MEETING | UI_CTX_NAV | UI_CTX_CMD;
@@ -274,7 +274,7 @@ static void quick_add_open(struct ui *ui, struct meeting_scr *ms)
 		snprintf(value, sizeof value, "%zu", i);
 		char *label =
 		    xasprintf("%s  %s  %s", p->name, p->organisation ? p->organisation : "",
-			      people_who_label(ui, ms, p));
+			      ui_people_who_label(ui, ms, p));
 		ui_select_add(&ms->sel, value, label, false);
 		free(label);
 	}
@@ -282,7 +282,7 @@ static void quick_add_open(struct ui *ui, struct meeting_scr *ms)
 	ms->sel_tag = MSEL_QUICK_ADD;
 }
 
-void people_quick_add(struct ui *ui, struct meeting_scr *ms, const char *value)
+void ui_people_quick_add(struct ui *ui, struct meeting_scr *ms, const char *value)
 {
 	char *copy = xstrdup(value);
 	char *save = NULL;
@@ -305,7 +305,7 @@ void people_quick_add(struct ui *ui, struct meeting_scr *ms, const char *value)
 	free(copy);
 	if (added) {
 		ui_saved(ui);
-		people_load(ui, ms);
+		ui_people_load(ui, ms);
 		ms->pcur = ms->people.n ? ms->people.n - 1 : 0;
 		ui_msg(ui, UI_MSG_INFO, _("%zu added."), added);
 	}
@@ -340,7 +340,7 @@ static void delete_person(struct ui *ui, struct meeting_scr *ms)
 	participant_copy(&ms->undo, p);
 	ms->undo_have = true;
 	ui_saved(ui);
-	people_load(ui, ms);
+	ui_people_load(ui, ms);
 	ui_msg(ui, UI_MSG_INFO, "%s", _("Removed. Press u to bring them back."));
 }
 
@@ -358,10 +358,10 @@ static void undo_person(struct ui *ui, struct meeting_scr *ms)
 	ms->undo_have = false;
 	store_participant_clear(&ms->undo);
 	ui_saved(ui);
-	people_load(ui, ms);
+	ui_people_load(ui, ms);
 }
 
-enum ui_result people_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
+enum ui_result ui_people_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
 {
 	size_t n = ms->people.n;
 	if (ui_cursor_move(&ms->pcur, n, k->act, UI_CURSOR_LIST))
@@ -399,7 +399,7 @@ enum ui_result people_key(struct ui *ui, struct meeting_scr *ms, const struct ui
 	return UI_REDRAW;
 }
 
-void people_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
+void ui_people_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
 {
 	if (ms->pedit) {
 		ui_form_draw(ui, &ms->pform, r, focused);
@@ -437,7 +437,7 @@ void people_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool f
 		ui_put_cut(y, r.x + 2, nw - 1, p->name, a, false);
 		ui_put_cut(y, r.x + 2 + nw, ow - 1, p->organisation ? p->organisation : "", a,
 			   false);
-		ui_put_cut(y, r.x + 2 + nw + ow, r.w - 2 - nw - ow, people_who_label(ui, ms, p), a,
-			   false);
+		ui_put_cut(y, r.x + 2 + nw + ow, r.w - 2 - nw - ow, ui_people_who_label(ui, ms, p),
+			   a, false);
 	}
 }

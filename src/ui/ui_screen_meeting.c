@@ -28,7 +28,7 @@
 #include "ui_screens.h"
 #include "ui_timer.h"
 
-void meeting_set_value(struct kaigi_value *v, const char *text)
+void ui_meeting_set_value(struct kaigi_value *v, const char *text)
 {
 	kaigi_value_clear(v);
 	if (text && *text)
@@ -73,11 +73,11 @@ static enum kaigi_status meeting_save(void *ctx, const char *field, const char *
 	enum kaigi_status s =
 	    store_meeting_set(ms->ui->st, ms->m.id, (enum store_meeting_field)f, text, err);
 	if (s == KAIGI_OK)
-		meeting_reload(ms->ui, ms);
+		ui_meeting_reload(ms->ui, ms);
 	return s;
 }
 
-void meeting_reload(struct ui *ui, struct meeting_scr *ms)
+void ui_meeting_reload(struct ui *ui, struct meeting_scr *ms)
 {
 	struct kaigi_error err;
 	struct store_meeting m;
@@ -89,7 +89,7 @@ void meeting_reload(struct ui *ui, struct meeting_scr *ms)
 	store_meeting_clear(&ms->m);
 	ms->m = m;
 	for (int f = 0; f < STORE_MEETING_NFIELDS; f++)
-		meeting_set_value(&ms->mv[f], ms->m.f[f]);
+		ui_meeting_set_value(&ms->mv[f], ms->m.f[f]);
 	ms->tpl = schema_meeting_find(ui->forms, ms->m.template_id);
 	if (store_meeting_time_used(ui->st, ms->m.id, NULL, &ms->used_sec, &err) != KAIGI_OK)
 		ms->used_sec = 0;
@@ -162,7 +162,7 @@ static struct ui_form *page_of(struct meeting_scr *ms)
 static size_t sides_of(struct ui *ui, const struct meeting_scr *ms, enum meeting_side out[MS_COUNT])
 {
 	size_t n = 0;
-	bool policy = policy_shown(ms);
+	bool policy = ui_policy_shown(ms);
 	out[n++] = MS_OVERVIEW;
 	out[n++] = MS_INFO;
 	out[n++] = MS_PEOPLE;
@@ -170,7 +170,7 @@ static size_t sides_of(struct ui *ui, const struct meeting_scr *ms, enum meeting
 		out[n++] = MS_AGENDA;
 	if (policy)
 		out[n++] = MS_ISSUES;
-	if (sheets_count(ui, ms))
+	if (ui_sheets_count(ui, ms))
 		out[n++] = MS_SHEETS;
 	out[n++] = MS_CLOSE;
 	return n;
@@ -184,7 +184,7 @@ static enum meeting_side main_side(struct ui *ui, const struct meeting_scr *ms)
 	for (size_t i = 0; i < n; i++)
 		if (v[i] == MS_AGENDA)
 			return MS_AGENDA;
-	return policy_shown(ms) ? MS_ISSUES : MS_AGENDA;
+	return ui_policy_shown(ms) ? MS_ISSUES : MS_AGENDA;
 }
 
 static unsigned meeting_contexts(struct ui *ui, void *state)
@@ -203,9 +203,9 @@ static unsigned meeting_contexts(struct ui *ui, void *state)
 		return ui_form_editing(pg) ? c : c | UI_CTX_MEETING;
 	}
 	if (ms->side == MS_PEOPLE)
-		return people_contexts(ms);
+		return ui_people_contexts(ms);
 	if (ms->side == MS_AGENDA)
-		return agenda_contexts(ms);
+		return ui_agenda_contexts(ms);
 	if (ms->side == MS_ISSUES)
 		return UI_CTX_POLICY | UI_CTX_MEETING | UI_CTX_NAV | UI_CTX_CMD;
 	if (ms->side == MS_SHEETS)
@@ -220,14 +220,14 @@ static void leave_page(struct ui *ui, struct meeting_scr *ms)
 		ui_form_flush(ui, pg);
 	if (ms->pedit) {
 		ms->pedit = false;
-		people_load(ui, ms);
+		ui_people_load(ui, ms);
 	}
 	if (ms->cedit) {
 		ms->cedit = false;
-		agenda_load(ui, ms);
+		ui_agenda_load(ui, ms);
 	}
-	policy_page_close(ui, ms);
-	sheets_page_close(ui, ms);
+	ui_policy_page_close(ui, ms);
+	ui_sheets_page_close(ui, ms);
 }
 
 static enum ui_result select_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
@@ -248,9 +248,9 @@ static enum ui_result select_key(struct ui *ui, struct meeting_scr *ms, const st
 		enum meeting_sel tag = ms->sel_tag;
 		ui_select_close(&ms->sel);
 		if (value && tag == MSEL_QUICK_ADD)
-			people_quick_add(ui, ms, value);
+			ui_people_quick_add(ui, ms, value);
 		else if (value && tag == MSEL_FOLLOWUP)
-			agenda_followup_chosen(ui, ms, value);
+			ui_agenda_followup_chosen(ui, ms, value);
 		free(value);
 	} else {
 		ui_select_close(&ms->sel);
@@ -327,9 +327,9 @@ static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_ke
 	}
 	if (ms->confirm) {
 		if (k->act == UI_ACT_YES && ms->confirm == MCONF_DELETE_CASE)
-			agenda_delete_confirmed(ui, ms);
+			ui_agenda_delete_confirmed(ui, ms);
 		if (k->act == UI_ACT_YES && ms->confirm == MCONF_REMOVE_ISSUE)
-			policy_remove_confirmed(ui, ms);
+			ui_policy_remove_confirmed(ui, ms);
 		if (k->act == UI_ACT_YES || k->act == UI_ACT_NO)
 			ms->confirm = MCONF_NONE;
 		return UI_REDRAW;
@@ -388,13 +388,13 @@ static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_ke
 		return UI_REDRAW;
 	}
 	if (ms->side == MS_PEOPLE)
-		return people_key(ui, ms, k);
+		return ui_people_key(ui, ms, k);
 	if (ms->side == MS_AGENDA)
-		return agenda_key(ui, ms, k);
+		return ui_agenda_key(ui, ms, k);
 	if (ms->side == MS_ISSUES)
-		return policy_key(ui, ms, k);
+		return ui_policy_key(ui, ms, k);
 	if (ms->side == MS_SHEETS)
-		return sheets_key(ui, ms, k);
+		return ui_sheets_key(ui, ms, k);
 	/* The overview reads; Enter goes to the cases. */
 	switch (k->act) {
 	case UI_ACT_BACK:
@@ -444,12 +444,12 @@ static void overview_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect 
 	struct plan plan;
 	ui_plan_slots(ui, ms->tpl, ms->m.id, &plan);
 	/* A policy meeting takes issues, not cases. */
-	bool no_cases = policy_shown(ms) && !ms->cases.n && ms->tpl && ms->tpl->cases_max == 0;
+	bool no_cases = ui_policy_shown(ms) && !ms->cases.n && ms->tpl && ms->tpl->cases_max == 0;
 	if (!no_cases)
 		ui_lines_addf(&l, head, _("Cases (%zu; about %d min each)"), ms->cases.n,
 			      plan.budget_sec / 60);
 	for (size_t i = 0; i < ms->cases.n; i++) {
-		char *c = agenda_case_line(ui, ms, i);
+		char *c = ui_agenda_case_line(ui, ms, i);
 		if (i < plan.ncases) /* the slot first: a long line is cut at the end */
 			ui_lines_addf(&l, (int)A_NORMAL, "  %5s  %s",
 				      ui_fmt_minutes(plan.slot_sec[i]), c);
@@ -464,7 +464,7 @@ static void overview_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect 
 			      plan_total_sec(&plan) / 60, plan.meeting_sec / 60,
 			      plan.reserve_sec / 60);
 	plan_free(&plan);
-	if (policy_shown(ms)) {
+	if (ui_policy_shown(ms)) {
 		ui_lines_addf(&l, head, _("Agenda: regional issues (%zu)"), ms->issues.n);
 		for (size_t i = 0; i < ms->issues.n; i++)
 			ui_lines_addf(&l, (int)A_NORMAL, "  %zu. %s%s", i + 1,
@@ -493,7 +493,7 @@ static void agreed_build(struct ui *ui, struct meeting_scr *ms, int w)
 	ms->agreed_w = w;
 	ui_lines_add(&ms->agreed, _("What each case agreed"), ui_attr(ui, UI_A_HEADING));
 	for (size_t i = 0; i < ms->cases.n; i++) {
-		char *l = agenda_case_line(ui, ms, i);
+		char *l = ui_agenda_case_line(ui, ms, i);
 		ui_lines_add(&ms->agreed, l, (int)A_BOLD);
 		free(l);
 		struct ui_rec recs[8];
@@ -579,22 +579,22 @@ static void meeting_draw(struct ui *ui, void *state)
 		close_draw(ui, ms, pane, focused, hint, sizeof hint);
 		break;
 	case MS_PEOPLE:
-		people_draw(ui, ms, pane, focused);
+		ui_people_draw(ui, ms, pane, focused);
 		if (ms->pedit && focused)
 			ui_form_hint(ui, &ms->pform, hint, sizeof hint);
 		break;
 	case MS_AGENDA:
-		agenda_draw(ui, ms, pane, focused);
+		ui_agenda_draw(ui, ms, pane, focused);
 		if (ms->cedit && focused)
 			ui_form_hint(ui, &ms->cform, hint, sizeof hint);
 		break;
 	case MS_ISSUES:
-		policy_draw(ui, ms, pane, focused);
+		ui_policy_draw(ui, ms, pane, focused);
 		if (ms->iedit && focused)
 			ui_form_hint(ui, &ms->iform, hint, sizeof hint);
 		break;
 	case MS_SHEETS:
-		sheets_draw(ui, ms, pane, focused);
+		ui_sheets_draw(ui, ms, pane, focused);
 		if (ms->sedit && focused)
 			ui_form_hint(ui, &ms->sform, hint, sizeof hint);
 		break;
@@ -625,11 +625,11 @@ static void meeting_flush(struct ui *ui, void *state)
 static void meeting_resume(struct ui *ui, void *state)
 {
 	struct meeting_scr *ms = state;
-	meeting_reload(ui, ms);
-	people_load(ui, ms);
-	agenda_load(ui, ms);
+	ui_meeting_reload(ui, ms);
+	ui_people_load(ui, ms);
+	ui_agenda_load(ui, ms);
 	if (!ms->iedit)
-		policy_load(ui, ms);
+		ui_policy_load(ui, ms);
 	if (ms->sedit)
 		ui_form_rebuild(ui, &ms->sform);
 	ms->agreed_w = 0; /* a case may have changed */
@@ -645,9 +645,9 @@ static void meeting_free(void *state)
 	for (int f = 0; f < STORE_MEETING_NFIELDS; f++)
 		kaigi_value_clear(&ms->mv[f]);
 	store_meeting_clear(&ms->m);
-	people_free(ms);
-	agenda_free(ms);
-	policy_free(ms);
+	ui_people_free(ms);
+	ui_agenda_free(ms);
+	ui_policy_free(ms);
 	ui_select_close(&ms->sel);
 	store_participant_list_free(&ms->recent);
 	store_case_hit_list_free(&ms->cands);
@@ -680,11 +680,11 @@ void ui_meeting_open_at(struct ui *ui, const char *meeting_id, const char *case_
 		return;
 	}
 	store_meeting_clear(&m);
-	meeting_reload(ui, ms);
+	ui_meeting_reload(ui, ms);
 	pages_init(ui, ms);
-	people_load(ui, ms);
-	agenda_load(ui, ms);
-	policy_load(ui, ms);
+	ui_people_load(ui, ms);
+	ui_agenda_load(ui, ms);
+	ui_policy_load(ui, ms);
 	ms->focus_side = true;
 	if (case_id) {
 		ms->side = MS_AGENDA;
