@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * ui_screen_conflicts.c — sync conflicts side by side (issue 10, doc/sync.md):
+ * ui_screen_conflicts.c — sync conflicts side by side (doc/sync.md):
  * the list of open conflicts, and for the highlighted one the value here and
  * the incoming value in two columns, each with who changed it and when.
  * l keeps the value here, i takes the incoming one; the decision travels

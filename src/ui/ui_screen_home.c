@@ -5,7 +5,7 @@
  * store_text_search), creating a meeting from a template, and r for the
  * regional issues.
  *
- * Search as you type never makes a key wait (issue 16): a key only edits
+ * Search as you type never makes a key wait: a key only edits
  * the query; the search runs in the loop's tick once typing pauses, and
  * gives way to the next key (store_stop_when polls the terminal), its
  * half-done results dropped.  The results on screen always belong to one
