@@ -123,6 +123,8 @@ void ui_meeting_set_value(struct kaigi_value *v, const char *text);
 void ui_people_load(struct ui *ui, struct meeting_scr *ms);
 void ui_people_free(struct meeting_scr *ms);
 unsigned ui_people_contexts(struct meeting_scr *ms);
+/* The list's own keys (the meeting screen moves its cursor and takes
+ * ← and Esc). */
 enum ui_result ui_people_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
 void ui_people_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
 void ui_people_quick_add(struct ui *ui, struct meeting_scr *ms, const char *value);
@@ -135,6 +137,8 @@ const char *ui_people_who_label(struct ui *ui, const struct meeting_scr *ms,
 void ui_agenda_load(struct ui *ui, struct meeting_scr *ms);
 void ui_agenda_free(struct meeting_scr *ms);
 unsigned ui_agenda_contexts(struct meeting_scr *ms);
+/* The list's own keys (the meeting screen moves its cursor and takes
+ * ← and Esc). */
 enum ui_result ui_agenda_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
 void ui_agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
 /* Add the reviews case_ids (space-separated) as follow-ups. */
@@ -148,12 +152,16 @@ void ui_policy_load(struct ui *ui, struct meeting_scr *ms);
 /* Whether the meeting has an agenda of issues (a policy meeting, or one
  * with issues on it). */
 bool ui_policy_shown(const struct meeting_scr *ms);
+/* The list's own keys (the meeting screen moves its cursor and takes
+ * ← and Esc). */
 enum ui_result ui_policy_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
 void ui_policy_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
 void ui_policy_remove_confirmed(struct ui *ui, struct meeting_scr *ms);
 void ui_policy_page_close(struct ui *ui, struct meeting_scr *ms);
 /* Sections of the forms the template lists for the meeting itself. */
 size_t ui_sheets_count(struct ui *ui, const struct meeting_scr *ms);
+/* The list's own keys (the meeting screen moves its cursor and takes
+ * ← and Esc). */
 enum ui_result ui_sheets_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
 void ui_sheets_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
 void ui_sheets_page_close(struct ui *ui, struct meeting_scr *ms);

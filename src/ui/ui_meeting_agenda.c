@@ -21,7 +21,6 @@
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
-#include "ui_cursor.h"
 #include "ui_field.h"
 #include "ui_meeting.h"
 #include "ui_plan.h"
@@ -458,8 +457,6 @@ void ui_agenda_delete_confirmed(struct ui *ui, struct meeting_scr *ms)
 enum ui_result ui_agenda_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
 {
 	size_t n = ms->cases.n;
-	if (ui_cursor_move(&ms->acur, n, k->act, UI_CURSOR_LIST))
-		return UI_REDRAW;
 	switch (k->act) {
 	case UI_ACT_OPEN:
 	case UI_ACT_RIGHT:
@@ -489,10 +486,6 @@ enum ui_result ui_agenda_key(struct ui *ui, struct meeting_scr *ms, const struct
 	case UI_ACT_DELETE:
 		if (ms->acur < n && ui_writable(ui))
 			ms->confirm = MCONF_DELETE_CASE;
-		break;
-	case UI_ACT_LEFT:
-	case UI_ACT_BACK:
-		ms->focus_side = true;
 		break;
 	default:
 		break;

@@ -15,7 +15,6 @@
 #include "kaigi/config.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
-#include "ui_cursor.h"
 #include "ui_meeting.h"
 
 enum { PV_NAME, PV_ORG, PV_PROF, PV_PROF_OTHER, PV_ROLE, PV_PRESENT, PV_COUNT };
@@ -364,8 +363,6 @@ static void undo_person(struct ui *ui, struct meeting_scr *ms)
 enum ui_result ui_people_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
 {
 	size_t n = ms->people.n;
-	if (ui_cursor_move(&ms->pcur, n, k->act, UI_CURSOR_LIST))
-		return UI_REDRAW;
 	switch (k->act) {
 	case UI_ACT_EDIT:
 	case UI_ACT_RIGHT:
@@ -388,10 +385,6 @@ enum ui_result ui_people_key(struct ui *ui, struct meeting_scr *ms, const struct
 		break;
 	case UI_ACT_UNDO:
 		undo_person(ui, ms);
-		break;
-	case UI_ACT_LEFT:
-	case UI_ACT_BACK:
-		ms->focus_side = true;
 		break;
 	default:
 		break;

@@ -21,7 +21,6 @@
 #include "kaigi/policy.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
-#include "ui_cursor.h"
 #include "ui_meeting.h"
 #include "ui_screens.h"
 
@@ -154,8 +153,6 @@ void ui_policy_page_close(struct ui *ui, struct meeting_scr *ms)
 enum ui_result ui_policy_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
 {
 	size_t n = ms->issues.n;
-	if (ui_cursor_move(&ms->icur, n, k->act, UI_CURSOR_LIST))
-		return UI_REDRAW;
 	switch (k->act) {
 	case UI_ACT_OPEN:
 	case UI_ACT_RIGHT:
@@ -169,10 +166,6 @@ enum ui_result ui_policy_key(struct ui *ui, struct meeting_scr *ms, const struct
 	case UI_ACT_DELETE:
 		if (ms->icur < n && ui_writable(ui))
 			ms->confirm = MCONF_REMOVE_ISSUE;
-		break;
-	case UI_ACT_LEFT:
-	case UI_ACT_BACK:
-		ms->focus_side = true;
 		break;
 	default:
 		break;
@@ -329,21 +322,8 @@ static void sheet_open(struct ui *ui, struct meeting_scr *ms)
 
 enum ui_result ui_sheets_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
 {
-	size_t n = ui_sheets_count(ui, ms);
-	if (ui_cursor_move(&ms->scur, n, k->act, UI_CURSOR_LIST))
-		return UI_REDRAW;
-	switch (k->act) {
-	case UI_ACT_OPEN:
-	case UI_ACT_RIGHT:
+	if (k->act == UI_ACT_OPEN || k->act == UI_ACT_RIGHT)
 		sheet_open(ui, ms);
-		break;
-	case UI_ACT_LEFT:
-	case UI_ACT_BACK:
-		ms->focus_side = true;
-		break;
-	default:
-		break;
-	}
 	return UI_REDRAW;
 }
 

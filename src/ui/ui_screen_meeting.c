@@ -156,6 +156,31 @@ static struct ui_form *page_of(struct meeting_scr *ms)
 	return NULL;
 }
 
+/* The cursor and rows of the list the pane shows (false: not a list). */
+static bool list_of(struct ui *ui, struct meeting_scr *ms, size_t **cur, size_t *n)
+{
+	switch (ms->side) {
+	case MS_PEOPLE:
+		*cur = &ms->pcur;
+		*n = ms->people.n;
+		return true;
+	case MS_AGENDA:
+		*cur = &ms->acur;
+		*n = ms->cases.n;
+		return true;
+	case MS_ISSUES:
+		*cur = &ms->icur;
+		*n = ms->issues.n;
+		return true;
+	case MS_SHEETS:
+		*cur = &ms->scur;
+		*n = ui_sheets_count(ui, ms);
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* The sides this meeting shows, in order (*n of them): a policy meeting
  * has its agenda of issues instead of cases, a template with forms for
  * the meeting itself its own records. */
@@ -386,6 +411,17 @@ static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_ke
 				ms->focus_side = true;
 		}
 		return UI_REDRAW;
+	}
+	/* The lists move their cursor alike, and ← or Esc goes back to the
+	 * sides; their other keys are their own. */
+	size_t *cur, n;
+	if (list_of(ui, ms, &cur, &n)) {
+		if (ui_cursor_move(cur, n, k->act, UI_CURSOR_LIST))
+			return UI_REDRAW;
+		if (k->act == UI_ACT_LEFT || k->act == UI_ACT_BACK) {
+			ms->focus_side = true;
+			return UI_REDRAW;
+		}
 	}
 	if (ms->side == MS_PEOPLE)
 		return ui_people_key(ui, ms, k);
