@@ -117,7 +117,6 @@ struct meeting_scr {
 
 /* ui_screen_meeting.c */
 void ui_meeting_reload(struct ui *ui, struct meeting_scr *ms);
-void ui_meeting_set_value(struct kaigi_value *v, const char *text);
 
 /* ui_meeting_people.c */
 void ui_people_load(struct ui *ui, struct meeting_scr *ms);

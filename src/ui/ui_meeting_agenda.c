@@ -64,7 +64,8 @@ static void prev_free(struct meeting_scr *ms)
 	ms->prev_case[0] = '\0';
 }
 
-void ui_agenda_load(struct ui *ui, struct meeting_scr *ms)
+/* The cases and the person of each. */
+static void cases_clear(struct meeting_scr *ms)
 {
 	if (ms->persons)
 		for (size_t i = 0; i < ms->cases.n; i++)
@@ -72,6 +73,11 @@ void ui_agenda_load(struct ui *ui, struct meeting_scr *ms)
 	free(ms->persons);
 	ms->persons = NULL;
 	store_case_list_free(&ms->cases);
+}
+
+void ui_agenda_load(struct ui *ui, struct meeting_scr *ms)
+{
+	cases_clear(ms);
 	struct kaigi_error err;
 	if (store_case_list(ui->st, ms->m.id, &ms->cases, &err) != KAIGI_OK)
 		ui_msg_error(ui, &err);
@@ -94,12 +100,7 @@ void ui_agenda_load(struct ui *ui, struct meeting_scr *ms)
 
 void ui_agenda_free(struct meeting_scr *ms)
 {
-	if (ms->persons)
-		for (size_t i = 0; i < ms->cases.n; i++)
-			store_person_clear(&ms->persons[i]);
-	free(ms->persons);
-	ms->persons = NULL;
-	store_case_list_free(&ms->cases);
+	cases_clear(ms);
 	ui_form_free(&ms->cform);
 	ui_synth_free(&ms->cf);
 	for (int i = 0; i < CV_COUNT; i++)
@@ -119,29 +120,29 @@ static void cv_fill(struct meeting_scr *ms)
 {
 	const struct store_case *c = &ms->cases.v[ms->acur];
 	const struct store_person *p = &ms->persons[ms->acur];
-	ui_meeting_set_value(&ms->cv[CV_CODE], p->code);
-	ui_meeting_set_value(&ms->cv[CV_INITIALS], p->initials);
-	ui_meeting_set_value(&ms->cv[CV_AGE], p->age_band);
-	ui_meeting_set_value(&ms->cv[CV_SEX], p->sex);
-	ui_meeting_set_value(&ms->cv[CV_AREA], p->area);
-	ui_meeting_set_value(&ms->cv[CV_PRESENTER], c->presenter);
+	ui_synth_value_set(&ms->cv[CV_CODE], p->code);
+	ui_synth_value_set(&ms->cv[CV_INITIALS], p->initials);
+	ui_synth_value_set(&ms->cv[CV_AGE], p->age_band);
+	ui_synth_value_set(&ms->cv[CV_SEX], p->sex);
+	ui_synth_value_set(&ms->cv[CV_AREA], p->area);
+	ui_synth_value_set(&ms->cv[CV_PRESENTER], c->presenter);
 	struct store_identity id = {0};
 	struct kaigi_error err;
 	if (store_identity_get(ms->ui->st, p->id, &id, &err) != KAIGI_OK)
 		ui_msg_error(ms->ui, &err);
 	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
-		ui_meeting_set_value(&ms->cv[CV_IDENTITY + i], id.v[i]);
+		ui_synth_value_set(&ms->cv[CV_IDENTITY + i], id.v[i]);
 	store_identity_clear(&id);
 }
 
 static int cv_of(const char *id)
 {
-	for (int i = 0; i < CV_IDENTITY; i++)
-		if (strcmp(cv_ids[i], id) == 0)
-			return i;
-	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
-		if (strcmp(store_identity_key(i), id) == 0)
-			return CV_IDENTITY + i;
+	int i = ui_synth_index(cv_ids, CV_IDENTITY, id);
+	if (i >= 0)
+		return i;
+	for (int j = 0; j < IDENTITY_FIELD_COUNT; j++)
+		if (strcmp(store_identity_key(j), id) == 0)
+			return CV_IDENTITY + j;
 	return -1;
 }
 
@@ -167,8 +168,7 @@ static const struct kaigi_value *case_value(void *ctx, const char *field, const 
 	(void)item;
 	(void)col;
 	struct meeting_scr *ms = ctx;
-	int i = cv_of(field);
-	return i < 0 || ms->cv[i].type == KAIGI_NULL ? NULL : &ms->cv[i];
+	return ui_synth_value(ms->cv, cv_of(field));
 }
 
 static enum kaigi_status case_save(void *ctx, const char *field, const char *item, const char *col,

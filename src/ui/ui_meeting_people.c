@@ -72,20 +72,17 @@ static void pe_values(struct ui *ui, struct meeting_scr *ms)
 {
 	const char *prof = ms->pe.profession;
 	bool listed = prof && prof_label(ui, ms, prof);
-	ui_meeting_set_value(&ms->pv[PV_NAME], ms->pe.name);
-	ui_meeting_set_value(&ms->pv[PV_ORG], ms->pe.organisation);
-	ui_meeting_set_value(&ms->pv[PV_PROF], listed ? prof : prof ? PROF_OTHER : NULL);
-	ui_meeting_set_value(&ms->pv[PV_PROF_OTHER], listed ? NULL : prof);
-	ui_meeting_set_value(&ms->pv[PV_ROLE], ms->pe.role);
+	ui_synth_value_set(&ms->pv[PV_NAME], ms->pe.name);
+	ui_synth_value_set(&ms->pv[PV_ORG], ms->pe.organisation);
+	ui_synth_value_set(&ms->pv[PV_PROF], listed ? prof : prof ? PROF_OTHER : NULL);
+	ui_synth_value_set(&ms->pv[PV_PROF_OTHER], listed ? NULL : prof);
+	ui_synth_value_set(&ms->pv[PV_ROLE], ms->pe.role);
 	kaigi_value_set_int(&ms->pv[PV_PRESENT], ms->pe.present ? 1 : 0);
 }
 
 static int pv_of(const char *id)
 {
-	for (int i = 0; i < PV_COUNT; i++)
-		if (strcmp(pv_ids[i], id) == 0)
-			return i;
-	return -1;
+	return ui_synth_index(pv_ids, PV_COUNT, id);
 }
 
 static const struct kaigi_value *pe_value(void *ctx, const char *field, const char *item,
@@ -94,8 +91,7 @@ static const struct kaigi_value *pe_value(void *ctx, const char *field, const ch
 	(void)item;
 	(void)col;
 	struct meeting_scr *ms = ctx;
-	int i = pv_of(field);
-	return i < 0 || ms->pv[i].type == KAIGI_NULL ? NULL : &ms->pv[i];
+	return ui_synth_value(ms->pv, pv_of(field));
 }
 
 static void set_str(char **slot, const char *text)
@@ -165,7 +161,7 @@ static enum kaigi_status pe_save(void *ctx, const char *field, const char *item,
 		pe_values(ms->ui, ms);
 		/* "Other" chosen with nothing typed yet still shows as other. */
 		if (pv_of(field) == PV_PROF && text && strcmp(text, PROF_OTHER) == 0)
-			ui_meeting_set_value(&ms->pv[PV_PROF], PROF_OTHER);
+			ui_synth_value_set(&ms->pv[PV_PROF], PROF_OTHER);
 	} else {
 		store_participant_clear(&p);
 	}

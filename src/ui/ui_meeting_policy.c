@@ -79,7 +79,7 @@ static enum kaigi_status decision_save(void *ctx, const char *field, const char 
 	enum kaigi_status s = store_agenda_decide(ms->ui->st, ms->m.id, issue, text, err);
 	if (s == KAIGI_OK) {
 		ui_policy_load(ms->ui, ms);
-		ui_meeting_set_value(
+		ui_synth_value_set(
 		    &ms->iv, ms->icur < ms->issues.n ? ms->issues.v[ms->icur].decision : NULL);
 	}
 	return s;
@@ -93,7 +93,7 @@ static void decision_open(struct ui *ui, struct meeting_scr *ms)
 	ui_synth_free(&ms->if_);
 	ui_synth_add(&ms->if_, "decision", SCHEMA_LONGTEXT, _("Decision of the policy meeting"),
 		     _("What, who, by when; shown on every case linked to the issue"));
-	ui_meeting_set_value(&ms->iv, ms->issues.v[ms->icur].decision);
+	ui_synth_value_set(&ms->iv, ms->issues.v[ms->icur].decision);
 	snprintf(ms->iscope, sizeof ms->iscope, "agenda:%.36s:%.36s", ms->m.id,
 		 ms->issues.v[ms->icur].issue_id);
 	struct ui_src src = {

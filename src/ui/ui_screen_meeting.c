@@ -28,13 +28,6 @@
 #include "ui_screens.h"
 #include "ui_timer.h"
 
-void ui_meeting_set_value(struct kaigi_value *v, const char *text)
-{
-	kaigi_value_clear(v);
-	if (text && *text)
-		kaigi_value_set_text(v, text);
-}
-
 static int field_of(const char *id)
 {
 	for (int f = 0; f < STORE_MEETING_NFIELDS; f++)
@@ -49,8 +42,7 @@ static const struct kaigi_value *meeting_value(void *ctx, const char *field, con
 	(void)item;
 	(void)col;
 	struct meeting_scr *ms = ctx;
-	int f = field_of(field);
-	return f < 0 || ms->mv[f].type == KAIGI_NULL ? NULL : &ms->mv[f];
+	return ui_synth_value(ms->mv, field_of(field));
 }
 
 static enum kaigi_status meeting_save(void *ctx, const char *field, const char *item,
@@ -89,7 +81,7 @@ void ui_meeting_reload(struct ui *ui, struct meeting_scr *ms)
 	store_meeting_clear(&ms->m);
 	ms->m = m;
 	for (int f = 0; f < STORE_MEETING_NFIELDS; f++)
-		ui_meeting_set_value(&ms->mv[f], ms->m.f[f]);
+		ui_synth_value_set(&ms->mv[f], ms->m.f[f]);
 	ms->tpl = schema_meeting_find(ui->forms, ms->m.template_id);
 	if (store_meeting_time_used(ui->st, ms->m.id, NULL, &ms->used_sec, &err) != KAIGI_OK)
 		ms->used_sec = 0;

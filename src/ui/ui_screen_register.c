@@ -118,19 +118,13 @@ static void page_fill(struct reg *g)
 				   g->e.target_date,   nr,
 				   g->e.result_date,   decision};
 	for (int i = 0; i < RV_COUNT; i++)
-		if (v[i] && *v[i])
-			kaigi_value_set_text(&g->v[i], v[i]);
-		else
-			kaigi_value_clear(&g->v[i]);
+		ui_synth_value_set(&g->v[i], v[i]);
 	free(decision);
 }
 
 static int rv_of(const char *id)
 {
-	for (int i = 0; i < RV_COUNT; i++)
-		if (strcmp(rv_ids[i], id) == 0)
-			return i;
-	return -1;
+	return ui_synth_index(rv_ids, RV_COUNT, id);
 }
 
 static const struct kaigi_value *page_value(void *ctx, const char *field, const char *item,
@@ -139,8 +133,7 @@ static const struct kaigi_value *page_value(void *ctx, const char *field, const 
 	(void)item;
 	(void)col;
 	struct reg *g = ctx;
-	int i = rv_of(field);
-	return i < 0 || g->v[i].type == KAIGI_NULL ? NULL : &g->v[i];
+	return ui_synth_value(g->v, rv_of(field));
 }
 
 /* A number typed on the page into *v (*has false when cleared). */
