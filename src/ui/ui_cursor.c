@@ -52,6 +52,12 @@ bool ui_cursor_move(size_t *cur, size_t n, int act, struct ui_cursor_keys keys)
 	return true;
 }
 
+void ui_cursor_clamp(size_t *cur, size_t n)
+{
+	if (*cur >= n)
+		*cur = n ? n - 1 : 0;
+}
+
 bool ui_scroll_move(int *top, int act, int page)
 {
 	switch (act) {

@@ -36,6 +36,10 @@ struct ui_cursor_keys {
  */
 bool ui_cursor_move(size_t *cur, size_t n, int act, struct ui_cursor_keys keys);
 
+/* After the rows are read again: a cursor past the last row goes to the
+ * last (to 0 in an empty list). */
+void ui_cursor_clamp(size_t *cur, size_t n);
+
 /*
  * A page read as lines (no rows to highlight): ↑ ↓ scroll *top by one,
  * PgUp PgDn by page lines, Home back to the first.  The drawing clamps

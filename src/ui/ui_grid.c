@@ -142,8 +142,7 @@ void ui_grid_draw(struct ui *ui, const struct ui_host *h, struct ui_grid_state *
 	int rows = r.h - 1;
 	if (rows < 1)
 		return;
-	if (s->gr >= g->nrows)
-		s->gr = g->nrows ? g->nrows - 1 : 0;
+	ui_cursor_clamp(&s->gr, g->nrows);
 	if (s->gr < s->gtop)
 		s->gtop = s->gr;
 	if (s->gr >= s->gtop + (size_t)rows)

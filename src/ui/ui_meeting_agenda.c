@@ -21,6 +21,7 @@
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_field.h"
 #include "ui_meeting.h"
 #include "ui_plan.h"
@@ -84,8 +85,7 @@ void ui_agenda_load(struct ui *ui, struct meeting_scr *ms)
 	ms->persons = xcalloc(ms->cases.n ? ms->cases.n : 1, sizeof *ms->persons);
 	for (size_t i = 0; i < ms->cases.n; i++)
 		store_person_get(ui->st, ms->cases.v[i].person_id, NULL, &ms->persons[i], &err);
-	if (ms->acur >= ms->cases.n)
-		ms->acur = ms->cases.n ? ms->cases.n - 1 : 0;
+	ui_cursor_clamp(&ms->acur, ms->cases.n);
 	prev_free(ms);
 	ms->agreed_w = 0; /* the close page reads the cases again */
 	/* Planning the meeting: whose follow-up report falls due by its date. */

@@ -15,6 +15,7 @@
 #include "kaigi/config.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_meeting.h"
 
 enum { PV_NAME, PV_ORG, PV_PROF, PV_PROF_OTHER, PV_ROLE, PV_PRESENT, PV_COUNT };
@@ -64,8 +65,7 @@ void ui_people_load(struct ui *ui, struct meeting_scr *ms)
 	struct kaigi_error err;
 	if (store_participant_list(ui->st, ms->m.id, &ms->people, &err) != KAIGI_OK)
 		ui_msg_error(ui, &err);
-	if (ms->pcur >= ms->people.n)
-		ms->pcur = ms->people.n ? ms->people.n - 1 : 0;
+	ui_cursor_clamp(&ms->pcur, ms->people.n);
 }
 
 static void pe_values(struct ui *ui, struct meeting_scr *ms)

@@ -21,6 +21,7 @@
 #include "kaigi/policy.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_meeting.h"
 #include "ui_screens.h"
 
@@ -46,8 +47,7 @@ void ui_policy_load(struct ui *ui, struct meeting_scr *ms)
 		if (store_issue_get(ui->st, ms->issues.v[i].issue_id, &ms->idet[i], &err) !=
 		    KAIGI_OK)
 			ui_msg_error(ui, &err);
-	if (ms->icur >= ms->issues.n)
-		ms->icur = ms->issues.n ? ms->issues.n - 1 : 0;
+	ui_cursor_clamp(&ms->icur, ms->issues.n);
 }
 
 bool ui_policy_shown(const struct meeting_scr *ms)

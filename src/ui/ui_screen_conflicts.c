@@ -76,8 +76,7 @@ static void load(struct ui *ui, struct conflicts *c)
 	struct kaigi_error err;
 	if (store_sync_conflicts(ui->st, false, &c->c, &err) != KAIGI_OK)
 		ui_msg_error(ui, &err);
-	if (c->cur >= c->c.n)
-		c->cur = c->c.n ? c->c.n - 1 : 0;
+	ui_cursor_clamp(&c->cur, c->c.n);
 }
 
 static unsigned conflicts_contexts(struct ui *ui, void *state)

@@ -73,8 +73,7 @@ static void load(struct ui *ui, struct home *h)
 		h->nupcoming++;
 	for (int i = 0; i < 2; i++) {
 		size_t n = i == 0 ? h->nupcoming : h->all.n - h->nupcoming;
-		if (h->cur[i] >= n)
-			h->cur[i] = n ? n - 1 : 0;
+		ui_cursor_clamp(&h->cur[i], n);
 	}
 	ui_sync_summary(ui, h->sync, sizeof h->sync);
 }

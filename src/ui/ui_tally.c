@@ -36,8 +36,7 @@ void ui_tally_load(struct ui *ui, struct ui_tally *v, const struct store_period 
 	if (store_tally_run(ui->st, p, &v->t, &err) != KAIGI_OK ||
 	    store_kpi_rollup(ui->st, p, v->calendar, &v->kpi, &err) != KAIGI_OK)
 		ui_msg_error(ui, &err);
-	if (v->cur >= v->t.n)
-		v->cur = v->t.n ? v->t.n - 1 : 0;
+	ui_cursor_clamp(&v->cur, v->t.n);
 }
 
 static const char *kind_heading(enum store_tally_kind k)

@@ -3,7 +3,8 @@
  * test_ui_cursor.c — a list's highlighted row (ui_cursor.h): ↑ ↓ step and
  * stop at the ends, Tab steps only where the list gives it, PgUp/PgDn go a
  * page or to the ends as the list says, Home/End, an empty list, and the
- * keys a list does not take left to the screen.
+ * keys a list does not take left to the screen; a cursor kept in the list
+ * after it is read again.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -89,6 +90,21 @@ static void one_row(void **state)
 	assert_int_equal(moved(0, 1, UI_ACT_PGDN, UI_CURSOR_LIST), 0);
 }
 
+static void clamp(void **state)
+{
+	(void)state;
+	size_t cur = 7;
+	ui_cursor_clamp(&cur, 3); /* the list got shorter */
+	assert_int_equal(cur, 2);
+	ui_cursor_clamp(&cur, 3);
+	assert_int_equal(cur, 2);
+	ui_cursor_clamp(&cur, 0);
+	assert_int_equal(cur, 0);
+	cur = 1;
+	ui_cursor_clamp(&cur, 5);
+	assert_int_equal(cur, 1);
+}
+
 static void scroll(void **state)
 {
 	(void)state;
@@ -112,8 +128,9 @@ static void scroll(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(steps), cmocka_unit_test(list_keys), cmocka_unit_test(pages),
-	    cmocka_unit_test(empty), cmocka_unit_test(one_row),   cmocka_unit_test(scroll),
+	    cmocka_unit_test(steps),  cmocka_unit_test(list_keys), cmocka_unit_test(pages),
+	    cmocka_unit_test(empty),  cmocka_unit_test(one_row),   cmocka_unit_test(clamp),
+	    cmocka_unit_test(scroll),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
