@@ -71,15 +71,15 @@ struct case_scr {
 };
 
 /* ui_screen_case.c */
-void case_side_open(struct ui *ui, struct case_scr *cs, size_t i);
+void ui_case_side_open(struct ui *ui, struct case_scr *cs, size_t i);
 /* Open the focused list item of the page on its own page (stacked on the
  * case), on its item field focus (or NULL); edit: its first field open. */
-void case_item_open(struct ui *ui, struct case_scr *cs, const char *focus, bool edit);
-void case_leave(struct ui *ui, struct case_scr *cs);
+void ui_case_item_open(struct ui *ui, struct case_scr *cs, const char *focus, bool edit);
+void ui_case_leave(struct ui *ui, struct case_scr *cs);
 
 /* ui_case_check.c: find what is missing; none → leave the case, else a
  * list (a pop-up) to jump to it (or to close anyway). */
-void case_check_open(struct ui *ui, struct case_scr *cs);
-void case_missing_free(struct case_scr *cs);
+void ui_case_check_open(struct ui *ui, struct case_scr *cs);
+void ui_case_missing_free(struct case_scr *cs);
 
 #endif

@@ -33,7 +33,7 @@
 #include "ui_item_page.h"
 #include "ui_popup.h"
 
-void case_missing_free(struct case_scr *cs)
+void ui_case_missing_free(struct case_scr *cs)
 {
 	for (size_t i = 0; i < cs->nmiss; i++)
 		free(cs->miss[i].text);
@@ -148,7 +148,7 @@ static void find_drafts(struct ui *ui, struct case_scr *cs)
 
 static void find_missing(struct ui *ui, struct case_scr *cs)
 {
-	case_missing_free(cs);
+	ui_case_missing_free(cs);
 	find_drafts(ui, cs);
 	for (size_t r = 0; r < cs->nrecs; r++) {
 		const struct ui_rec *rec = &cs->recs[r];
@@ -181,16 +181,16 @@ static void close_case(struct ui *ui, struct case_scr *cs)
 	struct kaigi_error err;
 	if (!ui->read_only && store_case_close(ui->st, cs->c.id, &err) != KAIGI_OK) {
 		ui_msg_error(ui, &err);
-		case_leave(ui, cs);
+		ui_case_leave(ui, cs);
 		return;
 	}
 	ui_msg(ui, UI_MSG_INFO, "%s", _("Case closed; everything is saved."));
-	case_leave(ui, cs);
+	ui_case_leave(ui, cs);
 }
 
 static void check_chosen(struct ui *ui, void *owner, bool chosen, const char *value);
 
-void case_check_open(struct ui *ui, struct case_scr *cs)
+void ui_case_check_open(struct ui *ui, struct case_scr *cs)
 {
 	/* Save what is being typed first: it may be what was missing. */
 	ui_item_page_flush(ui, cs);
@@ -235,7 +235,7 @@ static void check_chosen(struct ui *ui, void *owner, bool chosen, const char *va
 		if (cs->side[i].kind != CS_SECTION || cs->side[i].rec != m->rec ||
 		    cs->side[i].sect != m->sect)
 			continue;
-		case_side_open(ui, cs, i);
+		ui_case_side_open(ui, cs, i);
 		cs->focus_side = false;
 		if (!cs->have_page)
 			return;
@@ -248,7 +248,7 @@ static void check_chosen(struct ui *ui, void *owner, bool chosen, const char *va
 			    cs->page.rows[r].item == m->item)
 				cs->page.cur = r;
 		/* The item on its own page, on the field. */
-		case_item_open(ui, cs, m->sub->id, false);
+		ui_case_item_open(ui, cs, m->sub->id, false);
 		return;
 	}
 }

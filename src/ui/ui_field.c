@@ -70,8 +70,8 @@ static void from_list(const struct ui *ui, const struct ui_rec *rec,
 
 /*
  * A chosen item of a list of this record shown by its label, computed for
- * that item only (issue 16): building every item's label for each item
- * shown made a page of N items cost N², 852 ms a key at 1,000.  The value
+ * that item only, so a page of N items costs N labels, not N² (building
+ * every item's label for each item shown took 852 ms a key at 1,000).  The value
  * is the item's number; NULL when it is not one (shown raw).
  */
 static char *list_choice_show(const struct ui *ui, const struct ui_rec *rec,

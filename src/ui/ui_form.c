@@ -339,7 +339,7 @@ enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_
 {
 	if (fm->mode != UI_FORM_NAV) {
 		enum ui_form_out out = ui_form_key_editing(ui, fm, k);
-		/* issue 13: say while typing when handouts will hide some of it */
+		/* Say while typing when handouts will hide some of it. */
 		if (fm->mode != UI_FORM_NAV)
 			ui_privacy_hint(ui, fm->src.rec, fm->ef, ui_text_str(&fm->text));
 		return out;

@@ -22,6 +22,7 @@
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
 #include "ui_case.h"
+#include "ui_cursor.h"
 #include "ui_field.h"
 #include "ui_item_page.h"
 #include "ui_lines.h"
@@ -57,7 +58,7 @@ static void phase_goto(struct ui *ui, struct case_scr *cs, size_t i)
 	/* Show the first section that belongs to the new phase. */
 	for (size_t k = 0; k < cs->nside; k++)
 		if (cs->side[k].phase && strcmp(cs->side[k].phase, cs->tpl->phases[i].id) == 0) {
-			case_side_open(ui, cs, k);
+			ui_case_side_open(ui, cs, k);
 			cs->focus_side = false;
 			break;
 		}
@@ -67,7 +68,7 @@ static void phase_goto(struct ui *ui, struct case_scr *cs, size_t i)
 
 /* ---- pages ------------------------------------------------------------------ */
 
-void case_side_open(struct ui *ui, struct case_scr *cs, size_t i)
+void ui_case_side_open(struct ui *ui, struct case_scr *cs, size_t i)
 {
 	if (i >= cs->nside)
 		return;
@@ -94,7 +95,7 @@ void case_side_open(struct ui *ui, struct case_scr *cs, size_t i)
 
 static const struct ui_item_owner item_owner;
 
-void case_item_open(struct ui *ui, struct case_scr *cs, const char *focus, bool edit)
+void ui_case_item_open(struct ui *ui, struct case_scr *cs, const char *focus, bool edit)
 {
 	const char *id = cs->have_page ? ui_form_item_id(&cs->page) : NULL;
 	if (!id || ui_item_page_is_open(ui, cs))
@@ -109,7 +110,7 @@ void case_item_open(struct ui *ui, struct case_scr *cs, const char *focus, bool 
 						 .edit = edit});
 }
 
-void case_leave(struct ui *ui, struct case_scr *cs)
+void ui_case_leave(struct ui *ui, struct case_scr *cs)
 {
 	ui_item_page_close(ui, cs);
 	if (cs->have_page)
@@ -148,7 +149,7 @@ static void goto_chosen(struct ui *ui, void *owner, bool chosen, const char *val
 	struct case_scr *cs = owner;
 	if (!chosen || !value)
 		return;
-	case_side_open(ui, cs, (size_t)atol(value));
+	ui_case_side_open(ui, cs, (size_t)atol(value));
 	cs->focus_side = false;
 }
 
@@ -214,11 +215,11 @@ static bool case_command(struct ui *ui, struct case_scr *cs, int act)
 		goto_open(ui, cs);
 		return true;
 	case UI_ACT_READBACK:
-		case_side_open(ui, cs, side_index(cs, CS_READBACK));
+		ui_case_side_open(ui, cs, side_index(cs, CS_READBACK));
 		cs->focus_side = false;
 		return true;
 	case UI_ACT_CLOSE_CASE:
-		case_check_open(ui, cs);
+		ui_case_check_open(ui, cs);
 		return true;
 	case UI_ACT_HISTORY:
 		ui_history_open(ui, cs->c.person_id, cs->c.id);
@@ -230,23 +231,16 @@ static bool case_command(struct ui *ui, struct case_scr *cs, int act)
 
 static enum ui_result side_key(struct ui *ui, struct case_scr *cs, const struct ui_key *k)
 {
+	size_t to = cs->scur;
+	if (ui_cursor_move(&to, cs->nside, k->act,
+			   (struct ui_cursor_keys){.ends = true, .page = UI_CURSOR_PAGE_ENDS})) {
+		/* ↑ ↓ at an end keep the page; Home, End, PgUp, PgDn open it
+		 * (again). */
+		if (to != cs->scur || (k->act != UI_ACT_UP && k->act != UI_ACT_DOWN))
+			ui_case_side_open(ui, cs, to);
+		return UI_REDRAW;
+	}
 	switch (k->act) {
-	case UI_ACT_UP:
-		if (cs->scur > 0)
-			case_side_open(ui, cs, cs->scur - 1);
-		break;
-	case UI_ACT_DOWN:
-		if (cs->scur + 1 < cs->nside)
-			case_side_open(ui, cs, cs->scur + 1);
-		break;
-	case UI_ACT_HOME:
-	case UI_ACT_PGUP:
-		case_side_open(ui, cs, 0);
-		break;
-	case UI_ACT_END:
-	case UI_ACT_PGDN:
-		case_side_open(ui, cs, cs->nside - 1);
-		break;
 	case UI_ACT_OPEN:
 	case UI_ACT_RIGHT:
 	case UI_ACT_NEXT:
@@ -254,7 +248,7 @@ static enum ui_result side_key(struct ui *ui, struct case_scr *cs, const struct 
 		break;
 	case UI_ACT_BACK:
 	case UI_ACT_LEFT:
-		case_check_open(ui, cs);
+		ui_case_check_open(ui, cs);
 		break;
 	default:
 		if (!case_command(ui, cs, k->act))
@@ -272,7 +266,7 @@ static void section_step(struct ui *ui, struct case_scr *cs, int dir)
 		i = dir > 0 ? i + 1 : i - 1;
 		if (cs->side[i].kind != CS_SECTION)
 			continue;
-		case_side_open(ui, cs, i);
+		ui_case_side_open(ui, cs, i);
 		if (cs->have_page)
 			ui_form_focus_edge(&cs->page, dir < 0);
 		return;
@@ -298,7 +292,7 @@ static enum ui_result page_key(struct ui *ui, struct case_scr *cs, const struct 
 		break;
 	case UI_FORM_OPEN_ITEM:
 		/* A new item starts with its first field open. */
-		case_item_open(ui, cs, NULL, k->act == UI_ACT_ADD);
+		ui_case_item_open(ui, cs, NULL, k->act == UI_ACT_ADD);
 		break;
 	case UI_FORM_UNHANDLED:
 		if (!case_command(ui, cs, k->act))
@@ -318,22 +312,9 @@ static enum ui_result case_key(struct ui *ui, void *state, const struct ui_key *
 	if (cs->have_page)
 		return page_key(ui, cs, k);
 	/* A read page: the read-back or last time's. */
+	if (ui_scroll_move(&cs->read_top, k->act, 10))
+		return UI_REDRAW;
 	switch (k->act) {
-	case UI_ACT_UP:
-		cs->read_top--;
-		break;
-	case UI_ACT_DOWN:
-		cs->read_top++;
-		break;
-	case UI_ACT_PGUP:
-		cs->read_top -= 10;
-		break;
-	case UI_ACT_PGDN:
-		cs->read_top += 10;
-		break;
-	case UI_ACT_HOME:
-		cs->read_top = 0;
-		break;
 	case UI_ACT_BACK:
 	case UI_ACT_LEFT:
 		cs->focus_side = true;
@@ -540,7 +521,7 @@ static void case_free(void *state)
 	free(cs->side);
 	ui_timer_show(NULL);
 	ui_timer_free(&cs->timer);
-	case_missing_free(cs);
+	ui_case_missing_free(cs);
 	store_meeting_clear(&cs->m);
 	store_case_clear(&cs->c);
 	store_person_clear(&cs->p);
@@ -666,7 +647,7 @@ void ui_case_open(struct ui *ui, const char *meeting_id, const char *case_id)
 			first = k;
 			break;
 		}
-	case_side_open(ui, cs, first);
+	ui_case_side_open(ui, cs, first);
 	cs->focus_side = false;
 	if (live) {
 		ui_timer_run(&cs->timer, true);
@@ -708,7 +689,7 @@ void ui_case_open_at(struct ui *ui, const char *meeting_id, const char *case_id,
 	size_t k = side_of_field(cs, form, field);
 	if (k == cs->nside)
 		return;
-	case_side_open(ui, cs, k);
+	ui_case_side_open(ui, cs, k);
 	cs->focus_side = false;
 	if (!cs->have_page || !ui_form_focus_field(&cs->page, field) || !item || !*item || !col ||
 	    !*col)
@@ -719,7 +700,7 @@ void ui_case_open_at(struct ui *ui, const char *meeting_id, const char *case_id,
 		const char *id =
 		    cs->page.rows[r].kind == UI_ROW_ITEM ? ui_form_item_id(&cs->page) : NULL;
 		if (id && strcmp(id, item) == 0) {
-			case_item_open(ui, cs, col, false);
+			ui_case_item_open(ui, cs, col, false);
 			return;
 		}
 	}

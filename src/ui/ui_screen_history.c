@@ -32,6 +32,7 @@
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
 #include "ui_compare.h"
+#include "ui_cursor.h"
 #include "ui_draw.h"
 #include "ui_field.h"
 #include "ui_lines.h"
@@ -198,36 +199,14 @@ static enum ui_result history_key(struct ui *ui, void *state, const struct ui_ke
 		return UI_REDRAW;
 	}
 	if (h->focus_side) {
-		switch (k->act) {
-		case UI_ACT_UP:
-		case UI_ACT_PREV:
-			if (h->cur)
-				h->cur--;
-			break;
-		case UI_ACT_DOWN:
-		case UI_ACT_NEXT:
-			if (h->cur + 1 < h->reviews.n)
-				h->cur++;
-			break;
-		case UI_ACT_HOME:
-		case UI_ACT_PGUP:
-			h->cur = 0;
-			break;
-		case UI_ACT_END:
-		case UI_ACT_PGDN:
-			h->cur = h->reviews.n ? h->reviews.n - 1 : 0;
-			break;
-		case UI_ACT_OPEN:
-		case UI_ACT_RIGHT:
-			h->focus_side = false;
-			break;
-		case UI_ACT_BACK:
-		case UI_ACT_LEFT:
+		if (k->act == UI_ACT_BACK || k->act == UI_ACT_LEFT) {
 			ui_pop(ui);
 			return UI_REDRAW;
-		default:
-			break;
 		}
+		if (k->act == UI_ACT_OPEN || k->act == UI_ACT_RIGHT)
+			h->focus_side = false;
+		else
+			ui_cursor_move(&h->cur, h->reviews.n, k->act, UI_CURSOR_LIST);
 		review_load(ui, h);
 		return UI_REDRAW;
 	}
