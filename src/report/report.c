@@ -8,33 +8,79 @@
 #include "report_model.h"
 #include "report_render.h"
 
-static const char *const format_names[] = {
-    [REPORT_TEXT] = "txt",
-    [REPORT_MARKDOWN] = "md",
-    [REPORT_HTML] = "html",
-    [REPORT_PDF] = "pdf",
+/* Text wraps at the width asked for; the others take no width. */
+static enum kaigi_status render_text(const struct rm_doc *doc, size_t width, struct strbuf *out,
+				     struct kaigi_error *err)
+{
+	(void)err;
+	report_text_render(doc, width, out);
+	return KAIGI_OK;
+}
+
+static enum kaigi_status render_md(const struct rm_doc *doc, size_t width, struct strbuf *out,
+				   struct kaigi_error *err)
+{
+	(void)width;
+	(void)err;
+	report_md_render(doc, out);
+	return KAIGI_OK;
+}
+
+static enum kaigi_status render_html(const struct rm_doc *doc, size_t width, struct strbuf *out,
+				     struct kaigi_error *err)
+{
+	(void)width;
+	(void)err;
+	report_html_render(doc, out);
+	return KAIGI_OK;
+}
+
+static enum kaigi_status render_pdf(const struct rm_doc *doc, size_t width, struct strbuf *out,
+				    struct kaigi_error *err)
+{
+	(void)width;
+	return report_pdf_render(doc, out, err);
+}
+
+/*
+ * Every format a summary document is rendered in, indexed by enum
+ * report_format: the name --format takes (also the file extension
+ * written), another name accepted for it (--format or -o's extension),
+ * whether the output is text (control characters shown, never sent to
+ * the terminal) and the renderer.
+ */
+static const struct report_renderer {
+	const char *name;
+	const char *alias;
+	bool text;
+	enum kaigi_status (*render)(const struct rm_doc *doc, size_t width, struct strbuf *out,
+				    struct kaigi_error *err);
+} report_renderers[] = {
+    [REPORT_TEXT] = {"txt", "text", true, render_text},
+    [REPORT_MARKDOWN] = {"md", "markdown", true, render_md},
+    [REPORT_HTML] = {"html", "htm", true, render_html},
+    [REPORT_PDF] = {"pdf", NULL, false, render_pdf},
 };
+
+#define NRENDERERS (sizeof report_renderers / sizeof report_renderers[0])
 
 const char *report_format_name(enum report_format f)
 {
-	if ((unsigned)f > REPORT_PDF)
+	if ((unsigned)f >= NRENDERERS)
 		return "";
-	return format_names[f];
+	return report_renderers[f].name;
 }
 
 int report_format_from_name(const char *name)
 {
 	if (!name)
 		return -1;
-	for (int f = REPORT_TEXT; f <= REPORT_PDF; f++)
-		if (strcmp(name, format_names[f]) == 0)
-			return f;
-	if (strcmp(name, "text") == 0)
-		return REPORT_TEXT;
-	if (strcmp(name, "markdown") == 0)
-		return REPORT_MARKDOWN;
-	if (strcmp(name, "htm") == 0)
-		return REPORT_HTML;
+	for (size_t f = 0; f < NRENDERERS; f++)
+		if (strcmp(name, report_renderers[f].name) == 0)
+			return (int)f;
+	for (size_t f = 0; f < NRENDERERS; f++)
+		if (report_renderers[f].alias && strcmp(name, report_renderers[f].alias) == 0)
+			return (int)f;
 	return -1;
 }
 
@@ -47,43 +93,43 @@ bool report_format_available(enum report_format f)
 #endif
 }
 
+enum kaigi_status report_format_refuse(enum report_format fmt, struct kaigi_error *err)
+{
+	(void)fmt; /* only PDF can be missing */
+	return kaigi_error_set(err, KAIGI_EENV, NULL, 0, 0,
+			       "this kaigi was built without PDF support (cairo and "
+			       "pango); use --format html and print it from a browser");
+}
+
+enum kaigi_status report_doc_render(const struct rm_doc *doc, enum report_format fmt, size_t width,
+				    struct strbuf *out, struct kaigi_error *err)
+{
+	const struct report_renderer *r = &report_renderers[fmt];
+	size_t before = out->len;
+	enum kaigi_status s = r->render(doc, width ? width : 80, out, err);
+	if (s != KAIGI_OK && out->s) {
+		out->len = before;
+		out->s[before] = '\0';
+	} else if (r->text) {
+		utf8_show_controls(out, before); /* no answer drives the terminal */
+	}
+	return s;
+}
+
 enum kaigi_status report_meeting_render(struct store *st, const struct schema_set *forms,
 					const char *meeting_id, enum report_format fmt,
 					const struct report_options *opt, struct strbuf *out,
 					struct kaigi_error *err)
 {
 	if (!report_format_available(fmt))
-		return kaigi_error_set(err, KAIGI_EENV, NULL, 0, 0,
-				       "this kaigi was built without PDF support (cairo and "
-				       "pango); use --format html and print it from a browser");
+		return report_format_refuse(fmt, err);
 	struct rm_doc doc;
 	enum kaigi_status s = opt && opt->packet
 				  ? rm_build_packet(st, forms, meeting_id, opt, &doc, err)
 				  : rm_build(st, forms, meeting_id, opt, &doc, err);
 	if (s != KAIGI_OK)
 		return s;
-	size_t width = opt && opt->width ? opt->width : 80;
-	size_t before = out->len;
-	switch (fmt) {
-	case REPORT_TEXT:
-		report_text_render(&doc, width, out);
-		break;
-	case REPORT_MARKDOWN:
-		report_md_render(&doc, out);
-		break;
-	case REPORT_HTML:
-		report_html_render(&doc, out);
-		break;
-	case REPORT_PDF:
-		s = report_pdf_render(&doc, out, err);
-		break;
-	}
-	if (s != KAIGI_OK && out->s) {
-		out->len = before;
-		out->s[before] = '\0';
-	} else if (fmt != REPORT_PDF) {
-		utf8_show_controls(out, before); /* no answer drives the terminal */
-	}
+	s = report_doc_render(&doc, fmt, opt ? opt->width : 0, out, err);
 	rm_doc_free(&doc);
 	return s;
 }

@@ -416,9 +416,7 @@ enum kaigi_status report_regional_render(struct store *st, const struct schema_s
 					 struct kaigi_error *err)
 {
 	if (!report_format_available(fmt))
-		return kaigi_error_set(err, KAIGI_EENV, NULL, 0, 0,
-				       "this kaigi was built without PDF support (cairo and "
-				       "pango); use --format html and print it from a browser");
+		return report_format_refuse(fmt, err);
 	const char *lang = opt && opt->lang && strcmp(opt->lang, "en") == 0 ? "en" : "ja";
 	struct rr_data d;
 	enum kaigi_status s = rr_data_load(st, p, opt && opt->calendar, &d, err);
@@ -444,28 +442,7 @@ enum kaigi_status report_regional_render(struct store *st, const struct schema_s
 	rr_kpi_section(&d, lang, &doc);
 	for (size_t i = 0; i < doc.nsecs; i++)
 		rm_section_prune(&doc.secs[i]);
-	size_t width = opt && opt->width ? opt->width : 80;
-	size_t before = out->len;
-	switch (fmt) {
-	case REPORT_TEXT:
-		report_text_render(&doc, width, out);
-		break;
-	case REPORT_MARKDOWN:
-		report_md_render(&doc, out);
-		break;
-	case REPORT_HTML:
-		report_html_render(&doc, out);
-		break;
-	case REPORT_PDF:
-		s = report_pdf_render(&doc, out, err);
-		break;
-	}
-	if (s != KAIGI_OK && out->s) {
-		out->len = before;
-		out->s[before] = '\0';
-	} else if (fmt != REPORT_PDF) {
-		utf8_show_controls(out, before); /* no answer drives the terminal */
-	}
+	s = report_doc_render(&doc, fmt, opt ? opt->width : 0, out, err);
 	rm_doc_free(&doc);
 	rr_data_clear(&d);
 	return s;

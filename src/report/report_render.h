@@ -6,6 +6,7 @@
 #ifndef KAIGI_REPORT_RENDER_H
 #define KAIGI_REPORT_RENDER_H
 
+#include "kaigi/report.h"
 #include "kaigi/strbuf.h"
 #include "report_model.h"
 
@@ -16,5 +17,15 @@ void report_html_render(const struct rm_doc *doc, struct strbuf *out);
 /* A4 PDF through cairo and pango; KAIGI_EENV when not built in. */
 enum kaigi_status report_pdf_render(const struct rm_doc *doc, struct strbuf *out,
 				    struct kaigi_error *err);
+
+/* KAIGI_EENV with the message for a format this kaigi was built
+ * without (report_format_available false). */
+enum kaigi_status report_format_refuse(enum report_format fmt, struct kaigi_error *err);
+
+/* Appends doc rendered in fmt (which must be available) to out, width
+ * columns for text (0: 80); on failure out is as it was.  Text formats
+ * show control characters rather than pass them to a terminal. */
+enum kaigi_status report_doc_render(const struct rm_doc *doc, enum report_format fmt, size_t width,
+				    struct strbuf *out, struct kaigi_error *err);
 
 #endif
