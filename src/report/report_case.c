@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/field_ids.h"
 #include "kaigi/identity.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
@@ -48,8 +49,8 @@ static const char *sex_label(const char *sex, const char *lang)
 static bool previous_is_none(const struct rb_case *rc)
 {
 	const struct store_record *r;
-	const struct schema_field *f = rb_find(rc, "previous_care_level", &r);
-	struct store_path path = {"previous_care_level", NULL, NULL};
+	const struct schema_field *f = rb_find(rc, KAIGI_FIELD_PREVIOUS_CARE_LEVEL, &r);
+	struct store_path path = {KAIGI_FIELD_PREVIOUS_CARE_LEVEL, NULL, NULL};
 	const struct kaigi_value *v = f ? store_record_value(r, &path) : NULL;
 	return v && v->type == KAIGI_TEXT && strcmp(v->s, "new") == 0;
 }
@@ -123,8 +124,8 @@ static void basics_add(struct rb *b, struct rb_case *rc, struct rm_section *s)
 	char *sex = case_text(b, rc, "sex", &lab);
 	rm_fact_add(f, rs(RS_SEX, lang), p->sex ? sex_label(p->sex, lang) : sex);
 	free(sex);
-	char *level = case_text(b, rc, "care_level", &lab);
-	char *prev = case_text(b, rc, "previous_care_level|previous_level", NULL);
+	char *level = case_text(b, rc, KAIGI_FIELD_CARE_LEVEL, &lab);
+	char *prev = case_text(b, rc, KAIGI_FIELD_PREVIOUS_CARE_LEVEL "|previous_level", NULL);
 	if (prev && previous_is_none(rc)) {
 		free(prev);
 		prev = NULL;
@@ -283,33 +284,33 @@ static struct rm_block *list_table(struct rb *b, struct rb_case *rc, struct rm_s
 static const struct list_col issue_cols[] = {
     {"demand", FORM_LABEL, 4, false},
     {"need", FORM_LABEL, 5, false},
-    {"category", FORM_LABEL, 2, false},
+    {KAIGI_FIELD_CATEGORY, FORM_LABEL, 2, false},
 };
 static const struct list_col goal_cols[] = {
-    {"horizon", FORM_LABEL, 2, true},
+    {KAIGI_FIELD_HORIZON, FORM_LABEL, 2, true},
     /* case_plan 2: the range (2026-11〜2027-05（6か月）); a town's form may
      * still keep a number of months. */
     {"period", RS_PERIOD, 5, true},
     {"months", RS_PERIOD, 1, true},
-    {"wording", FORM_LABEL, 6, false},
+    {KAIGI_FIELD_WORDING, FORM_LABEL, 6, false},
     {"indicator", FORM_LABEL, 3, false},
     {"issue", RS_ISSUE_REF, 1, true},
 };
 static const struct list_col advice_cols[] = {
-    {"profession", FORM_LABEL, 3, false},
+    {KAIGI_FIELD_PROFESSION, FORM_LABEL, 3, false},
     {"text", FORM_LABEL, 8, false},
     {"issue", RS_ISSUE_REF, 1, true},
 };
 static const struct list_col action_cols[] = {
-    {"who", FORM_LABEL, 3, false},
-    {"what", FORM_LABEL, 6, false},
-    {"due", FORM_LABEL, 3, false},
-    {"status", FORM_LABEL, 2, true},
+    {KAIGI_FIELD_WHO, FORM_LABEL, 3, false},
+    {KAIGI_FIELD_WHAT, FORM_LABEL, 6, false},
+    {KAIGI_FIELD_DUE, FORM_LABEL, 3, false},
+    {KAIGI_FIELD_STATUS, FORM_LABEL, 2, true},
 };
 /* The register's issues join this table, so its heads are the summary's. */
 static const struct list_col regional_cols[] = {
-    {"statement", RS_ISSUE, 6, false},
-    {"category", RS_CATEGORY, 2, false},
+    {KAIGI_FIELD_STATEMENT, RS_ISSUE, 6, false},
+    {KAIGI_FIELD_CATEGORY, RS_CATEGORY, 2, false},
     {"policy", RS_POLICY, 2, false},
     {"area", RS_NOTE, 2, false},
 };
@@ -334,7 +335,7 @@ static const char *policy_label(const char *policy, const char *lang)
 static enum kaigi_status regional_add(struct rb *b, struct rb_case *rc, struct rm_section *s,
 				      struct kaigi_error *err)
 {
-	static const struct list_spec spec = {"regional_issues", NULL, false, NULL,
+	static const struct list_spec spec = {KAIGI_FIELD_REGIONAL_ISSUES, NULL, false, NULL,
 					      COLS(regional_cols)};
 	size_t col_of[4];
 	struct rm_block *t = list_table(b, rc, s, &spec, col_of);
@@ -409,18 +410,21 @@ enum kaigi_status rb_case_section(struct rb *b, struct rb_case *rc, struct kaigi
 	if (st != KAIGI_OK)
 		return st;
 
-	static const struct list_spec issues = {"issues", NULL, true, NULL, COLS(issue_cols)};
-	static const struct list_spec goals = {"goals", NULL, false, NULL, COLS(goal_cols)};
-	static const struct list_spec actions = {"actions", NULL, false, NULL, COLS(action_cols)};
-	struct list_spec advice = {"advice", rs(RS_ADVICE, b->lang), false, "profession",
-				   COLS(advice_cols)};
+	static const struct list_spec issues = {KAIGI_FIELD_ISSUES, NULL, true, NULL,
+						COLS(issue_cols)};
+	static const struct list_spec goals = {KAIGI_FIELD_GOALS, NULL, false, NULL,
+					       COLS(goal_cols)};
+	static const struct list_spec actions = {KAIGI_FIELD_ACTIONS, NULL, false, NULL,
+						 COLS(action_cols)};
+	struct list_spec advice = {KAIGI_FIELD_ADVICE, rs(RS_ADVICE, b->lang), false,
+				   KAIGI_FIELD_PROFESSION, COLS(advice_cols)};
 	list_table(b, rc, s, &issues, NULL);
 	list_table(b, rc, s, &goals, NULL);
 	list_table(b, rc, s, &advice, NULL);
 	list_table(b, rc, s, &actions, NULL);
 
 	const char *fl;
-	char *followup = case_text(b, rc, "followup_date|followup", &fl);
+	char *followup = case_text(b, rc, KAIGI_FIELD_FOLLOWUP_DATE "|followup", &fl);
 	struct rm_block *f = rm_facts_add(s, NULL);
 	rm_fact_add(f, fl ? fl : rs(RS_FOLLOWUP, b->lang), followup);
 	free(followup);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/field_ids.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
 
@@ -103,9 +104,11 @@ static void grid_table(struct rb *b, const struct store_compare *cmp,
 static const char *status_label(const struct rb *b, const char *value)
 {
 	for (size_t i = 0; value && i < b->forms->nforms; i++) {
-		const struct schema_field *l = schema_field_find(b->forms->forms[i], "actions");
-		const struct schema_field *sf =
-		    l && l->type == SCHEMA_LIST ? schema_subfield_find(l, "status") : NULL;
+		const struct schema_field *l =
+		    schema_field_find(b->forms->forms[i], KAIGI_FIELD_ACTIONS);
+		const struct schema_field *sf = l && l->type == SCHEMA_LIST
+						    ? schema_subfield_find(l, KAIGI_FIELD_STATUS)
+						    : NULL;
 		int k = sf && sf->choices ? schema_choice_find(sf->choices, value) : -1;
 		if (k >= 0)
 			return schema_label_get(&sf->choices->v[k].label, b->lang);
@@ -118,9 +121,12 @@ static enum kaigi_status actions_table(struct rb *b, struct rb_case *rc, struct 
 {
 	/* A town that marks its actions personal keeps them out here too. */
 	for (size_t i = 0; !b->names && i < b->forms->nforms; i++) {
-		const struct schema_field *l = schema_field_find(b->forms->forms[i], "actions");
-		const struct schema_field *who = l ? schema_subfield_find(l, "who") : NULL;
-		const struct schema_field *what = l ? schema_subfield_find(l, "what") : NULL;
+		const struct schema_field *l =
+		    schema_field_find(b->forms->forms[i], KAIGI_FIELD_ACTIONS);
+		const struct schema_field *who =
+		    l ? schema_subfield_find(l, KAIGI_FIELD_WHO) : NULL;
+		const struct schema_field *what =
+		    l ? schema_subfield_find(l, KAIGI_FIELD_WHAT) : NULL;
 		if (l && (l->sensitive || (who && who->sensitive) || (what && what->sensitive)))
 			return KAIGI_OK;
 	}
@@ -162,13 +168,13 @@ static enum kaigi_status actions_table(struct rb *b, struct rb_case *rc, struct 
 static void evaluations_table(struct rb *b, struct rb_case *rc, struct rm_section *s)
 {
 	const struct store_record *r;
-	const struct schema_field *f = rb_find(rc, "evaluations", &r);
+	const struct schema_field *f = rb_find(rc, KAIGI_FIELD_EVALUATIONS, &r);
 	if (!f || f->type != SCHEMA_LIST || (f->sensitive && !b->names))
 		return;
 	const struct schema_form *form = rc->forms[r - rc->recs];
 	const char **ids;
 	size_t n = rb_items(r, f->id, &ids);
-	const char *cols[] = {"goal", "result", "comment"};
+	const char *cols[] = {KAIGI_FIELD_GOAL, KAIGI_FIELD_RESULT, "comment"};
 	const unsigned weights[] = {5, 3, 5};
 	struct rm_block *t = rm_table_add(s, schema_label_get(&f->label, b->lang), 3);
 	for (size_t c = 0; c < 3; c++) {

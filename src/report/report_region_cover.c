@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "kaigi/expr.h"
+#include "kaigi/field_ids.h"
 #include "kaigi/xalloc.h"
 #include "report_regional.h"
 
@@ -44,7 +45,8 @@ static int lookup(void *ctx, const char *name, struct kaigi_value *out)
 void rr_region_cover(const struct schema_set *forms, const struct kaigi_config *cfg,
 		     const char *lang, struct rm_section *s)
 {
-	const struct schema_form *form = forms ? schema_form_find(forms, "region_overview") : NULL;
+	const struct schema_form *form =
+	    forms ? schema_form_find(forms, KAIGI_FORM_REGION_OVERVIEW) : NULL;
 	if (!form || !cfg || cfg->nregion == 0)
 		return;
 	struct rm_block *b = rm_facts_add(s, schema_label_get(&form->title, lang));

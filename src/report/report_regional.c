@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/field_ids.h"
 #include "kaigi/fiscal.h"
 #include "kaigi/identity.h"
 #include "kaigi/utf8.h"
@@ -40,9 +41,10 @@ const char *rr_category_label(const struct schema_set *forms, const char *form_i
 			const struct schema_form *f = forms->forms[i];
 			if (pass == 0 && (!form_id || strcmp(f->id, form_id) != 0))
 				continue;
-			const struct schema_field *l = schema_field_find(f, "regional_issues");
+			const struct schema_field *l =
+			    schema_field_find(f, KAIGI_FIELD_REGIONAL_ISSUES);
 			const struct schema_field *c =
-			    l ? schema_subfield_find(l, "category") : NULL;
+			    l ? schema_subfield_find(l, KAIGI_FIELD_CATEGORY) : NULL;
 			int k = c && c->choices ? schema_choice_find(c->choices, value) : -1;
 			if (k >= 0)
 				return schema_label_get(&c->choices->v[k].label, lang);
