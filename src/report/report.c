@@ -9,7 +9,7 @@
 #include "report_render.h"
 
 /* Text wraps at the width asked for; the others take no width. */
-static enum kaigi_status render_text(const struct rm_doc *doc, size_t width, struct strbuf *out,
+static enum kaigi_status render_text(const struct report_doc *doc, size_t width, struct strbuf *out,
 				     struct kaigi_error *err)
 {
 	(void)err;
@@ -17,7 +17,7 @@ static enum kaigi_status render_text(const struct rm_doc *doc, size_t width, str
 	return KAIGI_OK;
 }
 
-static enum kaigi_status render_md(const struct rm_doc *doc, size_t width, struct strbuf *out,
+static enum kaigi_status render_md(const struct report_doc *doc, size_t width, struct strbuf *out,
 				   struct kaigi_error *err)
 {
 	(void)width;
@@ -26,7 +26,7 @@ static enum kaigi_status render_md(const struct rm_doc *doc, size_t width, struc
 	return KAIGI_OK;
 }
 
-static enum kaigi_status render_html(const struct rm_doc *doc, size_t width, struct strbuf *out,
+static enum kaigi_status render_html(const struct report_doc *doc, size_t width, struct strbuf *out,
 				     struct kaigi_error *err)
 {
 	(void)width;
@@ -35,7 +35,7 @@ static enum kaigi_status render_html(const struct rm_doc *doc, size_t width, str
 	return KAIGI_OK;
 }
 
-static enum kaigi_status render_pdf(const struct rm_doc *doc, size_t width, struct strbuf *out,
+static enum kaigi_status render_pdf(const struct report_doc *doc, size_t width, struct strbuf *out,
 				    struct kaigi_error *err)
 {
 	(void)width;
@@ -53,7 +53,7 @@ static const struct report_renderer {
 	const char *name;
 	const char *alias;
 	bool text;
-	enum kaigi_status (*render)(const struct rm_doc *doc, size_t width, struct strbuf *out,
+	enum kaigi_status (*render)(const struct report_doc *doc, size_t width, struct strbuf *out,
 				    struct kaigi_error *err);
 } report_renderers[] = {
     [REPORT_TEXT] = {"txt", "text", true, render_text},
@@ -101,8 +101,8 @@ enum kaigi_status report_format_refuse(enum report_format fmt, struct kaigi_erro
 			       "pango); use --format html and print it from a browser");
 }
 
-enum kaigi_status report_doc_render(const struct rm_doc *doc, enum report_format fmt, size_t width,
-				    struct strbuf *out, struct kaigi_error *err)
+enum kaigi_status report_doc_render(const struct report_doc *doc, enum report_format fmt,
+				    size_t width, struct strbuf *out, struct kaigi_error *err)
 {
 	const struct report_renderer *r = &report_renderers[fmt];
 	size_t before = out->len;
@@ -123,13 +123,13 @@ enum kaigi_status report_meeting_render(struct store *st, const struct schema_se
 {
 	if (!report_format_available(fmt))
 		return report_format_refuse(fmt, err);
-	struct rm_doc doc;
+	struct report_doc doc;
 	enum kaigi_status s = opt && opt->packet
-				  ? rm_build_packet(st, forms, meeting_id, opt, &doc, err)
-				  : rm_build(st, forms, meeting_id, opt, &doc, err);
+				  ? report_packet_build(st, forms, meeting_id, opt, &doc, err)
+				  : report_doc_build(st, forms, meeting_id, opt, &doc, err);
 	if (s != KAIGI_OK)
 		return s;
 	s = report_doc_render(&doc, fmt, opt ? opt->width : 0, out, err);
-	rm_doc_free(&doc);
+	report_doc_free(&doc);
 	return s;
 }

@@ -21,7 +21,7 @@
 
 #define MODULE "kaigi-pdf.so"
 
-typedef enum kaigi_status (*render_fn)(const struct rm_doc *, struct strbuf *,
+typedef enum kaigi_status (*render_fn)(const struct report_doc *, struct strbuf *,
 				       struct kaigi_error *);
 
 /* dlopen path, or NULL with why (the last failure) in why. */
@@ -55,7 +55,7 @@ static void *open_module(char *why, size_t len)
 	return h;
 }
 
-enum kaigi_status report_pdf_render(const struct rm_doc *doc, struct strbuf *out,
+enum kaigi_status report_pdf_render(const struct report_doc *doc, struct strbuf *out,
 				    struct kaigi_error *err)
 {
 	static render_fn render;
