@@ -13,10 +13,10 @@
  * its table.  Page numbers need the page count, so the pages are first
  * laid out into a list of drawing operations (struct op: a laid-out text
  * with its place, a rule, a fill), each text measured once; at the end the
- * list is drawn straight onto the PDF surface with "n / N" added.  Before
- * (issue 16) each page was drawn into a cairo recording surface and
- * replayed, and replaying cost more than the layout itself.  Text stays
- * text.  Sizes are points: the pango context is 72 dpi.
+ * list is drawn straight onto the PDF surface with "n / N" added, once:
+ * no page is recorded and replayed (replaying a cairo recording surface
+ * cost more than the layout itself).  Text stays text.  Sizes are points: the pango context is 72
+ * dpi.
  *
  * The font is IPAex Gothic (fonts-ipaexfont), falling back to Noto Sans
  * CJK; cairo embeds the glyphs used as a subset, so the file prints the
@@ -24,7 +24,7 @@
  *
  * This file is the PDF module, kaigi-pdf.so, loaded only when a PDF is made
  * (report_pdf_load.c): every other command, and the UI's first screen,
- * start without cairo, pango, harfbuzz and fontconfig (issue 16).
+ * start without cairo, pango, harfbuzz and fontconfig.
  */
 #include <cairo-pdf.h>
 #include <math.h>

@@ -4,7 +4,7 @@
  *
  * cairo and pango bring some thirty shared libraries; loading them at
  * every start made `kaigi --version` four times slower than dialog's and
- * the UI's first screen 1.7 times (issue 16).  So report_pdf.c is built as
+ * the UI's first screen 1.7 times.  So report_pdf.c is built as
  * a module of its own, kaigi-pdf.so, and opened here with dlopen on the
  * first PDF.  It is looked for, in order: $KAIGI_PDF_MODULE, beside the
  * kaigi executable, where `meson install` puts it, and in the build tree.
