@@ -8,58 +8,25 @@
 #include "report_model.h"
 #include "report_render.h"
 
-/* Text wraps at the width asked for; the others take no width. */
-static enum kaigi_status render_text(const struct report_doc *doc, size_t width, struct strbuf *out,
-				     struct kaigi_error *err)
-{
-	(void)err;
-	report_text_render(doc, width, out);
-	return KAIGI_OK;
-}
-
-static enum kaigi_status render_md(const struct report_doc *doc, size_t width, struct strbuf *out,
-				   struct kaigi_error *err)
-{
-	(void)width;
-	(void)err;
-	report_md_render(doc, out);
-	return KAIGI_OK;
-}
-
-static enum kaigi_status render_html(const struct report_doc *doc, size_t width, struct strbuf *out,
-				     struct kaigi_error *err)
-{
-	(void)width;
-	(void)err;
-	report_html_render(doc, out);
-	return KAIGI_OK;
-}
-
-static enum kaigi_status render_pdf(const struct report_doc *doc, size_t width, struct strbuf *out,
-				    struct kaigi_error *err)
-{
-	(void)width;
-	return report_pdf_render(doc, out, err);
-}
-
 /*
  * Every format a summary document is rendered in, indexed by enum
  * report_format: the name --format takes (also the file extension
  * written), another name accepted for it (--format or -o's extension),
- * whether the output is text (control characters shown, never sent to
- * the terminal) and the renderer.
+ * and the renderer: a text renderer, whose output has its control
+ * characters shown (never sent to a terminal), or the PDF one, which
+ * alone can fail.
  */
 static const struct report_renderer {
 	const char *name;
 	const char *alias;
-	bool text;
-	enum kaigi_status (*render)(const struct report_doc *doc, size_t width, struct strbuf *out,
-				    struct kaigi_error *err);
+	void (*render_text)(const struct report_doc *doc, size_t width, struct strbuf *out);
+	enum kaigi_status (*render_binary)(const struct report_doc *doc, struct strbuf *out,
+					   struct kaigi_error *err);
 } report_renderers[] = {
-    [REPORT_TEXT] = {"txt", "text", true, render_text},
-    [REPORT_MARKDOWN] = {"md", "markdown", true, render_md},
-    [REPORT_HTML] = {"html", "htm", true, render_html},
-    [REPORT_PDF] = {"pdf", NULL, false, render_pdf},
+    [REPORT_TEXT] = {"txt", "text", report_text_render, NULL},
+    [REPORT_MARKDOWN] = {"md", "markdown", report_md_render, NULL},
+    [REPORT_HTML] = {"html", "htm", report_html_render, NULL},
+    [REPORT_PDF] = {"pdf", NULL, NULL, report_pdf_render},
 };
 
 #define NRENDERERS (sizeof report_renderers / sizeof report_renderers[0])
@@ -106,12 +73,15 @@ enum kaigi_status report_doc_render(const struct report_doc *doc, enum report_fo
 {
 	const struct report_renderer *r = &report_renderers[fmt];
 	size_t before = out->len;
-	enum kaigi_status s = r->render(doc, width ? width : 80, out, err);
+	if (r->render_text) {
+		r->render_text(doc, width ? width : 80, out);
+		utf8_show_controls(out, before); /* no answer drives the terminal */
+		return KAIGI_OK;
+	}
+	enum kaigi_status s = r->render_binary(doc, out, err);
 	if (s != KAIGI_OK && out->s) {
 		out->len = before;
 		out->s[before] = '\0';
-	} else if (r->text) {
-		utf8_show_controls(out, before); /* no answer drives the terminal */
 	}
 	return s;
 }

@@ -164,8 +164,9 @@ static void block(struct strbuf *out, const struct report_block *b)
 	}
 }
 
-void report_html_render(const struct report_doc *doc, struct strbuf *out)
+void report_html_render(const struct report_doc *doc, size_t width, struct strbuf *out)
 {
+	(void)width; /* the browser wraps */
 	strbuf_appendf(out,
 		       "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 		       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "

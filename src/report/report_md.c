@@ -60,8 +60,9 @@ static void table(struct strbuf *out, const struct report_table *t, const char *
 	}
 }
 
-void report_md_render(const struct report_doc *doc, struct strbuf *out)
+void report_md_render(const struct report_doc *doc, size_t width, struct strbuf *out)
 {
+	(void)width; /* the viewer wraps */
 	if (doc->banner) {
 		strbuf_append(out, "> **");
 		esc(out, doc->banner, false);

@@ -10,10 +10,11 @@
 #include "kaigi/strbuf.h"
 #include "report_model.h"
 
-/* Plain text, every line at most width display columns (width ≥ 40). */
+/* Plain text, every line at most width display columns (width ≥ 40);
+ * Markdown and HTML take no width (the viewer wraps). */
 void report_text_render(const struct report_doc *doc, size_t width, struct strbuf *out);
-void report_md_render(const struct report_doc *doc, struct strbuf *out);
-void report_html_render(const struct report_doc *doc, struct strbuf *out);
+void report_md_render(const struct report_doc *doc, size_t width, struct strbuf *out);
+void report_html_render(const struct report_doc *doc, size_t width, struct strbuf *out);
 /* A4 PDF through cairo and pango; KAIGI_EENV when not built in. */
 enum kaigi_status report_pdf_render(const struct report_doc *doc, struct strbuf *out,
 				    struct kaigi_error *err);
