@@ -92,7 +92,7 @@ enum kaigi_status report_meeting_render(struct store *st, const struct schema_se
 					const struct report_options *opt, struct strbuf *out,
 					struct kaigi_error *err);
 
-/* ---- the town's regional picture (report_regional*.c, issue 6) -------- */
+/* ---- the town's regional picture (report_regional*.c) ----------------- */
 
 /*
  * The regional-issue report of a period and area (`kaigi report

@@ -8,33 +8,46 @@
 #include "report_model.h"
 #include "report_render.h"
 
-static const char *const format_names[] = {
-    [REPORT_TEXT] = "txt",
-    [REPORT_MARKDOWN] = "md",
-    [REPORT_HTML] = "html",
-    [REPORT_PDF] = "pdf",
+/*
+ * Every format a summary document is rendered in, indexed by enum
+ * report_format: the name --format takes (also the file extension
+ * written), another name accepted for it (--format or -o's extension),
+ * and the renderer: a text renderer, whose output has its control
+ * characters shown (never sent to a terminal), or the PDF one, which
+ * alone can fail.
+ */
+static const struct report_renderer {
+	const char *name;
+	const char *alias;
+	void (*render_text)(const struct report_doc *doc, size_t width, struct strbuf *out);
+	enum kaigi_status (*render_binary)(const struct report_doc *doc, struct strbuf *out,
+					   struct kaigi_error *err);
+} report_renderers[] = {
+    [REPORT_TEXT] = {"txt", "text", report_text_render, NULL},
+    [REPORT_MARKDOWN] = {"md", "markdown", report_md_render, NULL},
+    [REPORT_HTML] = {"html", "htm", report_html_render, NULL},
+    [REPORT_PDF] = {"pdf", NULL, NULL, report_pdf_render},
 };
+
+#define NRENDERERS (sizeof report_renderers / sizeof report_renderers[0])
 
 const char *report_format_name(enum report_format f)
 {
-	if ((unsigned)f > REPORT_PDF)
+	if ((unsigned)f >= NRENDERERS)
 		return "";
-	return format_names[f];
+	return report_renderers[f].name;
 }
 
 int report_format_from_name(const char *name)
 {
 	if (!name)
 		return -1;
-	for (int f = REPORT_TEXT; f <= REPORT_PDF; f++)
-		if (strcmp(name, format_names[f]) == 0)
-			return f;
-	if (strcmp(name, "text") == 0)
-		return REPORT_TEXT;
-	if (strcmp(name, "markdown") == 0)
-		return REPORT_MARKDOWN;
-	if (strcmp(name, "htm") == 0)
-		return REPORT_HTML;
+	for (size_t f = 0; f < NRENDERERS; f++)
+		if (strcmp(name, report_renderers[f].name) == 0)
+			return (int)f;
+	for (size_t f = 0; f < NRENDERERS; f++)
+		if (report_renderers[f].alias && strcmp(name, report_renderers[f].alias) == 0)
+			return (int)f;
 	return -1;
 }
 
@@ -47,43 +60,46 @@ bool report_format_available(enum report_format f)
 #endif
 }
 
+enum kaigi_status report_format_refuse(enum report_format fmt, struct kaigi_error *err)
+{
+	(void)fmt; /* only PDF can be missing */
+	return kaigi_error_set(err, KAIGI_EENV, NULL, 0, 0,
+			       "this kaigi was built without PDF support (cairo and "
+			       "pango); use --format html and print it from a browser");
+}
+
+enum kaigi_status report_doc_render(const struct report_doc *doc, enum report_format fmt,
+				    size_t width, struct strbuf *out, struct kaigi_error *err)
+{
+	const struct report_renderer *r = &report_renderers[fmt];
+	size_t before = out->len;
+	if (r->render_text) {
+		r->render_text(doc, width ? width : 80, out);
+		utf8_show_controls(out, before); /* no answer drives the terminal */
+		return KAIGI_OK;
+	}
+	enum kaigi_status s = r->render_binary(doc, out, err);
+	if (s != KAIGI_OK && out->s) {
+		out->len = before;
+		out->s[before] = '\0';
+	}
+	return s;
+}
+
 enum kaigi_status report_meeting_render(struct store *st, const struct schema_set *forms,
 					const char *meeting_id, enum report_format fmt,
 					const struct report_options *opt, struct strbuf *out,
 					struct kaigi_error *err)
 {
 	if (!report_format_available(fmt))
-		return kaigi_error_set(err, KAIGI_EENV, NULL, 0, 0,
-				       "this kaigi was built without PDF support (cairo and "
-				       "pango); use --format html and print it from a browser");
-	struct rm_doc doc;
+		return report_format_refuse(fmt, err);
+	struct report_doc doc;
 	enum kaigi_status s = opt && opt->packet
-				  ? rm_build_packet(st, forms, meeting_id, opt, &doc, err)
-				  : rm_build(st, forms, meeting_id, opt, &doc, err);
+				  ? report_packet_build(st, forms, meeting_id, opt, &doc, err)
+				  : report_doc_build(st, forms, meeting_id, opt, &doc, err);
 	if (s != KAIGI_OK)
 		return s;
-	size_t width = opt && opt->width ? opt->width : 80;
-	size_t before = out->len;
-	switch (fmt) {
-	case REPORT_TEXT:
-		report_text_render(&doc, width, out);
-		break;
-	case REPORT_MARKDOWN:
-		report_md_render(&doc, out);
-		break;
-	case REPORT_HTML:
-		report_html_render(&doc, out);
-		break;
-	case REPORT_PDF:
-		s = report_pdf_render(&doc, out, err);
-		break;
-	}
-	if (s != KAIGI_OK && out->s) {
-		out->len = before;
-		out->s[before] = '\0';
-	} else if (fmt != REPORT_PDF) {
-		utf8_show_controls(out, before); /* no answer drives the terminal */
-	}
-	rm_doc_free(&doc);
+	s = report_doc_render(&doc, fmt, opt ? opt->width : 0, out, err);
+	report_doc_free(&doc);
 	return s;
 }

@@ -4,7 +4,7 @@
  * report_model.c (the meeting), report_case.c (each case), report_grid.c
  * (ADL/IADL grids).
  *
- * Every answer shown goes through rb_answer_text(), the one place that
+ * Every answer shown goes through report_build_answer_text(), the one place that
  * leaves out fields marked sensitive unless names were asked for.
  */
 #ifndef KAIGI_REPORT_BUILD_H
@@ -15,22 +15,22 @@
 #include "report_strings.h"
 
 /* A regional issue of the meeting, gathered across its cases. */
-struct rb_regional {
+struct report_build_regional {
 	char *title;
 	char *policy;        /* label */
 	struct strbuf cases; /* "1、3" */
 };
 
-struct rb {
+struct report_build {
 	struct store *st;
 	const struct schema_set *forms;
 	const char *lang;
 	bool names;
 	bool packet; /* the case packet: a grid with nothing answered is left out */
-	struct rm_doc *doc;
+	struct report_doc *doc;
 	const struct schema_meeting *tmpl; /* or NULL when not installed */
 	const struct kaigi_config *config; /* the professions' labels; may be NULL */
-	struct rb_regional *regional;
+	struct report_build_regional *regional;
 	size_t nregional;
 	/* Identifying values known to this meeting and case, masked in free
 	 * text of an anonymised handout (report_handout.c). */
@@ -39,7 +39,7 @@ struct rb {
 };
 
 /* One case, with its records read whole, in the template's form order. */
-struct rb_case {
+struct report_build_case {
 	const struct store_case *c;
 	size_t number; /* 1-based position in the meeting */
 	struct store_person person;
@@ -49,14 +49,15 @@ struct rb_case {
 };
 
 /* Read the records of case c (forms not installed are skipped). */
-enum kaigi_status rb_case_load(struct rb *b, const struct store_case *c, size_t number,
-			       struct rb_case *out, struct kaigi_error *err);
-void rb_case_clear(struct rb_case *rc);
+enum kaigi_status report_build_case_load(struct report_build *b, const struct store_case *c,
+					 size_t number, struct report_build_case *out,
+					 struct kaigi_error *err);
+void report_build_case_clear(struct report_build_case *rc);
 
 /* The first field with one of ids ("desired_life|wish": alternatives in
  * order) among the case's records, or NULL. */
-const struct schema_field *rb_find(const struct rb_case *rc, const char *ids,
-				   const struct store_record **rec);
+const struct schema_field *report_build_find(const struct report_build_case *rc, const char *ids,
+					     const struct store_record **rec);
 
 /*
  * The text to print for the answer at (field, item, col) of r: choice
@@ -64,26 +65,27 @@ const struct schema_field *rb_find(const struct rb_case *rc, const char *ids,
  * field.  NULL when unanswered, and when f or the column / item field is
  * sensitive and names are off.  Caller frees.
  */
-char *rb_answer_text(const struct rb *b, const struct store_record *r,
-		     const struct schema_form *form, const struct schema_field *f, const char *item,
-		     const char *col);
+char *report_build_answer_text(const struct report_build *b, const struct store_record *r,
+			       const struct schema_form *form, const struct schema_field *f,
+			       const char *item, const char *col);
 
 /* The ids of the items of list field in r, in order: *ids is an array the
  * caller frees, of strings borrowed from r.  Returns the count. */
-size_t rb_items(const struct store_record *r, const char *field, const char ***ids);
+size_t report_build_items(const struct store_record *r, const char *field, const char ***ids);
 
 /* Build the section of one case (report_case.c). */
-enum kaigi_status rb_case_section(struct rb *b, struct rb_case *rc, struct kaigi_error *err);
+enum kaigi_status report_build_case_section(struct report_build *b, struct report_build_case *rc,
+					    struct kaigi_error *err);
 
 /* Add the case's ADL/IADL grids to s (report_grid.c). */
-enum kaigi_status rb_grids_add(struct rb *b, struct rb_case *rc, struct rm_section *s,
-			       struct kaigi_error *err);
+enum kaigi_status report_build_grids_add(struct report_build *b, struct report_build_case *rc,
+					 struct report_section *s, struct kaigi_error *err);
 
 /* For a follow-up case: its grids compared with the review it follows,
  * the evaluation of its short-term goals and the actions agreed before
  * with their status (report_compare.c). */
-enum kaigi_status rb_followup_add(struct rb *b, struct rb_case *rc, struct rm_section *s,
-				  struct kaigi_error *err);
+enum kaigi_status report_build_followup_add(struct report_build *b, struct report_build_case *rc,
+					    struct report_section *s, struct kaigi_error *err);
 
 /* ---- the handout's one door (report_handout.c) ----------------------- */
 
@@ -93,19 +95,20 @@ enum kaigi_status rb_followup_add(struct rb *b, struct rb_case *rc, struct rm_se
  * addresses become 〔伏せ字〕 (SCRUB_MARK).  With names, text as it is.
  * Every answer of the summary and of the case packet goes through here.
  */
-char *report_text_for_handout(const struct rb *b, char *text);
+char *report_text_for_handout(const struct report_build *b, char *text);
 /* Run the town-independent scrubber (kaigi/scrub.h) with the meeting's
  * people over every text of b->doc: the last step of an anonymised build. */
-enum kaigi_status rb_doc_scrub_meeting(struct rb *b, const char *meeting_id,
-				       struct kaigi_error *err);
+enum kaigi_status report_build_doc_scrub_meeting(struct report_build *b, const char *meeting_id,
+						 struct kaigi_error *err);
 /* Known identifying values: a value, a name with its parts, the values of
  * a case's sensitive fields and its presenter; clear back to keep. */
-void rb_secret_add(struct rb *b, const char *v);
-void rb_secret_add_name(struct rb *b, const char *name);
-void rb_secrets_case(struct rb *b, const struct rb_case *rc);
-void rb_secrets_clear(struct rb *b, size_t keep);
+void report_build_secret_add(struct report_build *b, const char *v);
+void report_build_secret_add_name(struct report_build *b, const char *name);
+void report_build_secrets_case(struct report_build *b, const struct report_build_case *rc);
+void report_build_secrets_clear(struct report_build *b, size_t keep);
 
 /* Note that case number raised the regional issue title. */
-void rb_regional_note(struct rb *b, const char *title, const char *policy, size_t number);
+void report_build_regional_note(struct report_build *b, const char *title, const char *policy,
+				size_t number);
 
 #endif

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/field_ids.h"
 #include "kaigi/identity.h"
 #include "kaigi/register.h"
 #include "kaigi/xalloc.h"
@@ -20,17 +21,17 @@
 #include "report_policy.h"
 
 /* The display text of plain field id in the case, or NULL. */
-static char *case_text(const struct rb *b, const struct rb_case *rc, const char *id,
-		       const char **lab)
+static char *case_text(const struct report_build *b, const struct report_build_case *rc,
+		       const char *id, const char **lab)
 {
 	const struct store_record *r;
-	const struct schema_field *f = rb_find(rc, id, &r);
+	const struct schema_field *f = report_build_find(rc, id, &r);
 	if (lab)
 		*lab = f ? schema_label_get(&f->label, b->lang) : NULL;
 	if (!f || f->type == SCHEMA_GRID || f->type == SCHEMA_LIST)
 		return NULL;
 	const struct schema_form *form = rc->forms[r - rc->recs];
-	return rb_answer_text(b, r, form, f, NULL, NULL);
+	return report_build_answer_text(b, r, form, f, NULL, NULL);
 }
 
 static const char *sex_label(const char *sex, const char *lang)
@@ -46,20 +47,20 @@ static const char *sex_label(const char *sex, const char *lang)
 
 /* The shipped case sheet records a first assessment as previous level
  * "new" (新規（なし）): nothing to compare with. */
-static bool previous_is_none(const struct rb_case *rc)
+static bool previous_is_none(const struct report_build_case *rc)
 {
 	const struct store_record *r;
-	const struct schema_field *f = rb_find(rc, "previous_care_level", &r);
-	struct store_path path = {"previous_care_level", NULL, NULL};
+	const struct schema_field *f = report_build_find(rc, KAIGI_FIELD_PREVIOUS_CARE_LEVEL, &r);
+	struct store_path path = {KAIGI_FIELD_PREVIOUS_CARE_LEVEL, NULL, NULL};
 	const struct kaigi_value *v = f ? store_record_value(r, &path) : NULL;
 	return v && v->type == KAIGI_TEXT && strcmp(v->s, "new") == 0;
 }
 
 /* The number answered for plain field id, or 0. */
-static double number_of(const struct rb_case *rc, const char *id)
+static double number_of(const struct report_build_case *rc, const char *id)
 {
 	const struct store_record *r;
-	const struct schema_field *f = rb_find(rc, id, &r);
+	const struct schema_field *f = report_build_find(rc, id, &r);
 	struct store_path path = {id, NULL, NULL};
 	const struct kaigi_value *v = f ? store_record_value(r, &path) : NULL;
 	if (!v)
@@ -72,13 +73,13 @@ static double number_of(const struct rb_case *rc, const char *id)
 }
 
 /* label: the field's text, or a with b joined (「a／b」) when both are given. */
-static void fact_pair(struct rb *b, struct rb_case *rc, struct rm_block *f, const char *label,
-		      const char *a, const char *bid)
+static void fact_pair(struct report_build *b, struct report_build_case *rc, struct report_block *f,
+		      const char *label, const char *a, const char *bid)
 {
 	char *x = case_text(b, rc, a, NULL);
 	char *y = bid ? case_text(b, rc, bid, NULL) : NULL;
 	char *both = x && y ? xasprintf("%s／%s", x, y) : NULL;
-	rm_fact_add(f, label, both ? both : x ? x : y);
+	report_fact_add(f, label, both ? both : x ? x : y);
 	free(both);
 	free(x);
 	free(y);
@@ -90,19 +91,19 @@ static void fact_pair(struct rb *b, struct rb_case *rc, struct rm_block *f, cons
  * height and weight, medical history and medication, the care manager's
  * view, services formal and informal.  Found by field id like the rest.
  */
-static void facts_add(struct rb *b, struct rb_case *rc, struct rm_block *f)
+static void facts_add(struct report_build *b, struct report_build_case *rc, struct report_block *f)
 {
 	const char *lang = b->lang;
 	fact_pair(b, rc, f, rs(RS_KEY_PROBLEMS, lang), "key_problems", "key_problems_other");
 	fact_pair(b, rc, f, rs(RS_HOUSING, lang), "housing", NULL);
-	rm_fact_add(f, rs(RS_AREA, lang), rc->person.area);
+	report_fact_add(f, rs(RS_AREA, lang), rc->person.area);
 	char *bmi = case_text(b, rc, "bmi", NULL);
 	char *h = case_text(b, rc, "height", NULL), *w = case_text(b, rc, "weight", NULL);
 	double hv = number_of(rc, "height"), wv = number_of(rc, "weight");
 	if (!bmi && hv > 0 && wv > 0) /* a calculate the store does not keep */
 		bmi = xasprintf("%.1f", wv / ((hv / 100.0) * (hv / 100.0)));
 	char *line = bmi && h && w ? xasprintf(rs(RS_BMI_FMT, lang), bmi, h, w) : NULL;
-	rm_fact_add(f, "BMI", line ? line : bmi);
+	report_fact_add(f, "BMI", line ? line : bmi);
 	free(line);
 	free(bmi);
 	free(h);
@@ -112,49 +113,50 @@ static void facts_add(struct rb *b, struct rb_case *rc, struct rm_block *f)
 	fact_pair(b, rc, f, rs(RS_SERVICES, lang), "formal_services|services", "informal_services");
 }
 
-static void basics_add(struct rb *b, struct rb_case *rc, struct rm_section *s)
+static void basics_add(struct report_build *b, struct report_build_case *rc,
+		       struct report_section *s)
 {
 	const char *lang = b->lang;
 	const struct store_person *p = &rc->person;
-	struct rm_block *f = rm_facts_add(s, NULL);
-	rm_fact_add(f, rs(RS_CASE_CODE, lang), p->code);
-	rm_fact_add(f, rs(RS_INITIALS, lang), p->initials);
-	rm_fact_add(f, rs(RS_AGE_BAND, lang), p->age_band);
+	struct report_block *f = report_facts_add(s, NULL);
+	report_fact_add(f, rs(RS_CASE_CODE, lang), p->code);
+	report_fact_add(f, rs(RS_INITIALS, lang), p->initials);
+	report_fact_add(f, rs(RS_AGE_BAND, lang), p->age_band);
 	const char *lab;
 	char *sex = case_text(b, rc, "sex", &lab);
-	rm_fact_add(f, rs(RS_SEX, lang), p->sex ? sex_label(p->sex, lang) : sex);
+	report_fact_add(f, rs(RS_SEX, lang), p->sex ? sex_label(p->sex, lang) : sex);
 	free(sex);
-	char *level = case_text(b, rc, "care_level", &lab);
-	char *prev = case_text(b, rc, "previous_care_level|previous_level", NULL);
+	char *level = case_text(b, rc, KAIGI_FIELD_CARE_LEVEL, &lab);
+	char *prev = case_text(b, rc, KAIGI_FIELD_PREVIOUS_CARE_LEVEL "|previous_level", NULL);
 	if (prev && previous_is_none(rc)) {
 		free(prev);
 		prev = NULL;
 	}
 	if (level && prev && strcmp(level, prev) != 0) {
 		char *both = xasprintf(rs(RS_PREVIOUS_FMT, lang), level, prev);
-		rm_fact_add(f, lab, both);
+		report_fact_add(f, lab, both);
 		free(both);
 	} else {
-		rm_fact_add(f, lab ? lab : rs(RS_CARE_LEVEL, lang), level);
+		report_fact_add(f, lab ? lab : rs(RS_CARE_LEVEL, lang), level);
 	}
 	free(level);
 	free(prev);
 	char *household = case_text(b, rc, "household", &lab);
-	rm_fact_add(f, rs(RS_HOUSEHOLD, lang), household);
+	report_fact_add(f, rs(RS_HOUSEHOLD, lang), household);
 	free(household);
 	facts_add(b, rc, f);
 	if (!b->names)
 		return;
 	/* With names: the presenter and every identifying field, in a box of
 	 * their own so the reader sees what must not leave the room. */
-	f = rm_facts_add(s, rs(RS_PERSONAL, lang));
+	f = report_facts_add(s, rs(RS_PERSONAL, lang));
 	struct store_identity id = {0};
 	struct kaigi_error err;
 	if (store_identity_get(b->st, rc->person.id, &id, &err) == KAIGI_OK)
 		for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
-			rm_fact_add(f, rs(RS_ID_NAME + i, lang), id.v[i]);
+			report_fact_add(f, rs(RS_ID_NAME + i, lang), id.v[i]);
 	store_identity_clear(&id);
-	rm_fact_add(f, rs(RS_PRESENTER, lang), rc->c->presenter);
+	report_fact_add(f, rs(RS_PRESENTER, lang), rc->c->presenter);
 	for (size_t i = 0; i < rc->nrecs; i++) {
 		const struct schema_form *form = rc->forms[i];
 		for (size_t si = 0; si < form->nsections; si++) {
@@ -164,8 +166,9 @@ static void basics_add(struct rb *b, struct rb_case *rc, struct rm_section *s)
 				if (!fd->sensitive || fd->type == SCHEMA_GRID ||
 				    fd->type == SCHEMA_LIST)
 					continue;
-				char *v = rb_answer_text(b, &rc->recs[i], form, fd, NULL, NULL);
-				rm_fact_add(f, schema_label_get(&fd->label, lang), v);
+				char *v =
+				    report_build_answer_text(b, &rc->recs[i], form, fd, NULL, NULL);
+				report_fact_add(f, schema_label_get(&fd->label, lang), v);
 				free(v);
 			}
 		}
@@ -204,14 +207,15 @@ static size_t choice_rank(const struct schema_field *f, const struct kaigi_value
  * col_of (when not NULL, spec->ncols long) gets the table column of each
  * spec column, (size_t)-1 for one the form lacks.
  */
-static struct rm_block *list_table(struct rb *b, struct rb_case *rc, struct rm_section *s,
-				   const struct list_spec *spec, size_t *col_of)
+static struct report_block *list_table(struct report_build *b, struct report_build_case *rc,
+				       struct report_section *s, const struct list_spec *spec,
+				       size_t *col_of)
 {
 	if (col_of)
 		for (size_t i = 0; i < spec->ncols; i++)
 			col_of[i] = (size_t)-1;
 	const struct store_record *r;
-	const struct schema_field *f = rb_find(rc, spec->field, &r);
+	const struct schema_field *f = report_build_find(rc, spec->field, &r);
 	if (!f || f->type != SCHEMA_LIST || (f->sensitive && !b->names))
 		return NULL;
 	const struct schema_form *form = rc->forms[r - rc->recs];
@@ -229,18 +233,18 @@ static struct rm_block *list_table(struct rb *b, struct rb_case *rc, struct rm_s
 		for (size_t c = 0; c < nc; c++)
 			col_of[map[c]] = c + off;
 	const char *title = spec->title ? spec->title : schema_label_get(&f->label, b->lang);
-	struct rm_block *t = rm_table_add(s, title, nc + off);
+	struct report_block *t = report_table_add(s, title, nc + off);
 	if (spec->numbered)
-		rm_col_set(t, 0, rs(RS_NO, b->lang), 1, true, false);
+		report_col_set(t, 0, rs(RS_NO, b->lang), 1, true, false);
 	for (size_t c = 0; c < nc; c++) {
 		const struct list_col *lc = &spec->cols[map[c]];
 		const char *head = lc->head == RS_COUNT ? schema_label_get(&sub[c]->label, b->lang)
 							: rs(lc->head, b->lang);
-		rm_col_set(t, c + off, head, lc->weight, lc->center,
-			   spec->sort_by && strcmp(spec->sort_by, lc->id) == 0);
+		report_col_set(t, c + off, head, lc->weight, lc->center,
+			       spec->sort_by && strcmp(spec->sort_by, lc->id) == 0);
 	}
 	const char **ids;
-	size_t n = rb_items(r, f->id, &ids);
+	size_t n = report_build_items(r, f->id, &ids);
 	/* Order: by the choice order of sort_by (stable), else as entered. */
 	size_t *order = xcalloc(n ? n : 1, sizeof *order);
 	size_t *rank = xcalloc(n ? n : 1, sizeof *rank);
@@ -258,17 +262,17 @@ static struct rm_block *list_table(struct rb *b, struct rb_case *rc, struct rm_s
 	}
 	for (size_t k = 0; k < n; k++) {
 		size_t i = order[k];
-		size_t row = rm_row_add(t);
+		size_t row = report_row_add(t);
 		bool any = false;
 		if (spec->numbered) {
 			char num[16];
 			rs_circled((int)(i + 1), num, sizeof num);
-			rm_cell_set(t, row, 0, num);
+			report_cell_set(t, row, 0, num);
 		}
 		for (size_t c = 0; c < nc; c++) {
-			char *v = rb_answer_text(b, r, form, f, ids[i], sub[c]->id);
+			char *v = report_build_answer_text(b, r, form, f, ids[i], sub[c]->id);
 			any |= v != NULL;
-			rm_cell_set(t, row, c + off, v);
+			report_cell_set(t, row, c + off, v);
 			free(v);
 		}
 		if (!any) /* an empty item: leave it out */
@@ -284,33 +288,33 @@ static struct rm_block *list_table(struct rb *b, struct rb_case *rc, struct rm_s
 static const struct list_col issue_cols[] = {
     {"demand", FORM_LABEL, 4, false},
     {"need", FORM_LABEL, 5, false},
-    {"category", FORM_LABEL, 2, false},
+    {KAIGI_FIELD_CATEGORY, FORM_LABEL, 2, false},
 };
 static const struct list_col goal_cols[] = {
-    {"horizon", FORM_LABEL, 2, true},
+    {KAIGI_FIELD_HORIZON, FORM_LABEL, 2, true},
     /* case_plan 2: the range (2026-11〜2027-05（6か月）); a town's form may
      * still keep a number of months. */
     {"period", RS_PERIOD, 5, true},
     {"months", RS_PERIOD, 1, true},
-    {"wording", FORM_LABEL, 6, false},
+    {KAIGI_FIELD_WORDING, FORM_LABEL, 6, false},
     {"indicator", FORM_LABEL, 3, false},
     {"issue", RS_ISSUE_REF, 1, true},
 };
 static const struct list_col advice_cols[] = {
-    {"profession", FORM_LABEL, 3, false},
+    {KAIGI_FIELD_PROFESSION, FORM_LABEL, 3, false},
     {"text", FORM_LABEL, 8, false},
     {"issue", RS_ISSUE_REF, 1, true},
 };
 static const struct list_col action_cols[] = {
-    {"who", FORM_LABEL, 3, false},
-    {"what", FORM_LABEL, 6, false},
-    {"due", FORM_LABEL, 3, false},
-    {"status", FORM_LABEL, 2, true},
+    {KAIGI_FIELD_WHO, FORM_LABEL, 3, false},
+    {KAIGI_FIELD_WHAT, FORM_LABEL, 6, false},
+    {KAIGI_FIELD_DUE, FORM_LABEL, 3, false},
+    {KAIGI_FIELD_STATUS, FORM_LABEL, 2, true},
 };
 /* The register's issues join this table, so its heads are the summary's. */
 static const struct list_col regional_cols[] = {
-    {"statement", RS_ISSUE, 6, false},
-    {"category", RS_CATEGORY, 2, false},
+    {KAIGI_FIELD_STATEMENT, RS_ISSUE, 6, false},
+    {KAIGI_FIELD_CATEGORY, RS_CATEGORY, 2, false},
     {"policy", RS_POLICY, 2, false},
     {"area", RS_NOTE, 2, false},
 };
@@ -332,30 +336,30 @@ static const char *policy_label(const char *policy, const char *lang)
 
 /* Regional issues: the form's list, then issues of the register linked to
  * the case; each is also noted for the meeting's roll-up. */
-static enum kaigi_status regional_add(struct rb *b, struct rb_case *rc, struct rm_section *s,
-				      struct kaigi_error *err)
+static enum kaigi_status regional_add(struct report_build *b, struct report_build_case *rc,
+				      struct report_section *s, struct kaigi_error *err)
 {
-	static const struct list_spec spec = {"regional_issues", NULL, false, NULL,
+	static const struct list_spec spec = {KAIGI_FIELD_REGIONAL_ISSUES, NULL, false, NULL,
 					      COLS(regional_cols)};
 	size_t col_of[4];
-	struct rm_block *t = list_table(b, rc, s, &spec, col_of);
+	struct report_block *t = list_table(b, rc, s, &spec, col_of);
 	size_t title_col = col_of[0], policy_col = col_of[2], note_col = col_of[3];
 	if (t && title_col == (size_t)-1)
 		t = NULL; /* a list without statements: the register gets its own table */
 	for (size_t row = 0; t && row < t->table.nrows; row++)
-		rb_regional_note(b, rm_cell(&t->table, row, title_col),
-				 policy_col != (size_t)-1 ? rm_cell(&t->table, row, policy_col)
-							  : NULL,
-				 rc->number);
+		report_build_regional_note(
+		    b, report_cell_text(&t->table, row, title_col),
+		    policy_col != (size_t)-1 ? report_cell_text(&t->table, row, policy_col) : NULL,
+		    rc->number);
 	struct store_case_issue_list il;
 	enum kaigi_status st = store_case_issue_list(b->st, rc->c->id, &il, err);
 	if (st != KAIGI_OK)
 		return st;
 	if (il.n && !t) {
-		t = rm_table_add(s, rs(RS_REGIONAL, b->lang), 3);
-		rm_col_set(t, 0, rs(RS_ISSUE, b->lang), 6, false, false);
-		rm_col_set(t, 1, rs(RS_POLICY, b->lang), 2, false, false);
-		rm_col_set(t, 2, rs(RS_NOTE, b->lang), 4, false, false);
+		t = report_table_add(s, rs(RS_REGIONAL, b->lang), 3);
+		report_col_set(t, 0, rs(RS_ISSUE, b->lang), 6, false, false);
+		report_col_set(t, 1, rs(RS_POLICY, b->lang), 2, false, false);
+		report_col_set(t, 2, rs(RS_NOTE, b->lang), 4, false, false);
 		title_col = 0;
 		policy_col = 1;
 		note_col = 2;
@@ -368,67 +372,72 @@ static enum kaigi_status regional_add(struct rb *b, struct rb_case *rc, struct r
 		 * note joining the raised issue's own (it was printed twice). */
 		size_t same = (size_t)-1;
 		for (size_t r = 0; r < nraised && same == (size_t)-1; r++)
-			if (ci->title && strcmp(rm_cell(&t->table, r, title_col), ci->title) == 0)
+			if (ci->title &&
+			    strcmp(report_cell_text(&t->table, r, title_col), ci->title) == 0)
 				same = r;
 		if (same != (size_t)-1) {
 			const char *note = ci->note ? ci->note : ci->description;
 			if (note_col != (size_t)-1 && note && *note) {
-				const char *had = rm_cell(&t->table, same, note_col);
+				const char *had = report_cell_text(&t->table, same, note_col);
 				char *both = *had ? xasprintf("%s／%s", had, note) : xstrdup(note);
-				rm_cell_set(t, same, note_col, both);
+				report_cell_set(t, same, note_col, both);
 				free(both);
 			}
 			continue;
 		}
-		size_t row = rm_row_add(t);
-		rm_cell_set(t, row, title_col, ci->title);
+		size_t row = report_row_add(t);
+		report_cell_set(t, row, title_col, ci->title);
 		if (policy_col != (size_t)-1)
-			rm_cell_set(t, row, policy_col, policy);
+			report_cell_set(t, row, policy_col, policy);
 		if (note_col != (size_t)-1)
-			rm_cell_set(t, row, note_col, ci->note ? ci->note : ci->description);
-		rb_regional_note(b, ci->title, policy, rc->number);
+			report_cell_set(t, row, note_col, ci->note ? ci->note : ci->description);
+		report_build_regional_note(b, ci->title, policy, rc->number);
 	}
 	store_case_issue_list_free(&il);
 	return KAIGI_OK;
 }
 
-enum kaigi_status rb_case_section(struct rb *b, struct rb_case *rc, struct kaigi_error *err)
+enum kaigi_status report_build_case_section(struct report_build *b, struct report_build_case *rc,
+					    struct kaigi_error *err)
 {
 	char *title =
 	    xasprintf(rs(RS_CASE_FMT, b->lang), rc->number, rc->person.code ? rc->person.code : "");
-	struct rm_section *s = rm_section_add(b->doc, title, true);
+	struct report_section *s = report_section_add(b->doc, title, true);
 	free(title);
 	basics_add(b, rc, s);
 	const char *wish_label;
 	char *wish = case_text(b, rc, "desired_life|wish", &wish_label);
-	rm_text_add(s, rs(RS_WISH, b->lang), wish);
+	report_paragraph_add(s, rs(RS_WISH, b->lang), wish);
 	free(wish);
 
-	enum kaigi_status st = rb_grids_add(b, rc, s, err);
+	enum kaigi_status st = report_build_grids_add(b, rc, s, err);
 	if (st == KAIGI_OK)
-		st = rb_followup_add(b, rc, s, err);
+		st = report_build_followup_add(b, rc, s, err);
 	if (st != KAIGI_OK)
 		return st;
 
-	static const struct list_spec issues = {"issues", NULL, true, NULL, COLS(issue_cols)};
-	static const struct list_spec goals = {"goals", NULL, false, NULL, COLS(goal_cols)};
-	static const struct list_spec actions = {"actions", NULL, false, NULL, COLS(action_cols)};
-	struct list_spec advice = {"advice", rs(RS_ADVICE, b->lang), false, "profession",
-				   COLS(advice_cols)};
+	static const struct list_spec issues = {KAIGI_FIELD_ISSUES, NULL, true, NULL,
+						COLS(issue_cols)};
+	static const struct list_spec goals = {KAIGI_FIELD_GOALS, NULL, false, NULL,
+					       COLS(goal_cols)};
+	static const struct list_spec actions = {KAIGI_FIELD_ACTIONS, NULL, false, NULL,
+						 COLS(action_cols)};
+	struct list_spec advice = {KAIGI_FIELD_ADVICE, rs(RS_ADVICE, b->lang), false,
+				   KAIGI_FIELD_PROFESSION, COLS(advice_cols)};
 	list_table(b, rc, s, &issues, NULL);
 	list_table(b, rc, s, &goals, NULL);
 	list_table(b, rc, s, &advice, NULL);
 	list_table(b, rc, s, &actions, NULL);
 
 	const char *fl;
-	char *followup = case_text(b, rc, "followup_date|followup", &fl);
-	struct rm_block *f = rm_facts_add(s, NULL);
-	rm_fact_add(f, fl ? fl : rs(RS_FOLLOWUP, b->lang), followup);
+	char *followup = case_text(b, rc, KAIGI_FIELD_FOLLOWUP_DATE "|followup", &fl);
+	struct report_block *f = report_facts_add(s, NULL);
+	report_fact_add(f, fl ? fl : rs(RS_FOLLOWUP, b->lang), followup);
 	free(followup);
 
 	st = regional_add(b, rc, s, err);
 	if (st == KAIGI_OK)
-		st = rb_case_decisions_add(b, rc->c, s, err);
-	rm_section_prune(s);
+		st = report_build_case_decisions_add(b, rc->c, s, err);
+	report_section_prune(s);
 	return st;
 }

@@ -13,17 +13,18 @@
 #include <string.h>
 
 #include "kaigi/followup.h"
+#include "kaigi/field_ids.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
 
-static const char *word(const struct rb *b, const char *ja, const char *en)
+static const char *word(const struct report_build *b, const char *ja, const char *en)
 {
 	return strcmp(b->lang, "en") == 0 ? en : ja;
 }
 
 /* A rating as its short code: "〇1 independent, easy" in English reads as
  * the Japanese code, like the grid tables (report_grid.c). */
-static char *rating_text(const struct rb *b, const struct schema_field *g,
+static char *rating_text(const struct report_build *b, const struct schema_field *g,
 			 const struct schema_grid_row *row, size_t col, const struct kaigi_value *v)
 {
 	if (!v || v->type == KAIGI_NULL)
@@ -42,7 +43,7 @@ static char *rating_text(const struct rb *b, const struct schema_field *g,
 	return xstrdup(schema_label_get(l, b->lang));
 }
 
-static const char *change_text(const struct rb *b, enum store_change c)
+static const char *change_text(const struct report_build *b, enum store_change c)
 {
 	switch (c) {
 	case STORE_CHANGE_BETTER:
@@ -56,8 +57,8 @@ static const char *change_text(const struct rb *b, enum store_change c)
 	}
 }
 
-static void grid_table(struct rb *b, const struct store_compare *cmp,
-		       const struct store_grid_compare *gc, struct rm_section *s)
+static void grid_table(struct report_build *b, const struct store_compare *cmp,
+		       const struct store_grid_compare *gc, struct report_section *s)
 {
 	const struct schema_field *g = gc->grid;
 	if (gc->nrows == 0 || (g->sensitive && !b->names) ||
@@ -67,22 +68,22 @@ static void grid_table(struct rb *b, const struct store_compare *cmp,
 	char *title =
 	    xasprintf(word(b, "前回（%s）との比較：%s", "Compared with last time (%s): %s"), then,
 		      schema_label_get(&gc->form->title, b->lang));
-	struct rm_block *t = rm_table_add(s, title, 4);
+	struct report_block *t = report_table_add(s, title, 4);
 	free(title);
 	t->table.grid = true;
-	rm_col_set(t, 0, rs(RS_ACTIVITY, b->lang), 3, false, false);
-	rm_col_set(t, 1, rs(RS_LAST_TIME, b->lang), 1, true, false);
-	rm_col_set(t, 2, word(b, "今回", "Now"), 1, true, false);
-	rm_col_set(t, 3, rs(RS_CHANGE, b->lang), 1, true, false);
+	report_col_set(t, 0, rs(RS_ACTIVITY, b->lang), 3, false, false);
+	report_col_set(t, 1, rs(RS_LAST_TIME, b->lang), 1, true, false);
+	report_col_set(t, 2, word(b, "今回", "Now"), 1, true, false);
+	report_col_set(t, 3, rs(RS_CHANGE, b->lang), 1, true, false);
 	for (size_t i = 0; i < gc->nrows; i++) {
 		const struct store_change_row *cr = &gc->rows[i];
 		char *a = rating_text(b, g, cr->row, gc->col, &cr->before);
 		char *z = rating_text(b, g, cr->row, gc->col, &cr->after);
-		size_t r = rm_row_add(t);
-		rm_cell_set(t, r, 0, schema_label_get(&cr->row->label, b->lang));
-		rm_cell_set(t, r, 1, a);
-		rm_cell_set(t, r, 2, z);
-		rm_cell_set(t, r, 3, change_text(b, cr->change));
+		size_t r = report_row_add(t);
+		report_cell_set(t, r, 0, schema_label_get(&cr->row->label, b->lang));
+		report_cell_set(t, r, 1, a);
+		report_cell_set(t, r, 2, z);
+		report_cell_set(t, r, 3, change_text(b, cr->change));
 		free(a);
 		free(z);
 	}
@@ -101,12 +102,14 @@ static void grid_table(struct rb *b, const struct store_compare *cmp,
 
 /* The label of an action status value, from a form whose `actions` list
  * offers it. */
-static const char *status_label(const struct rb *b, const char *value)
+static const char *status_label(const struct report_build *b, const char *value)
 {
 	for (size_t i = 0; value && i < b->forms->nforms; i++) {
-		const struct schema_field *l = schema_field_find(b->forms->forms[i], "actions");
-		const struct schema_field *sf =
-		    l && l->type == SCHEMA_LIST ? schema_subfield_find(l, "status") : NULL;
+		const struct schema_field *l =
+		    schema_field_find(b->forms->forms[i], KAIGI_FIELD_ACTIONS);
+		const struct schema_field *sf = l && l->type == SCHEMA_LIST
+						    ? schema_subfield_find(l, KAIGI_FIELD_STATUS)
+						    : NULL;
 		int k = sf && sf->choices ? schema_choice_find(sf->choices, value) : -1;
 		if (k >= 0)
 			return schema_label_get(&sf->choices->v[k].label, b->lang);
@@ -114,14 +117,17 @@ static const char *status_label(const struct rb *b, const char *value)
 	return value;
 }
 
-static enum kaigi_status actions_table(struct rb *b, struct rb_case *rc, struct rm_section *s,
-				       struct kaigi_error *err)
+static enum kaigi_status actions_table(struct report_build *b, struct report_build_case *rc,
+				       struct report_section *s, struct kaigi_error *err)
 {
 	/* A town that marks its actions personal keeps them out here too. */
 	for (size_t i = 0; !b->names && i < b->forms->nforms; i++) {
-		const struct schema_field *l = schema_field_find(b->forms->forms[i], "actions");
-		const struct schema_field *who = l ? schema_subfield_find(l, "who") : NULL;
-		const struct schema_field *what = l ? schema_subfield_find(l, "what") : NULL;
+		const struct schema_field *l =
+		    schema_field_find(b->forms->forms[i], KAIGI_FIELD_ACTIONS);
+		const struct schema_field *who =
+		    l ? schema_subfield_find(l, KAIGI_FIELD_WHO) : NULL;
+		const struct schema_field *what =
+		    l ? schema_subfield_find(l, KAIGI_FIELD_WHAT) : NULL;
 		if (l && (l->sensitive || (who && who->sensitive) || (what && what->sensitive)))
 			return KAIGI_OK;
 	}
@@ -130,27 +136,27 @@ static enum kaigi_status actions_table(struct rb *b, struct rb_case *rc, struct 
 	if (st != KAIGI_OK)
 		return st;
 	if (al.n) {
-		struct rm_block *t =
-		    rm_table_add(s,
-				 word(b, "前回までの役割分担と現在の状況",
-				      "Actions agreed before, and their status now"),
-				 5);
-		rm_col_set(t, 0, word(b, "検討日", "Agreed"), 2, true, false);
-		rm_col_set(t, 1, rs(RS_WHO, b->lang), 3, false, false);
-		rm_col_set(t, 2, rs(RS_WHAT, b->lang), 6, false, false);
-		rm_col_set(t, 3, rs(RS_DUE, b->lang), 2, false, false);
-		rm_col_set(t, 4, rs(RS_STATUS, b->lang), 2, true, false);
+		struct report_block *t =
+		    report_table_add(s,
+				     word(b, "前回までの役割分担と現在の状況",
+					  "Actions agreed before, and their status now"),
+				     5);
+		report_col_set(t, 0, word(b, "検討日", "Agreed"), 2, true, false);
+		report_col_set(t, 1, rs(RS_WHO, b->lang), 3, false, false);
+		report_col_set(t, 2, rs(RS_WHAT, b->lang), 6, false, false);
+		report_col_set(t, 3, rs(RS_DUE, b->lang), 2, false, false);
+		report_col_set(t, 4, rs(RS_STATUS, b->lang), 2, true, false);
 		for (size_t i = 0; i < al.n; i++) {
 			const struct store_action *a = &al.v[i];
 			char *agreed =
 			    rs_date_short(a->meeting_date ? a->meeting_date : "", b->lang);
 			char *due = a->due ? rs_date_short(a->due, b->lang) : NULL;
-			size_t r = rm_row_add(t);
-			rm_cell_set(t, r, 0, agreed);
-			rm_cell_set(t, r, 1, a->who);
-			rm_cell_set(t, r, 2, a->what);
-			rm_cell_set(t, r, 3, due);
-			rm_cell_set(t, r, 4, status_label(b, a->status));
+			size_t r = report_row_add(t);
+			report_cell_set(t, r, 0, agreed);
+			report_cell_set(t, r, 1, a->who);
+			report_cell_set(t, r, 2, a->what);
+			report_cell_set(t, r, 3, due);
+			report_cell_set(t, r, 4, status_label(b, a->status));
 			free(agreed);
 			free(due);
 		}
@@ -160,38 +166,39 @@ static enum kaigi_status actions_table(struct rb *b, struct rb_case *rc, struct 
 }
 
 /* The evaluation of each short-term goal (評価表), when the case has one. */
-static void evaluations_table(struct rb *b, struct rb_case *rc, struct rm_section *s)
+static void evaluations_table(struct report_build *b, struct report_build_case *rc,
+			      struct report_section *s)
 {
 	const struct store_record *r;
-	const struct schema_field *f = rb_find(rc, "evaluations", &r);
+	const struct schema_field *f = report_build_find(rc, KAIGI_FIELD_EVALUATIONS, &r);
 	if (!f || f->type != SCHEMA_LIST || (f->sensitive && !b->names))
 		return;
 	const struct schema_form *form = rc->forms[r - rc->recs];
 	const char **ids;
-	size_t n = rb_items(r, f->id, &ids);
-	const char *cols[] = {"goal", "result", "comment"};
+	size_t n = report_build_items(r, f->id, &ids);
+	const char *cols[] = {KAIGI_FIELD_GOAL, KAIGI_FIELD_RESULT, "comment"};
 	const unsigned weights[] = {5, 3, 5};
-	struct rm_block *t = rm_table_add(s, schema_label_get(&f->label, b->lang), 3);
+	struct report_block *t = report_table_add(s, schema_label_get(&f->label, b->lang), 3);
 	for (size_t c = 0; c < 3; c++) {
 		const struct schema_field *sf = schema_subfield_find(f, cols[c]);
-		rm_col_set(t, c, sf ? schema_label_get(&sf->label, b->lang) : cols[c], weights[c],
-			   false, false);
+		report_col_set(t, c, sf ? schema_label_get(&sf->label, b->lang) : cols[c],
+			       weights[c], false, false);
 	}
 	for (size_t i = 0; i < n; i++) {
-		size_t row = rm_row_add(t);
+		size_t row = report_row_add(t);
 		for (size_t c = 0; c < 3; c++) {
 			char *v = schema_subfield_find(f, cols[c])
-				      ? rb_answer_text(b, r, form, f, ids[i], cols[c])
+				      ? report_build_answer_text(b, r, form, f, ids[i], cols[c])
 				      : NULL;
-			rm_cell_set(t, row, c, v);
+			report_cell_set(t, row, c, v);
 			free(v);
 		}
 	}
 	free(ids);
 }
 
-enum kaigi_status rb_followup_add(struct rb *b, struct rb_case *rc, struct rm_section *s,
-				  struct kaigi_error *err)
+enum kaigi_status report_build_followup_add(struct report_build *b, struct report_build_case *rc,
+					    struct report_section *s, struct kaigi_error *err)
 {
 	if (!rc->c->follows[0])
 		return KAIGI_OK;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* report_doc.c — building and freeing the summary document (rm_doc). */
+/* report_doc.c — building and freeing the summary document (report_doc). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,32 +7,33 @@
 #include "kaigi/xalloc.h"
 #include "report_model.h"
 
-struct rm_section *rm_section_add(struct rm_doc *doc, const char *title, bool new_page)
+struct report_section *report_section_add(struct report_doc *doc, const char *title, bool new_page)
 {
 	doc->secs = xreallocarray(doc->secs, doc->nsecs + 1, sizeof *doc->secs);
-	struct rm_section *s = &doc->secs[doc->nsecs++];
+	struct report_section *s = &doc->secs[doc->nsecs++];
 	memset(s, 0, sizeof *s);
 	s->title = xstrdup_or_null(title);
 	s->new_page = new_page;
 	return s;
 }
 
-static struct rm_block *block_add(struct rm_section *s, enum rm_block_kind kind, const char *title)
+static struct report_block *block_add(struct report_section *s, enum report_block_kind kind,
+				      const char *title)
 {
 	s->blocks = xreallocarray(s->blocks, s->nblocks + 1, sizeof *s->blocks);
-	struct rm_block *b = &s->blocks[s->nblocks++];
+	struct report_block *b = &s->blocks[s->nblocks++];
 	memset(b, 0, sizeof *b);
 	b->kind = kind;
 	b->title = title && *title ? xstrdup(title) : NULL;
 	return b;
 }
 
-struct rm_block *rm_facts_add(struct rm_section *s, const char *title)
+struct report_block *report_facts_add(struct report_section *s, const char *title)
 {
-	return block_add(s, RM_FACTS, title);
+	return block_add(s, REPORT_BLOCK_FACTS, title);
 }
 
-void rm_fact_add(struct rm_block *b, const char *label, const char *value)
+void report_fact_add(struct report_block *b, const char *label, const char *value)
 {
 	if (!value || !*value)
 		return;
@@ -42,17 +43,17 @@ void rm_fact_add(struct rm_block *b, const char *label, const char *value)
 	b->nfacts++;
 }
 
-void rm_text_add(struct rm_section *s, const char *title, const char *text)
+void report_paragraph_add(struct report_section *s, const char *title, const char *text)
 {
 	if (!text || !*text)
 		return;
-	struct rm_block *b = block_add(s, RM_TEXT, title);
+	struct report_block *b = block_add(s, REPORT_BLOCK_TEXT, title);
 	b->text = xstrdup(text);
 }
 
-struct rm_block *rm_table_add(struct rm_section *s, const char *title, size_t ncols)
+struct report_block *report_table_add(struct report_section *s, const char *title, size_t ncols)
 {
-	struct rm_block *b = block_add(s, RM_TABLE, title);
+	struct report_block *b = block_add(s, REPORT_BLOCK_TABLE, title);
 	b->table.ncols = ncols;
 	b->table.cols = xcalloc(ncols, sizeof *b->table.cols);
 	for (size_t i = 0; i < ncols; i++)
@@ -60,10 +61,10 @@ struct rm_block *rm_table_add(struct rm_section *s, const char *title, size_t nc
 	return b;
 }
 
-void rm_col_set(struct rm_block *b, size_t col, const char *head, unsigned weight, bool center,
-		bool merge)
+void report_col_set(struct report_block *b, size_t col, const char *head, unsigned weight,
+		    bool center, bool merge)
 {
-	struct rm_col *c = &b->table.cols[col];
+	struct report_col *c = &b->table.cols[col];
 	free(c->head);
 	c->head = xstrdup(head ? head : "");
 	c->weight = weight ? weight : 1;
@@ -71,30 +72,30 @@ void rm_col_set(struct rm_block *b, size_t col, const char *head, unsigned weigh
 	c->merge = merge;
 }
 
-size_t rm_row_add(struct rm_block *b)
+size_t report_row_add(struct report_block *b)
 {
-	struct rm_table *t = &b->table;
+	struct report_table *t = &b->table;
 	t->cells = xreallocarray(t->cells, (t->nrows + 1) * t->ncols, sizeof *t->cells);
 	for (size_t c = 0; c < t->ncols; c++)
 		t->cells[t->nrows * t->ncols + c] = NULL;
 	return t->nrows++;
 }
 
-void rm_cell_set(struct rm_block *b, size_t row, size_t col, const char *text)
+void report_cell_set(struct report_block *b, size_t row, size_t col, const char *text)
 {
-	struct rm_table *t = &b->table;
+	struct report_table *t = &b->table;
 	char **cell = &t->cells[row * t->ncols + col];
 	free(*cell);
 	*cell = text && *text ? xstrdup(text) : NULL;
 }
 
-const char *rm_cell(const struct rm_table *t, size_t row, size_t col)
+const char *report_cell_text(const struct report_table *t, size_t row, size_t col)
 {
 	const char *s = t->cells[row * t->ncols + col];
 	return s ? s : "";
 }
 
-static void block_free(struct rm_block *b)
+static void block_free(struct report_block *b)
 {
 	free(b->title);
 	for (size_t i = 0; i < b->nfacts; i++) {
@@ -103,7 +104,7 @@ static void block_free(struct rm_block *b)
 	}
 	free(b->facts);
 	free(b->text);
-	struct rm_table *t = &b->table;
+	struct report_table *t = &b->table;
 	for (size_t i = 0; i < t->ncols; i++)
 		free(t->cols[i].head);
 	free(t->cols);
@@ -114,13 +115,13 @@ static void block_free(struct rm_block *b)
 	memset(b, 0, sizeof *b);
 }
 
-void rm_section_prune(struct rm_section *s)
+void report_section_prune(struct report_section *s)
 {
 	size_t out = 0;
 	for (size_t i = 0; i < s->nblocks; i++) {
-		struct rm_block *b = &s->blocks[i];
-		bool empty = (b->kind == RM_FACTS && b->nfacts == 0) ||
-			     (b->kind == RM_TABLE && b->table.nrows == 0);
+		struct report_block *b = &s->blocks[i];
+		bool empty = (b->kind == REPORT_BLOCK_FACTS && b->nfacts == 0) ||
+			     (b->kind == REPORT_BLOCK_TABLE && b->table.nrows == 0);
 		if (empty) {
 			block_free(b);
 			continue;
@@ -130,10 +131,10 @@ void rm_section_prune(struct rm_section *s)
 	s->nblocks = out;
 }
 
-void rm_doc_free(struct rm_doc *doc)
+void report_doc_free(struct report_doc *doc)
 {
 	for (size_t i = 0; i < doc->nsecs; i++) {
-		struct rm_section *s = &doc->secs[i];
+		struct report_section *s = &doc->secs[i];
 		for (size_t j = 0; j < s->nblocks; j++)
 			block_free(&s->blocks[j]);
 		free(s->blocks);
@@ -149,14 +150,14 @@ void rm_doc_free(struct rm_doc *doc)
 	memset(doc, 0, sizeof *doc);
 }
 
-void rm_doc_scrub(struct rm_doc *doc, const struct scrub_ctx *ctx)
+void report_doc_scrub(struct report_doc *doc, const struct scrub_ctx *ctx)
 {
 	scrub_text_inplace(ctx, &doc->title);
 	for (size_t i = 0; i < doc->nsecs; i++) {
-		struct rm_section *s = &doc->secs[i];
+		struct report_section *s = &doc->secs[i];
 		scrub_text_inplace(ctx, &s->title);
 		for (size_t j = 0; j < s->nblocks; j++) {
-			struct rm_block *b = &s->blocks[j];
+			struct report_block *b = &s->blocks[j];
 			for (size_t k = 0; k < b->nfacts; k++)
 				scrub_text_inplace(ctx, &b->facts[k].value);
 			scrub_text_inplace(ctx, &b->text);

@@ -54,11 +54,11 @@ static bool rating(const struct store_record *r, const struct schema_field *grid
  * explanation" in English ("〇1 independent, easy") and the code alone in
  * Japanese ("〇1"); the grid shows the code and the legend explains it.
  */
-static char *scale_text(const struct rb *b, const struct store_record *r,
+static char *scale_text(const struct report_build *b, const struct store_record *r,
 			const struct schema_form *form, const struct schema_field *grid,
 			const struct schema_grid_row *row, size_t col)
 {
-	char *t = rb_answer_text(b, r, form, grid, row->id, grid->columns[col].id);
+	char *t = report_build_answer_text(b, r, form, grid, row->id, grid->columns[col].id);
 	if (!t || strcmp(b->lang, "en") != 0)
 		return t;
 	const struct schema_choice_list *cl = schema_cell_choices(grid, row, col);
@@ -74,9 +74,9 @@ static char *scale_text(const struct rb *b, const struct store_record *r,
 }
 
 /* The same form's record in the review this case follows, or none. */
-static enum kaigi_status previous_record(struct rb *b, const struct rb_case *rc, const char *form,
-					 struct store_record *out, char **date, bool *found,
-					 struct kaigi_error *err)
+static enum kaigi_status previous_record(struct report_build *b, const struct report_build_case *rc,
+					 const char *form, struct store_record *out, char **date,
+					 bool *found, struct kaigi_error *err)
 {
 	*found = false;
 	*date = NULL;
@@ -110,7 +110,7 @@ static enum kaigi_status previous_record(struct rb *b, const struct rb_case *rc,
 
 /* "要因：①膝の痛み　②…" for a column whose choices are the items of a list
  * of the same form. */
-static void factors_note(const struct rb *b, const struct store_record *r,
+static void factors_note(const struct report_build *b, const struct store_record *r,
 			 const struct schema_form *form, const struct schema_field *col,
 			 struct strbuf *note)
 {
@@ -124,10 +124,10 @@ static void factors_note(const struct rb *b, const struct store_record *r,
 	if (!lf)
 		return;
 	const char **ids;
-	size_t n = rb_items(r, list->id, &ids);
+	size_t n = report_build_items(r, list->id, &ids);
 	bool any = false;
 	for (size_t i = 0; i < n; i++) {
-		char *t = rb_answer_text(b, r, form, list, ids[i], lf);
+		char *t = report_build_answer_text(b, r, form, list, ids[i], lf);
 		if (!t)
 			continue;
 		char num[16];
@@ -144,7 +144,7 @@ static void factors_note(const struct rb *b, const struct store_record *r,
 }
 
 /* Whether a cell of grid g in r that the reader may see is answered. */
-static bool grid_answered(const struct rb *b, const struct store_record *r,
+static bool grid_answered(const struct report_build *b, const struct store_record *r,
 			  const struct schema_form *form, const struct schema_field *g)
 {
 	for (size_t i = 0; i < g->nrows; i++)
@@ -152,7 +152,7 @@ static bool grid_answered(const struct rb *b, const struct store_record *r,
 			const struct schema_field *col = &g->columns[c];
 			if (col->type == SCHEMA_CALCULATE || (col->sensitive && !b->names))
 				continue;
-			char *t = rb_answer_text(b, r, form, g, g->rows[i].id, col->id);
+			char *t = report_build_answer_text(b, r, form, g, g->rows[i].id, col->id);
 			bool any = t != NULL;
 			free(t);
 			if (any)
@@ -167,8 +167,8 @@ enum grid_mode {
 	MARK_LAST,      /* the scale column against the previous review */
 };
 
-static enum kaigi_status grid_add(struct rb *b, struct rb_case *rc, size_t ri,
-				  const struct schema_field *g, struct rm_section *s,
+static enum kaigi_status grid_add(struct report_build *b, struct report_build_case *rc, size_t ri,
+				  const struct schema_field *g, struct report_section *s,
 				  struct kaigi_error *err)
 {
 	const struct store_record *r = &rc->recs[ri];
@@ -222,28 +222,28 @@ static enum kaigi_status grid_add(struct rb *b, struct rb_case *rc, size_t ri,
 	}
 
 	const char *title = schema_label_get(&form->title, b->lang);
-	struct rm_block *t = rm_table_add(s, title, n);
+	struct report_block *t = report_table_add(s, title, n);
 	t->table.grid = true;
 	for (size_t k = 0; k < n; k++) {
 		const struct schema_field *col =
 		    lay[k].kind == K_CELL || lay[k].kind == K_PREV ? &g->columns[lay[k].col] : NULL;
 		switch (lay[k].kind) {
 		case K_GROUP:
-			rm_col_set(t, k, rs(RS_GROUP, b->lang), 1, true, true);
+			report_col_set(t, k, rs(RS_GROUP, b->lang), 1, true, true);
 			break;
 		case K_LABEL:
-			rm_col_set(t, k, rs(RS_ACTIVITY, b->lang), 3, false, false);
+			report_col_set(t, k, rs(RS_ACTIVITY, b->lang), 3, false, false);
 			break;
 		case K_PREV:
-			rm_col_set(t, k, rs(RS_LAST_TIME, b->lang), 1, true, false);
+			report_col_set(t, k, rs(RS_LAST_TIME, b->lang), 1, true, false);
 			break;
 		case K_MARK:
-			rm_col_set(t, k, "↑↓", 1, true, false);
+			report_col_set(t, k, "↑↓", 1, true, false);
 			break;
 		default: {
 			bool text = col->type == SCHEMA_TEXT || col->type == SCHEMA_LONGTEXT;
-			rm_col_set(t, k, schema_label_get(&col->label, b->lang), text ? 4 : 1,
-				   !text, false);
+			report_col_set(t, k, schema_label_get(&col->label, b->lang), text ? 4 : 1,
+				       !text, false);
 		}
 		}
 	}
@@ -254,10 +254,10 @@ static enum kaigi_status grid_add(struct rb *b, struct rb_case *rc, size_t ri,
 		for (size_t k = 0; k < n; k++) {
 			size_t c = lay[k].col;
 			if (lay[k].kind == K_CELL)
-				cells[k] =
-				    g->columns[c].type == SCHEMA_SCALE
-					? scale_text(b, r, form, g, row, c)
-					: rb_answer_text(b, r, form, g, row->id, g->columns[c].id);
+				cells[k] = g->columns[c].type == SCHEMA_SCALE
+					       ? scale_text(b, r, form, g, row, c)
+					       : report_build_answer_text(b, r, form, g, row->id,
+									  g->columns[c].id);
 			else if (lay[k].kind == K_PREV)
 				cells[k] = scale_text(b, &prev, form, g, row, c);
 			any |= lay[k].kind == K_CELL && cells[k];
@@ -269,7 +269,7 @@ static enum kaigi_status grid_add(struct rb *b, struct rb_case *rc, size_t ri,
 		else if (mode == MARK_LAST)
 			cmp = rating(&prev, g, row, sc[0], &then) && rating(r, g, row, sc[0], &now);
 		if (any) {
-			size_t rr = rm_row_add(t);
+			size_t rr = report_row_add(t);
 			for (size_t k = 0; k < n; k++) {
 				const char *v = cells[k];
 				if (lay[k].kind == K_GROUP)
@@ -278,7 +278,7 @@ static enum kaigi_status grid_add(struct rb *b, struct rb_case *rc, size_t ri,
 					v = schema_label_get(&row->label, b->lang);
 				else if (lay[k].kind == K_MARK)
 					v = cmp && now < then ? "↑" : cmp && now > then ? "↓" : "";
-				rm_cell_set(t, rr, k, v);
+				report_cell_set(t, rr, k, v);
 			}
 		}
 		for (size_t k = 0; k < n; k++)
@@ -305,8 +305,8 @@ static enum kaigi_status grid_add(struct rb *b, struct rb_case *rc, size_t ri,
 	return KAIGI_OK;
 }
 
-enum kaigi_status rb_grids_add(struct rb *b, struct rb_case *rc, struct rm_section *s,
-			       struct kaigi_error *err)
+enum kaigi_status report_build_grids_add(struct report_build *b, struct report_build_case *rc,
+					 struct report_section *s, struct kaigi_error *err)
 {
 	for (size_t i = 0; i < rc->nrecs; i++) {
 		const struct schema_form *form = rc->forms[i];

@@ -4,7 +4,7 @@
  * handout (the summary, the case packet) goes through:
  * report_text_for_handout().
  *
- * Fields marked sensitive never reach it (rb_answer_text leaves them
+ * Fields marked sensitive never reach it (report_build_answer_text leaves them
  * out).  Two passes hide what the room typed into free text anyway
  * (domain.md), both with the one mark SCRUB_MARK (〔伏せ字〕):
  *
@@ -12,7 +12,7 @@
  *   knows: a value of one of the case's own sensitive fields (the
  *   initials, the care manager's name, the district), a participant's
  *   name or surname, the case presenter, and an e-mail address;
- * - rb_doc_scrub_meeting(), over the finished document, runs the
+ * - report_build_doc_scrub_meeting(), over the finished document, runs the
  *   town-independent scrubber (kaigi/scrub.h: the people's identity, phone
  *   numbers, postal codes, insured numbers, birth dates, addresses).
  */
@@ -26,7 +26,7 @@
 
 #define MASK SCRUB_MARK
 
-void rb_secrets_clear(struct rb *b, size_t keep)
+void report_build_secrets_clear(struct report_build *b, size_t keep)
 {
 	for (size_t i = keep; i < b->nsecrets; i++)
 		free(b->secrets[i]);
@@ -39,7 +39,7 @@ void rb_secrets_clear(struct rb *b, size_t keep)
 }
 
 /* Values of at least two characters: one letter alone would mask words. */
-void rb_secret_add(struct rb *b, const char *v)
+void report_build_secret_add(struct report_build *b, const char *v)
 {
 	if (!v)
 		return;
@@ -56,21 +56,21 @@ void rb_secret_add(struct rb *b, const char *v)
 }
 
 /* A name and each of its parts (山本 花子: 山本 花子, 山本, 花子). */
-void rb_secret_add_name(struct rb *b, const char *name)
+void report_build_secret_add_name(struct report_build *b, const char *name)
 {
 	if (!name)
 		return;
-	rb_secret_add(b, name);
+	report_build_secret_add(b, name);
 	char *copy = xstrdup(name);
 	char *save = NULL;
 	for (char *t = strtok_r(copy, " 　", &save); t; t = strtok_r(NULL, " 　", &save))
-		rb_secret_add(b, t);
+		report_build_secret_add(b, t);
 	free(copy);
 }
 
-void rb_secrets_case(struct rb *b, const struct rb_case *rc)
+void report_build_secrets_case(struct report_build *b, const struct report_build_case *rc)
 {
-	rb_secret_add_name(b, rc->c->presenter);
+	report_build_secret_add_name(b, rc->c->presenter);
 	for (size_t i = 0; i < rc->nrecs; i++) {
 		const struct store_record *r = &rc->recs[i];
 		const struct schema_form *form = rc->forms[i];
@@ -83,7 +83,7 @@ void rb_secrets_case(struct rb *b, const struct rb_case *rc)
 			    an->col && *an->col ? schema_subfield_find(f, an->col) : f;
 			bool secret = f->sensitive || (sf && sf->sensitive);
 			if (secret && an->value.type == KAIGI_TEXT)
-				rb_secret_add_name(b, an->value.s);
+				report_build_secret_add_name(b, an->value.s);
 		}
 	}
 }
@@ -94,7 +94,7 @@ static bool mail_char(char c)
 	       c == '.' || c == '_' || c == '-' || c == '+';
 }
 
-char *report_text_for_handout(const struct rb *b, char *text)
+char *report_text_for_handout(const struct report_build *b, char *text)
 {
 	if (!text || b->names)
 		return text;
@@ -137,13 +137,13 @@ char *report_text_for_handout(const struct rb *b, char *text)
 	return strbuf_take(&out);
 }
 
-enum kaigi_status rb_doc_scrub_meeting(struct rb *b, const char *meeting_id,
-				       struct kaigi_error *err)
+enum kaigi_status report_build_doc_scrub_meeting(struct report_build *b, const char *meeting_id,
+						 struct kaigi_error *err)
 {
 	struct scrub_ctx *ctx = NULL;
 	enum kaigi_status s = store_scrub_ctx_meeting(b->st, meeting_id, &ctx, err);
 	if (s == KAIGI_OK)
-		rm_doc_scrub(b->doc, ctx);
+		report_doc_scrub(b->doc, ctx);
 	scrub_ctx_free(ctx);
 	return s;
 }

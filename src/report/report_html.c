@@ -77,16 +77,17 @@ static const char css[] =
     "table.grid{break-inside:avoid}}\n";
 
 /* How many rows below r hold the same value in column c (merged cells). */
-static size_t span(const struct rm_table *t, size_t r, size_t c)
+static size_t span(const struct report_table *t, size_t r, size_t c)
 {
 	size_t n = 1;
-	while (r + n < t->nrows && strcmp(rm_cell(t, r + n, c), rm_cell(t, r, c)) == 0 &&
-	       *rm_cell(t, r, c))
+	while (r + n < t->nrows &&
+	       strcmp(report_cell_text(t, r + n, c), report_cell_text(t, r, c)) == 0 &&
+	       *report_cell_text(t, r, c))
 		n++;
 	return n;
 }
 
-static void table(struct strbuf *out, const struct rm_table *t)
+static void table(struct strbuf *out, const struct report_table *t)
 {
 	unsigned total = 0;
 	for (size_t c = 0; c < t->ncols; c++)
@@ -108,8 +109,9 @@ static void table(struct strbuf *out, const struct rm_table *t)
 		for (size_t c = 0; c < t->ncols; c++) {
 			size_t rows = 1;
 			if (t->cols[c].merge) {
-				if (r > 0 && *rm_cell(t, r, c) &&
-				    strcmp(rm_cell(t, r, c), rm_cell(t, r - 1, c)) == 0)
+				if (r > 0 && *report_cell_text(t, r, c) &&
+				    strcmp(report_cell_text(t, r, c),
+					   report_cell_text(t, r - 1, c)) == 0)
 					continue; /* covered by the rowspan above */
 				rows = span(t, r, c);
 			}
@@ -119,7 +121,7 @@ static void table(struct strbuf *out, const struct rm_table *t)
 			if (rows > 1)
 				strbuf_appendf(out, " rowspan=\"%zu\"", rows);
 			strbuf_append(out, ">");
-			esc(out, rm_cell(t, r, c));
+			esc(out, report_cell_text(t, r, c));
 			strbuf_append(out, "</td>");
 		}
 		strbuf_append(out, "</tr>\n");
@@ -132,7 +134,7 @@ static void table(struct strbuf *out, const struct rm_table *t)
 	}
 }
 
-static void block(struct strbuf *out, const struct rm_block *b)
+static void block(struct strbuf *out, const struct report_block *b)
 {
 	if (b->title) {
 		strbuf_append(out, "<h3>");
@@ -140,7 +142,7 @@ static void block(struct strbuf *out, const struct rm_block *b)
 		strbuf_append(out, "</h3>\n");
 	}
 	switch (b->kind) {
-	case RM_FACTS:
+	case REPORT_BLOCK_FACTS:
 		strbuf_append(out, "<table class=\"facts\">\n");
 		for (size_t i = 0; i < b->nfacts; i++) {
 			strbuf_append(out, "<tr><th>");
@@ -151,19 +153,20 @@ static void block(struct strbuf *out, const struct rm_block *b)
 		}
 		strbuf_append(out, "</table>\n");
 		break;
-	case RM_TEXT:
+	case REPORT_BLOCK_TEXT:
 		strbuf_append(out, "<p class=\"text\">");
 		esc(out, b->text);
 		strbuf_append(out, "</p>\n");
 		break;
-	case RM_TABLE:
+	case REPORT_BLOCK_TABLE:
 		table(out, &b->table);
 		break;
 	}
 }
 
-void report_html_render(const struct rm_doc *doc, struct strbuf *out)
+void report_html_render(const struct report_doc *doc, size_t width, struct strbuf *out)
 {
+	(void)width; /* the browser wraps */
 	strbuf_appendf(out,
 		       "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 		       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
@@ -197,7 +200,7 @@ void report_html_render(const struct rm_doc *doc, struct strbuf *out)
 	}
 	strbuf_append(out, "</header>\n");
 	for (size_t si = 0; si < doc->nsecs; si++) {
-		const struct rm_section *s = &doc->secs[si];
+		const struct report_section *s = &doc->secs[si];
 		strbuf_append(out,
 			      s->new_page ? "<section class=\"case\">\n<h2>" : "<section>\n<h2>");
 		esc(out, s->title);

@@ -27,7 +27,7 @@ static void esc(struct strbuf *out, const char *s, bool cell)
 	}
 }
 
-static void table(struct strbuf *out, const struct rm_table *t, const char *lang)
+static void table(struct strbuf *out, const struct report_table *t, const char *lang)
 {
 	strbuf_append(out, "|");
 	for (size_t c = 0; c < t->ncols; c++) {
@@ -42,8 +42,9 @@ static void table(struct strbuf *out, const struct rm_table *t, const char *lang
 	for (size_t r = 0; r < t->nrows; r++) {
 		strbuf_append(out, "|");
 		for (size_t c = 0; c < t->ncols; c++) {
-			const char *v = rm_cell(t, r, c);
-			if (t->cols[c].merge && r > 0 && strcmp(v, rm_cell(t, r - 1, c)) == 0)
+			const char *v = report_cell_text(t, r, c);
+			if (t->cols[c].merge && r > 0 &&
+			    strcmp(v, report_cell_text(t, r - 1, c)) == 0)
 				v = "";
 			strbuf_append(out, " ");
 			esc(out, v, true);
@@ -59,8 +60,9 @@ static void table(struct strbuf *out, const struct rm_table *t, const char *lang
 	}
 }
 
-void report_md_render(const struct rm_doc *doc, struct strbuf *out)
+void report_md_render(const struct report_doc *doc, size_t width, struct strbuf *out)
 {
+	(void)width; /* the viewer wraps */
 	if (doc->banner) {
 		strbuf_append(out, "> **");
 		esc(out, doc->banner, false);
@@ -82,21 +84,21 @@ void report_md_render(const struct rm_doc *doc, struct strbuf *out)
 		strbuf_append(out, "**\n\n");
 	}
 	for (size_t si = 0; si < doc->nsecs; si++) {
-		const struct rm_section *s = &doc->secs[si];
+		const struct report_section *s = &doc->secs[si];
 		if (s->new_page)
 			strbuf_append(out, "---\n\n");
 		strbuf_append(out, "## ");
 		esc(out, s->title, false);
 		strbuf_append(out, "\n\n");
 		for (size_t bi = 0; bi < s->nblocks; bi++) {
-			const struct rm_block *b = &s->blocks[bi];
+			const struct report_block *b = &s->blocks[bi];
 			if (b->title) {
 				strbuf_append(out, "### ");
 				esc(out, b->title, false);
 				strbuf_append(out, "\n\n");
 			}
 			switch (b->kind) {
-			case RM_FACTS:
+			case REPORT_BLOCK_FACTS:
 				for (size_t i = 0; i < b->nfacts; i++) {
 					strbuf_append(out, "- **");
 					esc(out, b->facts[i].label, false);
@@ -105,11 +107,11 @@ void report_md_render(const struct rm_doc *doc, struct strbuf *out)
 					strbuf_append(out, "\n");
 				}
 				break;
-			case RM_TEXT:
+			case REPORT_BLOCK_TEXT:
 				esc(out, b->text, false);
 				strbuf_append(out, "\n");
 				break;
-			case RM_TABLE:
+			case REPORT_BLOCK_TABLE:
 				table(out, &b->table, doc->lang);
 				break;
 			}

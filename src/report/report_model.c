@@ -5,7 +5,7 @@
  * and outcome, attendance, then each case (report_case.c) and the
  * meeting's regional issues together.
  *
- * Anonymisation is decided here and in rb_answer_text(): participants are
+ * Anonymisation is decided here and in report_build_answer_text(): participants are
  * reduced to profession, organisation and a head count unless names are
  * asked for, and sensitive fields are never read into the document.
  */
@@ -30,7 +30,7 @@ static const char *label(const struct schema_label *l, const char *lang)
 
 /* One choice value shown as its label; choices taken from another field
  * are shown as a circled item number or the grid row's label. */
-static void choice_display(const struct rb *b, const struct schema_form *form,
+static void choice_display(const struct report_build *b, const struct schema_form *form,
 			   const struct schema_field *sf, const struct schema_choice_list *choices,
 			   const char *value, struct strbuf *out)
 {
@@ -60,7 +60,7 @@ static void choice_display(const struct rb *b, const struct schema_form *form,
 }
 
 /* in_table: a grid cell or list item, where dates go without weekday. */
-static char *value_display(const struct rb *b, const struct schema_form *form,
+static char *value_display(const struct report_build *b, const struct schema_form *form,
 			   const struct schema_field *sf, const struct schema_choice_list *choices,
 			   const struct kaigi_value *v, bool in_table)
 {
@@ -134,9 +134,9 @@ static int column_index(const struct schema_field *grid, const char *col)
 	return -1;
 }
 
-char *rb_answer_text(const struct rb *b, const struct store_record *r,
-		     const struct schema_form *form, const struct schema_field *f, const char *item,
-		     const char *col)
+char *report_build_answer_text(const struct report_build *b, const struct store_record *r,
+			       const struct schema_form *form, const struct schema_field *f,
+			       const char *item, const char *col)
 {
 	if (f->sensitive && !b->names)
 		return NULL;
@@ -169,7 +169,7 @@ char *rb_answer_text(const struct rb *b, const struct store_record *r,
 	return s;
 }
 
-size_t rb_items(const struct store_record *r, const char *field, const char ***ids)
+size_t report_build_items(const struct store_record *r, const char *field, const char ***ids)
 {
 	size_t n = 0, cap = 0;
 	*ids = NULL;
@@ -184,7 +184,7 @@ size_t rb_items(const struct store_record *r, const char *field, const char ***i
 
 /* ---- cases --------------------------------------------------------------- */
 
-static size_t form_rank(const struct rb *b, const char *form)
+static size_t form_rank(const struct report_build *b, const char *form)
 {
 	if (b->tmpl)
 		for (size_t i = 0; i < b->tmpl->nforms; i++)
@@ -193,8 +193,9 @@ static size_t form_rank(const struct rb *b, const char *form)
 	return (size_t)-1;
 }
 
-enum kaigi_status rb_case_load(struct rb *b, const struct store_case *c, size_t number,
-			       struct rb_case *out, struct kaigi_error *err)
+enum kaigi_status report_build_case_load(struct report_build *b, const struct store_case *c,
+					 size_t number, struct report_build_case *out,
+					 struct kaigi_error *err)
 {
 	memset(out, 0, sizeof *out);
 	out->c = c;
@@ -239,13 +240,13 @@ enum kaigi_status rb_case_load(struct rb *b, const struct store_case *c, size_t 
 	store_record_list_free(&refs);
 	/* What identifies this case, for the handout's door; the meeting's
 	 * own (participants) stay. */
-	rb_secrets_clear(b, b->nsecrets_meeting);
+	report_build_secrets_clear(b, b->nsecrets_meeting);
 	if (s == KAIGI_OK)
-		rb_secrets_case(b, out);
+		report_build_secrets_case(b, out);
 	return s;
 }
 
-void rb_case_clear(struct rb_case *rc)
+void report_build_case_clear(struct report_build_case *rc)
 {
 	store_person_clear(&rc->person);
 	for (size_t i = 0; i < rc->nrecs; i++)
@@ -255,8 +256,8 @@ void rb_case_clear(struct rb_case *rc)
 	memset(rc, 0, sizeof *rc);
 }
 
-const struct schema_field *rb_find(const struct rb_case *rc, const char *ids,
-				   const struct store_record **rec)
+const struct schema_field *report_build_find(const struct report_build_case *rc, const char *ids,
+					     const struct store_record **rec)
 {
 	/* ids: alternatives separated by '|', the first found wins. */
 	while (*ids) {
@@ -278,9 +279,10 @@ const struct schema_field *rb_find(const struct rb_case *rc, const char *ids,
 
 /* ---- regional issues ------------------------------------------------------ */
 
-void rb_regional_note(struct rb *b, const char *title, const char *policy, size_t number)
+void report_build_regional_note(struct report_build *b, const char *title, const char *policy,
+				size_t number)
 {
-	struct rb_regional *g = NULL;
+	struct report_build_regional *g = NULL;
 	for (size_t i = 0; i < b->nregional && !g; i++)
 		if (strcmp(b->regional[i].title, title) == 0)
 			g = &b->regional[i];
@@ -306,24 +308,24 @@ void rb_regional_note(struct rb *b, const char *title, const char *policy, size_
 	strbuf_free(&needle);
 }
 
-static void regional_section(struct rb *b)
+static void regional_section(struct report_build *b)
 {
 	if (b->nregional == 0)
 		return;
-	struct rm_section *s = rm_section_add(b->doc, rs(RS_REGIONAL_ALL, b->lang), false);
-	struct rm_block *t = rm_table_add(s, NULL, 3);
-	rm_col_set(t, 0, rs(RS_ISSUE, b->lang), 6, false, false);
-	rm_col_set(t, 1, rs(RS_POLICY, b->lang), 2, false, false);
-	rm_col_set(t, 2, rs(RS_CASES, b->lang), 1, true, false);
+	struct report_section *s = report_section_add(b->doc, rs(RS_REGIONAL_ALL, b->lang), false);
+	struct report_block *t = report_table_add(s, NULL, 3);
+	report_col_set(t, 0, rs(RS_ISSUE, b->lang), 6, false, false);
+	report_col_set(t, 1, rs(RS_POLICY, b->lang), 2, false, false);
+	report_col_set(t, 2, rs(RS_CASES, b->lang), 1, true, false);
 	for (size_t i = 0; i < b->nregional; i++) {
-		size_t r = rm_row_add(t);
-		rm_cell_set(t, r, 0, b->regional[i].title);
-		rm_cell_set(t, r, 1, b->regional[i].policy);
-		rm_cell_set(t, r, 2, strbuf_str(&b->regional[i].cases));
+		size_t r = report_row_add(t);
+		report_cell_set(t, r, 0, b->regional[i].title);
+		report_cell_set(t, r, 1, b->regional[i].policy);
+		report_cell_set(t, r, 2, strbuf_str(&b->regional[i].cases));
 	}
 }
 
-static void regional_free(struct rb *b)
+static void regional_free(struct report_build *b)
 {
 	for (size_t i = 0; i < b->nregional; i++) {
 		free(b->regional[i].title);
@@ -339,7 +341,7 @@ static void regional_free(struct rb *b)
 
 /* A profession as the town names it (config.h), else as the template
  * does, else the words typed for "other". */
-static const char *profession_label(const struct rb *b, const char *id)
+static const char *profession_label(const struct report_build *b, const char *id)
 {
 	if (!id)
 		return "";
@@ -355,7 +357,7 @@ static const char *profession_label(const struct rb *b, const char *id)
 
 /* Order: the template's expected professions, then the town's list, then
  * the rest (typed) as they come. */
-static size_t profession_rank(const struct rb *b, const char *id)
+static size_t profession_rank(const struct report_build *b, const char *id)
 {
 	if (!id)
 		return (size_t)-1;
@@ -375,7 +377,7 @@ static size_t profession_rank(const struct rb *b, const char *id)
 }
 
 /* The role someone played, for a participant without a profession. */
-static const char *role_label(const struct rb *b, const char *role)
+static const char *role_label(const struct report_build *b, const char *role)
 {
 	if (role && strcmp(role, "facilitator") == 0)
 		return rs(RS_FACILITATOR, b->lang);
@@ -384,7 +386,7 @@ static const char *role_label(const struct rb *b, const char *role)
 	return role ? role : "";
 }
 
-static const char *who_label(const struct rb *b, const struct store_participant *p)
+static const char *who_label(const struct report_build *b, const struct store_participant *p)
 {
 	return p->profession ? profession_label(b, p->profession) : role_label(b, p->role);
 }
@@ -401,7 +403,7 @@ static bool same(const char *a, const char *b)
  * count by profession, and the professions the template expects that
  * nobody present was of.
  */
-static void attendance_add(struct rb *b, struct rm_section *s,
+static void attendance_add(struct report_build *b, struct report_section *s,
 			   const struct store_participant_list *pl)
 {
 	size_t n = 0;
@@ -418,27 +420,27 @@ static void attendance_add(struct rb *b, struct rm_section *s,
 		n++;
 	}
 	char *title = xasprintf(rs(RS_ATTENDANCE_FMT, b->lang), n);
-	struct rm_block *t = rm_table_add(s, title, 3);
+	struct report_block *t = report_table_add(s, title, 3);
 	free(title);
-	rm_col_set(t, 0, rs(RS_PROFESSION, b->lang), 3, false, true);
-	rm_col_set(t, 1, rs(RS_ORGANISATION, b->lang), 4, false, false);
-	rm_col_set(t, 2, rs(b->names ? RS_NAME : RS_NUMBER, b->lang), b->names ? 2 : 1, !b->names,
-		   false);
+	report_col_set(t, 0, rs(RS_PROFESSION, b->lang), 3, false, true);
+	report_col_set(t, 1, rs(RS_ORGANISATION, b->lang), 4, false, false);
+	report_col_set(t, 2, rs(b->names ? RS_NAME : RS_NUMBER, b->lang), b->names ? 2 : 1,
+		       !b->names, false);
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1;
 		if (!b->names)
 			while (j < n && same(who_label(b, v[j]), who_label(b, v[i])) &&
 			       same(v[j]->organisation, v[i]->organisation))
 				j++;
-		size_t r = rm_row_add(t);
-		rm_cell_set(t, r, 0, who_label(b, v[i]));
-		rm_cell_set(t, r, 1, v[i]->organisation);
+		size_t r = report_row_add(t);
+		report_cell_set(t, r, 0, who_label(b, v[i]));
+		report_cell_set(t, r, 1, v[i]->organisation);
 		if (b->names) {
-			rm_cell_set(t, r, 2, v[i]->name);
+			report_cell_set(t, r, 2, v[i]->name);
 		} else {
 			char count[32];
 			snprintf(count, sizeof count, rs(RS_PERSONS_FMT, b->lang), j - i);
-			rm_cell_set(t, r, 2, count);
+			report_cell_set(t, r, 2, count);
 		}
 		i = j;
 	}
@@ -471,16 +473,16 @@ static void attendance_add(struct rb *b, struct rm_section *s,
 			strbuf_appendf(&absent, "%s%s", absent.len ? rs(RS_LIST_SEP, b->lang) : "",
 				       profession_label(b, b->tmpl->roles[r].id));
 	}
-	struct rm_block *f = rm_facts_add(s, NULL);
-	rm_fact_add(f, rs(RS_BY_PROFESSION, b->lang), by.len ? strbuf_str(&by) : NULL);
-	rm_fact_add(f, rs(RS_ABSENT, b->lang), absent.len ? strbuf_str(&absent) : NULL);
+	struct report_block *f = report_facts_add(s, NULL);
+	report_fact_add(f, rs(RS_BY_PROFESSION, b->lang), by.len ? strbuf_str(&by) : NULL);
+	report_fact_add(f, rs(RS_ABSENT, b->lang), absent.len ? strbuf_str(&absent) : NULL);
 	strbuf_free(&by);
 	strbuf_free(&absent);
 	free(v);
 }
 
 /* The facilitator: organisation (or the role) anonymised, else the name. */
-static char *facilitator(const struct rb *b, const struct store_participant_list *pl)
+static char *facilitator(const struct report_build *b, const struct store_participant_list *pl)
 {
 	struct strbuf out = STRBUF_INIT;
 	for (size_t i = 0; i < pl->n; i++) {
@@ -535,10 +537,10 @@ static char *join_folded(const char *text)
 	return strbuf_take(&out);
 }
 
-static void header_add(struct rb *b, const struct store_meeting *m,
+static void header_add(struct report_build *b, const struct store_meeting *m,
 		       const struct store_participant_list *pl, const struct report_options *opt)
 {
-	struct rm_doc *doc = b->doc;
+	struct report_doc *doc = b->doc;
 	/* The vision kept with the meeting when it was held (meeting.h); a
 	 * meeting of an older kaigi has none and shows today's. */
 	const char *vision = opt ? opt->vision : NULL;
@@ -558,9 +560,9 @@ static void header_add(struct rb *b, const struct store_meeting *m,
 		doc->banner = xstrdup(rs(RS_BANNER_NAMES, b->lang));
 	doc->footer = xstrdup(rs(b->names ? RS_FOOTER_NAMES : RS_FOOTER_ANON, b->lang));
 
-	struct rm_section *s = rm_section_add(doc, rs(RS_MEETING, b->lang), false);
-	struct rm_block *f = rm_facts_add(s, NULL);
-	rm_fact_add(f, rs(RS_KIND, b->lang), kind);
+	struct report_section *s = report_section_add(doc, rs(RS_MEETING, b->lang), false);
+	struct report_block *f = report_facts_add(s, NULL);
+	report_fact_add(f, rs(RS_KIND, b->lang), kind);
 	struct strbuf when = STRBUF_INIT;
 	strbuf_append(&when, doc->date);
 	const char *start = m->f[STORE_MEETING_START_TIME], *end = m->f[STORE_MEETING_END_TIME];
@@ -568,34 +570,34 @@ static void header_add(struct rb *b, const struct store_meeting *m,
 	if (start || end)
 		strbuf_appendf(&when, "%s%s%s%s", en ? ", " : "　", start ? start : "",
 			       en ? "–" : "〜", end ? end : "");
-	rm_fact_add(f, rs(RS_DATE, b->lang), strbuf_str(&when));
+	report_fact_add(f, rs(RS_DATE, b->lang), strbuf_str(&when));
 	strbuf_free(&when);
-	rm_fact_add(f, rs(RS_PLACE, b->lang), m->f[STORE_MEETING_PLACE]);
+	report_fact_add(f, rs(RS_PLACE, b->lang), m->f[STORE_MEETING_PLACE]);
 	char *fac = facilitator(b, pl);
-	rm_fact_add(f, rs(RS_FACILITATOR, b->lang), fac);
+	report_fact_add(f, rs(RS_FACILITATOR, b->lang), fac);
 	free(fac);
 
 	char *v = vision ? join_folded(vision) : NULL;
-	rm_text_add(s, rs(RS_VISION, b->lang), v);
+	report_paragraph_add(s, rs(RS_VISION, b->lang), v);
 	free(v);
 	free(kept);
 
-	f = rm_facts_add(s, NULL);
-	rm_fact_add(f, rs(RS_PURPOSE, b->lang), m->f[STORE_MEETING_PURPOSE]);
-	rm_fact_add(f, rs(RS_TARGET, b->lang), m->f[STORE_MEETING_TARGET]);
-	rm_fact_add(f, rs(RS_REACHED, b->lang), m->f[STORE_MEETING_REACHED]);
-	rm_fact_add(f, rs(RS_LEFT, b->lang), m->f[STORE_MEETING_NEXT_TIME]);
+	f = report_facts_add(s, NULL);
+	report_fact_add(f, rs(RS_PURPOSE, b->lang), m->f[STORE_MEETING_PURPOSE]);
+	report_fact_add(f, rs(RS_TARGET, b->lang), m->f[STORE_MEETING_TARGET]);
+	report_fact_add(f, rs(RS_REACHED, b->lang), m->f[STORE_MEETING_REACHED]);
+	report_fact_add(f, rs(RS_LEFT, b->lang), m->f[STORE_MEETING_NEXT_TIME]);
 
 	attendance_add(b, s, pl);
-	rm_section_prune(s);
+	report_section_prune(s);
 }
 
-enum kaigi_status rm_build(struct store *st, const struct schema_set *forms, const char *meeting_id,
-			   const struct report_options *opt, struct rm_doc *doc,
-			   struct kaigi_error *err)
+enum kaigi_status report_doc_build(struct store *st, const struct schema_set *forms,
+				   const char *meeting_id, const struct report_options *opt,
+				   struct report_doc *doc, struct kaigi_error *err)
 {
 	memset(doc, 0, sizeof *doc);
-	struct rb b = {
+	struct report_build b = {
 	    .st = st,
 	    .forms = forms,
 	    .lang = opt && opt->lang && strcmp(opt->lang, "en") == 0 ? "en" : "ja",
@@ -628,34 +630,34 @@ enum kaigi_status rm_build(struct store *st, const struct schema_set *forms, con
 			    xstrdup(m.f[STORE_MEETING_TITLE] ? m.f[STORE_MEETING_TITLE] : "");
 			doc->date = rs_date(m.f[STORE_MEETING_DATE], b.lang);
 			doc->footer = xstrdup(rs(RS_FOOTER_ANON, b.lang));
-			s = rb_sheet_add(&b, meeting_id, opt->sheet, err);
+			s = report_build_sheet_add(&b, meeting_id, opt->sheet, err);
 		}
 		store_case_list_free(&cl); /* no case sections */
 	} else if (s == KAIGI_OK) {
 		b.tmpl = m.template_id ? schema_meeting_find(forms, m.template_id) : NULL;
 		for (size_t i = 0; i < pl.n; i++)
-			rb_secret_add_name(&b, pl.v[i].name);
+			report_build_secret_add_name(&b, pl.v[i].name);
 		b.nsecrets_meeting = b.nsecrets;
 		header_add(&b, &m, &pl, opt);
-		s = rb_meeting_extra_add(&b, meeting_id, err);
+		s = report_build_meeting_extra_add(&b, meeting_id, err);
 	}
 	for (size_t i = 0; i < cl.n && s == KAIGI_OK; i++) {
-		struct rb_case rc;
-		s = rb_case_load(&b, &cl.v[i], i + 1, &rc, err);
+		struct report_build_case rc;
+		s = report_build_case_load(&b, &cl.v[i], i + 1, &rc, err);
 		if (s == KAIGI_OK)
-			s = rb_case_section(&b, &rc, err);
-		rb_case_clear(&rc);
+			s = report_build_case_section(&b, &rc, err);
+		report_build_case_clear(&rc);
 	}
 	if (s == KAIGI_OK)
 		regional_section(&b);
 	if (s == KAIGI_OK && !b.names)
-		s = rb_doc_scrub_meeting(&b, meeting_id, err);
+		s = report_build_doc_scrub_meeting(&b, meeting_id, err);
 	regional_free(&b);
-	rb_secrets_clear(&b, 0);
+	report_build_secrets_clear(&b, 0);
 	store_case_list_free(&cl);
 	store_participant_list_free(&pl);
 	store_meeting_clear(&m);
 	if (s != KAIGI_OK)
-		rm_doc_free(doc);
+		report_doc_free(doc);
 	return s;
 }

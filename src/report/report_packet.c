@@ -6,8 +6,8 @@
  * anonymised, marked to be collected back at the end (資料回収, seed 003
  * L4757).
  *
- * It is built on the summary's path: the cases are read by rb_case_load,
- * every answer goes through rb_answer_text (sensitive fields left out) and
+ * It is built on the summary's path: the cases are read by report_build_case_load,
+ * every answer goes through report_build_answer_text (sensitive fields left out) and
  * so through report_text_for_handout(), the one door of handout text
  * (report_handout.c).  What is in the packet is what the room brings to
  * the meeting: the sections of the case's forms that belong to the
@@ -28,11 +28,12 @@ static bool brought(const struct schema_section *sec, const struct schema_field 
 }
 
 /* A list field as a table of its item fields (the monitoring entries). */
-static void list_add(struct rb *b, const struct store_record *r, const struct schema_form *form,
-		     const struct schema_field *f, struct rm_section *s)
+static void list_add(struct report_build *b, const struct store_record *r,
+		     const struct schema_form *form, const struct schema_field *f,
+		     struct report_section *s)
 {
 	const char **ids;
-	size_t n = rb_items(r, f->id, &ids);
+	size_t n = report_build_items(r, f->id, &ids);
 	if (n == 0) {
 		free(ids);
 		return;
@@ -42,78 +43,81 @@ static void list_add(struct rb *b, const struct store_record *r, const struct sc
 	for (size_t i = 0; i < f->nfields && nc < 16; i++)
 		if (!f->fields[i].sensitive && f->fields[i].type != SCHEMA_LIST)
 			cols[nc++] = &f->fields[i];
-	struct rm_block *t = rm_table_add(s, schema_label_get(&f->label, b->lang), nc);
+	struct report_block *t = report_table_add(s, schema_label_get(&f->label, b->lang), nc);
 	for (size_t c = 0; c < nc; c++)
-		rm_col_set(t, c, schema_label_get(&cols[c]->label, b->lang),
-			   cols[c]->type == SCHEMA_LONGTEXT ? 6 : 2, false, false);
+		report_col_set(t, c, schema_label_get(&cols[c]->label, b->lang),
+			       cols[c]->type == SCHEMA_LONGTEXT ? 6 : 2, false, false);
 	for (size_t i = 0; i < n; i++) {
-		size_t row = rm_row_add(t);
+		size_t row = report_row_add(t);
 		for (size_t c = 0; c < nc; c++) {
-			char *v = rb_answer_text(b, r, form, f, ids[i], cols[c]->id);
-			rm_cell_set(t, row, c, v);
+			char *v = report_build_answer_text(b, r, form, f, ids[i], cols[c]->id);
+			report_cell_set(t, row, c, v);
 			free(v);
 		}
 	}
 	free(ids);
 }
 
-static void sheet_add(struct rb *b, struct rb_case *rc, struct rm_section *s)
+static void sheet_add(struct report_build *b, struct report_build_case *rc,
+		      struct report_section *s)
 {
 	for (size_t i = 0; i < rc->nrecs; i++) {
 		const struct schema_form *form = rc->forms[i];
 		const struct store_record *r = &rc->recs[i];
 		for (size_t si = 0; si < form->nsections; si++) {
 			const struct schema_section *sec = &form->sections[si];
-			struct rm_block *facts = NULL;
+			struct report_block *facts = NULL;
 			for (size_t fi = 0; fi < sec->nfields; fi++) {
 				const struct schema_field *f = &sec->fields[fi];
 				if (!brought(sec, f) || f->type == SCHEMA_GRID)
-					continue; /* grids: rb_grids_add below */
+					continue; /* grids: report_build_grids_add below */
 				if (f->type == SCHEMA_LIST) {
 					list_add(b, r, form, f, s);
 					facts = NULL;
 					continue;
 				}
-				char *v = rb_answer_text(b, r, form, f, NULL, NULL);
+				char *v = report_build_answer_text(b, r, form, f, NULL, NULL);
 				if (v && !facts) {
 					char *title = xasprintf(
 					    "%s — %s", schema_label_get(&form->title, b->lang),
 					    schema_label_get(&sec->title, b->lang));
-					facts = rm_facts_add(s, title);
+					facts = report_facts_add(s, title);
 					free(title);
 				}
 				if (v)
-					rm_fact_add(facts, schema_label_get(&f->label, b->lang), v);
+					report_fact_add(facts, schema_label_get(&f->label, b->lang),
+							v);
 				free(v);
 			}
 		}
 	}
 }
 
-static enum kaigi_status case_add(struct rb *b, struct rb_case *rc, struct kaigi_error *err)
+static enum kaigi_status case_add(struct report_build *b, struct report_build_case *rc,
+				  struct kaigi_error *err)
 {
 	char *title =
 	    xasprintf(rs(RS_CASE_FMT, b->lang), rc->number, rc->person.code ? rc->person.code : "");
-	struct rm_section *s = rm_section_add(b->doc, title, true);
+	struct report_section *s = report_section_add(b->doc, title, true);
 	free(title);
 	const struct store_person *p = &rc->person;
-	struct rm_block *f = rm_facts_add(s, NULL);
-	rm_fact_add(f, rs(RS_CASE_CODE, b->lang), p->code);
-	rm_fact_add(f, rs(RS_INITIALS, b->lang), p->initials);
-	rm_fact_add(f, rs(RS_AGE_BAND, b->lang), p->age_band);
-	rm_fact_add(f, rs(RS_AREA, b->lang), p->area);
+	struct report_block *f = report_facts_add(s, NULL);
+	report_fact_add(f, rs(RS_CASE_CODE, b->lang), p->code);
+	report_fact_add(f, rs(RS_INITIALS, b->lang), p->initials);
+	report_fact_add(f, rs(RS_AGE_BAND, b->lang), p->age_band);
+	report_fact_add(f, rs(RS_AREA, b->lang), p->area);
 	sheet_add(b, rc, s);
 	if (s->nblocks <= 1) /* only the person's facts: nothing filled in yet */
-		rm_text_add(s, NULL, rs(RS_PACKET_EMPTY, b->lang));
-	return rb_grids_add(b, rc, s, err);
+		report_paragraph_add(s, NULL, rs(RS_PACKET_EMPTY, b->lang));
+	return report_build_grids_add(b, rc, s, err);
 }
 
-enum kaigi_status rm_build_packet(struct store *st, const struct schema_set *forms,
-				  const char *meeting_id, const struct report_options *opt,
-				  struct rm_doc *doc, struct kaigi_error *err)
+enum kaigi_status report_packet_build(struct store *st, const struct schema_set *forms,
+				      const char *meeting_id, const struct report_options *opt,
+				      struct report_doc *doc, struct kaigi_error *err)
 {
 	memset(doc, 0, sizeof *doc);
-	struct rb b = {
+	struct report_build b = {
 	    .st = st,
 	    .forms = forms,
 	    .lang = opt && opt->lang && strcmp(opt->lang, "en") == 0 ? "en" : "ja",
@@ -134,7 +138,7 @@ enum kaigi_status rm_build_packet(struct store *st, const struct schema_set *for
 	if (s == KAIGI_OK) {
 		b.tmpl = m.template_id ? schema_meeting_find(forms, m.template_id) : NULL;
 		for (size_t i = 0; i < pl.n; i++)
-			rb_secret_add_name(&b, pl.v[i].name);
+			report_build_secret_add_name(&b, pl.v[i].name);
 		b.nsecrets_meeting = b.nsecrets;
 		if (opt && opt->town && *opt->town)
 			doc->issuer = xstrdup(opt->town);
@@ -145,31 +149,31 @@ enum kaigi_status rm_build_packet(struct store *st, const struct schema_set *for
 		doc->date = rs_date(m.f[STORE_MEETING_DATE], b.lang);
 		doc->banner = xstrdup(rs(RS_PACKET_BANNER, b.lang));
 		doc->footer = xstrdup(rs(RS_FOOTER_ANON, b.lang));
-		struct rm_section *sec = rm_section_add(doc, rs(RS_MEETING, b.lang), false);
-		struct rm_block *f = rm_facts_add(sec, NULL);
-		rm_fact_add(f, rs(RS_KIND, b.lang), kind);
-		rm_fact_add(f, rs(RS_DATE, b.lang), doc->date);
-		rm_fact_add(f, rs(RS_PLACE, b.lang), m.f[STORE_MEETING_PLACE]);
-		rm_fact_add(f, rs(RS_PURPOSE, b.lang), m.f[STORE_MEETING_PURPOSE]);
-		rm_fact_add(f, rs(RS_TARGET, b.lang), m.f[STORE_MEETING_TARGET]);
+		struct report_section *sec = report_section_add(doc, rs(RS_MEETING, b.lang), false);
+		struct report_block *f = report_facts_add(sec, NULL);
+		report_fact_add(f, rs(RS_KIND, b.lang), kind);
+		report_fact_add(f, rs(RS_DATE, b.lang), doc->date);
+		report_fact_add(f, rs(RS_PLACE, b.lang), m.f[STORE_MEETING_PLACE]);
+		report_fact_add(f, rs(RS_PURPOSE, b.lang), m.f[STORE_MEETING_PURPOSE]);
+		report_fact_add(f, rs(RS_TARGET, b.lang), m.f[STORE_MEETING_TARGET]);
 		char count[32];
 		snprintf(count, sizeof count, "%zu", cl.n);
-		rm_fact_add(f, rs(RS_CASES, b.lang), count);
+		report_fact_add(f, rs(RS_CASES, b.lang), count);
 	}
 	for (size_t i = 0; i < cl.n && s == KAIGI_OK; i++) {
-		struct rb_case rc;
-		s = rb_case_load(&b, &cl.v[i], i + 1, &rc, err);
+		struct report_build_case rc;
+		s = report_build_case_load(&b, &cl.v[i], i + 1, &rc, err);
 		if (s == KAIGI_OK)
 			s = case_add(&b, &rc, err);
-		rb_case_clear(&rc);
+		report_build_case_clear(&rc);
 	}
 	if (s == KAIGI_OK)
-		s = rb_doc_scrub_meeting(&b, meeting_id, err);
-	rb_secrets_clear(&b, 0);
+		s = report_build_doc_scrub_meeting(&b, meeting_id, err);
+	report_build_secrets_clear(&b, 0);
 	store_case_list_free(&cl);
 	store_participant_list_free(&pl);
 	store_meeting_clear(&m);
 	if (s != KAIGI_OK)
-		rm_doc_free(doc);
+		report_doc_free(doc);
 	return s;
 }

@@ -13,10 +13,10 @@
  * its table.  Page numbers need the page count, so the pages are first
  * laid out into a list of drawing operations (struct op: a laid-out text
  * with its place, a rule, a fill), each text measured once; at the end the
- * list is drawn straight onto the PDF surface with "n / N" added.  Before
- * (issue 16) each page was drawn into a cairo recording surface and
- * replayed, and replaying cost more than the layout itself.  Text stays
- * text.  Sizes are points: the pango context is 72 dpi.
+ * list is drawn straight onto the PDF surface with "n / N" added, once:
+ * no page is recorded and replayed (replaying a cairo recording surface
+ * cost more than the layout itself).  Text stays text.  Sizes are points: the pango context is 72
+ * dpi.
  *
  * The font is IPAex Gothic (fonts-ipaexfont), falling back to Noto Sans
  * CJK; cairo embeds the glyphs used as a subset, so the file prints the
@@ -24,7 +24,7 @@
  *
  * This file is the PDF module, kaigi-pdf.so, loaded only when a PDF is made
  * (report_pdf_load.c): every other command, and the UI's first screen,
- * start without cairo, pango, harfbuzz and fontconfig (issue 16).
+ * start without cairo, pango, harfbuzz and fontconfig.
  */
 #include <cairo-pdf.h>
 #include <math.h>
@@ -86,7 +86,7 @@ struct op {
 
 struct pdf {
 	PangoContext *pc;
-	const struct rm_doc *doc;
+	const struct report_doc *doc;
 	int page;
 	double y;
 	struct op *ops; /* every page, drawn when the page count is known */
@@ -276,7 +276,7 @@ static void need(struct pdf *p, double h)
 /* ---- tables --------------------------------------------------------------- */
 
 struct tab {
-	const struct rm_table *t;
+	const struct report_table *t;
 	bool head;      /* draw the head row */
 	bool label_col; /* the first column is shaded like a head (facts) */
 	double size;    /* font size */
@@ -294,15 +294,15 @@ static bool keeps_width(const struct tab *tb, size_t c)
  * its text needs unless there is room to spare. */
 static void widths(struct pdf *p, struct tab *tb)
 {
-	const struct rm_table *t = tb->t;
+	const struct report_table *t = tb->t;
 	size_t n = t->ncols;
 	double *nat = xcalloc(n, sizeof *nat);
 	bool *fixed = xcalloc(n, sizeof *fixed);
 	double total = 0;
 	for (size_t c = 0; c < n; c++) {
 		for (size_t r = 0; r <= t->nrows; r++) {
-			const char *s =
-			    r == 0 ? (tb->head ? t->cols[c].head : "") : rm_cell(t, r - 1, c);
+			const char *s = r == 0 ? (tb->head ? t->cols[c].head : "")
+					       : report_cell_text(t, r - 1, c);
 			PangoLayout *l = layout(p, s, tb->size, r == 0, -1, PANGO_ALIGN_LEFT);
 			double x = width_of(l) + 2 * PAD + 1;
 			g_object_unref(l);
@@ -374,13 +374,14 @@ struct row {
 
 static void row_make(struct pdf *p, const struct tab *tb, size_t r, struct row *out)
 {
-	const struct rm_table *t = tb->t;
+	const struct report_table *t = tb->t;
 	out->cells = xcalloc(t->ncols, sizeof *out->cells);
 	out->h = 0;
 	for (size_t c = 0; c < t->ncols; c++) {
 		bool head = r == (size_t)-1;
-		const char *s = head ? t->cols[c].head : rm_cell(t, r, c);
-		if (!head && t->cols[c].merge && r > 0 && strcmp(s, rm_cell(t, r - 1, c)) == 0)
+		const char *s = head ? t->cols[c].head : report_cell_text(t, r, c);
+		if (!head && t->cols[c].merge && r > 0 &&
+		    strcmp(s, report_cell_text(t, r - 1, c)) == 0)
 			s = ""; /* shown once, in the first row of the run */
 		PangoAlignment al =
 		    head || t->cols[c].center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
@@ -391,7 +392,7 @@ static void row_make(struct pdf *p, const struct tab *tb, size_t r, struct row *
 	}
 }
 
-static void row_free(const struct rm_table *t, struct row *rw)
+static void row_free(const struct report_table *t, struct row *rw)
 {
 	for (size_t c = 0; c < t->ncols; c++)
 		g_object_unref(rw->cells[c]);
@@ -405,7 +406,7 @@ static void row_free(const struct rm_table *t, struct row *rw)
 static void row_draw(struct pdf *p, const struct tab *tb, const struct row *rw, bool head,
 		     const bool *merged_above)
 {
-	const struct rm_table *t = tb->t;
+	const struct report_table *t = tb->t;
 	double x = MARGIN_X;
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (head)
@@ -441,7 +442,7 @@ static void block_title(struct pdf *p, const char *title);
  */
 static void table(struct pdf *p, struct tab *tb, const char *title)
 {
-	const struct rm_table *t = tb->t;
+	const struct report_table *t = tb->t;
 	double *w = xcalloc(t->ncols, sizeof *w);
 	tb->w = w;
 	widths(p, tb);
@@ -472,9 +473,10 @@ static void table(struct pdf *p, struct tab *tb, const char *title)
 			top_of_page = true;
 		}
 		for (size_t c = 0; c < t->ncols; c++)
-			merged[c] = !top_of_page && r > 0 && t->cols[c].merge &&
-				    *rm_cell(t, r, c) &&
-				    strcmp(rm_cell(t, r, c), rm_cell(t, r - 1, c)) == 0;
+			merged[c] =
+			    !top_of_page && r > 0 && t->cols[c].merge &&
+			    *report_cell_text(t, r, c) &&
+			    strcmp(report_cell_text(t, r, c), report_cell_text(t, r - 1, c)) == 0;
 		row_draw(p, tb, &rows[r], false, merged);
 		row_free(t, &rows[r]);
 		top_of_page = false;
@@ -524,10 +526,10 @@ static void note(struct pdf *p, const char *text)
 }
 
 /* Facts as a two-column ruled table, labels shaded. */
-static void facts(struct pdf *p, const struct rm_block *b)
+static void facts(struct pdf *p, const struct report_block *b)
 {
-	struct rm_table t = {0};
-	struct rm_col cols[2] = {{NULL, 1, false, false}, {NULL, 4, false, false}};
+	struct report_table t = {0};
+	struct report_col cols[2] = {{NULL, 1, false, false}, {NULL, 4, false, false}};
 	char **cells = xcalloc(2 * b->nfacts, sizeof *cells);
 	for (size_t i = 0; i < b->nfacts; i++) {
 		cells[2 * i] = b->facts[i].label;
@@ -575,13 +577,13 @@ static void paragraph(struct pdf *p, const char *text)
 	g_object_unref(l);
 }
 
-static void block(struct pdf *p, const struct rm_block *b)
+static void block(struct pdf *p, const struct report_block *b)
 {
 	switch (b->kind) {
-	case RM_FACTS:
+	case REPORT_BLOCK_FACTS:
 		facts(p, b);
 		break;
-	case RM_TEXT: {
+	case REPORT_BLOCK_TEXT: {
 		/* Whole on one page when it fits a page, with its title. */
 		double th = block_title_height(p, b->title);
 		PangoLayout *l =
@@ -593,7 +595,7 @@ static void block(struct pdf *p, const struct rm_block *b)
 		paragraph(p, b->text);
 		break;
 	}
-	case RM_TABLE: {
+	case REPORT_BLOCK_TABLE: {
 		struct tab tb = {.t = &b->table, .head = true, .size = FS_TABLE};
 		table(p, &tb, b->title);
 		if (b->table.note)
@@ -604,7 +606,7 @@ static void block(struct pdf *p, const struct rm_block *b)
 	p->y += 5;
 }
 
-static void section_heading(struct pdf *p, const struct rm_section *s)
+static void section_heading(struct pdf *p, const struct report_section *s)
 {
 	double size = s->new_page ? FS_CASE : FS_SECTION;
 	PangoLayout *l = layout(p, s->title, size, true, CONTENT_W - 20, PANGO_ALIGN_LEFT);
@@ -623,7 +625,7 @@ static void section_heading(struct pdf *p, const struct rm_section *s)
 
 static void title_block(struct pdf *p)
 {
-	const struct rm_doc *d = p->doc;
+	const struct report_doc *d = p->doc;
 	if (d->banner) {
 		PangoLayout *l =
 		    layout(p, d->banner, FS_SECTION, true, CONTENT_W - 12, PANGO_ALIGN_CENTER);
@@ -654,7 +656,7 @@ static void draw(struct pdf *p)
 	page_begin(p);
 	title_block(p);
 	for (size_t si = 0; si < p->doc->nsecs; si++) {
-		const struct rm_section *s = &p->doc->secs[si];
+		const struct report_section *s = &p->doc->secs[si];
 		/* A case starts a new page only when little of this one is left:
 		 * starting every case on a page of its own left the meeting's
 		 * page half empty and a case's last table alone on a page. */
@@ -746,7 +748,7 @@ static void replay(struct pdf *p, cairo_t *cr)
 }
 
 /* Lay the document out into operations, then draw them on the PDF. */
-static enum kaigi_status render(const struct rm_doc *doc, PangoFontMap *fm, struct strbuf *out,
+static enum kaigi_status render(const struct report_doc *doc, PangoFontMap *fm, struct strbuf *out,
 				struct kaigi_error *err)
 {
 	PangoContext *pc = pango_font_map_create_context(fm);
@@ -784,9 +786,9 @@ static enum kaigi_status render(const struct rm_doc *doc, PangoFontMap *fm, stru
 /* Which kaigi this module belongs to: the loader refuses another's. */
 const char kaigi_pdf_module_version[] = KAIGI_VERSION;
 
-enum kaigi_status kaigi_pdf_module_render(const struct rm_doc *doc, struct strbuf *out,
+enum kaigi_status kaigi_pdf_module_render(const struct report_doc *doc, struct strbuf *out,
 					  struct kaigi_error *err);
-enum kaigi_status kaigi_pdf_module_render(const struct rm_doc *doc, struct strbuf *out,
+enum kaigi_status kaigi_pdf_module_render(const struct report_doc *doc, struct strbuf *out,
 					  struct kaigi_error *err)
 {
 	/* One font map for the life of the process, kept in a static rather

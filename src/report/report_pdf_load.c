@@ -4,7 +4,7 @@
  *
  * cairo and pango bring some thirty shared libraries; loading them at
  * every start made `kaigi --version` four times slower than dialog's and
- * the UI's first screen 1.7 times (issue 16).  So report_pdf.c is built as
+ * the UI's first screen 1.7 times.  So report_pdf.c is built as
  * a module of its own, kaigi-pdf.so, and opened here with dlopen on the
  * first PDF.  It is looked for, in order: $KAIGI_PDF_MODULE, beside the
  * kaigi executable, where `meson install` puts it, and in the build tree.
@@ -21,7 +21,7 @@
 
 #define MODULE "kaigi-pdf.so"
 
-typedef enum kaigi_status (*render_fn)(const struct rm_doc *, struct strbuf *,
+typedef enum kaigi_status (*render_fn)(const struct report_doc *, struct strbuf *,
 				       struct kaigi_error *);
 
 /* dlopen path, or NULL with why (the last failure) in why. */
@@ -55,7 +55,7 @@ static void *open_module(char *why, size_t len)
 	return h;
 }
 
-enum kaigi_status report_pdf_render(const struct rm_doc *doc, struct strbuf *out,
+enum kaigi_status report_pdf_render(const struct report_doc *doc, struct strbuf *out,
 				    struct kaigi_error *err)
 {
 	static render_fn render;

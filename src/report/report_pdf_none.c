@@ -3,7 +3,7 @@
  * are missing (meson -Dpdf=disabled, or the libraries are not installed). */
 #include "report_render.h"
 
-enum kaigi_status report_pdf_render(const struct rm_doc *doc, struct strbuf *out,
+enum kaigi_status report_pdf_render(const struct report_doc *doc, struct strbuf *out,
 				    struct kaigi_error *err)
 {
 	(void)doc;

@@ -24,12 +24,13 @@
 #include "report_build.h"
 #include "report_policy.h"
 
-static const char *w(const struct rb *b, const char *ja, const char *en)
+static const char *w(const struct report_build *b, const char *ja, const char *en)
 {
 	return strcmp(b->lang, "en") == 0 ? en : ja;
 }
 
-static enum kaigi_status agenda_add(struct rb *b, const char *meeting_id, struct kaigi_error *err)
+static enum kaigi_status agenda_add(struct report_build *b, const char *meeting_id,
+				    struct kaigi_error *err)
 {
 	struct store_decision_list d;
 	enum kaigi_status s = store_agenda_list(b->st, meeting_id, &d, err);
@@ -37,13 +38,13 @@ static enum kaigi_status agenda_add(struct rb *b, const char *meeting_id, struct
 		store_decision_list_free(&d);
 		return s;
 	}
-	struct rm_section *sec = rm_section_add(
+	struct report_section *sec = report_section_add(
 	    b->doc, w(b, "議題：地域課題と決定", "Agenda: regional issues and decisions"), false);
-	struct rm_block *t = rm_table_add(sec, NULL, 4);
-	rm_col_set(t, 0, w(b, "地域課題", "Issue"), 4, false, false);
-	rm_col_set(t, 1, w(b, "施策", "Measure"), 4, false, false);
-	rm_col_set(t, 2, w(b, "目標値・実績", "Target, result"), 2, false, false);
-	rm_col_set(t, 3, w(b, "決定", "Decision"), 5, false, false);
+	struct report_block *t = report_table_add(sec, NULL, 4);
+	report_col_set(t, 0, w(b, "地域課題", "Issue"), 4, false, false);
+	report_col_set(t, 1, w(b, "施策", "Measure"), 4, false, false);
+	report_col_set(t, 2, w(b, "目標値・実績", "Target, result"), 2, false, false);
+	report_col_set(t, 3, w(b, "決定", "Decision"), 5, false, false);
 	for (size_t i = 0; i < d.n && s == KAIGI_OK; i++) {
 		struct store_issue is;
 		s = store_issue_get(b->st, d.v[i].issue_id, &is, err);
@@ -55,11 +56,11 @@ static enum kaigi_status agenda_add(struct rb *b, const char *meeting_id, struct
 		if (is.has_result)
 			snprintf(rs_, sizeof rs_, "%s %g", w(b, "実績", "result"), is.result);
 		char *nums = xasprintf("%s%s%s", tg, *tg && *rs_ ? w(b, "／", " / ") : "", rs_);
-		size_t row = rm_row_add(t);
-		rm_cell_set(t, row, 0, is.title);
-		rm_cell_set(t, row, 1, is.measure);
-		rm_cell_set(t, row, 2, nums);
-		rm_cell_set(t, row, 3, d.v[i].decision);
+		size_t row = report_row_add(t);
+		report_cell_set(t, row, 0, is.title);
+		report_cell_set(t, row, 1, is.measure);
+		report_cell_set(t, row, 2, nums);
+		report_cell_set(t, row, 3, d.v[i].decision);
 		free(nums);
 		store_issue_clear(&is);
 	}
@@ -88,7 +89,7 @@ static long after_of(const struct schema_field *g, size_t c)
 	return -1;
 }
 
-static const char *change_word(const struct rb *b, enum store_change c)
+static const char *change_word(const struct report_build *b, enum store_change c)
 {
 	switch (c) {
 	case STORE_CHANGE_BETTER:
@@ -104,7 +105,7 @@ static const char *change_word(const struct rb *b, enum store_change c)
 
 /* " （開始前 令和7年4月1日 → 現在 令和8年1月15日）" when the record has
  * the two sittings' dates (before_date, after_date), else "". */
-static char *sittings(struct rb *b, const struct store_record *r)
+static char *sittings(struct report_build *b, const struct store_record *r)
 {
 	struct store_path pb = {"before_date", "", ""}, pa = {"after_date", "", ""};
 	const struct kaigi_value *vb = store_record_value(r, &pb), *va = store_record_value(r, &pa);
@@ -132,8 +133,9 @@ static bool row_answered(const struct store_record *r, const struct schema_field
  * pairs (the values, and the change read on the scale's direction) and
  * one of the other columns; else one table.  Unanswered rows are left
  * out. */
-static void grid_table(struct rb *b, struct rm_section *sec, const struct store_record *r,
-		       const struct schema_form *form, const struct schema_field *g)
+static void grid_table(struct report_build *b, struct report_section *sec,
+		       const struct store_record *r, const struct schema_form *form,
+		       const struct schema_field *g)
 {
 	size_t npairs = 0, nother = 0;
 	for (size_t c = 0; c < g->ncolumns; c++)
@@ -151,25 +153,25 @@ static void grid_table(struct rb *b, struct rm_section *sec, const struct store_
 	char *title = xasprintf("%s%s", schema_label_get(&g->label, b->lang), when);
 	free(when);
 	if (npairs) {
-		struct rm_block *t = rm_table_add(sec, title, 1 + 3 * npairs);
-		rm_col_set(t, 0, "", 3, false, false);
+		struct report_block *t = report_table_add(sec, title, 1 + 3 * npairs);
+		report_col_set(t, 0, "", 3, false, false);
 		size_t k = 1;
 		for (size_t c = 0; c < g->ncolumns; c++) {
 			long a = after_of(g, c);
 			if (a < 0)
 				continue;
-			rm_col_set(t, k++, schema_label_get(&g->columns[c].label, b->lang), 2, true,
-				   false);
-			rm_col_set(t, k++, schema_label_get(&g->columns[a].label, b->lang), 2, true,
-				   false);
-			rm_col_set(t, k++, w(b, "変化", "Change"), 2, true, false);
+			report_col_set(t, k++, schema_label_get(&g->columns[c].label, b->lang), 2,
+				       true, false);
+			report_col_set(t, k++, schema_label_get(&g->columns[a].label, b->lang), 2,
+				       true, false);
+			report_col_set(t, k++, w(b, "変化", "Change"), 2, true, false);
 		}
 		for (size_t ri = 0; ri < g->nrows; ri++) {
 			const struct schema_grid_row *row = &g->rows[ri];
 			if (!row_answered(r, g, row))
 				continue;
-			size_t tr = rm_row_add(t);
-			rm_cell_set(t, tr, 0, schema_label_get(&row->label, b->lang));
+			size_t tr = report_row_add(t);
+			report_cell_set(t, tr, 0, schema_label_get(&row->label, b->lang));
 			k = 1;
 			for (size_t c = 0; c < g->ncolumns; c++) {
 				long a = after_of(g, c);
@@ -181,9 +183,9 @@ static void grid_table(struct rb *b, struct rm_section *sec, const struct store_
 				const struct kaigi_value *va = store_record_value(r, &pa);
 				char *tb = vb ? kaigi_value_to_text(vb) : NULL;
 				char *ta = va ? kaigi_value_to_text(va) : NULL;
-				rm_cell_set(t, tr, k++, tb);
-				rm_cell_set(t, tr, k++, ta);
-				rm_cell_set(
+				report_cell_set(t, tr, k++, tb);
+				report_cell_set(t, tr, k++, ta);
+				report_cell_set(
 				    t, tr, k++,
 				    change_word(b, store_change_of(g, row, (size_t)a, vb, va)));
 				free(tb);
@@ -202,8 +204,8 @@ static void grid_table(struct rb *b, struct rm_section *sec, const struct store_
 			       "Change reads the scale as lower is better."));
 	}
 	if (nother) {
-		struct rm_block *t = rm_table_add(sec, npairs ? NULL : title, 1 + nother);
-		rm_col_set(t, 0, "", 2, false, false);
+		struct report_block *t = report_table_add(sec, npairs ? NULL : title, 1 + nother);
+		report_col_set(t, 0, "", 2, false, false);
 		size_t k = 1;
 		for (size_t c = 0; c < g->ncolumns; c++) {
 			const struct schema_field *col = &g->columns[c];
@@ -213,15 +215,15 @@ static void grid_table(struct rb *b, struct rm_section *sec, const struct store_
 			if (paired || col->type == SCHEMA_CALCULATE)
 				continue;
 			bool text = col->type == SCHEMA_LONGTEXT || col->type == SCHEMA_TEXT;
-			rm_col_set(t, k++, schema_label_get(&col->label, b->lang), text ? 5 : 1,
-				   !text, false);
+			report_col_set(t, k++, schema_label_get(&col->label, b->lang), text ? 5 : 1,
+				       !text, false);
 		}
 		for (size_t ri = 0; ri < g->nrows; ri++) {
 			const struct schema_grid_row *row = &g->rows[ri];
 			if (!row_answered(r, g, row))
 				continue;
-			size_t tr = rm_row_add(t);
-			rm_cell_set(t, tr, 0, schema_label_get(&row->label, b->lang));
+			size_t tr = report_row_add(t);
+			report_cell_set(t, tr, 0, schema_label_get(&row->label, b->lang));
 			k = 1;
 			for (size_t c = 0; c < g->ncolumns; c++) {
 				const struct schema_field *col = &g->columns[c];
@@ -230,8 +232,8 @@ static void grid_table(struct rb *b, struct rm_section *sec, const struct store_
 					paired = after_of(g, j) == (long)c;
 				if (paired || col->type == SCHEMA_CALCULATE)
 					continue;
-				char *v = rb_answer_text(b, r, form, g, row->id, col->id);
-				rm_cell_set(t, tr, k++, v);
+				char *v = report_build_answer_text(b, r, form, g, row->id, col->id);
+				report_cell_set(t, tr, k++, v);
 				free(v);
 			}
 		}
@@ -241,8 +243,9 @@ static void grid_table(struct rb *b, struct rm_section *sec, const struct store_
 
 /* The records of meeting_id (the meeting's own: case_id NULL), of form
  * only when form is not NULL, each as a section; *n counts them. */
-static enum kaigi_status records_add(struct rb *b, const char *meeting_id, const char *case_id,
-				     const char *only, size_t *n, struct kaigi_error *err)
+static enum kaigi_status records_add(struct report_build *b, const char *meeting_id,
+				     const char *case_id, const char *only, size_t *n,
+				     struct kaigi_error *err)
 {
 	struct store_record_list rl;
 	enum kaigi_status s = store_record_list(b->st, meeting_id, case_id, &rl, err);
@@ -257,10 +260,10 @@ static enum kaigi_status records_add(struct rb *b, const char *meeting_id, const
 		if (form && n)
 			(*n)++;
 		if (form) {
-			struct rm_section *sec =
-			    rm_section_add(b->doc, schema_label_get(&form->title, b->lang), true);
+			struct report_section *sec = report_section_add(
+			    b->doc, schema_label_get(&form->title, b->lang), true);
 			for (size_t si = 0; si < form->nsections; si++) {
-				struct rm_block *facts = NULL;
+				struct report_block *facts = NULL;
 				for (size_t fi = 0; fi < form->sections[si].nfields; fi++) {
 					const struct schema_field *f =
 					    &form->sections[si].fields[fi];
@@ -270,14 +273,15 @@ static enum kaigi_status records_add(struct rb *b, const char *meeting_id, const
 					}
 					if (f->type == SCHEMA_LIST)
 						continue;
-					char *v = rb_answer_text(b, &r, form, f, NULL, NULL);
+					char *v =
+					    report_build_answer_text(b, &r, form, f, NULL, NULL);
 					if (v && *v) {
 						if (!facts)
-							facts = rm_facts_add(
+							facts = report_facts_add(
 							    sec, schema_label_get(
 								     &form->sections[si].title,
 								     b->lang));
-						rm_fact_add(
+						report_fact_add(
 						    facts, schema_label_get(&f->label, b->lang), v);
 					}
 					free(v);
@@ -290,8 +294,8 @@ static enum kaigi_status records_add(struct rb *b, const char *meeting_id, const
 	return s;
 }
 
-enum kaigi_status rb_meeting_extra_add(struct rb *b, const char *meeting_id,
-				       struct kaigi_error *err)
+enum kaigi_status report_build_meeting_extra_add(struct report_build *b, const char *meeting_id,
+						 struct kaigi_error *err)
 {
 	enum kaigi_status s = agenda_add(b, meeting_id, err);
 	if (s == KAIGI_OK)
@@ -299,8 +303,8 @@ enum kaigi_status rb_meeting_extra_add(struct rb *b, const char *meeting_id,
 	return s;
 }
 
-enum kaigi_status rb_sheet_add(struct rb *b, const char *meeting_id, const char *form,
-			       struct kaigi_error *err)
+enum kaigi_status report_build_sheet_add(struct report_build *b, const char *meeting_id,
+					 const char *form, struct kaigi_error *err)
 {
 	size_t n = 0;
 	enum kaigi_status s = records_add(b, meeting_id, NULL, form, &n, err);
@@ -318,8 +322,9 @@ enum kaigi_status rb_sheet_add(struct rb *b, const char *meeting_id, const char 
 	return s;
 }
 
-enum kaigi_status rb_case_decisions_add(struct rb *b, const struct store_case *c,
-					struct rm_section *s, struct kaigi_error *err)
+enum kaigi_status report_build_case_decisions_add(struct report_build *b,
+						  const struct store_case *c,
+						  struct report_section *s, struct kaigi_error *err)
 {
 	struct store_decision_list d;
 	enum kaigi_status st = store_case_decisions(b->st, c->id, &d, err);
@@ -327,17 +332,17 @@ enum kaigi_status rb_case_decisions_add(struct rb *b, const struct store_case *c
 		store_decision_list_free(&d);
 		return st;
 	}
-	struct rm_block *t =
-	    rm_table_add(s, w(b, "地域ケア推進会議の決定", "Decisions of the policy meeting"), 3);
-	rm_col_set(t, 0, w(b, "会議", "Meeting"), 2, false, false);
-	rm_col_set(t, 1, w(b, "地域課題", "Issue"), 4, false, false);
-	rm_col_set(t, 2, w(b, "決定", "Decision"), 6, false, false);
+	struct report_block *t = report_table_add(
+	    s, w(b, "地域ケア推進会議の決定", "Decisions of the policy meeting"), 3);
+	report_col_set(t, 0, w(b, "会議", "Meeting"), 2, false, false);
+	report_col_set(t, 1, w(b, "地域課題", "Issue"), 4, false, false);
+	report_col_set(t, 2, w(b, "決定", "Decision"), 6, false, false);
 	for (size_t i = 0; i < d.n; i++) {
 		char *date = rs_date_short(d.v[i].meeting_date, b->lang);
-		size_t row = rm_row_add(t);
-		rm_cell_set(t, row, 0, date);
-		rm_cell_set(t, row, 1, d.v[i].issue_title);
-		rm_cell_set(t, row, 2, d.v[i].decision);
+		size_t row = report_row_add(t);
+		report_cell_set(t, row, 0, date);
+		report_cell_set(t, row, 1, d.v[i].issue_title);
+		report_cell_set(t, row, 2, d.v[i].decision);
 		free(date);
 	}
 	store_decision_list_free(&d);

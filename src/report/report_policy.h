@@ -11,14 +11,16 @@
 
 /* The agenda with decisions (a policy meeting) and the meeting-level
  * records (a planning meeting's sheets), each its own section. */
-enum kaigi_status rb_meeting_extra_add(struct rb *b, const char *meeting_id,
-				       struct kaigi_error *err);
+enum kaigi_status report_build_meeting_extra_add(struct report_build *b, const char *meeting_id,
+						 struct kaigi_error *err);
 /* Only the sheets of form in meeting_id: its own records of that form,
  * else those of its cases (with no person); KAIGI_EDATA when none. */
-enum kaigi_status rb_sheet_add(struct rb *b, const char *meeting_id, const char *form,
-			       struct kaigi_error *err);
+enum kaigi_status report_build_sheet_add(struct report_build *b, const char *meeting_id,
+					 const char *form, struct kaigi_error *err);
 /* The policy meeting's decisions that reach case c, into s. */
-enum kaigi_status rb_case_decisions_add(struct rb *b, const struct store_case *c,
-					struct rm_section *s, struct kaigi_error *err);
+enum kaigi_status report_build_case_decisions_add(struct report_build *b,
+						  const struct store_case *c,
+						  struct report_section *s,
+						  struct kaigi_error *err);
 
 #endif

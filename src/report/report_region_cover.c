@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "kaigi/expr.h"
+#include "kaigi/field_ids.h"
 #include "kaigi/xalloc.h"
 #include "report_regional.h"
 
@@ -41,13 +42,14 @@ static int lookup(void *ctx, const char *name, struct kaigi_value *out)
 	return 0;
 }
 
-void rr_region_cover(const struct schema_set *forms, const struct kaigi_config *cfg,
-		     const char *lang, struct rm_section *s)
+void report_regional_region_cover(const struct schema_set *forms, const struct kaigi_config *cfg,
+				  const char *lang, struct report_section *s)
 {
-	const struct schema_form *form = forms ? schema_form_find(forms, "region_overview") : NULL;
+	const struct schema_form *form =
+	    forms ? schema_form_find(forms, KAIGI_FORM_REGION_OVERVIEW) : NULL;
 	if (!form || !cfg || cfg->nregion == 0)
 		return;
-	struct rm_block *b = rm_facts_add(s, schema_label_get(&form->title, lang));
+	struct report_block *b = report_facts_add(s, schema_label_get(&form->title, lang));
 	bool en = strcmp(lang, "en") == 0;
 	for (size_t si = 0; si < form->nsections; si++) {
 		const struct schema_section *sec = &form->sections[si];
@@ -69,7 +71,7 @@ void rr_region_cover(const struct schema_set *forms, const struct kaigi_config *
 				continue;
 			const char *unit = schema_label_get(&f->unit, lang);
 			char *line = xasprintf("%s%s%s", value, *unit && en ? " " : "", unit);
-			rm_fact_add(b, schema_label_get(&f->label, lang), line);
+			report_fact_add(b, schema_label_get(&f->label, lang), line);
 			free(line);
 			free(value);
 		}

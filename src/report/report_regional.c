@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/field_ids.h"
 #include "kaigi/fiscal.h"
 #include "kaigi/followup.h"
 #include "kaigi/identity.h"
@@ -27,24 +28,25 @@
 #include "report_regional.h"
 #include "report_render.h"
 
-const char *rr_word(const char *lang, const char *ja, const char *en)
+const char *report_regional_word(const char *lang, const char *ja, const char *en)
 {
 	return lang && strcmp(lang, "en") == 0 ? en : ja;
 }
 
-const char *rr_category_label(const struct schema_set *forms, const char *form_id,
-			      const char *value, const char *lang)
+const char *report_regional_category_label(const struct schema_set *forms, const char *form_id,
+					   const char *value, const char *lang)
 {
 	if (!value || !*value)
-		return rr_word(lang, "（分類なし）", "(no category)");
+		return report_regional_word(lang, "（分類なし）", "(no category)");
 	for (size_t pass = 0; pass < 2; pass++)
 		for (size_t i = 0; forms && i < forms->nforms; i++) {
 			const struct schema_form *f = forms->forms[i];
 			if (pass == 0 && (!form_id || strcmp(f->id, form_id) != 0))
 				continue;
-			const struct schema_field *l = schema_field_find(f, "regional_issues");
+			const struct schema_field *l =
+			    schema_field_find(f, KAIGI_FIELD_REGIONAL_ISSUES);
 			const struct schema_field *c =
-			    l ? schema_subfield_find(l, "category") : NULL;
+			    l ? schema_subfield_find(l, KAIGI_FIELD_CATEGORY) : NULL;
 			int k = c && c->choices ? schema_choice_find(c->choices, value) : -1;
 			if (k >= 0)
 				return schema_label_get(&c->choices->v[k].label, lang);
@@ -52,19 +54,19 @@ const char *rr_category_label(const struct schema_set *forms, const char *form_i
 	return value;
 }
 
-const char *rr_policy_label(const char *policy, const char *lang)
+const char *report_regional_policy_label(const char *policy, const char *lang)
 {
 	const char *p = store_policy_normalise(policy);
 	if (!p)
 		return NULL;
 	if (strcmp(p, "cooperation") == 0)
-		return rr_word(lang, "連携強化", "Stronger cooperation");
+		return report_regional_word(lang, "連携強化", "Stronger cooperation");
 	if (strcmp(p, "programme") == 0)
-		return rr_word(lang, "公的制度化", "Formal programme");
-	return rr_word(lang, "資源発掘", "Finding resources");
+		return report_regional_word(lang, "公的制度化", "Formal programme");
+	return report_regional_word(lang, "資源発掘", "Finding resources");
 }
 
-const char *rr_status_label(const char *status, const char *lang)
+const char *report_regional_status_label(const char *status, const char *lang)
 {
 	static const struct {
 		const char *id, *ja, *en;
@@ -76,23 +78,24 @@ const char *rr_status_label(const char *status, const char *lang)
 	};
 	for (size_t i = 0; status && i < sizeof names / sizeof names[0]; i++)
 		if (strcmp(status, names[i].id) == 0)
-			return rr_word(lang, names[i].ja, names[i].en);
+			return report_regional_word(lang, names[i].ja, names[i].en);
 	return status;
 }
 
-void rr_year_name(const char *year, bool calendar, const char *lang, char *buf, size_t size)
+void report_regional_year_name(const char *year, bool calendar, const char *lang, char *buf,
+			       size_t size)
 {
 	kaigi_year_name(year ? atoi(year) : 0, calendar, lang, buf, size);
 }
 
-char *rr_period_text(const struct store_period *p, const char *lang)
+char *report_regional_period_text(const struct store_period *p, const char *lang)
 {
 	const char *from = p ? p->from : NULL, *to = p ? p->to : NULL;
 	char *a = from ? rs_date_short(from, lang) : NULL;
 	char *b = to ? rs_date_short(to, lang) : NULL;
 	char *out;
 	if (!a && !b) {
-		out = xstrdup(rr_word(lang, "全期間", "All meetings"));
+		out = xstrdup(report_regional_word(lang, "全期間", "All meetings"));
 	} else {
 		/* A whole 年度 or calendar year is named first. */
 		char name[32] = "", f[11], t[11];
@@ -103,17 +106,18 @@ char *rr_period_text(const struct store_period *p, const char *lang)
 				kaigi_year_name(y, cal, lang, name, sizeof name);
 		}
 		if (name[0])
-			out = xasprintf(rr_word(lang, "%s（%s〜%s）", "%s (%s – %s)"), name, a, b);
+			out = xasprintf(report_regional_word(lang, "%s（%s〜%s）", "%s (%s – %s)"),
+					name, a, b);
 		else
-			out =
-			    xasprintf("%s%s%s", a ? a : "", rr_word(lang, "〜", " – "), b ? b : "");
+			out = xasprintf("%s%s%s", a ? a : "",
+					report_regional_word(lang, "〜", " – "), b ? b : "");
 	}
 	free(a);
 	free(b);
 	return out;
 }
 
-void rr_data_clear(struct rr_data *d)
+void report_regional_data_clear(struct report_regional_data *d)
 {
 	store_raised_list_free(&d->raised);
 	store_issue_list_free(&d->issues);
@@ -132,7 +136,7 @@ void rr_data_clear(struct rr_data *d)
  * in the period (from the tally already counted) and in the year the
  * measure was decided (counted once per year). */
 static enum kaigi_status indicators_load(struct store *st, const struct store_period *p,
-					 struct rr_data *d, struct kaigi_error *err)
+					 struct report_regional_data *d, struct kaigi_error *err)
 {
 	size_t n = d->issues.n ? d->issues.n : 1;
 	d->now = xcalloc(n, sizeof *d->now);
@@ -166,8 +170,9 @@ static enum kaigi_status indicators_load(struct store *st, const struct store_pe
 	return KAIGI_OK;
 }
 
-enum kaigi_status rr_data_load(struct store *st, const struct store_period *p, bool calendar,
-			       struct rr_data *d, struct kaigi_error *err)
+enum kaigi_status report_regional_data_load(struct store *st, const struct store_period *p,
+					    bool calendar, struct report_regional_data *d,
+					    struct kaigi_error *err)
 {
 	memset(d, 0, sizeof *d);
 	d->calendar = calendar;
@@ -200,54 +205,60 @@ enum kaigi_status rr_data_load(struct store *st, const struct store_period *p, b
 	}
 	scrub_ctx_free(ctx);
 	if (s != KAIGI_OK)
-		rr_data_clear(d);
+		report_regional_data_clear(d);
 	return s;
 }
 
 /* "5（42%）" of n out of all. */
-char *rr_share(size_t n, size_t all)
+char *report_regional_share(size_t n, size_t all)
 {
 	if (!all)
 		return xasprintf("%zu", n);
 	return xasprintf("%zu (%zu%%)", n, (n * 100 + all / 2) / all);
 }
 
-static void overview(const struct rr_data *d, const struct store_period *p,
+static void overview(const struct report_regional_data *d, const struct store_period *p,
 		     const struct schema_set *forms, const struct report_options *opt,
-		     const char *lang, struct rm_doc *doc)
+		     const char *lang, struct report_doc *doc)
 {
-	struct rm_section *s = rm_section_add(doc, rr_word(lang, "概要", "Overview"), false);
-	struct rm_block *f = rm_facts_add(s, NULL);
-	char *period = rr_period_text(p, lang);
-	rm_fact_add(f, rr_word(lang, "期間", "Period"), period);
+	struct report_section *s =
+	    report_section_add(doc, report_regional_word(lang, "概要", "Overview"), false);
+	struct report_block *f = report_facts_add(s, NULL);
+	char *period = report_regional_period_text(p, lang);
+	report_fact_add(f, report_regional_word(lang, "期間", "Period"), period);
 	free(period);
-	rm_fact_add(f, rr_word(lang, "圏域", "Area"),
-		    p && p->area ? p->area : rr_word(lang, "市町村全体", "Whole municipality"));
-	char *v = xasprintf(rr_word(lang, "%zu回", "%zu"), d->counts.meetings);
-	rm_fact_add(f, rr_word(lang, "会議", "Meetings"), v);
+	report_fact_add(f, report_regional_word(lang, "圏域", "Area"),
+			p && p->area
+			    ? p->area
+			    : report_regional_word(lang, "市町村全体", "Whole municipality"));
+	char *v = xasprintf(report_regional_word(lang, "%zu回", "%zu"), d->counts.meetings);
+	report_fact_add(f, report_regional_word(lang, "会議", "Meetings"), v);
 	free(v);
-	v = xasprintf(rr_word(lang, "%zu件（うち支援経過の報告 %zu件）",
-			      "%zu (of which %zu follow-up reviews)"),
+	v = xasprintf(report_regional_word(lang, "%zu件（うち支援経過の報告 %zu件）",
+					   "%zu (of which %zu follow-up reviews)"),
 		      d->counts.cases, d->counts.followups);
-	rm_fact_add(f, rr_word(lang, "事例", "Case reviews"), v);
+	report_fact_add(f, report_regional_word(lang, "事例", "Case reviews"), v);
 	free(v);
 	if (opt && opt->vision)
-		rm_text_add(s, rs(RS_VISION, lang), opt->vision);
-	rr_region_cover(forms, opt ? opt->config : NULL, lang, s);
+		report_paragraph_add(s, rs(RS_VISION, lang), opt->vision);
+	report_regional_region_cover(forms, opt ? opt->config : NULL, lang, s);
 }
 
-static void raised_section(const struct rr_data *d, const struct schema_set *forms,
-			   const char *lang, struct rm_doc *doc)
+static void raised_section(const struct report_regional_data *d, const struct schema_set *forms,
+			   const char *lang, struct report_doc *doc)
 {
-	struct rm_section *s = rm_section_add(
-	    doc, rr_word(lang, "事例から見えた地域課題", "Regional issues raised in cases"), false);
+	struct report_section *s = report_section_add(
+	    doc,
+	    report_regional_word(lang, "事例から見えた地域課題", "Regional issues raised in cases"),
+	    false);
 	if (d->raised.n == 0) {
-		rm_text_add(s, NULL,
-			    rr_word(lang, "この期間の事例から上がった地域課題はありません。",
-				    "No case raised a regional issue in this period."));
+		report_paragraph_add(
+		    s, NULL,
+		    report_regional_word(lang, "この期間の事例から上がった地域課題はありません。",
+					 "No case raised a regional issue in this period."));
 		return;
 	}
-	struct rm_block *t = NULL;
+	struct report_block *t = NULL;
 	const char *cur = NULL;
 	for (size_t i = 0; i < d->raised.n; i++) {
 		const struct store_raised *r = &d->raised.v[i];
@@ -257,80 +268,94 @@ static void raised_section(const struct rr_data *d, const struct schema_set *for
 			for (size_t j = i;
 			     j < d->raised.n && strcmp(d->raised.v[j].category, cur) == 0; j++)
 				ncat += d->raised.v[j].ncases;
-			char *title =
-			    xasprintf(rr_word(lang, "%s（延べ%zu事例）", "%s (%zu cases)"),
-				      rr_category_label(forms, r->form, cur, lang), ncat);
-			t = rm_table_add(s, title, 6);
+			char *title = xasprintf(
+			    report_regional_word(lang, "%s（延べ%zu事例）", "%s (%zu cases)"),
+			    report_regional_category_label(forms, r->form, cur, lang), ncat);
+			t = report_table_add(s, title, 6);
 			free(title);
-			rm_col_set(t, 0, rr_word(lang, "圏域", "Area"), 2, false, true);
-			rm_col_set(t, 1, rr_word(lang, "地域課題", "Issue"), 6, false, false);
-			rm_col_set(t, 2, rr_word(lang, "事例", "Cases"), 1, true, false);
-			rm_col_set(t, 3, rr_word(lang, "会議", "Meetings"), 1, true, false);
-			rm_col_set(t, 4, rr_word(lang, "直近", "Last"), 2, true, false);
-			rm_col_set(t, 5, rr_word(lang, "台帳", "Register"), 4, false, false);
+			report_col_set(t, 0, report_regional_word(lang, "圏域", "Area"), 2, false,
+				       true);
+			report_col_set(t, 1, report_regional_word(lang, "地域課題", "Issue"), 6,
+				       false, false);
+			report_col_set(t, 2, report_regional_word(lang, "事例", "Cases"), 1, true,
+				       false);
+			report_col_set(t, 3, report_regional_word(lang, "会議", "Meetings"), 1,
+				       true, false);
+			report_col_set(t, 4, report_regional_word(lang, "直近", "Last"), 2, true,
+				       false);
+			report_col_set(t, 5, report_regional_word(lang, "台帳", "Register"), 4,
+				       false, false);
 		}
-		size_t row = rm_row_add(t);
+		size_t row = report_row_add(t);
 		char n1[32], n2[32];
 		snprintf(n1, sizeof n1, "%zu", r->ncases);
 		snprintf(n2, sizeof n2, "%zu", r->nmeetings);
 		char *last = rs_date_short(r->last_seen ? r->last_seen : "", lang);
-		char *reg = r->issue_title
-				? (r->nunlinked ? xasprintf(rr_word(lang, "%s（未登録の事例 %zu）",
-								    "%s (%zu cases not linked)"),
-							    r->issue_title, r->nunlinked)
-						: xstrdup(r->issue_title))
-				: xstrdup(rr_word(lang, "未登録", "not in the register"));
-		rm_cell_set(t, row, 0, *r->area ? r->area : rr_word(lang, "（未記入）", "(none)"));
-		rm_cell_set(t, row, 1, r->statement);
-		rm_cell_set(t, row, 2, n1);
-		rm_cell_set(t, row, 3, n2);
-		rm_cell_set(t, row, 4, last);
-		rm_cell_set(t, row, 5, reg);
+		char *reg =
+		    r->issue_title
+			? (r->nunlinked
+			       ? xasprintf(report_regional_word(lang, "%s（未登録の事例 %zu）",
+								"%s (%zu cases not linked)"),
+					   r->issue_title, r->nunlinked)
+			       : xstrdup(r->issue_title))
+			: xstrdup(report_regional_word(lang, "未登録", "not in the register"));
+		report_cell_set(t, row, 0,
+				*r->area ? r->area
+					 : report_regional_word(lang, "（未記入）", "(none)"));
+		report_cell_set(t, row, 1, r->statement);
+		report_cell_set(t, row, 2, n1);
+		report_cell_set(t, row, 3, n2);
+		report_cell_set(t, row, 4, last);
+		report_cell_set(t, row, 5, reg);
 		free(last);
 		free(reg);
 	}
 }
 
-static void register_section(const struct rr_data *d, const struct schema_set *forms,
-			     const char *lang, struct rm_doc *doc)
+static void register_section(const struct report_regional_data *d, const struct schema_set *forms,
+			     const char *lang, struct report_doc *doc)
 {
-	struct rm_section *s = rm_section_add(
-	    doc,
-	    rr_word(lang, "地域課題台帳（政策化）", "The register: issues promoted for policy"),
-	    false);
+	struct report_section *s =
+	    report_section_add(doc,
+			       report_regional_word(lang, "地域課題台帳（政策化）",
+						    "The register: issues promoted for policy"),
+			       false);
 	if (d->issues.n == 0) {
-		rm_text_add(s, NULL,
-			    rr_word(lang, "台帳に登録された地域課題はまだありません。",
-				    "No issue has been promoted into the register yet."));
+		report_paragraph_add(
+		    s, NULL,
+		    report_regional_word(lang, "台帳に登録された地域課題はまだありません。",
+					 "No issue has been promoted into the register yet."));
 		return;
 	}
-	struct rm_block *t = rm_table_add(s, NULL, 8);
-	rm_col_set(t, 0, rr_word(lang, "分類", "Category"), 2, false, true);
-	rm_col_set(t, 1, rr_word(lang, "圏域", "Area"), 2, false, false);
-	rm_col_set(t, 2, rr_word(lang, "地域課題", "Issue"), 5, false, false);
-	rm_col_set(t, 3, rr_word(lang, "政策の種類", "Policy kind"), 2, false, false);
-	rm_col_set(t, 4, rr_word(lang, "担当", "Owner"), 2, false, false);
-	rm_col_set(t, 5, rr_word(lang, "状況", "Status"), 2, false, false);
-	rm_col_set(t, 6, rr_word(lang, "事例", "Cases"), 1, true, false);
-	rm_col_set(t, 7, rr_word(lang, "会議", "Meetings"), 1, true, false);
+	struct report_block *t = report_table_add(s, NULL, 8);
+	report_col_set(t, 0, report_regional_word(lang, "分類", "Category"), 2, false, true);
+	report_col_set(t, 1, report_regional_word(lang, "圏域", "Area"), 2, false, false);
+	report_col_set(t, 2, report_regional_word(lang, "地域課題", "Issue"), 5, false, false);
+	report_col_set(t, 3, report_regional_word(lang, "政策の種類", "Policy kind"), 2, false,
+		       false);
+	report_col_set(t, 4, report_regional_word(lang, "担当", "Owner"), 2, false, false);
+	report_col_set(t, 5, report_regional_word(lang, "状況", "Status"), 2, false, false);
+	report_col_set(t, 6, report_regional_word(lang, "事例", "Cases"), 1, true, false);
+	report_col_set(t, 7, report_regional_word(lang, "会議", "Meetings"), 1, true, false);
 	for (size_t i = 0; i < d->issues.n; i++) {
 		const struct store_issue *is = &d->issues.v[i];
-		size_t row = rm_row_add(t);
+		size_t row = report_row_add(t);
 		char n1[32], n2[32];
 		snprintf(n1, sizeof n1, "%d", is->ncases);
 		snprintf(n2, sizeof n2, "%d", is->nmeetings);
-		rm_cell_set(t, row, 0,
-			    is->category ? rr_category_label(forms, NULL, is->category, lang)
-					 : NULL);
-		rm_cell_set(t, row, 1, is->area);
-		rm_cell_set(t, row, 2, is->title);
-		rm_cell_set(t, row, 3, rr_policy_label(is->policy, lang));
-		rm_cell_set(t, row, 4, is->owner);
-		rm_cell_set(t, row, 5, rr_status_label(is->status, lang));
-		rm_cell_set(t, row, 6, n1);
-		rm_cell_set(t, row, 7, n2);
+		report_cell_set(
+		    t, row, 0,
+		    is->category ? report_regional_category_label(forms, NULL, is->category, lang)
+				 : NULL);
+		report_cell_set(t, row, 1, is->area);
+		report_cell_set(t, row, 2, is->title);
+		report_cell_set(t, row, 3, report_regional_policy_label(is->policy, lang));
+		report_cell_set(t, row, 4, is->owner);
+		report_cell_set(t, row, 5, report_regional_status_label(is->status, lang));
+		report_cell_set(t, row, 6, n1);
+		report_cell_set(t, row, 7, n2);
 	}
-	t->table.note = xstrdup(rr_word(
+	t->table.note = xstrdup(report_regional_word(
 	    lang,
 	    "政策の種類（豊明市の整理）：連携強化／公的制度化／資源発掘。事例・会議は期間内に"
 	    "この課題につながった事例と、それを検討した会議の数。",
@@ -339,7 +364,7 @@ static void register_section(const struct rr_data *d, const struct schema_set *f
 	    "period."));
 }
 
-static void outcome_row(struct rm_block *t, const char *year, const char *area,
+static void outcome_row(struct report_block *t, const char *year, const char *area,
 			const struct store_outcome *o)
 {
 	/* year is already a name (令和8年度) or 計 */
@@ -347,51 +372,57 @@ static void outcome_row(struct rm_block *t, const char *year, const char *area,
 	char n[32], nc[32];
 	snprintf(n, sizeof n, "%zu", all);
 	snprintf(nc, sizeof nc, "%zu", o->not_comparable);
-	char *a = rr_share(o->improved, all), *b = rr_share(o->same, all),
-	     *c = rr_share(o->worsened, all);
-	size_t row = rm_row_add(t);
-	rm_cell_set(t, row, 0, year);
-	rm_cell_set(t, row, 1, area);
-	rm_cell_set(t, row, 2, n);
-	rm_cell_set(t, row, 3, a);
-	rm_cell_set(t, row, 4, b);
-	rm_cell_set(t, row, 5, c);
-	rm_cell_set(t, row, 6, nc);
+	char *a = report_regional_share(o->improved, all), *b = report_regional_share(o->same, all),
+	     *c = report_regional_share(o->worsened, all);
+	size_t row = report_row_add(t);
+	report_cell_set(t, row, 0, year);
+	report_cell_set(t, row, 1, area);
+	report_cell_set(t, row, 2, n);
+	report_cell_set(t, row, 3, a);
+	report_cell_set(t, row, 4, b);
+	report_cell_set(t, row, 5, c);
+	report_cell_set(t, row, 6, nc);
 	free(a);
 	free(b);
 	free(c);
 }
 
-static void outcome_section(const struct rr_data *d, const char *lang, struct rm_doc *doc)
+static void outcome_section(const struct report_regional_data *d, const char *lang,
+			    struct report_doc *doc)
 {
-	struct rm_section *s =
-	    rm_section_add(doc,
-			   rr_word(lang, "支援経過：ADL・IADLの変化",
-				   "Follow-up: how the ADL/IADL ratings changed"),
-			   false);
+	struct report_section *s =
+	    report_section_add(doc,
+			       report_regional_word(lang, "支援経過：ADL・IADLの変化",
+						    "Follow-up: how the ADL/IADL ratings changed"),
+			       false);
 	if (d->outcomes.n == 0) {
-		rm_text_add(s, NULL,
-			    rr_word(lang,
-				    "この期間に支援経過の報告（フォローアップ）はありません。",
-				    "No follow-up review in this period."));
+		report_paragraph_add(
+		    s, NULL,
+		    report_regional_word(lang,
+					 "この期間に支援経過の報告（フォローアップ）はありません。",
+					 "No follow-up review in this period."));
 		return;
 	}
-	struct rm_block *t = rm_table_add(s, NULL, 7);
-	rm_col_set(t, 0,
-		   d->calendar ? rr_word(lang, "年", "Year") : rr_word(lang, "年度", "Fiscal year"),
-		   2, true, true);
-	rm_col_set(t, 1, rr_word(lang, "圏域", "Area"), 2, false, false);
-	rm_col_set(t, 2, rr_word(lang, "比較した事例", "Compared"), 1, true, false);
-	rm_col_set(t, 3, rr_word(lang, "改善", "Improved"), 2, true, false);
-	rm_col_set(t, 4, rr_word(lang, "維持", "Same"), 2, true, false);
-	rm_col_set(t, 5, rr_word(lang, "悪化", "Worsened"), 2, true, false);
-	rm_col_set(t, 6, rr_word(lang, "比較できず", "Not comparable"), 1, true, false);
+	struct report_block *t = report_table_add(s, NULL, 7);
+	report_col_set(t, 0,
+		       d->calendar ? report_regional_word(lang, "年", "Year")
+				   : report_regional_word(lang, "年度", "Fiscal year"),
+		       2, true, true);
+	report_col_set(t, 1, report_regional_word(lang, "圏域", "Area"), 2, false, false);
+	report_col_set(t, 2, report_regional_word(lang, "比較した事例", "Compared"), 1, true,
+		       false);
+	report_col_set(t, 3, report_regional_word(lang, "改善", "Improved"), 2, true, false);
+	report_col_set(t, 4, report_regional_word(lang, "維持", "Same"), 2, true, false);
+	report_col_set(t, 5, report_regional_word(lang, "悪化", "Worsened"), 2, true, false);
+	report_col_set(t, 6, report_regional_word(lang, "比較できず", "Not comparable"), 1, true,
+		       false);
 	struct store_outcome total = {0};
 	for (size_t i = 0; i < d->outcomes.n; i++) {
 		const struct store_outcome *o = &d->outcomes.v[i];
 		char yname[32];
-		rr_year_name(o->year, d->calendar, lang, yname, sizeof yname);
-		outcome_row(t, yname, *o->area ? o->area : rr_word(lang, "（未記入）", "(none)"),
+		report_regional_year_name(o->year, d->calendar, lang, yname, sizeof yname);
+		outcome_row(t, yname,
+			    *o->area ? o->area : report_regional_word(lang, "（未記入）", "(none)"),
 			    o);
 		total.improved += o->improved;
 		total.same += o->same;
@@ -399,8 +430,8 @@ static void outcome_section(const struct rr_data *d, const char *lang, struct rm
 		total.not_comparable += o->not_comparable;
 	}
 	if (d->outcomes.n > 1)
-		outcome_row(t, rr_word(lang, "計", "All"), "", &total);
-	t->table.note = xstrdup(rr_word(
+		outcome_row(t, report_regional_word(lang, "計", "All"), "", &total);
+	t->table.note = xstrdup(report_regional_word(
 	    lang,
 	    "支援経過の報告（前回の検討に続く事例）ごとに、ADL・IADLの判定（豊明様式は事前判定、"
 	    "課題整理総括表は現在）を前回と項目ごとに比べ、良くなった項目が多ければ改善、悪く"
@@ -418,57 +449,34 @@ enum kaigi_status report_regional_render(struct store *st, const struct schema_s
 					 struct kaigi_error *err)
 {
 	if (!report_format_available(fmt))
-		return kaigi_error_set(err, KAIGI_EENV, NULL, 0, 0,
-				       "this kaigi was built without PDF support (cairo and "
-				       "pango); use --format html and print it from a browser");
+		return report_format_refuse(fmt, err);
 	const char *lang = opt && opt->lang && strcmp(opt->lang, "en") == 0 ? "en" : "ja";
-	struct rr_data d;
-	enum kaigi_status s = rr_data_load(st, p, opt && opt->calendar, &d, err);
+	struct report_regional_data d;
+	enum kaigi_status s = report_regional_data_load(st, p, opt && opt->calendar, &d, err);
 	if (s != KAIGI_OK)
 		return s;
-	struct rm_doc doc;
+	struct report_doc doc;
 	memset(&doc, 0, sizeof doc);
 	doc.lang = lang;
 	doc.issuer = opt && opt->town ? xstrdup(opt->town) : NULL;
-	doc.title = xstrdup(rr_word(lang, "地域課題の集計", "Regional issues"));
-	char *period = rr_period_text(p, lang);
+	doc.title = xstrdup(report_regional_word(lang, "地域課題の集計", "Regional issues"));
+	char *period = report_regional_period_text(p, lang);
 	doc.subtitle = p && p->area ? xasprintf("%s　%s", period, p->area) : xstrdup(period);
 	doc.date = period;
-	doc.footer =
-	    xstrdup(rr_word(lang, "件数の集計と課題の文言のみで、個人を特定する情報は含みません。",
-			    "Counts and the issues' wording only: no person is named."));
+	doc.footer = xstrdup(report_regional_word(
+	    lang, "件数の集計と課題の文言のみで、個人を特定する情報は含みません。",
+	    "Counts and the issues' wording only: no person is named."));
 	overview(&d, p, forms, opt, lang, &doc);
-	rr_tally_section(&d, forms, lang, &doc);
+	report_regional_tally_section(&d, forms, lang, &doc);
 	raised_section(&d, forms, lang, &doc);
 	register_section(&d, forms, lang, &doc);
-	rr_measure_section(&d, lang, &doc);
+	report_regional_measure_section(&d, lang, &doc);
 	outcome_section(&d, lang, &doc);
-	rr_kpi_section(&d, lang, &doc);
+	report_regional_kpi_section(&d, lang, &doc);
 	for (size_t i = 0; i < doc.nsecs; i++)
-		rm_section_prune(&doc.secs[i]);
-	size_t width = opt && opt->width ? opt->width : 80;
-	size_t before = out->len;
-	switch (fmt) {
-	case REPORT_TEXT:
-		report_text_render(&doc, width, out);
-		break;
-	case REPORT_MARKDOWN:
-		report_md_render(&doc, out);
-		break;
-	case REPORT_HTML:
-		report_html_render(&doc, out);
-		break;
-	case REPORT_PDF:
-		s = report_pdf_render(&doc, out, err);
-		break;
-	}
-	if (s != KAIGI_OK && out->s) {
-		out->len = before;
-		out->s[before] = '\0';
-	} else if (fmt != REPORT_PDF) {
-		utf8_show_controls(out, before); /* no answer drives the terminal */
-	}
-	rm_doc_free(&doc);
-	rr_data_clear(&d);
+		report_section_prune(&doc.secs[i]);
+	s = report_doc_render(&doc, fmt, opt ? opt->width : 0, out, err);
+	report_doc_free(&doc);
+	report_regional_data_clear(&d);
 	return s;
 }

@@ -16,7 +16,7 @@
 #include "report_model.h"
 
 /* Everything the report shows, read once. */
-struct rr_data {
+struct report_regional_data {
 	struct store_period_counts counts;
 	struct store_raised_list raised;
 	struct store_issue_list issues;
@@ -30,39 +30,44 @@ struct rr_data {
 	size_t *now_n, *now_of;
 };
 
-enum kaigi_status rr_data_load(struct store *st, const struct store_period *p, bool calendar,
-			       struct rr_data *d, struct kaigi_error *err);
-void rr_data_clear(struct rr_data *d);
+enum kaigi_status report_regional_data_load(struct store *st, const struct store_period *p,
+					    bool calendar, struct report_regional_data *d,
+					    struct kaigi_error *err);
+void report_regional_data_clear(struct report_regional_data *d);
 
 /* ja or en by lang ("en" → en). */
-const char *rr_word(const char *lang, const char *ja, const char *en);
+const char *report_regional_word(const char *lang, const char *ja, const char *en);
 /* The label of an issue category value, from form_id's regional_issues
  * list (NULL: any form's), else the value. */
-const char *rr_category_label(const struct schema_set *forms, const char *form_id,
-			      const char *value, const char *lang);
+const char *report_regional_category_label(const struct schema_set *forms, const char *form_id,
+					   const char *value, const char *lang);
 /* 連携強化 / 公的制度化 / 資源発掘 (or English); NULL for none. */
-const char *rr_policy_label(const char *policy, const char *lang);
+const char *report_regional_policy_label(const char *policy, const char *lang);
 /* The register status as a word; the value itself when unknown. */
-const char *rr_status_label(const char *status, const char *lang);
+const char *report_regional_status_label(const char *status, const char *lang);
 /* "令和8年度（令和8年4月1日〜令和9年3月31日）", "令和7年4月1日〜…", or
  * "全期間".  Caller frees. */
-char *rr_period_text(const struct store_period *p, const char *lang);
+char *report_regional_period_text(const struct store_period *p, const char *lang);
 /* A year of the roll-ups ("2026") as 令和8年度 / FY2026 (or 2026年). */
-void rr_year_name(const char *year, bool calendar, const char *lang, char *buf, size_t size);
+void report_regional_year_name(const char *year, bool calendar, const char *lang, char *buf,
+			       size_t size);
 
 /* The sections of report_tally.c: the tallies, the measures against
  * their targets, and the care levels followed. */
-struct rm_doc;
-void rr_tally_section(const struct rr_data *d, const struct schema_set *forms, const char *lang,
-		      struct rm_doc *doc);
-void rr_measure_section(const struct rr_data *d, const char *lang, struct rm_doc *doc);
-void rr_kpi_section(const struct rr_data *d, const char *lang, struct rm_doc *doc);
+struct report_doc;
+void report_regional_tally_section(const struct report_regional_data *d,
+				   const struct schema_set *forms, const char *lang,
+				   struct report_doc *doc);
+void report_regional_measure_section(const struct report_regional_data *d, const char *lang,
+				     struct report_doc *doc);
+void report_regional_kpi_section(const struct report_regional_data *d, const char *lang,
+				 struct report_doc *doc);
 /* "5 (42%)" of n out of all.  Caller frees. */
-char *rr_share(size_t n, size_t all);
+char *report_regional_share(size_t n, size_t all);
 
 /* The region overview (地域概要) kept in the town settings, on the report's
  * cover (report_region_cover.c); nothing when the settings have none. */
-void rr_region_cover(const struct schema_set *forms, const struct kaigi_config *cfg,
-		     const char *lang, struct rm_section *s);
+void report_regional_region_cover(const struct schema_set *forms, const struct kaigi_config *cfg,
+				  const char *lang, struct report_section *s);
 
 #endif

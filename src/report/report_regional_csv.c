@@ -115,8 +115,8 @@ enum kaigi_status report_regional_csv_years(struct store *st, const struct schem
 					    bool calendar, struct strbuf *out,
 					    struct kaigi_error *err)
 {
-	struct rr_data d;
-	enum kaigi_status s = rr_data_load(st, p, calendar, &d, err);
+	struct report_regional_data d;
+	enum kaigi_status s = report_regional_data_load(st, p, calendar, &d, err);
 	if (s != KAIGI_OK)
 		return s;
 	strbuf_append(out, "\xEF\xBB\xBF");
@@ -132,10 +132,11 @@ enum kaigi_status report_regional_csv_years(struct store *st, const struct schem
 		v[C_AREA] = r->area;
 		v[C_CATEGORY] = r->category;
 		v[C_CATEGORY_LABEL] =
-		    *r->category ? rr_category_label(forms, r->form, r->category, lang) : "";
+		    *r->category ? report_regional_category_label(forms, r->form, r->category, lang)
+				 : "";
 		v[C_ISSUE] = r->statement;
 		v[C_POLICY] = r->policy;
-		v[C_POLICY_LABEL] = rr_policy_label(r->policy, lang);
+		v[C_POLICY_LABEL] = report_regional_policy_label(r->policy, lang);
 		n[C_CASES] = (long long)r->ncases;
 		n[C_MEETINGS] = (long long)r->nmeetings;
 		v[C_FIRST] = r->first_seen;
@@ -154,13 +155,14 @@ enum kaigi_status report_regional_csv_years(struct store *st, const struct schem
 		v[C_AREA] = is->area;
 		v[C_CATEGORY] = is->category;
 		v[C_CATEGORY_LABEL] =
-		    is->category ? rr_category_label(forms, NULL, is->category, lang) : NULL;
+		    is->category ? report_regional_category_label(forms, NULL, is->category, lang)
+				 : NULL;
 		v[C_ISSUE] = is->title;
 		v[C_POLICY] = is->policy;
-		v[C_POLICY_LABEL] = rr_policy_label(is->policy, lang);
+		v[C_POLICY_LABEL] = report_regional_policy_label(is->policy, lang);
 		v[C_OWNER] = is->owner;
 		v[C_STATUS] = is->status;
-		v[C_STATUS_LABEL] = rr_status_label(is->status, lang);
+		v[C_STATUS_LABEL] = report_regional_status_label(is->status, lang);
 		n[C_CASES] = is->ncases;
 		n[C_MEETINGS] = is->nmeetings;
 		v[C_FIRST] = is->first_seen;
@@ -249,6 +251,6 @@ enum kaigi_status report_regional_csv_years(struct store *st, const struct schem
 		n[C_WORSE_1Y] = (long long)k->worse_1y;
 		row(out, v, n);
 	}
-	rr_data_clear(&d);
+	report_regional_data_clear(&d);
 	return KAIGI_OK;
 }

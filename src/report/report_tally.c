@@ -55,8 +55,9 @@ static char *by_area(const struct store_tally *t, const struct store_tally_line 
 	struct strbuf b = STRBUF_INIT;
 	for (size_t i = 0; i < n; i++) {
 		const char *a = l->areas[ord[i]].area;
-		strbuf_appendf(&b, "%s%s %zu%%", i ? rr_word(lang, "、", ", ") : "",
-			       *a ? a : rr_word(lang, "（未記入）", "(none)"), share[ord[i]]);
+		strbuf_appendf(&b, "%s%s %zu%%", i ? report_regional_word(lang, "、", ", ") : "",
+			       *a ? a : report_regional_word(lang, "（未記入）", "(none)"),
+			       share[ord[i]]);
 	}
 	free(share);
 	free(ord);
@@ -67,51 +68,60 @@ static const char *kind_title(enum store_tally_kind k, const char *lang)
 {
 	switch (k) {
 	case STORE_TALLY_CATEGORY:
-		return rr_word(lang, "課題の分類", "Issues by category");
+		return report_regional_word(lang, "課題の分類", "Issues by category");
 	case STORE_TALLY_ROW:
-		return rr_word(lang, "ADL・IADLで課題あり（介助が要る判定）の項目",
-			       "ADL/IADL rows rated as a problem");
+		return report_regional_word(lang, "ADL・IADLで課題あり（介助が要る判定）の項目",
+					    "ADL/IADL rows rated as a problem");
 	case STORE_TALLY_CODE:
-		return rr_word(lang, "要となる問題点", "Key problems");
+		return report_regional_word(lang, "要となる問題点", "Key problems");
 	default:
-		return rr_word(lang, "事例から上がった地域課題", "Regional issues raised");
+		return report_regional_word(lang, "事例から上がった地域課題",
+					    "Regional issues raised");
 	}
 }
 
-void rr_tally_section(const struct rr_data *d, const struct schema_set *forms, const char *lang,
-		      struct rm_doc *doc)
+void report_regional_tally_section(const struct report_regional_data *d,
+				   const struct schema_set *forms, const char *lang,
+				   struct report_doc *doc)
 {
 	const struct store_tally *t = &d->tally;
-	struct rm_section *s = rm_section_add(
-	    doc,
-	    rr_word(lang, "事例の集計：課題のある事例の数と割合", "Tallies: cases with each issue"),
-	    false);
-	char *v = xasprintf(rr_word(lang, "%zu件", "%zu"), t->cases);
-	struct rm_block *f = rm_facts_add(s, NULL);
-	rm_fact_add(f, rr_word(lang, "検討した事例", "Case reviews"), v);
+	struct report_section *s =
+	    report_section_add(doc,
+			       report_regional_word(lang, "事例の集計：課題のある事例の数と割合",
+						    "Tallies: cases with each issue"),
+			       false);
+	char *v = xasprintf(report_regional_word(lang, "%zu件", "%zu"), t->cases);
+	struct report_block *f = report_facts_add(s, NULL);
+	report_fact_add(f, report_regional_word(lang, "検討した事例", "Case reviews"), v);
 	free(v);
 	if (t->cases == 0) {
-		rm_text_add(s, NULL,
-			    rr_word(lang, "この期間に検討した事例はありません。",
-				    "No case was reviewed in this period."));
+		report_paragraph_add(s, NULL,
+				     report_regional_word(lang,
+							  "この期間に検討した事例はありません。",
+							  "No case was reviewed in this period."));
 		return;
 	}
 	for (int k = 0; k < STORE_TALLY_KINDS; k++) {
-		struct rm_block *tb = NULL;
+		struct report_block *tb = NULL;
 		bool similar = false;
 		for (size_t i = 0; i < t->n; i++) {
 			const struct store_tally_line *l = &t->v[i];
 			if ((int)l->kind != k)
 				continue;
 			if (!tb) {
-				tb = rm_table_add(s, kind_title((enum store_tally_kind)k, lang), 4);
-				rm_col_set(tb, 0, rr_word(lang, "項目", "Item"), 5, false, false);
-				rm_col_set(tb, 1, rr_word(lang, "事例", "Cases"), 1, true, false);
-				rm_col_set(tb, 2, rr_word(lang, "割合", "Share"), 1, true, false);
-				rm_col_set(tb, 3, rr_word(lang, "圏域別", "By area"), 6, false,
-					   false);
+				tb = report_table_add(s, kind_title((enum store_tally_kind)k, lang),
+						      4);
+				report_col_set(tb, 0, report_regional_word(lang, "項目", "Item"), 5,
+					       false, false);
+				report_col_set(tb, 1, report_regional_word(lang, "事例", "Cases"),
+					       1, true, false);
+				report_col_set(tb, 2, report_regional_word(lang, "割合", "Share"),
+					       1, true, false);
+				report_col_set(tb, 3,
+					       report_regional_word(lang, "圏域別", "By area"), 6,
+					       false, false);
 			}
-			size_t row = rm_row_add(tb);
+			size_t row = report_row_add(tb);
 			const char *label = store_tally_label(forms, l, lang);
 			char *name = l->similar_to != (size_t)-1 ? xasprintf("　≈ %s", label)
 								 : xstrdup(label);
@@ -120,15 +130,15 @@ void rr_tally_section(const struct rr_data *d, const struct schema_set *forms, c
 			snprintf(n, sizeof n, "%zu", l->cases);
 			snprintf(sh, sizeof sh, "%zu%%", pct(l->cases, t->cases));
 			char *areas = by_area(t, l, lang);
-			rm_cell_set(tb, row, 0, name);
-			rm_cell_set(tb, row, 1, n);
-			rm_cell_set(tb, row, 2, sh);
-			rm_cell_set(tb, row, 3, areas);
+			report_cell_set(tb, row, 0, name);
+			report_cell_set(tb, row, 1, n);
+			report_cell_set(tb, row, 2, sh);
+			report_cell_set(tb, row, 3, areas);
 			free(name);
 			free(areas);
 		}
 		if (tb && similar)
-			tb->table.note = xstrdup(rr_word(
+			tb->table.note = xstrdup(report_regional_word(
 			    lang,
 			    "≈ "
 			    "は上の行とほぼ同じ文言（文字の3文字組の一致）。同じ課題なら、地域課題"
@@ -138,15 +148,16 @@ void rr_tally_section(const struct rr_data *d, const struct schema_set *forms, c
 			    "trigrams). If it is the same issue, merge it on the regional-issues "
 			    "screen (r) and it is counted as one."));
 	}
-	rm_text_add(
+	report_paragraph_add(
 	    s, NULL,
-	    rr_word(lang,
-		    "割合は期間内に検討した事例（支援経過の報告を含む）に対するもの。圏域別は"
-		    "その圏域の事例に対する割合。ADL・IADLは様式が「課題あり」と定めた判定（豊明"
-		    "様式の△・×など）の事例を数える。",
-		    "Shares are of the case reviews of the period (follow-ups included); by "
-		    "area, of that area's reviews. ADL/IADL rows count the ratings the form "
-		    "marks as a problem (Toyoake's △ and ×)."));
+	    report_regional_word(
+		lang,
+		"割合は期間内に検討した事例（支援経過の報告を含む）に対するもの。圏域別は"
+		"その圏域の事例に対する割合。ADL・IADLは様式が「課題あり」と定めた判定（豊明"
+		"様式の△・×など）の事例を数える。",
+		"Shares are of the case reviews of the period (follow-ups included); by "
+		"area, of that area's reviews. ADL/IADL rows count the ratings the form "
+		"marks as a problem (Toyoake's △ and ×)."));
 }
 
 static char *number(bool has, double v, const char *date, const char *lang)
@@ -154,12 +165,14 @@ static char *number(bool has, double v, const char *date, const char *lang)
 	if (!has)
 		return NULL;
 	char *d = date && *date ? rs_date_short(date, lang) : NULL;
-	char *out = d ? xasprintf(rr_word(lang, "%g（%s）", "%g (%s)"), v, d) : xasprintf("%g", v);
+	char *out = d ? xasprintf(report_regional_word(lang, "%g（%s）", "%g (%s)"), v, d)
+		      : xasprintf("%g", v);
 	free(d);
 	return out;
 }
 
-void rr_measure_section(const struct rr_data *d, const char *lang, struct rm_doc *doc)
+void report_regional_measure_section(const struct report_regional_data *d, const char *lang,
+				     struct report_doc *doc)
 {
 	bool any = false;
 	for (size_t i = 0; i < d->issues.n && !any; i++)
@@ -167,29 +180,33 @@ void rr_measure_section(const struct rr_data *d, const char *lang, struct rm_doc
 		    d->issues.v[i].measure || d->issues.v[i].indicator || d->issues.v[i].has_target;
 	if (!any)
 		return;
-	struct rm_section *s = rm_section_add(
-	    doc, rr_word(lang, "施策と目標：目標値と実績", "Measures: target and result"), false);
-	struct rm_block *t = rm_table_add(s, NULL, 7);
-	rm_col_set(t, 0, rr_word(lang, "地域課題・施策", "Issue and measure"), 6, false, false);
-	rm_col_set(t, 1, rr_word(lang, "指標", "Indicator"), 4, false, false);
-	rm_col_set(t, 2, rr_word(lang, "基準値", "Baseline"), 2, true, false);
-	rm_col_set(t, 3, rr_word(lang, "目標値", "Target"), 2, true, false);
-	rm_col_set(t, 4, rr_word(lang, "実績", "Result"), 2, true, false);
-	rm_col_set(t, 5, rr_word(lang, "決定年度の値", "When decided"), 2, true, false);
-	rm_col_set(t, 6, rr_word(lang, "期間の値", "This period"), 2, true, false);
+	struct report_section *s = report_section_add(
+	    doc,
+	    report_regional_word(lang, "施策と目標：目標値と実績", "Measures: target and result"),
+	    false);
+	struct report_block *t = report_table_add(s, NULL, 7);
+	report_col_set(t, 0, report_regional_word(lang, "地域課題・施策", "Issue and measure"), 6,
+		       false, false);
+	report_col_set(t, 1, report_regional_word(lang, "指標", "Indicator"), 4, false, false);
+	report_col_set(t, 2, report_regional_word(lang, "基準値", "Baseline"), 2, true, false);
+	report_col_set(t, 3, report_regional_word(lang, "目標値", "Target"), 2, true, false);
+	report_col_set(t, 4, report_regional_word(lang, "実績", "Result"), 2, true, false);
+	report_col_set(t, 5, report_regional_word(lang, "決定年度の値", "When decided"), 2, true,
+		       false);
+	report_col_set(t, 6, report_regional_word(lang, "期間の値", "This period"), 2, true, false);
 	for (size_t i = 0; i < d->issues.n; i++) {
 		const struct store_issue *is = &d->issues.v[i];
 		if (!is->measure && !is->indicator && !is->has_target)
 			continue;
-		size_t row = rm_row_add(t);
-		char *pk = rr_policy_label(is->policy, lang)
-			       ? xasprintf("［%s］", rr_policy_label(is->policy, lang))
+		size_t row = report_row_add(t);
+		char *pk = report_regional_policy_label(is->policy, lang)
+			       ? xasprintf("［%s］", report_regional_policy_label(is->policy, lang))
 			       : xstrdup("");
 		char *dec = is->decided ? rs_date_short(is->decided, lang) : NULL;
-		char *what =
-		    xasprintf("%s%s%s%s%s%s%s", is->title, is->measure ? " → " : "",
-			      is->measure ? is->measure : "", *pk ? " " : "", pk,
-			      dec ? rr_word(lang, "　決定 ", "; decided ") : "", dec ? dec : "");
+		char *what = xasprintf(
+		    "%s%s%s%s%s%s%s", is->title, is->measure ? " → " : "",
+		    is->measure ? is->measure : "", *pk ? " " : "", pk,
+		    dec ? report_regional_word(lang, "　決定 ", "; decided ") : "", dec ? dec : "");
 		char *b = number(is->has_baseline, is->baseline, is->baseline_date, lang);
 		char *tg = number(is->has_target, is->target, is->target_date, lang);
 		char *r = number(is->has_result, is->result, is->result_date, lang);
@@ -197,8 +214,8 @@ void rr_measure_section(const struct rr_data *d, const char *lang, struct rm_doc
 			bool down = is->target < is->baseline;
 			bool met = down ? is->result <= is->target : is->result >= is->target;
 			char *x = xasprintf("%s %s", r,
-					    met ? rr_word(lang, "達成", "met")
-						: rr_word(lang, "未達", "not met"));
+					    met ? report_regional_word(lang, "達成", "met")
+						: report_regional_word(lang, "未達", "not met"));
 			free(r);
 			r = x;
 		}
@@ -206,13 +223,13 @@ void rr_measure_section(const struct rr_data *d, const char *lang, struct rm_doc
 		char *nw = d->now && d->now[i] >= 0
 			       ? xasprintf("%.1f%% (%zu/%zu)", d->now[i], d->now_n[i], d->now_of[i])
 			       : NULL;
-		rm_cell_set(t, row, 0, what);
-		rm_cell_set(t, row, 1, is->indicator ? is->indicator : is->indicator_key);
-		rm_cell_set(t, row, 2, b);
-		rm_cell_set(t, row, 3, tg);
-		rm_cell_set(t, row, 4, r);
-		rm_cell_set(t, row, 5, th);
-		rm_cell_set(t, row, 6, nw);
+		report_cell_set(t, row, 0, what);
+		report_cell_set(t, row, 1, is->indicator ? is->indicator : is->indicator_key);
+		report_cell_set(t, row, 2, b);
+		report_cell_set(t, row, 3, tg);
+		report_cell_set(t, row, 4, r);
+		report_cell_set(t, row, 5, th);
+		report_cell_set(t, row, 6, nw);
 		free(pk);
 		free(dec);
 		free(what);
@@ -222,7 +239,7 @@ void rr_measure_section(const struct rr_data *d, const char *lang, struct rm_doc
 		free(th);
 		free(nw);
 	}
-	t->table.note = xstrdup(rr_word(
+	t->table.note = xstrdup(report_regional_word(
 	    lang,
 	    "基準値・目標値・実績は台帳に入力された値。指標が集計の項目（例：服薬の課題あり）を指す"
 	    "ときは、施策を決めた年度とこの期間の割合をkaigiが事例から数えて並べる。",
@@ -231,27 +248,33 @@ void rr_measure_section(const struct rr_data *d, const char *lang, struct rm_doc
 	    "the cases for the year the measure was decided and for this period."));
 }
 
-void rr_kpi_section(const struct rr_data *d, const char *lang, struct rm_doc *doc)
+void report_regional_kpi_section(const struct report_regional_data *d, const char *lang,
+				 struct report_doc *doc)
 {
-	struct rm_section *s = rm_section_add(
-	    doc, rr_word(lang, "要介護度の推移（KPI）", "Care levels followed (KPI)"), false);
+	struct report_section *s = report_section_add(
+	    doc, report_regional_word(lang, "要介護度の推移（KPI）", "Care levels followed (KPI)"),
+	    false);
 	if (d->kpi.n == 0) {
-		rm_text_add(s, NULL,
-			    rr_word(lang, "要介護度が記録された事例はありません。",
-				    "No case has a care level recorded."));
+		report_paragraph_add(s, NULL,
+				     report_regional_word(lang,
+							  "要介護度が記録された事例はありません。",
+							  "No case has a care level recorded."));
 		return;
 	}
-	struct rm_block *t = rm_table_add(s, NULL, 8);
-	rm_col_set(t, 0,
-		   d->calendar ? rr_word(lang, "年", "Year") : rr_word(lang, "年度", "Fiscal year"),
-		   2, true, true);
-	rm_col_set(t, 1, rr_word(lang, "圏域", "Area"), 2, false, false);
-	rm_col_set(t, 2, rr_word(lang, "経過報告", "Follow-ups"), 1, true, false);
-	rm_col_set(t, 3, rr_word(lang, "軽度化", "Lighter"), 2, true, false);
-	rm_col_set(t, 4, rr_word(lang, "維持", "Same"), 2, true, false);
-	rm_col_set(t, 5, rr_word(lang, "重度化", "Heavier"), 2, true, false);
-	rm_col_set(t, 6, rr_word(lang, "1年後を追えた人", "Seen a year on"), 2, true, false);
-	rm_col_set(t, 7, rr_word(lang, "1年後の重度化率", "Heavier a year on"), 2, true, false);
+	struct report_block *t = report_table_add(s, NULL, 8);
+	report_col_set(t, 0,
+		       d->calendar ? report_regional_word(lang, "年", "Year")
+				   : report_regional_word(lang, "年度", "Fiscal year"),
+		       2, true, true);
+	report_col_set(t, 1, report_regional_word(lang, "圏域", "Area"), 2, false, false);
+	report_col_set(t, 2, report_regional_word(lang, "経過報告", "Follow-ups"), 1, true, false);
+	report_col_set(t, 3, report_regional_word(lang, "軽度化", "Lighter"), 2, true, false);
+	report_col_set(t, 4, report_regional_word(lang, "維持", "Same"), 2, true, false);
+	report_col_set(t, 5, report_regional_word(lang, "重度化", "Heavier"), 2, true, false);
+	report_col_set(t, 6, report_regional_word(lang, "1年後を追えた人", "Seen a year on"), 2,
+		       true, false);
+	report_col_set(t, 7, report_regional_word(lang, "1年後の重度化率", "Heavier a year on"), 2,
+		       true, false);
 	struct store_kpi all = {0};
 	for (size_t i = 0; i <= d->kpi.n; i++) {
 		const struct store_kpi *k = i < d->kpi.n ? &d->kpi.v[i] : &all;
@@ -270,27 +293,29 @@ void rr_kpi_section(const struct rr_data *d, const char *lang, struct rm_doc *do
 		if (i < d->kpi.n)
 			kaigi_year_name(k->year, d->calendar, lang, y, sizeof y);
 		else
-			snprintf(y, sizeof y, "%s", rr_word(lang, "計", "All"));
+			snprintf(y, sizeof y, "%s", report_regional_word(lang, "計", "All"));
 		snprintf(n, sizeof n, "%zu", k->followups);
 		snprintf(f1, sizeof f1, "%zu / %zu", k->followed_1y, k->people);
 		size_t cmp = k->improved + k->same + k->worse;
-		char *a = rr_share(k->improved, cmp), *b = rr_share(k->same, cmp),
-		     *c = rr_share(k->worse, cmp), *r = rr_share(k->worse_1y, k->followed_1y);
-		size_t row = rm_row_add(t);
-		rm_cell_set(t, row, 0, y);
-		rm_cell_set(t, row, 1, i < d->kpi.n ? (*k->area ? k->area : "-") : "");
-		rm_cell_set(t, row, 2, n);
-		rm_cell_set(t, row, 3, a);
-		rm_cell_set(t, row, 4, b);
-		rm_cell_set(t, row, 5, c);
-		rm_cell_set(t, row, 6, f1);
-		rm_cell_set(t, row, 7, k->followed_1y ? r : "-");
+		char *a = report_regional_share(k->improved, cmp),
+		     *b = report_regional_share(k->same, cmp),
+		     *c = report_regional_share(k->worse, cmp),
+		     *r = report_regional_share(k->worse_1y, k->followed_1y);
+		size_t row = report_row_add(t);
+		report_cell_set(t, row, 0, y);
+		report_cell_set(t, row, 1, i < d->kpi.n ? (*k->area ? k->area : "-") : "");
+		report_cell_set(t, row, 2, n);
+		report_cell_set(t, row, 3, a);
+		report_cell_set(t, row, 4, b);
+		report_cell_set(t, row, 5, c);
+		report_cell_set(t, row, 6, f1);
+		report_cell_set(t, row, 7, k->followed_1y ? r : "-");
 		free(a);
 		free(b);
 		free(c);
 		free(r);
 	}
-	t->table.note = xstrdup(rr_word(
+	t->table.note = xstrdup(report_regional_word(
 	    lang,
 	    "要介護度（様式の care_level、選択肢の並びが軽い順）を人ごとに追う。経過報告は前回の"
 	    "検討と比べた変化。1年後の重度化率は、その年度に初めて検討した人のうち9〜15か月後に"

@@ -78,7 +78,7 @@ static size_t widest_word(const char *s)
  * weight, none wider than it needs.  Every column gets at least 2, so a
  * Japanese character always fits.
  */
-static void column_widths(const struct rm_table *t, size_t avail, size_t *w)
+static void column_widths(const struct report_table *t, size_t avail, size_t *w)
 {
 	size_t n = t->ncols, total = 0;
 	size_t *natural = xcalloc(n, sizeof *natural);
@@ -86,7 +86,7 @@ static void column_widths(const struct rm_table *t, size_t avail, size_t *w)
 	for (size_t c = 0; c < n; c++) {
 		natural[c] = widest_line(t->cols[c].head ? t->cols[c].head : "");
 		for (size_t r = 0; r < t->nrows; r++) {
-			size_t x = widest_line(rm_cell(t, r, c));
+			size_t x = widest_line(report_cell_text(t, r, c));
 			if (x > natural[c])
 				natural[c] = x;
 		}
@@ -147,7 +147,7 @@ static void column_widths(const struct rm_table *t, size_t avail, size_t *w)
 	for (size_t c = 0; c < n; c++) {
 		size_t need = widest_word(t->cols[c].head ? t->cols[c].head : "");
 		for (size_t r = 0; r < t->nrows; r++) {
-			size_t x = widest_word(rm_cell(t, r, c));
+			size_t x = widest_word(report_cell_text(t, r, c));
 			if (x > need)
 				need = x;
 		}
@@ -192,7 +192,7 @@ static void rule(struct strbuf *out, const size_t *w, size_t n, char fill)
 }
 
 /* One table row: each cell wrapped to its column, lines side by side. */
-static void row(struct strbuf *out, const struct rm_table *t, const char *const *cells,
+static void row(struct strbuf *out, const struct report_table *t, const char *const *cells,
 		const size_t *w)
 {
 	size_t n = t->ncols, height = 1;
@@ -235,7 +235,7 @@ static void para(struct strbuf *out, const char *text, size_t width, const char 
 	utf8_lines_free(&l);
 }
 
-static void table(struct strbuf *out, const struct rm_table *t, size_t width, const char *lang)
+static void table(struct strbuf *out, const struct report_table *t, size_t width, const char *lang)
 {
 	size_t n = t->ncols;
 	size_t avail = width > 3 * n + 1 ? width - 3 * n - 1 : n * 2;
@@ -249,10 +249,10 @@ static void table(struct strbuf *out, const struct rm_table *t, size_t width, co
 	rule(out, w, n, '=');
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < n; c++) {
-			cells[c] = rm_cell(t, r, c);
+			cells[c] = report_cell_text(t, r, c);
 			/* A merged column shows a value once, at its first row. */
 			if (t->cols[c].merge && r > 0 &&
-			    strcmp(cells[c], rm_cell(t, r - 1, c)) == 0)
+			    strcmp(cells[c], report_cell_text(t, r - 1, c)) == 0)
 				cells[c] = "";
 		}
 		row(out, t, cells, w);
@@ -269,7 +269,7 @@ static void table(struct strbuf *out, const struct rm_table *t, size_t width, co
 	free(w);
 }
 
-static void facts(struct strbuf *out, const struct rm_block *b, size_t width)
+static void facts(struct strbuf *out, const struct report_block *b, size_t width)
 {
 	size_t lw = 0;
 	for (size_t i = 0; i < b->nfacts; i++) {
@@ -324,7 +324,7 @@ static void centred(struct strbuf *out, const char *text, size_t width)
 	utf8_lines_free(&l);
 }
 
-void report_text_render(const struct rm_doc *doc, size_t width, struct strbuf *out)
+void report_text_render(const struct report_doc *doc, size_t width, struct strbuf *out)
 {
 	if (width < 40)
 		width = 40;
@@ -343,7 +343,7 @@ void report_text_render(const struct rm_doc *doc, size_t width, struct strbuf *o
 		centred(out, doc->subtitle, width);
 	line_of(out, '=', width);
 	for (size_t si = 0; si < doc->nsecs; si++) {
-		const struct rm_section *s = &doc->secs[si];
+		const struct report_section *s = &doc->secs[si];
 		strbuf_appendc(out, '\n');
 		if (s->new_page) {
 			line_of(out, '-', width);
@@ -353,7 +353,7 @@ void report_text_render(const struct rm_doc *doc, size_t width, struct strbuf *o
 			block_title(out, s->title, doc->lang, width);
 		}
 		for (size_t bi = 0; bi < s->nblocks; bi++) {
-			const struct rm_block *b = &s->blocks[bi];
+			const struct report_block *b = &s->blocks[bi];
 			if (b->title) {
 				strbuf_appendc(out, '\n');
 				block_title(out, b->title, doc->lang, width);
@@ -361,13 +361,13 @@ void report_text_render(const struct rm_doc *doc, size_t width, struct strbuf *o
 				strbuf_appendc(out, '\n');
 			}
 			switch (b->kind) {
-			case RM_FACTS:
+			case REPORT_BLOCK_FACTS:
 				facts(out, b, width);
 				break;
-			case RM_TEXT:
+			case REPORT_BLOCK_TEXT:
 				para(out, b->text, width, "  ", "  ");
 				break;
-			case RM_TABLE:
+			case REPORT_BLOCK_TABLE:
 				table(out, &b->table, width, doc->lang);
 				break;
 			}

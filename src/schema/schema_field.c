@@ -54,16 +54,49 @@ const struct schema_choice_list *schema_list_find(const struct schema_form *form
 	return NULL;
 }
 
-static bool has_choices(enum schema_type t)
+/* Sets of field types, one bit per enum schema_type. */
+#define TYPE_BIT(t) (1u << (t))
+#define CHOICE_TYPES                                                                               \
+	(TYPE_BIT(SCHEMA_SELECT_ONE) | TYPE_BIT(SCHEMA_SELECT_MULTIPLE) | TYPE_BIT(SCHEMA_SCALE))
+#define SELECT_TYPES (TYPE_BIT(SCHEMA_SELECT_ONE) | TYPE_BIT(SCHEMA_SELECT_MULTIPLE))
+#define RANGE_TYPES                                                                                \
+	(TYPE_BIT(SCHEMA_INTEGER) | TYPE_BIT(SCHEMA_DECIMAL) | TYPE_BIT(SCHEMA_SCALE) |            \
+	 TYPE_BIT(SCHEMA_DATE) | TYPE_BIT(SCHEMA_MONTH) | TYPE_BIT(SCHEMA_PERIOD))
+/* Every type a person fills in: not a grid, a list or a calculation. */
+#define FILLED_TYPES (~(TYPE_BIT(SCHEMA_GRID) | TYPE_BIT(SCHEMA_LIST) | TYPE_BIT(SCHEMA_CALCULATE)))
+
+static bool type_in(enum schema_type t, unsigned types)
 {
-	return t == SCHEMA_SELECT_ONE || t == SCHEMA_SELECT_MULTIPLE || t == SCHEMA_SCALE;
+	return (TYPE_BIT(t) & types) != 0;
 }
 
-static bool has_range(enum schema_type t)
-{
-	return t == SCHEMA_INTEGER || t == SCHEMA_DECIMAL || t == SCHEMA_SCALE ||
-	       t == SCHEMA_DATE || t == SCHEMA_MONTH || t == SCHEMA_PERIOD;
-}
+/*
+ * The attributes a field takes on some types only: the key, the types it
+ * applies to, and how the message names them.  A key on any other type is
+ * reported, in this order.  (choices_from on a scale passes here and is
+ * refused where choices are read: a scale needs its own ordered choices.)
+ */
+static const struct field_attr {
+	const char *key;
+	unsigned types;
+	const char *which;
+} field_attrs[] = {
+    {"columns", TYPE_BIT(SCHEMA_GRID), "grid"},
+    {"rows", TYPE_BIT(SCHEMA_GRID), "grid"},
+    {"fields", TYPE_BIT(SCHEMA_LIST), "list"},
+    {"min_items", TYPE_BIT(SCHEMA_LIST), "list"},
+    {"max_items", TYPE_BIT(SCHEMA_LIST), "list"},
+    {"item_label", TYPE_BIT(SCHEMA_LIST), "list"},
+    {"choices", CHOICE_TYPES, "select_one, select_multiple and scale"},
+    {"choices_from", CHOICE_TYPES, "select_one and select_multiple"},
+    {"min", RANGE_TYPES, "integer, decimal, scale, date, month and period"},
+    {"max", RANGE_TYPES, "integer, decimal, scale, date, month and period"},
+    {"calculate", TYPE_BIT(SCHEMA_CALCULATE), "calculate"},
+    {"better", TYPE_BIT(SCHEMA_SCALE), "scale"},
+    {"tally", SELECT_TYPES, "select_one and select_multiple"},
+    {"default", FILLED_TYPES, "fields a person fills in"},
+    {"constraint", FILLED_TYPES, "fields a person fills in"},
+};
 
 /* Report key present on a type that does not take it. */
 static void refuse_key(struct loader *l, yaml_node_t *map, const char *key, const char *type,
@@ -222,7 +255,8 @@ static void parse_row(struct loader *l, yaml_node_t *n, struct schema_field *gri
 					   grid->id ? grid->id : "?");
 				continue;
 			}
-			if (!has_choices(grid->columns[c].type) || grid->columns[c].choices_from) {
+			if (!type_in(grid->columns[c].type, CHOICE_TYPES) ||
+			    grid->columns[c].choices_from) {
 				ydoc_error(y, k,
 					   "row choices: column '%s' is not a select_one, "
 					   "select_multiple or scale with its own choices",
@@ -400,30 +434,9 @@ static void parse_field(struct loader *l, yaml_node_t *n, struct schema_field *f
 
 	const char *tname = schema_type_name(f->type);
 	bool grid = t == SCHEMA_GRID, list = t == SCHEMA_LIST;
-	if (!grid) {
-		refuse_key(l, n, "columns", tname, "grid");
-		refuse_key(l, n, "rows", tname, "grid");
-	}
-	if (!list) {
-		refuse_key(l, n, "fields", tname, "list");
-		refuse_key(l, n, "min_items", tname, "list");
-		refuse_key(l, n, "max_items", tname, "list");
-		refuse_key(l, n, "item_label", tname, "list");
-	}
-	if (!has_choices(f->type)) {
-		refuse_key(l, n, "choices", tname, "select_one, select_multiple and scale");
-		refuse_key(l, n, "choices_from", tname, "select_one and select_multiple");
-	}
-	if (!has_range(f->type)) {
-		refuse_key(l, n, "min", tname, "integer, decimal, scale, date, month and period");
-		refuse_key(l, n, "max", tname, "integer, decimal, scale, date, month and period");
-	}
-	if (t != SCHEMA_CALCULATE)
-		refuse_key(l, n, "calculate", tname, "calculate");
-	if (t != SCHEMA_SCALE)
-		refuse_key(l, n, "better", tname, "scale");
-	if (t != SCHEMA_SELECT_ONE && t != SCHEMA_SELECT_MULTIPLE)
-		refuse_key(l, n, "tally", tname, "select_one and select_multiple");
+	for (size_t i = 0; i < sizeof field_attrs / sizeof field_attrs[0]; i++)
+		if (!type_in(f->type, field_attrs[i].types))
+			refuse_key(l, n, field_attrs[i].key, tname, field_attrs[i].which);
 	const char *better = NULL;
 	yaml_node_t *bn = NULL;
 	if (t == SCHEMA_SCALE && ydoc_get_str(y, n, "better", false, &better, &bn) && better) {
@@ -432,17 +445,13 @@ static void parse_field(struct loader *l, yaml_node_t *n, struct schema_field *f
 		else if (strcmp(better, "lower") != 0)
 			ydoc_error(y, bn, "'better' is higher or lower, not '%s'", better);
 	}
-	if (t == SCHEMA_SELECT_ONE || t == SCHEMA_SELECT_MULTIPLE)
+	if (type_in(f->type, SELECT_TYPES))
 		ydoc_get_bool(y, n, "tally", &f->tally);
-	if (grid || list || t == SCHEMA_CALCULATE) {
-		refuse_key(l, n, "default", tname, "fields a person fills in");
-		refuse_key(l, n, "constraint", tname, "fields a person fills in");
-	}
 	if (ydoc_map_get(y, n, "constraint_message") && !ydoc_map_get(y, n, "constraint"))
 		ydoc_error(y, ydoc_map_key(y, n, "constraint_message"),
 			   "'constraint_message' without a 'constraint'");
 
-	if (has_choices(f->type)) {
+	if (type_in(f->type, CHOICE_TYPES)) {
 		yaml_node_t *ch = ydoc_map_get(y, n, "choices");
 		yaml_node_t *cf = ydoc_map_get(y, n, "choices_from");
 		if (ch && cf)
@@ -458,7 +467,7 @@ static void parse_field(struct loader *l, yaml_node_t *n, struct schema_field *f
 		else
 			ydoc_error(y, n, "a %s field needs 'choices' (or 'choices_from')", tname);
 	}
-	if (has_range(f->type)) {
+	if (type_in(f->type, RANGE_TYPES)) {
 		parse_bound(l, n, "min", f, &f->has_min, &f->min, &f->min_text);
 		parse_bound(l, n, "max", f, &f->has_max, &f->max, &f->max_text);
 		if (f->has_min && f->has_max &&
@@ -472,7 +481,7 @@ static void parse_field(struct loader *l, yaml_node_t *n, struct schema_field *f
 	if (list)
 		parse_list(l, n, f);
 	compile_expr(l, n, "relevant", f, parent, &f->relevant);
-	if (!grid && !list && t != SCHEMA_CALCULATE)
+	if (type_in(f->type, FILLED_TYPES))
 		compile_expr(l, n, "constraint", f, parent, &f->constraint);
 	if (t == SCHEMA_CALCULATE) {
 		if (ydoc_map_get(y, n, "calculate") == NULL)
@@ -491,8 +500,8 @@ static void parse_field(struct loader *l, yaml_node_t *n, struct schema_field *f
 	}
 	const char *def = NULL;
 	yaml_node_t *dn = NULL;
-	if (!grid && !list && t != SCHEMA_CALCULATE &&
-	    ydoc_get_str(y, n, "default", false, &def, &dn) && def) {
+	if (type_in(f->type, FILLED_TYPES) && ydoc_get_str(y, n, "default", false, &def, &dn) &&
+	    def) {
 		struct kaigi_value v = {0};
 		struct kaigi_error err;
 		if (schema_value_parse(f, NULL, def, &v, &err) != KAIGI_OK)

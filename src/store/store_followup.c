@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "kaigi/followup.h"
+#include "kaigi/field_ids.h"
 #include "kaigi/xalloc.h"
 #include "store_followup.h"
 
@@ -161,10 +162,11 @@ static void actions_of(const struct store_fu_case *fc, bool open_only,
 	for (size_t r = 0; r < fc->n; r++) {
 		const struct store_record *rec = &fc->recs[r];
 		const struct store_item *it;
-		size_t n = store_fu_items(rec, "actions", &it);
+		size_t n = store_fu_items(rec, KAIGI_FIELD_ACTIONS, &it);
 		for (size_t i = 0; i < n; i++) {
 			char b1[32], b2[32], b3[32], b4[32];
-			const char *status = store_fu_text(rec, "actions", it[i].id, "status", b4);
+			const char *status = store_fu_text(rec, KAIGI_FIELD_ACTIONS, it[i].id,
+							   KAIGI_FIELD_STATUS, b4);
 			if (open_only && store_fu_action_closed(status))
 				continue;
 			out->v = xreallocarray(out->v, out->n + 1, sizeof *out->v);
@@ -174,12 +176,12 @@ static void actions_of(const struct store_fu_case *fc, bool open_only,
 			memcpy(a->item_id, it[i].id, STORE_ID_SIZE);
 			memcpy(a->case_id, fc->c.id, STORE_ID_SIZE);
 			a->meeting_date = xstrdup_or_null(fc->c.meeting_date);
-			a->who =
-			    xstrdup_or_null(store_fu_text(rec, "actions", it[i].id, "who", b1));
-			a->what =
-			    xstrdup_or_null(store_fu_text(rec, "actions", it[i].id, "what", b2));
-			a->due =
-			    xstrdup_or_null(store_fu_text(rec, "actions", it[i].id, "due", b3));
+			a->who = xstrdup_or_null(
+			    store_fu_text(rec, KAIGI_FIELD_ACTIONS, it[i].id, KAIGI_FIELD_WHO, b1));
+			a->what = xstrdup_or_null(store_fu_text(rec, KAIGI_FIELD_ACTIONS, it[i].id,
+								KAIGI_FIELD_WHAT, b2));
+			a->due = xstrdup_or_null(
+			    store_fu_text(rec, KAIGI_FIELD_ACTIONS, it[i].id, KAIGI_FIELD_DUE, b3));
 			a->status = xstrdup_or_null(status);
 			a->open = !store_fu_action_closed(status);
 		}
@@ -240,7 +242,7 @@ enum kaigi_status store_followup_actions(struct store *st, const char *case_id,
 enum kaigi_status store_action_status_set(struct store *st, struct store_action *a,
 					  const char *status, struct kaigi_error *err)
 {
-	struct store_path path = {"actions", a->item_id, "status"};
+	struct store_path path = {KAIGI_FIELD_ACTIONS, a->item_id, KAIGI_FIELD_STATUS};
 	enum kaigi_status s = store_answer_save(st, a->record_id, &path, status ? status : "", err);
 	if (s != KAIGI_OK)
 		return s;
@@ -258,12 +260,12 @@ static void open_goals_of(const struct store_fu_case *fc, struct store_strings *
 	/* Goals evaluated at this review and not reached carry on. */
 	for (size_t r = 0; r < fc->n; r++) {
 		const struct store_item *it;
-		size_t n = store_fu_items(&fc->recs[r], "evaluations", &it);
+		size_t n = store_fu_items(&fc->recs[r], KAIGI_FIELD_EVALUATIONS, &it);
 		for (size_t i = 0; i < n; i++) {
-			const char *goal =
-			    store_fu_text(&fc->recs[r], "evaluations", it[i].id, "goal", b1);
-			const char *res =
-			    store_fu_text(&fc->recs[r], "evaluations", it[i].id, "result", b2);
+			const char *goal = store_fu_text(&fc->recs[r], KAIGI_FIELD_EVALUATIONS,
+							 it[i].id, KAIGI_FIELD_GOAL, b1);
+			const char *res = store_fu_text(&fc->recs[r], KAIGI_FIELD_EVALUATIONS,
+							it[i].id, KAIGI_FIELD_RESULT, b2);
 			if (goal && *goal && !store_fu_goal_reached(res))
 				strings_add_once(out, goal);
 		}
@@ -271,12 +273,12 @@ static void open_goals_of(const struct store_fu_case *fc, struct store_strings *
 	/* Then the short-term goals set at it. */
 	for (size_t r = 0; r < fc->n; r++) {
 		const struct store_item *it;
-		size_t n = store_fu_items(&fc->recs[r], "goals", &it);
+		size_t n = store_fu_items(&fc->recs[r], KAIGI_FIELD_GOALS, &it);
 		for (size_t i = 0; i < n; i++) {
-			const char *h =
-			    store_fu_text(&fc->recs[r], "goals", it[i].id, "horizon", b1);
-			const char *w =
-			    store_fu_text(&fc->recs[r], "goals", it[i].id, "wording", b2);
+			const char *h = store_fu_text(&fc->recs[r], KAIGI_FIELD_GOALS, it[i].id,
+						      KAIGI_FIELD_HORIZON, b1);
+			const char *w = store_fu_text(&fc->recs[r], KAIGI_FIELD_GOALS, it[i].id,
+						      KAIGI_FIELD_WORDING, b2);
 			if (h && strcmp(h, "short") == 0 && w && *w)
 				strings_add_once(out, w);
 		}
@@ -301,8 +303,8 @@ enum kaigi_status store_open_goals(struct store *st, const char *case_id, struct
 /* The list field `evaluations` with an item field `goal`, or NULL. */
 static const struct schema_field *evaluation_list(const struct schema_form *form)
 {
-	const struct schema_field *f = schema_field_find(form, "evaluations");
-	if (!f || f->type != SCHEMA_LIST || !schema_subfield_find(f, "goal"))
+	const struct schema_field *f = schema_field_find(form, KAIGI_FIELD_EVALUATIONS);
+	if (!f || f->type != SCHEMA_LIST || !schema_subfield_find(f, KAIGI_FIELD_GOAL))
 		return NULL;
 	return f;
 }
@@ -325,9 +327,9 @@ static enum kaigi_status fill_evaluations(struct store *st, const char *record_i
 {
 	const struct schema_field *list = evaluation_list(form);
 	enum kaigi_status s = KAIGI_OK;
-	const struct schema_field *df = schema_field_find(form, "evaluation_date");
+	const struct schema_field *df = schema_field_find(form, KAIGI_FIELD_EVALUATION_DATE);
 	if (df && df->type == SCHEMA_DATE && date) {
-		struct store_path path = {"evaluation_date", NULL, NULL};
+		struct store_path path = {KAIGI_FIELD_EVALUATION_DATE, NULL, NULL};
 		s = store_answer_save(st, record_id, &path, date, err);
 	}
 	for (size_t i = 0; s == KAIGI_OK && i < goals->n; i++) {
@@ -335,7 +337,7 @@ static enum kaigi_status fill_evaluations(struct store *st, const char *record_i
 		s = store_item_add(st, record_id, list->id, i, item, err);
 		if (s != KAIGI_OK)
 			break;
-		struct store_path path = {list->id, item, "goal"};
+		struct store_path path = {list->id, item, KAIGI_FIELD_GOAL};
 		s = store_answer_save(st, record_id, &path, goals->v[i], err);
 		out->goals += s == KAIGI_OK;
 	}
@@ -471,7 +473,7 @@ enum kaigi_status store_followup_due(struct store *st, const char *before, const
 	    "FROM answer a JOIN form_record r ON r.id = a.record_id "
 	    "JOIN case_review c ON c.id = r.case_id JOIN meeting m ON m.id = c.meeting_id "
 	    "JOIN person p ON p.id = c.person_id "
-	    "WHERE a.field = 'followup_date' AND a.item = '' AND a.value <= ?1 "
+	    "WHERE a.field = '" KAIGI_FIELD_FOLLOWUP_DATE "' AND a.item = '' AND a.value <= ?1 "
 	    "AND NOT EXISTS (SELECT 1 FROM case_review c2 JOIN meeting m2 ON m2.id = c2.meeting_id "
 	    "  WHERE c2.person_id = c.person_id AND c2.id <> c.id AND (m2.date > m.date OR "
 	    "  c2.follows = c.id OR c2.meeting_id = ?2)) "

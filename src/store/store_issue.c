@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "kaigi/register.h"
+#include "kaigi/field_ids.h"
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
 
@@ -273,7 +274,8 @@ enum kaigi_status store_issue_link_statement(struct store *st, const char *issue
 	    "INSERT INTO regional_issue_case (issue_id, case_id, statement, created, updated) "
 	    "SELECT DISTINCT ?1, r.case_id, ?2, ?3, ?3 FROM answer a INDEXED BY "
 	    "answer_regional_issue JOIN form_record r ON r.id = a.record_id "
-	    "WHERE a.field = 'regional_issues' AND a.col = 'statement' AND a.value = ?2 "
+	    "WHERE a.field = '" KAIGI_FIELD_REGIONAL_ISSUES "' AND a.col = '" KAIGI_FIELD_STATEMENT
+	    "' AND a.value = ?2 "
 	    "AND r.case_id IS NOT NULL ON CONFLICT (issue_id, case_id) DO NOTHING";
 	static const char exists[] = "SELECT 1 FROM regional_issue WHERE id = ?1";
 	if (linked)

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/field_ids.h"
 #include "kaigi/fiscal.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/tally.h"
@@ -40,7 +41,8 @@ static char *level_spec(const struct schema_set *forms)
 	strbuf_append(&b, "[");
 	bool first = true;
 	for (size_t i = 0; forms && i < forms->nforms; i++) {
-		const struct schema_field *f = schema_field_find(forms->forms[i], "care_level");
+		const struct schema_field *f =
+		    schema_field_find(forms->forms[i], KAIGI_FIELD_CARE_LEVEL);
 		if (!f || f->type != SCHEMA_SELECT_ONE || !f->choices)
 			continue;
 		/* Choice values are single words (no spaces, checked by the
@@ -60,7 +62,7 @@ static char *level_spec(const struct schema_set *forms)
 #define LEVEL_OF(X)                                                                                \
 	"(SELECT instr(s.ord, ',' || a.value || ',') FROM form_record r "                          \
 	"  CROSS JOIN spec s ON s.form = r.form "                                                  \
-	"  CROSS JOIN answer a ON a.record_id = r.id AND a.field = 'care_level' "                  \
+	"  CROSS JOIN answer a ON a.record_id = r.id AND a.field = '" KAIGI_FIELD_CARE_LEVEL "' "  \
 	"    AND a.item = '' AND a.col = '' "                                                      \
 	"  WHERE r.case_id = " X " AND instr(s.ord, ',' || a.value || ',') > 0 LIMIT 1)"
 

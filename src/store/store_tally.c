@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/field_ids.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/tally.h"
 #include "kaigi/xalloc.h"
@@ -90,10 +91,11 @@ static char *tally_spec(const struct schema_set *forms)
 #define SEP (first ? (first = false, "") : ",")
 	for (size_t i = 0; forms && i < forms->nforms; i++) {
 		const struct schema_form *form = forms->forms[i];
-		const struct schema_field *il = schema_field_find(form, "issues");
-		if (il && il->type == SCHEMA_LIST && schema_subfield_find(il, "category"))
+		const struct schema_field *il = schema_field_find(form, KAIGI_FIELD_ISSUES);
+		if (il && il->type == SCHEMA_LIST && schema_subfield_find(il, KAIGI_FIELD_CATEGORY))
 			strbuf_appendf(&b, "%s[0,\"%s\",\"issues\",\"\",\"\",\"\"]", SEP, form->id);
-		const struct schema_field *rl = schema_field_find(form, "regional_issues");
+		const struct schema_field *rl =
+		    schema_field_find(form, KAIGI_FIELD_REGIONAL_ISSUES);
 		if (rl && rl->type == SCHEMA_LIST)
 			strbuf_appendf(&b, "%s[3,\"%s\",\"regional_issues\",\"\",\"\",\"\"]", SEP,
 				       form->id);
@@ -186,9 +188,9 @@ static char *tally_spec(const struct schema_set *forms)
 	"  CROSS JOIN spec s ON s.form = r.form AND s.kind IN (0, 1, 2, 3)), "                     \
 	"hit (kind, form, field, item, id, area, date) AS ("                                             \
 	"  SELECT -1, '', '', '', id, area, date FROM cs "                                               \
-	"  UNION ALL SELECT DISTINCT 0, '', 'issues', a.value, rec.id, rec.area, rec.date FROM rec "         \
+	"  UNION ALL SELECT DISTINCT 0, '', '" KAIGI_FIELD_ISSUES "', a.value, rec.id, rec.area, rec.date FROM rec "         \
 	"    CROSS JOIN answer a ON a.record_id = rec.rid AND a.field = rec.field "                \
-	"    WHERE rec.kind = 0 AND a.col = 'category' "                                           \
+	"    WHERE rec.kind = 0 AND a.col = '" KAIGI_FIELD_CATEGORY "' "                                           \
 	"  UNION ALL SELECT 1, rec.form, rec.field, a.item, rec.id, rec.area, rec.date FROM rec "            \
 	"    CROSS JOIN answer a ON a.record_id = rec.rid AND a.field = rec.field "                \
 	"    WHERE rec.kind = 1 AND a.col = rec.col "                                              \
@@ -200,12 +202,12 @@ static char *tally_spec(const struct schema_set *forms)
 	"      AND a.item = '' AND a.col = '' "                                                    \
 	"    CROSS JOIN spec c ON c.kind = 5 AND c.form = rec.form AND c.field = rec.field "       \
 	"    WHERE rec.kind = 2 AND instr(' ' || a.value || ' ', ' ' || c.item || ' ') > 0 "       \
-	"  UNION ALL SELECT DISTINCT 3, '', 'regional_issues', "                                   \
+	"  UNION ALL SELECT DISTINCT 3, '', '" KAIGI_FIELD_REGIONAL_ISSUES "', "                                   \
 	"    coalesce(w.into_statement, a.value), "                                                \
 	"    rec.id, rec.area, rec.date FROM rec "                                                           \
 	"    CROSS JOIN answer a ON a.record_id = rec.rid AND a.field = rec.field "                \
 	"    LEFT JOIN wording_merge w ON w.statement = a.value "                                  \
-	"    WHERE rec.kind = 3 AND a.col = 'statement' AND a.value <> ''), "                      \
+	"    WHERE rec.kind = 3 AND a.col = '" KAIGI_FIELD_STATEMENT "' AND a.value <> ''), "                      \
 	"allhit AS ("                                                                              \
 	"  SELECT kind, form, field, item, case_id AS id, area FROM tally_hit "                    \
 	"  WHERE spec = ?5 AND kind IN (-1, 0, 1, 2, 3) "                                          \
@@ -514,14 +516,14 @@ static bool key_parse(const char *key, int *kind, char **form, char **field, cha
 	if (plen == 8 && strncmp(key, "category", 8) == 0) {
 		*kind = STORE_TALLY_CATEGORY;
 		*form = xstrdup("");
-		*field = xstrdup("issues");
+		*field = xstrdup(KAIGI_FIELD_ISSUES);
 		*item = xstrdup(rest);
 		return true;
 	}
 	if (plen == 6 && strncmp(key, "raised", 6) == 0) {
 		*kind = STORE_TALLY_RAISED;
 		*form = xstrdup("");
-		*field = xstrdup("regional_issues");
+		*field = xstrdup(KAIGI_FIELD_REGIONAL_ISSUES);
 		*item = xstrdup(rest);
 		return true;
 	}
@@ -627,9 +629,9 @@ const char *store_tally_label(const struct schema_set *forms, const struct store
 	if (l->kind == STORE_TALLY_CATEGORY) {
 		for (size_t i = 0; forms && i < forms->nforms; i++) {
 			const struct schema_field *list =
-			    schema_field_find(forms->forms[i], "issues");
+			    schema_field_find(forms->forms[i], KAIGI_FIELD_ISSUES);
 			const struct schema_field *c =
-			    list ? schema_subfield_find(list, "category") : NULL;
+			    list ? schema_subfield_find(list, KAIGI_FIELD_CATEGORY) : NULL;
 			int k = c && c->choices ? schema_choice_find(c->choices, l->item) : -1;
 			if (k >= 0)
 				return schema_label_get(&c->choices->v[k].label, lang);

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "kaigi/draft.h"
+#include "kaigi/field_ids.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_case.h"
@@ -85,7 +86,7 @@ static void check_list(struct ui *ui, struct case_scr *cs, size_t r, size_t s,
 /* Whether this case uses the form of rec (see the top of the file). */
 static bool form_used(const struct case_scr *cs, const struct ui_rec *rec)
 {
-	if (cs->c.follows[0] || !schema_field_find(rec->form, "evaluations"))
+	if (cs->c.follows[0] || !schema_field_find(rec->form, KAIGI_FIELD_EVALUATIONS))
 		return true;
 	return rec->r.nanswers > 0 || rec->r.nitems > 0;
 }
@@ -93,8 +94,8 @@ static bool form_used(const struct case_scr *cs, const struct ui_rec *rec)
 /* A field the close check asks for when it is empty. */
 static bool asked(const struct schema_field *f)
 {
-	return (f->required || strcmp(f->id, "followup_date") == 0) && f->type != SCHEMA_GRID &&
-	       f->type != SCHEMA_CALCULATE && f->type != SCHEMA_LIST;
+	return (f->required || strcmp(f->id, KAIGI_FIELD_FOLLOWUP_DATE) == 0) &&
+	       f->type != SCHEMA_GRID && f->type != SCHEMA_CALCULATE && f->type != SCHEMA_LIST;
 }
 
 /* The section of rec's form that holds the top-level field id. */

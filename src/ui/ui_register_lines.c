@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/field_ids.h"
 #include "kaigi/fiscal.h"
 #include "kaigi/followup.h"
 #include "kaigi/register.h"
@@ -26,8 +27,9 @@ const char *ui_reg_category_label(struct ui *ui, const char *form_id, const char
 		const struct schema_form *f = ui->forms->forms[i];
 		if (form_id && strcmp(f->id, form_id) != 0)
 			continue;
-		const struct schema_field *l = schema_field_find(f, "regional_issues");
-		const struct schema_field *c = l ? schema_subfield_find(l, "category") : NULL;
+		const struct schema_field *l = schema_field_find(f, KAIGI_FIELD_REGIONAL_ISSUES);
+		const struct schema_field *c =
+		    l ? schema_subfield_find(l, KAIGI_FIELD_CATEGORY) : NULL;
 		int k = c && c->choices ? schema_choice_find(c->choices, value) : -1;
 		if (k >= 0)
 			return schema_label_get(&c->choices->v[k].label, ui->lang);

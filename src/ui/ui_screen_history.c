@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "kaigi/followup.h"
+#include "kaigi/field_ids.h"
 #include "kaigi/policy.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
@@ -132,9 +133,11 @@ static const char *status_label(struct ui *ui, const struct store_action *a)
 	if (!a->status)
 		return _("(no status)");
 	for (size_t i = 0; i < ui->forms->nforms; i++) {
-		const struct schema_field *l = schema_field_find(ui->forms->forms[i], "actions");
-		const struct schema_field *sf =
-		    l && l->type == SCHEMA_LIST ? schema_subfield_find(l, "status") : NULL;
+		const struct schema_field *l =
+		    schema_field_find(ui->forms->forms[i], KAIGI_FIELD_ACTIONS);
+		const struct schema_field *sf = l && l->type == SCHEMA_LIST
+						    ? schema_subfield_find(l, KAIGI_FIELD_STATUS)
+						    : NULL;
 		int k = sf && sf->choices ? schema_choice_find(sf->choices, a->status) : -1;
 		if (k >= 0)
 			return schema_label_get(&sf->choices->v[k].label, ui->lang);
@@ -145,9 +148,11 @@ static const char *status_label(struct ui *ui, const struct store_action *a)
 static const struct schema_field *status_field(struct ui *ui)
 {
 	for (size_t i = 0; i < ui->forms->nforms; i++) {
-		const struct schema_field *l = schema_field_find(ui->forms->forms[i], "actions");
-		const struct schema_field *sf =
-		    l && l->type == SCHEMA_LIST ? schema_subfield_find(l, "status") : NULL;
+		const struct schema_field *l =
+		    schema_field_find(ui->forms->forms[i], KAIGI_FIELD_ACTIONS);
+		const struct schema_field *sf = l && l->type == SCHEMA_LIST
+						    ? schema_subfield_find(l, KAIGI_FIELD_STATUS)
+						    : NULL;
 		if (sf && sf->choices)
 			return sf;
 	}

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/field_ids.h"
 #include "kaigi/fiscal.h"
 #include "kaigi/followup.h"
 #include "kaigi/policy.h"
@@ -228,8 +229,9 @@ static void page_open(struct ui *ui, struct reg *g, const char *issue_id)
 	/* The categories the cases use (case_plan's issue_category). */
 	for (size_t i = 0; i < ui->forms->nforms; i++) {
 		const struct schema_field *l =
-		    schema_field_find(ui->forms->forms[i], "regional_issues");
-		const struct schema_field *c = l ? schema_subfield_find(l, "category") : NULL;
+		    schema_field_find(ui->forms->forms[i], KAIGI_FIELD_REGIONAL_ISSUES);
+		const struct schema_field *c =
+		    l ? schema_subfield_find(l, KAIGI_FIELD_CATEGORY) : NULL;
 		for (size_t k = 0; c && c->choices && k < c->choices->n; k++)
 			ui_synth_choice(&g->f, c->choices->v[k].value,
 					schema_label_get(&c->choices->v[k].label, ui->lang));
