@@ -14,10 +14,10 @@
 
 #include <sqlite3.h>
 
-#include "../../src/store/store_internal.h"
 #include "fu_test.h"
 #include "kaigi/report.h"
 #include "kaigi/xalloc.h"
+#include "store/store_internal.h"
 
 #define REVIEW1  "aaaaaaaa-0000-4000-8000-000000000001"
 #define REVIEW2  "aaaaaaaa-0000-4000-8000-000000000002"

@@ -6,7 +6,7 @@
  * the 居宅 version plans 2–3 cases of 30–45 minutes (seed 001 L1881).
  */
 #include "kaigi/plan.h"
-#include "test_schema_util.h"
+#include "schema_fixture.h"
 
 static const struct schema_meeting *shipped(struct tset *t, const char *id)
 {

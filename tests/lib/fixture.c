@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* store_test.c — helpers shared by the store's tests. */
-#include "store_test.h"
+#include "fixture.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -37,7 +37,7 @@ void fixture_init(struct fixture *fx)
 	struct kaigi_error err;
 	assert_int_equal(schema_set_init(&fx->forms, &err), KAIGI_OK);
 	struct kaigi_diags d = {0};
-	schema_load_dir(&fx->forms, test_source("tests/store/forms"), &d);
+	schema_load_dir(&fx->forms, test_source("tests/data/store/forms"), &d);
 	schema_set_check(&fx->forms, &d);
 	for (size_t i = 0; i < d.n; i++)
 		fprintf(stderr, "%s:%d:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].col, d.v[i].msg);
@@ -182,7 +182,7 @@ int test_run_kaigi(const char *const *argv, char **out, char **err, int uid, lon
 		} else if (uid >= 0 && (setgid((gid_t)uid) != 0 || setuid((uid_t)uid) != 0)) {
 			_exit(126);
 		}
-		setenv("KAIGI_FORMS_DIR", test_source("tests/store/forms"), 1);
+		setenv("KAIGI_FORMS_DIR", test_source("tests/data/store/forms"), 1);
 		execv(bin, args);
 		_exit(127);
 	}

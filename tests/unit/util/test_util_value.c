@@ -4,7 +4,7 @@
  * checked values: each type, full-width digits and separators, dates,
  * ranges, choices; constraints with their messages; the value helpers.
  */
-#include "test_schema_util.h"
+#include "schema_fixture.h"
 
 static const char form_yaml[] =
     "form: t\n"

@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "test_schema_util.h"
+#include "schema_fixture.h"
 
 static const char meeting_yaml[] =
     "meeting: independence\n"

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * store_test.h — helpers for the store's tests: a private temporary folder,
- * the test forms (tests/store/forms), a store opened on a fresh database,
+ * the test forms (tests/data/store/forms), a store opened on a fresh database,
  * and running the kaigi binary with its exit status and stderr.
  */
 #ifndef KAIGI_STORE_TEST_H

@@ -33,7 +33,7 @@ struct fu *fu_open(const char *fixture)
 	store_set_actor(f->st, "tester");
 	if (fixture) {
 		char rel[256];
-		snprintf(rel, sizeof rel, "tests/followup/data/%s", fixture);
+		snprintf(rel, sizeof rel, "tests/data/followup/%s", fixture);
 		const char *paths[] = {fu_source(rel)};
 		enum kaigi_status s = store_import_files(f->st, paths, 1, NULL, &diags);
 		for (size_t i = 0; i < diags.n; i++)

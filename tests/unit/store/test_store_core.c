@@ -18,10 +18,10 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "../../src/store/store_internal.h"
+#include "fixture.h"
 #include "kaigi/store_stop.h"
 #include "kaigi/store_wal.h"
-#include "store_test.h"
+#include "store/store_internal.h"
 
 static int setup(void **state)
 {

@@ -19,7 +19,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "../store/store_test.h"
+#include "fixture.h"
 #include "kaigi/sync.h"
 
 struct two {

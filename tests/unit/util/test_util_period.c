@@ -6,7 +6,7 @@
  * the display, the expression functions, and `formerly`.
  */
 #include "kaigi/period.h"
-#include "test_schema_util.h"
+#include "schema_fixture.h"
 
 static const char form_yaml[] =
     FORM("      - {id: start, type: month, label: Start, min: 2020-01, max: 2030-12}\n"

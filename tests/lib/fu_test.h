@@ -2,7 +2,7 @@
 /*
  * fu_test.h — what the follow-up tests share: a fresh database in a
  * private folder with the shipped forms, a fixture of
- * tests/followup/data imported into it, and a few SQL peeks.
+ * tests/data/followup imported into it, and a few SQL peeks.
  */
 #ifndef KAIGI_FU_TEST_H
 #define KAIGI_FU_TEST_H

@@ -12,10 +12,10 @@
 
 #include <sqlite3.h>
 
-#include "../../src/store/store_internal.h"
 #include "fu_test.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
+#include "store/store_internal.h"
 
 #define REVIEW1 "aaaaaaaa-0000-4000-8000-000000000001"
 

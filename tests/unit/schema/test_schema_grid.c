@@ -5,7 +5,7 @@
  * fields, min/max_items, item_label, better, tally), calculate, choices taken from another
  * field, and what an expression may refer to from each place.
  */
-#include "test_schema_util.h"
+#include "schema_fixture.h"
 
 static const struct schema_field *field(struct tset *t, const char *id)
 {

@@ -19,9 +19,9 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "../../src/store/store_internal.h"
+#include "fixture.h"
 #include "kaigi/xalloc.h"
-#include "store_test.h"
+#include "store/store_internal.h"
 
 #define MEETING "11111111-1111-4111-8111-000000000001"
 #define PERSON  "22222222-2222-4222-8222-000000000001"

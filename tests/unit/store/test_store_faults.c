@@ -34,8 +34,8 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "fixture.h"
 #include "kaigi/strbuf.h"
-#include "store_test.h"
 
 static int setup(void **state)
 {
@@ -135,8 +135,8 @@ static void test_sigkill_loses_no_acknowledged_save(void **state)
 			dup2(fds[1], 1);
 			close(fds[0]);
 			close(fds[1]);
-			execl(child, child, fx->db, test_source("tests/store/forms"), fx->record,
-			      first, (char *)NULL);
+			execl(child, child, fx->db, test_source("tests/data/store/forms"),
+			      fx->record, first, (char *)NULL);
 			_exit(127);
 		}
 		close(fds[1]);
@@ -335,7 +335,7 @@ static void test_locked_by_another_process(void **state)
 	char *err = NULL;
 	setenv("KAIGI_BUSY_TIMEOUT_MS", "300", 1);
 	const char *argv[] = {"--db", fx->db, "import",
-			      test_source("tests/store/data/meeting.yaml"), NULL};
+			      test_source("tests/data/store/meeting.yaml"), NULL};
 	assert_int_equal(kaigi(argv, &err, -1, 0), 3);
 	expect_in(err, "locked");
 	free(err);
@@ -357,7 +357,7 @@ static void test_read_only_file_and_folder(void **state)
 	fx->st = NULL;
 	/* Root ignores file modes: run kaigi as root without that power. */
 	int uid = geteuid() == 0 ? TEST_ROOT_WITHOUT_DAC : -1;
-	const char *example = test_source("tests/store/data/meeting.yaml");
+	const char *example = test_source("tests/data/store/meeting.yaml");
 	unsigned long long h = test_file_hash(fx->db);
 	char *err = NULL, *out = NULL;
 
@@ -396,7 +396,7 @@ static void test_not_a_database_and_newer(void **state)
 	snprintf(notdb, sizeof notdb, "%s/notes.txt", fx->dir);
 	test_write_file(notdb, "議事録のメモ — not a database\n");
 	unsigned long long h = test_file_hash(notdb);
-	const char *imp[] = {"--db", notdb, "import", test_source("tests/store/data/meeting.yaml"),
+	const char *imp[] = {"--db", notdb, "import", test_source("tests/data/store/meeting.yaml"),
 			     NULL};
 	assert_int_equal(kaigi(imp, &err, -1, 0), 3);
 	expect_in(err, "not a kaigi database");
@@ -412,7 +412,7 @@ static void test_not_a_database_and_newer(void **state)
 	sqlite3_close(db);
 	h = test_file_hash(fx->db);
 	const char *imp2[] = {"--db", fx->db, "import",
-			      test_source("tests/store/data/meeting.yaml"), NULL};
+			      test_source("tests/data/store/meeting.yaml"), NULL};
 	assert_int_equal(kaigi(imp2, &err, -1, 0), 3);
 	expect_in(err, "newer kaigi");
 	free(err);
@@ -465,7 +465,7 @@ static void test_backup_while_another_kaigi_writes(void **state)
 	if (pid == 0) {
 		int null = open("/dev/null", O_WRONLY);
 		dup2(null, 1);
-		execl(child, child, fx->db, test_source("tests/store/forms"), fx->record, "1",
+		execl(child, child, fx->db, test_source("tests/data/store/forms"), fx->record, "1",
 		      (char *)NULL);
 		_exit(127);
 	}

@@ -18,7 +18,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "../../src/store/store_internal.h"
+#include "store/store_internal.h"
 
 #include "kaigi/meeting.h"
 #include "kaigi/report.h"

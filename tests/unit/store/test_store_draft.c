@@ -14,9 +14,9 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "../../src/store/store_internal.h"
+#include "fixture.h"
 #include "kaigi/draft.h"
-#include "store_test.h"
+#include "store/store_internal.h"
 
 static int setup(void **state)
 {

@@ -7,7 +7,7 @@
  */
 #include <time.h>
 
-#include "test_schema_util.h"
+#include "schema_fixture.h"
 
 static int engine_setup(void **state)
 {

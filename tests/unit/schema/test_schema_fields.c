@@ -4,7 +4,7 @@
  * each attribute read into the schema as written, and each misuse refused
  * at its line and column.
  */
-#include "test_schema_util.h"
+#include "schema_fixture.h"
 
 static const struct schema_field *field(struct tset *t, const char *form, const char *id)
 {

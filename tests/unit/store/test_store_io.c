@@ -17,9 +17,9 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "../../src/store/store_internal.h"
+#include "fixture.h"
 #include "kaigi/strbuf.h"
-#include "store_test.h"
+#include "store/store_internal.h"
 
 static int setup(void **state)
 {
@@ -83,7 +83,7 @@ static void test_import_example_twice_and_round_trip(void **state)
 	struct fixture *fx = *state;
 	struct kaigi_diags d = {0};
 	struct store_import_stats stats;
-	const char *example = test_source("tests/store/data/meeting.yaml");
+	const char *example = test_source("tests/data/store/meeting.yaml");
 	enum kaigi_status s = import_file(fx->st, example, &stats, &d);
 	print_diags(&d);
 	assert_int_equal(s, KAIGI_OK);
@@ -133,7 +133,7 @@ static void test_import_reports_every_problem_and_writes_nothing(void **state)
 	struct fixture *fx = *state;
 	struct kaigi_diags d = {0};
 	assert_int_equal(
-	    import_file(fx->st, test_source("tests/store/data/meeting.yaml"), NULL, &d), KAIGI_OK);
+	    import_file(fx->st, test_source("tests/data/store/meeting.yaml"), NULL, &d), KAIGI_OK);
 	long long changes = query_int(fx->st, "SELECT count(*) FROM audit");
 	char *before = export_all(fx->st);
 	char path[400];
@@ -273,7 +273,7 @@ static void test_csv_export(void **state)
 	struct fixture *fx = *state;
 	struct kaigi_diags d = {0};
 	assert_int_equal(
-	    import_file(fx->st, test_source("tests/store/data/meeting.yaml"), NULL, &d), KAIGI_OK);
+	    import_file(fx->st, test_source("tests/data/store/meeting.yaml"), NULL, &d), KAIGI_OK);
 	char dir[400];
 	snprintf(dir, sizeof dir, "%s/csv", fx->dir);
 	struct kaigi_error err;
@@ -314,7 +314,7 @@ static void test_csv_export(void **state)
 static void test_cli(void **state)
 {
 	struct fixture *fx = *state;
-	const char *example = test_source("tests/store/data/meeting.yaml");
+	const char *example = test_source("tests/data/store/meeting.yaml");
 	char example_copy[400];
 	snprintf(example_copy, sizeof example_copy, "%s/m.yaml", fx->dir);
 	char *text = test_read_file(example, NULL);
@@ -366,7 +366,7 @@ static void test_doc_example_with_shipped_forms(void **state)
 	kaigi_diags_free(&d);
 	store_set_forms(fx->st, &shipped);
 	enum kaigi_status s = import_file(
-	    fx->st, test_source("tests/store/data/shipped_forms_meeting.yaml"), NULL, &d);
+	    fx->st, test_source("tests/data/store/shipped_forms_meeting.yaml"), NULL, &d);
 	print_diags(&d);
 	assert_int_equal(s, KAIGI_OK);
 	char dir[400];
