@@ -17,66 +17,23 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "kaigi/report.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 
 #define MEETING_ID "0c9e8d7f-6a5b-4c3d-8e1f-2a3b4c5d6e70"
 
-struct fx {
-	char dir[64];
-	struct schema_set forms;
-	struct store *st;
-};
-
-static const char *source(const char *rel)
-{
-	static char buf[4096];
-	const char *root = getenv("KAIGI_SOURCE_ROOT");
-	snprintf(buf, sizeof buf, "%s/%s", root ? root : ".", rel);
-	return buf;
-}
-
 static int setup(void **state)
 {
-	struct fx *f = xcalloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/kaigi-report-api-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	struct kaigi_error err;
-	struct kaigi_diags diags = {0};
-	assert_int_equal(schema_set_init(&f->forms, &err), KAIGI_OK);
-	schema_load_dir(&f->forms, source("forms"), &diags);
-	assert_int_equal(kaigi_diags_status(&diags), KAIGI_OK);
-	char *db = xasprintf("%s/kaigi.db", f->dir);
-	assert_int_equal(store_open(&f->st, db, STORE_READ_WRITE, &err), KAIGI_OK);
-	free(db);
-	store_set_forms(f->st, &f->forms);
-	const char *paths[] = {source("tests/data/report/meeting.yaml")};
-	enum kaigi_status s = store_import_files(f->st, paths, 1, NULL, &diags);
-	for (size_t i = 0; i < diags.n; i++)
-		fprintf(stderr, "%s:%d: %s\n", diags.v[i].file, diags.v[i].line, diags.v[i].msg);
-	assert_int_equal(s, KAIGI_OK);
-	kaigi_diags_free(&diags);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	store_close(f->st);
-	schema_set_free(&f->forms);
-	char *cmd = xasprintf("rm -rf '%s'", f->dir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(f);
+	*state = fixture_new("tests/data/report/meeting.yaml");
 	return 0;
 }
 
 /* Every sensitive value of the fixture (tests/data/report/sensitive.txt). */
 static size_t sensitive(char vals[][64], size_t max)
 {
-	FILE *in = fopen(source("tests/data/report/sensitive.txt"), "r");
+	FILE *in = fopen(test_source("tests/data/report/sensitive.txt"), "r");
 	assert_non_null(in);
 	char line[256];
 	size_t n = 0;
@@ -89,7 +46,7 @@ static size_t sensitive(char vals[][64], size_t max)
 	return n;
 }
 
-static char *render(struct fx *f, enum report_format fmt, const char *lang, bool names,
+static char *render(struct fixture *f, enum report_format fmt, const char *lang, bool names,
 		    size_t width)
 {
 	struct report_options o = {.lang = lang, .names = names, .width = width};
@@ -123,7 +80,7 @@ static void test_formats(void **state)
 
 static void test_find(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	struct kaigi_error err;
 	char id[STORE_ID_SIZE];
 	assert_int_equal(report_meeting_find(f->st, "2025-06-12", id, &err), KAIGI_OK);
@@ -162,7 +119,7 @@ static void test_find(void **state)
 
 static void test_unknown_meeting_leaves_output(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	struct strbuf out = STRBUF_INIT;
 	strbuf_append(&out, "kept");
 	struct kaigi_error err;
@@ -190,7 +147,7 @@ static void check_width(const char *text, size_t cols)
 
 static void test_anonymised_everywhere(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	char vals[64][64];
 	size_t nv = sensitive(vals, 64);
 	assert_true(nv >= 10);
@@ -218,7 +175,7 @@ static void test_anonymised_everywhere(void **state)
 
 static void test_text_width_option(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	char *doc = render(f, REPORT_TEXT, "ja", false, 52);
 	check_width(doc, 52);
 	free(doc);
@@ -229,7 +186,7 @@ static void test_text_width_option(void **state)
 
 static void test_pdf_bytes(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	if (!report_format_available(REPORT_PDF)) {
 		skip();
 		return;
@@ -247,7 +204,7 @@ static void test_pdf_bytes(void **state)
 
 static void test_save(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	struct kaigi_error err;
 	char *path = xasprintf("%s/summary.txt", f->dir);
 	assert_int_equal(report_save(path, "一行\n", strlen("一行\n"), &err), KAIGI_OK);
@@ -280,7 +237,7 @@ static void fake(const char *dir, const char *name, const char *body)
 
 static void test_printer(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	struct kaigi_error err;
 	char *old_path = xstrdup(getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
 	char *bin = xasprintf("%s/bin", f->dir);
@@ -330,13 +287,14 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_formats),
-	    cmocka_unit_test_setup_teardown(test_find, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_unknown_meeting_leaves_output, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_anonymised_everywhere, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_text_width_option, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_pdf_bytes, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_save, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_printer, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_find, setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_unknown_meeting_leaves_output, setup,
+					    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_anonymised_everywhere, setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_text_width_option, setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_pdf_bytes, setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_save, setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_printer, setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,27 +20,14 @@
 
 #include "store/store_internal.h"
 
+#include "fixture.h"
 #include "kaigi/meeting.h"
 #include "kaigi/report.h"
 #include "kaigi/xalloc.h"
 
 #define MEETING "6a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c40"
 
-struct fx {
-	char dir[64];
-	struct schema_set forms;
-	struct store *st;
-};
-
-static const char *source(const char *rel)
-{
-	static char buf[4096];
-	const char *root = getenv("KAIGI_SOURCE_ROOT");
-	snprintf(buf, sizeof buf, "%s/%s", root ? root : ".", rel);
-	return buf;
-}
-
-static struct store *open_db(struct fx *f, const char *name)
+static struct store *open_db(struct fixture *f, const char *name)
 {
 	struct kaigi_error err;
 	struct store *st;
@@ -53,50 +40,17 @@ static struct store *open_db(struct fx *f, const char *name)
 
 static int setup(void **state)
 {
-	struct fx *f = xcalloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/kaigi-meeting-model-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	struct kaigi_error err;
-	struct kaigi_diags diags = {0};
-	assert_int_equal(schema_set_init(&f->forms, &err), KAIGI_OK);
-	schema_load_dir(&f->forms, source("forms"), &diags);
-	assert_int_equal(kaigi_diags_status(&diags), KAIGI_OK);
-	f->st = open_db(f, "kaigi.db");
-	const char *paths[] = {source("tests/data/meeting/packet.yaml")};
-	enum kaigi_status s = store_import_files(f->st, paths, 1, NULL, &diags);
-	for (size_t i = 0; i < diags.n; i++)
-		fprintf(stderr, "%s:%d: %s\n", diags.v[i].file, diags.v[i].line, diags.v[i].msg);
-	assert_int_equal(s, KAIGI_OK);
-	kaigi_diags_free(&diags);
-	*state = f;
+	*state = fixture_new("tests/data/meeting/packet.yaml");
 	return 0;
 }
 
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	store_close(f->st);
-	schema_set_free(&f->forms);
-	char *cmd = xasprintf("rm -rf '%s'", f->dir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(f);
-	return 0;
-}
-
-static char *render(struct fx *f, struct store *st, const struct report_options *o)
+static char *render(struct fixture *f, struct store *st, const struct report_options *o)
 {
 	struct strbuf out = STRBUF_INIT;
 	struct kaigi_error err;
 	if (report_meeting_render(st, &f->forms, MEETING, REPORT_TEXT, o, &out, &err) != KAIGI_OK)
 		fail_msg("render: %s", err.msg);
 	return strbuf_take(&out);
-}
-
-static int write_buf(void *ctx, const char *buf, size_t len)
-{
-	strbuf_appendn(ctx, buf, len);
-	return 0;
 }
 
 /* The text with its line breaks and wrapping spaces taken out, so that a
@@ -117,7 +71,7 @@ static char *unwrapped(const char *text)
 
 static void profession_not_in_template(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	struct kaigi_error err;
 	/* The dentist and the scrivener are not professions the template
 	 * expects; 介護福祉士 is not even on the town's list. */
@@ -131,7 +85,8 @@ static void profession_not_in_template(void **state)
 	/* Exported … */
 	struct strbuf yaml = STRBUF_INIT;
 	struct kaigi_diags warn = {0};
-	assert_int_equal(store_export_yaml(f->st, NULL, write_buf, &yaml, &warn, &err), KAIGI_OK);
+	assert_int_equal(store_export_yaml(f->st, NULL, test_strbuf_write, &yaml, &warn, &err),
+			 KAIGI_OK);
 	assert_non_null(strstr(strbuf_str(&yaml), "profession: 介護福祉士"));
 	assert_non_null(strstr(strbuf_str(&yaml), "profession: scrivener"));
 	/* … imported into another database … */
@@ -163,7 +118,7 @@ static void profession_not_in_template(void **state)
 
 static void old_summary_keeps_its_vision(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	struct kaigi_error err;
 	/* The vision of the day the meeting was held, kept with it. */
 	assert_int_equal(store_meeting_vision_set(f->st, MEETING, "元の暮らしに戻れる町", &err),
@@ -179,7 +134,8 @@ static void old_summary_keeps_its_vision(void **state)
 	/* Exported and imported, the meeting keeps it too. */
 	struct strbuf yaml = STRBUF_INIT;
 	struct kaigi_diags warn = {0};
-	assert_int_equal(store_export_yaml(f->st, NULL, write_buf, &yaml, &warn, &err), KAIGI_OK);
+	assert_int_equal(store_export_yaml(f->st, NULL, test_strbuf_write, &yaml, &warn, &err),
+			 KAIGI_OK);
 	struct store *st2 = open_db(f, "vision.db");
 	assert_int_equal(store_import_buffer(st2, "export.yaml", yaml.s, yaml.len, NULL, &warn),
 			 KAIGI_OK);
@@ -201,7 +157,7 @@ static void old_summary_keeps_its_vision(void **state)
 
 static void packet_every_sheet_nothing_identifying(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	struct report_options o = {.lang = "ja", .packet = true, .names = true};
 	char *text = render(f, f->st, &o); /* names asked for: ignored */
 	char *flat = unwrapped(text);
@@ -221,7 +177,7 @@ static void packet_every_sheet_nothing_identifying(void **state)
 	assert_non_null(strstr(flat, "ADL・IADL"));
 	/* What the room writes in the meeting is not in it. */
 	assert_null(strstr(flat, "役割分担"));
-	FILE *in = fopen(source("tests/data/meeting/packet_secrets.txt"), "r");
+	FILE *in = fopen(test_source("tests/data/meeting/packet_secrets.txt"), "r");
 	assert_non_null(in);
 	char line[256];
 	size_t n = 0;
@@ -269,7 +225,7 @@ static char *case_part(const char *flat, const char *code, const char *next)
  * legend alone.  A rated grid is still there. */
 static void packet_leaves_out_an_unrated_grid(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	struct kaigi_error err;
 	struct store_case_list cl;
 	assert_int_equal(store_case_list(f->st, MEETING, &cl, &err), KAIGI_OK);
@@ -295,7 +251,7 @@ static void packet_leaves_out_an_unrated_grid(void **state)
 
 static void summary_carries_the_case_facts(void **state)
 {
-	struct fx *f = *state;
+	struct fixture *f = *state;
 	struct report_options o = {.lang = "ja"};
 	char *text = render(f, f->st, &o);
 	char *flat = unwrapped(text);
@@ -315,50 +271,24 @@ static void summary_carries_the_case_facts(void **state)
 	free(text);
 }
 
-static void actor(sqlite3_context *c, int n, sqlite3_value **v)
-{
-	(void)n;
-	(void)v;
-	sqlite3_result_text(c, "tester", -1, SQLITE_STATIC);
-}
-
-static void exec_ok(sqlite3 *db, const char *sql)
-{
-	char *e = NULL;
-	if (sqlite3_exec(db, sql, NULL, NULL, &e) != SQLITE_OK)
-		fail_msg("%s\n%s", e, sql);
-}
-
 /* The migration of the meeting model: a role that was a profession moves
  * to profession; the part played stays; meetings gain a vision. */
 static void migration_moves_professions(void **state)
 {
-	struct fx *f = *state;
-	size_t at = kaigi_migration_count;
-	for (size_t i = 0; i < kaigi_migration_count; i++)
-		if (strstr(kaigi_migration_name[i], "meeting_model"))
-			at = i;
-	assert_true(at < kaigi_migration_count);
+	struct fixture *f = *state;
 	char *path = xasprintf("%s/old.db", f->dir);
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	sqlite3_create_function(db, "kaigi_actor", 0, SQLITE_UTF8, NULL, actor, NULL, NULL);
-	for (size_t i = 0; i < at; i++)
-		exec_ok(db, kaigi_migration_sql[i]);
-	char *pragma = xasprintf("PRAGMA user_version=%zu; PRAGMA application_id=%d", at,
-				 STORE_APPLICATION_ID);
-	exec_ok(db, pragma);
-	free(pragma);
-	exec_ok(db, "INSERT INTO meeting (id, template, title, date, created, updated) VALUES "
-		    "('11111111-1111-4111-8111-000000000001', 'independence_support', '旧会議', "
-		    "'2024-05-14', 0, 0);"
-		    "INSERT INTO participant (id, meeting_id, ord, name, role, created, updated) "
-		    "VALUES ('77777777-7777-4777-8777-000000000001', "
-		    "'11111111-1111-4111-8111-000000000001', 0, '山田', 'facilitator', 0, 0),"
-		    "('77777777-7777-4777-8777-000000000002', "
-		    "'11111111-1111-4111-8111-000000000001', 1, '佐藤', 'rehab', 0, 0),"
-		    "('77777777-7777-4777-8777-000000000003', "
-		    "'11111111-1111-4111-8111-000000000001', 2, '鈴木', NULL, 0, 0);");
+	sqlite3 *db = test_db_before(path, test_migration_find("meeting_model"), "tester");
+	test_sql_exec(db,
+		      "INSERT INTO meeting (id, template, title, date, created, updated) VALUES "
+		      "('11111111-1111-4111-8111-000000000001', 'independence_support', '旧会議', "
+		      "'2024-05-14', 0, 0);"
+		      "INSERT INTO participant (id, meeting_id, ord, name, role, created, updated) "
+		      "VALUES ('77777777-7777-4777-8777-000000000001', "
+		      "'11111111-1111-4111-8111-000000000001', 0, '山田', 'facilitator', 0, 0),"
+		      "('77777777-7777-4777-8777-000000000002', "
+		      "'11111111-1111-4111-8111-000000000001', 1, '佐藤', 'rehab', 0, 0),"
+		      "('77777777-7777-4777-8777-000000000003', "
+		      "'11111111-1111-4111-8111-000000000001', 2, '鈴木', NULL, 0, 0);");
 	sqlite3_close(db);
 	struct store *st;
 	struct kaigi_error err;
@@ -390,7 +320,8 @@ static void shipped_professions_are_the_default(void **state)
 	(void)state;
 	struct kaigi_config cfg;
 	struct kaigi_diags diags = {0};
-	assert_int_equal(config_load_file(&cfg, source("config/config.yaml"), &diags), KAIGI_OK);
+	assert_int_equal(config_load_file(&cfg, test_source("config/config.yaml"), &diags),
+			 KAIGI_OK);
 	size_t nd, ns;
 	const struct config_profession *def = config_professions(NULL, &nd);
 	const struct config_profession *shipped = config_professions(&cfg, &ns);
@@ -413,14 +344,16 @@ static void shipped_professions_are_the_default(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(profession_not_in_template, setup, teardown),
-	    cmocka_unit_test_setup_teardown(old_summary_keeps_its_vision, setup, teardown),
+	    cmocka_unit_test_setup_teardown(profession_not_in_template, setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(old_summary_keeps_its_vision, setup, fixture_teardown),
 	    cmocka_unit_test_setup_teardown(packet_every_sheet_nothing_identifying, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(summary_carries_the_case_facts, setup, teardown),
-	    cmocka_unit_test_setup_teardown(packet_leaves_out_an_unrated_grid, setup, teardown),
+					    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(summary_carries_the_case_facts, setup,
+					    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(packet_leaves_out_an_unrated_grid, setup,
+					    fixture_teardown),
 	    cmocka_unit_test(shipped_professions_are_the_default),
-	    cmocka_unit_test_setup_teardown(migration_moves_professions, setup, teardown),
+	    cmocka_unit_test_setup_teardown(migration_moves_professions, setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

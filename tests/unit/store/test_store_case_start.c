@@ -10,12 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fu_test.h"
+#include "fixture.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 
 /* A meeting of date and a case of a new person; the case id in case_id. */
-static void add_case(struct fu *f, const char *date, const char *code, const char *sex,
+static void add_case(struct fixture *f, const char *date, const char *code, const char *sex,
 		     const char *band, char meeting[STORE_ID_SIZE], char case_id[STORE_ID_SIZE])
 {
 	struct kaigi_error err;
@@ -39,11 +39,11 @@ static void add_case(struct fu *f, const char *date, const char *code, const cha
 	snprintf(case_id, STORE_ID_SIZE, "%s", c.id);
 }
 
-static const char *value(struct fu *f, const char *rec, const char *field)
+static const char *value(struct fixture *f, const char *rec, const char *field)
 {
 	char *sql = xasprintf("SELECT value FROM answer WHERE record_id = '%s' AND field = '%s'",
 			      rec, field);
-	const char *v = fu_text(f, sql);
+	const char *v = fixture_text(f, sql);
 	free(sql);
 	return v;
 }
@@ -51,7 +51,7 @@ static const char *value(struct fu *f, const char *rec, const char *field)
 static void case_sheet_starts_filled(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open(NULL);
+	struct fixture *f = fixture_new(NULL);
 	char meeting[STORE_ID_SIZE], case_id[STORE_ID_SIZE], rec[STORE_ID_SIZE];
 	struct kaigi_error err;
 	add_case(f, "2026-11-14", "K-1", "F", "80代", meeting, case_id);
@@ -75,16 +75,17 @@ static void case_sheet_starts_filled(void **state)
 	/* A form without those fields gets nothing. */
 	assert_int_equal(store_record_ensure(f->st, meeting, case_id, "case_plan", rec, &err),
 			 KAIGI_OK);
-	assert_int_equal(fu_int(f, "SELECT count(*) FROM answer a JOIN form_record r ON r.id = "
-				   "a.record_id WHERE r.form = 'case_plan'"),
+	assert_int_equal(fixture_int(f,
+				     "SELECT count(*) FROM answer a JOIN form_record r ON r.id = "
+				     "a.record_id WHERE r.form = 'case_plan'"),
 			 0);
-	fu_close(f);
+	fixture_free(f);
 }
 
 static void what_the_form_does_not_take_is_left_out(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open(NULL);
+	struct fixture *f = fixture_new(NULL);
 	char meeting[STORE_ID_SIZE], case_id[STORE_ID_SIZE], rec[STORE_ID_SIZE];
 	struct kaigi_error err;
 	/* Sex X: the case sheet offers F and M only; a band that is an age. */
@@ -99,19 +100,13 @@ static void what_the_form_does_not_take_is_left_out(void **state)
 	assert_int_equal(store_record_ensure(f->st, meeting, NULL, "toyoake_case_sheet", rec, &err),
 			 KAIGI_OK);
 	assert_string_equal(value(f, rec, "conference_date"), "");
-	fu_close(f);
-}
-
-static int write_buf(void *ctx, const char *buf, size_t len)
-{
-	strbuf_appendn(ctx, buf, len);
-	return 0;
+	fixture_free(f);
 }
 
 static void closing_is_kept_and_travels(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open(NULL);
+	struct fixture *f = fixture_new(NULL);
 	char meeting[STORE_ID_SIZE], case_id[STORE_ID_SIZE];
 	struct kaigi_error err;
 	add_case(f, "2026-11-14", "K-3", "F", "80代", meeting, case_id);
@@ -123,26 +118,13 @@ static void closing_is_kept_and_travels(void **state)
 	assert_true(c.closed > 0);
 	store_case_clear(&c);
 	/* Export says so, and an import into another database keeps it. */
-	struct strbuf b = STRBUF_INIT;
-	struct kaigi_diags w = {0};
-	assert_int_equal(store_export_yaml(f->st, NULL, write_buf, &b, &w, &err), KAIGI_OK);
-	kaigi_diags_free(&w);
-	assert_non_null(strstr(b.s, "closed: true"));
-	char path[256];
-	snprintf(path, sizeof path, "%s/export.yaml", f->dir);
-	FILE *fp = fopen(path, "w");
-	assert_non_null(fp);
-	fputs(b.s, fp);
-	fclose(fp);
-	strbuf_free(&b);
-	struct fu *g = fu_open(NULL);
-	const char *paths[] = {path};
-	struct kaigi_diags d = {0};
-	assert_int_equal(store_import_files(g->st, paths, 1, NULL, &d), KAIGI_OK);
-	kaigi_diags_free(&d);
-	assert_int_equal(fu_int(g, "SELECT count(*) FROM case_review WHERE closed > 0"), 1);
-	fu_close(g);
-	fu_close(f);
+	char *yaml = NULL;
+	struct fixture *g = fixture_new_from_export(f, &yaml);
+	assert_non_null(strstr(yaml, "closed: true"));
+	free(yaml);
+	assert_int_equal(fixture_int(g, "SELECT count(*) FROM case_review WHERE closed > 0"), 1);
+	fixture_free(g);
+	fixture_free(f);
 }
 
 int main(void)

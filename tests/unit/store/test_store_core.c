@@ -23,42 +23,6 @@
 #include "kaigi/store_wal.h"
 #include "store/store_internal.h"
 
-static int setup(void **state)
-{
-	struct fixture *fx = calloc(1, sizeof *fx);
-	fixture_init(fx);
-	*state = fx;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *fx = *state;
-	fixture_done(fx);
-	free(fx);
-	return 0;
-}
-
-static long long query_int(struct store *st, const char *sql)
-{
-	sqlite3_stmt *q = NULL;
-	assert_int_equal(sqlite3_prepare_v2(st->db, sql, -1, &q, NULL), SQLITE_OK);
-	long long v = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-	sqlite3_finalize(q);
-	return v;
-}
-
-static char *query_text(struct store *st, const char *sql)
-{
-	sqlite3_stmt *q = NULL;
-	assert_int_equal(sqlite3_prepare_v2(st->db, sql, -1, &q, NULL), SQLITE_OK);
-	char *v = NULL;
-	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
-		v = strdup((const char *)sqlite3_column_text(q, 0));
-	sqlite3_finalize(q);
-	return v;
-}
-
 static void test_open_creates_private_wal_db(void **state)
 {
 	struct fixture *fx = *state;
@@ -74,17 +38,18 @@ static void test_open_creates_private_wal_db(void **state)
 	snprintf(parent, sizeof parent, "%s/a/b", fx->dir);
 	assert_int_equal(stat(parent, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0700);
-	char *mode = query_text(st, "PRAGMA journal_mode");
+	char *mode = test_sql_text(st->db, "PRAGMA journal_mode");
 	assert_string_equal(mode, "wal");
 	free(mode);
-	assert_int_equal(query_int(st, "PRAGMA foreign_keys"), 1);
-	assert_int_equal(query_int(st, "PRAGMA synchronous"), 2); /* FULL */
-	assert_int_equal(query_int(st, "PRAGMA user_version"), store_schema_version());
-	assert_int_equal(query_int(st, "PRAGMA application_id"), STORE_APPLICATION_ID);
+	assert_int_equal(test_sql_int(st->db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(test_sql_int(st->db, "PRAGMA synchronous"), 2); /* FULL */
+	assert_int_equal(test_sql_int(st->db, "PRAGMA user_version"), store_schema_version());
+	assert_int_equal(test_sql_int(st->db, "PRAGMA application_id"), STORE_APPLICATION_ID);
 	/* Every table is STRICT. */
-	assert_int_equal(query_int(st, "SELECT count(*) FROM pragma_table_list WHERE schema = "
-				       "'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' "
-				       "AND strict = 0"),
+	assert_int_equal(test_sql_int(st->db,
+				      "SELECT count(*) FROM pragma_table_list WHERE schema = "
+				      "'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' "
+				      "AND strict = 0"),
 			 0);
 	store_close(st);
 	/* Reopening leaves it as it was. */
@@ -160,8 +125,8 @@ static void test_migration_backs_up_first(void **state)
 	struct kaigi_error err;
 	if (store_migrate(fx->st, sql, names, n + 1, &err) != KAIGI_OK)
 		fail_msg("migrate: %s", err.msg);
-	assert_int_equal(query_int(fx->st, "PRAGMA user_version"), (int)n + 1);
-	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM extra"), 0);
+	assert_int_equal(test_sql_int(fx->st->db, "PRAGMA user_version"), (int)n + 1);
+	assert_int_equal(test_sql_int(fx->st->db, "SELECT count(*) FROM extra"), 0);
 	char cmd[600];
 	snprintf(cmd, sizeof cmd, "ls %s/backups/kaigi-before-v%zu-*.db >/dev/null 2>&1", fx->dir,
 		 n + 1);
@@ -171,7 +136,7 @@ static void test_migration_backs_up_first(void **state)
 	names[n + 1] = "1000_bad.sql";
 	assert_int_equal(store_migrate(fx->st, sql, names, n + 2, &err), KAIGI_EENV);
 	assert_non_null(strstr(err.msg, "1000_bad.sql"));
-	assert_int_equal(query_int(fx->st, "PRAGMA user_version"), (int)n + 1);
+	assert_int_equal(test_sql_int(fx->st->db, "PRAGMA user_version"), (int)n + 1);
 	/* The real binary now refuses it as newer. */
 	store_close(fx->st);
 	fx->st = NULL;
@@ -195,15 +160,15 @@ static void save_refused(struct fixture *fx, const char *field, const char *item
 {
 	struct kaigi_error err = {0};
 	struct store_path p = {field, item, col};
-	long long before = query_int(fx->st, "SELECT total_changes()");
-	long long audit = query_int(fx->st, "SELECT count(*) FROM audit");
+	long long before = test_sql_int(fx->st->db, "SELECT total_changes()");
+	long long audit = test_sql_int(fx->st->db, "SELECT count(*) FROM audit");
 	enum kaigi_status got = store_answer_save(fx->st, fx->record, &p, text, &err);
 	if (got != KAIGI_EDATA)
 		fail_msg("saving %s=%s: expected a refusal, got %d (%s)", field, text, got,
 			 err.msg);
 	if (why && !strstr(err.msg, why))
 		fail_msg("expected '%s' in '%s'", why, err.msg);
-	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM audit"), audit);
+	assert_int_equal(test_sql_int(fx->st->db, "SELECT count(*) FROM audit"), audit);
 	(void)before;
 }
 
@@ -253,10 +218,11 @@ static void test_answer_save_checks_and_audits(void **state)
 
 	/* Audit: one row per change, with who, old and new; unchanged saves
 	 * leave none. */
-	long long n = query_int(fx->st, "SELECT count(*) FROM audit WHERE tbl = 'answer'");
+	long long n = test_sql_int(fx->st->db, "SELECT count(*) FROM audit WHERE tbl = 'answer'");
 	assert_int_equal(n, 8);
 	save_ok(fx, "age", NULL, NULL, "83");
-	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM audit WHERE tbl = 'answer'"), n);
+	assert_int_equal(
+	    test_sql_int(fx->st->db, "SELECT count(*) FROM audit WHERE tbl = 'answer'"), n);
 	save_ok(fx, "age", NULL, NULL, "84");
 	save_ok(fx, "name", NULL, NULL, "");
 	struct store_audit_list al;
@@ -277,7 +243,7 @@ static void test_answer_save_checks_and_audits(void **state)
 	    sqlite3_exec(fx->st->db, "UPDATE audit SET who = 'x'", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_not_equal(sqlite3_exec(fx->st->db, "DELETE FROM audit", NULL, NULL, NULL),
 			     SQLITE_OK);
-	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM audit WHERE who = 'x'"), 0);
+	assert_int_equal(test_sql_int(fx->st->db, "SELECT count(*) FROM audit WHERE who = 'x'"), 0);
 }
 
 static void test_list_items(void **state)
@@ -314,8 +280,9 @@ static void test_list_items(void **state)
 	assert_null(store_record_value(&r, &p));
 	store_record_clear(&r);
 	/* The deleted item's answer left an audit row. */
-	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM audit WHERE op = 'delete' AND "
-					   "path LIKE 'factors/%'"),
+	assert_int_equal(test_sql_int(fx->st->db,
+				      "SELECT count(*) FROM audit WHERE op = 'delete' AND "
+				      "path LIKE 'factors/%'"),
 			 1);
 	/* max_items is 6. */
 	for (int i = 0; i < 4; i++)
@@ -342,8 +309,9 @@ static void test_meetings_cases_actions_issues(void **state)
 	assert_int_equal(store_meeting_get(fx->st, fx->meeting, &m, &err), KAIGI_OK);
 	assert_string_equal(m.f[STORE_MEETING_PLACE], "公民館");
 	store_meeting_clear(&m);
-	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM audit WHERE tbl = 'meeting' AND "
-					   "op = 'update' AND path = 'place'"),
+	assert_int_equal(test_sql_int(fx->st->db,
+				      "SELECT count(*) FROM audit WHERE tbl = 'meeting' AND "
+				      "op = 'update' AND path = 'place'"),
 			 1);
 	struct store_meeting_list ml;
 	assert_int_equal(store_meeting_list(fx->st, "公民", 0, &ml, &err), KAIGI_OK);
@@ -352,8 +320,8 @@ static void test_meetings_cases_actions_issues(void **state)
 
 	/* Actions are items of a form's `actions` list (migration 002 dropped
 	 * the separate table): tests/followup covers them. */
-	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM sqlite_schema WHERE name = "
-					   "'action'"),
+	assert_int_equal(test_sql_int(fx->st->db, "SELECT count(*) FROM sqlite_schema WHERE name = "
+						  "'action'"),
 			 0);
 
 	/* A follow-up review of the same person at a later meeting. */
@@ -395,10 +363,11 @@ static void test_meetings_cases_actions_issues(void **state)
 	 * deleting the meeting takes its cases, records and answers along. */
 	save_ok(fx, "age", NULL, NULL, "80");
 	assert_int_equal(store_meeting_delete(fx->st, fx->meeting, &err), KAIGI_OK);
-	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM answer"), 0);
-	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM case_review"), 1);
-	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM audit WHERE tbl = 'answer' AND "
-					   "op = 'delete'"),
+	assert_int_equal(test_sql_int(fx->st->db, "SELECT count(*) FROM answer"), 0);
+	assert_int_equal(test_sql_int(fx->st->db, "SELECT count(*) FROM case_review"), 1);
+	assert_int_equal(test_sql_int(fx->st->db,
+				      "SELECT count(*) FROM audit WHERE tbl = 'answer' AND "
+				      "op = 'delete'"),
 			 1);
 }
 
@@ -569,11 +538,12 @@ static void test_checkpoint_at_idle_keeps_saves(void **state)
 	store_close(fx->st);
 	fx->st = NULL;
 	fixture_open(fx);
-	char *v = query_text(fx->st, "SELECT value FROM answer WHERE field = 'name'");
+	char *v = test_sql_text(fx->st->db, "SELECT value FROM answer WHERE field = 'name'");
 	assert_string_equal(v, "チェックポイントの後");
 	free(v);
-	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM audit WHERE tbl = 'answer' AND "
-					   "path = 'name'"),
+	assert_int_equal(test_sql_int(fx->st->db,
+				      "SELECT count(*) FROM audit WHERE tbl = 'answer' AND "
+				      "path = 'name'"),
 			 412);
 	/* The bound: a log past it is checkpointed by the commit itself. */
 	for (int i = 0; pending < STORE_WAL_BOUND && i < 4000; i++) {
@@ -609,18 +579,25 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_uuid_and_dates),
-	    cmocka_unit_test_setup_teardown(test_open_creates_private_wal_db, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_refuses_what_is_not_kaigi, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_refuses_newer_schema, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_migration_backs_up_first, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_answer_save_checks_and_audits, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_list_items, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_meetings_cases_actions_issues, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_record_of_missing_form_is_read_raw, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(test_two_connections, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_backup, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_checkpoint_at_idle_keeps_saves, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_open_creates_private_wal_db, fixture_setup,
+					    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_refuses_what_is_not_kaigi, fixture_setup,
+					    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_refuses_newer_schema, fixture_setup,
+					    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_migration_backs_up_first, fixture_setup,
+					    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_answer_save_checks_and_audits, fixture_setup,
+					    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_list_items, fixture_setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_meetings_cases_actions_issues, fixture_setup,
+					    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_record_of_missing_form_is_read_raw, fixture_setup,
+					    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_two_connections, fixture_setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_backup, fixture_setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_checkpoint_at_idle_keeps_saves, fixture_setup,
+					    fixture_teardown),
 	};
 	return cmocka_run_group_tests_name("store_core", tests, NULL, NULL);
 }

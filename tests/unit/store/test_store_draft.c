@@ -18,31 +18,6 @@
 #include "kaigi/draft.h"
 #include "store/store_internal.h"
 
-static int setup(void **state)
-{
-	struct fixture *fx = calloc(1, sizeof *fx);
-	fixture_init(fx);
-	*state = fx;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *fx = *state;
-	fixture_done(fx);
-	free(fx);
-	return 0;
-}
-
-static long long query_int(struct store *st, const char *sql)
-{
-	sqlite3_stmt *q = NULL;
-	assert_int_equal(sqlite3_prepare_v2(st->db, sql, -1, &q, NULL), SQLITE_OK);
-	long long v = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-	sqlite3_finalize(q);
-	return v;
-}
-
 static size_t count_case(struct fixture *fx)
 {
 	size_t n = 99;
@@ -57,7 +32,7 @@ static void test_drafts(void **state)
 	fixture_open(fx);
 	fixture_case(fx);
 	struct kaigi_error err;
-	long long audit = query_int(fx->st, "SELECT count(*) FROM audit");
+	long long audit = test_sql_int(fx->st->db, "SELECT count(*) FROM audit");
 	struct store_draft_key name = {fx->record, fx->record, "name", NULL, NULL};
 	struct store_draft_key age = {fx->record, fx->record, "age", "", ""};
 	struct store_draft_key cell = {fx->record, fx->record, "adl", "walk", "before"};
@@ -69,8 +44,9 @@ static void test_drafts(void **state)
 	assert_int_equal(store_draft_put(fx->st, &cell, "x", false, NULL, &err), KAIGI_OK);
 	assert_int_equal(count_case(fx), 3);
 	/* Drafts are not answers: no audit rows, no answers. */
-	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM audit"), audit);
-	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM answer WHERE field = 'name'"), 0);
+	assert_int_equal(test_sql_int(fx->st->db, "SELECT count(*) FROM audit"), audit);
+	assert_int_equal(
+	    test_sql_int(fx->st->db, "SELECT count(*) FROM answer WHERE field = 'name'"), 0);
 
 	/* Durable: a reopened store reads them. */
 	store_close(fx->st);
@@ -116,7 +92,7 @@ static void test_drafts(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_drafts, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_drafts, fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

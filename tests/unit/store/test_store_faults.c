@@ -37,24 +37,6 @@
 #include "fixture.h"
 #include "kaigi/strbuf.h"
 
-static int setup(void **state)
-{
-	struct fixture *fx = calloc(1, sizeof *fx);
-	fixture_init(fx);
-	fixture_open(fx);
-	fixture_case(fx);
-	*state = fx;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *fx = *state;
-	fixture_done(fx);
-	free(fx);
-	return 0;
-}
-
 static long long query_int(sqlite3 *db, const char *sql, const char *arg)
 {
 	sqlite3_stmt *q = NULL;
@@ -493,15 +475,19 @@ static void test_backup_while_another_kaigi_writes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_sigkill_loses_no_acknowledged_save, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(test_locked_by_another_process, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_read_only_file_and_folder, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_disk_full, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_not_a_database_and_newer, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_form_no_longer_installed, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_backup_while_another_kaigi_writes, setup,
-					    teardown),
+	    cmocka_unit_test_setup_teardown(test_sigkill_loses_no_acknowledged_save,
+					    fixture_setup_case, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_locked_by_another_process, fixture_setup_case,
+					    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_read_only_file_and_folder, fixture_setup_case,
+					    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_disk_full, fixture_setup_case, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_not_a_database_and_newer, fixture_setup_case,
+					    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_form_no_longer_installed, fixture_setup_case,
+					    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_backup_while_another_kaigi_writes,
+					    fixture_setup_case, fixture_teardown),
 	};
 	return cmocka_run_group_tests_name("store_faults", tests, NULL, NULL);
 }

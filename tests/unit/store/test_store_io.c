@@ -21,47 +21,14 @@
 #include "kaigi/strbuf.h"
 #include "store/store_internal.h"
 
-static int setup(void **state)
-{
-	struct fixture *fx = calloc(1, sizeof *fx);
-	fixture_init(fx);
-	fixture_open(fx);
-	*state = fx;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *fx = *state;
-	fixture_done(fx);
-	free(fx);
-	return 0;
-}
-
-static long long query_int(struct store *st, const char *sql)
-{
-	sqlite3_stmt *q = NULL;
-	assert_int_equal(sqlite3_prepare_v2(st->db, sql, -1, &q, NULL), SQLITE_OK);
-	long long v = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-	sqlite3_finalize(q);
-	return v;
-}
-
-static int strbuf_write(void *ctx, const char *buf, size_t len)
-{
-	strbuf_appendn(ctx, buf, len);
-	return 0;
-}
-
+/* Everything in st as YAML, exported without a warning. */
 static char *export_all(struct store *st)
 {
-	struct strbuf b = STRBUF_INIT;
-	struct kaigi_error err;
 	struct kaigi_diags w = {0};
-	assert_int_equal(store_export_yaml(st, NULL, strbuf_write, &b, &w, &err), KAIGI_OK);
+	char *yaml = test_export_yaml(st, &w);
 	assert_int_equal(w.n, 0);
 	kaigi_diags_free(&w);
-	return strbuf_take(&b);
+	return yaml;
 }
 
 static enum kaigi_status import_file(struct store *st, const char *path,
@@ -71,13 +38,6 @@ static enum kaigi_status import_file(struct store *st, const char *path,
 	return store_import_files(st, paths, 1, stats, d);
 }
 
-static void print_diags(const struct kaigi_diags *d)
-{
-	for (size_t i = 0; i < d->n; i++)
-		fprintf(stderr, "%s:%d:%d: %s\n", d->v[i].file, d->v[i].line, d->v[i].col,
-			d->v[i].msg);
-}
-
 static void test_import_example_twice_and_round_trip(void **state)
 {
 	struct fixture *fx = *state;
@@ -85,22 +45,22 @@ static void test_import_example_twice_and_round_trip(void **state)
 	struct store_import_stats stats;
 	const char *example = test_source("tests/data/store/meeting.yaml");
 	enum kaigi_status s = import_file(fx->st, example, &stats, &d);
-	print_diags(&d);
+	test_print_diags(&d);
 	assert_int_equal(s, KAIGI_OK);
 	assert_int_equal(stats.meetings, 1);
 	assert_int_equal(stats.cases, 1);
 	assert_int_equal(stats.records, 1);
 	assert_int_equal(stats.answers, 19);
 	assert_true(stats.changes > 0);
-	long long audit = query_int(fx->st, "SELECT count(*) FROM audit");
+	long long audit = test_sql_int(fx->st->db, "SELECT count(*) FROM audit");
 	char *first = export_all(fx->st);
 
 	/* Again: nothing changes, not even the audit trail. */
 	assert_int_equal(import_file(fx->st, example, &stats, &d), KAIGI_OK);
 	assert_int_equal(stats.changes, 0);
-	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM audit"), audit);
-	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM meeting"), 1);
-	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM list_item"), 3);
+	assert_int_equal(test_sql_int(fx->st->db, "SELECT count(*) FROM audit"), audit);
+	assert_int_equal(test_sql_int(fx->st->db, "SELECT count(*) FROM meeting"), 1);
+	assert_int_equal(test_sql_int(fx->st->db, "SELECT count(*) FROM list_item"), 3);
 
 	/* Its export, imported into the same database, changes nothing either. */
 	char path[400];
@@ -134,7 +94,7 @@ static void test_import_reports_every_problem_and_writes_nothing(void **state)
 	struct kaigi_diags d = {0};
 	assert_int_equal(
 	    import_file(fx->st, test_source("tests/data/store/meeting.yaml"), NULL, &d), KAIGI_OK);
-	long long changes = query_int(fx->st, "SELECT count(*) FROM audit");
+	long long changes = test_sql_int(fx->st->db, "SELECT count(*) FROM audit");
 	char *before = export_all(fx->st);
 	char path[400];
 	snprintf(path, sizeof path, "%s/bad.yaml", fx->dir);
@@ -158,7 +118,7 @@ static void test_import_reports_every_problem_and_writes_nothing(void **state)
 	struct store_import_stats stats;
 	assert_int_equal(import_file(fx->st, path, &stats, &d), KAIGI_EDATA);
 	kaigi_diags_sort(&d);
-	print_diags(&d);
+	test_print_diags(&d);
 	assert_int_equal(d.n, 5);
 	assert_int_equal(d.v[0].line, 12);
 	assert_int_equal(d.v[0].col, 20);
@@ -173,7 +133,7 @@ static void test_import_reports_every_problem_and_writes_nothing(void **state)
 	/* All or nothing: the valid change of place was not written either. */
 	char *after = export_all(fx->st);
 	assert_string_equal(before, after);
-	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM audit"), changes);
+	assert_int_equal(test_sql_int(fx->st->db, "SELECT count(*) FROM audit"), changes);
 	free(before);
 	free(after);
 	kaigi_diags_free(&d);
@@ -212,7 +172,7 @@ static void test_import_syntax_and_shape_errors(void **state)
 			assert_int_equal(d.v[0].line, cases[i].line);
 		kaigi_diags_free(&d);
 	}
-	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM meeting"), 0);
+	assert_int_equal(test_sql_int(fx->st->db, "SELECT count(*) FROM meeting"), 0);
 }
 
 static void test_follow_up_and_missing_form_export(void **state)
@@ -233,10 +193,11 @@ static void test_follow_up_and_missing_form_export(void **state)
 			   "        records: [{form: test_sheet, answers: {age: 80}}]\n";
 	struct kaigi_diags d = {0};
 	enum kaigi_status s = store_import_buffer(fx->st, "f.yaml", text, strlen(text), NULL, &d);
-	print_diags(&d);
+	test_print_diags(&d);
 	assert_int_equal(s, KAIGI_OK);
-	assert_int_equal(query_int(fx->st, "SELECT count(*) FROM case_review WHERE follows = "
-					   "'0b6c1f8e-3f0a-4c47-9d55-2a1e8e7f4b10'"),
+	assert_int_equal(test_sql_int(fx->st->db,
+				      "SELECT count(*) FROM case_review WHERE follows = "
+				      "'0b6c1f8e-3f0a-4c47-9d55-2a1e8e7f4b10'"),
 			 1);
 	/* Without the form installed the record is exported raw, with a
 	 * warning. */
@@ -246,7 +207,8 @@ static void test_follow_up_and_missing_form_export(void **state)
 	store_set_forms(fx->st, &empty);
 	struct strbuf b = STRBUF_INIT;
 	struct kaigi_diags w = {0};
-	assert_int_equal(store_export_yaml(fx->st, NULL, strbuf_write, &b, &w, &err), KAIGI_OK);
+	assert_int_equal(store_export_yaml(fx->st, NULL, test_strbuf_write, &b, &w, &err),
+			 KAIGI_OK);
 	assert_int_equal(w.n, 1);
 	assert_non_null(strstr(w.v[0].msg, "not installed"));
 	assert_non_null(strstr(strbuf_str(&b), "age: 80"));
@@ -367,7 +329,7 @@ static void test_doc_example_with_shipped_forms(void **state)
 	store_set_forms(fx->st, &shipped);
 	enum kaigi_status s = import_file(
 	    fx->st, test_source("tests/data/store/shipped_forms_meeting.yaml"), NULL, &d);
-	print_diags(&d);
+	test_print_diags(&d);
 	assert_int_equal(s, KAIGI_OK);
 	char dir[400];
 	snprintf(dir, sizeof dir, "%s/csv", fx->dir);
@@ -386,16 +348,18 @@ static void test_doc_example_with_shipped_forms(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_import_example_twice_and_round_trip, setup,
-					    teardown),
+	    cmocka_unit_test_setup_teardown(test_import_example_twice_and_round_trip,
+					    fixture_setup_open, fixture_teardown),
 	    cmocka_unit_test_setup_teardown(test_import_reports_every_problem_and_writes_nothing,
-					    setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_import_syntax_and_shape_errors, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_follow_up_and_missing_form_export, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(test_csv_export, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_cli, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_doc_example_with_shipped_forms, setup, teardown),
+					    fixture_setup_open, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_import_syntax_and_shape_errors, fixture_setup_open,
+					    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_follow_up_and_missing_form_export,
+					    fixture_setup_open, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_csv_export, fixture_setup_open, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_cli, fixture_setup_open, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_doc_example_with_shipped_forms, fixture_setup_open,
+					    fixture_teardown),
 	};
 	return cmocka_run_group_tests_name("store_io", tests, NULL, NULL);
 }

@@ -35,83 +35,14 @@ static const char trail_sql[] =
     "row_key || '|' || path || '|' || quote(old) || '|' || quote(new), char(10)) FROM (SELECT * "
     "FROM audit ORDER BY seq)";
 
-static int setup(void **state)
-{
-	struct fixture *fx = calloc(1, sizeof *fx);
-	fixture_init(fx);
-	*state = fx;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *fx = *state;
-	fixture_done(fx);
-	free(fx);
-	return 0;
-}
-
-static void actor(sqlite3_context *c, int n, sqlite3_value **v)
-{
-	(void)n;
-	(void)v;
-	sqlite3_result_text(c, "tester @0a1b2c3d", -1, SQLITE_STATIC);
-}
-
-static void exec_ok(sqlite3 *db, const char *sql)
-{
-	char *e = NULL;
-	if (sqlite3_exec(db, sql, NULL, NULL, &e) != SQLITE_OK)
-		fail_msg("%s\n%s", e, sql);
-}
-
-static char *text1(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *q = NULL;
-	if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
-		fail_msg("%s\n%s", sqlite3_errmsg(db), sql);
-	char *v = NULL;
-	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
-		v = xstrdup((const char *)sqlite3_column_text(q, 0));
-	sqlite3_finalize(q);
-	return v ? v : xstrdup("");
-}
-
-static long long int1(sqlite3 *db, const char *sql)
-{
-	char *t = text1(db, sql);
-	long long v = strtoll(t, NULL, 10);
-	free(t);
-	return v;
-}
-
-/* The migration that makes the lean tables: the one whose name says so. */
-static size_t lean_migration(void)
-{
-	for (size_t i = 0; i < kaigi_migration_count; i++)
-		if (strstr(kaigi_migration_name[i], "_lean"))
-			return i;
-	fail_msg("no lean migration");
-	return 0;
-}
-
 /* A database of the schema before the lean migration, with a meeting, a
  * case, answers inserted, changed and deleted (all audited), texts in the
  * search index. */
 static void make_old_db(const char *path)
 {
-	size_t upto = lean_migration();
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	sqlite3_create_function(db, "kaigi_actor", 0, SQLITE_UTF8, NULL, actor, NULL, NULL);
-	assert_int_equal(store_bigram_register(db), SQLITE_OK);
-	for (size_t i = 0; i < upto; i++)
-		exec_ok(db, kaigi_migration_sql[i]);
-	char *pragma = xasprintf("PRAGMA user_version=%zu; PRAGMA application_id=%d", upto,
-				 STORE_APPLICATION_ID);
-	exec_ok(db, pragma);
-	free(pragma);
-	exec_ok(
+	/* The migration that makes the lean tables: the one whose name says so. */
+	sqlite3 *db = test_db_before(path, test_migration_find("_lean"), "tester @0a1b2c3d");
+	test_sql_exec(
 	    db,
 	    "INSERT INTO meeting (id, template, title, place, date, created, updated) "
 	    "VALUES ('" MEETING "', 'independence_support', '第1回 地域ケア会議', "
@@ -151,12 +82,13 @@ static void migration_keeps_the_trail_and_the_search(void **state)
 	make_old_db(fx->db);
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
-	char *trail = text1(db, trail_sql);
-	long long rows = int1(db, "SELECT count(*) FROM audit");
-	char *docs = text1(db, "SELECT group_concat(id || kind || owner || field || item || col || "
-			       "text, char(10)) FROM (SELECT * FROM search_doc ORDER BY id)");
-	long long pages = int1(db, "PRAGMA page_count");
-	char *type = text1(db, "SELECT type FROM sqlite_schema WHERE name = 'audit'");
+	char *trail = test_sql_text(db, trail_sql);
+	long long rows = test_sql_int(db, "SELECT count(*) FROM audit");
+	char *docs =
+	    test_sql_text(db, "SELECT group_concat(id || kind || owner || field || item || col || "
+			      "text, char(10)) FROM (SELECT * FROM search_doc ORDER BY id)");
+	long long pages = test_sql_int(db, "PRAGMA page_count");
+	char *type = test_sql_text(db, "SELECT type FROM sqlite_schema WHERE name = 'audit'");
 	assert_string_equal(type, "table");
 	free(type);
 	sqlite3_close(db);
@@ -167,45 +99,47 @@ static void migration_keeps_the_trail_and_the_search(void **state)
 
 	fixture_open(fx); /* migrates */
 	sqlite3 *m = fx->st->db;
-	assert_int_equal(int1(m, "PRAGMA user_version"), (long long)kaigi_migration_count);
-	type = text1(m, "SELECT type FROM sqlite_schema WHERE name = 'audit'");
+	assert_int_equal(test_sql_int(m, "PRAGMA user_version"), (long long)kaigi_migration_count);
+	type = test_sql_text(m, "SELECT type FROM sqlite_schema WHERE name = 'audit'");
 	assert_string_equal(type, "view");
 	free(type);
 	/* The file is smaller, not left with the old tables' pages free. */
-	long long after_pages = int1(m, "PRAGMA page_count");
-	if (after_pages >= pages || int1(m, "PRAGMA freelist_count") * 4 >= after_pages)
+	long long after_pages = test_sql_int(m, "PRAGMA page_count");
+	if (after_pages >= pages || test_sql_int(m, "PRAGMA freelist_count") * 4 >= after_pages)
 		fail_msg("%lld pages before, %lld after, %lld free", pages, after_pages,
-			 int1(m, "PRAGMA freelist_count"));
+			 test_sql_int(m, "PRAGMA freelist_count"));
 	/* A backup was taken before. */
 	char *bdir = xasprintf("%s/backups", fx->dir);
 	struct stat sb;
 	assert_int_equal(stat(bdir, &sb), 0);
 	free(bdir);
 	/* The trail reads the same, row for row, value for value. */
-	char *after = text1(m, trail_sql);
+	char *after = test_sql_text(m, trail_sql);
 	assert_string_equal(after, trail);
 	free(after);
 	/* Who, table and row key are stored once each, as numbers. */
-	assert_int_equal(int1(m, "SELECT count(*) FROM audit_log"), rows);
-	assert_int_equal(int1(m, "SELECT count(*) FROM audit_word WHERE word = 'tester @0a1b2c3d'"),
+	assert_int_equal(test_sql_int(m, "SELECT count(*) FROM audit_log"), rows);
+	assert_int_equal(
+	    test_sql_int(m, "SELECT count(*) FROM audit_word WHERE word = 'tester @0a1b2c3d'"), 1);
+	assert_int_equal(test_sql_int(m, "SELECT count(*) FROM local_key WHERE key = '" RECORD "'"),
 			 1);
-	assert_int_equal(int1(m, "SELECT count(*) FROM local_key WHERE key = '" RECORD "'"), 1);
-	char *types = text1(m, "SELECT typeof(row_key) || typeof(who) || typeof(tbl) || "
-			       "typeof(op) FROM audit_log LIMIT 1");
+	char *types = test_sql_text(m, "SELECT typeof(row_key) || typeof(who) || typeof(tbl) || "
+				       "typeof(op) FROM audit_log LIMIT 1");
 	assert_string_equal(types, "integerintegerintegerinteger");
 	free(types);
 	/* The search documents are the same, their owners numbered, their
 	 * texts read where they live; the index agrees with them. */
-	char *docs_after =
-	    text1(m, "SELECT group_concat(d.id || d.kind || k.key || d.field || d.item || d.col || "
-		     "t.text, char(10)) FROM (SELECT * FROM search_doc ORDER BY id) d JOIN "
-		     "local_key k ON k.n = d.owner JOIN search_text t ON t.id = d.id");
+	char *docs_after = test_sql_text(
+	    m, "SELECT group_concat(d.id || d.kind || k.key || d.field || d.item || d.col || "
+	       "t.text, char(10)) FROM (SELECT * FROM search_doc ORDER BY id) d JOIN "
+	       "local_key k ON k.n = d.owner JOIN search_text t ON t.id = d.id");
 	assert_string_equal(docs_after, docs);
 	free(docs_after);
-	assert_int_equal(int1(m, "SELECT count(*) FROM pragma_table_info('search_doc') WHERE name "
-				 "= 'text'"),
-			 0);
-	exec_ok(m, "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)");
+	assert_int_equal(
+	    test_sql_int(m, "SELECT count(*) FROM pragma_table_info('search_doc') WHERE name "
+			    "= 'text'"),
+	    0);
+	test_sql_exec(m, "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)");
 	struct kaigi_error err;
 	struct store_text_hit_list h;
 	assert_int_equal(store_text_search(fx->st, "難聴", 0, &h, NULL, &err), KAIGI_OK);
@@ -235,32 +169,34 @@ static void the_lean_trail_is_complete_and_append_only(void **state)
 	make_old_db(fx->db);
 	fixture_open(fx);
 	sqlite3 *m = fx->st->db;
-	long long before = int1(m, "SELECT count(*) FROM audit");
-	long long keys = int1(m, "SELECT count(*) FROM local_key");
-	exec_ok(m,
-		"INSERT INTO answer (record_id, field, item, col, value, created, updated) VALUES "
-		"('" RECORD "', 'actions', '" ITEM "', 'who', 'PT', 1, 1);"
-		"UPDATE answer SET value = 'OT' WHERE field = 'actions' AND col = 'who';"
-		"INSERT OR REPLACE INTO answer (record_id, field, item, col, value, created, "
-		"updated) VALUES ('" RECORD "', 'age', '', '', 83, 2, 2);"
-		"DELETE FROM answer WHERE field = 'actions' AND col = 'who';");
-	assert_int_equal(int1(m, "SELECT count(*) FROM audit"), before + 4);
-	char *last =
-	    text1(m, "SELECT group_concat(tbl || ' ' || op || ' ' || row_key || ' ' || "
-		     "path || ' ' || quote(old) || ' ' || quote(new), '; ') FROM (SELECT * "
-		     "FROM audit WHERE seq > (SELECT max(seq) - 4 FROM audit) ORDER BY seq)");
+	long long before = test_sql_int(m, "SELECT count(*) FROM audit");
+	long long keys = test_sql_int(m, "SELECT count(*) FROM local_key");
+	test_sql_exec(
+	    m, "INSERT INTO answer (record_id, field, item, col, value, created, updated) VALUES "
+	       "('" RECORD "', 'actions', '" ITEM "', 'who', 'PT', 1, 1);"
+	       "UPDATE answer SET value = 'OT' WHERE field = 'actions' AND col = 'who';"
+	       "INSERT OR REPLACE INTO answer (record_id, field, item, col, value, created, "
+	       "updated) VALUES ('" RECORD "', 'age', '', '', 83, 2, 2);"
+	       "DELETE FROM answer WHERE field = 'actions' AND col = 'who';");
+	assert_int_equal(test_sql_int(m, "SELECT count(*) FROM audit"), before + 4);
+	char *last = test_sql_text(
+	    m, "SELECT group_concat(tbl || ' ' || op || ' ' || row_key || ' ' || "
+	       "path || ' ' || quote(old) || ' ' || quote(new), '; ') FROM (SELECT * "
+	       "FROM audit WHERE seq > (SELECT max(seq) - 4 FROM audit) ORDER BY seq)");
 	assert_string_equal(last, "answer insert " RECORD " actions/" ITEM "/who NULL 'PT'; "
 				  "answer update " RECORD " actions/" ITEM "/who 'PT' 'OT'; "
 				  "answer insert " RECORD " age NULL 83; "
 				  "answer delete " RECORD " actions/" ITEM "/who 'OT' NULL");
 	free(last);
 	/* Who and when are kept: the store's actor, a time of now. */
-	assert_int_equal(int1(m, "SELECT count(*) FROM audit WHERE seq > (SELECT max(seq) - 4 FROM "
-				 "audit) AND (who IS NULL OR who = '' OR at < 1700000000000)"),
-			 0);
+	assert_int_equal(
+	    test_sql_int(m, "SELECT count(*) FROM audit WHERE seq > (SELECT max(seq) - 4 FROM "
+			    "audit) AND (who IS NULL OR who = '' OR at < 1700000000000)"),
+	    0);
 	/* A row key numbered once, even through INSERT OR REPLACE. */
-	assert_int_equal(int1(m, "SELECT count(*) FROM local_key"), keys);
-	assert_int_equal(int1(m, "SELECT count(*) FROM local_key WHERE key = '" RECORD "'"), 1);
+	assert_int_equal(test_sql_int(m, "SELECT count(*) FROM local_key"), keys);
+	assert_int_equal(test_sql_int(m, "SELECT count(*) FROM local_key WHERE key = '" RECORD "'"),
+			 1);
 	/* Append-only: neither the view nor what is under it changes. */
 	const char *refused[] = {
 	    "DELETE FROM audit",
@@ -275,26 +211,27 @@ static void the_lean_trail_is_complete_and_append_only(void **state)
 	};
 	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
 		assert_int_not_equal(sqlite3_exec(m, refused[i], NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(int1(m, "SELECT count(*) FROM audit"), before + 4);
+	assert_int_equal(test_sql_int(m, "SELECT count(*) FROM audit"), before + 4);
 	/* A record's history is the store's reading of it, through the index. */
 	struct store_audit_list al;
 	struct kaigi_error err;
 	assert_int_equal(store_audit_list(fx->st, RECORD, 0, &al, &err), KAIGI_OK);
-	assert_int_equal((long long)al.n,
-			 int1(m, "SELECT count(*) FROM audit WHERE row_key = '" RECORD "'"));
+	assert_int_equal(
+	    (long long)al.n,
+	    test_sql_int(m, "SELECT count(*) FROM audit WHERE row_key = '" RECORD "'"));
 	assert_true(al.n >= 8);
 	assert_string_equal(al.v[al.n - 1].op, "delete");
 	assert_string_equal(al.v[al.n - 1].row_key, RECORD);
 	store_audit_list_free(&al);
 	/* The index follows texts changed, deleted, and moved to another day
 	 * with a new title in one statement; it agrees with its content. */
-	exec_ok(m,
-		"UPDATE answer SET value = '薬の飲み忘れ 多い' WHERE field = 'cm_view';"
-		"UPDATE answer SET value = '屋外歩行 練習' WHERE field = 'actions' AND col = "
-		"'what';"
-		"UPDATE meeting SET date = '2030-01-01', title = '移した会議' WHERE id = '" MEETING
-		"';"
-		"INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1);");
+	test_sql_exec(
+	    m,
+	    "UPDATE answer SET value = '薬の飲み忘れ 多い' WHERE field = 'cm_view';"
+	    "UPDATE answer SET value = '屋外歩行 練習' WHERE field = 'actions' AND col = "
+	    "'what';"
+	    "UPDATE meeting SET date = '2030-01-01', title = '移した会議' WHERE id = '" MEETING "';"
+	    "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1);");
 	struct store_text_hit_list h;
 	struct kaigi_error serr;
 	assert_int_equal(store_text_search(fx->st, "飲み忘れ", 0, &h, NULL, &serr), KAIGI_OK);
@@ -308,10 +245,11 @@ static void the_lean_trail_is_complete_and_append_only(void **state)
 	assert_int_equal(store_text_search(fx->st, "難聴", 0, &h, NULL, &serr), KAIGI_OK);
 	assert_int_equal(h.n, 0);
 	store_text_hit_list_free(&h);
-	assert_true(int1(m, "SELECT min(id) / 10000000 FROM search_doc") == 20300101);
-	exec_ok(m, "DELETE FROM meeting WHERE id = '" MEETING "';"
-		   "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1);");
-	assert_int_equal(int1(m, "SELECT count(*) FROM search_doc"), 0);
+	assert_true(test_sql_int(m, "SELECT min(id) / 10000000 FROM search_doc") == 20300101);
+	test_sql_exec(m,
+		      "DELETE FROM meeting WHERE id = '" MEETING "';"
+		      "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1);");
+	assert_int_equal(test_sql_int(m, "SELECT count(*) FROM search_doc"), 0);
 }
 
 /* The query plan of sql, its details joined by "; ". */
@@ -356,7 +294,8 @@ static void lookups_use_an_index(void **state)
 	     "search_doc_key"},
 	};
 	assert_int_equal(
-	    int1(fx->st->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'list_item_field'"),
+	    test_sql_int(fx->st->db,
+			 "SELECT count(*) FROM sqlite_schema WHERE name = 'list_item_field'"),
 	    0);
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
 		char plan[1024];
@@ -406,15 +345,18 @@ static void change_sets_are_kept_deflated(void **state)
 	memset(big + 1, 'x', 5000);
 	memcpy(big + 5001, RECORD, 36);
 	check_entry(m, 1, "\0KZ1", 4, big, big_n);
-	assert_true(int1(m, "SELECT length(changeset) FROM sync_log WHERE origin_seq = 1") < 200);
+	assert_true(test_sql_int(m, "SELECT length(changeset) FROM sync_log WHERE origin_seq = 1") <
+		    200);
 	check_entry(m, 2, "T", 1, "T\0\1\2", 4);
 	/* Sealing deflates (what an export does). */
-	exec_ok(m, "UPDATE sync_log SET sealed = 1, changeset = kaigi_sync_zip(changeset) WHERE "
-		   "sealed = 0");
+	test_sql_exec(m,
+		      "UPDATE sync_log SET sealed = 1, changeset = kaigi_sync_zip(changeset) WHERE "
+		      "sealed = 0");
 	check_entry(m, 2, "T", 1, "T\0\1\2", 4); /* too small to gain */
-	assert_int_equal(int1(m, "SELECT count(*) FROM sync_log WHERE sealed = 0 OR changeset <> "
-				 "kaigi_sync_zip(changeset)"),
-			 0);
+	assert_int_equal(
+	    test_sql_int(m, "SELECT count(*) FROM sync_log WHERE sealed = 0 OR changeset <> "
+			    "kaigi_sync_zip(changeset)"),
+	    0);
 	/* A truncated stream is refused. */
 	sqlite3_stmt *q = NULL;
 	assert_int_equal(sqlite3_prepare_v2(m,
@@ -429,8 +371,8 @@ static void change_sets_are_kept_deflated(void **state)
 	assert_null(cs);
 	sqlite3_finalize(q);
 	/* No trigger or view of the file may call it (direct-only). */
-	exec_ok(m, "CREATE TABLE z (b BLOB); CREATE TRIGGER zt AFTER INSERT ON z BEGIN "
-		   "SELECT kaigi_sync_zip(new.b); END;");
+	test_sql_exec(m, "CREATE TABLE z (b BLOB); CREATE TRIGGER zt AFTER INSERT ON z BEGIN "
+			 "SELECT kaigi_sync_zip(new.b); END;");
 	assert_int_not_equal(sqlite3_exec(m, "INSERT INTO z VALUES (x'00')", NULL, NULL, NULL),
 			     SQLITE_OK);
 	free(big);
@@ -439,12 +381,13 @@ static void change_sets_are_kept_deflated(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(migration_keeps_the_trail_and_the_search, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(the_lean_trail_is_complete_and_append_only, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(lookups_use_an_index, setup, teardown),
-	    cmocka_unit_test_setup_teardown(change_sets_are_kept_deflated, setup, teardown),
+	    cmocka_unit_test_setup_teardown(migration_keeps_the_trail_and_the_search, fixture_setup,
+					    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(the_lean_trail_is_complete_and_append_only,
+					    fixture_setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(lookups_use_an_index, fixture_setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(change_sets_are_kept_deflated, fixture_setup,
+					    fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

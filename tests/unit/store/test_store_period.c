@@ -12,7 +12,7 @@
 
 #include <sqlite3.h>
 
-#include "fu_test.h"
+#include "fixture.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "store/store_internal.h"
@@ -20,13 +20,13 @@
 #define REVIEW1 "aaaaaaaa-0000-4000-8000-000000000001"
 
 /* The period of the goal whose wording is w. */
-static const char *goal_period(struct fu *f, const char *w)
+static const char *goal_period(struct fixture *f, const char *w)
 {
 	char *sql = xasprintf("SELECT p.value FROM answer p JOIN answer w ON w.record_id = "
 			      "p.record_id AND w.item = p.item AND w.col = 'wording' WHERE "
 			      "p.field = 'goals' AND p.col = 'period' AND w.value = '%s'",
 			      w);
-	const char *v = fu_text(f, sql);
+	const char *v = fixture_text(f, sql);
 	free(sql);
 	return v;
 }
@@ -34,27 +34,27 @@ static const char *goal_period(struct fu *f, const char *w)
 static void old_files_import_through_formerly(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open("three_reviews.yaml");
+	struct fixture *f = fixture_new("tests/data/followup/three_reviews.yaml");
 	/* Meeting 1 is 2025-01-14: months 12 and 3 from January. */
 	assert_string_equal(goal_period(f, "一人でスーパーへ買い物に行く"), "2025-01/2026-01");
 	assert_string_equal(goal_period(f, "屋外を10分続けて歩ける"), "2025-01/2025-04");
-	assert_int_equal(fu_int(f, "SELECT count(*) FROM answer WHERE col = 'months'"), 0);
-	fu_close(f);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM answer WHERE col = 'months'"), 0);
+	fixture_free(f);
 }
 
 static void typed_in_a_meeting(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open("three_reviews.yaml");
+	struct fixture *f = fixture_new("tests/data/followup/three_reviews.yaml");
 	char item[64];
 	snprintf(item, sizeof item, "%s",
-		 fu_text(f, "SELECT p.item FROM answer p JOIN answer w ON w.record_id = "
-			    "p.record_id AND w.item = p.item AND w.col = 'wording' WHERE "
-			    "w.value = '週1回サロンに通う'"));
+		 fixture_text(f, "SELECT p.item FROM answer p JOIN answer w ON w.record_id = "
+				 "p.record_id AND w.item = p.item AND w.col = 'wording' WHERE "
+				 "w.value = '週1回サロンに通う'"));
 	assert_true(item[0] != '\0');
-	fu_save(f, REVIEW1, "case_plan", "goals", item, "period", "6か月");
+	fixture_save(f, REVIEW1, "case_plan", "goals", item, "period", "6か月");
 	assert_string_equal(goal_period(f, "週1回サロンに通う"), "2025-01/2025-07");
-	fu_save(f, REVIEW1, "case_plan", "goals", item, "period", "2026-11 - 2027-05");
+	fixture_save(f, REVIEW1, "case_plan", "goals", item, "period", "2026-11 - 2027-05");
 	assert_string_equal(goal_period(f, "週1回サロンに通う"), "2026-11/2027-05");
 
 	/* Refused: the reason shows what is accepted, and nothing changes. */
@@ -72,105 +72,42 @@ static void typed_in_a_meeting(void **state)
 	assert_string_equal(err.msg, "a period of 66 months is out of range (1 to 60 months)");
 	assert_string_equal(goal_period(f, "週1回サロンに通う"), "2026-11/2027-05");
 	store_case_clear(&c);
-	fu_close(f);
-}
-
-static int write_buf(void *ctx, const char *buf, size_t len)
-{
-	strbuf_appendn(ctx, buf, len);
-	return 0;
-}
-
-static char *export_all(struct fu *f)
-{
-	struct strbuf b = STRBUF_INIT;
-	struct kaigi_error err;
-	struct kaigi_diags w = {0};
-	assert_int_equal(store_export_yaml(f->st, NULL, write_buf, &b, &w, &err), KAIGI_OK);
-	kaigi_diags_free(&w);
-	return strbuf_take(&b);
+	fixture_free(f);
 }
 
 static void export_import_round_trip(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open("three_reviews.yaml");
+	struct fixture *f = fixture_new("tests/data/followup/three_reviews.yaml");
 	static const char all[] = "SELECT group_concat(value, ' ') FROM (SELECT value FROM answer "
 				  "WHERE col = 'period' ORDER BY value)";
 	char before[1024];
-	snprintf(before, sizeof before, "%s", fu_text(f, all));
-	char *yaml = export_all(f);
+	snprintf(before, sizeof before, "%s", fixture_text(f, all));
+	char *yaml = NULL;
+	struct fixture *g = fixture_new_from_export(f, &yaml);
 	assert_non_null(strstr(yaml, "period: 2025-01/2026-01"));
-	char path[256];
-	snprintf(path, sizeof path, "%s/export.yaml", f->dir);
-	FILE *fp = fopen(path, "w");
-	assert_non_null(fp);
-	fputs(yaml, fp);
-	fclose(fp);
-
-	struct fu *g = fu_open(NULL);
-	const char *paths[] = {path};
-	struct kaigi_diags d = {0};
-	assert_int_equal(store_import_files(g->st, paths, 1, NULL, &d), KAIGI_OK);
-	kaigi_diags_free(&d);
-	assert_string_equal(fu_text(g, all), before);
-	char *again = export_all(g);
+	assert_string_equal(fixture_text(g, all), before);
+	char *again = test_export_yaml(g->st, NULL);
 	assert_string_equal(again, yaml);
 	free(again);
 	free(yaml);
-	fu_close(g);
-	fu_close(f);
+	fixture_free(g);
+	fixture_free(f);
 }
 
 /* ---- the migration ---------------------------------------------------------- */
 
-static void actor(sqlite3_context *c, int n, sqlite3_value **v)
-{
-	(void)n;
-	(void)v;
-	sqlite3_result_text(c, "tester", -1, SQLITE_STATIC);
-}
-
-static void exec_ok(sqlite3 *db, const char *sql)
-{
-	char *e = NULL;
-	if (sqlite3_exec(db, sql, NULL, NULL, &e) != SQLITE_OK)
-		fail_msg("%s\n%s", e, sql);
-}
-
-/* The migration that converts: the one whose name says so. */
-static size_t period_migration(void)
-{
-	for (size_t i = 0; i < kaigi_migration_count; i++)
-		if (strstr(kaigi_migration_name[i], "live_entry"))
-			return i;
-	fail_msg("no live_entry migration");
-	return 0;
-}
-
 static void migration_turns_months_into_periods(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open(NULL);
-	store_close(f->st);
-	f->st = NULL;
-	char *cmd = xasprintf("rm -f '%s' '%s-wal' '%s-shm'", f->db, f->db, f->db);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	struct fixture *f = fixture_new(NULL);
+	fixture_db_remove(f);
 	/* A database one migration short of it, with two goals of 6 months
 	 * and one whose value was never a number of months. */
-	size_t upto = period_migration();
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
-	sqlite3_create_function(db, "kaigi_actor", 0, SQLITE_UTF8, NULL, actor, NULL, NULL);
-	for (size_t i = 0; i < upto; i++)
-		exec_ok(db, kaigi_migration_sql[i]);
-	char *pragma = xasprintf("PRAGMA user_version=%zu; PRAGMA application_id=%d", upto,
-				 STORE_APPLICATION_ID);
-	exec_ok(db, pragma);
-	free(pragma);
-	exec_ok(db,
-		"INSERT INTO meeting (id, template, title, date, created, updated) VALUES "
+	/* The migration that converts: the one whose name says so. */
+	sqlite3 *db = test_db_before(f->db, test_migration_find("live_entry"), "tester");
+	test_sql_exec(
+	    db, "INSERT INTO meeting (id, template, title, date, created, updated) VALUES "
 		"('11111111-1111-4111-8111-000000000001', 'independence_support', '旧会議', "
 		"'2024-05-14', 0, 0);"
 		"INSERT INTO person (id, code, created, updated) VALUES "
@@ -206,27 +143,29 @@ static void migration_turns_months_into_periods(void **state)
 	struct kaigi_error err;
 	assert_int_equal(store_open(&f->st, f->db, STORE_READ_WRITE, &err), KAIGI_OK);
 	store_set_forms(f->st, &f->forms);
-	assert_int_equal(fu_int(f, "PRAGMA user_version"), (long long)kaigi_migration_count);
-	assert_string_equal(fu_text(f, "SELECT value FROM answer WHERE item = "
-				       "'55555555-5555-4555-8555-000000000001' AND col = 'period'"),
-			    "2024-05/2024-11");
-	assert_string_equal(fu_text(f, "SELECT value FROM answer WHERE item = "
-				       "'55555555-5555-4555-8555-000000000002' AND col = 'period'"),
-			    "2024-05/2025-05");
+	assert_int_equal(fixture_int(f, "PRAGMA user_version"), (long long)kaigi_migration_count);
+	assert_string_equal(
+	    fixture_text(f, "SELECT value FROM answer WHERE item = "
+			    "'55555555-5555-4555-8555-000000000001' AND col = 'period'"),
+	    "2024-05/2024-11");
+	assert_string_equal(
+	    fixture_text(f, "SELECT value FROM answer WHERE item = "
+			    "'55555555-5555-4555-8555-000000000002' AND col = 'period'"),
+	    "2024-05/2025-05");
 	/* Converted months are gone, and the record is now of version 2; the
 	 * value that was no number of months stays, and so does its version. */
-	assert_int_equal(fu_int(f, "SELECT count(*) FROM answer WHERE col = 'months'"), 1);
-	assert_int_equal(fu_int(f, "SELECT form_version FROM form_record WHERE id = "
-				   "'44444444-4444-4444-8444-000000000001'"),
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM answer WHERE col = 'months'"), 1);
+	assert_int_equal(fixture_int(f, "SELECT form_version FROM form_record WHERE id = "
+					"'44444444-4444-4444-8444-000000000001'"),
 			 2);
-	assert_int_equal(fu_int(f, "SELECT form_version FROM form_record WHERE id = "
-				   "'44444444-4444-4444-8444-000000000002'"),
+	assert_int_equal(fixture_int(f, "SELECT form_version FROM form_record WHERE id = "
+					"'44444444-4444-4444-8444-000000000002'"),
 			 1);
 	/* The audit trail says what the migration did. */
-	assert_int_equal(fu_int(f, "SELECT count(*) FROM audit WHERE new = "
-				   "'2024-05/2024-11'"),
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM audit WHERE new = "
+					"'2024-05/2024-11'"),
 			 1);
-	fu_close(f);
+	fixture_free(f);
 }
 
 int main(void)

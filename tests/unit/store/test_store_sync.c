@@ -60,24 +60,9 @@ static struct sync_import_result send(struct store *from, struct store *to)
 	return res;
 }
 
-/* The first column of the first row of sql on db, as text ("" for none). */
-static char *q1(const char *db, const char *sql)
-{
-	sqlite3 *c = NULL;
-	assert_int_equal(sqlite3_open_v2(db, &c, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	sqlite3_stmt *q = NULL;
-	assert_int_equal(sqlite3_prepare_v2(c, sql, -1, &q, NULL), SQLITE_OK);
-	char *v = strdup(sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0)
-			     ? (const char *)sqlite3_column_text(q, 0)
-			     : "");
-	sqlite3_finalize(q);
-	sqlite3_close(c);
-	return v;
-}
-
 static void want(const char *db, const char *sql, const char *expect)
 {
-	char *v = q1(db, sql);
+	char *v = test_db_text(db, sql);
 	if (strcmp(v, expect) != 0)
 		fail_msg("%s: %s\n  got '%s', wanted '%s'", db, sql, v, expect);
 	free(v);
@@ -171,13 +156,13 @@ static void test_audit_one_row_per_change(void **state)
 	fixture_case(&t->a);
 	save(t->a.st, t->a.record, "wish", "一");
 	send(t->a.st, t->b.st);
-	char *before_a = q1(t->a.db, "SELECT count(*) FROM audit");
-	char *before_b = q1(t->b.db, "SELECT count(*) FROM audit");
+	char *before_a = test_db_text(t->a.db, "SELECT count(*) FROM audit");
+	char *before_b = test_db_text(t->b.db, "SELECT count(*) FROM audit");
 	save(t->a.st, t->a.record, "wish", "二");
 	save(t->a.st, t->a.record, "age", "70");
-	char *after_a = q1(t->a.db, "SELECT count(*) FROM audit");
+	char *after_a = test_db_text(t->a.db, "SELECT count(*) FROM audit");
 	send(t->a.st, t->b.st);
-	char *after_b = q1(t->b.db, "SELECT count(*) FROM audit");
+	char *after_b = test_db_text(t->b.db, "SELECT count(*) FROM audit");
 	assert_int_equal(atoi(after_a) - atoi(before_a), 2);
 	assert_int_equal(atoi(after_b) - atoi(before_b), 2);
 	want(t->b.db, "SELECT count(*) FROM audit WHERE who LIKE '% @%' AND new = '二'", "1");
