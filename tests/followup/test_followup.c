@@ -353,18 +353,7 @@ static void migration_moves_actions_into_lists(void **state)
 	 * no record at all. */
 	sqlite3 *db = test_db_before(f->db, 1, "tester");
 	test_sql_exec(
-	    db,
-	    "INSERT INTO meeting (id, template, title, date, created, updated) VALUES "
-	    "('11111111-1111-4111-8111-000000000001', 'independence_support', '旧会議', "
-	    "'2024-05-14', 0, 0);"
-	    "INSERT INTO person (id, code, created, updated) VALUES "
-	    "('22222222-2222-4222-8222-000000000001', 'OLD-1', 0, 0),"
-	    "('22222222-2222-4222-8222-000000000002', 'OLD-2', 0, 0);"
-	    "INSERT INTO case_review (id, meeting_id, person_id, ord, created, updated) VALUES "
-	    "('33333333-3333-4333-8333-00000000000a', '11111111-1111-4111-8111-000000000001', "
-	    "'22222222-2222-4222-8222-000000000001', 0, 0, 0),"
-	    "('33333333-3333-4333-8333-00000000000b', '11111111-1111-4111-8111-000000000001', "
-	    "'22222222-2222-4222-8222-000000000002', 1, 0, 0);"
+	    db, FIXTURE_OLD_CASES_SQL
 	    "INSERT INTO form_record (id, meeting_id, case_id, form, form_version, created, "
 	    "updated) VALUES ('44444444-4444-4444-8444-000000000001', "
 	    "'11111111-1111-4111-8111-000000000001', '33333333-3333-4333-8333-00000000000a', "

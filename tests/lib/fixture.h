@@ -97,6 +97,22 @@ size_t test_migration_find(const char *part);
  * bigram tokenizer and kaigi_actor() giving actor.  Caller closes. */
 sqlite3 *test_db_before(const char *path, size_t upto, const char *actor);
 
+/* The rows the migration tests start an old database from: the meeting
+ * 11111111-…-000000000001 (旧会議, 2024-05-14), the people OLD-1 and OLD-2
+ * (22222222-…-000000000001/2) and their cases 33333333-…-00000000000a/b. */
+#define FIXTURE_OLD_CASES_SQL                                                                      \
+	"INSERT INTO meeting (id, template, title, date, created, updated) VALUES "                \
+	"('11111111-1111-4111-8111-000000000001', 'independence_support', '旧会議', "           \
+	"'2024-05-14', 0, 0);"                                                                     \
+	"INSERT INTO person (id, code, created, updated) VALUES "                                  \
+	"('22222222-2222-4222-8222-000000000001', 'OLD-1', 0, 0),"                                 \
+	"('22222222-2222-4222-8222-000000000002', 'OLD-2', 0, 0);"                                 \
+	"INSERT INTO case_review (id, meeting_id, person_id, ord, created, updated) VALUES "       \
+	"('33333333-3333-4333-8333-00000000000a', '11111111-1111-4111-8111-000000000001', "        \
+	"'22222222-2222-4222-8222-000000000001', 0, 0, 0),"                                        \
+	"('33333333-3333-4333-8333-00000000000b', '11111111-1111-4111-8111-000000000001', "        \
+	"'22222222-2222-4222-8222-000000000002', 1, 0, 0);"
+
 /* A store_export_yaml writer appending to a struct strbuf (ctx). */
 int test_strbuf_write(void *ctx, const char *buf, size_t len);
 /* Everything in st as the YAML of `kaigi export`; the warnings go to

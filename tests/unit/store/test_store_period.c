@@ -103,41 +103,31 @@ static void migration_turns_months_into_periods(void **state)
 	struct fixture *f = fixture_new(NULL);
 	fixture_db_remove(f);
 	/* A database one migration short of it, with two goals of 6 months
-	 * and one whose value was never a number of months. */
-	/* The migration that converts: the one whose name says so. */
+	 * and one whose value was never a number of months.  The migration
+	 * that converts is the one whose name says so. */
 	sqlite3 *db = test_db_before(f->db, test_migration_find("live_entry"), "tester");
 	test_sql_exec(
-	    db, "INSERT INTO meeting (id, template, title, date, created, updated) VALUES "
-		"('11111111-1111-4111-8111-000000000001', 'independence_support', '旧会議', "
-		"'2024-05-14', 0, 0);"
-		"INSERT INTO person (id, code, created, updated) VALUES "
-		"('22222222-2222-4222-8222-000000000001', 'OLD-1', 0, 0),"
-		"('22222222-2222-4222-8222-000000000002', 'OLD-2', 0, 0);"
-		"INSERT INTO case_review (id, meeting_id, person_id, ord, created, updated) VALUES "
-		"('33333333-3333-4333-8333-00000000000a', '11111111-1111-4111-8111-000000000001', "
-		"'22222222-2222-4222-8222-000000000001', 0, 0, 0),"
-		"('33333333-3333-4333-8333-00000000000b', '11111111-1111-4111-8111-000000000001', "
-		"'22222222-2222-4222-8222-000000000002', 1, 0, 0);"
-		"INSERT INTO form_record (id, meeting_id, case_id, form, form_version, created, "
-		"updated) VALUES ('44444444-4444-4444-8444-000000000001', "
-		"'11111111-1111-4111-8111-000000000001', '33333333-3333-4333-8333-00000000000a', "
-		"'case_plan', 1, 0, 0), ('44444444-4444-4444-8444-000000000002', "
-		"'11111111-1111-4111-8111-000000000001', '33333333-3333-4333-8333-00000000000b', "
-		"'case_plan', 1, 0, 0);"
-		"INSERT INTO list_item (id, record_id, field, ord, created, updated) VALUES "
-		"('55555555-5555-4555-8555-000000000001', '44444444-4444-4444-8444-000000000001', "
-		"'goals', 0, 0, 0),"
-		"('55555555-5555-4555-8555-000000000002', '44444444-4444-4444-8444-000000000001', "
-		"'goals', 1, 0, 0),"
-		"('55555555-5555-4555-8555-000000000003', '44444444-4444-4444-8444-000000000002', "
-		"'goals', 0, 0, 0);"
-		"INSERT INTO answer (record_id, field, item, col, value, created, updated) VALUES "
-		"('44444444-4444-4444-8444-000000000001', 'goals', "
-		"'55555555-5555-4555-8555-000000000001', 'months', 6, 0, 0),"
-		"('44444444-4444-4444-8444-000000000001', 'goals', "
-		"'55555555-5555-4555-8555-000000000002', 'months', 12, 0, 0),"
-		"('44444444-4444-4444-8444-000000000002', 'goals', "
-		"'55555555-5555-4555-8555-000000000003', 'months', 'そのうち', 0, 0);");
+	    db, FIXTURE_OLD_CASES_SQL
+	    "INSERT INTO form_record (id, meeting_id, case_id, form, form_version, created, "
+	    "updated) VALUES ('44444444-4444-4444-8444-000000000001', "
+	    "'11111111-1111-4111-8111-000000000001', '33333333-3333-4333-8333-00000000000a', "
+	    "'case_plan', 1, 0, 0), ('44444444-4444-4444-8444-000000000002', "
+	    "'11111111-1111-4111-8111-000000000001', '33333333-3333-4333-8333-00000000000b', "
+	    "'case_plan', 1, 0, 0);"
+	    "INSERT INTO list_item (id, record_id, field, ord, created, updated) VALUES "
+	    "('55555555-5555-4555-8555-000000000001', '44444444-4444-4444-8444-000000000001', "
+	    "'goals', 0, 0, 0),"
+	    "('55555555-5555-4555-8555-000000000002', '44444444-4444-4444-8444-000000000001', "
+	    "'goals', 1, 0, 0),"
+	    "('55555555-5555-4555-8555-000000000003', '44444444-4444-4444-8444-000000000002', "
+	    "'goals', 0, 0, 0);"
+	    "INSERT INTO answer (record_id, field, item, col, value, created, updated) VALUES "
+	    "('44444444-4444-4444-8444-000000000001', 'goals', "
+	    "'55555555-5555-4555-8555-000000000001', 'months', 6, 0, 0),"
+	    "('44444444-4444-4444-8444-000000000001', 'goals', "
+	    "'55555555-5555-4555-8555-000000000002', 'months', 12, 0, 0),"
+	    "('44444444-4444-4444-8444-000000000002', 'goals', "
+	    "'55555555-5555-4555-8555-000000000003', 'months', 'そのうち', 0, 0);");
 	sqlite3_close(db);
 
 	struct kaigi_error err;
