@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 """Follow-up and the regional picture from the keyboard, in Japanese, 80×24.
 
-A person reviewed twice already (tests/followup/data/three_reviews.yaml);
+A person reviewed twice already (tests/data/followup/three_reviews.yaml);
 the third meeting is being planned.  Opening it says a follow-up report is
 due; f lists it first, Space and Enter put it on the agenda, started from
 last time (the 評価表 lists the open short-term goals, the ADL/IADL grid
@@ -22,7 +22,7 @@ from kaigi_pty import Kaigi, binary, check, db, run, tempdir  # noqa: E402
 
 ROOT = os.environ.get("KAIGI_SOURCE_ROOT",
                       os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-FIXTURE = os.path.join(ROOT, "tests", "followup", "data", "three_reviews.yaml")
+FIXTURE = os.path.join(ROOT, "tests", "data", "followup", "three_reviews.yaml")
 MEETING3 = "33333333-3333-4333-8333-333333333333"
 
 

@@ -2,7 +2,7 @@
 """A policy meeting's agenda and a planning meeting's own sheets, on the
 meeting screen, from the keyboard, in Japanese, 80×24 (issue 12).
 
-The regional fixture (tests/followup/data/regional.yaml: the register issue
+The regional fixture (tests/data/followup/regional.yaml: the register issue
 買い物の移動手段の不足, linked to case R-001) plus, written here, a second
 issue with a measure and numbers, a policy meeting whose agenda holds both
 and a planning meeting.  On the policy meeting: its side list has
@@ -22,7 +22,7 @@ from kaigi_pty import Kaigi, binary, check, db, run, tempdir  # noqa: E402
 
 ROOT = os.environ.get("KAIGI_SOURCE_ROOT",
                       os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-FIXTURE = os.path.join(ROOT, "tests", "followup", "data", "regional.yaml")
+FIXTURE = os.path.join(ROOT, "tests", "data", "followup", "regional.yaml")
 SHOP = "買い物の移動手段の不足"
 MED = "服薬管理の支援が足りない"
 DECISION = "送迎付きの通いの場を2か所つくる"

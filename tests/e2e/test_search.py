@@ -18,7 +18,7 @@ from kaigi_pty import Kaigi, binary, check, run, tempdir  # noqa: E402
 
 ROOT = os.environ.get("KAIGI_SOURCE_ROOT",
                       os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-FIXTURE = os.path.join(ROOT, "tests", "followup", "data", "three_reviews.yaml")
+FIXTURE = os.path.join(ROOT, "tests", "data", "followup", "three_reviews.yaml")
 
 
 def cli(path, home, *args):

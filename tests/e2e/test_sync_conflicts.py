@@ -30,7 +30,7 @@ def main():
         subprocess.run([binary(), "--db", dbp] + list(args), env=dict(env, KAIGI_FACILITATOR=who),
                        check=True, stdout=subprocess.DEVNULL)
 
-    k(a, "import", "-q", os.path.join(ROOT, "tests", "followup", "data", "three_reviews.yaml"))
+    k(a, "import", "-q", os.path.join(ROOT, "tests", "data", "followup", "three_reviews.yaml"))
     k(b, "sync", "name", "南センター")
     k(a, "sync", "export", "-o", os.path.join(home, "a.kgs"))
     k(b, "sync", "import", os.path.join(home, "a.kgs"))

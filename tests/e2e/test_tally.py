@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 """The tallies and the policy meeting from the keyboard, in Japanese, 80×24.
 
-The regional fixture (tests/followup/data/regional.yaml: eight reviews, the
+The regional fixture (tests/data/followup/regional.yaml: eight reviews, the
 outdoor-walking row rated a problem in two) and a policy meeting written
 here.  r, then 集計: the share of cases per ADL/IADL row and per raised
 wording; Enter lists the cases behind a figure.  On the register, p puts
@@ -18,7 +18,7 @@ from kaigi_pty import Kaigi, binary, check, db, run, tempdir  # noqa: E402
 
 ROOT = os.environ.get("KAIGI_SOURCE_ROOT",
                       os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-FIXTURE = os.path.join(ROOT, "tests", "followup", "data", "regional.yaml")
+FIXTURE = os.path.join(ROOT, "tests", "data", "followup", "regional.yaml")
 DECISION = "薬剤師の同行訪問を始める"
 
 

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 """The follow-up commands as a user types them, on the fixtures of
-tests/followup/data: kaigi search (a Japanese phrase from a long-text
+tests/data/followup: kaigi search (a Japanese phrase from a long-text
 answer; a two-character word and its note; names masked unless --names)
 and kaigi report regional (periods, areas, every format, wrong use)."""
 import os
@@ -10,7 +10,7 @@ import tempfile
 
 ROOT = os.environ.get("KAIGI_SOURCE_ROOT", ".")
 BIN = os.environ.get("KAIGI_BIN", os.path.join(ROOT, "build", "kaigi"))
-DATA = os.path.join(ROOT, "tests", "followup", "data")
+DATA = os.path.join(ROOT, "tests", "data", "followup")
 
 
 def kaigi(db, *args, lang="ja", code=0):

@@ -22,7 +22,7 @@ import uuid
 
 ROOT = os.environ.get("KAIGI_SOURCE_ROOT", ".")
 BIN = os.environ.get("KAIGI_BIN", os.path.join(ROOT, "build", "kaigi"))
-DATA = os.path.join(ROOT, "tests", "followup", "data")
+DATA = os.path.join(ROOT, "tests", "data", "followup")
 TRAVELLING = ["meeting", "participant", "person", "case_review", "phase_timing", "form_record",
               "list_item", "answer", "regional_issue", "regional_issue_case", "sync_decision"]
 
