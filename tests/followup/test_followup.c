@@ -15,7 +15,6 @@
 #include <sqlite3.h>
 
 #include "../../src/store/store_internal.h"
-#include "fu_test.h"
 #include "kaigi/followup.h"
 #include "fixture.h"
 #include "kaigi/report.h"

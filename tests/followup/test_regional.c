@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fu_test.h"
 #include "kaigi/followup.h"
 #include "kaigi/register.h"
 #include "fixture.h"

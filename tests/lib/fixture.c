@@ -19,6 +19,7 @@
 
 #include <cmocka.h>
 
+#include "kaigi/store_exchange.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "store/store_internal.h"

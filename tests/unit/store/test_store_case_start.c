@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fu_test.h"
 #include "kaigi/store_exchange.h"
 #include "fixture.h"
 #include "kaigi/strbuf.h"
