@@ -186,15 +186,10 @@ static enum ui_result history_key(struct ui *ui, void *state, const struct ui_ke
 {
 	struct history *h = state;
 	if (h->sel.open) {
-		enum ui_select_result r = ui_select_key(ui, &h->sel, k);
-		if (r == UI_SELECT_CHOSEN) {
-			char *v = ui_select_value(&h->sel);
-			ui_select_close(&h->sel);
+		char *v = ui_select_pick(ui, &h->sel, k);
+		if (v)
 			set_status(ui, h, v);
-			free(v);
-		} else if (r == UI_SELECT_CANCELLED) {
-			ui_select_close(&h->sel);
-		}
+		free(v);
 		return UI_REDRAW;
 	}
 	if (h->focus_side) {

@@ -276,10 +276,10 @@ static enum ui_result select_key(struct ui *ui, struct meeting_scr *ms, const st
 	return UI_REDRAW;
 }
 
-/* The summary beside the database: summaries/DATE-ID8.pdf (or .html when
- * kaigi was built without PDF), anonymised.  Optionally printed. */
 /* The summary, or with packet the case packet handed out before the
- * meeting (report.h), written beside the database and maybe printed. */
+ * meeting (report.h), anonymised, written beside the database
+ * (summaries/DATE-ID8.pdf, or .html when kaigi was built without PDF) and
+ * maybe printed. */
 static void summary_write(struct ui *ui, struct meeting_scr *ms, bool print, bool packet)
 {
 	enum report_format fmt = report_format_available(REPORT_PDF) ? REPORT_PDF : REPORT_HTML;
