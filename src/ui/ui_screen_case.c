@@ -229,6 +229,14 @@ static bool case_command(struct ui *ui, struct case_scr *cs, int act)
 	}
 }
 
+/* A key the focused part left: a running-case key, else it does nothing
+ * here (and the status line says so). */
+static void case_other_key(struct ui *ui, struct case_scr *cs, const struct ui_key *k)
+{
+	if (!case_command(ui, cs, k->act))
+		ui_key_unused(ui, k);
+}
+
 static enum ui_result side_key(struct ui *ui, struct case_scr *cs, const struct ui_key *k)
 {
 	size_t to = cs->scur;
@@ -251,8 +259,7 @@ static enum ui_result side_key(struct ui *ui, struct case_scr *cs, const struct 
 		ui_case_check_open(ui, cs);
 		break;
 	default:
-		if (!case_command(ui, cs, k->act))
-			ui_key_unused(ui, k);
+		case_other_key(ui, cs, k);
 		break;
 	}
 	return UI_REDRAW;
@@ -295,8 +302,7 @@ static enum ui_result page_key(struct ui *ui, struct case_scr *cs, const struct 
 		ui_case_item_open(ui, cs, NULL, k->act == UI_ACT_ADD);
 		break;
 	case UI_FORM_UNHANDLED:
-		if (!case_command(ui, cs, k->act))
-			ui_key_unused(ui, k);
+		case_other_key(ui, cs, k);
 		break;
 	default:
 		break;
@@ -320,8 +326,7 @@ static enum ui_result case_key(struct ui *ui, void *state, const struct ui_key *
 		cs->focus_side = true;
 		break;
 	default:
-		if (!case_command(ui, cs, k->act))
-			ui_key_unused(ui, k);
+		case_other_key(ui, cs, k);
 		break;
 	}
 	return UI_REDRAW;

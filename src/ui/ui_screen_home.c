@@ -231,14 +231,10 @@ static enum ui_result home_key(struct ui *ui, void *state, const struct ui_key *
 	struct home *h = state;
 	size_t page = (size_t)(ui->rows > 8 ? ui->rows - 6 : 1);
 	if (h->sel.open) {
-		if (ui_select_key(ui, &h->sel, k) == UI_SELECT_CHOSEN) {
-			char *id = ui_select_value(&h->sel);
-			ui_select_close(&h->sel);
+		char *id = ui_select_pick(ui, &h->sel, k);
+		if (id)
 			create_meeting(ui, id);
-			free(id);
-		} else if (!h->sel.open) {
-			ui_select_close(&h->sel);
-		}
+		free(id);
 		return UI_REDRAW;
 	}
 	switch (k->act) {

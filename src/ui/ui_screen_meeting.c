@@ -276,10 +276,10 @@ static enum ui_result select_key(struct ui *ui, struct meeting_scr *ms, const st
 	return UI_REDRAW;
 }
 
-/* The summary beside the database: summaries/DATE-ID8.pdf (or .html when
- * kaigi was built without PDF), anonymised.  Optionally printed. */
 /* The summary, or with packet the case packet handed out before the
- * meeting (report.h), written beside the database and maybe printed. */
+ * meeting (report.h), anonymised, written beside the database
+ * (summaries/DATE-ID8.pdf, or .html when kaigi was built without PDF) and
+ * maybe printed. */
 static void summary_write(struct ui *ui, struct meeting_scr *ms, bool print, bool packet)
 {
 	enum report_format fmt = report_format_available(REPORT_PDF) ? REPORT_PDF : REPORT_HTML;
@@ -532,16 +532,13 @@ static void agreed_build(struct ui *ui, struct meeting_scr *ms, int w)
 	}
 }
 
-static void close_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused,
-		       char *hint, size_t hsize)
+static void close_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
 {
 	/* The two closing fields above, what the cases agreed below. */
 	int top = 6 < r.h / 2 ? 6 : r.h / 2;
 	if (ui_form_editing(&ms->close))
 		top = r.h;
 	ui_form_draw(ui, &ms->close, (struct ui_rect){r.y, r.x, top, r.w}, focused);
-	if (focused)
-		ui_form_hint(ui, &ms->close, hint, hsize);
 	if (top >= r.h)
 		return;
 	agreed_build(ui, ms, r.w);
@@ -600,35 +597,29 @@ static void meeting_draw(struct ui *ui, void *state)
 		break;
 	case MS_INFO:
 		ui_form_draw(ui, &ms->info, pane, focused);
-		if (focused)
-			ui_form_hint(ui, &ms->info, hint, sizeof hint);
 		break;
 	case MS_CLOSE:
-		close_draw(ui, ms, pane, focused, hint, sizeof hint);
+		close_draw(ui, ms, pane, focused);
 		break;
 	case MS_PEOPLE:
 		ui_people_draw(ui, ms, pane, focused);
-		if (ms->pedit && focused)
-			ui_form_hint(ui, &ms->pform, hint, sizeof hint);
 		break;
 	case MS_AGENDA:
 		ui_agenda_draw(ui, ms, pane, focused);
-		if (ms->cedit && focused)
-			ui_form_hint(ui, &ms->cform, hint, sizeof hint);
 		break;
 	case MS_ISSUES:
 		ui_policy_draw(ui, ms, pane, focused);
-		if (ms->iedit && focused)
-			ui_form_hint(ui, &ms->iform, hint, sizeof hint);
 		break;
 	case MS_SHEETS:
 		ui_sheets_draw(ui, ms, pane, focused);
-		if (ms->sedit && focused)
-			ui_form_hint(ui, &ms->sform, hint, sizeof hint);
 		break;
 	default:
 		break;
 	}
+	/* The keys of the page the pane shows, when it has them. */
+	struct ui_form *pg = page_of(ms);
+	if (!narrow && focused && pg)
+		ui_form_hint(ui, pg, hint, sizeof hint);
 	if (ms->confirm == MCONF_DELETE_CASE)
 		snprintf(hint, sizeof hint, "%s", _("Remove this case from the meeting? (y/n)"));
 	if (ms->confirm == MCONF_REMOVE_ISSUE)

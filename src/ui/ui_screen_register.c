@@ -436,15 +436,10 @@ static enum ui_result reg_key(struct ui *ui, void *state, const struct ui_key *k
 		return UI_REDRAW;
 	}
 	if (g->sel.open) {
-		enum ui_select_result r = ui_select_key(ui, &g->sel, k);
-		if (r == UI_SELECT_CHOSEN) {
-			char *v = ui_select_value(&g->sel);
-			ui_select_close(&g->sel);
+		char *v = ui_select_pick(ui, &g->sel, k);
+		if (v)
 			link_chosen(ui, g, v);
-			free(v);
-		} else if (r == UI_SELECT_CANCELLED) {
-			ui_select_close(&g->sel);
-		}
+		free(v);
 		return UI_REDRAW;
 	}
 	if (g->page) {

@@ -108,6 +108,15 @@ char *ui_select_value(const struct ui_select *s)
 	return b.s ? strbuf_take(&b) : xstrdup("");
 }
 
+char *ui_select_pick(struct ui *ui, struct ui_select *s, const struct ui_key *k)
+{
+	enum ui_select_result r = ui_select_key(ui, s, k);
+	char *v = r == UI_SELECT_CHOSEN ? ui_select_value(s) : NULL;
+	if (r != UI_SELECT_OPEN)
+		ui_select_close(s);
+	return v;
+}
+
 /* Rows of options the pop-up shows (as ui_select_draw lays it out). */
 static int page_rows(const struct ui *ui, const struct ui_select *s)
 {
