@@ -4,14 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "cmd_store.h"
+#include "cmd.h"
 
 int cmd_backup_run(const struct cmd_opts *opts, int argc, char **argv)
 {
-	if (argc > 2 || (argc == 2 && argv[1][0] == '-' && argv[1][1])) {
-		fprintf(stderr, "usage: kaigi backup [FILE]\n");
-		return KAIGI_EUSAGE;
-	}
+	if (argc > 2 || (argc == 2 && argv[1][0] == '-' && argv[1][1]))
+		return cmd_usage_error("backup", NULL);
 	struct cmd_store cs;
 	/* Read-only: a backup must work on a database it cannot write. */
 	int rc = cmd_store_open(&cs, opts, STORE_READ_ONLY);

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd_store.h"
+#include "cmd.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 
@@ -22,11 +22,7 @@ int cmd_meetings_run(const struct cmd_opts *opts, int argc, char **argv)
 		if (strcmp(argv[i], "--all") == 0) {
 			all = true;
 		} else if (argv[i][0] == '-' || text) {
-			fprintf(stderr,
-				"kaigi meetings: unexpected %s\nusage: kaigi meetings [TEXT] "
-				"[--all]\n",
-				argv[i]);
-			return KAIGI_EUSAGE;
+			return cmd_usage_error("meetings", "unexpected %s", argv[i]);
 		} else {
 			text = argv[i];
 		}
@@ -40,9 +36,8 @@ int cmd_meetings_run(const struct cmd_opts *opts, int argc, char **argv)
 	enum kaigi_status s =
 	    store_meeting_list(cs.st, text, all ? 0 : MEETINGS_DEFAULT + 1, &l, &err);
 	if (s != KAIGI_OK) {
-		cmd_print_error(&err);
 		cmd_store_close(&cs);
-		return s;
+		return cmd_fail(&err);
 	}
 	bool ja = strcmp(opts->lang, "ja") == 0;
 	size_t shown = all || l.n <= MEETINGS_DEFAULT ? l.n : MEETINGS_DEFAULT;
