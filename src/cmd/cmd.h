@@ -126,6 +126,10 @@ struct cmd_store {
  */
 int cmd_store_open(struct cmd_store *cs, const struct cmd_opts *opts, enum store_open_mode mode);
 void cmd_store_close(struct cmd_store *cs);
+/* Open the database (cmd_store_open), run fn on it with ctx, close it.
+ * Returns fn's exit status, or the open's. */
+int cmd_store_run(const struct cmd_opts *opts, enum store_open_mode mode,
+		  int (*fn)(struct cmd_store *cs, void *ctx), void *ctx);
 
 /* What a document (`kaigi report`) is made from: the database, read-only,
  * and the town settings with the town's name and vision in the language. */

@@ -218,6 +218,18 @@ int cmd_store_open(struct cmd_store *cs, const struct cmd_opts *opts, enum store
 	return 0;
 }
 
+int cmd_store_run(const struct cmd_opts *opts, enum store_open_mode mode,
+		  int (*fn)(struct cmd_store *cs, void *ctx), void *ctx)
+{
+	struct cmd_store cs;
+	int rc = cmd_store_open(&cs, opts, mode);
+	if (rc)
+		return rc;
+	rc = fn(&cs, ctx);
+	cmd_store_close(&cs);
+	return rc;
+}
+
 void cmd_store_close(struct cmd_store *cs)
 {
 	store_close(cs->st);

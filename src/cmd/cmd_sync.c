@@ -412,21 +412,14 @@ static void print_value(const struct kaigi_value *v)
 	}
 }
 
-int cmd_sync_conflicts_run(const struct cmd_opts *opts, int argc, char **argv)
+/* ctx: a bool, true for the settled conflicts too (--all). */
+static int conflicts_list(struct cmd_store *cs, void *ctx)
 {
-	bool all = argc > 1 && strcmp(argv[1], "--all") == 0;
-	if (argc > (all ? 2 : 1))
-		return bad_usage("conflicts takes only --all");
-	struct cmd_store cs;
-	int rc = cmd_store_open(&cs, opts, STORE_READ_ONLY);
-	if (rc)
-		return rc;
+	bool all = *(const bool *)ctx;
 	struct sync_conflicts c;
 	struct kaigi_error err;
-	if (store_sync_conflicts(cs.st, all, &c, &err) != KAIGI_OK) {
-		cmd_store_close(&cs);
+	if (store_sync_conflicts(cs->st, all, &c, &err) != KAIGI_OK)
 		return cmd_fail(&err);
-	}
 	for (size_t i = 0; i < c.n; i++) {
 		const struct sync_conflict *x = &c.v[i];
 		char lt[32], it[32];
@@ -447,7 +440,32 @@ int cmd_sync_conflicts_run(const struct cmd_opts *opts, int argc, char **argv)
 	if (!c.n)
 		printf(all ? "no conflicts\n" : "no open conflicts\n");
 	sync_conflicts_free(&c);
-	cmd_store_close(&cs);
+	return 0;
+}
+
+int cmd_sync_conflicts_run(const struct cmd_opts *opts, int argc, char **argv)
+{
+	bool all = argc > 1 && strcmp(argv[1], "--all") == 0;
+	if (argc > (all ? 2 : 1))
+		return bad_usage("conflicts takes only --all");
+	return cmd_store_run(opts, STORE_READ_ONLY, conflicts_list, &all);
+}
+
+struct resolve_args {
+	long long id;
+	enum sync_keep keep;
+	const char *how; /* local, incoming, or the new text */
+};
+
+static int resolve(struct cmd_store *cs, void *ctx)
+{
+	const struct resolve_args *a = ctx;
+	struct kaigi_error err;
+	if (store_sync_resolve(cs->st, a->id, a->keep, a->keep == SYNC_KEEP_TEXT ? a->how : NULL,
+			       &err) != KAIGI_OK)
+		return cmd_fail(&err);
+	printf("conflict %lld resolved (%s); the decision travels with the next export\n", a->id,
+	       a->keep == SYNC_KEEP_TEXT ? "new text" : a->how);
 	return 0;
 }
 
@@ -459,40 +477,23 @@ int cmd_sync_resolve_run(const struct cmd_opts *opts, int argc, char **argv)
 	long long id = strtoll(argv[1][0] == '#' ? argv[1] + 1 : argv[1], &end, 10);
 	if (!end || *end || id <= 0)
 		return bad_usage("resolve: ID is a number from `kaigi sync conflicts`");
-	enum sync_keep keep = strcmp(argv[3], "local") == 0      ? SYNC_KEEP_LOCAL
-			      : strcmp(argv[3], "incoming") == 0 ? SYNC_KEEP_INCOMING
-								 : SYNC_KEEP_TEXT;
-	struct cmd_store cs;
-	int rc = cmd_store_open(&cs, opts, STORE_READ_WRITE);
-	if (rc)
-		return rc;
-	struct kaigi_error err;
-	if (store_sync_resolve(cs.st, id, keep, keep == SYNC_KEEP_TEXT ? argv[3] : NULL, &err) !=
-	    KAIGI_OK) {
-		rc = cmd_fail(&err);
-	} else {
-		printf("conflict %lld resolved (%s); the decision travels with the next export\n",
-		       id, keep == SYNC_KEEP_TEXT ? "new text" : argv[3]);
-	}
-	cmd_store_close(&cs);
-	return rc;
+	struct resolve_args a = {
+	    .id = id,
+	    .keep = strcmp(argv[3], "local") == 0      ? SYNC_KEEP_LOCAL
+		    : strcmp(argv[3], "incoming") == 0 ? SYNC_KEEP_INCOMING
+						       : SYNC_KEEP_TEXT,
+	    .how = argv[3],
+	};
+	return cmd_store_run(opts, STORE_READ_WRITE, resolve, &a);
 }
 
-int cmd_sync_status_run(const struct cmd_opts *opts, int argc, char **argv)
+static int status_show(struct cmd_store *cs, void *ctx)
 {
-	(void)argv;
-	if (argc != 1)
-		return bad_usage("status takes no argument");
-	struct cmd_store cs;
-	int rc = cmd_store_open(&cs, opts, STORE_READ_WRITE);
-	if (rc)
-		return rc;
+	(void)ctx;
 	struct sync_status s;
 	struct kaigi_error err;
-	if (store_sync_status(cs.st, &s, &err) != KAIGI_OK) {
-		cmd_store_close(&cs);
+	if (store_sync_status(cs->st, &s, &err) != KAIGI_OK)
 		return cmd_fail(&err);
-	}
 	printf("this site: %s %s\ntown: %s\nchange sets: %lld (%lld made here), waiting: %lld, "
 	       "open conflicts: %lld\n",
 	       s.site, s.name[0] ? s.name : "(no name: kaigi sync name NAME)",
@@ -512,24 +513,29 @@ int cmd_sync_status_run(const struct cmd_opts *opts, int argc, char **argv)
 		       p->sent_entries == 1 ? "" : "s", p->unsent);
 	}
 	sync_status_free(&s);
-	cmd_store_close(&cs);
 	return 0;
+}
+
+int cmd_sync_status_run(const struct cmd_opts *opts, int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 1)
+		return bad_usage("status takes no argument");
+	return cmd_store_run(opts, STORE_READ_WRITE, status_show, NULL);
+}
+
+/* ctx: the name. */
+static int name_set(struct cmd_store *cs, void *ctx)
+{
+	struct kaigi_error err;
+	return store_sync_set_name(cs->st, ctx, &err) != KAIGI_OK ? cmd_fail(&err) : 0;
 }
 
 int cmd_sync_name_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	if (argc != 2 || !*argv[1])
 		return bad_usage("name needs NAME (e.g. the centre's name)");
-	struct cmd_store cs;
-	int rc = cmd_store_open(&cs, opts, STORE_READ_WRITE);
-	if (rc)
-		return rc;
-	struct kaigi_error err;
-	if (store_sync_set_name(cs.st, argv[1], &err) != KAIGI_OK) {
-		rc = cmd_fail(&err);
-	}
-	cmd_store_close(&cs);
-	return rc;
+	return cmd_store_run(opts, STORE_READ_WRITE, name_set, argv[1]);
 }
 
 int cmd_sync_run(const struct cmd_opts *opts, int argc, char **argv)
