@@ -380,15 +380,6 @@ static void planned_meeting(struct demo *d)
 		       NULL, NULL, NULL});
 }
 
-static char *demo_path(void)
-{
-	const char *xdg = getenv("XDG_DATA_HOME");
-	if (xdg && *xdg)
-		return xasprintf("%s/kaigi/demo.db", xdg);
-	const char *home = getenv("HOME");
-	return xasprintf("%s/.local/share/kaigi/demo.db", home && *home ? home : ".");
-}
-
 /* A fresh file: the old demo and its WAL files go. */
 static bool remove_old(const char *path)
 {
@@ -408,14 +399,11 @@ static bool remove_old(const char *path)
 
 static int build(const struct cmd_opts *opts, const char *path)
 {
-	struct kaigi_error err;
 	struct schema_set set;
-	if (schema_set_init(&set, &err) != KAIGI_OK) {
-		cmd_print_error(&err);
-		return err.status;
-	}
 	struct kaigi_diags diags = {0};
-	cmd_load_forms(opts, &set, &diags);
+	int rc = cmd_forms_open(opts, &set, &diags);
+	if (rc)
+		return rc;
 	cmd_print_diags(&diags);
 	kaigi_diags_free(&diags);
 	struct demo d;
@@ -442,10 +430,9 @@ int cmd_demo_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	bool no_ui = argc == 2 && strcmp(argv[1], "--no-ui") == 0;
 	if (argc != 1 && !no_ui) {
-		fprintf(stderr, "usage: kaigi demo [--no-ui]\n");
-		return KAIGI_EUSAGE;
+		return cmd_usage_error("demo", NULL);
 	}
-	char *path = demo_path();
+	char *path = cmd_data_file("demo.db");
 	int status = build(opts, path);
 	if (status == 0 && no_ui)
 		printf("%s\n", path);

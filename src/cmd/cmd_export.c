@@ -12,14 +12,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cmd_store.h"
+#include "cmd.h"
 #include "kaigi/file_write.h"
 #include "kaigi/store_exchange.h"
 #include "kaigi/xalloc.h"
-
-#define EXPORT_USAGE                                                                               \
-	"usage: kaigi export yaml [-o FILE] [--anonymised | --identity] [MEETING_ID...]\n"         \
-	"       kaigi export csv [-o DIR] [--anonymised | --identity] [MEETING_ID...]\n"
 
 static int write_fd(void *ctx, const char *buf, size_t len)
 {
@@ -56,7 +52,7 @@ static int export_yaml(struct cmd_store *cs, const struct store_export_filter *f
 		int fd = 1;
 		s = store_export_yaml(cs->st, f, write_fd, &fd, &warnings, &err);
 	}
-	cmd_store_print_diags(&warnings);
+	cmd_print_warnings(&warnings);
 	kaigi_diags_free(&warnings);
 	if (s != KAIGI_OK)
 		cmd_print_error(&err);
@@ -79,7 +75,7 @@ static int export_csv(struct cmd_store *cs, const struct store_export_filter *f,
 	struct kaigi_error err;
 	struct kaigi_diags warnings = {0};
 	enum kaigi_status s = store_export_csv(cs->st, f, out, &warnings, &err);
-	cmd_store_print_diags(&warnings);
+	cmd_print_warnings(&warnings);
 	kaigi_diags_free(&warnings);
 	if (s != KAIGI_OK)
 		cmd_print_error(&err);
@@ -91,10 +87,8 @@ static int export_csv(struct cmd_store *cs, const struct store_export_filter *f,
 
 int cmd_export_run(const struct cmd_opts *opts, int argc, char **argv)
 {
-	if (argc < 2 || (strcmp(argv[1], "yaml") != 0 && strcmp(argv[1], "csv") != 0)) {
-		fputs(EXPORT_USAGE, stderr);
-		return KAIGI_EUSAGE;
-	}
+	if (argc < 2 || (strcmp(argv[1], "yaml") != 0 && strcmp(argv[1], "csv") != 0))
+		return cmd_usage_error("export", NULL);
 	bool yaml = strcmp(argv[1], "yaml") == 0;
 	const char *out = NULL;
 	const char **ids = xcalloc((size_t)argc, sizeof *ids);
@@ -107,25 +101,20 @@ int cmd_export_run(const struct cmd_opts *opts, int argc, char **argv)
 			identity = true;
 		} else if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
 			if (i + 1 >= argc) {
-				fputs(EXPORT_USAGE, stderr);
 				free(ids);
-				return KAIGI_EUSAGE;
+				return cmd_usage_error("export", NULL);
 			}
 			out = argv[++i];
 		} else if (argv[i][0] == '-') {
-			fprintf(stderr, "kaigi export: unknown option %s\n" EXPORT_USAGE, argv[i]);
 			free(ids);
-			return KAIGI_EUSAGE;
+			return cmd_usage_error("export", "unknown option %s", argv[i]);
 		} else {
 			ids[nids++] = argv[i];
 		}
 	}
 	if (anonymised && identity) {
-		fprintf(
-		    stderr,
-		    "kaigi export: --anonymised and --identity exclude each other\n" EXPORT_USAGE);
 		free(ids);
-		return KAIGI_EUSAGE;
+		return cmd_usage_error("export", "--anonymised and --identity exclude each other");
 	}
 	struct cmd_store cs;
 	int rc = cmd_store_open(&cs, opts, STORE_READ_ONLY);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * cmd_forms.c — `kaigi forms check FILE...` and `kaigi forms list`.
+ * cmd_forms.c — `kaigi forms check FILE...` and `kaigi forms list`
+ * (`kaigi forms show ID` is cmd_forms_show.c).
  *
  * check loads the installed forms first so that files may refer to them
  * (a meeting template naming a shipped form), then each FILE, and reports
@@ -14,57 +15,58 @@
 #include "cmd.h"
 #include "kaigi/utf8.h"
 
-static int forms_check(const struct cmd_opts *opts, int argc, char **argv)
+/* Print every problem in diags, sorted; their worst status is the exit
+ * status.  Frees diags and set. */
+static int forms_report(struct kaigi_diags *diags, struct schema_set *set)
 {
-	if (argc < 1) {
+	kaigi_diags_sort(diags);
+	cmd_print_diags(diags);
+	int status = kaigi_diags_status(diags);
+	kaigi_diags_free(diags);
+	schema_set_free(set);
+	return status;
+}
+
+int cmd_forms_check_run(const struct cmd_opts *opts, int argc, char **argv)
+{
+	if (argc < 2) {
 		fprintf(stderr, "usage: kaigi forms check FILE...\n");
 		return KAIGI_EUSAGE;
 	}
-	struct kaigi_error err;
 	struct schema_set set;
-	if (schema_set_init(&set, &err) != KAIGI_OK) {
-		cmd_print_error(&err);
-		return err.status;
-	}
 	struct kaigi_diags context = {0}, diags = {0};
-	cmd_load_forms(opts, &set, &context);
+	int rc = cmd_forms_open(opts, &set, &context);
+	kaigi_diags_free(&context);
+	if (rc)
+		return rc;
 	schema_set_next_layer(&set);
-	for (int i = 0; i < argc; i++)
+	for (int i = 1; i < argc; i++)
 		schema_load_file(&set, argv[i], &diags);
 	/* Cross-file checks, reported only where they touch the FILEs. */
 	struct kaigi_diags cross = {0};
 	schema_set_check(&set, &cross);
 	for (size_t i = 0; i < cross.n; i++)
-		for (int j = 0; j < argc; j++)
+		for (int j = 1; j < argc; j++)
 			if (strcmp(cross.v[i].file, argv[j]) == 0) {
 				kaigi_diags_add_error(&diags, &cross.v[i]);
 				break;
 			}
-	kaigi_diags_sort(&diags);
-	cmd_print_diags(&diags);
-	int status = kaigi_diags_status(&diags);
 	kaigi_diags_free(&cross);
-	kaigi_diags_free(&context);
-	kaigi_diags_free(&diags);
-	schema_set_free(&set);
-	return status;
+	return forms_report(&diags, &set);
 }
 
-static int forms_list(const struct cmd_opts *opts, int argc, char **argv)
+int cmd_forms_list_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	(void)argv;
-	if (argc != 0) {
+	if (argc != 1) {
 		fprintf(stderr, "usage: kaigi forms list\n");
 		return KAIGI_EUSAGE;
 	}
-	struct kaigi_error err;
 	struct schema_set set;
-	if (schema_set_init(&set, &err) != KAIGI_OK) {
-		cmd_print_error(&err);
-		return err.status;
-	}
 	struct kaigi_diags diags = {0};
-	cmd_load_forms(opts, &set, &diags);
+	int rc = cmd_forms_open(opts, &set, &diags);
+	if (rc)
+		return rc;
 	for (size_t i = 0; i < set.nforms; i++) {
 		const struct schema_form *f = set.forms[i];
 		char *title = utf8_visible(schema_label_get(&f->title, opts->lang), false);
@@ -78,23 +80,5 @@ static int forms_list(const struct cmd_opts *opts, int argc, char **argv)
 		free(title);
 	}
 	/* Broken files are skipped but never silently. */
-	kaigi_diags_sort(&diags);
-	cmd_print_diags(&diags);
-	int status = kaigi_diags_status(&diags);
-	kaigi_diags_free(&diags);
-	schema_set_free(&set);
-	return status;
-}
-
-int cmd_forms_run(const struct cmd_opts *opts, int argc, char **argv)
-{
-	if (argc >= 2 && strcmp(argv[1], "check") == 0)
-		return forms_check(opts, argc - 2, argv + 2);
-	if (argc >= 2 && strcmp(argv[1], "list") == 0)
-		return forms_list(opts, argc - 2, argv + 2);
-	if (argc >= 2 && strcmp(argv[1], "show") == 0)
-		return cmd_forms_show(opts, argc - 2, argv + 2);
-	fprintf(stderr, "usage: kaigi forms check FILE...\n       kaigi forms list\n"
-			"       kaigi forms show ID\n");
-	return KAIGI_EUSAGE;
+	return forms_report(&diags, &set);
 }

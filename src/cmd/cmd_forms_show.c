@@ -64,7 +64,7 @@ static void show_field(struct strbuf *b, const struct schema_field *f, const cha
 		show_field(b, &f->fields[i], lang, indent + 4);
 }
 
-void cmd_form_outline(struct strbuf *b, const struct schema_form *form, const char *lang)
+static void form_outline(struct strbuf *b, const struct schema_form *form, const char *lang)
 {
 	strbuf_appendf(b, "%s v%d — %s\n  (%s)\n", form->id, form->version,
 		       schema_label_get(&form->title, lang), form->source);
@@ -77,7 +77,7 @@ void cmd_form_outline(struct strbuf *b, const struct schema_form *form, const ch
 	}
 }
 
-void cmd_meeting_outline(struct strbuf *b, const struct schema_meeting *m, const char *lang)
+static void meeting_outline(struct strbuf *b, const struct schema_meeting *m, const char *lang)
 {
 	strbuf_appendf(b, "%s v%d — %s [%s]\n  (%s)\n", m->id, m->version,
 		       schema_label_get(&m->title, lang), m->kind, m->source);
@@ -98,31 +98,27 @@ void cmd_meeting_outline(struct strbuf *b, const struct schema_meeting *m, const
 	}
 }
 
-int cmd_forms_show(const struct cmd_opts *opts, int argc, char **argv)
+int cmd_forms_show_run(const struct cmd_opts *opts, int argc, char **argv)
 {
-	if (argc != 1) {
+	if (argc != 2) {
 		fprintf(stderr, "usage: kaigi forms show ID\n");
 		return KAIGI_EUSAGE;
 	}
-	struct kaigi_error err;
 	struct schema_set set;
-	if (schema_set_init(&set, &err) != KAIGI_OK) {
-		cmd_print_error(&err);
-		return err.status;
-	}
 	struct kaigi_diags diags = {0};
-	cmd_load_forms(opts, &set, &diags);
-	const struct schema_form *form = schema_form_find(&set, argv[0]);
-	const struct schema_meeting *m = schema_meeting_find(&set, argv[0]);
-	int status = KAIGI_OK;
+	int status = cmd_forms_open(opts, &set, &diags);
+	if (status)
+		return status;
+	const struct schema_form *form = schema_form_find(&set, argv[1]);
+	const struct schema_meeting *m = schema_meeting_find(&set, argv[1]);
 	struct strbuf b = STRBUF_INIT;
 	if (form)
-		cmd_form_outline(&b, form, opts->lang);
+		form_outline(&b, form, opts->lang);
 	else if (m)
-		cmd_meeting_outline(&b, m, opts->lang);
+		meeting_outline(&b, m, opts->lang);
 	else {
 		fprintf(stderr, "kaigi: no form or meeting template '%s' (see kaigi forms list)\n",
-			argv[0]);
+			argv[1]);
 		status = KAIGI_EDATA;
 	}
 	utf8_show_controls(&b, 0);

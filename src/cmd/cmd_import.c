@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cmd_store.h"
+#include "cmd.h"
 #include "kaigi/store_exchange.h"
 
 int cmd_import_run(const struct cmd_opts *opts, int argc, char **argv)
@@ -20,15 +20,11 @@ int cmd_import_run(const struct cmd_opts *opts, int argc, char **argv)
 			first++;
 			break;
 		} else {
-			fprintf(stderr, "kaigi import: unknown option %s\n", argv[first]);
-			fprintf(stderr, "usage: kaigi import [-q] FILE.yaml...\n");
-			return KAIGI_EUSAGE;
+			return cmd_usage_error("import", "unknown option %s", argv[first]);
 		}
 	}
-	if (first >= argc) {
-		fprintf(stderr, "usage: kaigi import [-q] FILE.yaml...\n");
-		return KAIGI_EUSAGE;
-	}
+	if (first >= argc)
+		return cmd_usage_error("import", NULL);
 	struct cmd_store cs;
 	int rc = cmd_store_open(&cs, opts, STORE_READ_WRITE);
 	if (rc)
@@ -38,7 +34,7 @@ int cmd_import_run(const struct cmd_opts *opts, int argc, char **argv)
 	enum kaigi_status s = store_import_files(cs.st, (const char *const *)argv + first,
 						 (size_t)(argc - first), &stats, &diags);
 	kaigi_diags_sort(&diags);
-	cmd_store_print_diags(&diags);
+	cmd_print_warnings(&diags);
 	if (s != KAIGI_OK)
 		fprintf(stderr, "kaigi import: nothing was imported (%zu problem%s)\n", diags.n,
 			diags.n == 1 ? "" : "s");

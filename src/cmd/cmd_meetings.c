@@ -8,49 +8,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd_store.h"
+#include "cmd.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 
 #define MEETINGS_DEFAULT 20
 
-int cmd_meetings_run(const struct cmd_opts *opts, int argc, char **argv)
+struct meetings_args {
+	const char *text; /* TEXT, or NULL */
+	bool all, ja;
+};
+
+static int meetings_list(struct cmd_store *cs, void *ctx)
 {
-	const char *text = NULL;
-	bool all = false;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--all") == 0) {
-			all = true;
-		} else if (argv[i][0] == '-' || text) {
-			fprintf(stderr,
-				"kaigi meetings: unexpected %s\nusage: kaigi meetings [TEXT] "
-				"[--all]\n",
-				argv[i]);
-			return KAIGI_EUSAGE;
-		} else {
-			text = argv[i];
-		}
-	}
-	struct cmd_store cs;
-	int rc = cmd_store_open(&cs, opts, STORE_READ_ONLY);
-	if (rc)
-		return rc;
+	const struct meetings_args *a = ctx;
+	bool all = a->all, ja = a->ja;
 	struct kaigi_error err;
 	struct store_meeting_list l;
 	enum kaigi_status s =
-	    store_meeting_list(cs.st, text, all ? 0 : MEETINGS_DEFAULT + 1, &l, &err);
-	if (s != KAIGI_OK) {
-		cmd_print_error(&err);
-		cmd_store_close(&cs);
-		return s;
-	}
-	bool ja = strcmp(opts->lang, "ja") == 0;
+	    store_meeting_list(cs->st, a->text, all ? 0 : MEETINGS_DEFAULT + 1, &l, &err);
+	if (s != KAIGI_OK)
+		return cmd_fail(&err);
 	size_t shown = all || l.n <= MEETINGS_DEFAULT ? l.n : MEETINGS_DEFAULT;
 	struct strbuf out = STRBUF_INIT;
 	for (size_t i = 0; i < shown && s == KAIGI_OK; i++) {
 		const struct store_meeting *m = &l.v[i];
 		struct store_case_list cl;
-		s = store_case_list(cs.st, m->id, &cl, &err);
+		s = store_case_list(cs->st, m->id, &cl, &err);
 		if (s != KAIGI_OK)
 			break;
 		const char *start = m->f[STORE_MEETING_START_TIME];
@@ -79,6 +63,19 @@ int cmd_meetings_run(const struct cmd_opts *opts, int argc, char **argv)
 	}
 	strbuf_free(&out);
 	store_meeting_list_free(&l);
-	cmd_store_close(&cs);
 	return s;
+}
+
+int cmd_meetings_run(const struct cmd_opts *opts, int argc, char **argv)
+{
+	struct meetings_args a = {.ja = strcmp(opts->lang, "ja") == 0};
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--all") == 0)
+			a.all = true;
+		else if (argv[i][0] == '-' || a.text)
+			return cmd_usage_error("meetings", "unexpected %s", argv[i]);
+		else
+			a.text = argv[i];
+	}
+	return cmd_store_run(opts, STORE_READ_ONLY, meetings_list, &a);
 }

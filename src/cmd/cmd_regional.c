@@ -3,8 +3,8 @@
  * cmd_regional.c — `kaigi report regional [--fy YEAR | --year YEAR |
  * --from DATE --to DATE] [--calendar] [--area AREA]
  * [--format txt|md|html|pdf|csv] [-o FILE]`: the town's
- * regional issues over a period (report_regional_render), reached through
- * `kaigi report` (src/report/cmd_report.c hands `regional` here).
+ * regional issues over a period (report_regional_render): a subcommand of
+ * `kaigi report` in the table of commands (main.c).
  *
  * The format comes from --format, else the extension of -o, else text.
  * Without -o the report goes to standard output (a PDF only when that is
@@ -20,7 +20,6 @@
 #include "kaigi/fiscal.h"
 #include "kaigi/report.h"
 #include "kaigi/xalloc.h"
-#include "cmd_store.h"
 
 #define REGIONAL_CSV 100 /* beside enum report_format */
 
@@ -125,27 +124,14 @@ static int parse(int argc, char **argv, struct regional_args *a)
 	return 0;
 }
 
+/* CSV, or a document's format (cmd_doc_format). */
 static int pick_format(const struct regional_args *a)
 {
-	const char *name = a->format;
-	const char *dot = !name && a->output ? strrchr(a->output, '.') : NULL;
-	if (dot)
-		name = dot + 1;
-	if (!name)
-		return REPORT_TEXT;
-	if (strcmp(name, "csv") == 0)
+	const char *dot = !a->format && a->output ? strrchr(a->output, '.') : NULL;
+	const char *name = a->format ? a->format : dot ? dot + 1 : NULL;
+	if (name && strcmp(name, "csv") == 0)
 		return REGIONAL_CSV;
-	int f = report_format_from_name(name);
-	return f < 0 && !a->format ? REPORT_TEXT : f;
-}
-
-/* The town's name and vision; a broken settings file only loses them. */
-static void load_config(struct kaigi_config *cfg)
-{
-	struct kaigi_diags diags = {0};
-	if (cmd_load_config(cfg, &diags) != KAIGI_OK)
-		cmd_print_diags(&diags);
-	kaigi_diags_free(&diags);
+	return cmd_doc_format(a->format, a->output);
 }
 
 int cmd_report_regional_run(const struct cmd_opts *opts, int argc, char **argv)
@@ -167,28 +153,25 @@ int cmd_report_regional_run(const struct cmd_opts *opts, int argc, char **argv)
 				"FILE.pdf\n");
 		return KAIGI_EUSAGE;
 	}
-	struct cmd_store cs;
-	rc = cmd_store_open(&cs, opts, STORE_READ_ONLY);
+	/* The town's name and vision; a broken settings file only loses them. */
+	struct cmd_doc d;
+	rc = cmd_doc_open(&d, opts, NULL);
 	if (rc)
 		return rc;
-	struct kaigi_config cfg;
-	load_config(&cfg);
-	const char *town = schema_label_get(&cfg.town, opts->lang);
-	const char *vision = schema_label_get(&cfg.vision, opts->lang);
 	struct report_options ro = {
 	    .lang = opts->lang,
-	    .town = *town ? town : NULL,
-	    .vision = *vision ? vision : NULL,
+	    .town = d.town,
+	    .vision = d.vision,
 	    .width = a.width,
-	    .config = &cfg,
+	    .config = &d.cfg,
 	    .calendar = a.calendar,
 	};
 	struct strbuf doc = STRBUF_INIT;
 	struct kaigi_error err;
 	enum kaigi_status s =
-	    fmt == REGIONAL_CSV ? report_regional_csv_years(cs.st, &cs.forms, &a.p, opts->lang,
+	    fmt == REGIONAL_CSV ? report_regional_csv_years(d.cs.st, &d.cs.forms, &a.p, opts->lang,
 							    a.calendar, &doc, &err)
-				: report_regional_render(cs.st, &cs.forms, &a.p,
+				: report_regional_render(d.cs.st, &d.cs.forms, &a.p,
 							 (enum report_format)fmt, &ro, &doc, &err);
 	if (s == KAIGI_OK && a.output && strcmp(a.output, "-") != 0)
 		s = report_save(a.output, doc.s ? doc.s : "", doc.len, &err);
@@ -199,7 +182,6 @@ int cmd_report_regional_run(const struct cmd_opts *opts, int argc, char **argv)
 		rc = s;
 	}
 	strbuf_free(&doc);
-	config_free(&cfg);
-	cmd_store_close(&cs);
+	cmd_doc_close(&d);
 	return rc;
 }

@@ -3,6 +3,7 @@
  * cmd_report.c — `kaigi report MEETING [--format F] [-o FILE] [--names]
  * [--packet] [--print]`: the printable summary of a meeting, or with
  * --packet the case packet handed out before it (report_packet.c).
+ * `kaigi report regional` is cmd_regional.c.
  *
  * The format comes from --format, else from the extension of -o, else
  * text.  The town and its vision come from the town settings (config.h),
@@ -15,7 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cmd_store.h"
+#include "cmd.h"
 #include "kaigi/config.h"
 #include "kaigi/report.h"
 #include "kaigi/xalloc.h"
@@ -81,23 +82,12 @@ static int parse(int argc, char **argv, struct report_args *a)
 	return 0;
 }
 
-/* The format asked for, or guessed from the output file's extension. */
-static int pick_format(const struct report_args *a)
-{
-	if (a->format)
-		return report_format_from_name(a->format);
-	const char *dot = a->output ? strrchr(a->output, '.') : NULL;
-	int f = dot ? report_format_from_name(dot + 1) : -1;
-	return f < 0 ? REPORT_TEXT : f;
-}
-
 static int emit(const struct report_args *a, enum report_format fmt, const struct strbuf *doc)
 {
 	struct kaigi_error err;
 	if (a->output && strcmp(a->output, "-") != 0) {
 		if (report_save(a->output, doc->s ? doc->s : "", doc->len, &err) != KAIGI_OK) {
-			cmd_print_error(&err);
-			return err.status;
+			return cmd_fail(&err);
 		}
 	} else if (!a->print || a->output) {
 		if (fmt == REPORT_PDF && isatty(STDOUT_FILENO) && !a->output) {
@@ -142,24 +132,8 @@ static int emit(const struct report_args *a, enum report_format fmt, const struc
 	return 0;
 }
 
-/* The town settings; a broken file is reported and the summary goes on
- * without them (it must not stop a handout at the end of a meeting). */
-static void load_config(struct kaigi_config *cfg)
-{
-	struct kaigi_diags diags = {0};
-	if (cmd_load_config(cfg, &diags) != KAIGI_OK) {
-		cmd_print_diags(&diags);
-		fprintf(stderr, "kaigi report: the settings file has errors; the summary is made "
-				"without the town's name and vision\n");
-	}
-	kaigi_diags_free(&diags);
-}
-
 int cmd_report_run(const struct cmd_opts *opts, int argc, char **argv)
 {
-	/* The town's regional issues over a period (src/cmd_regional.c). */
-	if (argc > 1 && strcmp(argv[1], "regional") == 0)
-		return cmd_report_regional_run(opts, argc - 1, argv + 1);
 	struct report_args a;
 	int rc = parse(argc, argv, &a);
 	if (rc)
@@ -169,7 +143,7 @@ int cmd_report_run(const struct cmd_opts *opts, int argc, char **argv)
 				"and is always anonymised: --names cannot be used with --packet\n");
 		return KAIGI_EUSAGE;
 	}
-	int fmt = pick_format(&a);
+	int fmt = cmd_doc_format(a.format, a.output);
 	if (fmt < 0)
 		return usage_error("unknown format %s (txt, md, html or pdf)", a.format);
 	if (!report_format_available((enum report_format)fmt)) {
@@ -177,34 +151,32 @@ int cmd_report_run(const struct cmd_opts *opts, int argc, char **argv)
 				"pango); use --format html and print it from a browser\n");
 		return KAIGI_EENV;
 	}
-	struct cmd_store cs;
-	rc = cmd_store_open(&cs, opts, STORE_READ_ONLY);
+	/* The town settings; a broken file is reported and the summary goes on
+	 * without them (it must not stop a handout at the end of a meeting). */
+	struct cmd_doc d;
+	rc = cmd_doc_open(&d, opts,
+			  "kaigi report: the settings file has errors; the summary is made "
+			  "without the town's name and vision");
 	if (rc)
 		return rc;
-	struct kaigi_config cfg;
-	load_config(&cfg);
-	const char *vision = schema_label_get(&cfg.vision, opts->lang);
-	const char *town = schema_label_get(&cfg.town, opts->lang);
 	struct kaigi_error err;
 	char id[STORE_ID_SIZE];
 	struct strbuf doc = STRBUF_INIT;
 	struct report_options ro = {
 	    .lang = opts->lang,
 	    .names = a.names,
-	    .town = *town ? town : NULL,
-	    .vision = a.vision  ? a.vision
-		      : *vision ? vision
-				: NULL,
+	    .town = d.town,
+	    .vision = a.vision ? a.vision : d.vision,
 	    .width = a.width,
-	    .config = &cfg,
+	    .config = &d.cfg,
 	    .vision_override = a.vision != NULL,
 	    .packet = a.packet,
 	    .sheet = a.sheet,
 	};
-	enum kaigi_status s = report_meeting_find(cs.st, a.meeting, id, &err);
+	enum kaigi_status s = report_meeting_find(d.cs.st, a.meeting, id, &err);
 	if (s == KAIGI_OK)
-		s = report_meeting_render(cs.st, &cs.forms, id, (enum report_format)fmt, &ro, &doc,
-					  &err);
+		s = report_meeting_render(d.cs.st, &d.cs.forms, id, (enum report_format)fmt, &ro,
+					  &doc, &err);
 	if (s != KAIGI_OK) {
 		cmd_print_error(&err);
 		rc = s;
@@ -212,7 +184,6 @@ int cmd_report_run(const struct cmd_opts *opts, int argc, char **argv)
 		rc = emit(&a, (enum report_format)fmt, &doc);
 	}
 	strbuf_free(&doc);
-	config_free(&cfg);
-	cmd_store_close(&cs);
+	cmd_doc_close(&d);
 	return rc;
 }

@@ -24,16 +24,13 @@
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
-#include "cmd_store.h"
 
 #define SEARCH_LIMIT_DEFAULT 50
 #define EXCERPT_COLS         72
 
 static int usage(const char *what, const char *arg)
 {
-	fprintf(stderr, "kaigi search: %s%s\nusage: kaigi search TEXT... [--limit N] [--names]\n",
-		what, arg ? arg : "");
-	return KAIGI_EUSAGE;
+	return cmd_usage_error("search", "%s%s", what, arg ? arg : "");
 }
 
 int cmd_search_run(const struct cmd_opts *opts, int argc, char **argv)
@@ -75,10 +72,9 @@ int cmd_search_run(const struct cmd_opts *opts, int argc, char **argv)
 	enum kaigi_status s =
 	    store_text_search(cs.st, strbuf_str(&query), limit ? limit + 1 : 0, &hits, NULL, &err);
 	if (s != KAIGI_OK) {
-		cmd_print_error(&err);
 		strbuf_free(&query);
 		cmd_store_close(&cs);
-		return s;
+		return cmd_fail(&err);
 	}
 	size_t shown = limit && hits.n > limit ? limit : hits.n;
 	struct strbuf out = STRBUF_INIT;

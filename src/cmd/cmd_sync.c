@@ -20,22 +20,12 @@
 #include "kaigi/file.h"
 #include "kaigi/sync.h"
 #include "kaigi/xalloc.h"
-#include "cmd_store.h"
 
 #define PASS_MAX 1024
 
-static const char usage[] =
-    "usage: kaigi sync export [--to PEER] -o FILE [--passphrase-file FILE]\n"
-    "       kaigi sync import [--passphrase-file FILE] FILE...\n"
-    "       kaigi sync conflicts [--all]\n"
-    "       kaigi sync resolve ID --keep local|incoming|TEXT\n"
-    "       kaigi sync status\n"
-    "       kaigi sync name NAME\n";
-
 static int bad_usage(const char *why)
 {
-	fprintf(stderr, "kaigi sync: %s\n%s", why, usage);
-	return KAIGI_EUSAGE;
+	return cmd_usage_error("sync", "%s", why);
 }
 
 /* The town (config.yaml `sync: town:`, else the town's name) and the
@@ -180,8 +170,7 @@ static int db_town_ok(struct store *st, const char *town)
 	char *pinned = NULL;
 	struct kaigi_error err;
 	if (store_sync_town(st, &pinned, &err) != KAIGI_OK) {
-		cmd_print_error(&err);
-		return err.status;
+		return cmd_fail(&err);
 	}
 	int rc = 0;
 	if (*pinned && strcmp(pinned, town) != 0) {
@@ -196,7 +185,7 @@ static int db_town_ok(struct store *st, const char *town)
 	return rc;
 }
 
-static int run_export(const struct cmd_opts *opts, int argc, char **argv)
+int cmd_sync_export_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	const char *to = NULL, *out = NULL, *pfile = NULL;
 	for (int i = 1; i < argc; i++) {
@@ -226,8 +215,7 @@ static int run_export(const struct cmd_opts *opts, int argc, char **argv)
 	char peer[SYNC_ID_SIZE] = "";
 	rc = db_town_ok(cs.st, town);
 	if (!rc && to && store_sync_peer_find(cs.st, to, peer, &err) != KAIGI_OK) {
-		cmd_print_error(&err);
-		rc = err.status;
+		rc = cmd_fail(&err);
 	}
 	size_t plen = 0;
 	char *pass = NULL;
@@ -246,8 +234,7 @@ static int run_export(const struct cmd_opts *opts, int argc, char **argv)
 	}
 	struct sync_payload p = {0};
 	if (!rc && store_sync_collect(cs.st, to ? peer : NULL, &p, &err) != KAIGI_OK) {
-		cmd_print_error(&err);
-		rc = err.status;
+		rc = cmd_fail(&err);
 	}
 	if (!rc) {
 		unsigned char *buf = NULL;
@@ -262,8 +249,7 @@ static int run_export(const struct cmd_opts *opts, int argc, char **argv)
 		sync_kdf_limits(&h.opslimit, &h.memlimit);
 		if (sync_bundle_write(out, &h, buf, len, pass, plen, &err) != KAIGI_OK ||
 		    store_sync_sent(cs.st, to ? peer : NULL, &p, town, &err) != KAIGI_OK) {
-			cmd_print_error(&err);
-			rc = err.status;
+			rc = cmd_fail(&err);
 		} else {
 			printf("%s: %zu change set%s from %s%s%s for %s\n", out, p.n,
 			       p.n == 1 ? "" : "s", p.site_name[0] ? p.site_name : "this site",
@@ -286,7 +272,7 @@ struct loaded {
 	struct sync_payload p;
 };
 
-static int run_import(const struct cmd_opts *opts, int argc, char **argv)
+int cmd_sync_import_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	const char *pfile = NULL;
 	const char **files = xcalloc((size_t)argc, sizeof *files);
@@ -312,15 +298,13 @@ static int run_import(const struct cmd_opts *opts, int argc, char **argv)
 	for (size_t i = 0; i < nf && !rc; i++) {
 		if (kaigi_file_read(files[i], SYNC_BUNDLE_MAX, "a sync bundle", &l[i].buf,
 				    &l[i].len, &err) != KAIGI_OK) {
-			cmd_print_error(&err);
-			rc = err.status;
+			rc = cmd_fail(&err);
 			break;
 		}
 		size_t body;
 		if (sync_bundle_header(files[i], (unsigned char *)l[i].buf, l[i].len, &l[i].h,
 				       &body, &err) != KAIGI_OK) {
-			cmd_print_error(&err);
-			rc = err.status;
+			rc = cmd_fail(&err);
 		} else if (strcmp(l[i].h.town, town) != 0) {
 			fprintf(stderr,
 				"%s: error: the bundle is from town '%s'; this laptop belongs to "
@@ -356,8 +340,7 @@ static int run_import(const struct cmd_opts *opts, int argc, char **argv)
 		if (sync_bundle_open(files[i], (unsigned char *)l[i].buf, l[i].len, pass, plen, &pl,
 				     &n, &err) != KAIGI_OK ||
 		    sync_payload_parse(files[i], pl, n, &l[i].p, &err) != KAIGI_OK) {
-			cmd_print_error(&err);
-			rc = err.status;
+			rc = cmd_fail(&err);
 		} else if (strcmp(l[i].p.site, l[i].h.site) != 0) {
 			fprintf(stderr,
 				"%s: error: the bundle's sealed site differs from its header; "
@@ -383,8 +366,7 @@ static int run_import(const struct cmd_opts *opts, int argc, char **argv)
 			pv[i] = &l[i].p;
 		struct sync_import_result res;
 		if (store_sync_import(cs.st, pv, nf, town, &res, &err) != KAIGI_OK) {
-			cmd_print_error(&err);
-			rc = err.status;
+			rc = cmd_fail(&err);
 		} else {
 			for (size_t i = 0; i < nf; i++)
 				printf("%s: from %s (%.8s), %zu change set%s\n", files[i],
@@ -430,22 +412,14 @@ static void print_value(const struct kaigi_value *v)
 	}
 }
 
-static int run_conflicts(const struct cmd_opts *opts, int argc, char **argv)
+/* ctx: a bool, true for the settled conflicts too (--all). */
+static int conflicts_list(struct cmd_store *cs, void *ctx)
 {
-	bool all = argc > 1 && strcmp(argv[1], "--all") == 0;
-	if (argc > (all ? 2 : 1))
-		return bad_usage("conflicts takes only --all");
-	struct cmd_store cs;
-	int rc = cmd_store_open(&cs, opts, STORE_READ_ONLY);
-	if (rc)
-		return rc;
+	bool all = *(const bool *)ctx;
 	struct sync_conflicts c;
 	struct kaigi_error err;
-	if (store_sync_conflicts(cs.st, all, &c, &err) != KAIGI_OK) {
-		cmd_print_error(&err);
-		cmd_store_close(&cs);
-		return err.status;
-	}
+	if (store_sync_conflicts(cs->st, all, &c, &err) != KAIGI_OK)
+		return cmd_fail(&err);
 	for (size_t i = 0; i < c.n; i++) {
 		const struct sync_conflict *x = &c.v[i];
 		char lt[32], it[32];
@@ -466,11 +440,36 @@ static int run_conflicts(const struct cmd_opts *opts, int argc, char **argv)
 	if (!c.n)
 		printf(all ? "no conflicts\n" : "no open conflicts\n");
 	sync_conflicts_free(&c);
-	cmd_store_close(&cs);
 	return 0;
 }
 
-static int run_resolve(const struct cmd_opts *opts, int argc, char **argv)
+int cmd_sync_conflicts_run(const struct cmd_opts *opts, int argc, char **argv)
+{
+	bool all = argc > 1 && strcmp(argv[1], "--all") == 0;
+	if (argc > (all ? 2 : 1))
+		return bad_usage("conflicts takes only --all");
+	return cmd_store_run(opts, STORE_READ_ONLY, conflicts_list, &all);
+}
+
+struct resolve_args {
+	long long id;
+	enum sync_keep keep;
+	const char *how; /* local, incoming, or the new text */
+};
+
+static int resolve(struct cmd_store *cs, void *ctx)
+{
+	const struct resolve_args *a = ctx;
+	struct kaigi_error err;
+	if (store_sync_resolve(cs->st, a->id, a->keep, a->keep == SYNC_KEEP_TEXT ? a->how : NULL,
+			       &err) != KAIGI_OK)
+		return cmd_fail(&err);
+	printf("conflict %lld resolved (%s); the decision travels with the next export\n", a->id,
+	       a->keep == SYNC_KEEP_TEXT ? "new text" : a->how);
+	return 0;
+}
+
+int cmd_sync_resolve_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	if (argc != 4 || strcmp(argv[2], "--keep") != 0)
 		return bad_usage("resolve needs ID --keep local|incoming|TEXT");
@@ -478,39 +477,23 @@ static int run_resolve(const struct cmd_opts *opts, int argc, char **argv)
 	long long id = strtoll(argv[1][0] == '#' ? argv[1] + 1 : argv[1], &end, 10);
 	if (!end || *end || id <= 0)
 		return bad_usage("resolve: ID is a number from `kaigi sync conflicts`");
-	enum sync_keep keep = strcmp(argv[3], "local") == 0      ? SYNC_KEEP_LOCAL
-			      : strcmp(argv[3], "incoming") == 0 ? SYNC_KEEP_INCOMING
-								 : SYNC_KEEP_TEXT;
-	struct cmd_store cs;
-	int rc = cmd_store_open(&cs, opts, STORE_READ_WRITE);
-	if (rc)
-		return rc;
-	struct kaigi_error err;
-	if (store_sync_resolve(cs.st, id, keep, keep == SYNC_KEEP_TEXT ? argv[3] : NULL, &err) !=
-	    KAIGI_OK) {
-		cmd_print_error(&err);
-		rc = err.status;
-	} else {
-		printf("conflict %lld resolved (%s); the decision travels with the next export\n",
-		       id, keep == SYNC_KEEP_TEXT ? "new text" : argv[3]);
-	}
-	cmd_store_close(&cs);
-	return rc;
+	struct resolve_args a = {
+	    .id = id,
+	    .keep = strcmp(argv[3], "local") == 0      ? SYNC_KEEP_LOCAL
+		    : strcmp(argv[3], "incoming") == 0 ? SYNC_KEEP_INCOMING
+						       : SYNC_KEEP_TEXT,
+	    .how = argv[3],
+	};
+	return cmd_store_run(opts, STORE_READ_WRITE, resolve, &a);
 }
 
-static int run_status(const struct cmd_opts *opts)
+static int status_show(struct cmd_store *cs, void *ctx)
 {
-	struct cmd_store cs;
-	int rc = cmd_store_open(&cs, opts, STORE_READ_WRITE);
-	if (rc)
-		return rc;
+	(void)ctx;
 	struct sync_status s;
 	struct kaigi_error err;
-	if (store_sync_status(cs.st, &s, &err) != KAIGI_OK) {
-		cmd_print_error(&err);
-		cmd_store_close(&cs);
-		return err.status;
-	}
+	if (store_sync_status(cs->st, &s, &err) != KAIGI_OK)
+		return cmd_fail(&err);
 	printf("this site: %s %s\ntown: %s\nchange sets: %lld (%lld made here), waiting: %lld, "
 	       "open conflicts: %lld\n",
 	       s.site, s.name[0] ? s.name : "(no name: kaigi sync name NAME)",
@@ -530,45 +513,34 @@ static int run_status(const struct cmd_opts *opts)
 		       p->sent_entries == 1 ? "" : "s", p->unsent);
 	}
 	sync_status_free(&s);
-	cmd_store_close(&cs);
 	return 0;
 }
 
-static int run_name(const struct cmd_opts *opts, int argc, char **argv)
+int cmd_sync_status_run(const struct cmd_opts *opts, int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 1)
+		return bad_usage("status takes no argument");
+	return cmd_store_run(opts, STORE_READ_WRITE, status_show, NULL);
+}
+
+/* ctx: the name. */
+static int name_set(struct cmd_store *cs, void *ctx)
+{
+	struct kaigi_error err;
+	return store_sync_set_name(cs->st, ctx, &err) != KAIGI_OK ? cmd_fail(&err) : 0;
+}
+
+int cmd_sync_name_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	if (argc != 2 || !*argv[1])
 		return bad_usage("name needs NAME (e.g. the centre's name)");
-	struct cmd_store cs;
-	int rc = cmd_store_open(&cs, opts, STORE_READ_WRITE);
-	if (rc)
-		return rc;
-	struct kaigi_error err;
-	if (store_sync_set_name(cs.st, argv[1], &err) != KAIGI_OK) {
-		cmd_print_error(&err);
-		rc = err.status;
-	}
-	cmd_store_close(&cs);
-	return rc;
+	return cmd_store_run(opts, STORE_READ_WRITE, name_set, argv[1]);
 }
 
 int cmd_sync_run(const struct cmd_opts *opts, int argc, char **argv)
 {
-	if (argc < 2)
-		return bad_usage("which one?");
-	const char *sub = argv[1];
-	argc--;
-	argv++;
-	if (strcmp(sub, "export") == 0)
-		return run_export(opts, argc, argv);
-	if (strcmp(sub, "import") == 0)
-		return run_import(opts, argc, argv);
-	if (strcmp(sub, "conflicts") == 0)
-		return run_conflicts(opts, argc, argv);
-	if (strcmp(sub, "resolve") == 0)
-		return run_resolve(opts, argc, argv);
-	if (strcmp(sub, "status") == 0)
-		return argc == 1 ? run_status(opts) : bad_usage("status takes no argument");
-	if (strcmp(sub, "name") == 0)
-		return run_name(opts, argc, argv);
-	return bad_usage("unknown sync command");
+	(void)opts;
+	(void)argv;
+	return bad_usage(argc < 2 ? "which one?" : "unknown sync command");
 }

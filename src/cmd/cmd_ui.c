@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 /*
- * ui_cmd.c — `kaigi` and `kaigi --db FILE`: the facilitator UI from the
- * command line.  Loads the forms and the town's settings, opens the
- * database (read-only, with the reason shown, when it cannot be written),
- * runs the UI, and passes on a terminating signal once all is closed.
+ * cmd_ui.c — `kaigi` and `kaigi --db FILE` with no command (and `kaigi
+ * demo`): the facilitator UI from the command line.  Loads the forms and
+ * the town's settings, opens the database (read-only, with the reason
+ * shown, when it cannot be written), runs the UI (kaigi/ui.h), and passes
+ * on a terminating signal once all is closed.  Its messages for the UI's
+ * status line are gettext msgids (po/POTFILES lists this file).
  */
+#include <libintl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +17,8 @@
 #include "kaigi/config.h"
 #include "kaigi/ui.h"
 #include "kaigi/xalloc.h"
-#include "../ui/ui_app.h"
+
+#define _(s) gettext(s)
 
 int cmd_ui_open(const struct cmd_opts *opts, const char *db_path, const char *meeting_id)
 {
@@ -26,12 +30,10 @@ int cmd_ui_open(const struct cmd_opts *opts, const char *db_path, const char *me
 	}
 	struct kaigi_error err;
 	struct schema_set forms;
-	if (schema_set_init(&forms, &err) != KAIGI_OK) {
-		cmd_print_error(&err);
-		return err.status;
-	}
 	struct kaigi_diags diags = {0};
-	cmd_load_forms(opts, &forms, &diags);
+	int rc = cmd_forms_open(opts, &forms, &diags);
+	if (rc)
+		return rc;
 	char notice[512] = "";
 	if (diags.n) {
 		cmd_print_diags(&diags);
@@ -94,8 +96,7 @@ int cmd_ui_open(const struct cmd_opts *opts, const char *db_path, const char *me
 		    .notice = notice[0] ? notice : NULL,
 		};
 		if (ui_run(&args, &err) != KAIGI_OK) {
-			cmd_print_error(&err);
-			status = err.status;
+			status = cmd_fail(&err);
 		}
 	}
 	store_close(st);

@@ -4,7 +4,8 @@
  *
  * Global options (--db, --forms, --lang) may stand anywhere; they are taken
  * out of argv before the subcommand sees it.  The table below is the whole
- * command line: --help is made from it.
+ * command line, every command and subcommand with the function that runs it
+ * (in src/cmd/cmd_NAME.c): --help and the usage messages are made from it.
  */
 #include <langinfo.h>
 #include <locale.h>
@@ -13,6 +14,28 @@
 #include <string.h>
 
 #include "cmd.h"
+
+static const struct cmd_sub forms_subs[] = {
+    {"check", cmd_forms_check_run},
+    {"list", cmd_forms_list_run},
+    {"show", cmd_forms_show_run},
+    {0},
+};
+
+static const struct cmd_sub report_subs[] = {
+    {"regional", cmd_report_regional_run},
+    {0},
+};
+
+static const struct cmd_sub sync_subs[] = {
+    {"export", cmd_sync_export_run},
+    {"import", cmd_sync_import_run},
+    {"conflicts", cmd_sync_conflicts_run},
+    {"resolve", cmd_sync_resolve_run},
+    {"status", cmd_sync_status_run},
+    {"name", cmd_sync_name_run},
+    {0},
+};
 
 const struct cmd cmd_table[] = {
     {
@@ -25,7 +48,7 @@ const struct cmd cmd_table[] = {
 	.name = "forms",
 	.usage = "forms check FILE...\n       kaigi forms list\n       kaigi forms show ID",
 	.summary = "validate forms and meeting templates; list and show the installed ones",
-	.run = cmd_forms_run,
+	.subs = forms_subs,
     },
     {
 	.name = "import",
@@ -57,6 +80,7 @@ const struct cmd cmd_table[] = {
 		 "                             [--format txt|md|html|pdf|csv] [-o FILE]",
 	.summary = "the printable summary of a meeting (anonymised unless --names), its case "
 		   "packet (--packet), or the town's regional issues",
+	.subs = report_subs,
 	.run = cmd_report_run,
     },
     {
@@ -76,6 +100,7 @@ const struct cmd cmd_table[] = {
 		 "       kaigi sync name NAME",
 	.summary = "carry changes between laptops on an encrypted file; list and settle "
 		   "conflicts (doc/sync.md)",
+	.subs = sync_subs,
 	.run = cmd_sync_run,
     },
     {
@@ -182,15 +207,9 @@ int main(int argc, char **argv)
 		printf("kaigi %s\n", KAIGI_VERSION);
 		return 0;
 	}
-	for (const struct cmd *c = cmd_table; c->name; c++) {
-		if (strcmp(c->name, name) == 0) {
-			if (cmd_wants_help(argc - 1, argv + 1)) {
-				cmd_print_usage(c, 0);
-				return 0;
-			}
-			return c->run(&opts, argc - 1, argv + 1);
-		}
-	}
+	for (const struct cmd *c = cmd_table; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return cmd_dispatch(c, &opts, argc - 1, argv + 1);
 	fprintf(stderr, "kaigi: unknown command '%s' (try kaigi --help)\n", name);
 	return KAIGI_EUSAGE;
 }
