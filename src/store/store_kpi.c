@@ -141,9 +141,7 @@ enum kaigi_status store_kpi_rollup(struct store *st, const struct store_period *
 		free(spec);
 		return err->status;
 	}
-	store_bind_text_or_null(q, 1, p ? p->from : NULL);
-	store_bind_text_or_null(q, 2, p ? p->to : NULL);
-	store_bind_text_or_null(q, 3, p ? p->area : NULL);
+	store_bind_period(q, p);
 	sqlite3_bind_text(q, 4, spec, -1, SQLITE_STATIC);
 	store_bind_year_kind(q, 5, calendar);
 	int rc;

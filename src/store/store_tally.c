@@ -242,9 +242,7 @@ static long long spec_hash(const char *spec)
 static void bind_period(sqlite3_stmt *q, const struct store_period *p, const char *spec,
 			long long hash)
 {
-	store_bind_text_or_null(q, 1, p ? p->from : NULL);
-	store_bind_text_or_null(q, 2, p ? p->to : NULL);
-	store_bind_text_or_null(q, 3, p ? p->area : NULL);
+	store_bind_period(q, p);
 	sqlite3_bind_text(q, 4, spec, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 5, hash);
 }
