@@ -126,6 +126,22 @@ static const char search_sql[] =
     "LEFT JOIN person p ON p.id = c.person_id "
     "ORDER BY h.id DESC";
 
+static void hit_row(sqlite3_stmt *q, void *out)
+{
+	struct store_text_hit *h = out;
+	h->field = store_column_strdup(q, 1);
+	h->item = store_column_strdup(q, 2);
+	h->col = store_column_strdup(q, 3);
+	h->text = store_column_strdup(q, 4);
+	store_column_id(q, 5, h->meeting_id);
+	h->meeting_date = store_column_strdup(q, 6);
+	h->meeting_title = store_column_strdup(q, 7);
+	store_column_id(q, 8, h->record_id);
+	store_column_id(q, 9, h->case_id);
+	h->form = store_column_strdup(q, 10);
+	h->person_code = store_column_strdup(q, 11);
+}
+
 enum kaigi_status store_text_search(struct store *st, const char *query, size_t limit,
 				    struct store_text_hit_list *out, enum store_search_mode *mode,
 				    struct kaigi_error *err)
@@ -148,32 +164,15 @@ enum kaigi_status store_text_search(struct store *st, const char *query, size_t 
 	if (s == KAIGI_OK) {
 		sqlite3_bind_text(q, 1, strbuf_str(&match), -1, SQLITE_STATIC);
 		sqlite3_bind_int64(q, 2, limit ? (long long)limit : -1);
-		size_t cap = 0;
-		int rc;
-		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-			out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-			struct store_text_hit *h = &out->v[out->n++];
-			memset(h, 0, sizeof *h);
-			h->field = store_column_strdup(q, 1);
-			h->item = store_column_strdup(q, 2);
-			h->col = store_column_strdup(q, 3);
-			h->text = store_column_strdup(q, 4);
-			store_column_id(q, 5, h->meeting_id);
-			h->meeting_date = store_column_strdup(q, 6);
-			h->meeting_title = store_column_strdup(q, 7);
-			store_column_id(q, 8, h->record_id);
-			store_column_id(q, 9, h->case_id);
-			h->form = store_column_strdup(q, 10);
-			h->person_code = store_column_strdup(q, 11);
+		s = STORE_LIST(st, q, out, hit_row, "searching", err);
+		sqlite3_clear_bindings(q); /* the match text is freed below */
+		if (s != KAIGI_OK)
+			store_text_hit_list_free(out);
+		for (size_t i = 0; i < out->n; i++) {
+			struct store_text_hit *h = &out->v[i];
 			h->sensitive =
 			    h->form && hit_sensitive(st->forms, h->form, h->field, h->col);
 		}
-		if (rc != SQLITE_DONE) {
-			s = store_fail(st, rc, err, "searching");
-			store_text_hit_list_free(out);
-		}
-		sqlite3_reset(q);
-		sqlite3_clear_bindings(q);
 	}
 	strbuf_free(&match);
 	return s;

@@ -384,6 +384,16 @@ enum kaigi_status store_get_id(struct store *st, const char *sql, const char *id
 	return store_one(st, q, row, out, what, absent, id, err);
 }
 
+void store_row_id(sqlite3_stmt *q, void *out)
+{
+	store_column_id(q, 0, out);
+}
+
+void store_row_text(sqlite3_stmt *q, void *out)
+{
+	*(char **)out = store_column_strdup(q, 0);
+}
+
 static void int64_row(sqlite3_stmt *q, void *out)
 {
 	*(long long *)out = sqlite3_column_int64(q, 0);
