@@ -255,15 +255,20 @@ enum kaigi_status store_case_history(struct store *st, const char *person_id,
 
 /* ---- case search ---------------------------------------------------- */
 
+void store_case_hit_clear(struct store_case_hit *h)
+{
+	store_case_clear(&h->c);
+	free(h->initials);
+	free(h->age_band);
+	free(h->sex);
+	free(h->meeting_title);
+	memset(h, 0, sizeof *h);
+}
+
 void store_case_hit_list_free(struct store_case_hit_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		store_case_clear(&l->v[i].c);
-		free(l->v[i].initials);
-		free(l->v[i].age_band);
-		free(l->v[i].sex);
-		free(l->v[i].meeting_title);
-	}
+	for (size_t i = 0; i < l->n; i++)
+		store_case_hit_clear(&l->v[i]);
 	free(l->v);
 	l->v = NULL;
 	l->n = 0;
@@ -286,7 +291,7 @@ static char *like_pattern(const char *text)
 }
 
 /* A row of CASE_HIT_COLS: the case's columns, then what names it. */
-static void case_hit_row(sqlite3_stmt *q, void *out)
+void store_case_hit_row(sqlite3_stmt *q, void *out)
 {
 	struct store_case_hit *h = out;
 	case_columns(q, &h->c);
@@ -328,7 +333,7 @@ enum kaigi_status store_case_search(struct store *st, const char *text, bool lat
 	store_bind_text_or_null(q, 1, pat);
 	sqlite3_bind_int(q, 2, latest_only ? 1 : 0);
 	sqlite3_bind_int64(q, 3, limit ? (long long)limit : -1);
-	enum kaigi_status s = STORE_LIST(st, q, out, case_hit_row, "searching cases", err);
+	enum kaigi_status s = STORE_LIST(st, q, out, store_case_hit_row, "searching cases", err);
 	free(pat);
 	if (s != KAIGI_OK)
 		store_case_hit_list_free(out);

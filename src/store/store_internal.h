@@ -126,6 +126,12 @@ enum kaigi_status store_int64(struct store *st, sqlite3_stmt *q, long long *v, c
 enum kaigi_status store_begin(struct store *st, struct kaigi_error *err);
 enum kaigi_status store_end(struct store *st, enum kaigi_status status, struct kaigi_error *err);
 
+/* A case found by a search, from columns 0–11: c.id, c.meeting_id,
+ * c.person_id, c.ord, c.presenter, c.follows, p.code, m.date, p.initials,
+ * p.age_band, p.sex, m.title (store_case.c); and what it holds freed. */
+void store_case_hit_row(sqlite3_stmt *q, void *out);
+void store_case_hit_clear(struct store_case_hit *h);
+
 /* Register the FTS5 tokenizer kaigi_bigram (store_bigram.c) on db. */
 int store_bigram_register(sqlite3 *db);
 /* Change sets compressed at rest (sync_zip.c): register the SQL function
