@@ -57,8 +57,5 @@ bool store_text_search_indexed(const char *query);
  * frees. */
 char *store_text_hit_place(const struct store *st, const struct store_text_hit *h,
 			   const char *lang);
-/* A piece of text around the first match of query's first word, at most
- * cols display columns, "…" where cut.  Caller frees. */
-char *store_text_excerpt(const char *text, const char *query, size_t cols);
 
 #endif

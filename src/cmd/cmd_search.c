@@ -112,8 +112,8 @@ int cmd_search_run(const struct cmd_opts *opts, int argc, char **argv)
 				}
 				text = scrub_text(scrub, h->text);
 			}
-			char *ex = store_text_excerpt(text ? text : h->text, strbuf_str(&query),
-						      EXCERPT_COLS);
+			char *ex =
+			    utf8_excerpt(text ? text : h->text, strbuf_str(&query), EXCERPT_COLS);
 			char *whole = text ? scrub_excerpt_mend(ex) : NULL;
 			strbuf_appendf(&out, "    %s\n", whole ? whole : ex);
 			free(whole);

@@ -71,6 +71,18 @@ enum kaigi_status store_person_save(struct store *st, struct store_person *p,
 	return store_write1(st, sql, bind_person, p, "saving a person", err);
 }
 
+static void person_row(sqlite3_stmt *q, void *out)
+{
+	struct store_person *p = out;
+	store_column_id(q, 0, p->id);
+	p->code = store_column_strdup(q, 1);
+	p->initials = store_column_strdup(q, 2);
+	p->birth_year = sqlite3_column_int(q, 3);
+	p->age_band = store_column_strdup(q, 4);
+	p->sex = store_column_strdup(q, 5);
+	p->area = store_column_strdup(q, 6);
+}
+
 enum kaigi_status store_person_get(struct store *st, const char *id, const char *code,
 				   struct store_person *out, struct kaigi_error *err)
 {
@@ -82,22 +94,8 @@ enum kaigi_status store_person_get(struct store *st, const char *id, const char 
 		return err->status;
 	store_bind_text_or_null(q, 1, id);
 	store_bind_text_or_null(q, 2, code);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		store_column_id(q, 0, out->id);
-		out->code = store_column_strdup(q, 1);
-		out->initials = store_column_strdup(q, 2);
-		out->birth_year = sqlite3_column_int(q, 3);
-		out->age_band = store_column_strdup(q, 4);
-		out->sex = store_column_strdup(q, 5);
-		out->area = store_column_strdup(q, 6);
-	}
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW)
-		return KAIGI_OK;
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "reading a person");
-	return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no person %s", id ? id : code);
+	return store_one(st, q, person_row, out, "reading a person", N_("no person %s"),
+			 id ? id : code, err);
 }
 
 enum kaigi_status store_person_code_next(struct store *st, const char *prefix, char **out,
@@ -114,11 +112,9 @@ enum kaigi_status store_person_code_next(struct store *st, const char *prefix, c
 	if (!q)
 		return err->status;
 	sqlite3_bind_text(q, 1, prefix, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	long long n = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW)
-		return store_fail(st, rc, err, "reading case codes");
+	long long n;
+	if (store_int64(st, q, &n, "reading case codes", err) != KAIGI_OK)
+		return err->status;
 	*out = xasprintf("%s%03lld", prefix, n + 1);
 	return KAIGI_OK;
 }
@@ -164,9 +160,9 @@ enum kaigi_status store_case_save(struct store *st, struct store_case *c, struct
 	"FROM case_review c JOIN person p ON p.id = c.person_id JOIN meeting m ON m.id = "         \
 	"c.meeting_id "
 
-static void case_from_row(sqlite3_stmt *q, struct store_case *c)
+/* The first eight columns of CASE_SELECT (and of the case search). */
+static void case_columns(sqlite3_stmt *q, struct store_case *c)
 {
-	memset(c, 0, sizeof *c);
 	store_column_id(q, 0, c->id);
 	store_column_id(q, 1, c->meeting_id);
 	store_column_id(q, 2, c->person_id);
@@ -175,6 +171,13 @@ static void case_from_row(sqlite3_stmt *q, struct store_case *c)
 	store_column_id(q, 5, c->follows);
 	c->person_code = store_column_strdup(q, 6);
 	c->meeting_date = store_column_strdup(q, 7);
+}
+
+static void case_from_row(sqlite3_stmt *q, void *out)
+{
+	struct store_case *c = out;
+	memset(c, 0, sizeof *c);
+	case_columns(q, c);
 	c->closed = sqlite3_column_int64(q, 8);
 }
 
@@ -183,19 +186,8 @@ enum kaigi_status store_case_get(struct store *st, const char *id, struct store_
 {
 	static const char sql[] = CASE_SELECT "WHERE c.id = ?1";
 	store_case_clear(out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		case_from_row(q, out);
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW)
-		return KAIGI_OK;
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "reading a case");
-	return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no case %s", id);
+	return store_get_id(st, sql, id, case_from_row, out, "reading a case", N_("no case %s"),
+			    err);
 }
 
 enum kaigi_status store_case_delete(struct store *st, const char *id, struct kaigi_error *err)
@@ -240,18 +232,10 @@ static enum kaigi_status case_query(struct store *st, const char *sql, const cha
 	if (!q)
 		return err->status;
 	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
-	int rc;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-		case_from_row(q, &out->v[out->n++]);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	enum kaigi_status s = STORE_LIST(st, q, out, case_from_row, "listing cases", err);
+	if (s != KAIGI_OK)
 		store_case_list_free(out);
-		return store_fail(st, rc, err, "listing cases");
-	}
-	return KAIGI_OK;
+	return s;
 }
 
 enum kaigi_status store_case_list(struct store *st, const char *meeting_id,
@@ -271,15 +255,20 @@ enum kaigi_status store_case_history(struct store *st, const char *person_id,
 
 /* ---- case search ---------------------------------------------------- */
 
+void store_case_hit_clear(struct store_case_hit *h)
+{
+	store_case_clear(&h->c);
+	free(h->initials);
+	free(h->age_band);
+	free(h->sex);
+	free(h->meeting_title);
+	memset(h, 0, sizeof *h);
+}
+
 void store_case_hit_list_free(struct store_case_hit_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		store_case_clear(&l->v[i].c);
-		free(l->v[i].initials);
-		free(l->v[i].age_band);
-		free(l->v[i].sex);
-		free(l->v[i].meeting_title);
-	}
+	for (size_t i = 0; i < l->n; i++)
+		store_case_hit_clear(&l->v[i]);
 	free(l->v);
 	l->v = NULL;
 	l->n = 0;
@@ -299,6 +288,17 @@ static char *like_pattern(const char *text)
 	*o++ = '%';
 	*o = '\0';
 	return p;
+}
+
+/* A row of CASE_HIT_COLS: the case's columns, then what names it. */
+void store_case_hit_row(sqlite3_stmt *q, void *out)
+{
+	struct store_case_hit *h = out;
+	case_columns(q, &h->c);
+	h->initials = store_column_strdup(q, 8);
+	h->age_band = store_column_strdup(q, 9);
+	h->sex = store_column_strdup(q, 10);
+	h->meeting_title = store_column_strdup(q, 11);
 }
 
 enum kaigi_status store_case_search(struct store *st, const char *text, bool latest_only,
@@ -333,32 +333,11 @@ enum kaigi_status store_case_search(struct store *st, const char *text, bool lat
 	store_bind_text_or_null(q, 1, pat);
 	sqlite3_bind_int(q, 2, latest_only ? 1 : 0);
 	sqlite3_bind_int64(q, 3, limit ? (long long)limit : -1);
-	int rc;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-		struct store_case_hit *h = &out->v[out->n++];
-		memset(h, 0, sizeof *h);
-		store_column_id(q, 0, h->c.id);
-		store_column_id(q, 1, h->c.meeting_id);
-		store_column_id(q, 2, h->c.person_id);
-		h->c.ord = sqlite3_column_int(q, 3);
-		h->c.presenter = store_column_strdup(q, 4);
-		store_column_id(q, 5, h->c.follows);
-		h->c.person_code = store_column_strdup(q, 6);
-		h->c.meeting_date = store_column_strdup(q, 7);
-		h->initials = store_column_strdup(q, 8);
-		h->age_band = store_column_strdup(q, 9);
-		h->sex = store_column_strdup(q, 10);
-		h->meeting_title = store_column_strdup(q, 11);
-	}
-	sqlite3_reset(q);
+	enum kaigi_status s = STORE_LIST(st, q, out, store_case_hit_row, "searching cases", err);
 	free(pat);
-	if (rc != SQLITE_DONE) {
+	if (s != KAIGI_OK)
 		store_case_hit_list_free(out);
-		return store_fail(st, rc, err, "searching cases");
-	}
-	return KAIGI_OK;
+	return s;
 }
 
 /* ---- phase timings ------------------------------------------------------ */
@@ -402,6 +381,15 @@ void store_phase_list_free(struct store_phase_list *l)
 	l->n = 0;
 }
 
+static void phase_row(sqlite3_stmt *q, void *out)
+{
+	struct store_phase *p = out;
+	p->phase = store_column_strdup(q, 0);
+	p->ord = sqlite3_column_int(q, 1);
+	p->planned_sec = sqlite3_column_type(q, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 2);
+	p->actual_sec = sqlite3_column_type(q, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 3);
+}
+
 enum kaigi_status store_phase_list(struct store *st, const char *case_id,
 				   struct store_phase_list *out, struct kaigi_error *err)
 {
@@ -412,24 +400,10 @@ enum kaigi_status store_phase_list(struct store *st, const char *case_id,
 	if (!q)
 		return err->status;
 	sqlite3_bind_text(q, 1, case_id, -1, SQLITE_STATIC);
-	int rc;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-		struct store_phase *p = &out->v[out->n++];
-		p->phase = store_column_strdup(q, 0);
-		p->ord = sqlite3_column_int(q, 1);
-		p->planned_sec =
-		    sqlite3_column_type(q, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 2);
-		p->actual_sec =
-		    sqlite3_column_type(q, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 3);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	enum kaigi_status s = STORE_LIST(st, q, out, phase_row, "reading phase times", err);
+	if (s != KAIGI_OK)
 		store_phase_list_free(out);
-		return store_fail(st, rc, err, "reading phase times");
-	}
-	return KAIGI_OK;
+	return s;
 }
 
 enum kaigi_status store_meeting_time_used(struct store *st, const char *meeting_id,
@@ -445,11 +419,5 @@ enum kaigi_status store_meeting_time_used(struct store *st, const char *meeting_
 		return err->status;
 	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
 	store_bind_text_or_null(q, 2, except_case);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		*seconds = sqlite3_column_int64(q, 0);
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW)
-		return store_fail(st, rc, err, "reading the meeting's time");
-	return KAIGI_OK;
+	return store_int64(st, q, seconds, "reading the meeting's time", err);
 }

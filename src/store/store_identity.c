@@ -42,6 +42,14 @@ const char *store_identity_check(enum store_identity_field f, const char *value)
 	return NULL;
 }
 
+/* The identity fields, in their order, from columns 0… */
+static void identity_row(sqlite3_stmt *q, void *out)
+{
+	struct store_identity *id = out;
+	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
+		id->v[i] = store_column_strdup(q, i);
+}
+
 enum kaigi_status store_identity_get(struct store *st, const char *person_id,
 				     struct store_identity *out, struct kaigi_error *err)
 {
@@ -52,14 +60,7 @@ enum kaigi_status store_identity_get(struct store *st, const char *person_id,
 	if (!q)
 		return err->status;
 	store_bind_text_or_null(q, 1, person_id);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
-			out->v[i] = store_column_strdup(q, i);
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "reading a person's identity");
-	return KAIGI_OK;
+	return store_one(st, q, identity_row, out, "reading a person's identity", NULL, NULL, err);
 }
 
 struct identity_write {
@@ -110,25 +111,17 @@ struct scrub_person store_identity_scrub_person(const struct store_identity *id)
 	};
 }
 
-/* Add the people a query (?1 bound by the caller) lists to ctx. */
-static enum kaigi_status ctx_add_rows(struct store *st, sqlite3_stmt *q, struct scrub_ctx *ctx,
-				      struct kaigi_error *err)
+/* Add the person of a row of identity fields to the scrubbing context. */
+static void ctx_add_row(sqlite3_stmt *q, void *arg)
 {
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		struct store_identity id = {0};
-		for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
-			id.v[i] = store_column_strdup(q, i);
-		struct scrub_person p = store_identity_scrub_person(&id);
-		struct kaigi_error ignored;
-		/* a value that makes no pattern is skipped; the others still apply */
-		(void)scrub_ctx_person_add(ctx, &p, &ignored);
-		store_identity_clear(&id);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "reading identities");
-	return KAIGI_OK;
+	struct scrub_ctx *ctx = arg;
+	struct store_identity id = {0};
+	identity_row(q, &id);
+	struct scrub_person p = store_identity_scrub_person(&id);
+	struct kaigi_error ignored;
+	/* a value that makes no pattern is skipped; the others still apply */
+	(void)scrub_ctx_person_add(ctx, &p, &ignored);
+	store_identity_clear(&id);
 }
 
 enum kaigi_status store_scrub_ctx_meeting(struct store *st, const char *meeting_id,
@@ -144,7 +137,7 @@ enum kaigi_status store_scrub_ctx_meeting(struct store *st, const char *meeting_
 		return err->status;
 	store_bind_text_or_null(q, 1, meeting_id);
 	struct scrub_ctx *ctx = scrub_ctx_new();
-	enum kaigi_status s = ctx_add_rows(st, q, ctx, err);
+	enum kaigi_status s = store_each(st, q, ctx_add_row, ctx, "reading identities", err);
 	if (s != KAIGI_OK) {
 		scrub_ctx_free(ctx);
 		return s;
@@ -167,7 +160,8 @@ enum kaigi_status store_scrub_ctx_person(struct store *st, const char *person_id
 			return err->status;
 		}
 		sqlite3_bind_text(q, 1, person_id, -1, SQLITE_STATIC);
-		enum kaigi_status s = ctx_add_rows(st, q, ctx, err);
+		enum kaigi_status s =
+		    store_each(st, q, ctx_add_row, ctx, "reading identities", err);
 		if (s != KAIGI_OK) {
 			scrub_ctx_free(ctx);
 			return s;

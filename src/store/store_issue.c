@@ -166,8 +166,9 @@ enum kaigi_status store_issue_rollup(struct store *st, const char *from, const c
 
 /* ---- the register by period, one issue ---------------------------------- */
 
-static void issue_read(sqlite3_stmt *q, struct store_issue *i)
+static void issue_read(sqlite3_stmt *q, void *out)
 {
+	struct store_issue *i = out;
 	memset(i, 0, sizeof *i);
 	store_column_id(q, 0, i->id);
 	i->title = store_column_strdup(q, 1);
@@ -219,21 +220,11 @@ enum kaigi_status store_register_rollup(struct store *st, const struct store_per
 	sqlite3_stmt *q = store_stmt(st, sql, err);
 	if (!q)
 		return err->status;
-	store_bind_text_or_null(q, 1, p ? p->from : NULL);
-	store_bind_text_or_null(q, 2, p ? p->to : NULL);
-	store_bind_text_or_null(q, 3, p ? p->area : NULL);
-	int rc;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-		issue_read(q, &out->v[out->n++]);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	store_bind_period(q, p);
+	enum kaigi_status s = STORE_LIST(st, q, out, issue_read, "rolling up the register", err);
+	if (s != KAIGI_OK)
 		store_issue_list_free(out);
-		return store_fail(st, rc, err, "rolling up the register");
-	}
-	return KAIGI_OK;
+	return s;
 }
 
 enum kaigi_status store_issue_get(struct store *st, const char *id, struct store_issue *out,
@@ -245,25 +236,21 @@ enum kaigi_status store_issue_get(struct store *st, const char *id, struct store
 	    "c.id = l.case_id JOIN meeting m ON m.id = c.meeting_id) x ON x.issue_id = r.id "
 	    "WHERE r.id = ?1 GROUP BY r.id";
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		issue_read(q, out);
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW)
-		return KAIGI_OK;
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "reading a regional issue");
-	return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no regional issue %s", id);
+	return store_get_id(st, sql, id, issue_read, out, "reading a regional issue",
+			    N_("no regional issue %s"), err);
 }
 
 enum kaigi_status store_issue_delete(struct store *st, const char *id, struct kaigi_error *err)
 {
 	return store_delete_id(st, "DELETE FROM regional_issue WHERE id = ?1", id,
 			       "deleting a regional issue", err);
+}
+
+/* A row whose presence is all that counts. */
+static void no_row(sqlite3_stmt *q, void *out)
+{
+	(void)q;
+	(void)out;
 }
 
 enum kaigi_status store_issue_link_statement(struct store *st, const char *issue_id,
@@ -285,23 +272,16 @@ enum kaigi_status store_issue_link_statement(struct store *st, const char *issue
 	enum kaigi_status s = store_begin(st, err);
 	if (s != KAIGI_OK)
 		return s;
-	sqlite3_stmt *q = store_stmt(st, exists, err);
-	if (!q)
-		return store_end(st, err->status, err);
-	sqlite3_bind_text(q, 1, issue_id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc == SQLITE_DONE)
-		s = kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no regional issue %s", issue_id);
-	else if (rc != SQLITE_ROW)
-		s = store_fail(st, rc, err, "reading a regional issue");
+	s = store_get_id(st, exists, issue_id, no_row, NULL, "reading a regional issue",
+			 N_("no regional issue %s"), err);
+	sqlite3_stmt *q = NULL;
 	if (s == KAIGI_OK && !(q = store_stmt(st, sql, err)))
 		s = err->status;
 	if (s == KAIGI_OK) {
 		sqlite3_bind_text(q, 1, issue_id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 2, statement, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(q, 3, store_now_ms());
-		rc = sqlite3_step(q);
+		int rc = sqlite3_step(q);
 		sqlite3_reset(q);
 		if (rc != SQLITE_DONE)
 			s = store_fail(st, rc, err, "linking cases to a regional issue");
@@ -326,6 +306,16 @@ void store_case_issue_list_free(struct store_case_issue_list *l)
 	l->n = 0;
 }
 
+static void case_issue_row(sqlite3_stmt *q, void *out)
+{
+	struct store_case_issue *i = out;
+	store_column_id(q, 0, i->id);
+	i->title = store_column_strdup(q, 1);
+	i->description = store_column_strdup(q, 2);
+	i->policy = store_column_strdup(q, 3);
+	i->note = store_column_strdup(q, 4);
+}
+
 enum kaigi_status store_case_issue_list(struct store *st, const char *case_id,
 					struct store_case_issue_list *out, struct kaigi_error *err)
 {
@@ -338,22 +328,9 @@ enum kaigi_status store_case_issue_list(struct store *st, const char *case_id,
 	if (!q)
 		return err->status;
 	sqlite3_bind_text(q, 1, case_id, -1, SQLITE_STATIC);
-	int rc;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-		struct store_case_issue *i = &out->v[out->n++];
-		memset(i, 0, sizeof *i);
-		store_column_id(q, 0, i->id);
-		i->title = store_column_strdup(q, 1);
-		i->description = store_column_strdup(q, 2);
-		i->policy = store_column_strdup(q, 3);
-		i->note = store_column_strdup(q, 4);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	enum kaigi_status s =
+	    STORE_LIST(st, q, out, case_issue_row, "reading the regional issues of a case", err);
+	if (s != KAIGI_OK)
 		store_case_issue_list_free(out);
-		return store_fail(st, rc, err, "reading the regional issues of a case");
-	}
-	return KAIGI_OK;
+	return s;
 }

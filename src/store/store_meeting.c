@@ -85,8 +85,9 @@ enum kaigi_status store_meeting_create(struct store *st, struct store_meeting *m
 	return store_end(st, s, err);
 }
 
-static void meeting_from_row(sqlite3_stmt *q, struct store_meeting *m)
+static void meeting_from_row(sqlite3_stmt *q, void *out)
 {
+	struct store_meeting *m = out;
 	store_column_id(q, 0, m->id);
 	m->template_id = store_column_strdup(q, 1);
 	m->template_version = sqlite3_column_int(q, 2);
@@ -111,19 +112,8 @@ enum kaigi_status store_meeting_get(struct store *st, const char *id, struct sto
 {
 	static const char sql[] = "SELECT " MEETING_COLUMNS " FROM meeting WHERE id = ?1";
 	store_meeting_clear(out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		meeting_from_row(q, out);
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW)
-		return KAIGI_OK;
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "reading a meeting");
-	return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no meeting %s", id);
+	return store_get_id(st, sql, id, meeting_from_row, out, "reading a meeting",
+			    N_("no meeting %s"), err);
 }
 
 enum kaigi_status store_meeting_set(struct store *st, const char *id, enum store_meeting_field f,
@@ -194,19 +184,23 @@ enum kaigi_status store_meeting_list(struct store *st, const char *text, size_t 
 		return err->status;
 	store_bind_text_or_null(q, 1, text);
 	sqlite3_bind_int64(q, 2, limit ? (long long)limit : -1);
-	int rc;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-		memset(&out->v[out->n], 0, sizeof out->v[0]);
-		meeting_from_row(q, &out->v[out->n++]);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	enum kaigi_status s = STORE_LIST(st, q, out, meeting_from_row, "listing meetings", err);
+	if (s != KAIGI_OK)
 		store_meeting_list_free(out);
-		return store_fail(st, rc, err, "listing meetings");
-	}
-	return KAIGI_OK;
+	return s;
+}
+
+/* Ids into a fixed array, at most max (the query's LIMIT says the same). */
+struct id_rows {
+	char (*ids)[STORE_ID_SIZE];
+	size_t max, *n;
+};
+
+static void id_row(sqlite3_stmt *q, void *ctx)
+{
+	struct id_rows *r = ctx;
+	if (*r->n < r->max)
+		store_column_id(q, 0, r->ids[(*r->n)++]);
 }
 
 enum kaigi_status store_meeting_ids_by_prefix(struct store *st, const char *prefix,
@@ -223,13 +217,8 @@ enum kaigi_status store_meeting_ids_by_prefix(struct store *st, const char *pref
 		return err->status;
 	sqlite3_bind_text(q, 1, prefix, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 2, (sqlite3_int64)max);
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW && *n < max)
-		store_column_id(q, 0, ids[(*n)++]);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return store_fail(st, rc, err, "looking up a meeting");
-	return KAIGI_OK;
+	struct id_rows r = {ids, max, n};
+	return store_each(st, q, id_row, &r, "looking up a meeting", err);
 }
 
 /* ---- participants ------------------------------------------------------ */
@@ -294,6 +283,31 @@ void store_participant_list_free(struct store_participant_list *l)
 	l->n = 0;
 }
 
+/* A row of id, meeting_id, ord, name, organisation, role, present,
+ * profession (the ids NULL for earlier attendees). */
+static void participant_row(sqlite3_stmt *q, void *out)
+{
+	struct store_participant *p = out;
+	store_column_id(q, 0, p->id);
+	store_column_id(q, 1, p->meeting_id);
+	p->ord = sqlite3_column_int(q, 2);
+	p->name = store_column_strdup(q, 3);
+	p->organisation = store_column_strdup(q, 4);
+	p->role = store_column_strdup(q, 5);
+	p->present = sqlite3_column_int(q, 6) != 0;
+	p->profession = store_column_strdup(q, 7);
+}
+
+static enum kaigi_status participant_rows(struct store *st, sqlite3_stmt *q,
+					  struct store_participant_list *out, const char *what,
+					  struct kaigi_error *err)
+{
+	enum kaigi_status s = STORE_LIST(st, q, out, participant_row, what, err);
+	if (s != KAIGI_OK)
+		store_participant_list_free(out);
+	return s;
+}
+
 enum kaigi_status store_participant_list(struct store *st, const char *meeting_id,
 					 struct store_participant_list *out,
 					 struct kaigi_error *err)
@@ -306,27 +320,7 @@ enum kaigi_status store_participant_list(struct store *st, const char *meeting_i
 	if (!q)
 		return err->status;
 	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
-	int rc;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-		struct store_participant *p = &out->v[out->n++];
-		memset(p, 0, sizeof *p);
-		store_column_id(q, 0, p->id);
-		store_column_id(q, 1, p->meeting_id);
-		p->ord = sqlite3_column_int(q, 2);
-		p->name = store_column_strdup(q, 3);
-		p->organisation = store_column_strdup(q, 4);
-		p->role = store_column_strdup(q, 5);
-		p->present = sqlite3_column_int(q, 6) != 0;
-		p->profession = store_column_strdup(q, 7);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
-		store_participant_list_free(out);
-		return store_fail(st, rc, err, "listing participants");
-	}
-	return KAIGI_OK;
+	return participant_rows(st, q, out, "listing participants", err);
 }
 
 /* ---- earlier attendees ---------------------------------------------- */
@@ -337,10 +331,11 @@ enum kaigi_status store_participant_recent(struct store *st, const char *meeting
 {
 	/* One row per name and organisation, its role as last recorded; the
 	 * people already in this meeting are left out.  SQLite takes the bare
-	 * columns from the row holding max(m.date). */
+	 * columns from the row holding max(m.date).  The columns are a
+	 * participant row's, with no ids, order 0 and present. */
 	static const char sql[] =
-	    "SELECT p.name, p.organisation, p.role, max(m.date || ifnull(m.start_time, '')) AS d, "
-	    "p.profession "
+	    "SELECT NULL, NULL, 0, p.name, p.organisation, p.role, 1, p.profession, "
+	    "max(m.date || ifnull(m.start_time, '')) AS d "
 	    "FROM participant p JOIN meeting m ON m.id = p.meeting_id WHERE p.meeting_id <> ?1 "
 	    "AND NOT EXISTS (SELECT 1 FROM participant x WHERE x.meeting_id = ?1 AND x.name = "
 	    "p.name AND x.organisation IS p.organisation) GROUP BY p.name, p.organisation "
@@ -351,22 +346,5 @@ enum kaigi_status store_participant_recent(struct store *st, const char *meeting
 		return err->status;
 	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 2, limit ? (long long)limit : -1);
-	int rc;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-		struct store_participant *p = &out->v[out->n++];
-		memset(p, 0, sizeof *p);
-		p->name = store_column_strdup(q, 0);
-		p->organisation = store_column_strdup(q, 1);
-		p->role = store_column_strdup(q, 2);
-		p->profession = store_column_strdup(q, 4);
-		p->present = true;
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
-		store_participant_list_free(out);
-		return store_fail(st, rc, err, "listing earlier participants");
-	}
-	return KAIGI_OK;
+	return participant_rows(st, q, out, "listing earlier participants", err);
 }

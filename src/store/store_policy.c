@@ -105,6 +105,18 @@ enum kaigi_status store_agenda_move(struct store *st, const char *meeting_id, co
 	return store_write1(st, sql, bind_move, &a, "reordering the agenda", err);
 }
 
+static void decision_row(sqlite3_stmt *q, void *out)
+{
+	struct store_decision *d = out;
+	store_column_id(q, 0, d->meeting_id);
+	store_column_id(q, 1, d->issue_id);
+	d->meeting_date = store_column_strdup(q, 2);
+	d->meeting_title = store_column_strdup(q, 3);
+	d->issue_title = store_column_strdup(q, 4);
+	d->decision = store_column_strdup(q, 5);
+	d->ord = sqlite3_column_int(q, 6);
+}
+
 static enum kaigi_status decision_query(struct store *st, const char *sql, const char *key,
 					struct store_decision_list *out, struct kaigi_error *err)
 {
@@ -113,26 +125,11 @@ static enum kaigi_status decision_query(struct store *st, const char *sql, const
 	if (!q)
 		return err->status;
 	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
-	int rc;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-		struct store_decision *d = &out->v[out->n++];
-		memset(d, 0, sizeof *d);
-		store_column_id(q, 0, d->meeting_id);
-		store_column_id(q, 1, d->issue_id);
-		d->meeting_date = store_column_strdup(q, 2);
-		d->meeting_title = store_column_strdup(q, 3);
-		d->issue_title = store_column_strdup(q, 4);
-		d->decision = store_column_strdup(q, 5);
-		d->ord = sqlite3_column_int(q, 6);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	enum kaigi_status s =
+	    STORE_LIST(st, q, out, decision_row, "reading the policy meeting's decisions", err);
+	if (s != KAIGI_OK)
 		store_decision_list_free(out);
-		return store_fail(st, rc, err, "reading the policy meeting's decisions");
-	}
-	return KAIGI_OK;
+	return s;
 }
 
 #define DECISION_COLUMNS                                                                           \
@@ -170,13 +167,7 @@ enum kaigi_status store_policy_meeting_latest(struct store *st, char id[STORE_ID
 	sqlite3_stmt *q = store_stmt(st, sql, err);
 	if (!q)
 		return err->status;
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		store_column_id(q, 0, id);
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "finding the policy meeting");
-	return KAIGI_OK;
+	return store_one(st, q, store_row_id, id, "finding the policy meeting", NULL, NULL, err);
 }
 
 enum kaigi_status store_issue_decision(struct store *st, const char *meeting_id,
@@ -191,11 +182,5 @@ enum kaigi_status store_issue_decision(struct store *st, const char *meeting_id,
 		return err->status;
 	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 2, issue_id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		*decision = store_column_strdup(q, 0);
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "reading a decision");
-	return KAIGI_OK;
+	return store_one(st, q, store_row_text, decision, "reading a decision", NULL, NULL, err);
 }

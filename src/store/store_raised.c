@@ -23,6 +23,14 @@
 #include "kaigi/xalloc.h"
 #include "store_followup.h"
 
+static void counts_row(sqlite3_stmt *q, void *out)
+{
+	struct store_period_counts *c = out;
+	c->meetings = (size_t)sqlite3_column_int64(q, 0);
+	c->cases = (size_t)sqlite3_column_int64(q, 1);
+	c->followups = (size_t)sqlite3_column_int64(q, 2);
+}
+
 enum kaigi_status store_period_count(struct store *st, const struct store_period *p,
 				     struct store_period_counts *out, struct kaigi_error *err)
 {
@@ -36,19 +44,8 @@ enum kaigi_status store_period_count(struct store *st, const struct store_period
 	sqlite3_stmt *q = store_stmt(st, sql, err);
 	if (!q)
 		return err->status;
-	store_bind_text_or_null(q, 1, p ? p->from : NULL);
-	store_bind_text_or_null(q, 2, p ? p->to : NULL);
-	store_bind_text_or_null(q, 3, p ? p->area : NULL);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		out->meetings = (size_t)sqlite3_column_int64(q, 0);
-		out->cases = (size_t)sqlite3_column_int64(q, 1);
-		out->followups = (size_t)sqlite3_column_int64(q, 2);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW)
-		return store_fail(st, rc, err, "counting meetings and cases");
-	return KAIGI_OK;
+	store_bind_period(q, p);
+	return store_one(st, q, counts_row, out, "counting meetings and cases", NULL, NULL, err);
 }
 
 /* ---- raised in cases -------------------------------------------------- */
@@ -81,6 +78,24 @@ void store_raised_list_free(struct store_raised_list *l)
 	"  SELECT case_id, meeting_id, date, form, statement, category, policy, "                  \
 	"  coalesce(nullif(iarea, ''), parea, '') AS area FROM raised_item "                       \
 	"  WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2)) "
+
+static void raised_row(sqlite3_stmt *q, void *out)
+{
+	struct store_raised *r = out;
+	r->category = store_column_strdup(q, 0);
+	r->area = store_column_strdup(q, 1);
+	r->statement = store_column_strdup(q, 2);
+	r->form = store_column_strdup(q, 3);
+	r->ncases = (size_t)sqlite3_column_int64(q, 4);
+	r->nmeetings = (size_t)sqlite3_column_int64(q, 5);
+	r->first_seen = store_column_strdup(q, 6);
+	r->last_seen = store_column_strdup(q, 7);
+	store_column_id(q, 8, r->issue_id);
+	r->issue_title = store_column_strdup(q, 9);
+	r->nunlinked = r->issue_id[0] ? (size_t)sqlite3_column_int64(q, 10) : r->ncases;
+	r->policy =
+	    xstrdup_or_null(store_policy_normalise((const char *)sqlite3_column_text(q, 11)));
+}
 
 enum kaigi_status store_raised_rollup(struct store *st, const struct store_period *p,
 				      struct store_raised_list *out, struct kaigi_error *err)
@@ -115,33 +130,10 @@ enum kaigi_status store_raised_rollup(struct store *st, const struct store_perio
 	sqlite3_stmt *q = store_stmt(st, sql, err);
 	if (!q)
 		return err->status;
-	store_bind_text_or_null(q, 1, p ? p->from : NULL);
-	store_bind_text_or_null(q, 2, p ? p->to : NULL);
-	store_bind_text_or_null(q, 3, p ? p->area : NULL);
-	int rc;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-		struct store_raised *r = &out->v[out->n++];
-		memset(r, 0, sizeof *r);
-		r->category = store_column_strdup(q, 0);
-		r->area = store_column_strdup(q, 1);
-		r->statement = store_column_strdup(q, 2);
-		r->form = store_column_strdup(q, 3);
-		r->ncases = (size_t)sqlite3_column_int64(q, 4);
-		r->nmeetings = (size_t)sqlite3_column_int64(q, 5);
-		r->first_seen = store_column_strdup(q, 6);
-		r->last_seen = store_column_strdup(q, 7);
-		store_column_id(q, 8, r->issue_id);
-		r->issue_title = store_column_strdup(q, 9);
-		r->nunlinked = r->issue_id[0] ? (size_t)sqlite3_column_int64(q, 10) : r->ncases;
-		r->policy = xstrdup_or_null(
-		    store_policy_normalise((const char *)sqlite3_column_text(q, 11)));
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	store_bind_period(q, p);
+	enum kaigi_status s =
+	    STORE_LIST(st, q, out, raised_row, "rolling up raised regional issues", err);
+	if (s != KAIGI_OK)
 		store_raised_list_free(out);
-		return store_fail(st, rc, err, "rolling up raised regional issues");
-	}
-	return KAIGI_OK;
+	return s;
 }

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kaigi/followup.h"
+#include "kaigi/case_open.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
@@ -554,77 +554,55 @@ static void add_side(struct case_scr *cs, struct case_side s)
 static bool load(struct ui *ui, struct case_scr *cs, const char *meeting_id, const char *case_id)
 {
 	struct kaigi_error err;
-	if (store_meeting_get(ui->st, meeting_id, &cs->m, &err) != KAIGI_OK ||
-	    store_case_get(ui->st, case_id, &cs->c, &err) != KAIGI_OK ||
-	    store_person_get(ui->st, cs->c.person_id, NULL, &cs->p, &err) != KAIGI_OK) {
+	struct kaigi_diags warnings = {0};
+	struct store_case_open o;
+	enum kaigi_status status = store_case_open(ui->st, meeting_id, case_id, ui->read_only,
+						   CASE_FORMS_MAX, &o, &warnings, &err);
+	for (size_t i = 0; i < warnings.n; i++)
+		ui_msg_error(ui, &warnings.v[i]);
+	kaigi_diags_free(&warnings);
+	if (status != KAIGI_OK) {
 		ui_msg_error(ui, &err);
 		return false;
 	}
-	cs->tpl = schema_meeting_find(ui->forms, cs->m.template_id);
+	/* The screen keeps the meeting, the case and the person. */
+	cs->m = o.m;
+	cs->c = o.c;
+	cs->p = o.p;
+	memset(&o.m, 0, sizeof o.m);
+	memset(&o.c, 0, sizeof o.c);
+	memset(&o.p, 0, sizeof o.p);
+	cs->tpl = o.tpl;
 	if (!cs->tpl) {
 		ui_msg(ui, UI_MSG_ERROR, _("The meeting template '%s' is not installed."),
 		       cs->m.template_id);
+		store_case_open_clear(&o);
 		return false;
 	}
-	struct store_case_list all;
-	if (store_case_list(ui->st, meeting_id, &all, &err) == KAIGI_OK) {
-		cs->ncases = all.n;
-		for (size_t i = 0; i < all.n; i++)
-			if (strcmp(all.v[i].id, case_id) == 0)
-				cs->case_no = i + 1;
-		store_case_list_free(&all);
-	}
-	/* A follow-up starts from last time: its evaluation form lists the
-	 * open short-term goals, its grids carry the last ratings (made once;
-	 * the forms it already has are left alone). */
-	if (cs->c.follows[0] && !ui->read_only) {
-		struct store_prefill pf;
-		if (store_followup_prefill(ui->st, case_id, &pf, &err) != KAIGI_OK)
-			ui_msg_error(ui, &err);
-		else if (pf.records)
-			cs->prefilled = pf;
-	}
-	/* One record per form of the template, made on first use. */
-	struct store_record_list existing = {0};
-	if (ui->read_only)
-		store_record_list(ui->st, meeting_id, case_id, &existing, &err);
-	for (size_t i = 0; i < cs->tpl->nforms && cs->nrecs < CASE_FORMS_MAX; i++) {
-		const struct schema_form *form = schema_form_find(ui->forms, cs->tpl->forms[i]);
-		if (!form)
-			continue;
-		char id[STORE_ID_SIZE] = "";
-		if (!ui->read_only) {
-			if (store_record_ensure(ui->st, meeting_id, case_id, form->id, id, &err) !=
-			    KAIGI_OK) {
-				ui_msg_error(ui, &err);
-				id[0] = '\0';
-			}
-		} else {
-			for (size_t j = 0; j < existing.n; j++)
-				if (strcmp(existing.v[j].form, form->id) == 0)
-					snprintf(id, sizeof id, "%s", existing.v[j].id);
-		}
-		if (ui_rec_load(&cs->recs[cs->nrecs], ui->st, id, form, &err) != KAIGI_OK) {
+	cs->case_no = o.case_no;
+	cs->ncases = o.ncases;
+	cs->prefilled = o.prefilled;
+	for (size_t i = 0; i < o.nforms; i++) {
+		const struct schema_form *form = o.forms[i].form;
+		if (ui_rec_load(&cs->recs[cs->nrecs], ui->st, o.forms[i].record_id, form, &err) !=
+		    KAIGI_OK) {
 			ui_msg_error(ui, &err);
 			ui_rec_load(&cs->recs[cs->nrecs], ui->st, "", form, &err);
 		}
 		cs->nrecs++;
 	}
-	store_record_list_free(&existing);
 	for (size_t r = 0; r < cs->nrecs; r++)
 		for (size_t s = 0; s < cs->recs[r].form->nsections; s++)
 			add_side(cs, (struct case_side){CS_SECTION, r, s,
 							cs->recs[r].form->sections[s].phase});
 	add_side(cs, (struct case_side){CS_READBACK, 0, 0, NULL});
 	if (cs->c.follows[0]) {
-		struct store_case prev;
-		memset(&prev, 0, sizeof prev);
-		if (store_case_get(ui->st, cs->c.follows, &prev, &err) == KAIGI_OK)
-			cs->nprev = ui_readback_load(ui, prev.meeting_id, prev.id, cs->prev,
+		if (o.prev.id[0])
+			cs->nprev = ui_readback_load(ui, o.prev.meeting_id, o.prev.id, cs->prev,
 						     CASE_FORMS_MAX);
-		store_case_clear(&prev);
 		add_side(cs, (struct case_side){CS_PREVIOUS, 0, 0, NULL});
 	}
+	store_case_open_clear(&o);
 	ui_timer_open(ui, &cs->timer, cs->tpl, meeting_id, case_id); /* ui_plan.h */
 	return true;
 }

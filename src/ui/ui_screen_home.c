@@ -376,8 +376,8 @@ static char *text_line(const struct home *h, const struct store_text_hit *t, int
 			       t->person_code ? t->person_code : _("(meeting)"));
 	int room = w - (int)utf8_width(head);
 	char *ex = t->sensitive ? xstrdup(_("(personal information)"))
-				: store_text_excerpt(t->text, strbuf_str(&h->query),
-						     (size_t)(room > 12 ? room : 12));
+				: utf8_excerpt(t->text, strbuf_str(&h->query),
+					       (size_t)(room > 12 ? room : 12));
 	if (!t->sensitive) { /* the text was scrubbed: keep its marks whole */
 		char *whole = scrub_excerpt_mend(ex);
 		free(ex);

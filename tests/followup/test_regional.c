@@ -19,6 +19,7 @@
 #include "kaigi/report.h"
 #include "kaigi/search.h"
 #include "kaigi/store_stop.h"
+#include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 
 /* The store registers its tokenizer on its own connections; a test that
@@ -322,7 +323,7 @@ static void search_finds_japanese_in_long_text(void **state)
 	    place,
 	    "多職種合同ケアカンファレンス資料（要支援版） › ケアマネの見立て（総合的な課題）");
 	free(place);
-	char *ex = store_text_excerpt(h.v[0].text, "外出が怖く", 20);
+	char *ex = utf8_excerpt(h.v[0].text, "外出が怖く", 20);
 	assert_non_null(strstr(ex, "外出が怖く"));
 	assert_true(strlen(ex) < strlen(h.v[0].text));
 	free(ex);
