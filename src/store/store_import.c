@@ -58,18 +58,34 @@ static bool memory_suffices(const char *path, struct kaigi_diags *diags)
 	return false;
 }
 
-/* Report a database error at n; environment errors stop the import. */
+void imp_fail(struct imp *im, const yaml_node_t *n, const struct kaigi_error *err)
+{
+	if (err->status == KAIGI_EDATA) {
+		ywalk_error(&im->w, n, "%s", err->msg);
+		return;
+	}
+	kaigi_diags_add(im->w.diags, err->status, im->w.file, n ? (int)n->start_mark.line + 1 : 0,
+			n ? (int)n->start_mark.column + 1 : 0, "%s", err->msg);
+	im->w.stop = true;
+}
+
 void imp_db_error(struct imp *im, const yaml_node_t *n, int rc, const char *what)
 {
 	struct kaigi_error err;
-	enum kaigi_status s = store_fail(im->st, rc, &err, what);
-	if (s == KAIGI_EDATA) {
-		ywalk_error(&im->w, n, "%s", err.msg);
-		return;
+	store_fail(im->st, rc, &err, what);
+	imp_fail(im, n, &err);
+}
+
+bool imp_wrote(struct imp *im, const yaml_node_t *n, enum kaigi_status s,
+	       const struct store_write *w, const struct kaigi_error *err)
+{
+	if (s != KAIGI_OK) {
+		imp_fail(im, n, err);
+		return false;
 	}
-	kaigi_diags_add(im->w.diags, s, im->w.file, n ? (int)n->start_mark.line + 1 : 0,
-			n ? (int)n->start_mark.column + 1 : 0, "%s", err.msg);
-	im->w.stop = true;
+	if (im->stats)
+		im->stats->changes += (size_t)w->changes;
+	return true;
 }
 
 sqlite3_stmt *imp_stmt(struct imp *im, const char *sql)

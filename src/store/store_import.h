@@ -64,7 +64,13 @@ enum imp_kind {
 struct imp_key {
 	const char *key;
 	enum imp_kind kind;
-	int param;                  /* the statement's parameter, or 0 */
+	/* Where the checked value goes: the column's member in the entity's
+	 * row struct (char * for text, int for IMP_INT and IMP_YESNO, double
+	 * for IMP_NUMBER with has, a bool member saying it is given), or 0 —
+	 * offset 0 is every row's id, never a key's; or, for an entity
+	 * written by its own statement, the statement's parameter (or 0). */
+	size_t off, has;
+	int param;
 	const char *const *allowed; /* IMP_ENUM: NULL-terminated */
 	long long lo, hi;           /* IMP_INT */
 	const char *what;           /* its name in messages, when not key */
@@ -103,6 +109,8 @@ struct imp_val {
  * False (reported) when n is not a mapping or the required key is
  * missing. */
 bool imp_read(struct imp *im, const yaml_node_t *n, const struct imp_entity *e, struct imp_val *v);
+/* Put the checked values into the entity's row struct (imp_key.off). */
+void imp_fill(const struct imp_entity *e, const struct imp_val *v, void *row);
 /* Write the entity's row (row and the checked values) with its upsert,
  * counting changes; false (reported at n) on failure. */
 bool imp_write(struct imp *im, const struct imp_entity *e, const struct imp_val *v,
@@ -113,6 +121,12 @@ bool imp_issue_ref(struct imp *im, const struct imp_val *ref, char id[STORE_ID_S
 /* Read the whole of one record file. */
 void imp_document(struct imp *im, yaml_document_t *doc);
 
+/* Report err at n; environment errors stop the import. */
+void imp_fail(struct imp *im, const yaml_node_t *n, const struct kaigi_error *err);
+/* After an entity's write function (store_internal.h): count its changes,
+ * or report its failure at n (false). */
+bool imp_wrote(struct imp *im, const yaml_node_t *n, enum kaigi_status s,
+	       const struct store_write *w, const struct kaigi_error *err);
 /* Report a database error at n; environment errors stop the import. */
 void imp_db_error(struct imp *im, const yaml_node_t *n, int rc, const char *what);
 /* A cached statement, or NULL (reported, import stopped). */

@@ -138,6 +138,29 @@ bool imp_read(struct imp *im, const yaml_node_t *n, const struct imp_entity *e, 
 	return true;
 }
 
+void imp_fill(const struct imp_entity *e, const struct imp_val *v, void *row)
+{
+	char *base = row;
+	for (size_t i = 0; e->keys[i].key; i++) {
+		const struct imp_key *k = &e->keys[i];
+		if (!k->off || !v[i].ok)
+			continue;
+		if (k->kind == IMP_INT || k->kind == IMP_YESNO) {
+			int x = (int)v[i].num;
+			memcpy(base + k->off, &x, sizeof x);
+		} else if (k->kind == IMP_NUMBER) {
+			bool yes = true;
+			memcpy(base + k->off, &v[i].real, sizeof v[i].real);
+			memcpy(base + k->has, &yes, sizeof yes);
+		} else {
+			/* Borrowed from the document, which outlives the write;
+			 * the row is never cleared. */
+			char *t = (char *)v[i].text;
+			memcpy(base + k->off, &t, sizeof t);
+		}
+	}
+}
+
 bool imp_write(struct imp *im, const struct imp_entity *e, const struct imp_val *v,
 	       const struct imp_row *row, const yaml_node_t *n)
 {
