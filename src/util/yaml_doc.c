@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* yaml_doc.c — checked access to a libyaml document, with positions. */
-#include "yaml_doc.h"
+#include "kaigi/yaml_doc.h"
 
 #include <errno.h>
 #include <stdio.h>
