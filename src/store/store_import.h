@@ -7,7 +7,7 @@
 #ifndef KAIGI_STORE_IMPORT_H
 #define KAIGI_STORE_IMPORT_H
 
-#include "store_import_yaml.h"
+#include "kaigi/yaml_doc.h"
 #include "store_validate.h"
 
 /* A case's `follows:` is resolved at the end: it may name a later case. */
@@ -26,7 +26,7 @@ struct imp_seen {
 
 struct imp {
 	struct store *st;
-	struct ywalk w;
+	struct ydoc w;
 	struct store_import_stats *stats;
 	long long now;
 	struct follow_ref *follows;

@@ -28,9 +28,9 @@ static const char *nz(const char *s)
 #define FOR_EACH_ITEM(im, seqnode, what, item, idx)                                                \
 	yaml_node_item_t *items_##idx = NULL;                                                      \
 	size_t count_##idx = 0;                                                                    \
-	ywalk_seq(&(im)->w, (seqnode), (what), &items_##idx, &count_##idx);                        \
+	ydoc_seq_items(&(im)->w, (seqnode), (what), &items_##idx, &count_##idx);                   \
 	for (size_t idx = 0; idx < count_##idx && !(im)->w.stop; idx++)                            \
-		for (yaml_node_t *item = ywalk_node(&(im)->w, items_##idx[idx]); item; item = NULL)
+		for (yaml_node_t *item = ydoc_node(&(im)->w, items_##idx[idx]); item; item = NULL)
 
 /* ---- people and regional issues ---------------------------------------- */
 
@@ -201,8 +201,8 @@ static void import_phase(struct imp *im, const yaml_node_t *n, const char *case_
 	while (tmpl && i < tmpl->nphases && strcmp(tmpl->phases[i].id, id) != 0)
 		i++;
 	if (tmpl && i == tmpl->nphases)
-		ywalk_error(&im->w, v[0].node, "meeting template %s has no phase '%s'", tmpl->id,
-			    id);
+		ydoc_error(&im->w, v[0].node, "meeting template %s has no phase '%s'", tmpl->id,
+			   id);
 	int planned = v[1].ok ? (int)v[1].num : -1, actual = v[2].ok ? (int)v[2].num : -1;
 	struct store_write w = {.merge = true, .now = im->now};
 	struct kaigi_error err;
@@ -270,13 +270,13 @@ static bool case_person(struct imp *im, const yaml_node_t *n, const struct imp_v
 	static const char find[] = "SELECT id FROM person WHERE code = ?1";
 	person[0] = '\0';
 	if (!code->text)
-		ywalk_error(&im->w, n, "a case needs person: (the person's case code)");
+		ydoc_error(&im->w, n, "a case needs person: (the person's case code)");
 	else if (!imp_find_id(im, find, code->text, NULL, NULL, person, code->node))
 		return false;
 	else if (!person[0])
-		ywalk_error(&im->w, code->node,
-			    "no person with code '%s': list them under people at the top",
-			    code->text);
+		ydoc_error(&im->w, code->node,
+			   "no person with code '%s': list them under people at the top",
+			   code->text);
 	if (person[0])
 		return true;
 	store_uuid_new(person);
@@ -295,7 +295,7 @@ static void case_follows(struct imp *im, const char *id, const struct imp_val *f
 	if (!f->text)
 		return;
 	if (!store_uuid_valid(f->text)) {
-		ywalk_error(&im->w, f->node, "follows should be the id of an earlier case review");
+		ydoc_error(&im->w, f->node, "follows should be the id of an earlier case review");
 		return;
 	}
 	if (im->nfollows == im->capfollows) {
@@ -337,7 +337,7 @@ static void import_case(struct imp *im, const yaml_node_t *n, const char *meetin
 	const char *closed = v[CASE_CLOSED].text;
 	bool is_closed = closed && strcmp(closed, "true") == 0;
 	if (closed && !is_closed && strcmp(closed, "false") != 0)
-		ywalk_error(&im->w, v[CASE_CLOSED].node, "closed should be true or false");
+		ydoc_error(&im->w, v[CASE_CLOSED].node, "closed should be true or false");
 	sqlite3_stmt *q;
 	if (is_closed && (q = imp_stmt(im, close_sql)) != NULL) {
 		sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
@@ -361,10 +361,10 @@ static void import_case(struct imp *im, const yaml_node_t *n, const char *meetin
 	/* A case's actions are kept in one place, the actions list of its
 	 * case_plan record (doc/hacking.md, "Actions and regional issues"). */
 	if (v[CASE_ACTIONS].node)
-		ywalk_error(&im->w, v[CASE_ACTIONS].node,
-			    "a case's actions are written in its case_plan record (records: - "
-			    "form: case_plan, answers: {actions: [{who, what, due, status}]}); "
-			    "the case-level 'actions' list is no longer read");
+		ydoc_error(&im->w, v[CASE_ACTIONS].node,
+			   "a case's actions are written in its case_plan record (records: - "
+			   "form: case_plan, answers: {actions: [{who, what, due, status}]}); "
+			   "the case-level 'actions' list is no longer read");
 }
 
 enum {
@@ -431,18 +431,18 @@ static void import_meeting(struct imp *im, const yaml_node_t *n)
 	if (im->stats)
 		im->stats->meetings++;
 	if (!v[MEET_TEMPLATE].ok)
-		ywalk_error(&im->w, n, "a meeting needs template: (the meeting template's id)");
+		ydoc_error(&im->w, n, "a meeting needs template: (the meeting template's id)");
 	imp_default(&v[MEET_TEMPLATE], "?", 0);
 	const char *tmpl_id = v[MEET_TEMPLATE].text;
 	const struct schema_meeting *tmpl =
 	    im->st->forms ? schema_meeting_find(im->st->forms, tmpl_id) : NULL;
 	if (!tmpl && v[MEET_TEMPLATE].node && im->st->forms)
-		ywalk_error(&im->w, v[MEET_TEMPLATE].node,
-			    "no meeting template '%s' (see kaigi forms list)", tmpl_id);
+		ydoc_error(&im->w, v[MEET_TEMPLATE].node,
+			   "no meeting template '%s' (see kaigi forms list)", tmpl_id);
 	imp_default(&v[MEET_VERSION], NULL, tmpl ? tmpl->version : 1);
 	imp_default(&v[MEET_KIND], tmpl && tmpl->kind ? tmpl->kind : "individual", 0);
 	if (!v[MEET_DATE].ok && !v[MEET_DATE].node)
-		ywalk_error(&im->w, n, "a meeting needs a date (date: YYYY-MM-DD)");
+		ydoc_error(&im->w, n, "a meeting needs a date (date: YYYY-MM-DD)");
 	/* A stand-in date, so that the children are checked too. */
 	imp_default(&v[MEET_DATE], "0001-01-01", 0);
 	const char *title = v[MEET_TITLE].text, *date = v[MEET_DATE].text;
@@ -504,7 +504,7 @@ void imp_document(struct imp *im, yaml_document_t *doc)
 {
 	yaml_node_t *root = yaml_document_get_root_node(doc);
 	if (!root) {
-		ywalk_error(&im->w, NULL, "the file is empty");
+		ydoc_error_at(&im->w, 0, 0, "the file is empty");
 		return;
 	}
 	struct imp_val v[IMP_MAX_KEYS];
@@ -512,14 +512,14 @@ void imp_document(struct imp *im, yaml_document_t *doc)
 		return;
 	const char *magic = v[0].text;
 	if (!magic || strcmp(magic, "records") != 0) {
-		ywalk_error(&im->w, v[0].node ? v[0].node : root,
-			    "a record file starts with 'kaigi: records' (see doc/records.md)");
+		ydoc_error(&im->w, v[0].node ? v[0].node : root,
+			   "a record file starts with 'kaigi: records' (see doc/records.md)");
 		return;
 	}
 	if (v[1].ok && v[1].num != 1) {
-		ywalk_error(&im->w, v[1].node,
-			    "record format version %lld is newer than this kaigi reads (1)",
-			    v[1].num);
+		ydoc_error(&im->w, v[1].node,
+			   "record format version %lld is newer than this kaigi reads (1)",
+			   v[1].num);
 		return;
 	}
 	{

@@ -15,10 +15,10 @@ void imp_identity(struct imp *im, const yaml_node_t *n, const char *person_id,
 	const char *val[IDENTITY_FIELD_COUNT];
 	bool any = false;
 	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++) {
-		val[i] = ywalk_text(&im->w, v[i].node, store_identity_key(i));
+		val[i] = ydoc_text(&im->w, v[i].node, store_identity_key(i));
 		const char *why = store_identity_check(i, val[i]);
 		if (why) {
-			ywalk_error(&im->w, v[i].node, "%s, not '%s'", why, val[i]);
+			ydoc_error(&im->w, v[i].node, "%s, not '%s'", why, val[i]);
 			return;
 		}
 		any |= val[i] && *val[i];

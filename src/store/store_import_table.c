@@ -28,9 +28,9 @@ static bool check_int(struct imp *im, const struct imp_key *k, struct imp_val *v
 	errno = 0;
 	long long x = strtoll(v->text, &end, 10);
 	if (errno || end == v->text || *end || x < k->lo || x > k->hi) {
-		ywalk_error(&im->w, v->node,
-			    "%s should be a whole number from %lld to %lld, not '%s'", key_what(k),
-			    k->lo, k->hi, v->text);
+		ydoc_error(&im->w, v->node,
+			   "%s should be a whole number from %lld to %lld, not '%s'", key_what(k),
+			   k->lo, k->hi, v->text);
 		return false;
 	}
 	v->num = x;
@@ -42,8 +42,8 @@ static bool check_number(struct imp *im, const struct imp_key *k, struct imp_val
 	char *end = NULL;
 	v->real = strtod(v->text, &end);
 	if (end == v->text || *end) {
-		ywalk_error(&im->w, v->node, "%s should be a number, not '%s'", key_what(k),
-			    v->text);
+		ydoc_error(&im->w, v->node, "%s should be a number, not '%s'", key_what(k),
+			   v->text);
 		return false;
 	}
 	return true;
@@ -59,8 +59,8 @@ static bool check_enum(struct imp *im, const struct imp_key *k, const struct imp
 		}
 		strbuf_appendf(&b, "%s%s", i ? ", " : "", k->allowed[i]);
 	}
-	ywalk_error(&im->w, v->node, "%s should be one of %s, not '%s'", key_what(k),
-		    strbuf_str(&b), v->text);
+	ydoc_error(&im->w, v->node, "%s should be one of %s, not '%s'", key_what(k), strbuf_str(&b),
+		   v->text);
 	strbuf_free(&b);
 	return false;
 }
@@ -72,8 +72,8 @@ static bool check_yesno(struct imp *im, const struct imp_key *k, struct imp_val 
 	else if (!strcmp(v->text, "false") || !strcmp(v->text, "no"))
 		v->num = 0;
 	else {
-		ywalk_error(&im->w, v->node, "%s should be true or false, not '%s'", key_what(k),
-			    v->text);
+		ydoc_error(&im->w, v->node, "%s should be true or false, not '%s'", key_what(k),
+			   v->text);
 		return false;
 	}
 	return true;
@@ -86,14 +86,14 @@ static bool check_value(struct imp *im, const struct imp_key *k, struct imp_val 
 	case IMP_DATE:
 		if (store_date_valid(v->text))
 			return true;
-		ywalk_error(&im->w, v->node, "%s should be a date YYYY-MM-DD, not '%s'",
-			    key_what(k), v->text);
+		ydoc_error(&im->w, v->node, "%s should be a date YYYY-MM-DD, not '%s'", key_what(k),
+			   v->text);
 		return false;
 	case IMP_TIME:
 		if (store_time_valid(v->text))
 			return true;
-		ywalk_error(&im->w, v->node, "%s should be a time HH:MM, not '%s'", key_what(k),
-			    v->text);
+		ydoc_error(&im->w, v->node, "%s should be a time HH:MM, not '%s'", key_what(k),
+			   v->text);
 		return false;
 	case IMP_INT:
 		return check_int(im, k, v);
@@ -119,16 +119,16 @@ bool imp_read(struct imp *im, const yaml_node_t *n, const struct imp_entity *e, 
 		names[nkeys] = e->keys[nkeys].key;
 	names[nkeys] = NULL;
 	memset(v, 0, nkeys * sizeof *v);
-	if (!ywalk_map(&im->w, n, e->what, names, nodes))
+	if (!ydoc_map_take(&im->w, n, e->what, names, nodes))
 		return false;
 	for (size_t i = 0; i < nkeys; i++) {
 		const struct imp_key *k = &e->keys[i];
 		v[i].node = nodes[i];
 		if (k->kind == IMP_NODE)
 			continue;
-		v[i].text = ywalk_text(&im->w, nodes[i], key_what(k));
+		v[i].text = ydoc_text(&im->w, nodes[i], key_what(k));
 		if (i == 0 && e->missing && !v[i].text) {
-			ywalk_error(&im->w, n, "%s", e->missing);
+			ydoc_error(&im->w, n, "%s", e->missing);
 			return false;
 		}
 		if (v[i].text && !check_value(im, k, &v[i]))
@@ -197,8 +197,8 @@ bool imp_issue_ref(struct imp *im, const struct imp_val *ref, char id[STORE_ID_S
 	if (!imp_find_id(im, find, ref->text, NULL, NULL, id, ref->node))
 		return false;
 	if (!id[0])
-		ywalk_error(&im->w, ref->node,
-			    "no regional issue '%s': list it under regional_issues at the top",
-			    ref->text);
+		ydoc_error(&im->w, ref->node,
+			   "no regional issue '%s': list it under regional_issues at the top",
+			   ref->text);
 	return id[0] != '\0';
 }
