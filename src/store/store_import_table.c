@@ -84,16 +84,11 @@ static bool check_value(struct imp *im, const struct imp_key *k, struct imp_val 
 {
 	switch (k->kind) {
 	case IMP_DATE:
-		if (store_date_valid(v->text))
-			return true;
-		ydoc_error(&im->w, v->node, "%s should be a date YYYY-MM-DD, not '%s'", key_what(k),
-			   v->text);
-		return false;
 	case IMP_TIME:
-		if (store_time_valid(v->text))
+		if (k->kind == IMP_DATE ? store_date_valid(v->text) : store_time_valid(v->text))
 			return true;
-		ydoc_error(&im->w, v->node, "%s should be a time HH:MM, not '%s'", key_what(k),
-			   v->text);
+		ydoc_error(&im->w, v->node, "%s should be %s, not '%s'", key_what(k),
+			   k->kind == IMP_DATE ? "a date YYYY-MM-DD" : "a time HH:MM", v->text);
 		return false;
 	case IMP_INT:
 		return check_int(im, k, v);

@@ -120,28 +120,27 @@ enum kaigi_status store_issue_save(struct store *st, struct store_issue *i, stru
 	return store_issue_write(st, &row, &(struct store_write){0}, err);
 }
 
+struct link_arg {
+	const char *issue_id, *case_id, *note;
+};
+
+static void bind_link(sqlite3_stmt *q, const void *arg)
+{
+	const struct link_arg *a = arg;
+	sqlite3_bind_text(q, 1, a->issue_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, a->case_id, -1, SQLITE_STATIC);
+	store_bind_text_or_null(q, 3, a->note);
+}
+
 enum kaigi_status store_issue_link(struct store *st, const char *issue_id, const char *case_id,
 				   const char *note, struct kaigi_error *err)
 {
 	static const char sql[] =
 	    "INSERT INTO regional_issue_case (issue_id, case_id, note, created, updated) VALUES "
-	    "(?1, ?2, ?3, ?4, ?4) ON CONFLICT (issue_id, case_id) DO UPDATE SET note = "
+	    "(?1, ?2, ?3, :now, :now) ON CONFLICT (issue_id, case_id) DO UPDATE SET note = "
 	    "excluded.note, updated = excluded.updated WHERE note IS NOT excluded.note";
-	enum kaigi_status s = store_begin(st, err);
-	if (s != KAIGI_OK)
-		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return store_end(st, err->status, err);
-	sqlite3_bind_text(q, 1, issue_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, case_id, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 3, note);
-	sqlite3_bind_int64(q, 4, store_now_ms());
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		s = store_fail(st, rc, err, "linking a regional issue");
-	return store_end(st, s, err);
+	struct link_arg a = {issue_id, case_id, note};
+	return store_write1(st, sql, bind_link, &a, "linking a regional issue", err);
 }
 
 void store_issue_list_free(struct store_issue_list *l)
