@@ -3,13 +3,15 @@
  * store_import_entity.c — the entities of a record file (doc/records.md):
  * people, regional issues, meetings with their participants and cases, a
  * case's phase times and regional issues.  Each is a table of its keys
- * (YAML key, kind, the statement's parameter) read by imp_read and written
- * by imp_write (store_import_table.c); what is left here is what an entity
- * does beyond its table: how its id is found, defaults, and its children.
+ * (YAML key, kind, the member of the entity's struct) read by imp_read and
+ * imp_fill (store_import_table.c), and written by the entity's own write
+ * function, the one a screen's save uses; what is left here is what an
+ * entity does beyond its table: how its id is found, defaults, and its
+ * children.
  *
- * Every statement is an upsert that keeps what the file leaves out and
- * changes nothing when nothing differs, so the same file imported twice
- * leaves no trace the second time, audit included.
+ * Every write merges (struct store_write): it keeps what the file leaves
+ * out and changes nothing when nothing differs, so the same file imported
+ * twice leaves no trace the second time, audit included.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -212,30 +214,26 @@ static void import_phase(struct imp *im, const yaml_node_t *n, const char *case_
 }
 
 static const struct imp_key issue_link_keys[] = {{.key = "issue", .kind = IMP_TEXT},
-						 {.key = "note", .kind = IMP_TEXT, .param = 3},
-						 {.key = "statement", .kind = IMP_TEXT, .param = 5},
+						 {.key = "note", .kind = IMP_TEXT},
+						 {.key = "statement", .kind = IMP_TEXT},
 						 {0}};
 static const struct imp_entity issue_link = {
     .what = "a regional issue of a case",
     .keys = issue_link_keys,
     .missing = "give the regional issue's title (issue: …)",
-    .saving = "linking a regional issue",
-    .p_ref = 1,
-    .p_parent = 2,
-    .p_now = 4,
-    .sql = "INSERT INTO regional_issue_case (issue_id, case_id, note, statement, created, "
-	   "updated) VALUES (?1, ?2, ?3, ?5, ?4, ?4) ON CONFLICT (issue_id, case_id) DO UPDATE "
-	   "SET note = coalesce(?3, note), statement = coalesce(?5, statement), updated = ?4 "
-	   "WHERE (note, statement) IS NOT (coalesce(?3, note), coalesce(?5, statement))",
 };
 
 static void import_issue_link(struct imp *im, const yaml_node_t *n, const char *case_id)
 {
 	struct imp_val v[IMP_MAX_KEYS];
 	char issue_id[STORE_ID_SIZE];
-	if (imp_read(im, n, &issue_link, v) && imp_issue_ref(im, &v[0], issue_id))
-		imp_write(im, &issue_link, v, &(struct imp_row){.parent = case_id, .ref = issue_id},
-			  n);
+	if (!imp_read(im, n, &issue_link, v) || !imp_issue_ref(im, &v[0], issue_id))
+		return;
+	struct store_write w = {.merge = true, .now = im->now};
+	struct kaigi_error err;
+	imp_wrote(im, n,
+		  store_issue_link_write(im->st, issue_id, case_id, v[1].text, v[2].text, &w, &err),
+		  &w, &err);
 }
 
 enum {

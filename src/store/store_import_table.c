@@ -4,10 +4,10 @@
  * entity's table (store_import.h): each key is taken, checked by its kind
  * (text, date, time, whole number, number, one of a list, true/false) and
  * reported at its FILE:LINE:COL when it is wrong, and the checked values
- * are bound to the entity's statement.  Every entity of the importer
- * (person, regional issue, meeting, participant, case, phase, link, agenda
- * item) is read through here, so a kind is checked the same way wherever
- * it appears.
+ * are put into the entity's row struct for its write function.  Every
+ * entity of the importer (person, regional issue, meeting, participant,
+ * case, phase, link, agenda item) is read through here, so a kind is
+ * checked the same way wherever it appears.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -154,36 +154,6 @@ void imp_fill(const struct imp_entity *e, const struct imp_val *v, void *row)
 			memcpy(base + k->off, &t, sizeof t);
 		}
 	}
-}
-
-bool imp_write(struct imp *im, const struct imp_entity *e, const struct imp_val *v,
-	       const struct imp_row *row, const yaml_node_t *n)
-{
-	sqlite3_stmt *q = imp_stmt(im, e->sql);
-	if (!q)
-		return false;
-	if (e->p_id)
-		sqlite3_bind_text(q, e->p_id, row->id, -1, SQLITE_TRANSIENT);
-	if (e->p_parent)
-		sqlite3_bind_text(q, e->p_parent, row->parent, -1, SQLITE_STATIC);
-	if (e->p_ref)
-		sqlite3_bind_text(q, e->p_ref, row->ref, -1, SQLITE_TRANSIENT);
-	if (e->p_ord)
-		sqlite3_bind_int64(q, e->p_ord, (long long)row->ord);
-	if (e->p_now)
-		sqlite3_bind_int64(q, e->p_now, im->now);
-	for (size_t i = 0; e->keys[i].key; i++) {
-		const struct imp_key *k = &e->keys[i];
-		if (!k->param || !v[i].ok)
-			continue;
-		if (k->kind == IMP_INT || k->kind == IMP_YESNO)
-			sqlite3_bind_int64(q, k->param, v[i].num);
-		else if (k->kind == IMP_NUMBER)
-			sqlite3_bind_double(q, k->param, v[i].real);
-		else
-			sqlite3_bind_text(q, k->param, v[i].text, -1, SQLITE_STATIC);
-	}
-	return imp_step_write(im, q, n, e->saving);
 }
 
 bool imp_issue_ref(struct imp *im, const struct imp_val *ref, char id[STORE_ID_SIZE])

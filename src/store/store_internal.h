@@ -144,7 +144,9 @@ enum kaigi_status store_export_select(struct store *st, const struct store_expor
 /*
  * One write function per entity (store_person_write, store_issue_write,
  * store_meeting_write, store_participant_write, store_case_write,
- * store_phase_write, store_identity_write) serves both the interactive save
+ * store_phase_write, store_identity_write, store_issue_link_write,
+ * store_agenda_write) serves both
+ * the interactive save
  * and the importer; w says how it treats the row.  None of them checks the
  * values (the callers do, each with its own messages) and each runs in its
  * own transaction or the one open.
@@ -171,6 +173,17 @@ enum kaigi_status store_participant_write(struct store *st, const struct store_p
 /* c->follows "" leaves the stored follows when merging. */
 enum kaigi_status store_case_write(struct store *st, const struct store_case *c,
 				   struct store_write *w, struct kaigi_error *err);
+/* That case_id revealed issue_id, with a note and the case's own words
+ * (statement).  The statement is kept when not given, in both modes. */
+enum kaigi_status store_issue_link_write(struct store *st, const char *issue_id,
+					 const char *case_id, const char *note,
+					 const char *statement, struct store_write *w,
+					 struct kaigi_error *err);
+/* An issue on a policy meeting's agenda: at ord (-1: at the end of a
+ * new row, where it is for one on the agenda already), with decision. */
+enum kaigi_status store_agenda_write(struct store *st, const char *meeting_id, const char *issue_id,
+				     long long ord, const char *decision, struct store_write *w,
+				     struct kaigi_error *err);
 /* planned_sec, actual_sec: -1 keeps what is stored (in both modes). */
 struct store_identity;
 /* Merging, a NULL value keeps what is stored; replacing, it clears it. */

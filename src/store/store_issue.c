@@ -121,7 +121,7 @@ enum kaigi_status store_issue_save(struct store *st, struct store_issue *i, stru
 }
 
 struct link_arg {
-	const char *issue_id, *case_id, *note;
+	const char *issue_id, *case_id, *note, *statement;
 };
 
 static void bind_link(sqlite3_stmt *q, const void *arg)
@@ -130,17 +130,29 @@ static void bind_link(sqlite3_stmt *q, const void *arg)
 	sqlite3_bind_text(q, 1, a->issue_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 2, a->case_id, -1, SQLITE_STATIC);
 	store_bind_text_or_null(q, 3, a->note);
+	store_bind_text_or_null(q, 4, a->statement);
+}
+
+enum kaigi_status store_issue_link_write(struct store *st, const char *issue_id,
+					 const char *case_id, const char *note,
+					 const char *statement, struct store_write *w,
+					 struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO regional_issue_case (issue_id, case_id, note, statement, created, "
+	    "updated) VALUES (?1, ?2, ?3, ?4, :now, :now) ON CONFLICT (issue_id, case_id) DO "
+	    "UPDATE SET note = iif(:merge, coalesce(?3, note), ?3), statement = coalesce(?4, "
+	    "statement), updated = :now WHERE (note, statement) IS NOT (iif(:merge, coalesce(?3, "
+	    "note), ?3), coalesce(?4, statement))";
+	struct link_arg a = {issue_id, case_id, note, statement};
+	return store_write_row(st, sql, bind_link, &a, w, "linking a regional issue", err);
 }
 
 enum kaigi_status store_issue_link(struct store *st, const char *issue_id, const char *case_id,
 				   const char *note, struct kaigi_error *err)
 {
-	static const char sql[] =
-	    "INSERT INTO regional_issue_case (issue_id, case_id, note, created, updated) VALUES "
-	    "(?1, ?2, ?3, :now, :now) ON CONFLICT (issue_id, case_id) DO UPDATE SET note = "
-	    "excluded.note, updated = excluded.updated WHERE note IS NOT excluded.note";
-	struct link_arg a = {issue_id, case_id, note};
-	return store_write1(st, sql, bind_link, &a, "linking a regional issue", err);
+	return store_issue_link_write(st, issue_id, case_id, note, NULL, &(struct store_write){0},
+				      err);
 }
 
 void store_issue_list_free(struct store_issue_list *l)
