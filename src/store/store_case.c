@@ -34,18 +34,26 @@ static void bind_person(sqlite3_stmt *q, const void *arg)
 	store_bind_text_or_null(q, 5, p->age_band);
 	store_bind_text_or_null(q, 6, p->sex);
 	store_bind_text_or_null(q, 7, p->area);
-	sqlite3_bind_int64(q, 8, store_now_ms());
+}
+
+enum kaigi_status store_person_write(struct store *st, const struct store_person *p,
+				     struct store_write *w, struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO person (id, code, initials, birth_year, age_band, sex, area, created, "
+	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, :now, :now) ON CONFLICT (id) DO UPDATE "
+	    "SET code = ?2, initials = iif(:merge, coalesce(?3, initials), ?3), birth_year = "
+	    "iif(:merge, coalesce(?4, birth_year), ?4), age_band = iif(:merge, coalesce(?5, "
+	    "age_band), ?5), sex = iif(:merge, coalesce(?6, sex), ?6), area = iif(:merge, "
+	    "coalesce(?7, area), ?7), updated = :now WHERE NOT :merge OR (code, initials, "
+	    "birth_year, age_band, sex, area) IS NOT (?2, coalesce(?3, initials), coalesce(?4, "
+	    "birth_year), coalesce(?5, age_band), coalesce(?6, sex), coalesce(?7, area))";
+	return store_write_row(st, sql, bind_person, p, w, "saving a person", err);
 }
 
 enum kaigi_status store_person_save(struct store *st, struct store_person *p,
 				    struct kaigi_error *err)
 {
-	static const char sql[] =
-	    "INSERT INTO person (id, code, initials, birth_year, age_band, sex, area, created, "
-	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) ON CONFLICT (id) DO UPDATE SET "
-	    "code = excluded.code, initials = excluded.initials, birth_year = "
-	    "excluded.birth_year, age_band = excluded.age_band, sex = excluded.sex, area = "
-	    "excluded.area, updated = excluded.updated";
 	if (!p->code || !*p->code)
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "a person needs a case code");
 	if (p->sex && *p->sex && strcmp(p->sex, "F") && strcmp(p->sex, "M") && strcmp(p->sex, "X"))
@@ -68,7 +76,7 @@ enum kaigi_status store_person_save(struct store *st, struct store_person *p,
 		return store_fail(st, rc, err, "reading a person");
 	if (!p->id[0])
 		store_uuid_new(p->id);
-	return store_write1(st, sql, bind_person, p, "saving a person", err);
+	return store_person_write(st, p, &(struct store_write){0}, err);
 }
 
 static void person_row(sqlite3_stmt *q, void *out)
@@ -138,20 +146,26 @@ static void bind_case(sqlite3_stmt *q, const void *arg)
 	sqlite3_bind_int(q, 4, c->ord);
 	store_bind_text_or_null(q, 5, c->presenter);
 	store_bind_text_or_null(q, 6, c->follows);
-	sqlite3_bind_int64(q, 7, store_now_ms());
+}
+
+enum kaigi_status store_case_write(struct store *st, const struct store_case *c,
+				   struct store_write *w, struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO case_review (id, meeting_id, person_id, ord, presenter, follows, "
+	    "created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, :now, :now) ON CONFLICT (id) DO "
+	    "UPDATE SET meeting_id = ?2, person_id = ?3, ord = ?4, presenter = iif(:merge, "
+	    "coalesce(?5, presenter), ?5), follows = iif(:merge, coalesce(?6, follows), ?6), "
+	    "updated = :now WHERE NOT :merge OR (meeting_id, person_id, ord, presenter, follows) "
+	    "IS NOT (?2, ?3, ?4, coalesce(?5, presenter), coalesce(?6, follows))";
+	return store_write_row(st, sql, bind_case, c, w, "saving a case", err);
 }
 
 enum kaigi_status store_case_save(struct store *st, struct store_case *c, struct kaigi_error *err)
 {
-	static const char sql[] =
-	    "INSERT INTO case_review (id, meeting_id, person_id, ord, presenter, follows, "
-	    "created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) ON CONFLICT (id) DO "
-	    "UPDATE SET meeting_id = excluded.meeting_id, person_id = excluded.person_id, ord = "
-	    "excluded.ord, presenter = excluded.presenter, follows = excluded.follows, updated = "
-	    "excluded.updated";
 	if (!c->id[0])
 		store_uuid_new(c->id);
-	return store_write1(st, sql, bind_case, c, "saving a case", err);
+	return store_case_write(st, c, &(struct store_write){0}, err);
 }
 
 #define CASE_SELECT                                                                                \
@@ -357,19 +371,27 @@ static void bind_phase(sqlite3_stmt *q, const void *arg)
 		sqlite3_bind_int(q, 4, a->planned);
 	if (a->actual >= 0)
 		sqlite3_bind_int(q, 5, a->actual);
-	sqlite3_bind_int64(q, 6, store_now_ms());
+}
+
+enum kaigi_status store_phase_write(struct store *st, const char *case_id, const char *phase,
+				    int ord, int planned_sec, int actual_sec, struct store_write *w,
+				    struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO phase_timing (case_id, phase, ord, planned_sec, actual_sec, created, "
+	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, :now, :now) ON CONFLICT (case_id, phase) DO "
+	    "UPDATE SET ord = ?3, planned_sec = coalesce(?4, planned_sec), actual_sec = "
+	    "coalesce(?5, actual_sec), updated = :now WHERE NOT :merge OR (ord, planned_sec, "
+	    "actual_sec) IS NOT (?3, coalesce(?4, planned_sec), coalesce(?5, actual_sec))";
+	struct phase_arg a = {case_id, phase, ord, planned_sec, actual_sec};
+	return store_write_row(st, sql, bind_phase, &a, w, "saving a phase time", err);
 }
 
 enum kaigi_status store_phase_set(struct store *st, const char *case_id, const char *phase, int ord,
 				  int planned_sec, int actual_sec, struct kaigi_error *err)
 {
-	static const char sql[] =
-	    "INSERT INTO phase_timing (case_id, phase, ord, planned_sec, actual_sec, created, "
-	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) ON CONFLICT (case_id, phase) DO UPDATE "
-	    "SET ord = excluded.ord, planned_sec = ifnull(excluded.planned_sec, planned_sec), "
-	    "actual_sec = ifnull(excluded.actual_sec, actual_sec), updated = excluded.updated";
-	struct phase_arg a = {case_id, phase, ord, planned_sec, actual_sec};
-	return store_write1(st, sql, bind_phase, &a, "saving a phase time", err);
+	return store_phase_write(st, case_id, phase, ord, planned_sec, actual_sec,
+				 &(struct store_write){0}, err);
 }
 
 void store_phase_list_free(struct store_phase_list *l)

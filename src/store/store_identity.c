@@ -74,18 +74,31 @@ static void bind_identity(sqlite3_stmt *q, const void *arg)
 	sqlite3_bind_text(q, 1, w->person_id, -1, SQLITE_STATIC);
 	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
 		store_bind_text_or_null(q, 2 + i, w->id->v[i]);
-	sqlite3_bind_int64(q, 8, store_now_ms());
+}
+
+enum kaigi_status store_identity_write(struct store *st, const char *person_id,
+				       const struct store_identity *id, struct store_write *w,
+				       struct kaigi_error *err)
+{
+	static const char upsert[] =
+	    "INSERT INTO person_identity (person_id, name, kana, birth_date, address, phone, "
+	    "insured_no, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, :now, :now) ON "
+	    "CONFLICT (person_id) DO UPDATE SET name = iif(:merge, coalesce(?2, name), ?2), kana "
+	    "= iif(:merge, coalesce(?3, kana), ?3), birth_date = iif(:merge, coalesce(?4, "
+	    "birth_date), ?4), address = iif(:merge, coalesce(?5, address), ?5), phone = "
+	    "iif(:merge, coalesce(?6, phone), ?6), insured_no = iif(:merge, coalesce(?7, "
+	    "insured_no), ?7), updated = :now WHERE (name, kana, birth_date, address, phone, "
+	    "insured_no) IS NOT (iif(:merge, coalesce(?2, name), ?2), iif(:merge, coalesce(?3, "
+	    "kana), ?3), iif(:merge, coalesce(?4, birth_date), ?4), iif(:merge, coalesce(?5, "
+	    "address), ?5), iif(:merge, coalesce(?6, phone), ?6), iif(:merge, coalesce(?7, "
+	    "insured_no), ?7))";
+	struct identity_write a = {person_id, id};
+	return store_write_row(st, upsert, bind_identity, &a, w, "saving a person's identity", err);
 }
 
 enum kaigi_status store_identity_save(struct store *st, const char *person_id,
 				      const struct store_identity *id, struct kaigi_error *err)
 {
-	static const char upsert[] =
-	    "INSERT INTO person_identity (person_id, name, kana, birth_date, address, phone, "
-	    "insured_no, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) "
-	    "ON CONFLICT (person_id) DO UPDATE SET name = ?2, kana = ?3, birth_date = ?4, "
-	    "address = ?5, phone = ?6, insured_no = ?7, updated = ?8 WHERE (name, kana, "
-	    "birth_date, address, phone, insured_no) IS NOT (?2, ?3, ?4, ?5, ?6, ?7)";
 	static const char del[] = "DELETE FROM person_identity WHERE person_id = ?1";
 	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++) {
 		const char *why = store_identity_check(i, id->v[i]);
@@ -95,8 +108,7 @@ enum kaigi_status store_identity_save(struct store *st, const char *person_id,
 	}
 	if (store_identity_empty(id))
 		return store_delete_id(st, del, person_id, "deleting a person's identity", err);
-	struct identity_write w = {person_id, id};
-	return store_write1(st, upsert, bind_identity, &w, "saving a person's identity", err);
+	return store_identity_write(st, person_id, id, &(struct store_write){0}, err);
 }
 
 struct scrub_person store_identity_scrub_person(const struct store_identity *id)

@@ -26,7 +26,6 @@
 #include "kaigi/store_exchange.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
-#include "kaigi/yaml_read.h"
 #include "store_import.h"
 
 /* Record files larger than this are refused (split them by year). */
@@ -60,18 +59,34 @@ static bool memory_suffices(const char *path, struct kaigi_diags *diags)
 	return false;
 }
 
-/* Report a database error at n; environment errors stop the import. */
+void imp_fail(struct imp *im, const yaml_node_t *n, const struct kaigi_error *err)
+{
+	int line = n ? ydoc_line(n) : 0, col = n ? ydoc_col(n) : 0;
+	if (err->status == KAIGI_EDATA) {
+		ydoc_error_at(&im->w, line, col, "%s", err->msg);
+		return;
+	}
+	kaigi_diags_add(im->w.diags, err->status, im->w.file, line, col, "%s", err->msg);
+	im->w.stop = true;
+}
+
 void imp_db_error(struct imp *im, const yaml_node_t *n, int rc, const char *what)
 {
 	struct kaigi_error err;
-	enum kaigi_status s = store_fail(im->st, rc, &err, what);
-	if (s == KAIGI_EDATA) {
-		ywalk_error(&im->w, n, "%s", err.msg);
-		return;
+	store_fail(im->st, rc, &err, what);
+	imp_fail(im, n, &err);
+}
+
+bool imp_wrote(struct imp *im, const yaml_node_t *n, enum kaigi_status s,
+	       const struct store_write *w, const struct kaigi_error *err)
+{
+	if (s != KAIGI_OK) {
+		imp_fail(im, n, err);
+		return false;
 	}
-	kaigi_diags_add(im->w.diags, s, im->w.file, n ? (int)n->start_mark.line + 1 : 0,
-			n ? (int)n->start_mark.column + 1 : 0, "%s", err.msg);
-	im->w.stop = true;
+	if (im->stats)
+		im->stats->changes += (size_t)w->changes;
+	return true;
 }
 
 sqlite3_stmt *imp_stmt(struct imp *im, const char *sql)
@@ -120,8 +135,8 @@ bool imp_find_id(struct imp *im, const char *sql, const char *a, const char *b, 
 		return false;
 	}
 	if (rc2 == SQLITE_ROW) {
-		ywalk_error(&im->w, n,
-			    "this matches more than one row in the database; give its id");
+		ydoc_error(&im->w, n,
+			   "this matches more than one row in the database; give its id");
 		return false;
 	}
 	return true;
@@ -131,17 +146,17 @@ bool imp_find_id(struct imp *im, const char *sql, const char *a, const char *b, 
 void imp_take_id(struct imp *im, const yaml_node_t *idnode, const char *found,
 		 char out[STORE_ID_SIZE])
 {
-	const char *given = ywalk_text(&im->w, idnode, "id");
+	const char *given = ydoc_text(&im->w, idnode, "id");
 	if (given) {
 		if (store_uuid_valid(given)) {
 			snprintf(out, STORE_ID_SIZE, "%s", given);
 			imp_seen_check(im, "id", given, NULL, idnode);
 			return;
 		}
-		ywalk_error(&im->w, idnode,
-			    "'%s' is not an id (a UUID like 0b6c1f8e-3f0a-4c47-9d55-2a1e8e7f4b10); "
-			    "leave id out and one is made",
-			    given);
+		ydoc_error(&im->w, idnode,
+			   "'%s' is not an id (a UUID like 0b6c1f8e-3f0a-4c47-9d55-2a1e8e7f4b10); "
+			   "leave id out and one is made",
+			   given);
 	}
 	if (found && *found)
 		snprintf(out, STORE_ID_SIZE, "%s", found);
@@ -167,13 +182,18 @@ bool imp_resolve_id(struct imp *im, const yaml_node_t *idnode, const char *sql, 
 static void import_one(struct imp *im, const char *name, const char *buf, size_t len,
 		       struct kaigi_diags *diags)
 {
-	const struct kaigi_yaml_opts opts = {.holds = "set of records (remove the '---')"};
-	yaml_document_t doc;
-	if (kaigi_yaml_read(name, buf, len, &opts, &doc, diags) != KAIGI_OK)
-		return;
-	ywalk_init(&im->w, &doc, name, diags);
-	imp_document(im, &doc);
-	yaml_document_delete(&doc);
+	static const struct ydoc_limits records = {
+	    .holds = "set of records (remove the '---')",
+	    .max_bytes = IMP_MAX_FILE,
+	    .name = "a record file",
+	    .too_far = "the file expands too far through aliases (*name); write the records out "
+		       "in full",
+	    .max_errors = 500,
+	    .too_many = "too many errors; stopped checking this file",
+	};
+	if (ydoc_open(&im->w, name, buf, len, &records, diags) == KAIGI_OK)
+		imp_document(im, &im->w.doc);
+	ydoc_free(&im->w);
 }
 
 static enum kaigi_status import_run(struct store *st, const char *const *names,

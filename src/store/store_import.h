@@ -8,7 +8,7 @@
 #define KAIGI_STORE_IMPORT_H
 
 #include "kaigi/store_exchange.h"
-#include "store_import_yaml.h"
+#include "kaigi/yaml_doc.h"
 #include "store_validate.h"
 
 /* A case's `follows:` is resolved at the end: it may name a later case. */
@@ -27,7 +27,7 @@ struct imp_seen {
 
 struct imp {
 	struct store *st;
-	struct ywalk w;
+	struct ydoc w;
 	struct store_import_stats *stats;
 	long long now;
 	struct follow_ref *follows;
@@ -48,8 +48,9 @@ void imp_resolve_follows(struct imp *im, struct kaigi_diags *diags);
 
 /*
  * An entity of a record file is read by a table of its keys: each key's kind
- * says how its value is checked (messages at FILE:LINE:COL), and param is
- * the parameter of the entity's statement that the checked value binds.
+ * says how its value is checked (messages at FILE:LINE:COL), and off the
+ * member of the entity's row struct it fills; the row is then written by
+ * the entity's write function (store_internal.h), as a screen's save is.
  */
 enum imp_kind {
 	IMP_TEXT,   /* any text */
@@ -65,7 +66,11 @@ enum imp_kind {
 struct imp_key {
 	const char *key;
 	enum imp_kind kind;
-	int param;                  /* the statement's parameter, or 0 */
+	/* Where the checked value goes: the column's member in the entity's
+	 * row struct (char * for text, int for IMP_INT and IMP_YESNO, double
+	 * for IMP_NUMBER with has, a bool member saying it is given), or 0 —
+	 * offset 0 is every row's id, never a key's. */
+	size_t off, has;
 	const char *const *allowed; /* IMP_ENUM: NULL-terminated */
 	long long lo, hi;           /* IMP_INT */
 	const char *what;           /* its name in messages, when not key */
@@ -75,20 +80,9 @@ struct imp_key {
 
 struct imp_entity {
 	const char *what;           /* "a person", for the mapping's messages */
-	const struct imp_key *keys; /* up to IMP_MAX_KEYS, ended by {NULL} */
+	const struct imp_key *keys; /* up to IMP_MAX_KEYS, ended by {0} */
 	/* When keys[0] must be given: what to say (at the mapping) if not. */
 	const char *missing;
-	/* The entity's upsert, what it does (for a failure), and the
-	 * parameters of its row's id, parent's id, the other id it refers to,
-	 * order and time (0 where it has none). */
-	const char *sql, *saving;
-	int p_id, p_parent, p_ref, p_ord, p_now;
-};
-
-/* What an entity's row holds beyond its keys. */
-struct imp_row {
-	const char *id, *parent, *ref;
-	size_t ord;
 };
 
 /* One key's value as read. */
@@ -104,16 +98,20 @@ struct imp_val {
  * False (reported) when n is not a mapping or the required key is
  * missing. */
 bool imp_read(struct imp *im, const yaml_node_t *n, const struct imp_entity *e, struct imp_val *v);
-/* Write the entity's row (row and the checked values) with its upsert,
- * counting changes; false (reported at n) on failure. */
-bool imp_write(struct imp *im, const struct imp_entity *e, const struct imp_val *v,
-	       const struct imp_row *row, const yaml_node_t *n);
+/* Put the checked values into the entity's row struct (imp_key.off). */
+void imp_fill(const struct imp_entity *e, const struct imp_val *v, void *row);
 /* The regional issue that ref names (by id or title) in *id; false
  * (reported) when there is none. */
 bool imp_issue_ref(struct imp *im, const struct imp_val *ref, char id[STORE_ID_SIZE]);
 /* Read the whole of one record file. */
 void imp_document(struct imp *im, yaml_document_t *doc);
 
+/* Report err at n; environment errors stop the import. */
+void imp_fail(struct imp *im, const yaml_node_t *n, const struct kaigi_error *err);
+/* After an entity's write function (store_internal.h): count its changes,
+ * or report its failure at n (false). */
+bool imp_wrote(struct imp *im, const yaml_node_t *n, enum kaigi_status s,
+	       const struct store_write *w, const struct kaigi_error *err);
 /* Report a database error at n; environment errors stop the import. */
 void imp_db_error(struct imp *im, const yaml_node_t *n, int rc, const char *what);
 /* A cached statement, or NULL (reported, import stopped). */

@@ -3,14 +3,17 @@
  * store_import_entity.c — the entities of a record file (doc/records.md):
  * people, regional issues, meetings with their participants and cases, a
  * case's phase times and regional issues.  Each is a table of its keys
- * (YAML key, kind, the statement's parameter) read by imp_read and written
- * by imp_write (store_import_table.c); what is left here is what an entity
- * does beyond its table: how its id is found, defaults, and its children.
+ * (YAML key, kind, the member of the entity's struct) read by imp_read and
+ * imp_fill (store_import_table.c), and written by the entity's own write
+ * function, the one a screen's save uses; what is left here is what an
+ * entity does beyond its table: how its id is found, defaults, and its
+ * children.
  *
- * Every statement is an upsert that keeps what the file leaves out and
- * changes nothing when nothing differs, so the same file imported twice
- * leaves no trace the second time, audit included.
+ * Every write merges (struct store_write): it keeps what the file leaves
+ * out and changes nothing when nothing differs, so the same file imported
+ * twice leaves no trace the second time, audit included.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,9 +30,9 @@ static const char *nz(const char *s)
 #define FOR_EACH_ITEM(im, seqnode, what, item, idx)                                                \
 	yaml_node_item_t *items_##idx = NULL;                                                      \
 	size_t count_##idx = 0;                                                                    \
-	ywalk_seq(&(im)->w, (seqnode), (what), &items_##idx, &count_##idx);                        \
+	ydoc_seq_items(&(im)->w, (seqnode), (what), &items_##idx, &count_##idx);                   \
 	for (size_t idx = 0; idx < count_##idx && !(im)->w.stop; idx++)                            \
-		for (yaml_node_t *item = ywalk_node(&(im)->w, items_##idx[idx]); item; item = NULL)
+		for (yaml_node_t *item = ydoc_node(&(im)->w, items_##idx[idx]); item; item = NULL)
 
 /* ---- people and regional issues ---------------------------------------- */
 
@@ -38,14 +41,15 @@ static const char *const sexes[] = {"F", "M", "X", NULL};
 /* A person: the pseudonymous row, then the identity keys (IMP_NODE, from
  * name on, in enum store_identity_field order). */
 enum { PERSON_CODE, PERSON_ID, PERSON_INITIALS, PERSON_YEAR, PERSON_BAND, PERSON_SEX, PERSON_AREA };
+#define PERSON(m) offsetof(struct store_person, m)
 static const struct imp_key person_keys[] = {
-    {.key = "code", .kind = IMP_TEXT, .param = 2},
+    {.key = "code", .kind = IMP_TEXT, .off = PERSON(code)},
     {.key = "id", .kind = IMP_NODE},
-    {.key = "initials", .kind = IMP_TEXT, .param = 3},
-    {.key = "birth_year", .kind = IMP_INT, .param = 4, .lo = 1850, .hi = 2200},
-    {.key = "age_band", .kind = IMP_TEXT, .param = 5},
-    {.key = "sex", .kind = IMP_ENUM, .param = 6, .allowed = sexes},
-    {.key = "area", .kind = IMP_TEXT, .param = 7},
+    {.key = "initials", .kind = IMP_TEXT, .off = PERSON(initials)},
+    {.key = "birth_year", .kind = IMP_INT, .off = PERSON(birth_year), .lo = 1850, .hi = 2200},
+    {.key = "age_band", .kind = IMP_TEXT, .off = PERSON(age_band)},
+    {.key = "sex", .kind = IMP_ENUM, .off = PERSON(sex), .allowed = sexes},
+    {.key = "area", .kind = IMP_TEXT, .off = PERSON(area)},
     {.key = "name", .kind = IMP_NODE},
     {.key = "kana", .kind = IMP_NODE},
     {.key = "birth_date", .kind = IMP_NODE},
@@ -57,16 +61,6 @@ static const struct imp_entity person = {
     .what = "a person",
     .keys = person_keys,
     .missing = "a person needs a code (the pseudonymous case code)",
-    .saving = "saving a person",
-    .p_id = 1,
-    .p_now = 8,
-    .sql = "INSERT INTO person (id, code, initials, birth_year, age_band, sex, area, created, "
-	   "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) ON CONFLICT (id) DO UPDATE SET "
-	   "code = ?2, initials = coalesce(?3, initials), birth_year = coalesce(?4, birth_year), "
-	   "age_band = coalesce(?5, age_band), sex = coalesce(?6, sex), area = coalesce(?7, "
-	   "area), updated = ?8 WHERE (code, initials, birth_year, age_band, sex, area) IS NOT "
-	   "(?2, coalesce(?3, initials), coalesce(?4, birth_year), coalesce(?5, age_band), "
-	   "coalesce(?6, sex), coalesce(?7, area))",
 };
 
 static void import_person(struct imp *im, const yaml_node_t *n)
@@ -75,20 +69,25 @@ static void import_person(struct imp *im, const yaml_node_t *n)
 	struct imp_val v[IMP_MAX_KEYS];
 	if (!imp_read(im, n, &person, v))
 		return;
-	char id[STORE_ID_SIZE];
-	if (!imp_resolve_id(im, v[PERSON_ID].node, find, v[PERSON_CODE].text, NULL, NULL, id,
+	struct store_person p = {0};
+	if (!imp_resolve_id(im, v[PERSON_ID].node, find, v[PERSON_CODE].text, NULL, NULL, p.id,
 			    v[PERSON_CODE].node))
 		return;
 	/* What the file says of the person, against another file of the
 	 * import that says something else. */
 	char *said =
-	    xasprintf("%s|%s|%lld|%s|%s|%s", v[PERSON_ID].node ? id : "",
+	    xasprintf("%s|%s|%lld|%s|%s|%s", v[PERSON_ID].node ? p.id : "",
 		      nz(v[PERSON_INITIALS].text), v[PERSON_YEAR].num, nz(v[PERSON_BAND].text),
 		      nz(v[PERSON_SEX].text), nz(v[PERSON_AREA].text));
 	bool fresh = imp_seen_check(im, "person", v[PERSON_CODE].text, said, v[PERSON_CODE].node);
 	free(said);
-	if (fresh && imp_write(im, &person, v, &(struct imp_row){.id = id}, n))
-		imp_identity(im, n, id, v + PERSON_AREA + 1);
+	if (!fresh)
+		return;
+	imp_fill(&person, v, &p);
+	struct store_write w = {.merge = true, .now = im->now};
+	struct kaigi_error err;
+	if (imp_wrote(im, n, store_person_write(im->st, &p, &w, &err), &w, &err))
+		imp_identity(im, n, p.id, v + PERSON_AREA + 1);
 }
 
 static const char *const policies[] = {"cooperation", "programme", "resource", NULL};
@@ -96,53 +95,31 @@ static const char *const statuses[] = {"open", "referred", "addressed", "closed"
 
 /* A regional issue of the register, with its measure and numbers (kept
  * when the file leaves them out). */
+#define ISSUE(m) offsetof(struct store_issue, m)
 static const struct imp_key issue_keys[] = {
-    {.key = "title", .kind = IMP_TEXT, .param = 2},
+    {.key = "title", .kind = IMP_TEXT, .off = ISSUE(title)},
     {.key = "id", .kind = IMP_NODE},
-    {.key = "description", .kind = IMP_TEXT, .param = 3},
-    {.key = "policy", .kind = IMP_ENUM, .param = 4, .allowed = policies},
-    {.key = "status", .kind = IMP_ENUM, .param = 5, .allowed = statuses},
-    {.key = "owner", .kind = IMP_TEXT, .param = 7},
-    {.key = "category", .kind = IMP_TEXT, .param = 8},
-    {.key = "area", .kind = IMP_TEXT, .param = 9},
-    {.key = "measure", .kind = IMP_TEXT, .param = 10},
-    {.key = "decided", .kind = IMP_DATE, .param = 11},
-    {.key = "indicator", .kind = IMP_TEXT, .param = 12},
-    {.key = "indicator_key", .kind = IMP_TEXT, .param = 13},
-    {.key = "baseline", .kind = IMP_NUMBER, .param = 14},
-    {.key = "baseline_date", .kind = IMP_DATE, .param = 15},
-    {.key = "target", .kind = IMP_NUMBER, .param = 16},
-    {.key = "target_date", .kind = IMP_DATE, .param = 17},
-    {.key = "result", .kind = IMP_NUMBER, .param = 18},
-    {.key = "result_date", .kind = IMP_DATE, .param = 19},
+    {.key = "description", .kind = IMP_TEXT, .off = ISSUE(description)},
+    {.key = "policy", .kind = IMP_ENUM, .off = ISSUE(policy), .allowed = policies},
+    {.key = "status", .kind = IMP_ENUM, .off = ISSUE(status), .allowed = statuses},
+    {.key = "owner", .kind = IMP_TEXT, .off = ISSUE(owner)},
+    {.key = "category", .kind = IMP_TEXT, .off = ISSUE(category)},
+    {.key = "area", .kind = IMP_TEXT, .off = ISSUE(area)},
+    {.key = "measure", .kind = IMP_TEXT, .off = ISSUE(measure)},
+    {.key = "decided", .kind = IMP_DATE, .off = ISSUE(decided)},
+    {.key = "indicator", .kind = IMP_TEXT, .off = ISSUE(indicator)},
+    {.key = "indicator_key", .kind = IMP_TEXT, .off = ISSUE(indicator_key)},
+    {.key = "baseline", .kind = IMP_NUMBER, .off = ISSUE(baseline), .has = ISSUE(has_baseline)},
+    {.key = "baseline_date", .kind = IMP_DATE, .off = ISSUE(baseline_date)},
+    {.key = "target", .kind = IMP_NUMBER, .off = ISSUE(target), .has = ISSUE(has_target)},
+    {.key = "target_date", .kind = IMP_DATE, .off = ISSUE(target_date)},
+    {.key = "result", .kind = IMP_NUMBER, .off = ISSUE(result), .has = ISSUE(has_result)},
+    {.key = "result_date", .kind = IMP_DATE, .off = ISSUE(result_date)},
     {0}};
 static const struct imp_entity issue = {
     .what = "a regional issue",
     .keys = issue_keys,
     .missing = "a regional issue needs a title",
-    .saving = "saving a regional issue",
-    .p_id = 1,
-    .p_now = 6,
-    .sql = "INSERT INTO regional_issue (id, title, description, policy, status, owner, "
-	   "category, area, measure, decided, indicator, indicator_key, baseline, baseline_date, "
-	   "target, target_date, result, result_date, created, updated) VALUES (?1, ?2, ?3, ?4, "
-	   "ifnull(?5, 'open'), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-	   "?6, ?6) ON CONFLICT (id) DO UPDATE SET title = ?2, description = coalesce(?3, "
-	   "description), policy = coalesce(?4, policy), status = coalesce(?5, status), owner = "
-	   "coalesce(?7, owner), category = coalesce(?8, category), area = coalesce(?9, area), "
-	   "measure = coalesce(?10, measure), decided = coalesce(?11, decided), indicator = "
-	   "coalesce(?12, indicator), indicator_key = coalesce(?13, indicator_key), baseline = "
-	   "coalesce(?14, baseline), baseline_date = coalesce(?15, baseline_date), target = "
-	   "coalesce(?16, target), target_date = coalesce(?17, target_date), result = "
-	   "coalesce(?18, result), result_date = coalesce(?19, result_date), updated = ?6 WHERE "
-	   "(title, description, policy, status, owner, category, area, measure, decided, "
-	   "indicator, indicator_key, baseline, baseline_date, target, target_date, result, "
-	   "result_date) IS NOT (?2, coalesce(?3, description), coalesce(?4, policy), "
-	   "coalesce(?5, status), coalesce(?7, owner), coalesce(?8, category), coalesce(?9, "
-	   "area), coalesce(?10, measure), coalesce(?11, decided), coalesce(?12, indicator), "
-	   "coalesce(?13, indicator_key), coalesce(?14, baseline), coalesce(?15, baseline_date), "
-	   "coalesce(?16, target), coalesce(?17, target_date), coalesce(?18, result), "
-	   "coalesce(?19, result_date))",
 };
 
 static void import_issue(struct imp *im, const yaml_node_t *n)
@@ -151,39 +128,31 @@ static void import_issue(struct imp *im, const yaml_node_t *n)
 	struct imp_val v[IMP_MAX_KEYS];
 	if (!imp_read(im, n, &issue, v))
 		return;
-	char id[STORE_ID_SIZE];
-	if (imp_resolve_id(im, v[1].node, find, v[0].text, NULL, NULL, id, v[0].node))
-		imp_write(im, &issue, v, &(struct imp_row){.id = id}, n);
+	struct store_issue row = {0};
+	if (!imp_resolve_id(im, v[1].node, find, v[0].text, NULL, NULL, row.id, v[0].node))
+		return;
+	imp_fill(&issue, v, &row);
+	struct store_write w = {.merge = true, .now = im->now};
+	struct kaigi_error err;
+	imp_wrote(im, n, store_issue_write(im->st, &row, &w, &err), &w, &err);
 }
 
 /* ---- meetings ----------------------------------------------------------- */
 
 enum { PART_NAME, PART_ID, PART_ORG, PART_ROLE, PART_PRESENT, PART_PROFESSION };
+#define PARTICIPANT(m) offsetof(struct store_participant, m)
 static const struct imp_key participant_keys[] = {
-    {.key = "name", .kind = IMP_TEXT, .param = 4},
+    {.key = "name", .kind = IMP_TEXT, .off = PARTICIPANT(name)},
     {.key = "id", .kind = IMP_NODE},
-    {.key = "organisation", .kind = IMP_TEXT, .param = 5},
-    {.key = "role", .kind = IMP_TEXT, .param = 6},
-    {.key = "present", .kind = IMP_YESNO, .param = 7},
-    {.key = "profession", .kind = IMP_TEXT, .param = 9},
+    {.key = "organisation", .kind = IMP_TEXT, .off = PARTICIPANT(organisation)},
+    {.key = "role", .kind = IMP_TEXT, .off = PARTICIPANT(role)},
+    {.key = "present", .kind = IMP_YESNO},
+    {.key = "profession", .kind = IMP_TEXT, .off = PARTICIPANT(profession)},
     {0}};
 static const struct imp_entity participant = {
     .what = "a participant",
     .keys = participant_keys,
     .missing = "a participant needs a name",
-    .saving = "saving a participant",
-    .p_id = 1,
-    .p_parent = 2,
-    .p_ord = 3,
-    .p_now = 8,
-    .sql = "INSERT INTO participant (id, meeting_id, ord, name, organisation, role, present, "
-	   "created, updated, profession) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ifnull(?7, 1), ?8, ?8, "
-	   "?9) ON CONFLICT (id) DO UPDATE SET meeting_id = ?2, ord = ?3, name = ?4, "
-	   "organisation = coalesce(?5, organisation), role = coalesce(?6, role), present = "
-	   "coalesce(?7, present), profession = coalesce(?9, profession), updated = ?8 WHERE "
-	   "(meeting_id, ord, name, organisation, role, present, profession) IS NOT (?2, ?3, ?4, "
-	   "coalesce(?5, organisation), coalesce(?6, role), coalesce(?7, present), coalesce(?9, "
-	   "profession))",
 };
 
 static void import_participant(struct imp *im, const yaml_node_t *n, const char *meeting_id,
@@ -193,50 +162,34 @@ static void import_participant(struct imp *im, const yaml_node_t *n, const char 
 	struct imp_val v[IMP_MAX_KEYS];
 	if (!imp_read(im, n, &participant, v))
 		return;
-	char id[STORE_ID_SIZE];
-	if (!imp_resolve_id(im, v[PART_ID].node, find, meeting_id, v[PART_NAME].text, NULL, id,
+	struct store_participant p = {.ord = (int)ord};
+	if (!imp_resolve_id(im, v[PART_ID].node, find, meeting_id, v[PART_NAME].text, NULL, p.id,
 			    v[PART_NAME].node))
 		return;
+	snprintf(p.meeting_id, sizeof p.meeting_id, "%s", meeting_id);
+	imp_fill(&participant, v, &p);
 	/* role: the part played (facilitator, presenter).  A file of an older
 	 * kaigi put the profession there: it goes to profession. */
-	struct imp_val *role = &v[PART_ROLE], *prof = &v[PART_PROFESSION];
-	if (role->ok && strcmp(role->text, "facilitator") != 0 &&
-	    strcmp(role->text, "presenter") != 0) {
-		if (!prof->ok)
-			*prof = *role;
-		role->ok = false;
+	if (p.role && strcmp(p.role, "facilitator") != 0 && strcmp(p.role, "presenter") != 0) {
+		if (!p.profession)
+			p.profession = p.role;
+		p.role = NULL;
 	}
-	imp_write(im, &participant, v,
-		  &(struct imp_row){.id = id, .parent = meeting_id, .ord = ord}, n);
+	int present = v[PART_PRESENT].ok ? (int)v[PART_PRESENT].num : -1;
+	struct store_write w = {.merge = true, .now = im->now};
+	struct kaigi_error err;
+	imp_wrote(im, n, store_participant_write(im->st, &p, present, &w, &err), &w, &err);
 }
 
-static const struct imp_key phase_keys[] = {{.key = "phase", .kind = IMP_TEXT, .param = 2},
-					    {.key = "planned",
-					     .kind = IMP_INT,
-					     .param = 4,
-					     .lo = 0,
-					     .hi = 86400,
-					     .what = "planned (seconds)"},
-					    {.key = "actual",
-					     .kind = IMP_INT,
-					     .param = 5,
-					     .lo = 0,
-					     .hi = 86400,
-					     .what = "actual (seconds)"},
-					    {0}};
+static const struct imp_key phase_keys[] = {
+    {.key = "phase", .kind = IMP_TEXT},
+    {.key = "planned", .kind = IMP_INT, .lo = 0, .hi = 86400, .what = "planned (seconds)"},
+    {.key = "actual", .kind = IMP_INT, .lo = 0, .hi = 86400, .what = "actual (seconds)"},
+    {0}};
 static const struct imp_entity phase = {
     .what = "a phase",
     .keys = phase_keys,
     .missing = "a phase needs its id (phase: framing)",
-    .saving = "saving a phase time",
-    .p_parent = 1,
-    .p_ord = 3,
-    .p_now = 6,
-    .sql = "INSERT INTO phase_timing (case_id, phase, ord, planned_sec, actual_sec, created, "
-	   "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) ON CONFLICT (case_id, phase) DO UPDATE "
-	   "SET ord = ?3, planned_sec = coalesce(?4, planned_sec), actual_sec = coalesce(?5, "
-	   "actual_sec), updated = ?6 WHERE (ord, planned_sec, actual_sec) IS NOT (?3, "
-	   "coalesce(?4, planned_sec), coalesce(?5, actual_sec))",
 };
 
 static void import_phase(struct imp *im, const yaml_node_t *n, const char *case_id, size_t ord,
@@ -250,36 +203,37 @@ static void import_phase(struct imp *im, const yaml_node_t *n, const char *case_
 	while (tmpl && i < tmpl->nphases && strcmp(tmpl->phases[i].id, id) != 0)
 		i++;
 	if (tmpl && i == tmpl->nphases)
-		ywalk_error(&im->w, v[0].node, "meeting template %s has no phase '%s'", tmpl->id,
-			    id);
-	imp_write(im, &phase, v, &(struct imp_row){.parent = case_id, .ord = ord}, n);
+		ydoc_error(&im->w, v[0].node, "meeting template %s has no phase '%s'", tmpl->id,
+			   id);
+	int planned = v[1].ok ? (int)v[1].num : -1, actual = v[2].ok ? (int)v[2].num : -1;
+	struct store_write w = {.merge = true, .now = im->now};
+	struct kaigi_error err;
+	imp_wrote(im, n,
+		  store_phase_write(im->st, case_id, id, (int)ord, planned, actual, &w, &err), &w,
+		  &err);
 }
 
 static const struct imp_key issue_link_keys[] = {{.key = "issue", .kind = IMP_TEXT},
-						 {.key = "note", .kind = IMP_TEXT, .param = 3},
-						 {.key = "statement", .kind = IMP_TEXT, .param = 5},
+						 {.key = "note", .kind = IMP_TEXT},
+						 {.key = "statement", .kind = IMP_TEXT},
 						 {0}};
 static const struct imp_entity issue_link = {
     .what = "a regional issue of a case",
     .keys = issue_link_keys,
     .missing = "give the regional issue's title (issue: …)",
-    .saving = "linking a regional issue",
-    .p_ref = 1,
-    .p_parent = 2,
-    .p_now = 4,
-    .sql = "INSERT INTO regional_issue_case (issue_id, case_id, note, statement, created, "
-	   "updated) VALUES (?1, ?2, ?3, ?5, ?4, ?4) ON CONFLICT (issue_id, case_id) DO UPDATE "
-	   "SET note = coalesce(?3, note), statement = coalesce(?5, statement), updated = ?4 "
-	   "WHERE (note, statement) IS NOT (coalesce(?3, note), coalesce(?5, statement))",
 };
 
 static void import_issue_link(struct imp *im, const yaml_node_t *n, const char *case_id)
 {
 	struct imp_val v[IMP_MAX_KEYS];
 	char issue_id[STORE_ID_SIZE];
-	if (imp_read(im, n, &issue_link, v) && imp_issue_ref(im, &v[0], issue_id))
-		imp_write(im, &issue_link, v, &(struct imp_row){.parent = case_id, .ref = issue_id},
-			  n);
+	if (!imp_read(im, n, &issue_link, v) || !imp_issue_ref(im, &v[0], issue_id))
+		return;
+	struct store_write w = {.merge = true, .now = im->now};
+	struct kaigi_error err;
+	imp_wrote(im, n,
+		  store_issue_link_write(im->st, issue_id, case_id, v[1].text, v[2].text, &w, &err),
+		  &w, &err);
 }
 
 enum {
@@ -293,31 +247,18 @@ enum {
 	CASE_ACTIONS,
 	CASE_CLOSED
 };
-static const struct imp_key case_keys[] = {{.key = "person", .kind = IMP_TEXT},
-					   {.key = "id", .kind = IMP_NODE},
-					   {.key = "presenter", .kind = IMP_TEXT, .param = 5},
-					   {.key = "follows", .kind = IMP_TEXT},
-					   {.key = "phases", .kind = IMP_NODE},
-					   {.key = "records", .kind = IMP_NODE},
-					   {.key = "regional_issues", .kind = IMP_NODE},
-					   {.key = "actions", .kind = IMP_NODE},
-					   {.key = "closed", .kind = IMP_TEXT},
-					   {0}};
-static const struct imp_entity case_review = {
-    .what = "a case",
-    .keys = case_keys,
-    .saving = "saving a case",
-    .p_id = 1,
-    .p_parent = 2,
-    .p_ref = 3,
-    .p_ord = 4,
-    .p_now = 6,
-    .sql = "INSERT INTO case_review (id, meeting_id, person_id, ord, presenter, created, "
-	   "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) ON CONFLICT (id) DO UPDATE SET "
-	   "meeting_id = ?2, person_id = ?3, ord = ?4, presenter = coalesce(?5, presenter), "
-	   "updated = ?6 WHERE (meeting_id, person_id, ord, presenter) IS NOT (?2, ?3, ?4, "
-	   "coalesce(?5, presenter))",
-};
+static const struct imp_key case_keys[] = {
+    {.key = "person", .kind = IMP_TEXT},
+    {.key = "id", .kind = IMP_NODE},
+    {.key = "presenter", .kind = IMP_TEXT, .off = offsetof(struct store_case, presenter)},
+    {.key = "follows", .kind = IMP_TEXT},
+    {.key = "phases", .kind = IMP_NODE},
+    {.key = "records", .kind = IMP_NODE},
+    {.key = "regional_issues", .kind = IMP_NODE},
+    {.key = "actions", .kind = IMP_NODE},
+    {.key = "closed", .kind = IMP_TEXT},
+    {0}};
+static const struct imp_entity case_review = {.what = "a case", .keys = case_keys};
 
 /* The case's person by code; else (reported) a stand-in, so that the case's
  * records are checked too.  False when the import cannot go on. */
@@ -327,13 +268,13 @@ static bool case_person(struct imp *im, const yaml_node_t *n, const struct imp_v
 	static const char find[] = "SELECT id FROM person WHERE code = ?1";
 	person[0] = '\0';
 	if (!code->text)
-		ywalk_error(&im->w, n, "a case needs person: (the person's case code)");
+		ydoc_error(&im->w, n, "a case needs person: (the person's case code)");
 	else if (!imp_find_id(im, find, code->text, NULL, NULL, person, code->node))
 		return false;
 	else if (!person[0])
-		ywalk_error(&im->w, code->node,
-			    "no person with code '%s': list them under people at the top",
-			    code->text);
+		ydoc_error(&im->w, code->node,
+			   "no person with code '%s': list them under people at the top",
+			   code->text);
 	if (person[0])
 		return true;
 	store_uuid_new(person);
@@ -352,7 +293,7 @@ static void case_follows(struct imp *im, const char *id, const struct imp_val *f
 	if (!f->text)
 		return;
 	if (!store_uuid_valid(f->text)) {
-		ywalk_error(&im->w, f->node, "follows should be the id of an earlier case review");
+		ydoc_error(&im->w, f->node, "follows should be the id of an earlier case review");
 		return;
 	}
 	if (im->nfollows == im->capfollows) {
@@ -379,18 +320,22 @@ static void import_case(struct imp *im, const yaml_node_t *n, const char *meetin
 		return;
 	if (im->stats)
 		im->stats->cases++;
-	char person[STORE_ID_SIZE], id[STORE_ID_SIZE];
-	if (!case_person(im, n, &v[CASE_PERSON], person) ||
-	    !imp_resolve_id(im, v[CASE_ID].node, find, meeting_id, person, NULL, id, n) ||
-	    !imp_write(im, &case_review, v,
-		       &(struct imp_row){.id = id, .parent = meeting_id, .ref = person, .ord = ord},
-		       n))
+	struct store_case c = {.ord = (int)ord};
+	snprintf(c.meeting_id, sizeof c.meeting_id, "%s", meeting_id);
+	if (!case_person(im, n, &v[CASE_PERSON], c.person_id) ||
+	    !imp_resolve_id(im, v[CASE_ID].node, find, meeting_id, c.person_id, NULL, c.id, n))
 		return;
+	imp_fill(&case_review, v, &c);
+	struct store_write w = {.merge = true, .now = im->now};
+	struct kaigi_error err;
+	if (!imp_wrote(im, n, store_case_write(im->st, &c, &w, &err), &w, &err))
+		return;
+	const char *id = c.id;
 	/* closed: true — closed at the close check (✓済); import never reopens. */
 	const char *closed = v[CASE_CLOSED].text;
 	bool is_closed = closed && strcmp(closed, "true") == 0;
 	if (closed && !is_closed && strcmp(closed, "false") != 0)
-		ywalk_error(&im->w, v[CASE_CLOSED].node, "closed should be true or false");
+		ydoc_error(&im->w, v[CASE_CLOSED].node, "closed should be true or false");
 	sqlite3_stmt *q;
 	if (is_closed && (q = imp_stmt(im, close_sql)) != NULL) {
 		sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
@@ -414,10 +359,10 @@ static void import_case(struct imp *im, const yaml_node_t *n, const char *meetin
 	/* A case's actions are kept in one place, the actions list of its
 	 * case_plan record (doc/hacking.md, "Actions and regional issues"). */
 	if (v[CASE_ACTIONS].node)
-		ywalk_error(&im->w, v[CASE_ACTIONS].node,
-			    "a case's actions are written in its case_plan record (records: - "
-			    "form: case_plan, answers: {actions: [{who, what, due, status}]}); "
-			    "the case-level 'actions' list is no longer read");
+		ydoc_error(&im->w, v[CASE_ACTIONS].node,
+			   "a case's actions are written in its case_plan record (records: - "
+			   "form: case_plan, answers: {actions: [{who, what, due, status}]}); "
+			   "the case-level 'actions' list is no longer read");
 }
 
 enum {
@@ -434,45 +379,33 @@ enum {
 	MEET_VISION,
 	MEET_AGENDA
 };
+#define MEETING(m)   offsetof(struct store_meeting, m)
+#define MEETING_F(i) (offsetof(struct store_meeting, f) + (i) * sizeof(char *))
 static const struct imp_key meeting_keys[] = {
     {.key = "id", .kind = IMP_NODE},
-    {.key = "template", .kind = IMP_TEXT, .param = 2},
-    {.key = "template_version", .kind = IMP_INT, .param = 3, .lo = 1, .hi = 1000000},
-    {.key = "kind", .kind = IMP_TEXT, .param = 4},
-    {.key = "title", .kind = IMP_TEXT, .param = 5},
-    {.key = "date", .kind = IMP_DATE, .param = 6},
-    {.key = "start", .kind = IMP_TIME, .param = 7},
-    {.key = "end", .kind = IMP_TIME, .param = 8},
-    {.key = "place", .kind = IMP_TEXT, .param = 9},
-    {.key = "purpose", .kind = IMP_TEXT, .param = 10},
-    {.key = "target", .kind = IMP_TEXT, .param = 11},
-    {.key = "reached", .kind = IMP_TEXT, .param = 12},
-    {.key = "next_time", .kind = IMP_TEXT, .param = 13},
+    {.key = "template", .kind = IMP_TEXT, .off = MEETING(template_id)},
+    {.key = "template_version",
+     .kind = IMP_INT,
+     .off = MEETING(template_version),
+     .lo = 1,
+     .hi = 1000000},
+    {.key = "kind", .kind = IMP_TEXT, .off = MEETING(kind)},
+    {.key = "title", .kind = IMP_TEXT, .off = MEETING_F(STORE_MEETING_TITLE)},
+    {.key = "date", .kind = IMP_DATE, .off = MEETING_F(STORE_MEETING_DATE)},
+    {.key = "start", .kind = IMP_TIME, .off = MEETING_F(STORE_MEETING_START_TIME)},
+    {.key = "end", .kind = IMP_TIME, .off = MEETING_F(STORE_MEETING_END_TIME)},
+    {.key = "place", .kind = IMP_TEXT, .off = MEETING_F(STORE_MEETING_PLACE)},
+    {.key = "purpose", .kind = IMP_TEXT, .off = MEETING_F(STORE_MEETING_PURPOSE)},
+    {.key = "target", .kind = IMP_TEXT, .off = MEETING_F(STORE_MEETING_TARGET)},
+    {.key = "reached", .kind = IMP_TEXT, .off = MEETING_F(STORE_MEETING_REACHED)},
+    {.key = "next_time", .kind = IMP_TEXT, .off = MEETING_F(STORE_MEETING_NEXT_TIME)},
     {.key = "participants", .kind = IMP_NODE},
     {.key = "records", .kind = IMP_NODE},
     {.key = "cases", .kind = IMP_NODE},
     {.key = "vision", .kind = IMP_TEXT},
     {.key = "agenda", .kind = IMP_NODE},
     {0}};
-static const struct imp_entity meeting = {
-    .what = "a meeting",
-    .keys = meeting_keys,
-    .saving = "saving a meeting",
-    .p_id = 1,
-    .p_now = 14,
-    .sql = "INSERT INTO meeting (id, template, template_version, kind, title, date, start_time, "
-	   "end_time, place, purpose, target, reached, next_time, created, updated) VALUES (?1, "
-	   "?2, ?3, ?4, ifnull(?5, ''), ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14) ON CONFLICT "
-	   "(id) DO UPDATE SET template = ?2, template_version = ?3, kind = ?4, title = "
-	   "coalesce(?5, title), date = ?6, start_time = coalesce(?7, start_time), end_time = "
-	   "coalesce(?8, end_time), place = coalesce(?9, place), purpose = coalesce(?10, "
-	   "purpose), target = coalesce(?11, target), reached = coalesce(?12, reached), "
-	   "next_time = coalesce(?13, next_time), updated = ?14 WHERE (template, "
-	   "template_version, kind, title, date, start_time, end_time, place, purpose, target, "
-	   "reached, next_time) IS NOT (?2, ?3, ?4, coalesce(?5, title), ?6, coalesce(?7, "
-	   "start_time), coalesce(?8, end_time), coalesce(?9, place), coalesce(?10, purpose), "
-	   "coalesce(?11, target), coalesce(?12, reached), coalesce(?13, next_time))",
-};
+static const struct imp_entity meeting = {.what = "a meeting", .keys = meeting_keys};
 
 /* Give v a value the file left out (or refused). */
 static void imp_default(struct imp_val *v, const char *text, long long num)
@@ -496,18 +429,18 @@ static void import_meeting(struct imp *im, const yaml_node_t *n)
 	if (im->stats)
 		im->stats->meetings++;
 	if (!v[MEET_TEMPLATE].ok)
-		ywalk_error(&im->w, n, "a meeting needs template: (the meeting template's id)");
+		ydoc_error(&im->w, n, "a meeting needs template: (the meeting template's id)");
 	imp_default(&v[MEET_TEMPLATE], "?", 0);
 	const char *tmpl_id = v[MEET_TEMPLATE].text;
 	const struct schema_meeting *tmpl =
 	    im->st->forms ? schema_meeting_find(im->st->forms, tmpl_id) : NULL;
 	if (!tmpl && v[MEET_TEMPLATE].node && im->st->forms)
-		ywalk_error(&im->w, v[MEET_TEMPLATE].node,
-			    "no meeting template '%s' (see kaigi forms list)", tmpl_id);
+		ydoc_error(&im->w, v[MEET_TEMPLATE].node,
+			   "no meeting template '%s' (see kaigi forms list)", tmpl_id);
 	imp_default(&v[MEET_VERSION], NULL, tmpl ? tmpl->version : 1);
 	imp_default(&v[MEET_KIND], tmpl && tmpl->kind ? tmpl->kind : "individual", 0);
 	if (!v[MEET_DATE].ok && !v[MEET_DATE].node)
-		ywalk_error(&im->w, n, "a meeting needs a date (date: YYYY-MM-DD)");
+		ydoc_error(&im->w, n, "a meeting needs a date (date: YYYY-MM-DD)");
 	/* A stand-in date, so that the children are checked too. */
 	imp_default(&v[MEET_DATE], "0001-01-01", 0);
 	const char *title = v[MEET_TITLE].text, *date = v[MEET_DATE].text;
@@ -519,7 +452,14 @@ static void import_meeting(struct imp *im, const yaml_node_t *n)
 			       nz(v[MEET_PLACE].text), v[MEET_KIND].text);
 	bool fresh = imp_seen_check(im, "meeting", id, said, n);
 	free(said);
-	if (!fresh || !imp_write(im, &meeting, v, &(struct imp_row){.id = id}, n))
+	if (!fresh)
+		return;
+	struct store_meeting m = {0};
+	snprintf(m.id, sizeof m.id, "%s", id);
+	imp_fill(&meeting, v, &m);
+	struct store_write w = {.merge = true, .now = im->now};
+	struct kaigi_error err;
+	if (!imp_wrote(im, n, store_meeting_write(im->st, &m, &w, &err), &w, &err))
 		return;
 	const char *vision = v[MEET_VISION].text;
 	sqlite3_stmt *q;
@@ -562,7 +502,7 @@ void imp_document(struct imp *im, yaml_document_t *doc)
 {
 	yaml_node_t *root = yaml_document_get_root_node(doc);
 	if (!root) {
-		ywalk_error(&im->w, NULL, "the file is empty");
+		ydoc_error_at(&im->w, 0, 0, "the file is empty");
 		return;
 	}
 	struct imp_val v[IMP_MAX_KEYS];
@@ -570,14 +510,14 @@ void imp_document(struct imp *im, yaml_document_t *doc)
 		return;
 	const char *magic = v[0].text;
 	if (!magic || strcmp(magic, "records") != 0) {
-		ywalk_error(&im->w, v[0].node ? v[0].node : root,
-			    "a record file starts with 'kaigi: records' (see doc/records.md)");
+		ydoc_error(&im->w, v[0].node ? v[0].node : root,
+			   "a record file starts with 'kaigi: records' (see doc/records.md)");
 		return;
 	}
 	if (v[1].ok && v[1].num != 1) {
-		ywalk_error(&im->w, v[1].node,
-			    "record format version %lld is newer than this kaigi reads (1)",
-			    v[1].num);
+		ydoc_error(&im->w, v[1].node,
+			   "record format version %lld is newer than this kaigi reads (1)",
+			   v[1].num);
 		return;
 	}
 	{

@@ -4,10 +4,10 @@
  * entity's table (store_import.h): each key is taken, checked by its kind
  * (text, date, time, whole number, number, one of a list, true/false) and
  * reported at its FILE:LINE:COL when it is wrong, and the checked values
- * are bound to the entity's statement.  Every entity of the importer
- * (person, regional issue, meeting, participant, case, phase, link, agenda
- * item) is read through here, so a kind is checked the same way wherever
- * it appears.
+ * are put into the entity's row struct for its write function.  Every
+ * entity of the importer (person, regional issue, meeting, participant,
+ * case, phase, link, agenda item) is read through here, so a kind is
+ * checked the same way wherever it appears.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -28,9 +28,9 @@ static bool check_int(struct imp *im, const struct imp_key *k, struct imp_val *v
 	errno = 0;
 	long long x = strtoll(v->text, &end, 10);
 	if (errno || end == v->text || *end || x < k->lo || x > k->hi) {
-		ywalk_error(&im->w, v->node,
-			    "%s should be a whole number from %lld to %lld, not '%s'", key_what(k),
-			    k->lo, k->hi, v->text);
+		ydoc_error(&im->w, v->node,
+			   "%s should be a whole number from %lld to %lld, not '%s'", key_what(k),
+			   k->lo, k->hi, v->text);
 		return false;
 	}
 	v->num = x;
@@ -42,8 +42,8 @@ static bool check_number(struct imp *im, const struct imp_key *k, struct imp_val
 	char *end = NULL;
 	v->real = strtod(v->text, &end);
 	if (end == v->text || *end) {
-		ywalk_error(&im->w, v->node, "%s should be a number, not '%s'", key_what(k),
-			    v->text);
+		ydoc_error(&im->w, v->node, "%s should be a number, not '%s'", key_what(k),
+			   v->text);
 		return false;
 	}
 	return true;
@@ -59,8 +59,8 @@ static bool check_enum(struct imp *im, const struct imp_key *k, const struct imp
 		}
 		strbuf_appendf(&b, "%s%s", i ? ", " : "", k->allowed[i]);
 	}
-	ywalk_error(&im->w, v->node, "%s should be one of %s, not '%s'", key_what(k),
-		    strbuf_str(&b), v->text);
+	ydoc_error(&im->w, v->node, "%s should be one of %s, not '%s'", key_what(k), strbuf_str(&b),
+		   v->text);
 	strbuf_free(&b);
 	return false;
 }
@@ -72,8 +72,8 @@ static bool check_yesno(struct imp *im, const struct imp_key *k, struct imp_val 
 	else if (!strcmp(v->text, "false") || !strcmp(v->text, "no"))
 		v->num = 0;
 	else {
-		ywalk_error(&im->w, v->node, "%s should be true or false, not '%s'", key_what(k),
-			    v->text);
+		ydoc_error(&im->w, v->node, "%s should be true or false, not '%s'", key_what(k),
+			   v->text);
 		return false;
 	}
 	return true;
@@ -84,16 +84,11 @@ static bool check_value(struct imp *im, const struct imp_key *k, struct imp_val 
 {
 	switch (k->kind) {
 	case IMP_DATE:
-		if (store_date_valid(v->text))
-			return true;
-		ywalk_error(&im->w, v->node, "%s should be a date YYYY-MM-DD, not '%s'",
-			    key_what(k), v->text);
-		return false;
 	case IMP_TIME:
-		if (store_time_valid(v->text))
+		if (k->kind == IMP_DATE ? store_date_valid(v->text) : store_time_valid(v->text))
 			return true;
-		ywalk_error(&im->w, v->node, "%s should be a time HH:MM, not '%s'", key_what(k),
-			    v->text);
+		ydoc_error(&im->w, v->node, "%s should be %s, not '%s'", key_what(k),
+			   k->kind == IMP_DATE ? "a date YYYY-MM-DD" : "a time HH:MM", v->text);
 		return false;
 	case IMP_INT:
 		return check_int(im, k, v);
@@ -119,16 +114,16 @@ bool imp_read(struct imp *im, const yaml_node_t *n, const struct imp_entity *e, 
 		names[nkeys] = e->keys[nkeys].key;
 	names[nkeys] = NULL;
 	memset(v, 0, nkeys * sizeof *v);
-	if (!ywalk_map(&im->w, n, e->what, names, nodes))
+	if (!ydoc_map_take(&im->w, n, e->what, names, nodes))
 		return false;
 	for (size_t i = 0; i < nkeys; i++) {
 		const struct imp_key *k = &e->keys[i];
 		v[i].node = nodes[i];
 		if (k->kind == IMP_NODE)
 			continue;
-		v[i].text = ywalk_text(&im->w, nodes[i], key_what(k));
+		v[i].text = ydoc_text(&im->w, nodes[i], key_what(k));
 		if (i == 0 && e->missing && !v[i].text) {
-			ywalk_error(&im->w, n, "%s", e->missing);
+			ydoc_error(&im->w, n, "%s", e->missing);
 			return false;
 		}
 		if (v[i].text && !check_value(im, k, &v[i]))
@@ -138,34 +133,27 @@ bool imp_read(struct imp *im, const yaml_node_t *n, const struct imp_entity *e, 
 	return true;
 }
 
-bool imp_write(struct imp *im, const struct imp_entity *e, const struct imp_val *v,
-	       const struct imp_row *row, const yaml_node_t *n)
+void imp_fill(const struct imp_entity *e, const struct imp_val *v, void *row)
 {
-	sqlite3_stmt *q = imp_stmt(im, e->sql);
-	if (!q)
-		return false;
-	if (e->p_id)
-		sqlite3_bind_text(q, e->p_id, row->id, -1, SQLITE_TRANSIENT);
-	if (e->p_parent)
-		sqlite3_bind_text(q, e->p_parent, row->parent, -1, SQLITE_STATIC);
-	if (e->p_ref)
-		sqlite3_bind_text(q, e->p_ref, row->ref, -1, SQLITE_TRANSIENT);
-	if (e->p_ord)
-		sqlite3_bind_int64(q, e->p_ord, (long long)row->ord);
-	if (e->p_now)
-		sqlite3_bind_int64(q, e->p_now, im->now);
+	char *base = row;
 	for (size_t i = 0; e->keys[i].key; i++) {
 		const struct imp_key *k = &e->keys[i];
-		if (!k->param || !v[i].ok)
+		if (!k->off || !v[i].ok)
 			continue;
-		if (k->kind == IMP_INT || k->kind == IMP_YESNO)
-			sqlite3_bind_int64(q, k->param, v[i].num);
-		else if (k->kind == IMP_NUMBER)
-			sqlite3_bind_double(q, k->param, v[i].real);
-		else
-			sqlite3_bind_text(q, k->param, v[i].text, -1, SQLITE_STATIC);
+		if (k->kind == IMP_INT || k->kind == IMP_YESNO) {
+			int x = (int)v[i].num;
+			memcpy(base + k->off, &x, sizeof x);
+		} else if (k->kind == IMP_NUMBER) {
+			bool yes = true;
+			memcpy(base + k->off, &v[i].real, sizeof v[i].real);
+			memcpy(base + k->has, &yes, sizeof yes);
+		} else {
+			/* Borrowed from the document, which outlives the write;
+			 * the row is never cleared. */
+			char *t = (char *)v[i].text;
+			memcpy(base + k->off, &t, sizeof t);
+		}
 	}
-	return imp_step_write(im, q, n, e->saving);
 }
 
 bool imp_issue_ref(struct imp *im, const struct imp_val *ref, char id[STORE_ID_SIZE])
@@ -174,8 +162,8 @@ bool imp_issue_ref(struct imp *im, const struct imp_val *ref, char id[STORE_ID_S
 	if (!imp_find_id(im, find, ref->text, NULL, NULL, id, ref->node))
 		return false;
 	if (!id[0])
-		ywalk_error(&im->w, ref->node,
-			    "no regional issue '%s': list it under regional_issues at the top",
-			    ref->text);
+		ydoc_error(&im->w, ref->node,
+			   "no regional issue '%s': list it under regional_issues at the top",
+			   ref->text);
 	return id[0] != '\0';
 }

@@ -196,4 +196,67 @@ struct store_export_filter; /* kaigi/store_exchange.h */
 enum kaigi_status store_export_select(struct store *st, const struct store_export_filter *f,
 				      struct kaigi_error *err);
 
+/*
+ * One write function per entity (store_person_write, store_issue_write,
+ * store_meeting_write, store_participant_write, store_case_write,
+ * store_phase_write, store_identity_write, store_issue_link_write,
+ * store_agenda_write) serves both
+ * the interactive save
+ * and the importer; w says how it treats the row.  None of them checks the
+ * values (the callers do, each with its own messages) and each runs in its
+ * own transaction or the one open.
+ */
+struct store_write {
+	/* false: every column as given (a screen's save).  true: a value not
+	 * given keeps what is stored, and a row that would not change is not
+	 * touched, not even its updated time (an import). */
+	bool merge;
+	long long now; /* the time written (0: now) */
+	int changes;   /* out: rows the write changed */
+};
+
+enum kaigi_status store_person_write(struct store *st, const struct store_person *p,
+				     struct store_write *w, struct kaigi_error *err);
+enum kaigi_status store_issue_write(struct store *st, const struct store_issue *i,
+				    struct store_write *w, struct kaigi_error *err);
+enum kaigi_status store_meeting_write(struct store *st, const struct store_meeting *m,
+				      struct store_write *w, struct kaigi_error *err);
+/* present: 1 or 0, or -1 to keep what is stored (1 for a new row). */
+enum kaigi_status store_participant_write(struct store *st, const struct store_participant *p,
+					  int present, struct store_write *w,
+					  struct kaigi_error *err);
+/* c->follows "" leaves the stored follows when merging. */
+enum kaigi_status store_case_write(struct store *st, const struct store_case *c,
+				   struct store_write *w, struct kaigi_error *err);
+/* That case_id revealed issue_id, with a note and the case's own words
+ * (statement).  The statement is kept when not given, in both modes. */
+enum kaigi_status store_issue_link_write(struct store *st, const char *issue_id,
+					 const char *case_id, const char *note,
+					 const char *statement, struct store_write *w,
+					 struct kaigi_error *err);
+/* An issue on a policy meeting's agenda: at ord (-1: at the end of a
+ * new row, where it is for one on the agenda already), with decision. */
+enum kaigi_status store_agenda_write(struct store *st, const char *meeting_id, const char *issue_id,
+				     long long ord, const char *decision, struct store_write *w,
+				     struct kaigi_error *err);
+/* planned_sec, actual_sec: -1 keeps what is stored (in both modes). */
+struct store_identity;
+/* Merging, a NULL value keeps what is stored; replacing, it clears it. */
+enum kaigi_status store_identity_write(struct store *st, const char *person_id,
+				       const struct store_identity *id, struct store_write *w,
+				       struct kaigi_error *err);
+enum kaigi_status store_phase_write(struct store *st, const char *case_id, const char *phase,
+				    int ord, int planned_sec, int actual_sec, struct store_write *w,
+				    struct kaigi_error *err);
+
+/* Run one entity's upsert sql in its own transaction (or the open one):
+ * bind fills its numbered parameters, and the named ones :merge and :now
+ * are bound from w; w->changes gets the rows changed.  what names the
+ * write in an error ("saving a case").  A name takes the number after the
+ * highest seen before it, so every ?N of sql is written before the first
+ * :merge or :now (else ?N and the name would be one parameter). */
+enum kaigi_status store_write_row(struct store *st, const char *sql,
+				  void (*bind)(sqlite3_stmt *q, const void *arg), const void *arg,
+				  struct store_write *w, const char *what, struct kaigi_error *err);
+
 #endif

@@ -48,21 +48,66 @@ void store_issue_clear(struct store_issue *i)
 	memset(i, 0, sizeof *i);
 }
 
+/* A text, or NULL for NULL or "". */
+static const char *given(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+static void bind_issue(sqlite3_stmt *q, const void *arg)
+{
+	const struct store_issue *i = arg;
+	sqlite3_bind_text(q, 1, i->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, i->title, -1, SQLITE_STATIC);
+	const char *text[] = {i->description, i->policy,        i->status,        i->owner,
+			      i->category,    i->area,          i->measure,       i->decided,
+			      i->indicator,   i->indicator_key, i->baseline_date, i->target_date,
+			      i->result_date};
+	static const int param[] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16, 18};
+	for (size_t k = 0; k < sizeof param / sizeof *param; k++)
+		store_bind_text_or_null(q, param[k], given(text[k]));
+	if (i->has_baseline)
+		sqlite3_bind_double(q, 13, i->baseline);
+	if (i->has_target)
+		sqlite3_bind_double(q, 15, i->target);
+	if (i->has_result)
+		sqlite3_bind_double(q, 17, i->result);
+}
+
+enum kaigi_status store_issue_write(struct store *st, const struct store_issue *i,
+				    struct store_write *w, struct kaigi_error *err)
+{
+	/* Every column but title: as given, or when merging kept unless given. */
+	static const char sql[] =
+	    "INSERT INTO regional_issue (id, title, description, policy, status, owner, "
+	    "category, area, measure, decided, indicator, indicator_key, baseline, "
+	    "baseline_date, target, target_date, result, result_date, created, updated) VALUES "
+	    "(?1, ?2, ?3, ?4, ifnull(?5, 'open'), ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+	    "?16, ?17, ?18, :now, :now) ON CONFLICT (id) DO UPDATE SET title = ?2, description = "
+	    "iif(:merge, coalesce(?3, description), ?3), policy = iif(:merge, coalesce(?4, "
+	    "policy), ?4), status = iif(:merge, coalesce(?5, status), ifnull(?5, 'open')), owner "
+	    "= iif(:merge, coalesce(?6, owner), ?6), category = iif(:merge, coalesce(?7, "
+	    "category), ?7), area = iif(:merge, coalesce(?8, area), ?8), measure = iif(:merge, "
+	    "coalesce(?9, measure), ?9), decided = iif(:merge, coalesce(?10, decided), ?10), "
+	    "indicator = iif(:merge, coalesce(?11, indicator), ?11), indicator_key = iif(:merge, "
+	    "coalesce(?12, indicator_key), ?12), baseline = iif(:merge, coalesce(?13, baseline), "
+	    "?13), baseline_date = iif(:merge, coalesce(?14, baseline_date), ?14), target = "
+	    "iif(:merge, coalesce(?15, target), ?15), target_date = iif(:merge, coalesce(?16, "
+	    "target_date), ?16), result = iif(:merge, coalesce(?17, result), ?17), result_date = "
+	    "iif(:merge, coalesce(?18, result_date), ?18), updated = :now WHERE NOT :merge OR "
+	    "(title, description, policy, status, owner, category, area, measure, decided, "
+	    "indicator, indicator_key, baseline, baseline_date, target, target_date, result, "
+	    "result_date) IS NOT (?2, coalesce(?3, description), coalesce(?4, policy), "
+	    "coalesce(?5, status), coalesce(?6, owner), coalesce(?7, category), coalesce(?8, "
+	    "area), coalesce(?9, measure), coalesce(?10, decided), coalesce(?11, indicator), "
+	    "coalesce(?12, indicator_key), coalesce(?13, baseline), coalesce(?14, "
+	    "baseline_date), coalesce(?15, target), coalesce(?16, target_date), coalesce(?17, "
+	    "result), coalesce(?18, result_date))";
+	return store_write_row(st, sql, bind_issue, i, w, "saving a regional issue", err);
+}
+
 enum kaigi_status store_issue_save(struct store *st, struct store_issue *i, struct kaigi_error *err)
 {
-	static const char sql[] =
-	    "INSERT INTO regional_issue (id, title, description, policy, status, owner, category, "
-	    "area, measure, decided, indicator, indicator_key, baseline, baseline_date, target, "
-	    "target_date, result, result_date, created, updated) VALUES (?1, ?2, ?3, ?4, "
-	    "ifnull(?5, 'open'), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-	    "?6, ?6) ON CONFLICT (id) DO UPDATE SET title = excluded.title, description = "
-	    "excluded.description, policy = excluded.policy, status = excluded.status, owner = "
-	    "excluded.owner, category = excluded.category, area = excluded.area, measure = "
-	    "excluded.measure, decided = excluded.decided, indicator = excluded.indicator, "
-	    "indicator_key = excluded.indicator_key, baseline = excluded.baseline, "
-	    "baseline_date = excluded.baseline_date, target = excluded.target, target_date = "
-	    "excluded.target_date, result = excluded.result, result_date = excluded.result_date, "
-	    "updated = excluded.updated";
 	static const char *const statuses[] = {"open", "referred", "addressed", "closed"};
 	if (!i->title || !*i->title)
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
@@ -87,65 +132,44 @@ enum kaigi_status store_issue_save(struct store *st, struct store_issue *i, stru
 					       "a date is YYYY-MM-DD, not '%s'", dates[k]);
 	if (!i->id[0])
 		store_uuid_new(i->id);
-	enum kaigi_status s = store_begin(st, err);
-	if (s != KAIGI_OK)
-		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return store_end(st, err->status, err);
-	sqlite3_bind_text(q, 1, i->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, i->title, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 3, i->description);
-	store_bind_text_or_null(q, 4, store_policy_normalise(i->policy));
-	store_bind_text_or_null(q, 5, i->status);
-	sqlite3_bind_int64(q, 6, store_now_ms());
-	store_bind_text_or_null(q, 7, i->owner);
-	store_bind_text_or_null(q, 8, i->category);
-	store_bind_text_or_null(q, 9, i->area);
-	store_bind_text_or_null(q, 10, i->measure && *i->measure ? i->measure : NULL);
-	store_bind_text_or_null(q, 11, i->decided && *i->decided ? i->decided : NULL);
-	store_bind_text_or_null(q, 12, i->indicator && *i->indicator ? i->indicator : NULL);
-	store_bind_text_or_null(q, 13,
-				i->indicator_key && *i->indicator_key ? i->indicator_key : NULL);
-	if (i->has_baseline)
-		sqlite3_bind_double(q, 14, i->baseline);
-	store_bind_text_or_null(q, 15,
-				i->baseline_date && *i->baseline_date ? i->baseline_date : NULL);
-	if (i->has_target)
-		sqlite3_bind_double(q, 16, i->target);
-	store_bind_text_or_null(q, 17, i->target_date && *i->target_date ? i->target_date : NULL);
-	if (i->has_result)
-		sqlite3_bind_double(q, 18, i->result);
-	store_bind_text_or_null(q, 19, i->result_date && *i->result_date ? i->result_date : NULL);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		s = store_fail(st, rc, err, "saving a regional issue");
-	return store_end(st, s, err);
+	struct store_issue row = *i;
+	row.policy = (char *)store_policy_normalise(i->policy);
+	return store_issue_write(st, &row, &(struct store_write){0}, err);
+}
+
+struct link_arg {
+	const char *issue_id, *case_id, *note, *statement;
+};
+
+static void bind_link(sqlite3_stmt *q, const void *arg)
+{
+	const struct link_arg *a = arg;
+	sqlite3_bind_text(q, 1, a->issue_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, a->case_id, -1, SQLITE_STATIC);
+	store_bind_text_or_null(q, 3, a->note);
+	store_bind_text_or_null(q, 4, a->statement);
+}
+
+enum kaigi_status store_issue_link_write(struct store *st, const char *issue_id,
+					 const char *case_id, const char *note,
+					 const char *statement, struct store_write *w,
+					 struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO regional_issue_case (issue_id, case_id, note, statement, created, "
+	    "updated) VALUES (?1, ?2, ?3, ?4, :now, :now) ON CONFLICT (issue_id, case_id) DO "
+	    "UPDATE SET note = iif(:merge, coalesce(?3, note), ?3), statement = coalesce(?4, "
+	    "statement), updated = :now WHERE (note, statement) IS NOT (iif(:merge, coalesce(?3, "
+	    "note), ?3), coalesce(?4, statement))";
+	struct link_arg a = {issue_id, case_id, note, statement};
+	return store_write_row(st, sql, bind_link, &a, w, "linking a regional issue", err);
 }
 
 enum kaigi_status store_issue_link(struct store *st, const char *issue_id, const char *case_id,
 				   const char *note, struct kaigi_error *err)
 {
-	static const char sql[] =
-	    "INSERT INTO regional_issue_case (issue_id, case_id, note, created, updated) VALUES "
-	    "(?1, ?2, ?3, ?4, ?4) ON CONFLICT (issue_id, case_id) DO UPDATE SET note = "
-	    "excluded.note, updated = excluded.updated WHERE note IS NOT excluded.note";
-	enum kaigi_status s = store_begin(st, err);
-	if (s != KAIGI_OK)
-		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return store_end(st, err->status, err);
-	sqlite3_bind_text(q, 1, issue_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, case_id, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 3, note);
-	sqlite3_bind_int64(q, 4, store_now_ms());
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		s = store_fail(st, rc, err, "linking a regional issue");
-	return store_end(st, s, err);
+	return store_issue_link_write(st, issue_id, case_id, note, NULL, &(struct store_write){0},
+				      err);
 }
 
 void store_issue_list_free(struct store_issue_list *l)

@@ -293,18 +293,7 @@ enum kaigi_status store_write1(struct store *st, const char *sql,
 			       void (*bind)(sqlite3_stmt *q, const void *arg), const void *arg,
 			       const char *what, struct kaigi_error *err)
 {
-	enum kaigi_status s = store_begin(st, err);
-	if (s != KAIGI_OK)
-		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return store_end(st, err->status, err);
-	bind(q, arg);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		s = store_fail(st, rc, err, what);
-	return store_end(st, s, err);
+	return store_write_row(st, sql, bind, arg, &(struct store_write){0}, what, err);
 }
 
 static void bind_id(sqlite3_stmt *q, const void *arg)

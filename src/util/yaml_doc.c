@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
-/* yaml_doc.c — checked access to a libyaml document, with positions. */
-#include "yaml_doc.h"
+/*
+ * yaml_doc.c — the one walker of kaigi's YAML files: a document read under
+ * its kind's limits, checked access to its nodes, and problems at
+ * FILE:LINE:COL (yaml_doc.h).
+ */
+#include "kaigi/yaml_doc.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -15,9 +19,10 @@ void ydoc_error_at(struct ydoc *y, int line, int col, const char *fmt, ...)
 {
 	if (y->stop)
 		return;
-	if (++y->nerrors > YDOC_MAX_ERRORS) {
-		kaigi_diags_add(y->diags, KAIGI_EDATA, y->file, line, col,
-				"too many errors (over %u); stopping here", YDOC_MAX_ERRORS);
+	if (++y->nerrors > y->lim->max_errors) {
+		char msg[200];
+		snprintf(msg, sizeof msg, y->lim->too_many, y->lim->max_errors);
+		kaigi_diags_add(y->diags, KAIGI_EDATA, y->file, line, col, "%s", msg);
 		y->stop = true;
 		return;
 	}
@@ -60,33 +65,55 @@ void ydoc_error(struct ydoc *y, const yaml_node_t *n, const char *fmt, ...)
 	ydoc_error_at(y, n ? ydoc_line(n) : 1, n ? ydoc_col(n) : 1, "%s", msg);
 }
 
-enum kaigi_status ydoc_load(struct ydoc *y, const char *file, const char *buf, size_t len,
-			    struct kaigi_diags *diags)
+enum kaigi_status ydoc_open(struct ydoc *y, const char *file, const char *buf, size_t len,
+			    const struct ydoc_limits *lim, struct kaigi_diags *diags)
 {
 	memset(y, 0, sizeof *y);
 	y->file = file;
 	y->buf = buf;
 	y->len = len;
 	y->diags = diags;
-	if (len > YDOC_MAX_BYTES) {
-		ydoc_error_at(y, 1, 1,
-			      "file too large (%zu bytes; a form file may be at most %u bytes)",
-			      len, YDOC_MAX_BYTES);
+	y->lim = lim;
+	if (lim->max_bytes && len > lim->max_bytes) {
+		ydoc_error_at(y, 1, 1, "file too large (%zu bytes; %s may be at most %zu bytes)",
+			      len, lim->name, lim->max_bytes);
 		return KAIGI_EDATA;
 	}
-	const struct kaigi_yaml_opts opts = {.holds = "form or meeting template",
-					     .max_nodes = YDOC_MAX_VISITS};
+	const struct kaigi_yaml_opts opts = {.holds = lim->holds, .max_nodes = lim->max_nodes};
 	size_t before = diags->n;
 	if (kaigi_yaml_read(file, buf, len, &opts, &y->doc, diags) != KAIGI_OK) {
 		y->nerrors += diags->n - before;
 		return KAIGI_EDATA;
 	}
 	y->loaded = true;
-	if (yaml_document_get_root_node(&y->doc) == NULL) {
-		ydoc_error_at(y, 1, 1, "empty file: expected `form: ID` or `meeting: ID`");
+	/* Without aliases every node is visited once or twice (keys are
+	 * looked at again for messages); more means aliases multiply work. */
+	y->max_visits = lim->max_visits
+			    ? lim->max_visits
+			    : (size_t)(y->doc.nodes.top - y->doc.nodes.start) * 4 + 1000;
+	if (lim->empty && yaml_document_get_root_node(&y->doc) == NULL) {
+		ydoc_error_at(y, 1, 1, "%s", lim->empty);
 		return KAIGI_EDATA;
 	}
 	return KAIGI_OK;
+}
+
+enum kaigi_status ydoc_load(struct ydoc *y, const char *file, const char *buf, size_t len,
+			    struct kaigi_diags *diags)
+{
+	static const struct ydoc_limits forms = {
+	    .holds = "form or meeting template",
+	    .max_bytes = YDOC_MAX_BYTES,
+	    .name = "a form file",
+	    .max_nodes = YDOC_MAX_VISITS,
+	    .max_visits = YDOC_MAX_VISITS,
+	    .too_far = "document too large: over %zu nodes once aliases are expanded (an alias "
+		       "bomb?)",
+	    .max_errors = YDOC_MAX_ERRORS,
+	    .too_many = "too many errors (over %zu); stopping here",
+	    .empty = "empty file: expected `form: ID` or `meeting: ID`",
+	};
+	return ydoc_open(y, file, buf, len, &forms, diags);
 }
 
 void ydoc_free(struct ydoc *y)
@@ -105,12 +132,10 @@ yaml_node_t *ydoc_node(struct ydoc *y, int index)
 {
 	if (y->stop)
 		return NULL;
-	if (++y->visits > YDOC_MAX_VISITS) {
-		yaml_node_t *root = ydoc_root(y);
-		ydoc_error(y, root,
-			   "document too large: over %u nodes once aliases are expanded "
-			   "(an alias bomb?)",
-			   YDOC_MAX_VISITS);
+	if (++y->visits > y->max_visits) {
+		char msg[300];
+		snprintf(msg, sizeof msg, y->lim->too_far, y->max_visits);
+		ydoc_error(y, ydoc_root(y), "%s", msg);
 		y->stop = true;
 		return NULL;
 	}
@@ -367,5 +392,90 @@ bool ydoc_get_int(struct ydoc *y, yaml_node_t *map, const char *key, bool requir
 		return false;
 	}
 	*out = n;
+	return true;
+}
+
+bool ydoc_map_take(struct ydoc *y, const yaml_node_t *n, const char *what, const char *const *keys,
+		   yaml_node_t **vals)
+{
+	size_t nkeys = 0;
+	while (keys[nkeys])
+		vals[nkeys++] = NULL;
+	if (!n)
+		return false;
+	if (n->type != YAML_MAPPING_NODE) {
+		ydoc_error(y, n, "%s should be a mapping (key: value lines)", what);
+		return false;
+	}
+	for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = ydoc_node(y, p->key);
+		yaml_node_t *v = ydoc_node(y, p->value);
+		if (!k || !v)
+			return false;
+		if (k->type != YAML_SCALAR_NODE) {
+			ydoc_error(y, k, "a key of %s should be a plain word", what);
+			continue;
+		}
+		const char *key = (const char *)k->data.scalar.value;
+		size_t i = 0;
+		while (i < nkeys && strcmp(keys[i], key) != 0)
+			i++;
+		if (i == nkeys) {
+			struct strbuf b = STRBUF_INIT;
+			for (size_t j = 0; j < nkeys; j++)
+				strbuf_appendf(&b, "%s%s", j ? ", " : "", keys[j]);
+			ydoc_error(y, k, "unknown key '%s' in %s (expected one of: %s)", key, what,
+				   strbuf_str(&b));
+			strbuf_free(&b);
+			continue;
+		}
+		if (vals[i]) {
+			ydoc_error(y, k, "'%s' is given twice in %s", key, what);
+			continue;
+		}
+		vals[i] = v;
+	}
+	return true;
+}
+
+const char *ydoc_text(struct ydoc *y, const yaml_node_t *n, const char *what)
+{
+	if (!n)
+		return NULL;
+	if (n->type != YAML_SCALAR_NODE) {
+		ydoc_error(y, n, "%s should be a single value, not %s", what,
+			   n->type == YAML_MAPPING_NODE ? "a mapping" : "a list");
+		return NULL;
+	}
+	const char *s = (const char *)n->data.scalar.value;
+	if (!*s)
+		return NULL;
+	if (n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    (strcmp(s, "~") == 0 || strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
+	     strcmp(s, "NULL") == 0))
+		return NULL;
+	if (strlen(s) != n->data.scalar.length) {
+		ydoc_error(y, n, "%s contains a NUL character", what);
+		return NULL;
+	}
+	return s;
+}
+
+bool ydoc_seq_items(struct ydoc *y, const yaml_node_t *n, const char *what,
+		    yaml_node_item_t **items, size_t *count)
+{
+	*items = NULL;
+	*count = 0;
+	if (!n)
+		return true;
+	if (n->type == YAML_SCALAR_NODE && !ydoc_text(y, n, what))
+		return true; /* an empty value: no items */
+	if (n->type != YAML_SEQUENCE_NODE) {
+		ydoc_error(y, n, "%s should be a list (lines starting with '- ')", what);
+		return false;
+	}
+	*items = n->data.sequence.items.start;
+	*count = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
 	return true;
 }
