@@ -20,9 +20,4 @@ void ui_compare_lines(struct ui *ui, const struct store_compare *cmp, int w, str
 void ui_ratings_lines(struct ui *ui, const struct ui_rec *recs, size_t nrecs, int w,
 		      struct ui_lines *out);
 
-/* A rating value as its short code (〇1, 見守り …); "" for none.  Caller
- * frees. */
-char *ui_rating_text(struct ui *ui, const struct schema_field *grid,
-		     const struct schema_grid_row *row, size_t col, const struct kaigi_value *v);
-
 #endif

@@ -24,20 +24,11 @@ static const char *const pv_ids[PV_COUNT] = {"name",       "organisation", "prof
 /* The choice that opens "other (write it)" on the profession. */
 #define PROF_OTHER "__other"
 
-/* The profession's label: the town's list (config.h), then the template's
- * expected professions, else NULL (words typed for "other"). */
+/* The profession's label (the town's list, then the template's expected
+ * professions), else NULL: words typed for "other". */
 static const char *prof_label(struct ui *ui, const struct meeting_scr *ms, const char *id)
 {
-	if (!id)
-		return NULL;
-	const char *l = config_profession_label(ui->config, id, ui->lang);
-	if (l)
-		return l;
-	if (ms->tpl)
-		for (size_t i = 0; i < ms->tpl->nroles; i++)
-			if (strcmp(ms->tpl->roles[i].id, id) == 0)
-				return schema_label_get(&ms->tpl->roles[i].label, ui->lang);
-	return NULL;
+	return config_profession_name(ui->config, ms->tpl, id, ui->lang);
 }
 
 static const char *role_label(const char *role)

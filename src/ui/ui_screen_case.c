@@ -47,6 +47,8 @@ static void timer_save(struct ui *ui, struct case_scr *cs, size_t i)
 	cs->timer.saved_at = ui_mono_ms();
 }
 
+static void side_open(struct ui *ui, struct case_scr *cs, size_t i);
+
 static void phase_goto(struct ui *ui, struct case_scr *cs, size_t i)
 {
 	if (!cs->tpl || i >= cs->timer.n)
@@ -58,7 +60,7 @@ static void phase_goto(struct ui *ui, struct case_scr *cs, size_t i)
 	/* Show the first section that belongs to the new phase. */
 	for (size_t k = 0; k < cs->nside; k++)
 		if (cs->side[k].phase && strcmp(cs->side[k].phase, cs->tpl->phases[i].id) == 0) {
-			ui_case_side_open(ui, cs, k);
+			side_open(ui, cs, k);
 			cs->focus_side = false;
 			break;
 		}
@@ -68,7 +70,7 @@ static void phase_goto(struct ui *ui, struct case_scr *cs, size_t i)
 
 /* ---- pages ------------------------------------------------------------------ */
 
-void ui_case_side_open(struct ui *ui, struct case_scr *cs, size_t i)
+static void side_open(struct ui *ui, struct case_scr *cs, size_t i)
 {
 	if (i >= cs->nside)
 		return;
@@ -95,7 +97,9 @@ void ui_case_side_open(struct ui *ui, struct case_scr *cs, size_t i)
 
 static const struct ui_item_owner item_owner;
 
-void ui_case_item_open(struct ui *ui, struct case_scr *cs, const char *focus, bool edit)
+/* Open the focused list item of the page on its own page (stacked on the
+ * case), on its item field focus (or NULL); edit: its first field open. */
+static void item_open(struct ui *ui, struct case_scr *cs, const char *focus, bool edit)
 {
 	const char *id = cs->have_page ? ui_form_item_id(&cs->page) : NULL;
 	if (!id || ui_item_page_is_open(ui, cs))
@@ -110,7 +114,7 @@ void ui_case_item_open(struct ui *ui, struct case_scr *cs, const char *focus, bo
 						 .edit = edit});
 }
 
-void ui_case_leave(struct ui *ui, struct case_scr *cs)
+static void case_leave(struct ui *ui, struct case_scr *cs)
 {
 	ui_item_page_close(ui, cs);
 	if (cs->have_page)
@@ -118,6 +122,61 @@ void ui_case_leave(struct ui *ui, struct case_scr *cs)
 	ui_timer_run(&cs->timer, false);
 	timer_save(ui, cs, cs->timer.cur);
 	ui_pop(ui);
+}
+
+/* ---- closing the case --------------------------------------------------------- */
+
+/* Closed: marked in the meeting's case list as finished. */
+static void close_case(struct ui *ui, struct case_scr *cs)
+{
+	struct kaigi_error err;
+	if (!ui->read_only && store_case_close(ui->st, cs->c.id, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		case_leave(ui, cs);
+		return;
+	}
+	ui_msg(ui, UI_MSG_INFO, "%s", _("Case closed; everything is saved."));
+	case_leave(ui, cs);
+}
+
+/* The close check's answer: close (m NULL), or go to the missing answer m
+ * (the check's list has gone; an item page may be on top). */
+static void check_answered(struct ui *ui, struct case_scr *cs, const struct case_missing *m)
+{
+	if (!m) {
+		close_case(ui, cs);
+		return;
+	}
+	for (size_t i = 0; i < cs->nside; i++) {
+		if (cs->side[i].kind != CS_SECTION || cs->side[i].rec != m->rec ||
+		    cs->side[i].sect != m->sect)
+			continue;
+		side_open(ui, cs, i);
+		cs->focus_side = false;
+		if (!cs->have_page)
+			return;
+		if (!m->sub) {
+			ui_form_focus_field(&cs->page, m->f->id);
+			return;
+		}
+		for (size_t r = 0; r < cs->page.nrows; r++)
+			if (cs->page.rows[r].kind == UI_ROW_ITEM && cs->page.rows[r].f == m->f &&
+			    cs->page.rows[r].item == m->item)
+				cs->page.cur = r;
+		/* The item on its own page, on the field. */
+		item_open(ui, cs, m->sub->id, false);
+		return;
+	}
+}
+
+/* Leaving the case asks the close check first (ui_case_check.c). */
+static void close_ask(struct ui *ui, struct case_scr *cs)
+{
+	/* Save what is being typed first: it may be what was missing. */
+	ui_item_page_flush(ui, cs);
+	if (cs->have_page)
+		ui_form_flush(ui, &cs->page);
+	ui_case_check_open(ui, cs, check_answered);
 }
 
 /* ---- keys ------------------------------------------------------------------- */
@@ -149,7 +208,7 @@ static void goto_chosen(struct ui *ui, void *owner, bool chosen, const char *val
 	struct case_scr *cs = owner;
 	if (!chosen || !value)
 		return;
-	ui_case_side_open(ui, cs, (size_t)atol(value));
+	side_open(ui, cs, (size_t)atol(value));
 	cs->focus_side = false;
 }
 
@@ -215,11 +274,11 @@ static bool case_command(struct ui *ui, struct case_scr *cs, int act)
 		goto_open(ui, cs);
 		return true;
 	case UI_ACT_READBACK:
-		ui_case_side_open(ui, cs, side_index(cs, CS_READBACK));
+		side_open(ui, cs, side_index(cs, CS_READBACK));
 		cs->focus_side = false;
 		return true;
 	case UI_ACT_CLOSE_CASE:
-		ui_case_check_open(ui, cs);
+		close_ask(ui, cs);
 		return true;
 	case UI_ACT_HISTORY:
 		ui_history_open(ui, cs->c.person_id, cs->c.id);
@@ -245,7 +304,7 @@ static enum ui_result side_key(struct ui *ui, struct case_scr *cs, const struct 
 		/* ↑ ↓ at an end keep the page; Home, End, PgUp, PgDn open it
 		 * (again). */
 		if (to != cs->scur || (k->act != UI_ACT_UP && k->act != UI_ACT_DOWN))
-			ui_case_side_open(ui, cs, to);
+			side_open(ui, cs, to);
 		return UI_REDRAW;
 	}
 	switch (k->act) {
@@ -256,7 +315,7 @@ static enum ui_result side_key(struct ui *ui, struct case_scr *cs, const struct 
 		break;
 	case UI_ACT_BACK:
 	case UI_ACT_LEFT:
-		ui_case_check_open(ui, cs);
+		close_ask(ui, cs);
 		break;
 	default:
 		case_other_key(ui, cs, k);
@@ -273,7 +332,7 @@ static void section_step(struct ui *ui, struct case_scr *cs, int dir)
 		i = dir > 0 ? i + 1 : i - 1;
 		if (cs->side[i].kind != CS_SECTION)
 			continue;
-		ui_case_side_open(ui, cs, i);
+		side_open(ui, cs, i);
 		if (cs->have_page)
 			ui_form_focus_edge(&cs->page, dir < 0);
 		return;
@@ -299,7 +358,7 @@ static enum ui_result page_key(struct ui *ui, struct case_scr *cs, const struct 
 		break;
 	case UI_FORM_OPEN_ITEM:
 		/* A new item starts with its first field open. */
-		ui_case_item_open(ui, cs, NULL, k->act == UI_ACT_ADD);
+		item_open(ui, cs, NULL, k->act == UI_ACT_ADD);
 		break;
 	case UI_FORM_UNHANDLED:
 		case_other_key(ui, cs, k);
@@ -630,7 +689,7 @@ void ui_case_open(struct ui *ui, const char *meeting_id, const char *case_id)
 			first = k;
 			break;
 		}
-	ui_case_side_open(ui, cs, first);
+	side_open(ui, cs, first);
 	cs->focus_side = false;
 	if (live) {
 		ui_timer_run(&cs->timer, true);
@@ -672,7 +731,7 @@ void ui_case_open_at(struct ui *ui, const char *meeting_id, const char *case_id,
 	size_t k = side_of_field(cs, form, field);
 	if (k == cs->nside)
 		return;
-	ui_case_side_open(ui, cs, k);
+	side_open(ui, cs, k);
 	cs->focus_side = false;
 	if (!cs->have_page || !ui_form_focus_field(&cs->page, field) || !item || !*item || !col ||
 	    !*col)
@@ -683,7 +742,7 @@ void ui_case_open_at(struct ui *ui, const char *meeting_id, const char *case_id,
 		const char *id =
 		    cs->page.rows[r].kind == UI_ROW_ITEM ? ui_form_item_id(&cs->page) : NULL;
 		if (id && strcmp(id, item) == 0) {
-			ui_case_item_open(ui, cs, col, false);
+			item_open(ui, cs, col, false);
 			return;
 		}
 	}
