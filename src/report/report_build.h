@@ -119,6 +119,10 @@ enum kaigi_status report_build_grids_add(struct report_build *b, struct report_b
 enum kaigi_status report_build_followup_add(struct report_build *b, struct report_build_case *rc,
 					    struct report_section *s, struct kaigi_error *err);
 
+/* ↑ 改善 / → 維持 / ↓ 悪化 (or English) for a change read on a scale's
+ * direction; NULL when the two could not be compared (report_compare.c). */
+const char *report_build_change_word(const struct report_build *b, enum store_change c);
+
 /* ---- the handout's one door (report_handout.c) ----------------------- */
 
 /*

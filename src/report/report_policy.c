@@ -87,20 +87,6 @@ static long after_of(const struct schema_field *g, size_t c)
 	return -1;
 }
 
-static const char *change_word(const struct report_build *b, enum store_change c)
-{
-	switch (c) {
-	case STORE_CHANGE_BETTER:
-		return w(b, "↑ 改善", "↑ better");
-	case STORE_CHANGE_WORSE:
-		return w(b, "↓ 悪化", "↓ worse");
-	case STORE_CHANGE_SAME:
-		return w(b, "→ 維持", "→ same");
-	default:
-		return NULL;
-	}
-}
-
 /* " （開始前 令和7年4月1日 → 現在 令和8年1月15日）" when the record has
  * the two sittings' dates (before_date, after_date), else "". */
 static char *sittings(struct report_build *b, const struct store_record *r)
@@ -196,9 +182,9 @@ static void grid_table(struct report_build *b, struct report_section *sec,
 				char *ta = va ? kaigi_value_to_text(va) : NULL;
 				report_cell_set(t, tr, k++, tb);
 				report_cell_set(t, tr, k++, ta);
-				report_cell_set(
-				    t, tr, k++,
-				    change_word(b, store_change_of(g, row, (size_t)a, vb, va)));
+				report_cell_set(t, tr, k++,
+						report_build_change_word(
+						    b, store_change_of(g, row, (size_t)a, vb, va)));
 				free(tb);
 				free(ta);
 			}
