@@ -48,6 +48,38 @@ struct report_build_case {
 	size_t nrecs;
 };
 
+/* The meeting a document is built from, with its participants and cases. */
+struct report_build_meeting {
+	struct store_meeting m;
+	struct store_participant_list pl;
+	struct store_case_list cl;
+};
+
+/*
+ * Clear doc and set b up to build it as opt asks (packet: the case packet,
+ * always anonymised), then read meeting_id, its participants and its cases
+ * into bm.  Whatever it returns, report_build_finish() ends the build.
+ */
+enum kaigi_status report_build_start(struct report_build *b, struct store *st,
+				     const struct schema_set *forms, const char *meeting_id,
+				     const struct report_options *opt, bool packet,
+				     struct report_doc *doc, struct report_build_meeting *bm,
+				     struct kaigi_error *err);
+/* The meeting's template, and its participants' names as identifying
+ * values of every case (kept by report_build_secrets_clear(b, nsecrets_meeting)). */
+void report_build_meeting_known(struct report_build *b, const struct report_build_meeting *bm);
+/* Free what report_build_start read and b's secrets, and b->doc when s is
+ * a failure; returns s. */
+enum kaigi_status report_build_finish(struct report_build *b, struct report_build_meeting *bm,
+				      enum kaigi_status s);
+/* Load each case of bm in turn (numbered from 1) and hand it to add,
+ * until one fails. */
+enum kaigi_status report_build_each_case(struct report_build *b, struct report_build_meeting *bm,
+					 enum kaigi_status (*add)(struct report_build *b,
+								  struct report_build_case *rc,
+								  struct kaigi_error *err),
+					 struct kaigi_error *err);
+
 /* Read the records of case c (forms not installed are skipped). */
 enum kaigi_status report_build_case_load(struct report_build *b, const struct store_case *c,
 					 size_t number, struct report_build_case *out,
@@ -86,6 +118,10 @@ enum kaigi_status report_build_grids_add(struct report_build *b, struct report_b
  * with their status (report_compare.c). */
 enum kaigi_status report_build_followup_add(struct report_build *b, struct report_build_case *rc,
 					    struct report_section *s, struct kaigi_error *err);
+
+/* ↑ 改善 / → 維持 / ↓ 悪化 (or English) for a change read on a scale's
+ * direction; NULL when the two could not be compared (report_compare.c). */
+const char *report_build_change_word(const struct report_build *b, enum store_change c);
 
 /* ---- the handout's one door (report_handout.c) ----------------------- */
 

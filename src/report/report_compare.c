@@ -22,7 +22,7 @@ static const char *word(const struct report_build *b, const char *ja, const char
 	return strcmp(b->lang, "en") == 0 ? en : ja;
 }
 
-static const char *change_text(const struct report_build *b, enum store_change c)
+const char *report_build_change_word(const struct report_build *b, enum store_change c)
 {
 	switch (c) {
 	case STORE_CHANGE_BETTER:
@@ -32,8 +32,15 @@ static const char *change_text(const struct report_build *b, enum store_change c
 	case STORE_CHANGE_WORSE:
 		return word(b, "↓ 悪化", "↓ worse");
 	default:
-		return "—";
+		return NULL;
 	}
+}
+
+/* The change, or — where the two could not be compared. */
+static const char *change_text(const struct report_build *b, enum store_change c)
+{
+	const char *w = report_build_change_word(b, c);
+	return w ? w : "—";
 }
 
 static void grid_table(struct report_build *b, const struct store_compare *cmp,

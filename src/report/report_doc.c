@@ -89,6 +89,14 @@ void report_cell_set(struct report_block *b, size_t row, size_t col, const char 
 	*cell = text && *text ? xstrdup(text) : NULL;
 }
 
+size_t report_row_add_cells(struct report_block *b, const char *const *cells, size_t n)
+{
+	size_t row = report_row_add(b);
+	for (size_t c = 0; c < n && c < b->table.ncols; c++)
+		report_cell_set(b, row, c, cells[c]);
+	return row;
+}
+
 const char *report_cell_text(const struct report_table *t, size_t row, size_t col)
 {
 	const char *s = t->cells[row * t->ncols + col];

@@ -8,37 +8,26 @@
  * repeated on every page, rows never split, and a grid kept whole when it
  * fits on a page.  Fonts are the Japanese ones a machine already has.
  */
+#include <limits.h>
 #include <string.h>
 
 #include "report_render.h"
 
+/* What a byte becomes in HTML text: an entity, a line break, nothing (a
+ * carriage return); NULL for itself. */
+static const char *const html_text[UCHAR_MAX + 1] = {
+    ['&'] = "&amp;",  ['<'] = "&lt;",  ['>'] = "&gt;", ['"'] = "&quot;",
+    ['\''] = "&#39;", ['\n'] = "<br>", ['\r'] = "",
+};
+
 static void esc(struct strbuf *out, const char *s)
 {
 	for (; *s; s++) {
-		switch (*s) {
-		case '&':
-			strbuf_append(out, "&amp;");
-			break;
-		case '<':
-			strbuf_append(out, "&lt;");
-			break;
-		case '>':
-			strbuf_append(out, "&gt;");
-			break;
-		case '"':
-			strbuf_append(out, "&quot;");
-			break;
-		case '\'':
-			strbuf_append(out, "&#39;");
-			break;
-		case '\n':
-			strbuf_append(out, "<br>");
-			break;
-		case '\r':
-			break;
-		default:
+		const char *e = html_text[(unsigned char)*s];
+		if (e)
+			strbuf_append(out, e);
+		else
 			strbuf_appendc(out, *s);
-		}
 	}
 }
 

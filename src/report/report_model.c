@@ -584,29 +584,79 @@ static void header_add(struct report_build *b, const struct store_meeting *m,
 	report_section_prune(s);
 }
 
+enum kaigi_status report_build_start(struct report_build *b, struct store *st,
+				     const struct schema_set *forms, const char *meeting_id,
+				     const struct report_options *opt, bool packet,
+				     struct report_doc *doc, struct report_build_meeting *bm,
+				     struct kaigi_error *err)
+{
+	memset(doc, 0, sizeof *doc);
+	memset(bm, 0, sizeof *bm);
+	*b = (struct report_build){
+	    .st = st,
+	    .forms = forms,
+	    .lang = opt && opt->lang && strcmp(opt->lang, "en") == 0 ? "en" : "ja",
+	    .names = !packet && opt && opt->names,
+	    .packet = packet,
+	    .doc = doc,
+	    .config = opt ? opt->config : NULL,
+	};
+	doc->lang = b->lang;
+	doc->names = b->names;
+	enum kaigi_status s = store_meeting_get(st, meeting_id, &bm->m, err);
+	if (s == KAIGI_OK)
+		s = store_participant_list(st, meeting_id, &bm->pl, err);
+	if (s == KAIGI_OK)
+		s = store_case_list(st, meeting_id, &bm->cl, err);
+	return s;
+}
+
+void report_build_meeting_known(struct report_build *b, const struct report_build_meeting *bm)
+{
+	b->tmpl = bm->m.template_id ? schema_meeting_find(b->forms, bm->m.template_id) : NULL;
+	for (size_t i = 0; i < bm->pl.n; i++)
+		report_build_secret_add_name(b, bm->pl.v[i].name);
+	b->nsecrets_meeting = b->nsecrets;
+}
+
+enum kaigi_status report_build_finish(struct report_build *b, struct report_build_meeting *bm,
+				      enum kaigi_status s)
+{
+	report_build_secrets_clear(b, 0);
+	store_case_list_free(&bm->cl);
+	store_participant_list_free(&bm->pl);
+	store_meeting_clear(&bm->m);
+	if (s != KAIGI_OK)
+		report_doc_free(b->doc);
+	return s;
+}
+
+enum kaigi_status report_build_each_case(struct report_build *b, struct report_build_meeting *bm,
+					 enum kaigi_status (*add)(struct report_build *b,
+								  struct report_build_case *rc,
+								  struct kaigi_error *err),
+					 struct kaigi_error *err)
+{
+	enum kaigi_status s = KAIGI_OK;
+	for (size_t i = 0; i < bm->cl.n && s == KAIGI_OK; i++) {
+		struct report_build_case rc;
+		s = report_build_case_load(b, &bm->cl.v[i], i + 1, &rc, err);
+		if (s == KAIGI_OK)
+			s = add(b, &rc, err);
+		report_build_case_clear(&rc);
+	}
+	return s;
+}
+
 enum kaigi_status report_doc_build(struct store *st, const struct schema_set *forms,
 				   const char *meeting_id, const struct report_options *opt,
 				   struct report_doc *doc, struct kaigi_error *err)
 {
-	memset(doc, 0, sizeof *doc);
-	struct report_build b = {
-	    .st = st,
-	    .forms = forms,
-	    .lang = opt && opt->lang && strcmp(opt->lang, "en") == 0 ? "en" : "ja",
-	    .names = opt && opt->names,
-	    .doc = doc,
-	    .config = opt ? opt->config : NULL,
-	};
-	doc->lang = b.lang;
-	doc->names = b.names;
-	struct store_meeting m = {0};
-	struct store_participant_list pl = {0};
-	struct store_case_list cl = {0};
-	enum kaigi_status s = store_meeting_get(st, meeting_id, &m, err);
-	if (s == KAIGI_OK)
-		s = store_participant_list(st, meeting_id, &pl, err);
-	if (s == KAIGI_OK)
-		s = store_case_list(st, meeting_id, &cl, err);
+	struct report_build b;
+	struct report_build_meeting bm;
+	enum kaigi_status s =
+	    report_build_start(&b, st, forms, meeting_id, opt, false, doc, &bm, err);
+	const struct store_meeting *m = &bm.m;
 	if (s == KAIGI_OK && opt && opt->sheet) {
 		/* One sheet as its own summary: its form's title over the
 		 * meeting's, no case and no person. */
@@ -619,37 +669,23 @@ enum kaigi_status report_doc_build(struct store *st, const struct schema_set *fo
 				doc->issuer = xstrdup(opt->town);
 			doc->title = xstrdup(label(&sf->title, b.lang));
 			doc->subtitle =
-			    xstrdup(m.f[STORE_MEETING_TITLE] ? m.f[STORE_MEETING_TITLE] : "");
-			doc->date = rs_date(m.f[STORE_MEETING_DATE], b.lang);
+			    xstrdup(m->f[STORE_MEETING_TITLE] ? m->f[STORE_MEETING_TITLE] : "");
+			doc->date = rs_date(m->f[STORE_MEETING_DATE], b.lang);
 			doc->footer = xstrdup(rs(RS_FOOTER_ANON, b.lang));
 			s = report_build_sheet_add(&b, meeting_id, opt->sheet, err);
 		}
-		store_case_list_free(&cl); /* no case sections */
+		store_case_list_free(&bm.cl); /* no case sections */
 	} else if (s == KAIGI_OK) {
-		b.tmpl = m.template_id ? schema_meeting_find(forms, m.template_id) : NULL;
-		for (size_t i = 0; i < pl.n; i++)
-			report_build_secret_add_name(&b, pl.v[i].name);
-		b.nsecrets_meeting = b.nsecrets;
-		header_add(&b, &m, &pl, opt);
+		report_build_meeting_known(&b, &bm);
+		header_add(&b, m, &bm.pl, opt);
 		s = report_build_meeting_extra_add(&b, meeting_id, err);
 	}
-	for (size_t i = 0; i < cl.n && s == KAIGI_OK; i++) {
-		struct report_build_case rc;
-		s = report_build_case_load(&b, &cl.v[i], i + 1, &rc, err);
-		if (s == KAIGI_OK)
-			s = report_build_case_section(&b, &rc, err);
-		report_build_case_clear(&rc);
-	}
+	if (s == KAIGI_OK)
+		s = report_build_each_case(&b, &bm, report_build_case_section, err);
 	if (s == KAIGI_OK)
 		regional_section(&b);
 	if (s == KAIGI_OK && !b.names)
 		s = report_build_doc_scrub_meeting(&b, meeting_id, err);
 	regional_free(&b);
-	report_build_secrets_clear(&b, 0);
-	store_case_list_free(&cl);
-	store_participant_list_free(&pl);
-	store_meeting_clear(&m);
-	if (s != KAIGI_OK)
-		report_doc_free(doc);
-	return s;
+	return report_build_finish(&b, &bm, s);
 }

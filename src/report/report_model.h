@@ -112,6 +112,13 @@ void report_col_set(struct report_block *b, size_t col, const char *head, unsign
 /* Append a row; returns its cells for the caller to fill with report_cell_set. */
 size_t report_row_add(struct report_block *b);
 void report_cell_set(struct report_block *b, size_t row, size_t col, const char *text);
+/* Append a row of cells[0..n) (copied; NULL for empty; n at most the
+ * table's columns, the rest empty); returns its index. */
+size_t report_row_add_cells(struct report_block *b, const char *const *cells, size_t n);
+/* report_row_put(b, cell, cell, …): append a row of those cells. */
+#define report_row_put(b, ...)                                                                     \
+	report_row_add_cells((b), (const char *const[]){__VA_ARGS__},                              \
+			     sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *))
 /* The cell text ("" when empty). */
 const char *report_cell_text(const struct report_table *t, size_t row, size_t col);
 /* Replace what identifies a person in every value of doc — the title,

@@ -116,64 +116,36 @@ enum kaigi_status report_packet_build(struct store *st, const struct schema_set 
 				      const char *meeting_id, const struct report_options *opt,
 				      struct report_doc *doc, struct kaigi_error *err)
 {
-	memset(doc, 0, sizeof *doc);
-	struct report_build b = {
-	    .st = st,
-	    .forms = forms,
-	    .lang = opt && opt->lang && strcmp(opt->lang, "en") == 0 ? "en" : "ja",
-	    .names = false, /* a packet is always anonymised */
-	    .packet = true,
-	    .doc = doc,
-	    .config = opt ? opt->config : NULL,
-	};
-	doc->lang = b.lang;
-	struct store_meeting m = {0};
-	struct store_participant_list pl = {0};
-	struct store_case_list cl = {0};
-	enum kaigi_status s = store_meeting_get(st, meeting_id, &m, err);
-	if (s == KAIGI_OK)
-		s = store_participant_list(st, meeting_id, &pl, err);
-	if (s == KAIGI_OK)
-		s = store_case_list(st, meeting_id, &cl, err);
+	struct report_build b; /* a packet is always anonymised */
+	struct report_build_meeting bm;
+	enum kaigi_status s =
+	    report_build_start(&b, st, forms, meeting_id, opt, true, doc, &bm, err);
+	const struct store_meeting *m = &bm.m;
 	if (s == KAIGI_OK) {
-		b.tmpl = m.template_id ? schema_meeting_find(forms, m.template_id) : NULL;
-		for (size_t i = 0; i < pl.n; i++)
-			report_build_secret_add_name(&b, pl.v[i].name);
-		b.nsecrets_meeting = b.nsecrets;
+		report_build_meeting_known(&b, &bm);
 		if (opt && opt->town && *opt->town)
 			doc->issuer = xstrdup(opt->town);
-		const char *kind = b.tmpl ? schema_label_get(&b.tmpl->title, b.lang) : m.kind;
-		const char *title = m.f[STORE_MEETING_TITLE];
+		const char *kind = b.tmpl ? schema_label_get(&b.tmpl->title, b.lang) : m->kind;
+		const char *title = m->f[STORE_MEETING_TITLE];
 		doc->title = xstrdup(title && *title ? title : kind ? kind : "");
 		doc->subtitle = xstrdup(rs(RS_PACKET, b.lang));
-		doc->date = rs_date(m.f[STORE_MEETING_DATE], b.lang);
+		doc->date = rs_date(m->f[STORE_MEETING_DATE], b.lang);
 		doc->banner = xstrdup(rs(RS_PACKET_BANNER, b.lang));
 		doc->footer = xstrdup(rs(RS_FOOTER_ANON, b.lang));
 		struct report_section *sec = report_section_add(doc, rs(RS_MEETING, b.lang), false);
 		struct report_block *f = report_facts_add(sec, NULL);
 		report_fact_add(f, rs(RS_KIND, b.lang), kind);
 		report_fact_add(f, rs(RS_DATE, b.lang), doc->date);
-		report_fact_add(f, rs(RS_PLACE, b.lang), m.f[STORE_MEETING_PLACE]);
-		report_fact_add(f, rs(RS_PURPOSE, b.lang), m.f[STORE_MEETING_PURPOSE]);
-		report_fact_add(f, rs(RS_TARGET, b.lang), m.f[STORE_MEETING_TARGET]);
+		report_fact_add(f, rs(RS_PLACE, b.lang), m->f[STORE_MEETING_PLACE]);
+		report_fact_add(f, rs(RS_PURPOSE, b.lang), m->f[STORE_MEETING_PURPOSE]);
+		report_fact_add(f, rs(RS_TARGET, b.lang), m->f[STORE_MEETING_TARGET]);
 		char count[32];
-		snprintf(count, sizeof count, "%zu", cl.n);
+		snprintf(count, sizeof count, "%zu", bm.cl.n);
 		report_fact_add(f, rs(RS_CASES, b.lang), count);
 	}
-	for (size_t i = 0; i < cl.n && s == KAIGI_OK; i++) {
-		struct report_build_case rc;
-		s = report_build_case_load(&b, &cl.v[i], i + 1, &rc, err);
-		if (s == KAIGI_OK)
-			s = case_add(&b, &rc, err);
-		report_build_case_clear(&rc);
-	}
+	if (s == KAIGI_OK)
+		s = report_build_each_case(&b, &bm, case_add, err);
 	if (s == KAIGI_OK)
 		s = report_build_doc_scrub_meeting(&b, meeting_id, err);
-	report_build_secrets_clear(&b, 0);
-	store_case_list_free(&cl);
-	store_participant_list_free(&pl);
-	store_meeting_clear(&m);
-	if (s != KAIGI_OK)
-		report_doc_free(doc);
-	return s;
+	return report_build_finish(&b, &bm, s);
 }

@@ -89,20 +89,6 @@ static long after_of(const struct schema_field *g, size_t c)
 	return -1;
 }
 
-static const char *change_word(const struct report_build *b, enum store_change c)
-{
-	switch (c) {
-	case STORE_CHANGE_BETTER:
-		return w(b, "↑ 改善", "↑ better");
-	case STORE_CHANGE_WORSE:
-		return w(b, "↓ 悪化", "↓ worse");
-	case STORE_CHANGE_SAME:
-		return w(b, "→ 維持", "→ same");
-	default:
-		return NULL;
-	}
-}
-
 /* " （開始前 令和7年4月1日 → 現在 令和8年1月15日）" when the record has
  * the two sittings' dates (before_date, after_date), else "". */
 static char *sittings(struct report_build *b, const struct store_record *r)
@@ -129,6 +115,27 @@ static bool row_answered(const struct store_record *r, const struct schema_field
 	return false;
 }
 
+/* Whether column c of g is one of "the other columns": neither half of a
+ * before/after pair, and not calculated. */
+static bool other_column(const struct schema_field *g, size_t c)
+{
+	if (g->columns[c].type == SCHEMA_CALCULATE || after_of(g, c) >= 0)
+		return false;
+	for (size_t k = 0; k < g->ncolumns; k++)
+		if (after_of(g, k) == (long)c)
+			return false;
+	return true;
+}
+
+/* The row of table t for grid row row: its label in the first column. */
+static size_t grid_row_add(struct report_build *b, struct report_block *t,
+			   const struct schema_grid_row *row)
+{
+	size_t tr = report_row_add(t);
+	report_cell_set(t, tr, 0, schema_label_get(&row->label, b->lang));
+	return tr;
+}
+
 /* A grid as tables: with X_before / X_after scale pairs, one table of the
  * pairs (the values, and the change read on the scale's direction) and
  * one of the other columns; else one table.  Unanswered rows are left
@@ -140,15 +147,8 @@ static void grid_table(struct report_build *b, struct report_section *sec,
 	size_t npairs = 0, nother = 0;
 	for (size_t c = 0; c < g->ncolumns; c++)
 		npairs += after_of(g, c) >= 0;
-	/* The other columns: neither half of a pair, not calculated. */
-	for (size_t c = 0; c < g->ncolumns; c++) {
-		const struct schema_field *col = &g->columns[c];
-		bool paired = after_of(g, c) >= 0;
-		for (size_t k = 0; k < g->ncolumns && !paired; k++)
-			paired = after_of(g, k) == (long)c;
-		if (!paired && col->type != SCHEMA_CALCULATE)
-			nother++;
-	}
+	for (size_t c = 0; c < g->ncolumns; c++)
+		nother += other_column(g, c);
 	char *when = npairs ? sittings(b, r) : xstrdup("");
 	char *title = xasprintf("%s%s", schema_label_get(&g->label, b->lang), when);
 	free(when);
@@ -170,8 +170,7 @@ static void grid_table(struct report_build *b, struct report_section *sec,
 			const struct schema_grid_row *row = &g->rows[ri];
 			if (!row_answered(r, g, row))
 				continue;
-			size_t tr = report_row_add(t);
-			report_cell_set(t, tr, 0, schema_label_get(&row->label, b->lang));
+			size_t tr = grid_row_add(b, t, row);
 			k = 1;
 			for (size_t c = 0; c < g->ncolumns; c++) {
 				long a = after_of(g, c);
@@ -185,9 +184,9 @@ static void grid_table(struct report_build *b, struct report_section *sec,
 				char *ta = va ? kaigi_value_to_text(va) : NULL;
 				report_cell_set(t, tr, k++, tb);
 				report_cell_set(t, tr, k++, ta);
-				report_cell_set(
-				    t, tr, k++,
-				    change_word(b, store_change_of(g, row, (size_t)a, vb, va)));
+				report_cell_set(t, tr, k++,
+						report_build_change_word(
+						    b, store_change_of(g, row, (size_t)a, vb, va)));
 				free(tb);
 				free(ta);
 			}
@@ -209,10 +208,7 @@ static void grid_table(struct report_build *b, struct report_section *sec,
 		size_t k = 1;
 		for (size_t c = 0; c < g->ncolumns; c++) {
 			const struct schema_field *col = &g->columns[c];
-			bool paired = after_of(g, c) >= 0;
-			for (size_t j = 0; j < g->ncolumns && !paired; j++)
-				paired = after_of(g, j) == (long)c;
-			if (paired || col->type == SCHEMA_CALCULATE)
+			if (!other_column(g, c))
 				continue;
 			bool text = col->type == SCHEMA_LONGTEXT || col->type == SCHEMA_TEXT;
 			report_col_set(t, k++, schema_label_get(&col->label, b->lang), text ? 5 : 1,
@@ -222,17 +218,13 @@ static void grid_table(struct report_build *b, struct report_section *sec,
 			const struct schema_grid_row *row = &g->rows[ri];
 			if (!row_answered(r, g, row))
 				continue;
-			size_t tr = report_row_add(t);
-			report_cell_set(t, tr, 0, schema_label_get(&row->label, b->lang));
+			size_t tr = grid_row_add(b, t, row);
 			k = 1;
 			for (size_t c = 0; c < g->ncolumns; c++) {
-				const struct schema_field *col = &g->columns[c];
-				bool paired = after_of(g, c) >= 0;
-				for (size_t j = 0; j < g->ncolumns && !paired; j++)
-					paired = after_of(g, j) == (long)c;
-				if (paired || col->type == SCHEMA_CALCULATE)
+				if (!other_column(g, c))
 					continue;
-				char *v = report_build_answer_text(b, r, form, g, row->id, col->id);
+				char *v = report_build_answer_text(b, r, form, g, row->id,
+								   g->columns[c].id);
 				report_cell_set(t, tr, k++, v);
 				free(v);
 			}

@@ -33,6 +33,29 @@ const char *report_regional_word(const char *lang, const char *ja, const char *e
 	return lang && strcmp(lang, "en") == 0 ? en : ja;
 }
 
+bool report_regional_none(struct report_section *s, size_t n, const char *lang, const char *ja,
+			  const char *en)
+{
+	if (n)
+		return false;
+	report_paragraph_add(s, NULL, report_regional_word(lang, ja, en));
+	return true;
+}
+
+struct report_block *report_regional_table_add(struct report_section *s, const char *title,
+					       const struct report_regional_col *cols, size_t ncols,
+					       bool calendar, const char *lang)
+{
+	struct report_block *t = report_table_add(s, title, ncols);
+	for (size_t c = 0; c < ncols; c++) {
+		const char *head = cols[c].ja ? report_regional_word(lang, cols[c].ja, cols[c].en)
+				   : calendar ? report_regional_word(lang, "年", "Year")
+					      : report_regional_word(lang, "年度", "Fiscal year");
+		report_col_set(t, c, head, cols[c].weight, cols[c].center, cols[c].merge);
+	}
+	return t;
+}
+
 const char *report_regional_category_label(const struct schema_set *forms, const char *form_id,
 					   const char *value, const char *lang)
 {
@@ -251,13 +274,10 @@ static void raised_section(const struct report_regional_data *d, const struct sc
 	    doc,
 	    report_regional_word(lang, "事例から見えた地域課題", "Regional issues raised in cases"),
 	    false);
-	if (d->raised.n == 0) {
-		report_paragraph_add(
-		    s, NULL,
-		    report_regional_word(lang, "この期間の事例から上がった地域課題はありません。",
-					 "No case raised a regional issue in this period."));
+	if (report_regional_none(s, d->raised.n, lang,
+				 "この期間の事例から上がった地域課題はありません。",
+				 "No case raised a regional issue in this period."))
 		return;
-	}
 	struct report_block *t = NULL;
 	const char *cur = NULL;
 	for (size_t i = 0; i < d->raised.n; i++) {
@@ -271,22 +291,17 @@ static void raised_section(const struct report_regional_data *d, const struct sc
 			char *title = xasprintf(
 			    report_regional_word(lang, "%s（延べ%zu事例）", "%s (%zu cases)"),
 			    report_regional_category_label(forms, r->form, cur, lang), ncat);
-			t = report_table_add(s, title, 6);
+			static const struct report_regional_col cols[] = {
+			    {"圏域", "Area", 2, false, true},
+			    {"地域課題", "Issue", 6, false, false},
+			    {"事例", "Cases", 1, true, false},
+			    {"会議", "Meetings", 1, true, false},
+			    {"直近", "Last", 2, true, false},
+			    {"台帳", "Register", 4, false, false},
+			};
+			t = REPORT_REGIONAL_TABLE(s, title, cols, false, lang);
 			free(title);
-			report_col_set(t, 0, report_regional_word(lang, "圏域", "Area"), 2, false,
-				       true);
-			report_col_set(t, 1, report_regional_word(lang, "地域課題", "Issue"), 6,
-				       false, false);
-			report_col_set(t, 2, report_regional_word(lang, "事例", "Cases"), 1, true,
-				       false);
-			report_col_set(t, 3, report_regional_word(lang, "会議", "Meetings"), 1,
-				       true, false);
-			report_col_set(t, 4, report_regional_word(lang, "直近", "Last"), 2, true,
-				       false);
-			report_col_set(t, 5, report_regional_word(lang, "台帳", "Register"), 4,
-				       false, false);
 		}
-		size_t row = report_row_add(t);
 		char n1[32], n2[32];
 		snprintf(n1, sizeof n1, "%zu", r->ncases);
 		snprintf(n2, sizeof n2, "%zu", r->nmeetings);
@@ -299,14 +314,9 @@ static void raised_section(const struct report_regional_data *d, const struct sc
 					   r->issue_title, r->nunlinked)
 			       : xstrdup(r->issue_title))
 			: xstrdup(report_regional_word(lang, "未登録", "not in the register"));
-		report_cell_set(t, row, 0,
-				*r->area ? r->area
-					 : report_regional_word(lang, "（未記入）", "(none)"));
-		report_cell_set(t, row, 1, r->statement);
-		report_cell_set(t, row, 2, n1);
-		report_cell_set(t, row, 3, n2);
-		report_cell_set(t, row, 4, last);
-		report_cell_set(t, row, 5, reg);
+		report_row_put(
+		    t, *r->area ? r->area : report_regional_word(lang, "（未記入）", "(none)"),
+		    r->statement, n1, n2, last, reg);
 		free(last);
 		free(reg);
 	}
@@ -320,40 +330,27 @@ static void register_section(const struct report_regional_data *d, const struct 
 			       report_regional_word(lang, "地域課題台帳（政策化）",
 						    "The register: issues promoted for policy"),
 			       false);
-	if (d->issues.n == 0) {
-		report_paragraph_add(
-		    s, NULL,
-		    report_regional_word(lang, "台帳に登録された地域課題はまだありません。",
-					 "No issue has been promoted into the register yet."));
+	if (report_regional_none(s, d->issues.n, lang, "台帳に登録された地域課題はまだありません。",
+				 "No issue has been promoted into the register yet."))
 		return;
-	}
-	struct report_block *t = report_table_add(s, NULL, 8);
-	report_col_set(t, 0, report_regional_word(lang, "分類", "Category"), 2, false, true);
-	report_col_set(t, 1, report_regional_word(lang, "圏域", "Area"), 2, false, false);
-	report_col_set(t, 2, report_regional_word(lang, "地域課題", "Issue"), 5, false, false);
-	report_col_set(t, 3, report_regional_word(lang, "政策の種類", "Policy kind"), 2, false,
-		       false);
-	report_col_set(t, 4, report_regional_word(lang, "担当", "Owner"), 2, false, false);
-	report_col_set(t, 5, report_regional_word(lang, "状況", "Status"), 2, false, false);
-	report_col_set(t, 6, report_regional_word(lang, "事例", "Cases"), 1, true, false);
-	report_col_set(t, 7, report_regional_word(lang, "会議", "Meetings"), 1, true, false);
+	static const struct report_regional_col cols[] = {
+	    {"分類", "Category", 2, false, true},   {"圏域", "Area", 2, false, false},
+	    {"地域課題", "Issue", 5, false, false}, {"政策の種類", "Policy kind", 2, false, false},
+	    {"担当", "Owner", 2, false, false},     {"状況", "Status", 2, false, false},
+	    {"事例", "Cases", 1, true, false},      {"会議", "Meetings", 1, true, false},
+	};
+	struct report_block *t = REPORT_REGIONAL_TABLE(s, NULL, cols, false, lang);
 	for (size_t i = 0; i < d->issues.n; i++) {
 		const struct store_issue *is = &d->issues.v[i];
-		size_t row = report_row_add(t);
 		char n1[32], n2[32];
 		snprintf(n1, sizeof n1, "%d", is->ncases);
 		snprintf(n2, sizeof n2, "%d", is->nmeetings);
-		report_cell_set(
-		    t, row, 0,
-		    is->category ? report_regional_category_label(forms, NULL, is->category, lang)
-				 : NULL);
-		report_cell_set(t, row, 1, is->area);
-		report_cell_set(t, row, 2, is->title);
-		report_cell_set(t, row, 3, report_regional_policy_label(is->policy, lang));
-		report_cell_set(t, row, 4, is->owner);
-		report_cell_set(t, row, 5, report_regional_status_label(is->status, lang));
-		report_cell_set(t, row, 6, n1);
-		report_cell_set(t, row, 7, n2);
+		report_row_put(t,
+			       is->category
+				   ? report_regional_category_label(forms, NULL, is->category, lang)
+				   : NULL,
+			       is->area, is->title, report_regional_policy_label(is->policy, lang),
+			       is->owner, report_regional_status_label(is->status, lang), n1, n2);
 	}
 	t->table.note = xstrdup(report_regional_word(
 	    lang,
@@ -374,14 +371,7 @@ static void outcome_row(struct report_block *t, const char *year, const char *ar
 	snprintf(nc, sizeof nc, "%zu", o->not_comparable);
 	char *a = report_regional_share(o->improved, all), *b = report_regional_share(o->same, all),
 	     *c = report_regional_share(o->worsened, all);
-	size_t row = report_row_add(t);
-	report_cell_set(t, row, 0, year);
-	report_cell_set(t, row, 1, area);
-	report_cell_set(t, row, 2, n);
-	report_cell_set(t, row, 3, a);
-	report_cell_set(t, row, 4, b);
-	report_cell_set(t, row, 5, c);
-	report_cell_set(t, row, 6, nc);
+	report_row_put(t, year, area, n, a, b, c, nc);
 	free(a);
 	free(b);
 	free(c);
@@ -395,27 +385,20 @@ static void outcome_section(const struct report_regional_data *d, const char *la
 			       report_regional_word(lang, "支援経過：ADL・IADLの変化",
 						    "Follow-up: how the ADL/IADL ratings changed"),
 			       false);
-	if (d->outcomes.n == 0) {
-		report_paragraph_add(
-		    s, NULL,
-		    report_regional_word(lang,
-					 "この期間に支援経過の報告（フォローアップ）はありません。",
-					 "No follow-up review in this period."));
+	if (report_regional_none(s, d->outcomes.n, lang,
+				 "この期間に支援経過の報告（フォローアップ）はありません。",
+				 "No follow-up review in this period."))
 		return;
-	}
-	struct report_block *t = report_table_add(s, NULL, 7);
-	report_col_set(t, 0,
-		       d->calendar ? report_regional_word(lang, "年", "Year")
-				   : report_regional_word(lang, "年度", "Fiscal year"),
-		       2, true, true);
-	report_col_set(t, 1, report_regional_word(lang, "圏域", "Area"), 2, false, false);
-	report_col_set(t, 2, report_regional_word(lang, "比較した事例", "Compared"), 1, true,
-		       false);
-	report_col_set(t, 3, report_regional_word(lang, "改善", "Improved"), 2, true, false);
-	report_col_set(t, 4, report_regional_word(lang, "維持", "Same"), 2, true, false);
-	report_col_set(t, 5, report_regional_word(lang, "悪化", "Worsened"), 2, true, false);
-	report_col_set(t, 6, report_regional_word(lang, "比較できず", "Not comparable"), 1, true,
-		       false);
+	static const struct report_regional_col cols[] = {
+	    {NULL, NULL, 2, true, true},
+	    {"圏域", "Area", 2, false, false},
+	    {"比較した事例", "Compared", 1, true, false},
+	    {"改善", "Improved", 2, true, false},
+	    {"維持", "Same", 2, true, false},
+	    {"悪化", "Worsened", 2, true, false},
+	    {"比較できず", "Not comparable", 1, true, false},
+	};
+	struct report_block *t = REPORT_REGIONAL_TABLE(s, NULL, cols, d->calendar, lang);
 	struct store_outcome total = {0};
 	for (size_t i = 0; i < d->outcomes.n; i++) {
 		const struct store_outcome *o = &d->outcomes.v[i];

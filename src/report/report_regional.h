@@ -37,6 +37,25 @@ void report_regional_data_clear(struct report_regional_data *d);
 
 /* ja or en by lang ("en" → en). */
 const char *report_regional_word(const char *lang, const char *ja, const char *en);
+/* Says ja / en in s and returns true when n is 0: an empty section. */
+bool report_regional_none(struct report_section *s, size_t n, const char *lang, const char *ja,
+			  const char *en);
+
+/* A column of a regional table: its head (ja NULL: the year, 年度 or, for
+ * calendar years, 年), its share of the width, centred, and whether a
+ * value equal to the one above is shown once. */
+struct report_regional_col {
+	const char *ja, *en;
+	unsigned weight;
+	bool center, merge;
+};
+/* A table of s with the columns cols[0..ncols), heads in lang. */
+struct report_block *report_regional_table_add(struct report_section *s, const char *title,
+					       const struct report_regional_col *cols, size_t ncols,
+					       bool calendar, const char *lang);
+#define REPORT_REGIONAL_TABLE(s, title, cols, calendar, lang)                                      \
+	report_regional_table_add((s), (title), (cols), sizeof(cols) / sizeof((cols)[0]),          \
+				  (calendar), (lang))
 /* The label of an issue category value, from form_id's regional_issues
  * list (NULL: any form's), else the value. */
 const char *report_regional_category_label(const struct schema_set *forms, const char *form_id,

@@ -92,14 +92,30 @@ static char *fmt_num(bool has, double v)
 }
 
 /* Write a row of C_COUNT cells; v[i] NULL is empty, n[i] >= 0 a number. */
-static void row(struct strbuf *b, const char *const *v, const long long *n)
+/* One line of the CSV: a number where n[col] >= 0, else the text v[col]. */
+struct csv_row {
+	const char *v[C_COUNT];
+	long long n[C_COUNT];
+};
+
+/* A line of table with every other column empty. */
+static void row_start(struct csv_row *r, const char *table)
+{
+	for (int i = 0; i < C_COUNT; i++) {
+		r->v[i] = NULL;
+		r->n[i] = -1;
+	}
+	r->v[C_TABLE] = table;
+}
+
+static void row(struct strbuf *b, const struct csv_row *r)
 {
 	for (int i = 0; i < C_COUNT; i++) {
 		bool last = i == C_COUNT - 1;
-		if (n[i] >= 0)
-			num(b, (size_t)n[i], last);
+		if (r->n[i] >= 0)
+			num(b, (size_t)r->n[i], last);
 		else
-			cell(b, v[i], last);
+			cell(b, r->v[i], last);
 	}
 }
 
@@ -124,65 +140,59 @@ enum kaigi_status report_regional_csv_years(struct store *st, const struct schem
 		cell(out, heads[i], i == C_COUNT - 1);
 	for (size_t i = 0; i < d.raised.n; i++) {
 		const struct store_raised *r = &d.raised.v[i];
-		const char *v[C_COUNT] = {0};
-		long long n[C_COUNT];
-		for (int k = 0; k < C_COUNT; k++)
-			n[k] = -1;
-		v[C_TABLE] = "raised";
-		v[C_AREA] = r->area;
-		v[C_CATEGORY] = r->category;
-		v[C_CATEGORY_LABEL] =
+		struct csv_row w;
+		row_start(&w, "raised");
+		w.v[C_AREA] = r->area;
+		w.v[C_CATEGORY] = r->category;
+		w.v[C_CATEGORY_LABEL] =
 		    *r->category ? report_regional_category_label(forms, r->form, r->category, lang)
 				 : "";
-		v[C_ISSUE] = r->statement;
-		v[C_POLICY] = r->policy;
-		v[C_POLICY_LABEL] = report_regional_policy_label(r->policy, lang);
-		n[C_CASES] = (long long)r->ncases;
-		n[C_MEETINGS] = (long long)r->nmeetings;
-		v[C_FIRST] = r->first_seen;
-		v[C_LAST] = r->last_seen;
-		v[C_REGISTER] = r->issue_title;
-		n[C_UNLINKED] = (long long)r->nunlinked;
-		row(out, v, n);
+		w.v[C_ISSUE] = r->statement;
+		w.v[C_POLICY] = r->policy;
+		w.v[C_POLICY_LABEL] = report_regional_policy_label(r->policy, lang);
+		w.n[C_CASES] = (long long)r->ncases;
+		w.n[C_MEETINGS] = (long long)r->nmeetings;
+		w.v[C_FIRST] = r->first_seen;
+		w.v[C_LAST] = r->last_seen;
+		w.v[C_REGISTER] = r->issue_title;
+		w.n[C_UNLINKED] = (long long)r->nunlinked;
+		row(out, &w);
 	}
 	for (size_t i = 0; i < d.issues.n; i++) {
 		const struct store_issue *is = &d.issues.v[i];
-		const char *v[C_COUNT] = {0};
-		long long n[C_COUNT];
-		for (int k = 0; k < C_COUNT; k++)
-			n[k] = -1;
-		v[C_TABLE] = "register";
-		v[C_AREA] = is->area;
-		v[C_CATEGORY] = is->category;
-		v[C_CATEGORY_LABEL] =
+		struct csv_row w;
+		row_start(&w, "register");
+		w.v[C_AREA] = is->area;
+		w.v[C_CATEGORY] = is->category;
+		w.v[C_CATEGORY_LABEL] =
 		    is->category ? report_regional_category_label(forms, NULL, is->category, lang)
 				 : NULL;
-		v[C_ISSUE] = is->title;
-		v[C_POLICY] = is->policy;
-		v[C_POLICY_LABEL] = report_regional_policy_label(is->policy, lang);
-		v[C_OWNER] = is->owner;
-		v[C_STATUS] = is->status;
-		v[C_STATUS_LABEL] = report_regional_status_label(is->status, lang);
-		n[C_CASES] = is->ncases;
-		n[C_MEETINGS] = is->nmeetings;
-		v[C_FIRST] = is->first_seen;
-		v[C_LAST] = is->last_seen;
-		v[C_KEY] = is->indicator_key;
-		v[C_MEASURE] = is->measure;
-		v[C_DECIDED] = is->decided;
-		v[C_INDICATOR] = is->indicator;
+		w.v[C_ISSUE] = is->title;
+		w.v[C_POLICY] = is->policy;
+		w.v[C_POLICY_LABEL] = report_regional_policy_label(is->policy, lang);
+		w.v[C_OWNER] = is->owner;
+		w.v[C_STATUS] = is->status;
+		w.v[C_STATUS_LABEL] = report_regional_status_label(is->status, lang);
+		w.n[C_CASES] = is->ncases;
+		w.n[C_MEETINGS] = is->nmeetings;
+		w.v[C_FIRST] = is->first_seen;
+		w.v[C_LAST] = is->last_seen;
+		w.v[C_KEY] = is->indicator_key;
+		w.v[C_MEASURE] = is->measure;
+		w.v[C_DECIDED] = is->decided;
+		w.v[C_INDICATOR] = is->indicator;
 		char *b = fmt_num(is->has_baseline, is->baseline);
 		char *t = fmt_num(is->has_target, is->target);
 		char *r = fmt_num(is->has_result, is->result);
 		char *sh = d.now && d.now[i] >= 0 ? xasprintf("%.1f", d.now[i]) : NULL;
-		v[C_BASELINE] = b;
-		v[C_BASELINE_DATE] = is->baseline_date;
-		v[C_TARGET] = t;
-		v[C_TARGET_DATE] = is->target_date;
-		v[C_RESULT] = r;
-		v[C_RESULT_DATE] = is->result_date;
-		v[C_SHARE] = sh;
-		row(out, v, n);
+		w.v[C_BASELINE] = b;
+		w.v[C_BASELINE_DATE] = is->baseline_date;
+		w.v[C_TARGET] = t;
+		w.v[C_TARGET_DATE] = is->target_date;
+		w.v[C_RESULT] = r;
+		w.v[C_RESULT_DATE] = is->result_date;
+		w.v[C_SHARE] = sh;
+		row(out, &w);
 		free(b);
 		free(t);
 		free(r);
@@ -190,26 +200,21 @@ enum kaigi_status report_regional_csv_years(struct store *st, const struct schem
 	}
 	for (size_t i = 0; i < d.outcomes.n; i++) {
 		const struct store_outcome *o = &d.outcomes.v[i];
-		const char *v[C_COUNT] = {0};
-		long long n[C_COUNT];
-		for (int k = 0; k < C_COUNT; k++)
-			n[k] = -1;
-		v[C_TABLE] = "outcome";
-		v[C_YEAR] = o->year;
-		v[C_AREA] = o->area;
-		n[C_IMPROVED] = (long long)o->improved;
-		n[C_SAME] = (long long)o->same;
-		n[C_WORSENED] = (long long)o->worsened;
-		n[C_NOT_COMPARABLE] = (long long)o->not_comparable;
-		row(out, v, n);
+		struct csv_row w;
+		row_start(&w, "outcome");
+		w.v[C_YEAR] = o->year;
+		w.v[C_AREA] = o->area;
+		w.n[C_IMPROVED] = (long long)o->improved;
+		w.n[C_SAME] = (long long)o->same;
+		w.n[C_WORSENED] = (long long)o->worsened;
+		w.n[C_NOT_COMPARABLE] = (long long)o->not_comparable;
+		row(out, &w);
 	}
 	for (size_t i = 0; i < d.tally.n; i++) {
 		const struct store_tally_line *l = &d.tally.v[i];
 		for (size_t a = 0; a <= l->nareas; a++) {
-			const char *v[C_COUNT] = {0};
-			long long n[C_COUNT];
-			for (int k = 0; k < C_COUNT; k++)
-				n[k] = -1;
+			struct csv_row w;
+			row_start(&w, "tally");
 			/* The town's line first, then one per area. */
 			size_t cases = a ? l->areas[a - 1].cases : l->cases, of = d.tally.cases;
 			for (size_t k = 0; a && k < d.tally.nareas; k++)
@@ -218,38 +223,34 @@ enum kaigi_status report_regional_csv_years(struct store *st, const struct schem
 			char sh[32];
 			snprintf(sh, sizeof sh, "%.1f",
 				 of ? 100.0 * (double)cases / (double)of : 0.0);
-			v[C_TABLE] = "tally";
-			v[C_AREA] = a ? l->areas[a - 1].area : NULL;
-			v[C_KIND] = kinds[l->kind];
-			v[C_KEY] = l->key;
-			v[C_LABEL] = store_tally_label(forms, l, lang);
-			n[C_CASES] = (long long)cases;
-			n[C_OF] = (long long)of;
-			v[C_SHARE] = sh;
+			w.v[C_AREA] = a ? l->areas[a - 1].area : NULL;
+			w.v[C_KIND] = kinds[l->kind];
+			w.v[C_KEY] = l->key;
+			w.v[C_LABEL] = store_tally_label(forms, l, lang);
+			w.n[C_CASES] = (long long)cases;
+			w.n[C_OF] = (long long)of;
+			w.v[C_SHARE] = sh;
 			if (l->similar_to != (size_t)-1)
-				v[C_ISSUE] = d.tally.v[l->similar_to].item; /* grouped under */
-			row(out, v, n);
+				w.v[C_ISSUE] = d.tally.v[l->similar_to].item; /* grouped under */
+			row(out, &w);
 		}
 	}
 	for (size_t i = 0; i < d.kpi.n; i++) {
 		const struct store_kpi *k = &d.kpi.v[i];
-		const char *v[C_COUNT] = {0};
-		long long n[C_COUNT];
-		for (int j = 0; j < C_COUNT; j++)
-			n[j] = -1;
+		struct csv_row w;
+		row_start(&w, "care_level");
 		char y[16];
 		snprintf(y, sizeof y, "%d", k->year);
-		v[C_TABLE] = "care_level";
-		v[C_YEAR] = y;
-		v[C_AREA] = k->area;
-		n[C_CASES] = (long long)k->followups;
-		n[C_IMPROVED] = (long long)k->improved;
-		n[C_SAME] = (long long)k->same;
-		n[C_WORSENED] = (long long)k->worse;
-		n[C_PEOPLE] = (long long)k->people;
-		n[C_FOLLOWED_1Y] = (long long)k->followed_1y;
-		n[C_WORSE_1Y] = (long long)k->worse_1y;
-		row(out, v, n);
+		w.v[C_YEAR] = y;
+		w.v[C_AREA] = k->area;
+		w.n[C_CASES] = (long long)k->followups;
+		w.n[C_IMPROVED] = (long long)k->improved;
+		w.n[C_SAME] = (long long)k->same;
+		w.n[C_WORSENED] = (long long)k->worse;
+		w.n[C_PEOPLE] = (long long)k->people;
+		w.n[C_FOLLOWED_1Y] = (long long)k->followed_1y;
+		w.n[C_WORSE_1Y] = (long long)k->worse_1y;
+		row(out, &w);
 	}
 	report_regional_data_clear(&d);
 	return KAIGI_OK;

@@ -94,13 +94,9 @@ void report_regional_tally_section(const struct report_regional_data *d,
 	struct report_block *f = report_facts_add(s, NULL);
 	report_fact_add(f, report_regional_word(lang, "検討した事例", "Case reviews"), v);
 	free(v);
-	if (t->cases == 0) {
-		report_paragraph_add(s, NULL,
-				     report_regional_word(lang,
-							  "この期間に検討した事例はありません。",
-							  "No case was reviewed in this period."));
+	if (report_regional_none(s, t->cases, lang, "この期間に検討した事例はありません。",
+				 "No case was reviewed in this period."))
 		return;
-	}
 	for (int k = 0; k < STORE_TALLY_KINDS; k++) {
 		struct report_block *tb = NULL;
 		bool similar = false;
@@ -109,19 +105,16 @@ void report_regional_tally_section(const struct report_regional_data *d,
 			if ((int)l->kind != k)
 				continue;
 			if (!tb) {
-				tb = report_table_add(s, kind_title((enum store_tally_kind)k, lang),
-						      4);
-				report_col_set(tb, 0, report_regional_word(lang, "項目", "Item"), 5,
-					       false, false);
-				report_col_set(tb, 1, report_regional_word(lang, "事例", "Cases"),
-					       1, true, false);
-				report_col_set(tb, 2, report_regional_word(lang, "割合", "Share"),
-					       1, true, false);
-				report_col_set(tb, 3,
-					       report_regional_word(lang, "圏域別", "By area"), 6,
-					       false, false);
+				static const struct report_regional_col cols[] = {
+				    {"項目", "Item", 5, false, false},
+				    {"事例", "Cases", 1, true, false},
+				    {"割合", "Share", 1, true, false},
+				    {"圏域別", "By area", 6, false, false},
+				};
+				tb = REPORT_REGIONAL_TABLE(
+				    s, kind_title((enum store_tally_kind)k, lang), cols, false,
+				    lang);
 			}
-			size_t row = report_row_add(tb);
 			const char *label = store_tally_label(forms, l, lang);
 			char *name = l->similar_to != (size_t)-1 ? xasprintf("　≈ %s", label)
 								 : xstrdup(label);
@@ -130,10 +123,7 @@ void report_regional_tally_section(const struct report_regional_data *d,
 			snprintf(n, sizeof n, "%zu", l->cases);
 			snprintf(sh, sizeof sh, "%zu%%", pct(l->cases, t->cases));
 			char *areas = by_area(t, l, lang);
-			report_cell_set(tb, row, 0, name);
-			report_cell_set(tb, row, 1, n);
-			report_cell_set(tb, row, 2, sh);
-			report_cell_set(tb, row, 3, areas);
+			report_row_put(tb, name, n, sh, areas);
 			free(name);
 			free(areas);
 		}
@@ -184,21 +174,20 @@ void report_regional_measure_section(const struct report_regional_data *d, const
 	    doc,
 	    report_regional_word(lang, "施策と目標：目標値と実績", "Measures: target and result"),
 	    false);
-	struct report_block *t = report_table_add(s, NULL, 7);
-	report_col_set(t, 0, report_regional_word(lang, "地域課題・施策", "Issue and measure"), 6,
-		       false, false);
-	report_col_set(t, 1, report_regional_word(lang, "指標", "Indicator"), 4, false, false);
-	report_col_set(t, 2, report_regional_word(lang, "基準値", "Baseline"), 2, true, false);
-	report_col_set(t, 3, report_regional_word(lang, "目標値", "Target"), 2, true, false);
-	report_col_set(t, 4, report_regional_word(lang, "実績", "Result"), 2, true, false);
-	report_col_set(t, 5, report_regional_word(lang, "決定年度の値", "When decided"), 2, true,
-		       false);
-	report_col_set(t, 6, report_regional_word(lang, "期間の値", "This period"), 2, true, false);
+	static const struct report_regional_col cols[] = {
+	    {"地域課題・施策", "Issue and measure", 6, false, false},
+	    {"指標", "Indicator", 4, false, false},
+	    {"基準値", "Baseline", 2, true, false},
+	    {"目標値", "Target", 2, true, false},
+	    {"実績", "Result", 2, true, false},
+	    {"決定年度の値", "When decided", 2, true, false},
+	    {"期間の値", "This period", 2, true, false},
+	};
+	struct report_block *t = REPORT_REGIONAL_TABLE(s, NULL, cols, false, lang);
 	for (size_t i = 0; i < d->issues.n; i++) {
 		const struct store_issue *is = &d->issues.v[i];
 		if (!is->measure && !is->indicator && !is->has_target)
 			continue;
-		size_t row = report_row_add(t);
 		char *pk = report_regional_policy_label(is->policy, lang)
 			       ? xasprintf("［%s］", report_regional_policy_label(is->policy, lang))
 			       : xstrdup("");
@@ -223,13 +212,8 @@ void report_regional_measure_section(const struct report_regional_data *d, const
 		char *nw = d->now && d->now[i] >= 0
 			       ? xasprintf("%.1f%% (%zu/%zu)", d->now[i], d->now_n[i], d->now_of[i])
 			       : NULL;
-		report_cell_set(t, row, 0, what);
-		report_cell_set(t, row, 1, is->indicator ? is->indicator : is->indicator_key);
-		report_cell_set(t, row, 2, b);
-		report_cell_set(t, row, 3, tg);
-		report_cell_set(t, row, 4, r);
-		report_cell_set(t, row, 5, th);
-		report_cell_set(t, row, 6, nw);
+		report_row_put(t, what, is->indicator ? is->indicator : is->indicator_key, b, tg, r,
+			       th, nw);
 		free(pk);
 		free(dec);
 		free(what);
@@ -254,27 +238,20 @@ void report_regional_kpi_section(const struct report_regional_data *d, const cha
 	struct report_section *s = report_section_add(
 	    doc, report_regional_word(lang, "要介護度の推移（KPI）", "Care levels followed (KPI)"),
 	    false);
-	if (d->kpi.n == 0) {
-		report_paragraph_add(s, NULL,
-				     report_regional_word(lang,
-							  "要介護度が記録された事例はありません。",
-							  "No case has a care level recorded."));
+	if (report_regional_none(s, d->kpi.n, lang, "要介護度が記録された事例はありません。",
+				 "No case has a care level recorded."))
 		return;
-	}
-	struct report_block *t = report_table_add(s, NULL, 8);
-	report_col_set(t, 0,
-		       d->calendar ? report_regional_word(lang, "年", "Year")
-				   : report_regional_word(lang, "年度", "Fiscal year"),
-		       2, true, true);
-	report_col_set(t, 1, report_regional_word(lang, "圏域", "Area"), 2, false, false);
-	report_col_set(t, 2, report_regional_word(lang, "経過報告", "Follow-ups"), 1, true, false);
-	report_col_set(t, 3, report_regional_word(lang, "軽度化", "Lighter"), 2, true, false);
-	report_col_set(t, 4, report_regional_word(lang, "維持", "Same"), 2, true, false);
-	report_col_set(t, 5, report_regional_word(lang, "重度化", "Heavier"), 2, true, false);
-	report_col_set(t, 6, report_regional_word(lang, "1年後を追えた人", "Seen a year on"), 2,
-		       true, false);
-	report_col_set(t, 7, report_regional_word(lang, "1年後の重度化率", "Heavier a year on"), 2,
-		       true, false);
+	static const struct report_regional_col cols[] = {
+	    {NULL, NULL, 2, true, true},
+	    {"圏域", "Area", 2, false, false},
+	    {"経過報告", "Follow-ups", 1, true, false},
+	    {"軽度化", "Lighter", 2, true, false},
+	    {"維持", "Same", 2, true, false},
+	    {"重度化", "Heavier", 2, true, false},
+	    {"1年後を追えた人", "Seen a year on", 2, true, false},
+	    {"1年後の重度化率", "Heavier a year on", 2, true, false},
+	};
+	struct report_block *t = REPORT_REGIONAL_TABLE(s, NULL, cols, d->calendar, lang);
 	struct store_kpi all = {0};
 	for (size_t i = 0; i <= d->kpi.n; i++) {
 		const struct store_kpi *k = i < d->kpi.n ? &d->kpi.v[i] : &all;
@@ -301,15 +278,8 @@ void report_regional_kpi_section(const struct report_regional_data *d, const cha
 		     *b = report_regional_share(k->same, cmp),
 		     *c = report_regional_share(k->worse, cmp),
 		     *r = report_regional_share(k->worse_1y, k->followed_1y);
-		size_t row = report_row_add(t);
-		report_cell_set(t, row, 0, y);
-		report_cell_set(t, row, 1, i < d->kpi.n ? (*k->area ? k->area : "-") : "");
-		report_cell_set(t, row, 2, n);
-		report_cell_set(t, row, 3, a);
-		report_cell_set(t, row, 4, b);
-		report_cell_set(t, row, 5, c);
-		report_cell_set(t, row, 6, f1);
-		report_cell_set(t, row, 7, k->followed_1y ? r : "-");
+		report_row_put(t, y, i < d->kpi.n ? (*k->area ? k->area : "-") : "", n, a, b, c, f1,
+			       k->followed_1y ? r : "-");
 		free(a);
 		free(b);
 		free(c);

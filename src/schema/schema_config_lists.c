@@ -83,8 +83,6 @@ const char *config_profession_name(const struct kaigi_config *cfg, const struct 
 	return NULL;
 }
 
-static const char *const profession_keys[] = {"id", "label", NULL};
-
 void config_parse_professions(struct loader *l, yaml_node_t *n, struct kaigi_config *cfg)
 {
 	struct ydoc *y = l->y;
@@ -93,29 +91,13 @@ void config_parse_professions(struct loader *l, yaml_node_t *n, struct kaigi_con
 			   ydoc_kind(n));
 		return;
 	}
-	size_t np = ydoc_seq_len(n);
-	cfg->professions = xcalloc(np, sizeof *cfg->professions);
-	for (size_t i = 0; i < np && !y->stop; i++) {
-		yaml_node_t *pn = ydoc_seq_at(y, n, i);
-		if (pn == NULL || !ydoc_map_check(y, pn, "a profession", profession_keys))
-			continue;
-		const char *id = NULL;
-		yaml_node_t *idn = NULL;
-		if (!ydoc_get_str(y, pn, "id", true, &id, &idn) ||
-		    !schema_check_id(l, idn, id, "profession id"))
-			continue;
-		bool dup = false;
-		for (size_t j = 0; j < cfg->nprofessions; j++)
-			if (strcmp(cfg->professions[j].id, id) == 0)
-				dup = true;
-		if (dup) {
-			ydoc_error(y, idn, "duplicate profession id '%s'", id);
-			continue;
-		}
-		struct config_profession *p = &cfg->professions[cfg->nprofessions++];
-		p->id = xstrdup(id);
-		schema_parse_label(l, pn, "label", true, &p->label);
-	}
+	struct schema_id_label *v;
+	size_t np = schema_parse_id_labels(l, n, "a profession", "profession id", &v);
+	cfg->professions = xcalloc(ydoc_seq_len(n), sizeof *cfg->professions);
+	for (size_t i = 0; i < np; i++)
+		cfg->professions[i] = (struct config_profession){v[i].id, v[i].label};
+	cfg->nprofessions = np;
+	free(v);
 }
 
 void config_parse_region(struct loader *l, yaml_node_t *n, struct kaigi_config *cfg)

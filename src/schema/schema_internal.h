@@ -39,6 +39,22 @@ void schema_label_free(struct schema_label *lab);
 /* Check an id's spelling; reports at n and returns false when wrong. */
 bool schema_check_id(struct loader *l, yaml_node_t *n, const char *id, const char *what);
 
+/* An item of a list of {id, label} (the town's professions, a meeting's
+ * roles). */
+struct schema_id_label {
+	char *id;
+	struct schema_label label;
+};
+/*
+ * The items of seq, a sequence of {id, label} mappings (item: "a role",
+ * id_kind: "role id" in messages): ids checked and unique, the label
+ * required; a bad item is reported and left out.  *out is a new array
+ * (room for every item) the caller frees, its strings taken over.
+ * Returns the count.
+ */
+size_t schema_parse_id_labels(struct loader *l, yaml_node_t *seq, const char *item,
+			      const char *id_kind, struct schema_id_label **out);
+
 /* schema_field.c */
 void schema_parse_fields(struct loader *l, yaml_node_t *seq, struct schema_field **out,
 			 size_t *nout, struct schema_field *parent, const char *default_phase);

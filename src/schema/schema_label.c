@@ -54,6 +54,37 @@ void schema_label_free(struct schema_label *lab)
 	lab->ja = lab->en = NULL;
 }
 
+size_t schema_parse_id_labels(struct loader *l, yaml_node_t *seq, const char *item,
+			      const char *id_kind, struct schema_id_label **out)
+{
+	static const char *const keys[] = {"id", "label", NULL};
+	struct ydoc *y = l->y;
+	size_t n = ydoc_seq_len(seq), count = 0;
+	*out = xcalloc(n ? n : 1, sizeof **out);
+	for (size_t i = 0; i < n && !y->stop; i++) {
+		yaml_node_t *in = ydoc_seq_at(y, seq, i);
+		if (in == NULL || !ydoc_map_check(y, in, item, keys))
+			continue;
+		const char *id = NULL;
+		yaml_node_t *idn = NULL;
+		if (!ydoc_get_str(y, in, "id", true, &id, &idn) ||
+		    !schema_check_id(l, idn, id, id_kind))
+			continue;
+		bool dup = false;
+		for (size_t j = 0; j < count; j++)
+			if (strcmp((*out)[j].id, id) == 0)
+				dup = true;
+		if (dup) {
+			ydoc_error(y, idn, "duplicate %s '%s'", id_kind, id);
+			continue;
+		}
+		struct schema_id_label *v = &(*out)[count++];
+		v->id = xstrdup(id);
+		schema_parse_label(l, in, "label", true, &v->label);
+	}
+	return count;
+}
+
 bool schema_parse_label(struct loader *l, yaml_node_t *map, const char *key, bool required,
 			struct schema_label *out)
 {

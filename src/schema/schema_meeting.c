@@ -16,7 +16,6 @@ static const char *const meeting_keys[] = {
     "meeting", "version", "kind",  "title",  "description",     "minutes",       "case_minutes",
     "cases",   "roles",   "forms", "phases", "reserve_minutes", "meeting_forms", NULL};
 static const char *const phase_keys[] = {"id", "title", "minutes", "prompts", NULL};
-static const char *const role_keys[] = {"id", "label", NULL};
 static const char *const cases_keys[] = {"min", "max", NULL};
 
 static void parse_phase(struct loader *l, yaml_node_t *n, struct schema_meeting *m,
@@ -93,29 +92,13 @@ static void parse_roles(struct loader *l, yaml_node_t *n, struct schema_meeting 
 			   ydoc_kind(n));
 		return;
 	}
-	size_t nr = ydoc_seq_len(n);
-	m->roles = xcalloc(nr + 1, sizeof *m->roles);
-	for (size_t i = 0; i < nr && !y->stop; i++) {
-		yaml_node_t *rn = ydoc_seq_at(y, n, i);
-		if (rn == NULL || !ydoc_map_check(y, rn, "a role", role_keys))
-			continue;
-		const char *id = NULL;
-		yaml_node_t *idn = NULL;
-		if (!ydoc_get_str(y, rn, "id", true, &id, &idn) ||
-		    !schema_check_id(l, idn, id, "role id"))
-			continue;
-		bool dup = false;
-		for (size_t j = 0; j < m->nroles; j++)
-			if (strcmp(m->roles[j].id, id) == 0)
-				dup = true;
-		if (dup) {
-			ydoc_error(y, idn, "duplicate role id '%s'", id);
-			continue;
-		}
-		struct schema_role *r = &m->roles[m->nroles++];
-		r->id = xstrdup(id);
-		schema_parse_label(l, rn, "label", true, &r->label);
-	}
+	struct schema_id_label *v;
+	size_t nr = schema_parse_id_labels(l, n, "a role", "role id", &v);
+	m->roles = xcalloc(ydoc_seq_len(n) + 1, sizeof *m->roles);
+	for (size_t i = 0; i < nr; i++)
+		m->roles[i] = (struct schema_role){v[i].id, v[i].label};
+	m->nroles = nr;
+	free(v);
 }
 
 /* A list of form ids under key (forms, meeting_forms) into *ids, *pos, *count. */

@@ -74,50 +74,50 @@ const struct schema_meeting *schema_meeting_find(const struct schema_set *set, c
 	return NULL;
 }
 
+/* The field of v[0..n) whose id (or, with former, whose `formerly`) is id. */
+static const struct schema_field *field_in(const struct schema_field *v, size_t n, const char *id,
+					   bool former)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *key = former ? v[i].formerly : v[i].id;
+		if (key && strcmp(key, id) == 0)
+			return &v[i];
+	}
+	return NULL;
+}
+
+/* The top-level field of form named id (or formerly id). */
+static const struct schema_field *field_in_form(const struct schema_form *form, const char *id,
+						bool former)
+{
+	for (size_t s = 0; s < form->nsections; s++) {
+		const struct schema_field *f =
+		    field_in(form->sections[s].fields, form->sections[s].nfields, id, former);
+		if (f)
+			return f;
+	}
+	return NULL;
+}
+
 const struct schema_field *schema_field_find(const struct schema_form *form, const char *id)
 {
-	for (size_t s = 0; s < form->nsections; s++)
-		for (size_t i = 0; i < form->sections[s].nfields; i++) {
-			const struct schema_field *f = &form->sections[s].fields[i];
-			if (f->id && strcmp(f->id, id) == 0)
-				return f;
-		}
-	return NULL;
+	return field_in_form(form, id, false);
 }
 
 const struct schema_field *schema_subfield_find(const struct schema_field *parent, const char *id)
 {
-	for (size_t i = 0; i < parent->ncolumns; i++)
-		if (parent->columns[i].id && strcmp(parent->columns[i].id, id) == 0)
-			return &parent->columns[i];
-	for (size_t i = 0; i < parent->nfields; i++)
-		if (parent->fields[i].id && strcmp(parent->fields[i].id, id) == 0)
-			return &parent->fields[i];
-	return NULL;
+	const struct schema_field *f = field_in(parent->columns, parent->ncolumns, id, false);
+	return f ? f : field_in(parent->fields, parent->nfields, id, false);
 }
 
 const struct schema_field *schema_field_find_former(const struct schema_form *form,
 						    const struct schema_field *parent,
 						    const char *id)
 {
-	if (parent) {
-		for (size_t i = 0; i < parent->nfields; i++)
-			if (parent->fields[i].formerly &&
-			    strcmp(parent->fields[i].formerly, id) == 0)
-				return &parent->fields[i];
-		for (size_t i = 0; i < parent->ncolumns; i++)
-			if (parent->columns[i].formerly &&
-			    strcmp(parent->columns[i].formerly, id) == 0)
-				return &parent->columns[i];
-		return NULL;
-	}
-	for (size_t s = 0; s < form->nsections; s++)
-		for (size_t i = 0; i < form->sections[s].nfields; i++) {
-			const struct schema_field *f = &form->sections[s].fields[i];
-			if (f->formerly && strcmp(f->formerly, id) == 0)
-				return f;
-		}
-	return NULL;
+	if (!parent)
+		return field_in_form(form, id, true);
+	const struct schema_field *f = field_in(parent->fields, parent->nfields, id, true);
+	return f ? f : field_in(parent->columns, parent->ncolumns, id, true);
 }
 
 const struct schema_grid_row *schema_row_find(const struct schema_field *grid, const char *id)

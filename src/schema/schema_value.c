@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,17 +110,8 @@ static bool parse_date(const char *s, char out[11])
 	int max = mdays[m - 1] + (m == 2 && leap(y) ? 1 : 0);
 	if (d > max)
 		return false;
-	out[0] = (char)('0' + y / 1000);
-	out[1] = (char)('0' + y / 100 % 10);
-	out[2] = (char)('0' + y / 10 % 10);
-	out[3] = (char)('0' + y % 10);
-	out[4] = '-';
-	out[5] = (char)('0' + m / 10);
-	out[6] = (char)('0' + m % 10);
-	out[7] = '-';
-	out[8] = (char)('0' + d / 10);
-	out[9] = (char)('0' + d % 10);
-	out[10] = '\0';
+	/* y has four digits, m and d at most two */
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m, (unsigned)d);
 	return true;
 }
 
@@ -152,6 +144,18 @@ static enum kaigi_status range_error(const struct schema_field *f, struct kaigi_
 				       shown, f->min_text);
 	return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "%s is above the maximum %s", shown,
 			       f->max_text);
+}
+
+/* A date or month (text that sorts as it counts) within f's min and max:
+ * out is set to it, else the range error. */
+static enum kaigi_status text_in_range(const struct schema_field *f, const char *text,
+				       struct kaigi_value *out, struct kaigi_error *err)
+{
+	if ((f->has_min && strcmp(text, f->min_text) < 0) ||
+	    (f->has_max && strcmp(text, f->max_text) > 0))
+		return range_error(f, err, text);
+	kaigi_value_set_text(out, text);
+	return KAIGI_OK;
 }
 
 static enum kaigi_status check_number(const struct schema_field *f, double v, const char *shown,
@@ -366,12 +370,7 @@ enum kaigi_status schema_value_parse_at(const struct schema_field *f,
 					     "'%s' is not a date (write YYYY-MM-DD)", text);
 			break;
 		}
-		if ((f->has_min && strcmp(d, f->min_text) < 0) ||
-		    (f->has_max && strcmp(d, f->max_text) > 0)) {
-			st = range_error(f, err, d);
-			break;
-		}
-		kaigi_value_set_text(out, d);
+		st = text_in_range(f, d, out, err);
 		break;
 	}
 	case SCHEMA_MONTH: {
@@ -381,12 +380,7 @@ enum kaigi_status schema_value_parse_at(const struct schema_field *f,
 					     "'%s' is not a month: write it as 2026-11", text);
 			break;
 		}
-		if ((f->has_min && strcmp(m, f->min_text) < 0) ||
-		    (f->has_max && strcmp(m, f->max_text) > 0)) {
-			st = range_error(f, err, m);
-			break;
-		}
-		kaigi_value_set_text(out, m);
+		st = text_in_range(f, m, out, err);
 		break;
 	}
 	case SCHEMA_PERIOD:

@@ -161,45 +161,57 @@ static long stale_pid(const char *entry, const char *base)
 	return 0;
 }
 
+/* Call visit with the path of each entry of dir but . and .. (nothing when
+ * dir cannot be read). */
+static void dir_each(const char *dir, void (*visit)(const char *path, const char *name, void *arg),
+		     void *arg)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		char *p = xasprintf("%s/%s", dir, e->d_name);
+		visit(p, e->d_name, arg);
+		free(p);
+	}
+	closedir(d);
+}
+
+static void unlink_one(const char *path, const char *name, void *arg)
+{
+	(void)name;
+	(void)arg;
+	unlink(path);
+}
+
 static void remove_tree1(const char *path)
 {
-	DIR *d = opendir(path);
-	if (d) {
-		struct dirent *e;
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			char *p = xasprintf("%s/%s", path, e->d_name);
-			unlink(p);
-			free(p);
-		}
-		closedir(d);
-	}
+	dir_each(path, unlink_one, NULL);
 	rmdir(path);
+}
+
+/* Remove path when it is a temporary of base left by a process that has
+ * died. */
+static void sweep_one(const char *path, const char *name, void *base)
+{
+	long pid = stale_pid(name, base);
+	if (pid == 0 || pid == (long)getpid() || !(kill((pid_t)pid, 0) != 0 && errno == ESRCH))
+		return;
+	struct stat sb;
+	if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+		remove_tree1(path);
+	else if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode))
+		unlink(path);
 }
 
 void kaigi_tmp_sweep(const char *path)
 {
 	const char *base;
 	char *dir = parent_of(path, &base);
-	DIR *d = opendir(dir);
-	if (d) {
-		struct dirent *e;
-		while ((e = readdir(d)) != NULL) {
-			long pid = stale_pid(e->d_name, base);
-			if (pid == 0 || pid == (long)getpid() ||
-			    !(kill((pid_t)pid, 0) != 0 && errno == ESRCH))
-				continue;
-			char *p = xasprintf("%s/%s", dir, e->d_name);
-			struct stat sb;
-			if (lstat(p, &sb) == 0 && S_ISDIR(sb.st_mode))
-				remove_tree1(p);
-			else if (lstat(p, &sb) == 0 && S_ISREG(sb.st_mode))
-				unlink(p);
-			free(p);
-		}
-		closedir(d);
-	}
+	dir_each(dir, sweep_one, (void *)base);
 	free(dir);
 }
 

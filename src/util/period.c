@@ -152,14 +152,7 @@ static bool at_end(struct cur *c)
 static void month_text(int idx, char out[PERIOD_MONTH_SIZE])
 {
 	unsigned y = (unsigned)idx / 12 % 10000, m = (unsigned)idx % 12 + 1;
-	out[0] = (char)('0' + y / 1000);
-	out[1] = (char)('0' + y / 100 % 10);
-	out[2] = (char)('0' + y / 10 % 10);
-	out[3] = (char)('0' + y % 10);
-	out[4] = '-';
-	out[5] = (char)('0' + m / 10);
-	out[6] = (char)('0' + m % 10);
-	out[7] = '\0';
+	snprintf(out, PERIOD_MONTH_SIZE, "%04u-%02u", y, m);
 }
 
 bool period_month_parse(const char *s, char out[PERIOD_MONTH_SIZE])

@@ -84,29 +84,31 @@ size_t utf8_width(const char *s)
 	return w;
 }
 
-size_t utf8_prefix_for_width(const char *s, size_t cols)
+/* The bytes of the longest prefix of s at most cols wide; its width in *used. */
+static size_t prefix_for_width(const char *s, size_t cols, size_t *used)
 {
-	size_t used = 0, off = 0, n;
+	size_t off = 0, n;
+	*used = 0;
 	while (s[off]) {
 		size_t w = char_width(s + off, &n);
-		if (used + w > cols)
+		if (*used + w > cols)
 			break;
-		used += w;
+		*used += w;
 		off += n;
 	}
 	return off;
 }
 
+size_t utf8_prefix_for_width(const char *s, size_t cols)
+{
+	size_t used;
+	return prefix_for_width(s, cols, &used);
+}
+
 void utf8_pad(struct strbuf *b, const char *s, size_t cols)
 {
-	size_t used = 0, off = 0, n;
-	while (s[off]) {
-		size_t w = char_width(s + off, &n);
-		if (used + w > cols)
-			break;
-		used += w;
-		off += n;
-	}
+	size_t used;
+	size_t off = prefix_for_width(s, cols, &used);
 	strbuf_appendn(b, s, off);
 	for (; used < cols; used++)
 		strbuf_appendc(b, ' ');
