@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * test_case_start.c — a case's forms start with what the room said when
+ * test_store_case_start.c — a case's forms start with what the room said when
  * the case was added (issue 9, item 6): the case sheet made for a new case
  * holds the initials, sex and age band typed then, and the meeting's date
  * as カンファレンス日; a value the form does not take is left out; a

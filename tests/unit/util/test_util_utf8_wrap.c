@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* test_utf8_wrap.c — wrapping to display width with Japanese line breaking. */
+/* test_util_utf8_wrap.c — wrapping to display width with Japanese line breaking. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

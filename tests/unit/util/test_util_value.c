@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * test_value.c — answers as typed (often through a Japanese IME) turned into
+ * test_util_value.c — answers as typed (often through a Japanese IME) turned into
  * checked values: each type, full-width digits and separators, dates,
  * ranges, choices; constraints with their messages; the value helpers.
  */
