@@ -8,7 +8,8 @@ HT), long texts each followed by Tab and the next field, a refused value
 (年齢 八十一) kept as a draft and corrected later, dates typed with `t` and
 `+90`, and a grid rated with digits.  It counts the keys the case needed
 (each key or typed character one) and prints the figure;
-tests/bench/keys_per_case.py compares it with the model before issue 9.
+tests/bench/keys_per_case.py compares it with the model before the Alt-letter
+commands.
 """
 import datetime
 import os

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * test_util_period.c — goal periods as the room says them (issue 9, item 5):
+ * test_util_period.c — goal periods as the room says them:
  * the month and period field types, every accepted spelling, refusals that
  * say what is accepted, lengths from the meeting's date, min/max in months,
  * the display, the expression functions, and `formerly`.

@@ -389,7 +389,7 @@ static const char *fake_gettext(const char *msgid)
 }
 
 /* Refusals are msgids: with a translator installed (the UI) they come out
- * in its language; without one (the command line) in English (issue 9). */
+ * in its language; without one (the command line) in English. */
 static void refusals_are_translatable(void **state)
 {
 	struct kaigi_value v = {0};
