@@ -391,6 +391,17 @@ def cli(path, home, *args):
     return kaigi_cli(path, home, *args)[0]
 
 
+def new_meeting(k, kind="自立支援"):
+    """From the home screen of an empty database: a new meeting of the
+    template whose name starts with kind; returns once it is made."""
+    k.wait_for("予定された会議はありません")
+    k.send("n")
+    k.wait_for("新しい会議：種類は？")
+    k.type(kind)
+    k.send("enter")
+    return k.wait_for("会議を作りました")
+
+
 def open_today_cases(k, wait="1. K-"):
     """From the home screen of the demo: today's meeting and its list of
     cases; returns the screen once it shows wait."""
