@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * bench_pages.c — what a key on a case-plan page costs against the length
- * of its lists (issue 16, tests/bench/table.py).
+ * of its lists (tests/bench/table.py).
  *
  *   bench_pages FORMS_DIR N...
  *

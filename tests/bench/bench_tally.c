@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * bench_tally.c — the town's tallies and care-level KPIs (issue 12) on the
+ * bench_tally.c — the town's tallies and care-level KPIs on the
  * reference data set, timed, with the very SQL kaigi ran written out for
  * the sqlite3 shell (tests/bench/tally_bench runs it there as the
  * reference).

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""Sync conflicts in the UI (issue 10): the home screen says when the last
+"""Sync conflicts in the UI: the home screen says when the last
 exchange was and how many conflicts wait; c shows them side by side (the
 value here, the incoming one, who and when); i takes the incoming value,
 which is then in the database and the conflict settled."""

@@ -10,24 +10,13 @@ baseline and the meeting's decision, which the linked case's printed
 summary then shows; the agenda travels in a record file.
 """
 import os
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import Kaigi, binary, check, db, run, tempdir  # noqa: E402
+from kaigi_pty import Kaigi, check, cli, db, run, source, tempdir  # noqa: E402
 
-ROOT = os.environ.get("KAIGI_SOURCE_ROOT",
-                      os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-FIXTURE = os.path.join(ROOT, "tests", "data", "followup", "regional.yaml")
+FIXTURE = source("tests", "data", "followup", "regional.yaml")
 DECISION = "薬剤師の同行訪問を始める"
-
-
-def cli(path, home, *args):
-    env = dict(os.environ, LANG="C.UTF-8", HOME=home, XDG_CONFIG_HOME=os.path.join(home, "config"))
-    p = subprocess.run([binary(), "--db", path, "--lang", "ja"] + list(args), capture_output=True,
-                       env=env)
-    check(p.returncode == 0, "kaigi %s: %s" % (" ".join(args), p.stderr.decode()))
-    return p.stdout.decode("utf-8")
 
 
 def main():

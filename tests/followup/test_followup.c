@@ -263,15 +263,23 @@ static void actions_before_and_closing_one(void **state)
 	fixture_free(f);
 }
 
-static void third_review_compared_and_rolled_up(void **state)
+/* The three reviews, the third prefilled from the second and rated. */
+static struct fixture *review3_rated(char r3[STORE_ID_SIZE])
 {
-	(void)state;
 	struct fixture *f = fixture_new("tests/data/followup/three_reviews.yaml");
-	char r3[STORE_ID_SIZE];
 	add_review3(f, r3);
 	struct kaigi_error err;
 	assert_int_equal(store_followup_prefill(f->st, r3, NULL, &err), KAIGI_OK);
 	rate_review3(f, r3);
+	return f;
+}
+
+static void third_review_compared_and_rolled_up(void **state)
+{
+	(void)state;
+	char r3[STORE_ID_SIZE];
+	struct fixture *f = review3_rated(r3);
+	struct kaigi_error err;
 	struct store_compare c;
 	assert_int_equal(store_compare_cases(f->st, REVIEW2, r3, &c, &err), KAIGI_OK);
 	const struct store_grid_compare *gc = &c.grids[0];
@@ -303,12 +311,9 @@ static void third_review_compared_and_rolled_up(void **state)
 static void summary_shows_what_changed(void **state)
 {
 	(void)state;
-	struct fixture *f = fixture_new("tests/data/followup/three_reviews.yaml");
 	char r3[STORE_ID_SIZE];
-	add_review3(f, r3);
+	struct fixture *f = review3_rated(r3);
 	struct kaigi_error err;
-	assert_int_equal(store_followup_prefill(f->st, r3, NULL, &err), KAIGI_OK);
-	rate_review3(f, r3);
 	char sql[256];
 	snprintf(sql, sizeof sql,
 		 "SELECT a.item FROM answer a JOIN form_record r ON r.id = a.record_id WHERE "

@@ -94,7 +94,7 @@ static void raised_counts(void **state)
 	assert_int_equal(n.cases, 4);
 	assert_int_equal(n.followups, 2);
 
-	/* The raised items are kept as rows (issue 16): a meeting moved to
+	/* The raised items are kept as rows: a meeting moved to
 	 * another day, a person's area changed, an item's wording edited and
 	 * an item's answers deleted all reach the roll-up. */
 	assert_int_equal(store_meeting_set(f->st, "00000000-0000-4000-8000-0000000000a1",
@@ -212,7 +212,7 @@ static void outcomes_and_the_report(void **state)
 	assert_string_equal(o.v[1].area, "西地区");
 	assert_int_equal(o.v[1].not_comparable, 1);
 	store_outcome_list_free(&o);
-	/* The comparisons are kept (issue 16), and a changed rating of the
+	/* The comparisons are kept, and a changed rating of the
 	 * follow-up throws its comparison away: the roll-up follows. */
 	assert_true(fixture_int(f, "SELECT count(*) FROM outcome_cache") >= 2);
 	char fcase[64];
@@ -328,7 +328,7 @@ static void search_finds_japanese_in_long_text(void **state)
 	assert_true(strlen(ex) < strlen(h.v[0].text));
 	free(ex);
 	store_text_hit_list_free(&h);
-	/* Two characters: one bigram of the index (issue 16), found. */
+	/* Two characters: one bigram of the index, found. */
 	assert_int_equal(store_text_search(f->st, "長女", 0, &h, &mode, &err), KAIGI_OK);
 	assert_int_equal(mode, STORE_SEARCH_INDEX);
 	assert_int_equal(h.n, 1);
@@ -459,7 +459,7 @@ static bool never_stop(void *ctx)
 	return false;
 }
 
-/* A search gives way to a waiting key (issue 16): stopped, it fails with
+/* A search gives way to a waiting key: stopped, it fails with
  * no hits and says it was stopped; unstopped, the check changes nothing. */
 static void search_gives_way(void **state)
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * test_tally.c — the town's tallies, 年度, measures, KPIs and the policy
- * meeting (issue 12) on a fixture year the test writes itself from the
+ * meeting on a fixture year the test writes itself from the
  * counts below, so every expected figure is worked out here:
  *
  *   FY2025 (令和7年度): five reviews, the last on 31 March 2026 with a

@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * test_schema_util.h — what the schema, expression and value tests share:
+ * schema_fixture.h — what the schema, expression and value tests share:
  * loading YAML from a string into a fresh set, the diagnostics as text, and
  * a name → value table to feed expressions.
  *
  * Each test gets its own struct tset (cmocka setup/teardown), so a test that
  * fails half-way still frees everything and the leak checker stays quiet.
  */
-#ifndef KAIGI_TEST_SCHEMA_UTIL_H
-#define KAIGI_TEST_SCHEMA_UTIL_H
+#ifndef KAIGI_TEST_SCHEMA_FIXTURE_H
+#define KAIGI_TEST_SCHEMA_FIXTURE_H
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -80,6 +80,31 @@ static inline void load_ok(struct tset *t, const char *yaml, const char *file, i
 		print_error("%s", tset_diags(t));
 		_fail(file, line);
 	}
+}
+
+/* tset_setup, then yaml loaded as "t.yaml" (a form "t"); -1, showing the
+ * diagnostics, unless it loads cleanly. */
+static inline int tset_setup_yaml(void **state, const char *yaml)
+{
+	if (tset_setup(state) != 0)
+		return -1;
+	struct tset *t = *state;
+	if (schema_load_buffer(&t->set, "t.yaml", yaml, strlen(yaml), &t->diags) != KAIGI_OK ||
+	    t->diags.n != 0) {
+		fprintf(stderr, "%s", tset_diags(t));
+		return -1;
+	}
+	return 0;
+}
+
+/* Field id of form "t" in the struct tset of *state; fails the test when
+ * there is none. */
+static inline const struct schema_field *tset_field(void **state, const char *id)
+{
+	struct tset *t = *state;
+	const struct schema_field *f = schema_field_find(schema_form_find(&t->set, "t"), id);
+	assert_non_null(f);
+	return f;
 }
 
 /* Load yaml as "t.yaml", expecting it to fail with exactly these lines

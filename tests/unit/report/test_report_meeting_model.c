@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * test_meeting_model.c — the meeting as towns run it (issue 11), through
+ * test_report_meeting_model.c — the meeting as towns run it, through
  * the store and report APIs: a participant whose profession the template
  * does not expect is recorded, exported, imported and counted; an old
  * meeting's summary keeps the vision of its day when the town's changes;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * test_expr.c — form expressions evaluated by SQLite: values and types,
+ * test_schema_expr.c — form expressions evaluated by SQLite: values and types,
  * named parameters, selected()/count_selected(), and the sandbox: what a
  * form file must never reach (subqueries, tables, pragmas, extensions,
  * recursive queries) and a runaway expression stopped by the step budget.

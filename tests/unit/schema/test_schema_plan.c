@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * test_plan.c — the meeting's time plan (plan.h) on the shipped templates:
+ * test_schema_plan.c — the meeting's time plan (plan.h) on the shipped templates:
  * four cases fit Toyoake's 90 minutes and every case's phases add up to
  * its slot; a case that ran long takes its overrun from the later cases;
  * the 居宅 version plans 2–3 cases of 30–45 minutes (seed 001 L1881).

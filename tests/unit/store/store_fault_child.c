@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * fault_child.c — the writer that test_store_faults kills.
+ * store_fault_child.c — the writer that test_store_faults kills.
  *
  * usage: store_fault_child DB FORMS_DIR RECORD_ID FIRST_SEQ
  *

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * test_case_start.c — a case's forms start with what the room said when
- * the case was added (issue 9, item 6): the case sheet made for a new case
+ * test_store_case_start.c — a case's forms start with what the room said when
+ * the case was added: the case sheet made for a new case
  * holds the initials, sex and age band typed then, and the meeting's date
  * as カンファレンス日; a value the form does not take is left out; a
  * record that exists is not touched; a meeting's own record gets nothing.

@@ -491,7 +491,7 @@ static bool always(void *ctx)
 	return true;
 }
 
-/* Checkpoints are out of the save path (issue 16): saves never checkpoint
+/* Checkpoints are out of the save path: saves never checkpoint
  * (the log grows past SQLite's automatic 1,000 pages), a checkpoint when
  * idle empties it, and every save is durable before and after — a process
  * killed right after a checkpoint and a save loses nothing. */

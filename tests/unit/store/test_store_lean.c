@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * test_store_lean.c — the laptop's own tables stored lean (db/012_lean.sql,
- * issue 16): the audit trail numbers its keys and words but loses nothing,
+ * test_store_lean.c — the laptop's own tables stored lean (db/012_lean.sql):
+ * the audit trail numbers its keys and words but loses nothing,
  * stays append-only, and is read through the index; search documents name
  * their owners by number and are still found; change sets are kept
  * deflated; the migration moves a database of the schema before it, with a

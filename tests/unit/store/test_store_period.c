@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * test_period_store.c — goal periods in the store (issue 9, item 5):
+ * test_period_store.c — goal periods in the store:
  * record files written with case_plan 1's `months` import as periods from
  * the meeting's month, a length typed in a meeting starts in its month, a
  * refused period says what is accepted, export → import keeps periods as

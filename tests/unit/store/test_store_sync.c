@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * test_sync_store.c — the sync engine on two stores, through its C API
+ * test_store_sync.c — the sync engine on two stores, through its C API
  * (include/kaigi/sync.h): what the command line cannot do (delete a
  * meeting).  An answer edited here while the other laptop deleted its
  * meeting: the local edit stays, the deleted rows are put back and listed

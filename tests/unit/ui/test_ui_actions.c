@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * test_actions.c — the input model's rules, checked on the action table:
+ * test_ui_actions.c — the input model's rules, checked on the action table:
  * where text is typed (UI_CTX_TYPEABLE) no printable character is a
  * command, every screen command with a letter also has an Alt key (so it
  * is reachable from a field), and a grid's digits are rows of the table.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * test_keys_doc.c — doc/ui.md's key list is the action table.
+ * test_ui_keys_doc.c — doc/ui.md's key list is the action table.
  *
  * Builds the "Every key" list from ui_actions[] the way the `?` help groups
  * it (ui_help_lists), and compares it with the block of doc/ui.md between
@@ -16,7 +16,8 @@
 #include "ui/ui_help.h"
 
 #define KEYS_BEGIN                                                                                 \
-	"<!-- keys: made from src/ui/ui_actions.c; tests/ui/test_keys_doc.c checks it -->\n"
+	"<!-- keys: made from src/ui/ui_actions.c; tests/unit/ui/test_ui_keys_doc.c checks it "    \
+	"-->\n"
 #define KEYS_END "<!-- keys end -->\n"
 
 static void cell(struct strbuf *b, const char *s)

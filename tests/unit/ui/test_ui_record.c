@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * test_ui_record.c — a page costs what it shows, not what the record holds
- * (issue 16 item 1).  A case plan with 1,000 issues and 1,000 goals, each
+ *.  A case plan with 1,000 issues and 1,000 goals, each
  * goal naming "the issue it addresses": showing every goal's choice reads
  * one label each.  Before, each showing built the labels of all 1,000
  * issues by scanning the record's answers (852 ms a key at 1,000 items);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * test_period.c — goal periods as the room says them (issue 9, item 5):
+ * test_util_period.c — goal periods as the room says them:
  * the month and period field types, every accepted spelling, refusals that
  * say what is accepted, lengths from the meeting's date, min/max in months,
  * the display, the expression functions, and `formerly`.
@@ -21,19 +21,7 @@ static const char form_yaml[] =
 
 static int setup(void **state)
 {
-	if (tset_setup(state) != 0)
-		return -1;
-	struct tset *t = *state;
-	LOAD_OK(t, form_yaml);
-	return 0;
-}
-
-static const struct schema_field *field(void **state, const char *id)
-{
-	struct tset *t = *state;
-	const struct schema_field *f = schema_field_find(schema_form_find(&t->set, "t"), id);
-	assert_non_null(f);
-	return f;
+	return tset_setup_yaml(state, form_yaml);
 }
 
 /* text for field id on a meeting of date start must store want. */
@@ -41,7 +29,7 @@ static void ok(void **state, const char *id, const char *text, const char *start
 {
 	struct kaigi_value v = {0};
 	struct kaigi_error err;
-	if (schema_value_parse_at(field(state, id), NULL, text, start, &v, &err) != KAIGI_OK)
+	if (schema_value_parse_at(tset_field(state, id), NULL, text, start, &v, &err) != KAIGI_OK)
 		fail_msg("%s: '%s' refused: %s", id, text, err.msg);
 	if (v.type != KAIGI_TEXT || strcmp(v.s, want) != 0)
 		fail_msg("%s: '%s' gave '%s', not '%s'", id, text,
@@ -53,7 +41,8 @@ static void bad(void **state, const char *id, const char *text, const char *star
 {
 	struct kaigi_value v = {0};
 	struct kaigi_error err;
-	if (schema_value_parse_at(field(state, id), NULL, text, start, &v, &err) != KAIGI_EDATA)
+	if (schema_value_parse_at(tset_field(state, id), NULL, text, start, &v, &err) !=
+	    KAIGI_EDATA)
 		fail_msg("%s: '%s' accepted as '%s'", id, text, v.s ? v.s : "");
 	assert_string_equal(err.msg, msg);
 	assert_int_equal(v.type, KAIGI_NULL);
@@ -117,7 +106,8 @@ static void refusals_say_what_is_accepted(void **state)
 	/* An empty answer is no answer, as for every type. */
 	struct kaigi_value v = {0};
 	struct kaigi_error err;
-	assert_int_equal(schema_value_parse(field(state, "span"), NULL, "  ", &v, &err), KAIGI_OK);
+	assert_int_equal(schema_value_parse(tset_field(state, "span"), NULL, "  ", &v, &err),
+			 KAIGI_OK);
 	assert_int_equal(v.type, KAIGI_NULL);
 }
 
@@ -156,8 +146,8 @@ static void expression_functions(void **state)
 	tvals_text(&vals, "span", "2026-11/2027-05");
 	struct kaigi_value v = {0};
 	struct kaigi_error err;
-	assert_int_equal(expr_eval(field(state, "n")->calculate, tvals_lookup, &vals, &v, &err),
-			 KAIGI_OK);
+	assert_int_equal(
+	    expr_eval(tset_field(state, "n")->calculate, tvals_lookup, &vals, &v, &err), KAIGI_OK);
 	assert_int_equal(v.type, KAIGI_INT);
 	assert_int_equal(v.i, 6);
 	struct expr *e = NULL;
@@ -171,8 +161,8 @@ static void expression_functions(void **state)
 	/* Unanswered reads as unanswered. */
 	struct tvals none = {0};
 	tvals_text(&none, "span", "");
-	assert_int_equal(expr_eval(field(state, "n")->calculate, tvals_lookup, &none, &v, &err),
-			 KAIGI_OK);
+	assert_int_equal(
+	    expr_eval(tset_field(state, "n")->calculate, tvals_lookup, &none, &v, &err), KAIGI_OK);
 	assert_int_equal(v.type, KAIGI_NULL);
 	expr_free(e);
 	tvals_free(&vals);
@@ -184,7 +174,7 @@ static void formerly_finds_renamed_fields(void **state)
 	struct tset *t = *state;
 	const struct schema_form *form = schema_form_find(&t->set, "t");
 	const struct schema_field *goals = schema_field_find(form, "goals");
-	assert_ptr_equal(schema_field_find_former(form, NULL, "months"), field(state, "span"));
+	assert_ptr_equal(schema_field_find_former(form, NULL, "months"), tset_field(state, "span"));
 	assert_ptr_equal(schema_field_find_former(form, goals, "months"), &goals->fields[0]);
 	assert_null(schema_field_find_former(form, goals, "span"));
 	LOAD_ERR(t, FORM("      - {id: p, type: period, label: P, formerly: p}\n"),

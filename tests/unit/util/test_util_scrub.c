@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * test_scrub.c — the table of what must and must not be hidden (issue 13):
+ * test_util_scrub.c — the table of what must and must not be hidden:
  * each pattern class for anyone, the person's own values in the styles
  * people write them, half- and full-width, with and without spaces; and the
  * ordinary text that must survive (a dose, a fiscal year, a room number, a

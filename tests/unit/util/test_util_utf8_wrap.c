@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* test_utf8_wrap.c — wrapping to display width with Japanese line breaking. */
+/* test_util_utf8_wrap.c — wrapping to display width with Japanese line breaking. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -127,7 +127,7 @@ static void test_combining_marks_stay(void **state)
 
 /* Breaks that cut a word are avoided where a better one keeps half the
  * line: not inside a katakana word, not leaving one kanji of a compound,
- * not in the middle of a two-character word (issue 13: 個人因｜子,
+ * not in the middle of a two-character word (個人因｜子,
  * コーディ｜ネーター, 資源発｜掘). */
 static void test_word_breaks(void **state)
 {
@@ -152,7 +152,7 @@ static void test_word_breaks(void **state)
 }
 
 /* ↑ △ × ① are one column, or two as a CJK terminal shows them when asked
- * (issue 13); wide and narrow characters are not affected. */
+ *; wide and narrow characters are not affected. */
 static void test_ambiguous_width(void **state)
 {
 	(void)state;

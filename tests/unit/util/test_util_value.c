@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * test_value.c — answers as typed (often through a Japanese IME) turned into
+ * test_util_value.c — answers as typed (often through a Japanese IME) turned into
  * checked values: each type, full-width digits and separators, dates,
  * ranges, choices; constraints with their messages; the value helpers.
  */
@@ -59,23 +59,7 @@ static const char form_yaml[] =
 
 static int setup(void **state)
 {
-	if (tset_setup(state) != 0)
-		return -1;
-	struct tset *t = *state;
-	if (schema_load_buffer(&t->set, "t.yaml", form_yaml, strlen(form_yaml), &t->diags) !=
-	    KAIGI_OK) {
-		fprintf(stderr, "%s", tset_diags(t));
-		return -1;
-	}
-	return 0;
-}
-
-static const struct schema_field *field(void **state, const char *id)
-{
-	struct tset *t = *state;
-	const struct schema_field *f = schema_field_find(schema_form_find(&t->set, "t"), id);
-	assert_non_null(f);
-	return f;
+	return tset_setup_yaml(state, form_yaml);
 }
 
 /* The value ok() returns; cleared by the next call and at exit. */
@@ -86,7 +70,7 @@ static struct kaigi_value *ok(void **state, const char *id, const char *text)
 {
 	struct kaigi_error err;
 	kaigi_value_clear(&last);
-	if (schema_value_parse(field(state, id), NULL, text, &last, &err) != KAIGI_OK)
+	if (schema_value_parse(tset_field(state, id), NULL, text, &last, &err) != KAIGI_OK)
 		fail_msg("%s: '%s' refused: %s", id, text, err.msg);
 	return &last;
 }
@@ -118,7 +102,7 @@ static void bad(void **state, const char *id, const char *text, const char *msg)
 	struct kaigi_value v = {0};
 	kaigi_value_set_text(&v, "stale");
 	struct kaigi_error err;
-	if (schema_value_parse(field(state, id), NULL, text, &v, &err) != KAIGI_EDATA)
+	if (schema_value_parse(tset_field(state, id), NULL, text, &v, &err) != KAIGI_EDATA)
 		fail_msg("%s: '%s' accepted", id, text);
 	assert_int_equal(err.status, KAIGI_EDATA);
 	assert_string_equal(err.msg, msg);
@@ -274,11 +258,13 @@ static void scale_values(void **state)
 	const struct schema_form *form = schema_form_find(&t->set, "t");
 	struct kaigi_value v = {0};
 	struct kaigi_error err;
-	assert_int_equal(schema_value_parse(field(state, "main"), &form->lists[1], "b", &v, &err),
-			 KAIGI_OK);
+	assert_int_equal(
+	    schema_value_parse(tset_field(state, "main"), &form->lists[1], "b", &v, &err),
+	    KAIGI_OK);
 	assert_string_equal(v.s, "b");
-	assert_int_equal(schema_value_parse(field(state, "main"), &form->lists[1], "day", &v, &err),
-			 KAIGI_EDATA);
+	assert_int_equal(
+	    schema_value_parse(tset_field(state, "main"), &form->lists[1], "day", &v, &err),
+	    KAIGI_EDATA);
 	kaigi_value_clear(&v);
 }
 
@@ -289,7 +275,7 @@ static void compound_fields_take_no_single_value(void **state)
 
 static void constraint_pass_and_fail(void **state)
 {
-	const struct schema_field *w = field(state, "weight");
+	const struct schema_field *w = tset_field(state, "weight");
 	struct tvals vals = {0};
 	struct kaigi_error err;
 	tvals_real(&vals, "weight", 60.0);
@@ -315,7 +301,7 @@ static void constraint_pass_and_fail(void **state)
 	assert_int_equal(schema_constraint_check(w, tvals_lookup, &vals, "en", &err), KAIGI_OK);
 	tvals_free(&vals);
 	/* Without a message, the expression is shown. */
-	const struct schema_field *s = field(state, "steps");
+	const struct schema_field *s = tset_field(state, "steps");
 	tvals_int(&vals, "steps", 3);
 	assert_int_equal(schema_constraint_check(s, tvals_lookup, &vals, "ja", &err), KAIGI_EDATA);
 	assert_string_equal(err.msg, "the value does not meet: :steps % 2 = 0");
@@ -324,7 +310,7 @@ static void constraint_pass_and_fail(void **state)
 	assert_int_equal(schema_constraint_check(s, tvals_lookup, &vals, "ja", &err), KAIGI_OK);
 	tvals_free(&vals);
 	/* A field without a constraint always passes, without evaluating. */
-	assert_int_equal(schema_constraint_check(field(state, "age"), NULL, NULL, "ja", &err),
+	assert_int_equal(schema_constraint_check(tset_field(state, "age"), NULL, NULL, "ja", &err),
 			 KAIGI_OK);
 	/* A value the lookup cannot give is an error, not a pass. */
 	assert_int_equal(schema_constraint_check(s, tvals_lookup, &vals, "ja", &err), KAIGI_EDATA);
@@ -403,18 +389,18 @@ static const char *fake_gettext(const char *msgid)
 }
 
 /* Refusals are msgids: with a translator installed (the UI) they come out
- * in its language; without one (the command line) in English (issue 9). */
+ * in its language; without one (the command line) in English. */
 static void refusals_are_translatable(void **state)
 {
 	struct kaigi_value v = {0};
 	struct kaigi_error err;
 	kaigi_error_set_translator(fake_gettext);
-	assert_int_equal(schema_value_parse(field(state, "age"), NULL, "八十", &v, &err),
+	assert_int_equal(schema_value_parse(tset_field(state, "age"), NULL, "八十", &v, &err),
 			 KAIGI_EDATA);
 	assert_string_equal(err.msg, "整数ではありません。例 82：「八十」");
 	assert_string_equal(kaigi_tr(""), ""); /* never the catalogue's header */
 	kaigi_error_set_translator(NULL);
-	assert_int_equal(schema_value_parse(field(state, "age"), NULL, "八十", &v, &err),
+	assert_int_equal(schema_value_parse(tset_field(state, "age"), NULL, "八十", &v, &err),
 			 KAIGI_EDATA);
 	assert_string_equal(err.msg, "'八十' is not a whole number");
 }
