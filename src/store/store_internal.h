@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
+#include "kaigi/register.h"
 #include "kaigi/store.h"
 
 /* PRAGMA application_id of a kaigi database: "KAIG". */
