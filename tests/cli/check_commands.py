@@ -25,7 +25,7 @@ ROOT = os.environ.get("KAIGI_SOURCE_ROOT", ".")
 BIN = os.environ.get("KAIGI_BIN", os.path.join(ROOT, "build", "kaigi"))
 MEETING = os.path.join(ROOT, "tests", "data", "report", "meeting.yaml")
 SENSITIVE = os.path.join(ROOT, "tests", "data", "report", "sensitive.txt")
-REGIONAL = os.path.join(ROOT, "tests", "followup", "data", "regional.yaml")
+REGIONAL = os.path.join(ROOT, "tests", "data", "followup", "regional.yaml")
 # The fixture meeting of 2025-06-12 (three cases) and its earlier review.
 LATEST_ID = "0c9e8d7f"
 LATEST_TITLE = "令和7年度 第3回 自立支援型地域ケア個別会議"
