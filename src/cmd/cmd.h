@@ -151,7 +151,8 @@ int cmd_doc_format(const char *format, const char *output);
 /* The commands (cmd_NAME.c); each file owns its command. */
 cmd_run_fn cmd_backup_run;          /* cmd_backup.c */
 cmd_run_fn cmd_demo_run;            /* cmd_demo.c */
-cmd_run_fn cmd_export_run;          /* cmd_export.c */
+cmd_run_fn cmd_export_yaml_run;     /* cmd_export.c */
+cmd_run_fn cmd_export_csv_run;      /* cmd_export.c */
 cmd_run_fn cmd_forms_check_run;     /* cmd_forms.c */
 cmd_run_fn cmd_forms_list_run;      /* cmd_forms.c */
 cmd_run_fn cmd_forms_show_run;      /* cmd_forms_show.c */

@@ -22,6 +22,12 @@ static const struct cmd_sub forms_subs[] = {
     {0},
 };
 
+static const struct cmd_sub export_subs[] = {
+    {"yaml", cmd_export_yaml_run},
+    {"csv", cmd_export_csv_run},
+    {0},
+};
+
 static const struct cmd_sub report_subs[] = {
     {"regional", cmd_report_regional_run},
     {0},
@@ -62,7 +68,7 @@ const struct cmd cmd_table[] = {
 		 "       kaigi export csv [-o DIR] [--anonymised | --identity] [MEETING_ID...]",
 	.summary = "export records as a YAML record file, or as CSV tables for spreadsheets; "
 		   "--anonymised: what may leave the centre, --identity: with people's names",
-	.run = cmd_export_run,
+	.subs = export_subs,
     },
     {
 	.name = "meetings",
