@@ -41,9 +41,30 @@ int cmd_wants_help(int argc, char **argv)
 void cmd_print_usage(const struct cmd *c, int to_stderr)
 {
 	FILE *f = to_stderr ? stderr : stdout;
-	fprintf(f, "usage: kaigi %s\n", c->usage);
+	if (c->usage)
+		fprintf(f, "usage: kaigi %s\n", c->usage);
+	for (const struct cmd_sub *s = c->subs; !c->usage && s && s->name; s++)
+		fprintf(f, "%s kaigi %s %s\n", s == c->subs ? "usage:" : "      ", c->name,
+			s->usage);
 	if (!to_stderr)
 		fprintf(f, "\n%s\n", c->summary);
+}
+
+static const struct cmd *cmd_find(const char *name)
+{
+	for (const struct cmd *c = cmd_table; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+int cmd_sub_usage_error(const char *name, const char *sub)
+{
+	const struct cmd *c = cmd_find(name);
+	for (const struct cmd_sub *s = c ? c->subs : NULL; s && s->name; s++)
+		if (strcmp(s->name, sub) == 0)
+			fprintf(stderr, "usage: kaigi %s %s\n", name, s->usage);
+	return KAIGI_EUSAGE;
 }
 
 int cmd_usage_error(const char *name, const char *fmt, ...)
@@ -56,9 +77,9 @@ int cmd_usage_error(const char *name, const char *fmt, ...)
 		fputc('\n', stderr);
 		va_end(ap);
 	}
-	for (const struct cmd *c = cmd_table; c->name; c++)
-		if (strcmp(c->name, name) == 0)
-			cmd_print_usage(c, 1);
+	const struct cmd *c = cmd_find(name);
+	if (c)
+		cmd_print_usage(c, 1);
 	return KAIGI_EUSAGE;
 }
 
