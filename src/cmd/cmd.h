@@ -52,10 +52,8 @@ struct cmd {
 	cmd_run_fn *run;
 };
 
-/* The table of commands, ending with a zeroed entry (main.c). */
-extern const struct cmd cmd_table[];
-
-/* Run c (argv[0] is its name): --help, a subcommand, or c->run. */
+/* Run c (argv[0] is its name): --help, a subcommand, or c->run.  A usage
+ * error of c's while it runs prints c's usage. */
 int cmd_dispatch(const struct cmd *c, const struct cmd_opts *opts, int argc, char **argv);
 /* True when argv holds -h or --help after argv[0]. */
 int cmd_wants_help(int argc, char **argv);
@@ -66,7 +64,7 @@ void cmd_print_usage(const struct cmd *c, int to_stderr);
 int cmd_sub_usage_error(const char *name, const char *sub);
 /*
  * A usage error of the command named name: "kaigi NAME: WHY" (when fmt is
- * not NULL), then its usage from cmd_table, on stderr.  Returns
+ * not NULL), then its usage (the row cmd_dispatch runs), on stderr.  Returns
  * KAIGI_EUSAGE, the exit status.
  */
 int cmd_usage_error(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

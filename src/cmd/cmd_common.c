@@ -15,8 +15,13 @@
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 
+/* The row of the command cmd_dispatch is running: its usage is what a usage
+ * error prints.  The table is main.c's; the commands never look it up. */
+static const struct cmd *cmd_running;
+
 int cmd_dispatch(const struct cmd *c, const struct cmd_opts *opts, int argc, char **argv)
 {
+	cmd_running = c;
 	if (cmd_wants_help(argc, argv)) {
 		cmd_print_usage(c, 0);
 		return 0;
@@ -52,10 +57,7 @@ void cmd_print_usage(const struct cmd *c, int to_stderr)
 
 static const struct cmd *cmd_find(const char *name)
 {
-	for (const struct cmd *c = cmd_table; c->name; c++)
-		if (strcmp(c->name, name) == 0)
-			return c;
-	return NULL;
+	return cmd_running && strcmp(cmd_running->name, name) == 0 ? cmd_running : NULL;
 }
 
 int cmd_sub_usage_error(const char *name, const char *sub)

@@ -44,7 +44,7 @@ static const struct cmd_sub sync_subs[] = {
     {0},
 };
 
-const struct cmd cmd_table[] = {
+static const struct cmd cmd_table[] = {
     {
 	.name = "demo",
 	.usage = "demo [--no-ui]",
