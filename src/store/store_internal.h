@@ -109,6 +109,11 @@ enum kaigi_status store_one(struct store *st, sqlite3_stmt *q, store_row_fn row,
 enum kaigi_status store_get_id(struct store *st, const char *sql, const char *id, store_row_fn row,
 			       void *out, const char *what, const char *absent,
 			       struct kaigi_error *err);
+/* Run q, a statement without rows (bound by the caller), once, and reset
+ * it: a write inside the caller's transaction. */
+enum kaigi_status store_step(struct store *st, sqlite3_stmt *q, const char *what,
+			     struct kaigi_error *err);
+
 /* Row functions for one column 0: an id into a char[STORE_ID_SIZE], a
  * text into a char * (a copy, NULL for NULL). */
 void store_row_id(sqlite3_stmt *q, void *out);

@@ -300,11 +300,7 @@ enum kaigi_status store_write1(struct store *st, const char *sql,
 	if (!q)
 		return store_end(st, err->status, err);
 	bind(q, arg);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		s = store_fail(st, rc, err, what);
-	return store_end(st, s, err);
+	return store_end(st, store_step(st, q, what, err), err);
 }
 
 static void bind_id(sqlite3_stmt *q, const void *arg)
@@ -382,6 +378,16 @@ enum kaigi_status store_get_id(struct store *st, const char *sql, const char *id
 		return err->status;
 	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
 	return store_one(st, q, row, out, what, absent, id, err);
+}
+
+enum kaigi_status store_step(struct store *st, sqlite3_stmt *q, const char *what,
+			     struct kaigi_error *err)
+{
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err, what);
+	return KAIGI_OK;
 }
 
 void store_row_id(sqlite3_stmt *q, void *out)
