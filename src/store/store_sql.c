@@ -354,6 +354,17 @@ enum kaigi_status store_list(struct store *st, sqlite3_stmt *q, void *v, size_t 
 	return s;
 }
 
+enum kaigi_status store_list_id(struct store *st, const char *sql, const char *key, void *v,
+				size_t *n, size_t size, store_row_fn row, const char *what,
+				struct kaigi_error *err)
+{
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	return store_list(st, q, v, n, size, row, what, err);
+}
+
 enum kaigi_status store_one(struct store *st, sqlite3_stmt *q, store_row_fn row, void *out,
 			    const char *what, const char *absent, const char *key,
 			    struct kaigi_error *err)
