@@ -273,6 +273,12 @@ struct item_place {
 	long long ord;
 };
 
+static void item_place_clear(struct item_place *p)
+{
+	free(p->record_id);
+	free(p->field);
+}
+
 static void item_place_row(sqlite3_stmt *q, void *out)
 {
 	struct item_place *p = out;
@@ -298,15 +304,13 @@ enum kaigi_status store_item_move(struct store *st, const char *item_id, size_t 
 		return s;
 	struct item_place at = {0};
 	s = item_get(st, item_id, &at, err);
-	char *rec = at.record_id, *field = at.field;
-	long long ord = at.ord;
-	long long n = s == KAIGI_OK ? item_count(st, rec, field) : 0;
+	long long n = s == KAIGI_OK ? item_count(st, at.record_id, at.field) : 0;
 	long long to = (long long)pos < n ? (long long)pos : n - 1;
-	if (s == KAIGI_OK && to != ord) {
-		if (to < ord)
-			s = shift(st, rec, field, to, ord - 1, 1, err);
+	if (s == KAIGI_OK && to != at.ord) {
+		if (to < at.ord)
+			s = shift(st, at.record_id, at.field, to, at.ord - 1, 1, err);
 		else
-			s = shift(st, rec, field, ord + 1, to, -1, err);
+			s = shift(st, at.record_id, at.field, at.ord + 1, to, -1, err);
 		sqlite3_stmt *q = s == KAIGI_OK ? store_stmt(st, set, err) : NULL;
 		if (q) {
 			sqlite3_bind_text(q, 1, item_id, -1, SQLITE_STATIC);
@@ -317,8 +321,7 @@ enum kaigi_status store_item_move(struct store *st, const char *item_id, size_t 
 			s = err->status;
 		}
 	}
-	free(rec);
-	free(field);
+	item_place_clear(&at);
 	return store_end(st, s, err);
 }
 
@@ -330,18 +333,15 @@ enum kaigi_status store_item_delete(struct store *st, const char *item_id, struc
 		return s;
 	struct item_place at = {0};
 	s = item_get(st, item_id, &at, err);
-	char *rec = at.record_id, *field = at.field;
-	long long ord = at.ord;
 	sqlite3_stmt *q = s == KAIGI_OK ? store_stmt(st, del, err) : NULL;
 	if (q) {
 		sqlite3_bind_text(q, 1, item_id, -1, SQLITE_STATIC);
 		s = store_step(st, q, "deleting a list item", err);
 		if (s == KAIGI_OK)
-			s = shift(st, rec, field, ord + 1, (1LL << 62), -1, err);
+			s = shift(st, at.record_id, at.field, at.ord + 1, (1LL << 62), -1, err);
 	} else if (s == KAIGI_OK) {
 		s = err->status;
 	}
-	free(rec);
-	free(field);
+	item_place_clear(&at);
 	return store_end(st, s, err);
 }
