@@ -98,6 +98,13 @@ enum kaigi_status store_list(struct store *st, sqlite3_stmt *q, void *v, size_t 
 #define STORE_LIST(st, q, list, row, what, err)                                                    \
 	store_list(st, q, &(list)->v, &(list)->n, sizeof *(list)->v, row, what, err)
 
+/* store_list for sql whose one parameter ?1 is key: the rows of key. */
+enum kaigi_status store_list_id(struct store *st, const char *sql, const char *key, void *v,
+				size_t *n, size_t size, store_row_fn row, const char *what,
+				struct kaigi_error *err);
+#define STORE_LIST_ID(st, sql, key, list, row, what, err)                                          \
+	store_list_id(st, sql, key, &(list)->v, &(list)->n, sizeof *(list)->v, row, what, err)
+
 /*
  * One row of q: row(q, out) and KAIGI_OK; no row: KAIGI_EDATA with absent,
  * a message (msgid, N_()) whose one %s is key — or, absent NULL, KAIGI_OK
@@ -110,6 +117,11 @@ enum kaigi_status store_one(struct store *st, sqlite3_stmt *q, store_row_fn row,
 enum kaigi_status store_get_id(struct store *st, const char *sql, const char *id, store_row_fn row,
 			       void *out, const char *what, const char *absent,
 			       struct kaigi_error *err);
+/* Run q, a statement without rows (bound by the caller), once, and reset
+ * it: a write inside the caller's transaction. */
+enum kaigi_status store_step(struct store *st, sqlite3_stmt *q, const char *what,
+			     struct kaigi_error *err);
+
 /* Row functions for one column 0: an id into a char[STORE_ID_SIZE], a
  * text into a char * (a copy, NULL for NULL). */
 void store_row_id(sqlite3_stmt *q, void *out);
