@@ -35,15 +35,34 @@ enum kaigi_status store_record_form(struct store *st, const char *record_id,
 	return KAIGI_OK;
 }
 
+static void bind_record(sqlite3_stmt *q, const void *arg)
+{
+	const struct store_record_row *r = arg;
+	sqlite3_bind_text(q, 1, r->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, r->meeting_id, -1, SQLITE_STATIC);
+	store_bind_text_or_null(q, 3, r->case_id);
+	sqlite3_bind_text(q, 4, r->form, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 5, r->form_version);
+}
+
+enum kaigi_status store_record_write(struct store *st, const struct store_record_row *r,
+				     struct store_write *w, struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO form_record (id, meeting_id, case_id, form, form_version, created, "
+	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, :now, :now) ON CONFLICT (id) DO UPDATE SET "
+	    "meeting_id = ?2, case_id = ?3, form = ?4, form_version = ?5, updated = :now WHERE "
+	    "NOT :merge OR (meeting_id, case_id, form, form_version) IS NOT (?2, ?3, ?4, ?5)";
+	return store_write_row(st, sql, bind_record, r, w,
+			       w->merge ? "saving a record" : "creating a record", err);
+}
+
 enum kaigi_status store_record_ensure(struct store *st, const char *meeting_id, const char *case_id,
 				      const char *form, char id[STORE_ID_SIZE],
 				      struct kaigi_error *err)
 {
 	static const char find[] = "SELECT id FROM form_record WHERE meeting_id = ?1 AND "
 				   "ifnull(case_id, '') = ifnull(?2, '') AND form = ?3";
-	static const char ins[] =
-	    "INSERT INTO form_record (id, meeting_id, case_id, form, "
-	    "form_version, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)";
 	const struct schema_form *f = st->forms ? schema_form_find(st->forms, form) : NULL;
 	if (!f)
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "form %s is not installed",
@@ -62,16 +81,8 @@ enum kaigi_status store_record_ensure(struct store *st, const char *meeting_id, 
 	if (s != KAIGI_OK || id[0])
 		return store_end(st, s, err);
 	store_uuid_new(id);
-	q = store_stmt(st, ins, err);
-	if (!q)
-		return store_end(st, err->status, err);
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 2, meeting_id, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 3, case_id);
-	sqlite3_bind_text(q, 4, form, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 5, f->version);
-	sqlite3_bind_int64(q, 6, store_now_ms());
-	s = store_step(st, q, "creating a record", err);
+	const struct store_record_row row = {id, meeting_id, case_id, form, f->version};
+	s = store_record_write(st, &row, &(struct store_write){0}, err);
 	if (s == KAIGI_OK)
 		s = store_record_start(st, id, f, case_id, err);
 	return store_end(st, s, err);
@@ -205,21 +216,39 @@ static long long item_count(struct store *st, const char *record_id, const char 
 	return n;
 }
 
+struct item_arg {
+	const char *id, *record_id, *field;
+	long long ord;
+};
+
+static void bind_item(sqlite3_stmt *q, const void *arg)
+{
+	const struct item_arg *a = arg;
+	sqlite3_bind_text(q, 1, a->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, a->record_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, a->field, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 4, a->ord);
+}
+
+enum kaigi_status store_item_write(struct store *st, const char *id, const char *record_id,
+				   const char *field, long long ord, struct store_write *w,
+				   struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO list_item (id, record_id, field, ord, created, updated) VALUES (?1, ?2, "
+	    "?3, ?4, :now, :now) ON CONFLICT (id) DO UPDATE SET ord = ?4, updated = :now WHERE "
+	    "NOT :merge OR ord IS NOT ?4";
+	struct item_arg a = {id, record_id, field, ord};
+	return store_write_row(st, sql, bind_item, &a, w,
+			       w->merge ? "saving a list item" : "adding a list item", err);
+}
+
 enum kaigi_status store_item_insert(struct store *st, const char *id, const char *record_id,
 				    const char *field, long long ord, long long now,
 				    struct kaigi_error *err)
 {
-	static const char ins[] = "INSERT INTO list_item (id, record_id, field, ord, created, "
-				  "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?5)";
-	sqlite3_stmt *q = store_stmt(st, ins, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, record_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, field, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 4, ord);
-	sqlite3_bind_int64(q, 5, now);
-	return store_step(st, q, "adding a list item", err);
+	return store_item_write(st, id, record_id, field, ord, &(struct store_write){.now = now},
+				err);
 }
 
 static enum kaigi_status shift(struct store *st, const char *record_id, const char *field,
