@@ -241,7 +241,7 @@ static size_t import_text(struct store *st, const char *text)
 	struct kaigi_diags d = {0};
 	struct store_import_stats stats;
 	enum kaigi_status s = store_import_buffer(st, "w.yaml", text, strlen(text), &stats, &d);
-	print_diags(&d);
+	test_print_diags(&d);
 	assert_int_equal(s, KAIGI_OK);
 	kaigi_diags_free(&d);
 	return stats.changes;
