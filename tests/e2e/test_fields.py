@@ -15,14 +15,14 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import (eventually, Kaigi, answer, check, db, demo_db, goto_section,  # noqa: E402
-                       open_today_case, run, tempdir)
+from kaigi_pty import (eventually, Kaigi, answer, check, db, demo_answer, demo_db,  # noqa: E402
+                       goto_section, open_case_section, run, tempdir)
 
 CODE = "K-2026-003"
 
 
 def value(home, form, field, **kw):
-    return answer(db(demo_db(home)), form, field, case_code=CODE, **kw)
+    return demo_answer(home, form, field, case_code=CODE, **kw)
 
 
 def drafts(home):
@@ -38,9 +38,7 @@ def retype(k, text):
 def main():
     home = tempdir()
     with Kaigi(["demo"], home) as k:
-        open_today_case(k)
-        goto_section(k, "基本情報")
-        k.wait_for("イニシャル")
+        open_case_section(k, "基本情報", "イニシャル")
         # ---- a constraint: initials at most 8 characters
         k.send("down")
         retype(k, "ABCDEFGHIJ")

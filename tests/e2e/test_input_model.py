@@ -21,14 +21,14 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import (Kaigi, answer, check, db, demo_db, eventually, goto_section,  # noqa: E402
-                       open_today_case, run, tempdir)
+from kaigi_pty import (Kaigi, answer, check, db, demo_answer, demo_db, eventually,  # noqa: E402
+                       goto_section, open_today_case, run, tempdir)
 
 CODE = "K-2026-003"
 
 
 def value(home, form, field, **kw):
-    return answer(db(demo_db(home)), form, field, case_code=CODE, **kw)
+    return demo_answer(home, form, field, case_code=CODE, **kw)
 
 
 def no_english(text):
