@@ -431,6 +431,19 @@ static void targets_results(void **state)
 	fixture_free(f);
 }
 
+/* A policy meeting (地域ケア推進会議) on date, titled title (NULL:
+ * none), made in f's store; its id goes to m->id. */
+static void policy_meeting(struct fixture *f, struct store_meeting *m, char *date, char *title)
+{
+	struct kaigi_error err;
+	memset(m, 0, sizeof *m);
+	m->template_id = "policy";
+	m->kind = "policy";
+	m->f[STORE_MEETING_DATE] = date;
+	m->f[STORE_MEETING_TITLE] = title;
+	assert_int_equal(store_meeting_create(f->st, m, &err), KAIGI_OK);
+}
+
 /* A decision of the policy meeting reaches the linked case and the
  * person's next review; not others. */
 static void policy_decision(void **state)
@@ -439,12 +452,7 @@ static void policy_decision(void **state)
 	struct fixture *f = fx_open();
 	struct kaigi_error err;
 	struct store_meeting m;
-	memset(&m, 0, sizeof m);
-	m.template_id = "policy";
-	m.kind = "policy";
-	m.f[STORE_MEETING_DATE] = "2025-09-01";
-	m.f[STORE_MEETING_TITLE] = "令和7年度 第1回 地域ケア推進会議";
-	assert_int_equal(store_meeting_create(f->st, &m, &err), KAIGI_OK);
+	policy_meeting(f, &m, "2025-09-01", "令和7年度 第1回 地域ケア推進会議");
 	char issue[STORE_ID_SIZE];
 	snprintf(issue, sizeof issue, "%s",
 		 fixture_text(f, "SELECT id FROM regional_issue WHERE title = '" ISSUE "'"));
@@ -699,11 +707,7 @@ static void agenda_order(void **state)
 	struct fixture *f = fx_open();
 	struct kaigi_error err;
 	struct store_meeting m;
-	memset(&m, 0, sizeof m);
-	m.template_id = "policy";
-	m.kind = "policy";
-	m.f[STORE_MEETING_DATE] = "2026-09-01";
-	assert_int_equal(store_meeting_create(f->st, &m, &err), KAIGI_OK);
+	policy_meeting(f, &m, "2026-09-01", NULL);
 	const char *titles[] = {ISSUE, "通いの場が足りない", "移動手段がない"};
 	char ids[3][STORE_ID_SIZE];
 	for (int i = 0; i < 3; i++) {
