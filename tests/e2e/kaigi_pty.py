@@ -461,6 +461,11 @@ def demo_db(home):
     return os.path.join(home, "data", "kaigi", "demo.db")
 
 
-def demo_answer(home, form, field, **kw):
-    """answer() on the demo's database under home."""
-    return answer(db(demo_db(home)), form, field, **kw)
+# The demo's first case of today's meeting: the one open_today_case() opens.
+DEMO_CASE = "K-2026-003"
+
+
+def demo_answer(home, form, field, case_code=DEMO_CASE, **kw):
+    """answer() on the demo's database under home, of DEMO_CASE unless
+    case_code says otherwise."""
+    return answer(db(demo_db(home)), form, field, case_code=case_code, **kw)
