@@ -78,13 +78,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: bench_pages FORMS_DIR N...\n");
 		return 2;
 	}
-	struct kaigi_error err;
-	struct kaigi_diags diags = {0};
 	struct schema_set forms;
-	if (schema_set_init(&forms, &err) != KAIGI_OK)
+	if (bench_forms_load(&forms, argv[1], NULL) != 0)
 		return 3;
-	schema_load_dir(&forms, argv[1], &diags);
-	kaigi_diags_free(&diags);
 	for (int i = 2; i < argc; i++)
 		if (one(&forms, atoi(argv[i])) != 0)
 			return 3;
