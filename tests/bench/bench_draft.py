@@ -71,27 +71,26 @@ def main():
         steady = []
         sent = []
         base += typed
-        t_end = None
-        for i in range(n):
-            ch = "かきくけこFGHIJ"[i % 10]
-            os.write(k.fd, ch.encode("utf-8"))
-            sent.append(time.monotonic())
-            nxt = time.monotonic() + 0.125
-            while time.monotonic() < nxt:
-                k.pump(0)
-                have = draft_len(con) - base
-                now = time.monotonic()
-                while len(steady) < have and len(steady) < len(sent):
-                    steady.append((now - sent[len(steady)]) * 1000)
-                time.sleep(0.001)
-        t_end = time.monotonic() + 3
-        while len(steady) < len(sent) and time.monotonic() < t_end:
+
+        def collect():
+            """Read the screen; each key now in the draft gets its delay."""
             k.pump(0)
             have = draft_len(con) - base
             now = time.monotonic()
             while len(steady) < have and len(steady) < len(sent):
                 steady.append((now - sent[len(steady)]) * 1000)
             time.sleep(0.001)
+
+        for i in range(n):
+            ch = "かきくけこFGHIJ"[i % 10]
+            os.write(k.fd, ch.encode("utf-8"))
+            sent.append(time.monotonic())
+            nxt = time.monotonic() + 0.125
+            while time.monotonic() < nxt:
+                collect()
+        t_end = time.monotonic() + 3
+        while len(steady) < len(sent) and time.monotonic() < t_end:
+            collect()
     print("key → durable draft (ms), %d keys each:" % n)
     print("  one key, then a pause    median %6.1f   p99 %6.1f   max %6.1f" %
           (statistics.median(one), pct(one, 99), max(one)))

@@ -29,10 +29,10 @@
 #include <time.h>
 
 #include "../../src/store/store_internal.h"
+#include "bench_util.h"
 #include "kaigi/followup.h"
 #include "kaigi/register.h"
 #include "kaigi/search.h"
-#include "bench_util.h"
 #include "kaigi/store.h"
 
 enum op { RAISED, REGISTER, OUTCOMES, ALL, PHRASE, WORDS, SHORT, NOPS };

@@ -51,15 +51,11 @@ int main(int argc, char **argv)
 		n = 1;
 	struct kaigi_error err;
 	struct schema_set forms;
-	struct kaigi_diags d = {0};
-	if (schema_set_init(&forms, &err) != KAIGI_OK)
-		return 3;
 	const char *root = getenv("KAIGI_SOURCE_ROOT");
 	char shipped[4096];
 	snprintf(shipped, sizeof shipped, "%s/forms", root ? root : ".");
-	schema_load_dir(&forms, shipped, &d);
-	schema_load_dir(&forms, forms_dir, &d);
-	kaigi_diags_free(&d);
+	if (bench_forms_load(&forms, shipped, forms_dir) != 0)
+		return 3;
 	struct store *st = NULL;
 	if (store_open(&st, db, STORE_READ_ONLY, &err) != KAIGI_OK) {
 		fprintf(stderr, "bench_report: %s\n", err.msg);

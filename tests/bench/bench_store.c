@@ -55,11 +55,8 @@ static int bench_save(const char *db, const char *forms_dir, int n, int every)
 {
 	struct kaigi_error err;
 	struct schema_set forms;
-	struct kaigi_diags d = {0};
-	if (schema_set_init(&forms, &err) != KAIGI_OK)
+	if (bench_forms_load(&forms, forms_dir, NULL) != 0)
 		return 3;
-	schema_load_dir(&forms, forms_dir, &d);
-	kaigi_diags_free(&d);
 	struct store *st = NULL;
 	if (store_open(&st, db, STORE_READ_WRITE, &err) != KAIGI_OK) {
 		fprintf(stderr, "bench_store: %s\n", err.msg);

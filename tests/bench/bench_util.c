@@ -60,6 +60,19 @@ static int trace(unsigned type, void *ctx, void *p, void *x)
 	return 0;
 }
 
+int bench_forms_load(struct schema_set *forms, const char *dir, const char *extra)
+{
+	struct kaigi_error err;
+	struct kaigi_diags d = {0};
+	if (schema_set_init(forms, &err) != KAIGI_OK)
+		return 3;
+	schema_load_dir(forms, dir, &d);
+	if (extra)
+		schema_load_dir(forms, extra, &d);
+	kaigi_diags_free(&d);
+	return 0;
+}
+
 int bench_store_main(const char *prog, int argc, char **argv, const char *const *names, int nops,
 		     bench_store_op run)
 {
@@ -72,11 +85,8 @@ int bench_store_main(const char *prog, int argc, char **argv, const char *const 
 		runs = 1;
 	struct kaigi_error err;
 	struct schema_set forms;
-	struct kaigi_diags d = {0};
-	if (schema_set_init(&forms, &err) != KAIGI_OK)
+	if (bench_forms_load(&forms, argv[2], NULL) != 0)
 		return 3;
-	schema_load_dir(&forms, argv[2], &d);
-	kaigi_diags_free(&d);
 	struct store *st = NULL;
 	double t0 = bench_now_ms();
 	if (store_open(&st, argv[1], STORE_READ_WRITE, &err) != KAIGI_OK) {

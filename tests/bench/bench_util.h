@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * bench_util.h — what the benchmark programs share: the clocks, sorting
- * the times for a median, and the harness of the benchmarks that time
+ * the times for a median, loading the forms, and the harness of the benchmarks that time
  * store operations beside the same SQL in the sqlite3 shell
  * (bench_followup, bench_tally).
  */
@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "kaigi/error.h"
+#include "kaigi/schema.h"
 #include "kaigi/store.h"
 
 /* Wall time (monotonic) and the process's CPU time (user + system), in
@@ -20,6 +21,11 @@ double bench_now_ms(void);
 double bench_cpu_ms(void);
 /* Sort n times ascending (v[n / 2] is then the median). */
 void bench_sort(double *v, size_t n);
+
+/* Initialise forms and load the folders dir, then extra (when not NULL);
+ * their problems are not the benchmark's.  0, or 3 when the set cannot be
+ * made. */
+int bench_forms_load(struct schema_set *forms, const char *dir, const char *extra);
 
 /* One operation of a store benchmark: run operation op on st; *ok = 0
  * (err set) when it failed.  Returns the rows it gave. */

@@ -432,5 +432,40 @@ def goto_section(k, name):
     k.wait_gone("見出しへ移動")
 
 
+def open_case_section(k, section, wait):
+    """From the home screen of the demo: today's first case, at the section
+    named by part of section; returns the screen once it shows wait."""
+    open_today_case(k)
+    goto_section(k, section)
+    return k.wait_for(wait)
+
+
+def add_case(k, wait="事例提供者"):
+    """On a meeting's list of cases: a (add) opens the new case's form;
+    returns the screen once it shows wait."""
+    k.send("a")
+    return k.wait_for(wait)
+
+
+def quit_home(k, msg="kaigi did not exit cleanly"):
+    """From a case (or a meeting's list of cases): Esc twice to the home
+    screen, q, and kaigi ends with status 0."""
+    k.send("esc")  # the side list (or the meeting)
+    k.send("esc")  # home
+    k.wait_for("これからの会議")
+    k.send("q")
+    check(k.wait_exit() == 0, msg)
+
+
 def demo_db(home):
     return os.path.join(home, "data", "kaigi", "demo.db")
+
+
+# The demo's first case of today's meeting: the one open_today_case() opens.
+DEMO_CASE = "K-2026-003"
+
+
+def demo_answer(home, form, field, case_code=DEMO_CASE, **kw):
+    """answer() on the demo's database under home, of DEMO_CASE unless
+    case_code says otherwise."""
+    return answer(db(demo_db(home)), form, field, case_code=case_code, **kw)

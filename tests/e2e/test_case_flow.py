@@ -12,8 +12,8 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import (Kaigi, check, db, demo_db, goto_section, open_today_cases,  # noqa: E402
-                       run, tempdir)
+from kaigi_pty import (Kaigi, add_case, check, db, demo_db, goto_section,  # noqa: E402
+                       open_today_cases, run, tempdir)
 
 
 def main():
@@ -21,8 +21,7 @@ def main():
     with Kaigi(["demo"], home) as k:
         open_today_cases(k)
         # ---- a case added in the meeting
-        k.send("a")
-        k.wait_for("事例提供者")
+        add_case(k)
         k.type("K.M")
         k.send("tab")
         k.type("70代")

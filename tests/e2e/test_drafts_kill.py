@@ -18,7 +18,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from kaigi_pty import (Kaigi, answer, check, db, demo_db, goto_section,  # noqa: E402
-                       open_today_case, run, tempdir)
+                       open_case_section, open_today_case, run, tempdir)
 
 ROUNDS = 20
 CPS = 25  # characters a second
@@ -40,9 +40,7 @@ def one(home, rnd, typed_so_far, rng):
     section, label, field, down = FIELDS[rnd % 2]
     prior = typed_so_far[field]
     with Kaigi(["--db", demo_db(home)], home) as k:
-        open_today_case(k)
-        goto_section(k, section)
-        k.wait_for(label)
+        open_case_section(k, section, label)
         if prior:
             # Offered back in place: the focus is on it; Enter opens it.
             k.wait_for(RESTORED)
@@ -111,9 +109,7 @@ def main():
     # Kept at last: Tab saves the restored draft as the answer.
     with Kaigi(["--db", demo_db(home)], home) as k:
         k.wait_for("下書きを復元しました")
-        open_today_case(k)
-        goto_section(k, FIELDS[0][0])
-        k.wait_for(RESTORED)
+        open_case_section(k, FIELDS[0][0], RESTORED)
         k.send("enter")
         k.wait_for("Tab 確定・次へ")  # the editor, on the restored text
         k.send("tab")

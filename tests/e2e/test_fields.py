@@ -15,14 +15,8 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import (eventually, Kaigi, answer, check, db, demo_db, goto_section,  # noqa: E402
-                       open_today_case, run, tempdir)
-
-CODE = "K-2026-003"
-
-
-def value(home, form, field, **kw):
-    return answer(db(demo_db(home)), form, field, case_code=CODE, **kw)
+from kaigi_pty import (eventually, Kaigi, answer, check, db, demo_answer, demo_db,  # noqa: E402
+                       goto_section, open_case_section, run, tempdir)
 
 
 def drafts(home):
@@ -38,39 +32,37 @@ def retype(k, text):
 def main():
     home = tempdir()
     with Kaigi(["demo"], home) as k:
-        open_today_case(k)
-        goto_section(k, "基本情報")
-        k.wait_for("イニシャル")
+        open_case_section(k, "基本情報", "イニシャル")
         # ---- a constraint: initials at most 8 characters
         k.send("down")
         retype(k, "ABCDEFGHIJ")
         k.wait_for("イニシャルのみ（8文字まで）")
-        check(eventually(lambda: value(home, "toyoake_case_sheet", "initials") == ["Y.H"]), "refused but saved")
+        check(eventually(lambda: demo_answer(home, "toyoake_case_sheet", "initials") == ["Y.H"]), "refused but saved")
         k.send("enter")  # the same text again: still refused, still there
         k.wait_for("まだ保存されていません")
         check("ABCDEFGHIJ" in k.text(), "the refused text left the field")
         k.send("tab")  # leaving keeps it as a draft marked not valid
         k.wait_for("［未確定］ABCDEFGHIJ")
-        check(eventually(lambda: value(home, "toyoake_case_sheet", "initials") == ["Y.H"]), "kept as draft but saved")
+        check(eventually(lambda: demo_answer(home, "toyoake_case_sheet", "initials") == ["Y.H"]), "kept as draft but saved")
         check(eventually(lambda: drafts(home) == [("initials", "ABCDEFGHIJ", 1)]), drafts(home))
         k.send("up", "enter")  # repaired later: the editor opens on the draft
         k.wait_for("イニシャルのみ（8文字まで）")
         k.send("bs", "bs", "bs", "bs", "bs", "bs", "bs")
         k.send("enter")
         k.wait_gone("［未確定］")
-        check(eventually(lambda: value(home, "toyoake_case_sheet", "initials") == ["ABC"]), "repaired")
+        check(eventually(lambda: demo_answer(home, "toyoake_case_sheet", "initials") == ["ABC"]), "repaired")
         check(eventually(lambda: drafts(home) == []), "the draft stayed after the repair")
         # ---- a date typed leniently
         k.send("down", "down", "down")  # 初回訪問日
         retype(k, "-3")
         want = (datetime.date.today() - datetime.timedelta(days=3)).isoformat()
         k.wait_for(want)
-        check(eventually(lambda: value(home, "toyoake_case_sheet", "first_visit_date") == [want]), "date")
+        check(eventually(lambda: demo_answer(home, "toyoake_case_sheet", "first_visit_date") == [want]), "date")
         # ---- a number out of range
         k.send("down")  # 年齢
         retype(k, "150")
         t = k.wait_for(lambda t: "150" in t and "120" in t)
-        check(eventually(lambda: value(home, "toyoake_case_sheet", "age") == [81]), "the age was changed: " + t)
+        check(eventually(lambda: demo_answer(home, "toyoake_case_sheet", "age") == [81]), "the age was changed: " + t)
         k.send("\x15")
         k.type("82")
         k.send("enter")
@@ -105,21 +97,21 @@ def main():
         k.wait_for("2. 夫の介護負担を減らす")
         k.send("down", "enter", "esc")
         k.wait_for("専門職からの助言 (1)")
-        check(eventually(lambda: value(home, "case_plan", "advice", item=None, col="issue") == ["2"]), "advice → 2")
+        check(eventually(lambda: demo_answer(home, "case_plan", "advice", item=None, col="issue") == ["2"]), "advice → 2")
         goto_section(k, "質疑")
         k.send("down", "down")  # issue 1
         k.send("d")
         k.wait_for("u で元に戻せます")
-        check(value(home, "case_plan", "advice", item=None, col="issue") == ["1"],
+        check(demo_answer(home, "case_plan", "advice", item=None, col="issue") == ["1"],
               "after deleting issue 1 the advice names issue 1 (the old 2)")
         k.send("u")
         k.wait_for("元に戻しました")
         k.wait_for("1. 歩いて通院できる")
-        check(value(home, "case_plan", "advice", item=None, col="issue") == ["2"],
+        check(demo_answer(home, "case_plan", "advice", item=None, col="issue") == ["2"],
               "after undo the advice names issue 2 again")
         k.send("]")  # move issue 1 down
         k.wait_for("1. 夫の介護負担を減らす")
-        check(value(home, "case_plan", "advice", item=None, col="issue") == ["1"],
+        check(demo_answer(home, "case_plan", "advice", item=None, col="issue") == ["1"],
               "after the move the advice follows its issue to 1")
         k.send("M-w")
         t = k.wait_for("読み上げ — ")

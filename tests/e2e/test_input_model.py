@@ -21,14 +21,8 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import (Kaigi, answer, check, db, demo_db, eventually, goto_section,  # noqa: E402
-                       open_today_case, run, tempdir)
-
-CODE = "K-2026-003"
-
-
-def value(home, form, field, **kw):
-    return answer(db(demo_db(home)), form, field, case_code=CODE, **kw)
+from kaigi_pty import (Kaigi, answer, check, db, demo_answer, demo_db, eventually,  # noqa: E402
+                       goto_section, open_today_case, run, tempdir)
 
 
 def no_english(text):
@@ -49,18 +43,18 @@ def main():
         k.type("B病院の相談員")
         k.send("tab")
         k.wait_for("B病院の相談員")
-        check(eventually(lambda: value(home, "toyoake_case_sheet", "care_manager") ==
+        check(eventually(lambda: demo_answer(home, "toyoake_case_sheet", "care_manager") ==
                          ["B病院の相談員"]),
-              "B病院: %r" % value(home, "toyoake_case_sheet", "care_manager"))
+              "B病院: %r" % demo_answer(home, "toyoake_case_sheet", "care_manager"))
         # ---- 5: t on a date is today, and the timer keeps running
         k.send("down")  # 初回訪問日 (カンファレンス日 is the meeting's date)
         k.type("t")
         k.send("tab")
         k.wait_for(today.isoformat())
         # (today's date is on the screen already: カンファレンス日)
-        check(eventually(lambda: value(home, "toyoake_case_sheet", "first_visit_date") ==
+        check(eventually(lambda: demo_answer(home, "toyoake_case_sheet", "first_visit_date") ==
                          [today.isoformat()]),
-              "t: %r" % value(home, "toyoake_case_sheet", "first_visit_date"))
+              "t: %r" % demo_answer(home, "toyoake_case_sheet", "first_visit_date"))
         check("⏸" not in k.text(), "t paused the timer:\n" + k.text())
         # ---- 3: a refused number, in Japanese, kept as a draft
         k.type("八十一")  # 年齢, typed where the focus is
@@ -72,7 +66,7 @@ def main():
         k.send("tab")
         t = k.wait_for("［未確定］八十一")
         no_english(t)
-        check(eventually(lambda: value(home, "toyoake_case_sheet", "age") == [81]), "a refused age was saved")
+        check(eventually(lambda: demo_answer(home, "toyoake_case_sheet", "age") == [81]), "a refused age was saved")
         con = db(demo_db(home))
         d = con.execute("SELECT field, text, refused FROM draft").fetchall()
         check(d == [("age", "八十一", 1)], "draft: %r" % d)
@@ -89,7 +83,7 @@ def main():
         k.wait_gone("捨てますか")
         k.send("enter")
         k.wait_for("82 歳")
-        check(eventually(lambda: value(home, "toyoake_case_sheet", "age") == [82]), "the repaired age")
+        check(eventually(lambda: demo_answer(home, "toyoake_case_sheet", "age") == [82]), "the repaired age")
         check(db(demo_db(home)).execute("SELECT count(*) FROM draft").fetchone()[0] == 0,
               "the draft stayed after the repair")
         # ---- Space on a single choice chooses
@@ -98,7 +92,7 @@ def main():
         k.wait_for("絞り込み")
         k.send("down", " ")
         k.wait_gone("絞り込み")
-        check(value(home, "toyoake_case_sheet", "sex") != ["F"], "Space did not choose")
+        check(demo_answer(home, "toyoake_case_sheet", "sex") != ["F"], "Space did not choose")
         # ---- 2: Tab in a long text goes on to the next field
         goto_section(k, "住まいと家族")
         k.wait_for("町名")
@@ -108,12 +102,12 @@ def main():
         k.type("PT訪問に夫が同席")
         k.send("tab")  # the last field: on to the next section
         k.wait_for("身長")
-        check(value(home, "toyoake_case_sheet", "housing") == ["A棟の2階、エレベーターなし"],
-              "housing: %r" % value(home, "toyoake_case_sheet", "housing"))
+        check(demo_answer(home, "toyoake_case_sheet", "housing") == ["A棟の2階、エレベーターなし"],
+              "housing: %r" % demo_answer(home, "toyoake_case_sheet", "housing"))
         # A character typed on a filled text field goes on after its text.
-        check(value(home, "toyoake_case_sheet", "household") ==
+        check(demo_answer(home, "toyoake_case_sheet", "household") ==
               ["夫（85歳）と二人暮らし。PT訪問に夫が同席"],
-              "household: %r" % value(home, "toyoake_case_sheet", "household"))
+              "household: %r" % demo_answer(home, "toyoake_case_sheet", "household"))
         # ---- 1 again: an advice starting with ASCII letters
         goto_section(k, "助言")
         k.send("a")
@@ -123,7 +117,7 @@ def main():
         k.type("BMI18.7、体重を月1回測る")
         k.send("tab")
         k.wait_for("対応する課題")
-        adv = value(home, "case_plan", "advice", item=None, col="text")
+        adv = demo_answer(home, "case_plan", "advice", item=None, col="text")
         check(adv == ["BMI18.7、体重を月1回測る"], "advice: %r" % adv)
         # ---- 5: +90 on the due date of an action; the phase gets no minute
         k.send("esc")
@@ -141,9 +135,9 @@ def main():
         k.send("tab")
         due = (today + datetime.timedelta(days=90)).isoformat()
         k.wait_for(due)
-        check(eventually(lambda: value(home, "case_plan", "actions", item=None, col="due") == [due]), "+90")
-        check(eventually(lambda: value(home, "case_plan", "actions", item=None, col="who") == ["PT"]), "PT")
-        check(eventually(lambda: value(home, "case_plan", "actions", item=None, col="what") == ["SCの紹介"]), "SC")
+        check(eventually(lambda: demo_answer(home, "case_plan", "actions", item=None, col="due") == [due]), "+90")
+        check(eventually(lambda: demo_answer(home, "case_plan", "actions", item=None, col="who") == ["PT"]), "PT")
+        check(eventually(lambda: demo_answer(home, "case_plan", "actions", item=None, col="what") == ["SCの紹介"]), "SC")
         t2 = k.text()
         planned2 = re.search(r"\d+:\d\d/(\d+:\d\d) ›", t2)
         check(planned and planned2 and planned.group(1) == planned2.group(1),

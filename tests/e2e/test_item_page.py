@@ -13,8 +13,7 @@ import signal
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import (Kaigi, check, db, demo_db, goto_section, open_today_case,  # noqa: E402
-                       run, tempdir)
+from kaigi_pty import Kaigi, check, db, demo_db, open_case_section, run, tempdir  # noqa: E402
 
 CODE = "K-2026-003"
 
@@ -55,9 +54,7 @@ def item_row(k, n):
 def main():
     home = tempdir()
     with Kaigi(["demo"], home) as k:
-        open_today_case(k)
-        goto_section(k, "まとめ")
-        k.wait_for("目標 (0)")
+        open_case_section(k, "まとめ", "目標 (0)")
         # ---- goal 1: a adds it and opens its page on the first field
         k.send("a")
         k.wait_for("絞り込み")
@@ -150,9 +147,7 @@ def main():
     check(g[1].get("indicator") == "サロンの出席簿", "goal 2's indicator: %r" % g[1])
     # ---- closing the case from an item page leaves both
     with Kaigi(["--db", demo_db(home)], home) as k:
-        open_today_case(k)
-        goto_section(k, "まとめ")
-        k.wait_for("目標 (2)")
+        open_case_section(k, "まとめ", "目標 (2)")
         k.send("down", "enter")
         k.wait_for("目標 › 1")
         k.send("M-c")

@@ -12,15 +12,13 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from kaigi_pty import (Kaigi, answer, check, db, demo_db, goto_section,  # noqa: E402
-                       open_today_case, run, tempdir)
+                       open_case_section, run, tempdir)
 
 
 def main():
     home = tempdir()
     with Kaigi(["demo"], home) as k:
-        open_today_case(k)
-        goto_section(k, "身体と医療")
-        k.wait_for("身長")
+        open_case_section(k, "身体と医療", "身長")
         k.send("enter")
         k.type("151.5")
         k.send("enter", "down")  # 体重
@@ -60,9 +58,7 @@ def main():
     con.close()
 
     with Kaigi(["--db", demo_db(home)], home) as k:
-        open_today_case(k)
-        goto_section(k, "身体と医療")
-        t = k.wait_for("151.5")
+        t = open_case_section(k, "身体と医療", "151.5")
         check("44" in t and "19.2" in t, t)
         goto_section(k, "ADL")
         t = k.wait_for("室内歩行")

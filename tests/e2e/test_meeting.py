@@ -13,7 +13,8 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import Kaigi, answer, check, db, new_meeting, run, tempdir  # noqa: E402
+from kaigi_pty import (Kaigi, add_case, answer, check, db, new_meeting, quit_home,  # noqa: E402
+                       run, tempdir)
 
 BEFORE = "2351132325223311 25"  # 18 ratings; " 2" is × then 2: ×2
 AFTER = "121112112322221113"
@@ -95,8 +96,7 @@ def main():
         k.send("esc", "down", "enter")
         k.wait_for("まだ事例がありません")
         for initials, age in (("T.S", "80代"), ("M.K", "70代")):
-            k.send("a")
-            k.wait_for("事例番号")
+            add_case(k, "事例番号")
             k.type(initials)
             k.send("enter", "down")
             edit_line(k, age)
@@ -193,11 +193,7 @@ def main():
         k.send("M-c")  # nothing is missing (the 評価表 is not a first review's): closed
         k.wait_for("事例を終えました")
         k.wait_for("✓済 K-")
-        k.send("esc")  # the side list
-        k.send("esc")  # home
-        k.wait_for("これからの会議")
-        k.send("q")
-        check(k.wait_exit() == 0, "kaigi did not exit cleanly")
+        quit_home(k)
 
     con = db(path)
     m = con.execute("SELECT start_time, place, purpose FROM meeting").fetchone()

@@ -12,7 +12,8 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import Kaigi, check, goto_section, open_today_cases, run, tempdir  # noqa: E402
+from kaigi_pty import (Kaigi, add_case, check, goto_section, open_today_cases, run,  # noqa: E402
+                       tempdir)
 
 # Three or more English words in a row: a sentence, not a code (K-2026-003),
 # a key name (Enter, Tab) or an abbreviation (ADL/IADL, PT).
@@ -44,8 +45,7 @@ def main():
     with Kaigi(["demo"], home) as k:
         open_today_cases(k)
         # ---- the store's refusals: a case code taken, and none at all
-        k.send("a")
-        k.wait_for("事例提供者")
+        add_case(k)
         k.send("btab", "enter")  # back to the case code, editing it
         k.send("\x15")
         k.type("K-2026-001")

@@ -10,8 +10,8 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import (Kaigi, binary, check, demo_db, open_today_case, run,  # noqa: E402
-                       tempdir)
+from kaigi_pty import (Kaigi, binary, check, demo_db, open_today_case, quit_home,  # noqa: E402
+                       run, tempdir)
 
 
 # Three or more English words in a row (test_messages_ja.py).
@@ -72,10 +72,7 @@ def main():
         k.wait_for("未入力があります")
         k.send("home", "enter")  # close the case anyway
         k.wait_for("1. K-2026-003")
-        k.send("esc", "esc")
-        k.wait_for("これからの会議")
-        k.send("q")
-        check(k.wait_exit() == 0, "kaigi did not exit cleanly")
+        quit_home(k)
     check(digest(path) == before, "the read-only database was changed")
     check(not os.path.exists(path + "-wal") or os.path.getsize(path + "-wal") == 0,
           "a WAL file was written")

@@ -10,16 +10,14 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import (Kaigi, answer, check, db, demo_db, goto_section,  # noqa: E402
-                       open_today_case, run, tempdir)
+from kaigi_pty import (Kaigi, answer, check, db, demo_db, open_case_section, run,  # noqa: E402
+                       tempdir)
 
 
 def main():
     home = tempdir()
     with Kaigi(["demo"], home) as k:
-        open_today_case(k)
-        goto_section(k, "住まいと家族")
-        k.wait_for("町名")
+        open_case_section(k, "住まいと家族", "町名")
         k.send("enter")
         k.type("北町")
         k.resize(10, 20)

@@ -6,16 +6,14 @@ import signal
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import (Kaigi, answer, check, db, demo_db, goto_section,  # noqa: E402
-                       open_today_case, run, tempdir)
+from kaigi_pty import (Kaigi, answer, check, db, demo_db, open_case_section, run,  # noqa: E402
+                       tempdir)
 
 
 def one(sig, text):
     home = tempdir()
     with Kaigi(["demo"], home) as k:
-        open_today_case(k)
-        goto_section(k, "生活と見立て")
-        k.wait_for("生活課題")
+        open_case_section(k, "生活と見立て", "生活課題")
         k.send("enter")
         k.wait_for("F10 確定")
         k.type(text)

@@ -15,7 +15,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import Kaigi, check, db, tempdir  # noqa: E402
+from kaigi_pty import Kaigi, check, db, quit_home, tempdir  # noqa: E402
 
 CLOCK = re.compile(r"\d/5 \+?\d+:\d\d  会議 \+?\d+:\d\d")
 
@@ -65,11 +65,7 @@ def main():
         k.wait_for("未入力があります")
         k.send("home", "enter")
         k.wait_for("事例を終えました")
-        k.send("esc")  # the side list
-        k.send("esc")  # home
-        k.wait_for("これからの会議")
-        k.send("q")
-        check(k.wait_exit() == 0, "kaigi did not exit cleanly")
+        quit_home(k)
     con = db(os.path.join(home, "data", "kaigi", "demo.db"))
     planned = con.execute(
         "SELECT sum(t.planned_sec) FROM phase_timing t JOIN case_review c ON c.id = t.case_id "

@@ -16,8 +16,8 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import Kaigi, answer, check, db, new_meeting, run, tempdir  # noqa: E402
-
+from kaigi_pty import (Kaigi, add_case, answer, check, db, goto_section, new_meeting,  # noqa: E402
+                       run, tempdir)
 
 
 class Counted(Kaigi):
@@ -32,14 +32,6 @@ class Counted(Kaigi):
         return super().type(text)
 
 
-def goto(k, name):
-    k.send("M-g")
-    k.wait_for("見出しへ移動")
-    k.type(name)
-    k.send("enter")
-    k.wait_gone("見出しへ移動")
-
-
 def main():
     home = tempdir()
     path = os.path.join(home, "w.db")
@@ -49,8 +41,7 @@ def main():
         k.send("down", "down", "down", "enter")  # 事例
         k.wait_for("まだ事例がありません")
         Counted.keys = 0  # the case starts here
-        k.send("a")
-        k.wait_for("事例番号")
+        add_case(k, "事例番号")
         k.type("T.S")
         k.send("tab")
         k.type("80代")
@@ -73,7 +64,7 @@ def main():
         k.send("tab", "esc")
         k.wait_for("課題 (1)")
         # 基本情報: ASCII first, t, a refused age
-        goto(k, "基本情報")
+        goto_section(k, "基本情報")
         k.wait_for("イニシャル")
         k.send("down", "down")  # 担当
         k.type("B病院の相談員")
@@ -86,7 +77,7 @@ def main():
         k.send("tab")
         k.wait_for("［未確定］八十一")
         # 住まいと家族: a line, then two long texts with Tab between
-        goto(k, "住まいと家族")
+        goto_section(k, "住まいと家族")
         k.wait_for("町名")
         k.type("南町")
         k.send("tab")
@@ -105,12 +96,12 @@ def main():
         k.type("SU薬を朝に1回")
         k.send("tab")
         # the ADL grid, rated with digits
-        goto(k, "ADL")
+        goto_section(k, "ADL")
         k.wait_for("室内歩行")
         for d in "3251":
             k.send(d)
         # advice that starts with ASCII
-        goto(k, "助言")
+        goto_section(k, "助言")
         k.send("a")
         k.wait_for("絞り込み")
         k.type("管理栄養")
@@ -121,7 +112,7 @@ def main():
         k.send("enter", "esc")
         k.wait_for("専門職からの助言 (1)")
         # an action due in 90 days, the follow-up date
-        goto(k, "まとめ")
+        goto_section(k, "まとめ")
         k.wait_for("役割分担")
         k.send("down", "down", "a")
         k.wait_for("誰が")
@@ -136,7 +127,7 @@ def main():
         k.type("+120")
         k.send("enter")
         # the refused age, corrected later
-        goto(k, "基本情報")
+        goto_section(k, "基本情報")
         k.wait_for("［未確定］八十一")
         for _ in range(5):
             k.send("down")

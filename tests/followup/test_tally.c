@@ -186,9 +186,16 @@ static size_t area_cases(const struct store_tally_line *l, const char *area)
 	return 0;
 }
 
-static void fy(int y, char from[11], char to[11])
+/* 年度 y (April to March) as a period over every area; its dates are
+ * kept in d. */
+struct fy_dates {
+	char from[11], to[11];
+};
+
+static struct store_period fy(struct fy_dates *d, int y)
 {
-	kaigi_year_range(y, false, from, to);
+	kaigi_year_range(y, false, d->from, d->to);
+	return (struct store_period){d->from, d->to, NULL};
 }
 
 /* Shares per category, per grid row, per key problem code, by area. */
@@ -196,9 +203,8 @@ static void tally_shares(void **state)
 {
 	(void)state;
 	struct fixture *f = fx_open();
-	char from[11], to[11];
-	fy(2026, from, to);
-	struct store_period p = {from, to, NULL};
+	struct fy_dates d;
+	struct store_period p = fy(&d, 2026);
 	struct store_tally t;
 	struct kaigi_error err;
 	assert_int_equal(store_tally_run(f->st, &p, &t, &err), KAIGI_OK);
@@ -231,7 +237,7 @@ static void tally_shares(void **state)
 	store_case_list_free(&cases);
 	store_tally_free(&t);
 	/* An area: only its cases, and its own denominator. */
-	struct store_period west = {from, to, "西地区"};
+	struct store_period west = {d.from, d.to, "西地区"};
 	assert_int_equal(store_tally_share(f->st, &west, MED_KEY, &share, &n, &of, &err), KAIGI_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(of, 4);
@@ -245,9 +251,8 @@ static void near_duplicates(void **state)
 	struct fixture *f = fx_open();
 	assert_true(store_text_similarity(RA, RB) >= 0.5);
 	assert_true(store_text_similarity(RA, RC) < 0.2);
-	char from[11], to[11];
-	fy(2026, from, to);
-	struct store_period p = {from, to, NULL};
+	struct fy_dates d;
+	struct store_period p = fy(&d, 2026);
 	struct store_tally t;
 	struct kaigi_error err;
 	assert_int_equal(store_tally_run(f->st, &p, &t, &err), KAIGI_OK);
@@ -301,14 +306,14 @@ static void fiscal_boundaries(void **state)
 	assert_string_equal(name, "FY2026");
 	struct fixture *f = fx_open();
 	struct kaigi_error err;
-	fy(2025, from, to);
-	struct store_period p = {from, to, NULL};
+	struct fy_dates d;
+	struct store_period p = fy(&d, 2025);
 	double share;
 	size_t n, of;
 	assert_int_equal(store_tally_share(f->st, &p, MED_KEY, &share, &n, &of, &err), KAIGI_OK);
 	assert_int_equal(of, 5); /* the review of 31 March is FY2025's … */
 	assert_int_equal(n, 1);
-	fy(2026, from, to);
+	fy(&d, 2026);
 	assert_int_equal(store_tally_share(f->st, &p, MED_KEY, &share, &n, &of, &err), KAIGI_OK);
 	assert_int_equal(of, 10); /* … and 1 April opens FY2026 */
 	/* Outcomes group by 年度 too. */
@@ -405,9 +410,8 @@ static void targets_results(void **state)
 {
 	(void)state;
 	struct fixture *f = fx_open();
-	char from[11], to[11];
-	fy(2026, from, to);
-	struct store_period p = {from, to, NULL};
+	struct fy_dates d;
+	struct store_period p = fy(&d, 2026);
 	struct report_options ro = {.lang = "ja", .width = 160};
 	struct strbuf out = STRBUF_INIT;
 	struct kaigi_error err;
@@ -431,6 +435,19 @@ static void targets_results(void **state)
 	fixture_free(f);
 }
 
+/* A policy meeting (地域ケア推進会議) on date, titled title (NULL:
+ * none), made in f's store; its id goes to m->id. */
+static void policy_meeting(struct fixture *f, struct store_meeting *m, char *date, char *title)
+{
+	struct kaigi_error err;
+	memset(m, 0, sizeof *m);
+	m->template_id = "policy";
+	m->kind = "policy";
+	m->f[STORE_MEETING_DATE] = date;
+	m->f[STORE_MEETING_TITLE] = title;
+	assert_int_equal(store_meeting_create(f->st, m, &err), KAIGI_OK);
+}
+
 /* A decision of the policy meeting reaches the linked case and the
  * person's next review; not others. */
 static void policy_decision(void **state)
@@ -439,12 +456,7 @@ static void policy_decision(void **state)
 	struct fixture *f = fx_open();
 	struct kaigi_error err;
 	struct store_meeting m;
-	memset(&m, 0, sizeof m);
-	m.template_id = "policy";
-	m.kind = "policy";
-	m.f[STORE_MEETING_DATE] = "2025-09-01";
-	m.f[STORE_MEETING_TITLE] = "令和7年度 第1回 地域ケア推進会議";
-	assert_int_equal(store_meeting_create(f->st, &m, &err), KAIGI_OK);
+	policy_meeting(f, &m, "2025-09-01", "令和7年度 第1回 地域ケア推進会議");
 	char issue[STORE_ID_SIZE];
 	snprintf(issue, sizeof issue, "%s",
 		 fixture_text(f, "SELECT id FROM regional_issue WHERE title = '" ISSUE "'"));
@@ -611,9 +623,8 @@ static void kept_rows(void **state)
 {
 	(void)state;
 	struct fixture *f = fx_open();
-	char from[11], to[11];
-	fy(2026, from, to);
-	struct store_period p = {from, to, NULL};
+	struct fy_dates d;
+	struct store_period p = fy(&d, 2026);
 	struct kaigi_error err;
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM tally_hit"), 0);
 	med_is(f, &p, 10, 4, 3, 1);
@@ -699,11 +710,7 @@ static void agenda_order(void **state)
 	struct fixture *f = fx_open();
 	struct kaigi_error err;
 	struct store_meeting m;
-	memset(&m, 0, sizeof m);
-	m.template_id = "policy";
-	m.kind = "policy";
-	m.f[STORE_MEETING_DATE] = "2026-09-01";
-	assert_int_equal(store_meeting_create(f->st, &m, &err), KAIGI_OK);
+	policy_meeting(f, &m, "2026-09-01", NULL);
 	const char *titles[] = {ISSUE, "通いの場が足りない", "移動手段がない"};
 	char ids[3][STORE_ID_SIZE];
 	for (int i = 0; i < 3; i++) {

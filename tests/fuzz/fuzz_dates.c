@@ -17,6 +17,8 @@
 #include "kaigi/schema.h"
 #include "kaigi/store.h"
 
+#include "fuzz_util.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct schema_set set;
@@ -31,13 +33,7 @@ static const char form_yaml[] = "form: dates\nversion: 1\ntitle: D\nsections:\n"
 				"      - {id: m, type: date, label: M, min: 2000-01-01, max: "
 				"2030-12-31}\n";
 
-static void check(int ok, const char *what)
-{
-	if (!ok) {
-		fprintf(stderr, "fuzz_dates: broken promise: %s\n", what);
-		abort();
-	}
-}
+#define check(ok, what) fuzz_check("fuzz_dates", (ok), (what))
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -20,15 +20,11 @@
 
 #include "kaigi/schema.h"
 
+#include "fuzz_util.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void check(int ok, const char *what)
-{
-	if (!ok) {
-		fprintf(stderr, "fuzz_forms: broken promise: %s\n", what);
-		abort();
-	}
-}
+#define check(ok, what) fuzz_check("fuzz_forms", (ok), (what))
 
 /* Every value is unanswered; the engine's step budget bounds the work. */
 static int lookup_null(void *ctx, const char *name, struct kaigi_value *out)

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "../../src/store/store_internal.h"
+#include "fuzz_util.h"
 #include "kaigi/schema.h"
 #include "kaigi/store.h"
 #include "kaigi/store_exchange.h"
@@ -28,20 +29,11 @@ static struct store *st;
 static void fuzz_init(void)
 {
 	struct kaigi_error err;
-	if (schema_set_init(&forms, &err) != KAIGI_OK)
-		abort();
-	struct kaigi_diags d = {0};
-	schema_load_dir(&forms, KAIGI_SOURCE_FORMS_DIR, &d);
-	schema_load_dir(&forms, KAIGI_SOURCE_FORMS_DIR "/../tests/data/store/forms", &d);
-	kaigi_diags_free(&d);
+	fuzz_forms_load(&forms, KAIGI_SOURCE_FORMS_DIR "/../tests/data/store/forms");
 	/* In the current folder, not /tmp: a crash leaves -wal and -shm
 	 * where the fuzzing run keeps its own files. */
 	char path[] = "kaigi-fuzz-import-XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0)
-		abort();
-	close(fd);
-	unlink(path);
+	fuzz_db_name(path);
 	if (store_open(&st, path, STORE_READ_WRITE, &err) != KAIGI_OK) {
 		fprintf(stderr, "fuzz_import: %s\n", err.msg);
 		abort();

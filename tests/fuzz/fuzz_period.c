@@ -17,15 +17,11 @@
 
 #include "kaigi/period.h"
 
+#include "fuzz_util.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void check(int ok, const char *what)
-{
-	if (!ok) {
-		fprintf(stderr, "fuzz_period: broken promise: %s\n", what);
-		abort();
-	}
-}
+#define check(ok, what) fuzz_check("fuzz_period", (ok), (what))
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

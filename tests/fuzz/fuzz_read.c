@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzz_util.h"
 #include "kaigi/report.h"
 #include "kaigi/schema.h"
 #include "kaigi/store.h"
@@ -27,30 +28,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static struct schema_set forms;
 static char dir[64], path[96];
 
-static void remove_files(void)
-{
-	static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
-	char p[128];
-	for (size_t i = 0; i < 4; i++) {
-		snprintf(p, sizeof p, "%s%s", path, ext[i]);
-		unlink(p);
-	}
-}
-
 static void cleanup(void)
 {
-	remove_files();
+	fuzz_db_remove(path);
 	rmdir(dir);
 }
 
 static void fuzz_init(void)
 {
-	struct kaigi_error err;
-	if (schema_set_init(&forms, &err) != KAIGI_OK)
-		abort();
-	struct kaigi_diags d = {0};
-	schema_load_dir(&forms, KAIGI_SOURCE_FORMS_DIR, &d);
-	kaigi_diags_free(&d);
+	fuzz_forms_load(&forms, NULL);
 	snprintf(dir, sizeof dir, "kaigi-fuzz-read-XXXXXX");
 	if (!mkdtemp(dir))
 		abort();
@@ -107,6 +93,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		kaigi_diags_free(&w);
 		store_close(st);
 	}
-	remove_files();
+	fuzz_db_remove(path);
 	return 0;
 }

@@ -14,15 +14,11 @@
 
 #include "kaigi/config.h"
 
+#include "fuzz_util.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void check(int ok, const char *what)
-{
-	if (!ok) {
-		fprintf(stderr, "fuzz_settings: broken promise: %s\n", what);
-		abort();
-	}
-}
+#define check(ok, what) fuzz_check("fuzz_settings", (ok), (what))
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzz_util.h"
 #include "kaigi/store.h"
 #include "kaigi/sync.h"
 
@@ -23,11 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void apply(struct sync_payload *p)
 {
 	char path[] = "/tmp/kaigi-fuzz-sync-XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0)
-		abort();
-	close(fd);
-	unlink(path);
+	fuzz_db_name(path);
 	struct store *st = NULL;
 	struct kaigi_error err;
 	if (store_open(&st, path, STORE_READ_WRITE, &err) != KAIGI_OK) {
@@ -51,12 +48,7 @@ static void apply(struct sync_payload *p)
 		abort();
 	sqlite3_finalize(q);
 	sqlite3_close(db);
-	unlink(path);
-	char side[64];
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
+	fuzz_db_remove(path);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -168,6 +168,17 @@ void fixture_free(struct fixture *fx)
 	free(fx);
 }
 
+struct store *fixture_store_other(struct fixture *fx, const char *name)
+{
+	struct kaigi_error err;
+	struct store *st = NULL;
+	char *db = xasprintf("%s/%s", fx->dir, name);
+	assert_int_equal(store_open(&st, db, STORE_READ_WRITE, &err), KAIGI_OK);
+	free(db);
+	store_set_forms(st, &fx->forms);
+	return st;
+}
+
 struct fixture *fixture_new_from_export(struct fixture *fx, char **yaml)
 {
 	char *text = test_export_yaml(fx->st, NULL);

@@ -66,6 +66,9 @@ struct fixture *fixture_new_from_export(struct fixture *fx, char **yaml);
 /* Import the file at path (as given); prints any diagnostics as
  * FILE:LINE:COL: MSG and asserts success. */
 void fixture_import(struct fixture *fx, const char *path);
+/* Another store, on a new database fx->dir/name with fx's forms; asserts
+ * it opens.  The caller closes it. */
+struct store *fixture_store_other(struct fixture *fx, const char *name);
 /* Close the store and remove its database files, so that a test can build
  * an older database in their place. */
 void fixture_db_remove(struct fixture *fx);

@@ -97,14 +97,21 @@ static inline int tset_setup_yaml(void **state, const char *yaml)
 	return 0;
 }
 
-/* Field id of form "t" in the struct tset of *state; fails the test when
- * there is none. */
+/* Field id of form in t; fails the test when either is missing.
+ * tset_field: the same for form "t", from cmocka's *state. */
+static inline const struct schema_field *tset_form_field(struct tset *t, const char *form,
+							 const char *id)
+{
+	const struct schema_form *f = schema_form_find(&t->set, form);
+	assert_non_null(f);
+	const struct schema_field *fl = schema_field_find(f, id);
+	assert_non_null(fl);
+	return fl;
+}
+
 static inline const struct schema_field *tset_field(void **state, const char *id)
 {
-	struct tset *t = *state;
-	const struct schema_field *f = schema_field_find(schema_form_find(&t->set, "t"), id);
-	assert_non_null(f);
-	return f;
+	return tset_form_field(*state, "t", id);
 }
 
 /* Load yaml as "t.yaml", expecting it to fail with exactly these lines

@@ -28,17 +28,6 @@
 
 #define MEETING "6a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c40"
 
-static struct store *open_db(struct fixture *f, const char *name)
-{
-	struct kaigi_error err;
-	struct store *st;
-	char *db = xasprintf("%s/%s", f->dir, name);
-	assert_int_equal(store_open(&st, db, STORE_READ_WRITE, &err), KAIGI_OK);
-	free(db);
-	store_set_forms(st, &f->forms);
-	return st;
-}
-
 static int setup(void **state)
 {
 	*state = fixture_new("tests/data/meeting/packet.yaml");
@@ -91,7 +80,7 @@ static void profession_not_in_template(void **state)
 	assert_non_null(strstr(strbuf_str(&yaml), "profession: 介護福祉士"));
 	assert_non_null(strstr(strbuf_str(&yaml), "profession: scrivener"));
 	/* … imported into another database … */
-	struct store *st2 = open_db(f, "other.db");
+	struct store *st2 = fixture_store_other(f, "other.db");
 	assert_int_equal(store_import_buffer(st2, "export.yaml", yaml.s, yaml.len, NULL, &warn),
 			 KAIGI_OK);
 	assert_int_equal(store_participant_list(st2, MEETING, &pl, &err), KAIGI_OK);
@@ -137,7 +126,7 @@ static void old_summary_keeps_its_vision(void **state)
 	struct kaigi_diags warn = {0};
 	assert_int_equal(store_export_yaml(f->st, NULL, test_strbuf_write, &yaml, &warn, &err),
 			 KAIGI_OK);
-	struct store *st2 = open_db(f, "vision.db");
+	struct store *st2 = fixture_store_other(f, "vision.db");
 	assert_int_equal(store_import_buffer(st2, "export.yaml", yaml.s, yaml.len, NULL, &warn),
 			 KAIGI_OK);
 	char *v = NULL;

@@ -6,15 +6,6 @@
  */
 #include "schema_fixture.h"
 
-static const struct schema_field *field(struct tset *t, const char *form, const char *id)
-{
-	const struct schema_form *f = schema_form_find(&t->set, form);
-	assert_non_null(f);
-	const struct schema_field *fl = schema_field_find(f, id);
-	assert_non_null(fl);
-	return fl;
-}
-
 static void form_id_version_title(void **state)
 {
 	struct tset *t = *state;
@@ -63,9 +54,11 @@ static void labels_fall_back_between_languages(void **state)
 			"      - {id: c, type: text, label: {en: Phone}}\n"
 			"      - {id: d, type: text, label: Plain}\n"
 			"      - {id: e, type: text, label: {ja: 年齢, en: \"\"}}\n"));
-	const struct schema_field *a = field(t, "t", "a"), *b = field(t, "t", "b"),
-				  *c = field(t, "t", "c"), *d = field(t, "t", "d"),
-				  *e = field(t, "t", "e");
+	const struct schema_field *a = tset_form_field(t, "t", "a"),
+				  *b = tset_form_field(t, "t", "b"),
+				  *c = tset_form_field(t, "t", "c"),
+				  *d = tset_form_field(t, "t", "d"),
+				  *e = tset_form_field(t, "t", "e");
 	assert_string_equal(schema_label_get(&a->label, "ja"), "氏名");
 	assert_string_equal(schema_label_get(&a->label, "en"), "Name");
 	assert_string_equal(schema_label_get(&b->label, "en"), "住所");
@@ -142,7 +135,7 @@ static void every_simple_type(void **state)
 	    {"i", SCHEMA_SCALE},      {"j", SCHEMA_CALCULATE},
 	};
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
-		const struct schema_field *f = field(t, "t", want[i].id);
+		const struct schema_field *f = tset_form_field(t, "t", want[i].id);
 		assert_int_equal(f->type, want[i].type);
 		assert_int_equal(f->pos.line, 8 + (int)i);
 		assert_int_equal(f->pos.col, 9);
@@ -158,11 +151,11 @@ static void every_simple_type(void **state)
 		assert_null(f->choices_from);
 		assert_int_equal(f->ncolumns + f->nrows + f->nfields, 0);
 	}
-	assert_non_null(field(t, "t", "j")->calculate);
-	assert_string_equal(expr_source(field(t, "t", "j")->calculate), "1 + 1");
-	assert_null(field(t, "t", "a")->calculate);
-	assert_null(field(t, "t", "a")->choices);
-	assert_non_null(field(t, "t", "g")->choices);
+	assert_non_null(tset_form_field(t, "t", "j")->calculate);
+	assert_string_equal(expr_source(tset_form_field(t, "t", "j")->calculate), "1 + 1");
+	assert_null(tset_form_field(t, "t", "a")->calculate);
+	assert_null(tset_form_field(t, "t", "a")->choices);
+	assert_non_null(tset_form_field(t, "t", "g")->choices);
 }
 
 static void attributes_as_written(void **state)
@@ -195,7 +188,7 @@ static void attributes_as_written(void **state)
 		   "        sensitive: true\n"
 		   "        required: false\n"
 		   "        phase: framing\n");
-	const struct schema_field *h = field(t, "t", "height");
+	const struct schema_field *h = tset_form_field(t, "t", "height");
 	assert_string_equal(h->hint.ja, "靴を脱いで");
 	assert_string_equal(h->hint.en, "Without shoes");
 	assert_string_equal(h->unit.ja, "cm");
@@ -214,7 +207,7 @@ static void attributes_as_written(void **state)
 	assert_string_equal(expr_source(h->constraint), ":height >= 100");
 	assert_string_equal(schema_label_get(&h->constraint_message, "ja"), "100以上");
 	assert_string_equal(schema_label_get(&h->constraint_message, "en"), "At least 100");
-	const struct schema_field *n = field(t, "t", "name");
+	const struct schema_field *n = tset_form_field(t, "t", "name");
 	assert_true(n->sensitive);
 	assert_false(n->required);
 	/* A field's own phase overrides its section's. */
@@ -228,7 +221,7 @@ static void date_bounds_are_dates(void **state)
 	struct tset *t = *state;
 	LOAD_OK(t, FORM("      - {id: seen, type: date, label: Seen, min: 2000-01-01, max: "
 			"2099/12/31, default: 2026-4-1}\n"));
-	const struct schema_field *f = field(t, "t", "seen");
+	const struct schema_field *f = tset_form_field(t, "t", "seen");
 	assert_true(f->has_min);
 	assert_true(f->has_max);
 	/* Stored normalised, so that text order is date order. */
@@ -244,11 +237,11 @@ static void scale_bounds_and_integer_bounds(void **state)
 		FORM("      - {id: n, type: integer, label: N, min: -5, max: ５}\n"
 		     "      - {id: s, type: scale, label: S, min: 1, max: 3, choices: [{value: 1, "
 		     "label: A}, {value: 2, label: B}]}\n"));
-	const struct schema_field *n = field(t, "t", "n");
+	const struct schema_field *n = tset_form_field(t, "t", "n");
 	assert_true(n->min == -5.0);
 	assert_true(n->max == 5.0);
 	assert_string_equal(n->max_text, "5");
-	assert_true(field(t, "t", "s")->max == 3.0);
+	assert_true(tset_form_field(t, "t", "s")->max == 3.0);
 }
 
 static void bounds_and_defaults_refused(void **state)
@@ -280,10 +273,10 @@ static void booleans_in_yaml(void **state)
 	LOAD_OK(t, FORM("      - {id: a, type: text, label: A, required: true}\n"
 			"      - {id: b, type: text, label: B, required: On}\n"
 			"      - {id: c, type: text, label: C, required: no, sensitive: YES}\n"));
-	assert_true(field(t, "t", "a")->required);
-	assert_true(field(t, "t", "b")->required);
-	assert_false(field(t, "t", "c")->required);
-	assert_true(field(t, "t", "c")->sensitive);
+	assert_true(tset_form_field(t, "t", "a")->required);
+	assert_true(tset_form_field(t, "t", "b")->required);
+	assert_false(tset_form_field(t, "t", "c")->required);
+	assert_true(tset_form_field(t, "t", "c")->sensitive);
 	LOAD_ERR(t, FORM("      - {id: a, type: text, label: A, required: 1}\n"),
 		 "t.yaml:8:49: error: 'required' must be true or false, found '1'\n");
 }
@@ -319,10 +312,10 @@ static void named_and_inline_choice_lists(void **state)
 	assert_int_equal(f->lists[0].pos.line, 5);
 	assert_int_equal(f->lists[0].pos.col, 3);
 	assert_string_equal(f->lists[1].id, "level");
-	const struct schema_field *sex = field(t, "t", "sex");
+	const struct schema_field *sex = tset_form_field(t, "t", "sex");
 	/* By name: the form's own list, shared. */
 	assert_ptr_equal(sex->choices, &f->lists[0]);
-	assert_ptr_equal(field(t, "t", "sex2")->choices, &f->lists[0]);
+	assert_ptr_equal(tset_form_field(t, "t", "sex2")->choices, &f->lists[0]);
 	assert_int_equal(sex->choices->n, 2);
 	assert_string_equal(sex->choices->v[1].value, "M");
 	assert_string_equal(sex->choices->v[1].label.en, "Male");
@@ -333,7 +326,7 @@ static void named_and_inline_choice_lists(void **state)
 	assert_int_equal(schema_choice_find(sex->choices, "f"), -1);
 	assert_int_equal(schema_choice_find(NULL, "F"), -1);
 	/* Inline: owned by the field, no id, not among the named lists. */
-	const struct schema_field *mood = field(t, "t", "mood");
+	const struct schema_field *mood = tset_form_field(t, "t", "mood");
 	assert_null(mood->choices->id);
 	assert_int_equal(mood->choices->n, 2);
 	assert_string_equal(mood->choices->v[0].label.ja, "良い");
@@ -390,7 +383,7 @@ static void scale_choices_are_whole_numbers(void **state)
 			"          - {value: -1, label: Worse}\n"
 			"          - {value: 0, label: Same}\n"
 			"          - {value: 1, label: Better}\n"));
-	const struct schema_field *s = field(t, "t", "s");
+	const struct schema_field *s = tset_form_field(t, "t", "s");
 	assert_int_equal(s->choices->n, 3);
 	assert_string_equal(s->choices->v[0].value, "-1");
 	LOAD_ERR(t,

@@ -7,15 +7,6 @@
  */
 #include "schema_fixture.h"
 
-static const struct schema_field *field(struct tset *t, const char *id)
-{
-	const struct schema_form *f = schema_form_find(&t->set, "t");
-	assert_non_null(f);
-	const struct schema_field *fl = schema_field_find(f, id);
-	assert_non_null(fl);
-	return fl;
-}
-
 static const char adl_form[] =
     "form: t\n"
     "version: 1\n"
@@ -55,7 +46,7 @@ static void grid_columns_and_rows(void **state)
 {
 	struct tset *t = *state;
 	LOAD_OK(t, adl_form);
-	const struct schema_field *g = field(t, "adl");
+	const struct schema_field *g = tset_form_field(t, "t", "adl");
 	assert_int_equal(g->type, SCHEMA_GRID);
 	assert_int_equal(g->ncolumns, 4);
 	assert_int_equal(g->nrows, 4);
@@ -89,7 +80,7 @@ static void grid_row_overrides_choices(void **state)
 	LOAD_OK(t, adl_form);
 	const struct schema_form *form = schema_form_find(&t->set, "t");
 	const struct schema_choice_list *support = &form->lists[0], *impairment = &form->lists[1];
-	const struct schema_field *g = field(t, "adl");
+	const struct schema_field *g = tset_form_field(t, "t", "adl");
 	const struct schema_grid_row *eating = schema_row_find(g, "eating");
 	const struct schema_grid_row *cog = schema_row_find(g, "cognition");
 	assert_ptr_equal(schema_cell_choices(g, eating, 0), support);
@@ -143,7 +134,7 @@ static void grid_cell_code(void **state)
 		   "          - {id: note, type: text, label: Note}\n"
 		   "        rows:\n"
 		   "          - {id: eating, label: Eating}\n");
-	const struct schema_field *g = field(t, "adl");
+	const struct schema_field *g = tset_form_field(t, "t", "adl");
 	const struct schema_grid_row *row = &g->rows[0];
 	struct kaigi_value v = {0};
 	kaigi_value_set_int(&v, 1);
@@ -177,7 +168,7 @@ static void grid_cells_not_applicable(void **state)
 {
 	struct tset *t = *state;
 	LOAD_OK(t, adl_form);
-	const struct schema_field *g = field(t, "adl");
+	const struct schema_field *g = tset_form_field(t, "t", "adl");
 	const struct schema_grid_row *r = g->rows;
 	/* eating: all apply. */
 	for (size_t c = 0; c < g->ncolumns; c++)
@@ -282,7 +273,7 @@ static void list_items_and_bounds(void **state)
 {
 	struct tset *t = *state;
 	LOAD_OK(t, plan_form);
-	const struct schema_field *l = field(t, "issues");
+	const struct schema_field *l = tset_form_field(t, "t", "issues");
 	assert_int_equal(l->type, SCHEMA_LIST);
 	assert_int_equal(l->min_items, 1);
 	assert_int_equal(l->max_items, 6);
@@ -295,7 +286,7 @@ static void list_items_and_bounds(void **state)
 	/* Item fields are not top-level fields. */
 	assert_null(schema_field_find(schema_form_find(&t->set, "t"), "need"));
 	/* Unset: no minimum, no maximum, no item label. */
-	const struct schema_field *g = field(t, "goals");
+	const struct schema_field *g = tset_form_field(t, "t", "goals");
 	assert_int_equal(g->min_items, 0);
 	assert_int_equal(g->max_items, 0);
 	assert_null(g->item_label);
@@ -331,7 +322,7 @@ static void choices_from_list_items_and_grid_rows(void **state)
 {
 	struct tset *t = *state;
 	LOAD_OK(t, plan_form);
-	const struct schema_field *goals = field(t, "goals");
+	const struct schema_field *goals = tset_form_field(t, "t", "goals");
 	const struct schema_field *issue = schema_subfield_find(goals, "issue");
 	assert_non_null(issue->choices_from);
 	assert_null(issue->choices_from->form);
@@ -339,10 +330,11 @@ static void choices_from_list_items_and_grid_rows(void **state)
 	assert_string_equal(issue->choices_from->label_field, "need");
 	assert_null(issue->choices);
 	/* A grid column may take its choices from a list too. */
-	const struct schema_field *factors = schema_subfield_find(field(t, "adl"), "factors");
+	const struct schema_field *factors =
+	    schema_subfield_find(tset_form_field(t, "t", "adl"), "factors");
 	assert_string_equal(factors->choices_from->field, "issues");
 	/* From a grid: the rows, no label field needed. */
-	const struct schema_field *rows = field(t, "rows");
+	const struct schema_field *rows = tset_form_field(t, "t", "rows");
 	assert_string_equal(rows->choices_from->field, "adl");
 	assert_null(rows->choices_from->label_field);
 
@@ -398,7 +390,7 @@ static void calculate_fields(void **state)
 			"100.0)), 1)\"\n"
 			"      - {id: obese, type: calculate, label: Obese, calculate: \":bmi >= "
 			"30\"}\n"));
-	const struct schema_field *bmi = field(t, "bmi");
+	const struct schema_field *bmi = tset_form_field(t, "t", "bmi");
 	assert_int_equal(bmi->type, SCHEMA_CALCULATE);
 	/* The parameters are the fields it reads, each once. */
 	assert_int_equal(expr_param_count(bmi->calculate), 2);
@@ -416,8 +408,9 @@ static void calculate_fields(void **state)
 	assert_true(v.r == 25.0);
 	/* A calculated field feeds another one. */
 	tvals_real(&vals, "bmi", v.r);
-	assert_int_equal(expr_eval(field(t, "obese")->calculate, tvals_lookup, &vals, &v, &err),
-			 KAIGI_OK);
+	assert_int_equal(
+	    expr_eval(tset_form_field(t, "t", "obese")->calculate, tvals_lookup, &vals, &v, &err),
+	    KAIGI_OK);
 	assert_int_equal(v.type, KAIGI_INT);
 	assert_int_equal(v.i, 0);
 	/* A calculated field is never typed in. */

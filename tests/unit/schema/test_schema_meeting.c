@@ -56,6 +56,14 @@ static const char plan_yaml[] = "form: plan\n"
 				"    fields:\n"
 				"      - {id: c, type: text, label: C, phase: wrapup}\n";
 
+/* The meeting template with both its forms: a complete set. */
+static void load_template_and_forms(struct tset *t)
+{
+	LOAD_OK(t, meeting_yaml);
+	LOAD_OK(t, sheet_yaml);
+	LOAD_OK(t, plan_yaml);
+}
+
 static void meeting_template_as_written(void **state)
 {
 	struct tset *t = *state;
@@ -180,9 +188,7 @@ static void meeting_template_mistakes(void **state)
 static void set_check_passes_when_all_is_there(void **state)
 {
 	struct tset *t = *state;
-	LOAD_OK(t, meeting_yaml);
-	LOAD_OK(t, sheet_yaml);
-	LOAD_OK(t, plan_yaml);
+	load_template_and_forms(t);
 	CHECK_SET(t, "");
 	const struct schema_field *a = schema_field_find(schema_form_find(&t->set, "sheet"), "a");
 	assert_string_equal(a->phase, "presentation");
@@ -247,9 +253,7 @@ static void meeting_forms_listed_and_checked(void **state)
 static void phases_unchecked_for_a_form_no_template_uses(void **state)
 {
 	struct tset *t = *state;
-	LOAD_OK(t, meeting_yaml);
-	LOAD_OK(t, sheet_yaml);
-	LOAD_OK(t, plan_yaml);
+	load_template_and_forms(t);
 	LOAD_OK(t, "form: other\nversion: 1\ntitle: O\nsections:\n  - id: s\n    title: S\n"
 		   "    fields: [{id: a, type: text, label: A, phase: anything}]\n");
 	CHECK_SET(t, "");
@@ -258,9 +262,7 @@ static void phases_unchecked_for_a_form_no_template_uses(void **state)
 static void phases_of_every_template_using_the_form(void **state)
 {
 	struct tset *t = *state;
-	LOAD_OK(t, meeting_yaml);
-	LOAD_OK(t, sheet_yaml);
-	LOAD_OK(t, plan_yaml);
+	load_template_and_forms(t);
 	/* A second template using plan brings its own phases. */
 	LOAD_OK(t, "meeting: review\nversion: 1\nkind: review\ntitle: R\nforms: [plan]\n"
 		   "phases: [{id: review, title: R, minutes: 5}, {id: framing, title: F, minutes: "

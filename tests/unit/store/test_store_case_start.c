@@ -10,20 +10,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixture.h"
 #include "kaigi/case_open.h"
 #include "kaigi/store_exchange.h"
-#include "fixture.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 
-/* A meeting of date and a case of a new person; the case id in case_id. */
-static void add_case(struct fixture *f, const char *date, const char *code, const char *sex,
-		     const char *band, char meeting[STORE_ID_SIZE], char case_id[STORE_ID_SIZE])
+/* A fixture on the shipped forms with a meeting of 2026-11-14 (its id in
+ * meeting) and in it a case (case_id) of a new person: code, initials Y.H,
+ * sex and age band as given. */
+static struct fixture *case_new(const char *code, const char *sex, const char *band,
+				char meeting[STORE_ID_SIZE], char case_id[STORE_ID_SIZE])
 {
+	struct fixture *f = fixture_new(NULL);
 	struct kaigi_error err;
 	struct store_meeting m = {0};
 	m.template_id = xstrdup("independence_support");
-	m.f[STORE_MEETING_DATE] = xstrdup(date);
+	m.f[STORE_MEETING_DATE] = xstrdup("2026-11-14");
 	m.f[STORE_MEETING_TITLE] = xstrdup("会議");
 	assert_int_equal(store_meeting_create(f->st, &m, &err), KAIGI_OK);
 	snprintf(meeting, STORE_ID_SIZE, "%s", m.id);
@@ -39,6 +42,17 @@ static void add_case(struct fixture *f, const char *date, const char *code, cons
 	snprintf(c.person_id, sizeof c.person_id, "%s", p.id);
 	assert_int_equal(store_case_save(f->st, &c, &err), KAIGI_OK);
 	snprintf(case_id, STORE_ID_SIZE, "%s", c.id);
+	return f;
+}
+
+/* The case sheet of the case (made and filled when missing): rec. */
+static void sheet_ensure(struct fixture *f, const char *meeting, const char *case_id,
+			 char rec[STORE_ID_SIZE])
+{
+	struct kaigi_error err;
+	assert_int_equal(
+	    store_record_ensure(f->st, meeting, case_id, "toyoake_case_sheet", rec, &err),
+	    KAIGI_OK);
 }
 
 static const char *value(struct fixture *f, const char *rec, const char *field)
@@ -53,13 +67,10 @@ static const char *value(struct fixture *f, const char *rec, const char *field)
 static void case_sheet_starts_filled(void **state)
 {
 	(void)state;
-	struct fixture *f = fixture_new(NULL);
 	char meeting[STORE_ID_SIZE], case_id[STORE_ID_SIZE], rec[STORE_ID_SIZE];
+	struct fixture *f = case_new("K-1", "F", "80代", meeting, case_id);
 	struct kaigi_error err;
-	add_case(f, "2026-11-14", "K-1", "F", "80代", meeting, case_id);
-	assert_int_equal(
-	    store_record_ensure(f->st, meeting, case_id, "toyoake_case_sheet", rec, &err),
-	    KAIGI_OK);
+	sheet_ensure(f, meeting, case_id, rec);
 	assert_string_equal(value(f, rec, "initials"), "Y.H");
 	assert_string_equal(value(f, rec, "sex"), "F");
 	assert_string_equal(value(f, rec, "age_band"), "80代");
@@ -87,14 +98,11 @@ static void case_sheet_starts_filled(void **state)
 static void what_the_form_does_not_take_is_left_out(void **state)
 {
 	(void)state;
-	struct fixture *f = fixture_new(NULL);
 	char meeting[STORE_ID_SIZE], case_id[STORE_ID_SIZE], rec[STORE_ID_SIZE];
+	struct fixture *f = case_new("K-2", "X", "82", meeting, case_id);
 	struct kaigi_error err;
 	/* Sex X: the case sheet offers F and M only; a band that is an age. */
-	add_case(f, "2026-11-14", "K-2", "X", "82", meeting, case_id);
-	assert_int_equal(
-	    store_record_ensure(f->st, meeting, case_id, "toyoake_case_sheet", rec, &err),
-	    KAIGI_OK);
+	sheet_ensure(f, meeting, case_id, rec);
 	assert_string_equal(value(f, rec, "sex"), "");
 	assert_string_equal(value(f, rec, "age"), "82");
 	assert_string_equal(value(f, rec, "conference_date"), "2026-11-14");
@@ -108,10 +116,9 @@ static void what_the_form_does_not_take_is_left_out(void **state)
 static void closing_is_kept_and_travels(void **state)
 {
 	(void)state;
-	struct fixture *f = fixture_new(NULL);
 	char meeting[STORE_ID_SIZE], case_id[STORE_ID_SIZE];
+	struct fixture *f = case_new("K-3", "F", "80代", meeting, case_id);
 	struct kaigi_error err;
-	add_case(f, "2026-11-14", "K-3", "F", "80代", meeting, case_id);
 	struct store_case c = {0};
 	assert_int_equal(store_case_get(f->st, case_id, &c, &err), KAIGI_OK);
 	assert_int_equal(c.closed, 0);
@@ -137,11 +144,10 @@ static void closing_is_kept_and_travels(void **state)
 static void a_case_opens_in_one_call(void **state)
 {
 	(void)state;
-	struct fixture *f = fixture_new(NULL);
 	char meeting[STORE_ID_SIZE], case_id[STORE_ID_SIZE];
+	struct fixture *f = case_new("K-4", "F", "80代", meeting, case_id);
 	struct kaigi_error err;
 	struct kaigi_diags w = {0};
-	add_case(f, "2026-11-14", "K-4", "F", "80代", meeting, case_id);
 	struct store_case_open o;
 	assert_int_equal(store_case_open(f->st, meeting, case_id, true, 8, &o, &w, &err), KAIGI_OK);
 	assert_non_null(o.tpl);

@@ -18,8 +18,8 @@
 #include <sqlite3.h>
 
 #include "../../src/store/store_internal.h"
-#include "kaigi/store_exchange.h"
 #include "fixture.h"
+#include "kaigi/store_exchange.h"
 #include "kaigi/strbuf.h"
 #include "store/store_internal.h"
 
@@ -72,12 +72,7 @@ static void test_import_example_twice_and_round_trip(void **state)
 	assert_int_equal(stats.changes, 0);
 
 	/* export → import into an empty database → export: the same file. */
-	struct store *other = NULL;
-	struct kaigi_error err;
-	char db2[400];
-	snprintf(db2, sizeof db2, "%s/other.db", fx->dir);
-	assert_int_equal(store_open(&other, db2, STORE_READ_WRITE, &err), KAIGI_OK);
-	store_set_forms(other, &fx->forms);
+	struct store *other = fixture_store_other(fx, "other.db");
 	assert_int_equal(import_file(other, path, &stats, &d), KAIGI_OK);
 	char *second = export_all(other);
 	assert_string_equal(first, second);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * test_ui_record.c — a page costs what it shows, not what the record holds
- *.  A case plan with 1,000 issues and 1,000 goals, each
+ * test_ui_record.c — a page costs what it shows, not what the record
+ * holds.  A case plan with 1,000 issues and 1,000 goals, each
  * goal naming "the issue it addresses": showing every goal's choice reads
  * one label each.  Before, each showing built the labels of all 1,000
  * issues by scanning the record's answers (852 ms a key at 1,000 items);
@@ -18,9 +18,8 @@
 
 #include <cmocka.h>
 
-#include "kaigi/store_exchange.h"
-#include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
+#include "plan_fixture.h"
 #include "ui_app.h"
 #include "ui_field.h"
 #include "ui_record.h"
@@ -53,34 +52,11 @@ static void thousand_items(void **state)
 	assert_int_equal(store_open(&st, db, STORE_READ_WRITE, &err), KAIGI_OK);
 	store_set_forms(st, &forms);
 
-	struct strbuf y = STRBUF_INIT;
-	strbuf_append(&y, "kaigi: records\nversion: 1\npeople:\n  - {code: U-001}\nmeetings:\n"
-			  "  - {template: independence_support, title: M, date: 2025-05-01,\n"
-			  "     cases: [{person: U-001, records: [{form: case_plan, answers: {\n"
-			  "       issues: [");
-	for (int i = 0; i < N; i++)
-		strbuf_appendf(&y, "%s{need: 課題%d}", i ? ", " : "", i + 1);
-	strbuf_append(&y, "],\n       goals: [");
-	for (int i = 0; i < N; i++)
-		strbuf_appendf(&y, "%s{horizon: short, wording: 目標%d, issue: %d}", i ? ", " : "",
-			       i + 1, N - i);
-	strbuf_append(&y, "]}}]}]}\n");
-	enum kaigi_status s = store_import_buffer(st, "thousand.yaml", y.s, y.len, NULL, &diags);
-	for (size_t i = 0; i < diags.n; i++)
-		fprintf(stderr, "%s:%d:%d: %s\n", diags.v[i].file, diags.v[i].line, diags.v[i].col,
-			diags.v[i].msg);
-	assert_int_equal(s, KAIGI_OK);
-	strbuf_free(&y);
-
-	struct store_meeting_list ml;
-	assert_int_equal(store_meeting_list(st, NULL, 1, &ml, &err), KAIGI_OK);
-	struct store_record_list rl;
-	struct store_case_list cl;
-	assert_int_equal(store_case_list(st, ml.v[0].id, &cl, &err), KAIGI_OK);
-	assert_int_equal(store_record_list(st, ml.v[0].id, cl.v[0].id, &rl, &err), KAIGI_OK);
+	char record[STORE_ID_SIZE];
+	assert_int_equal(plan_fixture_import(st, "U-001", N, record, &err), KAIGI_OK);
 	const struct schema_form *form = schema_form_find(&forms, "case_plan");
 	struct ui_rec rec;
-	assert_int_equal(ui_rec_load(&rec, st, rl.v[0].id, form, &err), KAIGI_OK);
+	assert_int_equal(ui_rec_load(&rec, st, record, form, &err), KAIGI_OK);
 
 	struct ui ui;
 	memset(&ui, 0, sizeof ui);
@@ -108,9 +84,6 @@ static void thousand_items(void **state)
 	if (ms > 150)
 		fail_msg("showing %d linked choices took %.0f ms", N, ms);
 	ui_rec_free(&rec);
-	store_record_list_free(&rl);
-	store_case_list_free(&cl);
-	store_meeting_list_free(&ml);
 	store_close(st);
 	schema_set_free(&forms);
 	kaigi_diags_free(&diags);
