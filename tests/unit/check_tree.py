@@ -76,14 +76,23 @@ for f, objs in sorted(candidates.items()):
 if not objects:
     problems.append(f"{build}/compile_commands.json compiles nothing of {src}")
 defs, uses = {}, collections.defaultdict(set)
-for f, obj in objects.items():
-    out = subprocess.run(["nm", obj], capture_output=True, text=True, check=True).stdout
-    for line in out.splitlines():
-        p = line.split()
-        if len(p) == 3 and p[1] in "TDBRV":
-            defs.setdefault(p[2], f)
-        elif len(p) == 2 and p[0] == "U":
-            uses[f].add(p[1])
+source_of = {obj: f for f, obj in objects.items()}
+# One nm for every object (-A: each line starts with its object's name).
+out = subprocess.run(["nm", "-A", "--"] + sorted(source_of), capture_output=True, text=True,
+                     check=True).stdout if source_of else ""
+for line in out.splitlines():
+    obj, sep, rest = line.partition(":")
+    while sep and obj not in source_of:  # an object's path holding a ':'
+        more, sep, rest = rest.partition(":")
+        obj += ":" + more
+    f = source_of.get(obj)
+    p = rest.split()
+    if f is None:
+        continue
+    if len(p) == 3 and p[1] in "TDBRV":
+        defs.setdefault(p[2], f)
+    elif len(p) == 2 and p[0] == "U":
+        uses[f].add(p[1])
 
 calls = collections.defaultdict(set)  # file -> files of its own module it calls
 wrong = collections.defaultdict(list)  # (file, file of a module it may not use) -> symbols
