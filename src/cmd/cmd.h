@@ -35,12 +35,15 @@ typedef int cmd_run_fn(const struct cmd_opts *opts, int argc, char **argv);
 /* A subcommand: `kaigi NAME SUB ...` runs sub->run with argv[0] = SUB. */
 struct cmd_sub {
 	const char *name;
+	const char *usage; /* "SUB ARGS" after "kaigi NAME ", or NULL */
 	cmd_run_fn *run;
 };
 
 struct cmd {
-	const char *name;    /* "forms", "import", … */
-	const char *usage;   /* one or more lines after "kaigi " */
+	const char *name; /* "forms", "import", … */
+	/* One or more lines after "kaigi "; NULL: the subcommands' usages,
+	 * one line each. */
+	const char *usage;
 	const char *summary; /* one line for kaigi --help */
 	/* The subcommands, ending with a zeroed entry, or NULL. */
 	const struct cmd_sub *subs;
@@ -49,18 +52,19 @@ struct cmd {
 	cmd_run_fn *run;
 };
 
-/* The table of commands, ending with a zeroed entry (main.c). */
-extern const struct cmd cmd_table[];
-
-/* Run c (argv[0] is its name): --help, a subcommand, or c->run. */
+/* Run c (argv[0] is its name): --help, a subcommand, or c->run.  A usage
+ * error of c's while it runs prints c's usage. */
 int cmd_dispatch(const struct cmd *c, const struct cmd_opts *opts, int argc, char **argv);
 /* True when argv holds -h or --help after argv[0]. */
 int cmd_wants_help(int argc, char **argv);
 /* Print "usage: kaigi USAGE" for c to stream (stdout for --help). */
 void cmd_print_usage(const struct cmd *c, int to_stderr);
+/* Print the usage of one subcommand, "usage: kaigi NAME SUB ARGS", on
+ * stderr.  Returns KAIGI_EUSAGE, the exit status. */
+int cmd_sub_usage_error(const char *name, const char *sub);
 /*
  * A usage error of the command named name: "kaigi NAME: WHY" (when fmt is
- * not NULL), then its usage from cmd_table, on stderr.  Returns
+ * not NULL), then its usage (the row cmd_dispatch runs), on stderr.  Returns
  * KAIGI_EUSAGE, the exit status.
  */
 int cmd_usage_error(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -151,7 +155,8 @@ int cmd_doc_format(const char *format, const char *output);
 /* The commands (cmd_NAME.c); each file owns its command. */
 cmd_run_fn cmd_backup_run;          /* cmd_backup.c */
 cmd_run_fn cmd_demo_run;            /* cmd_demo.c */
-cmd_run_fn cmd_export_run;          /* cmd_export.c */
+cmd_run_fn cmd_export_yaml_run;     /* cmd_export.c */
+cmd_run_fn cmd_export_csv_run;      /* cmd_export.c */
 cmd_run_fn cmd_forms_check_run;     /* cmd_forms.c */
 cmd_run_fn cmd_forms_list_run;      /* cmd_forms.c */
 cmd_run_fn cmd_forms_show_run;      /* cmd_forms_show.c */

@@ -15,8 +15,13 @@
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 
+/* The row of the command cmd_dispatch is running: its usage is what a usage
+ * error prints.  The table is main.c's; the commands never look it up. */
+static const struct cmd *cmd_running;
+
 int cmd_dispatch(const struct cmd *c, const struct cmd_opts *opts, int argc, char **argv)
 {
+	cmd_running = c;
 	if (cmd_wants_help(argc, argv)) {
 		cmd_print_usage(c, 0);
 		return 0;
@@ -41,9 +46,27 @@ int cmd_wants_help(int argc, char **argv)
 void cmd_print_usage(const struct cmd *c, int to_stderr)
 {
 	FILE *f = to_stderr ? stderr : stdout;
-	fprintf(f, "usage: kaigi %s\n", c->usage);
+	if (c->usage)
+		fprintf(f, "usage: kaigi %s\n", c->usage);
+	for (const struct cmd_sub *s = c->subs; !c->usage && s && s->name; s++)
+		fprintf(f, "%s kaigi %s %s\n", s == c->subs ? "usage:" : "      ", c->name,
+			s->usage);
 	if (!to_stderr)
 		fprintf(f, "\n%s\n", c->summary);
+}
+
+static const struct cmd *cmd_find(const char *name)
+{
+	return cmd_running && strcmp(cmd_running->name, name) == 0 ? cmd_running : NULL;
+}
+
+int cmd_sub_usage_error(const char *name, const char *sub)
+{
+	const struct cmd *c = cmd_find(name);
+	for (const struct cmd_sub *s = c ? c->subs : NULL; s && s->name; s++)
+		if (strcmp(s->name, sub) == 0)
+			fprintf(stderr, "usage: kaigi %s %s\n", name, s->usage);
+	return KAIGI_EUSAGE;
 }
 
 int cmd_usage_error(const char *name, const char *fmt, ...)
@@ -56,9 +79,9 @@ int cmd_usage_error(const char *name, const char *fmt, ...)
 		fputc('\n', stderr);
 		va_end(ap);
 	}
-	for (const struct cmd *c = cmd_table; c->name; c++)
-		if (strcmp(c->name, name) == 0)
-			cmd_print_usage(c, 1);
+	const struct cmd *c = cmd_find(name);
+	if (c)
+		cmd_print_usage(c, 1);
 	return KAIGI_EUSAGE;
 }
 

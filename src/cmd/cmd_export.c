@@ -85,16 +85,14 @@ static int export_csv(struct cmd_store *cs, const struct store_export_filter *f,
 	return s;
 }
 
-int cmd_export_run(const struct cmd_opts *opts, int argc, char **argv)
+/* argv[0] is yaml or csv. */
+static int export_run(const struct cmd_opts *opts, int argc, char **argv, bool yaml)
 {
-	if (argc < 2 || (strcmp(argv[1], "yaml") != 0 && strcmp(argv[1], "csv") != 0))
-		return cmd_usage_error("export", NULL);
-	bool yaml = strcmp(argv[1], "yaml") == 0;
 	const char *out = NULL;
 	const char **ids = xcalloc((size_t)argc, sizeof *ids);
 	size_t nids = 0;
 	bool anonymised = false, identity = false;
-	for (int i = 2; i < argc; i++) {
+	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--anonymised") == 0 || strcmp(argv[i], "--anonymized") == 0) {
 			anonymised = true;
 		} else if (strcmp(argv[i], "--identity") == 0 || strcmp(argv[i], "--names") == 0) {
@@ -128,4 +126,14 @@ int cmd_export_run(const struct cmd_opts *opts, int argc, char **argv)
 	cmd_store_close(&cs);
 	free(ids);
 	return rc;
+}
+
+int cmd_export_yaml_run(const struct cmd_opts *opts, int argc, char **argv)
+{
+	return export_run(opts, argc, argv, true);
+}
+
+int cmd_export_csv_run(const struct cmd_opts *opts, int argc, char **argv)
+{
+	return export_run(opts, argc, argv, false);
 }

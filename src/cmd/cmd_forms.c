@@ -30,8 +30,7 @@ static int forms_report(struct kaigi_diags *diags, struct schema_set *set)
 int cmd_forms_check_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	if (argc < 2) {
-		fprintf(stderr, "usage: kaigi forms check FILE...\n");
-		return KAIGI_EUSAGE;
+		return cmd_sub_usage_error("forms", "check");
 	}
 	struct schema_set set;
 	struct kaigi_diags context = {0}, diags = {0};
@@ -59,8 +58,7 @@ int cmd_forms_list_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	(void)argv;
 	if (argc != 1) {
-		fprintf(stderr, "usage: kaigi forms list\n");
-		return KAIGI_EUSAGE;
+		return cmd_sub_usage_error("forms", "list");
 	}
 	struct schema_set set;
 	struct kaigi_diags diags = {0};

@@ -101,8 +101,7 @@ static void meeting_outline(struct strbuf *b, const struct schema_meeting *m, co
 int cmd_forms_show_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	if (argc != 2) {
-		fprintf(stderr, "usage: kaigi forms show ID\n");
-		return KAIGI_EUSAGE;
+		return cmd_sub_usage_error("forms", "show");
 	}
 	struct schema_set set;
 	struct kaigi_diags diags = {0};

@@ -16,28 +16,35 @@
 #include "cmd.h"
 
 static const struct cmd_sub forms_subs[] = {
-    {"check", cmd_forms_check_run},
-    {"list", cmd_forms_list_run},
-    {"show", cmd_forms_show_run},
+    {"check", "check FILE...", cmd_forms_check_run},
+    {"list", "list", cmd_forms_list_run},
+    {"show", "show ID", cmd_forms_show_run},
     {0},
 };
 
+static const struct cmd_sub export_subs[] = {
+    {"yaml", "yaml [-o FILE] [--anonymised | --identity] [MEETING_ID...]", cmd_export_yaml_run},
+    {"csv", "csv [-o DIR] [--anonymised | --identity] [MEETING_ID...]", cmd_export_csv_run},
+    {0},
+};
+
+/* `report`'s usage covers both (the rows of cmd_table). */
 static const struct cmd_sub report_subs[] = {
-    {"regional", cmd_report_regional_run},
+    {"regional", NULL, cmd_report_regional_run},
     {0},
 };
 
 static const struct cmd_sub sync_subs[] = {
-    {"export", cmd_sync_export_run},
-    {"import", cmd_sync_import_run},
-    {"conflicts", cmd_sync_conflicts_run},
-    {"resolve", cmd_sync_resolve_run},
-    {"status", cmd_sync_status_run},
-    {"name", cmd_sync_name_run},
+    {"export", "export [--to PEER] -o FILE [--passphrase-file FILE]", cmd_sync_export_run},
+    {"import", "import [--passphrase-file FILE] FILE...", cmd_sync_import_run},
+    {"conflicts", "conflicts [--all]", cmd_sync_conflicts_run},
+    {"resolve", "resolve ID --keep local|incoming|TEXT", cmd_sync_resolve_run},
+    {"status", "status", cmd_sync_status_run},
+    {"name", "name NAME", cmd_sync_name_run},
     {0},
 };
 
-const struct cmd cmd_table[] = {
+static const struct cmd cmd_table[] = {
     {
 	.name = "demo",
 	.usage = "demo [--no-ui]",
@@ -46,7 +53,6 @@ const struct cmd cmd_table[] = {
     },
     {
 	.name = "forms",
-	.usage = "forms check FILE...\n       kaigi forms list\n       kaigi forms show ID",
 	.summary = "validate forms and meeting templates; list and show the installed ones",
 	.subs = forms_subs,
     },
@@ -58,11 +64,9 @@ const struct cmd cmd_table[] = {
     },
     {
 	.name = "export",
-	.usage = "export yaml [-o FILE] [--anonymised | --identity] [MEETING_ID...]\n"
-		 "       kaigi export csv [-o DIR] [--anonymised | --identity] [MEETING_ID...]",
 	.summary = "export records as a YAML record file, or as CSV tables for spreadsheets; "
 		   "--anonymised: what may leave the centre, --identity: with people's names",
-	.run = cmd_export_run,
+	.subs = export_subs,
     },
     {
 	.name = "meetings",
@@ -92,12 +96,6 @@ const struct cmd cmd_table[] = {
     },
     {
 	.name = "sync",
-	.usage = "sync export [--to PEER] -o FILE [--passphrase-file FILE]\n"
-		 "       kaigi sync import [--passphrase-file FILE] FILE...\n"
-		 "       kaigi sync conflicts [--all]\n"
-		 "       kaigi sync resolve ID --keep local|incoming|TEXT\n"
-		 "       kaigi sync status\n"
-		 "       kaigi sync name NAME",
 	.summary = "carry changes between laptops on an encrypted file; list and settle "
 		   "conflicts (doc/sync.md)",
 	.subs = sync_subs,

@@ -122,9 +122,35 @@ void ui_list_draw_row(struct ui *ui, const struct ui_host *h, const struct ui_ro
 	}
 }
 
-/* Rewrite a choices_from answer through map (1-based; map[k] = new
- * number of item k, 0 = gone).  Returns the new text, or NULL if same. */
-static char *remap(const struct kaigi_value *v, const size_t *map, size_t nmap)
+/* How a list's items were renumbered: one inserted at (0-based) index at,
+ * the one at index at deleted, or the items at at and to swapped; n is the
+ * number of items before. */
+struct renumber {
+	enum { RENUMBER_INSERT, RENUMBER_DELETE, RENUMBER_SWAP } how;
+	size_t at, to, n;
+};
+
+/* The new 1-based number of item k (0: deleted); a number that is not an
+ * item's stays as it is. */
+static size_t renumbered(struct renumber rn, long k)
+{
+	if (k < 1 || (size_t)k > rn.n)
+		return (size_t)k;
+	size_t i = (size_t)k - 1;
+	switch (rn.how) {
+	case RENUMBER_INSERT:
+		return i >= rn.at ? i + 2 : i + 1;
+	case RENUMBER_DELETE:
+		return i == rn.at ? 0 : i > rn.at ? i : i + 1;
+	case RENUMBER_SWAP:
+		return i == rn.at ? rn.to + 1 : i == rn.to ? rn.at + 1 : i + 1;
+	}
+	return (size_t)k;
+}
+
+/* Rewrite a choices_from answer (item numbers, 1-based) as rn renumbered
+ * the items.  Returns the new text, or NULL if same. */
+static char *remap(const struct kaigi_value *v, struct renumber rn)
 {
 	char *text = kaigi_value_to_text(v);
 	struct strbuf b = STRBUF_INIT;
@@ -132,7 +158,7 @@ static char *remap(const struct kaigi_value *v, const size_t *map, size_t nmap)
 	char *save = NULL;
 	for (char *t = strtok_r(text, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
 		long k = atol(t);
-		size_t to = k >= 1 && (size_t)k <= nmap ? map[k] : (size_t)k;
+		size_t to = renumbered(rn, k);
 		if (to != (size_t)k)
 			changed = true;
 		if (to == 0)
@@ -158,8 +184,7 @@ struct relink_change {
 };
 
 /* Renumber every answer of the record that picks from list by number. */
-static void relink(struct ui *ui, const struct ui_host *h, const char *list, const size_t *map,
-		   size_t nmap)
+static void relink(struct ui *ui, const struct ui_host *h, const char *list, struct renumber rn)
 {
 	struct ui_rec *rec = h->rec;
 	const struct schema_form *form = rec->form;
@@ -181,7 +206,7 @@ static void relink(struct ui *ui, const struct ui_host *h, const char *list, con
 					const char *item = is_list ? items[k].id : NULL;
 					const struct kaigi_value *v = ui_rec_value(
 					    rec, top->id, item, is_list ? f->id : NULL);
-					char *nv = v ? remap(v, map, nmap) : NULL;
+					char *nv = v ? remap(v, rn) : NULL;
 					if (!nv)
 						continue;
 					ch = xreallocarray(ch, nch + 1, sizeof *ch);
@@ -220,12 +245,8 @@ static enum ui_form_out add_item(struct ui *ui, const struct ui_host *h, const s
 	}
 	/* Items after it move down one: renumber what points at them. */
 	if (pos < n) {
-		size_t *map = xcalloc(n + 1, sizeof *map);
-		for (size_t k = 1; k <= n; k++)
-			map[k] = k > pos ? k + 1 : k;
 		h->reload(ui, h);
-		relink(ui, h, list->id, map, n);
-		free(map);
+		relink(ui, h, list->id, (struct renumber){RENUMBER_INSERT, pos, 0, n});
 	}
 	/* Defaults of the item fields are written at once. */
 	for (size_t i = 0; i < list->nfields; i++)
@@ -277,11 +298,7 @@ static void delete_item(struct ui *ui, const struct ui_host *h, struct ui_list_s
 	}
 	ls->undo.have = true;
 	h->reload(ui, h);
-	size_t *map = xcalloc(n + 1, sizeof *map);
-	for (size_t k = 1; k <= n; k++)
-		map[k] = k == row->item + 1 ? 0 : k > row->item + 1 ? k - 1 : k;
-	relink(ui, h, list->id, map, n);
-	free(map);
+	relink(ui, h, list->id, (struct renumber){RENUMBER_DELETE, row->item, 0, n});
 	ui_saved(ui);
 	ui_msg(ui, UI_MSG_INFO, "%s", _("Deleted. Press u to bring it back."));
 }
@@ -304,13 +321,9 @@ static void undo_item(struct ui *ui, const struct ui_host *h, struct ui_list_sta
 		return;
 	}
 	h->reload(ui, h);
-	if (ls->undo.pos < n) {
-		size_t *map = xcalloc(n + 1, sizeof *map);
-		for (size_t k = 1; k <= n; k++)
-			map[k] = k > ls->undo.pos ? k + 1 : k;
-		relink(ui, h, ls->undo.field, map, n);
-		free(map);
-	}
+	if (ls->undo.pos < n)
+		relink(ui, h, ls->undo.field,
+		       (struct renumber){RENUMBER_INSERT, ls->undo.pos, 0, n});
 	for (size_t i = 0; i < ls->undo.nanswers; i++) {
 		char *text = kaigi_value_to_text(&ls->undo.answers[i].value);
 		store_answer_save(ui->st, rec->id,
@@ -340,14 +353,8 @@ static void move_item(struct ui *ui, const struct ui_host *h, const struct ui_ro
 		ui_msg_error(ui, &err);
 		return;
 	}
-	size_t *map = xcalloc(n + 1, sizeof *map);
-	for (size_t k = 1; k <= n; k++)
-		map[k] = k;
-	map[row->item + 1] = to + 1;
-	map[to + 1] = row->item + 1;
 	h->reload(ui, h);
-	relink(ui, h, list->id, map, n);
-	free(map);
+	relink(ui, h, list->id, (struct renumber){RENUMBER_SWAP, row->item, to, n});
 	h->focus_item(h, list, to);
 	ui_saved(ui);
 }

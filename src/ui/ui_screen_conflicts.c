@@ -86,19 +86,11 @@ static unsigned conflicts_contexts(struct ui *ui, void *state)
 	return UI_CTX_CONFLICT | UI_CTX_NAV | UI_CTX_CMD;
 }
 
+/* A value as stored (kaigi_value_to_text: every digit of a number, so two
+ * versions that differ never read the same), "(none)" for no value. */
 static char *value_text(const struct kaigi_value *v)
 {
-	switch (v->type) {
-	case KAIGI_INT:
-		return xasprintf("%lld", v->i);
-	case KAIGI_REAL:
-		return xasprintf("%g", v->r);
-	case KAIGI_TEXT:
-		return xstrdup(v->s);
-	case KAIGI_NULL:
-		break;
-	}
-	return xstrdup(_("(none)"));
+	return v->type == KAIGI_NULL ? xstrdup(_("(none)")) : kaigi_value_to_text(v);
 }
 
 static const char *kind_text(const char *kind)

@@ -2,7 +2,7 @@
 """Every command of the command line, each by itself, through the real binary.
 
     check_commands.py NAME     one command's checks (meson: cli / cmd_NAME)
-    check_commands.py --list   the names
+    check_commands.py --list   the names (tests/cli/meson.build makes a test of each)
 
 Each check makes its own database in a temporary folder (the fixture meeting
 tests/data/report/meeting.yaml, imported), runs the command and asserts
@@ -664,7 +664,7 @@ def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     if sys.argv[1] == "--list":
-        print("\n".join(CHECKS))
+        print("\n".join(c.replace(" ", "_") for c in CHECKS))
         return
     name = sys.argv[1].replace("_", " ")
     if name not in CHECKS:

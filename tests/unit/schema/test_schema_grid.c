@@ -117,6 +117,62 @@ static void grid_row_overrides_choices(void **state)
 	assert_int_equal(v.type, KAIGI_NULL);
 }
 
+/* A rating as its short code: a label "code + explanation" in English
+ * ("〇1 independent") reads as the Japanese code; other labels in the
+ * language asked; a value not on the list as typed; no value: NULL. */
+static void grid_cell_code(void **state)
+{
+	struct tset *t = *state;
+	LOAD_OK(t, "form: t\n"
+		   "version: 1\n"
+		   "title: T\n"
+		   "sections:\n"
+		   "  - id: s\n"
+		   "    title: S\n"
+		   "    fields:\n"
+		   "      - id: adl\n"
+		   "        type: grid\n"
+		   "        label: ADL\n"
+		   "        columns:\n"
+		   "          - id: now\n"
+		   "            type: scale\n"
+		   "            label: Now\n"
+		   "            choices:\n"
+		   "              - {value: 1, label: {ja: 〇1, en: \"〇1 independent, easy\"}}\n"
+		   "              - {value: 2, label: {ja: 見守り, en: Supervision}}\n"
+		   "          - {id: note, type: text, label: Note}\n"
+		   "        rows:\n"
+		   "          - {id: eating, label: Eating}\n");
+	const struct schema_field *g = field(t, "adl");
+	const struct schema_grid_row *row = &g->rows[0];
+	struct kaigi_value v = {0};
+	kaigi_value_set_int(&v, 1);
+	char *c = schema_cell_code(g, row, 0, &v, "en");
+	assert_string_equal(c, "〇1");
+	free(c);
+	c = schema_cell_code(g, row, 0, &v, "ja");
+	assert_string_equal(c, "〇1");
+	free(c);
+	kaigi_value_set_int(&v, 2);
+	c = schema_cell_code(g, row, 0, &v, "en");
+	assert_string_equal(c, "Supervision");
+	free(c);
+	c = schema_cell_code(g, row, 0, &v, "ja");
+	assert_string_equal(c, "見守り");
+	free(c);
+	kaigi_value_set_int(&v, 7); /* not a choice: as typed */
+	c = schema_cell_code(g, row, 0, &v, "ja");
+	assert_string_equal(c, "7");
+	free(c);
+	kaigi_value_set_text(&v, "stairs");
+	c = schema_cell_code(g, row, 1, &v, "ja");
+	assert_string_equal(c, "stairs");
+	free(c);
+	kaigi_value_clear(&v);
+	assert_null(schema_cell_code(g, row, 0, &v, "ja"));
+	assert_null(schema_cell_code(g, row, 0, NULL, "ja"));
+}
+
 static void grid_cells_not_applicable(void **state)
 {
 	struct tset *t = *state;
@@ -473,6 +529,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    T(grid_columns_and_rows),
 	    T(grid_row_overrides_choices),
+	    T(grid_cell_code),
 	    T(grid_cells_not_applicable),
 	    T(grid_mistakes),
 	    T(list_items_and_bounds),

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "kaigi/config.h"
 #include "schema_fixture.h"
 
 static const char meeting_yaml[] =
@@ -102,6 +103,27 @@ static void meeting_template_as_written(void **state)
 	assert_int_equal(m->phases[1].minutes, 0);
 	assert_int_equal(m->phases[1].nprompts, 0);
 	assert_int_equal(m->phases[2].nprompts, 0);
+}
+
+/* A profession's name: the town's list first, then the template's expected
+ * professions; NULL for words typed for "other". */
+static void profession_name_town_then_template(void **state)
+{
+	struct tset *t = *state;
+	LOAD_OK(t, meeting_yaml);
+	const struct schema_meeting *m = schema_meeting_find(&t->set, "independence");
+	assert_non_null(m);
+	/* On the town's (default) list, which wins over the template's PT/OT. */
+	assert_string_equal(config_profession_name(NULL, m, "rehab", "ja"),
+			    "リハビリ職（PT・OT・ST）");
+	assert_string_equal(config_profession_name(NULL, m, "pt", "en"), "Physiotherapist (PT)");
+	/* Only the template names it. */
+	assert_string_equal(config_profession_name(NULL, m, "facilitator", "ja"), "司会");
+	assert_string_equal(config_profession_name(NULL, m, "facilitator", "en"), "Facilitator");
+	assert_null(config_profession_name(NULL, NULL, "facilitator", "ja"));
+	/* Neither: words typed for "other"; and no profession at all. */
+	assert_null(config_profession_name(NULL, m, "近所の方", "ja"));
+	assert_null(config_profession_name(NULL, m, NULL, "ja"));
 }
 
 static void meeting_template_mistakes(void **state)
@@ -627,6 +649,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    T(meeting_template_as_written),
 	    T(meeting_template_mistakes),
+	    T(profession_name_town_then_template),
 	    T(meeting_forms_listed_and_checked),
 	    T(set_check_passes_when_all_is_there),
 	    T(set_check_reports_what_is_missing),
