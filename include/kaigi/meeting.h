@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * meeting.h — the meeting as towns run it (issue 11), the store's side:
+ * meeting.h — the meeting as towns run it, the store's side:
  * the time each case of a meeting has recorded, for the time plan
  * (plan.h), and the meeting's kept frame (the town's vision as it was
  * that day, stored with the meeting: a later change of the settings does

@@ -33,7 +33,7 @@ struct store_text_hit_list {
 void store_text_hit_list_free(struct store_text_hit_list *l);
 
 enum store_search_mode {
-	STORE_SEARCH_INDEX, /* the index was used (since issue 16, always) */
+	STORE_SEARCH_INDEX, /* the index was used (always: every word is indexed) */
 	STORE_SEARCH_SCAN,  /* every text was read (no longer happens) */
 };
 

@@ -15,7 +15,8 @@
  * register of regional issues), kaigi/followup.h (actions, follow-up
  * reviews, grids compared, raised issues), kaigi/tally.h (tallies, KPIs),
  * kaigi/policy.h (the policy meeting), kaigi/meeting.h (the time plan and
- * the meeting's frame), kaigi/draft.h, kaigi/identity.h,
+ * the meeting's frame), kaigi/case_open.h (opening a case for the room),
+ * kaigi/draft.h, kaigi/identity.h,
  * kaigi/store_exchange.h (backup, import, export), kaigi/search.h
  * (full-text search), kaigi/sync.h, kaigi/store_stop.h, kaigi/store_wal.h.
  *

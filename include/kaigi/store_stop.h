@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * store_stop.h — reads that give way to the user (issue 16).
+ * store_stop.h — reads that give way to the user: a key waiting stops a read.
  *
  * A search over ten years of records can take longer than the gap between
  * two keystrokes.  The UI runs it in its one loop, so it asks the store to

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * store_wal.h — checkpoints out of the save path (issue 16).
+ * store_wal.h — checkpoints out of the save path: no save waits for one.
  *
  * A save commits to the write-ahead log with synchronous=FULL: durable when
  * store_answer_save returns.  Copying the log back into the database file

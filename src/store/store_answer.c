@@ -22,23 +22,39 @@ enum kaigi_status store_record_form(struct store *st, const char *record_id,
 	*form = NULL;
 	if (form_id)
 		*form_id = NULL;
-	sqlite3_stmt *s = store_stmt(st, sql, err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_text(s, 1, record_id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE)
-			return store_fail(st, rc, err, "reading a record");
-		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no record %s", record_id);
-	}
-	const char *id = (const char *)sqlite3_column_text(s, 0);
+	char *id = NULL;
+	enum kaigi_status s = store_get_id(st, sql, record_id, store_row_text, &id,
+					   "reading a record", N_("no record %s"), err);
+	if (s != KAIGI_OK)
+		return s;
 	*form = st->forms ? schema_form_find(st->forms, id) : NULL;
 	if (form_id)
-		*form_id = xstrdup(id);
-	sqlite3_reset(s);
+		*form_id = id;
+	else
+		free(id);
 	return KAIGI_OK;
+}
+
+static void bind_record(sqlite3_stmt *q, const void *arg)
+{
+	const struct store_record_row *r = arg;
+	sqlite3_bind_text(q, 1, r->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, r->meeting_id, -1, SQLITE_STATIC);
+	store_bind_text_or_null(q, 3, r->case_id);
+	sqlite3_bind_text(q, 4, r->form, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 5, r->form_version);
+}
+
+enum kaigi_status store_record_write(struct store *st, const struct store_record_row *r,
+				     struct store_write *w, struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO form_record (id, meeting_id, case_id, form, form_version, created, "
+	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, :now, :now) ON CONFLICT (id) DO UPDATE SET "
+	    "meeting_id = ?2, case_id = ?3, form = ?4, form_version = ?5, updated = :now WHERE "
+	    "NOT :merge OR (meeting_id, case_id, form, form_version) IS NOT (?2, ?3, ?4, ?5)";
+	return store_write_row(st, sql, bind_record, r, w,
+			       w->merge ? "saving a record" : "creating a record", err);
 }
 
 enum kaigi_status store_record_ensure(struct store *st, const char *meeting_id, const char *case_id,
@@ -47,9 +63,6 @@ enum kaigi_status store_record_ensure(struct store *st, const char *meeting_id, 
 {
 	static const char find[] = "SELECT id FROM form_record WHERE meeting_id = ?1 AND "
 				   "ifnull(case_id, '') = ifnull(?2, '') AND form = ?3";
-	static const char ins[] =
-	    "INSERT INTO form_record (id, meeting_id, case_id, form, "
-	    "form_version, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)";
 	const struct schema_form *f = st->forms ? schema_form_find(st->forms, form) : NULL;
 	if (!f)
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "form %s is not installed",
@@ -63,29 +76,13 @@ enum kaigi_status store_record_ensure(struct store *st, const char *meeting_id, 
 	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
 	store_bind_text_or_null(q, 2, case_id);
 	sqlite3_bind_text(q, 3, form, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		store_column_id(q, 0, id);
-		sqlite3_reset(q);
-		return store_end(st, KAIGI_OK, err);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return store_end(st, store_fail(st, rc, err, "reading a record"), err);
+	id[0] = '\0';
+	s = store_one(st, q, store_row_id, id, "reading a record", NULL, NULL, err);
+	if (s != KAIGI_OK || id[0])
+		return store_end(st, s, err);
 	store_uuid_new(id);
-	q = store_stmt(st, ins, err);
-	if (!q)
-		return store_end(st, err->status, err);
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 2, meeting_id, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 3, case_id);
-	sqlite3_bind_text(q, 4, form, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 5, f->version);
-	sqlite3_bind_int64(q, 6, store_now_ms());
-	rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		s = store_fail(st, rc, err, "creating a record");
+	const struct store_record_row row = {id, meeting_id, case_id, form, f->version};
+	s = store_record_write(st, &row, &(struct store_write){0}, err);
 	if (s == KAIGI_OK)
 		s = store_record_start(st, id, f, case_id, err);
 	return store_end(st, s, err);
@@ -137,10 +134,8 @@ enum kaigi_status store_answer_write(struct store *st, const char *record_id,
 		store_bind_value(q, 5, v);
 		sqlite3_bind_int64(q, 6, now);
 	}
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "saving an answer");
+	if (store_step(st, q, "saving an answer", err) != KAIGI_OK)
+		return err->status;
 	int n = sqlite3_changes(st->db);
 	if (changed)
 		*changed = n;
@@ -150,10 +145,7 @@ enum kaigi_status store_answer_write(struct store *st, const char *record_id,
 			return err->status;
 		sqlite3_bind_text(q, 1, record_id, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(q, 2, now);
-		rc = sqlite3_step(q);
-		sqlite3_reset(q);
-		if (rc != SQLITE_DONE)
-			return store_fail(st, rc, err, "saving an answer");
+		return store_step(st, q, "saving an answer", err);
 	}
 	return KAIGI_OK;
 }
@@ -224,25 +216,39 @@ static long long item_count(struct store *st, const char *record_id, const char 
 	return n;
 }
 
+struct item_arg {
+	const char *id, *record_id, *field;
+	long long ord;
+};
+
+static void bind_item(sqlite3_stmt *q, const void *arg)
+{
+	const struct item_arg *a = arg;
+	sqlite3_bind_text(q, 1, a->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, a->record_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, a->field, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 4, a->ord);
+}
+
+enum kaigi_status store_item_write(struct store *st, const char *id, const char *record_id,
+				   const char *field, long long ord, struct store_write *w,
+				   struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO list_item (id, record_id, field, ord, created, updated) VALUES (?1, ?2, "
+	    "?3, ?4, :now, :now) ON CONFLICT (id) DO UPDATE SET ord = ?4, updated = :now WHERE "
+	    "NOT :merge OR ord IS NOT ?4";
+	struct item_arg a = {id, record_id, field, ord};
+	return store_write_row(st, sql, bind_item, &a, w,
+			       w->merge ? "saving a list item" : "adding a list item", err);
+}
+
 enum kaigi_status store_item_insert(struct store *st, const char *id, const char *record_id,
 				    const char *field, long long ord, long long now,
 				    struct kaigi_error *err)
 {
-	static const char ins[] = "INSERT INTO list_item (id, record_id, field, ord, created, "
-				  "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?5)";
-	sqlite3_stmt *q = store_stmt(st, ins, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, record_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, field, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 4, ord);
-	sqlite3_bind_int64(q, 5, now);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "adding a list item");
-	return KAIGI_OK;
+	return store_item_write(st, id, record_id, field, ord, &(struct store_write){.now = now},
+				err);
 }
 
 static enum kaigi_status shift(struct store *st, const char *record_id, const char *field,
@@ -259,11 +265,7 @@ static enum kaigi_status shift(struct store *st, const char *record_id, const ch
 	sqlite3_bind_int64(q, 4, to);
 	sqlite3_bind_int(q, 5, by);
 	sqlite3_bind_int64(q, 6, store_now_ms());
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "reordering a list");
-	return KAIGI_OK;
+	return store_step(st, q, "reordering a list", err);
 }
 
 enum kaigi_status store_item_add(struct store *st, const char *record_id, const char *field,
@@ -294,26 +296,32 @@ enum kaigi_status store_item_add(struct store *st, const char *record_id, const 
 	return store_end(st, s, err);
 }
 
-static enum kaigi_status item_get(struct store *st, const char *item_id, char **record_id,
-				  char **field, long long *ord, struct kaigi_error *err)
+/* Where a list item sits: its record, list field and position. */
+struct item_place {
+	char *record_id, *field;
+	long long ord;
+};
+
+static void item_place_clear(struct item_place *p)
+{
+	free(p->record_id);
+	free(p->field);
+}
+
+static void item_place_row(sqlite3_stmt *q, void *out)
+{
+	struct item_place *p = out;
+	p->record_id = store_column_strdup(q, 0);
+	p->field = store_column_strdup(q, 1);
+	p->ord = sqlite3_column_int64(q, 2);
+}
+
+static enum kaigi_status item_get(struct store *st, const char *item_id, struct item_place *out,
+				  struct kaigi_error *err)
 {
 	static const char sql[] = "SELECT record_id, field, ord FROM list_item WHERE id = ?1";
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, item_id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(q);
-		if (rc != SQLITE_DONE)
-			return store_fail(st, rc, err, "reading a list item");
-		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no list item %s", item_id);
-	}
-	*record_id = store_column_strdup(q, 0);
-	*field = store_column_strdup(q, 1);
-	*ord = sqlite3_column_int64(q, 2);
-	sqlite3_reset(q);
-	return KAIGI_OK;
+	return store_get_id(st, sql, item_id, item_place_row, out, "reading a list item",
+			    N_("no list item %s"), err);
 }
 
 enum kaigi_status store_item_move(struct store *st, const char *item_id, size_t pos,
@@ -323,31 +331,26 @@ enum kaigi_status store_item_move(struct store *st, const char *item_id, size_t 
 	enum kaigi_status s = store_begin(st, err);
 	if (s != KAIGI_OK)
 		return s;
-	char *rec = NULL, *field = NULL;
-	long long ord = 0;
-	s = item_get(st, item_id, &rec, &field, &ord, err);
-	long long n = s == KAIGI_OK ? item_count(st, rec, field) : 0;
+	struct item_place at = {0};
+	s = item_get(st, item_id, &at, err);
+	long long n = s == KAIGI_OK ? item_count(st, at.record_id, at.field) : 0;
 	long long to = (long long)pos < n ? (long long)pos : n - 1;
-	if (s == KAIGI_OK && to != ord) {
-		if (to < ord)
-			s = shift(st, rec, field, to, ord - 1, 1, err);
+	if (s == KAIGI_OK && to != at.ord) {
+		if (to < at.ord)
+			s = shift(st, at.record_id, at.field, to, at.ord - 1, 1, err);
 		else
-			s = shift(st, rec, field, ord + 1, to, -1, err);
+			s = shift(st, at.record_id, at.field, at.ord + 1, to, -1, err);
 		sqlite3_stmt *q = s == KAIGI_OK ? store_stmt(st, set, err) : NULL;
 		if (q) {
 			sqlite3_bind_text(q, 1, item_id, -1, SQLITE_STATIC);
 			sqlite3_bind_int64(q, 2, to);
 			sqlite3_bind_int64(q, 3, store_now_ms());
-			int rc = sqlite3_step(q);
-			sqlite3_reset(q);
-			if (rc != SQLITE_DONE)
-				s = store_fail(st, rc, err, "moving a list item");
+			s = store_step(st, q, "moving a list item", err);
 		} else if (s == KAIGI_OK) {
 			s = err->status;
 		}
 	}
-	free(rec);
-	free(field);
+	item_place_clear(&at);
 	return store_end(st, s, err);
 }
 
@@ -357,22 +360,17 @@ enum kaigi_status store_item_delete(struct store *st, const char *item_id, struc
 	enum kaigi_status s = store_begin(st, err);
 	if (s != KAIGI_OK)
 		return s;
-	char *rec = NULL, *field = NULL;
-	long long ord = 0;
-	s = item_get(st, item_id, &rec, &field, &ord, err);
+	struct item_place at = {0};
+	s = item_get(st, item_id, &at, err);
 	sqlite3_stmt *q = s == KAIGI_OK ? store_stmt(st, del, err) : NULL;
 	if (q) {
 		sqlite3_bind_text(q, 1, item_id, -1, SQLITE_STATIC);
-		int rc = sqlite3_step(q);
-		sqlite3_reset(q);
-		if (rc != SQLITE_DONE)
-			s = store_fail(st, rc, err, "deleting a list item");
-		else
-			s = shift(st, rec, field, ord + 1, (1LL << 62), -1, err);
+		s = store_step(st, q, "deleting a list item", err);
+		if (s == KAIGI_OK)
+			s = shift(st, at.record_id, at.field, at.ord + 1, (1LL << 62), -1, err);
 	} else if (s == KAIGI_OK) {
 		s = err->status;
 	}
-	free(rec);
-	free(field);
+	item_place_clear(&at);
 	return store_end(st, s, err);
 }

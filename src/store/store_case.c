@@ -242,11 +242,7 @@ static enum kaigi_status case_query(struct store *st, const char *sql, const cha
 				    struct store_case_list *out, struct kaigi_error *err)
 {
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
-	enum kaigi_status s = STORE_LIST(st, q, out, case_from_row, "listing cases", err);
+	enum kaigi_status s = STORE_LIST_ID(st, sql, key, out, case_from_row, "listing cases", err);
 	if (s != KAIGI_OK)
 		store_case_list_free(out);
 	return s;
@@ -418,11 +414,8 @@ enum kaigi_status store_phase_list(struct store *st, const char *case_id,
 	static const char sql[] = "SELECT phase, ord, planned_sec, actual_sec FROM phase_timing "
 				  "WHERE case_id = ?1 ORDER BY ord, phase";
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, case_id, -1, SQLITE_STATIC);
-	enum kaigi_status s = STORE_LIST(st, q, out, phase_row, "reading phase times", err);
+	enum kaigi_status s =
+	    STORE_LIST_ID(st, sql, case_id, out, phase_row, "reading phase times", err);
 	if (s != KAIGI_OK)
 		store_phase_list_free(out);
 	return s;

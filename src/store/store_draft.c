@@ -83,12 +83,8 @@ enum kaigi_status store_draft_list(struct store *st, const char *scope, struct s
 				  "FROM draft WHERE scope = ?1 ORDER BY updated";
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, scope, -1, SQLITE_STATIC);
 	enum kaigi_status s =
-	    store_list(st, q, out, n, sizeof **out, draft_row, "reading drafts", err);
+	    store_list_id(st, sql, scope, out, n, sizeof **out, draft_row, "reading drafts", err);
 	for (size_t i = 0; i < *n; i++)
 		(*out)[i].scope = xstrdup(scope);
 	if (s != KAIGI_OK) {

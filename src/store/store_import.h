@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * store_import.h — the importer's shared state and helpers (internal to
- * src/store): store_import.c walks meetings, people and cases;
- * store_import_record.c the records and their answers.
+ * src/store): store_import.c reads the files in one transaction;
+ * store_import_table.c reads an entity's mapping by its table of keys;
+ * store_import_entity.c the entities (people, regional issues, meetings
+ * and all in them); store_import_record.c a record and its answers;
+ * store_import_seen.c what the import has read; store_import_follows.c
+ * links follow-ups at the end.
  */
 #ifndef KAIGI_STORE_IMPORT_H
 #define KAIGI_STORE_IMPORT_H
@@ -136,12 +140,5 @@ bool imp_resolve_id(struct imp *im, const yaml_node_t *idnode, const char *sql, 
 /* Import one record (a mapping) of a case, or of the meeting when case_id
  * is NULL. */
 void imp_record(struct imp *im, const yaml_node_t *n, const char *meeting_id, const char *case_id);
-/* The identity keys of person person_id, given as the values v[0..5] in
- * enum store_identity_field order (NULL when absent); n is the person. */
-void imp_identity(struct imp *im, const yaml_node_t *n, const char *person_id,
-		  const struct imp_val *v);
-
-/* store_import_policy.c: one issue of a policy meeting's agenda. */
-void imp_agenda_item(struct imp *im, const yaml_node_t *n, const char *meeting_id, size_t ord);
 
 #endif

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * store_import_entity.c — the entities of a record file (doc/records.md):
- * people, regional issues, meetings with their participants and cases, a
- * case's phase times and regional issues.  Each is a table of its keys
+ * people with their identity keys, regional issues with their measure,
+ * meetings with their participants, cases and agenda, a case's phase
+ * times and regional issues.  Each is a table of its keys
  * (YAML key, kind, the member of the entity's struct) read by imp_read and
  * imp_fill (store_import_table.c), and written by the entity's own write
  * function, the one a screen's save uses; what is left here is what an
@@ -18,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/identity.h"
 #include "kaigi/xalloc.h"
 #include "store_import.h"
 
@@ -35,6 +37,32 @@ static const char *nz(const char *s)
 		for (yaml_node_t *item = ydoc_node(&(im)->w, items_##idx[idx]); item; item = NULL)
 
 /* ---- people and regional issues ---------------------------------------- */
+
+/* The identity keys of a person (name … insured_no): given ones
+ * replace what is stored, absent ones keep it. */
+static void person_identity(struct imp *im, const yaml_node_t *n, const char *person_id,
+			    const struct imp_val *v)
+{
+	const char *val[IDENTITY_FIELD_COUNT];
+	bool any = false;
+	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++) {
+		val[i] = ydoc_text(&im->w, v[i].node, store_identity_key(i));
+		const char *why = store_identity_check(i, val[i]);
+		if (why) {
+			ydoc_error(&im->w, v[i].node, "%s, not '%s'", why, val[i]);
+			return;
+		}
+		any |= val[i] && *val[i];
+	}
+	if (!any)
+		return;
+	struct store_identity id = {0};
+	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
+		id.v[i] = (char *)val[i]; /* borrowed from the document; never cleared */
+	struct store_write w = {.merge = true, .now = im->now};
+	struct kaigi_error err;
+	imp_wrote(im, n, store_identity_write(im->st, person_id, &id, &w, &err), &w, &err);
+}
 
 static const char *const sexes[] = {"F", "M", "X", NULL};
 
@@ -87,7 +115,7 @@ static void import_person(struct imp *im, const yaml_node_t *n)
 	struct store_write w = {.merge = true, .now = im->now};
 	struct kaigi_error err;
 	if (imp_wrote(im, n, store_person_write(im->st, &p, &w, &err), &w, &err))
-		imp_identity(im, n, p.id, v + PERSON_AREA + 1);
+		person_identity(im, n, p.id, v + PERSON_AREA + 1);
 }
 
 static const char *const policies[] = {"cooperation", "programme", "resource", NULL};
@@ -379,6 +407,31 @@ enum {
 	MEET_VISION,
 	MEET_AGENDA
 };
+/* An issue of the register on a policy meeting's agenda, with what the
+ * meeting decided. */
+static const struct imp_key agenda_keys[] = {
+    {.key = "issue", .kind = IMP_TEXT}, {.key = "decision", .kind = IMP_TEXT}, {0}};
+static const struct imp_entity agenda = {
+    .what = "an issue on the agenda",
+    .keys = agenda_keys,
+    .missing = "give the regional issue's title (issue: …)",
+};
+
+static void import_agenda_item(struct imp *im, const yaml_node_t *n, const char *meeting_id,
+			       size_t ord)
+{
+	struct imp_val v[IMP_MAX_KEYS];
+	char issue_id[STORE_ID_SIZE];
+	if (!imp_read(im, n, &agenda, v) || !imp_issue_ref(im, &v[0], issue_id))
+		return;
+	struct store_write w = {.merge = true, .now = im->now};
+	struct kaigi_error err;
+	imp_wrote(
+	    im, n,
+	    store_agenda_write(im->st, meeting_id, issue_id, (long long)ord, v[1].text, &w, &err),
+	    &w, &err);
+}
+
 #define MEETING(m)   offsetof(struct store_meeting, m)
 #define MEETING_F(i) (offsetof(struct store_meeting, f) + (i) * sizeof(char *))
 static const struct imp_key meeting_keys[] = {
@@ -483,7 +536,7 @@ static void import_meeting(struct imp *im, const yaml_node_t *n)
 	}
 	{
 		FOR_EACH_ITEM(im, v[MEET_AGENDA].node, "agenda", item, i)
-		imp_agenda_item(im, item, id, i);
+		import_agenda_item(im, item, id, i);
 	}
 }
 

@@ -152,10 +152,6 @@ static void list_item(struct rec *r, const struct schema_field *f, const yaml_no
 	static const char owner[] = "SELECT record_id, field FROM list_item WHERE id = ?1";
 	static const char at[] =
 	    "SELECT id FROM list_item WHERE record_id = ?1 AND field = ?2 AND ord = ?3";
-	static const char upsert[] =
-	    "INSERT INTO list_item (id, record_id, field, ord, created, updated) VALUES (?1, ?2, "
-	    "?3, ?4, ?5, ?5) ON CONFLICT (id) DO UPDATE SET ord = ?4, updated = ?5 WHERE ord IS "
-	    "NOT ?4";
 	struct imp *im = r->im;
 	struct ydoc *w = &im->w;
 	if (in->type != YAML_MAPPING_NODE) {
@@ -189,15 +185,11 @@ static void list_item(struct rec *r, const struct schema_field *f, const yaml_no
 	snprintf(ordtext, sizeof ordtext, "%zu", ord);
 	if (!imp_resolve_id(im, idnode, at, r->id, f->id, ordtext, id, in))
 		return;
-	sqlite3_stmt *q = imp_stmt(im, upsert);
-	if (!q)
-		return;
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 2, r->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, f->id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 4, (long long)ord);
-	sqlite3_bind_int64(q, 5, im->now);
-	if (!imp_step_write(im, q, in, "saving a list item"))
+	struct store_write sw = {.merge = true, .now = im->now};
+	struct kaigi_error err;
+	if (!imp_wrote(im, in,
+		       store_item_write(im->st, id, r->id, f->id, (long long)ord, &sw, &err), &sw,
+		       &err))
 		return;
 	for (yaml_node_pair_t *p = in->data.mapping.pairs.start;
 	     p < in->data.mapping.pairs.top && !w->stop; p++) {
@@ -241,11 +233,6 @@ void imp_record(struct imp *im, const yaml_node_t *n, const char *meeting_id, co
 	static const char *const keys[] = {"form", "id", "version", "answers", NULL};
 	static const char find[] = "SELECT id FROM form_record WHERE meeting_id = ?1 AND "
 				   "ifnull(case_id, '') = ifnull(?2, '') AND form = ?3";
-	static const char sql[] =
-	    "INSERT INTO form_record (id, meeting_id, case_id, form, form_version, created, "
-	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) ON CONFLICT (id) DO UPDATE SET "
-	    "meeting_id = ?2, case_id = ?3, form = ?4, form_version = ?5, updated = ?6 WHERE "
-	    "(meeting_id, case_id, form, form_version) IS NOT (?2, ?3, ?4, ?5)";
 	struct ydoc *w = &im->w;
 	yaml_node_t *v[sizeof keys / sizeof *keys - 1]; /* one per key */
 	if (!ydoc_map_take(w, n, "a record", keys, v))
@@ -292,16 +279,10 @@ void imp_record(struct imp *im, const yaml_node_t *n, const char *meeting_id, co
 			   case_id ? "case" : "meeting", form_id, found);
 		return;
 	}
-	sqlite3_stmt *q = imp_stmt(im, sql);
-	if (!q)
-		return;
-	sqlite3_bind_text(q, 1, r.id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, meeting_id, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 3, case_id);
-	sqlite3_bind_text(q, 4, form_id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 5, version);
-	sqlite3_bind_int64(q, 6, im->now);
-	if (!imp_step_write(im, q, n, "saving a record"))
+	const struct store_record_row row = {r.id, meeting_id, case_id, form_id, version};
+	struct store_write sw = {.merge = true, .now = im->now};
+	struct kaigi_error err;
+	if (!imp_wrote(im, n, store_record_write(im->st, &row, &sw, &err), &sw, &err))
 		return;
 	answer_meeting_date(im->st, r.id, r.date);
 

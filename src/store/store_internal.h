@@ -98,6 +98,13 @@ enum kaigi_status store_list(struct store *st, sqlite3_stmt *q, void *v, size_t 
 #define STORE_LIST(st, q, list, row, what, err)                                                    \
 	store_list(st, q, &(list)->v, &(list)->n, sizeof *(list)->v, row, what, err)
 
+/* store_list for sql whose one parameter ?1 is key: the rows of key. */
+enum kaigi_status store_list_id(struct store *st, const char *sql, const char *key, void *v,
+				size_t *n, size_t size, store_row_fn row, const char *what,
+				struct kaigi_error *err);
+#define STORE_LIST_ID(st, sql, key, list, row, what, err)                                          \
+	store_list_id(st, sql, key, &(list)->v, &(list)->n, sizeof *(list)->v, row, what, err)
+
 /*
  * One row of q: row(q, out) and KAIGI_OK; no row: KAIGI_EDATA with absent,
  * a message (msgid, N_()) whose one %s is key — or, absent NULL, KAIGI_OK
@@ -110,6 +117,11 @@ enum kaigi_status store_one(struct store *st, sqlite3_stmt *q, store_row_fn row,
 enum kaigi_status store_get_id(struct store *st, const char *sql, const char *id, store_row_fn row,
 			       void *out, const char *what, const char *absent,
 			       struct kaigi_error *err);
+/* Run q, a statement without rows (bound by the caller), once, and reset
+ * it: a write inside the caller's transaction. */
+enum kaigi_status store_step(struct store *st, sqlite3_stmt *q, const char *what,
+			     struct kaigi_error *err);
+
 /* Row functions for one column 0: an id into a char[STORE_ID_SIZE], a
  * text into a char * (a copy, NULL for NULL). */
 void store_row_id(sqlite3_stmt *q, void *out);
@@ -201,7 +213,7 @@ enum kaigi_status store_export_select(struct store *st, const struct store_expor
  * One write function per entity (store_person_write, store_issue_write,
  * store_meeting_write, store_participant_write, store_case_write,
  * store_phase_write, store_identity_write, store_issue_link_write,
- * store_agenda_write) serves both
+ * store_agenda_write, store_record_write, store_item_write) serves both
  * the interactive save
  * and the importer; w says how it treats the row.  None of them checks the
  * values (the callers do, each with its own messages) and each runs in its
@@ -235,6 +247,17 @@ enum kaigi_status store_issue_link_write(struct store *st, const char *issue_id,
 					 const char *case_id, const char *note,
 					 const char *statement, struct store_write *w,
 					 struct kaigi_error *err);
+/* A record of a meeting (case_id NULL) or of a case, of a form's version. */
+struct store_record_row {
+	const char *id, *meeting_id, *case_id, *form;
+	long long form_version;
+};
+enum kaigi_status store_record_write(struct store *st, const struct store_record_row *r,
+				     struct store_write *w, struct kaigi_error *err);
+/* A list item of a record's list field, at ord. */
+enum kaigi_status store_item_write(struct store *st, const char *id, const char *record_id,
+				   const char *field, long long ord, struct store_write *w,
+				   struct kaigi_error *err);
 /* An issue on a policy meeting's agenda: at ord (-1: at the end of a
  * new row, where it is for one on the agenda already), with decision. */
 enum kaigi_status store_agenda_write(struct store *st, const char *meeting_id, const char *issue_id,

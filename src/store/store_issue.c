@@ -348,12 +348,8 @@ enum kaigi_status store_case_issue_list(struct store *st, const char *case_id,
 	    "JOIN regional_issue r ON r.id = l.issue_id WHERE l.case_id = ?1 "
 	    "ORDER BY l.created, r.title";
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, case_id, -1, SQLITE_STATIC);
-	enum kaigi_status s =
-	    STORE_LIST(st, q, out, case_issue_row, "reading the regional issues of a case", err);
+	enum kaigi_status s = STORE_LIST_ID(st, sql, case_id, out, case_issue_row,
+					    "reading the regional issues of a case", err);
 	if (s != KAIGI_OK)
 		store_case_issue_list_free(out);
 	return s;

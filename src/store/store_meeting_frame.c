@@ -29,12 +29,8 @@ enum kaigi_status store_meeting_plan_cases(struct store *st, const char *meeting
 	    "ORDER BY c.ord, c.id";
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
-	enum kaigi_status s =
-	    store_list(st, q, out, n, sizeof **out, plan_case_row, "reading the cases' times", err);
+	enum kaigi_status s = store_list_id(st, sql, meeting_id, out, n, sizeof **out,
+					    plan_case_row, "reading the cases' times", err);
 	if (s != KAIGI_OK) {
 		free(*out);
 		*out = NULL;

@@ -132,12 +132,8 @@ static enum kaigi_status decision_query(struct store *st, const char *sql, const
 					struct store_decision_list *out, struct kaigi_error *err)
 {
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
-	enum kaigi_status s =
-	    STORE_LIST(st, q, out, decision_row, "reading the policy meeting's decisions", err);
+	enum kaigi_status s = STORE_LIST_ID(st, sql, key, out, decision_row,
+					    "reading the policy meeting's decisions", err);
 	if (s != KAIGI_OK)
 		store_decision_list_free(out);
 	return s;

@@ -139,27 +139,15 @@ enum kaigi_status store_record_get(struct store *st, const char *record_id,
 	if (s != KAIGI_OK)
 		return s;
 	out->schema = st->forms ? schema_form_find(st->forms, out->form) : NULL;
-	sqlite3_stmt *q = store_stmt(st, ans, err);
-	if (!q) {
-		store_record_clear(out);
-		return err->status;
-	}
-	sqlite3_bind_text(q, 1, record_id, -1, SQLITE_STATIC);
-	s = store_list(st, q, &out->answers, &out->nanswers, sizeof *out->answers, answer_row,
-		       "reading a record", err);
+	s = store_list_id(st, ans, record_id, &out->answers, &out->nanswers, sizeof *out->answers,
+			  answer_row, "reading a record", err);
 	if (s != KAIGI_OK) {
 		store_record_clear(out);
 		return s;
 	}
 	index_answers(out);
-	q = store_stmt(st, items, err);
-	if (!q) {
-		store_record_clear(out);
-		return err->status;
-	}
-	sqlite3_bind_text(q, 1, record_id, -1, SQLITE_STATIC);
-	s = store_list(st, q, &out->items, &out->nitems, sizeof *out->items, item_row,
-		       "reading a record", err);
+	s = store_list_id(st, items, record_id, &out->items, &out->nitems, sizeof *out->items,
+			  item_row, "reading a record", err);
 	if (s != KAIGI_OK)
 		store_record_clear(out);
 	return s;

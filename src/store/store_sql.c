@@ -347,6 +347,17 @@ enum kaigi_status store_list(struct store *st, sqlite3_stmt *q, void *v, size_t 
 	return s;
 }
 
+enum kaigi_status store_list_id(struct store *st, const char *sql, const char *key, void *v,
+				size_t *n, size_t size, store_row_fn row, const char *what,
+				struct kaigi_error *err)
+{
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	return store_list(st, q, v, n, size, row, what, err);
+}
+
 enum kaigi_status store_one(struct store *st, sqlite3_stmt *q, store_row_fn row, void *out,
 			    const char *what, const char *absent, const char *key,
 			    struct kaigi_error *err)
@@ -371,6 +382,16 @@ enum kaigi_status store_get_id(struct store *st, const char *sql, const char *id
 		return err->status;
 	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
 	return store_one(st, q, row, out, what, absent, id, err);
+}
+
+enum kaigi_status store_step(struct store *st, sqlite3_stmt *q, const char *what,
+			     struct kaigi_error *err)
+{
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err, what);
+	return KAIGI_OK;
 }
 
 void store_row_id(sqlite3_stmt *q, void *out)

@@ -395,6 +395,32 @@ enum kaigi_status store_sync_peer_find(struct store *st, const char *what, char 
 	return s;
 }
 
+int sync_entry_rows(sqlite3_stmt *q, struct sync_payload *out)
+{
+	size_t cap = out->n;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
+		struct sync_entry *e = &out->v[out->n++];
+		memset(e, 0, sizeof *e);
+		store_column_id(q, 0, e->origin);
+		e->origin_seq = sqlite3_column_int64(q, 1);
+		e->at = sqlite3_column_int64(q, 2);
+		/* NOT NULL in the schema; "" if a damaged file says otherwise */
+		e->actor = store_column_strdup(q, 3);
+		e->deps = store_column_strdup(q, 4);
+		if (!e->actor)
+			e->actor = xstrdup("");
+		if (!e->deps)
+			e->deps = xstrdup("");
+		void *cs = NULL;
+		if (!sync_zip_column(q, 5, &cs, &e->nchangeset))
+			return SQLITE_CORRUPT;
+		e->changeset = cs;
+	}
+	return rc;
+}
+
 enum kaigi_status store_sync_collect(struct store *st, const char *peer, struct sync_payload *out,
 				     struct kaigi_error *err)
 {
@@ -432,30 +458,9 @@ enum kaigi_status store_sync_collect(struct store *st, const char *peer, struct 
 	q = s == KAIGI_OK ? store_stmt(st, sql, err) : NULL;
 	if (s == KAIGI_OK && !q)
 		s = err->status;
-	cap = 0;
-	int rc = SQLITE_DONE;
 	if (s == KAIGI_OK) {
 		store_bind_text_or_null(q, 1, peer);
-		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-			out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-			struct sync_entry *e = &out->v[out->n++];
-			memset(e, 0, sizeof *e);
-			store_column_id(q, 0, e->origin);
-			e->origin_seq = sqlite3_column_int64(q, 1);
-			e->at = sqlite3_column_int64(q, 2);
-			e->actor = store_column_strdup(q, 3);
-			e->deps = store_column_strdup(q, 4);
-			if (!e->actor)
-				e->actor = xstrdup("");
-			if (!e->deps)
-				e->deps = xstrdup("");
-			void *cs = NULL;
-			if (!sync_zip_column(q, 5, &cs, &e->nchangeset)) {
-				rc = SQLITE_CORRUPT;
-				break;
-			}
-			e->changeset = cs;
-		}
+		int rc = sync_entry_rows(q, out);
 		sqlite3_reset(q);
 		if (rc != SQLITE_DONE)
 			s = store_fail(st, rc, err, "reading the sync log");

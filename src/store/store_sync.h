@@ -62,6 +62,16 @@ enum kaigi_status sync_fk_settle(struct store *st, const struct sync_entry *blam
 enum kaigi_status sync_peer_note(struct store *st, const struct sync_payload *p, size_t nnew,
 				 struct kaigi_error *err);
 
+/* Append the rows of q — origin, origin_seq, at, actor, deps, changeset
+ * (compressed or raw, sync_zip.c) — to out as entries, stepping to the
+ * end; a change set that cannot be read stops it with SQLITE_CORRUPT.
+ * Returns the last step's code (SQLITE_DONE: all read); q is not reset. */
+int sync_entry_rows(sqlite3_stmt *q, struct sync_payload *out);
+
+/* The columns of table t as "'name', "name", …", the arguments of a
+ * json_object() of its row ("" for none); caller frees (store_sync_fk.c). */
+char *sync_json_object_args(struct store *st, const char *t);
+
 /* A JSON array of text values (primary keys); caller frees. */
 char *sync_json_array(const char *const *v, size_t n);
 

@@ -598,28 +598,11 @@ static enum kaigi_status load_pending(struct store *st, struct sync_payload *hel
 				    "SELECT origin, origin_seq, at, actor, deps, changeset, via "
 				    "FROM sync_pending ORDER BY received, origin, origin_seq",
 				    -1, &q, NULL);
-	size_t cap = 0;
 	if (rc != SQLITE_OK) {
 		sqlite3_finalize(q);
 		return store_fail(st, rc, err, "reading the waiting changes");
 	}
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		held_back->v = xgrow(held_back->v, held_back->n, &cap, sizeof *held_back->v);
-		struct sync_entry *e = &held_back->v[held_back->n++];
-		memset(e, 0, sizeof *e);
-		store_column_id(q, 0, e->origin);
-		e->origin_seq = sqlite3_column_int64(q, 1);
-		e->at = sqlite3_column_int64(q, 2);
-		e->actor = store_column_strdup(q, 3);
-		e->deps = store_column_strdup(q, 4);
-		void *cs = NULL;
-		if (!sync_zip_column(q, 5, &cs, &e->nchangeset)) {
-			rc = SQLITE_CORRUPT;
-			break;
-		}
-		e->changeset = cs;
-		/* via: the first sender is enough for the log */
-	}
+	rc = sync_entry_rows(q, held_back);
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, rc, err, "reading the waiting changes");

@@ -176,8 +176,7 @@ static enum kaigi_status restore_parents(struct store *st, size_t *nconf, struct
 	return s;
 }
 
-/* The columns of t as "'name', "name", …" for json_object(). */
-static char *object_args(struct store *st, const char *t)
+char *sync_json_object_args(struct store *st, const char *t)
 {
 	struct strbuf cols = STRBUF_INIT;
 	sqlite3_stmt *q = NULL;
@@ -211,7 +210,7 @@ static enum kaigi_status move_orphans(struct store *st, const struct sync_entry 
 				free(where);
 				continue;
 			}
-			char *obj = object_args(st, child);
+			char *obj = sync_json_object_args(st, child);
 			char *sql = xasprintf("SELECT json_array(%s), json_object(%s) FROM \"%s\" "
 					      "WHERE %s",
 					      child_key(child), obj, child, where);

@@ -180,18 +180,11 @@ static char *row_now(struct store *st, const char *tbl, const char *pk)
 	char *where = pk_where(st, tbl, NULL, 1, &ok);
 	if (!where)
 		return NULL;
-	struct strbuf cols = STRBUF_INIT;
-	sqlite3_stmt *q = NULL;
-	char *sql = xasprintf("SELECT name FROM pragma_table_info('%s')", tbl);
-	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) == SQLITE_OK)
-		while (sqlite3_step(q) == SQLITE_ROW)
-			strbuf_appendf(&cols, "%s'%s', \"%s\"", cols.len ? ", " : "",
-				       sqlite3_column_text(q, 0), sqlite3_column_text(q, 0));
-	sqlite3_finalize(q);
-	free(sql);
-	sql = xasprintf("SELECT json_object(%s) FROM \"%s\" WHERE %s", cols.s, tbl, where);
-	strbuf_free(&cols);
+	char *cols = sync_json_object_args(st, tbl);
+	char *sql = xasprintf("SELECT json_object(%s) FROM \"%s\" WHERE %s", cols, tbl, where);
+	free(cols);
 	free(where);
+	sqlite3_stmt *q = NULL;
 	char *row = NULL;
 	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(q, 1, pk, -1, SQLITE_STATIC);

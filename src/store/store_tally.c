@@ -692,12 +692,8 @@ enum kaigi_status store_wording_merged(struct store *st, const char *into,
 	static const char sql[] =
 	    "SELECT statement FROM wording_merge WHERE into_statement = ?1 ORDER BY statement";
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, into, -1, SQLITE_STATIC);
 	enum kaigi_status s =
-	    STORE_LIST(st, q, out, store_row_text, "reading merged wordings", err);
+	    STORE_LIST_ID(st, sql, into, out, store_row_text, "reading merged wordings", err);
 	if (s != KAIGI_OK)
 		store_strings_free(out);
 	return s;

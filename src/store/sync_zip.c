@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * sync_zip.c — change sets kept compressed at rest in sync_log and
- * sync_pending (issue 16, a smaller file).
+ * sync_pending, so the database file stays small.
  *
  * A change set repeats every UUID and text it carries; ten years of a
  * large city make one of 735 MB, which deflate brings to about 300 MB.

@@ -7,6 +7,7 @@
 #include "kaigi/yaml_doc.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,8 @@ void ydoc_error_at(struct ydoc *y, int line, int col, const char *fmt, ...)
 {
 	if (y->stop)
 		return;
-	if (++y->nerrors > y->lim->max_errors) {
+	/* (A walker never opened, lim NULL, reports without a bound.) */
+	if (++y->nerrors > (y->lim ? y->lim->max_errors : SIZE_MAX)) {
 		char msg[200];
 		snprintf(msg, sizeof msg, y->lim->too_many, y->lim->max_errors);
 		kaigi_diags_add(y->diags, KAIGI_EDATA, y->file, line, col, "%s", msg);

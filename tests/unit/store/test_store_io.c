@@ -232,6 +232,68 @@ static void test_follow_up_and_missing_form_export(void **state)
 	kaigi_diags_free(&d);
 }
 
+/* A person and a regional issue are written by one function for the
+ * screen's save and the importer: an import keeps what its file leaves out
+ * and touches nothing when nothing differs; a save writes what it is
+ * given, clearing what it leaves empty. */
+static size_t import_text(struct store *st, const char *text)
+{
+	struct kaigi_diags d = {0};
+	struct store_import_stats stats;
+	enum kaigi_status s = store_import_buffer(st, "w.yaml", text, strlen(text), &stats, &d);
+	test_print_diags(&d);
+	assert_int_equal(s, KAIGI_OK);
+	kaigi_diags_free(&d);
+	return stats.changes;
+}
+
+static void test_one_write_for_save_and_import(void **state)
+{
+	struct fixture *fx = *state;
+	struct kaigi_error err;
+	struct store_person p = {.code = "W-1", .initials = "A.B.", .area = "北部"};
+	assert_int_equal(store_person_save(fx->st, &p, &err), KAIGI_OK);
+	struct store_issue i = {.title = "移動手段", .measure = "乗合タクシー"};
+	assert_int_equal(store_issue_save(fx->st, &i, &err), KAIGI_OK);
+	long long audit = fixture_int(fx, "SELECT count(*) FROM audit");
+
+	/* Left out by the file: kept, and nothing is touched. */
+	assert_int_equal(import_text(fx->st, "kaigi: records\npeople:\n  - code: W-1\n"
+					     "regional_issues:\n  - title: 移動手段\n"),
+			 0);
+	assert_int_equal(fixture_int(fx, "SELECT count(*) FROM audit"), audit);
+	assert_int_equal(fixture_int(fx, "SELECT count(*) FROM person WHERE code = 'W-1' AND "
+					   "initials = 'A.B.' AND area = '北部'"),
+			 1);
+	assert_int_equal(fixture_int(fx, "SELECT count(*) FROM regional_issue WHERE measure = "
+					   "'乗合タクシー' AND status = 'open'"),
+			 1);
+
+	/* Given by the file: written, the rest kept. */
+	assert_int_equal(import_text(fx->st, "kaigi: records\npeople:\n  - code: W-1\n"
+					     "    initials: C.D.\nregional_issues:\n  - title: "
+					     "移動手段\n    baseline: 3\n"),
+			 2);
+	assert_int_equal(fixture_int(fx, "SELECT count(*) FROM person WHERE initials = 'C.D.' "
+					   "AND area = '北部'"),
+			 1);
+	assert_int_equal(fixture_int(fx, "SELECT count(*) FROM regional_issue WHERE measure = "
+					   "'乗合タクシー' AND baseline = 3"),
+			 1);
+
+	/* The screen's save clears what it leaves empty. */
+	p.initials = NULL;
+	assert_int_equal(store_person_save(fx->st, &p, &err), KAIGI_OK);
+	i.measure = NULL;
+	assert_int_equal(store_issue_save(fx->st, &i, &err), KAIGI_OK);
+	assert_int_equal(fixture_int(fx, "SELECT count(*) FROM person WHERE code = 'W-1' AND "
+					   "initials IS NULL AND area = '北部'"),
+			 1);
+	assert_int_equal(fixture_int(fx, "SELECT count(*) FROM regional_issue WHERE measure IS "
+					   "NULL AND baseline IS NULL"),
+			 1);
+}
+
 static void test_csv_export(void **state)
 {
 	struct fixture *fx = *state;
@@ -359,6 +421,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_follow_up_and_missing_form_export,
 					    fixture_setup_open, fixture_teardown),
 	    cmocka_unit_test_setup_teardown(test_csv_export, fixture_setup_open, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_one_write_for_save_and_import, fixture_setup_open,
+					    fixture_teardown),
 	    cmocka_unit_test_setup_teardown(test_cli, fixture_setup_open, fixture_teardown),
 	    cmocka_unit_test_setup_teardown(test_doc_example_with_shipped_forms, fixture_setup_open,
 					    fixture_teardown),
