@@ -31,6 +31,12 @@ const char *report_regional_word(const char *lang, const char *ja, const char *e
 	return lang && strcmp(lang, "en") == 0 ? en : ja;
 }
 
+struct report_section *report_regional_section_add(struct report_doc *doc, const char *lang,
+						   const char *ja, const char *en)
+{
+	return report_section_add(doc, report_regional_word(lang, ja, en), false);
+}
+
 bool report_regional_none(struct report_section *s, size_t n, const char *lang, const char *ja,
 			  const char *en)
 {
@@ -242,8 +248,7 @@ static void overview(const struct report_regional_data *d, const struct store_pe
 		     const struct schema_set *forms, const struct report_options *opt,
 		     const char *lang, struct report_doc *doc)
 {
-	struct report_section *s =
-	    report_section_add(doc, report_regional_word(lang, "概要", "Overview"), false);
+	struct report_section *s = report_regional_section_add(doc, lang, "概要", "Overview");
 	struct report_block *f = report_facts_add(s, NULL);
 	char *period = report_regional_period_text(p, lang);
 	report_fact_add(f, report_regional_word(lang, "期間", "Period"), period);
@@ -268,10 +273,8 @@ static void overview(const struct report_regional_data *d, const struct store_pe
 static void raised_section(const struct report_regional_data *d, const struct schema_set *forms,
 			   const char *lang, struct report_doc *doc)
 {
-	struct report_section *s = report_section_add(
-	    doc,
-	    report_regional_word(lang, "事例から見えた地域課題", "Regional issues raised in cases"),
-	    false);
+	struct report_section *s = report_regional_section_add(doc, lang, "事例から見えた地域課題",
+							       "Regional issues raised in cases");
 	if (report_regional_none(s, d->raised.n, lang,
 				 "この期間の事例から上がった地域課題はありません。",
 				 "No case raised a regional issue in this period."))
@@ -323,11 +326,8 @@ static void raised_section(const struct report_regional_data *d, const struct sc
 static void register_section(const struct report_regional_data *d, const struct schema_set *forms,
 			     const char *lang, struct report_doc *doc)
 {
-	struct report_section *s =
-	    report_section_add(doc,
-			       report_regional_word(lang, "地域課題台帳（政策化）",
-						    "The register: issues promoted for policy"),
-			       false);
+	struct report_section *s = report_regional_section_add(
+	    doc, lang, "地域課題台帳（政策化）", "The register: issues promoted for policy");
 	if (report_regional_none(s, d->issues.n, lang, "台帳に登録された地域課題はまだありません。",
 				 "No issue has been promoted into the register yet."))
 		return;
@@ -378,11 +378,8 @@ static void outcome_row(struct report_block *t, const char *year, const char *ar
 static void outcome_section(const struct report_regional_data *d, const char *lang,
 			    struct report_doc *doc)
 {
-	struct report_section *s =
-	    report_section_add(doc,
-			       report_regional_word(lang, "支援経過：ADL・IADLの変化",
-						    "Follow-up: how the ADL/IADL ratings changed"),
-			       false);
+	struct report_section *s = report_regional_section_add(
+	    doc, lang, "支援経過：ADL・IADLの変化", "Follow-up: how the ADL/IADL ratings changed");
 	if (report_regional_none(s, d->outcomes.n, lang,
 				 "この期間に支援経過の報告（フォローアップ）はありません。",
 				 "No follow-up review in this period."))

@@ -35,6 +35,9 @@ void report_regional_data_clear(struct report_regional_data *d);
 
 /* ja or en by lang ("en" → en). */
 const char *report_regional_word(const char *lang, const char *ja, const char *en);
+/* A section of the regional report, titled ja or en by lang. */
+struct report_section *report_regional_section_add(struct report_doc *doc, const char *lang,
+						   const char *ja, const char *en);
 /* Says ja / en in s and returns true when n is 0: an empty section. */
 bool report_regional_none(struct report_section *s, size_t n, const char *lang, const char *ja,
 			  const char *en);
