@@ -57,6 +57,12 @@ const struct config_profession *config_professions(const struct kaigi_config *cf
  * (then it is words typed for "other", shown as they are). */
 const char *config_profession_label(const struct kaigi_config *cfg, const char *id,
 				    const char *lang);
+/* A profession as the town names it (the list above), else as template
+ * tpl (may be NULL) names its expected professions; NULL when id is NULL
+ * or neither names it (words typed for "other").  Used by the meeting
+ * screen and the summary alike. */
+const char *config_profession_name(const struct kaigi_config *cfg, const struct schema_meeting *tpl,
+				   const char *id, const char *lang);
 
 /*
  * Read path into cfg (which is cleared first).  Every problem goes to

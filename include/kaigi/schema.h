@@ -270,6 +270,14 @@ const struct schema_grid_row *schema_row_find(const struct schema_field *grid, c
 const struct schema_choice_list *schema_cell_choices(const struct schema_field *grid,
 						     const struct schema_grid_row *row, size_t col);
 
+/* A cell's value v as its short code in lang: the choice's label, where an
+ * English label that starts with the Japanese one ("〇1 independent, easy")
+ * reads as the Japanese code (〇1), as in a narrow column; the value as
+ * typed when it is not a choice; NULL for no value.  Caller frees.  The
+ * screens and the reports both show ratings this way. */
+char *schema_cell_code(const struct schema_field *grid, const struct schema_grid_row *row,
+		       size_t col, const struct kaigi_value *v, const char *lang);
+
 /*
  * Parse and check one answer typed as text against field f (a top-level
  * field, a grid column or a list item field).  choices, when not NULL,

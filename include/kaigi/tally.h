@@ -22,6 +22,7 @@
 #ifndef KAIGI_TALLY_H
 #define KAIGI_TALLY_H
 
+#include "kaigi/followup.h"
 #include "kaigi/schema.h"
 #include "kaigi/store.h"
 

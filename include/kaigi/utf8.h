@@ -40,6 +40,15 @@ size_t utf8_prefix_for_width(const char *s, size_t cols);
 /* Append s to b padded with spaces to exactly cols columns (cut if wider). */
 void utf8_pad(struct strbuf *b, const char *s, size_t cols);
 
+/* Bytes of the blank at s — an ASCII space, tab or line break, or U+3000
+ * (the 全角 space) —, or 0.  Search queries split into words at these. */
+size_t utf8_space_at(const char *s);
+/* A piece of text on one line (breaks and tabs read as spaces) around the
+ * first match of query's first word (ASCII letters in either case), at
+ * most cols display columns (8 at least), "…" where cut; the start of text
+ * when the word is not found.  NULL text gives "".  Caller frees. */
+char *utf8_excerpt(const char *text, const char *query, size_t cols);
+
 /*
  * Wrapping (src/util/utf8_wrap.c).  A line breaks at a space, or between
  * two Japanese characters, never inside a character or a Latin word (unless

@@ -10,6 +10,7 @@
 #ifndef KAIGI_REPORT_BUILD_H
 #define KAIGI_REPORT_BUILD_H
 
+#include "kaigi/followup.h"
 #include "kaigi/strbuf.h"
 #include "report_model.h"
 #include "report_strings.h"

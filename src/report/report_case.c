@@ -15,6 +15,7 @@
 
 #include "kaigi/field_ids.h"
 #include "kaigi/identity.h"
+#include "kaigi/register.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
 #include "report_policy.h"

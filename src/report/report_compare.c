@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/followup.h"
 #include "kaigi/field_ids.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
@@ -19,27 +20,6 @@
 static const char *word(const struct report_build *b, const char *ja, const char *en)
 {
 	return strcmp(b->lang, "en") == 0 ? en : ja;
-}
-
-/* A rating as its short code: "〇1 independent, easy" in English reads as
- * the Japanese code, like the grid tables (report_grid.c). */
-static char *rating_text(const struct report_build *b, const struct schema_field *g,
-			 const struct schema_grid_row *row, size_t col, const struct kaigi_value *v)
-{
-	if (!v || v->type == KAIGI_NULL)
-		return NULL;
-	char *text = kaigi_value_to_text(v);
-	const struct schema_choice_list *cl = schema_cell_choices(g, row, col);
-	int i = cl ? schema_choice_find(cl, text) : -1;
-	if (i < 0)
-		return text;
-	free(text);
-	const struct schema_label *l = &cl->v[i].label;
-	const char *en = l->en, *ja = l->ja;
-	size_t n = ja ? strlen(ja) : 0;
-	if (strcmp(b->lang, "en") == 0 && en && n && strncmp(en, ja, n) == 0 && en[n] == ' ')
-		return xstrdup(ja);
-	return xstrdup(schema_label_get(l, b->lang));
 }
 
 const char *report_build_change_word(const struct report_build *b, enum store_change c)
@@ -83,8 +63,8 @@ static void grid_table(struct report_build *b, const struct store_compare *cmp,
 	report_col_set(t, 3, rs(RS_CHANGE, b->lang), 1, true, false);
 	for (size_t i = 0; i < gc->nrows; i++) {
 		const struct store_change_row *cr = &gc->rows[i];
-		char *a = rating_text(b, g, cr->row, gc->col, &cr->before);
-		char *z = rating_text(b, g, cr->row, gc->col, &cr->after);
+		char *a = schema_cell_code(g, cr->row, gc->col, &cr->before, b->lang);
+		char *z = schema_cell_code(g, cr->row, gc->col, &cr->after, b->lang);
 		size_t r = report_row_add(t);
 		report_cell_set(t, r, 0, schema_label_get(&cr->row->label, b->lang));
 		report_cell_set(t, r, 1, a);

@@ -343,16 +343,8 @@ static void regional_free(struct report_build *b)
  * does, else the words typed for "other". */
 static const char *profession_label(const struct report_build *b, const char *id)
 {
-	if (!id)
-		return "";
-	const char *l = config_profession_label(b->config, id, b->lang);
-	if (l)
-		return l;
-	if (b->tmpl)
-		for (size_t i = 0; i < b->tmpl->nroles; i++)
-			if (strcmp(b->tmpl->roles[i].id, id) == 0)
-				return label(&b->tmpl->roles[i].label, b->lang);
-	return id;
+	const char *l = config_profession_name(b->config, b->tmpl, id, b->lang);
+	return l ? l : id ? id : "";
 }
 
 /* Order: the template's expected professions, then the town's list, then

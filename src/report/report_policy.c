@@ -17,7 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/followup.h"
 #include "kaigi/policy.h"
+#include "kaigi/register.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
 #include "report_policy.h"

@@ -19,7 +19,9 @@
 
 #include "kaigi/field_ids.h"
 #include "kaigi/fiscal.h"
+#include "kaigi/followup.h"
 #include "kaigi/identity.h"
+#include "kaigi/register.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"

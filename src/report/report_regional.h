@@ -8,6 +8,8 @@
 #define KAIGI_REPORT_REGIONAL_H
 
 #include "kaigi/config.h"
+#include "kaigi/followup.h"
+#include "kaigi/register.h"
 #include "kaigi/schema.h"
 #include "kaigi/store.h"
 #include "kaigi/tally.h"

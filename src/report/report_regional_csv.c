@@ -13,6 +13,8 @@
 
 #include "kaigi/csv.h"
 #include "kaigi/fiscal.h"
+#include "kaigi/followup.h"
+#include "kaigi/register.h"
 #include "kaigi/report.h"
 #include "kaigi/xalloc.h"
 #include "report_regional.h"

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "kaigi/fiscal.h"
+#include "kaigi/register.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"

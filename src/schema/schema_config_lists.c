@@ -68,6 +68,21 @@ const char *config_profession_label(const struct kaigi_config *cfg, const char *
 	return NULL;
 }
 
+const char *config_profession_name(const struct kaigi_config *cfg, const struct schema_meeting *tpl,
+				   const char *id, const char *lang)
+{
+	if (!id)
+		return NULL;
+	const char *l = config_profession_label(cfg, id, lang);
+	if (l)
+		return l;
+	if (tpl)
+		for (size_t i = 0; i < tpl->nroles; i++)
+			if (strcmp(tpl->roles[i].id, id) == 0)
+				return schema_label_get(&tpl->roles[i].label, lang);
+	return NULL;
+}
+
 void config_parse_professions(struct loader *l, yaml_node_t *n, struct kaigi_config *cfg)
 {
 	struct ydoc *y = l->y;

@@ -11,7 +11,7 @@
 #define KAIGI_SCHEMA_INTERNAL_H
 
 #include "kaigi/schema.h"
-#include "yaml_doc.h"
+#include "kaigi/yaml_doc.h"
 
 #define SCHEMA_ID_MAX 64
 

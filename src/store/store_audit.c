@@ -28,6 +28,20 @@ void store_audit_list_free(struct store_audit_list *l)
 	l->n = 0;
 }
 
+static void audit_row(sqlite3_stmt *q, void *out)
+{
+	struct store_audit_entry *e = out;
+	e->seq = sqlite3_column_int64(q, 0);
+	e->at = sqlite3_column_int64(q, 1);
+	e->who = store_column_strdup(q, 2);
+	e->tbl = store_column_strdup(q, 3);
+	e->op = store_column_strdup(q, 4);
+	e->row_key = store_column_strdup(q, 5);
+	e->path = store_column_strdup(q, 6);
+	store_column_value(q, 7, &e->old);
+	store_column_value(q, 8, &e->new_value);
+}
+
 enum kaigi_status store_audit_list(struct store *st, const char *row_key, size_t limit,
 				   struct store_audit_list *out, struct kaigi_error *err)
 {
@@ -43,26 +57,8 @@ enum kaigi_status store_audit_list(struct store *st, const char *row_key, size_t
 		return err->status;
 	store_bind_text_or_null(q, 1, row_key);
 	sqlite3_bind_int64(q, 2, limit ? (long long)limit : -1);
-	int rc;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-		struct store_audit_entry *e = &out->v[out->n++];
-		memset(e, 0, sizeof *e);
-		e->seq = sqlite3_column_int64(q, 0);
-		e->at = sqlite3_column_int64(q, 1);
-		e->who = store_column_strdup(q, 2);
-		e->tbl = store_column_strdup(q, 3);
-		e->op = store_column_strdup(q, 4);
-		e->row_key = store_column_strdup(q, 5);
-		e->path = store_column_strdup(q, 6);
-		store_column_value(q, 7, &e->old);
-		store_column_value(q, 8, &e->new_value);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	enum kaigi_status s = STORE_LIST(st, q, out, audit_row, "reading the audit trail", err);
+	if (s != KAIGI_OK)
 		store_audit_list_free(out);
-		return store_fail(st, rc, err, "reading the audit trail");
-	}
-	return KAIGI_OK;
+	return s;
 }

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "kaigi/file_write.h"
+#include "kaigi/store_exchange.h"
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
 

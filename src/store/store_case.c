@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: MIT
-/* store_case.c — the people whose cases are reviewed, case reviews, phases. */
+/*
+ * store_case.c — the people whose cases are reviewed (and the next free case
+ * code), case reviews (and the case search), and the phase timings of a
+ * review, written and read here.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,18 +34,26 @@ static void bind_person(sqlite3_stmt *q, const void *arg)
 	store_bind_text_or_null(q, 5, p->age_band);
 	store_bind_text_or_null(q, 6, p->sex);
 	store_bind_text_or_null(q, 7, p->area);
-	sqlite3_bind_int64(q, 8, store_now_ms());
+}
+
+enum kaigi_status store_person_write(struct store *st, const struct store_person *p,
+				     struct store_write *w, struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO person (id, code, initials, birth_year, age_band, sex, area, created, "
+	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, :now, :now) ON CONFLICT (id) DO UPDATE "
+	    "SET code = ?2, initials = iif(:merge, coalesce(?3, initials), ?3), birth_year = "
+	    "iif(:merge, coalesce(?4, birth_year), ?4), age_band = iif(:merge, coalesce(?5, "
+	    "age_band), ?5), sex = iif(:merge, coalesce(?6, sex), ?6), area = iif(:merge, "
+	    "coalesce(?7, area), ?7), updated = :now WHERE NOT :merge OR (code, initials, "
+	    "birth_year, age_band, sex, area) IS NOT (?2, coalesce(?3, initials), coalesce(?4, "
+	    "birth_year), coalesce(?5, age_band), coalesce(?6, sex), coalesce(?7, area))";
+	return store_write_row(st, sql, bind_person, p, w, "saving a person", err);
 }
 
 enum kaigi_status store_person_save(struct store *st, struct store_person *p,
 				    struct kaigi_error *err)
 {
-	static const char sql[] =
-	    "INSERT INTO person (id, code, initials, birth_year, age_band, sex, area, created, "
-	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) ON CONFLICT (id) DO UPDATE SET "
-	    "code = excluded.code, initials = excluded.initials, birth_year = "
-	    "excluded.birth_year, age_band = excluded.age_band, sex = excluded.sex, area = "
-	    "excluded.area, updated = excluded.updated";
 	if (!p->code || !*p->code)
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "a person needs a case code");
 	if (p->sex && *p->sex && strcmp(p->sex, "F") && strcmp(p->sex, "M") && strcmp(p->sex, "X"))
@@ -64,7 +76,19 @@ enum kaigi_status store_person_save(struct store *st, struct store_person *p,
 		return store_fail(st, rc, err, "reading a person");
 	if (!p->id[0])
 		store_uuid_new(p->id);
-	return store_write1(st, sql, bind_person, p, "saving a person", err);
+	return store_person_write(st, p, &(struct store_write){0}, err);
+}
+
+static void person_row(sqlite3_stmt *q, void *out)
+{
+	struct store_person *p = out;
+	store_column_id(q, 0, p->id);
+	p->code = store_column_strdup(q, 1);
+	p->initials = store_column_strdup(q, 2);
+	p->birth_year = sqlite3_column_int(q, 3);
+	p->age_band = store_column_strdup(q, 4);
+	p->sex = store_column_strdup(q, 5);
+	p->area = store_column_strdup(q, 6);
 }
 
 enum kaigi_status store_person_get(struct store *st, const char *id, const char *code,
@@ -78,22 +102,29 @@ enum kaigi_status store_person_get(struct store *st, const char *id, const char 
 		return err->status;
 	store_bind_text_or_null(q, 1, id);
 	store_bind_text_or_null(q, 2, code);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		store_column_id(q, 0, out->id);
-		out->code = store_column_strdup(q, 1);
-		out->initials = store_column_strdup(q, 2);
-		out->birth_year = sqlite3_column_int(q, 3);
-		out->age_band = store_column_strdup(q, 4);
-		out->sex = store_column_strdup(q, 5);
-		out->area = store_column_strdup(q, 6);
-	}
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW)
-		return KAIGI_OK;
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "reading a person");
-	return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no person %s", id ? id : code);
+	return store_one(st, q, person_row, out, "reading a person", N_("no person %s"),
+			 id ? id : code, err);
+}
+
+enum kaigi_status store_person_code_next(struct store *st, const char *prefix, char **out,
+					 struct kaigi_error *err)
+{
+	/* The highest number after the prefix among codes that are the
+	 * prefix and digits only. */
+	static const char sql[] =
+	    "SELECT ifnull(max(CAST(substr(code, length(?1) + 1) AS INTEGER)), 0) FROM person "
+	    "WHERE substr(code, 1, length(?1)) = ?1 AND substr(code, length(?1) + 1) <> '' AND "
+	    "substr(code, length(?1) + 1) NOT GLOB '*[^0-9]*'";
+	*out = NULL;
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, prefix, -1, SQLITE_STATIC);
+	long long n;
+	if (store_int64(st, q, &n, "reading case codes", err) != KAIGI_OK)
+		return err->status;
+	*out = xasprintf("%s%03lld", prefix, n + 1);
+	return KAIGI_OK;
 }
 
 /* ---- case reviews ------------------------------------------------------- */
@@ -115,20 +146,26 @@ static void bind_case(sqlite3_stmt *q, const void *arg)
 	sqlite3_bind_int(q, 4, c->ord);
 	store_bind_text_or_null(q, 5, c->presenter);
 	store_bind_text_or_null(q, 6, c->follows);
-	sqlite3_bind_int64(q, 7, store_now_ms());
+}
+
+enum kaigi_status store_case_write(struct store *st, const struct store_case *c,
+				   struct store_write *w, struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO case_review (id, meeting_id, person_id, ord, presenter, follows, "
+	    "created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, :now, :now) ON CONFLICT (id) DO "
+	    "UPDATE SET meeting_id = ?2, person_id = ?3, ord = ?4, presenter = iif(:merge, "
+	    "coalesce(?5, presenter), ?5), follows = iif(:merge, coalesce(?6, follows), ?6), "
+	    "updated = :now WHERE NOT :merge OR (meeting_id, person_id, ord, presenter, follows) "
+	    "IS NOT (?2, ?3, ?4, coalesce(?5, presenter), coalesce(?6, follows))";
+	return store_write_row(st, sql, bind_case, c, w, "saving a case", err);
 }
 
 enum kaigi_status store_case_save(struct store *st, struct store_case *c, struct kaigi_error *err)
 {
-	static const char sql[] =
-	    "INSERT INTO case_review (id, meeting_id, person_id, ord, presenter, follows, "
-	    "created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) ON CONFLICT (id) DO "
-	    "UPDATE SET meeting_id = excluded.meeting_id, person_id = excluded.person_id, ord = "
-	    "excluded.ord, presenter = excluded.presenter, follows = excluded.follows, updated = "
-	    "excluded.updated";
 	if (!c->id[0])
 		store_uuid_new(c->id);
-	return store_write1(st, sql, bind_case, c, "saving a case", err);
+	return store_case_write(st, c, &(struct store_write){0}, err);
 }
 
 #define CASE_SELECT                                                                                \
@@ -137,9 +174,9 @@ enum kaigi_status store_case_save(struct store *st, struct store_case *c, struct
 	"FROM case_review c JOIN person p ON p.id = c.person_id JOIN meeting m ON m.id = "         \
 	"c.meeting_id "
 
-static void case_from_row(sqlite3_stmt *q, struct store_case *c)
+/* The first eight columns of CASE_SELECT (and of the case search). */
+static void case_columns(sqlite3_stmt *q, struct store_case *c)
 {
-	memset(c, 0, sizeof *c);
 	store_column_id(q, 0, c->id);
 	store_column_id(q, 1, c->meeting_id);
 	store_column_id(q, 2, c->person_id);
@@ -148,6 +185,13 @@ static void case_from_row(sqlite3_stmt *q, struct store_case *c)
 	store_column_id(q, 5, c->follows);
 	c->person_code = store_column_strdup(q, 6);
 	c->meeting_date = store_column_strdup(q, 7);
+}
+
+static void case_from_row(sqlite3_stmt *q, void *out)
+{
+	struct store_case *c = out;
+	memset(c, 0, sizeof *c);
+	case_columns(q, c);
 	c->closed = sqlite3_column_int64(q, 8);
 }
 
@@ -156,19 +200,8 @@ enum kaigi_status store_case_get(struct store *st, const char *id, struct store_
 {
 	static const char sql[] = CASE_SELECT "WHERE c.id = ?1";
 	store_case_clear(out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		case_from_row(q, out);
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW)
-		return KAIGI_OK;
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "reading a case");
-	return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no case %s", id);
+	return store_get_id(st, sql, id, case_from_row, out, "reading a case", N_("no case %s"),
+			    err);
 }
 
 enum kaigi_status store_case_delete(struct store *st, const char *id, struct kaigi_error *err)
@@ -213,18 +246,10 @@ static enum kaigi_status case_query(struct store *st, const char *sql, const cha
 	if (!q)
 		return err->status;
 	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
-	int rc;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-		case_from_row(q, &out->v[out->n++]);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	enum kaigi_status s = STORE_LIST(st, q, out, case_from_row, "listing cases", err);
+	if (s != KAIGI_OK)
 		store_case_list_free(out);
-		return store_fail(st, rc, err, "listing cases");
-	}
-	return KAIGI_OK;
+	return s;
 }
 
 enum kaigi_status store_case_list(struct store *st, const char *meeting_id,
@@ -240,6 +265,93 @@ enum kaigi_status store_case_history(struct store *st, const char *person_id,
 	static const char sql[] =
 	    CASE_SELECT "WHERE c.person_id = ?1 ORDER BY m.date, m.start_time, c.ord";
 	return case_query(st, sql, person_id, out, err);
+}
+
+/* ---- case search ---------------------------------------------------- */
+
+void store_case_hit_clear(struct store_case_hit *h)
+{
+	store_case_clear(&h->c);
+	free(h->initials);
+	free(h->age_band);
+	free(h->sex);
+	free(h->meeting_title);
+	memset(h, 0, sizeof *h);
+}
+
+void store_case_hit_list_free(struct store_case_hit_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		store_case_hit_clear(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* text as a LIKE pattern matching it anywhere, with % _ \ escaped. */
+static char *like_pattern(const char *text)
+{
+	size_t n = strlen(text);
+	char *p = xmalloc(2 * n + 3), *o = p;
+	*o++ = '%';
+	for (const char *s = text; *s; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			*o++ = '\\';
+		*o++ = *s;
+	}
+	*o++ = '%';
+	*o = '\0';
+	return p;
+}
+
+/* A row of CASE_HIT_COLS: the case's columns, then what names it. */
+void store_case_hit_row(sqlite3_stmt *q, void *out)
+{
+	struct store_case_hit *h = out;
+	case_columns(q, &h->c);
+	h->initials = store_column_strdup(q, 8);
+	h->age_band = store_column_strdup(q, 9);
+	h->sex = store_column_strdup(q, 10);
+	h->meeting_title = store_column_strdup(q, 11);
+}
+
+enum kaigi_status store_case_search(struct store *st, const char *text, bool latest_only,
+				    size_t limit, struct store_case_hit_list *out,
+				    struct kaigi_error *err)
+{
+	/* Plain search: the matching reviews, newest first.  For a follow-up
+	 * only each person's latest review counts, ranked with a window (only
+	 * then: the window reads every match). */
+#define CASE_HIT_COLS                                                                              \
+	"c.id, c.meeting_id, c.person_id, c.ord, c.presenter, c.follows, p.code, m.date, "         \
+	"p.initials, p.age_band, p.sex, m.title"
+#define CASE_HIT_FROM                                                                              \
+	" FROM case_review c JOIN person p ON p.id = c.person_id JOIN meeting m ON m.id = "        \
+	"c.meeting_id WHERE ?1 IS NULL OR p.code LIKE ?1 ESCAPE '\\' OR p.initials LIKE ?1 "       \
+	"ESCAPE '\\' OR p.area LIKE ?1 ESCAPE '\\' OR p.age_band LIKE ?1 ESCAPE '\\' OR "          \
+	"c.presenter LIKE ?1 ESCAPE '\\' OR m.date LIKE ?1 ESCAPE '\\'"
+	static const char plain[] = "SELECT " CASE_HIT_COLS CASE_HIT_FROM
+				    " ORDER BY m.date DESC, m.start_time DESC, c.ord LIMIT ?3";
+	static const char latest[] =
+	    "SELECT id, meeting_id, person_id, ord, presenter, follows, code, date, initials, "
+	    "age_band, sex, title FROM (SELECT " CASE_HIT_COLS
+	    ", m.start_time AS st, row_number() OVER (PARTITION BY c.person_id ORDER BY m.date "
+	    "DESC, m.start_time DESC, c.ord DESC) AS rn" CASE_HIT_FROM
+	    ") WHERE rn = 1 AND ?2 = 1 ORDER BY date DESC, st DESC, ord LIMIT ?3";
+	const char *sql = latest_only ? latest : plain;
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	char *pat = text && *text ? like_pattern(text) : NULL;
+	store_bind_text_or_null(q, 1, pat);
+	sqlite3_bind_int(q, 2, latest_only ? 1 : 0);
+	sqlite3_bind_int64(q, 3, limit ? (long long)limit : -1);
+	enum kaigi_status s = STORE_LIST(st, q, out, store_case_hit_row, "searching cases", err);
+	free(pat);
+	if (s != KAIGI_OK)
+		store_case_hit_list_free(out);
+	return s;
 }
 
 /* ---- phase timings ------------------------------------------------------ */
@@ -259,17 +371,75 @@ static void bind_phase(sqlite3_stmt *q, const void *arg)
 		sqlite3_bind_int(q, 4, a->planned);
 	if (a->actual >= 0)
 		sqlite3_bind_int(q, 5, a->actual);
-	sqlite3_bind_int64(q, 6, store_now_ms());
+}
+
+enum kaigi_status store_phase_write(struct store *st, const char *case_id, const char *phase,
+				    int ord, int planned_sec, int actual_sec, struct store_write *w,
+				    struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO phase_timing (case_id, phase, ord, planned_sec, actual_sec, created, "
+	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, :now, :now) ON CONFLICT (case_id, phase) DO "
+	    "UPDATE SET ord = ?3, planned_sec = coalesce(?4, planned_sec), actual_sec = "
+	    "coalesce(?5, actual_sec), updated = :now WHERE NOT :merge OR (ord, planned_sec, "
+	    "actual_sec) IS NOT (?3, coalesce(?4, planned_sec), coalesce(?5, actual_sec))";
+	struct phase_arg a = {case_id, phase, ord, planned_sec, actual_sec};
+	return store_write_row(st, sql, bind_phase, &a, w, "saving a phase time", err);
 }
 
 enum kaigi_status store_phase_set(struct store *st, const char *case_id, const char *phase, int ord,
 				  int planned_sec, int actual_sec, struct kaigi_error *err)
 {
+	return store_phase_write(st, case_id, phase, ord, planned_sec, actual_sec,
+				 &(struct store_write){0}, err);
+}
+
+void store_phase_list_free(struct store_phase_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].phase);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+static void phase_row(sqlite3_stmt *q, void *out)
+{
+	struct store_phase *p = out;
+	p->phase = store_column_strdup(q, 0);
+	p->ord = sqlite3_column_int(q, 1);
+	p->planned_sec = sqlite3_column_type(q, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 2);
+	p->actual_sec = sqlite3_column_type(q, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 3);
+}
+
+enum kaigi_status store_phase_list(struct store *st, const char *case_id,
+				   struct store_phase_list *out, struct kaigi_error *err)
+{
+	static const char sql[] = "SELECT phase, ord, planned_sec, actual_sec FROM phase_timing "
+				  "WHERE case_id = ?1 ORDER BY ord, phase";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, case_id, -1, SQLITE_STATIC);
+	enum kaigi_status s = STORE_LIST(st, q, out, phase_row, "reading phase times", err);
+	if (s != KAIGI_OK)
+		store_phase_list_free(out);
+	return s;
+}
+
+enum kaigi_status store_meeting_time_used(struct store *st, const char *meeting_id,
+					  const char *except_case, long long *seconds,
+					  struct kaigi_error *err)
+{
 	static const char sql[] =
-	    "INSERT INTO phase_timing (case_id, phase, ord, planned_sec, actual_sec, created, "
-	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) ON CONFLICT (case_id, phase) DO UPDATE "
-	    "SET ord = excluded.ord, planned_sec = ifnull(excluded.planned_sec, planned_sec), "
-	    "actual_sec = ifnull(excluded.actual_sec, actual_sec), updated = excluded.updated";
-	struct phase_arg a = {case_id, phase, ord, planned_sec, actual_sec};
-	return store_write1(st, sql, bind_phase, &a, "saving a phase time", err);
+	    "SELECT ifnull(sum(t.actual_sec), 0) FROM phase_timing t JOIN case_review c ON "
+	    "c.id = t.case_id WHERE c.meeting_id = ?1 AND c.id IS NOT ?2";
+	*seconds = 0;
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
+	store_bind_text_or_null(q, 2, except_case);
+	return store_int64(st, q, seconds, "reading the meeting's time", err);
 }

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "kaigi/fiscal.h"
+#include "kaigi/followup.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/tally.h"
 #include "kaigi/xalloc.h"
@@ -146,6 +147,18 @@ enum kaigi_status store_compare_cases(struct store *st, const char *earlier, con
 }
 
 /* ---- the outcome roll-up -------------------------------------------------- */
+
+static void outcome_row(sqlite3_stmt *q, void *out)
+{
+	struct store_outcome *o = out;
+	const unsigned char *y = sqlite3_column_text(q, 0);
+	snprintf(o->year, sizeof o->year, "%s", y ? (const char *)y : "");
+	o->area = store_column_strdup(q, 1);
+	o->improved = (size_t)sqlite3_column_int64(q, 2);
+	o->same = (size_t)sqlite3_column_int64(q, 3);
+	o->worsened = (size_t)sqlite3_column_int64(q, 4);
+	o->not_comparable = (size_t)sqlite3_column_int64(q, 5);
+}
 
 void store_outcome_list_free(struct store_outcome_list *l)
 {
@@ -292,28 +305,13 @@ enum kaigi_status store_outcome_rollup_years(struct store *st, const struct stor
 	store_bind_text_or_null(q, 4, p ? p->area : NULL);
 	sqlite3_bind_int64(q, 5, hash);
 	store_bind_year_kind(q, 6, calendar);
-	int rc;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-		struct store_outcome *o = &out->v[out->n++];
-		memset(o, 0, sizeof *o);
-		const unsigned char *y = sqlite3_column_text(q, 0);
-		snprintf(o->year, sizeof o->year, "%s", y ? (const char *)y : "");
-		o->area = store_column_strdup(q, 1);
-		o->improved = (size_t)sqlite3_column_int64(q, 2);
-		o->same = (size_t)sqlite3_column_int64(q, 3);
-		o->worsened = (size_t)sqlite3_column_int64(q, 4);
-		o->not_comparable = (size_t)sqlite3_column_int64(q, 5);
-	}
-	sqlite3_reset(q);
+	enum kaigi_status s =
+	    STORE_LIST(st, q, out, outcome_row, "rolling up follow-up outcomes", err);
 	sqlite3_clear_bindings(q);
 	free(spec);
-	if (rc != SQLITE_DONE) {
+	if (s != KAIGI_OK)
 		store_outcome_list_free(out);
-		return store_fail(st, rc, err, "rolling up follow-up outcomes");
-	}
-	return KAIGI_OK;
+	return s;
 }
 
 void store_bind_year_kind(sqlite3_stmt *q, int cal, bool calendar)

@@ -64,6 +64,18 @@ enum kaigi_status store_draft_delete(struct store *st, const struct store_draft_
 	return store_write1(st, sql, bind_key, key, "removing a draft", err);
 }
 
+static void draft_row(sqlite3_stmt *q, void *out)
+{
+	struct store_draft *d = out;
+	d->field = store_column_strdup(q, 0);
+	d->item = store_column_strdup(q, 1);
+	d->col = store_column_strdup(q, 2);
+	d->text = store_column_strdup(q, 3);
+	d->refused = sqlite3_column_int(q, 4) != 0;
+	d->reason = store_column_strdup(q, 5);
+	d->updated = sqlite3_column_int64(q, 6);
+}
+
 enum kaigi_status store_draft_list(struct store *st, const char *scope, struct store_draft **out,
 				   size_t *n, struct kaigi_error *err)
 {
@@ -75,28 +87,16 @@ enum kaigi_status store_draft_list(struct store *st, const char *scope, struct s
 	if (!q)
 		return err->status;
 	sqlite3_bind_text(q, 1, scope, -1, SQLITE_STATIC);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		*out = xgrow(*out, *n, &cap, sizeof **out);
-		struct store_draft *d = &(*out)[(*n)++];
-		d->scope = xstrdup(scope);
-		d->field = store_column_strdup(q, 0);
-		d->item = store_column_strdup(q, 1);
-		d->col = store_column_strdup(q, 2);
-		d->text = store_column_strdup(q, 3);
-		d->refused = sqlite3_column_int(q, 4) != 0;
-		d->reason = store_column_strdup(q, 5);
-		d->updated = sqlite3_column_int64(q, 6);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	enum kaigi_status s =
+	    store_list(st, q, out, n, sizeof **out, draft_row, "reading drafts", err);
+	for (size_t i = 0; i < *n; i++)
+		(*out)[i].scope = xstrdup(scope);
+	if (s != KAIGI_OK) {
 		store_drafts_free(*out, *n);
 		*out = NULL;
 		*n = 0;
-		return store_fail(st, rc, err, "reading drafts");
 	}
-	return KAIGI_OK;
+	return s;
 }
 
 void store_drafts_free(struct store_draft *v, size_t n)
@@ -121,13 +121,10 @@ static enum kaigi_status count(struct store *st, const char *sql, const char *ar
 		return err->status;
 	if (arg)
 		sqlite3_bind_text(q, 1, arg, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		*n = (size_t)sqlite3_column_int64(q, 0);
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW)
-		return store_fail(st, rc, err, "counting drafts");
-	return KAIGI_OK;
+	long long v;
+	enum kaigi_status s = store_int64(st, q, &v, "counting drafts", err);
+	*n = (size_t)v;
+	return s;
 }
 
 enum kaigi_status store_draft_count_case(struct store *st, const char *case_id, size_t *n,

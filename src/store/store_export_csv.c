@@ -29,6 +29,7 @@
 #include "kaigi/file_write.h"
 #include "kaigi/identity.h"
 #include "kaigi/scrub.h"
+#include "kaigi/store_exchange.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "store_internal.h"

@@ -19,6 +19,7 @@
 #include "kaigi/meeting.h"
 #include "kaigi/policy.h"
 #include "kaigi/scrub.h"
+#include "kaigi/store_exchange.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/followup.h"
 #include "kaigi/field_ids.h"
 #include "kaigi/xalloc.h"
 #include "store_followup.h"
@@ -447,17 +448,22 @@ void store_due_list_free(struct store_due_list *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		struct store_due *d = &l->v[i];
-		store_case_clear(&d->hit.c);
-		free(d->hit.initials);
-		free(d->hit.age_band);
-		free(d->hit.sex);
-		free(d->hit.meeting_title);
+		store_case_hit_clear(&d->hit);
 		free(d->followup_date);
 		free(d->area);
 	}
 	free(l->v);
 	l->v = NULL;
 	l->n = 0;
+}
+
+/* A case hit's columns (store_case_hit_row), then the date and area. */
+static void due_row(sqlite3_stmt *q, void *out)
+{
+	struct store_due *d = out;
+	store_case_hit_row(q, &d->hit);
+	d->followup_date = store_column_strdup(q, 12);
+	d->area = store_column_strdup(q, 13);
 }
 
 enum kaigi_status store_followup_due(struct store *st, const char *before, const char *meeting_id,
@@ -487,31 +493,8 @@ enum kaigi_status store_followup_due(struct store *st, const char *before, const
 	sqlite3_bind_text(q, 1, before, -1, SQLITE_STATIC);
 	store_bind_text_or_null(q, 2, meeting_id);
 	sqlite3_bind_int64(q, 3, limit ? (long long)limit : -1);
-	int rc;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-		struct store_due *d = &out->v[out->n++];
-		memset(d, 0, sizeof *d);
-		store_column_id(q, 0, d->hit.c.id);
-		store_column_id(q, 1, d->hit.c.meeting_id);
-		store_column_id(q, 2, d->hit.c.person_id);
-		d->hit.c.ord = sqlite3_column_int(q, 3);
-		d->hit.c.presenter = store_column_strdup(q, 4);
-		store_column_id(q, 5, d->hit.c.follows);
-		d->hit.c.person_code = store_column_strdup(q, 6);
-		d->hit.c.meeting_date = store_column_strdup(q, 7);
-		d->hit.initials = store_column_strdup(q, 8);
-		d->hit.age_band = store_column_strdup(q, 9);
-		d->hit.sex = store_column_strdup(q, 10);
-		d->hit.meeting_title = store_column_strdup(q, 11);
-		d->followup_date = store_column_strdup(q, 12);
-		d->area = store_column_strdup(q, 13);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	enum kaigi_status s = STORE_LIST(st, q, out, due_row, "listing due follow-ups", err);
+	if (s != KAIGI_OK)
 		store_due_list_free(out);
-		return store_fail(st, rc, err, "listing due follow-ups");
-	}
-	return KAIGI_OK;
+	return s;
 }

@@ -2,8 +2,9 @@
 /*
  * store_followup.h — what the follow-up files of src/store share (internal):
  * store_followup.c (actions, open goals, the pre-filled follow-up, due
- * follow-ups), store_compare.c (grids compared, outcomes), store_register.c
- * (raised regional issues and the register) and store_search.c.
+ * follow-ups), store_compare.c (grids compared, outcomes), store_raised.c
+ * (raised regional issues), store_issue.c (the register) and
+ * store_search.c.
  *
  * The field ids these files look for are the shipped forms' conventions,
  * documented in doc/followup.md: a list `goals` (horizon, wording), a list

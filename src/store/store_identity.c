@@ -42,6 +42,14 @@ const char *store_identity_check(enum store_identity_field f, const char *value)
 	return NULL;
 }
 
+/* The identity fields, in their order, from columns 0… */
+static void identity_row(sqlite3_stmt *q, void *out)
+{
+	struct store_identity *id = out;
+	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
+		id->v[i] = store_column_strdup(q, i);
+}
+
 enum kaigi_status store_identity_get(struct store *st, const char *person_id,
 				     struct store_identity *out, struct kaigi_error *err)
 {
@@ -52,14 +60,7 @@ enum kaigi_status store_identity_get(struct store *st, const char *person_id,
 	if (!q)
 		return err->status;
 	store_bind_text_or_null(q, 1, person_id);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
-			out->v[i] = store_column_strdup(q, i);
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "reading a person's identity");
-	return KAIGI_OK;
+	return store_one(st, q, identity_row, out, "reading a person's identity", NULL, NULL, err);
 }
 
 struct identity_write {
@@ -73,18 +74,31 @@ static void bind_identity(sqlite3_stmt *q, const void *arg)
 	sqlite3_bind_text(q, 1, w->person_id, -1, SQLITE_STATIC);
 	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
 		store_bind_text_or_null(q, 2 + i, w->id->v[i]);
-	sqlite3_bind_int64(q, 8, store_now_ms());
+}
+
+enum kaigi_status store_identity_write(struct store *st, const char *person_id,
+				       const struct store_identity *id, struct store_write *w,
+				       struct kaigi_error *err)
+{
+	static const char upsert[] =
+	    "INSERT INTO person_identity (person_id, name, kana, birth_date, address, phone, "
+	    "insured_no, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, :now, :now) ON "
+	    "CONFLICT (person_id) DO UPDATE SET name = iif(:merge, coalesce(?2, name), ?2), kana "
+	    "= iif(:merge, coalesce(?3, kana), ?3), birth_date = iif(:merge, coalesce(?4, "
+	    "birth_date), ?4), address = iif(:merge, coalesce(?5, address), ?5), phone = "
+	    "iif(:merge, coalesce(?6, phone), ?6), insured_no = iif(:merge, coalesce(?7, "
+	    "insured_no), ?7), updated = :now WHERE (name, kana, birth_date, address, phone, "
+	    "insured_no) IS NOT (iif(:merge, coalesce(?2, name), ?2), iif(:merge, coalesce(?3, "
+	    "kana), ?3), iif(:merge, coalesce(?4, birth_date), ?4), iif(:merge, coalesce(?5, "
+	    "address), ?5), iif(:merge, coalesce(?6, phone), ?6), iif(:merge, coalesce(?7, "
+	    "insured_no), ?7))";
+	struct identity_write a = {person_id, id};
+	return store_write_row(st, upsert, bind_identity, &a, w, "saving a person's identity", err);
 }
 
 enum kaigi_status store_identity_save(struct store *st, const char *person_id,
 				      const struct store_identity *id, struct kaigi_error *err)
 {
-	static const char upsert[] =
-	    "INSERT INTO person_identity (person_id, name, kana, birth_date, address, phone, "
-	    "insured_no, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) "
-	    "ON CONFLICT (person_id) DO UPDATE SET name = ?2, kana = ?3, birth_date = ?4, "
-	    "address = ?5, phone = ?6, insured_no = ?7, updated = ?8 WHERE (name, kana, "
-	    "birth_date, address, phone, insured_no) IS NOT (?2, ?3, ?4, ?5, ?6, ?7)";
 	static const char del[] = "DELETE FROM person_identity WHERE person_id = ?1";
 	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++) {
 		const char *why = store_identity_check(i, id->v[i]);
@@ -94,8 +108,7 @@ enum kaigi_status store_identity_save(struct store *st, const char *person_id,
 	}
 	if (store_identity_empty(id))
 		return store_delete_id(st, del, person_id, "deleting a person's identity", err);
-	struct identity_write w = {person_id, id};
-	return store_write1(st, upsert, bind_identity, &w, "saving a person's identity", err);
+	return store_identity_write(st, person_id, id, &(struct store_write){0}, err);
 }
 
 struct scrub_person store_identity_scrub_person(const struct store_identity *id)
@@ -110,25 +123,17 @@ struct scrub_person store_identity_scrub_person(const struct store_identity *id)
 	};
 }
 
-/* Add the people a query (?1 bound by the caller) lists to ctx. */
-static enum kaigi_status ctx_add_rows(struct store *st, sqlite3_stmt *q, struct scrub_ctx *ctx,
-				      struct kaigi_error *err)
+/* Add the person of a row of identity fields to the scrubbing context. */
+static void ctx_add_row(sqlite3_stmt *q, void *arg)
 {
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		struct store_identity id = {0};
-		for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
-			id.v[i] = store_column_strdup(q, i);
-		struct scrub_person p = store_identity_scrub_person(&id);
-		struct kaigi_error ignored;
-		/* a value that makes no pattern is skipped; the others still apply */
-		(void)scrub_ctx_person_add(ctx, &p, &ignored);
-		store_identity_clear(&id);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "reading identities");
-	return KAIGI_OK;
+	struct scrub_ctx *ctx = arg;
+	struct store_identity id = {0};
+	identity_row(q, &id);
+	struct scrub_person p = store_identity_scrub_person(&id);
+	struct kaigi_error ignored;
+	/* a value that makes no pattern is skipped; the others still apply */
+	(void)scrub_ctx_person_add(ctx, &p, &ignored);
+	store_identity_clear(&id);
 }
 
 enum kaigi_status store_scrub_ctx_meeting(struct store *st, const char *meeting_id,
@@ -144,7 +149,7 @@ enum kaigi_status store_scrub_ctx_meeting(struct store *st, const char *meeting_
 		return err->status;
 	store_bind_text_or_null(q, 1, meeting_id);
 	struct scrub_ctx *ctx = scrub_ctx_new();
-	enum kaigi_status s = ctx_add_rows(st, q, ctx, err);
+	enum kaigi_status s = store_each(st, q, ctx_add_row, ctx, "reading identities", err);
 	if (s != KAIGI_OK) {
 		scrub_ctx_free(ctx);
 		return s;
@@ -167,7 +172,8 @@ enum kaigi_status store_scrub_ctx_person(struct store *st, const char *person_id
 			return err->status;
 		}
 		sqlite3_bind_text(q, 1, person_id, -1, SQLITE_STATIC);
-		enum kaigi_status s = ctx_add_rows(st, q, ctx, err);
+		enum kaigi_status s =
+		    store_each(st, q, ctx_add_row, ctx, "reading identities", err);
 		if (s != KAIGI_OK) {
 			scrub_ctx_free(ctx);
 			return s;

@@ -7,7 +7,8 @@
 #ifndef KAIGI_STORE_IMPORT_H
 #define KAIGI_STORE_IMPORT_H
 
-#include "store_import_yaml.h"
+#include "kaigi/store_exchange.h"
+#include "kaigi/yaml_doc.h"
 #include "store_validate.h"
 
 /* A case's `follows:` is resolved at the end: it may name a later case. */
@@ -26,7 +27,7 @@ struct imp_seen {
 
 struct imp {
 	struct store *st;
-	struct ywalk w;
+	struct ydoc w;
 	struct store_import_stats *stats;
 	long long now;
 	struct follow_ref *follows;
@@ -45,6 +46,72 @@ void imp_seen_free(struct imp *im);
  * be of the same person and earlier; reported at the follows: otherwise. */
 void imp_resolve_follows(struct imp *im, struct kaigi_diags *diags);
 
+/*
+ * An entity of a record file is read by a table of its keys: each key's kind
+ * says how its value is checked (messages at FILE:LINE:COL), and off the
+ * member of the entity's row struct it fills; the row is then written by
+ * the entity's write function (store_internal.h), as a screen's save is.
+ */
+enum imp_kind {
+	IMP_TEXT,   /* any text */
+	IMP_DATE,   /* a date YYYY-MM-DD */
+	IMP_TIME,   /* a time HH:MM */
+	IMP_INT,    /* a whole number from lo to hi */
+	IMP_NUMBER, /* a number */
+	IMP_ENUM,   /* one of allowed */
+	IMP_YESNO,  /* true or yes, false or no */
+	IMP_NODE,   /* left to the caller (an id, a list of children) */
+};
+
+struct imp_key {
+	const char *key;
+	enum imp_kind kind;
+	/* Where the checked value goes: the column's member in the entity's
+	 * row struct (char * for text, int for IMP_INT and IMP_YESNO, double
+	 * for IMP_NUMBER with has, a bool member saying it is given), or 0 —
+	 * offset 0 is every row's id, never a key's. */
+	size_t off, has;
+	const char *const *allowed; /* IMP_ENUM: NULL-terminated */
+	long long lo, hi;           /* IMP_INT */
+	const char *what;           /* its name in messages, when not key */
+};
+
+#define IMP_MAX_KEYS 20
+
+struct imp_entity {
+	const char *what;           /* "a person", for the mapping's messages */
+	const struct imp_key *keys; /* up to IMP_MAX_KEYS, ended by {0} */
+	/* When keys[0] must be given: what to say (at the mapping) if not. */
+	const char *missing;
+};
+
+/* One key's value as read. */
+struct imp_val {
+	yaml_node_t *node; /* NULL when the key is absent */
+	const char *text;  /* the checked text; NULL when absent or refused */
+	long long num;     /* IMP_INT, IMP_YESNO */
+	double real;       /* IMP_NUMBER */
+	bool ok;           /* given and passed its check */
+};
+
+/* Read mapping n by e's table into v (one per key), checking every value.
+ * False (reported) when n is not a mapping or the required key is
+ * missing. */
+bool imp_read(struct imp *im, const yaml_node_t *n, const struct imp_entity *e, struct imp_val *v);
+/* Put the checked values into the entity's row struct (imp_key.off). */
+void imp_fill(const struct imp_entity *e, const struct imp_val *v, void *row);
+/* The regional issue that ref names (by id or title) in *id; false
+ * (reported) when there is none. */
+bool imp_issue_ref(struct imp *im, const struct imp_val *ref, char id[STORE_ID_SIZE]);
+/* Read the whole of one record file. */
+void imp_document(struct imp *im, yaml_document_t *doc);
+
+/* Report err at n; environment errors stop the import. */
+void imp_fail(struct imp *im, const yaml_node_t *n, const struct kaigi_error *err);
+/* After an entity's write function (store_internal.h): count its changes,
+ * or report its failure at n (false). */
+bool imp_wrote(struct imp *im, const yaml_node_t *n, enum kaigi_status s,
+	       const struct store_write *w, const struct kaigi_error *err);
 /* Report a database error at n; environment errors stop the import. */
 void imp_db_error(struct imp *im, const yaml_node_t *n, int rc, const char *what);
 /* A cached statement, or NULL (reported, import stopped). */
@@ -69,15 +136,12 @@ bool imp_resolve_id(struct imp *im, const yaml_node_t *idnode, const char *sql, 
 /* Import one record (a mapping) of a case, or of the meeting when case_id
  * is NULL. */
 void imp_record(struct imp *im, const yaml_node_t *n, const char *meeting_id, const char *case_id);
-/* The identity keys of person person_id, given as the nodes v[0..5] in
+/* The identity keys of person person_id, given as the values v[0..5] in
  * enum store_identity_field order (NULL when absent); n is the person. */
 void imp_identity(struct imp *im, const yaml_node_t *n, const char *person_id,
-		  yaml_node_t *const *v);
+		  const struct imp_val *v);
 
-/* store_import_policy.c: a register issue's measure (v: its ten keys from
- * measure to result_date, in that order), and one issue of a meeting's
- * agenda. */
-void imp_issue_measure(struct imp *im, const yaml_node_t *n, const char *id, yaml_node_t *const *v);
+/* store_import_policy.c: one issue of a policy meeting's agenda. */
 void imp_agenda_item(struct imp *im, const yaml_node_t *n, const char *meeting_id, size_t ord);
 
 #endif

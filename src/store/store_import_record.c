@@ -36,20 +36,20 @@ struct rec {
 /* The answer's text: a scalar, or for select_multiple a list of values. */
 static char *answer_text(struct rec *r, const struct schema_field *f, const yaml_node_t *vn)
 {
-	struct ywalk *w = &r->im->w;
+	struct ydoc *w = &r->im->w;
 	if (vn->type == YAML_SEQUENCE_NODE && f->type == SCHEMA_SELECT_MULTIPLE) {
 		struct strbuf b = STRBUF_INIT;
 		for (yaml_node_item_t *it = vn->data.sequence.items.start;
 		     it < vn->data.sequence.items.top; it++) {
-			yaml_node_t *x = ywalk_node(w, *it);
-			const char *t = x ? ywalk_text(w, x, "a choice") : NULL;
+			yaml_node_t *x = ydoc_node(w, *it);
+			const char *t = x ? ydoc_text(w, x, "a choice") : NULL;
 			if (!t)
 				continue;
 			strbuf_appendf(&b, "%s%s", b.len ? " " : "", t);
 		}
 		return b.len ? strbuf_take(&b) : NULL;
 	}
-	const char *t = ywalk_text(w, vn, "an answer");
+	const char *t = ydoc_text(w, vn, "an answer");
 	return t ? xstrdup(t) : NULL;
 }
 
@@ -61,7 +61,7 @@ static void answer(struct rec *r, const char *field, const char *item, const cha
 	struct answer_target t;
 	struct kaigi_error err;
 	if (answer_target_resolve(r->form, &path, &t, &err) != KAIGI_OK) {
-		ywalk_error(&im->w, vn, "%s", err.msg);
+		ydoc_error(&im->w, vn, "%s", err.msg);
 		return;
 	}
 	char *text = answer_text(r, t.f, vn);
@@ -71,11 +71,11 @@ static void answer(struct rec *r, const char *field, const char *item, const cha
 	if (schema_value_parse_at(t.f, t.choices, text, r->date[0] ? r->date : NULL, &v, &err) !=
 	    KAIGI_OK) {
 		if (item && store_uuid_valid(item))
-			ywalk_error(&im->w, vn, "%s.%s: %s", field, col, err.msg);
+			ydoc_error(&im->w, vn, "%s.%s: %s", field, col, err.msg);
 		else if (item)
-			ywalk_error(&im->w, vn, "%s.%s.%s: %s", field, item, col, err.msg);
+			ydoc_error(&im->w, vn, "%s.%s.%s: %s", field, item, col, err.msg);
 		else
-			ywalk_error(&im->w, vn, "%s: %s", field, err.msg);
+			ydoc_error(&im->w, vn, "%s: %s", field, err.msg);
 		free(text);
 		return;
 	}
@@ -112,34 +112,34 @@ static void answer(struct rec *r, const char *field, const char *item, const cha
 
 static void grid(struct rec *r, const struct schema_field *f, const yaml_node_t *vn)
 {
-	struct ywalk *w = &r->im->w;
-	if (vn->type == YAML_SCALAR_NODE && !ywalk_text(w, vn, f->id))
+	struct ydoc *w = &r->im->w;
+	if (vn->type == YAML_SCALAR_NODE && !ydoc_text(w, vn, f->id))
 		return;
 	if (vn->type != YAML_MAPPING_NODE) {
-		ywalk_error(w, vn, "'%s' is a grid: give rows, each a mapping of columns", f->id);
+		ydoc_error(w, vn, "'%s' is a grid: give rows, each a mapping of columns", f->id);
 		return;
 	}
 	for (yaml_node_pair_t *p = vn->data.mapping.pairs.start; p < vn->data.mapping.pairs.top;
 	     p++) {
-		yaml_node_t *k = ywalk_node(w, p->key), *row = ywalk_node(w, p->value);
-		const char *rid = k ? ywalk_text(w, k, "a row id") : NULL;
+		yaml_node_t *k = ydoc_node(w, p->key), *row = ydoc_node(w, p->value);
+		const char *rid = k ? ydoc_text(w, k, "a row id") : NULL;
 		if (!rid || !row)
 			continue;
 		if (!schema_row_find(f, rid)) {
-			ywalk_error(w, k, "grid '%s' has no row '%s'", f->id, rid);
+			ydoc_error(w, k, "grid '%s' has no row '%s'", f->id, rid);
 			continue;
 		}
-		if (row->type == YAML_SCALAR_NODE && !ywalk_text(w, row, rid))
+		if (row->type == YAML_SCALAR_NODE && !ydoc_text(w, row, rid))
 			continue;
 		if (row->type != YAML_MAPPING_NODE) {
-			ywalk_error(w, row, "row '%s' of '%s' should map columns to values", rid,
-				    f->id);
+			ydoc_error(w, row, "row '%s' of '%s' should map columns to values", rid,
+				   f->id);
 			continue;
 		}
 		for (yaml_node_pair_t *c = row->data.mapping.pairs.start;
 		     c < row->data.mapping.pairs.top && !w->stop; c++) {
-			yaml_node_t *ck = ywalk_node(w, c->key), *cv = ywalk_node(w, c->value);
-			const char *cid = ck ? ywalk_text(w, ck, "a column id") : NULL;
+			yaml_node_t *ck = ydoc_node(w, c->key), *cv = ydoc_node(w, c->value);
+			const char *cid = ck ? ydoc_text(w, ck, "a column id") : NULL;
 			if (cid && cv)
 				answer(r, f->id, rid, cid, cv);
 		}
@@ -157,21 +157,21 @@ static void list_item(struct rec *r, const struct schema_field *f, const yaml_no
 	    "?3, ?4, ?5, ?5) ON CONFLICT (id) DO UPDATE SET ord = ?4, updated = ?5 WHERE ord IS "
 	    "NOT ?4";
 	struct imp *im = r->im;
-	struct ywalk *w = &im->w;
+	struct ydoc *w = &im->w;
 	if (in->type != YAML_MAPPING_NODE) {
-		ywalk_error(w, in, "an item of '%s' should be a mapping of its fields", f->id);
+		ydoc_error(w, in, "an item of '%s' should be a mapping of its fields", f->id);
 		return;
 	}
 	const yaml_node_t *idnode = NULL;
 	for (yaml_node_pair_t *p = in->data.mapping.pairs.start; p < in->data.mapping.pairs.top;
 	     p++) {
-		yaml_node_t *k = ywalk_node(w, p->key);
+		yaml_node_t *k = ydoc_node(w, p->key);
 		if (k && k->type == YAML_SCALAR_NODE &&
 		    strcmp((const char *)k->data.scalar.value, "_id") == 0)
-			idnode = ywalk_node(w, p->value);
+			idnode = ydoc_node(w, p->value);
 	}
 	char ordtext[32], id[STORE_ID_SIZE];
-	const char *given = idnode ? ywalk_text(w, idnode, "_id") : NULL;
+	const char *given = idnode ? ydoc_text(w, idnode, "_id") : NULL;
 	if (given && store_uuid_valid(given)) {
 		sqlite3_stmt *q = imp_stmt(im, owner);
 		if (!q)
@@ -181,7 +181,7 @@ static void list_item(struct rec *r, const struct schema_field *f, const yaml_no
 		    (strcmp((const char *)sqlite3_column_text(q, 0), r->id) != 0 ||
 		     strcmp((const char *)sqlite3_column_text(q, 1), f->id) != 0)) {
 			sqlite3_reset(q);
-			ywalk_error(w, idnode, "item %s belongs to another record or list", given);
+			ydoc_error(w, idnode, "item %s belongs to another record or list", given);
 			return;
 		}
 		sqlite3_reset(q);
@@ -201,8 +201,8 @@ static void list_item(struct rec *r, const struct schema_field *f, const yaml_no
 		return;
 	for (yaml_node_pair_t *p = in->data.mapping.pairs.start;
 	     p < in->data.mapping.pairs.top && !w->stop; p++) {
-		yaml_node_t *k = ywalk_node(w, p->key), *v = ywalk_node(w, p->value);
-		const char *key = k ? ywalk_text(w, k, "an item field") : NULL;
+		yaml_node_t *k = ydoc_node(w, p->key), *v = ydoc_node(w, p->value);
+		const char *key = k ? ydoc_text(w, k, "an item field") : NULL;
 		if (!key || !v || strcmp(key, "_id") == 0)
 			continue;
 		/* A file written before a field was renamed (case_plan's goal
@@ -215,22 +215,22 @@ static void list_item(struct rec *r, const struct schema_field *f, const yaml_no
 
 static void list(struct rec *r, const struct schema_field *f, const yaml_node_t *vn)
 {
-	struct ywalk *w = &r->im->w;
+	struct ydoc *w = &r->im->w;
 	yaml_node_item_t *items;
 	size_t n;
-	if (!ywalk_seq(w, vn, f->id, &items, &n))
+	if (!ydoc_seq_items(w, vn, f->id, &items, &n))
 		return;
 	if (f->max_items && n > f->max_items)
-		ywalk_error(w, vn, "'%s' holds at most %zu items, not %zu", f->id, f->max_items, n);
+		ydoc_error(w, vn, "'%s' holds at most %zu items, not %zu", f->id, f->max_items, n);
 	if (n > STORE_MAX_LIST_ITEMS) {
-		ywalk_error(w, vn,
-			    "'%s' holds %zu items; kaigi takes at most %d in one list (a "
-			    "meeting agrees tens)",
-			    f->id, n, STORE_MAX_LIST_ITEMS);
+		ydoc_error(w, vn,
+			   "'%s' holds %zu items; kaigi takes at most %d in one list (a "
+			   "meeting agrees tens)",
+			   f->id, n, STORE_MAX_LIST_ITEMS);
 		return;
 	}
 	for (size_t i = 0; i < n && !w->stop; i++) {
-		yaml_node_t *in = ywalk_node(w, items[i]);
+		yaml_node_t *in = ydoc_node(w, items[i]);
 		if (in)
 			list_item(r, f, in, i);
 	}
@@ -246,39 +246,39 @@ void imp_record(struct imp *im, const yaml_node_t *n, const char *meeting_id, co
 	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) ON CONFLICT (id) DO UPDATE SET "
 	    "meeting_id = ?2, case_id = ?3, form = ?4, form_version = ?5, updated = ?6 WHERE "
 	    "(meeting_id, case_id, form, form_version) IS NOT (?2, ?3, ?4, ?5)";
-	struct ywalk *w = &im->w;
+	struct ydoc *w = &im->w;
 	yaml_node_t *v[sizeof keys / sizeof *keys - 1]; /* one per key */
-	if (!ywalk_map(w, n, "a record", keys, v))
+	if (!ydoc_map_take(w, n, "a record", keys, v))
 		return;
 	if (im->stats)
 		im->stats->records++;
-	const char *form_id = ywalk_text(w, v[0], "form");
+	const char *form_id = ydoc_text(w, v[0], "form");
 	if (!form_id) {
-		ywalk_error(w, n, "a record needs form: (the form's id)");
+		ydoc_error(w, n, "a record needs form: (the form's id)");
 		return;
 	}
 	struct rec r = {.im = im};
 	r.form = schema_form_find(im->st->forms, form_id);
 	if (!r.form) {
-		ywalk_error(w, v[0],
-			    "form '%s' is not installed, so its answers cannot be checked "
-			    "(kaigi forms list shows the installed forms; --forms DIR adds more)",
-			    form_id);
+		ydoc_error(w, v[0],
+			   "form '%s' is not installed, so its answers cannot be checked "
+			   "(kaigi forms list shows the installed forms; --forms DIR adds more)",
+			   form_id);
 		return;
 	}
 	long long version = r.form->version;
-	const char *vt = ywalk_text(w, v[2], "version");
+	const char *vt = ydoc_text(w, v[2], "version");
 	if (vt) {
 		char *end;
 		version = strtoll(vt, &end, 10);
 		if (*end || version < 1 || version > 1000000) {
-			ywalk_error(w, v[2], "version should be a whole number from 1");
+			ydoc_error(w, v[2], "version should be a whole number from 1");
 			version = r.form->version;
 		} else if (version > r.form->version) {
-			ywalk_error(w, v[2],
-				    "form %s has no version %lld here (the installed one is "
-				    "version %d); install the newer form first",
-				    form_id, version, r.form->version);
+			ydoc_error(w, v[2],
+				   "form %s has no version %lld here (the installed one is "
+				   "version %d); install the newer form first",
+				   form_id, version, r.form->version);
 			version = r.form->version;
 		}
 	}
@@ -287,9 +287,9 @@ void imp_record(struct imp *im, const yaml_node_t *n, const char *meeting_id, co
 		return;
 	imp_take_id(im, v[1], found, r.id);
 	if (found[0] && strcmp(found, r.id) != 0) {
-		ywalk_error(w, v[1],
-			    "this %s already has a record of form %s (id %s); one record per form",
-			    case_id ? "case" : "meeting", form_id, found);
+		ydoc_error(w, v[1],
+			   "this %s already has a record of form %s (id %s); one record per form",
+			   case_id ? "case" : "meeting", form_id, found);
 		return;
 	}
 	sqlite3_stmt *q = imp_stmt(im, sql);
@@ -306,33 +306,33 @@ void imp_record(struct imp *im, const yaml_node_t *n, const char *meeting_id, co
 	answer_meeting_date(im->st, r.id, r.date);
 
 	const yaml_node_t *ans = v[3];
-	if (ans && ans->type == YAML_SCALAR_NODE && !ywalk_text(w, ans, "answers"))
+	if (ans && ans->type == YAML_SCALAR_NODE && !ydoc_text(w, ans, "answers"))
 		ans = NULL;
 	if (ans && ans->type != YAML_MAPPING_NODE) {
-		ywalk_error(w, ans, "answers should map field ids to values");
+		ydoc_error(w, ans, "answers should map field ids to values");
 		ans = NULL;
 	}
 	for (yaml_node_pair_t *p = ans ? ans->data.mapping.pairs.start : NULL;
 	     ans && p < ans->data.mapping.pairs.top && !w->stop; p++) {
-		yaml_node_t *k = ywalk_node(w, p->key), *val = ywalk_node(w, p->value);
-		const char *fid = k ? ywalk_text(w, k, "a field id") : NULL;
+		yaml_node_t *k = ydoc_node(w, p->key), *val = ydoc_node(w, p->value);
+		const char *fid = k ? ydoc_text(w, k, "a field id") : NULL;
 		if (!fid || !val)
 			continue;
 		const struct schema_field *f = schema_field_find(r.form, fid);
 		if (!f && (f = schema_field_find_former(r.form, NULL, fid)) != NULL)
 			fid = f->id;
 		if (!f) {
-			ywalk_error(w, k, "form %s has no field '%s'", form_id, fid);
+			ydoc_error(w, k, "form %s has no field '%s'", form_id, fid);
 			continue;
 		}
 		bool twice = false;
 		for (yaml_node_pair_t *q = ans->data.mapping.pairs.start; q < p && !twice; q++) {
-			const yaml_node_t *k2 = yaml_document_get_node(w->doc, q->key);
+			const yaml_node_t *k2 = yaml_document_get_node(&w->doc, q->key);
 			twice = k2 && k2->type == YAML_SCALAR_NODE &&
 				strcmp((const char *)k2->data.scalar.value, fid) == 0;
 		}
 		if (twice) {
-			ywalk_error(w, k, "'%s' is given twice in these answers", fid);
+			ydoc_error(w, k, "'%s' is given twice in these answers", fid);
 			continue;
 		}
 		if (f->type == SCHEMA_GRID)
@@ -347,7 +347,7 @@ void imp_record(struct imp *im, const yaml_node_t *n, const char *meeting_id, co
 		struct store_path path = {c->field, c->item, c->col};
 		struct kaigi_error err;
 		if (!w->stop && answer_recheck(im->st, r.id, &c->t, &path, &err) != KAIGI_OK)
-			ywalk_error(w, c->node, "%s: %s", c->field, err.msg);
+			ydoc_error(w, c->node, "%s: %s", c->field, err.msg);
 		free(c->field);
 		free(c->item);
 		free(c->col);

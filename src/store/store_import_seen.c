@@ -68,16 +68,16 @@ bool imp_seen_check(struct imp *im, const char *kind, const char *value, const c
 	}
 	free(key);
 	if (e->file == im->w.file) {
-		ywalk_error(&im->w, n,
-			    "%s %s is given twice in this file (first at line %d); give it once",
-			    kind, value, e->line);
+		ydoc_error(&im->w, n,
+			   "%s %s is given twice in this file (first at line %d); give it once",
+			   kind, value, e->line);
 		return false;
 	}
 	if (what && e->what && strcmp(what, e->what) != 0) {
-		ywalk_error(&im->w, n,
-			    "%s %s says something else in %s:%d:%d; two files of one import "
-			    "must agree (keep one of them)",
-			    kind, value, e->file, e->line, e->col);
+		ydoc_error(&im->w, n,
+			   "%s %s says something else in %s:%d:%d; two files of one import "
+			   "must agree (keep one of them)",
+			   kind, value, e->file, e->line, e->col);
 		return false;
 	}
 	return true;

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
+#include "kaigi/register.h"
 #include "kaigi/store.h"
 
 /* PRAGMA application_id of a kaigi database: "KAIG". */
@@ -73,6 +74,51 @@ enum kaigi_status store_delete_id(struct store *st, const char *sql, const char 
 				  const char *what, struct kaigi_error *err);
 
 /*
+ * Reads in the manner of fossil's db_*: the caller prepares (store_stmt)
+ * and binds; these step, hand each row to a row function, reset the
+ * statement and map a failed step to store_fail(what).
+ */
+
+/* Fill what the current row of q holds into out. */
+typedef void (*store_row_fn)(sqlite3_stmt *q, void *out);
+
+/* Each row of q to row(q, ctx), to the end. */
+enum kaigi_status store_each(struct store *st, sqlite3_stmt *q, store_row_fn row, void *ctx,
+			     const char *what, struct kaigi_error *err);
+
+/*
+ * The rows of q as an array: for each row an element of size bytes, zeroed,
+ * is appended to the array at *(T **)v, of *n elements (NULL and 0 at the
+ * start), and filled by row.  On failure the rows read so far stay there
+ * for the caller's *_list_free.  STORE_LIST does it for a list struct of
+ * the usual {T *v; size_t n;} shape.
+ */
+enum kaigi_status store_list(struct store *st, sqlite3_stmt *q, void *v, size_t *n, size_t size,
+			     store_row_fn row, const char *what, struct kaigi_error *err);
+#define STORE_LIST(st, q, list, row, what, err)                                                    \
+	store_list(st, q, &(list)->v, &(list)->n, sizeof *(list)->v, row, what, err)
+
+/*
+ * One row of q: row(q, out) and KAIGI_OK; no row: KAIGI_EDATA with absent,
+ * a message (msgid, N_()) whose one %s is key — or, absent NULL, KAIGI_OK
+ * with out untouched.
+ */
+enum kaigi_status store_one(struct store *st, sqlite3_stmt *q, store_row_fn row, void *out,
+			    const char *what, const char *absent, const char *key,
+			    struct kaigi_error *err);
+/* store_one for sql whose one parameter ?1 is id: a row read by its id. */
+enum kaigi_status store_get_id(struct store *st, const char *sql, const char *id, store_row_fn row,
+			       void *out, const char *what, const char *absent,
+			       struct kaigi_error *err);
+/* Row functions for one column 0: an id into a char[STORE_ID_SIZE], a
+ * text into a char * (a copy, NULL for NULL). */
+void store_row_id(sqlite3_stmt *q, void *out);
+void store_row_text(sqlite3_stmt *q, void *out);
+/* The first column of q's one row as an integer (0 for NULL or no row). */
+enum kaigi_status store_int64(struct store *st, sqlite3_stmt *q, long long *v, const char *what,
+			      struct kaigi_error *err);
+
+/*
  * Transactions.  store_begin opens BEGIN IMMEDIATE (so waiting for another
  * writer happens up front, under the busy timeout) or, when one is open,
  * only counts.  store_end commits when ok and the outermost level, rolls
@@ -80,6 +126,12 @@ enum kaigi_status store_delete_id(struct store *st, const char *sql, const char 
  */
 enum kaigi_status store_begin(struct store *st, struct kaigi_error *err);
 enum kaigi_status store_end(struct store *st, enum kaigi_status status, struct kaigi_error *err);
+
+/* A case found by a search, from columns 0–11: c.id, c.meeting_id,
+ * c.person_id, c.ord, c.presenter, c.follows, p.code, m.date, p.initials,
+ * p.age_band, p.sex, m.title (store_case.c); and what it holds freed. */
+void store_case_hit_row(sqlite3_stmt *q, void *out);
+void store_case_hit_clear(struct store_case_hit *h);
 
 /* Register the FTS5 tokenizer kaigi_bigram (store_bigram.c) on db. */
 int store_bigram_register(sqlite3 *db);
@@ -105,6 +157,8 @@ int store_bind_value(sqlite3_stmt *s, int idx, const struct kaigi_value *v);
 char *store_column_strdup(sqlite3_stmt *s, int col);
 /* Copy a text column into an id buffer ("" for NULL). */
 void store_column_id(sqlite3_stmt *s, int col, char out[STORE_ID_SIZE]);
+/* Bind a period (NULL: all time) to ?1 (from), ?2 (to), ?3 (area). */
+void store_bind_period(sqlite3_stmt *s, const struct store_period *p);
 /* Bind text, or NULL for NULL or "". */
 int store_bind_text_or_null(sqlite3_stmt *s, int idx, const char *t);
 
@@ -136,9 +190,74 @@ enum kaigi_status store_item_insert(struct store *st, const char *id, const char
 				    const char *field, long long ord, long long now,
 				    struct kaigi_error *err);
 
+struct store_export_filter; /* kaigi/store_exchange.h */
+
 /* Put the ids of the meetings to export into temp.export_meeting (every
  * meeting when the filter is empty); KAIGI_EDATA for an unknown id. */
 enum kaigi_status store_export_select(struct store *st, const struct store_export_filter *f,
 				      struct kaigi_error *err);
+
+/*
+ * One write function per entity (store_person_write, store_issue_write,
+ * store_meeting_write, store_participant_write, store_case_write,
+ * store_phase_write, store_identity_write, store_issue_link_write,
+ * store_agenda_write) serves both
+ * the interactive save
+ * and the importer; w says how it treats the row.  None of them checks the
+ * values (the callers do, each with its own messages) and each runs in its
+ * own transaction or the one open.
+ */
+struct store_write {
+	/* false: every column as given (a screen's save).  true: a value not
+	 * given keeps what is stored, and a row that would not change is not
+	 * touched, not even its updated time (an import). */
+	bool merge;
+	long long now; /* the time written (0: now) */
+	int changes;   /* out: rows the write changed */
+};
+
+enum kaigi_status store_person_write(struct store *st, const struct store_person *p,
+				     struct store_write *w, struct kaigi_error *err);
+enum kaigi_status store_issue_write(struct store *st, const struct store_issue *i,
+				    struct store_write *w, struct kaigi_error *err);
+enum kaigi_status store_meeting_write(struct store *st, const struct store_meeting *m,
+				      struct store_write *w, struct kaigi_error *err);
+/* present: 1 or 0, or -1 to keep what is stored (1 for a new row). */
+enum kaigi_status store_participant_write(struct store *st, const struct store_participant *p,
+					  int present, struct store_write *w,
+					  struct kaigi_error *err);
+/* c->follows "" leaves the stored follows when merging. */
+enum kaigi_status store_case_write(struct store *st, const struct store_case *c,
+				   struct store_write *w, struct kaigi_error *err);
+/* That case_id revealed issue_id, with a note and the case's own words
+ * (statement).  The statement is kept when not given, in both modes. */
+enum kaigi_status store_issue_link_write(struct store *st, const char *issue_id,
+					 const char *case_id, const char *note,
+					 const char *statement, struct store_write *w,
+					 struct kaigi_error *err);
+/* An issue on a policy meeting's agenda: at ord (-1: at the end of a
+ * new row, where it is for one on the agenda already), with decision. */
+enum kaigi_status store_agenda_write(struct store *st, const char *meeting_id, const char *issue_id,
+				     long long ord, const char *decision, struct store_write *w,
+				     struct kaigi_error *err);
+/* planned_sec, actual_sec: -1 keeps what is stored (in both modes). */
+struct store_identity;
+/* Merging, a NULL value keeps what is stored; replacing, it clears it. */
+enum kaigi_status store_identity_write(struct store *st, const char *person_id,
+				       const struct store_identity *id, struct store_write *w,
+				       struct kaigi_error *err);
+enum kaigi_status store_phase_write(struct store *st, const char *case_id, const char *phase,
+				    int ord, int planned_sec, int actual_sec, struct store_write *w,
+				    struct kaigi_error *err);
+
+/* Run one entity's upsert sql in its own transaction (or the open one):
+ * bind fills its numbered parameters, and the named ones :merge and :now
+ * are bound from w; w->changes gets the rows changed.  what names the
+ * write in an error ("saving a case").  A name takes the number after the
+ * highest seen before it, so every ?N of sql is written before the first
+ * :merge or :now (else ?N and the name would be one parameter). */
+enum kaigi_status store_write_row(struct store *st, const char *sql,
+				  void (*bind)(sqlite3_stmt *q, const void *arg), const void *arg,
+				  struct store_write *w, const char *what, struct kaigi_error *err);
 
 #endif

@@ -1,14 +1,31 @@
 // SPDX-License-Identifier: MIT
 /*
- * store_issue.c — the regional-issue register (地域課題) across years: the
- * issues and the cases that revealed them.  The roll-ups are in
- * store_register.c.
+ * store_issue.c — the register of regional issues (地域課題), every function
+ * of it: the issues, the cases that revealed them (one by one, or every
+ * case that raised a wording), the register rolled up by period and area,
+ * and the issues of one case.  What cases raised, before the register,
+ * is rolled up in store_raised.c.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/register.h"
+#include "kaigi/field_ids.h"
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
+
+const char *store_policy_normalise(const char *policy)
+{
+	if (!policy || !*policy)
+		return NULL;
+	if (strcmp(policy, "cooperation") == 0)
+		return "cooperation";
+	if (strcmp(policy, "programme") == 0)
+		return "programme";
+	if (strcmp(policy, "resource") == 0 || strcmp(policy, "resources") == 0)
+		return "resource";
+	return NULL;
+}
 
 void store_issue_clear(struct store_issue *i)
 {
@@ -31,21 +48,66 @@ void store_issue_clear(struct store_issue *i)
 	memset(i, 0, sizeof *i);
 }
 
+/* A text, or NULL for NULL or "". */
+static const char *given(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+static void bind_issue(sqlite3_stmt *q, const void *arg)
+{
+	const struct store_issue *i = arg;
+	sqlite3_bind_text(q, 1, i->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, i->title, -1, SQLITE_STATIC);
+	const char *text[] = {i->description, i->policy,        i->status,        i->owner,
+			      i->category,    i->area,          i->measure,       i->decided,
+			      i->indicator,   i->indicator_key, i->baseline_date, i->target_date,
+			      i->result_date};
+	static const int param[] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16, 18};
+	for (size_t k = 0; k < sizeof param / sizeof *param; k++)
+		store_bind_text_or_null(q, param[k], given(text[k]));
+	if (i->has_baseline)
+		sqlite3_bind_double(q, 13, i->baseline);
+	if (i->has_target)
+		sqlite3_bind_double(q, 15, i->target);
+	if (i->has_result)
+		sqlite3_bind_double(q, 17, i->result);
+}
+
+enum kaigi_status store_issue_write(struct store *st, const struct store_issue *i,
+				    struct store_write *w, struct kaigi_error *err)
+{
+	/* Every column but title: as given, or when merging kept unless given. */
+	static const char sql[] =
+	    "INSERT INTO regional_issue (id, title, description, policy, status, owner, "
+	    "category, area, measure, decided, indicator, indicator_key, baseline, "
+	    "baseline_date, target, target_date, result, result_date, created, updated) VALUES "
+	    "(?1, ?2, ?3, ?4, ifnull(?5, 'open'), ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+	    "?16, ?17, ?18, :now, :now) ON CONFLICT (id) DO UPDATE SET title = ?2, description = "
+	    "iif(:merge, coalesce(?3, description), ?3), policy = iif(:merge, coalesce(?4, "
+	    "policy), ?4), status = iif(:merge, coalesce(?5, status), ifnull(?5, 'open')), owner "
+	    "= iif(:merge, coalesce(?6, owner), ?6), category = iif(:merge, coalesce(?7, "
+	    "category), ?7), area = iif(:merge, coalesce(?8, area), ?8), measure = iif(:merge, "
+	    "coalesce(?9, measure), ?9), decided = iif(:merge, coalesce(?10, decided), ?10), "
+	    "indicator = iif(:merge, coalesce(?11, indicator), ?11), indicator_key = iif(:merge, "
+	    "coalesce(?12, indicator_key), ?12), baseline = iif(:merge, coalesce(?13, baseline), "
+	    "?13), baseline_date = iif(:merge, coalesce(?14, baseline_date), ?14), target = "
+	    "iif(:merge, coalesce(?15, target), ?15), target_date = iif(:merge, coalesce(?16, "
+	    "target_date), ?16), result = iif(:merge, coalesce(?17, result), ?17), result_date = "
+	    "iif(:merge, coalesce(?18, result_date), ?18), updated = :now WHERE NOT :merge OR "
+	    "(title, description, policy, status, owner, category, area, measure, decided, "
+	    "indicator, indicator_key, baseline, baseline_date, target, target_date, result, "
+	    "result_date) IS NOT (?2, coalesce(?3, description), coalesce(?4, policy), "
+	    "coalesce(?5, status), coalesce(?6, owner), coalesce(?7, category), coalesce(?8, "
+	    "area), coalesce(?9, measure), coalesce(?10, decided), coalesce(?11, indicator), "
+	    "coalesce(?12, indicator_key), coalesce(?13, baseline), coalesce(?14, "
+	    "baseline_date), coalesce(?15, target), coalesce(?16, target_date), coalesce(?17, "
+	    "result), coalesce(?18, result_date))";
+	return store_write_row(st, sql, bind_issue, i, w, "saving a regional issue", err);
+}
+
 enum kaigi_status store_issue_save(struct store *st, struct store_issue *i, struct kaigi_error *err)
 {
-	static const char sql[] =
-	    "INSERT INTO regional_issue (id, title, description, policy, status, owner, category, "
-	    "area, measure, decided, indicator, indicator_key, baseline, baseline_date, target, "
-	    "target_date, result, result_date, created, updated) VALUES (?1, ?2, ?3, ?4, "
-	    "ifnull(?5, 'open'), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-	    "?6, ?6) ON CONFLICT (id) DO UPDATE SET title = excluded.title, description = "
-	    "excluded.description, policy = excluded.policy, status = excluded.status, owner = "
-	    "excluded.owner, category = excluded.category, area = excluded.area, measure = "
-	    "excluded.measure, decided = excluded.decided, indicator = excluded.indicator, "
-	    "indicator_key = excluded.indicator_key, baseline = excluded.baseline, "
-	    "baseline_date = excluded.baseline_date, target = excluded.target, target_date = "
-	    "excluded.target_date, result = excluded.result, result_date = excluded.result_date, "
-	    "updated = excluded.updated";
 	static const char *const statuses[] = {"open", "referred", "addressed", "closed"};
 	if (!i->title || !*i->title)
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
@@ -70,65 +132,44 @@ enum kaigi_status store_issue_save(struct store *st, struct store_issue *i, stru
 					       "a date is YYYY-MM-DD, not '%s'", dates[k]);
 	if (!i->id[0])
 		store_uuid_new(i->id);
-	enum kaigi_status s = store_begin(st, err);
-	if (s != KAIGI_OK)
-		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return store_end(st, err->status, err);
-	sqlite3_bind_text(q, 1, i->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, i->title, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 3, i->description);
-	store_bind_text_or_null(q, 4, store_policy_normalise(i->policy));
-	store_bind_text_or_null(q, 5, i->status);
-	sqlite3_bind_int64(q, 6, store_now_ms());
-	store_bind_text_or_null(q, 7, i->owner);
-	store_bind_text_or_null(q, 8, i->category);
-	store_bind_text_or_null(q, 9, i->area);
-	store_bind_text_or_null(q, 10, i->measure && *i->measure ? i->measure : NULL);
-	store_bind_text_or_null(q, 11, i->decided && *i->decided ? i->decided : NULL);
-	store_bind_text_or_null(q, 12, i->indicator && *i->indicator ? i->indicator : NULL);
-	store_bind_text_or_null(q, 13,
-				i->indicator_key && *i->indicator_key ? i->indicator_key : NULL);
-	if (i->has_baseline)
-		sqlite3_bind_double(q, 14, i->baseline);
-	store_bind_text_or_null(q, 15,
-				i->baseline_date && *i->baseline_date ? i->baseline_date : NULL);
-	if (i->has_target)
-		sqlite3_bind_double(q, 16, i->target);
-	store_bind_text_or_null(q, 17, i->target_date && *i->target_date ? i->target_date : NULL);
-	if (i->has_result)
-		sqlite3_bind_double(q, 18, i->result);
-	store_bind_text_or_null(q, 19, i->result_date && *i->result_date ? i->result_date : NULL);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		s = store_fail(st, rc, err, "saving a regional issue");
-	return store_end(st, s, err);
+	struct store_issue row = *i;
+	row.policy = (char *)store_policy_normalise(i->policy);
+	return store_issue_write(st, &row, &(struct store_write){0}, err);
+}
+
+struct link_arg {
+	const char *issue_id, *case_id, *note, *statement;
+};
+
+static void bind_link(sqlite3_stmt *q, const void *arg)
+{
+	const struct link_arg *a = arg;
+	sqlite3_bind_text(q, 1, a->issue_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, a->case_id, -1, SQLITE_STATIC);
+	store_bind_text_or_null(q, 3, a->note);
+	store_bind_text_or_null(q, 4, a->statement);
+}
+
+enum kaigi_status store_issue_link_write(struct store *st, const char *issue_id,
+					 const char *case_id, const char *note,
+					 const char *statement, struct store_write *w,
+					 struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO regional_issue_case (issue_id, case_id, note, statement, created, "
+	    "updated) VALUES (?1, ?2, ?3, ?4, :now, :now) ON CONFLICT (issue_id, case_id) DO "
+	    "UPDATE SET note = iif(:merge, coalesce(?3, note), ?3), statement = coalesce(?4, "
+	    "statement), updated = :now WHERE (note, statement) IS NOT (iif(:merge, coalesce(?3, "
+	    "note), ?3), coalesce(?4, statement))";
+	struct link_arg a = {issue_id, case_id, note, statement};
+	return store_write_row(st, sql, bind_link, &a, w, "linking a regional issue", err);
 }
 
 enum kaigi_status store_issue_link(struct store *st, const char *issue_id, const char *case_id,
 				   const char *note, struct kaigi_error *err)
 {
-	static const char sql[] =
-	    "INSERT INTO regional_issue_case (issue_id, case_id, note, created, updated) VALUES "
-	    "(?1, ?2, ?3, ?4, ?4) ON CONFLICT (issue_id, case_id) DO UPDATE SET note = "
-	    "excluded.note, updated = excluded.updated WHERE note IS NOT excluded.note";
-	enum kaigi_status s = store_begin(st, err);
-	if (s != KAIGI_OK)
-		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return store_end(st, err->status, err);
-	sqlite3_bind_text(q, 1, issue_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, case_id, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 3, note);
-	sqlite3_bind_int64(q, 4, store_now_ms());
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		s = store_fail(st, rc, err, "linking a regional issue");
-	return store_end(st, s, err);
+	return store_issue_link_write(st, issue_id, case_id, note, NULL, &(struct store_write){0},
+				      err);
 }
 
 void store_issue_list_free(struct store_issue_list *l)
@@ -145,4 +186,175 @@ enum kaigi_status store_issue_rollup(struct store *st, const char *from, const c
 {
 	struct store_period p = {.from = from, .to = to};
 	return store_register_rollup(st, &p, out, err);
+}
+
+/* ---- the register by period, one issue ---------------------------------- */
+
+static void issue_read(sqlite3_stmt *q, void *out)
+{
+	struct store_issue *i = out;
+	memset(i, 0, sizeof *i);
+	store_column_id(q, 0, i->id);
+	i->title = store_column_strdup(q, 1);
+	i->description = store_column_strdup(q, 2);
+	i->policy = store_column_strdup(q, 3);
+	i->status = store_column_strdup(q, 4);
+	i->owner = store_column_strdup(q, 5);
+	i->category = store_column_strdup(q, 6);
+	i->area = store_column_strdup(q, 7);
+	i->ncases = sqlite3_column_int(q, 8);
+	i->nmeetings = sqlite3_column_int(q, 9);
+	i->first_seen = store_column_strdup(q, 10);
+	i->last_seen = store_column_strdup(q, 11);
+	i->measure = store_column_strdup(q, 12);
+	i->decided = store_column_strdup(q, 13);
+	i->indicator = store_column_strdup(q, 14);
+	i->indicator_key = store_column_strdup(q, 15);
+	i->has_baseline = sqlite3_column_type(q, 16) != SQLITE_NULL;
+	i->baseline = sqlite3_column_double(q, 16);
+	i->baseline_date = store_column_strdup(q, 17);
+	i->has_target = sqlite3_column_type(q, 18) != SQLITE_NULL;
+	i->target = sqlite3_column_double(q, 18);
+	i->target_date = store_column_strdup(q, 19);
+	i->has_result = sqlite3_column_type(q, 20) != SQLITE_NULL;
+	i->result = sqlite3_column_double(q, 20);
+	i->result_date = store_column_strdup(q, 21);
+}
+
+#define ISSUE_COLUMNS                                                                              \
+	"r.id, r.title, r.description, r.policy, r.status, r.owner, r.category, r.area, "          \
+	"count(DISTINCT x.case_id), count(DISTINCT x.meeting_id), min(x.date), max(x.date), "      \
+	"r.measure, r.decided, r.indicator, r.indicator_key, r.baseline, r.baseline_date, "        \
+	"r.target, r.target_date, r.result, r.result_date "
+
+enum kaigi_status store_register_rollup(struct store *st, const struct store_period *p,
+					struct store_issue_list *out, struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "SELECT " ISSUE_COLUMNS "FROM regional_issue r LEFT JOIN ("
+	    "  SELECT l.issue_id, l.case_id, c.meeting_id, m.date FROM regional_issue_case l "
+	    "  JOIN case_review c ON c.id = l.case_id JOIN meeting m ON m.id = c.meeting_id "
+	    "  WHERE (?1 IS NULL OR m.date >= ?1) AND (?2 IS NULL OR m.date <= ?2) "
+	    "  AND (?3 IS NULL OR (SELECT area FROM person WHERE id = c.person_id) = ?3)) x "
+	    "ON x.issue_id = r.id "
+	    "WHERE ?3 IS NULL OR r.area = ?3 OR x.case_id IS NOT NULL "
+	    "GROUP BY r.id ORDER BY ifnull(r.category, ''), ifnull(r.area, ''), "
+	    "count(DISTINCT x.case_id) DESC, r.title";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	store_bind_period(q, p);
+	enum kaigi_status s = STORE_LIST(st, q, out, issue_read, "rolling up the register", err);
+	if (s != KAIGI_OK)
+		store_issue_list_free(out);
+	return s;
+}
+
+enum kaigi_status store_issue_get(struct store *st, const char *id, struct store_issue *out,
+				  struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "SELECT " ISSUE_COLUMNS "FROM regional_issue r LEFT JOIN (SELECT l.issue_id, "
+	    "l.case_id, c.meeting_id, m.date FROM regional_issue_case l JOIN case_review c ON "
+	    "c.id = l.case_id JOIN meeting m ON m.id = c.meeting_id) x ON x.issue_id = r.id "
+	    "WHERE r.id = ?1 GROUP BY r.id";
+	memset(out, 0, sizeof *out);
+	return store_get_id(st, sql, id, issue_read, out, "reading a regional issue",
+			    N_("no regional issue %s"), err);
+}
+
+enum kaigi_status store_issue_delete(struct store *st, const char *id, struct kaigi_error *err)
+{
+	return store_delete_id(st, "DELETE FROM regional_issue WHERE id = ?1", id,
+			       "deleting a regional issue", err);
+}
+
+/* A row whose presence is all that counts. */
+static void no_row(sqlite3_stmt *q, void *out)
+{
+	(void)q;
+	(void)out;
+}
+
+enum kaigi_status store_issue_link_statement(struct store *st, const char *issue_id,
+					     const char *statement, size_t *linked,
+					     struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO regional_issue_case (issue_id, case_id, statement, created, updated) "
+	    "SELECT DISTINCT ?1, r.case_id, ?2, ?3, ?3 FROM answer a INDEXED BY "
+	    "answer_regional_issue JOIN form_record r ON r.id = a.record_id "
+	    "WHERE a.field = '" KAIGI_FIELD_REGIONAL_ISSUES "' AND a.col = '" KAIGI_FIELD_STATEMENT
+	    "' AND a.value = ?2 "
+	    "AND r.case_id IS NOT NULL ON CONFLICT (issue_id, case_id) DO NOTHING";
+	static const char exists[] = "SELECT 1 FROM regional_issue WHERE id = ?1";
+	if (linked)
+		*linked = 0;
+	if (!statement || !*statement)
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "which wording to link?");
+	enum kaigi_status s = store_begin(st, err);
+	if (s != KAIGI_OK)
+		return s;
+	s = store_get_id(st, exists, issue_id, no_row, NULL, "reading a regional issue",
+			 N_("no regional issue %s"), err);
+	sqlite3_stmt *q = NULL;
+	if (s == KAIGI_OK && !(q = store_stmt(st, sql, err)))
+		s = err->status;
+	if (s == KAIGI_OK) {
+		sqlite3_bind_text(q, 1, issue_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, statement, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 3, store_now_ms());
+		int rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE)
+			s = store_fail(st, rc, err, "linking cases to a regional issue");
+		else if (linked)
+			*linked = (size_t)sqlite3_changes(st->db);
+	}
+	return store_end(st, s, err);
+}
+
+/* ---- the issues of a case --------------------------------------------- */
+
+void store_case_issue_list_free(struct store_case_issue_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].title);
+		free(l->v[i].description);
+		free(l->v[i].policy);
+		free(l->v[i].note);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+static void case_issue_row(sqlite3_stmt *q, void *out)
+{
+	struct store_case_issue *i = out;
+	store_column_id(q, 0, i->id);
+	i->title = store_column_strdup(q, 1);
+	i->description = store_column_strdup(q, 2);
+	i->policy = store_column_strdup(q, 3);
+	i->note = store_column_strdup(q, 4);
+}
+
+enum kaigi_status store_case_issue_list(struct store *st, const char *case_id,
+					struct store_case_issue_list *out, struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "SELECT r.id, r.title, r.description, r.policy, l.note FROM regional_issue_case l "
+	    "JOIN regional_issue r ON r.id = l.issue_id WHERE l.case_id = ?1 "
+	    "ORDER BY l.created, r.title";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, case_id, -1, SQLITE_STATIC);
+	enum kaigi_status s =
+	    STORE_LIST(st, q, out, case_issue_row, "reading the regional issues of a case", err);
+	if (s != KAIGI_OK)
+		store_case_issue_list_free(out);
+	return s;
 }

@@ -81,6 +81,35 @@ static struct store_kpi *kpi_at(struct store_kpi_list *out, size_t *cap, int yea
 	return k;
 }
 
+struct kpi_rows {
+	struct store_kpi_list *out;
+	size_t cap;
+};
+
+/* A row of the roll-up: kind (0 follow-ups, 1 a year on), year, area and
+ * five counts, into the year and area's KPI. */
+static void kpi_row(sqlite3_stmt *q, void *ctx)
+{
+	struct kpi_rows *r = ctx;
+	const char *area = (const char *)sqlite3_column_text(q, 2);
+	struct store_kpi *k = kpi_at(r->out, &r->cap, sqlite3_column_int(q, 1), area ? area : "");
+	size_t c[5];
+	for (int i = 0; i < 5; i++)
+		c[i] = (size_t)sqlite3_column_int64(q, 3 + i);
+	if (sqlite3_column_int(q, 0) == 0) {
+		k->followups = c[0];
+		k->improved = c[1];
+		k->same = c[2];
+		k->worse = c[3];
+	} else {
+		k->people = c[0];
+		k->followed_1y = c[1];
+		k->worse_1y = c[2];
+		k->same_1y = c[3];
+		k->better_1y = c[4];
+	}
+}
+
 static int kpi_cmp(const void *a, const void *b)
 {
 	const struct store_kpi *x = a, *y = b;
@@ -143,38 +172,16 @@ enum kaigi_status store_kpi_rollup(struct store *st, const struct store_period *
 		free(spec);
 		return err->status;
 	}
-	store_bind_text_or_null(q, 1, p ? p->from : NULL);
-	store_bind_text_or_null(q, 2, p ? p->to : NULL);
-	store_bind_text_or_null(q, 3, p ? p->area : NULL);
+	store_bind_period(q, p);
 	sqlite3_bind_text(q, 4, spec, -1, SQLITE_STATIC);
 	store_bind_year_kind(q, 5, calendar);
-	int rc;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		const char *area = (const char *)sqlite3_column_text(q, 2);
-		struct store_kpi *k = kpi_at(out, &cap, sqlite3_column_int(q, 1), area ? area : "");
-		size_t c[5];
-		for (int i = 0; i < 5; i++)
-			c[i] = (size_t)sqlite3_column_int64(q, 3 + i);
-		if (sqlite3_column_int(q, 0) == 0) {
-			k->followups = c[0];
-			k->improved = c[1];
-			k->same = c[2];
-			k->worse = c[3];
-		} else {
-			k->people = c[0];
-			k->followed_1y = c[1];
-			k->worse_1y = c[2];
-			k->same_1y = c[3];
-			k->better_1y = c[4];
-		}
-	}
-	sqlite3_reset(q);
+	struct kpi_rows rows = {out, 0};
+	enum kaigi_status s = store_each(st, q, kpi_row, &rows, "following care levels", err);
 	sqlite3_clear_bindings(q);
 	free(spec);
-	if (rc != SQLITE_DONE) {
+	if (s != KAIGI_OK) {
 		store_kpi_list_free(out);
-		return store_fail(st, rc, err, "following care levels");
+		return s;
 	}
 	if (out->n)
 		qsort(out->v, out->n, sizeof *out->v, kpi_cmp);

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
-/* store_meeting.c — meetings and their participants. */
+/*
+ * store_meeting.c — meetings (and finding one by an id prefix) and their
+ * participants (and the people of earlier meetings, for quick-add).
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,14 +44,42 @@ static enum kaigi_status check_field(enum store_meeting_field f, const char *v,
 	return KAIGI_OK;
 }
 
+static void bind_meeting(sqlite3_stmt *q, const void *arg)
+{
+	const struct store_meeting *m = arg;
+	sqlite3_bind_text(q, 1, m->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, m->template_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 3, m->template_version > 0 ? m->template_version : 1);
+	sqlite3_bind_text(q, 4, m->kind && *m->kind ? m->kind : "individual", -1, SQLITE_STATIC);
+	for (int i = 0; i < STORE_MEETING_NFIELDS; i++)
+		store_bind_text_or_null(q, 5 + i, m->f[i]);
+}
+
+enum kaigi_status store_meeting_write(struct store *st, const struct store_meeting *m,
+				      struct store_write *w, struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO meeting (id, template, template_version, kind, title, date, start_time, "
+	    "end_time, place, purpose, target, reached, next_time, created, updated) VALUES (?1, "
+	    "?2, ?3, ?4, ifnull(?5, ''), ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, :now, :now) ON "
+	    "CONFLICT (id) DO UPDATE SET template = ?2, template_version = ?3, kind = ?4, title = "
+	    "iif(:merge, coalesce(?5, title), ifnull(?5, '')), date = ?6, start_time = "
+	    "iif(:merge, coalesce(?7, start_time), ?7), end_time = iif(:merge, coalesce(?8, "
+	    "end_time), ?8), place = iif(:merge, coalesce(?9, place), ?9), purpose = iif(:merge, "
+	    "coalesce(?10, purpose), ?10), target = iif(:merge, coalesce(?11, target), ?11), "
+	    "reached = iif(:merge, coalesce(?12, reached), ?12), next_time = iif(:merge, "
+	    "coalesce(?13, next_time), ?13), updated = :now WHERE NOT :merge OR (template, "
+	    "template_version, kind, title, date, start_time, end_time, place, purpose, target, "
+	    "reached, next_time) IS NOT (?2, ?3, ?4, coalesce(?5, title), ?6, coalesce(?7, "
+	    "start_time), coalesce(?8, end_time), coalesce(?9, place), coalesce(?10, purpose), "
+	    "coalesce(?11, target), coalesce(?12, reached), coalesce(?13, next_time))";
+	return store_write_row(st, sql, bind_meeting, m, w, "creating a meeting", err);
+}
+
 enum kaigi_status store_meeting_create(struct store *st, struct store_meeting *m,
 				       struct kaigi_error *err)
 {
-	static const char sql[] =
-	    "INSERT INTO meeting (id, template, template_version, kind, title, date, "
-	    "start_time, end_time, place, purpose, target, reached, next_time, created, "
-	    "updated) VALUES (?1, ?2, ?3, ?4, ifnull(?5, ''), ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-	    "?13, ?14, ?14)";
+	static const char exists[] = "SELECT 1 FROM meeting WHERE id = ?1";
 	if (!m->template_id || !*m->template_id)
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
 				       "a meeting needs a meeting template");
@@ -61,29 +92,26 @@ enum kaigi_status store_meeting_create(struct store *st, struct store_meeting *m
 		store_uuid_new(m->id);
 	else if (!store_uuid_valid(m->id))
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "'%s' is not a UUID", m->id);
-	enum kaigi_status s = store_begin(st, err);
-	if (s != KAIGI_OK)
-		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
+	/* Created, never overwritten: an id taken is refused. */
+	sqlite3_stmt *q = store_stmt(st, exists, err);
 	if (!q)
-		return store_end(st, err->status, err);
-	m->created = m->updated = store_now_ms();
+		return err->status;
 	sqlite3_bind_text(q, 1, m->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, m->template_id, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 3, m->template_version > 0 ? m->template_version : 1);
-	sqlite3_bind_text(q, 4, m->kind && *m->kind ? m->kind : "individual", -1, SQLITE_STATIC);
-	for (int i = 0; i < STORE_MEETING_NFIELDS; i++)
-		store_bind_text_or_null(q, 5 + i, m->f[i]);
-	sqlite3_bind_int64(q, 14, m->created);
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
+	if (rc == SQLITE_ROW)
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+				       "creating a meeting: meeting %s exists already", m->id);
 	if (rc != SQLITE_DONE)
-		s = store_fail(st, rc, err, "creating a meeting");
-	return store_end(st, s, err);
+		return store_fail(st, rc, err, "creating a meeting");
+	struct store_write w = {.now = store_now_ms()};
+	m->created = m->updated = w.now;
+	return store_meeting_write(st, m, &w, err);
 }
 
-static void meeting_from_row(sqlite3_stmt *q, struct store_meeting *m)
+static void meeting_from_row(sqlite3_stmt *q, void *out)
 {
+	struct store_meeting *m = out;
 	store_column_id(q, 0, m->id);
 	m->template_id = store_column_strdup(q, 1);
 	m->template_version = sqlite3_column_int(q, 2);
@@ -108,19 +136,8 @@ enum kaigi_status store_meeting_get(struct store *st, const char *id, struct sto
 {
 	static const char sql[] = "SELECT " MEETING_COLUMNS " FROM meeting WHERE id = ?1";
 	store_meeting_clear(out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		meeting_from_row(q, out);
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW)
-		return KAIGI_OK;
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "reading a meeting");
-	return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no meeting %s", id);
+	return store_get_id(st, sql, id, meeting_from_row, out, "reading a meeting",
+			    N_("no meeting %s"), err);
 }
 
 enum kaigi_status store_meeting_set(struct store *st, const char *id, enum store_meeting_field f,
@@ -191,19 +208,41 @@ enum kaigi_status store_meeting_list(struct store *st, const char *text, size_t 
 		return err->status;
 	store_bind_text_or_null(q, 1, text);
 	sqlite3_bind_int64(q, 2, limit ? (long long)limit : -1);
-	int rc;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-		memset(&out->v[out->n], 0, sizeof out->v[0]);
-		meeting_from_row(q, &out->v[out->n++]);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	enum kaigi_status s = STORE_LIST(st, q, out, meeting_from_row, "listing meetings", err);
+	if (s != KAIGI_OK)
 		store_meeting_list_free(out);
-		return store_fail(st, rc, err, "listing meetings");
-	}
-	return KAIGI_OK;
+	return s;
+}
+
+/* Ids into a fixed array, at most max (the query's LIMIT says the same). */
+struct id_rows {
+	char (*ids)[STORE_ID_SIZE];
+	size_t max, *n;
+};
+
+static void id_row(sqlite3_stmt *q, void *ctx)
+{
+	struct id_rows *r = ctx;
+	if (*r->n < r->max)
+		store_column_id(q, 0, r->ids[(*r->n)++]);
+}
+
+enum kaigi_status store_meeting_ids_by_prefix(struct store *st, const char *prefix,
+					      char (*ids)[STORE_ID_SIZE], size_t max, size_t *n,
+					      struct kaigi_error *err)
+{
+	/* substr() rather than LIKE: an id prefix holds no wildcards to escape,
+	 * and the comparison stays exact whatever the user typed. */
+	static const char sql[] = "SELECT id FROM meeting WHERE substr(id, 1, length(?1)) = ?1 "
+				  "ORDER BY date DESC, start_time DESC LIMIT ?2";
+	*n = 0;
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, prefix, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, (sqlite3_int64)max);
+	struct id_rows r = {ids, max, n};
+	return store_each(st, q, id_row, &r, "looking up a meeting", err);
 }
 
 /* ---- participants ------------------------------------------------------ */
@@ -217,39 +256,54 @@ void store_participant_clear(struct store_participant *p)
 	memset(p, 0, sizeof *p);
 }
 
-enum kaigi_status store_participant_save(struct store *st, struct store_participant *p,
-					 struct kaigi_error *err)
+struct participant_arg {
+	const struct store_participant *p;
+	int present;
+};
+
+static void bind_participant(sqlite3_stmt *q, const void *arg)
 {
-	static const char sql[] =
-	    "INSERT INTO participant (id, meeting_id, ord, name, organisation, role, present, "
-	    "created, updated, profession) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9) "
-	    "ON CONFLICT (id) DO UPDATE SET ord = excluded.ord, name = excluded.name, "
-	    "organisation = excluded.organisation, role = excluded.role, present = "
-	    "excluded.present, updated = excluded.updated, profession = excluded.profession";
-	if (!p->name || !*p->name)
-		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "a participant needs a name");
-	if (!p->id[0])
-		store_uuid_new(p->id);
-	enum kaigi_status s = store_begin(st, err);
-	if (s != KAIGI_OK)
-		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return store_end(st, err->status, err);
+	const struct participant_arg *a = arg;
+	const struct store_participant *p = a->p;
 	sqlite3_bind_text(q, 1, p->id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 2, p->meeting_id, -1, SQLITE_STATIC);
 	sqlite3_bind_int(q, 3, p->ord);
 	sqlite3_bind_text(q, 4, p->name, -1, SQLITE_STATIC);
 	store_bind_text_or_null(q, 5, p->organisation);
 	store_bind_text_or_null(q, 6, p->role);
-	sqlite3_bind_int(q, 7, p->present ? 1 : 0);
-	sqlite3_bind_int64(q, 8, store_now_ms());
-	store_bind_text_or_null(q, 9, p->profession);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		s = store_fail(st, rc, err, "saving a participant");
-	return store_end(st, s, err);
+	if (a->present >= 0)
+		sqlite3_bind_int(q, 7, a->present);
+	store_bind_text_or_null(q, 8, p->profession);
+}
+
+enum kaigi_status store_participant_write(struct store *st, const struct store_participant *p,
+					  int present, struct store_write *w,
+					  struct kaigi_error *err)
+{
+	/* A screen's save keeps the participant in its meeting; an import
+	 * may move it to the meeting the file puts it in. */
+	static const char sql[] =
+	    "INSERT INTO participant (id, meeting_id, ord, name, organisation, role, present, "
+	    "profession, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ifnull(?7, 1), ?8, "
+	    ":now, :now) ON CONFLICT (id) DO UPDATE SET meeting_id = iif(:merge, ?2, "
+	    "meeting_id), ord = ?3, name = ?4, organisation = iif(:merge, coalesce(?5, "
+	    "organisation), ?5), role = iif(:merge, coalesce(?6, role), ?6), present = "
+	    "coalesce(?7, present), profession = iif(:merge, coalesce(?8, profession), ?8), "
+	    "updated = :now WHERE NOT :merge OR (meeting_id, ord, name, organisation, role, "
+	    "present, profession) IS NOT (?2, ?3, ?4, coalesce(?5, organisation), coalesce(?6, "
+	    "role), coalesce(?7, present), coalesce(?8, profession))";
+	struct participant_arg a = {p, present};
+	return store_write_row(st, sql, bind_participant, &a, w, "saving a participant", err);
+}
+
+enum kaigi_status store_participant_save(struct store *st, struct store_participant *p,
+					 struct kaigi_error *err)
+{
+	if (!p->name || !*p->name)
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "a participant needs a name");
+	if (!p->id[0])
+		store_uuid_new(p->id);
+	return store_participant_write(st, p, p->present ? 1 : 0, &(struct store_write){0}, err);
 }
 
 enum kaigi_status store_participant_delete(struct store *st, const char *id,
@@ -268,6 +322,31 @@ void store_participant_list_free(struct store_participant_list *l)
 	l->n = 0;
 }
 
+/* A row of id, meeting_id, ord, name, organisation, role, present,
+ * profession (the ids NULL for earlier attendees). */
+static void participant_row(sqlite3_stmt *q, void *out)
+{
+	struct store_participant *p = out;
+	store_column_id(q, 0, p->id);
+	store_column_id(q, 1, p->meeting_id);
+	p->ord = sqlite3_column_int(q, 2);
+	p->name = store_column_strdup(q, 3);
+	p->organisation = store_column_strdup(q, 4);
+	p->role = store_column_strdup(q, 5);
+	p->present = sqlite3_column_int(q, 6) != 0;
+	p->profession = store_column_strdup(q, 7);
+}
+
+static enum kaigi_status participant_rows(struct store *st, sqlite3_stmt *q,
+					  struct store_participant_list *out, const char *what,
+					  struct kaigi_error *err)
+{
+	enum kaigi_status s = STORE_LIST(st, q, out, participant_row, what, err);
+	if (s != KAIGI_OK)
+		store_participant_list_free(out);
+	return s;
+}
+
 enum kaigi_status store_participant_list(struct store *st, const char *meeting_id,
 					 struct store_participant_list *out,
 					 struct kaigi_error *err)
@@ -280,25 +359,31 @@ enum kaigi_status store_participant_list(struct store *st, const char *meeting_i
 	if (!q)
 		return err->status;
 	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
-	int rc;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-		struct store_participant *p = &out->v[out->n++];
-		memset(p, 0, sizeof *p);
-		store_column_id(q, 0, p->id);
-		store_column_id(q, 1, p->meeting_id);
-		p->ord = sqlite3_column_int(q, 2);
-		p->name = store_column_strdup(q, 3);
-		p->organisation = store_column_strdup(q, 4);
-		p->role = store_column_strdup(q, 5);
-		p->present = sqlite3_column_int(q, 6) != 0;
-		p->profession = store_column_strdup(q, 7);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
-		store_participant_list_free(out);
-		return store_fail(st, rc, err, "listing participants");
-	}
-	return KAIGI_OK;
+	return participant_rows(st, q, out, "listing participants", err);
+}
+
+/* ---- earlier attendees ---------------------------------------------- */
+
+enum kaigi_status store_participant_recent(struct store *st, const char *meeting_id, size_t limit,
+					   struct store_participant_list *out,
+					   struct kaigi_error *err)
+{
+	/* One row per name and organisation, its role as last recorded; the
+	 * people already in this meeting are left out.  SQLite takes the bare
+	 * columns from the row holding max(m.date).  The columns are a
+	 * participant row's, with no ids, order 0 and present. */
+	static const char sql[] =
+	    "SELECT NULL, NULL, 0, p.name, p.organisation, p.role, 1, p.profession, "
+	    "max(m.date || ifnull(m.start_time, '')) AS d "
+	    "FROM participant p JOIN meeting m ON m.id = p.meeting_id WHERE p.meeting_id <> ?1 "
+	    "AND NOT EXISTS (SELECT 1 FROM participant x WHERE x.meeting_id = ?1 AND x.name = "
+	    "p.name AND x.organisation IS p.organisation) GROUP BY p.name, p.organisation "
+	    "ORDER BY d DESC, p.name LIMIT ?2";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, limit ? (long long)limit : -1);
+	return participant_rows(st, q, out, "listing earlier participants", err);
 }

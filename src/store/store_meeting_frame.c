@@ -10,6 +10,14 @@
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
 
+static void plan_case_row(sqlite3_stmt *q, void *out)
+{
+	struct plan_case *c = out;
+	c->used = sqlite3_column_int64(q, 0);
+	c->planned = sqlite3_column_int64(q, 1);
+	c->started = sqlite3_column_int(q, 2) > 0;
+}
+
 enum kaigi_status store_meeting_plan_cases(struct store *st, const char *meeting_id,
 					   struct plan_case **out, size_t *n,
 					   struct kaigi_error *err)
@@ -25,23 +33,14 @@ enum kaigi_status store_meeting_plan_cases(struct store *st, const char *meeting
 	if (!q)
 		return err->status;
 	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		*out = xgrow(*out, *n, &cap, sizeof **out);
-		struct plan_case *c = &(*out)[(*n)++];
-		c->used = sqlite3_column_int64(q, 0);
-		c->planned = sqlite3_column_int64(q, 1);
-		c->started = sqlite3_column_int(q, 2) > 0;
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	enum kaigi_status s =
+	    store_list(st, q, out, n, sizeof **out, plan_case_row, "reading the cases' times", err);
+	if (s != KAIGI_OK) {
 		free(*out);
 		*out = NULL;
 		*n = 0;
-		return store_fail(st, rc, err, "reading the cases' times");
 	}
-	return KAIGI_OK;
+	return s;
 }
 
 enum kaigi_status store_meeting_plan(struct store *st, const struct schema_meeting *tpl,
@@ -79,14 +78,10 @@ enum kaigi_status store_meeting_vision_get(struct store *st, const char *meeting
 	if (!q)
 		return err->status;
 	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		*out = store_column_strdup(q, 0);
-	sqlite3_reset(q);
-	if (rc == SQLITE_DONE)
-		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no meeting %s", meeting_id);
-	if (rc != SQLITE_ROW)
-		return store_fail(st, rc, err, "reading the meeting's vision");
+	enum kaigi_status s = store_one(st, q, store_row_text, out, "reading the meeting's vision",
+					N_("no meeting %s"), meeting_id, err);
+	if (s != KAIGI_OK)
+		return s;
 	if (*out && !**out) {
 		free(*out);
 		*out = NULL;

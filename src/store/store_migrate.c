@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "kaigi/store_exchange.h"
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
 

@@ -25,6 +25,7 @@ void store_decision_list_free(struct store_decision_list *l)
 
 struct agenda_arg {
 	const char *meeting_id, *issue_id, *decision;
+	long long ord; /* -1: at the end */
 };
 
 static void bind_agenda(sqlite3_stmt *q, const void *arg)
@@ -32,19 +33,34 @@ static void bind_agenda(sqlite3_stmt *q, const void *arg)
 	const struct agenda_arg *a = arg;
 	sqlite3_bind_text(q, 1, a->meeting_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 2, a->issue_id, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 3, a->decision && *a->decision ? a->decision : NULL);
-	sqlite3_bind_int64(q, 4, store_now_ms());
+	if (a->ord >= 0)
+		sqlite3_bind_int64(q, 3, a->ord);
+	store_bind_text_or_null(q, 4, a->decision && *a->decision ? a->decision : NULL);
+}
+
+enum kaigi_status store_agenda_write(struct store *st, const char *meeting_id, const char *issue_id,
+				     long long ord, const char *decision, struct store_write *w,
+				     struct kaigi_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO policy_agenda (meeting_id, issue_id, ord, decision, created, updated) "
+	    "SELECT ?1, ?2, ifnull(?3, (SELECT ifnull(max(ord), -1) + 1 FROM policy_agenda WHERE "
+	    "meeting_id = ?1)), ?4, :now, :now ON CONFLICT (meeting_id, issue_id) DO UPDATE SET "
+	    "ord = coalesce(?3, ord), decision = iif(:merge, coalesce(?4, decision), ?4), updated "
+	    "= :now WHERE (ord, decision) IS NOT (coalesce(?3, ord), iif(:merge, coalesce(?4, "
+	    "decision), ?4))";
+	struct agenda_arg a = {meeting_id, issue_id, decision, ord};
+	const char *what =
+	    decision && !w->merge ? "recording a decision" : "putting an issue on the agenda";
+	return store_write_row(st, sql, bind_agenda, &a, w, what, err);
 }
 
 enum kaigi_status store_agenda_add(struct store *st, const char *meeting_id, const char *issue_id,
 				   struct kaigi_error *err)
 {
-	static const char sql[] =
-	    "INSERT INTO policy_agenda (meeting_id, issue_id, ord, decision, created, updated) "
-	    "SELECT ?1, ?2, (SELECT ifnull(max(ord), -1) + 1 FROM policy_agenda WHERE meeting_id "
-	    "= ?1), ?3, ?4, ?4 ON CONFLICT (meeting_id, issue_id) DO NOTHING";
-	struct agenda_arg a = {meeting_id, issue_id, NULL};
-	return store_write1(st, sql, bind_agenda, &a, "putting an issue on the agenda", err);
+	/* At the end; an issue already on the agenda stays as it is. */
+	return store_agenda_write(st, meeting_id, issue_id, -1, NULL,
+				  &(struct store_write){.merge = true}, err);
 }
 
 enum kaigi_status store_agenda_remove(struct store *st, const char *meeting_id,
@@ -52,7 +68,7 @@ enum kaigi_status store_agenda_remove(struct store *st, const char *meeting_id,
 {
 	static const char sql[] = "DELETE FROM policy_agenda WHERE meeting_id = ?1 AND issue_id = "
 				  "?2";
-	struct agenda_arg a = {meeting_id, issue_id, NULL};
+	struct agenda_arg a = {meeting_id, issue_id, NULL, -1};
 	return store_write1(st, sql, bind_agenda, &a, "taking an issue off the agenda", err);
 }
 
@@ -60,13 +76,8 @@ enum kaigi_status store_agenda_decide(struct store *st, const char *meeting_id,
 				      const char *issue_id, const char *decision,
 				      struct kaigi_error *err)
 {
-	static const char sql[] =
-	    "INSERT INTO policy_agenda (meeting_id, issue_id, ord, decision, created, updated) "
-	    "SELECT ?1, ?2, (SELECT ifnull(max(ord), -1) + 1 FROM policy_agenda WHERE meeting_id "
-	    "= ?1), ?3, ?4, ?4 ON CONFLICT (meeting_id, issue_id) DO UPDATE SET decision = "
-	    "excluded.decision, updated = excluded.updated WHERE decision IS NOT excluded.decision";
-	struct agenda_arg a = {meeting_id, issue_id, decision};
-	return store_write1(st, sql, bind_agenda, &a, "recording a decision", err);
+	return store_agenda_write(st, meeting_id, issue_id, -1, decision, &(struct store_write){0},
+				  err);
 }
 
 struct move_arg {
@@ -105,6 +116,18 @@ enum kaigi_status store_agenda_move(struct store *st, const char *meeting_id, co
 	return store_write1(st, sql, bind_move, &a, "reordering the agenda", err);
 }
 
+static void decision_row(sqlite3_stmt *q, void *out)
+{
+	struct store_decision *d = out;
+	store_column_id(q, 0, d->meeting_id);
+	store_column_id(q, 1, d->issue_id);
+	d->meeting_date = store_column_strdup(q, 2);
+	d->meeting_title = store_column_strdup(q, 3);
+	d->issue_title = store_column_strdup(q, 4);
+	d->decision = store_column_strdup(q, 5);
+	d->ord = sqlite3_column_int(q, 6);
+}
+
 static enum kaigi_status decision_query(struct store *st, const char *sql, const char *key,
 					struct store_decision_list *out, struct kaigi_error *err)
 {
@@ -113,26 +136,11 @@ static enum kaigi_status decision_query(struct store *st, const char *sql, const
 	if (!q)
 		return err->status;
 	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
-	int rc;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-		struct store_decision *d = &out->v[out->n++];
-		memset(d, 0, sizeof *d);
-		store_column_id(q, 0, d->meeting_id);
-		store_column_id(q, 1, d->issue_id);
-		d->meeting_date = store_column_strdup(q, 2);
-		d->meeting_title = store_column_strdup(q, 3);
-		d->issue_title = store_column_strdup(q, 4);
-		d->decision = store_column_strdup(q, 5);
-		d->ord = sqlite3_column_int(q, 6);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	enum kaigi_status s =
+	    STORE_LIST(st, q, out, decision_row, "reading the policy meeting's decisions", err);
+	if (s != KAIGI_OK)
 		store_decision_list_free(out);
-		return store_fail(st, rc, err, "reading the policy meeting's decisions");
-	}
-	return KAIGI_OK;
+	return s;
 }
 
 #define DECISION_COLUMNS                                                                           \
@@ -170,13 +178,7 @@ enum kaigi_status store_policy_meeting_latest(struct store *st, char id[STORE_ID
 	sqlite3_stmt *q = store_stmt(st, sql, err);
 	if (!q)
 		return err->status;
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		store_column_id(q, 0, id);
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "finding the policy meeting");
-	return KAIGI_OK;
+	return store_one(st, q, store_row_id, id, "finding the policy meeting", NULL, NULL, err);
 }
 
 enum kaigi_status store_issue_decision(struct store *st, const char *meeting_id,
@@ -191,11 +193,5 @@ enum kaigi_status store_issue_decision(struct store *st, const char *meeting_id,
 		return err->status;
 	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 2, issue_id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		*decision = store_column_strdup(q, 0);
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "reading a decision");
-	return KAIGI_OK;
+	return store_one(st, q, store_row_text, decision, "reading a decision", NULL, NULL, err);
 }

@@ -83,6 +83,43 @@ size_t store_record_cells(const struct store_record *r, const char *field, const
 	return hi - lo;
 }
 
+static void record_head_row(sqlite3_stmt *q, void *out)
+{
+	struct store_record *r = out;
+	store_column_id(q, 0, r->id);
+	store_column_id(q, 1, r->meeting_id);
+	store_column_id(q, 2, r->case_id);
+	r->form = store_column_strdup(q, 3);
+	r->form_version = sqlite3_column_int(q, 4);
+	r->created = sqlite3_column_int64(q, 5);
+	r->updated = sqlite3_column_int64(q, 6);
+}
+
+/* A text column, "" for NULL: NOT NULL in the schema, but a damaged file
+ * may say otherwise (fuzz_read), and "" keeps every comparison defined. */
+static char *column_text(sqlite3_stmt *q, int col)
+{
+	char *t = store_column_strdup(q, col);
+	return t ? t : xstrdup("");
+}
+
+static void answer_row(sqlite3_stmt *q, void *out)
+{
+	struct store_answer *a = out;
+	a->field = column_text(q, 0);
+	a->item = column_text(q, 1);
+	a->col = column_text(q, 2);
+	store_column_value(q, 3, &a->value);
+}
+
+static void item_row(sqlite3_stmt *q, void *out)
+{
+	struct store_item *it = out;
+	store_column_id(q, 0, it->id);
+	it->field = column_text(q, 1);
+	it->ord = sqlite3_column_int(q, 2);
+}
+
 enum kaigi_status store_record_get(struct store *st, const char *record_id,
 				   struct store_record *out, struct kaigi_error *err)
 {
@@ -97,79 +134,35 @@ enum kaigi_status store_record_get(struct store *st, const char *record_id,
 	static const char items[] = "SELECT id, field, ord FROM list_item WHERE record_id = ?1 "
 				    "ORDER BY field, ord, id";
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *q = store_stmt(st, head, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, record_id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(q);
-		if (rc != SQLITE_DONE)
-			return store_fail(st, rc, err, "reading a record");
-		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no record %s", record_id);
-	}
-	store_column_id(q, 0, out->id);
-	store_column_id(q, 1, out->meeting_id);
-	store_column_id(q, 2, out->case_id);
-	out->form = store_column_strdup(q, 3);
-	out->form_version = sqlite3_column_int(q, 4);
-	out->created = sqlite3_column_int64(q, 5);
-	out->updated = sqlite3_column_int64(q, 6);
-	sqlite3_reset(q);
+	enum kaigi_status s = store_get_id(st, head, record_id, record_head_row, out,
+					   "reading a record", N_("no record %s"), err);
+	if (s != KAIGI_OK)
+		return s;
 	out->schema = st->forms ? schema_form_find(st->forms, out->form) : NULL;
-
-	size_t cap = 0;
-	q = store_stmt(st, ans, err);
+	sqlite3_stmt *q = store_stmt(st, ans, err);
 	if (!q) {
 		store_record_clear(out);
 		return err->status;
 	}
 	sqlite3_bind_text(q, 1, record_id, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->answers = xgrow(out->answers, out->nanswers, &cap, sizeof *out->answers);
-		struct store_answer *a = &out->answers[out->nanswers++];
-		memset(a, 0, sizeof *a);
-		/* NOT NULL in the schema, but a damaged file may say otherwise
-		 * (fuzz_read): "" keeps every comparison defined. */
-		a->field = store_column_strdup(q, 0);
-		a->item = store_column_strdup(q, 1);
-		a->col = store_column_strdup(q, 2);
-		if (!a->field)
-			a->field = xstrdup("");
-		if (!a->item)
-			a->item = xstrdup("");
-		if (!a->col)
-			a->col = xstrdup("");
-		store_column_value(q, 3, &a->value);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	s = store_list(st, q, &out->answers, &out->nanswers, sizeof *out->answers, answer_row,
+		       "reading a record", err);
+	if (s != KAIGI_OK) {
 		store_record_clear(out);
-		return store_fail(st, rc, err, "reading a record");
+		return s;
 	}
 	index_answers(out);
-	cap = 0;
 	q = store_stmt(st, items, err);
 	if (!q) {
 		store_record_clear(out);
 		return err->status;
 	}
 	sqlite3_bind_text(q, 1, record_id, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->items = xgrow(out->items, out->nitems, &cap, sizeof *out->items);
-		struct store_item *it = &out->items[out->nitems++];
-		store_column_id(q, 0, it->id);
-		it->field = store_column_strdup(q, 1);
-		if (!it->field)
-			it->field = xstrdup("");
-		it->ord = sqlite3_column_int(q, 2);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	s = store_list(st, q, &out->items, &out->nitems, sizeof *out->items, item_row,
+		       "reading a record", err);
+	if (s != KAIGI_OK)
 		store_record_clear(out);
-		return store_fail(st, rc, err, "reading a record");
-	}
-	return KAIGI_OK;
+	return s;
 }
 
 const struct kaigi_value *store_record_value(const struct store_record *r,
@@ -202,6 +195,13 @@ void store_record_list_free(struct store_record_list *l)
 	l->n = 0;
 }
 
+static void record_ref_row(sqlite3_stmt *q, void *out)
+{
+	struct store_record_ref *r = out;
+	store_column_id(q, 0, r->id);
+	r->form = store_column_strdup(q, 1);
+}
+
 enum kaigi_status store_record_list(struct store *st, const char *meeting_id, const char *case_id,
 				    struct store_record_list *out, struct kaigi_error *err)
 {
@@ -213,18 +213,8 @@ enum kaigi_status store_record_list(struct store *st, const char *meeting_id, co
 		return err->status;
 	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
 	store_bind_text_or_null(q, 2, case_id);
-	int rc;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-		store_column_id(q, 0, out->v[out->n].id);
-		out->v[out->n].form = store_column_strdup(q, 1);
-		out->n++;
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	enum kaigi_status s = STORE_LIST(st, q, out, record_ref_row, "listing records", err);
+	if (s != KAIGI_OK)
 		store_record_list_free(out);
-		return store_fail(st, rc, err, "listing records");
-	}
-	return KAIGI_OK;
+	return s;
 }

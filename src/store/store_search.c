@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/search.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
@@ -37,16 +38,6 @@ void store_text_hit_list_free(struct store_text_hit_list *l)
 	l->n = 0;
 }
 
-/* Length of the space at s (ASCII blank or U+3000), or 0. */
-static size_t space_at(const char *s)
-{
-	if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		return 1;
-	if (strncmp(s, "\xe3\x80\x80", 3) == 0)
-		return 3;
-	return 0;
-}
-
 /* Split query into at most max words (owned copies). */
 static size_t split_words(const char *query, char **words, size_t max)
 {
@@ -54,12 +45,12 @@ static size_t split_words(const char *query, char **words, size_t max)
 	const char *p = query;
 	while (*p && n < max) {
 		size_t sp;
-		while ((sp = space_at(p)) != 0)
+		while ((sp = utf8_space_at(p)) != 0)
 			p += sp;
 		if (!*p)
 			break;
 		const char *start = p;
-		while (*p && !space_at(p))
+		while (*p && !utf8_space_at(p))
 			p++;
 		words[n++] = xstrndup(start, (size_t)(p - start));
 	}
@@ -135,6 +126,22 @@ static const char search_sql[] =
     "LEFT JOIN person p ON p.id = c.person_id "
     "ORDER BY h.id DESC";
 
+static void hit_row(sqlite3_stmt *q, void *out)
+{
+	struct store_text_hit *h = out;
+	h->field = store_column_strdup(q, 1);
+	h->item = store_column_strdup(q, 2);
+	h->col = store_column_strdup(q, 3);
+	h->text = store_column_strdup(q, 4);
+	store_column_id(q, 5, h->meeting_id);
+	h->meeting_date = store_column_strdup(q, 6);
+	h->meeting_title = store_column_strdup(q, 7);
+	store_column_id(q, 8, h->record_id);
+	store_column_id(q, 9, h->case_id);
+	h->form = store_column_strdup(q, 10);
+	h->person_code = store_column_strdup(q, 11);
+}
+
 enum kaigi_status store_text_search(struct store *st, const char *query, size_t limit,
 				    struct store_text_hit_list *out, enum store_search_mode *mode,
 				    struct kaigi_error *err)
@@ -157,32 +164,15 @@ enum kaigi_status store_text_search(struct store *st, const char *query, size_t 
 	if (s == KAIGI_OK) {
 		sqlite3_bind_text(q, 1, strbuf_str(&match), -1, SQLITE_STATIC);
 		sqlite3_bind_int64(q, 2, limit ? (long long)limit : -1);
-		size_t cap = 0;
-		int rc;
-		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-			out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-			struct store_text_hit *h = &out->v[out->n++];
-			memset(h, 0, sizeof *h);
-			h->field = store_column_strdup(q, 1);
-			h->item = store_column_strdup(q, 2);
-			h->col = store_column_strdup(q, 3);
-			h->text = store_column_strdup(q, 4);
-			store_column_id(q, 5, h->meeting_id);
-			h->meeting_date = store_column_strdup(q, 6);
-			h->meeting_title = store_column_strdup(q, 7);
-			store_column_id(q, 8, h->record_id);
-			store_column_id(q, 9, h->case_id);
-			h->form = store_column_strdup(q, 10);
-			h->person_code = store_column_strdup(q, 11);
+		s = STORE_LIST(st, q, out, hit_row, "searching", err);
+		sqlite3_clear_bindings(q); /* the match text is freed below */
+		if (s != KAIGI_OK)
+			store_text_hit_list_free(out);
+		for (size_t i = 0; i < out->n; i++) {
+			struct store_text_hit *h = &out->v[i];
 			h->sensitive =
 			    h->form && hit_sensitive(st->forms, h->form, h->field, h->col);
 		}
-		if (rc != SQLITE_DONE) {
-			s = store_fail(st, rc, err, "searching");
-			store_text_hit_list_free(out);
-		}
-		sqlite3_reset(q);
-		sqlite3_clear_bindings(q);
 	}
 	strbuf_free(&match);
 	return s;
@@ -230,75 +220,5 @@ char *store_text_hit_place(const struct store *st, const struct store_text_hit *
 	const struct schema_field *sub = h->col && *h->col ? schema_subfield_find(f, h->col) : NULL;
 	if (sub)
 		strbuf_appendf(&b, "%s%s", sep, schema_label_get(&sub->label, lang));
-	return strbuf_take(&b);
-}
-
-/* Byte offset of needle in hay, ASCII letters in either case; -1 if none. */
-static long find_fold(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-	if (!n)
-		return -1;
-	for (const char *p = hay; *p; p++) {
-		size_t i = 0;
-		while (i < n && p[i]) {
-			char a = p[i], b = needle[i];
-			if (a >= 'A' && a <= 'Z')
-				a = (char)(a - 'A' + 'a');
-			if (b >= 'A' && b <= 'Z')
-				b = (char)(b - 'A' + 'a');
-			if (a != b)
-				break;
-			i++;
-		}
-		if (i == n)
-			return (long)(p - hay);
-	}
-	return -1;
-}
-
-char *store_text_excerpt(const char *text, const char *query, size_t cols)
-{
-	if (!text)
-		return xstrdup("");
-	/* One line: breaks and tabs read as spaces. */
-	char *flat = xstrdup(text);
-	for (char *p = flat; *p; p++)
-		if (*p == '\n' || *p == '\r' || *p == '\t')
-			*p = ' ';
-	char *words[1];
-	size_t nw = split_words(query ? query : "", words, 1);
-	long at = nw ? find_fold(flat, words[0]) : -1;
-	if (nw)
-		free(words[0]);
-	if (cols < 8)
-		cols = 8;
-	size_t start = 0;
-	if (at > 0 && utf8_width(flat) > cols) {
-		/* Start about a third of the width before the match. */
-		size_t back = 0, want = cols / 3;
-		start = (size_t)at;
-		while (start > 0 && back < want) {
-			size_t prev = start - 1;
-			while (prev > 0 && ((unsigned char)flat[prev] & 0xc0) == 0x80)
-				prev--;
-			char ch[8] = {0};
-			memcpy(ch, flat + prev, start - prev < 7 ? start - prev : 7);
-			back += utf8_width(ch);
-			start = prev;
-		}
-	}
-	struct strbuf b = STRBUF_INIT;
-	size_t room = cols - (start ? 1 : 0);
-	const char *rest = flat + start;
-	bool cut = utf8_width(rest) > room;
-	if (cut)
-		room--;
-	if (start)
-		strbuf_append(&b, "…");
-	strbuf_appendn(&b, rest, utf8_prefix_for_width(rest, room));
-	if (cut)
-		strbuf_append(&b, "…");
-	free(flat);
 	return strbuf_take(&b);
 }

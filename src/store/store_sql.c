@@ -207,6 +207,13 @@ int store_bind_text_or_null(sqlite3_stmt *s, int idx, const char *t)
 	return sqlite3_bind_text(s, idx, t, -1, SQLITE_TRANSIENT);
 }
 
+void store_bind_period(sqlite3_stmt *s, const struct store_period *p)
+{
+	store_bind_text_or_null(s, 1, p ? p->from : NULL);
+	store_bind_text_or_null(s, 2, p ? p->to : NULL);
+	store_bind_text_or_null(s, 3, p ? p->area : NULL);
+}
+
 long long store_now_ms(void)
 {
 	struct timespec ts;
@@ -286,18 +293,7 @@ enum kaigi_status store_write1(struct store *st, const char *sql,
 			       void (*bind)(sqlite3_stmt *q, const void *arg), const void *arg,
 			       const char *what, struct kaigi_error *err)
 {
-	enum kaigi_status s = store_begin(st, err);
-	if (s != KAIGI_OK)
-		return s;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return store_end(st, err->status, err);
-	bind(q, arg);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		s = store_fail(st, rc, err, what);
-	return store_end(st, s, err);
+	return store_write_row(st, sql, bind, arg, &(struct store_write){0}, what, err);
 }
 
 static void bind_id(sqlite3_stmt *q, const void *arg)
@@ -309,4 +305,92 @@ enum kaigi_status store_delete_id(struct store *st, const char *sql, const char 
 				  const char *what, struct kaigi_error *err)
 {
 	return store_write1(st, sql, bind_id, id, what, err);
+}
+
+/* ---- reads: each row, a list, one row ------------------------------------- */
+
+enum kaigi_status store_each(struct store *st, sqlite3_stmt *q, store_row_fn row, void *ctx,
+			     const char *what, struct kaigi_error *err)
+{
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		row(q, ctx);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err, what);
+	return KAIGI_OK;
+}
+
+struct list_ctx {
+	void *v; /* the array, as void * (copied in and out with memcpy) */
+	size_t n, cap, size;
+	store_row_fn row;
+};
+
+static void list_row(sqlite3_stmt *q, void *arg)
+{
+	struct list_ctx *l = arg;
+	l->v = xgrow(l->v, l->n, &l->cap, l->size);
+	void *elem = (char *)l->v + l->n++ * l->size;
+	memset(elem, 0, l->size);
+	l->row(q, elem);
+}
+
+enum kaigi_status store_list(struct store *st, sqlite3_stmt *q, void *v, size_t *n, size_t size,
+			     store_row_fn row, const char *what, struct kaigi_error *err)
+{
+	struct list_ctx l = {.n = *n, .cap = *n, .size = size, .row = row};
+	memcpy(&l.v, v, sizeof l.v);
+	enum kaigi_status s = store_each(st, q, list_row, &l, what, err);
+	memcpy(v, &l.v, sizeof l.v);
+	*n = l.n;
+	return s;
+}
+
+enum kaigi_status store_one(struct store *st, sqlite3_stmt *q, store_row_fn row, void *out,
+			    const char *what, const char *absent, const char *key,
+			    struct kaigi_error *err)
+{
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		row(q, out);
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW || (rc == SQLITE_DONE && !absent))
+		return KAIGI_OK;
+	if (rc != SQLITE_DONE)
+		return store_fail(st, rc, err, what);
+	return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, absent, key);
+}
+
+enum kaigi_status store_get_id(struct store *st, const char *sql, const char *id, store_row_fn row,
+			       void *out, const char *what, const char *absent,
+			       struct kaigi_error *err)
+{
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+	return store_one(st, q, row, out, what, absent, id, err);
+}
+
+void store_row_id(sqlite3_stmt *q, void *out)
+{
+	store_column_id(q, 0, out);
+}
+
+void store_row_text(sqlite3_stmt *q, void *out)
+{
+	*(char **)out = store_column_strdup(q, 0);
+}
+
+static void int64_row(sqlite3_stmt *q, void *out)
+{
+	*(long long *)out = sqlite3_column_int64(q, 0);
+}
+
+enum kaigi_status store_int64(struct store *st, sqlite3_stmt *q, long long *v, const char *what,
+			      struct kaigi_error *err)
+{
+	*v = 0;
+	return store_one(st, q, int64_row, v, what, NULL, NULL, err);
 }

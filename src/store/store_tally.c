@@ -244,9 +244,7 @@ static long long spec_hash(const char *spec)
 static void bind_period(sqlite3_stmt *q, const struct store_period *p, const char *spec,
 			long long hash)
 {
-	store_bind_text_or_null(q, 1, p ? p->from : NULL);
-	store_bind_text_or_null(q, 2, p ? p->to : NULL);
-	store_bind_text_or_null(q, 3, p ? p->area : NULL);
+	store_bind_period(q, p);
 	sqlite3_bind_text(q, 4, spec, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 5, hash);
 }
@@ -444,6 +442,37 @@ static void area_add(struct store_tally_area **areas, size_t *n, const char *are
 	(*areas)[(*n)++] = (struct store_tally_area){xstrdup(area), 1};
 }
 
+struct tally_rows {
+	struct store_tally *out;
+	size_t cap;
+	struct line_map map;
+};
+
+/* A row of the tally: kind (-1: a case of the period), form, field, item
+ * and area, counted into its line. */
+static void tally_row(sqlite3_stmt *q, void *ctx)
+{
+	struct tally_rows *r = ctx;
+	int kind = sqlite3_column_int(q, 0);
+	const char *form = (const char *)sqlite3_column_text(q, 1);
+	const char *field = (const char *)sqlite3_column_text(q, 2);
+	const char *item = (const char *)sqlite3_column_text(q, 3);
+	const char *area = (const char *)sqlite3_column_text(q, 4);
+	if (!area)
+		area = "";
+	if (kind < 0) {
+		area_add(&r->out->areas, &r->out->nareas, area);
+		r->out->cases++;
+		return;
+	}
+	if (kind >= STORE_TALLY_KINDS || !item || !*item)
+		return;
+	struct store_tally_line *l =
+	    line_get(r->out, &r->cap, &r->map, kind, form ? form : "", field ? field : "", item);
+	area_add(&l->areas, &l->nareas, area);
+	l->cases++;
+}
+
 enum kaigi_status store_tally_run(struct store *st, const struct store_period *p,
 				  struct store_tally *out, struct kaigi_error *err)
 {
@@ -465,36 +494,14 @@ enum kaigi_status store_tally_run(struct store *st, const struct store_period *p
 		return err->status;
 	}
 	bind_period(q, p, spec, hash);
-	int rc;
-	size_t cap = 0;
-	struct line_map map = {0};
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		int kind = sqlite3_column_int(q, 0);
-		const char *form = (const char *)sqlite3_column_text(q, 1);
-		const char *field = (const char *)sqlite3_column_text(q, 2);
-		const char *item = (const char *)sqlite3_column_text(q, 3);
-		const char *area = (const char *)sqlite3_column_text(q, 4);
-		if (!area)
-			area = "";
-		if (kind < 0) {
-			area_add(&out->areas, &out->nareas, area);
-			out->cases++;
-			continue;
-		}
-		if (kind >= STORE_TALLY_KINDS || !item || !*item)
-			continue;
-		struct store_tally_line *l =
-		    line_get(out, &cap, &map, kind, form ? form : "", field ? field : "", item);
-		area_add(&l->areas, &l->nareas, area);
-		l->cases++;
-	}
-	sqlite3_reset(q);
+	struct tally_rows rows = {.out = out};
+	enum kaigi_status s = store_each(st, q, tally_row, &rows, "counting the tallies", err);
 	sqlite3_clear_bindings(q);
 	free(spec);
-	free(map.slot);
-	if (rc != SQLITE_DONE) {
+	free(rows.map.slot);
+	if (s != KAIGI_OK) {
 		store_tally_free(out);
-		return store_fail(st, rc, err, "counting the tallies");
+		return s;
 	}
 	if (out->n)
 		qsort(out->v, out->n, sizeof *out->v, line_cmp);
@@ -585,22 +592,15 @@ enum kaigi_status store_tally_cases(struct store *st, const struct store_period 
 	sqlite3_stmt *q = store_stmt(st, sql, err);
 	enum kaigi_status s = q ? KAIGI_OK : err->status;
 	struct store_strings ids = {0};
-	size_t cap = 0;
 	if (q) {
 		bind_period(q, p, spec, hash);
 		sqlite3_bind_int(q, 6, kind);
 		sqlite3_bind_text(q, 7, form, -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 8, field, -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 9, item, -1, SQLITE_STATIC);
-		int rc;
-		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-			ids.v = xgrow(ids.v, ids.n, &cap, sizeof *ids.v);
-			ids.v[ids.n++] = store_column_strdup(q, 0);
-		}
-		sqlite3_reset(q);
+		s = STORE_LIST(st, q, &ids, store_row_text, "listing the cases behind a tally",
+			       err);
 		sqlite3_clear_bindings(q);
-		if (rc != SQLITE_DONE)
-			s = store_fail(st, rc, err, "listing the cases behind a tally");
 	}
 	free(spec);
 	free(form);
@@ -696,18 +696,11 @@ enum kaigi_status store_wording_merged(struct store *st, const char *into,
 	if (!q)
 		return err->status;
 	sqlite3_bind_text(q, 1, into, -1, SQLITE_STATIC);
-	int rc;
-	size_t cap = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
-		out->v[out->n++] = store_column_strdup(q, 0);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
+	enum kaigi_status s =
+	    STORE_LIST(st, q, out, store_row_text, "reading merged wordings", err);
+	if (s != KAIGI_OK)
 		store_strings_free(out);
-		return store_fail(st, rc, err, "reading merged wordings");
-	}
-	return KAIGI_OK;
+	return s;
 }
 
 /* ---- similarity -------------------------------------------------------------------- */

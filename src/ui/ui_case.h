@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "kaigi/followup.h"
 #include "kaigi/store.h"
 #include "ui_app.h"
 #include "ui_form.h"
@@ -41,6 +42,10 @@ struct case_missing {
 	char *text;
 };
 
+struct case_scr;
+typedef void ui_case_check_answer_fn(struct ui *ui, struct case_scr *cs,
+				     const struct case_missing *m);
+
 struct case_scr {
 	struct ui *ui;
 	struct store_meeting m;
@@ -67,18 +72,15 @@ struct case_scr {
 
 	struct case_missing *miss;
 	size_t nmiss;
+	ui_case_check_answer_fn *check_answer; /* while the check's list is up */
 };
 
-/* ui_screen_case.c */
-void case_side_open(struct ui *ui, struct case_scr *cs, size_t i);
-/* Open the focused list item of the page on its own page (stacked on the
- * case), on its item field focus (or NULL); edit: its first field open. */
-void case_item_open(struct ui *ui, struct case_scr *cs, const char *focus, bool edit);
-void case_leave(struct ui *ui, struct case_scr *cs);
-
-/* ui_case_check.c: find what is missing; none → leave the case, else a
- * list (a pop-up) to jump to it (or to close anyway). */
-void case_check_open(struct ui *ui, struct case_scr *cs);
-void case_missing_free(struct case_scr *cs);
+/* ui_case_check.c: what is missing before the case is closed.  The check
+ * answers through answer: m NULL to close the case (nothing is missing, or
+ * "close anyway" was chosen), else the missing answer chosen to go to; not
+ * at all when its list is put away (Esc).  The check never calls the case
+ * screen. */
+void ui_case_check_open(struct ui *ui, struct case_scr *cs, ui_case_check_answer_fn *answer);
+void ui_case_missing_free(struct case_scr *cs);
 
 #endif

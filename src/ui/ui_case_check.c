@@ -31,10 +31,9 @@
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_case.h"
-#include "ui_item_page.h"
 #include "ui_popup.h"
 
-void case_missing_free(struct case_scr *cs)
+void ui_case_missing_free(struct case_scr *cs)
 {
 	for (size_t i = 0; i < cs->nmiss; i++)
 		free(cs->miss[i].text);
@@ -149,7 +148,7 @@ static void find_drafts(struct ui *ui, struct case_scr *cs)
 
 static void find_missing(struct ui *ui, struct case_scr *cs)
 {
-	case_missing_free(cs);
+	ui_case_missing_free(cs);
 	find_drafts(ui, cs);
 	for (size_t r = 0; r < cs->nrecs; r++) {
 		const struct ui_rec *rec = &cs->recs[r];
@@ -176,30 +175,14 @@ static void find_missing(struct ui *ui, struct case_scr *cs)
 	}
 }
 
-/* Closed: marked in the meeting's case list as finished. */
-static void close_case(struct ui *ui, struct case_scr *cs)
-{
-	struct kaigi_error err;
-	if (!ui->read_only && store_case_close(ui->st, cs->c.id, &err) != KAIGI_OK) {
-		ui_msg_error(ui, &err);
-		case_leave(ui, cs);
-		return;
-	}
-	ui_msg(ui, UI_MSG_INFO, "%s", _("Case closed; everything is saved."));
-	case_leave(ui, cs);
-}
-
 static void check_chosen(struct ui *ui, void *owner, bool chosen, const char *value);
 
-void case_check_open(struct ui *ui, struct case_scr *cs)
+void ui_case_check_open(struct ui *ui, struct case_scr *cs, ui_case_check_answer_fn *answer)
 {
-	/* Save what is being typed first: it may be what was missing. */
-	ui_item_page_flush(ui, cs);
-	if (cs->have_page)
-		ui_form_flush(ui, &cs->page);
+	cs->check_answer = answer;
 	find_missing(ui, cs);
 	if (cs->nmiss == 0) {
-		close_case(ui, cs);
+		answer(ui, cs, NULL);
 		return;
 	}
 	char title[160];
@@ -218,38 +201,17 @@ void case_check_open(struct ui *ui, struct case_scr *cs)
 	ui_popup_select(ui, &sel, NULL, check_chosen, cs);
 }
 
-/* The pop-up answered (it has gone; an item page may be on top). */
+/* The pop-up answered: the case's owner is told which (it has gone). */
 static void check_chosen(struct ui *ui, void *owner, bool chosen, const char *value)
 {
 	struct case_scr *cs = owner;
 	if (!chosen || !value)
 		return;
 	if (strcmp(value, "close") == 0) {
-		close_case(ui, cs);
+		cs->check_answer(ui, cs, NULL);
 		return;
 	}
 	size_t k = (size_t)atol(value);
-	if (k >= cs->nmiss)
-		return;
-	const struct case_missing *m = &cs->miss[k];
-	for (size_t i = 0; i < cs->nside; i++) {
-		if (cs->side[i].kind != CS_SECTION || cs->side[i].rec != m->rec ||
-		    cs->side[i].sect != m->sect)
-			continue;
-		case_side_open(ui, cs, i);
-		cs->focus_side = false;
-		if (!cs->have_page)
-			return;
-		if (!m->sub) {
-			ui_form_focus_field(&cs->page, m->f->id);
-			return;
-		}
-		for (size_t r = 0; r < cs->page.nrows; r++)
-			if (cs->page.rows[r].kind == UI_ROW_ITEM && cs->page.rows[r].f == m->f &&
-			    cs->page.rows[r].item == m->item)
-				cs->page.cur = r;
-		/* The item on its own page, on the field. */
-		case_item_open(ui, cs, m->sub->id, false);
-		return;
-	}
+	if (k < cs->nmiss)
+		cs->check_answer(ui, cs, &cs->miss[k]);
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/followup.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
@@ -21,23 +22,13 @@
 #define CELL_W   8
 #define CHANGE_W 8
 
-char *ui_rating_text(struct ui *ui, const struct schema_field *grid,
-		     const struct schema_grid_row *row, size_t col, const struct kaigi_value *v)
+/* A rating value as its short code (〇1, 見守り …); "" for none.  Caller
+ * frees. */
+static char *rating_text(struct ui *ui, const struct schema_field *grid,
+			 const struct schema_grid_row *row, size_t col, const struct kaigi_value *v)
 {
-	if (!v || v->type == KAIGI_NULL)
-		return xstrdup("");
-	char *text = kaigi_value_to_text(v);
-	const struct schema_choice_list *cl = schema_cell_choices(grid, row, col);
-	int i = cl ? schema_choice_find(cl, text) : -1;
-	if (i < 0)
-		return text;
-	free(text);
-	/* "〇1 independent, easy" reads as 〇1 in a narrow column. */
-	const struct schema_label *l = &cl->v[i].label;
-	size_t n = l->ja ? strlen(l->ja) : 0;
-	if (n && l->en && strncmp(l->en, l->ja, n) == 0 && l->en[n] == ' ')
-		return xstrdup(l->ja);
-	return xstrdup(schema_label_get(l, ui->lang));
+	char *text = schema_cell_code(grid, row, col, v, ui->lang);
+	return text ? text : xstrdup("");
 }
 
 static const char *change_word(enum store_change c)
@@ -104,8 +95,8 @@ void ui_compare_lines(struct ui *ui, const struct store_compare *cmp, int w, str
 			 _("Change"));
 		for (size_t i = 0; i < gc->nrows; i++) {
 			const struct store_change_row *cr = &gc->rows[i];
-			char *a = ui_rating_text(ui, gc->grid, cr->row, gc->col, &cr->before);
-			char *b = ui_rating_text(ui, gc->grid, cr->row, gc->col, &cr->after);
+			char *a = rating_text(ui, gc->grid, cr->row, gc->col, &cr->before);
+			char *b = rating_text(ui, gc->grid, cr->row, gc->col, &cr->after);
 			row_line(out, change_attr(ui, cr->change), lw,
 				 schema_label_get(&cr->row->label, ui->lang), a, b,
 				 change_word(cr->change));
@@ -165,8 +156,8 @@ void ui_ratings_lines(struct ui *ui, const struct ui_rec *recs, size_t nrecs, in
 						    "");
 						head = true;
 					}
-					char *a = ui_rating_text(ui, g, row, sc[0], v[0]);
-					char *b = n > 1 ? ui_rating_text(ui, g, row, sc[1], v[1])
+					char *a = rating_text(ui, g, row, sc[0], v[0]);
+					char *b = n > 1 ? rating_text(ui, g, row, sc[1], v[1])
 							: xstrdup("");
 					row_line(out, (int)A_NORMAL, lw,
 						 schema_label_get(&row->label, ui->lang), a, b, "");

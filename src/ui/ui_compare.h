@@ -7,6 +7,7 @@
 #ifndef KAIGI_UI_COMPARE_H
 #define KAIGI_UI_COMPARE_H
 
+#include "kaigi/followup.h"
 #include "kaigi/store.h"
 #include "ui_app.h"
 #include "ui_lines.h"
@@ -18,10 +19,5 @@ void ui_compare_lines(struct ui *ui, const struct store_compare *cmp, int w, str
 /* The ratings (every scale column) of the grids of one review's records. */
 void ui_ratings_lines(struct ui *ui, const struct ui_rec *recs, size_t nrecs, int w,
 		      struct ui_lines *out);
-
-/* A rating value as its short code (〇1, 見守り …); "" for none.  Caller
- * frees. */
-char *ui_rating_text(struct ui *ui, const struct schema_field *grid,
-		     const struct schema_grid_row *row, size_t col, const struct kaigi_value *v);
 
 #endif

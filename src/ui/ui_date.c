@@ -83,7 +83,8 @@ bool ui_date_normalise(const char *text, const char today[11], char out[64])
 		return true;
 	for (char *p = s; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
-	if (!strcmp(s, "t") || !strcmp(s, "today") || !strcmp(s, "今日") || !strcmp(s, "きょう"))
+	/* 今日 reads "今" here: fold drops 日 (as in 12日). */
+	if (!strcmp(s, "t") || !strcmp(s, "today") || !strcmp(s, "今") || !strcmp(s, "きょう"))
 		return add_days(today, 0, out);
 	if ((s[0] == '+' || s[0] == '-') && isdigit((unsigned char)s[1])) {
 		char *end;

@@ -8,7 +8,6 @@
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "ui_field.h"
-#include "ui_widget.h"
 
 void ui_choices_free(struct ui_choices *c)
 {
@@ -29,7 +28,15 @@ static void add(struct ui_choices *c, const char *value, const char *label)
 
 bool ui_field_is_choice(const struct schema_field *f)
 {
-	return (ui_widget_of(f)->flags & UI_W_CHOICE) != 0;
+	switch (f->type) {
+	case SCHEMA_BOOLEAN:
+	case SCHEMA_SELECT_ONE:
+	case SCHEMA_SELECT_MULTIPLE:
+	case SCHEMA_SCALE:
+		return true;
+	default:
+		return false;
+	}
 }
 
 /* The label of item i (0-based) of a list of this record: "n. label". */
@@ -70,8 +77,8 @@ static void from_list(const struct ui *ui, const struct ui_rec *rec,
 
 /*
  * A chosen item of a list of this record shown by its label, computed for
- * that item only (issue 16): building every item's label for each item
- * shown made a page of N items cost N², 852 ms a key at 1,000.  The value
+ * that item only, so a page of N items costs N labels, not N² (building
+ * every item's label for each item shown took 852 ms a key at 1,000).  The value
  * is the item's number; NULL when it is not one (shown raw).
  */
 static char *list_choice_show(const struct ui *ui, const struct ui_rec *rec,

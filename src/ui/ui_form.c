@@ -201,7 +201,9 @@ unsigned ui_form_contexts(const struct ui_form *fm)
 		case UI_ROW_ITEM:
 		case UI_ROW_ADD: {
 			const struct schema_field *f = fm->rows[fm->cur].f;
-			return c | ui_widget_of(f)->contexts(fm, f);
+			/* The host is only read here. */
+			struct ui_host h = ui_form_host((struct ui_form *)fm);
+			return c | ui_widget_of(f)->contexts(&h, f);
 		}
 		case UI_ROW_FIELD:
 			break;
@@ -332,14 +334,15 @@ static enum ui_form_out key_char(struct ui *ui, struct ui_form *fm, const struct
 		       _("\"%s\" does nothing on a list row (Enter opens, a adds)."), k->text);
 		return UI_FORM_HANDLED;
 	}
-	return ui_widget_of(row->f)->on_char(ui, fm, row->f, k);
+	struct ui_host h = ui_form_host(fm);
+	return ui_widget_of(row->f)->on_char(ui, &h, row->f, k);
 }
 
 enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_key *k)
 {
 	if (fm->mode != UI_FORM_NAV) {
 		enum ui_form_out out = ui_form_key_editing(ui, fm, k);
-		/* issue 13: say while typing when handouts will hide some of it */
+		/* Say while typing when handouts will hide some of it. */
 		if (fm->mode != UI_FORM_NAV)
 			ui_privacy_hint(ui, fm->src.rec, fm->ef, ui_text_str(&fm->text));
 		return out;
@@ -349,8 +352,10 @@ enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_
 	const struct ui_row *row = &fm->rows[fm->cur];
 	enum ui_form_out out = UI_FORM_UNHANDLED;
 	const struct ui_widget *w = ui_widget_of(row->f);
-	if (row->kind != UI_ROW_FIELD && w->key)
-		out = w->key(ui, fm, row->f, k);
+	if (row->kind != UI_ROW_FIELD && w->key) {
+		struct ui_host h = ui_form_host(fm);
+		out = w->key(ui, &h, row, k);
+	}
 	if (out != UI_FORM_UNHANDLED)
 		return out;
 	switch (k->act) {
@@ -407,6 +412,12 @@ static const struct kaigi_value *host_value(const struct ui_host *h, const char 
 	return fm->src.value(fm->src.ctx, field, item, col);
 }
 
+static void host_path(const struct ui_host *h, const struct schema_field *f, const char **field,
+		      const char **item, const char **col)
+{
+	ui_form_field_path(h->page, f, field, item, col);
+}
+
 static bool host_save(struct ui *ui, const struct ui_host *h, const char *field, const char *item,
 		      const char *col, const char *text)
 {
@@ -430,6 +441,12 @@ static void host_edit(struct ui *ui, const struct ui_host *h, const struct schem
 		      const char *initial)
 {
 	ui_form_open_editor(ui, h->page, top, f, row, col, initial);
+}
+
+static void host_begin(struct ui *ui, const struct ui_host *h, const struct schema_field *f,
+		       const char *initial)
+{
+	ui_form_begin_edit(ui, h->page, f, initial);
 }
 
 static struct ui_text *host_typing(const struct ui_host *h, const struct schema_field *top,
@@ -466,11 +483,15 @@ static void host_focus_item(const struct ui_host *h, const struct schema_field *
 struct ui_host ui_form_host(struct ui_form *fm)
 {
 	return (struct ui_host){.page = fm,
+				.grid = &fm->grid,
+				.list = &fm->list_state,
 				.rec = fm->src.rec,
 				.value = host_value,
+				.path = host_path,
 				.save = host_save,
 				.choose = host_choose,
 				.edit = host_edit,
+				.begin = host_begin,
 				.typing = host_typing,
 				.reload = host_reload,
 				.focus_item = host_focus_item};

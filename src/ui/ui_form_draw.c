@@ -201,6 +201,7 @@ void ui_form_draw(struct ui *ui, struct ui_form *fm, struct ui_rect r, bool focu
 		fm->top = cur_at + cur_h - r.h;
 	if (fm->top > 0 && total - fm->top < r.h)
 		fm->top = total > r.h ? total - r.h : 0;
+	struct ui_host host = ui_form_host(fm);
 	at = 0;
 	for (size_t i = 0; i < fm->nrows; i++) {
 		int h = row_height(ui, fm, i, vw, r.h);
@@ -221,8 +222,8 @@ void ui_form_draw(struct ui *ui, struct ui_form *fm, struct ui_rect r, bool focu
 		default:
 			/* A row of its own (a grid, a list's rows): its widget. */
 			ui_widget_of(row->f)->draw(
-			    ui, fm, row, (struct ui_rect){y, r.x, h < maxh ? h : maxh, r.w}, attr,
-			    focused && here);
+			    ui, &host, row, (struct ui_rect){y, r.x, h < maxh ? h : maxh, r.w},
+			    attr, focused && here);
 			if (row->kind != UI_ROW_GRID && row_err(fm, i) && maxh > 1)
 				ui_put_cut(y + 1, r.x + 2, r.w - 2, row_err(fm, i),
 					   ui_attr(ui, UI_A_ERROR), false);

@@ -265,7 +265,7 @@ void ui_form_begin_edit(struct ui *ui, struct ui_form *fm, const struct schema_f
 		ui_msg(ui, UI_MSG_INFO, "%s", _("This value is calculated from other answers."));
 		return;
 	}
-	if (w->flags & UI_W_CHOICE) {
+	if (ui_field_is_choice(f)) {
 		struct kaigi_value v = {0};
 		ui_form_value(fm, f, &v);
 		/* A character typed on a choice narrows the list. */
@@ -379,6 +379,15 @@ static void typed(struct ui *ui, struct ui_form *fm)
 	ui_draft_touch(ui, &k, ui_text_str(&fm->text));
 }
 
+/* A key that leaves a grid cell's editor (Tab, the arrows) moves in the
+ * grid: the grid's widget takes it. */
+static enum ui_form_out grid_key(struct ui *ui, struct ui_form *fm, const struct ui_key *k)
+{
+	struct ui_host h = ui_form_host(fm);
+	const struct ui_row row = {.kind = UI_ROW_GRID, .f = fm->etop};
+	return ui_widget_of(fm->etop)->key(ui, &h, &row, k);
+}
+
 enum ui_form_out ui_form_key_editing(struct ui *ui, struct ui_form *fm, const struct ui_key *k)
 {
 	bool area = fm->mode == UI_FORM_AREA;
@@ -409,7 +418,7 @@ enum ui_form_out ui_form_key_editing(struct ui *ui, struct ui_form *fm, const st
 	case UI_ACT_PREV:
 		ui_form_commit(ui, fm, true);
 		if (grid)
-			return ui_widget_of(fm->etop)->key(ui, fm, fm->etop, k);
+			return grid_key(ui, fm, k);
 		return ui_form_focus_move(fm, k->act == UI_ACT_PREV ? -1 : 1);
 	case UI_ACT_UP:
 	case UI_ACT_DOWN:
@@ -417,7 +426,7 @@ enum ui_form_out ui_form_key_editing(struct ui *ui, struct ui_form *fm, const st
 			break; /* moves the cursor */
 		ui_form_commit(ui, fm, true);
 		if (grid)
-			return ui_widget_of(fm->etop)->key(ui, fm, fm->etop, k);
+			return grid_key(ui, fm, k);
 		return ui_form_focus_move(fm, k->act == UI_ACT_UP ? -1 : 1);
 	default:
 		break;

@@ -20,6 +20,7 @@
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_field.h"
 #include "ui_grid.h"
 
@@ -141,8 +142,7 @@ void ui_grid_draw(struct ui *ui, const struct ui_host *h, struct ui_grid_state *
 	int rows = r.h - 1;
 	if (rows < 1)
 		return;
-	if (s->gr >= g->nrows)
-		s->gr = g->nrows ? g->nrows - 1 : 0;
+	ui_cursor_clamp(&s->gr, g->nrows);
 	if (s->gr < s->gtop)
 		s->gtop = s->gr;
 	if (s->gr >= s->gtop + (size_t)rows)
@@ -288,16 +288,11 @@ enum ui_form_out ui_grid_key(struct ui *ui, const struct ui_host *h, struct ui_g
 		s->gr++;
 		return UI_FORM_HANDLED;
 	case UI_ACT_PGUP:
-		s->gr = s->gr > 8 ? s->gr - 8 : 0;
-		return UI_FORM_HANDLED;
 	case UI_ACT_PGDN:
-		s->gr = s->gr + 8 < g->nrows ? s->gr + 8 : g->nrows - 1;
-		return UI_FORM_HANDLED;
 	case UI_ACT_HOME:
-		s->gr = 0;
-		return UI_FORM_HANDLED;
 	case UI_ACT_END:
-		s->gr = g->nrows - 1;
+		ui_cursor_move(&s->gr, g->nrows, k->act,
+			       (struct ui_cursor_keys){.ends = true, .page = 8});
 		return UI_FORM_HANDLED;
 	case UI_ACT_LEFT:
 	case UI_ACT_RIGHT: {

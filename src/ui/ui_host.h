@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * ui_host.h — what a widget may ask of the page that holds it, and what it
- * answers.  A widget that is a row of its own (the grid) is given a host
- * and its own state; it reads and saves answers, and asks for a pop-up or
- * an editor, through the host's operations, and never includes the page
- * (ui_form.h).  The page implements the host (ui_form.c), so the page
- * depends on its widgets and not the other way round.
+ * answers.  Every widget (ui_widget.h: a plain field's kind, a grid, a
+ * list) is given a host, and through it its own state; it reads and saves
+ * answers, and asks for a pop-up or an editor, through the host's
+ * operations, and never includes the page (ui_form.h).  The page
+ * implements the host (ui_form.c), so the page depends on its widgets and
+ * not the other way round.
  */
 #ifndef KAIGI_UI_HOST_H
 #define KAIGI_UI_HOST_H
@@ -58,14 +59,28 @@ struct ui_list_state {
 	struct ui_undo undo;
 };
 
+/* A grid's own state: the cell with the focus, the scroll, a rating
+ * symbol typed before its digit (〇 △ ×). */
+struct ui_grid_state {
+	size_t gr, gc, gtop;
+	char gprefix[8];
+};
+
 struct ui_host {
 	void *page;
+	/* The page's state of its row widgets: the focused grid's cursor, the
+	 * lists' undo. */
+	struct ui_grid_state *grid;
+	struct ui_list_state *list;
 	/* The form record, for expressions and choices taken from it; or
 	 * NULL. */
 	struct ui_rec *rec;
 	/* The stored value at a path (borrowed), or NULL. */
 	const struct kaigi_value *(*value)(const struct ui_host *h, const char *field,
 					   const char *item, const char *col);
+	/* The path (field, item, col) of a plain field f of the page. */
+	void (*path)(const struct ui_host *h, const struct schema_field *f, const char **field,
+		     const char **item, const char **col);
 	/* Save text at a path ("" clears), saying so on the status line when it
 	 * is refused; true when saved. */
 	bool (*save)(struct ui *ui, const struct ui_host *h, const char *field, const char *item,
@@ -78,6 +93,10 @@ struct ui_host {
 	void (*edit)(struct ui *ui, const struct ui_host *h, const struct schema_field *top,
 		     const struct schema_field *f, const struct schema_grid_row *row, size_t col,
 		     const char *initial);
+	/* Start answering plain field f: its pop-up of choices or its editor,
+	 * with initial (a typed character, or NULL) to start with. */
+	void (*begin)(struct ui *ui, const struct ui_host *h, const struct schema_field *f,
+		      const char *initial);
 	/* The text being typed into cell (row, col) of top, or NULL when no
 	 * editor is open there. */
 	struct ui_text *(*typing)(const struct ui_host *h, const struct schema_field *top,
@@ -87,13 +106,6 @@ struct ui_host {
 	bool (*reload)(struct ui *ui, const struct ui_host *h);
 	/* Put the focus on item index of list (after a reload). */
 	void (*focus_item)(const struct ui_host *h, const struct schema_field *list, size_t index);
-};
-
-/* A grid's own state: the cell with the focus, the scroll, a rating
- * symbol typed before its digit (〇 △ ×). */
-struct ui_grid_state {
-	size_t gr, gc, gtop;
-	char gprefix[8];
 };
 
 #endif

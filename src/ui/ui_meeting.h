@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "kaigi/policy.h"
+#include "kaigi/register.h"
 #include "kaigi/store.h"
 #include "ui_app.h"
 #include "ui_draw.h"
@@ -116,51 +117,54 @@ struct meeting_scr {
 };
 
 /* ui_screen_meeting.c */
-void meeting_reload(struct ui *ui, struct meeting_scr *ms);
-void meeting_set_value(struct kaigi_value *v, const char *text);
+void ui_meeting_reload(struct ui *ui, struct meeting_scr *ms);
 
 /* ui_meeting_people.c */
-void people_load(struct ui *ui, struct meeting_scr *ms);
-void people_free(struct meeting_scr *ms);
-unsigned people_contexts(struct meeting_scr *ms);
-/* Up/Down (Tab/Shift-Tab), Home/PgUp to the first, End/PgDn to the last:
- * *cur over a list of n rows of the meeting screen.  False for any other
- * action. */
-bool meeting_list_move(size_t *cur, size_t n, int act);
-enum ui_result people_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
-void people_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
-void people_quick_add(struct ui *ui, struct meeting_scr *ms, const char *value);
+void ui_people_load(struct ui *ui, struct meeting_scr *ms);
+void ui_people_free(struct meeting_scr *ms);
+unsigned ui_people_contexts(struct meeting_scr *ms);
+/* The list's own keys (the meeting screen moves its cursor and takes
+ * ← and Esc). */
+enum ui_result ui_people_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
+void ui_people_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
+void ui_people_quick_add(struct ui *ui, struct meeting_scr *ms, const char *value);
 /* What to call p: the profession (the town's label, or the words typed
  * for "other"), else the part played (司会, 事例提供者). */
-const char *people_who_label(struct ui *ui, const struct meeting_scr *ms,
-			     const struct store_participant *p);
+const char *ui_people_who_label(struct ui *ui, const struct meeting_scr *ms,
+				const struct store_participant *p);
 
 /* ui_meeting_agenda.c */
-void agenda_load(struct ui *ui, struct meeting_scr *ms);
-void agenda_free(struct meeting_scr *ms);
-unsigned agenda_contexts(struct meeting_scr *ms);
-enum ui_result agenda_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
-void agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
+void ui_agenda_load(struct ui *ui, struct meeting_scr *ms);
+void ui_agenda_free(struct meeting_scr *ms);
+unsigned ui_agenda_contexts(struct meeting_scr *ms);
+/* The list's own keys (the meeting screen moves its cursor and takes
+ * ← and Esc). */
+enum ui_result ui_agenda_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
+void ui_agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
 /* Add the reviews case_ids (space-separated) as follow-ups. */
-void agenda_followup_chosen(struct ui *ui, struct meeting_scr *ms, const char *case_ids);
-void agenda_delete_confirmed(struct ui *ui, struct meeting_scr *ms);
+void ui_agenda_followup_chosen(struct ui *ui, struct meeting_scr *ms, const char *case_ids);
+void ui_agenda_delete_confirmed(struct ui *ui, struct meeting_scr *ms);
 /* One line naming case i: code, initials, age band, sex. */
-char *agenda_case_line(struct ui *ui, const struct meeting_scr *ms, size_t i);
+char *ui_agenda_case_line(struct ui *ui, const struct meeting_scr *ms, size_t i);
 
 /* ui_meeting_policy.c */
-void policy_load(struct ui *ui, struct meeting_scr *ms);
+void ui_policy_load(struct ui *ui, struct meeting_scr *ms);
 /* Whether the meeting has an agenda of issues (a policy meeting, or one
  * with issues on it). */
-bool policy_shown(const struct meeting_scr *ms);
-enum ui_result policy_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
-void policy_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
-void policy_remove_confirmed(struct ui *ui, struct meeting_scr *ms);
-void policy_page_close(struct ui *ui, struct meeting_scr *ms);
+bool ui_policy_shown(const struct meeting_scr *ms);
+/* The list's own keys (the meeting screen moves its cursor and takes
+ * ← and Esc). */
+enum ui_result ui_policy_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
+void ui_policy_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
+void ui_policy_remove_confirmed(struct ui *ui, struct meeting_scr *ms);
+void ui_policy_page_close(struct ui *ui, struct meeting_scr *ms);
 /* Sections of the forms the template lists for the meeting itself. */
-size_t sheets_count(struct ui *ui, const struct meeting_scr *ms);
-enum ui_result sheets_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
-void sheets_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
-void sheets_page_close(struct ui *ui, struct meeting_scr *ms);
-void policy_free(struct meeting_scr *ms);
+size_t ui_sheets_count(struct ui *ui, const struct meeting_scr *ms);
+/* The list's own keys (the meeting screen moves its cursor and takes
+ * ← and Esc). */
+enum ui_result ui_sheets_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
+void ui_sheets_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
+void ui_sheets_page_close(struct ui *ui, struct meeting_scr *ms);
+void ui_policy_free(struct meeting_scr *ms);
 
 #endif

@@ -17,10 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/followup.h"
 #include "kaigi/identity.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_field.h"
 #include "ui_meeting.h"
 #include "ui_plan.h"
@@ -42,7 +44,7 @@ enum {
 static const char *const cv_ids[CV_IDENTITY] = {"code", "initials", "age_band",
 						"sex",  "area",     "presenter"};
 
-char *agenda_case_line(struct ui *ui, const struct meeting_scr *ms, size_t i)
+char *ui_agenda_case_line(struct ui *ui, const struct meeting_scr *ms, size_t i)
 {
 	(void)ui;
 	const struct store_case *c = &ms->cases.v[i];
@@ -64,7 +66,8 @@ static void prev_free(struct meeting_scr *ms)
 	ms->prev_case[0] = '\0';
 }
 
-void agenda_load(struct ui *ui, struct meeting_scr *ms)
+/* The cases and the person of each. */
+static void cases_clear(struct meeting_scr *ms)
 {
 	if (ms->persons)
 		for (size_t i = 0; i < ms->cases.n; i++)
@@ -72,14 +75,18 @@ void agenda_load(struct ui *ui, struct meeting_scr *ms)
 	free(ms->persons);
 	ms->persons = NULL;
 	store_case_list_free(&ms->cases);
+}
+
+void ui_agenda_load(struct ui *ui, struct meeting_scr *ms)
+{
+	cases_clear(ms);
 	struct kaigi_error err;
 	if (store_case_list(ui->st, ms->m.id, &ms->cases, &err) != KAIGI_OK)
 		ui_msg_error(ui, &err);
 	ms->persons = xcalloc(ms->cases.n ? ms->cases.n : 1, sizeof *ms->persons);
 	for (size_t i = 0; i < ms->cases.n; i++)
 		store_person_get(ui->st, ms->cases.v[i].person_id, NULL, &ms->persons[i], &err);
-	if (ms->acur >= ms->cases.n)
-		ms->acur = ms->cases.n ? ms->cases.n - 1 : 0;
+	ui_cursor_clamp(&ms->acur, ms->cases.n);
 	prev_free(ms);
 	ms->agreed_w = 0; /* the close page reads the cases again */
 	/* Planning the meeting: whose follow-up report falls due by its date. */
@@ -92,14 +99,9 @@ void agenda_load(struct ui *ui, struct meeting_scr *ms)
 	}
 }
 
-void agenda_free(struct meeting_scr *ms)
+void ui_agenda_free(struct meeting_scr *ms)
 {
-	if (ms->persons)
-		for (size_t i = 0; i < ms->cases.n; i++)
-			store_person_clear(&ms->persons[i]);
-	free(ms->persons);
-	ms->persons = NULL;
-	store_case_list_free(&ms->cases);
+	cases_clear(ms);
 	ui_form_free(&ms->cform);
 	ui_synth_free(&ms->cf);
 	for (int i = 0; i < CV_COUNT; i++)
@@ -107,7 +109,7 @@ void agenda_free(struct meeting_scr *ms)
 	prev_free(ms);
 }
 
-unsigned agenda_contexts(struct meeting_scr *ms)
+unsigned ui_agenda_contexts(struct meeting_scr *ms)
 {
 	(void)ms;
 	return UI_CTX_AGENDA | UI_CTX_MEETING | UI_CTX_NAV | UI_CTX_CMD;
@@ -119,29 +121,29 @@ static void cv_fill(struct meeting_scr *ms)
 {
 	const struct store_case *c = &ms->cases.v[ms->acur];
 	const struct store_person *p = &ms->persons[ms->acur];
-	meeting_set_value(&ms->cv[CV_CODE], p->code);
-	meeting_set_value(&ms->cv[CV_INITIALS], p->initials);
-	meeting_set_value(&ms->cv[CV_AGE], p->age_band);
-	meeting_set_value(&ms->cv[CV_SEX], p->sex);
-	meeting_set_value(&ms->cv[CV_AREA], p->area);
-	meeting_set_value(&ms->cv[CV_PRESENTER], c->presenter);
+	ui_synth_value_set(&ms->cv[CV_CODE], p->code);
+	ui_synth_value_set(&ms->cv[CV_INITIALS], p->initials);
+	ui_synth_value_set(&ms->cv[CV_AGE], p->age_band);
+	ui_synth_value_set(&ms->cv[CV_SEX], p->sex);
+	ui_synth_value_set(&ms->cv[CV_AREA], p->area);
+	ui_synth_value_set(&ms->cv[CV_PRESENTER], c->presenter);
 	struct store_identity id = {0};
 	struct kaigi_error err;
 	if (store_identity_get(ms->ui->st, p->id, &id, &err) != KAIGI_OK)
 		ui_msg_error(ms->ui, &err);
 	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
-		meeting_set_value(&ms->cv[CV_IDENTITY + i], id.v[i]);
+		ui_synth_value_set(&ms->cv[CV_IDENTITY + i], id.v[i]);
 	store_identity_clear(&id);
 }
 
 static int cv_of(const char *id)
 {
-	for (int i = 0; i < CV_IDENTITY; i++)
-		if (strcmp(cv_ids[i], id) == 0)
-			return i;
-	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
-		if (strcmp(store_identity_key(i), id) == 0)
-			return CV_IDENTITY + i;
+	int i = ui_synth_index(cv_ids, CV_IDENTITY, id);
+	if (i >= 0)
+		return i;
+	for (int j = 0; j < IDENTITY_FIELD_COUNT; j++)
+		if (strcmp(store_identity_key(j), id) == 0)
+			return CV_IDENTITY + j;
 	return -1;
 }
 
@@ -167,8 +169,7 @@ static const struct kaigi_value *case_value(void *ctx, const char *field, const 
 	(void)item;
 	(void)col;
 	struct meeting_scr *ms = ctx;
-	int i = cv_of(field);
-	return i < 0 || ms->cv[i].type == KAIGI_NULL ? NULL : &ms->cv[i];
+	return ui_synth_value(ms->cv, cv_of(field));
 }
 
 static enum kaigi_status case_save(void *ctx, const char *field, const char *item, const char *col,
@@ -201,7 +202,7 @@ static enum kaigi_status case_save(void *ctx, const char *field, const char *ite
 	}
 	if (s == KAIGI_OK) {
 		size_t keep = ms->acur;
-		agenda_load(ui, ms);
+		ui_agenda_load(ui, ms);
 		ms->acur = keep;
 		cv_fill(ms);
 	}
@@ -279,7 +280,7 @@ static bool add_case(struct ui *ui, struct meeting_scr *ms, const char *person_i
 		return false;
 	}
 	ui_saved(ui);
-	agenda_load(ui, ms);
+	ui_agenda_load(ui, ms);
 	ms->acur = ms->cases.n ? ms->cases.n - 1 : 0;
 	return true;
 }
@@ -362,7 +363,7 @@ static void followup_open(struct ui *ui, struct meeting_scr *ms)
 		free(label);
 		n++;
 	}
-	/* The due reviews join the candidates, for agenda_followup_chosen. */
+	/* The due reviews join the candidates, for ui_agenda_followup_chosen. */
 	for (size_t i = 0; i < due.n; i++) {
 		bool have = false;
 		for (size_t j = 0; j < ms->cands.n && !have; j++)
@@ -383,7 +384,7 @@ static void followup_open(struct ui *ui, struct meeting_scr *ms)
 	ms->sel_tag = MSEL_FOLLOWUP;
 }
 
-void agenda_followup_chosen(struct ui *ui, struct meeting_scr *ms, const char *case_ids)
+void ui_agenda_followup_chosen(struct ui *ui, struct meeting_scr *ms, const char *case_ids)
 {
 	char *ids = xstrdup(case_ids);
 	size_t added = 0;
@@ -436,11 +437,11 @@ static void reorder(struct ui *ui, struct meeting_scr *ms, int dir)
 		}
 	}
 	ui_saved(ui);
-	agenda_load(ui, ms);
+	ui_agenda_load(ui, ms);
 	ms->acur = b;
 }
 
-void agenda_delete_confirmed(struct ui *ui, struct meeting_scr *ms)
+void ui_agenda_delete_confirmed(struct ui *ui, struct meeting_scr *ms)
 {
 	if (ms->acur >= ms->cases.n)
 		return;
@@ -450,15 +451,13 @@ void agenda_delete_confirmed(struct ui *ui, struct meeting_scr *ms)
 		return;
 	}
 	ui_saved(ui);
-	agenda_load(ui, ms);
+	ui_agenda_load(ui, ms);
 	ui_msg(ui, UI_MSG_INFO, "%s", _("The case was removed from the meeting."));
 }
 
-enum ui_result agenda_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
+enum ui_result ui_agenda_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
 {
 	size_t n = ms->cases.n;
-	if (meeting_list_move(&ms->acur, n, k->act))
-		return UI_REDRAW;
 	switch (k->act) {
 	case UI_ACT_OPEN:
 	case UI_ACT_RIGHT:
@@ -488,10 +487,6 @@ enum ui_result agenda_key(struct ui *ui, struct meeting_scr *ms, const struct ui
 	case UI_ACT_DELETE:
 		if (ms->acur < n && ui_writable(ui))
 			ms->confirm = MCONF_DELETE_CASE;
-		break;
-	case UI_ACT_LEFT:
-	case UI_ACT_BACK:
-		ms->focus_side = true;
 		break;
 	default:
 		break;
@@ -526,7 +521,7 @@ static void preview_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r
 	ui_lines_free(&l);
 }
 
-void agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
+void ui_agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
 {
 	if (ms->cedit) {
 		ui_form_draw(ui, &ms->cform, r, focused);
@@ -570,7 +565,7 @@ void agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool f
 		ms->atop = ms->acur - (size_t)rows + 1;
 	for (int i = 0; i < rows && ms->atop + (size_t)i < ms->cases.n; i++) {
 		size_t k = ms->atop + (size_t)i;
-		char *line = agenda_case_line(ui, ms, k);
+		char *line = ui_agenda_case_line(ui, ms, k);
 		int a = k == ms->acur && focused ? ui_attr(ui, UI_A_CURSOR) : (int)A_NORMAL;
 		char slot[32] = "";
 		if (k < plan.ncases)

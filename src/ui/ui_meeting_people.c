@@ -15,6 +15,7 @@
 #include "kaigi/config.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_meeting.h"
 
 enum { PV_NAME, PV_ORG, PV_PROF, PV_PROF_OTHER, PV_ROLE, PV_PRESENT, PV_COUNT };
@@ -23,20 +24,11 @@ static const char *const pv_ids[PV_COUNT] = {"name",       "organisation", "prof
 /* The choice that opens "other (write it)" on the profession. */
 #define PROF_OTHER "__other"
 
-/* The profession's label: the town's list (config.h), then the template's
- * expected professions, else NULL (words typed for "other"). */
+/* The profession's label (the town's list, then the template's expected
+ * professions), else NULL: words typed for "other". */
 static const char *prof_label(struct ui *ui, const struct meeting_scr *ms, const char *id)
 {
-	if (!id)
-		return NULL;
-	const char *l = config_profession_label(ui->config, id, ui->lang);
-	if (l)
-		return l;
-	if (ms->tpl)
-		for (size_t i = 0; i < ms->tpl->nroles; i++)
-			if (strcmp(ms->tpl->roles[i].id, id) == 0)
-				return schema_label_get(&ms->tpl->roles[i].label, ui->lang);
-	return NULL;
+	return config_profession_name(ui->config, ms->tpl, id, ui->lang);
 }
 
 static const char *role_label(const char *role)
@@ -48,8 +40,8 @@ static const char *role_label(const char *role)
 	return role ? role : "";
 }
 
-const char *people_who_label(struct ui *ui, const struct meeting_scr *ms,
-			     const struct store_participant *p)
+const char *ui_people_who_label(struct ui *ui, const struct meeting_scr *ms,
+				const struct store_participant *p)
 {
 	if (p->profession) {
 		const char *l = prof_label(ui, ms, p->profession);
@@ -58,34 +50,30 @@ const char *people_who_label(struct ui *ui, const struct meeting_scr *ms,
 	return role_label(p->role);
 }
 
-void people_load(struct ui *ui, struct meeting_scr *ms)
+void ui_people_load(struct ui *ui, struct meeting_scr *ms)
 {
 	store_participant_list_free(&ms->people);
 	struct kaigi_error err;
 	if (store_participant_list(ui->st, ms->m.id, &ms->people, &err) != KAIGI_OK)
 		ui_msg_error(ui, &err);
-	if (ms->pcur >= ms->people.n)
-		ms->pcur = ms->people.n ? ms->people.n - 1 : 0;
+	ui_cursor_clamp(&ms->pcur, ms->people.n);
 }
 
 static void pe_values(struct ui *ui, struct meeting_scr *ms)
 {
 	const char *prof = ms->pe.profession;
 	bool listed = prof && prof_label(ui, ms, prof);
-	meeting_set_value(&ms->pv[PV_NAME], ms->pe.name);
-	meeting_set_value(&ms->pv[PV_ORG], ms->pe.organisation);
-	meeting_set_value(&ms->pv[PV_PROF], listed ? prof : prof ? PROF_OTHER : NULL);
-	meeting_set_value(&ms->pv[PV_PROF_OTHER], listed ? NULL : prof);
-	meeting_set_value(&ms->pv[PV_ROLE], ms->pe.role);
+	ui_synth_value_set(&ms->pv[PV_NAME], ms->pe.name);
+	ui_synth_value_set(&ms->pv[PV_ORG], ms->pe.organisation);
+	ui_synth_value_set(&ms->pv[PV_PROF], listed ? prof : prof ? PROF_OTHER : NULL);
+	ui_synth_value_set(&ms->pv[PV_PROF_OTHER], listed ? NULL : prof);
+	ui_synth_value_set(&ms->pv[PV_ROLE], ms->pe.role);
 	kaigi_value_set_int(&ms->pv[PV_PRESENT], ms->pe.present ? 1 : 0);
 }
 
 static int pv_of(const char *id)
 {
-	for (int i = 0; i < PV_COUNT; i++)
-		if (strcmp(pv_ids[i], id) == 0)
-			return i;
-	return -1;
+	return ui_synth_index(pv_ids, PV_COUNT, id);
 }
 
 static const struct kaigi_value *pe_value(void *ctx, const char *field, const char *item,
@@ -94,8 +82,7 @@ static const struct kaigi_value *pe_value(void *ctx, const char *field, const ch
 	(void)item;
 	(void)col;
 	struct meeting_scr *ms = ctx;
-	int i = pv_of(field);
-	return i < 0 || ms->pv[i].type == KAIGI_NULL ? NULL : &ms->pv[i];
+	return ui_synth_value(ms->pv, pv_of(field));
 }
 
 static void set_str(char **slot, const char *text)
@@ -165,7 +152,7 @@ static enum kaigi_status pe_save(void *ctx, const char *field, const char *item,
 		pe_values(ms->ui, ms);
 		/* "Other" chosen with nothing typed yet still shows as other. */
 		if (pv_of(field) == PV_PROF && text && strcmp(text, PROF_OTHER) == 0)
-			meeting_set_value(&ms->pv[PV_PROF], PROF_OTHER);
+			ui_synth_value_set(&ms->pv[PV_PROF], PROF_OTHER);
 	} else {
 		store_participant_clear(&p);
 	}
@@ -235,7 +222,7 @@ static void page_open(struct ui *ui, struct meeting_scr *ms, const struct store_
 		ui_form_edit(ui, &ms->pform); /* type the name at once */
 }
 
-void people_free(struct meeting_scr *ms)
+void ui_people_free(struct meeting_scr *ms)
 {
 	store_participant_list_free(&ms->people);
 	ui_form_free(&ms->pform);
@@ -246,7 +233,7 @@ void people_free(struct meeting_scr *ms)
 		kaigi_value_clear(&ms->pv[i]);
 }
 
-unsigned people_contexts(struct meeting_scr *ms)
+unsigned ui_people_contexts(struct meeting_scr *ms)
 {
 	(void)ms;
 	return UI_CTX_PEOPLE | UI_CTX_MEETING | UI_CTX_NAV | UI_CTX_CMD;
@@ -273,7 +260,7 @@ static void quick_add_open(struct ui *ui, struct meeting_scr *ms)
 		snprintf(value, sizeof value, "%zu", i);
 		char *label =
 		    xasprintf("%s  %s  %s", p->name, p->organisation ? p->organisation : "",
-			      people_who_label(ui, ms, p));
+			      ui_people_who_label(ui, ms, p));
 		ui_select_add(&ms->sel, value, label, false);
 		free(label);
 	}
@@ -281,7 +268,7 @@ static void quick_add_open(struct ui *ui, struct meeting_scr *ms)
 	ms->sel_tag = MSEL_QUICK_ADD;
 }
 
-void people_quick_add(struct ui *ui, struct meeting_scr *ms, const char *value)
+void ui_people_quick_add(struct ui *ui, struct meeting_scr *ms, const char *value)
 {
 	char *copy = xstrdup(value);
 	char *save = NULL;
@@ -304,7 +291,7 @@ void people_quick_add(struct ui *ui, struct meeting_scr *ms, const char *value)
 	free(copy);
 	if (added) {
 		ui_saved(ui);
-		people_load(ui, ms);
+		ui_people_load(ui, ms);
 		ms->pcur = ms->people.n ? ms->people.n - 1 : 0;
 		ui_msg(ui, UI_MSG_INFO, _("%zu added."), added);
 	}
@@ -339,7 +326,7 @@ static void delete_person(struct ui *ui, struct meeting_scr *ms)
 	participant_copy(&ms->undo, p);
 	ms->undo_have = true;
 	ui_saved(ui);
-	people_load(ui, ms);
+	ui_people_load(ui, ms);
 	ui_msg(ui, UI_MSG_INFO, "%s", _("Removed. Press u to bring them back."));
 }
 
@@ -357,14 +344,12 @@ static void undo_person(struct ui *ui, struct meeting_scr *ms)
 	ms->undo_have = false;
 	store_participant_clear(&ms->undo);
 	ui_saved(ui);
-	people_load(ui, ms);
+	ui_people_load(ui, ms);
 }
 
-enum ui_result people_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
+enum ui_result ui_people_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
 {
 	size_t n = ms->people.n;
-	if (meeting_list_move(&ms->pcur, n, k->act))
-		return UI_REDRAW;
 	switch (k->act) {
 	case UI_ACT_EDIT:
 	case UI_ACT_RIGHT:
@@ -388,17 +373,13 @@ enum ui_result people_key(struct ui *ui, struct meeting_scr *ms, const struct ui
 	case UI_ACT_UNDO:
 		undo_person(ui, ms);
 		break;
-	case UI_ACT_LEFT:
-	case UI_ACT_BACK:
-		ms->focus_side = true;
-		break;
 	default:
 		break;
 	}
 	return UI_REDRAW;
 }
 
-void people_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
+void ui_people_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
 {
 	if (ms->pedit) {
 		ui_form_draw(ui, &ms->pform, r, focused);
@@ -436,7 +417,7 @@ void people_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool f
 		ui_put_cut(y, r.x + 2, nw - 1, p->name, a, false);
 		ui_put_cut(y, r.x + 2 + nw, ow - 1, p->organisation ? p->organisation : "", a,
 			   false);
-		ui_put_cut(y, r.x + 2 + nw + ow, r.w - 2 - nw - ow, people_who_label(ui, ms, p), a,
-			   false);
+		ui_put_cut(y, r.x + 2 + nw + ow, r.w - 2 - nw - ow, ui_people_who_label(ui, ms, p),
+			   a, false);
 	}
 }

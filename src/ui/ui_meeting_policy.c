@@ -19,8 +19,10 @@
 #include <string.h>
 
 #include "kaigi/policy.h"
+#include "kaigi/register.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_meeting.h"
 #include "ui_screens.h"
 
@@ -35,7 +37,7 @@ static void issues_clear(struct meeting_scr *ms)
 	store_decision_list_free(&ms->issues);
 }
 
-void policy_load(struct ui *ui, struct meeting_scr *ms)
+void ui_policy_load(struct ui *ui, struct meeting_scr *ms)
 {
 	issues_clear(ms);
 	struct kaigi_error err;
@@ -46,11 +48,10 @@ void policy_load(struct ui *ui, struct meeting_scr *ms)
 		if (store_issue_get(ui->st, ms->issues.v[i].issue_id, &ms->idet[i], &err) !=
 		    KAIGI_OK)
 			ui_msg_error(ui, &err);
-	if (ms->icur >= ms->issues.n)
-		ms->icur = ms->issues.n ? ms->issues.n - 1 : 0;
+	ui_cursor_clamp(&ms->icur, ms->issues.n);
 }
 
-bool policy_shown(const struct meeting_scr *ms)
+bool ui_policy_shown(const struct meeting_scr *ms)
 {
 	return ms->issues.n || (ms->tpl && ms->tpl->kind && strcmp(ms->tpl->kind, "policy") == 0);
 }
@@ -78,9 +79,9 @@ static enum kaigi_status decision_save(void *ctx, const char *field, const char 
 	snprintf(issue, sizeof issue, "%s", ms->issues.v[ms->icur].issue_id);
 	enum kaigi_status s = store_agenda_decide(ms->ui->st, ms->m.id, issue, text, err);
 	if (s == KAIGI_OK) {
-		policy_load(ms->ui, ms);
-		meeting_set_value(&ms->iv,
-				  ms->icur < ms->issues.n ? ms->issues.v[ms->icur].decision : NULL);
+		ui_policy_load(ms->ui, ms);
+		ui_synth_value_set(
+		    &ms->iv, ms->icur < ms->issues.n ? ms->issues.v[ms->icur].decision : NULL);
 	}
 	return s;
 }
@@ -93,7 +94,7 @@ static void decision_open(struct ui *ui, struct meeting_scr *ms)
 	ui_synth_free(&ms->if_);
 	ui_synth_add(&ms->if_, "decision", SCHEMA_LONGTEXT, _("Decision of the policy meeting"),
 		     _("What, who, by when; shown on every case linked to the issue"));
-	meeting_set_value(&ms->iv, ms->issues.v[ms->icur].decision);
+	ui_synth_value_set(&ms->iv, ms->issues.v[ms->icur].decision);
 	snprintf(ms->iscope, sizeof ms->iscope, "agenda:%.36s:%.36s", ms->m.id,
 		 ms->issues.v[ms->icur].issue_id);
 	struct ui_src src = {
@@ -119,13 +120,13 @@ static void reorder(struct ui *ui, struct meeting_scr *ms, int dir)
 		return;
 	}
 	ui_saved(ui);
-	policy_load(ui, ms);
+	ui_policy_load(ui, ms);
 	for (size_t i = 0; i < ms->issues.n; i++)
 		if (strcmp(ms->issues.v[i].issue_id, issue) == 0)
 			ms->icur = i;
 }
 
-void policy_remove_confirmed(struct ui *ui, struct meeting_scr *ms)
+void ui_policy_remove_confirmed(struct ui *ui, struct meeting_scr *ms)
 {
 	if (ms->icur >= ms->issues.n)
 		return;
@@ -136,25 +137,23 @@ void policy_remove_confirmed(struct ui *ui, struct meeting_scr *ms)
 		return;
 	}
 	ui_saved(ui);
-	policy_load(ui, ms);
+	ui_policy_load(ui, ms);
 	ui_msg(ui, UI_MSG_INFO, "%s", _("The issue was taken off the agenda."));
 }
 
-void policy_page_close(struct ui *ui, struct meeting_scr *ms)
+void ui_policy_page_close(struct ui *ui, struct meeting_scr *ms)
 {
 	if (!ms->iedit)
 		return;
 	ui_form_flush(ui, &ms->iform);
 	ui_form_free(&ms->iform);
 	ms->iedit = false;
-	policy_load(ui, ms);
+	ui_policy_load(ui, ms);
 }
 
-enum ui_result policy_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
+enum ui_result ui_policy_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
 {
 	size_t n = ms->issues.n;
-	if (meeting_list_move(&ms->icur, n, k->act))
-		return UI_REDRAW;
 	switch (k->act) {
 	case UI_ACT_OPEN:
 	case UI_ACT_RIGHT:
@@ -168,10 +167,6 @@ enum ui_result policy_key(struct ui *ui, struct meeting_scr *ms, const struct ui
 	case UI_ACT_DELETE:
 		if (ms->icur < n && ui_writable(ui))
 			ms->confirm = MCONF_REMOVE_ISSUE;
-		break;
-	case UI_ACT_LEFT:
-	case UI_ACT_BACK:
-		ms->focus_side = true;
 		break;
 	default:
 		break;
@@ -211,7 +206,7 @@ static void detail_build(struct ui *ui, const struct meeting_scr *ms, int w, str
 		      d->decision ? (int)A_NORMAL : ui_attr(ui, UI_A_DIM));
 }
 
-void policy_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
+void ui_policy_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
 {
 	if (ms->iedit) {
 		ui_form_draw(ui, &ms->iform, r, focused);
@@ -276,7 +271,7 @@ static bool sheet_at(struct ui *ui, const struct meeting_scr *ms, size_t i,
 	return false;
 }
 
-size_t sheets_count(struct ui *ui, const struct meeting_scr *ms)
+size_t ui_sheets_count(struct ui *ui, const struct meeting_scr *ms)
 {
 	size_t n = 0;
 	for (size_t f = 0; ms->tpl && f < ms->tpl->nmeeting_forms; f++) {
@@ -287,7 +282,7 @@ size_t sheets_count(struct ui *ui, const struct meeting_scr *ms)
 	return n;
 }
 
-void sheets_page_close(struct ui *ui, struct meeting_scr *ms)
+void ui_sheets_page_close(struct ui *ui, struct meeting_scr *ms)
 {
 	if (!ms->sedit)
 		return;
@@ -303,7 +298,7 @@ static void sheet_open(struct ui *ui, struct meeting_scr *ms)
 	size_t sect;
 	if (!sheet_at(ui, ms, ms->scur, &form, &sect))
 		return;
-	sheets_page_close(ui, ms);
+	ui_sheets_page_close(ui, ms);
 	/* The meeting's own record of the form (no case), made when first
 	 * opened; read-only, an empty page. */
 	char id[STORE_ID_SIZE] = "";
@@ -326,50 +321,21 @@ static void sheet_open(struct ui *ui, struct meeting_scr *ms)
 	ms->sedit = true;
 }
 
-enum ui_result sheets_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
+enum ui_result ui_sheets_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
 {
-	size_t n = sheets_count(ui, ms);
-	switch (k->act) {
-	case UI_ACT_UP:
-	case UI_ACT_PREV:
-		if (ms->scur)
-			ms->scur--;
-		break;
-	case UI_ACT_DOWN:
-	case UI_ACT_NEXT:
-		if (ms->scur + 1 < n)
-			ms->scur++;
-		break;
-	case UI_ACT_HOME:
-	case UI_ACT_PGUP:
-		ms->scur = 0;
-		break;
-	case UI_ACT_END:
-	case UI_ACT_PGDN:
-		ms->scur = n ? n - 1 : 0;
-		break;
-	case UI_ACT_OPEN:
-	case UI_ACT_RIGHT:
+	if (k->act == UI_ACT_OPEN || k->act == UI_ACT_RIGHT)
 		sheet_open(ui, ms);
-		break;
-	case UI_ACT_LEFT:
-	case UI_ACT_BACK:
-		ms->focus_side = true;
-		break;
-	default:
-		break;
-	}
 	return UI_REDRAW;
 }
 
-void sheets_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
+void ui_sheets_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
 {
 	if (ms->sedit) {
 		ui_form_draw(ui, &ms->sform, r, focused);
 		return;
 	}
 	ui_put_cut(r.y, r.x, r.w, _("The meeting's own records"), ui_attr(ui, UI_A_HEADING), false);
-	size_t n = sheets_count(ui, ms);
+	size_t n = ui_sheets_count(ui, ms);
 	if (n == 0) {
 		ui_put_cut(r.y + 2, r.x, r.w,
 			   _("This meeting's template lists no form for the meeting itself."),
@@ -389,7 +355,7 @@ void sheets_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool f
 	}
 }
 
-void policy_free(struct meeting_scr *ms)
+void ui_policy_free(struct meeting_scr *ms)
 {
 	issues_clear(ms);
 	ui_form_free(&ms->iform);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * ui_privacy_hint.h — told while typing (issue 13): when what is being
+ * ui_privacy_hint.h — told while typing: when what is being
  * typed into a field that is not sensitive holds something a handout would
  * hide (the person's own name, a phone number, a date of birth …), the
  * status line says so and why, without stopping the typing.  The check is

@@ -5,7 +5,7 @@
  *
  * Values are looked up in the record read after the last save, so what the
  * screen shows is what is stored.  Reading it builds an index of its answers
- * by path and of its lists by field (issue 16): a page costs what it shows,
+ * by path and of its lists by field, so that a page costs what it shows,
  * not what the record holds (16,000 answers, a list of 1,000 items).  Expressions follow the
  * engine's scope (doc/forms.md): inside a grid row or list item the sibling cells shadow the form's
  * fields; calculated fields are computed on demand, never stored; grids and lists read as

@@ -8,6 +8,8 @@
 #ifndef KAIGI_UI_REGISTER_H
 #define KAIGI_UI_REGISTER_H
 
+#include "kaigi/followup.h"
+#include "kaigi/register.h"
 #include "kaigi/store.h"
 #include "ui_form.h"
 #include "ui_lines.h"

@@ -12,6 +12,8 @@
 
 #include "kaigi/field_ids.h"
 #include "kaigi/fiscal.h"
+#include "kaigi/followup.h"
+#include "kaigi/register.h"
 #include "ui_register.h"
 #include "ui_screens.h"
 

@@ -16,11 +16,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/case_open.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
 #include "ui_case.h"
+#include "ui_cursor.h"
 #include "ui_field.h"
 #include "ui_item_page.h"
 #include "ui_lines.h"
@@ -45,6 +47,8 @@ static void timer_save(struct ui *ui, struct case_scr *cs, size_t i)
 	cs->timer.saved_at = ui_mono_ms();
 }
 
+static void side_open(struct ui *ui, struct case_scr *cs, size_t i);
+
 static void phase_goto(struct ui *ui, struct case_scr *cs, size_t i)
 {
 	if (!cs->tpl || i >= cs->timer.n)
@@ -56,7 +60,7 @@ static void phase_goto(struct ui *ui, struct case_scr *cs, size_t i)
 	/* Show the first section that belongs to the new phase. */
 	for (size_t k = 0; k < cs->nside; k++)
 		if (cs->side[k].phase && strcmp(cs->side[k].phase, cs->tpl->phases[i].id) == 0) {
-			case_side_open(ui, cs, k);
+			side_open(ui, cs, k);
 			cs->focus_side = false;
 			break;
 		}
@@ -66,7 +70,7 @@ static void phase_goto(struct ui *ui, struct case_scr *cs, size_t i)
 
 /* ---- pages ------------------------------------------------------------------ */
 
-void case_side_open(struct ui *ui, struct case_scr *cs, size_t i)
+static void side_open(struct ui *ui, struct case_scr *cs, size_t i)
 {
 	if (i >= cs->nside)
 		return;
@@ -93,7 +97,9 @@ void case_side_open(struct ui *ui, struct case_scr *cs, size_t i)
 
 static const struct ui_item_owner item_owner;
 
-void case_item_open(struct ui *ui, struct case_scr *cs, const char *focus, bool edit)
+/* Open the focused list item of the page on its own page (stacked on the
+ * case), on its item field focus (or NULL); edit: its first field open. */
+static void item_open(struct ui *ui, struct case_scr *cs, const char *focus, bool edit)
 {
 	const char *id = cs->have_page ? ui_form_item_id(&cs->page) : NULL;
 	if (!id || ui_item_page_is_open(ui, cs))
@@ -108,7 +114,7 @@ void case_item_open(struct ui *ui, struct case_scr *cs, const char *focus, bool 
 						 .edit = edit});
 }
 
-void case_leave(struct ui *ui, struct case_scr *cs)
+static void case_leave(struct ui *ui, struct case_scr *cs)
 {
 	ui_item_page_close(ui, cs);
 	if (cs->have_page)
@@ -116,6 +122,61 @@ void case_leave(struct ui *ui, struct case_scr *cs)
 	ui_timer_run(&cs->timer, false);
 	timer_save(ui, cs, cs->timer.cur);
 	ui_pop(ui);
+}
+
+/* ---- closing the case --------------------------------------------------------- */
+
+/* Closed: marked in the meeting's case list as finished. */
+static void close_case(struct ui *ui, struct case_scr *cs)
+{
+	struct kaigi_error err;
+	if (!ui->read_only && store_case_close(ui->st, cs->c.id, &err) != KAIGI_OK) {
+		ui_msg_error(ui, &err);
+		case_leave(ui, cs);
+		return;
+	}
+	ui_msg(ui, UI_MSG_INFO, "%s", _("Case closed; everything is saved."));
+	case_leave(ui, cs);
+}
+
+/* The close check's answer: close (m NULL), or go to the missing answer m
+ * (the check's list has gone; an item page may be on top). */
+static void check_answered(struct ui *ui, struct case_scr *cs, const struct case_missing *m)
+{
+	if (!m) {
+		close_case(ui, cs);
+		return;
+	}
+	for (size_t i = 0; i < cs->nside; i++) {
+		if (cs->side[i].kind != CS_SECTION || cs->side[i].rec != m->rec ||
+		    cs->side[i].sect != m->sect)
+			continue;
+		side_open(ui, cs, i);
+		cs->focus_side = false;
+		if (!cs->have_page)
+			return;
+		if (!m->sub) {
+			ui_form_focus_field(&cs->page, m->f->id);
+			return;
+		}
+		for (size_t r = 0; r < cs->page.nrows; r++)
+			if (cs->page.rows[r].kind == UI_ROW_ITEM && cs->page.rows[r].f == m->f &&
+			    cs->page.rows[r].item == m->item)
+				cs->page.cur = r;
+		/* The item on its own page, on the field. */
+		item_open(ui, cs, m->sub->id, false);
+		return;
+	}
+}
+
+/* Leaving the case asks the close check first (ui_case_check.c). */
+static void close_ask(struct ui *ui, struct case_scr *cs)
+{
+	/* Save what is being typed first: it may be what was missing. */
+	ui_item_page_flush(ui, cs);
+	if (cs->have_page)
+		ui_form_flush(ui, &cs->page);
+	ui_case_check_open(ui, cs, check_answered);
 }
 
 /* ---- keys ------------------------------------------------------------------- */
@@ -147,7 +208,7 @@ static void goto_chosen(struct ui *ui, void *owner, bool chosen, const char *val
 	struct case_scr *cs = owner;
 	if (!chosen || !value)
 		return;
-	case_side_open(ui, cs, (size_t)atol(value));
+	side_open(ui, cs, (size_t)atol(value));
 	cs->focus_side = false;
 }
 
@@ -213,11 +274,11 @@ static bool case_command(struct ui *ui, struct case_scr *cs, int act)
 		goto_open(ui, cs);
 		return true;
 	case UI_ACT_READBACK:
-		case_side_open(ui, cs, side_index(cs, CS_READBACK));
+		side_open(ui, cs, side_index(cs, CS_READBACK));
 		cs->focus_side = false;
 		return true;
 	case UI_ACT_CLOSE_CASE:
-		case_check_open(ui, cs);
+		close_ask(ui, cs);
 		return true;
 	case UI_ACT_HISTORY:
 		ui_history_open(ui, cs->c.person_id, cs->c.id);
@@ -227,25 +288,26 @@ static bool case_command(struct ui *ui, struct case_scr *cs, int act)
 	}
 }
 
+/* A key the focused part left: a running-case key, else it does nothing
+ * here (and the status line says so). */
+static void case_other_key(struct ui *ui, struct case_scr *cs, const struct ui_key *k)
+{
+	if (!case_command(ui, cs, k->act))
+		ui_key_unused(ui, k);
+}
+
 static enum ui_result side_key(struct ui *ui, struct case_scr *cs, const struct ui_key *k)
 {
+	size_t to = cs->scur;
+	if (ui_cursor_move(&to, cs->nside, k->act,
+			   (struct ui_cursor_keys){.ends = true, .page = UI_CURSOR_PAGE_ENDS})) {
+		/* ↑ ↓ at an end keep the page; Home, End, PgUp, PgDn open it
+		 * (again). */
+		if (to != cs->scur || (k->act != UI_ACT_UP && k->act != UI_ACT_DOWN))
+			side_open(ui, cs, to);
+		return UI_REDRAW;
+	}
 	switch (k->act) {
-	case UI_ACT_UP:
-		if (cs->scur > 0)
-			case_side_open(ui, cs, cs->scur - 1);
-		break;
-	case UI_ACT_DOWN:
-		if (cs->scur + 1 < cs->nside)
-			case_side_open(ui, cs, cs->scur + 1);
-		break;
-	case UI_ACT_HOME:
-	case UI_ACT_PGUP:
-		case_side_open(ui, cs, 0);
-		break;
-	case UI_ACT_END:
-	case UI_ACT_PGDN:
-		case_side_open(ui, cs, cs->nside - 1);
-		break;
 	case UI_ACT_OPEN:
 	case UI_ACT_RIGHT:
 	case UI_ACT_NEXT:
@@ -253,11 +315,10 @@ static enum ui_result side_key(struct ui *ui, struct case_scr *cs, const struct 
 		break;
 	case UI_ACT_BACK:
 	case UI_ACT_LEFT:
-		case_check_open(ui, cs);
+		close_ask(ui, cs);
 		break;
 	default:
-		if (!case_command(ui, cs, k->act))
-			ui_key_unused(ui, k);
+		case_other_key(ui, cs, k);
 		break;
 	}
 	return UI_REDRAW;
@@ -271,7 +332,7 @@ static void section_step(struct ui *ui, struct case_scr *cs, int dir)
 		i = dir > 0 ? i + 1 : i - 1;
 		if (cs->side[i].kind != CS_SECTION)
 			continue;
-		case_side_open(ui, cs, i);
+		side_open(ui, cs, i);
 		if (cs->have_page)
 			ui_form_focus_edge(&cs->page, dir < 0);
 		return;
@@ -297,11 +358,10 @@ static enum ui_result page_key(struct ui *ui, struct case_scr *cs, const struct 
 		break;
 	case UI_FORM_OPEN_ITEM:
 		/* A new item starts with its first field open. */
-		case_item_open(ui, cs, NULL, k->act == UI_ACT_ADD);
+		item_open(ui, cs, NULL, k->act == UI_ACT_ADD);
 		break;
 	case UI_FORM_UNHANDLED:
-		if (!case_command(ui, cs, k->act))
-			ui_key_unused(ui, k);
+		case_other_key(ui, cs, k);
 		break;
 	default:
 		break;
@@ -317,29 +377,15 @@ static enum ui_result case_key(struct ui *ui, void *state, const struct ui_key *
 	if (cs->have_page)
 		return page_key(ui, cs, k);
 	/* A read page: the read-back or last time's. */
+	if (ui_scroll_move(&cs->read_top, k->act, 10))
+		return UI_REDRAW;
 	switch (k->act) {
-	case UI_ACT_UP:
-		cs->read_top--;
-		break;
-	case UI_ACT_DOWN:
-		cs->read_top++;
-		break;
-	case UI_ACT_PGUP:
-		cs->read_top -= 10;
-		break;
-	case UI_ACT_PGDN:
-		cs->read_top += 10;
-		break;
-	case UI_ACT_HOME:
-		cs->read_top = 0;
-		break;
 	case UI_ACT_BACK:
 	case UI_ACT_LEFT:
 		cs->focus_side = true;
 		break;
 	default:
-		if (!case_command(ui, cs, k->act))
-			ui_key_unused(ui, k);
+		case_other_key(ui, cs, k);
 		break;
 	}
 	return UI_REDRAW;
@@ -539,7 +585,7 @@ static void case_free(void *state)
 	free(cs->side);
 	ui_timer_show(NULL);
 	ui_timer_free(&cs->timer);
-	case_missing_free(cs);
+	ui_case_missing_free(cs);
 	store_meeting_clear(&cs->m);
 	store_case_clear(&cs->c);
 	store_person_clear(&cs->p);
@@ -567,77 +613,55 @@ static void add_side(struct case_scr *cs, struct case_side s)
 static bool load(struct ui *ui, struct case_scr *cs, const char *meeting_id, const char *case_id)
 {
 	struct kaigi_error err;
-	if (store_meeting_get(ui->st, meeting_id, &cs->m, &err) != KAIGI_OK ||
-	    store_case_get(ui->st, case_id, &cs->c, &err) != KAIGI_OK ||
-	    store_person_get(ui->st, cs->c.person_id, NULL, &cs->p, &err) != KAIGI_OK) {
+	struct kaigi_diags warnings = {0};
+	struct store_case_open o;
+	enum kaigi_status status = store_case_open(ui->st, meeting_id, case_id, ui->read_only,
+						   CASE_FORMS_MAX, &o, &warnings, &err);
+	for (size_t i = 0; i < warnings.n; i++)
+		ui_msg_error(ui, &warnings.v[i]);
+	kaigi_diags_free(&warnings);
+	if (status != KAIGI_OK) {
 		ui_msg_error(ui, &err);
 		return false;
 	}
-	cs->tpl = schema_meeting_find(ui->forms, cs->m.template_id);
+	/* The screen keeps the meeting, the case and the person. */
+	cs->m = o.m;
+	cs->c = o.c;
+	cs->p = o.p;
+	memset(&o.m, 0, sizeof o.m);
+	memset(&o.c, 0, sizeof o.c);
+	memset(&o.p, 0, sizeof o.p);
+	cs->tpl = o.tpl;
 	if (!cs->tpl) {
 		ui_msg(ui, UI_MSG_ERROR, _("The meeting template '%s' is not installed."),
 		       cs->m.template_id);
+		store_case_open_clear(&o);
 		return false;
 	}
-	struct store_case_list all;
-	if (store_case_list(ui->st, meeting_id, &all, &err) == KAIGI_OK) {
-		cs->ncases = all.n;
-		for (size_t i = 0; i < all.n; i++)
-			if (strcmp(all.v[i].id, case_id) == 0)
-				cs->case_no = i + 1;
-		store_case_list_free(&all);
-	}
-	/* A follow-up starts from last time: its evaluation form lists the
-	 * open short-term goals, its grids carry the last ratings (made once;
-	 * the forms it already has are left alone). */
-	if (cs->c.follows[0] && !ui->read_only) {
-		struct store_prefill pf;
-		if (store_followup_prefill(ui->st, case_id, &pf, &err) != KAIGI_OK)
-			ui_msg_error(ui, &err);
-		else if (pf.records)
-			cs->prefilled = pf;
-	}
-	/* One record per form of the template, made on first use. */
-	struct store_record_list existing = {0};
-	if (ui->read_only)
-		store_record_list(ui->st, meeting_id, case_id, &existing, &err);
-	for (size_t i = 0; i < cs->tpl->nforms && cs->nrecs < CASE_FORMS_MAX; i++) {
-		const struct schema_form *form = schema_form_find(ui->forms, cs->tpl->forms[i]);
-		if (!form)
-			continue;
-		char id[STORE_ID_SIZE] = "";
-		if (!ui->read_only) {
-			if (store_record_ensure(ui->st, meeting_id, case_id, form->id, id, &err) !=
-			    KAIGI_OK) {
-				ui_msg_error(ui, &err);
-				id[0] = '\0';
-			}
-		} else {
-			for (size_t j = 0; j < existing.n; j++)
-				if (strcmp(existing.v[j].form, form->id) == 0)
-					snprintf(id, sizeof id, "%s", existing.v[j].id);
-		}
-		if (ui_rec_load(&cs->recs[cs->nrecs], ui->st, id, form, &err) != KAIGI_OK) {
+	cs->case_no = o.case_no;
+	cs->ncases = o.ncases;
+	cs->prefilled = o.prefilled;
+	for (size_t i = 0; i < o.nforms; i++) {
+		const struct schema_form *form = o.forms[i].form;
+		if (ui_rec_load(&cs->recs[cs->nrecs], ui->st, o.forms[i].record_id, form, &err) !=
+		    KAIGI_OK) {
 			ui_msg_error(ui, &err);
 			ui_rec_load(&cs->recs[cs->nrecs], ui->st, "", form, &err);
 		}
 		cs->nrecs++;
 	}
-	store_record_list_free(&existing);
 	for (size_t r = 0; r < cs->nrecs; r++)
 		for (size_t s = 0; s < cs->recs[r].form->nsections; s++)
 			add_side(cs, (struct case_side){CS_SECTION, r, s,
 							cs->recs[r].form->sections[s].phase});
 	add_side(cs, (struct case_side){CS_READBACK, 0, 0, NULL});
 	if (cs->c.follows[0]) {
-		struct store_case prev;
-		memset(&prev, 0, sizeof prev);
-		if (store_case_get(ui->st, cs->c.follows, &prev, &err) == KAIGI_OK)
-			cs->nprev = ui_readback_load(ui, prev.meeting_id, prev.id, cs->prev,
+		if (o.prev.id[0])
+			cs->nprev = ui_readback_load(ui, o.prev.meeting_id, o.prev.id, cs->prev,
 						     CASE_FORMS_MAX);
-		store_case_clear(&prev);
 		add_side(cs, (struct case_side){CS_PREVIOUS, 0, 0, NULL});
 	}
+	store_case_open_clear(&o);
 	ui_timer_open(ui, &cs->timer, cs->tpl, meeting_id, case_id); /* ui_plan.h */
 	return true;
 }
@@ -665,7 +689,7 @@ void ui_case_open(struct ui *ui, const char *meeting_id, const char *case_id)
 			first = k;
 			break;
 		}
-	case_side_open(ui, cs, first);
+	side_open(ui, cs, first);
 	cs->focus_side = false;
 	if (live) {
 		ui_timer_run(&cs->timer, true);
@@ -707,7 +731,7 @@ void ui_case_open_at(struct ui *ui, const char *meeting_id, const char *case_id,
 	size_t k = side_of_field(cs, form, field);
 	if (k == cs->nside)
 		return;
-	case_side_open(ui, cs, k);
+	side_open(ui, cs, k);
 	cs->focus_side = false;
 	if (!cs->have_page || !ui_form_focus_field(&cs->page, field) || !item || !*item || !col ||
 	    !*col)
@@ -718,7 +742,7 @@ void ui_case_open_at(struct ui *ui, const char *meeting_id, const char *case_id,
 		const char *id =
 		    cs->page.rows[r].kind == UI_ROW_ITEM ? ui_form_item_id(&cs->page) : NULL;
 		if (id && strcmp(id, item) == 0) {
-			case_item_open(ui, cs, col, false);
+			item_open(ui, cs, col, false);
 			return;
 		}
 	}

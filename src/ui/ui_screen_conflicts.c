@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * ui_screen_conflicts.c — sync conflicts side by side (issue 10, doc/sync.md):
+ * ui_screen_conflicts.c — sync conflicts side by side (doc/sync.md):
  * the list of open conflicts, and for the highlighted one the value here and
  * the incoming value in two columns, each with who changed it and when.
  * l keeps the value here, i takes the incoming one; the decision travels
@@ -19,6 +19,7 @@
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_draw.h"
 #include "ui_screens.h"
 
@@ -75,8 +76,7 @@ static void load(struct ui *ui, struct conflicts *c)
 	struct kaigi_error err;
 	if (store_sync_conflicts(ui->st, false, &c->c, &err) != KAIGI_OK)
 		ui_msg_error(ui, &err);
-	if (c->cur >= c->c.n)
-		c->cur = c->c.n ? c->c.n - 1 : 0;
+	ui_cursor_clamp(&c->cur, c->c.n);
 }
 
 static unsigned conflicts_contexts(struct ui *ui, void *state)
@@ -134,6 +134,9 @@ static void settle(struct ui *ui, struct conflicts *c, enum sync_keep keep)
 static enum ui_result conflicts_key(struct ui *ui, void *state, const struct ui_key *k)
 {
 	struct conflicts *c = state;
+	if (ui_cursor_move(&c->cur, c->c.n, k->act,
+			   (struct ui_cursor_keys){.tab = true, .ends = true}))
+		return UI_REDRAW;
 	switch (k->act) {
 	case UI_ACT_BACK:
 		ui_pop(ui);
@@ -143,22 +146,6 @@ static enum ui_result conflicts_key(struct ui *ui, void *state, const struct ui_
 		break;
 	case UI_ACT_KEEP_INCOMING:
 		settle(ui, c, SYNC_KEEP_INCOMING);
-		break;
-	case UI_ACT_UP:
-	case UI_ACT_PREV:
-		if (c->cur)
-			c->cur--;
-		break;
-	case UI_ACT_DOWN:
-	case UI_ACT_NEXT:
-		if (c->cur + 1 < c->c.n)
-			c->cur++;
-		break;
-	case UI_ACT_HOME:
-		c->cur = 0;
-		break;
-	case UI_ACT_END:
-		c->cur = c->c.n ? c->c.n - 1 : 0;
 		break;
 	default:
 		return UI_CONTINUE;

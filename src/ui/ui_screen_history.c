@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/followup.h"
 #include "kaigi/field_ids.h"
 #include "kaigi/policy.h"
 #include "kaigi/strbuf.h"
@@ -32,6 +33,7 @@
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
 #include "ui_compare.h"
+#include "ui_cursor.h"
 #include "ui_draw.h"
 #include "ui_field.h"
 #include "ui_lines.h"
@@ -190,79 +192,41 @@ static enum ui_result history_key(struct ui *ui, void *state, const struct ui_ke
 {
 	struct history *h = state;
 	if (h->sel.open) {
-		enum ui_select_result r = ui_select_key(ui, &h->sel, k);
-		if (r == UI_SELECT_CHOSEN) {
-			char *v = ui_select_value(&h->sel);
-			ui_select_close(&h->sel);
+		char *v = ui_select_pick(ui, &h->sel, k);
+		if (v)
 			set_status(ui, h, v);
-			free(v);
-		} else if (r == UI_SELECT_CANCELLED) {
-			ui_select_close(&h->sel);
-		}
+		free(v);
 		return UI_REDRAW;
 	}
 	if (h->focus_side) {
-		switch (k->act) {
-		case UI_ACT_UP:
-		case UI_ACT_PREV:
-			if (h->cur)
-				h->cur--;
-			break;
-		case UI_ACT_DOWN:
-		case UI_ACT_NEXT:
-			if (h->cur + 1 < h->reviews.n)
-				h->cur++;
-			break;
-		case UI_ACT_HOME:
-		case UI_ACT_PGUP:
-			h->cur = 0;
-			break;
-		case UI_ACT_END:
-		case UI_ACT_PGDN:
-			h->cur = h->reviews.n ? h->reviews.n - 1 : 0;
-			break;
-		case UI_ACT_OPEN:
-		case UI_ACT_RIGHT:
-			h->focus_side = false;
-			break;
-		case UI_ACT_BACK:
-		case UI_ACT_LEFT:
+		if (k->act == UI_ACT_BACK || k->act == UI_ACT_LEFT) {
 			ui_pop(ui);
 			return UI_REDRAW;
-		default:
-			break;
 		}
+		if (k->act == UI_ACT_OPEN || k->act == UI_ACT_RIGHT)
+			h->focus_side = false;
+		else
+			ui_cursor_move(&h->cur, h->reviews.n, k->act, UI_CURSOR_LIST);
 		review_load(ui, h);
 		return UI_REDRAW;
 	}
+	/* ↑ ↓ move through the actions while the highlighted one is in view,
+	 * and scroll the page past the first and the last. */
+	if ((k->act == UI_ACT_UP || k->act == UI_ACT_DOWN) && action_shown(h)) {
+		size_t was = h->acur;
+		ui_cursor_move(&h->acur, h->acts.n, k->act, (struct ui_cursor_keys){0});
+		if (h->acur != was) {
+			h->reveal = true;
+			return UI_REDRAW;
+		}
+	}
 	int page = h->pane_h > 2 ? h->pane_h - 1 : 1;
+	if (ui_scroll_move(&h->top, k->act, page)) {
+		if (k->act == UI_ACT_HOME)
+			h->acur = 0;
+		return UI_REDRAW;
+	}
 	switch (k->act) {
-	case UI_ACT_UP:
-		if (action_shown(h) && h->acur > 0) {
-			h->acur--;
-			h->reveal = true;
-		} else {
-			h->top--;
-		}
-		break;
-	case UI_ACT_DOWN:
-		if (action_shown(h) && h->acur + 1 < h->acts.n) {
-			h->acur++;
-			h->reveal = true;
-		} else {
-			h->top++;
-		}
-		break;
-	case UI_ACT_PGUP:
-		h->top -= page;
-		break;
-	case UI_ACT_PGDN:
-		h->top += page;
-		break;
-	case UI_ACT_HOME:
-		h->top = 0;
-		h->acur = 0;
-		break;
 	case UI_ACT_CLOSE_ACTION:
 		if (h->acur < h->acts.n)
 			set_status(ui, h, h->acts.v[h->acur].open ? "done" : "todo");

@@ -5,7 +5,7 @@
  * store_text_search), creating a meeting from a template, and r for the
  * regional issues.
  *
- * Search as you type never makes a key wait (issue 16): a key only edits
+ * Search as you type never makes a key wait: a key only edits
  * the query; the search runs in the loop's tick once typing pauses, and
  * gives way to the next key (store_stop_when polls the terminal), its
  * half-done results dropped.  The results on screen always belong to one
@@ -22,11 +22,13 @@
 
 #include "kaigi/identity.h"
 #include "kaigi/scrub.h"
+#include "kaigi/search.h"
 #include "kaigi/store_stop.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_draw.h"
 #include "ui_screens.h"
 #include "ui_select.h"
@@ -72,8 +74,7 @@ static void load(struct ui *ui, struct home *h)
 		h->nupcoming++;
 	for (int i = 0; i < 2; i++) {
 		size_t n = i == 0 ? h->nupcoming : h->all.n - h->nupcoming;
-		if (h->cur[i] >= n)
-			h->cur[i] = n ? n - 1 : 0;
+		ui_cursor_clamp(&h->cur[i], n);
 	}
 	ui_sync_summary(ui, h->sync, sizeof h->sync);
 }
@@ -220,34 +221,9 @@ static void create_meeting(struct ui *ui, const char *template_id)
 
 static void move_in(size_t *cur, size_t n, int act, size_t page)
 {
-	if (!n)
-		return;
-	switch (act) {
-	case UI_ACT_UP:
-	case UI_ACT_PREV:
-		if (*cur)
-			(*cur)--;
-		break;
-	case UI_ACT_DOWN:
-	case UI_ACT_NEXT:
-		if (*cur + 1 < n)
-			(*cur)++;
-		break;
-	case UI_ACT_PGUP:
-		*cur = *cur > page ? *cur - page : 0;
-		break;
-	case UI_ACT_PGDN:
-		*cur = *cur + page < n ? *cur + page : n - 1;
-		break;
-	case UI_ACT_HOME:
-		*cur = 0;
-		break;
-	case UI_ACT_END:
-		*cur = n - 1;
-		break;
-	default:
-		break;
-	}
+	if (n)
+		ui_cursor_move(cur, n, act,
+			       (struct ui_cursor_keys){.tab = true, .ends = true, .page = page});
 }
 
 static enum ui_result home_key(struct ui *ui, void *state, const struct ui_key *k)
@@ -255,14 +231,10 @@ static enum ui_result home_key(struct ui *ui, void *state, const struct ui_key *
 	struct home *h = state;
 	size_t page = (size_t)(ui->rows > 8 ? ui->rows - 6 : 1);
 	if (h->sel.open) {
-		if (ui_select_key(ui, &h->sel, k) == UI_SELECT_CHOSEN) {
-			char *id = ui_select_value(&h->sel);
-			ui_select_close(&h->sel);
+		char *id = ui_select_pick(ui, &h->sel, k);
+		if (id)
 			create_meeting(ui, id);
-			free(id);
-		} else if (!h->sel.open) {
-			ui_select_close(&h->sel);
-		}
+		free(id);
 		return UI_REDRAW;
 	}
 	switch (k->act) {
@@ -404,8 +376,8 @@ static char *text_line(const struct home *h, const struct store_text_hit *t, int
 			       t->person_code ? t->person_code : _("(meeting)"));
 	int room = w - (int)utf8_width(head);
 	char *ex = t->sensitive ? xstrdup(_("(personal information)"))
-				: store_text_excerpt(t->text, strbuf_str(&h->query),
-						     (size_t)(room > 12 ? room : 12));
+				: utf8_excerpt(t->text, strbuf_str(&h->query),
+					       (size_t)(room > 12 ? room : 12));
 	if (!t->sensitive) { /* the text was scrubbed: keep its marks whole */
 		char *whole = scrub_excerpt_mend(ex);
 		free(ex);

@@ -19,6 +19,7 @@
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_date.h"
 #include "ui_lines.h"
 #include "ui_meeting.h"
@@ -26,13 +27,6 @@
 #include "ui_readback.h"
 #include "ui_screens.h"
 #include "ui_timer.h"
-
-void meeting_set_value(struct kaigi_value *v, const char *text)
-{
-	kaigi_value_clear(v);
-	if (text && *text)
-		kaigi_value_set_text(v, text);
-}
 
 static int field_of(const char *id)
 {
@@ -48,8 +42,7 @@ static const struct kaigi_value *meeting_value(void *ctx, const char *field, con
 	(void)item;
 	(void)col;
 	struct meeting_scr *ms = ctx;
-	int f = field_of(field);
-	return f < 0 || ms->mv[f].type == KAIGI_NULL ? NULL : &ms->mv[f];
+	return ui_synth_value(ms->mv, field_of(field));
 }
 
 static enum kaigi_status meeting_save(void *ctx, const char *field, const char *item,
@@ -72,11 +65,11 @@ static enum kaigi_status meeting_save(void *ctx, const char *field, const char *
 	enum kaigi_status s =
 	    store_meeting_set(ms->ui->st, ms->m.id, (enum store_meeting_field)f, text, err);
 	if (s == KAIGI_OK)
-		meeting_reload(ms->ui, ms);
+		ui_meeting_reload(ms->ui, ms);
 	return s;
 }
 
-void meeting_reload(struct ui *ui, struct meeting_scr *ms)
+void ui_meeting_reload(struct ui *ui, struct meeting_scr *ms)
 {
 	struct kaigi_error err;
 	struct store_meeting m;
@@ -88,7 +81,7 @@ void meeting_reload(struct ui *ui, struct meeting_scr *ms)
 	store_meeting_clear(&ms->m);
 	ms->m = m;
 	for (int f = 0; f < STORE_MEETING_NFIELDS; f++)
-		meeting_set_value(&ms->mv[f], ms->m.f[f]);
+		ui_synth_value_set(&ms->mv[f], ms->m.f[f]);
 	ms->tpl = schema_meeting_find(ui->forms, ms->m.template_id);
 	if (store_meeting_time_used(ui->st, ms->m.id, NULL, &ms->used_sec, &err) != KAIGI_OK)
 		ms->used_sec = 0;
@@ -155,13 +148,38 @@ static struct ui_form *page_of(struct meeting_scr *ms)
 	return NULL;
 }
 
+/* The cursor and rows of the list the pane shows (false: not a list). */
+static bool list_of(struct ui *ui, struct meeting_scr *ms, size_t **cur, size_t *n)
+{
+	switch (ms->side) {
+	case MS_PEOPLE:
+		*cur = &ms->pcur;
+		*n = ms->people.n;
+		return true;
+	case MS_AGENDA:
+		*cur = &ms->acur;
+		*n = ms->cases.n;
+		return true;
+	case MS_ISSUES:
+		*cur = &ms->icur;
+		*n = ms->issues.n;
+		return true;
+	case MS_SHEETS:
+		*cur = &ms->scur;
+		*n = ui_sheets_count(ui, ms);
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* The sides this meeting shows, in order (*n of them): a policy meeting
  * has its agenda of issues instead of cases, a template with forms for
  * the meeting itself its own records. */
 static size_t sides_of(struct ui *ui, const struct meeting_scr *ms, enum meeting_side out[MS_COUNT])
 {
 	size_t n = 0;
-	bool policy = policy_shown(ms);
+	bool policy = ui_policy_shown(ms);
 	out[n++] = MS_OVERVIEW;
 	out[n++] = MS_INFO;
 	out[n++] = MS_PEOPLE;
@@ -169,7 +187,7 @@ static size_t sides_of(struct ui *ui, const struct meeting_scr *ms, enum meeting
 		out[n++] = MS_AGENDA;
 	if (policy)
 		out[n++] = MS_ISSUES;
-	if (sheets_count(ui, ms))
+	if (ui_sheets_count(ui, ms))
 		out[n++] = MS_SHEETS;
 	out[n++] = MS_CLOSE;
 	return n;
@@ -183,7 +201,7 @@ static enum meeting_side main_side(struct ui *ui, const struct meeting_scr *ms)
 	for (size_t i = 0; i < n; i++)
 		if (v[i] == MS_AGENDA)
 			return MS_AGENDA;
-	return policy_shown(ms) ? MS_ISSUES : MS_AGENDA;
+	return ui_policy_shown(ms) ? MS_ISSUES : MS_AGENDA;
 }
 
 static unsigned meeting_contexts(struct ui *ui, void *state)
@@ -202,9 +220,9 @@ static unsigned meeting_contexts(struct ui *ui, void *state)
 		return ui_form_editing(pg) ? c : c | UI_CTX_MEETING;
 	}
 	if (ms->side == MS_PEOPLE)
-		return people_contexts(ms);
+		return ui_people_contexts(ms);
 	if (ms->side == MS_AGENDA)
-		return agenda_contexts(ms);
+		return ui_agenda_contexts(ms);
 	if (ms->side == MS_ISSUES)
 		return UI_CTX_POLICY | UI_CTX_MEETING | UI_CTX_NAV | UI_CTX_CMD;
 	if (ms->side == MS_SHEETS)
@@ -219,14 +237,14 @@ static void leave_page(struct ui *ui, struct meeting_scr *ms)
 		ui_form_flush(ui, pg);
 	if (ms->pedit) {
 		ms->pedit = false;
-		people_load(ui, ms);
+		ui_people_load(ui, ms);
 	}
 	if (ms->cedit) {
 		ms->cedit = false;
-		agenda_load(ui, ms);
+		ui_agenda_load(ui, ms);
 	}
-	policy_page_close(ui, ms);
-	sheets_page_close(ui, ms);
+	ui_policy_page_close(ui, ms);
+	ui_sheets_page_close(ui, ms);
 }
 
 static enum ui_result select_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
@@ -247,9 +265,9 @@ static enum ui_result select_key(struct ui *ui, struct meeting_scr *ms, const st
 		enum meeting_sel tag = ms->sel_tag;
 		ui_select_close(&ms->sel);
 		if (value && tag == MSEL_QUICK_ADD)
-			people_quick_add(ui, ms, value);
+			ui_people_quick_add(ui, ms, value);
 		else if (value && tag == MSEL_FOLLOWUP)
-			agenda_followup_chosen(ui, ms, value);
+			ui_agenda_followup_chosen(ui, ms, value);
 		free(value);
 	} else {
 		ui_select_close(&ms->sel);
@@ -258,10 +276,10 @@ static enum ui_result select_key(struct ui *ui, struct meeting_scr *ms, const st
 	return UI_REDRAW;
 }
 
-/* The summary beside the database: summaries/DATE-ID8.pdf (or .html when
- * kaigi was built without PDF), anonymised.  Optionally printed. */
 /* The summary, or with packet the case packet handed out before the
- * meeting (report.h), written beside the database and maybe printed. */
+ * meeting (report.h), anonymised, written beside the database
+ * (summaries/DATE-ID8.pdf, or .html when kaigi was built without PDF) and
+ * maybe printed. */
 static void summary_write(struct ui *ui, struct meeting_scr *ms, bool print, bool packet)
 {
 	enum report_format fmt = report_format_available(REPORT_PDF) ? REPORT_PDF : REPORT_HTML;
@@ -313,32 +331,6 @@ static void summary_write(struct ui *ui, struct meeting_scr *ms, bool print, boo
 	free(dir);
 }
 
-bool meeting_list_move(size_t *cur, size_t n, int act)
-{
-	switch (act) {
-	case UI_ACT_UP:
-	case UI_ACT_PREV:
-		if (*cur)
-			(*cur)--;
-		return true;
-	case UI_ACT_DOWN:
-	case UI_ACT_NEXT:
-		if (*cur + 1 < n)
-			(*cur)++;
-		return true;
-	case UI_ACT_HOME:
-	case UI_ACT_PGUP:
-		*cur = 0;
-		return true;
-	case UI_ACT_END:
-	case UI_ACT_PGDN:
-		*cur = n ? n - 1 : 0;
-		return true;
-	default:
-		return false;
-	}
-}
-
 static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_key *k)
 {
 	struct meeting_scr *ms = state;
@@ -352,9 +344,9 @@ static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_ke
 	}
 	if (ms->confirm) {
 		if (k->act == UI_ACT_YES && ms->confirm == MCONF_DELETE_CASE)
-			agenda_delete_confirmed(ui, ms);
+			ui_agenda_delete_confirmed(ui, ms);
 		if (k->act == UI_ACT_YES && ms->confirm == MCONF_REMOVE_ISSUE)
-			policy_remove_confirmed(ui, ms);
+			ui_policy_remove_confirmed(ui, ms);
 		if (k->act == UI_ACT_YES || k->act == UI_ACT_NO)
 			ms->confirm = MCONF_NONE;
 		return UI_REDRAW;
@@ -367,23 +359,12 @@ static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_ke
 		for (size_t i = 0; i < nv; i++)
 			if (v[i] == ms->side)
 				at = i;
+		if (ui_cursor_move(&at, nv, k->act,
+				   (struct ui_cursor_keys){.tab = true, .ends = true})) {
+			ms->side = v[at];
+			return UI_REDRAW;
+		}
 		switch (k->act) {
-		case UI_ACT_UP:
-		case UI_ACT_PREV:
-			if (at > 0)
-				ms->side = v[at - 1];
-			break;
-		case UI_ACT_DOWN:
-		case UI_ACT_NEXT:
-			if (at + 1 < nv)
-				ms->side = v[at + 1];
-			break;
-		case UI_ACT_HOME:
-			ms->side = v[0];
-			break;
-		case UI_ACT_END:
-			ms->side = v[nv - 1];
-			break;
 		case UI_ACT_OPEN:
 		case UI_ACT_RIGHT:
 			/* The overview is only read: Enter on it goes on to the
@@ -423,14 +404,25 @@ static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_ke
 		}
 		return UI_REDRAW;
 	}
+	/* The lists move their cursor alike, and ← or Esc goes back to the
+	 * sides; their other keys are their own. */
+	size_t *cur, n;
+	if (list_of(ui, ms, &cur, &n)) {
+		if (ui_cursor_move(cur, n, k->act, UI_CURSOR_LIST))
+			return UI_REDRAW;
+		if (k->act == UI_ACT_LEFT || k->act == UI_ACT_BACK) {
+			ms->focus_side = true;
+			return UI_REDRAW;
+		}
+	}
 	if (ms->side == MS_PEOPLE)
-		return people_key(ui, ms, k);
+		return ui_people_key(ui, ms, k);
 	if (ms->side == MS_AGENDA)
-		return agenda_key(ui, ms, k);
+		return ui_agenda_key(ui, ms, k);
 	if (ms->side == MS_ISSUES)
-		return policy_key(ui, ms, k);
+		return ui_policy_key(ui, ms, k);
 	if (ms->side == MS_SHEETS)
-		return sheets_key(ui, ms, k);
+		return ui_sheets_key(ui, ms, k);
 	/* The overview reads; Enter goes to the cases. */
 	switch (k->act) {
 	case UI_ACT_BACK:
@@ -480,12 +472,12 @@ static void overview_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect 
 	struct plan plan;
 	ui_plan_slots(ui, ms->tpl, ms->m.id, &plan);
 	/* A policy meeting takes issues, not cases. */
-	bool no_cases = policy_shown(ms) && !ms->cases.n && ms->tpl && ms->tpl->cases_max == 0;
+	bool no_cases = ui_policy_shown(ms) && !ms->cases.n && ms->tpl && ms->tpl->cases_max == 0;
 	if (!no_cases)
 		ui_lines_addf(&l, head, _("Cases (%zu; about %d min each)"), ms->cases.n,
 			      plan.budget_sec / 60);
 	for (size_t i = 0; i < ms->cases.n; i++) {
-		char *c = agenda_case_line(ui, ms, i);
+		char *c = ui_agenda_case_line(ui, ms, i);
 		if (i < plan.ncases) /* the slot first: a long line is cut at the end */
 			ui_lines_addf(&l, (int)A_NORMAL, "  %5s  %s",
 				      ui_fmt_minutes(plan.slot_sec[i]), c);
@@ -500,7 +492,7 @@ static void overview_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect 
 			      plan_total_sec(&plan) / 60, plan.meeting_sec / 60,
 			      plan.reserve_sec / 60);
 	plan_free(&plan);
-	if (policy_shown(ms)) {
+	if (ui_policy_shown(ms)) {
 		ui_lines_addf(&l, head, _("Agenda: regional issues (%zu)"), ms->issues.n);
 		for (size_t i = 0; i < ms->issues.n; i++)
 			ui_lines_addf(&l, (int)A_NORMAL, "  %zu. %s%s", i + 1,
@@ -529,7 +521,7 @@ static void agreed_build(struct ui *ui, struct meeting_scr *ms, int w)
 	ms->agreed_w = w;
 	ui_lines_add(&ms->agreed, _("What each case agreed"), ui_attr(ui, UI_A_HEADING));
 	for (size_t i = 0; i < ms->cases.n; i++) {
-		char *l = agenda_case_line(ui, ms, i);
+		char *l = ui_agenda_case_line(ui, ms, i);
 		ui_lines_add(&ms->agreed, l, (int)A_BOLD);
 		free(l);
 		struct ui_rec recs[8];
@@ -540,16 +532,13 @@ static void agreed_build(struct ui *ui, struct meeting_scr *ms, int w)
 	}
 }
 
-static void close_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused,
-		       char *hint, size_t hsize)
+static void close_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
 {
 	/* The two closing fields above, what the cases agreed below. */
 	int top = 6 < r.h / 2 ? 6 : r.h / 2;
 	if (ui_form_editing(&ms->close))
 		top = r.h;
 	ui_form_draw(ui, &ms->close, (struct ui_rect){r.y, r.x, top, r.w}, focused);
-	if (focused)
-		ui_form_hint(ui, &ms->close, hint, hsize);
 	if (top >= r.h)
 		return;
 	agreed_build(ui, ms, r.w);
@@ -608,35 +597,29 @@ static void meeting_draw(struct ui *ui, void *state)
 		break;
 	case MS_INFO:
 		ui_form_draw(ui, &ms->info, pane, focused);
-		if (focused)
-			ui_form_hint(ui, &ms->info, hint, sizeof hint);
 		break;
 	case MS_CLOSE:
-		close_draw(ui, ms, pane, focused, hint, sizeof hint);
+		close_draw(ui, ms, pane, focused);
 		break;
 	case MS_PEOPLE:
-		people_draw(ui, ms, pane, focused);
-		if (ms->pedit && focused)
-			ui_form_hint(ui, &ms->pform, hint, sizeof hint);
+		ui_people_draw(ui, ms, pane, focused);
 		break;
 	case MS_AGENDA:
-		agenda_draw(ui, ms, pane, focused);
-		if (ms->cedit && focused)
-			ui_form_hint(ui, &ms->cform, hint, sizeof hint);
+		ui_agenda_draw(ui, ms, pane, focused);
 		break;
 	case MS_ISSUES:
-		policy_draw(ui, ms, pane, focused);
-		if (ms->iedit && focused)
-			ui_form_hint(ui, &ms->iform, hint, sizeof hint);
+		ui_policy_draw(ui, ms, pane, focused);
 		break;
 	case MS_SHEETS:
-		sheets_draw(ui, ms, pane, focused);
-		if (ms->sedit && focused)
-			ui_form_hint(ui, &ms->sform, hint, sizeof hint);
+		ui_sheets_draw(ui, ms, pane, focused);
 		break;
 	default:
 		break;
 	}
+	/* The keys of the page the pane shows, when it has them. */
+	struct ui_form *pg = page_of(ms);
+	if (!narrow && focused && pg)
+		ui_form_hint(ui, pg, hint, sizeof hint);
 	if (ms->confirm == MCONF_DELETE_CASE)
 		snprintf(hint, sizeof hint, "%s", _("Remove this case from the meeting? (y/n)"));
 	if (ms->confirm == MCONF_REMOVE_ISSUE)
@@ -661,11 +644,11 @@ static void meeting_flush(struct ui *ui, void *state)
 static void meeting_resume(struct ui *ui, void *state)
 {
 	struct meeting_scr *ms = state;
-	meeting_reload(ui, ms);
-	people_load(ui, ms);
-	agenda_load(ui, ms);
+	ui_meeting_reload(ui, ms);
+	ui_people_load(ui, ms);
+	ui_agenda_load(ui, ms);
 	if (!ms->iedit)
-		policy_load(ui, ms);
+		ui_policy_load(ui, ms);
 	if (ms->sedit)
 		ui_form_rebuild(ui, &ms->sform);
 	ms->agreed_w = 0; /* a case may have changed */
@@ -681,9 +664,9 @@ static void meeting_free(void *state)
 	for (int f = 0; f < STORE_MEETING_NFIELDS; f++)
 		kaigi_value_clear(&ms->mv[f]);
 	store_meeting_clear(&ms->m);
-	people_free(ms);
-	agenda_free(ms);
-	policy_free(ms);
+	ui_people_free(ms);
+	ui_agenda_free(ms);
+	ui_policy_free(ms);
 	ui_select_close(&ms->sel);
 	store_participant_list_free(&ms->recent);
 	store_case_hit_list_free(&ms->cands);
@@ -716,11 +699,11 @@ void ui_meeting_open_at(struct ui *ui, const char *meeting_id, const char *case_
 		return;
 	}
 	store_meeting_clear(&m);
-	meeting_reload(ui, ms);
+	ui_meeting_reload(ui, ms);
 	pages_init(ui, ms);
-	people_load(ui, ms);
-	agenda_load(ui, ms);
-	policy_load(ui, ms);
+	ui_people_load(ui, ms);
+	ui_agenda_load(ui, ms);
+	ui_policy_load(ui, ms);
 	ms->focus_side = true;
 	if (case_id) {
 		ms->side = MS_AGENDA;

@@ -23,11 +23,14 @@
 
 #include "kaigi/field_ids.h"
 #include "kaigi/fiscal.h"
+#include "kaigi/followup.h"
 #include "kaigi/policy.h"
+#include "kaigi/register.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_draw.h"
 #include "ui_form.h"
 #include "ui_lines.h"
@@ -118,19 +121,13 @@ static void page_fill(struct reg *g)
 				   g->e.target_date,   nr,
 				   g->e.result_date,   decision};
 	for (int i = 0; i < RV_COUNT; i++)
-		if (v[i] && *v[i])
-			kaigi_value_set_text(&g->v[i], v[i]);
-		else
-			kaigi_value_clear(&g->v[i]);
+		ui_synth_value_set(&g->v[i], v[i]);
 	free(decision);
 }
 
 static int rv_of(const char *id)
 {
-	for (int i = 0; i < RV_COUNT; i++)
-		if (strcmp(rv_ids[i], id) == 0)
-			return i;
-	return -1;
+	return ui_synth_index(rv_ids, RV_COUNT, id);
 }
 
 static const struct kaigi_value *page_value(void *ctx, const char *field, const char *item,
@@ -139,8 +136,7 @@ static const struct kaigi_value *page_value(void *ctx, const char *field, const 
 	(void)item;
 	(void)col;
 	struct reg *g = ctx;
-	int i = rv_of(field);
-	return i < 0 || g->v[i].type == KAIGI_NULL ? NULL : &g->v[i];
+	return ui_synth_value(g->v, rv_of(field));
 }
 
 /* A number typed on the page into *v (*has false when cleared). */
@@ -440,15 +436,10 @@ static enum ui_result reg_key(struct ui *ui, void *state, const struct ui_key *k
 		return UI_REDRAW;
 	}
 	if (g->sel.open) {
-		enum ui_select_result r = ui_select_key(ui, &g->sel, k);
-		if (r == UI_SELECT_CHOSEN) {
-			char *v = ui_select_value(&g->sel);
-			ui_select_close(&g->sel);
+		char *v = ui_select_pick(ui, &g->sel, k);
+		if (v)
 			link_chosen(ui, g, v);
-			free(v);
-		} else if (r == UI_SELECT_CANCELLED) {
-			ui_select_close(&g->sel);
-		}
+		free(v);
 		return UI_REDRAW;
 	}
 	if (g->page) {
@@ -499,17 +490,12 @@ static enum ui_result reg_key(struct ui *ui, void *state, const struct ui_key *k
 		break;
 	}
 	if (g->focus_side) {
+		size_t side = (size_t)g->side;
+		if (ui_cursor_move(&side, RG_COUNT, k->act, (struct ui_cursor_keys){.tab = true})) {
+			g->side = (enum reg_side)side;
+			return UI_REDRAW;
+		}
 		switch (k->act) {
-		case UI_ACT_UP:
-		case UI_ACT_PREV:
-			if (g->side > 0)
-				g->side--;
-			break;
-		case UI_ACT_DOWN:
-		case UI_ACT_NEXT:
-			if (g->side + 1 < RG_COUNT)
-				g->side++;
-			break;
 		case UI_ACT_OPEN:
 		case UI_ACT_RIGHT:
 			g->focus_side = false;
@@ -524,34 +510,15 @@ static enum ui_result reg_key(struct ui *ui, void *state, const struct ui_key *k
 		return UI_REDRAW;
 	}
 	size_t n = rows_of(g, g->side), *cur = &g->cur[g->side];
+	/* A page of rows moves the cursor; a page without rows (a summary)
+	 * scrolls. */
+	if (n ? ui_cursor_move(cur, n, k->act, (struct ui_cursor_keys){.ends = true, .page = 10})
+	      : ui_scroll_move(&g->top[g->side], k->act, 10)) {
+		if (k->act == UI_ACT_HOME)
+			g->top[g->side] = 0;
+		return UI_REDRAW;
+	}
 	switch (k->act) {
-	case UI_ACT_UP:
-		if (n && *cur)
-			(*cur)--;
-		else if (!n)
-			g->top[g->side]--;
-		break;
-	case UI_ACT_DOWN:
-		if (n && *cur + 1 < n)
-			(*cur)++;
-		else if (!n)
-			g->top[g->side]++;
-		break;
-	case UI_ACT_PGUP:
-		*cur = *cur > 10 ? *cur - 10 : 0;
-		g->top[g->side] -= n ? 0 : 10;
-		break;
-	case UI_ACT_PGDN:
-		*cur = n && *cur + 10 < n ? *cur + 10 : n ? n - 1 : 0;
-		g->top[g->side] += n ? 0 : 10;
-		break;
-	case UI_ACT_HOME:
-		*cur = 0;
-		g->top[g->side] = 0;
-		break;
-	case UI_ACT_END:
-		*cur = n ? n - 1 : 0;
-		break;
 	case UI_ACT_OPEN:
 		if (g->side == RG_RAISED)
 			promote(ui, g);

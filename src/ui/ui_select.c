@@ -9,6 +9,7 @@
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_draw.h"
 #include "ui_select.h"
 
@@ -107,6 +108,15 @@ char *ui_select_value(const struct ui_select *s)
 	return b.s ? strbuf_take(&b) : xstrdup("");
 }
 
+char *ui_select_pick(struct ui *ui, struct ui_select *s, const struct ui_key *k)
+{
+	enum ui_select_result r = ui_select_key(ui, s, k);
+	char *v = r == UI_SELECT_CHOSEN ? ui_select_value(s) : NULL;
+	if (r != UI_SELECT_OPEN)
+		ui_select_close(s);
+	return v;
+}
+
 /* Rows of options the pop-up shows (as ui_select_draw lays it out). */
 static int page_rows(const struct ui *ui, const struct ui_select *s)
 {
@@ -117,27 +127,10 @@ static int page_rows(const struct ui *ui, const struct ui_select *s)
 enum ui_select_result ui_select_key(struct ui *ui, struct ui_select *s, const struct ui_key *k)
 {
 	size_t page = (size_t)page_rows(ui, s);
+	if (ui_cursor_move(&s->cur, s->nvis, k->act,
+			   (struct ui_cursor_keys){.ends = true, .page = page}))
+		return UI_SELECT_OPEN;
 	switch (k->act) {
-	case UI_ACT_UP:
-		if (s->cur)
-			s->cur--;
-		break;
-	case UI_ACT_DOWN:
-		if (s->cur + 1 < s->nvis)
-			s->cur++;
-		break;
-	case UI_ACT_PGUP:
-		s->cur = s->cur > page ? s->cur - page : 0;
-		break;
-	case UI_ACT_PGDN:
-		s->cur = s->cur + page < s->nvis ? s->cur + page : (s->nvis ? s->nvis - 1 : 0);
-		break;
-	case UI_ACT_HOME:
-		s->cur = 0;
-		break;
-	case UI_ACT_END:
-		s->cur = s->nvis ? s->nvis - 1 : 0;
-		break;
 	case UI_ACT_TOGGLE:
 		if (!s->multi) {
 			/* A single choice: ticking the highlighted one chooses it. */

@@ -44,6 +44,10 @@ void ui_select_add(struct ui_select *s, const char *value, const char *label, bo
 /* Show it: the highlight starts on the first ticked option. */
 void ui_select_show(struct ui_select *s);
 enum ui_select_result ui_select_key(struct ui *ui, struct ui_select *s, const struct ui_key *k);
+/* A pick a screen keeps open in itself: keys to s; once a choice is made
+ * or the pick cancelled, s is closed.  The value chosen (caller frees),
+ * else NULL. */
+char *ui_select_pick(struct ui *ui, struct ui_select *s, const struct ui_key *k);
 /* One: the chosen value; multiple: the ticked values joined by spaces, in
  * list order.  Caller frees. */
 char *ui_select_value(const struct ui_select *s);

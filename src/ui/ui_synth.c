@@ -101,3 +101,23 @@ struct ui_src ui_src_record(struct ui_rec *rec)
 			       .scope = rec->id[0] ? rec->id : NULL,
 			       .record_id = rec->id[0] ? rec->id : NULL};
 }
+
+int ui_synth_index(const char *const *ids, int n, const char *id)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(ids[i], id) == 0)
+			return i;
+	return -1;
+}
+
+const struct kaigi_value *ui_synth_value(const struct kaigi_value *v, int i)
+{
+	return i < 0 || v[i].type == KAIGI_NULL ? NULL : &v[i];
+}
+
+void ui_synth_value_set(struct kaigi_value *v, const char *text)
+{
+	kaigi_value_clear(v);
+	if (text && *text)
+		kaigi_value_set_text(v, text);
+}

@@ -29,6 +29,15 @@ struct schema_field *ui_synth_add(struct ui_synth *s, const char *id, enum schem
 void ui_synth_choice(struct ui_synth *s, const char *value, const char *label);
 void ui_synth_free(struct ui_synth *s);
 
+/* Pages over made fields keep their values in an array v, one a field,
+ * named by a table of ids.  ui_synth_index: the index of id among
+ * ids[n] (-1: none).  ui_synth_value: v[i] as a page reads it (NULL when
+ * i is -1 or the value is unset). */
+int ui_synth_index(const char *const *ids, int n, const char *id);
+const struct kaigi_value *ui_synth_value(const struct kaigi_value *v, int i);
+/* *v as text typed (NULL or "" unsets it). */
+void ui_synth_value_set(struct kaigi_value *v, const char *text);
+
 /* A page source over a form record: values from ui_rec, saves through
  * store_answer_save, then the record is read again. */
 struct ui_src ui_src_record(struct ui_rec *rec);

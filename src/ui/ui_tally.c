@@ -13,6 +13,7 @@
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_lines.h"
 #include "ui_screens.h"
 #include "ui_tally.h"
@@ -35,8 +36,7 @@ void ui_tally_load(struct ui *ui, struct ui_tally *v, const struct store_period 
 	if (store_tally_run(ui->st, p, &v->t, &err) != KAIGI_OK ||
 	    store_kpi_rollup(ui->st, p, v->calendar, &v->kpi, &err) != KAIGI_OK)
 		ui_msg_error(ui, &err);
-	if (v->cur >= v->t.n)
-		v->cur = v->t.n ? v->t.n - 1 : 0;
+	ui_cursor_clamp(&v->cur, v->t.n);
 }
 
 static const char *kind_heading(enum store_tally_kind k)
@@ -230,15 +230,9 @@ bool ui_tally_key(struct ui *ui, struct ui_tally *v, const struct store_period *
 		  const struct ui_key *k)
 {
 	if (v->cases_open) {
+		if (ui_cursor_move(&v->ccur, v->cases.n, k->act, (struct ui_cursor_keys){0}))
+			return true;
 		switch (k->act) {
-		case UI_ACT_UP:
-			if (v->ccur)
-				v->ccur--;
-			return true;
-		case UI_ACT_DOWN:
-			if (v->ccur + 1 < v->cases.n)
-				v->ccur++;
-			return true;
 		case UI_ACT_OPEN:
 			if (v->ccur < v->cases.n)
 				ui_history_open(ui, v->cases.v[v->ccur].person_id,
@@ -252,28 +246,13 @@ bool ui_tally_key(struct ui *ui, struct ui_tally *v, const struct store_period *
 			return false;
 		}
 	}
+	if (ui_cursor_move(&v->cur, v->t.n, k->act,
+			   (struct ui_cursor_keys){.ends = true, .page = 10})) {
+		if (k->act == UI_ACT_HOME)
+			v->top = 0;
+		return true;
+	}
 	switch (k->act) {
-	case UI_ACT_UP:
-		if (v->cur)
-			v->cur--;
-		return true;
-	case UI_ACT_DOWN:
-		if (v->cur + 1 < v->t.n)
-			v->cur++;
-		return true;
-	case UI_ACT_PGUP:
-		v->cur = v->cur > 10 ? v->cur - 10 : 0;
-		return true;
-	case UI_ACT_PGDN:
-		v->cur = v->t.n && v->cur + 10 < v->t.n ? v->cur + 10 : v->t.n ? v->t.n - 1 : 0;
-		return true;
-	case UI_ACT_HOME:
-		v->cur = 0;
-		v->top = 0;
-		return true;
-	case UI_ACT_END:
-		v->cur = v->t.n ? v->t.n - 1 : 0;
-		return true;
 	case UI_ACT_OPEN:
 		cases_open(ui, v, p);
 		return true;

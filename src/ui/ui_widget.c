@@ -10,17 +10,19 @@
 
 /* Text, numbers, dates, choices: a character typed on the field opens its
  * editor (or its list) with that character. */
-static enum ui_form_out type_on(struct ui *ui, struct ui_form *fm, const struct schema_field *f,
-				const struct ui_key *k)
+static enum ui_form_out type_on(struct ui *ui, const struct ui_host *h,
+				const struct schema_field *f, const struct ui_key *k)
 {
-	ui_form_begin_edit(ui, fm, f, k->text);
+	h->begin(ui, h, f, k->text);
 	return UI_FORM_HANDLED;
 }
 
 /* Yes/no: Space switches, y / n (1 / 0) set; anything else says so. */
-static enum ui_form_out bool_on(struct ui *ui, struct ui_form *fm, const struct schema_field *f,
-				const struct ui_key *k)
+static enum ui_form_out bool_on(struct ui *ui, const struct ui_host *h,
+				const struct schema_field *f, const struct ui_key *k)
 {
+	const char *field, *item, *col;
+	h->path(h, f, &field, &item, &col);
 	const char *set = NULL;
 	char c = k->text[0];
 	if (c && strchr("yY1", c))
@@ -28,43 +30,37 @@ static enum ui_form_out bool_on(struct ui *ui, struct ui_form *fm, const struct 
 	else if (c && strchr("nN0", c))
 		set = "0";
 	if (c == ' ') {
-		struct kaigi_value v = {0};
-		ui_form_value(fm, f, &v);
-		set = v.type != KAIGI_NULL && kaigi_value_truthy(&v) ? "0" : "1";
-		kaigi_value_clear(&v);
+		const struct kaigi_value *v = h->value(h, field, item, col);
+		set = v && v->type != KAIGI_NULL && kaigi_value_truthy(v) ? "0" : "1";
 	}
 	if (!set) {
 		ui_msg(ui, UI_MSG_INFO, "%s",
 		       _("A yes/no field: Space switches it, y sets yes, n sets no."));
 		return UI_FORM_HANDLED;
 	}
-	const char *field, *item, *col;
-	ui_form_field_path(fm, f, &field, &item, &col);
 	if (ui_writable(ui))
-		ui_form_save(ui, fm, field, item, col, set);
+		h->save(ui, h, field, item, col, set);
 	return UI_FORM_HANDLED;
 }
 
 /* ---- rows of their own ------------------------------------------------------ */
 
-static void grid_draw(struct ui *ui, struct ui_form *fm, const struct ui_row *row, struct ui_rect r,
-		      int attr, bool focused)
+static void grid_draw(struct ui *ui, const struct ui_host *h, const struct ui_row *row,
+		      struct ui_rect r, int attr, bool focused)
 {
 	(void)attr;
-	struct ui_host h = ui_form_host(fm);
-	ui_grid_draw(ui, &h, &fm->grid, row->f, r, focused);
+	ui_grid_draw(ui, h, h->grid, row->f, r, focused);
 }
 
-static enum ui_form_out grid_key(struct ui *ui, struct ui_form *fm, const struct schema_field *f,
+static enum ui_form_out grid_key(struct ui *ui, const struct ui_host *h, const struct ui_row *row,
 				 const struct ui_key *k)
 {
-	struct ui_host h = ui_form_host(fm);
-	return ui_grid_key(ui, &h, &fm->grid, f, k);
+	return ui_grid_key(ui, h, h->grid, row->f, k);
 }
 
-static unsigned grid_contexts(const struct ui_form *fm, const struct schema_field *f)
+static unsigned grid_contexts(const struct ui_host *h, const struct schema_field *f)
 {
-	return UI_CTX_GRID | ui_grid_contexts(&fm->grid, f);
+	return UI_CTX_GRID | ui_grid_contexts(h->grid, f);
 }
 
 static int list_height(const struct schema_field *f, int avail)
@@ -74,27 +70,22 @@ static int list_height(const struct schema_field *f, int avail)
 	return 1;
 }
 
-static void list_draw(struct ui *ui, struct ui_form *fm, const struct ui_row *row, struct ui_rect r,
-		      int attr, bool focused)
+static void list_draw(struct ui *ui, const struct ui_host *h, const struct ui_row *row,
+		      struct ui_rect r, int attr, bool focused)
 {
 	(void)focused;
-	struct ui_host h = ui_form_host(fm);
-	ui_list_draw_row(ui, &h, row, r.y, r.x, r.w, attr);
+	ui_list_draw_row(ui, h, row, r.y, r.x, r.w, attr);
 }
 
-static enum ui_form_out list_key(struct ui *ui, struct ui_form *fm, const struct schema_field *f,
+static enum ui_form_out list_key(struct ui *ui, const struct ui_host *h, const struct ui_row *row,
 				 const struct ui_key *k)
 {
-	(void)f;
-	if (fm->cur >= fm->nrows)
-		return UI_FORM_UNHANDLED;
-	struct ui_host h = ui_form_host(fm);
-	return ui_list_key(ui, &h, &fm->list_state, &fm->rows[fm->cur], k);
+	return ui_list_key(ui, h, h->list, row, k);
 }
 
-static unsigned list_contexts(const struct ui_form *fm, const struct schema_field *f)
+static unsigned list_contexts(const struct ui_host *h, const struct schema_field *f)
 {
-	(void)fm;
+	(void)h;
 	(void)f;
 	return UI_CTX_LIST;
 }
@@ -129,22 +120,13 @@ static const struct ui_widget widgets[] = {
 				   "(today) or +90 (in 90 days)"),
 		     .on_char = type_on,
 		     .typing_hint = N_("YYYY-MM-DD, 3/12, R7.3.12, t = today, +14 = in two weeks")},
-    [SCHEMA_BOOLEAN] = {.name = "boolean",
-			.row = UI_ROW_FIELD,
-			.flags = UI_W_CHOICE,
-			.on_char = bool_on},
-    [SCHEMA_SELECT_ONE] = {.name = "select_one",
-			   .row = UI_ROW_FIELD,
-			   .flags = UI_W_CHOICE,
-			   .on_char = type_on},
+    [SCHEMA_BOOLEAN] = {.name = "boolean", .row = UI_ROW_FIELD, .on_char = bool_on},
+    [SCHEMA_SELECT_ONE] = {.name = "select_one", .row = UI_ROW_FIELD, .on_char = type_on},
     [SCHEMA_SELECT_MULTIPLE] = {.name = "select_multiple",
 				.row = UI_ROW_FIELD,
-				.flags = UI_W_CHOICE | UI_W_MULTI,
+				.flags = UI_W_MULTI,
 				.on_char = type_on},
-    [SCHEMA_SCALE] = {.name = "scale",
-		      .row = UI_ROW_FIELD,
-		      .flags = UI_W_CHOICE,
-		      .on_char = type_on},
+    [SCHEMA_SCALE] = {.name = "scale", .row = UI_ROW_FIELD, .on_char = type_on},
     [SCHEMA_GRID] = {.name = "grid",
 		     .row = UI_ROW_GRID,
 		     .height = ui_grid_height,

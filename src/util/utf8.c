@@ -2,8 +2,11 @@
 /* utf8.c — display width of UTF-8 text, through utf8proc. */
 #include "kaigi/utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+
+#include "kaigi/xalloc.h"
 
 bool utf8_valid(const char *s, size_t len)
 {
@@ -156,5 +159,97 @@ char *utf8_visible(const char *s, bool keep_newlines)
 	utf8_append_visible(&b, s ? s : "", s ? strlen(s) : 0, keep_newlines);
 	if (!b.s)
 		strbuf_append(&b, "");
+	return strbuf_take(&b);
+}
+
+/* ---- excerpts ------------------------------------------------------------ */
+
+size_t utf8_space_at(const char *s)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		return 1;
+	if (strncmp(s, "\xe3\x80\x80", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* The first word of query (split at utf8_space_at), or NULL.  Caller
+ * frees. */
+static char *first_word(const char *query)
+{
+	size_t sp;
+	while ((sp = utf8_space_at(query)) != 0)
+		query += sp;
+	const char *end = query;
+	while (*end && !utf8_space_at(end))
+		end++;
+	return end > query ? xstrndup(query, (size_t)(end - query)) : NULL;
+}
+
+/* Byte offset of needle in hay, ASCII letters in either case; -1 if none. */
+static long find_fold(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	if (!n)
+		return -1;
+	for (const char *p = hay; *p; p++) {
+		size_t i = 0;
+		while (i < n && p[i]) {
+			char a = p[i], b = needle[i];
+			if (a >= 'A' && a <= 'Z')
+				a = (char)(a - 'A' + 'a');
+			if (b >= 'A' && b <= 'Z')
+				b = (char)(b - 'A' + 'a');
+			if (a != b)
+				break;
+			i++;
+		}
+		if (i == n)
+			return (long)(p - hay);
+	}
+	return -1;
+}
+
+char *utf8_excerpt(const char *text, const char *query, size_t cols)
+{
+	if (!text)
+		return xstrdup("");
+	/* One line: breaks and tabs read as spaces. */
+	char *flat = xstrdup(text);
+	for (char *p = flat; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	char *word = first_word(query ? query : "");
+	long at = word ? find_fold(flat, word) : -1;
+	free(word);
+	if (cols < 8)
+		cols = 8;
+	size_t start = 0;
+	if (at > 0 && utf8_width(flat) > cols) {
+		/* Start about a third of the width before the match. */
+		size_t back = 0, want = cols / 3;
+		start = (size_t)at;
+		while (start > 0 && back < want) {
+			size_t prev = start - 1;
+			while (prev > 0 && ((unsigned char)flat[prev] & 0xc0) == 0x80)
+				prev--;
+			char ch[8] = {0};
+			memcpy(ch, flat + prev, start - prev < 7 ? start - prev : 7);
+			back += utf8_width(ch);
+			start = prev;
+		}
+	}
+	struct strbuf b = STRBUF_INIT;
+	size_t room = cols - (start ? 1 : 0);
+	const char *rest = flat + start;
+	bool cut = utf8_width(rest) > room;
+	if (cut)
+		room--;
+	if (start)
+		strbuf_append(&b, "…");
+	strbuf_appendn(&b, rest, utf8_prefix_for_width(rest, room));
+	if (cut)
+		strbuf_append(&b, "…");
+	free(flat);
 	return strbuf_take(&b);
 }

@@ -16,24 +16,12 @@
 #include <time.h>
 #include <yaml.h>
 
+#include "bench_util.h"
 #include "kaigi/schema.h"
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
 
 static double load_kaigi(const char *dir, size_t *nforms)
 {
-	double t0 = now_ms();
+	double t0 = bench_now_ms();
 	struct schema_set set;
 	struct kaigi_error err;
 	struct kaigi_diags d = {0};
@@ -48,12 +36,12 @@ static double load_kaigi(const char *dir, size_t *nforms)
 	}
 	schema_set_free(&set);
 	kaigi_diags_free(&d);
-	return now_ms() - t0;
+	return bench_now_ms() - t0;
 }
 
 static double load_libyaml(const char *dir)
 {
-	double t0 = now_ms();
+	double t0 = bench_now_ms();
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	while (d && (e = readdir(d)) != NULL) {
@@ -76,7 +64,7 @@ static double load_libyaml(const char *dir)
 	}
 	if (d)
 		closedir(d);
-	return now_ms() - t0;
+	return bench_now_ms() - t0;
 }
 
 int main(int argc, char **argv)
@@ -92,8 +80,8 @@ int main(int argc, char **argv)
 		k[i] = load_kaigi(dir, &nforms);
 		y[i] = load_libyaml(dir);
 	}
-	qsort(k, (size_t)runs, sizeof *k, cmp_double);
-	qsort(y, (size_t)runs, sizeof *y, cmp_double);
+	bench_sort(k, (size_t)runs);
+	bench_sort(y, (size_t)runs);
 	double km = k[runs / 2], ym = y[runs / 2];
 	printf("forms load: %zu files from %s, %d runs\n", nforms, dir, runs);
 	printf("  kaigi (load + check + free)  median %.3f ms  p95 %.3f ms\n", km,

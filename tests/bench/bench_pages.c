@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * bench_pages.c — what a key on a case-plan page costs against the length
- * of its lists (issue 16, tests/bench/table.py).
+ * of its lists (tests/bench/table.py).
  *
  *   bench_pages FORMS_DIR N...
  *
@@ -18,23 +18,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "kaigi/store_exchange.h"
+#include "bench_util.h"
 #include "kaigi/strbuf.h"
 #include "ui_app.h"
 #include "ui_field.h"
 #include "ui_record.h"
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
 
 static int one(const struct schema_set *forms, int n)
 {
@@ -83,7 +72,7 @@ static int one(const struct schema_set *forms, int n)
 	enum { REPS = 200, SHOWN = 20 };
 	double t[REPS];
 	for (int r = 0; r < REPS; r++) {
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 		const struct store_item *items;
 		size_t ni = ui_rec_items(&rec, "goals", &items);
 		size_t from = ni > SHOWN ? (size_t)r % (ni - SHOWN + 1) : 0;
@@ -92,9 +81,9 @@ static int one(const struct schema_set *forms, int n)
 						ui_rec_value(&rec, "goals", items[i].id, "issue"));
 			free(s);
 		}
-		t[r] = now_ms() - t0;
+		t[r] = bench_now_ms() - t0;
 	}
-	qsort(t, REPS, sizeof t[0], cmp_double);
+	bench_sort(t, REPS);
 	printf("%d %.3f %.3f\n", n, t[REPS / 2], t[REPS - 1]);
 	ui_rec_free(&rec);
 	store_record_list_free(&rl);

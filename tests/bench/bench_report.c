@@ -20,20 +20,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_util.h"
 #include "kaigi/report.h"
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
 
 /* Pages of a PDF in memory: count "/Type /Page" objects (not /Pages). */
 static int pdf_pages(const struct strbuf *b)
@@ -92,17 +80,17 @@ int main(int argc, char **argv)
 		double first = 0;
 		for (int i = 0; i < n; i++) {
 			strbuf_reset(&out);
-			double t0 = now_ms();
+			double t0 = bench_now_ms();
 			if (report_meeting_render(st, &forms, id, (enum report_format)f, &o, &out,
 						  &err) != KAIGI_OK) {
 				fprintf(stderr, "bench_report: %s\n", err.msg);
 				return 1;
 			}
-			t[i] = now_ms() - t0;
+			t[i] = bench_now_ms() - t0;
 			if (i == 0)
 				first = t[i];
 		}
-		qsort(t, (size_t)n, sizeof *t, cmp_double);
+		bench_sort(t, (size_t)n);
 		const char *name = report_format_name((enum report_format)f);
 		printf("%s %.3f %.3f %.3f %zu", name, first, t[n / 2], t[(n * 95) / 100], out.len);
 		if (f == REPORT_PDF)

@@ -28,22 +28,10 @@
 
 #include <sqlite3.h>
 
+#include "bench_util.h"
 #include "kaigi/schema.h"
 #include "kaigi/store.h"
 #include "kaigi/store_wal.h"
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
 
 static int bench_open(const char *db)
 {
@@ -108,23 +96,23 @@ static int bench_save(const char *db, const char *forms_dir, int n, int every)
 		snprintf(text, sizeof text, "モニタリング %d 回目", i);
 		struct store_path p = {"monitoring_status", NULL, NULL};
 		int before = store_wal_pending(st);
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 		if (store_answer_save(st, ids[i % nids], &p, text, &err) != KAIGI_OK) {
 			fprintf(stderr, "bench_store: %s\n", err.msg);
 			return 3;
 		}
-		t[i] = now_ms() - t0;
+		t[i] = bench_now_ms() - t0;
 		sum += t[i];
 		int after = store_wal_pending(st);
 		pages += after - before;
 		if (every > 0 && (i + 1) % every == 0) {
-			t0 = now_ms();
+			t0 = bench_now_ms();
 			store_idle(st, &err);
-			ck[nck++] = now_ms() - t0;
+			ck[nck++] = bench_now_ms() - t0;
 		}
 	}
-	qsort(t, (size_t)n, sizeof *t, cmp_double);
-	qsort(ck, (size_t)nck, sizeof *ck, cmp_double);
+	bench_sort(t, (size_t)n);
+	bench_sort(ck, (size_t)nck);
 	printf("%.3f %.3f %.3f %.3f %.1f %.3f %.3f\n", t[n / 2], t[(n * 99) / 100], sum / n,
 	       t[n - 1], (double)pages / n, nck ? ck[nck / 2] : 0.0,
 	       nck ? ck[(nck * 99) / 100] : 0.0);
@@ -147,17 +135,17 @@ static int bench_floor(const char *path, int n)
 	memset(page, 'k', sizeof page);
 	double *t = calloc((size_t)n, sizeof *t);
 	for (int i = 0; i < n; i++) {
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 		if (pwrite(fd, page, sizeof page, (off_t)(i % 64) * 4096) != (ssize_t)sizeof page ||
 		    fdatasync(fd) != 0) {
 			perror(path);
 			return 3;
 		}
-		t[i] = now_ms() - t0;
+		t[i] = bench_now_ms() - t0;
 	}
 	close(fd);
 	unlink(path);
-	qsort(t, (size_t)n, sizeof *t, cmp_double);
+	bench_sort(t, (size_t)n);
 	printf("%.3f %.3f\n", t[n / 2], t[(n * 99) / 100]);
 	free(t);
 	return 0;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * bench_sync.c — the figures of tests/bench/sync_bench (issue 10) that need
+ * bench_sync.c — the figures of tests/bench/sync_bench that need
  * C: the Argon2id cost on this machine, and kaigi's apply of a bundle
  * against a bare sqlite3changeset_apply of the same change sets (no
  * conflict handling: every conflict omitted) on two copies of one hub.

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: MIT
 """keys_per_case.py — the keys one whole case takes, under the input model
-of issue 9 and under the one before it.
+(Alt-letter commands) and under the one before it.
 
 usage: keys_per_case.py NEW_KAIGI [OLD_KAIGI]
 
@@ -9,7 +9,7 @@ The same case as tests/e2e/test_whole_case.py (ASCII-first texts, seven
 long texts, dates typed with t, +90 and +120, a refused age corrected
 later, a grid rated by digits) is typed key by key at 80×24 into a fresh
 database, once with the keys the current model needs and, given a binary
-built before issue 9, once with the keys that model needed to store the
+built before the Alt-letter commands, once with the keys that model needed to store the
 same answers: Enter before a text that starts with an ASCII letter (else
 the letter was dropped), Enter before t or + on a date (else the timer
 took them), a second key to leave a long text (Tab only kept it), and a

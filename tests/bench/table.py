@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: MIT
-"""table.py — issue 16's table, every row measured in one run beside its goal.
+"""table.py — the table of doc/hacking.md "Fast at the sizes
+towns reach", every row measured in one run beside its goal.
 
 usage: table.py BUILD_DIR DB FORMS_DIR
 
@@ -54,7 +55,7 @@ def main():
     bench = os.path.join(build, "tests", "bench")
     src = os.path.dirname(os.path.dirname(HERE))
     env = dict(os.environ, KAIGI_SOURCE_ROOT=src, LANG="C.UTF-8")
-    print("== issue 16: fast at the sizes towns reach (%s)" % db)
+    print("== fast at the sizes towns reach (%s)" % db)
 
     # 1. a key on a case-plan page: the part of a redraw that grew with the lists
     pages = {}

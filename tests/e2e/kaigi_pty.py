@@ -17,6 +17,7 @@ import select
 import signal
 import sqlite3
 import struct
+import subprocess
 import sys
 import tempfile
 import termios
@@ -24,6 +25,9 @@ import time
 
 import pyte
 from wcwidth import wcwidth
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from kaigi_test import source  # noqa: E402,F401  (the e2e tests take it from here)
 
 TERM = "xterm-256color"
 SKIP = 77  # meson's exit status for a skipped test
@@ -371,14 +375,47 @@ def run(main):
     print("ok")
 
 
-def open_today_case(k, down=0):
-    """From the home screen of the demo: today's meeting, its cases, and
-    the case down rows below the first; returns when the case runs."""
+def kaigi_cli(path, home, *args):
+    """kaigi --db PATH --lang ja ARGS, outside the terminal (LANG=C.UTF-8,
+    HOME=home); fails the test unless it exits 0.  Returns (stdout,
+    stderr)."""
+    env = dict(os.environ, LANG="C.UTF-8", HOME=home, XDG_CONFIG_HOME=os.path.join(home, "config"))
+    p = subprocess.run([binary(), "--db", path, "--lang", "ja"] + list(args), capture_output=True,
+                       env=env)
+    check(p.returncode == 0, "kaigi %s: %s" % (" ".join(args), p.stderr.decode()))
+    return p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+def cli(path, home, *args):
+    """kaigi_cli's standard output."""
+    return kaigi_cli(path, home, *args)[0]
+
+
+def new_meeting(k, kind="自立支援"):
+    """From the home screen of an empty database: a new meeting of the
+    template whose name starts with kind; returns once it is made."""
+    k.wait_for("予定された会議はありません")
+    k.send("n")
+    k.wait_for("新しい会議：種類は？")
+    k.type(kind)
+    k.send("enter")
+    return k.wait_for("会議を作りました")
+
+
+def open_today_cases(k, wait="1. K-"):
+    """From the home screen of the demo: today's meeting and its list of
+    cases; returns the screen once it shows wait."""
     k.wait_for("これからの会議")
     k.send("enter")
     k.wait_for("目指す姿")
     k.send("down", "down", "down", "enter")
-    k.wait_for("1. K-")
+    return k.wait_for(wait)
+
+
+def open_today_case(k, down=0):
+    """From the home screen of the demo: today's meeting, its cases, and
+    the case down rows below the first; returns when the case runs."""
+    open_today_cases(k)
     for _ in range(down):
         k.send("down")
     k.send("enter")

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""The small things that cost keys under time pressure (issue 9, item 6).
+"""The small things that cost keys under time pressure.
 
 - A case added in the meeting (initials, age band, sex) starts its case
   sheet with them, and with the meeting's date as カンファレンス日.
@@ -12,17 +12,14 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import Kaigi, check, db, demo_db, goto_section, run, tempdir  # noqa: E402
+from kaigi_pty import (Kaigi, check, db, demo_db, goto_section, open_today_cases,  # noqa: E402
+                       run, tempdir)
 
 
 def main():
     home = tempdir()
     with Kaigi(["demo"], home) as k:
-        k.wait_for("これからの会議")
-        k.send("enter")
-        k.wait_for("目指す姿")
-        k.send("down", "down", "down", "enter")
-        k.wait_for("1. K-")
+        open_today_cases(k)
         # ---- a case added in the meeting
         k.send("a")
         k.wait_for("事例提供者")

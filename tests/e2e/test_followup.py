@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 """Follow-up and the regional picture from the keyboard, in Japanese, 80×24.
 
-A person reviewed twice already (tests/followup/data/three_reviews.yaml);
+A person reviewed twice already (tests/data/followup/three_reviews.yaml);
 the third meeting is being planned.  Opening it says a follow-up report is
 due; f lists it first, Space and Enter put it on the agenda, started from
 last time (the 評価表 lists the open short-term goals, the ADL/IADL grid
@@ -14,24 +14,13 @@ and r promotes a raised regional issue into the register with an owner.
 """
 import os
 import signal
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import Kaigi, binary, check, db, run, tempdir  # noqa: E402
+from kaigi_pty import Kaigi, check, cli, db, run, source, tempdir  # noqa: E402
 
-ROOT = os.environ.get("KAIGI_SOURCE_ROOT",
-                      os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-FIXTURE = os.path.join(ROOT, "tests", "followup", "data", "three_reviews.yaml")
+FIXTURE = source("tests", "data", "followup", "three_reviews.yaml")
 MEETING3 = "33333333-3333-4333-8333-333333333333"
-
-
-def cli(path, home, *args):
-    env = dict(os.environ, LANG="C.UTF-8", HOME=home, XDG_CONFIG_HOME=os.path.join(home, "config"))
-    p = subprocess.run([binary(), "--db", path, "--lang", "ja"] + list(args), capture_output=True,
-                       env=env)
-    check(p.returncode == 0, "kaigi %s: %s" % (" ".join(args), p.stderr.decode()))
-    return p.stdout.decode("utf-8")
 
 
 def new_case_rows(con, form, col):

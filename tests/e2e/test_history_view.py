@@ -1,12 +1,12 @@
 # SPDX-License-Identifier: MIT
-"""The case history at 80x24 (issue 9, item 6): it opens with what it
+"""The case history at 80x24: it opens with what it
 compares and the column heads in view (not scrolled down to the first
 action agreed before), and PgUp and Up scroll back to them."""
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import Kaigi, check, run, tempdir  # noqa: E402
+from kaigi_pty import Kaigi, check, open_today_cases, run, tempdir  # noqa: E402
 
 HEADS = ("からの変化", "前回", "今回", "変化")
 
@@ -18,11 +18,7 @@ def heads_shown(t):
 def main():
     home = tempdir()
     with Kaigi(["demo"], home) as k:
-        k.wait_for("これからの会議")
-        k.send("enter")
-        k.wait_for("目指す姿")
-        k.send("down", "down", "down", "enter")
-        k.wait_for("↻経過報告")
+        open_today_cases(k, "↻経過報告")
         k.send("down", "h")  # the follow-up case's history
         t = k.wait_for("事例の経過")
         check(heads_shown(t), "the history opens without its headings:\n" + t)

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""The form page's input model, one regression test per problem of issue 9.
+"""The form page's input model, one regression test per problem of the
+model before it (plain letters as commands).
 
 1. A leading ASCII letter typed on a focused field starts editing with it
    (B病院, BMI18.7…, Bクリニック in a participant's organisation).

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""The item page is a screen of its own, stacked on the case (issue 9,
-item 4): a goal opened from まとめ shows the case around it (header with
+"""The item page is a screen of its own, stacked on the case: a
+goal opened from まとめ shows the case around it (header with
 the meeting's clock, the phase stepper, the side list), takes the typing
 — a refused period corrected, Tab, the next field — and Esc hands back to
 the case with the focus on the same list row.  The close check still jumps

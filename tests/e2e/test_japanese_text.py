@@ -9,7 +9,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import Kaigi, answer, check, db, run, tempdir  # noqa: E402
+from kaigi_pty import Kaigi, answer, check, db, open_today_cases, run, tempdir  # noqa: E402
 
 LINE1 = "膝が痛くて、坂道がつらい。"
 LINE2 = "本人は「また畑に行きたい」と話す。"
@@ -19,11 +19,7 @@ LONG = "買い物は長女まかせで、日中は座って過ごすことが多
 def main():
     home = tempdir()
     with Kaigi(["demo"], home) as k:
-        k.wait_for("これからの会議")
-        k.send("enter")  # today's meeting
-        k.wait_for("目指す姿")
-        k.send("down", "down", "down", "enter")
-        k.wait_for("1. K-2026-003")
+        open_today_cases(k, "1. K-2026-003")
         k.send("enter")
         k.wait_for("論点の提示")
         k.send("M-g")

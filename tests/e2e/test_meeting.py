@@ -13,7 +13,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import Kaigi, answer, check, db, run, tempdir  # noqa: E402
+from kaigi_pty import Kaigi, answer, check, db, new_meeting, run, tempdir  # noqa: E402
 
 BEFORE = "2351132325223311 25"  # 18 ratings; " 2" is × then 2: ×2
 AFTER = "121112112322221113"
@@ -40,13 +40,8 @@ def main():
     home = tempdir()
     path = os.path.join(home, "m.db")
     with Kaigi(["--db", path], home) as k:
-        k.wait_for("予定された会議はありません")
         # ---- a meeting from a template
-        k.send("n")
-        k.wait_for("新しい会議：種類は？")
-        k.type("自立支援")
-        k.send("enter")
-        k.wait_for("会議を作りました")
+        new_meeting(k)
         k.send("down", "enter")  # 会議の情報
         k.wait_for("会議名")
         k.send("down", "down")  # 開始

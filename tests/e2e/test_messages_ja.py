@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""Every refusal the UI shows is in Japanese under LANG=ja_JP.UTF-8 (issue 9).
+"""Every refusal the UI shows is in Japanese under LANG=ja_JP.UTF-8.
 
 Refusals come from kaigi-core (a number that is not one, a date or a period
 it cannot read, a value out of range) and from the store (a database opened
@@ -12,7 +12,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import Kaigi, check, goto_section, run, tempdir  # noqa: E402
+from kaigi_pty import Kaigi, check, goto_section, open_today_cases, run, tempdir  # noqa: E402
 
 # Three or more English words in a row: a sentence, not a code (K-2026-003),
 # a key name (Enter, Tab) or an abbreviation (ADL/IADL, PT).
@@ -42,11 +42,7 @@ def refuse(k, typed, reason, what, fix):
 def main():
     home = tempdir()
     with Kaigi(["demo"], home) as k:
-        k.wait_for("これからの会議")
-        k.send("enter")
-        k.wait_for("目指す姿")
-        k.send("down", "down", "down", "enter")
-        k.wait_for("1. K-")
+        open_today_cases(k)
         # ---- the store's refusals: a case code taken, and none at all
         k.send("a")
         k.wait_for("事例提供者")

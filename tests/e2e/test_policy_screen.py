@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: MIT
 """A policy meeting's agenda and a planning meeting's own sheets, on the
-meeting screen, from the keyboard, in Japanese, 80×24 (issue 12).
+meeting screen, from the keyboard, in Japanese, 80×24.
 
-The regional fixture (tests/followup/data/regional.yaml: the register issue
+The regional fixture (tests/data/followup/regional.yaml: the register issue
 買い物の移動手段の不足, linked to case R-001) plus, written here, a second
 issue with a measure and numbers, a policy meeting whose agenda holds both
 and a planning meeting.  On the policy meeting: its side list has
@@ -14,15 +14,12 @@ in the outcome sheet's grid is a record of the meeting (no case) and
 `kaigi report DATE --sheet outcome_sheet` prints it.
 """
 import os
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import Kaigi, binary, check, db, run, tempdir  # noqa: E402
+from kaigi_pty import Kaigi, check, cli, db, run, source, tempdir  # noqa: E402
 
-ROOT = os.environ.get("KAIGI_SOURCE_ROOT",
-                      os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-FIXTURE = os.path.join(ROOT, "tests", "followup", "data", "regional.yaml")
+FIXTURE = source("tests", "data", "followup", "regional.yaml")
 SHOP = "買い物の移動手段の不足"
 MED = "服薬管理の支援が足りない"
 DECISION = "送迎付きの通いの場を2か所つくる"
@@ -51,14 +48,6 @@ meetings:
     title: 取組の振り返り
     date: 2025-08-01
 """ % (MED, SHOP, MED)
-
-
-def cli(path, home, *args):
-    env = dict(os.environ, LANG="C.UTF-8", HOME=home, XDG_CONFIG_HOME=os.path.join(home, "config"))
-    p = subprocess.run([binary(), "--db", path, "--lang", "ja"] + list(args), capture_output=True,
-                       env=env)
-    check(p.returncode == 0, "kaigi %s: %s" % (" ".join(args), p.stderr.decode()))
-    return p.stdout.decode("utf-8")
 
 
 def agenda(con):

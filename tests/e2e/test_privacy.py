@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""Told while typing (issue 13), and the person's identity on the case page.
+"""Told while typing, and the person's identity on the case page.
 
 - Typing a phone number into a free-text field (世帯) puts on the status line
   that the handout will hide it, and why; ordinary text (週3回) does not;
@@ -15,7 +15,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from kaigi_pty import (Kaigi, answer, binary, check, db, demo_db, goto_section,  # noqa: E402
-                       open_today_case, run, tempdir)
+                       open_today_case, open_today_cases, run, tempdir)
 
 HINT = "配布資料ではここが〔伏せ字〕になります"
 
@@ -24,11 +24,7 @@ def main():
     home = tempdir()
     with Kaigi(["demo"], home) as k:
         # ---- the identity fields of the case page
-        k.wait_for("これからの会議")
-        k.send("enter")
-        k.wait_for("目指す姿")
-        k.send("down", "down", "down", "enter")
-        k.wait_for("1. K-")
+        open_today_cases(k)
         k.send("e")
         k.wait_for("氏名（個人情報）")
         for _ in range(6):

@@ -61,7 +61,7 @@ def main():
     with Kaigi(["--db", path], home, prefix=prefix, env=extra_env) as k:
         t = k.wait_for("読み取り専用")
         check("read-only" in t or "読み取り専用" in k.line(k.rows - 2), t)
-        # The store's reason is translated too (issue 9): no English sentence.
+        # The store's reason is translated too: no English sentence.
         m = ENGLISH.search(k.line(k.rows - 2))
         check(m is None, "English on the status line: %r\n%s" % (m and m.group(0), t))
         open_today_case(k)

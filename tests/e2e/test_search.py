@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""The home search as a facilitator uses it (issue 9 item 6, issue 16 item 2).
+"""The home search as a facilitator uses it.
 
 Two-character Japanese words (長女, 浴槽) are found through the index as
 `kaigi search` finds them, the results follow the word as it is edited
@@ -10,23 +10,13 @@ Enter would open is shown before anything opens).
 """
 import os
 import signal
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import Kaigi, binary, check, run, tempdir  # noqa: E402
+from kaigi_pty import Kaigi, check, run, source, tempdir  # noqa: E402
+from kaigi_pty import kaigi_cli as cli  # noqa: E402
 
-ROOT = os.environ.get("KAIGI_SOURCE_ROOT",
-                      os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-FIXTURE = os.path.join(ROOT, "tests", "followup", "data", "three_reviews.yaml")
-
-
-def cli(path, home, *args):
-    env = dict(os.environ, LANG="C.UTF-8", HOME=home, XDG_CONFIG_HOME=os.path.join(home, "config"))
-    p = subprocess.run([binary(), "--db", path, "--lang", "ja"] + list(args), capture_output=True,
-                       env=env)
-    check(p.returncode == 0, "kaigi %s: %s" % (" ".join(args), p.stderr.decode()))
-    return p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+FIXTURE = source("tests", "data", "followup", "three_reviews.yaml")
 
 
 def main():

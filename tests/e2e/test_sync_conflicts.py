@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""Sync conflicts in the UI (issue 10): the home screen says when the last
+"""Sync conflicts in the UI: the home screen says when the last
 exchange was and how many conflicts wait; c shows them side by side (the
 value here, the incoming one, who and when); i takes the incoming value,
 which is then in the database and the conflict settled."""
@@ -30,7 +30,7 @@ def main():
         subprocess.run([binary(), "--db", dbp] + list(args), env=dict(env, KAIGI_FACILITATOR=who),
                        check=True, stdout=subprocess.DEVNULL)
 
-    k(a, "import", "-q", os.path.join(ROOT, "tests", "followup", "data", "three_reviews.yaml"))
+    k(a, "import", "-q", os.path.join(ROOT, "tests", "data", "followup", "three_reviews.yaml"))
     k(b, "sync", "name", "南センター")
     k(a, "sync", "export", "-o", os.path.join(home, "a.kgs"))
     k(b, "sync", "import", os.path.join(home, "a.kgs"))

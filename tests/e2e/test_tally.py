@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 """The tallies and the policy meeting from the keyboard, in Japanese, 80×24.
 
-The regional fixture (tests/followup/data/regional.yaml: eight reviews, the
+The regional fixture (tests/data/followup/regional.yaml: eight reviews, the
 outdoor-walking row rated a problem in two) and a policy meeting written
 here.  r, then 集計: the share of cases per ADL/IADL row and per raised
 wording; Enter lists the cases behind a figure.  On the register, p puts
@@ -10,24 +10,13 @@ baseline and the meeting's decision, which the linked case's printed
 summary then shows; the agenda travels in a record file.
 """
 import os
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import Kaigi, binary, check, db, run, tempdir  # noqa: E402
+from kaigi_pty import Kaigi, check, cli, db, run, source, tempdir  # noqa: E402
 
-ROOT = os.environ.get("KAIGI_SOURCE_ROOT",
-                      os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-FIXTURE = os.path.join(ROOT, "tests", "followup", "data", "regional.yaml")
+FIXTURE = source("tests", "data", "followup", "regional.yaml")
 DECISION = "薬剤師の同行訪問を始める"
-
-
-def cli(path, home, *args):
-    env = dict(os.environ, LANG="C.UTF-8", HOME=home, XDG_CONFIG_HOME=os.path.join(home, "config"))
-    p = subprocess.run([binary(), "--db", path, "--lang", "ja"] + list(args), capture_output=True,
-                       env=env)
-    check(p.returncode == 0, "kaigi %s: %s" % (" ".join(args), p.stderr.decode()))
-    return p.stdout.decode("utf-8")
 
 
 def main():

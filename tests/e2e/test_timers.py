@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""The meeting's time in view (issue 9 item 6, issue 11 item 1), at 80×24.
+"""The meeting's time in view, at 80×24.
 
 - The phase and meeting clocks stay on every page of a running meeting:
   the case screen, the help over it, the case history over it; the meeting

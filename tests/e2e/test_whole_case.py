@@ -8,14 +8,15 @@ HT), long texts each followed by Tab and the next field, a refused value
 (年齢 八十一) kept as a draft and corrected later, dates typed with `t` and
 `+90`, and a grid rated with digits.  It counts the keys the case needed
 (each key or typed character one) and prints the figure;
-tests/bench/keys_per_case.py compares it with the model before issue 9.
+tests/bench/keys_per_case.py compares it with the model before the Alt-letter
+commands.
 """
 import datetime
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import Kaigi, answer, check, db, run, tempdir  # noqa: E402
+from kaigi_pty import Kaigi, answer, check, db, new_meeting, run, tempdir  # noqa: E402
 
 
 
@@ -44,12 +45,7 @@ def main():
     path = os.path.join(home, "w.db")
     today = datetime.date.today()
     with Counted(["--db", path], home) as k:
-        k.wait_for("予定された会議はありません")
-        k.send("n")
-        k.wait_for("新しい会議：種類は？")
-        k.type("自立支援")
-        k.send("enter")
-        k.wait_for("会議を作りました")
+        new_meeting(k)
         k.send("down", "down", "down", "enter")  # 事例
         k.wait_for("まだ事例がありません")
         Counted.keys = 0  # the case starts here

@@ -1,31 +1,22 @@
 # SPDX-License-Identifier: MIT
 """The follow-up commands as a user types them, on the fixtures of
-tests/followup/data: kaigi search (a Japanese phrase from a long-text
+tests/data/followup: kaigi search (a Japanese phrase from a long-text
 answer; a two-character word and its note; names masked unless --names)
 and kaigi report regional (periods, areas, every format, wrong use)."""
 import os
-import subprocess
 import sys
 import tempfile
 
-ROOT = os.environ.get("KAIGI_SOURCE_ROOT", ".")
-BIN = os.environ.get("KAIGI_BIN", os.path.join(ROOT, "build", "kaigi"))
-DATA = os.path.join(ROOT, "tests", "followup", "data")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import kaigi_test  # noqa: E402
+from kaigi_test import source, want  # noqa: E402
+
+DATA = source("tests", "data", "followup")
 
 
 def kaigi(db, *args, lang="ja", code=0):
     env = dict(os.environ, LANG="C.UTF-8", XDG_CONFIG_HOME=os.path.dirname(db))
-    p = subprocess.run([BIN, "--db", db, "--lang", lang] + list(args), capture_output=True, env=env)
-    out, err = p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
-    if p.returncode != code:
-        sys.exit("kaigi %s: exit %d (wanted %d)\n%s%s" % (" ".join(args), p.returncode, code, out, err))
-    return out, err
-
-
-def want(text, *parts):
-    for part in parts:
-        if part not in text:
-            sys.exit("missing %r in:\n%s" % (part, text))
+    return kaigi_test.kaigi(db, *args, lang=lang, code=code, env=env)
 
 
 def main():
@@ -41,7 +32,7 @@ def main():
             sys.exit("no note expected for a long word:\n" + err)
         out, err = kaigi(db, "search", "長女")
         want(out, "外出が怖くなり、買い物は長女に頼っている")
-        if err:  # two characters are in the index (issue 16): no note
+        if err:  # two characters are in the index: no note
             sys.exit("no note expected for a two-character word:\n" + err)
         out, _ = kaigi(db, "search", "スズキ")
         want(out, "（個人情報の項目：--names で表示）")
@@ -84,7 +75,7 @@ def main():
         out, _ = kaigi(db, "report", "--help")
         want(out, "report regional [--fy YEAR | --year YEAR | --from DATE --to DATE]",
              "[--sheet FORM]")
-        # ---- 年度 (issue 12): --fy names the 年度, the outcomes group by it
+        # ---- 年度: --fy names the 年度, the outcomes group by it
         out, _ = kaigi(db, "report", "regional", "--fy", "2024", "--format", "md")
         want(out, "令和6年度（令和6年4月1日〜令和7年3月31日）", "事例の集計", "| 令和6年度 | 東地区 |")
         out, _ = kaigi(db, "report", "regional", "--fy", "R7")

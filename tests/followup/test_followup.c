@@ -15,9 +15,12 @@
 #include <sqlite3.h>
 
 #include "../../src/store/store_internal.h"
-#include "fu_test.h"
+#include "kaigi/followup.h"
+#include "fixture.h"
 #include "kaigi/report.h"
+#include "kaigi/search.h"
 #include "kaigi/xalloc.h"
+#include "store/store_internal.h"
 
 #define REVIEW1  "aaaaaaaa-0000-4000-8000-000000000001"
 #define REVIEW2  "aaaaaaaa-0000-4000-8000-000000000002"
@@ -55,7 +58,7 @@ static void na_is_a_choice_attribute(void **state)
 
 static void na_is_never_compared(void **state)
 {
-	struct fu *f = fu_open(NULL);
+	struct fixture *f = fixture_new(NULL);
 	(void)state;
 	const struct schema_field *g =
 	    schema_field_find(schema_form_find(&f->forms, "adl_toyoake"), "adl");
@@ -70,7 +73,7 @@ static void na_is_never_compared(void **state)
 	assert_int_equal(store_change_of(g, row, 0, &b, &a), STORE_CHANGE_WORSE);
 	assert_int_equal(store_change_of(g, row, 0, &a, &a), STORE_CHANGE_SAME);
 	assert_int_equal(store_change_of(g, row, 0, &a, NULL), STORE_CHANGE_NONE);
-	fu_close(f);
+	fixture_free(f);
 }
 
 /* ---- three reviews ----------------------------------------------------------- */
@@ -87,7 +90,7 @@ static const struct store_change_row *row_of(const struct store_grid_compare *gc
 static void comparison_of_two_reviews(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open("three_reviews.yaml");
+	struct fixture *f = fixture_new("tests/data/followup/three_reviews.yaml");
 	struct store_compare c;
 	struct kaigi_error err;
 	assert_int_equal(store_compare_cases(f->st, REVIEW1, REVIEW2, &c, &err), KAIGI_OK);
@@ -108,11 +111,11 @@ static void comparison_of_two_reviews(void **state)
 	store_compare_clear(&c);
 	/* An unknown review is bad data, not a crash. */
 	assert_int_equal(store_compare_cases(f->st, REVIEW1, "nope", &c, &err), KAIGI_EDATA);
-	fu_close(f);
+	fixture_free(f);
 }
 
 /* A third review in meeting 3, following review 2. */
-static void add_review3(struct fu *f, char id[STORE_ID_SIZE])
+static void add_review3(struct fixture *f, char id[STORE_ID_SIZE])
 {
 	struct store_person p = {0};
 	struct kaigi_error err;
@@ -129,7 +132,7 @@ static void add_review3(struct fu *f, char id[STORE_ID_SIZE])
 static void due_followups(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open("three_reviews.yaml");
+	struct fixture *f = fixture_new("tests/data/followup/three_reviews.yaml");
 	struct store_due_list d;
 	struct kaigi_error err;
 	/* Review 1 was followed up by review 2; review 2 is due on 07-08. */
@@ -154,10 +157,10 @@ static void due_followups(void **state)
 	assert_int_equal(d.n, 0);
 	store_due_list_free(&d);
 	assert_int_equal(store_followup_due(f->st, "7月", NULL, 0, &d, &err), KAIGI_EDATA);
-	fu_close(f);
+	fixture_free(f);
 }
 
-static long long rating_of(struct fu *f, const char *case_id, const char *row)
+static long long rating_of(struct fixture *f, const char *case_id, const char *row)
 {
 	char sql[512];
 	snprintf(sql, sizeof sql,
@@ -165,13 +168,13 @@ static long long rating_of(struct fu *f, const char *case_id, const char *row)
 		 "WHERE r.case_id = '%s' AND r.form = 'adl_toyoake' AND a.field = 'adl' AND "
 		 "a.item = '%s' AND a.col = 'before'",
 		 case_id, row);
-	return fu_int(f, sql);
+	return fixture_int(f, sql);
 }
 
 static void followup_starts_from_last_time(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open("three_reviews.yaml");
+	struct fixture *f = fixture_new("tests/data/followup/three_reviews.yaml");
 	struct kaigi_error err;
 	struct store_strings goals;
 	assert_int_equal(store_open_goals(f->st, REVIEW2, &goals, &err), KAIGI_OK);
@@ -194,41 +197,41 @@ static void followup_starts_from_last_time(void **state)
 		 "WHERE r.case_id = '%s' AND r.form = 'monitoring' AND a.col = 'goal' "
 		 "ORDER BY i.ord) a",
 		 r3);
-	assert_string_equal(fu_text(f, sql), "週1回サロンに通う|浴槽を手すりなしでまたげる");
+	assert_string_equal(fixture_text(f, sql), "週1回サロンに通う|浴槽を手すりなしでまたげる");
 	snprintf(sql, sizeof sql,
 		 "SELECT a.value FROM answer a JOIN form_record r ON r.id = a.record_id "
 		 "WHERE r.case_id = '%s' AND a.field = 'evaluation_date'",
 		 r3);
-	assert_string_equal(fu_text(f, sql), "2025-07-08");
+	assert_string_equal(fixture_text(f, sql), "2025-07-08");
 	const char *rows[] = {"outdoor_walk", "shopping", "bathing",
 			      "cooking",      "laundry",  "social"};
 	for (size_t i = 0; i < 6; i++)
 		assert_int_equal(rating_of(f, r3, rows[i]), rating_of(f, REVIEW2, rows[i]));
 	/* Made once: a second call leaves what the room changed alone. */
-	fu_save(f, r3, "adl_toyoake", "adl", "outdoor_walk", "before", "2");
+	fixture_save(f, r3, "adl_toyoake", "adl", "outdoor_walk", "before", "2");
 	assert_int_equal(store_followup_prefill(f->st, r3, &pf, &err), KAIGI_OK);
 	assert_int_equal(pf.records + pf.goals + pf.ratings, 0);
 	assert_int_equal(rating_of(f, r3, "outdoor_walk"), 2);
 	/* A case that follows nothing: nothing to do. */
 	assert_int_equal(store_followup_prefill(f->st, REVIEW1, &pf, &err), KAIGI_OK);
 	assert_int_equal(pf.records, 0);
-	fu_close(f);
+	fixture_free(f);
 }
 
 /* Review 3 as the room rated it (data/three_reviews.yaml's table). */
-static void rate_review3(struct fu *f, const char *r3)
+static void rate_review3(struct fixture *f, const char *r3)
 {
 	static const char *const rated[][2] = {{"outdoor_walk", "2"}, {"shopping", "5"},
 					       {"bathing", "5"},      {"cooking", "3"},
 					       {"laundry", "2"},      {"social", "2"}};
 	for (size_t i = 0; i < 6; i++)
-		fu_save(f, r3, "adl_toyoake", "adl", rated[i][0], "before", rated[i][1]);
+		fixture_save(f, r3, "adl_toyoake", "adl", rated[i][0], "before", rated[i][1]);
 }
 
 static void actions_before_and_closing_one(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open("three_reviews.yaml");
+	struct fixture *f = fixture_new("tests/data/followup/three_reviews.yaml");
 	char r3[STORE_ID_SIZE];
 	add_review3(f, r3);
 	struct store_action_list al;
@@ -246,8 +249,9 @@ static void actions_before_and_closing_one(void **state)
 	assert_false(al.v[0].open);
 	assert_int_equal(store_action_status_set(f->st, &al.v[0], "maybe", &err), KAIGI_EDATA);
 	store_action_list_free(&al);
-	assert_int_equal(fu_int(f, "SELECT count(*) FROM audit WHERE tbl = 'answer' AND op = "
-				   "'update' AND path LIKE 'actions/%/status' AND new = 'done'"),
+	assert_int_equal(fixture_int(f,
+				     "SELECT count(*) FROM audit WHERE tbl = 'answer' AND op = "
+				     "'update' AND path LIKE 'actions/%/status' AND new = 'done'"),
 			 1);
 	assert_int_equal(store_action_list(f->st, REVIEW2, &al, &err), KAIGI_OK);
 	assert_int_equal(al.n, 2);
@@ -256,18 +260,26 @@ static void actions_before_and_closing_one(void **state)
 	/* A first review carries nothing. */
 	assert_int_equal(store_followup_actions(f->st, REVIEW1, &al, &err), KAIGI_OK);
 	assert_int_equal(al.n, 0);
-	fu_close(f);
+	fixture_free(f);
+}
+
+/* The three reviews, the third prefilled from the second and rated. */
+static struct fixture *review3_rated(char r3[STORE_ID_SIZE])
+{
+	struct fixture *f = fixture_new("tests/data/followup/three_reviews.yaml");
+	add_review3(f, r3);
+	struct kaigi_error err;
+	assert_int_equal(store_followup_prefill(f->st, r3, NULL, &err), KAIGI_OK);
+	rate_review3(f, r3);
+	return f;
 }
 
 static void third_review_compared_and_rolled_up(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open("three_reviews.yaml");
 	char r3[STORE_ID_SIZE];
-	add_review3(f, r3);
+	struct fixture *f = review3_rated(r3);
 	struct kaigi_error err;
-	assert_int_equal(store_followup_prefill(f->st, r3, NULL, &err), KAIGI_OK);
-	rate_review3(f, r3);
 	struct store_compare c;
 	assert_int_equal(store_compare_cases(f->st, REVIEW2, r3, &c, &err), KAIGI_OK);
 	const struct store_grid_compare *gc = &c.grids[0];
@@ -293,26 +305,23 @@ static void third_review_compared_and_rolled_up(void **state)
 	assert_int_equal(store_outcome_rollup(f->st, &p, &o, &err), KAIGI_OK);
 	assert_int_equal(o.v[0].improved + o.v[0].worsened, 1);
 	store_outcome_list_free(&o);
-	fu_close(f);
+	fixture_free(f);
 }
 
 static void summary_shows_what_changed(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open("three_reviews.yaml");
 	char r3[STORE_ID_SIZE];
-	add_review3(f, r3);
+	struct fixture *f = review3_rated(r3);
 	struct kaigi_error err;
-	assert_int_equal(store_followup_prefill(f->st, r3, NULL, &err), KAIGI_OK);
-	rate_review3(f, r3);
 	char sql[256];
 	snprintf(sql, sizeof sql,
 		 "SELECT a.item FROM answer a JOIN form_record r ON r.id = a.record_id WHERE "
 		 "r.case_id = '%s' AND a.col = 'goal' AND a.value = '週1回サロンに通う'",
 		 r3);
 	char item[STORE_ID_SIZE];
-	snprintf(item, sizeof item, "%s", fu_text(f, sql));
-	fu_save(f, r3, "monitoring", "evaluations", item, "result", "achieved");
+	snprintf(item, sizeof item, "%s", fixture_text(f, sql));
+	fixture_save(f, r3, "monitoring", "evaluations", item, "result", "achieved");
 	struct report_options ro = {.lang = "ja", .width = 100};
 	struct strbuf out = STRBUF_INIT;
 	assert_int_equal(
@@ -337,58 +346,22 @@ static void summary_shows_what_changed(void **state)
 	/* The first review's actions that are done stay out of "before". */
 	assert_null(strstr(t, "玄関に手すりを付ける"));
 	strbuf_free(&out);
-	fu_close(f);
+	fixture_free(f);
 }
 
 /* ---- migration 002: the action table into the lists ------------------------ */
 
-static void actor(sqlite3_context *c, int n, sqlite3_value **v)
-{
-	(void)n;
-	(void)v;
-	sqlite3_result_text(c, "tester", -1, SQLITE_STATIC);
-}
-
-static void exec_ok(sqlite3 *db, const char *sql)
-{
-	char *e = NULL;
-	if (sqlite3_exec(db, sql, NULL, NULL, &e) != SQLITE_OK)
-		fail_msg("%s\n%s", e, sql);
-}
-
 static void migration_moves_actions_into_lists(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open(NULL);
-	store_close(f->st);
-	f->st = NULL;
-	char *cmd = xasprintf("rm -f '%s' '%s-wal' '%s-shm'", f->db, f->db, f->db);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	struct fixture *f = fixture_new(NULL);
+	fixture_db_remove(f);
 	/* A schema-1 database with actions in the old table: case A has a
 	 * case_plan record whose list already holds one of them; case B has
 	 * no record at all. */
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
-	sqlite3_create_function(db, "kaigi_actor", 0, SQLITE_UTF8, NULL, actor, NULL, NULL);
-	exec_ok(db, kaigi_migration_sql[0]);
-	char *pragma =
-	    xasprintf("PRAGMA user_version=1; PRAGMA application_id=%d", STORE_APPLICATION_ID);
-	exec_ok(db, pragma);
-	free(pragma);
-	exec_ok(
-	    db,
-	    "INSERT INTO meeting (id, template, title, date, created, updated) VALUES "
-	    "('11111111-1111-4111-8111-000000000001', 'independence_support', '旧会議', "
-	    "'2024-05-14', 0, 0);"
-	    "INSERT INTO person (id, code, created, updated) VALUES "
-	    "('22222222-2222-4222-8222-000000000001', 'OLD-1', 0, 0),"
-	    "('22222222-2222-4222-8222-000000000002', 'OLD-2', 0, 0);"
-	    "INSERT INTO case_review (id, meeting_id, person_id, ord, created, updated) VALUES "
-	    "('33333333-3333-4333-8333-00000000000a', '11111111-1111-4111-8111-000000000001', "
-	    "'22222222-2222-4222-8222-000000000001', 0, 0, 0),"
-	    "('33333333-3333-4333-8333-00000000000b', '11111111-1111-4111-8111-000000000001', "
-	    "'22222222-2222-4222-8222-000000000002', 1, 0, 0);"
+	sqlite3 *db = test_db_before(f->db, 1, "tester");
+	test_sql_exec(
+	    db, FIXTURE_OLD_CASES_SQL
 	    "INSERT INTO form_record (id, meeting_id, case_id, form, form_version, created, "
 	    "updated) VALUES ('44444444-4444-4444-8444-000000000001', "
 	    "'11111111-1111-4111-8111-000000000001', '33333333-3333-4333-8333-00000000000a', "
@@ -414,8 +387,9 @@ static void migration_moves_actions_into_lists(void **state)
 	struct kaigi_error err;
 	assert_int_equal(store_open(&f->st, f->db, STORE_READ_WRITE, &err), KAIGI_OK);
 	store_set_forms(f->st, &f->forms);
-	assert_int_equal(fu_int(f, "PRAGMA user_version"), (long long)kaigi_migration_count);
-	assert_int_equal(fu_int(f, "SELECT count(*) FROM sqlite_schema WHERE name = 'action'"), 0);
+	assert_int_equal(fixture_int(f, "PRAGMA user_version"), (long long)kaigi_migration_count);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM sqlite_schema WHERE name = 'action'"),
+			 0);
 	/* Case A: its list keeps its own item and gains the two others, in order. */
 	struct store_action_list al;
 	assert_int_equal(
@@ -440,10 +414,11 @@ static void migration_moves_actions_into_lists(void **state)
 	assert_true(al.v[0].open);
 	assert_true(store_uuid_valid(al.v[0].record_id));
 	store_action_list_free(&al);
-	assert_int_equal(fu_int(f, "SELECT count(*) FROM form_record WHERE form = 'case_plan'"), 2);
+	assert_int_equal(
+	    fixture_int(f, "SELECT count(*) FROM form_record WHERE form = 'case_plan'"), 2);
 	/* Moved answers are audited; texts are in the search index. */
-	assert_int_equal(fu_int(f, "SELECT count(*) FROM audit WHERE tbl = 'answer' AND op = "
-				   "'insert' AND path LIKE 'actions/%/what'"),
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM audit WHERE tbl = 'answer' AND op = "
+					"'insert' AND path LIKE 'actions/%/what'"),
 			 4);
 	struct store_text_hit_list hits;
 	assert_int_equal(store_text_search(f->st, "歩行練習", 0, &hits, NULL, &err), KAIGI_OK);
@@ -453,7 +428,7 @@ static void migration_moves_actions_into_lists(void **state)
 	assert_int_equal(hits.n, 1); /* the meeting's title */
 	assert_string_equal(hits.v[0].record_id, "");
 	store_text_hit_list_free(&hits);
-	fu_close(f);
+	fixture_free(f);
 }
 
 int main(void)

@@ -13,9 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fu_test.h"
+#include "kaigi/followup.h"
+#include "kaigi/register.h"
+#include "fixture.h"
 #include "kaigi/report.h"
+#include "kaigi/search.h"
 #include "kaigi/store_stop.h"
+#include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 
 /* The store registers its tokenizer on its own connections; a test that
@@ -40,7 +44,7 @@ static const struct store_raised *raised(const struct store_raised_list *l, cons
 static void raised_counts(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open("regional.yaml");
+	struct fixture *f = fixture_new("tests/data/followup/regional.yaml");
 	struct kaigi_error err;
 	struct store_raised_list l;
 	struct store_period p = {"2024-01-01", "2025-12-31", NULL};
@@ -90,7 +94,7 @@ static void raised_counts(void **state)
 	assert_int_equal(n.cases, 4);
 	assert_int_equal(n.followups, 2);
 
-	/* The raised items are kept as rows (issue 16): a meeting moved to
+	/* The raised items are kept as rows: a meeting moved to
 	 * another day, a person's area changed, an item's wording edited and
 	 * an item's answers deleted all reach the roll-up. */
 	assert_int_equal(store_meeting_set(f->st, "00000000-0000-4000-8000-0000000000a1",
@@ -107,24 +111,26 @@ static void raised_counts(void **state)
 	assert_string_equal(raised(&l, "mobility", "東地区", S1)->first_seen, "2024-05-20");
 	assert_int_equal(raised(&l, "medical", "南地区", S3)->ncases, 1);
 	store_raised_list_free(&l);
-	long long before = fu_int(f, "SELECT count(*) FROM raised_item");
-	assert_int_equal(fu_int(f, "SELECT count(*) FROM raised_item r WHERE NOT EXISTS (SELECT 1 "
-				   "FROM answer a WHERE a.record_id = r.record_id AND a.item = "
-				   "r.item AND a.field = 'regional_issues')"),
-			 0);
+	long long before = fixture_int(f, "SELECT count(*) FROM raised_item");
+	assert_int_equal(
+	    fixture_int(f, "SELECT count(*) FROM raised_item r WHERE NOT EXISTS (SELECT 1 "
+			   "FROM answer a WHERE a.record_id = r.record_id AND a.item = "
+			   "r.item AND a.field = 'regional_issues')"),
+	    0);
 	assert_true(before >= 7);
 	char item[64];
-	snprintf(item, sizeof item, "%s",
-		 fu_text(f, "SELECT id FROM list_item WHERE field = 'regional_issues' LIMIT 1"));
+	snprintf(
+	    item, sizeof item, "%s",
+	    fixture_text(f, "SELECT id FROM list_item WHERE field = 'regional_issues' LIMIT 1"));
 	assert_int_equal(store_item_delete(f->st, item, &err), KAIGI_OK);
-	assert_int_equal(fu_int(f, "SELECT count(*) FROM raised_item"), before - 1);
-	fu_close(f);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM raised_item"), before - 1);
+	fixture_free(f);
 }
 
 static void register_before_and_after_promotion(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open("regional.yaml");
+	struct fixture *f = fixture_new("tests/data/followup/regional.yaml");
 	struct kaigi_error err;
 	struct store_issue_list il;
 	struct store_period p = {"2024-01-01", "2025-12-31", NULL};
@@ -175,8 +181,9 @@ static void register_before_and_after_promotion(void **state)
 	is.policy = xstrdup("kindness");
 	assert_int_equal(store_issue_save(f->st, &is, &err), KAIGI_EDATA);
 	store_issue_clear(&is);
-	assert_int_equal(fu_int(f, "SELECT count(*) FROM audit WHERE tbl = 'regional_issue' AND "
-				   "op = 'update' AND path IN ('owner', 'status')"),
+	assert_int_equal(fixture_int(f,
+				     "SELECT count(*) FROM audit WHERE tbl = 'regional_issue' AND "
+				     "op = 'update' AND path IN ('owner', 'status')"),
 			 2);
 	/* A new issue from a wording, then taken out again. */
 	struct store_issue n = {.title = S2, .policy = "resources", .area = "西地区"};
@@ -188,14 +195,14 @@ static void register_before_and_after_promotion(void **state)
 	store_issue_clear(&is);
 	assert_int_equal(store_issue_delete(f->st, n.id, &err), KAIGI_OK);
 	assert_int_equal(store_issue_get(f->st, n.id, &is, &err), KAIGI_EDATA);
-	assert_int_equal(fu_int(f, "SELECT count(*) FROM answer WHERE value = '" S2 "'"), 2);
-	fu_close(f);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM answer WHERE value = '" S2 "'"), 2);
+	fixture_free(f);
 }
 
 static void outcomes_and_the_report(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open("regional.yaml");
+	struct fixture *f = fixture_new("tests/data/followup/regional.yaml");
 	struct kaigi_error err;
 	struct store_outcome_list o;
 	assert_int_equal(store_outcome_rollup(f->st, NULL, &o, &err), KAIGI_OK);
@@ -205,21 +212,21 @@ static void outcomes_and_the_report(void **state)
 	assert_string_equal(o.v[1].area, "西地区");
 	assert_int_equal(o.v[1].not_comparable, 1);
 	store_outcome_list_free(&o);
-	/* The comparisons are kept (issue 16), and a changed rating of the
+	/* The comparisons are kept, and a changed rating of the
 	 * follow-up throws its comparison away: the roll-up follows. */
-	assert_true(fu_int(f, "SELECT count(*) FROM outcome_cache") >= 2);
+	assert_true(fixture_int(f, "SELECT count(*) FROM outcome_cache") >= 2);
 	char fcase[64];
 	snprintf(fcase, sizeof fcase, "%s",
-		 fu_text(f, "SELECT id FROM case_review WHERE follows IS NOT NULL AND id IN "
-			    "(SELECT case_id FROM form_record WHERE form = 'adl_toyoake')"));
-	fu_save(f, fcase, "adl_toyoake", "adl", "outdoor_walk", "before", "6");
+		 fixture_text(f, "SELECT id FROM case_review WHERE follows IS NOT NULL AND id IN "
+				 "(SELECT case_id FROM form_record WHERE form = 'adl_toyoake')"));
+	fixture_save(f, fcase, "adl_toyoake", "adl", "outdoor_walk", "before", "6");
 	assert_int_equal(store_outcome_rollup(f->st, NULL, &o, &err), KAIGI_OK);
 	assert_int_equal(o.n, 2);
 	assert_string_equal(o.v[0].area, "東地区");
 	assert_int_equal(o.v[0].improved, 0);
 	assert_int_equal(o.v[0].worsened, 1);
 	store_outcome_list_free(&o);
-	fu_save(f, fcase, "adl_toyoake", "adl", "outdoor_walk", "before", "3");
+	fixture_save(f, fcase, "adl_toyoake", "adl", "outdoor_walk", "before", "3");
 	assert_int_equal(store_outcome_rollup(f->st, NULL, &o, &err), KAIGI_OK);
 	assert_int_equal(o.v[0].improved, 1);
 	store_outcome_list_free(&o);
@@ -266,8 +273,9 @@ static void outcomes_and_the_report(void **state)
 	/* The kept comparison carries its review's year and area: a moved
 	 * meeting and a person's new area are followed too. */
 	char mid[64];
-	snprintf(mid, sizeof mid, "%s",
-		 fu_text(f, "SELECT meeting_id FROM case_review WHERE id = (SELECT id FROM "
+	snprintf(
+	    mid, sizeof mid, "%s",
+	    fixture_text(f, "SELECT meeting_id FROM case_review WHERE id = (SELECT id FROM "
 			    "case_review WHERE follows IS NOT NULL AND id IN (SELECT case_id FROM "
 			    "form_record WHERE form = 'adl_toyoake'))"));
 	assert_int_equal(store_meeting_set(f->st, mid, STORE_MEETING_DATE, "2026-05-10", &err),
@@ -288,7 +296,7 @@ static void outcomes_and_the_report(void **state)
 			found = true;
 	assert_true(found);
 	store_outcome_list_free(&o);
-	fu_close(f);
+	fixture_free(f);
 }
 
 /* ---- search ---------------------------------------------------------------- */
@@ -296,7 +304,7 @@ static void outcomes_and_the_report(void **state)
 static void search_finds_japanese_in_long_text(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open("three_reviews.yaml");
+	struct fixture *f = fixture_new("tests/data/followup/three_reviews.yaml");
 	struct kaigi_error err;
 	struct store_text_hit_list h;
 	enum store_search_mode mode;
@@ -315,12 +323,12 @@ static void search_finds_japanese_in_long_text(void **state)
 	    place,
 	    "多職種合同ケアカンファレンス資料（要支援版） › ケアマネの見立て（総合的な課題）");
 	free(place);
-	char *ex = store_text_excerpt(h.v[0].text, "外出が怖く", 20);
+	char *ex = utf8_excerpt(h.v[0].text, "外出が怖く", 20);
 	assert_non_null(strstr(ex, "外出が怖く"));
 	assert_true(strlen(ex) < strlen(h.v[0].text));
 	free(ex);
 	store_text_hit_list_free(&h);
-	/* Two characters: one bigram of the index (issue 16), found. */
+	/* Two characters: one bigram of the index, found. */
 	assert_int_equal(store_text_search(f->st, "長女", 0, &h, &mode, &err), KAIGI_OK);
 	assert_int_equal(mode, STORE_SEARCH_INDEX);
 	assert_int_equal(h.n, 1);
@@ -334,7 +342,7 @@ static void search_finds_japanese_in_long_text(void **state)
 		snprintf(sql, sizeof sql,
 			 "SELECT count(*) FROM search_text WHERE instr(lower(text), '%s') > 0",
 			 singles[i]);
-		long long want = fu_int(f, sql);
+		long long want = fixture_int(f, sql);
 		assert_true(want > 0);
 		assert_int_equal(store_text_search(f->st, singles[i], 0, &h, &mode, &err),
 				 KAIGI_OK);
@@ -369,24 +377,24 @@ static void search_finds_japanese_in_long_text(void **state)
 	assert_int_equal(h.n, 0);
 	store_text_hit_list_free(&h);
 	assert_int_equal(store_text_search(f->st, "　 ", 0, &h, NULL, &err), KAIGI_EUSAGE);
-	fu_close(f);
+	fixture_free(f);
 }
 
 static void search_index_follows_changes(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open("three_reviews.yaml");
+	struct fixture *f = fixture_new("tests/data/followup/three_reviews.yaml");
 	struct kaigi_error err;
 	struct store_text_hit_list h;
 	const char *r1 = "aaaaaaaa-0000-4000-8000-000000000001";
-	fu_save(f, r1, "toyoake_case_sheet", "cm_view", NULL, NULL, "畑仕事に戻りたいと話す");
+	fixture_save(f, r1, "toyoake_case_sheet", "cm_view", NULL, NULL, "畑仕事に戻りたいと話す");
 	assert_int_equal(store_text_search(f->st, "外出が怖く", 0, &h, NULL, &err), KAIGI_OK);
 	assert_int_equal(h.n, 0);
 	store_text_hit_list_free(&h);
 	assert_int_equal(store_text_search(f->st, "畑仕事", 0, &h, NULL, &err), KAIGI_OK);
 	assert_int_equal(h.n, 1);
 	store_text_hit_list_free(&h);
-	fu_save(f, r1, "toyoake_case_sheet", "cm_view", NULL, NULL, "");
+	fixture_save(f, r1, "toyoake_case_sheet", "cm_view", NULL, NULL, "");
 	assert_int_equal(store_text_search(f->st, "畑仕事", 0, &h, NULL, &err), KAIGI_OK);
 	assert_int_equal(h.n, 0);
 	store_text_hit_list_free(&h);
@@ -417,10 +425,10 @@ static void search_index_follows_changes(void **state)
 	assert_string_equal(h.v[0].meeting_date, "2030-01-01");
 	store_text_hit_list_free(&h);
 	/* Deleting a meeting takes its texts out of the index. */
-	long long before = fu_int(f, "SELECT count(*) FROM search_doc");
+	long long before = fixture_int(f, "SELECT count(*) FROM search_doc");
 	assert_int_equal(store_meeting_delete(f->st, "22222222-2222-4222-8222-222222222222", &err),
 			 KAIGI_OK);
-	assert_true(fu_int(f, "SELECT count(*) FROM search_doc") < before);
+	assert_true(fixture_int(f, "SELECT count(*) FROM search_doc") < before);
 	assert_int_equal(store_text_search(f->st, "浴槽またぎ", 0, &h, NULL, &err), KAIGI_OK);
 	assert_int_equal(h.n, 0);
 	store_text_hit_list_free(&h);
@@ -434,7 +442,7 @@ static void search_index_follows_changes(void **state)
 			 NULL, NULL, &e) != SQLITE_OK)
 		fail_msg("the full-text index disagrees with its texts: %s", e);
 	sqlite3_close(db);
-	fu_close(f);
+	fixture_free(f);
 }
 
 static bool stop_now(void *ctx)
@@ -451,12 +459,12 @@ static bool never_stop(void *ctx)
 	return false;
 }
 
-/* A search gives way to a waiting key (issue 16): stopped, it fails with
+/* A search gives way to a waiting key: stopped, it fails with
  * no hits and says it was stopped; unstopped, the check changes nothing. */
 static void search_gives_way(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open("three_reviews.yaml");
+	struct fixture *f = fixture_new("tests/data/followup/three_reviews.yaml");
 	struct kaigi_error err;
 	struct store_text_hit_list h;
 	/* Texts enough that the search takes more than a few thousand steps. */
@@ -497,7 +505,7 @@ static void search_gives_way(void **state)
 	assert_int_equal(store_text_search(f->st, "坂の上", 0, &h, NULL, &err), KAIGI_OK);
 	assert_int_equal(h.n, n);
 	store_text_hit_list_free(&h);
-	fu_close(f);
+	fixture_free(f);
 }
 
 int main(void)

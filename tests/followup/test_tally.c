@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * test_tally.c — the town's tallies, 年度, measures, KPIs and the policy
- * meeting (issue 12) on a fixture year the test writes itself from the
+ * meeting on a fixture year the test writes itself from the
  * counts below, so every expected figure is worked out here:
  *
  *   FY2025 (令和7年度): five reviews, the last on 31 March 2026 with a
@@ -18,10 +18,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fu_test.h"
+#include "fixture.h"
 #include "kaigi/fiscal.h"
+#include "kaigi/followup.h"
 #include "kaigi/policy.h"
+#include "kaigi/register.h"
 #include "kaigi/report.h"
+#include "kaigi/store_exchange.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/tally.h"
 #include "kaigi/xalloc.h"
@@ -155,25 +158,15 @@ static char *fixture_yaml(void)
 	return strbuf_take(&b);
 }
 
-static struct fu *fx_open(void)
+static struct fixture *fx_open(void)
 {
-	struct fu *f = fu_open(NULL);
-	char path[192];
+	struct fixture *f = fixture_new(NULL);
+	char path[320];
 	snprintf(path, sizeof path, "%s/year.yaml", f->dir);
 	char *yaml = fixture_yaml();
-	FILE *out = fopen(path, "w");
-	assert_non_null(out);
-	fputs(yaml, out);
-	fclose(out);
+	test_write_file(path, yaml);
 	free(yaml);
-	struct kaigi_diags diags = {0};
-	const char *paths[] = {path};
-	enum kaigi_status s = store_import_files(f->st, paths, 1, NULL, &diags);
-	for (size_t i = 0; i < diags.n; i++)
-		fprintf(stderr, "%s:%d:%d: %s\n", diags.v[i].file, diags.v[i].line, diags.v[i].col,
-			diags.v[i].msg);
-	kaigi_diags_free(&diags);
-	assert_int_equal(s, KAIGI_OK);
+	fixture_import(f, path);
 	return f;
 }
 
@@ -202,7 +195,7 @@ static void fy(int y, char from[11], char to[11])
 static void tally_shares(void **state)
 {
 	(void)state;
-	struct fu *f = fx_open();
+	struct fixture *f = fx_open();
 	char from[11], to[11];
 	fy(2026, from, to);
 	struct store_period p = {from, to, NULL};
@@ -242,14 +235,14 @@ static void tally_shares(void **state)
 	assert_int_equal(store_tally_share(f->st, &west, MED_KEY, &share, &n, &of, &err), KAIGI_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(of, 4);
-	fu_close(f);
+	fixture_free(f);
 }
 
 /* Near-identical wordings under one line until merged. */
 static void near_duplicates(void **state)
 {
 	(void)state;
-	struct fu *f = fx_open();
+	struct fixture *f = fx_open();
 	assert_true(store_text_similarity(RA, RB) >= 0.5);
 	assert_true(store_text_similarity(RA, RC) < 0.2);
 	char from[11], to[11];
@@ -282,7 +275,7 @@ static void near_duplicates(void **state)
 	assert_int_equal(line(&t, "raised:" RA)->cases, 3);
 	store_tally_free(&t);
 	assert_int_equal(store_wording_merge(f->st, RA, RA, &err), KAIGI_EDATA);
-	fu_close(f);
+	fixture_free(f);
 }
 
 /* 31 March is the last day of the 年度 that began the April before. */
@@ -306,7 +299,7 @@ static void fiscal_boundaries(void **state)
 	assert_string_equal(name, "平成30年度");
 	kaigi_year_name(2026, false, "en", name, sizeof name);
 	assert_string_equal(name, "FY2026");
-	struct fu *f = fx_open();
+	struct fixture *f = fx_open();
 	struct kaigi_error err;
 	fy(2025, from, to);
 	struct store_period p = {from, to, NULL};
@@ -325,14 +318,14 @@ static void fiscal_boundaries(void **state)
 	for (size_t i = 0; i < o.n; i++)
 		assert_string_equal(o.v[i].year, "2026");
 	store_outcome_list_free(&o);
-	fu_close(f);
+	fixture_free(f);
 }
 
 /* The care level a year on, for people followed across 年度. */
 static void deterioration(void **state)
 {
 	(void)state;
-	struct fu *f = fx_open();
+	struct fixture *f = fx_open();
 	struct store_kpi_list k;
 	struct kaigi_error err;
 	assert_int_equal(store_kpi_rollup(f->st, NULL, false, &k, &err), KAIGI_OK);
@@ -363,7 +356,7 @@ static void deterioration(void **state)
 	assert_int_equal(fu_same, 1);
 	assert_int_equal(fu_worse, 1);
 	store_kpi_list_free(&k);
-	fu_close(f);
+	fixture_free(f);
 }
 
 /* The nine-month edge at a month's end: 31 May + 9 months is 2 March
@@ -374,8 +367,8 @@ static void deterioration(void **state)
 static void deterioration_month_end(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open(NULL);
-	char path[192];
+	struct fixture *f = fixture_new(NULL);
+	char path[320];
 	snprintf(path, sizeof path, "%s/edge.yaml", f->dir);
 	FILE *out = fopen(path, "w");
 	assert_non_null(out);
@@ -393,14 +386,7 @@ static void deterioration_month_end(void **state)
 			"%s}}]}]}\n",
 			i, m[i][0], m[i][1], m[i][2]);
 	fclose(out);
-	struct kaigi_diags diags = {0};
-	const char *paths[] = {path};
-	enum kaigi_status s = store_import_files(f->st, paths, 1, NULL, &diags);
-	for (size_t i = 0; i < diags.n; i++)
-		fprintf(stderr, "%s:%d:%d: %s\n", diags.v[i].file, diags.v[i].line, diags.v[i].col,
-			diags.v[i].msg);
-	kaigi_diags_free(&diags);
-	assert_int_equal(s, KAIGI_OK);
+	fixture_import(f, path);
 	struct store_period p = {.from = "2025-05-31", .to = "2025-06-01"};
 	struct store_kpi_list k;
 	struct kaigi_error err;
@@ -411,14 +397,14 @@ static void deterioration_month_end(void **state)
 	assert_int_equal(k.v[0].followed_1y, 1); /* Q2 only: Q1's 1 March is too early */
 	assert_int_equal(k.v[0].worse_1y, 1);
 	store_kpi_list_free(&k);
-	fu_close(f);
+	fixture_free(f);
 }
 
 /* The measure's target against its result, and kaigi's own figures. */
 static void targets_results(void **state)
 {
 	(void)state;
-	struct fu *f = fx_open();
+	struct fixture *f = fx_open();
 	char from[11], to[11];
 	fy(2026, from, to);
 	struct store_period p = {from, to, NULL};
@@ -442,7 +428,7 @@ static void targets_results(void **state)
 	assert_non_null(strstr(out.s, "tally,,,,,,,,,,,4,,,,,,,,,,row," MED_KEY ",服薬,10,40.0"));
 	assert_non_null(strstr(out.s, ",44,2025-03-31,30,2027-03-31,25,2027-03-31"));
 	strbuf_free(&out);
-	fu_close(f);
+	fixture_free(f);
 }
 
 /* A decision of the policy meeting reaches the linked case and the
@@ -450,7 +436,7 @@ static void targets_results(void **state)
 static void policy_decision(void **state)
 {
 	(void)state;
-	struct fu *f = fx_open();
+	struct fixture *f = fx_open();
 	struct kaigi_error err;
 	struct store_meeting m;
 	memset(&m, 0, sizeof m);
@@ -461,7 +447,7 @@ static void policy_decision(void **state)
 	assert_int_equal(store_meeting_create(f->st, &m, &err), KAIGI_OK);
 	char issue[STORE_ID_SIZE];
 	snprintf(issue, sizeof issue, "%s",
-		 fu_text(f, "SELECT id FROM regional_issue WHERE title = '" ISSUE "'"));
+		 fixture_text(f, "SELECT id FROM regional_issue WHERE title = '" ISSUE "'"));
 	assert_int_equal(store_agenda_add(f->st, m.id, issue, &err), KAIGI_OK);
 	assert_int_equal(
 	    store_agenda_decide(f->st, m.id, issue, "薬剤師の同行訪問を全圏域で始める", &err),
@@ -501,13 +487,13 @@ static void policy_decision(void **state)
 	/* And so does the linked case's meeting summary. */
 	char mid[STORE_ID_SIZE];
 	snprintf(mid, sizeof mid, "%s",
-		 fu_text(f, "SELECT meeting_id FROM case_review WHERE id = "
-			    "'00000000-0000-4000-8000-0000000000c9'"));
+		 fixture_text(f, "SELECT meeting_id FROM case_review WHERE id = "
+				 "'00000000-0000-4000-8000-0000000000c9'"));
 	assert_int_equal(report_meeting_render(f->st, &f->forms, mid, REPORT_TEXT, &ro, &out, &err),
 			 KAIGI_OK);
 	assert_non_null(strstr(out.s, "薬剤師の同行訪問を全圏域で始める"));
 	strbuf_free(&out);
-	fu_close(f);
+	fixture_free(f);
 }
 
 /* The outcome sheet's scales are higher-is-better: 2 → 4 is improvement
@@ -515,7 +501,7 @@ static void policy_decision(void **state)
 static void outcome_direction(void **state)
 {
 	(void)state;
-	struct fu *f = fu_open(NULL);
+	struct fixture *f = fixture_new(NULL);
 	const struct schema_form *os = schema_form_find(&f->forms, "outcome_sheet");
 	const struct schema_field *g = schema_field_find(os, "outcomes");
 	assert_non_null(g);
@@ -529,22 +515,17 @@ static void outcome_direction(void **state)
 	assert_int_equal(store_change_of(ag, &ag->rows[0], 0, &a, &b), STORE_CHANGE_WORSE);
 	/* A planning meeting's own outcome sheet (no case, no person), as its
 	 * own summary: the programme, the two sittings, the change. */
-	char path[192];
+	char path[320];
 	snprintf(path, sizeof path, "%s/plan.yaml", f->dir);
-	FILE *out = fopen(path, "w");
-	assert_non_null(out);
-	fputs("kaigi: records\nversion: 1\nmeetings:\n"
-	      "  - {id: 00000000-0000-4000-8000-0000000000f1, template: planning, title: 振り返り, "
-	      "date: 2026-01-20, records: [{form: outcome_sheet, answers: {programme: 規範的統合, "
-	      "before_date: 2025-04-01, after_date: 2026-01-15, outcomes: {acceptability: "
-	      "{a_before: 2, a_after: 4, b_before: 3, b_after: 3}, appropriateness: {a_before: 4, "
-	      "a_after: 3}}}}]}\n",
-	      out);
-	fclose(out);
-	struct kaigi_diags diags = {0};
-	const char *paths[] = {path};
-	assert_int_equal(store_import_files(f->st, paths, 1, NULL, &diags), KAIGI_OK);
-	kaigi_diags_free(&diags);
+	test_write_file(
+	    path,
+	    "kaigi: records\nversion: 1\nmeetings:\n"
+	    "  - {id: 00000000-0000-4000-8000-0000000000f1, template: planning, title: 振り返り, "
+	    "date: 2026-01-20, records: [{form: outcome_sheet, answers: {programme: 規範的統合, "
+	    "before_date: 2025-04-01, after_date: 2026-01-15, outcomes: {acceptability: "
+	    "{a_before: 2, a_after: 4, b_before: 3, b_after: 3}, appropriateness: {a_before: 4, "
+	    "a_after: 3}}}}]}\n");
+	fixture_import(f, path);
 	struct report_options ro = {.lang = "ja", .sheet = "outcome_sheet"};
 	struct strbuf doc = STRBUF_INIT;
 	struct kaigi_error err;
@@ -565,7 +546,7 @@ static void outcome_direction(void **state)
 					       REPORT_MARKDOWN, &ro, &doc, &err),
 			 KAIGI_EDATA);
 	strbuf_free(&doc);
-	fu_close(f);
+	fixture_free(f);
 }
 
 static int area_cmp(const void *a, const void *b)
@@ -597,13 +578,14 @@ static char *tally_digest(const struct store_tally *t)
 /* The tally of p with the medication line's count overall and in 東/西,
  * checked against the same tally counted afresh from the answers (the
  * kept rows thrown away through a second connection first). */
-static void med_is(struct fu *f, const struct store_period *p, size_t of, size_t n, size_t east,
-		   size_t west)
+static void med_is(struct fixture *f, const struct store_period *p, size_t of, size_t n,
+		   size_t east, size_t west)
 {
 	struct store_tally t;
 	struct kaigi_error err;
 	assert_int_equal(store_tally_run(f->st, p, &t, &err), KAIGI_OK);
-	assert_true(fu_int(f, "SELECT count(*) FROM tally_hit WHERE kind = -1") >= (long long)of);
+	assert_true(fixture_int(f, "SELECT count(*) FROM tally_hit WHERE kind = -1") >=
+		    (long long)of);
 	assert_int_equal(t.cases, of);
 	const struct store_tally_line *l = line(&t, MED_KEY);
 	assert_int_equal(l ? l->cases : 0, n);
@@ -628,26 +610,26 @@ static void med_is(struct fu *f, const struct store_period *p, size_t of, size_t
 static void kept_rows(void **state)
 {
 	(void)state;
-	struct fu *f = fx_open();
+	struct fixture *f = fx_open();
 	char from[11], to[11];
 	fy(2026, from, to);
 	struct store_period p = {from, to, NULL};
 	struct kaigi_error err;
-	assert_int_equal(fu_int(f, "SELECT count(*) FROM tally_hit"), 0);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM tally_hit"), 0);
 	med_is(f, &p, 10, 4, 3, 1);
 	/* Kept now: a second run reads them (the fixture has 15 reviews in
 	 * all; FY2026's 10 are kept). */
 	struct store_tally t;
 	assert_int_equal(store_tally_run(f->st, &p, &t, &err), KAIGI_OK);
 	store_tally_free(&t);
-	assert_int_equal(fu_int(f, "SELECT count(*) FROM tally_hit WHERE kind = -1"), 10);
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM tally_hit WHERE kind = -1"), 10);
 	/* P06's medication rated fine now (3 → 1): one fewer, in 東. */
-	fu_save(f, "00000000-0000-4000-8000-0000000000c6", "adl_toyoake", "adl", "medication",
-		"before", "1");
+	fixture_save(f, "00000000-0000-4000-8000-0000000000c6", "adl_toyoake", "adl", "medication",
+		     "before", "1");
 	med_is(f, &p, 10, 3, 2, 1);
 	/* And cleared altogether: still not counted. */
-	fu_save(f, "00000000-0000-4000-8000-0000000000c6", "adl_toyoake", "adl", "medication",
-		"before", NULL);
+	fixture_save(f, "00000000-0000-4000-8000-0000000000c6", "adl_toyoake", "adl", "medication",
+		     "before", NULL);
 	med_is(f, &p, 10, 3, 2, 1);
 	/* P01 (rated 6, a problem) moves to 西地区. */
 	struct store_person pe = {0};
@@ -659,7 +641,7 @@ static void kept_rows(void **state)
 	med_is(f, &p, 10, 3, 1, 2);
 	/* The meeting of 1 October 2026 (four reviews, P08 rated 4) moves
 	 * into the next 年度. */
-	char *mid = xstrdup(fu_text(f, "SELECT id FROM meeting WHERE date = '2026-10-01'"));
+	char *mid = xstrdup(fixture_text(f, "SELECT id FROM meeting WHERE date = '2026-10-01'"));
 	assert_int_equal(store_meeting_set(f->st, mid, STORE_MEETING_DATE, "2027-04-01", &err),
 			 KAIGI_OK);
 	med_is(f, &p, 6, 2, 0, 2);
@@ -702,19 +684,19 @@ static void kept_rows(void **state)
 	store_tally_free(&t);
 	store_close(ro);
 	assert_string_equal(reader, writer);
-	assert_int_equal(fu_int(f, "SELECT count(*) FROM tally_hit WHERE case_id = "
-				   "'00000000-0000-4000-8000-0000000000c6'"),
+	assert_int_equal(fixture_int(f, "SELECT count(*) FROM tally_hit WHERE case_id = "
+					"'00000000-0000-4000-8000-0000000000c6'"),
 			 0);
 	free(reader);
 	free(writer);
-	fu_close(f);
+	fixture_free(f);
 }
 
 /* The policy meeting's agenda in the order the facilitator sets. */
 static void agenda_order(void **state)
 {
 	(void)state;
-	struct fu *f = fx_open();
+	struct fixture *f = fx_open();
 	struct kaigi_error err;
 	struct store_meeting m;
 	memset(&m, 0, sizeof m);
@@ -726,9 +708,9 @@ static void agenda_order(void **state)
 	char ids[3][STORE_ID_SIZE];
 	for (int i = 0; i < 3; i++) {
 		if (i == 0) {
-			snprintf(
-			    ids[0], sizeof ids[0], "%s",
-			    fu_text(f, "SELECT id FROM regional_issue WHERE title = '" ISSUE "'"));
+			snprintf(ids[0], sizeof ids[0], "%s",
+				 fixture_text(
+				     f, "SELECT id FROM regional_issue WHERE title = '" ISSUE "'"));
 		} else {
 			struct store_issue is = {0};
 			is.title = xstrdup(titles[i]);
@@ -760,7 +742,7 @@ static void agenda_order(void **state)
 	assert_string_equal(d.v[0].issue_title, titles[2]);
 	assert_string_equal(d.v[1].issue_title, titles[0]);
 	store_decision_list_free(&d);
-	fu_close(f);
+	fixture_free(f);
 }
 
 int main(void)

@@ -4,7 +4,7 @@
  * (store_import_buffer).
  *
  * The forms are the shipped ones and the store's test forms
- * (tests/store/forms, which the seed corpus in corpus_import/ uses).  The
+ * (tests/data/store/forms, which the seed corpus in corpus_import/ uses).  The
  * database is one temporary file; every input is imported inside an outer
  * transaction that is rolled back, so inputs do not see each other's rows
  * and the file does not grow.  Anything but KAIGI_OK / KAIGI_EDATA from the
@@ -18,6 +18,7 @@
 #include "../../src/store/store_internal.h"
 #include "kaigi/schema.h"
 #include "kaigi/store.h"
+#include "kaigi/store_exchange.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -31,7 +32,7 @@ static void fuzz_init(void)
 		abort();
 	struct kaigi_diags d = {0};
 	schema_load_dir(&forms, KAIGI_SOURCE_FORMS_DIR, &d);
-	schema_load_dir(&forms, KAIGI_SOURCE_FORMS_DIR "/../tests/store/forms", &d);
+	schema_load_dir(&forms, KAIGI_SOURCE_FORMS_DIR "/../tests/data/store/forms", &d);
 	kaigi_diags_free(&d);
 	/* In the current folder, not /tmp: a crash leaves -wal and -shm
 	 * where the fuzzing run keeps its own files. */

@@ -19,6 +19,7 @@
 #include "kaigi/report.h"
 #include "kaigi/schema.h"
 #include "kaigi/store.h"
+#include "kaigi/store_exchange.h"
 #include "kaigi/strbuf.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

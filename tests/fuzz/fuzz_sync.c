@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * fuzz_sync.c — libFuzzer target for the sync bundle reader (issue 10):
+ * fuzz_sync.c — libFuzzer target for the sync bundle reader:
  * every input is read as a bundle's clear header (sync_bundle_header) and
  * as a decrypted payload (sync_payload_parse, which walks every change
  * set).  A payload that parses is then applied to a fresh database

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""check_privacy.py CHECK — anonymised for real (issue 13), on the real binary.
+"""check_privacy.py CHECK — anonymised for real, on the real binary.
 
 Each CHECK imports tests/data/privacy/meeting.yaml (identifying values in the
 identity fields, in sensitive fields and typed into free text) into a fresh
@@ -26,20 +26,14 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 
-ROOT = os.environ.get("KAIGI_SOURCE_ROOT") or os.path.abspath(
-    os.path.join(os.path.dirname(__file__), "..", ".."))
-KAIGI = os.environ.get("KAIGI_BIN") or os.path.join(ROOT, "build", "kaigi")
-DATA = os.path.join(ROOT, "tests", "data", "privacy")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from kaigi_test import TempDb, fail, source  # noqa: E402
+
+DATA = source("tests", "data", "privacy")
 FIXTURE = os.path.join(DATA, "meeting.yaml")
 MEETING = "2026-11-20"
 MARK = "〔伏せ字〕"
-
-
-def fail(msg):
-    print("FAIL: " + msg)
-    sys.exit(1)
 
 
 def lines_of(name):
@@ -55,29 +49,9 @@ def squash(s):
     return "".join(s.split())
 
 
-class Env:
-    def __init__(self):
-        self.dir = tempfile.mkdtemp(prefix="kaigi-privacy-")
-        self.db = os.path.join(self.dir, "kaigi.db")
-        self.env = dict(os.environ)
-        self.env["XDG_CONFIG_HOME"] = os.path.join(self.dir, "config")
-        self.env["XDG_DATA_HOME"] = os.path.join(self.dir, "data")
-        r = self.run(["import", FIXTURE])
-        if r.returncode != 0:
-            fail("import failed: " + r.stderr.decode())
-
-    def run(self, args, lang="ja"):
-        return subprocess.run([KAIGI, "--db", self.db, "--lang", lang] + args,
-                              capture_output=True, env=self.env, timeout=120)
-
-    def ok(self, args, lang="ja"):
-        r = self.run(args, lang)
-        if r.returncode != 0:
-            fail("kaigi %s: exit %d: %s" % (" ".join(args), r.returncode, r.stderr.decode()))
-        return r.stdout.decode("utf-8")
-
-    def close(self):
-        shutil.rmtree(self.dir, ignore_errors=True)
+def fixture_db():
+    """A database with the fixture imported."""
+    return TempDb(FIXTURE, "kaigi-privacy-")
 
 
 def pdf_text(path):
@@ -194,10 +168,7 @@ def check_export(e):
         if keep not in text:
             fail("export yaml --anonymised lost '%s'" % keep)
     # what leaves the centre is still a record file: it imports
-    e3 = Env.__new__(Env)
-    e3.dir = tempfile.mkdtemp(prefix="kaigi-privacy3-")
-    e3.db = os.path.join(e3.dir, "kaigi.db")
-    e3.env = e.env
+    e3 = TempDb(prefix="kaigi-privacy3-", env=e.env)
     try:
         e3.ok(["import", anon])
         holds_none("the anonymised export imported and exported again",
@@ -240,10 +211,7 @@ def check_identity(e):
     path = os.path.join(e.dir, "full.yaml")
     with open(path, "w", encoding="utf-8") as f:
         f.write(full)
-    e2 = Env.__new__(Env)
-    e2.dir = tempfile.mkdtemp(prefix="kaigi-privacy2-")
-    e2.db = os.path.join(e2.dir, "kaigi.db")
-    e2.env = e.env
+    e2 = TempDb(prefix="kaigi-privacy2-", env=e.env)
     try:
         e2.ok(["import", path])
         again = e2.ok(["export", "yaml", "--identity"])
@@ -284,7 +252,7 @@ def main():
     if len(sys.argv) != 2 or sys.argv[1] not in CHECKS:
         print("usage: check_privacy.py %s" % "|".join(CHECKS))
         return 2
-    e = Env()
+    e = fixture_db()
     try:
         CHECKS[sys.argv[1]](e)
     finally:

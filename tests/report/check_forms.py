@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""check_forms.py — the sheets of issue 11, each end to end through the binary.
+"""check_forms.py — the shipped case sheets, each end to end through the binary.
 
 For the forms 入院前の状況報告書 (hospital_admission_report), 連携シート
 (renkei_sheet) and the household case sheet (household_case_sheet): the form
@@ -19,15 +19,10 @@ import tempfile
 
 import yaml
 
-ROOT = os.environ.get("KAIGI_SOURCE_ROOT") or os.path.abspath(
-    os.path.join(os.path.dirname(__file__), "..", ".."))
-KAIGI = os.environ.get("KAIGI_BIN") or os.path.join(ROOT, "build", "kaigi")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from kaigi_test import BIN, ROOT, fail  # noqa: E402
+
 CASE_FORMS = ["household_case_sheet", "hospital_admission_report", "renkei_sheet"]
-
-
-def fail(msg):
-    print("FAIL: " + msg)
-    sys.exit(1)
 
 
 def form_file(fid):
@@ -97,7 +92,7 @@ def answers_for(doc):
 
 
 def run(args, env=None, check=True):
-    r = subprocess.run([KAIGI] + args, capture_output=True, env=env)
+    r = subprocess.run([BIN] + args, capture_output=True, env=env)
     if check and r.returncode != 0:
         fail("kaigi %s: %d\n%s" % (" ".join(args), r.returncode, r.stderr.decode()))
     return r.stdout.decode("utf-8")

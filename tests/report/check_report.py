@@ -30,13 +30,12 @@ import unicodedata
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pngdiff  # noqa: E402
 
-ROOT = os.environ.get("KAIGI_SOURCE_ROOT") or os.path.abspath(
-    os.path.join(os.path.dirname(__file__), "..", ".."))
-KAIGI = os.environ.get("KAIGI_BIN") or os.path.join(ROOT, "build", "kaigi")
-DATA = os.path.join(ROOT, "tests", "data", "report")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from kaigi_test import BIN, SKIP, TempDb, fail, source  # noqa: E402
+
+DATA = source("tests", "data", "report")
 FIXTURE = os.path.join(DATA, "meeting.yaml")
 MEETING = "2025-06-12"
-SKIP = 77
 
 # What the summary of the fixture must hold, in this order (Japanese).
 CONTENT_JA = [
@@ -79,11 +78,6 @@ VISION = "みどり市は、住み慣れた地域で自分らしく暮らし続�
 NO_START = set("、。，．・：；？！）］｝〕〉》」』】ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々)]},.:;!?")
 
 
-def fail(msg):
-    print("FAIL: " + msg)
-    sys.exit(1)
-
-
 def need_tool(name):
     if not shutil.which(name):
         print("SKIP: %s is not installed" % name)
@@ -102,21 +96,12 @@ def width(s, cjk=False):
     return w
 
 
-class Env:
-    def __init__(self):
-        self.dir = tempfile.mkdtemp(prefix="kaigi-report-")
-        self.db = os.path.join(self.dir, "kaigi.db")
-        env = dict(os.environ)
-        env["XDG_CONFIG_HOME"] = os.path.join(self.dir, "config")  # no user forms
-        env["XDG_DATA_HOME"] = os.path.join(self.dir, "data")
-        self.env = env
-        r = self.run(["import", FIXTURE])
-        if r.returncode != 0:
-            fail("import failed: " + r.stderr.decode())
+class Env(TempDb):
+    """A database with the fixture imported (no user forms), and its
+    report in each format."""
 
-    def run(self, args, lang="ja"):
-        return subprocess.run([KAIGI, "--db", self.db, "--lang", lang] + args,
-                              capture_output=True, env=self.env, timeout=120)
+    def __init__(self):
+        super().__init__(FIXTURE, "kaigi-report-")
 
     def report(self, fmt, lang="ja", extra=(), binary=False):
         args = ["report", MEETING, "--format", fmt, "--vision", VISION] + list(extra)
@@ -129,9 +114,6 @@ class Env:
         if fmt == "pdf":
             return out if binary else pdf_text(out)
         return r.stdout.decode("utf-8")
-
-    def close(self):
-        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 def pdf_text(path):
@@ -178,7 +160,7 @@ def check_text(e):
     text = e.report("txt")
     check_order(text, CONTENT_JA, "text")
     for n, line in enumerate(text.split("\n"), 1):
-        # 80 columns also in a Japanese terminal (issue 13: ↑ △ × ① made
+        # 80 columns also in a Japanese terminal (↑ △ × ① made
         # 34 lines 81–82 columns there)
         if width(line, cjk=True) > 80:
             fail("text line %d is %d columns in a CJK terminal: %s" %
@@ -193,7 +175,7 @@ def check_text(e):
             if p and p[0] in NO_START:
                 fail("text line %d starts a line with '%s': %s" % (n, p[0], line))
     # Table cells are not split mid-word where a better break exists
-    # (issue 13: 個人因｜子, コーディ｜ネーター).
+    # (個人因｜子, コーディ｜ネーター).
     for word in ("因子）", "コーディネーター", "資源発掘"):
         if word not in text:
             fail("text splits '%s' inside a table cell" % word)
@@ -318,7 +300,7 @@ def check_pdf(e):
     # case 2 below it, case 3 (a follow-up: its grid compared with last time
     # too) on the next and the rest of it with the meeting's regional issues
     # on the last: a change here is a layout change to look at.  (Each case
-    # on pages of its own took 6, with a page holding an eighth; issue 13.)
+    # on pages of its own took 6, with a page holding an eighth.)
     if pages != 5:
         fail("pdf has %d pages, expected 5" % pages)
     need_tool("pdffonts")
@@ -336,7 +318,7 @@ def check_pdf(e):
     # Issue 16: the PDF stack (cairo, pango …) is a module loaded for a PDF
     # only; kaigi itself starts without it, as fast as dialog.
     need_tool("ldd")
-    libs = subprocess.run(["ldd", KAIGI], capture_output=True).stdout.decode()
+    libs = subprocess.run(["ldd", BIN], capture_output=True).stdout.decode()
     for lib in ("libcairo", "libpango", "libharfbuzz", "libfontconfig", "libfreetype"):
         if lib in libs:
             fail("kaigi links %s at start; only kaigi-pdf.so should:\n%s" % (lib, libs))
@@ -349,7 +331,7 @@ def check_pdf(e):
             fail("case %d's heading is apart from its facts" % (n + 1))
     last_of_case2 = max(i for i, p in enumerate(page_texts) if "MD-2025-032" in p or
                         "妻と二人暮らし" in p or "ごみ分別を近所の班長" in p)
-    # With the case facts the room worked from (issue 11) the second case
+    # With the case facts the room worked from the second case
     # runs onto a fourth page; the third starts below it there.
     if last_of_case2 > 3:
         fail("the first two cases take %d pages, not 4" % (last_of_case2 + 1))
@@ -358,7 +340,7 @@ def check_pdf(e):
         if len(lines) < 25:
             fail("page %d is near empty (%d lines)" % (i + 1, len(lines)))
     # A rating's symbol is drawn full width in the CJK font: ×1 as wide as
-    # 〇2 and △1 (issue 13: × fell back to a small Latin glyph).
+    # 〇2 and △1 (× fell back to a small Latin glyph).
     import re
     bbox = subprocess.run(["pdftotext", "-bbox", "-f", "2", "-l", "2", path, "-"],
                           capture_output=True).stdout.decode()
@@ -465,7 +447,7 @@ def check_cli(e):
         fail("the summary file is readable by others")
     expect(["report", MEETING, "-o", os.path.join(e.dir, "missing", "x.txt")], 3,
            "unwritable output")
-    missing_db = subprocess.run([KAIGI, "--db", os.path.join(e.dir, "none.db"), "report",
+    missing_db = subprocess.run([BIN, "--db", os.path.join(e.dir, "none.db"), "report",
                                  MEETING], capture_output=True, env=e.env)
     if missing_db.returncode != 3 or os.path.exists(os.path.join(e.dir, "none.db")):
         fail("a missing database must be refused (exit 3) and not created")

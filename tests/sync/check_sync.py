@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""kaigi sync as a town uses it (issue 10), through the real binary.
+"""kaigi sync as a town uses it, through the real binary.
 
 Three databases: laptops A and B and the town's hub H.  A and B record
 offline, edit the same answer, the same list and the same person; bundles
@@ -15,14 +15,14 @@ import hashlib
 import os
 import re
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import uuid
 
-ROOT = os.environ.get("KAIGI_SOURCE_ROOT", ".")
-BIN = os.environ.get("KAIGI_BIN", os.path.join(ROOT, "build", "kaigi"))
-DATA = os.path.join(ROOT, "tests", "followup", "data")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from kaigi_test import kaigi, source, want  # noqa: E402
+
+DATA = source("tests", "data", "followup")
 TRAVELLING = ["meeting", "participant", "person", "case_review", "phase_timing", "form_record",
               "list_item", "answer", "regional_issue", "regional_issue_case", "sync_decision"]
 
@@ -44,19 +44,7 @@ class Town:
         e["KAIGI_SYNC_ARGON2"] = "interactive"  # quicker; the default is tried once below
         if env:
             e.update(env)
-        p = subprocess.run([BIN, "--db", db, "--lang", "en"] + list(args),
-                           capture_output=True, env=e)
-        out, err = p.stdout.decode(), p.stderr.decode()
-        if p.returncode != code:
-            sys.exit("kaigi %s: exit %d (wanted %d)\n%s%s" %
-                     (" ".join(args), p.returncode, code, out, err))
-        return out, err
-
-
-def want(text, *parts):
-    for part in parts:
-        if part not in text:
-            sys.exit("missing %r in:\n%s" % (part, text))
+        return kaigi(db, *args, lang="en", code=code, env=e)
 
 
 def site(db):
@@ -314,8 +302,8 @@ def main():
         c.execute("DELETE FROM setting WHERE key IN ('site_id', 'sync_baseline')")
         # The sync migration, as kaigi applied it to a database that held
         # records (later migrations are not undone, so it is run here).
-        mig = [n for n in sorted(os.listdir(os.path.join(ROOT, "db"))) if n.endswith("_sync.sql")]
-        with open(os.path.join(ROOT, "db", mig[0]), encoding="utf-8") as fh:
+        mig = [n for n in sorted(os.listdir(source("db"))) if n.endswith("_sync.sql")]
+        with open(source("db", mig[0]), encoding="utf-8") as fh:
             c.executescript(fh.read())
         c.commit()
         c.close()

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""SIGKILL during `kaigi sync import`, at 50 random moments (issue 10).
+"""SIGKILL during `kaigi sync import`, at 50 random moments.
 
 A bundle of half a year of one centre's meetings (tests/bench's generator)
 is imported into a fresh database; the import is killed at a random moment
