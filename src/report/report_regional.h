@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * report_regional.h — what the two files of the regional report share
- * (internal): report_regional.c (the document, every summary format) and
- * report_regional_csv.c (one CSV table).
+ * report_regional.h — what the files of the regional report share
+ * (internal): report_regional_data.c (the figures, words and tables all
+ * stand on), report_regional.c (the document, every summary format),
+ * report_tally.c (its sections of numbers) and report_regional_csv.c (one
+ * CSV table).
  */
 #ifndef KAIGI_REPORT_REGIONAL_H
 #define KAIGI_REPORT_REGIONAL_H
