@@ -148,21 +148,3 @@ bool schema_check_id(struct loader *l, yaml_node_t *n, const char *id, const cha
 			   what, id, SCHEMA_ID_MAX);
 	return ok;
 }
-
-char *schema_cell_code(const struct schema_field *grid, const struct schema_grid_row *row,
-		       size_t col, const struct kaigi_value *v, const char *lang)
-{
-	if (!v || v->type == KAIGI_NULL)
-		return NULL;
-	char *text = kaigi_value_to_text(v);
-	const struct schema_choice_list *cl = schema_cell_choices(grid, row, col);
-	int i = cl ? schema_choice_find(cl, text) : -1;
-	if (i < 0)
-		return text;
-	free(text);
-	const struct schema_label *l = &cl->v[i].label;
-	size_t n = l->ja ? strlen(l->ja) : 0;
-	if (n && l->en && strncmp(l->en, l->ja, n) == 0 && l->en[n] == ' ')
-		return xstrdup(l->ja);
-	return xstrdup(schema_label_get(l, lang));
-}
