@@ -116,30 +116,6 @@ static void check_choices_from(struct loader *l, const struct schema_field *f)
 		check_choices_from(l, &f->fields[i]);
 }
 
-void schema_form_free(struct schema_form *form)
-{
-	if (form == NULL)
-		return;
-	free(form->id);
-	schema_label_free(&form->title);
-	schema_label_free(&form->description);
-	free(form->source);
-	for (size_t i = 0; i < form->nsections; i++) {
-		struct schema_section *s = &form->sections[i];
-		for (size_t j = 0; j < s->nfields; j++)
-			schema_field_free(&s->fields[j]);
-		free(s->fields);
-		free(s->id);
-		free(s->phase);
-		schema_label_free(&s->title);
-	}
-	free(form->sections);
-	for (size_t i = 0; i < form->nlists; i++)
-		schema_choice_list_free(&form->lists[i]);
-	free(form->lists);
-	free(form);
-}
-
 /* Two files of one layer defining the same id: report at the id. */
 static void check_same_layer(struct ydoc *y, const struct schema_set *set, yaml_node_t *root,
 			     const char *form_id, const char *meeting_id)

@@ -16,6 +16,30 @@ enum kaigi_status schema_set_init(struct schema_set *set, struct kaigi_error *er
 	return expr_engine_open(&set->eng, err);
 }
 
+void schema_form_free(struct schema_form *form)
+{
+	if (form == NULL)
+		return;
+	free(form->id);
+	schema_label_free(&form->title);
+	schema_label_free(&form->description);
+	free(form->source);
+	for (size_t i = 0; i < form->nsections; i++) {
+		struct schema_section *s = &form->sections[i];
+		for (size_t j = 0; j < s->nfields; j++)
+			schema_field_free(&s->fields[j]);
+		free(s->fields);
+		free(s->id);
+		free(s->phase);
+		schema_label_free(&s->title);
+	}
+	free(form->sections);
+	for (size_t i = 0; i < form->nlists; i++)
+		schema_choice_list_free(&form->lists[i]);
+	free(form->lists);
+	free(form);
+}
+
 void schema_set_free(struct schema_set *set)
 {
 	for (size_t i = 0; i < set->nforms; i++)
