@@ -114,6 +114,10 @@ bool ydoc_seq_items(struct ydoc *y, const yaml_node_t *n, const char *what,
 /* Sequence access; ydoc_seq_len is 0 for non-sequences. */
 size_t ydoc_seq_len(const yaml_node_t *n);
 yaml_node_t *ydoc_seq_at(struct ydoc *y, yaml_node_t *n, size_t i);
+/* The length of n, the value of key, which must be a list of at least one
+ * item; 0, reported at n ("'key' must be a list of at least one item,
+ * found …"), when it is not. */
+size_t ydoc_seq_nonempty(struct ydoc *y, const yaml_node_t *n, const char *key, const char *item);
 
 /*
  * Typed getters of a scalar under key.  Each reports a missing required key

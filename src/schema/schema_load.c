@@ -72,11 +72,7 @@ static struct schema_form *parse_form(struct loader *l, yaml_node_t *root)
 	yaml_node_t *sections = ydoc_map_get(y, root, "sections");
 	if (sections == NULL) {
 		ydoc_error(y, root, "missing required key 'sections'");
-	} else if (sections->type != YAML_SEQUENCE_NODE || ydoc_seq_len(sections) == 0) {
-		ydoc_error(y, sections,
-			   "'sections' must be a list of at least one section, found %s",
-			   ydoc_kind(sections));
-	} else {
+	} else if (ydoc_seq_nonempty(y, sections, "sections", "section")) {
 		size_t n = ydoc_seq_len(sections);
 		form->sections = xcalloc(n, sizeof *form->sections);
 		for (size_t i = 0; i < n && !y->stop; i++) {

@@ -314,6 +314,15 @@ yaml_node_t *ydoc_seq_at(struct ydoc *y, yaml_node_t *n, size_t i)
 	return ydoc_node(y, n->data.sequence.items.start[i]);
 }
 
+size_t ydoc_seq_nonempty(struct ydoc *y, const yaml_node_t *n, const char *key, const char *item)
+{
+	size_t len = ydoc_seq_len(n);
+	if (len == 0)
+		ydoc_error(y, n, "'%s' must be a list of at least one %s, found %s", key, item,
+			   ydoc_kind(n));
+	return len;
+}
+
 bool ydoc_get_str(struct ydoc *y, yaml_node_t *map, const char *key, bool required,
 		  const char **out, yaml_node_t **node)
 {
