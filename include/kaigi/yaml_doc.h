@@ -89,6 +89,9 @@ const char *ydoc_scalar(const yaml_node_t *n);
 bool ydoc_map_check(struct ydoc *y, yaml_node_t *n, const char *what, const char *const *allowed);
 /* The value of key in mapping n, or NULL. */
 yaml_node_t *ydoc_map_get(struct ydoc *y, yaml_node_t *n, const char *key);
+/* ydoc_map_get; when key is missing and required, reported at n
+ * ("missing required key 'key'"). */
+yaml_node_t *ydoc_map_want(struct ydoc *y, yaml_node_t *n, const char *key, bool required);
 /* The key node of key in mapping n (for positions), or NULL. */
 yaml_node_t *ydoc_map_key(struct ydoc *y, yaml_node_t *n, const char *key);
 

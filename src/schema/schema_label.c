@@ -89,12 +89,9 @@ bool schema_parse_label(struct loader *l, yaml_node_t *map, const char *key, boo
 			struct schema_label *out)
 {
 	struct ydoc *y = l->y;
-	yaml_node_t *n = ydoc_map_get(y, map, key);
-	if (n == NULL) {
-		if (required && map)
-			ydoc_error(y, map, "missing required key '%s'", key);
+	yaml_node_t *n = ydoc_map_want(y, map, key, required);
+	if (n == NULL)
 		return !required;
-	}
 	const char *s = ydoc_scalar(n);
 	if (s) {
 		if (*s == '\0') {

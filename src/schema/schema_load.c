@@ -69,10 +69,8 @@ static struct schema_form *parse_form(struct loader *l, yaml_node_t *root)
 	yaml_node_t *choices = ydoc_map_get(y, root, "choices");
 	if (choices)
 		schema_parse_choice_lists(l, choices);
-	yaml_node_t *sections = ydoc_map_get(y, root, "sections");
-	if (sections == NULL) {
-		ydoc_error(y, root, "missing required key 'sections'");
-	} else if (ydoc_seq_nonempty(y, sections, "sections", "section")) {
+	yaml_node_t *sections = ydoc_map_want(y, root, "sections", true);
+	if (sections && ydoc_seq_nonempty(y, sections, "sections", "section")) {
 		size_t n = ydoc_seq_len(sections);
 		form->sections = xcalloc(n, sizeof *form->sections);
 		for (size_t i = 0; i < n && !y->stop; i++) {

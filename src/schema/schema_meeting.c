@@ -187,19 +187,15 @@ struct schema_meeting *schema_parse_meeting(struct loader *l, yaml_node_t *root)
 	yaml_node_t *roles = ydoc_map_get(y, root, "roles");
 	if (roles)
 		parse_roles(l, roles, m);
-	yaml_node_t *forms = ydoc_map_get(y, root, "forms");
+	yaml_node_t *forms = ydoc_map_want(y, root, "forms", true);
 	if (forms)
 		parse_forms(l, forms, "forms", &m->forms, &m->forms_pos, &m->nforms);
-	else
-		ydoc_error(y, root, "missing required key 'forms'");
 	yaml_node_t *own = ydoc_map_get(y, root, "meeting_forms");
 	if (own)
 		parse_forms(l, own, "meeting_forms", &m->meeting_forms, &m->meeting_forms_pos,
 			    &m->nmeeting_forms);
-	yaml_node_t *phases = ydoc_map_get(y, root, "phases");
-	if (phases == NULL) {
-		ydoc_error(y, root, "missing required key 'phases'");
-	} else if (ydoc_seq_nonempty(y, phases, "phases", "phase")) {
+	yaml_node_t *phases = ydoc_map_want(y, root, "phases", true);
+	if (phases && ydoc_seq_nonempty(y, phases, "phases", "phase")) {
 		size_t n = ydoc_seq_len(phases);
 		m->phases = xcalloc(n, sizeof *m->phases);
 		for (size_t i = 0; i < n && !y->stop; i++) {
