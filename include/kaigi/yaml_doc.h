@@ -89,6 +89,9 @@ const char *ydoc_scalar(const yaml_node_t *n);
 bool ydoc_map_check(struct ydoc *y, yaml_node_t *n, const char *what, const char *const *allowed);
 /* The value of key in mapping n, or NULL. */
 yaml_node_t *ydoc_map_get(struct ydoc *y, yaml_node_t *n, const char *key);
+/* ydoc_map_get; when key is missing and required, reported at n
+ * ("missing required key 'key'"). */
+yaml_node_t *ydoc_map_want(struct ydoc *y, yaml_node_t *n, const char *key, bool required);
 /* The key node of key in mapping n (for positions), or NULL. */
 yaml_node_t *ydoc_map_key(struct ydoc *y, yaml_node_t *n, const char *key);
 
@@ -114,6 +117,10 @@ bool ydoc_seq_items(struct ydoc *y, const yaml_node_t *n, const char *what,
 /* Sequence access; ydoc_seq_len is 0 for non-sequences. */
 size_t ydoc_seq_len(const yaml_node_t *n);
 yaml_node_t *ydoc_seq_at(struct ydoc *y, yaml_node_t *n, size_t i);
+/* The length of n, the value of key, which must be a list of at least one
+ * item; 0, reported at n ("'key' must be a list of at least one item,
+ * found …"), when it is not. */
+size_t ydoc_seq_nonempty(struct ydoc *y, const yaml_node_t *n, const char *key, const char *item);
 
 /*
  * Typed getters of a scalar under key.  Each reports a missing required key

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * report_regional.h — what the two files of the regional report share
- * (internal): report_regional.c (the document, every summary format) and
- * report_regional_csv.c (one CSV table).
+ * report_regional.h — what the files of the regional report share
+ * (internal): report_regional_data.c (the figures, words and tables all
+ * stand on), report_regional.c (the document, every summary format),
+ * report_tally.c (its sections of numbers) and report_regional_csv.c (one
+ * CSV table).
  */
 #ifndef KAIGI_REPORT_REGIONAL_H
 #define KAIGI_REPORT_REGIONAL_H
@@ -37,6 +39,9 @@ void report_regional_data_clear(struct report_regional_data *d);
 
 /* ja or en by lang ("en" → en). */
 const char *report_regional_word(const char *lang, const char *ja, const char *en);
+/* A section of the regional report, titled ja or en by lang. */
+struct report_section *report_regional_section_add(struct report_doc *doc, const char *lang,
+						   const char *ja, const char *en);
 /* Says ja / en in s and returns true when n is 0: an empty section. */
 bool report_regional_none(struct report_section *s, size_t n, const char *lang, const char *ja,
 			  const char *en);

@@ -85,11 +85,8 @@ void report_regional_tally_section(const struct report_regional_data *d,
 				   struct report_doc *doc)
 {
 	const struct store_tally *t = &d->tally;
-	struct report_section *s =
-	    report_section_add(doc,
-			       report_regional_word(lang, "事例の集計：課題のある事例の数と割合",
-						    "Tallies: cases with each issue"),
-			       false);
+	struct report_section *s = report_regional_section_add(
+	    doc, lang, "事例の集計：課題のある事例の数と割合", "Tallies: cases with each issue");
 	char *v = xasprintf(report_regional_word(lang, "%zu件", "%zu"), t->cases);
 	struct report_block *f = report_facts_add(s, NULL);
 	report_fact_add(f, report_regional_word(lang, "検討した事例", "Case reviews"), v);
@@ -170,10 +167,8 @@ void report_regional_measure_section(const struct report_regional_data *d, const
 		    d->issues.v[i].measure || d->issues.v[i].indicator || d->issues.v[i].has_target;
 	if (!any)
 		return;
-	struct report_section *s = report_section_add(
-	    doc,
-	    report_regional_word(lang, "施策と目標：目標値と実績", "Measures: target and result"),
-	    false);
+	struct report_section *s = report_regional_section_add(
+	    doc, lang, "施策と目標：目標値と実績", "Measures: target and result");
 	static const struct report_regional_col cols[] = {
 	    {"地域課題・施策", "Issue and measure", 6, false, false},
 	    {"指標", "Indicator", 4, false, false},
@@ -235,9 +230,8 @@ void report_regional_measure_section(const struct report_regional_data *d, const
 void report_regional_kpi_section(const struct report_regional_data *d, const char *lang,
 				 struct report_doc *doc)
 {
-	struct report_section *s = report_section_add(
-	    doc, report_regional_word(lang, "要介護度の推移（KPI）", "Care levels followed (KPI)"),
-	    false);
+	struct report_section *s = report_regional_section_add(doc, lang, "要介護度の推移（KPI）",
+							       "Care levels followed (KPI)");
 	if (report_regional_none(s, d->kpi.n, lang, "要介護度が記録された事例はありません。",
 				 "No case has a care level recorded."))
 		return;

@@ -314,11 +314,8 @@ static void parse_grid(struct loader *l, yaml_node_t *n, struct schema_field *f)
 		ydoc_error(y, n, "a grid needs 'rows'");
 		return;
 	}
-	if (rows->type != YAML_SEQUENCE_NODE || ydoc_seq_len(rows) == 0) {
-		ydoc_error(y, rows, "'rows' must be a list of at least one row, found %s",
-			   ydoc_kind(rows));
+	if (!ydoc_seq_nonempty(y, rows, "rows", "row"))
 		return;
-	}
 	f->rows = xcalloc(ydoc_seq_len(rows), sizeof *f->rows);
 	for (size_t i = 0; i < ydoc_seq_len(rows) && !y->stop; i++) {
 		yaml_node_t *rn = ydoc_seq_at(y, rows, i);
@@ -661,13 +658,10 @@ void schema_parse_fields(struct loader *l, yaml_node_t *seq, struct schema_field
 			 size_t *nout, struct schema_field *parent, const char *default_phase)
 {
 	struct ydoc *y = l->y;
-	if (seq->type != YAML_SEQUENCE_NODE || ydoc_seq_len(seq) == 0) {
-		ydoc_error(y, seq, "'%s' must be a list of at least one field, found %s",
-			   parent ? (parent->type == SCHEMA_GRID ? "columns" : "fields") : "fields",
-			   ydoc_kind(seq));
+	const char *key = parent ? (parent->type == SCHEMA_GRID ? "columns" : "fields") : "fields";
+	size_t n = ydoc_seq_nonempty(y, seq, key, "field");
+	if (n == 0)
 		return;
-	}
-	size_t n = ydoc_seq_len(seq);
 	*out = xcalloc(n, sizeof **out);
 	for (size_t i = 0; i < n && !y->stop; i++) {
 		yaml_node_t *fn = ydoc_seq_at(y, seq, i);

@@ -67,14 +67,13 @@ const struct schema_choice_list *schema_list_find(const struct schema_form *form
 /* schema_exprcheck.c */
 void schema_check_expressions(struct loader *l);
 
-/* schema_load.c */
-void schema_form_free(struct schema_form *form);
-
 /* schema_meeting.c */
 struct schema_meeting *schema_parse_meeting(struct loader *l, yaml_node_t *root);
 void schema_meeting_free(struct schema_meeting *m);
 
-/* schema_set.c: take ownership, replacing an entry with the same id. */
+/* schema_set.c: a form freed; the add functions take ownership, replacing
+ * an entry with the same id. */
+void schema_form_free(struct schema_form *form);
 void schema_set_add_form(struct schema_set *set, struct schema_form *form);
 void schema_set_add_meeting(struct schema_set *set, struct schema_meeting *m);
 

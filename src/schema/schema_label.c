@@ -89,12 +89,9 @@ bool schema_parse_label(struct loader *l, yaml_node_t *map, const char *key, boo
 			struct schema_label *out)
 {
 	struct ydoc *y = l->y;
-	yaml_node_t *n = ydoc_map_get(y, map, key);
-	if (n == NULL) {
-		if (required && map)
-			ydoc_error(y, map, "missing required key '%s'", key);
+	yaml_node_t *n = ydoc_map_want(y, map, key, required);
+	if (n == NULL)
 		return !required;
-	}
 	const char *s = ydoc_scalar(n);
 	if (s) {
 		if (*s == '\0') {
@@ -147,22 +144,4 @@ bool schema_check_id(struct loader *l, yaml_node_t *n, const char *id, const cha
 			   "(starting with a letter, at most %d)",
 			   what, id, SCHEMA_ID_MAX);
 	return ok;
-}
-
-char *schema_cell_code(const struct schema_field *grid, const struct schema_grid_row *row,
-		       size_t col, const struct kaigi_value *v, const char *lang)
-{
-	if (!v || v->type == KAIGI_NULL)
-		return NULL;
-	char *text = kaigi_value_to_text(v);
-	const struct schema_choice_list *cl = schema_cell_choices(grid, row, col);
-	int i = cl ? schema_choice_find(cl, text) : -1;
-	if (i < 0)
-		return text;
-	free(text);
-	const struct schema_label *l = &cl->v[i].label;
-	size_t n = l->ja ? strlen(l->ja) : 0;
-	if (n && l->en && strncmp(l->en, l->ja, n) == 0 && l->en[n] == ' ')
-		return xstrdup(l->ja);
-	return xstrdup(schema_label_get(l, lang));
 }

@@ -69,14 +69,8 @@ static struct schema_form *parse_form(struct loader *l, yaml_node_t *root)
 	yaml_node_t *choices = ydoc_map_get(y, root, "choices");
 	if (choices)
 		schema_parse_choice_lists(l, choices);
-	yaml_node_t *sections = ydoc_map_get(y, root, "sections");
-	if (sections == NULL) {
-		ydoc_error(y, root, "missing required key 'sections'");
-	} else if (sections->type != YAML_SEQUENCE_NODE || ydoc_seq_len(sections) == 0) {
-		ydoc_error(y, sections,
-			   "'sections' must be a list of at least one section, found %s",
-			   ydoc_kind(sections));
-	} else {
+	yaml_node_t *sections = ydoc_map_want(y, root, "sections", true);
+	if (sections && ydoc_seq_nonempty(y, sections, "sections", "section")) {
 		size_t n = ydoc_seq_len(sections);
 		form->sections = xcalloc(n, sizeof *form->sections);
 		for (size_t i = 0; i < n && !y->stop; i++) {
@@ -114,30 +108,6 @@ static void check_choices_from(struct loader *l, const struct schema_field *f)
 		check_choices_from(l, &f->columns[i]);
 	for (size_t i = 0; i < f->nfields; i++)
 		check_choices_from(l, &f->fields[i]);
-}
-
-void schema_form_free(struct schema_form *form)
-{
-	if (form == NULL)
-		return;
-	free(form->id);
-	schema_label_free(&form->title);
-	schema_label_free(&form->description);
-	free(form->source);
-	for (size_t i = 0; i < form->nsections; i++) {
-		struct schema_section *s = &form->sections[i];
-		for (size_t j = 0; j < s->nfields; j++)
-			schema_field_free(&s->fields[j]);
-		free(s->fields);
-		free(s->id);
-		free(s->phase);
-		schema_label_free(&s->title);
-	}
-	free(form->sections);
-	for (size_t i = 0; i < form->nlists; i++)
-		schema_choice_list_free(&form->lists[i]);
-	free(form->lists);
-	free(form);
 }
 
 /* Two files of one layer defining the same id: report at the id. */

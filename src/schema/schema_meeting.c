@@ -106,12 +106,9 @@ static void parse_forms(struct loader *l, yaml_node_t *n, const char *key, char 
 			struct schema_pos **pos, size_t *count)
 {
 	struct ydoc *y = l->y;
-	if (n->type != YAML_SEQUENCE_NODE || ydoc_seq_len(n) == 0) {
-		ydoc_error(y, n, "'%s' must be a list of at least one form id, found %s", key,
-			   ydoc_kind(n));
+	size_t nf = ydoc_seq_nonempty(y, n, key, "form id"), k = 0;
+	if (nf == 0)
 		return;
-	}
-	size_t nf = ydoc_seq_len(n), k = 0;
 	char **v = xcalloc(nf + 1, sizeof *v);
 	struct schema_pos *p = xcalloc(nf + 1, sizeof *p);
 	for (size_t i = 0; i < nf && !y->stop; i++) {
@@ -190,22 +187,15 @@ struct schema_meeting *schema_parse_meeting(struct loader *l, yaml_node_t *root)
 	yaml_node_t *roles = ydoc_map_get(y, root, "roles");
 	if (roles)
 		parse_roles(l, roles, m);
-	yaml_node_t *forms = ydoc_map_get(y, root, "forms");
+	yaml_node_t *forms = ydoc_map_want(y, root, "forms", true);
 	if (forms)
 		parse_forms(l, forms, "forms", &m->forms, &m->forms_pos, &m->nforms);
-	else
-		ydoc_error(y, root, "missing required key 'forms'");
 	yaml_node_t *own = ydoc_map_get(y, root, "meeting_forms");
 	if (own)
 		parse_forms(l, own, "meeting_forms", &m->meeting_forms, &m->meeting_forms_pos,
 			    &m->nmeeting_forms);
-	yaml_node_t *phases = ydoc_map_get(y, root, "phases");
-	if (phases == NULL) {
-		ydoc_error(y, root, "missing required key 'phases'");
-	} else if (phases->type != YAML_SEQUENCE_NODE || ydoc_seq_len(phases) == 0) {
-		ydoc_error(y, phases, "'phases' must be a list of at least one phase, found %s",
-			   ydoc_kind(phases));
-	} else {
+	yaml_node_t *phases = ydoc_map_want(y, root, "phases", true);
+	if (phases && ydoc_seq_nonempty(y, phases, "phases", "phase")) {
 		size_t n = ydoc_seq_len(phases);
 		m->phases = xcalloc(n, sizeof *m->phases);
 		for (size_t i = 0; i < n && !y->stop; i++) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * schema_set.c — the loaded forms and templates, lookups, and the checks
- * that span files.
+ * schema_set.c — the loaded forms and templates, held, replaced and freed,
+ * and the checks that span files.  Lookups are in schema_find.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +14,30 @@ enum kaigi_status schema_set_init(struct schema_set *set, struct kaigi_error *er
 {
 	memset(set, 0, sizeof *set);
 	return expr_engine_open(&set->eng, err);
+}
+
+void schema_form_free(struct schema_form *form)
+{
+	if (form == NULL)
+		return;
+	free(form->id);
+	schema_label_free(&form->title);
+	schema_label_free(&form->description);
+	free(form->source);
+	for (size_t i = 0; i < form->nsections; i++) {
+		struct schema_section *s = &form->sections[i];
+		for (size_t j = 0; j < s->nfields; j++)
+			schema_field_free(&s->fields[j]);
+		free(s->fields);
+		free(s->id);
+		free(s->phase);
+		schema_label_free(&s->title);
+	}
+	free(form->sections);
+	for (size_t i = 0; i < form->nlists; i++)
+		schema_choice_list_free(&form->lists[i]);
+	free(form->lists);
+	free(form);
 }
 
 void schema_set_free(struct schema_set *set)
@@ -56,94 +80,6 @@ void schema_set_add_meeting(struct schema_set *set, struct schema_meeting *m)
 		}
 	set->meetings = xreallocarray(set->meetings, set->nmeetings + 1, sizeof *set->meetings);
 	set->meetings[set->nmeetings++] = m;
-}
-
-const struct schema_form *schema_form_find(const struct schema_set *set, const char *id)
-{
-	for (size_t i = 0; i < set->nforms; i++)
-		if (strcmp(set->forms[i]->id, id) == 0)
-			return set->forms[i];
-	return NULL;
-}
-
-const struct schema_meeting *schema_meeting_find(const struct schema_set *set, const char *id)
-{
-	for (size_t i = 0; i < set->nmeetings; i++)
-		if (strcmp(set->meetings[i]->id, id) == 0)
-			return set->meetings[i];
-	return NULL;
-}
-
-/* The field of v[0..n) whose id (or, with former, whose `formerly`) is id. */
-static const struct schema_field *field_in(const struct schema_field *v, size_t n, const char *id,
-					   bool former)
-{
-	for (size_t i = 0; i < n; i++) {
-		const char *key = former ? v[i].formerly : v[i].id;
-		if (key && strcmp(key, id) == 0)
-			return &v[i];
-	}
-	return NULL;
-}
-
-/* The top-level field of form named id (or formerly id). */
-static const struct schema_field *field_in_form(const struct schema_form *form, const char *id,
-						bool former)
-{
-	for (size_t s = 0; s < form->nsections; s++) {
-		const struct schema_field *f =
-		    field_in(form->sections[s].fields, form->sections[s].nfields, id, former);
-		if (f)
-			return f;
-	}
-	return NULL;
-}
-
-const struct schema_field *schema_field_find(const struct schema_form *form, const char *id)
-{
-	return field_in_form(form, id, false);
-}
-
-const struct schema_field *schema_subfield_find(const struct schema_field *parent, const char *id)
-{
-	const struct schema_field *f = field_in(parent->columns, parent->ncolumns, id, false);
-	return f ? f : field_in(parent->fields, parent->nfields, id, false);
-}
-
-const struct schema_field *schema_field_find_former(const struct schema_form *form,
-						    const struct schema_field *parent,
-						    const char *id)
-{
-	if (!parent)
-		return field_in_form(form, id, true);
-	const struct schema_field *f = field_in(parent->fields, parent->nfields, id, true);
-	return f ? f : field_in(parent->columns, parent->ncolumns, id, true);
-}
-
-const struct schema_grid_row *schema_row_find(const struct schema_field *grid, const char *id)
-{
-	for (size_t i = 0; i < grid->nrows; i++)
-		if (grid->rows[i].id && strcmp(grid->rows[i].id, id) == 0)
-			return &grid->rows[i];
-	return NULL;
-}
-
-const struct schema_choice_list *schema_cell_choices(const struct schema_field *grid,
-						     const struct schema_grid_row *row, size_t col)
-{
-	if (col >= grid->ncolumns)
-		return NULL;
-	if (row && row->overrides && row->overrides[col])
-		return row->overrides[col];
-	return grid->columns[col].choices;
-}
-
-int schema_choice_find(const struct schema_choice_list *list, const char *value)
-{
-	for (size_t i = 0; list && i < list->n; i++)
-		if (strcmp(list->v[i].value, value) == 0)
-			return (int)i;
-	return -1;
 }
 
 /* Does any template use form?  Is phase one of theirs? */

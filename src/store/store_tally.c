@@ -188,9 +188,9 @@ static char *tally_spec(const struct schema_set *forms)
 	"  CROSS JOIN spec s ON s.form = r.form AND s.kind IN (0, 1, 2, 3)), "                     \
 	"hit (kind, form, field, item, id, area, date) AS ("                                             \
 	"  SELECT -1, '', '', '', id, area, date FROM cs "                                               \
-	"  UNION ALL SELECT DISTINCT 0, '', '" KAIGI_FIELD_ISSUES "', a.value, rec.id, rec.area, rec.date FROM rec "         \
+	"  UNION ALL SELECT DISTINCT 0, '', '" KAIGI_FIELD_ISSUES "', a.value, rec.id, rec.area, rec.date FROM rec " \
 	"    CROSS JOIN answer a ON a.record_id = rec.rid AND a.field = rec.field "                \
-	"    WHERE rec.kind = 0 AND a.col = '" KAIGI_FIELD_CATEGORY "' "                                           \
+	"    WHERE rec.kind = 0 AND a.col = '" KAIGI_FIELD_CATEGORY "' "                           \
 	"  UNION ALL SELECT 1, rec.form, rec.field, a.item, rec.id, rec.area, rec.date FROM rec "            \
 	"    CROSS JOIN answer a ON a.record_id = rec.rid AND a.field = rec.field "                \
 	"    WHERE rec.kind = 1 AND a.col = rec.col "                                              \
@@ -202,12 +202,12 @@ static char *tally_spec(const struct schema_set *forms)
 	"      AND a.item = '' AND a.col = '' "                                                    \
 	"    CROSS JOIN spec c ON c.kind = 5 AND c.form = rec.form AND c.field = rec.field "       \
 	"    WHERE rec.kind = 2 AND instr(' ' || a.value || ' ', ' ' || c.item || ' ') > 0 "       \
-	"  UNION ALL SELECT DISTINCT 3, '', '" KAIGI_FIELD_REGIONAL_ISSUES "', "                                   \
+	"  UNION ALL SELECT DISTINCT 3, '', '" KAIGI_FIELD_REGIONAL_ISSUES "', "                   \
 	"    coalesce(w.into_statement, a.value), "                                                \
 	"    rec.id, rec.area, rec.date FROM rec "                                                           \
 	"    CROSS JOIN answer a ON a.record_id = rec.rid AND a.field = rec.field "                \
 	"    LEFT JOIN wording_merge w ON w.statement = a.value "                                  \
-	"    WHERE rec.kind = 3 AND a.col = '" KAIGI_FIELD_STATEMENT "' AND a.value <> ''), "                      \
+	"    WHERE rec.kind = 3 AND a.col = '" KAIGI_FIELD_STATEMENT "' AND a.value <> ''), "      \
 	"allhit AS ("                                                                              \
 	"  SELECT kind, form, field, item, case_id AS id, area FROM tally_hit "                    \
 	"  WHERE spec = ?5 AND kind IN (-1, 0, 1, 2, 3) "                                          \

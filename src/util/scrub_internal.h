@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * scrub_internal.h — what scrub.c (matching, replacing) and scrub_rules.c
- * (the patterns) share.  Internal to src/util.
+ * (the patterns) share; scrub_norm.c defines the normalised text and
+ * scrub_rule_add, which both use.  Internal to src/util.
  */
 #ifndef KAIGI_SCRUB_INTERNAL_H
 #define KAIGI_SCRUB_INTERNAL_H

@@ -296,6 +296,14 @@ yaml_node_t *ydoc_map_get(struct ydoc *y, yaml_node_t *n, const char *key)
 	return p ? ydoc_node(y, p->value) : NULL;
 }
 
+yaml_node_t *ydoc_map_want(struct ydoc *y, yaml_node_t *n, const char *key, bool required)
+{
+	yaml_node_t *v = ydoc_map_get(y, n, key);
+	if (v == NULL && required && n)
+		ydoc_error(y, n, "missing required key '%s'", key);
+	return v;
+}
+
 yaml_node_t *ydoc_map_key(struct ydoc *y, yaml_node_t *n, const char *key)
 {
 	yaml_node_pair_t *p = map_find(y, n, key);
@@ -316,17 +324,23 @@ yaml_node_t *ydoc_seq_at(struct ydoc *y, yaml_node_t *n, size_t i)
 	return ydoc_node(y, n->data.sequence.items.start[i]);
 }
 
+size_t ydoc_seq_nonempty(struct ydoc *y, const yaml_node_t *n, const char *key, const char *item)
+{
+	size_t len = ydoc_seq_len(n);
+	if (len == 0)
+		ydoc_error(y, n, "'%s' must be a list of at least one %s, found %s", key, item,
+			   ydoc_kind(n));
+	return len;
+}
+
 bool ydoc_get_str(struct ydoc *y, yaml_node_t *map, const char *key, bool required,
 		  const char **out, yaml_node_t **node)
 {
-	yaml_node_t *v = ydoc_map_get(y, map, key);
+	yaml_node_t *v = ydoc_map_want(y, map, key, required);
 	if (node)
 		*node = v;
-	if (v == NULL) {
-		if (required && map)
-			ydoc_error(y, map, "missing required key '%s'", key);
+	if (v == NULL)
 		return !required;
-	}
 	const char *s = ydoc_scalar(v);
 	if (s == NULL) {
 		ydoc_error(y, v, "'%s' must be a text, found %s", key, ydoc_kind(v));
@@ -374,12 +388,9 @@ bool ydoc_get_bool(struct ydoc *y, yaml_node_t *map, const char *key, bool *out)
 bool ydoc_get_int(struct ydoc *y, yaml_node_t *map, const char *key, bool required, long min,
 		  long max, long *out)
 {
-	yaml_node_t *v = ydoc_map_get(y, map, key);
-	if (v == NULL) {
-		if (required && map)
-			ydoc_error(y, map, "missing required key '%s'", key);
+	yaml_node_t *v = ydoc_map_want(y, map, key, required);
+	if (v == NULL)
 		return !required;
-	}
 	const char *s = ydoc_scalar(v);
 	char *end = NULL;
 	errno = 0;
