@@ -111,7 +111,8 @@ static bool parse_date(const char *s, char out[11])
 	if (d > max)
 		return false;
 	/* y has four digits, m and d at most two */
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m, (unsigned)d);
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m % 100u,
+		 (unsigned)d % 100u);
 	return true;
 }
 
