@@ -289,24 +289,6 @@ bool store_time_valid(const char *s)
 	       atoi(s) < 24 && atoi(s + 3) < 60;
 }
 
-enum kaigi_status store_write1(struct store *st, const char *sql,
-			       void (*bind)(sqlite3_stmt *q, const void *arg), const void *arg,
-			       const char *what, struct kaigi_error *err)
-{
-	return store_write_row(st, sql, bind, arg, &(struct store_write){0}, what, err);
-}
-
-static void bind_id(sqlite3_stmt *q, const void *arg)
-{
-	sqlite3_bind_text(q, 1, arg, -1, SQLITE_STATIC);
-}
-
-enum kaigi_status store_delete_id(struct store *st, const char *sql, const char *id,
-				  const char *what, struct kaigi_error *err)
-{
-	return store_write1(st, sql, bind_id, id, what, err);
-}
-
 /* ---- reads: each row, a list, one row ------------------------------------- */
 
 enum kaigi_status store_each(struct store *st, sqlite3_stmt *q, store_row_fn row, void *ctx,

@@ -69,7 +69,7 @@ enum kaigi_status sync_peer_note(struct store *st, const struct sync_payload *p,
 int sync_entry_rows(sqlite3_stmt *q, struct sync_payload *out);
 
 /* The columns of table t as "'name', "name", …", the arguments of a
- * json_object() of its row ("" for none); caller frees (store_sync_fk.c). */
+ * json_object() of its row ("" for none); caller frees (sync_payload.c). */
 char *sync_json_object_args(struct store *st, const char *t);
 
 /* A JSON array of text values (primary keys); caller frees. */
