@@ -48,6 +48,17 @@ struct store {
 	void *sync_session;     /* sqlite3_session capturing this site's changes */
 	bool sync_paused;       /* applying a bundle: nothing is captured */
 	char sync_site[37];     /* this site's id ("" until read) */
+	const struct store_txn_log *txn_log; /* NULL until the change log starts */
+};
+
+/* What store_end tells the change log, which installs it when it starts
+ * capturing (store_sync_open): capture, inside the outermost transaction
+ * before COMMIT, what it changed; discard, after a ROLLBACK or a failed
+ * COMMIT, what was recorded.  The transaction knows the log only through
+ * this, so the SQL helpers call nothing above them. */
+struct store_txn_log {
+	enum kaigi_status (*capture)(struct store *st, struct kaigi_error *err);
+	void (*discard)(struct store *st);
 };
 
 /*
