@@ -116,6 +116,17 @@ enum kaigi_status store_list_id(struct store *st, const char *sql, const char *k
 #define STORE_LIST_ID(st, sql, key, list, row, what, err)                                          \
 	store_list_id(st, sql, key, &(list)->v, &(list)->n, sizeof *(list)->v, row, what, err)
 
+/* Free a list of the usual {T *v; size_t n;} shape, each element by clear
+ * (void clear(T *)), and leave it empty: the body of every *_list_free. */
+#define STORE_LIST_FREE(list, clear)                                                               \
+	do {                                                                                       \
+		for (size_t i_ = 0; i_ < (list)->n; i_++)                                          \
+			clear(&(list)->v[i_]);                                                     \
+		free((list)->v);                                                                   \
+		(list)->v = NULL;                                                                  \
+		(list)->n = 0;                                                                     \
+	} while (0)
+
 /*
  * One row of q: row(q, out) and KAIGI_OK; no row: KAIGI_EDATA with absent,
  * a message (msgid, N_()) whose one %s is key — or, absent NULL, KAIGI_OK
