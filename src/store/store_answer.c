@@ -57,37 +57,6 @@ enum kaigi_status store_record_write(struct store *st, const struct store_record
 			       w->merge ? "saving a record" : "creating a record", err);
 }
 
-enum kaigi_status store_record_ensure(struct store *st, const char *meeting_id, const char *case_id,
-				      const char *form, char id[STORE_ID_SIZE],
-				      struct kaigi_error *err)
-{
-	static const char find[] = "SELECT id FROM form_record WHERE meeting_id = ?1 AND "
-				   "ifnull(case_id, '') = ifnull(?2, '') AND form = ?3";
-	const struct schema_form *f = st->forms ? schema_form_find(st->forms, form) : NULL;
-	if (!f)
-		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "form %s is not installed",
-				       form);
-	enum kaigi_status s = store_begin(st, err);
-	if (s != KAIGI_OK)
-		return s;
-	sqlite3_stmt *q = store_stmt(st, find, err);
-	if (!q)
-		return store_end(st, err->status, err);
-	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 2, case_id);
-	sqlite3_bind_text(q, 3, form, -1, SQLITE_STATIC);
-	id[0] = '\0';
-	s = store_one(st, q, store_row_id, id, "reading a record", NULL, NULL, err);
-	if (s != KAIGI_OK || id[0])
-		return store_end(st, s, err);
-	store_uuid_new(id);
-	const struct store_record_row row = {id, meeting_id, case_id, form, f->version};
-	s = store_record_write(st, &row, &(struct store_write){0}, err);
-	if (s == KAIGI_OK)
-		s = store_record_start(st, id, f, case_id, err);
-	return store_end(st, s, err);
-}
-
 /* The list item must belong to the record and to this list field. */
 static enum kaigi_status check_item(struct store *st, const char *record_id,
 				    const struct store_path *path, struct kaigi_error *err)

@@ -11,21 +11,20 @@
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
 
+static void audit_entry_clear(struct store_audit_entry *e)
+{
+	free(e->who);
+	free(e->tbl);
+	free(e->op);
+	free(e->row_key);
+	free(e->path);
+	kaigi_value_clear(&e->old);
+	kaigi_value_clear(&e->new_value);
+}
+
 void store_audit_list_free(struct store_audit_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		struct store_audit_entry *e = &l->v[i];
-		free(e->who);
-		free(e->tbl);
-		free(e->op);
-		free(e->row_key);
-		free(e->path);
-		kaigi_value_clear(&e->old);
-		kaigi_value_clear(&e->new_value);
-	}
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
+	STORE_LIST_FREE(l, audit_entry_clear);
 }
 
 static void audit_row(sqlite3_stmt *q, void *out)

@@ -231,11 +231,7 @@ enum kaigi_status store_case_close(struct store *st, const char *id, struct kaig
 
 void store_case_list_free(struct store_case_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		store_case_clear(&l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
+	STORE_LIST_FREE(l, store_case_clear);
 }
 
 static enum kaigi_status case_query(struct store *st, const char *sql, const char *key,
@@ -277,11 +273,7 @@ void store_case_hit_clear(struct store_case_hit *h)
 
 void store_case_hit_list_free(struct store_case_hit_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		store_case_hit_clear(&l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
+	STORE_LIST_FREE(l, store_case_hit_clear);
 }
 
 /* text as a LIKE pattern matching it anywhere, with % _ \ escaped. */
@@ -390,13 +382,14 @@ enum kaigi_status store_phase_set(struct store *st, const char *case_id, const c
 				 &(struct store_write){0}, err);
 }
 
+static void phase_clear(struct store_phase *e)
+{
+	free(e->phase);
+}
+
 void store_phase_list_free(struct store_phase_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i].phase);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
+	STORE_LIST_FREE(l, phase_clear);
 }
 
 static void phase_row(sqlite3_stmt *q, void *out)

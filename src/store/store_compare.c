@@ -160,13 +160,14 @@ static void outcome_row(sqlite3_stmt *q, void *out)
 	o->not_comparable = (size_t)sqlite3_column_int64(q, 5);
 }
 
+static void outcome_clear(struct store_outcome *e)
+{
+	free(e->area);
+}
+
 void store_outcome_list_free(struct store_outcome_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i].area);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
+	STORE_LIST_FREE(l, outcome_clear);
 }
 
 /* [[form, grid, column, dir, ",na,na,"], …] (dir -1 when higher is better) for every installed grid

@@ -352,6 +352,7 @@ struct ctx {
 	struct kaigi_diags *warnings;
 	struct kaigi_error *err;
 	enum kaigi_status status;
+	bool identity; /* --identity: a person's identity keys too */
 };
 
 static bool query_failed(struct ctx *c, int rc, const char *what)
@@ -361,6 +362,55 @@ static bool query_failed(struct ctx *c, int rc, const char *what)
 	if (c->status == KAIGI_OK)
 		c->status = store_fail(c->st, rc, c->err, what);
 	return true;
+}
+
+/* The rows of q as the sequence under key, each written by row; nothing,
+ * not even the key, when there are none.  Reading stops once the export has
+ * failed; a failed read is reported as what.  False when the export has
+ * failed.  q is reset, not finalised. */
+static bool emit_rows(struct ctx *c, sqlite3_stmt *q, const char *key,
+		      void (*row)(struct ctx *c, sqlite3_stmt *q), const char *what)
+{
+	int rc = SQLITE_DONE, n = 0;
+	while (c->status == KAIGI_OK && c->m->ok && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (n++ == 0) {
+			scalar(c->m, key);
+			seq_start(c->m);
+		}
+		row(c, q);
+	}
+	sqlite3_reset(q);
+	if (n)
+		seq_end(c->m);
+	query_failed(c, rc, what);
+	return c->status == KAIGI_OK;
+}
+
+/* emit_rows over the rows sql reads for id (?1), with a cached statement. */
+static bool emit_rows_of(struct ctx *c, const char *sql, const char *id, const char *key,
+			 void (*row)(struct ctx *c, sqlite3_stmt *q), const char *what)
+{
+	sqlite3_stmt *q = store_stmt(c->st, sql, c->err);
+	if (!q) {
+		c->status = c->err->status;
+		return false;
+	}
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
+	return emit_rows(c, q, key, row, what);
+}
+
+/* A statement of its own (not cached: the rows it reads are written with
+ * cached ones); NULL, reported as what, on failure or once the export has
+ * failed. */
+static sqlite3_stmt *emit_prepare(struct ctx *c, const char *sql, const char *what)
+{
+	sqlite3_stmt *q = NULL;
+	if (c->status != KAIGI_OK)
+		return NULL;
+	int rc = sqlite3_prepare_v2(c->st->db, sql, -1, &q, NULL);
+	if (rc != SQLITE_OK)
+		query_failed(c, rc, what);
+	return q;
 }
 
 static void emit_records(struct ctx *c, const char *meeting_id, const char *case_id)
@@ -400,6 +450,25 @@ static void emit_records(struct ctx *c, const char *meeting_id, const char *case
 	store_record_list_free(&list);
 }
 
+static void emit_phase(struct ctx *c, sqlite3_stmt *q)
+{
+	map_start(c->m);
+	kv(c->m, "phase", col_text(q, 0));
+	kv(c->m, "planned", col_text(q, 1));
+	kv(c->m, "actual", col_text(q, 2));
+	map_end(c->m);
+}
+
+/* A case's link to a regional issue. */
+static void emit_link(struct ctx *c, sqlite3_stmt *q)
+{
+	map_start(c->m);
+	kv_text(c->m, "issue", col_text(q, 0));
+	kv_text(c->m, "note", col_text(q, 1));
+	kv_text(c->m, "statement", col_text(q, 2));
+	map_end(c->m);
+}
+
 static void emit_case(struct ctx *c, sqlite3_stmt *cq)
 {
 	static const char phases[] = "SELECT phase, planned_sec, actual_sec FROM phase_timing "
@@ -419,52 +488,10 @@ static void emit_case(struct ctx *c, sqlite3_stmt *cq)
 	kv(m, "follows", col_text(cq, 3));
 	if (sqlite3_column_int(cq, 5))
 		kv(m, "closed", "true"); /* closed at the close check (✓済) */
-	sqlite3_stmt *q = store_stmt(c->st, phases, c->err);
-	if (!q) {
-		c->status = c->err->status;
-		return;
-	}
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
-	int rc, n = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (n++ == 0) {
-			scalar(m, "phases");
-			seq_start(m);
-		}
-		map_start(m);
-		kv(m, "phase", col_text(q, 0));
-		kv(m, "planned", col_text(q, 1));
-		kv(m, "actual", col_text(q, 2));
-		map_end(m);
-	}
-	sqlite3_reset(q);
-	if (n)
-		seq_end(m);
-	if (query_failed(c, rc, "reading phase times"))
+	if (!emit_rows_of(c, phases, id, "phases", emit_phase, "reading phase times"))
 		return;
 	emit_records(c, meeting, id);
-	q = store_stmt(c->st, links, c->err);
-	if (!q) {
-		c->status = c->err->status;
-		return;
-	}
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
-	n = 0;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (n++ == 0) {
-			scalar(m, "regional_issues");
-			seq_start(m);
-		}
-		map_start(m);
-		kv_text(m, "issue", col_text(q, 0));
-		kv_text(m, "note", col_text(q, 1));
-		kv_text(m, "statement", col_text(q, 2));
-		map_end(m);
-	}
-	sqlite3_reset(q);
-	if (n)
-		seq_end(m);
-	if (query_failed(c, rc, "reading regional issues"))
+	if (!emit_rows_of(c, links, id, "regional_issues", emit_link, "reading regional issues"))
 		return;
 	map_end(m);
 }
@@ -550,26 +577,12 @@ static void emit_meeting(struct ctx *c, const char *id)
 	emit_records(c, id, NULL);
 	/* Cases are read with a statement of their own: emit_case reuses the
 	 * cached ones. */
-	sqlite3_stmt *q = NULL;
-	int rc = sqlite3_prepare_v2(c->st->db, cases, -1, &q, NULL);
-	if (rc != SQLITE_OK) {
-		query_failed(c, rc, "reading cases");
+	sqlite3_stmt *q = emit_prepare(c, cases, "reading cases");
+	if (!q)
 		return;
-	}
 	sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
-	int n = 0;
-	while (c->status == KAIGI_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (n++ == 0) {
-			scalar(m, "cases");
-			seq_start(m);
-		}
-		emit_case(c, q);
-	}
-	if (c->status == KAIGI_OK)
-		query_failed(c, rc, "reading cases");
+	emit_rows(c, q, "cases", emit_case, "reading cases");
 	sqlite3_finalize(q);
-	if (n)
-		seq_end(m);
 	map_end(m);
 }
 
@@ -617,6 +630,51 @@ static void emit_identity(struct ctx *c, const char *person_id)
 	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
 		kv(c->m, store_identity_key(i), id.v[i]);
 	store_identity_clear(&id);
+}
+
+static void emit_person(struct ctx *c, sqlite3_stmt *q)
+{
+	struct em *m = c->m;
+	map_start(m);
+	kv(m, "code", col_text(q, 1));
+	kv(m, "id", col_text(q, 0));
+	if (!m->scrub) {
+		kv(m, "initials", col_text(q, 2));
+		kv(m, "birth_year", col_text(q, 3));
+	}
+	kv(m, "age_band", col_text(q, 4));
+	kv(m, "sex", col_text(q, 5));
+	kv(m, "area", col_text(q, 6));
+	if (c->identity && !m->scrub)
+		emit_identity(c, col_text(q, 0));
+	map_end(m);
+}
+
+static void emit_issue(struct ctx *c, sqlite3_stmt *q)
+{
+	static const char *const measure_keys[] = {
+	    "measure",       "decided", "indicator",   "indicator_key", "baseline",
+	    "baseline_date", "target",  "target_date", "result",        "result_date"};
+	struct em *m = c->m;
+	map_start(m);
+	kv_text(m, "title", col_text(q, 1));
+	kv(m, "id", col_text(q, 0));
+	kv_text(m, "description", col_text(q, 2));
+	kv(m, "policy", col_text(q, 3));
+	kv(m, "status", col_text(q, 4));
+	kv(m, "owner", col_text(q, 5));
+	kv(m, "category", col_text(q, 6));
+	kv(m, "area", col_text(q, 7));
+	for (int k = 0; k < 10; k++)
+		kv(m, measure_keys[k], col_text(q, 8 + k));
+	map_end(m);
+}
+
+static void emit_meeting_row(struct ctx *c, sqlite3_stmt *q)
+{
+	char id[STORE_ID_SIZE];
+	store_column_id(q, 0, id);
+	emit_meeting(c, id);
 }
 
 enum kaigi_status store_export_yaml(struct store *st, const struct store_export_filter *filter,
@@ -677,7 +735,11 @@ enum kaigi_status store_export_yaml(struct store *st, const struct store_export_
 	yaml_emitter_set_unicode(&m.e, 1);
 	yaml_emitter_set_width(&m.e, -1);
 	yaml_emitter_set_indent(&m.e, 2);
-	struct ctx c = {.st = st, .m = &m, .warnings = warnings, .err = err};
+	struct ctx c = {.st = st,
+			.m = &m,
+			.warnings = warnings,
+			.err = err,
+			.identity = filter && filter->identity};
 	yaml_event_t ev;
 	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
 	emit(&m, &ev);
@@ -687,81 +749,19 @@ enum kaigi_status store_export_yaml(struct store *st, const struct store_export_
 	kv(&m, "kaigi", "records");
 	kv(&m, "version", "1");
 
-	sqlite3_stmt *q = NULL;
-	int rc = sqlite3_prepare_v2(st->db, people, -1, &q, NULL);
-	int n = 0;
-	while (q && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (n++ == 0) {
-			scalar(&m, "people");
-			seq_start(&m);
-		}
-		map_start(&m);
-		kv(&m, "code", col_text(q, 1));
-		kv(&m, "id", col_text(q, 0));
-		if (!m.scrub) {
-			kv(&m, "initials", col_text(q, 2));
-			kv(&m, "birth_year", col_text(q, 3));
-		}
-		kv(&m, "age_band", col_text(q, 4));
-		kv(&m, "sex", col_text(q, 5));
-		kv(&m, "area", col_text(q, 6));
-		if (filter && filter->identity && !m.scrub)
-			emit_identity(&c, col_text(q, 0));
-		map_end(&m);
-	}
-	if (n)
-		seq_end(&m);
-	sqlite3_finalize(q);
-	query_failed(&c, rc == SQLITE_OK ? SQLITE_DONE : rc, "reading people");
-
-	q = NULL;
-	rc = c.status == KAIGI_OK ? sqlite3_prepare_v2(st->db, issues, -1, &q, NULL) : SQLITE_DONE;
+	sqlite3_stmt *q = emit_prepare(&c, people, "reading people");
 	if (q)
-		sqlite3_bind_int(q, 1, !filter || !filter->nmeetings);
-	n = 0;
-	while (q && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (n++ == 0) {
-			scalar(&m, "regional_issues");
-			seq_start(&m);
-		}
-		map_start(&m);
-		kv_text(&m, "title", col_text(q, 1));
-		kv(&m, "id", col_text(q, 0));
-		kv_text(&m, "description", col_text(q, 2));
-		kv(&m, "policy", col_text(q, 3));
-		kv(&m, "status", col_text(q, 4));
-		kv(&m, "owner", col_text(q, 5));
-		kv(&m, "category", col_text(q, 6));
-		kv(&m, "area", col_text(q, 7));
-		static const char *const measure_keys[] = {
-		    "measure",       "decided", "indicator",   "indicator_key", "baseline",
-		    "baseline_date", "target",  "target_date", "result",        "result_date"};
-		for (int k = 0; k < 10; k++)
-			kv(&m, measure_keys[k], col_text(q, 8 + k));
-		map_end(&m);
-	}
-	if (n)
-		seq_end(&m);
+		emit_rows(&c, q, "people", emit_person, "reading people");
 	sqlite3_finalize(q);
-	query_failed(&c, rc == SQLITE_OK ? SQLITE_DONE : rc, "reading regional issues");
-
-	q = NULL;
-	rc =
-	    c.status == KAIGI_OK ? sqlite3_prepare_v2(st->db, meetings, -1, &q, NULL) : SQLITE_DONE;
-	n = 0;
-	while (q && c.status == KAIGI_OK && m.ok && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (n++ == 0) {
-			scalar(&m, "meetings");
-			seq_start(&m);
-		}
-		char id[STORE_ID_SIZE];
-		store_column_id(q, 0, id);
-		emit_meeting(&c, id);
+	q = emit_prepare(&c, issues, "reading regional issues");
+	if (q) {
+		sqlite3_bind_int(q, 1, !filter || !filter->nmeetings);
+		emit_rows(&c, q, "regional_issues", emit_issue, "reading regional issues");
 	}
-	if (n)
-		seq_end(&m);
-	if (c.status == KAIGI_OK)
-		query_failed(&c, rc == SQLITE_OK ? SQLITE_DONE : rc, "reading meetings");
+	sqlite3_finalize(q);
+	q = emit_prepare(&c, meetings, "reading meetings");
+	if (q)
+		emit_rows(&c, q, "meetings", emit_meeting_row, "reading meetings");
 	sqlite3_finalize(q);
 	map_end(&m);
 	yaml_document_end_event_initialize(&ev, 1);

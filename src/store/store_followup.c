@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kaigi/followup.h"
 #include "kaigi/field_ids.h"
+#include "kaigi/followup.h"
 #include "kaigi/xalloc.h"
 #include "store_followup.h"
 
@@ -140,19 +140,18 @@ static void strings_add_once(struct store_strings *l, const char *s)
 
 /* ---- actions ------------------------------------------------------------ */
 
+static void action_clear(struct store_action *a)
+{
+	free(a->meeting_date);
+	free(a->who);
+	free(a->what);
+	free(a->due);
+	free(a->status);
+}
+
 void store_action_list_free(struct store_action_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		struct store_action *a = &l->v[i];
-		free(a->meeting_date);
-		free(a->who);
-		free(a->what);
-		free(a->due);
-		free(a->status);
-	}
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
+	STORE_LIST_FREE(l, action_clear);
 }
 
 /* Append the actions of fc (only the open ones when open_only). */
@@ -444,17 +443,16 @@ enum kaigi_status store_followup_prefill(struct store *st, const char *case_id,
 
 /* ---- due follow-ups ----------------------------------------------------- */
 
+static void due_clear(struct store_due *d)
+{
+	store_case_hit_clear(&d->hit);
+	free(d->followup_date);
+	free(d->area);
+}
+
 void store_due_list_free(struct store_due_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		struct store_due *d = &l->v[i];
-		store_case_hit_clear(&d->hit);
-		free(d->followup_date);
-		free(d->area);
-	}
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
+	STORE_LIST_FREE(l, due_clear);
 }
 
 /* A case hit's columns (store_case_hit_row), then the date and area. */

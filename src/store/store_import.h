@@ -5,6 +5,7 @@
  * store_import_table.c reads an entity's mapping by its table of keys;
  * store_import_entity.c the entities (people, regional issues, meetings
  * and all in them); store_import_record.c a record and its answers;
+ * store_import_base.c the helpers they share (reporting, statements, ids);
  * store_import_seen.c what the import has read; store_import_follows.c
  * links follow-ups at the end.
  */

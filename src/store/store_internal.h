@@ -48,6 +48,17 @@ struct store {
 	void *sync_session;     /* sqlite3_session capturing this site's changes */
 	bool sync_paused;       /* applying a bundle: nothing is captured */
 	char sync_site[37];     /* this site's id ("" until read) */
+	const struct store_txn_log *txn_log; /* NULL until the change log starts */
+};
+
+/* What store_end tells the change log, which installs it when it starts
+ * capturing (store_sync_open): capture, inside the outermost transaction
+ * before COMMIT, what it changed; discard, after a ROLLBACK or a failed
+ * COMMIT, what was recorded.  The transaction knows the log only through
+ * this, so the SQL helpers call nothing above them. */
+struct store_txn_log {
+	enum kaigi_status (*capture)(struct store *st, struct kaigi_error *err);
+	void (*discard)(struct store *st);
 };
 
 /*
@@ -104,6 +115,17 @@ enum kaigi_status store_list_id(struct store *st, const char *sql, const char *k
 				struct kaigi_error *err);
 #define STORE_LIST_ID(st, sql, key, list, row, what, err)                                          \
 	store_list_id(st, sql, key, &(list)->v, &(list)->n, sizeof *(list)->v, row, what, err)
+
+/* Free a list of the usual {T *v; size_t n;} shape, each element by clear
+ * (void clear(T *)), and leave it empty: the body of every *_list_free. */
+#define STORE_LIST_FREE(list, clear)                                                               \
+	do {                                                                                       \
+		for (size_t i_ = 0; i_ < (list)->n; i_++)                                          \
+			clear(&(list)->v[i_]);                                                     \
+		free((list)->v);                                                                   \
+		(list)->v = NULL;                                                                  \
+		(list)->n = 0;                                                                     \
+	} while (0)
 
 /*
  * One row of q: row(q, out) and KAIGI_OK; no row: KAIGI_EDATA with absent,

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kaigi/register.h"
 #include "kaigi/field_ids.h"
+#include "kaigi/register.h"
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
 
@@ -174,11 +174,7 @@ enum kaigi_status store_issue_link(struct store *st, const char *issue_id, const
 
 void store_issue_list_free(struct store_issue_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		store_issue_clear(&l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
+	STORE_LIST_FREE(l, store_issue_clear);
 }
 
 enum kaigi_status store_issue_rollup(struct store *st, const char *from, const char *to,
@@ -317,17 +313,17 @@ enum kaigi_status store_issue_link_statement(struct store *st, const char *issue
 
 /* ---- the issues of a case --------------------------------------------- */
 
+static void case_issue_clear(struct store_case_issue *e)
+{
+	free(e->title);
+	free(e->description);
+	free(e->policy);
+	free(e->note);
+}
+
 void store_case_issue_list_free(struct store_case_issue_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->v[i].title);
-		free(l->v[i].description);
-		free(l->v[i].policy);
-		free(l->v[i].note);
-	}
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
+	STORE_LIST_FREE(l, case_issue_clear);
 }
 
 static void case_issue_row(sqlite3_stmt *q, void *out)

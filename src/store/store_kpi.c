@@ -25,13 +25,14 @@
 #include "kaigi/xalloc.h"
 #include "store_followup.h"
 
+static void kpi_clear(struct store_kpi *e)
+{
+	free(e->area);
+}
+
 void store_kpi_list_free(struct store_kpi_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i].area);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
+	STORE_LIST_FREE(l, kpi_clear);
 }
 
 /* [[form, ",v1,v2,"], …] for every form with a select `care_level`. */

@@ -188,11 +188,7 @@ enum kaigi_status store_meeting_delete(struct store *st, const char *id, struct 
 
 void store_meeting_list_free(struct store_meeting_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		store_meeting_clear(&l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
+	STORE_LIST_FREE(l, store_meeting_clear);
 }
 
 enum kaigi_status store_meeting_list(struct store *st, const char *text, size_t limit,
@@ -315,11 +311,7 @@ enum kaigi_status store_participant_delete(struct store *st, const char *id,
 
 void store_participant_list_free(struct store_participant_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		store_participant_clear(&l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
+	STORE_LIST_FREE(l, store_participant_clear);
 }
 
 /* A row of id, meeting_id, ord, name, organisation, role, present,

@@ -10,17 +10,17 @@
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
 
+static void decision_clear(struct store_decision *e)
+{
+	free(e->meeting_date);
+	free(e->meeting_title);
+	free(e->issue_title);
+	free(e->decision);
+}
+
 void store_decision_list_free(struct store_decision_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->v[i].meeting_date);
-		free(l->v[i].meeting_title);
-		free(l->v[i].issue_title);
-		free(l->v[i].decision);
-	}
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
+	STORE_LIST_FREE(l, decision_clear);
 }
 
 struct agenda_arg {

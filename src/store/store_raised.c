@@ -50,22 +50,21 @@ enum kaigi_status store_period_count(struct store *st, const struct store_period
 
 /* ---- raised in cases -------------------------------------------------- */
 
+static void raised_clear(struct store_raised *r)
+{
+	free(r->category);
+	free(r->area);
+	free(r->statement);
+	free(r->policy);
+	free(r->form);
+	free(r->first_seen);
+	free(r->last_seen);
+	free(r->issue_title);
+}
+
 void store_raised_list_free(struct store_raised_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		struct store_raised *r = &l->v[i];
-		free(r->category);
-		free(r->area);
-		free(r->statement);
-		free(r->policy);
-		free(r->form);
-		free(r->first_seen);
-		free(r->last_seen);
-		free(r->issue_title);
-	}
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
+	STORE_LIST_FREE(l, raised_clear);
 }
 
 /*

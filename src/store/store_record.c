@@ -174,13 +174,14 @@ const struct kaigi_value *store_record_value(const struct store_record *r,
 	return NULL;
 }
 
+static void record_ref_clear(struct store_record_ref *e)
+{
+	free(e->form);
+}
+
 void store_record_list_free(struct store_record_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i].form);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
+	STORE_LIST_FREE(l, record_ref_clear);
 }
 
 static void record_ref_row(sqlite3_stmt *q, void *out)

@@ -20,22 +20,21 @@
 
 #define SEARCH_WORDS_MAX 8
 
+static void text_hit_clear(struct store_text_hit *h)
+{
+	free(h->meeting_date);
+	free(h->meeting_title);
+	free(h->person_code);
+	free(h->form);
+	free(h->field);
+	free(h->item);
+	free(h->col);
+	free(h->text);
+}
+
 void store_text_hit_list_free(struct store_text_hit_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		struct store_text_hit *h = &l->v[i];
-		free(h->meeting_date);
-		free(h->meeting_title);
-		free(h->person_code);
-		free(h->form);
-		free(h->field);
-		free(h->item);
-		free(h->col);
-		free(h->text);
-	}
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
+	STORE_LIST_FREE(l, text_hit_clear);
 }
 
 /* Split query into at most max words (owned copies). */

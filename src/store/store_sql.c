@@ -129,8 +129,8 @@ enum kaigi_status store_end(struct store *st, enum kaigi_status status, struct k
 	if (--st->txn_depth > 0)
 		return status;
 	/* The change capture logs what the transaction changed, inside it. */
-	if (!st->txn_failed) {
-		enum kaigi_status c = store_sync_capture(st, err);
+	if (!st->txn_failed && st->txn_log) {
+		enum kaigi_status c = st->txn_log->capture(st, err);
 		if (c != KAIGI_OK) {
 			st->txn_failed = true;
 			status = c;
@@ -138,12 +138,14 @@ enum kaigi_status store_end(struct store *st, enum kaigi_status status, struct k
 	}
 	if (st->txn_failed) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-		store_sync_discard(st);
+		if (st->txn_log)
+			st->txn_log->discard(st);
 		return status;
 	}
 	int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
-		store_sync_discard(st);
+		if (st->txn_log)
+			st->txn_log->discard(st);
 		enum kaigi_status s = store_fail(st, rc, err, "saving");
 		/* A failed COMMIT (full disk, I/O) may leave the transaction open. */
 		if (!sqlite3_get_autocommit(st->db))
@@ -287,24 +289,6 @@ bool store_time_valid(const char *s)
 {
 	return s && strlen(s) == 5 && s[2] == ':' && digits(s, 2) && digits(s + 3, 2) &&
 	       atoi(s) < 24 && atoi(s + 3) < 60;
-}
-
-enum kaigi_status store_write1(struct store *st, const char *sql,
-			       void (*bind)(sqlite3_stmt *q, const void *arg), const void *arg,
-			       const char *what, struct kaigi_error *err)
-{
-	return store_write_row(st, sql, bind, arg, &(struct store_write){0}, what, err);
-}
-
-static void bind_id(sqlite3_stmt *q, const void *arg)
-{
-	sqlite3_bind_text(q, 1, arg, -1, SQLITE_STATIC);
-}
-
-enum kaigi_status store_delete_id(struct store *st, const char *sql, const char *id,
-				  const char *what, struct kaigi_error *err)
-{
-	return store_write1(st, sql, bind_id, id, what, err);
 }
 
 /* ---- reads: each row, a list, one row ------------------------------------- */

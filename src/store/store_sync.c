@@ -175,7 +175,8 @@ static enum kaigi_status log_local(struct store *st, const void *cs, int n, stru
 	return rc == SQLITE_DONE ? KAIGI_OK : store_fail(st, rc, err, "logging a change");
 }
 
-enum kaigi_status store_sync_capture(struct store *st, struct kaigi_error *err)
+/* Log what the outermost transaction changed, inside it, before COMMIT. */
+static enum kaigi_status sync_capture(struct store *st, struct kaigi_error *err)
 {
 	sqlite3_session *s = st->sync_session;
 	if (!s || st->sync_paused || sqlite3session_isempty(s))
@@ -200,7 +201,8 @@ enum kaigi_status store_sync_capture(struct store *st, struct kaigi_error *err)
 	return r;
 }
 
-void store_sync_discard(struct store *st)
+/* After a ROLLBACK: forget what was recorded. */
+static void sync_discard(struct store *st)
 {
 	if (!st->sync_session)
 		return;
@@ -309,8 +311,11 @@ enum kaigi_status store_sync_open(struct store *st, struct kaigi_error *err)
 	}
 	sqlite3_session *sess = NULL;
 	enum kaigi_status s = session_new(st, &sess, err);
-	if (s == KAIGI_OK)
+	static const struct store_txn_log log = {sync_capture, sync_discard};
+	if (s == KAIGI_OK) {
 		st->sync_session = sess;
+		st->txn_log = &log;
+	}
 	return s;
 }
 

@@ -17,13 +17,9 @@ extern const char *const sync_tables[];
 bool sync_table_travels(const char *name);
 
 /* Start capturing on a read-write store (after migrations); makes the
- * baseline entry of a database that held data before sync existed. */
+ * baseline entry of a database that held data before sync existed, and
+ * installs the capture that store_end calls (struct store_txn_log). */
 enum kaigi_status store_sync_open(struct store *st, struct kaigi_error *err);
-/* Called by store_end inside the outermost transaction, before COMMIT:
- * log what the transaction changed. */
-enum kaigi_status store_sync_capture(struct store *st, struct kaigi_error *err);
-/* Called after a ROLLBACK: forget what was recorded. */
-void store_sync_discard(struct store *st);
 void store_sync_close(struct store *st);
 /* Pause (false) or resume capture: changes applied from a bundle are
  * logged under their origin, not as this site's own. */
@@ -69,7 +65,7 @@ enum kaigi_status sync_peer_note(struct store *st, const struct sync_payload *p,
 int sync_entry_rows(sqlite3_stmt *q, struct sync_payload *out);
 
 /* The columns of table t as "'name', "name", …", the arguments of a
- * json_object() of its row ("" for none); caller frees (store_sync_fk.c). */
+ * json_object() of its row ("" for none); caller frees (sync_payload.c). */
 char *sync_json_object_args(struct store *st, const char *t);
 
 /* A JSON array of text values (primary keys); caller frees. */

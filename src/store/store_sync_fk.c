@@ -176,21 +176,6 @@ static enum kaigi_status restore_parents(struct store *st, size_t *nconf, struct
 	return s;
 }
 
-char *sync_json_object_args(struct store *st, const char *t)
-{
-	struct strbuf cols = STRBUF_INIT;
-	sqlite3_stmt *q = NULL;
-	char *sql = xasprintf("SELECT name FROM pragma_table_info('%s')", t);
-	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) == SQLITE_OK)
-		while (sqlite3_step(q) == SQLITE_ROW)
-			strbuf_appendf(&cols, "%s'%s', \"%s\"", cols.len ? ", " : "",
-				       sqlite3_column_text(q, 0), sqlite3_column_text(q, 0));
-	sqlite3_finalize(q);
-	free(sql);
-	char *s = strbuf_take(&cols);
-	return s ? s : xstrdup("");
-}
-
 static enum kaigi_status move_orphans(struct store *st, const struct sync_entry *blame,
 				      size_t *nconf, struct kaigi_error *err)
 {

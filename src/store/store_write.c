@@ -31,3 +31,21 @@ enum kaigi_status store_write_row(struct store *st, const char *sql,
 		w->changes = sqlite3_changes(st->db);
 	return store_end(st, s, err);
 }
+
+enum kaigi_status store_write1(struct store *st, const char *sql,
+			       void (*bind)(sqlite3_stmt *q, const void *arg), const void *arg,
+			       const char *what, struct kaigi_error *err)
+{
+	return store_write_row(st, sql, bind, arg, &(struct store_write){0}, what, err);
+}
+
+static void bind_id(sqlite3_stmt *q, const void *arg)
+{
+	sqlite3_bind_text(q, 1, arg, -1, SQLITE_STATIC);
+}
+
+enum kaigi_status store_delete_id(struct store *st, const char *sql, const char *id,
+				  const char *what, struct kaigi_error *err)
+{
+	return store_write1(st, sql, bind_id, id, what, err);
+}

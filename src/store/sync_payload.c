@@ -398,3 +398,18 @@ char *sync_json_array(const char *const *v, size_t n)
 	strbuf_appendc(&b, ']');
 	return strbuf_take(&b);
 }
+
+char *sync_json_object_args(struct store *st, const char *t)
+{
+	struct strbuf cols = STRBUF_INIT;
+	sqlite3_stmt *q = NULL;
+	char *sql = xasprintf("SELECT name FROM pragma_table_info('%s')", t);
+	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) == SQLITE_OK)
+		while (sqlite3_step(q) == SQLITE_ROW)
+			strbuf_appendf(&cols, "%s'%s', \"%s\"", cols.len ? ", " : "",
+				       sqlite3_column_text(q, 0), sqlite3_column_text(q, 0));
+	sqlite3_finalize(q);
+	free(sql);
+	char *s = strbuf_take(&cols);
+	return s ? s : xstrdup("");
+}
