@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kaigi/followup.h"
 #include "kaigi/field_ids.h"
+#include "kaigi/followup.h"
 #include "kaigi/xalloc.h"
 #include "report_build.h"
 

@@ -25,8 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kaigi/followup.h"
 #include "kaigi/field_ids.h"
+#include "kaigi/followup.h"
 #include "kaigi/policy.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"

@@ -15,8 +15,8 @@
 #include <sqlite3.h>
 
 #include "../../src/store/store_internal.h"
-#include "kaigi/followup.h"
 #include "fixture.h"
+#include "kaigi/followup.h"
 #include "kaigi/report.h"
 #include "kaigi/search.h"
 #include "kaigi/xalloc.h"

@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixture.h"
 #include "kaigi/followup.h"
 #include "kaigi/register.h"
-#include "fixture.h"
 #include "kaigi/report.h"
 #include "kaigi/search.h"
 #include "kaigi/store_stop.h"

@@ -19,9 +19,9 @@
 #include <sqlite3.h>
 
 #include "../../src/store/store_internal.h"
+#include "fixture.h"
 #include "kaigi/register.h"
 #include "kaigi/store_exchange.h"
-#include "fixture.h"
 #include "kaigi/store_stop.h"
 #include "kaigi/store_wal.h"
 #include "store/store_internal.h"

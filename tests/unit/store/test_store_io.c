@@ -258,10 +258,10 @@ static void test_one_write_for_save_and_import(void **state)
 			 0);
 	assert_int_equal(fixture_int(fx, "SELECT count(*) FROM audit"), audit);
 	assert_int_equal(fixture_int(fx, "SELECT count(*) FROM person WHERE code = 'W-1' AND "
-					   "initials = 'A.B.' AND area = '北部'"),
+					 "initials = 'A.B.' AND area = '北部'"),
 			 1);
 	assert_int_equal(fixture_int(fx, "SELECT count(*) FROM regional_issue WHERE measure = "
-					   "'乗合タクシー' AND status = 'open'"),
+					 "'乗合タクシー' AND status = 'open'"),
 			 1);
 
 	/* Given by the file: written, the rest kept. */
@@ -270,10 +270,10 @@ static void test_one_write_for_save_and_import(void **state)
 					     "移動手段\n    baseline: 3\n"),
 			 2);
 	assert_int_equal(fixture_int(fx, "SELECT count(*) FROM person WHERE initials = 'C.D.' "
-					   "AND area = '北部'"),
+					 "AND area = '北部'"),
 			 1);
 	assert_int_equal(fixture_int(fx, "SELECT count(*) FROM regional_issue WHERE measure = "
-					   "'乗合タクシー' AND baseline = 3"),
+					 "'乗合タクシー' AND baseline = 3"),
 			 1);
 
 	/* The screen's save clears what it leaves empty. */
@@ -282,10 +282,10 @@ static void test_one_write_for_save_and_import(void **state)
 	i.measure = NULL;
 	assert_int_equal(store_issue_save(fx->st, &i, &err), KAIGI_OK);
 	assert_int_equal(fixture_int(fx, "SELECT count(*) FROM person WHERE code = 'W-1' AND "
-					   "initials IS NULL AND area = '北部'"),
+					 "initials IS NULL AND area = '北部'"),
 			 1);
 	assert_int_equal(fixture_int(fx, "SELECT count(*) FROM regional_issue WHERE measure IS "
-					   "NULL AND baseline IS NULL"),
+					 "NULL AND baseline IS NULL"),
 			 1);
 }
 

@@ -20,8 +20,8 @@
 #include <sqlite3.h>
 
 #include "../../src/store/store_internal.h"
-#include "kaigi/search.h"
 #include "fixture.h"
+#include "kaigi/search.h"
 #include "kaigi/xalloc.h"
 #include "store/store_internal.h"
 
