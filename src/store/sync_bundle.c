@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kaigi/file_write.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/sync.h"
 #include "kaigi/xalloc.h"
@@ -90,23 +91,6 @@ static void header_text(struct strbuf *b, const struct sync_header *h)
 		       h->opslimit, h->memlimit);
 }
 
-static enum kaigi_status write_all(int fd, const void *p, size_t n, const char *path,
-				   struct kaigi_error *err)
-{
-	const char *c = p;
-	while (n > 0) {
-		ssize_t w = write(fd, c, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return kaigi_error_set(err, KAIGI_EENV, path, 0, 0,
-					       "cannot write the bundle: %s", strerror(errno));
-		c += w;
-		n -= (size_t)w;
-	}
-	return KAIGI_OK;
-}
-
 static enum kaigi_status seal(struct strbuf *out, const struct sync_header *h,
 			      const unsigned char *payload, size_t len, const char *pass,
 			      size_t passlen, struct kaigi_error *err)
@@ -164,43 +148,8 @@ enum kaigi_status sync_bundle_write(const char *path, const struct sync_header *
 		strbuf_free(&out);
 		return s;
 	}
-	/* Written whole or not at all: a temporary file beside the target,
-	 * flushed, then renamed over it. */
-	char *tmp = xasprintf("%s.partial-XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		s = kaigi_error_set(err, KAIGI_EENV, path, 0, 0, "cannot create the bundle: %s",
-				    strerror(errno));
-		free(tmp);
-		strbuf_free(&out);
-		return s;
-	}
-	fchmod(fd, 0600);
-	s = write_all(fd, out.s, out.len, path, err);
-	if (s == KAIGI_OK && fsync(fd) != 0)
-		s = kaigi_error_set(err, KAIGI_EENV, path, 0, 0, "cannot write the bundle: %s",
-				    strerror(errno));
-	if (close(fd) != 0 && s == KAIGI_OK)
-		s = kaigi_error_set(err, KAIGI_EENV, path, 0, 0, "cannot write the bundle: %s",
-				    strerror(errno));
-	if (s == KAIGI_OK && rename(tmp, path) != 0)
-		s = kaigi_error_set(err, KAIGI_EENV, path, 0, 0, "cannot write the bundle: %s",
-				    strerror(errno));
-	if (s != KAIGI_OK) {
-		unlink(tmp);
-	} else {
-		/* The rename itself reaches the disk (the folder's entry). */
-		char *dir = xstrdup(path);
-		char *slash = strrchr(dir, '/');
-		const char *d = slash ? (slash == dir ? "/" : (*slash = '\0', dir)) : ".";
-		int dfd = open(d, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (dfd >= 0) {
-			fsync(dfd);
-			close(dfd);
-		}
-		free(dir);
-	}
-	free(tmp);
+	/* Written whole or not at all, as every file kaigi writes. */
+	s = kaigi_file_write(path, out.s, out.len, "the bundle", err);
 	sodium_memzero(out.s, out.len);
 	strbuf_free(&out);
 	return s;
