@@ -4,22 +4,23 @@
  * each attribute read into the schema as written, and each misuse refused
  * at its line and column.
  */
-#include "schema_fixture.h"
+#include "schema_cases.h"
+
+static const char case_sheet_yaml[] = "form: case_sheet\n"
+				      "version: 7\n"
+				      "title: {ja: 事例シート, en: Case sheet}\n"
+				      "description: 一行の説明\n"
+				      "sections:\n"
+				      "  - id: basics\n"
+				      "    title: {ja: 基本情報}\n"
+				      "    fields: [{id: name, type: text, label: Name}]\n"
+				      "  - id: more\n"
+				      "    title: {en: More}\n"
+				      "    fields: [{id: note, type: longtext, label: Note}]\n";
 
 static void form_id_version_title(void **state)
 {
 	struct tset *t = *state;
-	LOAD_OK(t, "form: case_sheet\n"
-		   "version: 7\n"
-		   "title: {ja: 事例シート, en: Case sheet}\n"
-		   "description: 一行の説明\n"
-		   "sections:\n"
-		   "  - id: basics\n"
-		   "    title: {ja: 基本情報}\n"
-		   "    fields: [{id: name, type: text, label: Name}]\n"
-		   "  - id: more\n"
-		   "    title: {en: More}\n"
-		   "    fields: [{id: note, type: longtext, label: Note}]\n");
 	assert_int_equal(t->set.nforms, 1);
 	assert_int_equal(t->set.nmeetings, 0);
 	const struct schema_form *f = schema_form_find(&t->set, "case_sheet");
@@ -46,14 +47,16 @@ static void form_id_version_title(void **state)
 	assert_null(schema_field_find(f, "nothing"));
 }
 
+static const char labels_yaml[] =
+    FORM("      - {id: a, type: text, label: {ja: 氏名, en: Name}}\n"
+	 "      - {id: b, type: text, label: {ja: 住所}}\n"
+	 "      - {id: c, type: text, label: {en: Phone}}\n"
+	 "      - {id: d, type: text, label: Plain}\n"
+	 "      - {id: e, type: text, label: {ja: 年齢, en: \"\"}}\n");
+
 static void labels_fall_back_between_languages(void **state)
 {
 	struct tset *t = *state;
-	LOAD_OK(t, FORM("      - {id: a, type: text, label: {ja: 氏名, en: Name}}\n"
-			"      - {id: b, type: text, label: {ja: 住所}}\n"
-			"      - {id: c, type: text, label: {en: Phone}}\n"
-			"      - {id: d, type: text, label: Plain}\n"
-			"      - {id: e, type: text, label: {ja: 年齢, en: \"\"}}\n"));
 	const struct schema_field *a = tset_form_field(t, "t", "a"),
 				  *b = tset_form_field(t, "t", "b"),
 				  *c = tset_form_field(t, "t", "c"),
@@ -74,25 +77,6 @@ static void labels_fall_back_between_languages(void **state)
 	assert_string_equal(schema_label_get(&a->hint, "en"), "");
 }
 
-static void label_mistakes(void **state)
-{
-	struct tset *t = *state;
-	LOAD_ERR(t,
-		 FORM("      - {id: a, type: text, label: [x]}\n"
-		      "      - {id: b, type: text, label: {}}\n"
-		      "      - {id: c, type: text, label: {ja: 氏名, fr: Nom}}\n"
-		      "      - {id: d, type: text, label: \"\"}\n"
-		      "      - {id: e, type: text, label: {ja: [x]}}\n"
-		      "      - {id: f, type: text}\n"),
-		 "t.yaml:8:36: error: 'label' must be a text or {ja: …, en: …}, found a list\n"
-		 "t.yaml:9:36: error: 'label' needs a 'ja' or an 'en' text\n"
-		 "t.yaml:10:45: error: unknown key 'fr' in 'label' (a text, or {ja: …, en: …}) "
-		 "(expected one of: ja, en)\n"
-		 "t.yaml:11:36: error: 'label' must not be empty\n"
-		 "t.yaml:12:41: error: 'ja' must be a text, found a list\n"
-		 "t.yaml:13:9: error: missing required key 'label'\n");
-}
-
 static void type_names_round_trip(void **state)
 {
 	(void)state;
@@ -109,21 +93,22 @@ static void type_names_round_trip(void **state)
 	assert_null(schema_type_name((enum schema_type)99));
 }
 
+static const char simple_types_yaml[] =
+    FORM("      - {id: a, type: text, label: A}\n"
+	 "      - {id: b, type: longtext, label: B}\n"
+	 "      - {id: c, type: integer, label: C}\n"
+	 "      - {id: d, type: decimal, label: D}\n"
+	 "      - {id: e, type: date, label: E}\n"
+	 "      - {id: f, type: boolean, label: F}\n"
+	 "      - {id: g, type: select_one, label: G, choices: [{value: x, label: X}]}\n"
+	 "      - {id: h, type: select_multiple, label: H, choices: [{value: x, label: "
+	 "X}]}\n"
+	 "      - {id: i, type: scale, label: I, choices: [{value: 1, label: One}]}\n"
+	 "      - {id: j, type: calculate, label: J, calculate: \"1 + 1\"}\n");
+
 static void every_simple_type(void **state)
 {
 	struct tset *t = *state;
-	LOAD_OK(
-	    t, FORM("      - {id: a, type: text, label: A}\n"
-		    "      - {id: b, type: longtext, label: B}\n"
-		    "      - {id: c, type: integer, label: C}\n"
-		    "      - {id: d, type: decimal, label: D}\n"
-		    "      - {id: e, type: date, label: E}\n"
-		    "      - {id: f, type: boolean, label: F}\n"
-		    "      - {id: g, type: select_one, label: G, choices: [{value: x, label: X}]}\n"
-		    "      - {id: h, type: select_multiple, label: H, choices: [{value: x, label: "
-		    "X}]}\n"
-		    "      - {id: i, type: scale, label: I, choices: [{value: 1, label: One}]}\n"
-		    "      - {id: j, type: calculate, label: J, calculate: \"1 + 1\"}\n"));
 	static const struct {
 		const char *id;
 		enum schema_type type;
@@ -158,36 +143,38 @@ static void every_simple_type(void **state)
 	assert_non_null(tset_form_field(t, "t", "g")->choices);
 }
 
+static const char attributes_yaml[] =
+    "form: t\n"
+    "version: 1\n"
+    "title: T\n"
+    "sections:\n"
+    "  - id: main\n"
+    "    title: Main\n"
+    "    phase: presentation\n"
+    "    fields:\n"
+    "      - id: height\n"
+    "        type: decimal\n"
+    "        label: {ja: 身長, en: Height}\n"
+    "        hint: {ja: 靴を脱いで, en: Without shoes}\n"
+    "        unit: cm\n"
+    "        required: yes\n"
+    "        sensitive: false\n"
+    "        min: 80\n"
+    "        max: 230.5\n"
+    "        default: 160\n"
+    "        relevant: \":name IS NOT NULL\"\n"
+    "        constraint: \":height >= 100\"\n"
+    "        constraint_message: {ja: 100以上, en: At least 100}\n"
+    "      - id: name\n"
+    "        type: text\n"
+    "        label: Name\n"
+    "        sensitive: true\n"
+    "        required: false\n"
+    "        phase: framing\n";
+
 static void attributes_as_written(void **state)
 {
 	struct tset *t = *state;
-	LOAD_OK(t, "form: t\n"
-		   "version: 1\n"
-		   "title: T\n"
-		   "sections:\n"
-		   "  - id: main\n"
-		   "    title: Main\n"
-		   "    phase: presentation\n"
-		   "    fields:\n"
-		   "      - id: height\n"
-		   "        type: decimal\n"
-		   "        label: {ja: 身長, en: Height}\n"
-		   "        hint: {ja: 靴を脱いで, en: Without shoes}\n"
-		   "        unit: cm\n"
-		   "        required: yes\n"
-		   "        sensitive: false\n"
-		   "        min: 80\n"
-		   "        max: 230.5\n"
-		   "        default: 160\n"
-		   "        relevant: \":name IS NOT NULL\"\n"
-		   "        constraint: \":height >= 100\"\n"
-		   "        constraint_message: {ja: 100以上, en: At least 100}\n"
-		   "      - id: name\n"
-		   "        type: text\n"
-		   "        label: Name\n"
-		   "        sensitive: true\n"
-		   "        required: false\n"
-		   "        phase: framing\n");
 	const struct schema_field *h = tset_form_field(t, "t", "height");
 	assert_string_equal(h->hint.ja, "靴を脱いで");
 	assert_string_equal(h->hint.en, "Without shoes");
@@ -216,11 +203,13 @@ static void attributes_as_written(void **state)
 	assert_string_equal(f->sections[0].phase, "presentation");
 }
 
+static const char date_bounds_yaml[] =
+    FORM("      - {id: seen, type: date, label: Seen, min: 2000-01-01, max: "
+	 "2099/12/31, default: 2026-4-1}\n");
+
 static void date_bounds_are_dates(void **state)
 {
 	struct tset *t = *state;
-	LOAD_OK(t, FORM("      - {id: seen, type: date, label: Seen, min: 2000-01-01, max: "
-			"2099/12/31, default: 2026-4-1}\n"));
 	const struct schema_field *f = tset_form_field(t, "t", "seen");
 	assert_true(f->has_min);
 	assert_true(f->has_max);
@@ -230,13 +219,14 @@ static void date_bounds_are_dates(void **state)
 	assert_string_equal(f->default_value, "2026-4-1");
 }
 
+static const char number_bounds_yaml[] =
+    FORM("      - {id: n, type: integer, label: N, min: -5, max: ５}\n"
+	 "      - {id: s, type: scale, label: S, min: 1, max: 3, choices: [{value: 1, "
+	 "label: A}, {value: 2, label: B}]}\n");
+
 static void scale_bounds_and_integer_bounds(void **state)
 {
 	struct tset *t = *state;
-	LOAD_OK(t,
-		FORM("      - {id: n, type: integer, label: N, min: -5, max: ５}\n"
-		     "      - {id: s, type: scale, label: S, min: 1, max: 3, choices: [{value: 1, "
-		     "label: A}, {value: 2, label: B}]}\n"));
 	const struct schema_field *n = tset_form_field(t, "t", "n");
 	assert_true(n->min == -5.0);
 	assert_true(n->max == 5.0);
@@ -244,68 +234,47 @@ static void scale_bounds_and_integer_bounds(void **state)
 	assert_true(tset_form_field(t, "t", "s")->max == 3.0);
 }
 
-static void bounds_and_defaults_refused(void **state)
-{
-	struct tset *t = *state;
-	LOAD_ERR(
-	    t,
-	    FORM("      - {id: a, type: integer, label: A, min: 1.5}\n"
-		 "      - {id: b, type: decimal, label: B, min: 9, max: 1}\n"
-		 "      - {id: c, type: date, label: C, max: tomorrow}\n"
-		 "      - {id: d, type: integer, label: D, min: 1, max: 5, default: 0}\n"
-		 "      - {id: e, type: boolean, label: E, default: maybe}\n"
-		 "      - {id: f, type: text, label: F, min: 1}\n"
-		 "      - {id: g, type: date, label: G, min: 2026-02-01, max: 2026-01-31}\n"),
-	    "t.yaml:8:47: error: 'min' of an integer field must be a whole number, found '1.5'\n"
-	    "t.yaml:9:47: error: 'min' is larger than 'max'\n"
-	    "t.yaml:10:44: error: 'max' of a date field must be a date YYYY-MM-DD, found "
-	    "'tomorrow'\n"
-	    "t.yaml:11:67: error: default: 0 is out of range (1 to 5)\n"
-	    "t.yaml:12:51: error: default: 'maybe' is not yes or no\n"
-	    "t.yaml:13:39: error: 'min' does not apply to a text field (only to integer, decimal, "
-	    "scale, date, month and period)\n"
-	    "t.yaml:14:44: error: 'min' is larger than 'max'\n");
-}
+static const char booleans_yaml[] =
+    FORM("      - {id: a, type: text, label: A, required: true}\n"
+	 "      - {id: b, type: text, label: B, required: On}\n"
+	 "      - {id: c, type: text, label: C, required: no, sensitive: YES}\n");
 
 static void booleans_in_yaml(void **state)
 {
 	struct tset *t = *state;
-	LOAD_OK(t, FORM("      - {id: a, type: text, label: A, required: true}\n"
-			"      - {id: b, type: text, label: B, required: On}\n"
-			"      - {id: c, type: text, label: C, required: no, sensitive: YES}\n"));
 	assert_true(tset_form_field(t, "t", "a")->required);
 	assert_true(tset_form_field(t, "t", "b")->required);
 	assert_false(tset_form_field(t, "t", "c")->required);
 	assert_true(tset_form_field(t, "t", "c")->sensitive);
-	LOAD_ERR(t, FORM("      - {id: a, type: text, label: A, required: 1}\n"),
-		 "t.yaml:8:49: error: 'required' must be true or false, found '1'\n");
 }
+
+static const char choice_lists_yaml[] =
+    "form: t\n"
+    "version: 1\n"
+    "title: T\n"
+    "choices:\n"
+    "  sex:\n"
+    "    - {value: F, label: {ja: 女, en: Female}}\n"
+    "    - {value: M, label: {ja: 男, en: Male}}\n"
+    "  level:\n"
+    "    - {value: 1, label: Low}\n"
+    "    - {value: 2, label: High}\n"
+    "sections:\n"
+    "  - id: main\n"
+    "    title: Main\n"
+    "    fields:\n"
+    "      - {id: sex, type: select_one, label: Sex, choices: sex}\n"
+    "      - {id: sex2, type: select_multiple, label: Sex, choices: sex}\n"
+    "      - id: mood\n"
+    "        type: select_one\n"
+    "        label: Mood\n"
+    "        choices:\n"
+    "          - {value: good, label: {ja: 良い, en: Good}}\n"
+    "          - {value: bad, label: Bad}\n";
 
 static void named_and_inline_choice_lists(void **state)
 {
 	struct tset *t = *state;
-	LOAD_OK(t, "form: t\n"
-		   "version: 1\n"
-		   "title: T\n"
-		   "choices:\n"
-		   "  sex:\n"
-		   "    - {value: F, label: {ja: 女, en: Female}}\n"
-		   "    - {value: M, label: {ja: 男, en: Male}}\n"
-		   "  level:\n"
-		   "    - {value: 1, label: Low}\n"
-		   "    - {value: 2, label: High}\n"
-		   "sections:\n"
-		   "  - id: main\n"
-		   "    title: Main\n"
-		   "    fields:\n"
-		   "      - {id: sex, type: select_one, label: Sex, choices: sex}\n"
-		   "      - {id: sex2, type: select_multiple, label: Sex, choices: sex}\n"
-		   "      - id: mood\n"
-		   "        type: select_one\n"
-		   "        label: Mood\n"
-		   "        choices:\n"
-		   "          - {value: good, label: {ja: 良い, en: Good}}\n"
-		   "          - {value: bad, label: Bad}\n");
 	const struct schema_form *f = schema_form_find(&t->set, "t");
 	assert_int_equal(f->nlists, 2);
 	assert_string_equal(f->lists[0].id, "sex");
@@ -334,96 +303,20 @@ static void named_and_inline_choice_lists(void **state)
 	assert_int_equal(mood->choices->pos.line, 21);
 }
 
-static void choice_list_mistakes(void **state)
-{
-	struct tset *t = *state;
-	LOAD_ERR(
-	    t,
-	    "form: t\n"
-	    "version: 1\n"
-	    "title: T\n"
-	    "choices:\n"
-	    "  sex:\n"
-	    "    - {value: F, label: Female}\n"
-	    "    - {value: F, label: Woman}\n"
-	    "  Bad: [{value: x, label: X}]\n"
-	    "  empty: []\n"
-	    "sections:\n"
-	    "  - id: main\n"
-	    "    title: Main\n"
-	    "    fields:\n"
-	    "      - {id: a, type: select_one, label: A, choices: sex}\n"
-	    "      - {id: b, type: select_one, label: B, choices: sexx}\n"
-	    "      - {id: c, type: select_one, label: C}\n"
-	    "      - {id: d, type: select_one, label: D, choices: [{value: a b, label: AB}]}\n"
-	    "      - {id: e, type: text, label: E, choices: sex}\n"
-	    "      - {id: f, type: scale, label: F, choices: sex}\n",
-	    "t.yaml:7:15: error: duplicate choice value 'F' (first at line 6)\n"
-	    "t.yaml:8:3: error: invalid choice list id 'Bad': use lower-case letters, digits and _ "
-	    "(starting with a letter, at most 64)\n"
-	    "t.yaml:9:10: error: a choice list must be a list of {value: …, label: …}, found an "
-	    "empty list\n"
-	    "t.yaml:15:54: error: no choice list named 'sexx' (define it under 'choices:' at the "
-	    "top of the form)\n"
-	    "t.yaml:16:9: error: a select_one field needs 'choices' (or 'choices_from')\n"
-	    "t.yaml:17:63: error: a choice value cannot contain spaces: 'a b'\n"
-	    "t.yaml:18:39: error: 'choices' does not apply to a text field (only to select_one, "
-	    "select_multiple and scale)\n"
-	    "t.yaml:19:49: error: a scale's choices must have whole-number values in order; 'F' "
-	    "(line 6) is not\n");
-}
+static const char scale_choices_yaml[] = FORM("      - id: s\n"
+					      "        type: scale\n"
+					      "        label: S\n"
+					      "        choices:\n"
+					      "          - {value: -1, label: Worse}\n"
+					      "          - {value: 0, label: Same}\n"
+					      "          - {value: 1, label: Better}\n");
 
 static void scale_choices_are_whole_numbers(void **state)
 {
 	struct tset *t = *state;
-	LOAD_OK(t, FORM("      - id: s\n"
-			"        type: scale\n"
-			"        label: S\n"
-			"        choices:\n"
-			"          - {value: -1, label: Worse}\n"
-			"          - {value: 0, label: Same}\n"
-			"          - {value: 1, label: Better}\n"));
 	const struct schema_field *s = tset_form_field(t, "t", "s");
 	assert_int_equal(s->choices->n, 3);
 	assert_string_equal(s->choices->v[0].value, "-1");
-	LOAD_ERR(t,
-		 FORM("      - {id: s, type: scale, label: S, choices: [{value: \"1\", label: A}, "
-		      "{value: 2.5, label: B}]}\n"),
-		 "t.yaml:8:49: error: a scale's choices must have whole-number values in order; "
-		 "'2.5' (line 8) is not\n");
-}
-
-static void unknown_keys_and_ids(void **state)
-{
-	struct tset *t = *state;
-	LOAD_ERR(
-	    t,
-	    "form: T1\n"
-	    "version: 1\n"
-	    "title: T\n"
-	    "colour: red\n"
-	    "sections:\n"
-	    "  - id: main\n"
-	    "    title: Main\n"
-	    "    fields:\n"
-	    "      - {id: a, type: text, lable: A}\n"
-	    "      - {id: 1a, type: text, label: A}\n"
-	    "      - {id: b, type: txt, label: B}\n",
-	    "t.yaml:1:7: error: invalid form id 'T1': use lower-case letters, digits and _ "
-	    "(starting with a letter, at most 64)\n"
-	    "t.yaml:4:1: error: unknown key 'colour' in a form (expected one of: form, version, "
-	    "title, description, choices, sections)\n"
-	    "t.yaml:9:9: error: missing required key 'label'\n"
-	    "t.yaml:9:29: error: unknown key 'lable' in a field (expected one of: id, type, label, "
-	    "hint, unit, required, sensitive, phase, relevant, constraint, constraint_message, "
-	    "default, min, max, choices, choices_from, calculate, columns, rows, fields, "
-	    "min_items, max_items, item_label, formerly, better, tally)\n"
-	    "t.yaml:10:14: error: invalid field id '1a': use lower-case letters, digits and _ "
-	    "(starting with a letter, at most 64)\n"
-	    "t.yaml:11:23: error: unknown field type 'txt' (expected text, longtext, integer, "
-	    "decimal, date, month, period, boolean, select_one, select_multiple, scale, grid, list "
-	    "or "
-	    "calculate)\n");
 }
 
 static void an_id_of_64_is_allowed_65_is_not(void **state)
@@ -444,87 +337,6 @@ static void an_id_of_64_is_allowed_65_is_not(void **state)
 		 "(starting with a letter, at most 64)\n",
 		 id);
 	LOAD_ERR(t, yaml, want);
-}
-
-static void duplicate_ids(void **state)
-{
-	struct tset *t = *state;
-	LOAD_ERR(t,
-		 "form: t\n"
-		 "version: 1\n"
-		 "title: T\n"
-		 "sections:\n"
-		 "  - id: main\n"
-		 "    title: Main\n"
-		 "    fields:\n"
-		 "      - {id: a, type: text, label: A}\n"
-		 "      - {id: a, type: text, label: A again}\n"
-		 "  - id: main\n"
-		 "    title: Again\n"
-		 "    fields:\n"
-		 "      - {id: a, type: text, label: A in another section}\n"
-		 "      - {id: b, type: text, label: B, label: B2}\n",
-		 "t.yaml:9:14: error: duplicate field id 'a' (first at line 8)\n"
-		 "t.yaml:10:9: error: duplicate section id 'main' (first at line 5)\n"
-		 "t.yaml:13:14: error: duplicate field id 'a' (first at line 8)\n"
-		 "t.yaml:14:39: error: duplicate key 'label' (first at line 14)\n");
-}
-
-static void missing_form_parts(void **state)
-{
-	struct tset *t = *state;
-	LOAD_ERR(t, "form: t\n",
-		 "t.yaml:1:1: error: missing required key 'version'\n"
-		 "t.yaml:1:1: error: missing required key 'title'\n"
-		 "t.yaml:1:1: error: missing required key 'sections'\n");
-	LOAD_ERR(t, "form: t\nversion: 1\ntitle: T\nsections: []\n",
-		 "t.yaml:4:11: error: 'sections' must be a list of at least one section, found an "
-		 "empty list\n");
-	LOAD_ERR(t,
-		 "form: t\nversion: 1\ntitle: T\nsections:\n  - id: s\n    title: S\n"
-		 "  - {id: u, title: U, fields: [{}]}\n",
-		 "t.yaml:5:5: error: a section needs 'fields'\n"
-		 "t.yaml:7:32: error: missing required key 'id'\n"
-		 "t.yaml:7:32: error: missing required key 'type'\n");
-}
-
-static void version_is_a_positive_whole_number(void **state)
-{
-	struct tset *t = *state;
-	LOAD_ERR(t,
-		 "form: t\nversion: 1.0\ntitle: T\nsections: [{id: s, title: S, fields: [{id: "
-		 "a, type: text, label: A}]}]\n",
-		 "t.yaml:2:10: error: 'version' must be a whole number, found '1.0'\n");
-	LOAD_ERR(t,
-		 "form: t\nversion: -1\ntitle: T\nsections: [{id: s, title: S, fields: [{id: "
-		 "a, type: text, label: A}]}]\n",
-		 "t.yaml:2:10: error: 'version' must be between 1 and 1000000, found -1\n");
-	LOAD_ERR(t,
-		 "form: t\nversion: 99999999999999999999\ntitle: T\nsections: [{id: s, title: "
-		 "S, fields: [{id: a, type: text, label: A}]}]\n",
-		 "t.yaml:2:10: error: 'version' must be a whole number, found "
-		 "'99999999999999999999'\n");
-}
-
-static void keys_on_the_wrong_type(void **state)
-{
-	struct tset *t = *state;
-	LOAD_ERR(
-	    t,
-	    FORM("      - {id: a, type: integer, label: A, calculate: \"1\"}\n"
-		 "      - {id: b, type: text, label: B, columns: [], fields: []}\n"
-		 "      - {id: c, type: calculate, label: C, calculate: \"1\", default: 1}\n"
-		 "      - {id: d, type: text, label: D, constraint_message: Too long}\n"
-		 "      - {id: e, type: select_one, label: E, choices: [{value: x, label: X}], "
-		 "choices_from: {field: a}}\n"),
-	    "t.yaml:8:42: error: 'calculate' does not apply to an integer field (only to "
-	    "calculate)\n"
-	    "t.yaml:9:39: error: 'columns' does not apply to a text field (only to grid)\n"
-	    "t.yaml:9:52: error: 'fields' does not apply to a text field (only to list)\n"
-	    "t.yaml:10:60: error: 'default' does not apply to a calculate field (only to fields a "
-	    "person fills in)\n"
-	    "t.yaml:11:39: error: 'constraint_message' without a 'constraint'\n"
-	    "t.yaml:12:78: error: use either 'choices' or 'choices_from', not both\n");
 }
 
 static void a_failed_load_leaves_the_set_alone(void **state)
@@ -551,31 +363,186 @@ static void a_failed_load_leaves_the_set_alone(void **state)
 			    "New");
 }
 
+/* Files the loader refuses, each with every diagnostic it prints, at its line
+ * and column. */
+static const struct schema_refusal refusals[] = {
+    {"label_mistakes",
+     FORM("      - {id: a, type: text, label: [x]}\n"
+	  "      - {id: b, type: text, label: {}}\n"
+	  "      - {id: c, type: text, label: {ja: 氏名, fr: Nom}}\n"
+	  "      - {id: d, type: text, label: \"\"}\n"
+	  "      - {id: e, type: text, label: {ja: [x]}}\n"
+	  "      - {id: f, type: text}\n"),
+     "t.yaml:8:36: error: 'label' must be a text or {ja: …, en: …}, found a list\n"
+     "t.yaml:9:36: error: 'label' needs a 'ja' or an 'en' text\n"
+     "t.yaml:10:45: error: unknown key 'fr' in 'label' (a text, or {ja: …, en: …}) "
+     "(expected one of: ja, en)\n"
+     "t.yaml:11:36: error: 'label' must not be empty\n"
+     "t.yaml:12:41: error: 'ja' must be a text, found a list\n"
+     "t.yaml:13:9: error: missing required key 'label'\n"},
+    {"bounds_and_defaults_refused",
+     FORM("      - {id: a, type: integer, label: A, min: 1.5}\n"
+	  "      - {id: b, type: decimal, label: B, min: 9, max: 1}\n"
+	  "      - {id: c, type: date, label: C, max: tomorrow}\n"
+	  "      - {id: d, type: integer, label: D, min: 1, max: 5, default: 0}\n"
+	  "      - {id: e, type: boolean, label: E, default: maybe}\n"
+	  "      - {id: f, type: text, label: F, min: 1}\n"
+	  "      - {id: g, type: date, label: G, min: 2026-02-01, max: 2026-01-31}\n"),
+     "t.yaml:8:47: error: 'min' of an integer field must be a whole number, found '1.5'\n"
+     "t.yaml:9:47: error: 'min' is larger than 'max'\n"
+     "t.yaml:10:44: error: 'max' of a date field must be a date YYYY-MM-DD, found "
+     "'tomorrow'\n"
+     "t.yaml:11:67: error: default: 0 is out of range (1 to 5)\n"
+     "t.yaml:12:51: error: default: 'maybe' is not yes or no\n"
+     "t.yaml:13:39: error: 'min' does not apply to a text field (only to integer, decimal, "
+     "scale, date, month and period)\n"
+     "t.yaml:14:44: error: 'min' is larger than 'max'\n"},
+    {"booleans_in_yaml", FORM("      - {id: a, type: text, label: A, required: 1}\n"),
+     "t.yaml:8:49: error: 'required' must be true or false, found '1'\n"},
+    {"choice_list_mistakes",
+     "form: t\n"
+     "version: 1\n"
+     "title: T\n"
+     "choices:\n"
+     "  sex:\n"
+     "    - {value: F, label: Female}\n"
+     "    - {value: F, label: Woman}\n"
+     "  Bad: [{value: x, label: X}]\n"
+     "  empty: []\n"
+     "sections:\n"
+     "  - id: main\n"
+     "    title: Main\n"
+     "    fields:\n"
+     "      - {id: a, type: select_one, label: A, choices: sex}\n"
+     "      - {id: b, type: select_one, label: B, choices: sexx}\n"
+     "      - {id: c, type: select_one, label: C}\n"
+     "      - {id: d, type: select_one, label: D, choices: [{value: a b, label: AB}]}\n"
+     "      - {id: e, type: text, label: E, choices: sex}\n"
+     "      - {id: f, type: scale, label: F, choices: sex}\n",
+     "t.yaml:7:15: error: duplicate choice value 'F' (first at line 6)\n"
+     "t.yaml:8:3: error: invalid choice list id 'Bad': use lower-case letters, digits and _ "
+     "(starting with a letter, at most 64)\n"
+     "t.yaml:9:10: error: a choice list must be a list of {value: …, label: …}, found an "
+     "empty list\n"
+     "t.yaml:15:54: error: no choice list named 'sexx' (define it under 'choices:' at the "
+     "top of the form)\n"
+     "t.yaml:16:9: error: a select_one field needs 'choices' (or 'choices_from')\n"
+     "t.yaml:17:63: error: a choice value cannot contain spaces: 'a b'\n"
+     "t.yaml:18:39: error: 'choices' does not apply to a text field (only to select_one, "
+     "select_multiple and scale)\n"
+     "t.yaml:19:49: error: a scale's choices must have whole-number values in order; 'F' "
+     "(line 6) is not\n"},
+    {"scale_choices_are_whole_numbers",
+     FORM("      - {id: s, type: scale, label: S, choices: [{value: \"1\", label: A}, "
+	  "{value: 2.5, label: B}]}\n"),
+     "t.yaml:8:49: error: a scale's choices must have whole-number values in order; "
+     "'2.5' (line 8) is not\n"},
+    {"unknown_keys_and_ids",
+     "form: T1\n"
+     "version: 1\n"
+     "title: T\n"
+     "colour: red\n"
+     "sections:\n"
+     "  - id: main\n"
+     "    title: Main\n"
+     "    fields:\n"
+     "      - {id: a, type: text, lable: A}\n"
+     "      - {id: 1a, type: text, label: A}\n"
+     "      - {id: b, type: txt, label: B}\n",
+     "t.yaml:1:7: error: invalid form id 'T1': use lower-case letters, digits and _ "
+     "(starting with a letter, at most 64)\n"
+     "t.yaml:4:1: error: unknown key 'colour' in a form (expected one of: form, version, "
+     "title, description, choices, sections)\n"
+     "t.yaml:9:9: error: missing required key 'label'\n"
+     "t.yaml:9:29: error: unknown key 'lable' in a field (expected one of: id, type, label, "
+     "hint, unit, required, sensitive, phase, relevant, constraint, constraint_message, "
+     "default, min, max, choices, choices_from, calculate, columns, rows, fields, "
+     "min_items, max_items, item_label, formerly, better, tally)\n"
+     "t.yaml:10:14: error: invalid field id '1a': use lower-case letters, digits and _ "
+     "(starting with a letter, at most 64)\n"
+     "t.yaml:11:23: error: unknown field type 'txt' (expected text, longtext, integer, "
+     "decimal, date, month, period, boolean, select_one, select_multiple, scale, grid, list "
+     "or "
+     "calculate)\n"},
+    {"duplicate_ids",
+     FORM("      - {id: a, type: text, label: A}\n"
+	  "      - {id: a, type: text, label: A again}\n"
+	  "  - id: main\n"
+	  "    title: Again\n"
+	  "    fields:\n"
+	  "      - {id: a, type: text, label: A in another section}\n"
+	  "      - {id: b, type: text, label: B, label: B2}\n"),
+     "t.yaml:9:14: error: duplicate field id 'a' (first at line 8)\n"
+     "t.yaml:10:9: error: duplicate section id 'main' (first at line 5)\n"
+     "t.yaml:13:14: error: duplicate field id 'a' (first at line 8)\n"
+     "t.yaml:14:39: error: duplicate key 'label' (first at line 14)\n"},
+    {"missing_form_parts 1", "form: t\n",
+     "t.yaml:1:1: error: missing required key 'version'\n"
+     "t.yaml:1:1: error: missing required key 'title'\n"
+     "t.yaml:1:1: error: missing required key 'sections'\n"},
+    {"missing_form_parts 2", "form: t\nversion: 1\ntitle: T\nsections: []\n",
+     "t.yaml:4:11: error: 'sections' must be a list of at least one section, found an "
+     "empty list\n"},
+    {"missing_form_parts 3",
+     "form: t\nversion: 1\ntitle: T\nsections:\n  - id: s\n    title: S\n"
+     "  - {id: u, title: U, fields: [{}]}\n",
+     "t.yaml:5:5: error: a section needs 'fields'\n"
+     "t.yaml:7:32: error: missing required key 'id'\n"
+     "t.yaml:7:32: error: missing required key 'type'\n"},
+    {"version_is_a_positive_whole_number 1",
+     "form: t\nversion: 1.0\ntitle: T\nsections: [{id: s, title: S, fields: [{id: "
+     "a, type: text, label: A}]}]\n",
+     "t.yaml:2:10: error: 'version' must be a whole number, found '1.0'\n"},
+    {"version_is_a_positive_whole_number 2",
+     "form: t\nversion: -1\ntitle: T\nsections: [{id: s, title: S, fields: [{id: "
+     "a, type: text, label: A}]}]\n",
+     "t.yaml:2:10: error: 'version' must be between 1 and 1000000, found -1\n"},
+    {"version_is_a_positive_whole_number 3",
+     "form: t\nversion: 99999999999999999999\ntitle: T\nsections: [{id: s, title: "
+     "S, fields: [{id: a, type: text, label: A}]}]\n",
+     "t.yaml:2:10: error: 'version' must be a whole number, found "
+     "'99999999999999999999'\n"},
+    {"keys_on_the_wrong_type",
+     FORM("      - {id: a, type: integer, label: A, calculate: \"1\"}\n"
+	  "      - {id: b, type: text, label: B, columns: [], fields: []}\n"
+	  "      - {id: c, type: calculate, label: C, calculate: \"1\", default: 1}\n"
+	  "      - {id: d, type: text, label: D, constraint_message: Too long}\n"
+	  "      - {id: e, type: select_one, label: E, choices: [{value: x, label: X}], "
+	  "choices_from: {field: a}}\n"),
+     "t.yaml:8:42: error: 'calculate' does not apply to an integer field (only to "
+     "calculate)\n"
+     "t.yaml:9:39: error: 'columns' does not apply to a text field (only to grid)\n"
+     "t.yaml:9:52: error: 'fields' does not apply to a text field (only to list)\n"
+     "t.yaml:10:60: error: 'default' does not apply to a calculate field (only to fields a "
+     "person fills in)\n"
+     "t.yaml:11:39: error: 'constraint_message' without a 'constraint'\n"
+     "t.yaml:12:78: error: use either 'choices' or 'choices_from', not both\n"},
+};
+
+static void refusals_name_line_and_column(void **state)
+{
+	(void)state;
+	SCHEMA_REFUSALS_CHECK(refusals);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, tset_setup, tset_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    T(form_id_version_title),
-	    T(labels_fall_back_between_languages),
-	    T(label_mistakes),
+	    T_LOADED(form_id_version_title, case_sheet_yaml),
+	    T_LOADED(labels_fall_back_between_languages, labels_yaml),
 	    T(type_names_round_trip),
-	    T(every_simple_type),
-	    T(attributes_as_written),
-	    T(date_bounds_are_dates),
-	    T(scale_bounds_and_integer_bounds),
-	    T(bounds_and_defaults_refused),
-	    T(booleans_in_yaml),
-	    T(named_and_inline_choice_lists),
-	    T(choice_list_mistakes),
-	    T(scale_choices_are_whole_numbers),
-	    T(unknown_keys_and_ids),
+	    T_LOADED(every_simple_type, simple_types_yaml),
+	    T_LOADED(attributes_as_written, attributes_yaml),
+	    T_LOADED(date_bounds_are_dates, date_bounds_yaml),
+	    T_LOADED(scale_bounds_and_integer_bounds, number_bounds_yaml),
+	    T_LOADED(booleans_in_yaml, booleans_yaml),
+	    T_LOADED(named_and_inline_choice_lists, choice_lists_yaml),
+	    T_LOADED(scale_choices_are_whole_numbers, scale_choices_yaml),
 	    T(an_id_of_64_is_allowed_65_is_not),
-	    T(duplicate_ids),
-	    T(missing_form_parts),
-	    T(version_is_a_positive_whole_number),
-	    T(keys_on_the_wrong_type),
 	    T(a_failed_load_leaves_the_set_alone),
+	    T(refusals_name_line_and_column),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
