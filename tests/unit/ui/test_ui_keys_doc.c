@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/file.h"
 #include "kaigi/strbuf.h"
 #include "ui/ui_actions.h"
 #include "ui/ui_help.h"
@@ -55,22 +56,17 @@ int main(void)
 	const char *root = getenv("KAIGI_SOURCE_ROOT");
 	char path[4096];
 	snprintf(path, sizeof path, "%s/doc/ui.md", root ? root : ".");
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		perror(path);
+	char *s = NULL;
+	size_t len;
+	struct kaigi_error err;
+	if (kaigi_file_read(path, 1 << 20, "doc/ui.md", &s, &len, &err) != KAIGI_OK) {
+		fprintf(stderr, "%s: %s\n", path, err.msg);
 		return 1;
 	}
-	struct strbuf doc = STRBUF_INIT;
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_appendn(&doc, buf, n);
-	fclose(f);
-	const char *s = strbuf_str(&doc);
 	const char *a = strstr(s, KEYS_BEGIN), *z = a ? strstr(a, KEYS_END) : NULL;
 	if (!a || !z) {
 		fprintf(stderr, "%s: no block between the key-list markers\n", path);
-		strbuf_free(&doc);
+		free(s);
 		return 1;
 	}
 	a += strlen(KEYS_BEGIN);
@@ -100,6 +96,6 @@ int main(void)
 		path, strbuf_str(&want));
 out:
 	strbuf_free(&want);
-	strbuf_free(&doc);
+	free(s);
 	return rc;
 }
