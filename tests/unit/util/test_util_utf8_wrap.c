@@ -109,23 +109,33 @@ static void test_wrap_every_width(void **state)
 /* Breaks that cut a word are avoided where a better one keeps half the
  * line: not inside a katakana word, not leaving one kanji of a compound,
  * not in the middle of a two-character word (個人因｜子,
- * コーディ｜ネーター, 資源発｜掘). */
+ * コーディ｜ネーター, 資源発｜掘).  A text's first line at cols: what it
+ * holds, the next line starting right after it. */
+static const struct wrap_case first_lines[] = {
+    {"課題（個人因子）", 12, "課題（個人"},
+    {"生活支援コーディネーター", 16, "生活支援"},
+    {"資源発掘", 6, "資源"},
+    /* no better break: a word longer than the line is still cut */
+    {"コーディネーター", 10, "コーディ"},
+};
+
 static void test_word_breaks(void **state)
 {
 	(void)state;
-	size_t next;
-	const char *s = "課題（個人因子）";
-	assert_int_equal(utf8_wrap_line(s, 12, &next), strlen("課題（個人"));
-	s = "生活支援コーディネーター";
-	assert_int_equal(utf8_wrap_line(s, 16, &next), strlen("生活支援"));
-	assert_string_equal(s + next, "コーディネーター");
-	s = "資源発掘";
-	assert_int_equal(utf8_wrap_line(s, 6, &next), strlen("資源"));
-	/* no better break: a word longer than the line is still cut */
-	s = "コーディネーター";
-	assert_int_equal(utf8_wrap_line(s, 10, &next), strlen("コーディ"));
+	for (size_t i = 0; i < sizeof first_lines / sizeof first_lines[0]; i++) {
+		const struct wrap_case *c = &first_lines[i];
+		size_t next = 0;
+		size_t len = utf8_wrap_line(c->text, c->cols, &next);
+		print_message("first line of \"%s\" at %zu columns\n", c->text, c->cols);
+		assert_int_equal(len, strlen(c->lines));
+		assert_memory_equal(c->text, c->lines, len);
+		/* the next line starts after the break */
+		assert_string_equal(c->text + next, c->text + len);
+	}
 	/* prose keeps its lines full */
-	s = "多職種の視点から、ご本人の望む暮らしの実現に向けた課題と支援方法を検討する";
+	size_t next;
+	const char *s =
+	    "多職種の視点から、ご本人の望む暮らしの実現に向けた課題と支援方法を検討する";
 	size_t len = utf8_wrap_line(s, 60, &next);
 	char *line = strndup(s, len);
 	assert_true(utf8_width(line) >= 54);
