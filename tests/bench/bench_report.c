@@ -56,12 +56,9 @@ int main(int argc, char **argv)
 	snprintf(shipped, sizeof shipped, "%s/forms", root ? root : ".");
 	if (bench_forms_load(&forms, shipped, forms_dir) != 0)
 		return 3;
-	struct store *st = NULL;
-	if (store_open(&st, db, STORE_READ_ONLY, &err) != KAIGI_OK) {
-		fprintf(stderr, "bench_report: %s\n", err.msg);
+	struct store *st = bench_store_open("bench_report", db, STORE_READ_ONLY, &forms);
+	if (!st)
 		return 3;
-	}
-	store_set_forms(st, &forms);
 	char id[STORE_ID_SIZE];
 	if (report_meeting_find(st, what, id, &err) != KAIGI_OK) {
 		fprintf(stderr, "bench_report: %s\n", err.msg);

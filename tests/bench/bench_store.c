@@ -36,11 +36,9 @@
 static int bench_open(const char *db)
 {
 	struct kaigi_error err;
-	struct store *st = NULL;
-	if (store_open(&st, db, STORE_READ_WRITE, &err) != KAIGI_OK) {
-		fprintf(stderr, "bench_store: %s\n", err.msg);
+	struct store *st = bench_store_open("bench_store", db, STORE_READ_WRITE, NULL);
+	if (!st)
 		return 3;
-	}
 	struct store_meeting_list l;
 	if (store_meeting_list(st, NULL, 20, &l, &err) != KAIGI_OK || l.n == 0) {
 		fprintf(stderr, "bench_store: no meetings\n");
@@ -57,12 +55,9 @@ static int bench_save(const char *db, const char *forms_dir, int n, int every)
 	struct schema_set forms;
 	if (bench_forms_load(&forms, forms_dir, NULL) != 0)
 		return 3;
-	struct store *st = NULL;
-	if (store_open(&st, db, STORE_READ_WRITE, &err) != KAIGI_OK) {
-		fprintf(stderr, "bench_store: %s\n", err.msg);
+	struct store *st = bench_store_open("bench_store", db, STORE_READ_WRITE, &forms);
+	if (!st)
 		return 3;
-	}
-	store_set_forms(st, &forms);
 	/* Records to write into, spread over the years (the pages touched are
 	 * not all hot in the cache). */
 	sqlite3 *raw;

@@ -73,6 +73,20 @@ int bench_forms_load(struct schema_set *forms, const char *dir, const char *extr
 	return 0;
 }
 
+struct store *bench_store_open(const char *prog, const char *db, enum store_open_mode mode,
+			       struct schema_set *forms)
+{
+	struct kaigi_error err;
+	struct store *st = NULL;
+	if (store_open(&st, db, mode, &err) != KAIGI_OK) {
+		fprintf(stderr, "%s: %s\n", prog, err.msg);
+		return NULL;
+	}
+	if (forms)
+		store_set_forms(st, forms);
+	return st;
+}
+
 int bench_store_main(const char *prog, int argc, char **argv, const char *const *names, int nops,
 		     bench_store_op run)
 {
@@ -87,12 +101,10 @@ int bench_store_main(const char *prog, int argc, char **argv, const char *const 
 	struct schema_set forms;
 	if (bench_forms_load(&forms, argv[2], NULL) != 0)
 		return 3;
-	struct store *st = NULL;
 	double t0 = bench_now_ms();
-	if (store_open(&st, argv[1], STORE_READ_WRITE, &err) != KAIGI_OK) {
-		fprintf(stderr, "%s: %s\n", prog, err.msg);
+	struct store *st = bench_store_open(prog, argv[1], STORE_READ_WRITE, NULL);
+	if (!st)
 		return 3;
-	}
 	printf("open %.1f %.1f\n", bench_now_ms() - t0, bench_now_ms() - t0);
 	store_set_forms(st, &forms);
 	struct capture cap = {NULL};

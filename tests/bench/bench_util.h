@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * bench_util.h — what the benchmark programs share: the clocks, sorting
- * the times for a median, loading the forms, and the harness of the benchmarks that time
- * store operations beside the same SQL in the sqlite3 shell
- * (bench_followup, bench_tally).
+ * the times for a median, loading the forms, opening a store, and the harness of the benchmarks
+ * that time store operations beside the same SQL in the sqlite3 shell (bench_followup,
+ * bench_tally).
  */
 #ifndef KAIGI_BENCH_UTIL_H
 #define KAIGI_BENCH_UTIL_H
@@ -26,6 +26,11 @@ void bench_sort(double *v, size_t n);
  * their problems are not the benchmark's.  0, or 3 when the set cannot be
  * made. */
 int bench_forms_load(struct schema_set *forms, const char *dir, const char *extra);
+
+/* Open the database db in mode, reading the forms of forms when it is not
+ * NULL; NULL, with "PROG: MESSAGE" on stderr, when it cannot be opened. */
+struct store *bench_store_open(const char *prog, const char *db, enum store_open_mode mode,
+			       struct schema_set *forms);
 
 /* One operation of a store benchmark: run operation op on st; *ok = 0
  * (err set) when it failed.  Returns the rows it gave. */
