@@ -24,7 +24,6 @@ Nothing here is pass/fail; design.md's budgets are printed beside.
 """
 import os
 import pty
-import select
 import signal
 import statistics
 import subprocess
@@ -34,7 +33,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
 import pyte  # noqa: E402
-from kaigi_pty import KEYS  # noqa: E402
+from kaigi_pty import KEYS, pty_read  # noqa: E402
 
 QUIET = 0.015
 ROWS, COLS = 24, 80
@@ -58,14 +57,9 @@ class Pty:
         self.pid, self.fd = pid, fd
 
     def read(self, timeout):
-        r, _, _ = select.select([self.fd], [], [], timeout)
-        if not r:
-            return None
-        try:
-            data = os.read(self.fd, 65536)
-        except OSError:
-            return b""
-        self.stream.feed(data)
+        data = pty_read(self.fd, timeout)
+        if data:
+            self.stream.feed(data)
         return data
 
     def text(self):

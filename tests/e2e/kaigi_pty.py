@@ -10,6 +10,7 @@ Environment: KAIGI_BIN (the binary), KAIGI_SOURCE_ROOT (the source tree);
 both are set by meson (tests/meson.build).
 """
 import curses
+import contextlib
 import fcntl
 import os
 import pty
@@ -82,6 +83,18 @@ def ja_env():
 
 
 
+def pty_read(fd, timeout):
+    """What the pty fd gives within timeout seconds: the bytes, None when
+    nothing came, b"" when the program is gone."""
+    r, _, _ = select.select([fd], [], [], timeout)
+    if not r:
+        return None
+    try:
+        return os.read(fd, 65536)
+    except OSError:
+        return b""
+
+
 class Screen(pyte.Screen):
     """pyte's screen with the three sequences of xterm-256color's terminfo it
     lacks and ncurses uses: scroll up / down a region (SU, SD: indn, rin —
@@ -102,21 +115,20 @@ class Screen(pyte.Screen):
             return self.margins.top, self.margins.bottom
         return 0, self.lines - 1
 
-    def scroll_up(self, count=None, *args, **kwargs):
-        top, bottom = self._region()
+    def _scroll(self, count, row, move):
+        """Scroll the region count rows: move (index or reverse_index) run
+        count times at row, the cursor kept where it was."""
         y, x = self.cursor.y, self.cursor.x
-        self.cursor.y = bottom
+        self.cursor.y = row
         for _ in range(count or 1):
-            self.index()
+            move()
         self.cursor.y, self.cursor.x = y, x
 
+    def scroll_up(self, count=None, *args, **kwargs):
+        self._scroll(count, self._region()[1], self.index)
+
     def scroll_down(self, count=None, *args, **kwargs):
-        top, bottom = self._region()
-        y, x = self.cursor.y, self.cursor.x
-        self.cursor.y = top
-        for _ in range(count or 1):
-            self.reverse_index()
-        self.cursor.y, self.cursor.x = y, x
+        self._scroll(count, self._region()[0], self.reverse_index)
 
     def repeat_last(self, count=None, *args, **kwargs):
         self.draw(self.last * (count or 1))
@@ -172,13 +184,7 @@ class Kaigi:
         """Read what is there (waiting up to timeout for the first bytes)."""
         got = False
         while True:
-            r, _, _ = select.select([self.fd], [], [], timeout)
-            if not r:
-                return got
-            try:
-                data = os.read(self.fd, 65536)
-            except OSError:
-                return got
+            data = pty_read(self.fd, timeout)
             if not data:
                 return got
             self.log += data
@@ -438,6 +444,16 @@ def open_case_section(k, section, wait):
     open_today_case(k)
     goto_section(k, section)
     return k.wait_for(wait)
+
+
+@contextlib.contextmanager
+def demo_case(section, wait):
+    """kaigi demo in a fresh home, today's first case open at section once
+    the screen shows wait (open_case_section); gives (home, k)."""
+    home = tempdir()
+    with Kaigi(["demo"], home) as k:
+        open_case_section(k, section, wait)
+        yield home, k
 
 
 def add_case(k, wait="事例提供者"):

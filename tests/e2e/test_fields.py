@@ -15,8 +15,8 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import (eventually, Kaigi, answer, check, db, demo_answer, demo_db,  # noqa: E402
-                       goto_section, open_case_section, run, tempdir)
+from kaigi_pty import (eventually, answer, check, db, demo_answer, demo_case,  # noqa: E402
+                       demo_db, goto_section, run)
 
 
 def drafts(home):
@@ -30,9 +30,7 @@ def retype(k, text):
 
 
 def main():
-    home = tempdir()
-    with Kaigi(["demo"], home) as k:
-        open_case_section(k, "基本情報", "イニシャル")
+    with demo_case("基本情報", "イニシャル") as (home, k):
         # ---- a constraint: initials at most 8 characters
         k.send("down")
         retype(k, "ABCDEFGHIJ")

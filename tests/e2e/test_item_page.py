@@ -13,7 +13,7 @@ import signal
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import Kaigi, check, db, demo_db, open_case_section, run, tempdir  # noqa: E402
+from kaigi_pty import Kaigi, check, db, demo_case, demo_db, open_case_section, run  # noqa: E402
 
 CODE = "K-2026-003"
 
@@ -52,9 +52,7 @@ def item_row(k, n):
 
 
 def main():
-    home = tempdir()
-    with Kaigi(["demo"], home) as k:
-        open_case_section(k, "まとめ", "目標 (0)")
+    with demo_case("まとめ", "目標 (0)") as (home, k):
         # ---- goal 1: a adds it and opens its page on the first field
         k.send("a")
         k.wait_for("絞り込み")

@@ -11,14 +11,12 @@ import signal
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import (Kaigi, answer, check, db, demo_db, goto_section,  # noqa: E402
-                       open_case_section, run, tempdir)
+from kaigi_pty import (Kaigi, answer, check, db, demo_case, demo_db,  # noqa: E402
+                       goto_section, open_case_section, run)
 
 
 def main():
-    home = tempdir()
-    with Kaigi(["demo"], home) as k:
-        open_case_section(k, "身体と医療", "身長")
+    with demo_case("身体と医療", "身長") as (home, k):
         k.send("enter")
         k.type("151.5")
         k.send("enter", "down")  # 体重

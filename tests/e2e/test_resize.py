@@ -10,14 +10,11 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import (Kaigi, answer, check, db, demo_db, open_case_section, run,  # noqa: E402
-                       tempdir)
+from kaigi_pty import answer, check, db, demo_case, demo_db, run  # noqa: E402
 
 
 def main():
-    home = tempdir()
-    with Kaigi(["demo"], home) as k:
-        open_case_section(k, "住まいと家族", "町名")
+    with demo_case("住まいと家族", "町名") as (home, k):
         k.send("enter")
         k.type("北町")
         k.resize(10, 20)

@@ -6,14 +6,11 @@ import signal
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kaigi_pty import (Kaigi, answer, check, db, demo_db, open_case_section, run,  # noqa: E402
-                       tempdir)
+from kaigi_pty import answer, check, db, demo_case, demo_db, run  # noqa: E402
 
 
 def one(sig, text):
-    home = tempdir()
-    with Kaigi(["demo"], home) as k:
-        open_case_section(k, "生活と見立て", "生活課題")
+    with demo_case("生活と見立て", "生活課題") as (home, k):
         k.send("enter")
         k.wait_for("F10 確定")
         k.type(text)
