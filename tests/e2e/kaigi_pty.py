@@ -268,6 +268,13 @@ class Kaigi:
             os.write(self.fd, ch.encode("utf-8"))
             self.pump(0.005)
 
+    def fill(self, *texts):
+        """Type each text into a field and Tab on to the next, as a person
+        fills in a form field after field."""
+        for text in texts:
+            self.type(text)
+            self.send("tab")
+
     # ---- the process ---------------------------------------------------
     def resize(self, rows, cols):
         self.rows, self.cols = rows, cols
