@@ -7,7 +7,7 @@
  */
 #include <time.h>
 
-#include "schema_fixture.h"
+#include "schema_cases.h"
 
 static int engine_setup(void **state)
 {
@@ -51,13 +51,6 @@ static void refused(struct expr_engine *eng, const char *src, const char *msg, i
 	assert_int_equal(err.status, KAIGI_EDATA);
 	assert_string_equal(err.msg, msg);
 	assert_int_equal(off, want_off);
-}
-
-static void eval_ok(struct expr *e, struct tvals *vals, struct kaigi_value *out)
-{
-	struct kaigi_error err;
-	if (expr_eval(e, tvals_lookup, vals, out, &err) != KAIGI_OK)
-		fail_msg("%s (evaluating %.60s)", err.msg, expr_source(e));
 }
 
 static void values_keep_sqlite_types(void **state)

@@ -6,6 +6,7 @@
  */
 #include "schema_cases.h"
 
+/* The files the tests load (each named beside its test in main). */
 static const char case_sheet_yaml[] = "form: case_sheet\n"
 				      "version: 7\n"
 				      "title: {ja: 事例シート, en: Case sheet}\n"
@@ -18,35 +19,6 @@ static const char case_sheet_yaml[] = "form: case_sheet\n"
 				      "    title: {en: More}\n"
 				      "    fields: [{id: note, type: longtext, label: Note}]\n";
 
-static void form_id_version_title(void **state)
-{
-	struct tset *t = *state;
-	assert_int_equal(t->set.nforms, 1);
-	assert_int_equal(t->set.nmeetings, 0);
-	const struct schema_form *f = schema_form_find(&t->set, "case_sheet");
-	assert_non_null(f);
-	assert_null(schema_form_find(&t->set, "case"));
-	assert_string_equal(f->id, "case_sheet");
-	assert_int_equal(f->version, 7);
-	assert_string_equal(f->source, "t.yaml");
-	assert_string_equal(f->title.ja, "事例シート");
-	assert_string_equal(f->title.en, "Case sheet");
-	/* A plain string is both languages. */
-	assert_string_equal(f->description.ja, "一行の説明");
-	assert_string_equal(f->description.en, "一行の説明");
-	assert_int_equal(f->pos.line, 1);
-	assert_int_equal(f->pos.col, 1);
-	assert_int_equal(f->nsections, 2);
-	assert_string_equal(f->sections[0].id, "basics");
-	assert_int_equal(f->sections[0].pos.line, 6);
-	assert_int_equal(f->sections[0].pos.col, 5);
-	assert_int_equal(f->sections[1].nfields, 1);
-	assert_string_equal(f->sections[1].fields[0].id, "note");
-	/* Fields are found across sections. */
-	assert_ptr_equal(schema_field_find(f, "note"), &f->sections[1].fields[0]);
-	assert_null(schema_field_find(f, "nothing"));
-}
-
 static const char labels_yaml[] =
     FORM("      - {id: a, type: text, label: {ja: 氏名, en: Name}}\n"
 	 "      - {id: b, type: text, label: {ja: 住所}}\n"
@@ -54,14 +26,134 @@ static const char labels_yaml[] =
 	 "      - {id: d, type: text, label: Plain}\n"
 	 "      - {id: e, type: text, label: {ja: 年齢, en: \"\"}}\n");
 
-static void labels_fall_back_between_languages(void **state)
+static const char simple_types_yaml[] =
+    FORM("      - {id: a, type: text, label: A}\n"
+	 "      - {id: b, type: longtext, label: B}\n"
+	 "      - {id: c, type: integer, label: C}\n"
+	 "      - {id: d, type: decimal, label: D}\n"
+	 "      - {id: e, type: date, label: E}\n"
+	 "      - {id: f, type: boolean, label: F}\n"
+	 "      - {id: g, type: select_one, label: G, choices: [{value: x, label: X}]}\n"
+	 "      - {id: h, type: select_multiple, label: H, choices: [{value: x, label: "
+	 "X}]}\n"
+	 "      - {id: i, type: scale, label: I, choices: [{value: 1, label: One}]}\n"
+	 "      - {id: j, type: calculate, label: J, calculate: \"1 + 1\"}\n");
+
+static const char attributes_yaml[] =
+    "form: t\n"
+    "version: 1\n"
+    "title: T\n"
+    "sections:\n"
+    "  - id: main\n"
+    "    title: Main\n"
+    "    phase: presentation\n"
+    "    fields:\n"
+    "      - id: height\n"
+    "        type: decimal\n"
+    "        label: {ja: 身長, en: Height}\n"
+    "        hint: {ja: 靴を脱いで, en: Without shoes}\n"
+    "        unit: cm\n"
+    "        required: yes\n"
+    "        sensitive: false\n"
+    "        min: 80\n"
+    "        max: 230.5\n"
+    "        default: 160\n"
+    "        relevant: \":name IS NOT NULL\"\n"
+    "        constraint: \":height >= 100\"\n"
+    "        constraint_message: {ja: 100以上, en: At least 100}\n"
+    "      - id: name\n"
+    "        type: text\n"
+    "        label: Name\n"
+    "        sensitive: true\n"
+    "        required: false\n"
+    "        phase: framing\n";
+
+static const char date_bounds_yaml[] =
+    FORM("      - {id: seen, type: date, label: Seen, min: 2000-01-01, max: "
+	 "2099/12/31, default: 2026-4-1}\n");
+
+static const char number_bounds_yaml[] =
+    FORM("      - {id: n, type: integer, label: N, min: -5, max: ５}\n"
+	 "      - {id: s, type: scale, label: S, min: 1, max: 3, choices: [{value: 1, "
+	 "label: A}, {value: 2, label: B}]}\n");
+
+static const char booleans_yaml[] =
+    FORM("      - {id: a, type: text, label: A, required: true}\n"
+	 "      - {id: b, type: text, label: B, required: On}\n"
+	 "      - {id: c, type: text, label: C, required: no, sensitive: YES}\n");
+
+static const char choice_lists_yaml[] =
+    "form: t\n"
+    "version: 1\n"
+    "title: T\n"
+    "choices:\n"
+    "  sex:\n"
+    "    - {value: F, label: {ja: 女, en: Female}}\n"
+    "    - {value: M, label: {ja: 男, en: Male}}\n"
+    "  level:\n"
+    "    - {value: 1, label: Low}\n"
+    "    - {value: 2, label: High}\n"
+    "sections:\n"
+    "  - id: main\n"
+    "    title: Main\n"
+    "    fields:\n"
+    "      - {id: sex, type: select_one, label: Sex, choices: sex}\n"
+    "      - {id: sex2, type: select_multiple, label: Sex, choices: sex}\n"
+    "      - id: mood\n"
+    "        type: select_one\n"
+    "        label: Mood\n"
+    "        choices:\n"
+    "          - {value: good, label: {ja: 良い, en: Good}}\n"
+    "          - {value: bad, label: Bad}\n";
+
+static const char scale_choices_yaml[] = FORM("      - id: s\n"
+					      "        type: scale\n"
+					      "        label: S\n"
+					      "        choices:\n"
+					      "          - {value: -1, label: Worse}\n"
+					      "          - {value: 0, label: Same}\n"
+					      "          - {value: 1, label: Better}\n");
+
+static void form_id_version_title(void **state)
 {
 	struct tset *t = *state;
-	const struct schema_field *a = tset_form_field(t, "t", "a"),
-				  *b = tset_form_field(t, "t", "b"),
-				  *c = tset_form_field(t, "t", "c"),
-				  *d = tset_form_field(t, "t", "d"),
-				  *e = tset_form_field(t, "t", "e");
+	const struct schema_form *f = schema_form_find(&t->set, "case_sheet");
+	assert_non_null(f);
+	assert_null(schema_form_find(&t->set, "case"));
+	const struct schema_text_check texts[] = {
+	    {"id", f->id, "case_sheet"},
+	    {"source", f->source, "t.yaml"},
+	    {"title.ja", f->title.ja, "事例シート"},
+	    {"title.en", f->title.en, "Case sheet"},
+	    /* A plain string is both languages. */
+	    {"description.ja", f->description.ja, "一行の説明"},
+	    {"description.en", f->description.en, "一行の説明"},
+	    {"section 1", f->sections[0].id, "basics"},
+	    {"section 2's field", f->sections[1].fields[0].id, "note"},
+	};
+	SCHEMA_CHECK(schema_texts_check, texts);
+	const struct schema_number_check numbers[] = {
+	    {"forms", (long long)t->set.nforms, 1},
+	    {"meetings", (long long)t->set.nmeetings, 0},
+	    {"version", f->version, 7},
+	    {"line", f->pos.line, 1},
+	    {"column", f->pos.col, 1},
+	    {"sections", (long long)f->nsections, 2},
+	    {"section 1's line", f->sections[0].pos.line, 6},
+	    {"section 1's column", f->sections[0].pos.col, 5},
+	    {"section 2's fields", (long long)f->sections[1].nfields, 1},
+	};
+	SCHEMA_CHECK(schema_numbers_check, numbers);
+	/* Fields are found across sections. */
+	assert_ptr_equal(schema_field_find(f, "note"), &f->sections[1].fields[0]);
+	assert_null(schema_field_find(f, "nothing"));
+}
+
+static void labels_fall_back_between_languages(void **state)
+{
+	const struct schema_field *a = tset_field(state, "a"), *b = tset_field(state, "b"),
+				  *c = tset_field(state, "c"), *d = tset_field(state, "d"),
+				  *e = tset_field(state, "e");
 	assert_string_equal(schema_label_get(&a->label, "ja"), "氏名");
 	assert_string_equal(schema_label_get(&a->label, "en"), "Name");
 	assert_string_equal(schema_label_get(&b->label, "en"), "住所");
@@ -93,34 +185,22 @@ static void type_names_round_trip(void **state)
 	assert_null(schema_type_name((enum schema_type)99));
 }
 
-static const char simple_types_yaml[] =
-    FORM("      - {id: a, type: text, label: A}\n"
-	 "      - {id: b, type: longtext, label: B}\n"
-	 "      - {id: c, type: integer, label: C}\n"
-	 "      - {id: d, type: decimal, label: D}\n"
-	 "      - {id: e, type: date, label: E}\n"
-	 "      - {id: f, type: boolean, label: F}\n"
-	 "      - {id: g, type: select_one, label: G, choices: [{value: x, label: X}]}\n"
-	 "      - {id: h, type: select_multiple, label: H, choices: [{value: x, label: "
-	 "X}]}\n"
-	 "      - {id: i, type: scale, label: I, choices: [{value: 1, label: One}]}\n"
-	 "      - {id: j, type: calculate, label: J, calculate: \"1 + 1\"}\n");
-
 static void every_simple_type(void **state)
 {
-	struct tset *t = *state;
+	/* Each type, and whether it holds a choice list. */
 	static const struct {
 		const char *id;
 		enum schema_type type;
+		bool choices;
 	} want[] = {
-	    {"a", SCHEMA_TEXT},       {"b", SCHEMA_LONGTEXT},
-	    {"c", SCHEMA_INTEGER},    {"d", SCHEMA_DECIMAL},
-	    {"e", SCHEMA_DATE},       {"f", SCHEMA_BOOLEAN},
-	    {"g", SCHEMA_SELECT_ONE}, {"h", SCHEMA_SELECT_MULTIPLE},
-	    {"i", SCHEMA_SCALE},      {"j", SCHEMA_CALCULATE},
+	    {"a", SCHEMA_TEXT, false},      {"b", SCHEMA_LONGTEXT, false},
+	    {"c", SCHEMA_INTEGER, false},   {"d", SCHEMA_DECIMAL, false},
+	    {"e", SCHEMA_DATE, false},      {"f", SCHEMA_BOOLEAN, false},
+	    {"g", SCHEMA_SELECT_ONE, true}, {"h", SCHEMA_SELECT_MULTIPLE, true},
+	    {"i", SCHEMA_SCALE, true},      {"j", SCHEMA_CALCULATE, false},
 	};
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
-		const struct schema_field *f = tset_form_field(t, "t", want[i].id);
+		const struct schema_field *f = tset_field(state, want[i].id);
 		assert_int_equal(f->type, want[i].type);
 		assert_int_equal(f->pos.line, 8 + (int)i);
 		assert_int_equal(f->pos.col, 9);
@@ -135,47 +215,16 @@ static void every_simple_type(void **state)
 		assert_false(f->has_max);
 		assert_null(f->choices_from);
 		assert_int_equal(f->ncolumns + f->nrows + f->nfields, 0);
+		assert_int_equal(f->choices != NULL, want[i].choices);
+		/* An expression only in a calculate field. */
+		assert_int_equal(f->calculate != NULL, want[i].type == SCHEMA_CALCULATE);
 	}
-	assert_non_null(tset_form_field(t, "t", "j")->calculate);
-	assert_string_equal(expr_source(tset_form_field(t, "t", "j")->calculate), "1 + 1");
-	assert_null(tset_form_field(t, "t", "a")->calculate);
-	assert_null(tset_form_field(t, "t", "a")->choices);
-	assert_non_null(tset_form_field(t, "t", "g")->choices);
+	assert_string_equal(expr_source(tset_field(state, "j")->calculate), "1 + 1");
 }
-
-static const char attributes_yaml[] =
-    "form: t\n"
-    "version: 1\n"
-    "title: T\n"
-    "sections:\n"
-    "  - id: main\n"
-    "    title: Main\n"
-    "    phase: presentation\n"
-    "    fields:\n"
-    "      - id: height\n"
-    "        type: decimal\n"
-    "        label: {ja: 身長, en: Height}\n"
-    "        hint: {ja: 靴を脱いで, en: Without shoes}\n"
-    "        unit: cm\n"
-    "        required: yes\n"
-    "        sensitive: false\n"
-    "        min: 80\n"
-    "        max: 230.5\n"
-    "        default: 160\n"
-    "        relevant: \":name IS NOT NULL\"\n"
-    "        constraint: \":height >= 100\"\n"
-    "        constraint_message: {ja: 100以上, en: At least 100}\n"
-    "      - id: name\n"
-    "        type: text\n"
-    "        label: Name\n"
-    "        sensitive: true\n"
-    "        required: false\n"
-    "        phase: framing\n";
 
 static void attributes_as_written(void **state)
 {
-	struct tset *t = *state;
-	const struct schema_field *h = tset_form_field(t, "t", "height");
+	const struct schema_field *h = tset_field(state, "height");
 	assert_string_equal(h->hint.ja, "靴を脱いで");
 	assert_string_equal(h->hint.en, "Without shoes");
 	assert_string_equal(h->unit.ja, "cm");
@@ -194,23 +243,18 @@ static void attributes_as_written(void **state)
 	assert_string_equal(expr_source(h->constraint), ":height >= 100");
 	assert_string_equal(schema_label_get(&h->constraint_message, "ja"), "100以上");
 	assert_string_equal(schema_label_get(&h->constraint_message, "en"), "At least 100");
-	const struct schema_field *n = tset_form_field(t, "t", "name");
+	const struct schema_field *n = tset_field(state, "name");
 	assert_true(n->sensitive);
 	assert_false(n->required);
 	/* A field's own phase overrides its section's. */
 	assert_string_equal(n->phase, "framing");
-	const struct schema_form *f = schema_form_find(&t->set, "t");
+	const struct schema_form *f = tset_form(state);
 	assert_string_equal(f->sections[0].phase, "presentation");
 }
 
-static const char date_bounds_yaml[] =
-    FORM("      - {id: seen, type: date, label: Seen, min: 2000-01-01, max: "
-	 "2099/12/31, default: 2026-4-1}\n");
-
 static void date_bounds_are_dates(void **state)
 {
-	struct tset *t = *state;
-	const struct schema_field *f = tset_form_field(t, "t", "seen");
+	const struct schema_field *f = tset_field(state, "seen");
 	assert_true(f->has_min);
 	assert_true(f->has_max);
 	/* Stored normalised, so that text order is date order. */
@@ -219,72 +263,35 @@ static void date_bounds_are_dates(void **state)
 	assert_string_equal(f->default_value, "2026-4-1");
 }
 
-static const char number_bounds_yaml[] =
-    FORM("      - {id: n, type: integer, label: N, min: -5, max: ５}\n"
-	 "      - {id: s, type: scale, label: S, min: 1, max: 3, choices: [{value: 1, "
-	 "label: A}, {value: 2, label: B}]}\n");
-
 static void scale_bounds_and_integer_bounds(void **state)
 {
-	struct tset *t = *state;
-	const struct schema_field *n = tset_form_field(t, "t", "n");
+	const struct schema_field *n = tset_field(state, "n");
 	assert_true(n->min == -5.0);
 	assert_true(n->max == 5.0);
 	assert_string_equal(n->max_text, "5");
-	assert_true(tset_form_field(t, "t", "s")->max == 3.0);
+	assert_true(tset_field(state, "s")->max == 3.0);
 }
-
-static const char booleans_yaml[] =
-    FORM("      - {id: a, type: text, label: A, required: true}\n"
-	 "      - {id: b, type: text, label: B, required: On}\n"
-	 "      - {id: c, type: text, label: C, required: no, sensitive: YES}\n");
 
 static void booleans_in_yaml(void **state)
 {
-	struct tset *t = *state;
-	assert_true(tset_form_field(t, "t", "a")->required);
-	assert_true(tset_form_field(t, "t", "b")->required);
-	assert_false(tset_form_field(t, "t", "c")->required);
-	assert_true(tset_form_field(t, "t", "c")->sensitive);
+	assert_true(tset_field(state, "a")->required);
+	assert_true(tset_field(state, "b")->required);
+	assert_false(tset_field(state, "c")->required);
+	assert_true(tset_field(state, "c")->sensitive);
 }
-
-static const char choice_lists_yaml[] =
-    "form: t\n"
-    "version: 1\n"
-    "title: T\n"
-    "choices:\n"
-    "  sex:\n"
-    "    - {value: F, label: {ja: 女, en: Female}}\n"
-    "    - {value: M, label: {ja: 男, en: Male}}\n"
-    "  level:\n"
-    "    - {value: 1, label: Low}\n"
-    "    - {value: 2, label: High}\n"
-    "sections:\n"
-    "  - id: main\n"
-    "    title: Main\n"
-    "    fields:\n"
-    "      - {id: sex, type: select_one, label: Sex, choices: sex}\n"
-    "      - {id: sex2, type: select_multiple, label: Sex, choices: sex}\n"
-    "      - id: mood\n"
-    "        type: select_one\n"
-    "        label: Mood\n"
-    "        choices:\n"
-    "          - {value: good, label: {ja: 良い, en: Good}}\n"
-    "          - {value: bad, label: Bad}\n";
 
 static void named_and_inline_choice_lists(void **state)
 {
-	struct tset *t = *state;
-	const struct schema_form *f = schema_form_find(&t->set, "t");
+	const struct schema_form *f = tset_form(state);
 	assert_int_equal(f->nlists, 2);
 	assert_string_equal(f->lists[0].id, "sex");
 	assert_int_equal(f->lists[0].pos.line, 5);
 	assert_int_equal(f->lists[0].pos.col, 3);
 	assert_string_equal(f->lists[1].id, "level");
-	const struct schema_field *sex = tset_form_field(t, "t", "sex");
+	const struct schema_field *sex = tset_field(state, "sex");
 	/* By name: the form's own list, shared. */
 	assert_ptr_equal(sex->choices, &f->lists[0]);
-	assert_ptr_equal(tset_form_field(t, "t", "sex2")->choices, &f->lists[0]);
+	assert_ptr_equal(tset_field(state, "sex2")->choices, &f->lists[0]);
 	assert_int_equal(sex->choices->n, 2);
 	assert_string_equal(sex->choices->v[1].value, "M");
 	assert_string_equal(sex->choices->v[1].label.en, "Male");
@@ -295,7 +302,7 @@ static void named_and_inline_choice_lists(void **state)
 	assert_int_equal(schema_choice_find(sex->choices, "f"), -1);
 	assert_int_equal(schema_choice_find(NULL, "F"), -1);
 	/* Inline: owned by the field, no id, not among the named lists. */
-	const struct schema_field *mood = tset_form_field(t, "t", "mood");
+	const struct schema_field *mood = tset_field(state, "mood");
 	assert_null(mood->choices->id);
 	assert_int_equal(mood->choices->n, 2);
 	assert_string_equal(mood->choices->v[0].label.ja, "良い");
@@ -303,18 +310,9 @@ static void named_and_inline_choice_lists(void **state)
 	assert_int_equal(mood->choices->pos.line, 21);
 }
 
-static const char scale_choices_yaml[] = FORM("      - id: s\n"
-					      "        type: scale\n"
-					      "        label: S\n"
-					      "        choices:\n"
-					      "          - {value: -1, label: Worse}\n"
-					      "          - {value: 0, label: Same}\n"
-					      "          - {value: 1, label: Better}\n");
-
 static void scale_choices_are_whole_numbers(void **state)
 {
-	struct tset *t = *state;
-	const struct schema_field *s = tset_form_field(t, "t", "s");
+	const struct schema_field *s = tset_field(state, "s");
 	assert_int_equal(s->choices->n, 3);
 	assert_string_equal(s->choices->v[0].value, "-1");
 }
@@ -343,11 +341,11 @@ static void a_failed_load_leaves_the_set_alone(void **state)
 {
 	struct tset *t = *state;
 	LOAD_OK(t, FORM("      - {id: a, type: text, label: Old}\n"));
-	const struct schema_form *before = schema_form_find(&t->set, "t");
+	const struct schema_form *before = tset_form(state);
 	/* The same id again, with a mistake: the old form stays. */
 	LOAD_ERR(t, FORM("      - {id: a, type: text, label: New, required: perhaps}\n"),
 		 "t.yaml:8:51: error: 'required' must be true or false, found 'perhaps'\n");
-	assert_ptr_equal(schema_form_find(&t->set, "t"), before);
+	assert_ptr_equal(tset_form(state), before);
 	assert_string_equal(schema_field_find(before, "a")->label.en, "Old");
 	/* A good one of the same folder is refused: one would hide the other. */
 	LOAD_ERR(
@@ -359,13 +357,12 @@ static void a_failed_load_leaves_the_set_alone(void **state)
 	schema_set_next_layer(&t->set);
 	LOAD_OK(t, FORM("      - {id: a, type: text, label: New}\n"));
 	assert_int_equal(t->set.nforms, 1);
-	assert_string_equal(schema_field_find(schema_form_find(&t->set, "t"), "a")->label.en,
-			    "New");
+	assert_string_equal(schema_field_find(tset_form(state), "a")->label.en, "New");
 }
 
 /* Files the loader refuses, each with every diagnostic it prints, at its line
  * and column. */
-static const struct schema_refusal refusals[] = {
+static const struct schema_load_case refusals[] = {
     {"label_mistakes",
      FORM("      - {id: a, type: text, label: [x]}\n"
 	  "      - {id: b, type: text, label: {}}\n"
@@ -519,12 +516,6 @@ static const struct schema_refusal refusals[] = {
      "t.yaml:12:78: error: use either 'choices' or 'choices_from', not both\n"},
 };
 
-static void refusals_name_line_and_column(void **state)
-{
-	(void)state;
-	SCHEMA_REFUSALS_CHECK(refusals);
-}
-
 #define T(f) cmocka_unit_test_setup_teardown(f, tset_setup, tset_teardown)
 
 int main(void)
@@ -542,7 +533,7 @@ int main(void)
 	    T_LOADED(scale_choices_are_whole_numbers, scale_choices_yaml),
 	    T(an_id_of_64_is_allowed_65_is_not),
 	    T(a_failed_load_leaves_the_set_alone),
-	    T(refusals_name_line_and_column),
+	    T_LOADS(refusals),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
