@@ -11,8 +11,9 @@
 #include <unistd.h>
 
 #include "kaigi/config.h"
-#include "schema_fixture.h"
+#include "schema_cases.h"
 
+/* The files the tests load (each named beside its test in main). */
 static const char meeting_yaml[] =
     "meeting: independence\n"
     "version: 2\n"
@@ -56,6 +57,33 @@ static const char plan_yaml[] = "form: plan\n"
 				"    fields:\n"
 				"      - {id: c, type: text, label: C, phase: wrapup}\n";
 
+/* meeting_forms: the forms filled for the meeting itself, checked like forms. */
+static const char planning_yaml[] = "meeting: planning\n"
+				    "version: 1\n"
+				    "kind: planning\n"
+				    "title: Planning\n"
+				    "forms: [sheet]\n"
+				    "meeting_forms: [sheet, minutes]\n"
+				    "phases:\n"
+				    "  - {id: framing, title: F, minutes: 5}\n"
+				    "  - {id: presentation, title: P, minutes: 5}\n";
+
+/* A sheet asking for phases no template using it has. */
+static const char misphased_sheet_yaml[] =
+    "form: sheet\n"
+    "version: 1\n"
+    "title: Sheet\n"
+    "sections:\n"
+    "  - id: s\n"
+    "    title: S\n"
+    "    fields:\n"
+    "      - {id: a, type: text, label: A, phase: presentaton}\n"
+    "      - id: g\n"
+    "        type: grid\n"
+    "        label: G\n"
+    "        columns: [{id: c, type: text, label: C, phase: wrap_up}]\n"
+    "        rows: [{id: r, label: R}]\n";
+
 /* The meeting template with both its forms: a complete set. */
 static void load_template_and_forms(struct tset *t)
 {
@@ -67,7 +95,6 @@ static void load_template_and_forms(struct tset *t)
 static void meeting_template_as_written(void **state)
 {
 	struct tset *t = *state;
-	LOAD_OK(t, meeting_yaml);
 	assert_int_equal(t->set.nmeetings, 1);
 	assert_int_equal(t->set.nforms, 0);
 	const struct schema_meeting *m = schema_meeting_find(&t->set, "independence");
@@ -118,7 +145,6 @@ static void meeting_template_as_written(void **state)
 static void profession_name_town_then_template(void **state)
 {
 	struct tset *t = *state;
-	LOAD_OK(t, meeting_yaml);
 	const struct schema_meeting *m = schema_meeting_find(&t->set, "independence");
 	assert_non_null(m);
 	/* On the town's (default) list, which wins over the template's PT/OT. */
@@ -134,57 +160,6 @@ static void profession_name_town_then_template(void **state)
 	assert_null(config_profession_name(NULL, m, NULL, "ja"));
 }
 
-static void meeting_template_mistakes(void **state)
-{
-	struct tset *t = *state;
-	LOAD_ERR(t,
-		 "meeting: m\n"
-		 "version: 1\n"
-		 "kind: Case Meeting\n"
-		 "title: M\n"
-		 "minutes: 2000\n"
-		 "cases: {min: 5, max: 3}\n"
-		 "roles:\n"
-		 "  - {id: chair, label: Chair}\n"
-		 "  - {id: chair, label: Chair 2}\n"
-		 "  - {id: clerk}\n"
-		 "forms: [sheet, sheet, 42x]\n"
-		 "phases:\n"
-		 "  - {id: a, title: A, minutes: 1}\n"
-		 "  - {id: a, title: A2, minutes: 601}\n"
-		 "  - {id: b, title: B}\n"
-		 "  - {id: c, title: C, minutes: 1, prompts: {ja: x}}\n"
-		 "  - {id: d, title: D, minutes: 1, prompts: [{}, [x]]}\n"
-		 "agenda: none\n",
-		 "t.yaml:3:7: error: invalid meeting kind 'Case Meeting': use lower-case letters, "
-		 "digits and _ (starting with a letter, at most 64)\n"
-		 "t.yaml:5:10: error: 'minutes' must be between 1 and 1440, found 2000\n"
-		 "t.yaml:6:8: error: cases: 'min' (5) is larger than 'max' (3)\n"
-		 "t.yaml:9:10: error: duplicate role id 'chair'\n"
-		 "t.yaml:10:5: error: missing required key 'label'\n"
-		 "t.yaml:11:16: error: form 'sheet' is listed twice\n"
-		 "t.yaml:11:23: error: invalid form id '42x': use lower-case letters, digits and _ "
-		 "(starting with a letter, at most 64)\n"
-		 "t.yaml:14:10: error: duplicate phase id 'a' (first at line 13)\n"
-		 "t.yaml:14:33: error: 'minutes' must be between 0 and 600, found 601\n"
-		 "t.yaml:15:5: error: missing required key 'minutes'\n"
-		 "t.yaml:16:44: error: 'prompts' must be a list of texts, found a mapping\n"
-		 "t.yaml:17:45: error: a prompt needs a 'ja' or an 'en' text\n"
-		 "t.yaml:17:49: error: a prompt must be a text or {ja: …, en: …}, found a list\n"
-		 "t.yaml:18:1: error: unknown key 'agenda' in a meeting template (expected one of: "
-		 "meeting, version, kind, title, description, minutes, case_minutes, cases, "
-		 "roles, forms, phases, reserve_minutes, meeting_forms)\n");
-	LOAD_ERR(
-	    t, "meeting: m\nforms: []\nphases: {}\n",
-	    "t.yaml:1:1: error: missing required key 'version'\n"
-	    "t.yaml:1:1: error: missing required key 'kind'\n"
-	    "t.yaml:1:1: error: missing required key 'title'\n"
-	    "t.yaml:2:8: error: 'forms' must be a list of at least one form id, found an empty "
-	    "list\n"
-	    "t.yaml:3:9: error: 'phases' must be a list of at least one phase, found an empty "
-	    "mapping\n");
-}
-
 static void set_check_passes_when_all_is_there(void **state)
 {
 	struct tset *t = *state;
@@ -197,21 +172,8 @@ static void set_check_passes_when_all_is_there(void **state)
 static void set_check_reports_what_is_missing(void **state)
 {
 	struct tset *t = *state;
-	LOAD_OK(t, meeting_yaml);
 	/* plan is not loaded; sheet asks for a phase no template using it has. */
-	LOAD_OK(t, "form: sheet\n"
-		   "version: 1\n"
-		   "title: Sheet\n"
-		   "sections:\n"
-		   "  - id: s\n"
-		   "    title: S\n"
-		   "    fields:\n"
-		   "      - {id: a, type: text, label: A, phase: presentaton}\n"
-		   "      - id: g\n"
-		   "        type: grid\n"
-		   "        label: G\n"
-		   "        columns: [{id: c, type: text, label: C, phase: wrap_up}]\n"
-		   "        rows: [{id: r, label: R}]\n");
+	LOAD_OK(t, misphased_sheet_yaml);
 	CHECK_SET(t,
 		  "t.yaml:8:9: error: phase 'presentaton' of field 'a' is not a phase of any "
 		  "meeting template that uses form 'sheet' (phases there: framing presentation "
@@ -222,19 +184,9 @@ static void set_check_reports_what_is_missing(void **state)
 		  "template that uses form 'sheet' (phases there: framing presentation wrapup)\n");
 }
 
-/* meeting_forms: the forms filled for the meeting itself, checked like forms. */
 static void meeting_forms_listed_and_checked(void **state)
 {
 	struct tset *t = *state;
-	LOAD_OK(t, "meeting: planning\n"
-		   "version: 1\n"
-		   "kind: planning\n"
-		   "title: Planning\n"
-		   "forms: [sheet]\n"
-		   "meeting_forms: [sheet, minutes]\n"
-		   "phases:\n"
-		   "  - {id: framing, title: F, minutes: 5}\n"
-		   "  - {id: presentation, title: P, minutes: 5}\n");
 	LOAD_OK(t, sheet_yaml);
 	const struct schema_meeting *m = schema_meeting_find(&t->set, "planning");
 	assert_non_null(m);
@@ -243,11 +195,6 @@ static void meeting_forms_listed_and_checked(void **state)
 	assert_string_equal(m->meeting_forms[1], "minutes");
 	CHECK_SET(t, "t.yaml:6:24: error: meeting 'planning' uses form 'minutes' for itself, "
 		     "which is not installed\n");
-	LOAD_ERR(t,
-		 "meeting: m\nversion: 1\nkind: k\ntitle: M\nforms: [a]\nmeeting_forms: []\n"
-		 "phases:\n  - {id: p, title: P, minutes: 5}\n",
-		 "t.yaml:6:16: error: 'meeting_forms' must be a list of at least one form id, "
-		 "found an empty list\n");
 }
 
 static void phases_unchecked_for_a_form_no_template_uses(void **state)
@@ -375,19 +322,6 @@ static void bom_and_crlf_files_load(void **state)
 	free(bom);
 	free(crlf);
 	free(both);
-}
-
-static void errors_in_bom_and_crlf_files_are_placed_right(void **state)
-{
-	struct tset *t = *state;
-	LOAD_ERR(t,
-		 "\xEF\xBB\xBF"
-		 "form: T\r\nversion: 1\r\ntitle: T\r\nsections:\r\n  - id: s\r\n"
-		 "    title: S\r\n    fields:\r\n      - {id: a, type: text, label: A, relevant: "
-		 "\":b > 1\"}\r\n",
-		 "t.yaml:1:7: error: invalid form id 'T': use lower-case letters, digits and _ "
-		 "(starting with a letter, at most 64)\n"
-		 "t.yaml:8:50: error: relevant: no field 'b' in this form\n");
 }
 
 static void shipped_forms_load_and_check_clean(void **state)
@@ -532,34 +466,10 @@ static void unreadable_and_oversized_files(void **state)
 	assert_int_equal(t->set.nforms, 0);
 }
 
-static void documents_that_are_not_one_form(void **state)
+/* A NUL byte is not text (the rest of what is not one form: loads). */
+static void a_nul_byte_is_not_text(void **state)
 {
 	struct tset *t = *state;
-	LOAD_ERR(t, "", "t.yaml:1:1: error: empty file: expected `form: ID` or `meeting: ID`\n");
-	LOAD_ERR(t, "# only\n# comments\n",
-		 "t.yaml:1:1: error: empty file: expected `form: ID` or `meeting: ID`\n");
-	LOAD_ERR(t, "---\n...\n",
-		 "t.yaml:2:1: error: expected a form or meeting template (a mapping starting with "
-		 "`form: ID` or `meeting: ID`), found an empty value\n");
-	LOAD_ERR(t, "just text\n",
-		 "t.yaml:1:1: error: expected a form or meeting template (a mapping starting with "
-		 "`form: ID` or `meeting: ID`), found a text\n");
-	LOAD_ERR(
-	    t, "name: x\n",
-	    "t.yaml:1:1: error: expected `form: ID` or `meeting: ID` at the top of the file\n");
-	LOAD_ERR(t, "form: a\n---\nform: b\n",
-		 "t.yaml:2:1: error: a second YAML document: a file holds one form or meeting "
-		 "template\n");
-	LOAD_ERR(t, "form: a\nversion: 1\n\ttitle: T\n",
-		 "t.yaml:3:1: error: tab character: YAML indentation must use spaces, not tabs\n");
-	LOAD_ERR(
-	    t, "form: a\ntitle: {ja: x\n",
-	    "t.yaml:3:1: error: invalid YAML: did not find expected ',' or '}' while parsing a "
-	    "flow mapping (line 2, column 8)\n");
-	LOAD_ERR(t, "form: a\ntitle: \"\xE4\xBA\n",
-		 "t.yaml:2:9: error: invalid text: invalid trailing UTF-8 octet (byte 0x0A); save "
-		 "the file as UTF-8\n");
-	/* A NUL byte is not text either. */
 	static const char nul[] = "form: a\nversion: 1\x00\n";
 	assert_int_equal(schema_load_buffer(&t->set, "t.yaml", nul, sizeof nul - 1, &t->diags),
 			 KAIGI_EDATA);
@@ -612,17 +522,6 @@ static void alias_bomb_is_stopped(void **state)
 	assert_string_equal(tset_diags(t), "t.yaml:1:1: error: document too large: over 200000 "
 					   "nodes once aliases are expanded (an alias bomb?)\n");
 	free(buf);
-	/* The classic bomb, which the loader never walks: only its misuse is told. */
-	LOAD_ERR(
-	    t,
-	    "form: a\n"
-	    "version: 1\n"
-	    "title: &a [x, x, x, x, x, x, x, x, x]\n"
-	    "description: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-	    "sections: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
-	    "t.yaml:3:8: error: 'title' must be a text or {ja: …, en: …}, found a list\n"
-	    "t.yaml:4:14: error: 'description' must be a text or {ja: …, en: …}, found a list\n"
-	    "t.yaml:4:14: error: expected a section (a mapping of key: value), found a list\n");
 }
 
 static void error_flood_is_capped(void **state)
@@ -644,29 +543,126 @@ static void error_flood_is_capped(void **state)
 	free(buf);
 }
 
+/* Files the loader refuses, with every diagnostic it prints, at its line
+ * and column. */
+static const struct schema_load_case loads[] = {
+    {"meeting_template_mistakes 1",
+     "meeting: m\n"
+     "version: 1\n"
+     "kind: Case Meeting\n"
+     "title: M\n"
+     "minutes: 2000\n"
+     "cases: {min: 5, max: 3}\n"
+     "roles:\n"
+     "  - {id: chair, label: Chair}\n"
+     "  - {id: chair, label: Chair 2}\n"
+     "  - {id: clerk}\n"
+     "forms: [sheet, sheet, 42x]\n"
+     "phases:\n"
+     "  - {id: a, title: A, minutes: 1}\n"
+     "  - {id: a, title: A2, minutes: 601}\n"
+     "  - {id: b, title: B}\n"
+     "  - {id: c, title: C, minutes: 1, prompts: {ja: x}}\n"
+     "  - {id: d, title: D, minutes: 1, prompts: [{}, [x]]}\n"
+     "agenda: none\n",
+     "t.yaml:3:7: error: invalid meeting kind 'Case Meeting': use lower-case letters, "
+     "digits and _ (starting with a letter, at most 64)\n"
+     "t.yaml:5:10: error: 'minutes' must be between 1 and 1440, found 2000\n"
+     "t.yaml:6:8: error: cases: 'min' (5) is larger than 'max' (3)\n"
+     "t.yaml:9:10: error: duplicate role id 'chair'\n"
+     "t.yaml:10:5: error: missing required key 'label'\n"
+     "t.yaml:11:16: error: form 'sheet' is listed twice\n"
+     "t.yaml:11:23: error: invalid form id '42x': use lower-case letters, digits and _ "
+     "(starting with a letter, at most 64)\n"
+     "t.yaml:14:10: error: duplicate phase id 'a' (first at line 13)\n"
+     "t.yaml:14:33: error: 'minutes' must be between 0 and 600, found 601\n"
+     "t.yaml:15:5: error: missing required key 'minutes'\n"
+     "t.yaml:16:44: error: 'prompts' must be a list of texts, found a mapping\n"
+     "t.yaml:17:45: error: a prompt needs a 'ja' or an 'en' text\n"
+     "t.yaml:17:49: error: a prompt must be a text or {ja: …, en: …}, found a list\n"
+     "t.yaml:18:1: error: unknown key 'agenda' in a meeting template (expected one of: "
+     "meeting, version, kind, title, description, minutes, case_minutes, cases, "
+     "roles, forms, phases, reserve_minutes, meeting_forms)\n"},
+    {"meeting_template_mistakes 2", "meeting: m\nforms: []\nphases: {}\n",
+     "t.yaml:1:1: error: missing required key 'version'\n"
+     "t.yaml:1:1: error: missing required key 'kind'\n"
+     "t.yaml:1:1: error: missing required key 'title'\n"
+     "t.yaml:2:8: error: 'forms' must be a list of at least one form id, found an empty "
+     "list\n"
+     "t.yaml:3:9: error: 'phases' must be a list of at least one phase, found an empty "
+     "mapping\n"},
+    {"meeting_forms empty",
+     "meeting: m\nversion: 1\nkind: k\ntitle: M\nforms: [a]\nmeeting_forms: []\n"
+     "phases:\n  - {id: p, title: P, minutes: 5}\n",
+     "t.yaml:6:16: error: 'meeting_forms' must be a list of at least one form id, "
+     "found an empty list\n"},
+    {"errors_in_bom_and_crlf_files_are_placed_right",
+     "\xEF\xBB\xBF"
+     "form: T\r\nversion: 1\r\ntitle: T\r\nsections:\r\n  - id: s\r\n"
+     "    title: S\r\n    fields:\r\n      - {id: a, type: text, label: A, relevant: "
+     "\":b > 1\"}\r\n",
+     "t.yaml:1:7: error: invalid form id 'T': use lower-case letters, digits and _ "
+     "(starting with a letter, at most 64)\n"
+     "t.yaml:8:50: error: relevant: no field 'b' in this form\n"},
+    /* Documents that are not one form or template. */
+    {"documents_that_are_not_one_form 1", "",
+     "t.yaml:1:1: error: empty file: expected `form: ID` or `meeting: ID`\n"},
+    {"documents_that_are_not_one_form 2", "# only\n# comments\n",
+     "t.yaml:1:1: error: empty file: expected `form: ID` or `meeting: ID`\n"},
+    {"documents_that_are_not_one_form 3", "---\n...\n",
+     "t.yaml:2:1: error: expected a form or meeting template (a mapping starting with "
+     "`form: ID` or `meeting: ID`), found an empty value\n"},
+    {"documents_that_are_not_one_form 4", "just text\n",
+     "t.yaml:1:1: error: expected a form or meeting template (a mapping starting with "
+     "`form: ID` or `meeting: ID`), found a text\n"},
+    {"documents_that_are_not_one_form 5", "name: x\n",
+     "t.yaml:1:1: error: expected `form: ID` or `meeting: ID` at the top of the file\n"},
+    {"documents_that_are_not_one_form 6", "form: a\n---\nform: b\n",
+     "t.yaml:2:1: error: a second YAML document: a file holds one form or meeting "
+     "template\n"},
+    {"documents_that_are_not_one_form 7", "form: a\nversion: 1\n\ttitle: T\n",
+     "t.yaml:3:1: error: tab character: YAML indentation must use spaces, not tabs\n"},
+    {"documents_that_are_not_one_form 8", "form: a\ntitle: {ja: x\n",
+     "t.yaml:3:1: error: invalid YAML: did not find expected ',' or '}' while parsing a "
+     "flow mapping (line 2, column 8)\n"},
+    {"documents_that_are_not_one_form 9", "form: a\ntitle: \"\xE4\xBA\n",
+     "t.yaml:2:9: error: invalid text: invalid trailing UTF-8 octet (byte 0x0A); save "
+     "the file as UTF-8\n"},
+    /* The classic alias bomb, which the loader never walks: only its misuse
+     * is told. */
+    {"the classic alias bomb",
+     "form: a\n"
+     "version: 1\n"
+     "title: &a [x, x, x, x, x, x, x, x, x]\n"
+     "description: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+     "sections: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
+     "t.yaml:3:8: error: 'title' must be a text or {ja: …, en: …}, found a list\n"
+     "t.yaml:4:14: error: 'description' must be a text or {ja: …, en: …}, found a list\n"
+     "t.yaml:4:14: error: expected a section (a mapping of key: value), found a list\n"},
+};
+
 #define T(f) cmocka_unit_test_setup_teardown(f, tset_setup, tset_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    T(meeting_template_as_written),
-	    T(meeting_template_mistakes),
-	    T(profession_name_town_then_template),
-	    T(meeting_forms_listed_and_checked),
+	    T_LOADED(meeting_template_as_written, meeting_yaml),
+	    T_LOADED(profession_name_town_then_template, meeting_yaml),
+	    T_LOADED(meeting_forms_listed_and_checked, planning_yaml),
 	    T(set_check_passes_when_all_is_there),
-	    T(set_check_reports_what_is_missing),
+	    T_LOADED(set_check_reports_what_is_missing, meeting_yaml),
 	    T(phases_unchecked_for_a_form_no_template_uses),
 	    T(phases_of_every_template_using_the_form),
 	    T(choices_from_another_form),
 	    T(bom_and_crlf_files_load),
-	    T(errors_in_bom_and_crlf_files_are_placed_right),
 	    T(shipped_forms_load_and_check_clean),
 	    T(folders_layer_and_override_by_id),
 	    T(unreadable_and_oversized_files),
-	    T(documents_that_are_not_one_form),
+	    T(a_nul_byte_is_not_text),
 	    T(deep_nesting_is_refused_quickly),
 	    T(alias_bomb_is_stopped),
 	    T(error_flood_is_capped),
+	    T_LOADS(loads),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
