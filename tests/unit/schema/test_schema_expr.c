@@ -5,6 +5,7 @@
  * form file must never reach (subqueries, tables, pragmas, extensions,
  * recursive queries) and a runaway expression stopped by the step budget.
  */
+#include <math.h>
 #include <time.h>
 
 #include "schema_cases.h"
@@ -121,32 +122,40 @@ static void bmi_is_computed(void **state)
 	struct expr_engine *eng = *state;
 	struct expr *bmi =
 	    compile(eng, "round(:weight / ((:height / 100.0) * (:height / 100.0)), 1)");
-	struct tvals vals = {0};
-	tvals_real(&vals, "weight", 65.0);
-	tvals_real(&vals, "height", 170.0);
-	struct kaigi_value v = {0};
-	eval_ok(bmi, &vals, &v);
-	assert_int_equal(v.type, KAIGI_REAL);
-	assert_true(v.r == 22.5);
-	/* Integers as typed in, and rounding to one place. */
-	tvals_free(&vals);
-	tvals_int(&vals, "weight", 48);
-	tvals_int(&vals, "height", 152);
-	eval_ok(bmi, &vals, &v);
-	assert_true(v.r == 20.8);
-	/* Either missing: no BMI. */
-	tvals_free(&vals);
-	tvals_int(&vals, "weight", 48);
-	tvals_null(&vals, "height");
-	eval_ok(bmi, &vals, &v);
-	assert_int_equal(v.type, KAIGI_NULL);
-	/* Height 0: SQLite gives NULL, not a crash or infinity. */
-	tvals_free(&vals);
-	tvals_int(&vals, "weight", 48);
-	tvals_int(&vals, "height", 0);
-	eval_ok(bmi, &vals, &v);
-	assert_int_equal(v.type, KAIGI_NULL);
-	tvals_free(&vals);
+	/* Weight and height (NAN: no answer), as decimals or typed in as whole
+	 * numbers, and the BMI (NAN: none). */
+	static const struct {
+		double weight, height;
+		bool whole;
+		double want;
+	} cases[] = {
+	    {65.0, 170.0, false, 22.5},
+	    /* Integers as typed in, and rounding to one place. */
+	    {48, 152, true, 20.8},
+	    /* Either missing: no BMI. */
+	    {48, NAN, true, NAN},
+	    /* Height 0: SQLite gives NULL, not a crash or infinity. */
+	    {48, 0, true, NAN},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct tvals vals = {0};
+		const char *names[] = {"weight", "height"};
+		double given[] = {cases[i].weight, cases[i].height};
+		for (size_t k = 0; k < 2; k++)
+			if (isnan(given[k]))
+				tvals_null(&vals, names[k]);
+			else if (cases[i].whole)
+				tvals_int(&vals, names[k], (long long)given[k]);
+			else
+				tvals_real(&vals, names[k], given[k]);
+		struct kaigi_value v = {0};
+		eval_ok(bmi, &vals, &v);
+		print_message("BMI of %g kg, %g cm\n", cases[i].weight, cases[i].height);
+		assert_int_equal(v.type, isnan(cases[i].want) ? KAIGI_NULL : KAIGI_REAL);
+		if (!isnan(cases[i].want))
+			assert_true(v.r == cases[i].want);
+		tvals_free(&vals);
+	}
 }
 
 static void relevant_true_and_false(void **state)
@@ -306,26 +315,27 @@ static void sandbox_caps_sizes(void **state)
 	struct expr_engine *eng = *state;
 	struct kaigi_value v = {0};
 	struct kaigi_error err;
-	struct expr *big = compile(eng, "length(zeroblob(:n))");
-	struct tvals vals = {0};
-	tvals_int(&vals, "n", 1000);
-	eval_ok(big, &vals, &v);
-	assert_int_equal(v.i, 1000);
-	tvals_free(&vals);
-	tvals_int(&vals, "n", 1000000000);
-	assert_int_equal(expr_eval(big, tvals_lookup, &vals, &v, &err), KAIGI_EDATA);
-	assert_string_equal(err.msg, "expression failed: string or blob too big");
-	tvals_free(&vals);
-	/* A text that grows past 1 MB is stopped too. */
-	struct expr *hex = compile(eng, "length(hex(zeroblob(:n)))");
-	tvals_int(&vals, "n", 400000);
-	eval_ok(hex, &vals, &v);
-	assert_int_equal(v.i, 800000);
-	tvals_free(&vals);
-	tvals_int(&vals, "n", 600000);
-	assert_int_equal(expr_eval(hex, tvals_lookup, &vals, &v, &err), KAIGI_EDATA);
-	assert_string_equal(err.msg, "expression failed: string or blob too big");
-	tvals_free(&vals);
+	/* A blob, and a text that grows past 1 MB: what fits is computed, what
+	 * does not is stopped. */
+	static const struct {
+		const char *src;
+		long long fits, len, too_big;
+	} sizes[] = {
+	    {"length(zeroblob(:n))", 1000, 1000, 1000000000},
+	    {"length(hex(zeroblob(:n)))", 400000, 800000, 600000},
+	};
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		struct expr *e = compile(eng, sizes[i].src);
+		struct tvals vals = {0};
+		tvals_int(&vals, "n", sizes[i].fits);
+		eval_ok(e, &vals, &v);
+		assert_int_equal(v.i, sizes[i].len);
+		tvals_free(&vals);
+		tvals_int(&vals, "n", sizes[i].too_big);
+		assert_int_equal(expr_eval(e, tvals_lookup, &vals, &v, &err), KAIGI_EDATA);
+		assert_string_equal(err.msg, "expression failed: string or blob too big");
+		tvals_free(&vals);
+	}
 	/* Deep expressions are refused when compiled. */
 	char deep[1024] = "1";
 	for (int i = 0; i < 150; i++)
