@@ -78,6 +78,12 @@ class Gen:
     def pick(self, seq):
         return seq[self.rnd.randrange(len(seq))]
 
+    def item(self, out):
+        """A new list item: its id, with its `- _id:` line written."""
+        item = self.uid()
+        out.append('                - _id: %s\n' % item)
+        return item
+
     def ans(self, out, rec, field, item, col, value, indent, key):
         self.answers += 1
         v = str(value)
@@ -125,23 +131,20 @@ class Gen:
     def plan(self, out, rec, date, person):
         out.append('              issues:\n')
         for _ in range(self.rnd.randint(2, 4)):
-            item = self.uid()
-            out.append('                - _id: %s\n' % item)
+            item = self.item(out)
             self.ans(out, rec, 'issues', item, 'demand', self.pick(DEMANDS), 18, 'demand')
             self.ans(out, rec, 'issues', item, 'need', self.pick(NEEDS), 18, 'need')
             self.ans(out, rec, 'issues', item, 'category', self.pick(CATEGORIES), 18, 'category')
             self.ans(out, rec, 'issues', item, 'priority', self.rnd.randint(1, 5), 18, 'priority')
         out.append('              goals:\n')
         for h in ['long', 'short', 'short']:
-            item = self.uid()
-            out.append('                - _id: %s\n' % item)
+            item = self.item(out)
             self.ans(out, rec, 'goals', item, 'horizon', h, 18, 'horizon')
             self.ans(out, rec, 'goals', item, 'wording', self.pick(GOALS), 18, 'wording')
             self.ans(out, rec, 'goals', item, 'indicator', self.pick(INDICATORS), 18, 'indicator')
         out.append('              advice:\n')
         for _ in range(self.rnd.randint(3, 5)):
-            item = self.uid()
-            out.append('                - _id: %s\n' % item)
+            item = self.item(out)
             self.ans(out, rec, 'advice', item, 'profession', self.pick(PROFESSIONS), 18, 'profession')
             self.ans(out, rec, 'advice', item, 'text', self.pick(ADVICE), 18, 'text')
         # Agreed actions are the plan's list (schema 2), with a status.
@@ -149,8 +152,7 @@ class Gen:
         due = '%d-%02d-28' % (year + (month == 12), month % 12 + 1)
         out.append('              actions:\n')
         for who in ['ケアマネ', self.pick(['通所型サービスC', '生活支援コーディネーター', '訪問リハ'])]:
-            item = self.uid()
-            out.append('                - _id: %s\n' % item)
+            item = self.item(out)
             self.ans(out, rec, 'actions', item, 'who', who, 18, 'who')
             self.ans(out, rec, 'actions', item, 'what', 'サービス担当者会議で' + self.pick(GOALS) + 'ための支援を調整', 18, 'what')
             self.ans(out, rec, 'actions', item, 'due', due, 18, 'due')
@@ -159,8 +161,7 @@ class Gen:
         # About one case in five raises a regional issue (地域課題).
         if self.rnd.random() < 0.2:
             out.append('              regional_issues:\n')
-            item = self.uid()
-            out.append('                - _id: %s\n' % item)
+            item = self.item(out)
             self.ans(out, rec, 'regional_issues', item, 'statement', self.pick(ISSUES), 18, 'statement')
             self.ans(out, rec, 'regional_issues', item, 'category', self.pick(CATEGORIES), 18, 'category')
             self.ans(out, rec, 'regional_issues', item, 'policy', self.pick(['cooperation', 'programme', 'resources']), 18, 'policy')
