@@ -268,12 +268,13 @@ class Kaigi:
             os.write(self.fd, ch.encode("utf-8"))
             self.pump(0.005)
 
-    def fill(self, *texts):
+    def fill(self, *texts, then="tab"):
         """Type each text into a field and Tab on to the next, as a person
-        fills in a form field after field."""
-        for text in texts:
+        fills in a form field after field; after the last text the key then
+        (Tab: on to the next field; Enter: leave the field)."""
+        for n, text in enumerate(texts):
             self.type(text)
-            self.send("tab")
+            self.send("tab" if n + 1 < len(texts) else then)
 
     # ---- the process ---------------------------------------------------
     def resize(self, rows, cols):

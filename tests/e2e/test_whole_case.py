@@ -42,9 +42,8 @@ def main():
         k.wait_for("まだ事例がありません")
         Counted.keys = 0  # the case starts here
         add_case(k, "事例番号")
-        k.fill("T.S")
-        k.type("80代")
-        k.send("enter", "esc")
+        k.fill("T.S", "80代", then="enter")
+        k.send("esc")
         k.wait_for("T.S")
         k.send("home", "enter")
         k.wait_for("論点の提示")
