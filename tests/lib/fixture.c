@@ -228,6 +228,44 @@ void fixture_save(struct fixture *fx, const char *case_id, const char *form, con
 	store_case_clear(&c);
 }
 
+void fixture_open_migrated(struct fixture *fx)
+{
+	struct kaigi_error err = {0};
+	if (store_open(&fx->st, fx->db, STORE_READ_WRITE, &err) != KAIGI_OK)
+		fail_msg("store_open: %s", err.msg);
+	store_set_forms(fx->st, &fx->forms);
+	assert_int_equal(fixture_int(fx, "PRAGMA user_version"), (long long)kaigi_migration_count);
+}
+
+void fixture_search(struct fixture *fx, const struct fixture_search *s,
+		    struct store_text_hit_list *h)
+{
+	struct store_text_hit_list mine;
+	struct store_text_hit_list *l = h ? h : &mine;
+	struct kaigi_error err = {0};
+	enum store_search_mode mode;
+	if (store_text_search(fx->st, s->query, s->limit, l, &mode, &err) != KAIGI_OK)
+		fail_msg("search 「%s」: %s", s->query, err.msg);
+	if (l->n != s->hits)
+		fail_msg("search 「%s」: %zu hits, not %zu", s->query, l->n, s->hits);
+	if (s->index && mode != STORE_SEARCH_INDEX)
+		fail_msg("search 「%s」 did not use the index", s->query);
+	if (s->field && strcmp(l->v[0].field, s->field) != 0)
+		fail_msg("search 「%s」: first hit in %s, not %s", s->query, l->v[0].field,
+			 s->field);
+	if (s->date && strcmp(l->v[0].meeting_date, s->date) != 0)
+		fail_msg("search 「%s」: first hit of %s, not %s", s->query, l->v[0].meeting_date,
+			 s->date);
+	if (!h)
+		store_text_hit_list_free(&mine);
+}
+
+void fixture_searches(struct fixture *fx, const struct fixture_search *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fixture_search(fx, &s[i], NULL);
+}
+
 static sqlite3 *open_read_only(const char *path)
 {
 	sqlite3 *db = NULL;

@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 
 #include "kaigi/schema.h"
+#include "kaigi/search.h"
 #include "kaigi/store.h"
 
 struct fixture {
@@ -76,6 +77,28 @@ void fixture_db_remove(struct fixture *fx);
  * missing); fails the test with the store's message when refused. */
 void fixture_save(struct fixture *fx, const char *case_id, const char *form, const char *field,
 		  const char *item, const char *col, const char *text);
+
+/* Open fx->st on the database a test built at fx->db (no actor set), with
+ * fx's forms, and assert the open migrated it to the newest schema. */
+void fixture_open_migrated(struct fixture *fx);
+
+/* A full-text search and what it must give: hits hits (in the index's
+ * mode when index), the first in field and of a meeting on date where
+ * those are not NULL. */
+struct fixture_search {
+	const char *query;
+	size_t limit;
+	size_t hits;
+	bool index;
+	const char *field;
+	const char *date;
+};
+/* Run s on fx->st and assert what it names (a failure names the query);
+ * the hits stay in *h when h is not NULL (caller frees), else are freed. */
+void fixture_search(struct fixture *fx, const struct fixture_search *s,
+		    struct store_text_hit_list *h);
+/* fixture_search of each of the n searches in turn, their hits freed. */
+void fixture_searches(struct fixture *fx, const struct fixture_search *s, size_t n);
 
 /* The first column of the first row of sql, read on a second, read-only
  * connection to fx->db (the store's own is busy with its cache): an
