@@ -130,10 +130,7 @@ static void migration_turns_months_into_periods(void **state)
 	    "'55555555-5555-4555-8555-000000000003', 'months', 'そのうち', 0, 0);");
 	sqlite3_close(db);
 
-	struct kaigi_error err;
-	assert_int_equal(store_open(&f->st, f->db, STORE_READ_WRITE, &err), KAIGI_OK);
-	store_set_forms(f->st, &f->forms);
-	assert_int_equal(fixture_int(f, "PRAGMA user_version"), (long long)kaigi_migration_count);
+	fixture_open_migrated(f);
 	assert_string_equal(
 	    fixture_text(f, "SELECT value FROM answer WHERE item = "
 			    "'55555555-5555-4555-8555-000000000001' AND col = 'period'"),
