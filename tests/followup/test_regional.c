@@ -100,19 +100,6 @@ static void outcomes_check(struct fixture *f, const struct outcome_want *want, s
 	store_outcome_list_free(&o);
 }
 
-/* Move the person with code to area (store_person_save, as the UI does). */
-static void person_area_set(struct fixture *f, const char *code, const char *area)
-{
-	struct kaigi_error err;
-	struct store_person pp;
-	memset(&pp, 0, sizeof pp);
-	assert_int_equal(store_person_get(f->st, NULL, code, &pp, &err), KAIGI_OK);
-	free(pp.area);
-	pp.area = xstrdup(area);
-	assert_int_equal(store_person_save(f->st, &pp, &err), KAIGI_OK);
-	store_person_clear(&pp);
-}
-
 static void raised_counts(void **state)
 {
 	struct fixture *f = *state;
@@ -174,7 +161,7 @@ static void raised_counts(void **state)
 	assert_int_equal(store_meeting_set(f->st, "00000000-0000-4000-8000-0000000000a1",
 					   STORE_MEETING_DATE, "2024-05-20", &err),
 			 KAIGI_OK);
-	person_area_set(f, "R-006", "南地区");
+	fixture_person_area(f, "R-006", "南地区");
 	l = raised_rollup(f, &whole, ANY);
 	assert_string_equal(raised(&l, "mobility", "東地区", S1)->first_seen, "2024-05-20");
 	assert_int_equal(raised(&l, "medical", "南地区", S3)->ncases, 1);
@@ -336,7 +323,7 @@ static void outcomes_and_the_report(void **state)
 			    "form_record WHERE form = 'adl_toyoake'))"));
 	assert_int_equal(store_meeting_set(f->st, mid, STORE_MEETING_DATE, "2026-05-10", &err),
 			 KAIGI_OK);
-	person_area_set(f, "R-001", "北地区");
+	fixture_person_area(f, "R-001", "北地区");
 	struct store_outcome_list o;
 	assert_int_equal(store_outcome_rollup(f->st, NULL, &o, &err), KAIGI_OK);
 	/* 2026-05-10 is in 年度 2026 (April to March). */

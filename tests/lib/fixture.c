@@ -266,6 +266,17 @@ void fixture_searches(struct fixture *fx, const struct fixture_search *s, size_t
 		fixture_search(fx, &s[i], NULL);
 }
 
+void fixture_person_area(struct fixture *fx, const char *code, const char *area)
+{
+	struct kaigi_error err;
+	struct store_person pp = {0};
+	assert_int_equal(store_person_get(fx->st, NULL, code, &pp, &err), KAIGI_OK);
+	free(pp.area);
+	pp.area = xstrdup(area);
+	assert_int_equal(store_person_save(fx->st, &pp, &err), KAIGI_OK);
+	store_person_clear(&pp);
+}
+
 static sqlite3 *open_read_only(const char *path)
 {
 	sqlite3 *db = NULL;

@@ -100,6 +100,10 @@ void fixture_search(struct fixture *fx, const struct fixture_search *s,
 /* fixture_search of each of the n searches in turn, their hits freed. */
 void fixture_searches(struct fixture *fx, const struct fixture_search *s, size_t n);
 
+/* Move the person with code to area (the person read, changed and saved
+ * as the UI does); asserts both steps work. */
+void fixture_person_area(struct fixture *fx, const char *code, const char *area);
+
 /* The first column of the first row of sql, read on a second, read-only
  * connection to fx->db (the store's own is busy with its cache): an
  * integer (-1 for no row), or text in a static buffer ("" for none). */
