@@ -414,6 +414,21 @@ char *test_read_file(const char *path, size_t *len)
 	return buf;
 }
 
+void test_text_has(const char *what, const char *text, const char *needle)
+{
+	if (!text || !strstr(text, needle))
+		fail_msg("%s lacks 「%s」:\n%s", what, needle, text ? text : "(nothing)");
+}
+
+void test_file_has(const char *dir, const char *name, const char *needle)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	char *text = test_read_file(path, NULL);
+	test_text_has(path, text, needle);
+	free(text);
+	free(path);
+}
+
 void test_write_file(const char *path, const char *text)
 {
 	FILE *f = fopen(path, "wb");

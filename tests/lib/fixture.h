@@ -154,6 +154,11 @@ void test_print_diags(const struct kaigi_diags *d);
 
 /* Read a whole file (caller frees); NULL when absent. */
 char *test_read_file(const char *path, size_t *len);
+/* Assert that text holds needle; a failure names what the text is (a
+ * file, a report) and the needle, and shows the text. */
+void test_text_has(const char *what, const char *text, const char *needle);
+/* Assert that the file dir/name exists and holds needle. */
+void test_file_has(const char *dir, const char *name, const char *needle);
 /* Write text to path; asserts it was written. */
 void test_write_file(const char *path, const char *text);
 
