@@ -76,6 +76,19 @@ static void save(struct store *st, const char *record, const char *field, const 
 		fail_msg("saving %s: %s", field, err.msg);
 }
 
+/* Every open conflict of st (at least one) settled keeping keep. */
+static void resolve_all(struct store *st, enum sync_keep keep)
+{
+	struct sync_conflicts c;
+	struct kaigi_error err;
+	assert_int_equal(store_sync_conflicts(st, false, &c, &err), KAIGI_OK);
+	assert_true(c.n > 0);
+	for (size_t i = 0; i < c.n; i++)
+		if (store_sync_resolve(st, c.v[i].id, keep, NULL, &err) != KAIGI_OK)
+			fail_msg("resolve %lld: %s", c.v[i].id, err.msg);
+	sync_conflicts_free(&c);
+}
+
 static void test_edit_here_delete_there(void **state)
 {
 	struct two *t = *state;
@@ -91,18 +104,20 @@ static void test_edit_here_delete_there(void **state)
 
 	struct sync_import_result r = send(t->a.st, t->b.st);
 	assert_true(r.conflicts >= 3);
-	/* The local edit stayed, with everything it hangs from. */
-	want(t->b.db, "SELECT value FROM answer WHERE field = 'wish'",
-	     "神社まで歩きたい（Bの記録）");
-	want(t->b.db, "SELECT count(*) FROM meeting", "1");
-	want(t->b.db, "SELECT count(*) FROM case_review", "1");
-	want(t->b.db, "SELECT count(*) FROM form_record", "1");
-	want(t->b.db, "PRAGMA foreign_key_check", "");
-	want(t->b.db,
-	     "SELECT group_concat(tbl, ' ') FROM (SELECT tbl FROM sync_conflict WHERE state = "
+	/* The local edit stayed, with everything it hangs from: {query, answer}. */
+	static const char *const stayed[][2] = {
+	    {"SELECT value FROM answer WHERE field = 'wish'", "神社まで歩きたい（Bの記録）"},
+	    {"SELECT count(*) FROM meeting", "1"},
+	    {"SELECT count(*) FROM case_review", "1"},
+	    {"SELECT count(*) FROM form_record", "1"},
+	    {"PRAGMA foreign_key_check", ""},
+	    {"SELECT group_concat(tbl, ' ') FROM (SELECT tbl FROM sync_conflict WHERE state = "
 	     "'open' AND kind = 'deleted-there' ORDER BY tbl)",
-	     "answer case_review form_record meeting");
-	want(t->b.db, "SELECT count(*) FROM sync_conflict WHERE kind = 'foreign-key'", "0");
+	     "answer case_review form_record meeting"},
+	    {"SELECT count(*) FROM sync_conflict WHERE kind = 'foreign-key'", "0"},
+	};
+	for (size_t i = 0; i < sizeof stayed / sizeof stayed[0]; i++)
+		want(t->b.db, stayed[i][0], stayed[i][1]);
 
 	/* B's edit reaches A as an edit of a deleted row: listed there too. */
 	r = send(t->b.st, t->a.st);
@@ -110,12 +125,7 @@ static void test_edit_here_delete_there(void **state)
 	want(t->a.db, "SELECT kind FROM sync_conflict WHERE state = 'open'", "deleted-here");
 
 	/* B keeps its rows; after the next exchange A has them back. */
-	struct sync_conflicts c;
-	assert_int_equal(store_sync_conflicts(t->b.st, false, &c, &err), KAIGI_OK);
-	for (size_t i = 0; i < c.n; i++)
-		if (store_sync_resolve(t->b.st, c.v[i].id, SYNC_KEEP_LOCAL, NULL, &err) != KAIGI_OK)
-			fail_msg("resolve %lld: %s", c.v[i].id, err.msg);
-	sync_conflicts_free(&c);
+	resolve_all(t->b.st, SYNC_KEEP_LOCAL);
 	want(t->b.db, "SELECT count(*) FROM sync_conflict WHERE state = 'open'", "0");
 	r = send(t->b.st, t->a.st);
 	assert_true(r.decisions >= 4);
@@ -170,18 +180,6 @@ static void test_audit_one_row_per_change(void **state)
 	free(before_b);
 	free(after_a);
 	free(after_b);
-}
-
-static void resolve_all(struct store *st, enum sync_keep keep)
-{
-	struct sync_conflicts c;
-	struct kaigi_error err;
-	assert_int_equal(store_sync_conflicts(st, false, &c, &err), KAIGI_OK);
-	assert_true(c.n > 0);
-	for (size_t i = 0; i < c.n; i++)
-		if (store_sync_resolve(st, c.v[i].id, keep, NULL, &err) != KAIGI_OK)
-			fail_msg("resolve: %s", err.msg);
-	sync_conflicts_free(&c);
 }
 
 /* A and B settle the same conflict differently before they exchange
