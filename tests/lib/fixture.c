@@ -510,6 +510,30 @@ int test_run_kaigi(const char *const *argv, char **out, char **err, int uid, lon
 	return 128 + WTERMSIG(status);
 }
 
+pid_t test_db_lock(const char *path, unsigned seconds)
+{
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		sqlite3 *db;
+		sqlite3_open(path, &db);
+		sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if (write(fds[1], "x", 1) != 1)
+			_exit(1);
+		sleep(seconds);
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close(db);
+		_exit(0);
+	}
+	char ch;
+	assert_int_equal(read(fds[0], &ch, 1), 1);
+	close(fds[0]);
+	close(fds[1]);
+	return pid;
+}
+
 unsigned long long test_file_hash(const char *path)
 {
 	size_t len = 0;

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include <cmocka.h>
 #include <sqlite3.h>
@@ -173,6 +174,11 @@ void test_write_file(const char *path, const char *text);
 #define TEST_ROOT_WITHOUT_DAC (-2)
 
 int test_run_kaigi(const char *const *argv, char **out, char **err, int uid, long fsize);
+
+/* A child process that holds a write transaction (BEGIN IMMEDIATE) on the
+ * database at path for seconds, then rolls it back and ends; returns its
+ * pid once the lock is held.  The caller reaps it (waitpid). */
+pid_t test_db_lock(const char *path, unsigned seconds);
 
 /* sha-like fingerprint of a file's bytes (for "unchanged" checks). */
 unsigned long long test_file_hash(const char *path);
