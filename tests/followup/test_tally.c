@@ -741,20 +741,23 @@ static void agenda_order(void **state)
 	store_decision_list_free(&d);
 }
 
+/* A test on its own fixture, made and freed around it. */
+#define T(f) cmocka_unit_test_setup_teardown(f, tally_setup, fixture_teardown)
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(tally_shares, tally_setup, fixture_teardown),
-	    cmocka_unit_test_setup_teardown(near_duplicates, tally_setup, fixture_teardown),
-	    cmocka_unit_test_setup_teardown(fiscal_boundaries, tally_setup, fixture_teardown),
-	    cmocka_unit_test_setup_teardown(deterioration, tally_setup, fixture_teardown),
+	    T(tally_shares),
+	    T(near_duplicates),
+	    T(fiscal_boundaries),
+	    T(deterioration),
 	    cmocka_unit_test_setup_teardown(deterioration_month_end, shipped_setup,
 					    fixture_teardown),
-	    cmocka_unit_test_setup_teardown(targets_results, tally_setup, fixture_teardown),
-	    cmocka_unit_test_setup_teardown(policy_decision, tally_setup, fixture_teardown),
+	    T(targets_results),
+	    T(policy_decision),
 	    cmocka_unit_test_setup_teardown(outcome_direction, shipped_setup, fixture_teardown),
-	    cmocka_unit_test_setup_teardown(kept_rows, tally_setup, fixture_teardown),
-	    cmocka_unit_test_setup_teardown(agenda_order, tally_setup, fixture_teardown),
+	    T(kept_rows),
+	    T(agenda_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -160,26 +160,29 @@ static void test_child_for_a_deleted_parent(void **state)
 	     "foreign-key answer");
 }
 
+/* How many rows the audit trail of the database at db has. */
+static long long audit_rows(const char *db)
+{
+	char *v = test_db_text(db, "SELECT count(*) FROM audit");
+	long long n = atoll(v);
+	free(v);
+	return n;
+}
+
 static void test_audit_one_row_per_change(void **state)
 {
 	struct two *t = *state;
 	fixture_case(&t->a);
 	save(t->a.st, t->a.record, "wish", "一");
 	send(t->a.st, t->b.st);
-	char *before_a = test_db_text(t->a.db, "SELECT count(*) FROM audit");
-	char *before_b = test_db_text(t->b.db, "SELECT count(*) FROM audit");
+	long long before_a = audit_rows(t->a.db), before_b = audit_rows(t->b.db);
 	save(t->a.st, t->a.record, "wish", "二");
 	save(t->a.st, t->a.record, "age", "70");
-	char *after_a = test_db_text(t->a.db, "SELECT count(*) FROM audit");
+	long long after_a = audit_rows(t->a.db);
 	send(t->a.st, t->b.st);
-	char *after_b = test_db_text(t->b.db, "SELECT count(*) FROM audit");
-	assert_int_equal(atoi(after_a) - atoi(before_a), 2);
-	assert_int_equal(atoi(after_b) - atoi(before_b), 2);
+	assert_int_equal(after_a - before_a, 2);
+	assert_int_equal(audit_rows(t->b.db) - before_b, 2);
 	want(t->b.db, "SELECT count(*) FROM audit WHERE who LIKE '% @%' AND new = '二'", "1");
-	free(before_a);
-	free(before_b);
-	free(after_a);
-	free(after_b);
 }
 
 /* A and B settle the same conflict differently before they exchange
@@ -206,13 +209,16 @@ static void test_two_decisions_converge(void **state)
 	want(t->b.db, "SELECT count(*) FROM sync_conflict WHERE state = 'open'", "0");
 }
 
+/* A test on its own fixture, made and freed around it. */
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_edit_here_delete_there, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_child_for_a_deleted_parent, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_audit_one_row_per_change, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_two_decisions_converge, setup, teardown),
+	    T(test_edit_here_delete_there),
+	    T(test_child_for_a_deleted_parent),
+	    T(test_audit_one_row_per_change),
+	    T(test_two_decisions_converge),
 	};
 	return cmocka_run_group_tests_name("sync_store", tests, NULL, NULL);
 }
