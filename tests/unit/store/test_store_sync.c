@@ -76,6 +76,15 @@ static void save(struct store *st, const char *record, const char *field, const 
 		fail_msg("saving %s: %s", field, err.msg);
 }
 
+/* What every test starts from: a case in A with wish answered, sent to
+ * B. */
+static void shared_case(struct two *t, const char *wish)
+{
+	fixture_case(&t->a);
+	save(t->a.st, t->a.record, "wish", wish);
+	send(t->a.st, t->b.st);
+}
+
 /* Every open conflict of st (at least one) settled keeping keep. */
 static void resolve_all(struct store *st, enum sync_keep keep)
 {
@@ -92,9 +101,7 @@ static void resolve_all(struct store *st, enum sync_keep keep)
 static void test_edit_here_delete_there(void **state)
 {
 	struct two *t = *state;
-	fixture_case(&t->a);
-	save(t->a.st, t->a.record, "wish", "毎朝の散歩を続けたい");
-	send(t->a.st, t->b.st);
+	shared_case(t, "毎朝の散歩を続けたい");
 	want(t->b.db, "SELECT value FROM answer WHERE field = 'wish'", "毎朝の散歩を続けたい");
 
 	/* Offline: A deletes the meeting, B edits the answer in it. */
@@ -138,9 +145,7 @@ static void test_edit_here_delete_there(void **state)
 static void test_child_for_a_deleted_parent(void **state)
 {
 	struct two *t = *state;
-	fixture_case(&t->a);
-	save(t->a.st, t->a.record, "wish", "買い物に行きたい");
-	send(t->a.st, t->b.st);
+	shared_case(t, "買い物に行きたい");
 	struct kaigi_error err;
 	/* B deletes the meeting; A adds an answer to its record. */
 	assert_int_equal(store_meeting_delete(t->b.st, t->a.meeting, &err), KAIGI_OK);
@@ -172,9 +177,7 @@ static long long audit_rows(const char *db)
 static void test_audit_one_row_per_change(void **state)
 {
 	struct two *t = *state;
-	fixture_case(&t->a);
-	save(t->a.st, t->a.record, "wish", "一");
-	send(t->a.st, t->b.st);
+	shared_case(t, "一");
 	long long before_a = audit_rows(t->a.db), before_b = audit_rows(t->b.db);
 	save(t->a.st, t->a.record, "wish", "二");
 	save(t->a.st, t->a.record, "age", "70");
@@ -190,9 +193,7 @@ static void test_audit_one_row_per_change(void **state)
 static void test_two_decisions_converge(void **state)
 {
 	struct two *t = *state;
-	fixture_case(&t->a);
-	save(t->a.st, t->a.record, "wish", "もと");
-	send(t->a.st, t->b.st);
+	shared_case(t, "もと");
 	save(t->a.st, t->a.record, "wish", "Aの案");
 	save(t->b.st, t->a.record, "wish", "Bの案");
 	send(t->a.st, t->b.st);
