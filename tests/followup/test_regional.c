@@ -41,12 +41,6 @@ static int regional_setup(void **state)
 	return 0;
 }
 
-static int reviews_setup(void **state)
-{
-	*state = fixture_new("tests/data/followup/three_reviews.yaml");
-	return 0;
-}
-
 static const struct store_raised *raised(const struct store_raised_list *l, const char *cat,
 					 const char *area, const char *statement)
 {
@@ -519,11 +513,12 @@ int main(void)
 					    fixture_teardown),
 	    cmocka_unit_test_setup_teardown(outcomes_and_the_report, regional_setup,
 					    fixture_teardown),
-	    cmocka_unit_test_setup_teardown(search_finds_japanese_in_long_text, reviews_setup,
+	    cmocka_unit_test_setup_teardown(search_finds_japanese_in_long_text,
+					    fixture_setup_reviews, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(search_index_follows_changes, fixture_setup_reviews,
 					    fixture_teardown),
-	    cmocka_unit_test_setup_teardown(search_index_follows_changes, reviews_setup,
+	    cmocka_unit_test_setup_teardown(search_gives_way, fixture_setup_reviews,
 					    fixture_teardown),
-	    cmocka_unit_test_setup_teardown(search_gives_way, reviews_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -170,17 +170,10 @@ static struct fixture *fx_open(void)
 	return f;
 }
 
-/* cmocka setups: the shipped forms with the year's fixture imported
- * (tally_setup), or with nothing (shipped_setup). */
+/* cmocka setup: the shipped forms with the year's fixture imported. */
 static int tally_setup(void **state)
 {
 	*state = fx_open();
-	return 0;
-}
-
-static int shipped_setup(void **state)
-{
-	*state = fixture_new(NULL);
 	return 0;
 }
 
@@ -751,11 +744,12 @@ int main(void)
 	    T(near_duplicates),
 	    T(fiscal_boundaries),
 	    T(deterioration),
-	    cmocka_unit_test_setup_teardown(deterioration_month_end, shipped_setup,
+	    cmocka_unit_test_setup_teardown(deterioration_month_end, fixture_setup_shipped,
 					    fixture_teardown),
 	    T(targets_results),
 	    T(policy_decision),
-	    cmocka_unit_test_setup_teardown(outcome_direction, shipped_setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(outcome_direction, fixture_setup_shipped,
+					    fixture_teardown),
 	    T(kept_rows),
 	    T(agenda_order),
 	};

@@ -146,6 +146,18 @@ int fixture_teardown(void **state)
 	return 0;
 }
 
+int fixture_setup_shipped(void **state)
+{
+	*state = fixture_new(NULL);
+	return 0;
+}
+
+int fixture_setup_reviews(void **state)
+{
+	*state = fixture_new("tests/data/followup/three_reviews.yaml");
+	return 0;
+}
+
 struct fixture *fixture_new(const char *data)
 {
 	struct fixture *fx = xcalloc(1, sizeof *fx);

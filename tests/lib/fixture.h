@@ -55,6 +55,11 @@ int fixture_setup(void **state);
 int fixture_setup_open(void **state);
 int fixture_setup_case(void **state);
 int fixture_teardown(void **state);
+/* The same on the shipped forms (fixture_new): nothing imported
+ * (fixture_setup_shipped), or tests/data/followup/three_reviews.yaml
+ * (fixture_setup_reviews). */
+int fixture_setup_shipped(void **state);
+int fixture_setup_reviews(void **state);
 
 /* A fixture on the shipped forms (forms/, asserted free of errors), its
  * store open, and data imported when not NULL (a source-tree path, e.g.

@@ -250,6 +250,23 @@ static void write_big_import(const char *path, int n)
 	fclose(f);
 }
 
+/* kaigi import of big into db, under the file-size limit fsize (0: none),
+ * fails with exit status 3 saying msg, and leaves db whole and as it was
+ * (before: its export). */
+static void import_refused(const char *db, const char *big, long fsize, const char *msg,
+			   const char *before)
+{
+	char *err = NULL;
+	const char *argv[] = {"--db", db, "import", big, NULL};
+	assert_int_equal(kaigi(argv, &err, -1, fsize), 3);
+	expect_in(err, msg);
+	free(err);
+	assert_integrity(db);
+	char *after = export_text(db);
+	assert_string_equal(before, after);
+	free(after);
+}
+
 static void test_disk_full(void **state)
 {
 	struct fixture *fx = *state;
@@ -259,17 +276,8 @@ static void test_disk_full(void **state)
 	char *before = export_text(fx->db);
 	struct stat sb;
 	assert_int_equal(stat(fx->db, &sb), 0);
-	char *err = NULL;
-	const char *argv[] = {"--db", fx->db, "import", big, NULL};
 	/* The file-size limit stands in for a full disk. */
-	int rc = kaigi(argv, &err, -1, (long)sb.st_size + 64 * 1024);
-	assert_int_equal(rc, 3);
-	expect_in(err, "nothing was imported");
-	free(err);
-	assert_integrity(fx->db);
-	char *after = export_text(fx->db);
-	assert_string_equal(before, after);
-	free(after);
+	import_refused(fx->db, big, (long)sb.st_size + 64 * 1024, "nothing was imported", before);
 
 	/* A real full file system, where mounting one is allowed. */
 	char mnt[400];
@@ -289,15 +297,7 @@ static void test_disk_full(void **state)
 	snprintf(cmd, len, "cp %s %s", fx->db, db2);
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
-	const char *argv2[] = {"--db", db2, "import", big, NULL};
-	rc = kaigi(argv2, &err, -1, 0);
-	assert_int_equal(rc, 3);
-	expect_in(err, "disk is full");
-	free(err);
-	assert_integrity(db2);
-	after = export_text(db2);
-	assert_string_equal(before, after);
-	free(after);
+	import_refused(db2, big, 0, "disk is full", before);
 	free(before);
 	umount(mnt);
 }
