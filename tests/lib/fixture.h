@@ -4,8 +4,11 @@
  * follow-up shares: a private temporary folder, forms (the store's test
  * forms in tests/data/store/forms, or the shipped ones in forms/), a store
  * opened on a fresh database, a meeting with a case, a fixture file
- * imported; SQL peeks; a database built to an older schema; running the
- * kaigi binary with its exit status and output.
+ * imported (and cmocka setups for each); SQL peeks; a database built to an
+ * older schema and opened migrated; full-text searches checked from a
+ * table; a file's or a text's expected pieces; another process holding
+ * the write lock; running the kaigi binary with its exit status and
+ * output.
  */
 #ifndef KAIGI_TEST_FIXTURE_H
 #define KAIGI_TEST_FIXTURE_H
