@@ -30,6 +30,17 @@ int store_bigram_register(sqlite3 *db);
 #define S2 "男性が参加しやすい通いの場がない"
 #define S3 "服薬を確認できる人がいない"
 
+/* The period most checks look at: the fixture's two years. */
+static const struct store_period whole = {"2024-01-01", "2025-12-31", NULL};
+/* "Any number of rows" for the roll-ups below. */
+#define ANY ((size_t)-1)
+
+static int regional_setup(void **state)
+{
+	*state = fixture_new("tests/data/followup/regional.yaml");
+	return 0;
+}
+
 static const struct store_raised *raised(const struct store_raised_list *l, const char *cat,
 					 const char *area, const char *statement)
 {
@@ -41,15 +52,53 @@ static const struct store_raised *raised(const struct store_raised_list *l, cons
 	return NULL;
 }
 
+/* The raised items of period p (NULL: all), asserted to be n rows unless
+ * n is ANY; the caller frees. */
+static struct store_raised_list raised_rollup(struct fixture *f, const struct store_period *p,
+					      size_t n)
+{
+	struct store_raised_list l;
+	struct kaigi_error err = {0};
+	if (store_raised_rollup(f->st, p, &l, &err) != KAIGI_OK)
+		fail_msg("store_raised_rollup: %s", err.msg);
+	if (n != ANY && l.n != n)
+		fail_msg("%zu raised rows in %s..%s, not %zu", l.n, p ? p->from : "",
+			 p ? p->to : "", n);
+	return l;
+}
+
+/* A row of the outcome roll-up: year, area and its counts. */
+struct outcome_want {
+	const char *year, *area;
+	size_t improved, same, worsened, not_comparable;
+};
+
+/* The outcome roll-up over all time, asserted row for row to be want. */
+static void outcomes_check(struct fixture *f, const struct outcome_want *want, size_t n)
+{
+	struct store_outcome_list o;
+	struct kaigi_error err = {0};
+	assert_int_equal(store_outcome_rollup(f->st, NULL, &o, &err), KAIGI_OK);
+	assert_int_equal(o.n, n);
+	for (size_t i = 0; i < n; i++) {
+		const struct store_outcome *g = &o.v[i];
+		const struct outcome_want *w = &want[i];
+		if (strcmp(g->year, w->year) != 0 || strcmp(g->area, w->area) != 0 ||
+		    g->improved != w->improved || g->same != w->same ||
+		    g->worsened != w->worsened || g->not_comparable != w->not_comparable)
+			fail_msg(
+			    "outcome row %zu: %s %s %zu/%zu/%zu/%zu, want %s %s %zu/%zu/%zu/%zu", i,
+			    g->year, g->area, g->improved, g->same, g->worsened, g->not_comparable,
+			    w->year, w->area, w->improved, w->same, w->worsened, w->not_comparable);
+	}
+	store_outcome_list_free(&o);
+}
+
 static void raised_counts(void **state)
 {
-	(void)state;
-	struct fixture *f = fixture_new("tests/data/followup/regional.yaml");
+	struct fixture *f = *state;
 	struct kaigi_error err;
-	struct store_raised_list l;
-	struct store_period p = {"2024-01-01", "2025-12-31", NULL};
-	assert_int_equal(store_raised_rollup(f->st, &p, &l, &err), KAIGI_OK);
-	assert_int_equal(l.n, 4);
+	struct store_raised_list l = raised_rollup(f, &whole, 4);
 	/* By category, then area, then most cases. */
 	assert_string_equal(l.v[0].category, "medical");
 	assert_string_equal(l.v[3].category, "social");
@@ -70,29 +119,35 @@ static void raised_counts(void **state)
 	assert_int_equal(r->ncases, 1);
 	store_raised_list_free(&l);
 
-	assert_int_equal(store_raised_rollup(f->st, NULL, &l, &err), KAIGI_OK);
+	l = raised_rollup(f, NULL, ANY);
 	assert_int_equal(raised(&l, "mobility", "東地区", S1)->ncases, 4);
 	store_raised_list_free(&l);
 	struct store_period west = {"2024-01-01", "2025-12-31", "西地区"};
-	assert_int_equal(store_raised_rollup(f->st, &west, &l, &err), KAIGI_OK);
-	assert_int_equal(l.n, 3);
+	l = raised_rollup(f, &west, 3);
 	store_raised_list_free(&l);
 	struct store_period y2024 = {"2024-01-01", "2024-12-31", NULL};
-	assert_int_equal(store_raised_rollup(f->st, &y2024, &l, &err), KAIGI_OK);
-	assert_int_equal(l.n, 2);
+	l = raised_rollup(f, &y2024, 2);
 	assert_int_equal(raised(&l, "mobility", "東地区", S1)->ncases, 2);
 	store_raised_list_free(&l);
 
-	struct store_period_counts n;
-	assert_int_equal(store_period_count(f->st, &y2024, &n, &err), KAIGI_OK);
-	assert_int_equal(n.meetings, 2);
-	assert_int_equal(n.cases, 3);
-	assert_int_equal(n.followups, 0);
-	struct store_period y2025 = {"2025-01-01", "2025-12-31", NULL};
-	assert_int_equal(store_period_count(f->st, &y2025, &n, &err), KAIGI_OK);
-	assert_int_equal(n.meetings, 2);
-	assert_int_equal(n.cases, 4);
-	assert_int_equal(n.followups, 2);
+	/* The period's counts: {period, meetings, cases, follow-ups}. */
+	static const struct {
+		struct store_period p;
+		size_t meetings, cases, followups;
+	} counts[] = {
+	    {{"2024-01-01", "2024-12-31", NULL}, 2, 3, 0},
+	    {{"2025-01-01", "2025-12-31", NULL}, 2, 4, 2},
+	};
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+		struct store_period_counts n;
+		assert_int_equal(store_period_count(f->st, &counts[i].p, &n, &err), KAIGI_OK);
+		if (n.meetings != counts[i].meetings || n.cases != counts[i].cases ||
+		    n.followups != counts[i].followups)
+			fail_msg(
+			    "%s..%s: %zu meetings, %zu cases, %zu follow-ups; want %zu, %zu, %zu",
+			    counts[i].p.from, counts[i].p.to, n.meetings, n.cases, n.followups,
+			    counts[i].meetings, counts[i].cases, counts[i].followups);
+	}
 
 	/* The raised items are kept as rows: a meeting moved to
 	 * another day, a person's area changed, an item's wording edited and
@@ -100,14 +155,8 @@ static void raised_counts(void **state)
 	assert_int_equal(store_meeting_set(f->st, "00000000-0000-4000-8000-0000000000a1",
 					   STORE_MEETING_DATE, "2024-05-20", &err),
 			 KAIGI_OK);
-	struct store_person pp;
-	memset(&pp, 0, sizeof pp);
-	assert_int_equal(store_person_get(f->st, NULL, "R-006", &pp, &err), KAIGI_OK);
-	free(pp.area);
-	pp.area = xstrdup("南地区");
-	assert_int_equal(store_person_save(f->st, &pp, &err), KAIGI_OK);
-	store_person_clear(&pp);
-	assert_int_equal(store_raised_rollup(f->st, &p, &l, &err), KAIGI_OK);
+	fixture_person_area(f, "R-006", "南地区");
+	l = raised_rollup(f, &whole, ANY);
 	assert_string_equal(raised(&l, "mobility", "東地区", S1)->first_seen, "2024-05-20");
 	assert_int_equal(raised(&l, "medical", "南地区", S3)->ncases, 1);
 	store_raised_list_free(&l);
@@ -124,17 +173,14 @@ static void raised_counts(void **state)
 	    fixture_text(f, "SELECT id FROM list_item WHERE field = 'regional_issues' LIMIT 1"));
 	assert_int_equal(store_item_delete(f->st, item, &err), KAIGI_OK);
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM raised_item"), before - 1);
-	fixture_free(f);
 }
 
 static void register_before_and_after_promotion(void **state)
 {
-	(void)state;
-	struct fixture *f = fixture_new("tests/data/followup/regional.yaml");
+	struct fixture *f = *state;
 	struct kaigi_error err;
 	struct store_issue_list il;
-	struct store_period p = {"2024-01-01", "2025-12-31", NULL};
-	assert_int_equal(store_register_rollup(f->st, &p, &il, &err), KAIGI_OK);
+	assert_int_equal(store_register_rollup(f->st, &whole, &il, &err), KAIGI_OK);
 	assert_int_equal(il.n, 1);
 	assert_string_equal(il.v[0].title, "買い物の移動手段の不足");
 	assert_string_equal(il.v[0].owner, "高齢福祉課");
@@ -151,7 +197,7 @@ static void register_before_and_after_promotion(void **state)
 	assert_int_equal(linked, 4); /* M0, M2, M3, M4: M1's case was linked already */
 	assert_int_equal(store_issue_link_statement(f->st, id, S1, &linked, &err), KAIGI_OK);
 	assert_int_equal(linked, 0);
-	assert_int_equal(store_register_rollup(f->st, &p, &il, &err), KAIGI_OK);
+	assert_int_equal(store_register_rollup(f->st, &whole, &il, &err), KAIGI_OK);
 	assert_int_equal(il.v[0].ncases, 4);
 	assert_int_equal(il.v[0].nmeetings, 4);
 	assert_string_equal(il.v[0].first_seen, "2024-05-10");
@@ -160,14 +206,12 @@ static void register_before_and_after_promotion(void **state)
 	assert_int_equal(store_register_rollup(f->st, &east, &il, &err), KAIGI_OK);
 	assert_int_equal(il.v[0].ncases, 3); /* R-004 lives in 西地区 */
 	store_issue_list_free(&il);
-	struct store_raised_list l;
-	assert_int_equal(store_raised_rollup(f->st, &p, &l, &err), KAIGI_OK);
+	struct store_raised_list l = raised_rollup(f, &whole, ANY);
 	const struct store_raised *r = raised(&l, "mobility", "東地区", S1);
 	assert_string_equal(r->issue_id, id);
 	assert_string_equal(r->issue_title, "買い物の移動手段の不足");
 	assert_int_equal(r->nunlinked, 0);
 	store_raised_list_free(&l);
-
 	/* Editing the register: checked, audited. */
 	struct store_issue is;
 	assert_int_equal(store_issue_get(f->st, id, &is, &err), KAIGI_OK);
@@ -196,22 +240,18 @@ static void register_before_and_after_promotion(void **state)
 	assert_int_equal(store_issue_delete(f->st, n.id, &err), KAIGI_OK);
 	assert_int_equal(store_issue_get(f->st, n.id, &is, &err), KAIGI_EDATA);
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM answer WHERE value = '" S2 "'"), 2);
-	fixture_free(f);
 }
 
 static void outcomes_and_the_report(void **state)
 {
-	(void)state;
-	struct fixture *f = fixture_new("tests/data/followup/regional.yaml");
+	struct fixture *f = *state;
 	struct kaigi_error err;
-	struct store_outcome_list o;
-	assert_int_equal(store_outcome_rollup(f->st, NULL, &o, &err), KAIGI_OK);
-	assert_int_equal(o.n, 2);
-	assert_string_equal(o.v[0].area, "東地区");
-	assert_int_equal(o.v[0].improved, 1);
-	assert_string_equal(o.v[1].area, "西地区");
-	assert_int_equal(o.v[1].not_comparable, 1);
-	store_outcome_list_free(&o);
+	/* Each comparison counted once, by year and area. */
+	static const struct outcome_want counted[] = {
+	    {"2024", "東地区", 1, 0, 0, 0},
+	    {"2025", "西地区", 0, 0, 0, 1},
+	};
+	outcomes_check(f, counted, 2);
 	/* The comparisons are kept, and a changed rating of the
 	 * follow-up throws its comparison away: the roll-up follows. */
 	assert_true(fixture_int(f, "SELECT count(*) FROM outcome_cache") >= 2);
@@ -220,23 +260,20 @@ static void outcomes_and_the_report(void **state)
 		 fixture_text(f, "SELECT id FROM case_review WHERE follows IS NOT NULL AND id IN "
 				 "(SELECT case_id FROM form_record WHERE form = 'adl_toyoake')"));
 	fixture_save(f, fcase, "adl_toyoake", "adl", "outdoor_walk", "before", "6");
-	assert_int_equal(store_outcome_rollup(f->st, NULL, &o, &err), KAIGI_OK);
-	assert_int_equal(o.n, 2);
-	assert_string_equal(o.v[0].area, "東地区");
-	assert_int_equal(o.v[0].improved, 0);
-	assert_int_equal(o.v[0].worsened, 1);
-	store_outcome_list_free(&o);
+	static const struct outcome_want worse[] = {
+	    {"2024", "東地区", 0, 0, 1, 0},
+	    {"2025", "西地区", 0, 0, 0, 1},
+	};
+	outcomes_check(f, worse, 2);
 	fixture_save(f, fcase, "adl_toyoake", "adl", "outdoor_walk", "before", "3");
-	assert_int_equal(store_outcome_rollup(f->st, NULL, &o, &err), KAIGI_OK);
-	assert_int_equal(o.v[0].improved, 1);
-	store_outcome_list_free(&o);
+	outcomes_check(f, counted, 2);
 
-	struct store_period p = {"2024-01-01", "2025-12-31", NULL};
+	const struct store_period *p = &whole;
 	struct report_options ro = {.lang = "ja", .town = "みどり町", .width = 100};
 	struct strbuf out = STRBUF_INIT;
 	/* Markdown: the same document, without text tables' wrapping. */
 	assert_int_equal(
-	    report_regional_render(f->st, &f->forms, &p, REPORT_MARKDOWN, &ro, &out, &err),
+	    report_regional_render(f->st, &f->forms, p, REPORT_MARKDOWN, &ro, &out, &err),
 	    KAIGI_OK);
 	const char *want[] = {
 	    "# 地域課題の集計",
@@ -252,11 +289,11 @@ static void outcomes_and_the_report(void **state)
 		if (!strstr(strbuf_str(&out), want[i]))
 			fail_msg("the report lacks 「%s」:\n%s", want[i], strbuf_str(&out));
 	strbuf_reset(&out);
-	assert_int_equal(report_regional_render(f->st, &f->forms, &p, REPORT_TEXT, &ro, &out, &err),
+	assert_int_equal(report_regional_render(f->st, &f->forms, p, REPORT_TEXT, &ro, &out, &err),
 			 KAIGI_OK);
 	assert_non_null(strstr(strbuf_str(&out), "地域課題の集計"));
 	strbuf_reset(&out);
-	assert_int_equal(report_regional_csv(f->st, &f->forms, &p, "ja", &out, &err), KAIGI_OK);
+	assert_int_equal(report_regional_csv(f->st, &f->forms, p, "ja", &out, &err), KAIGI_OK);
 	const char *csv = strbuf_str(&out);
 	assert_memory_equal(csv, "\xEF\xBB\xBFtable,year,area,", 19);
 	assert_non_null(
@@ -266,7 +303,7 @@ static void outcomes_and_the_report(void **state)
 	    strstr(csv, "outcome,2025,西地区,,,,,,,,,,,,,,,0,0,0,1,,,,,,,,,,,,,,,,,\r\n"));
 	/* PDF and HTML come from the same document. */
 	strbuf_reset(&out);
-	assert_int_equal(report_regional_render(f->st, &f->forms, &p, REPORT_HTML, &ro, &out, &err),
+	assert_int_equal(report_regional_render(f->st, &f->forms, p, REPORT_HTML, &ro, &out, &err),
 			 KAIGI_OK);
 	assert_non_null(strstr(strbuf_str(&out), "<table"));
 	strbuf_free(&out);
@@ -280,13 +317,8 @@ static void outcomes_and_the_report(void **state)
 			    "form_record WHERE form = 'adl_toyoake'))"));
 	assert_int_equal(store_meeting_set(f->st, mid, STORE_MEETING_DATE, "2026-05-10", &err),
 			 KAIGI_OK);
-	struct store_person pp;
-	memset(&pp, 0, sizeof pp);
-	assert_int_equal(store_person_get(f->st, NULL, "R-001", &pp, &err), KAIGI_OK);
-	free(pp.area);
-	pp.area = xstrdup("北地区");
-	assert_int_equal(store_person_save(f->st, &pp, &err), KAIGI_OK);
-	store_person_clear(&pp);
+	fixture_person_area(f, "R-001", "北地区");
+	struct store_outcome_list o;
 	assert_int_equal(store_outcome_rollup(f->st, NULL, &o, &err), KAIGI_OK);
 	/* 2026-05-10 is in 年度 2026 (April to March). */
 	bool found = false;
@@ -296,26 +328,20 @@ static void outcomes_and_the_report(void **state)
 			found = true;
 	assert_true(found);
 	store_outcome_list_free(&o);
-	fixture_free(f);
 }
 
 /* ---- search ---------------------------------------------------------------- */
 
 static void search_finds_japanese_in_long_text(void **state)
 {
-	(void)state;
-	struct fixture *f = fixture_new("tests/data/followup/three_reviews.yaml");
+	struct fixture *f = *state;
 	struct kaigi_error err;
 	struct store_text_hit_list h;
-	enum store_search_mode mode;
 	/* A phrase from the middle of a long-text answer (ケアマネの見立て). */
-	assert_int_equal(store_text_search(f->st, "外出が怖く", 0, &h, &mode, &err), KAIGI_OK);
-	assert_int_equal(mode, STORE_SEARCH_INDEX);
-	assert_int_equal(h.n, 1);
+	fixture_search(
+	    f, &(struct fixture_search){"外出が怖く", 0, 1, true, "cm_view", "2025-01-14"}, &h);
 	assert_string_equal(h.v[0].form, "toyoake_case_sheet");
-	assert_string_equal(h.v[0].field, "cm_view");
 	assert_string_equal(h.v[0].person_code, "K-2025-101");
-	assert_string_equal(h.v[0].meeting_date, "2025-01-14");
 	assert_string_equal(h.v[0].case_id, "aaaaaaaa-0000-4000-8000-000000000001");
 	assert_false(h.v[0].sensitive);
 	char *place = store_text_hit_place(f->st, &h.v[0], "ja");
@@ -328,12 +354,19 @@ static void search_finds_japanese_in_long_text(void **state)
 	assert_true(strlen(ex) < strlen(h.v[0].text));
 	free(ex);
 	store_text_hit_list_free(&h);
-	/* Two characters: one bigram of the index, found. */
-	assert_int_equal(store_text_search(f->st, "長女", 0, &h, &mode, &err), KAIGI_OK);
-	assert_int_equal(mode, STORE_SEARCH_INDEX);
-	assert_int_equal(h.n, 1);
-	assert_string_equal(h.v[0].field, "cm_view");
-	store_text_hit_list_free(&h);
+	static const struct fixture_search plain[] = {
+	    /* Two characters: one bigram of the index, found. */
+	    {"長女", 0, 1, true, "cm_view", NULL},
+	    /* A phrase is the characters side by side, not its bigrams anywhere. */
+	    {"長女に頼", 0, 1, false, NULL, NULL},
+	    {"長女頼", 0, 0, false, NULL, NULL},
+	    /* Several words: all of them, newest meeting first (the raised
+	     * issue of reviews 2 and 1). */
+	    {"スーパー　移動", 0, 2, true, NULL, "2025-04-08"},
+	    /* Choice values and dates are not free text. */
+	    {"resources", 0, 0, false, NULL, NULL},
+	};
+	fixture_searches(f, plain, sizeof plain / sizeof plain[0]);
 	/* One character: a prefix query of the bigrams, the last character of
 	 * a text included; the same hits as reading every text would give. */
 	const char *singles[] = {"区", "所", "c"}; /* 区 and C only end texts */
@@ -344,94 +377,61 @@ static void search_finds_japanese_in_long_text(void **state)
 			 singles[i]);
 		long long want = fixture_int(f, sql);
 		assert_true(want > 0);
-		assert_int_equal(store_text_search(f->st, singles[i], 0, &h, &mode, &err),
-				 KAIGI_OK);
-		assert_int_equal((long long)h.n, want);
-		store_text_hit_list_free(&h);
+		fixture_search(
+		    f,
+		    &(struct fixture_search){.query = singles[i], .limit = 0, .hits = (size_t)want},
+		    NULL);
 	}
-	/* A phrase is the characters side by side, not its bigrams anywhere. */
-	assert_int_equal(store_text_search(f->st, "長女に頼", 0, &h, &mode, &err), KAIGI_OK);
-	assert_int_equal(h.n, 1);
-	store_text_hit_list_free(&h);
-	assert_int_equal(store_text_search(f->st, "長女頼", 0, &h, &mode, &err), KAIGI_OK);
-	assert_int_equal(h.n, 0);
-	store_text_hit_list_free(&h);
-	/* Several words: all of them, newest meeting first. */
-	assert_int_equal(store_text_search(f->st, "スーパー　移動", 0, &h, &mode, &err), KAIGI_OK);
-	assert_int_equal(mode, STORE_SEARCH_INDEX);
-	assert_int_equal(h.n, 2); /* the raised issue of reviews 2 and 1 */
-	assert_string_equal(h.v[0].meeting_date, "2025-04-08");
-	store_text_hit_list_free(&h);
 	/* A meeting's own text; a sensitive field is found and flagged. */
-	assert_int_equal(store_text_search(f->st, "多職種で検討", 0, &h, NULL, &err), KAIGI_OK);
-	assert_int_equal(h.n, 1);
+	fixture_search(f, &(struct fixture_search){"多職種で検討", 0, 1, false, "purpose", NULL},
+		       &h);
 	assert_null(h.v[0].form);
-	assert_string_equal(h.v[0].field, "purpose");
 	store_text_hit_list_free(&h);
-	assert_int_equal(store_text_search(f->st, "スズキ", 0, &h, NULL, &err), KAIGI_OK);
-	assert_int_equal(h.n, 1);
+	fixture_search(f, &(struct fixture_search){.query = "スズキ", .limit = 0, .hits = 1}, &h);
 	assert_true(h.v[0].sensitive);
 	store_text_hit_list_free(&h);
-	/* Choice values and dates are not free text. */
-	assert_int_equal(store_text_search(f->st, "resources", 0, &h, NULL, &err), KAIGI_OK);
-	assert_int_equal(h.n, 0);
-	store_text_hit_list_free(&h);
 	assert_int_equal(store_text_search(f->st, "　 ", 0, &h, NULL, &err), KAIGI_EUSAGE);
-	fixture_free(f);
 }
 
 static void search_index_follows_changes(void **state)
 {
-	(void)state;
-	struct fixture *f = fixture_new("tests/data/followup/three_reviews.yaml");
+	struct fixture *f = *state;
 	struct kaigi_error err;
 	struct store_text_hit_list h;
 	const char *r1 = "aaaaaaaa-0000-4000-8000-000000000001";
 	fixture_save(f, r1, "toyoake_case_sheet", "cm_view", NULL, NULL, "畑仕事に戻りたいと話す");
-	assert_int_equal(store_text_search(f->st, "外出が怖く", 0, &h, NULL, &err), KAIGI_OK);
-	assert_int_equal(h.n, 0);
-	store_text_hit_list_free(&h);
-	assert_int_equal(store_text_search(f->st, "畑仕事", 0, &h, NULL, &err), KAIGI_OK);
-	assert_int_equal(h.n, 1);
-	store_text_hit_list_free(&h);
+	fixture_search(f, &(struct fixture_search){.query = "外出が怖く", .limit = 0, .hits = 0},
+		       NULL);
+	fixture_search(f, &(struct fixture_search){.query = "畑仕事", .limit = 0, .hits = 1}, NULL);
 	fixture_save(f, r1, "toyoake_case_sheet", "cm_view", NULL, NULL, "");
-	assert_int_equal(store_text_search(f->st, "畑仕事", 0, &h, NULL, &err), KAIGI_OK);
-	assert_int_equal(h.n, 0);
-	store_text_hit_list_free(&h);
+	fixture_search(f, &(struct fixture_search){.query = "畑仕事", .limit = 0, .hits = 0}, NULL);
 	assert_int_equal(store_meeting_set(f->st, "33333333-3333-4333-8333-333333333333",
 					   STORE_MEETING_TARGET, "新規事例の役割分担を決める",
 					   &err),
 			 KAIGI_OK);
-	assert_int_equal(store_text_search(f->st, "役割分担を決める", 0, &h, NULL, &err), KAIGI_OK);
-	assert_int_equal(h.n, 1);
-	assert_string_equal(h.v[0].field, "target");
-	store_text_hit_list_free(&h);
+	fixture_search(f, &(struct fixture_search){"役割分担を決める", 0, 1, false, "target", NULL},
+		       NULL);
 	/* Hits come newest meeting first: moving the first meeting to a later
 	 * day moves its text to the top (search_doc.day follows the date). */
-	assert_int_equal(store_text_search(f->st, "坂道での歩行", 0, &h, NULL, &err), KAIGI_OK);
-	assert_int_equal(h.n, 1);
-	assert_string_equal(h.v[0].meeting_date, "2025-01-14");
-	store_text_hit_list_free(&h);
-	assert_int_equal(store_text_search(f->st, "スーパー", 1, &h, NULL, &err), KAIGI_OK);
-	assert_int_equal(h.n, 1);
+	fixture_search(f, &(struct fixture_search){"坂道での歩行", 0, 1, false, NULL, "2025-01-14"},
+		       NULL);
+	fixture_search(f, &(struct fixture_search){.query = "スーパー", .limit = 1, .hits = 1}, &h);
 	assert_string_not_equal(h.v[0].meeting_id, "11111111-1111-4111-8111-111111111111");
 	store_text_hit_list_free(&h);
 	assert_int_equal(store_meeting_set(f->st, "11111111-1111-4111-8111-111111111111",
 					   STORE_MEETING_DATE, "2030-01-01", &err),
 			 KAIGI_OK);
-	assert_int_equal(store_text_search(f->st, "スーパー", 1, &h, NULL, &err), KAIGI_OK);
-	assert_int_equal(h.n, 1);
+	fixture_search(f, &(struct fixture_search){"スーパー", 1, 1, false, NULL, "2030-01-01"},
+		       &h);
 	assert_string_equal(h.v[0].meeting_id, "11111111-1111-4111-8111-111111111111");
-	assert_string_equal(h.v[0].meeting_date, "2030-01-01");
 	store_text_hit_list_free(&h);
 	/* Deleting a meeting takes its texts out of the index. */
 	long long before = fixture_int(f, "SELECT count(*) FROM search_doc");
 	assert_int_equal(store_meeting_delete(f->st, "22222222-2222-4222-8222-222222222222", &err),
 			 KAIGI_OK);
 	assert_true(fixture_int(f, "SELECT count(*) FROM search_doc") < before);
-	assert_int_equal(store_text_search(f->st, "浴槽またぎ", 0, &h, NULL, &err), KAIGI_OK);
-	assert_int_equal(h.n, 0);
-	store_text_hit_list_free(&h);
+	fixture_search(f, &(struct fixture_search){.query = "浴槽またぎ", .limit = 0, .hits = 0},
+		       NULL);
 	/* The index and its content agree (FTS5's own check). */
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
@@ -442,7 +442,6 @@ static void search_index_follows_changes(void **state)
 			 NULL, NULL, &e) != SQLITE_OK)
 		fail_msg("the full-text index disagrees with its texts: %s", e);
 	sqlite3_close(db);
-	fixture_free(f);
 }
 
 static bool stop_now(void *ctx)
@@ -463,8 +462,7 @@ static bool never_stop(void *ctx)
  * no hits and says it was stopped; unstopped, the check changes nothing. */
 static void search_gives_way(void **state)
 {
-	(void)state;
-	struct fixture *f = fixture_new("tests/data/followup/three_reviews.yaml");
+	struct fixture *f = *state;
 	struct kaigi_error err;
 	struct store_text_hit_list h;
 	/* Texts enough that the search takes more than a few thousand steps. */
@@ -505,18 +503,22 @@ static void search_gives_way(void **state)
 	assert_int_equal(store_text_search(f->st, "坂の上", 0, &h, NULL, &err), KAIGI_OK);
 	assert_int_equal(h.n, n);
 	store_text_hit_list_free(&h);
-	fixture_free(f);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(raised_counts),
-	    cmocka_unit_test(register_before_and_after_promotion),
-	    cmocka_unit_test(outcomes_and_the_report),
-	    cmocka_unit_test(search_finds_japanese_in_long_text),
-	    cmocka_unit_test(search_index_follows_changes),
-	    cmocka_unit_test(search_gives_way),
+	    cmocka_unit_test_setup_teardown(raised_counts, regional_setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(register_before_and_after_promotion, regional_setup,
+					    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(outcomes_and_the_report, regional_setup,
+					    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(search_finds_japanese_in_long_text,
+					    fixture_setup_reviews, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(search_index_follows_changes, fixture_setup_reviews,
+					    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(search_gives_way, fixture_setup_reviews,
+					    fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

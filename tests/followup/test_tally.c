@@ -170,6 +170,13 @@ static struct fixture *fx_open(void)
 	return f;
 }
 
+/* cmocka setup: the shipped forms with the year's fixture imported. */
+static int tally_setup(void **state)
+{
+	*state = fx_open();
+	return 0;
+}
+
 static const struct store_tally_line *line(const struct store_tally *t, const char *key)
 {
 	for (size_t i = 0; i < t->n; i++)
@@ -201,8 +208,7 @@ static struct store_period fy(struct fy_dates *d, int y)
 /* Shares per category, per grid row, per key problem code, by area. */
 static void tally_shares(void **state)
 {
-	(void)state;
-	struct fixture *f = fx_open();
+	struct fixture *f = *state;
 	struct fy_dates d;
 	struct store_period p = fy(&d, 2026);
 	struct store_tally t;
@@ -241,14 +247,12 @@ static void tally_shares(void **state)
 	assert_int_equal(store_tally_share(f->st, &west, MED_KEY, &share, &n, &of, &err), KAIGI_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(of, 4);
-	fixture_free(f);
 }
 
 /* Near-identical wordings under one line until merged. */
 static void near_duplicates(void **state)
 {
-	(void)state;
-	struct fixture *f = fx_open();
+	struct fixture *f = *state;
 	assert_true(store_text_similarity(RA, RB) >= 0.5);
 	assert_true(store_text_similarity(RA, RC) < 0.2);
 	struct fy_dates d;
@@ -280,13 +284,11 @@ static void near_duplicates(void **state)
 	assert_int_equal(line(&t, "raised:" RA)->cases, 3);
 	store_tally_free(&t);
 	assert_int_equal(store_wording_merge(f->st, RA, RA, &err), KAIGI_EDATA);
-	fixture_free(f);
 }
 
 /* 31 March is the last day of the 年度 that began the April before. */
 static void fiscal_boundaries(void **state)
 {
-	(void)state;
 	assert_int_equal(kaigi_year_of("2026-03-31", false), 2025);
 	assert_int_equal(kaigi_year_of("2026-04-01", false), 2026);
 	assert_int_equal(kaigi_year_of("2026-03-31", true), 2026);
@@ -304,7 +306,7 @@ static void fiscal_boundaries(void **state)
 	assert_string_equal(name, "平成30年度");
 	kaigi_year_name(2026, false, "en", name, sizeof name);
 	assert_string_equal(name, "FY2026");
-	struct fixture *f = fx_open();
+	struct fixture *f = *state;
 	struct kaigi_error err;
 	struct fy_dates d;
 	struct store_period p = fy(&d, 2025);
@@ -323,14 +325,12 @@ static void fiscal_boundaries(void **state)
 	for (size_t i = 0; i < o.n; i++)
 		assert_string_equal(o.v[i].year, "2026");
 	store_outcome_list_free(&o);
-	fixture_free(f);
 }
 
 /* The care level a year on, for people followed across 年度. */
 static void deterioration(void **state)
 {
-	(void)state;
-	struct fixture *f = fx_open();
+	struct fixture *f = *state;
 	struct store_kpi_list k;
 	struct kaigi_error err;
 	assert_int_equal(store_kpi_rollup(f->st, NULL, false, &k, &err), KAIGI_OK);
@@ -361,7 +361,6 @@ static void deterioration(void **state)
 	assert_int_equal(fu_same, 1);
 	assert_int_equal(fu_worse, 1);
 	store_kpi_list_free(&k);
-	fixture_free(f);
 }
 
 /* The nine-month edge at a month's end: 31 May + 9 months is 2 March
@@ -371,8 +370,7 @@ static void deterioration(void **state)
  * from is the widest of the base reviews', not the earliest one's). */
 static void deterioration_month_end(void **state)
 {
-	(void)state;
-	struct fixture *f = fixture_new(NULL);
+	struct fixture *f = *state;
 	char path[320];
 	snprintf(path, sizeof path, "%s/edge.yaml", f->dir);
 	FILE *out = fopen(path, "w");
@@ -402,14 +400,12 @@ static void deterioration_month_end(void **state)
 	assert_int_equal(k.v[0].followed_1y, 1); /* Q2 only: Q1's 1 March is too early */
 	assert_int_equal(k.v[0].worse_1y, 1);
 	store_kpi_list_free(&k);
-	fixture_free(f);
 }
 
 /* The measure's target against its result, and kaigi's own figures. */
 static void targets_results(void **state)
 {
-	(void)state;
-	struct fixture *f = fx_open();
+	struct fixture *f = *state;
 	struct fy_dates d;
 	struct store_period p = fy(&d, 2026);
 	struct report_options ro = {.lang = "ja", .width = 160};
@@ -432,7 +428,6 @@ static void targets_results(void **state)
 	assert_non_null(strstr(out.s, "tally,,,,,,,,,,,4,,,,,,,,,,row," MED_KEY ",服薬,10,40.0"));
 	assert_non_null(strstr(out.s, ",44,2025-03-31,30,2027-03-31,25,2027-03-31"));
 	strbuf_free(&out);
-	fixture_free(f);
 }
 
 /* A policy meeting (地域ケア推進会議) on date, titled title (NULL:
@@ -452,8 +447,7 @@ static void policy_meeting(struct fixture *f, struct store_meeting *m, char *dat
  * person's next review; not others. */
 static void policy_decision(void **state)
 {
-	(void)state;
-	struct fixture *f = fx_open();
+	struct fixture *f = *state;
 	struct kaigi_error err;
 	struct store_meeting m;
 	policy_meeting(f, &m, "2025-09-01", "令和7年度 第1回 地域ケア推進会議");
@@ -505,15 +499,13 @@ static void policy_decision(void **state)
 			 KAIGI_OK);
 	assert_non_null(strstr(out.s, "薬剤師の同行訪問を全圏域で始める"));
 	strbuf_free(&out);
-	fixture_free(f);
 }
 
 /* The outcome sheet's scales are higher-is-better: 2 → 4 is improvement
  * there, worsening on an ADL rating. */
 static void outcome_direction(void **state)
 {
-	(void)state;
-	struct fixture *f = fixture_new(NULL);
+	struct fixture *f = *state;
 	const struct schema_form *os = schema_form_find(&f->forms, "outcome_sheet");
 	const struct schema_field *g = schema_field_find(os, "outcomes");
 	assert_non_null(g);
@@ -558,7 +550,6 @@ static void outcome_direction(void **state)
 					       REPORT_MARKDOWN, &ro, &doc, &err),
 			 KAIGI_EDATA);
 	strbuf_free(&doc);
-	fixture_free(f);
 }
 
 static int area_cmp(const void *a, const void *b)
@@ -621,8 +612,7 @@ static void med_is(struct fixture *f, const struct store_period *p, size_t of, s
  * person's area, a meeting's date, a case deleted, a wording merged. */
 static void kept_rows(void **state)
 {
-	(void)state;
-	struct fixture *f = fx_open();
+	struct fixture *f = *state;
 	struct fy_dates d;
 	struct store_period p = fy(&d, 2026);
 	struct kaigi_error err;
@@ -643,12 +633,7 @@ static void kept_rows(void **state)
 		     "before", NULL);
 	med_is(f, &p, 10, 3, 2, 1);
 	/* P01 (rated 6, a problem) moves to 西地区. */
-	struct store_person pe = {0};
-	assert_int_equal(store_person_get(f->st, NULL, "P01", &pe, &err), KAIGI_OK);
-	free(pe.area);
-	pe.area = xstrdup("西地区");
-	assert_int_equal(store_person_save(f->st, &pe, &err), KAIGI_OK);
-	store_person_clear(&pe);
+	fixture_person_area(f, "P01", "西地区");
 	med_is(f, &p, 10, 3, 1, 2);
 	/* The meeting of 1 October 2026 (four reviews, P08 rated 4) moves
 	 * into the next 年度. */
@@ -700,14 +685,12 @@ static void kept_rows(void **state)
 			 0);
 	free(reader);
 	free(writer);
-	fixture_free(f);
 }
 
 /* The policy meeting's agenda in the order the facilitator sets. */
 static void agenda_order(void **state)
 {
-	(void)state;
-	struct fixture *f = fx_open();
+	struct fixture *f = *state;
 	struct kaigi_error err;
 	struct store_meeting m;
 	policy_meeting(f, &m, "2026-09-01", NULL);
@@ -749,22 +732,26 @@ static void agenda_order(void **state)
 	assert_string_equal(d.v[0].issue_title, titles[2]);
 	assert_string_equal(d.v[1].issue_title, titles[0]);
 	store_decision_list_free(&d);
-	fixture_free(f);
 }
+
+/* A test on its own fixture, made and freed around it. */
+#define T(f) cmocka_unit_test_setup_teardown(f, tally_setup, fixture_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(tally_shares),
-	    cmocka_unit_test(near_duplicates),
-	    cmocka_unit_test(fiscal_boundaries),
-	    cmocka_unit_test(deterioration),
-	    cmocka_unit_test(deterioration_month_end),
-	    cmocka_unit_test(targets_results),
-	    cmocka_unit_test(policy_decision),
-	    cmocka_unit_test(outcome_direction),
-	    cmocka_unit_test(kept_rows),
-	    cmocka_unit_test(agenda_order),
+	    T(tally_shares),
+	    T(near_duplicates),
+	    T(fiscal_boundaries),
+	    T(deterioration),
+	    cmocka_unit_test_setup_teardown(deterioration_month_end, fixture_setup_shipped,
+					    fixture_teardown),
+	    T(targets_results),
+	    T(policy_decision),
+	    cmocka_unit_test_setup_teardown(outcome_direction, fixture_setup_shipped,
+					    fixture_teardown),
+	    T(kept_rows),
+	    T(agenda_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -146,6 +146,18 @@ int fixture_teardown(void **state)
 	return 0;
 }
 
+int fixture_setup_shipped(void **state)
+{
+	*state = fixture_new(NULL);
+	return 0;
+}
+
+int fixture_setup_reviews(void **state)
+{
+	*state = fixture_new("tests/data/followup/three_reviews.yaml");
+	return 0;
+}
+
 struct fixture *fixture_new(const char *data)
 {
 	struct fixture *fx = xcalloc(1, sizeof *fx);
@@ -226,6 +238,55 @@ void fixture_save(struct fixture *fx, const char *case_id, const char *form, con
 	if (store_answer_save(fx->st, rec, &p, text, &err) != KAIGI_OK)
 		fail_msg("saving %s/%s: %s", field, col ? col : "", err.msg);
 	store_case_clear(&c);
+}
+
+void fixture_open_migrated(struct fixture *fx)
+{
+	struct kaigi_error err = {0};
+	if (store_open(&fx->st, fx->db, STORE_READ_WRITE, &err) != KAIGI_OK)
+		fail_msg("store_open: %s", err.msg);
+	store_set_forms(fx->st, &fx->forms);
+	assert_int_equal(fixture_int(fx, "PRAGMA user_version"), (long long)kaigi_migration_count);
+}
+
+void fixture_search(struct fixture *fx, const struct fixture_search *s,
+		    struct store_text_hit_list *h)
+{
+	struct store_text_hit_list mine;
+	struct store_text_hit_list *l = h ? h : &mine;
+	struct kaigi_error err = {0};
+	enum store_search_mode mode;
+	if (store_text_search(fx->st, s->query, s->limit, l, &mode, &err) != KAIGI_OK)
+		fail_msg("search 「%s」: %s", s->query, err.msg);
+	if (l->n != s->hits)
+		fail_msg("search 「%s」: %zu hits, not %zu", s->query, l->n, s->hits);
+	if (s->index && mode != STORE_SEARCH_INDEX)
+		fail_msg("search 「%s」 did not use the index", s->query);
+	if (s->field && strcmp(l->v[0].field, s->field) != 0)
+		fail_msg("search 「%s」: first hit in %s, not %s", s->query, l->v[0].field,
+			 s->field);
+	if (s->date && strcmp(l->v[0].meeting_date, s->date) != 0)
+		fail_msg("search 「%s」: first hit of %s, not %s", s->query, l->v[0].meeting_date,
+			 s->date);
+	if (!h)
+		store_text_hit_list_free(&mine);
+}
+
+void fixture_searches(struct fixture *fx, const struct fixture_search *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fixture_search(fx, &s[i], NULL);
+}
+
+void fixture_person_area(struct fixture *fx, const char *code, const char *area)
+{
+	struct kaigi_error err;
+	struct store_person pp = {0};
+	assert_int_equal(store_person_get(fx->st, NULL, code, &pp, &err), KAIGI_OK);
+	free(pp.area);
+	pp.area = xstrdup(area);
+	assert_int_equal(store_person_save(fx->st, &pp, &err), KAIGI_OK);
+	store_person_clear(&pp);
 }
 
 static sqlite3 *open_read_only(const char *path)
@@ -365,6 +426,21 @@ char *test_read_file(const char *path, size_t *len)
 	return buf;
 }
 
+void test_text_has(const char *what, const char *text, const char *needle)
+{
+	if (!text || !strstr(text, needle))
+		fail_msg("%s lacks 「%s」:\n%s", what, needle, text ? text : "(nothing)");
+}
+
+void test_file_has(const char *dir, const char *name, const char *needle)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	char *text = test_read_file(path, NULL);
+	test_text_has(path, text, needle);
+	free(text);
+	free(path);
+}
+
 void test_write_file(const char *path, const char *text)
 {
 	FILE *f = fopen(path, "wb");
@@ -444,6 +520,30 @@ int test_run_kaigi(const char *const *argv, char **out, char **err, int uid, lon
 	if (WIFEXITED(status))
 		return WEXITSTATUS(status);
 	return 128 + WTERMSIG(status);
+}
+
+pid_t test_db_lock(const char *path, unsigned seconds)
+{
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		sqlite3 *db;
+		sqlite3_open(path, &db);
+		sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if (write(fds[1], "x", 1) != 1)
+			_exit(1);
+		sleep(seconds);
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close(db);
+		_exit(0);
+	}
+	char ch;
+	assert_int_equal(read(fds[0], &ch, 1), 1);
+	close(fds[0]);
+	close(fds[1]);
+	return pid;
 }
 
 unsigned long long test_file_hash(const char *path)

@@ -4,8 +4,11 @@
  * follow-up shares: a private temporary folder, forms (the store's test
  * forms in tests/data/store/forms, or the shipped ones in forms/), a store
  * opened on a fresh database, a meeting with a case, a fixture file
- * imported; SQL peeks; a database built to an older schema; running the
- * kaigi binary with its exit status and output.
+ * imported (and cmocka setups for each); SQL peeks; a database built to an
+ * older schema and opened migrated; full-text searches checked from a
+ * table; a file's or a text's expected pieces; another process holding
+ * the write lock; running the kaigi binary with its exit status and
+ * output.
  */
 #ifndef KAIGI_TEST_FIXTURE_H
 #define KAIGI_TEST_FIXTURE_H
@@ -15,11 +18,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include <cmocka.h>
 #include <sqlite3.h>
 
 #include "kaigi/schema.h"
+#include "kaigi/search.h"
 #include "kaigi/store.h"
 
 struct fixture {
@@ -53,6 +58,11 @@ int fixture_setup(void **state);
 int fixture_setup_open(void **state);
 int fixture_setup_case(void **state);
 int fixture_teardown(void **state);
+/* The same on the shipped forms (fixture_new): nothing imported
+ * (fixture_setup_shipped), or tests/data/followup/three_reviews.yaml
+ * (fixture_setup_reviews). */
+int fixture_setup_shipped(void **state);
+int fixture_setup_reviews(void **state);
 
 /* A fixture on the shipped forms (forms/, asserted free of errors), its
  * store open, and data imported when not NULL (a source-tree path, e.g.
@@ -76,6 +86,32 @@ void fixture_db_remove(struct fixture *fx);
  * missing); fails the test with the store's message when refused. */
 void fixture_save(struct fixture *fx, const char *case_id, const char *form, const char *field,
 		  const char *item, const char *col, const char *text);
+
+/* Open fx->st on the database a test built at fx->db (no actor set), with
+ * fx's forms, and assert the open migrated it to the newest schema. */
+void fixture_open_migrated(struct fixture *fx);
+
+/* A full-text search and what it must give: hits hits (in the index's
+ * mode when index), the first in field and of a meeting on date where
+ * those are not NULL. */
+struct fixture_search {
+	const char *query;
+	size_t limit;
+	size_t hits;
+	bool index;
+	const char *field;
+	const char *date;
+};
+/* Run s on fx->st and assert what it names (a failure names the query);
+ * the hits stay in *h when h is not NULL (caller frees), else are freed. */
+void fixture_search(struct fixture *fx, const struct fixture_search *s,
+		    struct store_text_hit_list *h);
+/* fixture_search of each of the n searches in turn, their hits freed. */
+void fixture_searches(struct fixture *fx, const struct fixture_search *s, size_t n);
+
+/* Move the person with code to area (the person read, changed and saved
+ * as the UI does); asserts both steps work. */
+void fixture_person_area(struct fixture *fx, const char *code, const char *area);
 
 /* The first column of the first row of sql, read on a second, read-only
  * connection to fx->db (the store's own is busy with its cache): an
@@ -127,6 +163,11 @@ void test_print_diags(const struct kaigi_diags *d);
 
 /* Read a whole file (caller frees); NULL when absent. */
 char *test_read_file(const char *path, size_t *len);
+/* Assert that text holds needle; a failure names what the text is (a
+ * file, a report) and the needle, and shows the text. */
+void test_text_has(const char *what, const char *text, const char *needle);
+/* Assert that the file dir/name exists and holds needle. */
+void test_file_has(const char *dir, const char *name, const char *needle);
 /* Write text to path; asserts it was written. */
 void test_write_file(const char *path, const char *text);
 
@@ -141,6 +182,11 @@ void test_write_file(const char *path, const char *text);
 #define TEST_ROOT_WITHOUT_DAC (-2)
 
 int test_run_kaigi(const char *const *argv, char **out, char **err, int uid, long fsize);
+
+/* A child process that holds a write transaction (BEGIN IMMEDIATE) on the
+ * database at path for seconds, then rolls it back and ends; returns its
+ * pid once the lock is held.  The caller reaps it (waitpid). */
+pid_t test_db_lock(const char *path, unsigned seconds);
 
 /* sha-like fingerprint of a file's bytes (for "unchanged" checks). */
 unsigned long long test_file_hash(const char *path);

@@ -80,3 +80,20 @@ class TempDb:
 
     def close(self):
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def run_check(checks, make_env, ok="ok"):
+    """The main of a script of named checks: the check named by the one
+    argument runs on make_env() (closed afterwards), then ok (formatted with
+    name) is printed.  Returns the exit status: 2, with the usage, for no or
+    an unknown name."""
+    if len(sys.argv) != 2 or sys.argv[1] not in checks:
+        print("usage: %s %s" % (os.path.basename(sys.argv[0]), "|".join(checks)))
+        return 2
+    e = make_env()
+    try:
+        checks[sys.argv[1]](e)
+    finally:
+        e.close()
+    print(ok.format(name=sys.argv[1]))
+    return 0

@@ -28,7 +28,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from kaigi_test import TempDb, fail, source  # noqa: E402
+from kaigi_test import TempDb, fail, run_check, source  # noqa: E402
 
 DATA = source("tests", "data", "privacy")
 FIXTURE = os.path.join(DATA, "meeting.yaml")
@@ -249,16 +249,7 @@ CHECKS = {
 
 
 def main():
-    if len(sys.argv) != 2 or sys.argv[1] not in CHECKS:
-        print("usage: check_privacy.py %s" % "|".join(CHECKS))
-        return 2
-    e = fixture_db()
-    try:
-        CHECKS[sys.argv[1]](e)
-    finally:
-        e.close()
-    print("ok")
-    return 0
+    return run_check(CHECKS, fixture_db)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pngdiff  # noqa: E402
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
-from kaigi_test import BIN, SKIP, TempDb, fail, source  # noqa: E402
+from kaigi_test import BIN, SKIP, TempDb, fail, run_check, source  # noqa: E402
 
 DATA = source("tests", "data", "report")
 FIXTURE = os.path.join(DATA, "meeting.yaml")
@@ -490,16 +490,7 @@ CHECKS = {
 
 
 def main():
-    if len(sys.argv) != 2 or sys.argv[1] not in CHECKS:
-        print("usage: check_report.py " + "|".join(CHECKS))
-        return 2
-    e = Env()
-    try:
-        CHECKS[sys.argv[1]](e)
-    finally:
-        e.close()
-    print("ok: " + sys.argv[1])
-    return 0
+    return run_check(CHECKS, Env, "ok: {name}")
 
 
 if __name__ == "__main__":

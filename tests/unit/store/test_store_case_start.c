@@ -16,6 +16,34 @@
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
 
+/* A meeting of template on date, titled title (NULL: none): its id. */
+static void meeting_new(struct fixture *f, const char *template, const char *date,
+			const char *title, char id[STORE_ID_SIZE])
+{
+	struct kaigi_error err;
+	struct store_meeting m = {0};
+	m.template_id = xstrdup(template);
+	m.f[STORE_MEETING_DATE] = xstrdup(date);
+	m.f[STORE_MEETING_TITLE] = title ? xstrdup(title) : NULL;
+	assert_int_equal(store_meeting_create(f->st, &m, &err), KAIGI_OK);
+	snprintf(id, STORE_ID_SIZE, "%s", m.id);
+	store_meeting_clear(&m);
+}
+
+/* A case of person in meeting, following the case follows when not NULL:
+ * its id. */
+static void case_add(struct fixture *f, const char *meeting, const char *person,
+		     const char *follows, char id[STORE_ID_SIZE])
+{
+	struct kaigi_error err;
+	struct store_case c = {0};
+	snprintf(c.meeting_id, sizeof c.meeting_id, "%s", meeting);
+	snprintf(c.person_id, sizeof c.person_id, "%s", person);
+	snprintf(c.follows, sizeof c.follows, "%s", follows ? follows : "");
+	assert_int_equal(store_case_save(f->st, &c, &err), KAIGI_OK);
+	snprintf(id, STORE_ID_SIZE, "%s", c.id);
+}
+
 /* A fixture on the shipped forms with a meeting of 2026-11-14 (its id in
  * meeting) and in it a case (case_id) of a new person: code, initials Y.H,
  * sex and age band as given. */
@@ -24,24 +52,14 @@ static struct fixture *case_new(const char *code, const char *sex, const char *b
 {
 	struct fixture *f = fixture_new(NULL);
 	struct kaigi_error err;
-	struct store_meeting m = {0};
-	m.template_id = xstrdup("independence_support");
-	m.f[STORE_MEETING_DATE] = xstrdup("2026-11-14");
-	m.f[STORE_MEETING_TITLE] = xstrdup("会議");
-	assert_int_equal(store_meeting_create(f->st, &m, &err), KAIGI_OK);
-	snprintf(meeting, STORE_ID_SIZE, "%s", m.id);
-	store_meeting_clear(&m);
+	meeting_new(f, "independence_support", "2026-11-14", "会議", meeting);
 	struct store_person p = {0};
 	p.code = (char *)code;
 	p.initials = (char *)"Y.H";
 	p.sex = (char *)sex;
 	p.age_band = (char *)band;
 	assert_int_equal(store_person_save(f->st, &p, &err), KAIGI_OK);
-	struct store_case c = {0};
-	snprintf(c.meeting_id, sizeof c.meeting_id, "%s", meeting);
-	snprintf(c.person_id, sizeof c.person_id, "%s", p.id);
-	assert_int_equal(store_case_save(f->st, &c, &err), KAIGI_OK);
-	snprintf(case_id, STORE_ID_SIZE, "%s", c.id);
+	case_add(f, meeting, p.id, NULL, case_id);
 	return f;
 }
 
@@ -64,60 +82,100 @@ static const char *value(struct fixture *f, const char *rec, const char *field)
 	return v;
 }
 
+/* Who the case of a test is about (cmocka's initial state), and what the
+ * test gets: the fixture with the meeting and the case. */
+struct who {
+	const char *code, *sex, *band;
+};
+struct started {
+	struct fixture *f;
+	char meeting[STORE_ID_SIZE], case_id[STORE_ID_SIZE];
+};
+
+static int case_setup(void **state)
+{
+	const struct who *w = *state;
+	struct started *s = xcalloc(1, sizeof *s);
+	s->f = case_new(w->code, w->sex, w->band, s->meeting, s->case_id);
+	*state = s;
+	return 0;
+}
+
+static int case_teardown(void **state)
+{
+	struct started *s = *state;
+	fixture_free(s->f);
+	free(s);
+	return 0;
+}
+
+/* The case sheet of s's case, made now, holds each {field, value} of want
+ * (n of them); a failure names the person and the field. */
+static void sheet_holds(struct started *s, char rec[STORE_ID_SIZE], const char *const (*want)[2],
+			size_t n)
+{
+	sheet_ensure(s->f, s->meeting, s->case_id, rec);
+	for (size_t i = 0; i < n; i++) {
+		const char *got = value(s->f, rec, want[i][0]);
+		if (strcmp(got, want[i][1]) != 0)
+			fail_msg("case sheet of %s: %s is 「%s」, not 「%s」",
+				 fixture_text(s->f, "SELECT code FROM person"), want[i][0], got,
+				 want[i][1]);
+	}
+}
+
 static void case_sheet_starts_filled(void **state)
 {
-	(void)state;
-	char meeting[STORE_ID_SIZE], case_id[STORE_ID_SIZE], rec[STORE_ID_SIZE];
-	struct fixture *f = case_new("K-1", "F", "80代", meeting, case_id);
+	struct started *s = *state;
+	struct fixture *f = s->f;
 	struct kaigi_error err;
-	sheet_ensure(f, meeting, case_id, rec);
-	assert_string_equal(value(f, rec, "initials"), "Y.H");
-	assert_string_equal(value(f, rec, "sex"), "F");
-	assert_string_equal(value(f, rec, "age_band"), "80代");
-	assert_string_equal(value(f, rec, "conference_date"), "2026-11-14");
-	assert_string_equal(value(f, rec, "age"), ""); /* a band is not an age */
+	char rec[STORE_ID_SIZE];
+	static const char *const filled[][2] = {
+	    {"initials", "Y.H"},  {"sex", "F"},
+	    {"age_band", "80代"}, {"conference_date", "2026-11-14"},
+	    {"age", ""}, /* a band is not an age */
+	};
+	sheet_holds(s, rec, filled, sizeof filled / sizeof filled[0]);
 	/* Typed over, then ensured again: the record is not filled twice. */
 	struct store_path p = {"initials", NULL, NULL};
 	assert_int_equal(store_answer_save(f->st, rec, &p, "Y.Hi", &err), KAIGI_OK);
 	char again[STORE_ID_SIZE];
-	assert_int_equal(
-	    store_record_ensure(f->st, meeting, case_id, "toyoake_case_sheet", again, &err),
-	    KAIGI_OK);
+	sheet_ensure(f, s->meeting, s->case_id, again);
 	assert_string_equal(again, rec);
 	assert_string_equal(value(f, rec, "initials"), "Y.Hi");
 	/* A form without those fields gets nothing. */
-	assert_int_equal(store_record_ensure(f->st, meeting, case_id, "case_plan", rec, &err),
+	assert_int_equal(store_record_ensure(f->st, s->meeting, s->case_id, "case_plan", rec, &err),
 			 KAIGI_OK);
 	assert_int_equal(fixture_int(f,
 				     "SELECT count(*) FROM answer a JOIN form_record r ON r.id = "
 				     "a.record_id WHERE r.form = 'case_plan'"),
 			 0);
-	fixture_free(f);
 }
 
 static void what_the_form_does_not_take_is_left_out(void **state)
 {
-	(void)state;
-	char meeting[STORE_ID_SIZE], case_id[STORE_ID_SIZE], rec[STORE_ID_SIZE];
-	struct fixture *f = case_new("K-2", "X", "82", meeting, case_id);
+	struct started *s = *state;
 	struct kaigi_error err;
+	char rec[STORE_ID_SIZE];
 	/* Sex X: the case sheet offers F and M only; a band that is an age. */
-	sheet_ensure(f, meeting, case_id, rec);
-	assert_string_equal(value(f, rec, "sex"), "");
-	assert_string_equal(value(f, rec, "age"), "82");
-	assert_string_equal(value(f, rec, "conference_date"), "2026-11-14");
+	static const char *const filled[][2] = {
+	    {"sex", ""},
+	    {"age", "82"},
+	    {"conference_date", "2026-11-14"},
+	};
+	sheet_holds(s, rec, filled, sizeof filled / sizeof filled[0]);
 	/* The meeting's own record: no case, nothing filled. */
-	assert_int_equal(store_record_ensure(f->st, meeting, NULL, "toyoake_case_sheet", rec, &err),
-			 KAIGI_OK);
-	assert_string_equal(value(f, rec, "conference_date"), "");
-	fixture_free(f);
+	assert_int_equal(
+	    store_record_ensure(s->f->st, s->meeting, NULL, "toyoake_case_sheet", rec, &err),
+	    KAIGI_OK);
+	assert_string_equal(value(s->f, rec, "conference_date"), "");
 }
 
 static void closing_is_kept_and_travels(void **state)
 {
-	(void)state;
-	char meeting[STORE_ID_SIZE], case_id[STORE_ID_SIZE];
-	struct fixture *f = case_new("K-3", "F", "80代", meeting, case_id);
+	struct started *s = *state;
+	struct fixture *f = s->f;
+	const char *case_id = s->case_id;
 	struct kaigi_error err;
 	struct store_case c = {0};
 	assert_int_equal(store_case_get(f->st, case_id, &c, &err), KAIGI_OK);
@@ -133,7 +191,6 @@ static void closing_is_kept_and_travels(void **state)
 	free(yaml);
 	assert_int_equal(fixture_int(g, "SELECT count(*) FROM case_review WHERE closed > 0"), 1);
 	fixture_free(g);
-	fixture_free(f);
 }
 
 /* Opening a case for the room is one call: the meeting, case, person,
@@ -143,9 +200,9 @@ static void closing_is_kept_and_travels(void **state)
  * unknown case is refused and a template not installed stops early. */
 static void a_case_opens_in_one_call(void **state)
 {
-	(void)state;
-	char meeting[STORE_ID_SIZE], case_id[STORE_ID_SIZE];
-	struct fixture *f = case_new("K-4", "F", "80代", meeting, case_id);
+	struct started *s = *state;
+	struct fixture *f = s->f;
+	const char *meeting = s->meeting, *case_id = s->case_id;
 	struct kaigi_error err;
 	struct kaigi_diags w = {0};
 	struct store_case_open o;
@@ -198,54 +255,47 @@ static void a_case_opens_in_one_call(void **state)
 	/* A follow-up of the same person at a later meeting. */
 	struct store_case first = {0};
 	assert_int_equal(store_case_get(f->st, case_id, &first, &err), KAIGI_OK);
-	struct store_meeting m = {0};
-	m.template_id = xstrdup("independence_support");
-	m.f[STORE_MEETING_DATE] = xstrdup("2027-05-14");
-	assert_int_equal(store_meeting_create(f->st, &m, &err), KAIGI_OK);
-	struct store_case c = {0};
-	snprintf(c.meeting_id, sizeof c.meeting_id, "%s", m.id);
-	snprintf(c.person_id, sizeof c.person_id, "%s", first.person_id);
-	snprintf(c.follows, sizeof c.follows, "%s", case_id);
-	assert_int_equal(store_case_save(f->st, &c, &err), KAIGI_OK);
-	assert_int_equal(store_case_open(f->st, m.id, c.id, false, 8, &o, &w, &err), KAIGI_OK);
+	char later[STORE_ID_SIZE], follow[STORE_ID_SIZE];
+	meeting_new(f, "independence_support", "2027-05-14", NULL, later);
+	case_add(f, later, first.person_id, case_id, follow);
+	assert_int_equal(store_case_open(f->st, later, follow, false, 8, &o, &w, &err), KAIGI_OK);
 	assert_string_equal(o.prev.id, case_id);
 	assert_string_equal(o.prev.meeting_id, meeting);
 	store_case_open_clear(&o);
-	store_case_clear(&first);
 
 	/* Unknown case: refused, nothing kept. */
-	assert_int_equal(store_case_open(f->st, m.id, "no-such-case", false, 8, &o, &w, &err),
+	assert_int_equal(store_case_open(f->st, later, "no-such-case", false, 8, &o, &w, &err),
 			 KAIGI_EDATA);
 	assert_null(o.forms);
 	assert_string_equal(o.c.id, "");
 	/* A meeting whose template is not installed: found, nothing made. */
-	store_meeting_clear(&m);
-	m.template_id = xstrdup("gone");
-	m.f[STORE_MEETING_DATE] = xstrdup("2027-06-01");
-	assert_int_equal(store_meeting_create(f->st, &m, &err), KAIGI_OK);
-	struct store_case g = {0};
-	snprintf(g.meeting_id, sizeof g.meeting_id, "%s", m.id);
-	snprintf(g.person_id, sizeof g.person_id, "%s", c.person_id);
-	assert_int_equal(store_case_save(f->st, &g, &err), KAIGI_OK);
+	char gone[STORE_ID_SIZE], gone_case[STORE_ID_SIZE];
+	meeting_new(f, "gone", "2027-06-01", NULL, gone);
+	case_add(f, gone, first.person_id, NULL, gone_case);
+	store_case_clear(&first);
 	long long records = fixture_int(f, "SELECT count(*) FROM form_record");
-	assert_int_equal(store_case_open(f->st, m.id, g.id, false, 8, &o, &w, &err), KAIGI_OK);
+	assert_int_equal(store_case_open(f->st, gone, gone_case, false, 8, &o, &w, &err), KAIGI_OK);
 	assert_null(o.tpl);
 	assert_int_equal(o.nforms, 0);
 	assert_string_equal(o.m.template_id, "gone");
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM form_record"), records);
 	store_case_open_clear(&o);
-	store_meeting_clear(&m);
 	kaigi_diags_free(&w);
-	fixture_free(f);
 }
 
 int main(void)
 {
+	static struct who k1 = {"K-1", "F", "80代"}, k2 = {"K-2", "X", "82"},
+			  k3 = {"K-3", "F", "80代"}, k4 = {"K-4", "F", "80代"};
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(case_sheet_starts_filled),
-	    cmocka_unit_test(what_the_form_does_not_take_is_left_out),
-	    cmocka_unit_test(closing_is_kept_and_travels),
-	    cmocka_unit_test(a_case_opens_in_one_call),
+	    cmocka_unit_test_prestate_setup_teardown(case_sheet_starts_filled, case_setup,
+						     case_teardown, &k1),
+	    cmocka_unit_test_prestate_setup_teardown(what_the_form_does_not_take_is_left_out,
+						     case_setup, case_teardown, &k2),
+	    cmocka_unit_test_prestate_setup_teardown(closing_is_kept_and_travels, case_setup,
+						     case_teardown, &k3),
+	    cmocka_unit_test_prestate_setup_teardown(a_case_opens_in_one_call, case_setup,
+						     case_teardown, &k4),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -420,22 +420,7 @@ static void test_two_connections(void **state)
 
 	/* Another process holds the write lock: a save waits for the busy
 	 * timeout, then reports the lock and writes nothing. */
-	int pipefd[2];
-	assert_int_equal(pipe(pipefd), 0);
-	pid_t pid = fork();
-	if (pid == 0) {
-		sqlite3 *db;
-		sqlite3_open(fx->db, &db);
-		sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-		if (write(pipefd[1], "x", 1) != 1)
-			_exit(1);
-		sleep(2);
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		sqlite3_close(db);
-		_exit(0);
-	}
-	char ch;
-	assert_int_equal(read(pipefd[0], &ch, 1), 1);
+	pid_t pid = test_db_lock(fx->db, 2);
 	store_set_busy_timeout(other, 200);
 	assert_int_equal(store_answer_save(other, fx->record, &p, "82", &err), KAIGI_EENV);
 	assert_non_null(strstr(err.msg, "locked"));
@@ -444,8 +429,6 @@ static void test_two_connections(void **state)
 	assert_int_equal(store_answer_save(other, fx->record, &p, "83", &err), KAIGI_OK);
 	int status;
 	waitpid(pid, &status, 0);
-	close(pipefd[0]);
-	close(pipefd[1]);
 	assert_int_equal(store_record_get(fx->st, fx->record, &r, &err), KAIGI_OK);
 	assert_int_equal(r.answers[0].value.i, 83);
 	store_record_clear(&r);

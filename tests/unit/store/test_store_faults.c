@@ -91,11 +91,20 @@ static void read_acks(int fd, struct strbuf *pending, long long **acks, size_t *
 	}
 }
 
-static void test_sigkill_loses_no_acknowledged_save(void **state)
+/* cmocka setup: a store with a case, closed again, for the tests that run
+ * kaigi or a writer of their own on its database. */
+static int closed_setup(void **state)
 {
+	fixture_setup_case(state);
 	struct fixture *fx = *state;
 	store_close(fx->st);
 	fx->st = NULL;
+	return 0;
+}
+
+static void test_sigkill_loses_no_acknowledged_save(void **state)
+{
+	struct fixture *fx = *state;
 	const char *child = getenv("KAIGI_FAULT_CHILD");
 	assert_non_null(child);
 	const char *env = getenv("KAIGI_FAULT_ITERATIONS");
@@ -241,28 +250,34 @@ static void write_big_import(const char *path, int n)
 	fclose(f);
 }
 
+/* kaigi import of big into db, under the file-size limit fsize (0: none),
+ * fails with exit status 3 saying msg, and leaves db whole and as it was
+ * (before: its export). */
+static void import_refused(const char *db, const char *big, long fsize, const char *msg,
+			   const char *before)
+{
+	char *err = NULL;
+	const char *argv[] = {"--db", db, "import", big, NULL};
+	assert_int_equal(kaigi(argv, &err, -1, fsize), 3);
+	expect_in(err, msg);
+	free(err);
+	assert_integrity(db);
+	char *after = export_text(db);
+	assert_string_equal(before, after);
+	free(after);
+}
+
 static void test_disk_full(void **state)
 {
 	struct fixture *fx = *state;
-	store_close(fx->st);
-	fx->st = NULL;
 	char big[400];
 	snprintf(big, sizeof big, "%s/big.yaml", fx->dir);
 	write_big_import(big, 400);
 	char *before = export_text(fx->db);
 	struct stat sb;
 	assert_int_equal(stat(fx->db, &sb), 0);
-	char *err = NULL;
-	const char *argv[] = {"--db", fx->db, "import", big, NULL};
 	/* The file-size limit stands in for a full disk. */
-	int rc = kaigi(argv, &err, -1, (long)sb.st_size + 64 * 1024);
-	assert_int_equal(rc, 3);
-	expect_in(err, "nothing was imported");
-	free(err);
-	assert_integrity(fx->db);
-	char *after = export_text(fx->db);
-	assert_string_equal(before, after);
-	free(after);
+	import_refused(fx->db, big, (long)sb.st_size + 64 * 1024, "nothing was imported", before);
 
 	/* A real full file system, where mounting one is allowed. */
 	char mnt[400];
@@ -282,15 +297,7 @@ static void test_disk_full(void **state)
 	snprintf(cmd, len, "cp %s %s", fx->db, db2);
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
-	const char *argv2[] = {"--db", db2, "import", big, NULL};
-	rc = kaigi(argv2, &err, -1, 0);
-	assert_int_equal(rc, 3);
-	expect_in(err, "disk is full");
-	free(err);
-	assert_integrity(db2);
-	after = export_text(db2);
-	assert_string_equal(before, after);
-	free(after);
+	import_refused(db2, big, 0, "disk is full", before);
 	free(before);
 	umount(mnt);
 }
@@ -298,22 +305,7 @@ static void test_disk_full(void **state)
 static void test_locked_by_another_process(void **state)
 {
 	struct fixture *fx = *state;
-	store_close(fx->st);
-	fx->st = NULL;
-	int fds[2];
-	assert_int_equal(pipe(fds), 0);
-	pid_t pid = fork();
-	if (pid == 0) {
-		sqlite3 *db;
-		sqlite3_open(fx->db, &db);
-		sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-		if (write(fds[1], "x", 1) != 1)
-			_exit(1);
-		sleep(3);
-		_exit(0);
-	}
-	char ch;
-	assert_int_equal(read(fds[0], &ch, 1), 1);
+	pid_t pid = test_db_lock(fx->db, 3);
 	char *err = NULL;
 	setenv("KAIGI_BUSY_TIMEOUT_MS", "300", 1);
 	const char *argv[] = {"--db", fx->db, "import",
@@ -327,16 +319,12 @@ static void test_locked_by_another_process(void **state)
 	unsetenv("KAIGI_BUSY_TIMEOUT_MS");
 	kill(pid, SIGKILL);
 	waitpid(pid, NULL, 0);
-	close(fds[0]);
-	close(fds[1]);
 	assert_integrity(fx->db);
 }
 
 static void test_read_only_file_and_folder(void **state)
 {
 	struct fixture *fx = *state;
-	store_close(fx->st);
-	fx->st = NULL;
 	/* Root ignores file modes: run kaigi as root without that power. */
 	int uid = geteuid() == 0 ? TEST_ROOT_WITHOUT_DAC : -1;
 	const char *example = test_source("tests/data/store/meeting.yaml");
@@ -371,8 +359,6 @@ static void test_read_only_file_and_folder(void **state)
 static void test_not_a_database_and_newer(void **state)
 {
 	struct fixture *fx = *state;
-	store_close(fx->st);
-	fx->st = NULL;
 	char *err = NULL;
 	char notdb[400];
 	snprintf(notdb, sizeof notdb, "%s/notes.txt", fx->dir);
@@ -439,8 +425,6 @@ static void test_form_no_longer_installed(void **state)
 static void test_backup_while_another_kaigi_writes(void **state)
 {
 	struct fixture *fx = *state;
-	store_close(fx->st);
-	fx->st = NULL;
 	const char *child = getenv("KAIGI_FAULT_CHILD");
 	assert_non_null(child);
 	pid_t pid = fork();
@@ -475,19 +459,19 @@ static void test_backup_while_another_kaigi_writes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_sigkill_loses_no_acknowledged_save,
-					    fixture_setup_case, fixture_teardown),
-	    cmocka_unit_test_setup_teardown(test_locked_by_another_process, fixture_setup_case,
+	    cmocka_unit_test_setup_teardown(test_sigkill_loses_no_acknowledged_save, closed_setup,
 					    fixture_teardown),
-	    cmocka_unit_test_setup_teardown(test_read_only_file_and_folder, fixture_setup_case,
+	    cmocka_unit_test_setup_teardown(test_locked_by_another_process, closed_setup,
 					    fixture_teardown),
-	    cmocka_unit_test_setup_teardown(test_disk_full, fixture_setup_case, fixture_teardown),
-	    cmocka_unit_test_setup_teardown(test_not_a_database_and_newer, fixture_setup_case,
+	    cmocka_unit_test_setup_teardown(test_read_only_file_and_folder, closed_setup,
+					    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_disk_full, closed_setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_not_a_database_and_newer, closed_setup,
 					    fixture_teardown),
 	    cmocka_unit_test_setup_teardown(test_form_no_longer_installed, fixture_setup_case,
 					    fixture_teardown),
-	    cmocka_unit_test_setup_teardown(test_backup_while_another_kaigi_writes,
-					    fixture_setup_case, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_backup_while_another_kaigi_writes, closed_setup,
+					    fixture_teardown),
 	};
 	return cmocka_run_group_tests_name("store_faults", tests, NULL, NULL);
 }

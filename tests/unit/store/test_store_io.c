@@ -76,9 +76,10 @@ static void test_import_example_twice_and_round_trip(void **state)
 	assert_int_equal(import_file(other, path, &stats, &d), KAIGI_OK);
 	char *second = export_all(other);
 	assert_string_equal(first, second);
-	assert_non_null(strstr(first, "wish: |\n"));
-	assert_non_null(strstr(first, "problems: [muscle, dementia]"));
-	assert_non_null(strstr(first, "lives_alone: true"));
+	static const char *const exported[] = {"wish: |\n", "problems: [muscle, dementia]",
+					       "lives_alone: true"};
+	for (size_t i = 0; i < sizeof exported / sizeof exported[0]; i++)
+		test_text_has("the export", first, exported[i]);
 	free(second);
 	store_close(other);
 	free(first);
@@ -215,12 +216,7 @@ static void test_follow_up_and_missing_form_export(void **state)
 	snprintf(dir, sizeof dir, "%s/csv-raw", fx->dir);
 	assert_int_equal(store_export_csv(fx->st, NULL, dir, &w, &err), KAIGI_OK);
 	assert_int_equal(w.n, 1);
-	char path[500];
-	snprintf(path, sizeof path, "%s/raw_answers.csv", dir);
-	char *raw = test_read_file(path, NULL);
-	assert_non_null(raw);
-	assert_non_null(strstr(raw, ",test_sheet,2,"));
-	free(raw);
+	test_file_has(dir, "raw_answers.csv", ",test_sheet,2,");
 	kaigi_diags_free(&w);
 	store_set_forms(fx->st, &fx->forms);
 	schema_set_free(&empty);
@@ -306,25 +302,20 @@ static void test_csv_export(void **state)
 	char *csv = test_read_file(path, &len);
 	assert_non_null(csv);
 	assert_memory_equal(csv, "\xEF\xBB\xBFrecord_id,", 13);
-	/* CRLF between rows; the answer's own newlines kept inside quotes. */
-	assert_non_null(strstr(csv, "form_version,name,age,sex,height,weight,visit,lives_alone,"
-				    "problems,wish\r\n"));
-	assert_non_null(strstr(csv, ",山田 よし子,83,F,148.5,45,2024-04-30,1,muscle dementia,"
-				    "\"また友だちと\n買い物に行きたい。\n\"\r\n"));
 	free(csv);
-	snprintf(path, sizeof path, "%s/test_sheet.adl.csv", dir);
-	csv = test_read_file(path, NULL);
-	assert_non_null(strstr(csv, ",walk,Walking,3,2,\"杖歩行, 段差で不安\",1 2\r\n"));
-	free(csv);
-	snprintf(path, sizeof path, "%s/test_sheet.factors.csv", dir);
-	csv = test_read_file(path, NULL);
-	assert_non_null(strstr(csv, ",1,"));
-	assert_non_null(strstr(csv, ",膝の痛み\r\n"));
-	free(csv);
-	snprintf(path, sizeof path, "%s/meetings.csv", dir);
-	csv = test_read_file(path, NULL);
-	assert_non_null(strstr(csv, "第12回 自立支援型地域ケア会議"));
-	free(csv);
+	static const char *const want[][2] = {
+	    /* CRLF between rows; the answer's own newlines kept inside quotes. */
+	    {"test_sheet.csv", "form_version,name,age,sex,height,weight,visit,lives_alone,"
+			       "problems,wish\r\n"},
+	    {"test_sheet.csv", ",山田 よし子,83,F,148.5,45,2024-04-30,1,muscle dementia,"
+			       "\"また友だちと\n買い物に行きたい。\n\"\r\n"},
+	    {"test_sheet.adl.csv", ",walk,Walking,3,2,\"杖歩行, 段差で不安\",1 2\r\n"},
+	    {"test_sheet.factors.csv", ",1,"},
+	    {"test_sheet.factors.csv", ",膝の痛み\r\n"},
+	    {"meetings.csv", "第12回 自立支援型地域ケア会議"},
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		test_file_has(dir, want[i][0], want[i][1]);
 	/* No temporary files are left behind. */
 	char cmd[600];
 	snprintf(cmd, sizeof cmd, "ls %s | grep -q tmp", dir);
@@ -393,12 +384,7 @@ static void test_doc_example_with_shipped_forms(void **state)
 	char dir[400];
 	snprintf(dir, sizeof dir, "%s/csv", fx->dir);
 	assert_int_equal(store_export_csv(fx->st, NULL, dir, &d, &err), KAIGI_OK);
-	char path[500];
-	snprintf(path, sizeof path, "%s/case_plan.issues.csv", dir);
-	char *csv = test_read_file(path, NULL);
-	assert_non_null(csv);
-	assert_non_null(strstr(csv, ",買い物に行けない,屋外歩行の安定,mobility,"));
-	free(csv);
+	test_file_has(dir, "case_plan.issues.csv", ",買い物に行けない,屋外歩行の安定,mobility,");
 	store_set_forms(fx->st, &fx->forms);
 	schema_set_free(&shipped);
 	kaigi_diags_free(&d);

@@ -78,6 +78,16 @@ static void make_old_db(const char *path)
 	sqlite3_close(db);
 }
 
+/* cmocka setup: the test forms, the old database, and the store opened
+ * on it (which migrates it). */
+static int old_db_setup(void **state)
+{
+	fixture_setup(state);
+	make_old_db(((struct fixture *)*state)->db);
+	fixture_open(*state);
+	return 0;
+}
+
 static void migration_keeps_the_trail_and_the_search(void **state)
 {
 	struct fixture *fx = *state;
@@ -142,23 +152,19 @@ static void migration_keeps_the_trail_and_the_search(void **state)
 			    "= 'text'"),
 	    0);
 	test_sql_exec(m, "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)");
-	struct kaigi_error err;
 	struct store_text_hit_list h;
-	assert_int_equal(store_text_search(fx->st, "難聴", 0, &h, NULL, &err), KAIGI_OK);
-	assert_int_equal(h.n, 1);
+	fixture_search(fx, &(struct fixture_search){.query = "難聴", .hits = 1, .field = "cm_view"},
+		       &h);
 	assert_string_equal(h.v[0].record_id, RECORD);
 	assert_string_equal(h.v[0].meeting_id, MEETING);
-	assert_string_equal(h.v[0].field, "cm_view");
 	assert_string_equal(h.v[0].text, "服薬の管理が難しく、難聴もある");
 	store_text_hit_list_free(&h);
-	assert_int_equal(store_text_search(fx->st, "自立支援", 0, &h, NULL, &err), KAIGI_OK);
-	assert_int_equal(h.n, 1);
-	assert_string_equal(h.v[0].field, "title");
-	store_text_hit_list_free(&h);
-	/* The deleted answer is out of the index. */
-	assert_int_equal(store_text_search(fx->st, "転倒", 0, &h, NULL, &err), KAIGI_OK);
-	assert_int_equal(h.n, 0);
-	store_text_hit_list_free(&h);
+	/* The meeting's title is found; the deleted answer is out of the index. */
+	static const struct fixture_search more[] = {
+	    {"自立支援", 0, 1, false, "title", NULL},
+	    {"転倒", 0, 0, false, NULL, NULL},
+	};
+	fixture_searches(fx, more, sizeof more / sizeof more[0]);
 	free(trail);
 	free(docs);
 }
@@ -168,8 +174,6 @@ static void migration_keeps_the_trail_and_the_search(void **state)
 static void the_lean_trail_is_complete_and_append_only(void **state)
 {
 	struct fixture *fx = *state;
-	make_old_db(fx->db);
-	fixture_open(fx);
 	sqlite3 *m = fx->st->db;
 	long long before = test_sql_int(m, "SELECT count(*) FROM audit");
 	long long keys = test_sql_int(m, "SELECT count(*) FROM local_key");
@@ -308,19 +312,27 @@ static void lookups_use_an_index(void **state)
 	}
 }
 
+/* The row of sync_log entry origin_seq seq with the columns of select
+ * ("SELECT …"), stepped onto; the caller finalizes. */
+static sqlite3_stmt *entry_row(sqlite3 *db, const char *select, int seq)
+{
+	char *sql = xasprintf("%s FROM sync_log WHERE origin_seq = ?1", select);
+	sqlite3_stmt *q = NULL;
+	if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
+		fail_msg("%s\n%s", sqlite3_errmsg(db), sql);
+	free(sql);
+	sqlite3_bind_int(q, 1, seq);
+	if (sqlite3_step(q) != SQLITE_ROW)
+		fail_msg("no sync_log entry %d", seq);
+	return q;
+}
+
 /* The stored change set of sync_log entry origin_seq: its first bytes and
  * its size, and whether it reads back raw as want. */
 static void check_entry(sqlite3 *db, int seq, const char *head, size_t head_n, const void *want,
 			size_t want_n)
 {
-	sqlite3_stmt *q = NULL;
-	assert_int_equal(sqlite3_prepare_v2(db,
-					    "SELECT changeset, changeset FROM sync_log WHERE "
-					    "origin_seq = ?1",
-					    -1, &q, NULL),
-			 SQLITE_OK);
-	sqlite3_bind_int(q, 1, seq);
-	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	sqlite3_stmt *q = entry_row(db, "SELECT changeset, changeset", seq);
 	assert_true((size_t)sqlite3_column_bytes(q, 0) >= head_n);
 	assert_memory_equal(sqlite3_column_blob(q, 0), head, head_n);
 	void *cs = NULL;
@@ -338,8 +350,6 @@ static void check_entry(sqlite3 *db, int seq, const char *head, size_t head_n, c
 static void change_sets_are_kept_deflated(void **state)
 {
 	struct fixture *fx = *state;
-	make_old_db(fx->db);
-	fixture_open(fx);
 	sqlite3 *m = fx->st->db;
 	size_t big_n = 1 + 5000 + 36;
 	char *big = malloc(big_n);
@@ -360,13 +370,7 @@ static void change_sets_are_kept_deflated(void **state)
 			    "kaigi_sync_zip(changeset)"),
 	    0);
 	/* A truncated stream is refused. */
-	sqlite3_stmt *q = NULL;
-	assert_int_equal(sqlite3_prepare_v2(m,
-					    "SELECT substr(changeset, 1, length(changeset) - 9) "
-					    "FROM sync_log WHERE origin_seq = 1",
-					    -1, &q, NULL),
-			 SQLITE_OK);
-	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	sqlite3_stmt *q = entry_row(m, "SELECT substr(changeset, 1, length(changeset) - 9)", 1);
 	void *cs = NULL;
 	size_t n = 0;
 	assert_false(sync_zip_column(q, 0, &cs, &n));
@@ -386,9 +390,9 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(migration_keeps_the_trail_and_the_search, fixture_setup,
 					    fixture_teardown),
 	    cmocka_unit_test_setup_teardown(the_lean_trail_is_complete_and_append_only,
-					    fixture_setup, fixture_teardown),
+					    old_db_setup, fixture_teardown),
 	    cmocka_unit_test_setup_teardown(lookups_use_an_index, fixture_setup, fixture_teardown),
-	    cmocka_unit_test_setup_teardown(change_sets_are_kept_deflated, fixture_setup,
+	    cmocka_unit_test_setup_teardown(change_sets_are_kept_deflated, old_db_setup,
 					    fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -33,19 +33,16 @@ static const char *goal_period(struct fixture *f, const char *w)
 
 static void old_files_import_through_formerly(void **state)
 {
-	(void)state;
-	struct fixture *f = fixture_new("tests/data/followup/three_reviews.yaml");
+	struct fixture *f = *state;
 	/* Meeting 1 is 2025-01-14: months 12 and 3 from January. */
 	assert_string_equal(goal_period(f, "一人でスーパーへ買い物に行く"), "2025-01/2026-01");
 	assert_string_equal(goal_period(f, "屋外を10分続けて歩ける"), "2025-01/2025-04");
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM answer WHERE col = 'months'"), 0);
-	fixture_free(f);
 }
 
 static void typed_in_a_meeting(void **state)
 {
-	(void)state;
-	struct fixture *f = fixture_new("tests/data/followup/three_reviews.yaml");
+	struct fixture *f = *state;
 	char item[64];
 	snprintf(item, sizeof item, "%s",
 		 fixture_text(f, "SELECT p.item FROM answer p JOIN answer w ON w.record_id = "
@@ -72,13 +69,11 @@ static void typed_in_a_meeting(void **state)
 	assert_string_equal(err.msg, "a period of 66 months is out of range (1 to 60 months)");
 	assert_string_equal(goal_period(f, "週1回サロンに通う"), "2026-11/2027-05");
 	store_case_clear(&c);
-	fixture_free(f);
 }
 
 static void export_import_round_trip(void **state)
 {
-	(void)state;
-	struct fixture *f = fixture_new("tests/data/followup/three_reviews.yaml");
+	struct fixture *f = *state;
 	static const char all[] = "SELECT group_concat(value, ' ') FROM (SELECT value FROM answer "
 				  "WHERE col = 'period' ORDER BY value)";
 	char before[1024];
@@ -92,15 +87,13 @@ static void export_import_round_trip(void **state)
 	free(again);
 	free(yaml);
 	fixture_free(g);
-	fixture_free(f);
 }
 
 /* ---- the migration ---------------------------------------------------------- */
 
 static void migration_turns_months_into_periods(void **state)
 {
-	(void)state;
-	struct fixture *f = fixture_new(NULL);
+	struct fixture *f = *state;
 	fixture_db_remove(f);
 	/* A database one migration short of it, with two goals of 6 months
 	 * and one whose value was never a number of months.  The migration
@@ -130,10 +123,7 @@ static void migration_turns_months_into_periods(void **state)
 	    "'55555555-5555-4555-8555-000000000003', 'months', 'そのうち', 0, 0);");
 	sqlite3_close(db);
 
-	struct kaigi_error err;
-	assert_int_equal(store_open(&f->st, f->db, STORE_READ_WRITE, &err), KAIGI_OK);
-	store_set_forms(f->st, &f->forms);
-	assert_int_equal(fixture_int(f, "PRAGMA user_version"), (long long)kaigi_migration_count);
+	fixture_open_migrated(f);
 	assert_string_equal(
 	    fixture_text(f, "SELECT value FROM answer WHERE item = "
 			    "'55555555-5555-4555-8555-000000000001' AND col = 'period'"),
@@ -155,16 +145,19 @@ static void migration_turns_months_into_periods(void **state)
 	assert_int_equal(fixture_int(f, "SELECT count(*) FROM audit WHERE new = "
 					"'2024-05/2024-11'"),
 			 1);
-	fixture_free(f);
 }
+
+/* A test on its own fixture of the three reviews. */
+#define T(f) cmocka_unit_test_setup_teardown(f, fixture_setup_reviews, fixture_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(old_files_import_through_formerly),
-	    cmocka_unit_test(typed_in_a_meeting),
-	    cmocka_unit_test(export_import_round_trip),
-	    cmocka_unit_test(migration_turns_months_into_periods),
+	    T(old_files_import_through_formerly),
+	    T(typed_in_a_meeting),
+	    T(export_import_round_trip),
+	    cmocka_unit_test_setup_teardown(migration_turns_months_into_periods,
+					    fixture_setup_shipped, fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

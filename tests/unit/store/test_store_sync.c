@@ -76,12 +76,32 @@ static void save(struct store *st, const char *record, const char *field, const 
 		fail_msg("saving %s: %s", field, err.msg);
 }
 
+/* What every test starts from: a case in A with wish answered, sent to
+ * B. */
+static void shared_case(struct two *t, const char *wish)
+{
+	fixture_case(&t->a);
+	save(t->a.st, t->a.record, "wish", wish);
+	send(t->a.st, t->b.st);
+}
+
+/* Every open conflict of st (at least one) settled keeping keep. */
+static void resolve_all(struct store *st, enum sync_keep keep)
+{
+	struct sync_conflicts c;
+	struct kaigi_error err;
+	assert_int_equal(store_sync_conflicts(st, false, &c, &err), KAIGI_OK);
+	assert_true(c.n > 0);
+	for (size_t i = 0; i < c.n; i++)
+		if (store_sync_resolve(st, c.v[i].id, keep, NULL, &err) != KAIGI_OK)
+			fail_msg("resolve %lld: %s", c.v[i].id, err.msg);
+	sync_conflicts_free(&c);
+}
+
 static void test_edit_here_delete_there(void **state)
 {
 	struct two *t = *state;
-	fixture_case(&t->a);
-	save(t->a.st, t->a.record, "wish", "毎朝の散歩を続けたい");
-	send(t->a.st, t->b.st);
+	shared_case(t, "毎朝の散歩を続けたい");
 	want(t->b.db, "SELECT value FROM answer WHERE field = 'wish'", "毎朝の散歩を続けたい");
 
 	/* Offline: A deletes the meeting, B edits the answer in it. */
@@ -91,18 +111,20 @@ static void test_edit_here_delete_there(void **state)
 
 	struct sync_import_result r = send(t->a.st, t->b.st);
 	assert_true(r.conflicts >= 3);
-	/* The local edit stayed, with everything it hangs from. */
-	want(t->b.db, "SELECT value FROM answer WHERE field = 'wish'",
-	     "神社まで歩きたい（Bの記録）");
-	want(t->b.db, "SELECT count(*) FROM meeting", "1");
-	want(t->b.db, "SELECT count(*) FROM case_review", "1");
-	want(t->b.db, "SELECT count(*) FROM form_record", "1");
-	want(t->b.db, "PRAGMA foreign_key_check", "");
-	want(t->b.db,
-	     "SELECT group_concat(tbl, ' ') FROM (SELECT tbl FROM sync_conflict WHERE state = "
+	/* The local edit stayed, with everything it hangs from: {query, answer}. */
+	static const char *const stayed[][2] = {
+	    {"SELECT value FROM answer WHERE field = 'wish'", "神社まで歩きたい（Bの記録）"},
+	    {"SELECT count(*) FROM meeting", "1"},
+	    {"SELECT count(*) FROM case_review", "1"},
+	    {"SELECT count(*) FROM form_record", "1"},
+	    {"PRAGMA foreign_key_check", ""},
+	    {"SELECT group_concat(tbl, ' ') FROM (SELECT tbl FROM sync_conflict WHERE state = "
 	     "'open' AND kind = 'deleted-there' ORDER BY tbl)",
-	     "answer case_review form_record meeting");
-	want(t->b.db, "SELECT count(*) FROM sync_conflict WHERE kind = 'foreign-key'", "0");
+	     "answer case_review form_record meeting"},
+	    {"SELECT count(*) FROM sync_conflict WHERE kind = 'foreign-key'", "0"},
+	};
+	for (size_t i = 0; i < sizeof stayed / sizeof stayed[0]; i++)
+		want(t->b.db, stayed[i][0], stayed[i][1]);
 
 	/* B's edit reaches A as an edit of a deleted row: listed there too. */
 	r = send(t->b.st, t->a.st);
@@ -110,12 +132,7 @@ static void test_edit_here_delete_there(void **state)
 	want(t->a.db, "SELECT kind FROM sync_conflict WHERE state = 'open'", "deleted-here");
 
 	/* B keeps its rows; after the next exchange A has them back. */
-	struct sync_conflicts c;
-	assert_int_equal(store_sync_conflicts(t->b.st, false, &c, &err), KAIGI_OK);
-	for (size_t i = 0; i < c.n; i++)
-		if (store_sync_resolve(t->b.st, c.v[i].id, SYNC_KEEP_LOCAL, NULL, &err) != KAIGI_OK)
-			fail_msg("resolve %lld: %s", c.v[i].id, err.msg);
-	sync_conflicts_free(&c);
+	resolve_all(t->b.st, SYNC_KEEP_LOCAL);
 	want(t->b.db, "SELECT count(*) FROM sync_conflict WHERE state = 'open'", "0");
 	r = send(t->b.st, t->a.st);
 	assert_true(r.decisions >= 4);
@@ -128,9 +145,7 @@ static void test_edit_here_delete_there(void **state)
 static void test_child_for_a_deleted_parent(void **state)
 {
 	struct two *t = *state;
-	fixture_case(&t->a);
-	save(t->a.st, t->a.record, "wish", "買い物に行きたい");
-	send(t->a.st, t->b.st);
+	shared_case(t, "買い物に行きたい");
 	struct kaigi_error err;
 	/* B deletes the meeting; A adds an answer to its record. */
 	assert_int_equal(store_meeting_delete(t->b.st, t->a.meeting, &err), KAIGI_OK);
@@ -150,38 +165,27 @@ static void test_child_for_a_deleted_parent(void **state)
 	     "foreign-key answer");
 }
 
+/* How many rows the audit trail of the database at db has. */
+static long long audit_rows(const char *db)
+{
+	char *v = test_db_text(db, "SELECT count(*) FROM audit");
+	long long n = atoll(v);
+	free(v);
+	return n;
+}
+
 static void test_audit_one_row_per_change(void **state)
 {
 	struct two *t = *state;
-	fixture_case(&t->a);
-	save(t->a.st, t->a.record, "wish", "一");
-	send(t->a.st, t->b.st);
-	char *before_a = test_db_text(t->a.db, "SELECT count(*) FROM audit");
-	char *before_b = test_db_text(t->b.db, "SELECT count(*) FROM audit");
+	shared_case(t, "一");
+	long long before_a = audit_rows(t->a.db), before_b = audit_rows(t->b.db);
 	save(t->a.st, t->a.record, "wish", "二");
 	save(t->a.st, t->a.record, "age", "70");
-	char *after_a = test_db_text(t->a.db, "SELECT count(*) FROM audit");
+	long long after_a = audit_rows(t->a.db);
 	send(t->a.st, t->b.st);
-	char *after_b = test_db_text(t->b.db, "SELECT count(*) FROM audit");
-	assert_int_equal(atoi(after_a) - atoi(before_a), 2);
-	assert_int_equal(atoi(after_b) - atoi(before_b), 2);
+	assert_int_equal(after_a - before_a, 2);
+	assert_int_equal(audit_rows(t->b.db) - before_b, 2);
 	want(t->b.db, "SELECT count(*) FROM audit WHERE who LIKE '% @%' AND new = '二'", "1");
-	free(before_a);
-	free(before_b);
-	free(after_a);
-	free(after_b);
-}
-
-static void resolve_all(struct store *st, enum sync_keep keep)
-{
-	struct sync_conflicts c;
-	struct kaigi_error err;
-	assert_int_equal(store_sync_conflicts(st, false, &c, &err), KAIGI_OK);
-	assert_true(c.n > 0);
-	for (size_t i = 0; i < c.n; i++)
-		if (store_sync_resolve(st, c.v[i].id, keep, NULL, &err) != KAIGI_OK)
-			fail_msg("resolve: %s", err.msg);
-	sync_conflicts_free(&c);
 }
 
 /* A and B settle the same conflict differently before they exchange
@@ -189,9 +193,7 @@ static void resolve_all(struct store *st, enum sync_keep keep)
 static void test_two_decisions_converge(void **state)
 {
 	struct two *t = *state;
-	fixture_case(&t->a);
-	save(t->a.st, t->a.record, "wish", "もと");
-	send(t->a.st, t->b.st);
+	shared_case(t, "もと");
 	save(t->a.st, t->a.record, "wish", "Aの案");
 	save(t->b.st, t->a.record, "wish", "Bの案");
 	send(t->a.st, t->b.st);
@@ -208,13 +210,16 @@ static void test_two_decisions_converge(void **state)
 	want(t->b.db, "SELECT count(*) FROM sync_conflict WHERE state = 'open'", "0");
 }
 
+/* A test on its own fixture, made and freed around it. */
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_edit_here_delete_there, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_child_for_a_deleted_parent, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_audit_one_row_per_change, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_two_decisions_converge, setup, teardown),
+	    T(test_edit_here_delete_there),
+	    T(test_child_for_a_deleted_parent),
+	    T(test_audit_one_row_per_change),
+	    T(test_two_decisions_converge),
 	};
 	return cmocka_run_group_tests_name("sync_store", tests, NULL, NULL);
 }
