@@ -19,6 +19,7 @@
 #include "kaigi/config.h"
 #include "kaigi/file.h"
 #include "kaigi/sync.h"
+#include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 
 #define PASS_MAX 1024
@@ -133,15 +134,6 @@ static char *passphrase(const char *file, bool confirm, size_t *len)
 	return p;
 }
 
-/* Characters (code points) of a UTF-8 text. */
-static size_t chars(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 static void wipe_free(char *p, size_t n)
 {
 	if (!p)
@@ -223,12 +215,12 @@ int cmd_sync_export_run(const struct cmd_opts *opts, int argc, char **argv)
 		pass = passphrase(pfile, true, &plen);
 		if (!pass)
 			rc = KAIGI_EUSAGE;
-		else if (chars(pass) < (size_t)min) {
+		else if (utf8_chars(pass) < (size_t)min) {
 			fprintf(
 			    stderr,
 			    "kaigi sync: the passphrase is too short: %zu characters; the town's "
 			    "policy asks for at least %ld\n",
-			    chars(pass), min);
+			    utf8_chars(pass), min);
 			rc = KAIGI_EDATA;
 		}
 	}
