@@ -106,13 +106,7 @@ enum kaigi_status cmd_load_forms(const struct cmd_opts *opts, struct schema_set 
 				 struct kaigi_diags *diags)
 {
 	schema_load_dir(set, cmd_installed_forms_dir(), diags);
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
-	char *user = NULL;
-	if (xdg && *xdg)
-		user = xasprintf("%s/kaigi/forms", xdg);
-	else if (home && *home)
-		user = xasprintf("%s/.config/kaigi/forms", home);
+	char *user = config_user_path("forms");
 	if (user)
 		schema_load_dir(set, user, diags);
 	free(user);
@@ -190,6 +184,15 @@ int cmd_fail(const struct kaigi_error *err)
 {
 	cmd_print_error(err);
 	return err->status;
+}
+
+int cmd_written(enum kaigi_status s, const struct kaigi_error *err, const char *path)
+{
+	if (s != KAIGI_OK)
+		cmd_print_error(err);
+	else if (path)
+		printf("%s\n", path);
+	return s;
 }
 
 void cmd_print_warnings(const struct kaigi_diags *d)

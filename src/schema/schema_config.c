@@ -104,17 +104,20 @@ static bool file_exists(const char *p)
 	return p && stat(p, &sb) == 0;
 }
 
+char *config_user_path(const char *name)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	if (xdg && *xdg)
+		return xasprintf("%s/kaigi/%s", xdg, name);
+	const char *home = getenv("HOME");
+	return home && *home ? xasprintf("%s/.config/kaigi/%s", home, name) : NULL;
+}
+
 enum kaigi_status config_load_default(struct kaigi_config *cfg, const char *shipped,
 				      struct kaigi_diags *diags)
 {
 	memset(cfg, 0, sizeof *cfg);
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
-	char *user = NULL;
-	if (xdg && *xdg)
-		user = xasprintf("%s/kaigi/config.yaml", xdg);
-	else if (home && *home)
-		user = xasprintf("%s/.config/kaigi/config.yaml", home);
+	char *user = config_user_path("config.yaml");
 	enum kaigi_status s = KAIGI_OK;
 	if (file_exists(user))
 		s = config_load_file(cfg, user, diags);
