@@ -111,6 +111,9 @@ void cmd_print_error(const struct kaigi_error *err);
 void cmd_print_diags(const struct kaigi_diags *diags);
 /* Print err (cmd_print_error) and return its status, the exit status. */
 int cmd_fail(const struct kaigi_error *err);
+/* The end of a command that writes path: err printed when s is not
+ * KAIGI_OK, else path (when not NULL) on stdout.  Returns s. */
+int cmd_written(enum kaigi_status s, const struct kaigi_error *err, const char *path);
 /* Print diagnostics whose status is KAIGI_OK as warnings, others as errors. */
 void cmd_print_warnings(const struct kaigi_diags *d);
 

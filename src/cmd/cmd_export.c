@@ -54,9 +54,7 @@ static int export_yaml(struct cmd_store *cs, const struct store_export_filter *f
 	}
 	cmd_print_warnings(&warnings);
 	kaigi_diags_free(&warnings);
-	if (s != KAIGI_OK)
-		cmd_print_error(&err);
-	return s;
+	return cmd_written(s, &err, NULL);
 }
 
 static int export_csv(struct cmd_store *cs, const struct store_export_filter *f, const char *out)
@@ -77,12 +75,9 @@ static int export_csv(struct cmd_store *cs, const struct store_export_filter *f,
 	enum kaigi_status s = store_export_csv(cs->st, f, out, &warnings, &err);
 	cmd_print_warnings(&warnings);
 	kaigi_diags_free(&warnings);
-	if (s != KAIGI_OK)
-		cmd_print_error(&err);
-	else
-		printf("%s\n", out);
+	int rc = cmd_written(s, &err, out);
 	free(dir);
-	return s;
+	return rc;
 }
 
 /* argv[0] is yaml or csv. */
