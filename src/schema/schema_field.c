@@ -215,12 +215,11 @@ static void parse_row(struct loader *l, yaml_node_t *n, struct schema_field *gri
 	struct ydoc *y = l->y;
 	row->overrides = xcalloc(grid->ncolumns + 1, sizeof *row->overrides);
 	row->na = xcalloc(grid->ncolumns + 1, sizeof *row->na);
-	if (!ydoc_map_check(y, n, "a grid row", row_keys))
+	const char *id;
+	yaml_node_t *idn;
+	if (!schema_item_start(l, n, "a grid row", row_keys, "row id", &row->pos, &id, &idn))
 		return;
-	row->pos = (struct schema_pos){ydoc_line(n), ydoc_col(n)};
-	const char *id = NULL;
-	yaml_node_t *idn = NULL;
-	if (ydoc_get_str(y, n, "id", true, &id, &idn) && schema_check_id(l, idn, id, "row id")) {
+	if (id) {
 		for (size_t i = 0; i < grid->nrows && &grid->rows[i] != row; i++)
 			if (grid->rows[i].id && strcmp(grid->rows[i].id, id) == 0)
 				ydoc_error(y, idn, "duplicate row id '%s' (first at line %d)", id,
@@ -386,12 +385,11 @@ static void parse_field(struct loader *l, yaml_node_t *n, struct schema_field *f
 			const char *default_phase)
 {
 	struct ydoc *y = l->y;
-	if (!ydoc_map_check(y, n, "a field", field_keys))
+	const char *id, *type = NULL;
+	yaml_node_t *idn, *tn = NULL;
+	if (!schema_item_start(l, n, "a field", field_keys, "field id", &f->pos, &id, &idn))
 		return;
-	f->pos = (struct schema_pos){ydoc_line(n), ydoc_col(n)};
-	const char *id = NULL, *type = NULL;
-	yaml_node_t *idn = NULL, *tn = NULL;
-	if (ydoc_get_str(y, n, "id", true, &id, &idn) && schema_check_id(l, idn, id, "field id")) {
+	if (id) {
 		if (parent)
 			check_subfield_dup(l, idn, siblings, index, id, parent);
 		else
