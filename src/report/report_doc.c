@@ -149,12 +149,9 @@ void report_doc_free(struct report_doc *doc)
 		free(s->title);
 	}
 	free(doc->secs);
-	free(doc->issuer);
-	free(doc->title);
-	free(doc->subtitle);
-	free(doc->date);
-	free(doc->banner);
-	free(doc->footer);
+	char *own[] = {doc->issuer, doc->title, doc->subtitle, doc->date, doc->banner, doc->footer};
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+		free(own[i]);
 	memset(doc, 0, sizeof *doc);
 }
 
