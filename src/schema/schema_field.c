@@ -682,18 +682,15 @@ static void free_choice_list(struct schema_choice_list *cl)
 
 void schema_field_free(struct schema_field *f)
 {
-	free(f->id);
-	schema_label_free(&f->label);
-	schema_label_free(&f->hint);
-	schema_label_free(&f->unit);
-	schema_label_free(&f->constraint_message);
-	free(f->phase);
-	expr_free(f->relevant);
-	expr_free(f->constraint);
-	expr_free(f->calculate);
-	free(f->default_value);
-	free(f->min_text);
-	free(f->max_text);
+	char *own[] = {f->id, f->phase, f->default_value, f->min_text, f->max_text};
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+		free(own[i]);
+	struct schema_label *labels[] = {&f->label, &f->hint, &f->unit, &f->constraint_message};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		schema_label_free(labels[i]);
+	struct expr *exprs[] = {f->relevant, f->constraint, f->calculate};
+	for (size_t i = 0; i < sizeof exprs / sizeof exprs[0]; i++)
+		expr_free(exprs[i]);
 	/* An inline list has no id and is owned by the field. */
 	if (f->choices && f->choices->id == NULL) {
 		free_choice_list((struct schema_choice_list *)f->choices);
