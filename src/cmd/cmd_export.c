@@ -123,12 +123,18 @@ static int export_run(const struct cmd_opts *opts, int argc, char **argv, bool y
 	return rc;
 }
 
-int cmd_export_yaml_run(const struct cmd_opts *opts, int argc, char **argv)
+static int cmd_export_yaml_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	return export_run(opts, argc, argv, true);
 }
 
-int cmd_export_csv_run(const struct cmd_opts *opts, int argc, char **argv)
+static int cmd_export_csv_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	return export_run(opts, argc, argv, false);
 }
+
+const struct cmd_sub cmd_export_subs[] = {
+    {"yaml", "yaml [-o FILE] [--anonymised | --identity] [MEETING_ID...]", cmd_export_yaml_run},
+    {"csv", "csv [-o DIR] [--anonymised | --identity] [MEETING_ID...]", cmd_export_csv_run},
+    {0},
+};

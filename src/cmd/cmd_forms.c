@@ -27,7 +27,7 @@ static int forms_report(struct kaigi_diags *diags, struct schema_set *set)
 	return status;
 }
 
-int cmd_forms_check_run(const struct cmd_opts *opts, int argc, char **argv)
+static int cmd_forms_check_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	if (argc < 2) {
 		return cmd_sub_usage_error("forms", "check");
@@ -54,7 +54,7 @@ int cmd_forms_check_run(const struct cmd_opts *opts, int argc, char **argv)
 	return forms_report(&diags, &set);
 }
 
-int cmd_forms_list_run(const struct cmd_opts *opts, int argc, char **argv)
+static int cmd_forms_list_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	(void)argv;
 	if (argc != 1) {
@@ -80,3 +80,10 @@ int cmd_forms_list_run(const struct cmd_opts *opts, int argc, char **argv)
 	/* Broken files are skipped but never silently. */
 	return forms_report(&diags, &set);
 }
+
+const struct cmd_sub cmd_forms_subs[] = {
+    {"check", "check FILE...", cmd_forms_check_run},
+    {"list", "list", cmd_forms_list_run},
+    {"show", "show ID", cmd_forms_show_run},
+    {0},
+};

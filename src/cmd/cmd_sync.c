@@ -177,7 +177,7 @@ static int db_town_ok(struct store *st, const char *town)
 	return rc;
 }
 
-int cmd_sync_export_run(const struct cmd_opts *opts, int argc, char **argv)
+static int cmd_sync_export_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	const char *to = NULL, *out = NULL, *pfile = NULL;
 	for (int i = 1; i < argc; i++) {
@@ -264,7 +264,7 @@ struct loaded {
 	struct sync_payload p;
 };
 
-int cmd_sync_import_run(const struct cmd_opts *opts, int argc, char **argv)
+static int cmd_sync_import_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	const char *pfile = NULL;
 	const char **files = xcalloc((size_t)argc, sizeof *files);
@@ -435,7 +435,7 @@ static int conflicts_list(struct cmd_store *cs, void *ctx)
 	return 0;
 }
 
-int cmd_sync_conflicts_run(const struct cmd_opts *opts, int argc, char **argv)
+static int cmd_sync_conflicts_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	bool all = argc > 1 && strcmp(argv[1], "--all") == 0;
 	if (argc > (all ? 2 : 1))
@@ -461,7 +461,7 @@ static int resolve(struct cmd_store *cs, void *ctx)
 	return 0;
 }
 
-int cmd_sync_resolve_run(const struct cmd_opts *opts, int argc, char **argv)
+static int cmd_sync_resolve_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	if (argc != 4 || strcmp(argv[2], "--keep") != 0)
 		return bad_usage("resolve needs ID --keep local|incoming|TEXT");
@@ -508,7 +508,7 @@ static int status_show(struct cmd_store *cs, void *ctx)
 	return 0;
 }
 
-int cmd_sync_status_run(const struct cmd_opts *opts, int argc, char **argv)
+static int cmd_sync_status_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	(void)argv;
 	if (argc != 1)
@@ -523,7 +523,7 @@ static int name_set(struct cmd_store *cs, void *ctx)
 	return store_sync_set_name(cs->st, ctx, &err) != KAIGI_OK ? cmd_fail(&err) : 0;
 }
 
-int cmd_sync_name_run(const struct cmd_opts *opts, int argc, char **argv)
+static int cmd_sync_name_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	if (argc != 2 || !*argv[1])
 		return bad_usage("name needs NAME (e.g. the centre's name)");
@@ -536,3 +536,13 @@ int cmd_sync_run(const struct cmd_opts *opts, int argc, char **argv)
 	(void)argv;
 	return bad_usage(argc < 2 ? "which one?" : "unknown sync command");
 }
+
+const struct cmd_sub cmd_sync_subs[] = {
+    {"export", "export [--to PEER] -o FILE [--passphrase-file FILE]", cmd_sync_export_run},
+    {"import", "import [--passphrase-file FILE] FILE...", cmd_sync_import_run},
+    {"conflicts", "conflicts [--all]", cmd_sync_conflicts_run},
+    {"resolve", "resolve ID --keep local|incoming|TEXT", cmd_sync_resolve_run},
+    {"status", "status", cmd_sync_status_run},
+    {"name", "name NAME", cmd_sync_name_run},
+    {0},
+};
