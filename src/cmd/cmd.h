@@ -83,6 +83,10 @@ enum kaigi_status cmd_load_forms(const struct cmd_opts *opts, struct schema_set 
  * (then set need not be freed).
  */
 int cmd_forms_open(const struct cmd_opts *opts, struct schema_set *set, struct kaigi_diags *diags);
+/* The start of `kaigi forms SUB`: its usage error unless min <= argc <=
+ * max, else cmd_forms_open. */
+int cmd_forms_sub_open(const struct cmd_opts *opts, int argc, int min, int max, const char *sub,
+		       struct schema_set *set, struct kaigi_diags *diags);
 /* The installed forms directory in use. */
 const char *cmd_installed_forms_dir(void);
 
@@ -162,10 +166,6 @@ cmd_run_fn cmd_backup_run;                     /* cmd_backup.c */
 cmd_run_fn cmd_demo_run;                       /* cmd_demo.c */
 extern const struct cmd_sub cmd_export_subs[]; /* cmd_export.c: yaml, csv */
 extern const struct cmd_sub cmd_forms_subs[];  /* cmd_forms.c: check, list, show */
-/* The start of `kaigi forms SUB` (cmd_forms.c): its usage error unless
- * min <= argc <= max, else cmd_forms_open. */
-int cmd_forms_sub_open(const struct cmd_opts *opts, int argc, int min, int max, const char *sub,
-		       struct schema_set *set, struct kaigi_diags *diags);
 cmd_run_fn cmd_forms_show_run;                 /* cmd_forms_show.c */
 cmd_run_fn cmd_import_run;                     /* cmd_import.c */
 cmd_run_fn cmd_meetings_run;                   /* cmd_meetings.c */

@@ -131,6 +131,14 @@ int cmd_forms_open(const struct cmd_opts *opts, struct schema_set *set, struct k
 	return 0;
 }
 
+int cmd_forms_sub_open(const struct cmd_opts *opts, int argc, int min, int max, const char *sub,
+		       struct schema_set *set, struct kaigi_diags *diags)
+{
+	if (argc < min || argc > max)
+		return cmd_sub_usage_error("forms", sub);
+	return cmd_forms_open(opts, set, diags);
+}
+
 enum kaigi_status cmd_load_config(struct kaigi_config *cfg, struct kaigi_diags *diags)
 {
 	char *shipped = xasprintf("%s/../config/config.yaml", cmd_installed_forms_dir());

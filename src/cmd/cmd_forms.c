@@ -28,14 +28,6 @@ static int forms_report(struct kaigi_diags *diags, struct schema_set *set)
 	return status;
 }
 
-int cmd_forms_sub_open(const struct cmd_opts *opts, int argc, int min, int max, const char *sub,
-		       struct schema_set *set, struct kaigi_diags *diags)
-{
-	if (argc < min || argc > max)
-		return cmd_sub_usage_error("forms", sub);
-	return cmd_forms_open(opts, set, diags);
-}
-
 static int cmd_forms_check_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	struct schema_set set;
