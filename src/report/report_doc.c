@@ -116,9 +116,7 @@ static void block_free(struct report_block *b)
 	for (size_t i = 0; i < t->ncols; i++)
 		free(t->cols[i].head);
 	free(t->cols);
-	for (size_t i = 0; i < t->nrows * t->ncols; i++)
-		free(t->cells[i]);
-	free(t->cells);
+	xfree_strings(t->cells, t->nrows * t->ncols);
 	free(t->note);
 	memset(b, 0, sizeof *b);
 }

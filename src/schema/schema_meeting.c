@@ -225,13 +225,9 @@ void schema_meeting_free(struct schema_meeting *m)
 		schema_label_free(&m->roles[i].label);
 	}
 	free(m->roles);
-	for (size_t i = 0; i < m->nforms; i++)
-		free(m->forms[i]);
-	free(m->forms);
+	xfree_strings(m->forms, m->nforms);
 	free(m->forms_pos);
-	for (size_t i = 0; i < m->nmeeting_forms; i++)
-		free(m->meeting_forms[i]);
-	free(m->meeting_forms);
+	xfree_strings(m->meeting_forms, m->nmeeting_forms);
 	free(m->meeting_forms_pos);
 	free(m);
 }
