@@ -85,4 +85,9 @@ enum kaigi_status config_load_default(struct kaigi_config *cfg, const char *ship
 
 void config_free(struct kaigi_config *cfg);
 
+/* kaigi's NAME in the user's settings folder (config.yaml, forms):
+ * $XDG_CONFIG_HOME/kaigi/NAME, else ~/.config/kaigi/NAME; NULL when
+ * neither variable is set.  Caller frees. */
+char *config_user_path(const char *name);
+
 #endif

@@ -34,6 +34,8 @@ size_t utf8_cp_width(long cp);
 bool utf8_valid(const char *s, size_t len);
 /* Display columns of s; invalid bytes count one column each. */
 size_t utf8_width(const char *s);
+/* Characters (code points) of s: the bytes that begin one. */
+size_t utf8_chars(const char *s);
 /* Bytes of the longest prefix of s that fits in cols columns, never
  * splitting a character. */
 size_t utf8_prefix_for_width(const char *s, size_t cols);

@@ -29,6 +29,8 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* NULL in, NULL out. */
 char *xstrdup_or_null(const char *s);
+/* Free the n strings of v, then v. */
+void xfree_strings(char **v, size_t n);
 char *xasprintf(const char *fmt, ...) KAIGI_PRINTF(1, 2);
 char *xvasprintf(const char *fmt, va_list ap) KAIGI_PRINTF(1, 0);
 

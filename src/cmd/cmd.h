@@ -83,6 +83,10 @@ enum kaigi_status cmd_load_forms(const struct cmd_opts *opts, struct schema_set 
  * (then set need not be freed).
  */
 int cmd_forms_open(const struct cmd_opts *opts, struct schema_set *set, struct kaigi_diags *diags);
+/* The start of `kaigi forms SUB`: its usage error unless min <= argc <=
+ * max, else cmd_forms_open. */
+int cmd_forms_sub_open(const struct cmd_opts *opts, int argc, int min, int max, const char *sub,
+		       struct schema_set *set, struct kaigi_diags *diags);
 /* The installed forms directory in use. */
 const char *cmd_installed_forms_dir(void);
 
@@ -111,6 +115,9 @@ void cmd_print_error(const struct kaigi_error *err);
 void cmd_print_diags(const struct kaigi_diags *diags);
 /* Print err (cmd_print_error) and return its status, the exit status. */
 int cmd_fail(const struct kaigi_error *err);
+/* The end of a command that writes path: err printed when s is not
+ * KAIGI_OK, else path (when not NULL) on stdout.  Returns s. */
+int cmd_written(enum kaigi_status s, const struct kaigi_error *err, const char *path);
 /* Print diagnostics whose status is KAIGI_OK as warnings, others as errors. */
 void cmd_print_warnings(const struct kaigi_diags *d);
 
@@ -152,26 +159,22 @@ void cmd_doc_close(struct cmd_doc *d);
  * --format. */
 int cmd_doc_format(const char *format, const char *output);
 
-/* The commands (cmd_NAME.c); each file owns its command. */
-cmd_run_fn cmd_backup_run;          /* cmd_backup.c */
-cmd_run_fn cmd_demo_run;            /* cmd_demo.c */
-cmd_run_fn cmd_export_yaml_run;     /* cmd_export.c */
-cmd_run_fn cmd_export_csv_run;      /* cmd_export.c */
-cmd_run_fn cmd_forms_check_run;     /* cmd_forms.c */
-cmd_run_fn cmd_forms_list_run;      /* cmd_forms.c */
-cmd_run_fn cmd_forms_show_run;      /* cmd_forms_show.c */
-cmd_run_fn cmd_import_run;          /* cmd_import.c */
-cmd_run_fn cmd_meetings_run;        /* cmd_meetings.c */
-cmd_run_fn cmd_report_run;          /* cmd_report.c: report MEETING */
-cmd_run_fn cmd_report_regional_run; /* cmd_regional.c: report regional */
-cmd_run_fn cmd_search_run;          /* cmd_search.c */
-cmd_run_fn cmd_sync_run;            /* cmd_sync.c: a missing or unknown subcommand */
-cmd_run_fn cmd_sync_export_run;     /* cmd_sync.c */
-cmd_run_fn cmd_sync_import_run;     /* cmd_sync.c */
-cmd_run_fn cmd_sync_conflicts_run;  /* cmd_sync.c */
-cmd_run_fn cmd_sync_resolve_run;    /* cmd_sync.c */
-cmd_run_fn cmd_sync_status_run;     /* cmd_sync.c */
-cmd_run_fn cmd_sync_name_run;       /* cmd_sync.c */
+/* The commands (cmd_NAME.c), each file owning its command: the run
+ * functions and the subcommand tables (ending with a zeroed entry) that
+ * main.c's cmd_table names. */
+cmd_run_fn cmd_backup_run;                     /* cmd_backup.c */
+cmd_run_fn cmd_demo_run;                       /* cmd_demo.c */
+extern const struct cmd_sub cmd_export_subs[]; /* cmd_export.c: yaml, csv */
+extern const struct cmd_sub cmd_forms_subs[];  /* cmd_forms.c: check, list, show */
+cmd_run_fn cmd_forms_show_run;                 /* cmd_forms_show.c */
+cmd_run_fn cmd_import_run;                     /* cmd_import.c */
+cmd_run_fn cmd_meetings_run;                   /* cmd_meetings.c */
+extern const struct cmd_sub cmd_report_subs[]; /* cmd_report.c: regional */
+cmd_run_fn cmd_report_run;                     /* cmd_report.c: report MEETING */
+cmd_run_fn cmd_report_regional_run;            /* cmd_regional.c: report regional */
+cmd_run_fn cmd_search_run;                     /* cmd_search.c */
+extern const struct cmd_sub cmd_sync_subs[];   /* cmd_sync.c: export, import, … */
+cmd_run_fn cmd_sync_run;                       /* cmd_sync.c: a missing or unknown subcommand */
 /* The facilitator UI on db_path (NULL: --db or the default), opening
  * meeting_id first when not NULL (cmd_ui.c): `kaigi` with no command, and
  * `kaigi demo`.  Returns the exit status. */

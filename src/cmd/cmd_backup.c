@@ -13,12 +13,9 @@ static int backup(struct cmd_store *cs, void *ctx)
 	struct kaigi_error err;
 	char *used = NULL;
 	enum kaigi_status s = store_backup(cs->st, ctx, &used, &err);
-	if (s != KAIGI_OK)
-		cmd_print_error(&err);
-	else
-		printf("%s\n", used);
+	int rc = cmd_written(s, &err, used);
 	free(used);
-	return s;
+	return rc;
 }
 
 int cmd_backup_run(const struct cmd_opts *opts, int argc, char **argv)

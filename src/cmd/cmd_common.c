@@ -106,13 +106,7 @@ enum kaigi_status cmd_load_forms(const struct cmd_opts *opts, struct schema_set 
 				 struct kaigi_diags *diags)
 {
 	schema_load_dir(set, cmd_installed_forms_dir(), diags);
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
-	char *user = NULL;
-	if (xdg && *xdg)
-		user = xasprintf("%s/kaigi/forms", xdg);
-	else if (home && *home)
-		user = xasprintf("%s/.config/kaigi/forms", home);
+	char *user = config_user_path("forms");
 	if (user)
 		schema_load_dir(set, user, diags);
 	free(user);
@@ -135,6 +129,14 @@ int cmd_forms_open(const struct cmd_opts *opts, struct schema_set *set, struct k
 		return cmd_fail(&err);
 	cmd_load_forms(opts, set, diags);
 	return 0;
+}
+
+int cmd_forms_sub_open(const struct cmd_opts *opts, int argc, int min, int max, const char *sub,
+		       struct schema_set *set, struct kaigi_diags *diags)
+{
+	if (argc < min || argc > max)
+		return cmd_sub_usage_error("forms", sub);
+	return cmd_forms_open(opts, set, diags);
 }
 
 enum kaigi_status cmd_load_config(struct kaigi_config *cfg, struct kaigi_diags *diags)
@@ -190,6 +192,15 @@ int cmd_fail(const struct kaigi_error *err)
 {
 	cmd_print_error(err);
 	return err->status;
+}
+
+int cmd_written(enum kaigi_status s, const struct kaigi_error *err, const char *path)
+{
+	if (s != KAIGI_OK)
+		cmd_print_error(err);
+	else if (path)
+		printf("%s\n", path);
+	return s;
 }
 
 void cmd_print_warnings(const struct kaigi_diags *d)

@@ -54,9 +54,7 @@ static int export_yaml(struct cmd_store *cs, const struct store_export_filter *f
 	}
 	cmd_print_warnings(&warnings);
 	kaigi_diags_free(&warnings);
-	if (s != KAIGI_OK)
-		cmd_print_error(&err);
-	return s;
+	return cmd_written(s, &err, NULL);
 }
 
 static int export_csv(struct cmd_store *cs, const struct store_export_filter *f, const char *out)
@@ -77,12 +75,9 @@ static int export_csv(struct cmd_store *cs, const struct store_export_filter *f,
 	enum kaigi_status s = store_export_csv(cs->st, f, out, &warnings, &err);
 	cmd_print_warnings(&warnings);
 	kaigi_diags_free(&warnings);
-	if (s != KAIGI_OK)
-		cmd_print_error(&err);
-	else
-		printf("%s\n", out);
+	int rc = cmd_written(s, &err, out);
 	free(dir);
-	return s;
+	return rc;
 }
 
 /* argv[0] is yaml or csv. */
@@ -128,12 +123,18 @@ static int export_run(const struct cmd_opts *opts, int argc, char **argv, bool y
 	return rc;
 }
 
-int cmd_export_yaml_run(const struct cmd_opts *opts, int argc, char **argv)
+static int cmd_export_yaml_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	return export_run(opts, argc, argv, true);
 }
 
-int cmd_export_csv_run(const struct cmd_opts *opts, int argc, char **argv)
+static int cmd_export_csv_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	return export_run(opts, argc, argv, false);
 }
+
+const struct cmd_sub cmd_export_subs[] = {
+    {"yaml", "yaml [-o FILE] [--anonymised | --identity] [MEETING_ID...]", cmd_export_yaml_run},
+    {"csv", "csv [-o DIR] [--anonymised | --identity] [MEETING_ID...]", cmd_export_csv_run},
+    {0},
+};

@@ -8,6 +8,7 @@
  * every problem of every FILE; problems in installed forms are not its
  * business unless they are among the FILEs.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,14 +28,11 @@ static int forms_report(struct kaigi_diags *diags, struct schema_set *set)
 	return status;
 }
 
-int cmd_forms_check_run(const struct cmd_opts *opts, int argc, char **argv)
+static int cmd_forms_check_run(const struct cmd_opts *opts, int argc, char **argv)
 {
-	if (argc < 2) {
-		return cmd_sub_usage_error("forms", "check");
-	}
 	struct schema_set set;
 	struct kaigi_diags context = {0}, diags = {0};
-	int rc = cmd_forms_open(opts, &set, &context);
+	int rc = cmd_forms_sub_open(opts, argc, 2, INT_MAX, "check", &set, &context);
 	kaigi_diags_free(&context);
 	if (rc)
 		return rc;
@@ -54,15 +52,12 @@ int cmd_forms_check_run(const struct cmd_opts *opts, int argc, char **argv)
 	return forms_report(&diags, &set);
 }
 
-int cmd_forms_list_run(const struct cmd_opts *opts, int argc, char **argv)
+static int cmd_forms_list_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	(void)argv;
-	if (argc != 1) {
-		return cmd_sub_usage_error("forms", "list");
-	}
 	struct schema_set set;
 	struct kaigi_diags diags = {0};
-	int rc = cmd_forms_open(opts, &set, &diags);
+	int rc = cmd_forms_sub_open(opts, argc, 1, 1, "list", &set, &diags);
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < set.nforms; i++) {
@@ -80,3 +75,10 @@ int cmd_forms_list_run(const struct cmd_opts *opts, int argc, char **argv)
 	/* Broken files are skipped but never silently. */
 	return forms_report(&diags, &set);
 }
+
+const struct cmd_sub cmd_forms_subs[] = {
+    {"check", "check FILE...", cmd_forms_check_run},
+    {"list", "list", cmd_forms_list_run},
+    {"show", "show ID", cmd_forms_show_run},
+    {0},
+};

@@ -100,12 +100,9 @@ static void meeting_outline(struct strbuf *b, const struct schema_meeting *m, co
 
 int cmd_forms_show_run(const struct cmd_opts *opts, int argc, char **argv)
 {
-	if (argc != 2) {
-		return cmd_sub_usage_error("forms", "show");
-	}
 	struct schema_set set;
 	struct kaigi_diags diags = {0};
-	int status = cmd_forms_open(opts, &set, &diags);
+	int status = cmd_forms_sub_open(opts, argc, 2, 2, "show", &set, &diags);
 	if (status)
 		return status;
 	const struct schema_form *form = schema_form_find(&set, argv[1]);

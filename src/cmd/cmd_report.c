@@ -187,3 +187,9 @@ int cmd_report_run(const struct cmd_opts *opts, int argc, char **argv)
 	cmd_doc_close(&d);
 	return rc;
 }
+
+/* `report`'s usage (main.c) covers both. */
+const struct cmd_sub cmd_report_subs[] = {
+    {"regional", NULL, cmd_report_regional_run},
+    {0},
+};

@@ -19,6 +19,7 @@
 #include "kaigi/config.h"
 #include "kaigi/file.h"
 #include "kaigi/sync.h"
+#include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 
 #define PASS_MAX 1024
@@ -133,15 +134,6 @@ static char *passphrase(const char *file, bool confirm, size_t *len)
 	return p;
 }
 
-/* Characters (code points) of a UTF-8 text. */
-static size_t chars(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 static void wipe_free(char *p, size_t n)
 {
 	if (!p)
@@ -185,7 +177,7 @@ static int db_town_ok(struct store *st, const char *town)
 	return rc;
 }
 
-int cmd_sync_export_run(const struct cmd_opts *opts, int argc, char **argv)
+static int cmd_sync_export_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	const char *to = NULL, *out = NULL, *pfile = NULL;
 	for (int i = 1; i < argc; i++) {
@@ -223,12 +215,12 @@ int cmd_sync_export_run(const struct cmd_opts *opts, int argc, char **argv)
 		pass = passphrase(pfile, true, &plen);
 		if (!pass)
 			rc = KAIGI_EUSAGE;
-		else if (chars(pass) < (size_t)min) {
+		else if (utf8_chars(pass) < (size_t)min) {
 			fprintf(
 			    stderr,
 			    "kaigi sync: the passphrase is too short: %zu characters; the town's "
 			    "policy asks for at least %ld\n",
-			    chars(pass), min);
+			    utf8_chars(pass), min);
 			rc = KAIGI_EDATA;
 		}
 	}
@@ -272,7 +264,7 @@ struct loaded {
 	struct sync_payload p;
 };
 
-int cmd_sync_import_run(const struct cmd_opts *opts, int argc, char **argv)
+static int cmd_sync_import_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	const char *pfile = NULL;
 	const char **files = xcalloc((size_t)argc, sizeof *files);
@@ -443,7 +435,7 @@ static int conflicts_list(struct cmd_store *cs, void *ctx)
 	return 0;
 }
 
-int cmd_sync_conflicts_run(const struct cmd_opts *opts, int argc, char **argv)
+static int cmd_sync_conflicts_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	bool all = argc > 1 && strcmp(argv[1], "--all") == 0;
 	if (argc > (all ? 2 : 1))
@@ -469,7 +461,7 @@ static int resolve(struct cmd_store *cs, void *ctx)
 	return 0;
 }
 
-int cmd_sync_resolve_run(const struct cmd_opts *opts, int argc, char **argv)
+static int cmd_sync_resolve_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	if (argc != 4 || strcmp(argv[2], "--keep") != 0)
 		return bad_usage("resolve needs ID --keep local|incoming|TEXT");
@@ -516,7 +508,7 @@ static int status_show(struct cmd_store *cs, void *ctx)
 	return 0;
 }
 
-int cmd_sync_status_run(const struct cmd_opts *opts, int argc, char **argv)
+static int cmd_sync_status_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	(void)argv;
 	if (argc != 1)
@@ -531,7 +523,7 @@ static int name_set(struct cmd_store *cs, void *ctx)
 	return store_sync_set_name(cs->st, ctx, &err) != KAIGI_OK ? cmd_fail(&err) : 0;
 }
 
-int cmd_sync_name_run(const struct cmd_opts *opts, int argc, char **argv)
+static int cmd_sync_name_run(const struct cmd_opts *opts, int argc, char **argv)
 {
 	if (argc != 2 || !*argv[1])
 		return bad_usage("name needs NAME (e.g. the centre's name)");
@@ -544,3 +536,13 @@ int cmd_sync_run(const struct cmd_opts *opts, int argc, char **argv)
 	(void)argv;
 	return bad_usage(argc < 2 ? "which one?" : "unknown sync command");
 }
+
+const struct cmd_sub cmd_sync_subs[] = {
+    {"export", "export [--to PEER] -o FILE [--passphrase-file FILE]", cmd_sync_export_run},
+    {"import", "import [--passphrase-file FILE] FILE...", cmd_sync_import_run},
+    {"conflicts", "conflicts [--all]", cmd_sync_conflicts_run},
+    {"resolve", "resolve ID --keep local|incoming|TEXT", cmd_sync_resolve_run},
+    {"status", "status", cmd_sync_status_run},
+    {"name", "name NAME", cmd_sync_name_run},
+    {0},
+};

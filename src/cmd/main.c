@@ -4,8 +4,9 @@
  *
  * Global options (--db, --forms, --lang) may stand anywhere; they are taken
  * out of argv before the subcommand sees it.  The table below is the whole
- * command line, every command and subcommand with the function that runs it
- * (in src/cmd/cmd_NAME.c): --help and the usage messages are made from it.
+ * command line, every command with the function that runs it and its table
+ * of subcommands (both in src/cmd/cmd_NAME.c): --help and the usage
+ * messages are made from it.
  */
 #include <langinfo.h>
 #include <locale.h>
@@ -14,35 +15,6 @@
 #include <string.h>
 
 #include "cmd.h"
-
-static const struct cmd_sub forms_subs[] = {
-    {"check", "check FILE...", cmd_forms_check_run},
-    {"list", "list", cmd_forms_list_run},
-    {"show", "show ID", cmd_forms_show_run},
-    {0},
-};
-
-static const struct cmd_sub export_subs[] = {
-    {"yaml", "yaml [-o FILE] [--anonymised | --identity] [MEETING_ID...]", cmd_export_yaml_run},
-    {"csv", "csv [-o DIR] [--anonymised | --identity] [MEETING_ID...]", cmd_export_csv_run},
-    {0},
-};
-
-/* `report`'s usage covers both (the rows of cmd_table). */
-static const struct cmd_sub report_subs[] = {
-    {"regional", NULL, cmd_report_regional_run},
-    {0},
-};
-
-static const struct cmd_sub sync_subs[] = {
-    {"export", "export [--to PEER] -o FILE [--passphrase-file FILE]", cmd_sync_export_run},
-    {"import", "import [--passphrase-file FILE] FILE...", cmd_sync_import_run},
-    {"conflicts", "conflicts [--all]", cmd_sync_conflicts_run},
-    {"resolve", "resolve ID --keep local|incoming|TEXT", cmd_sync_resolve_run},
-    {"status", "status", cmd_sync_status_run},
-    {"name", "name NAME", cmd_sync_name_run},
-    {0},
-};
 
 static const struct cmd cmd_table[] = {
     {
@@ -54,7 +26,7 @@ static const struct cmd cmd_table[] = {
     {
 	.name = "forms",
 	.summary = "validate forms and meeting templates; list and show the installed ones",
-	.subs = forms_subs,
+	.subs = cmd_forms_subs,
     },
     {
 	.name = "import",
@@ -66,7 +38,7 @@ static const struct cmd cmd_table[] = {
 	.name = "export",
 	.summary = "export records as a YAML record file, or as CSV tables for spreadsheets; "
 		   "--anonymised: what may leave the centre, --identity: with people's names",
-	.subs = export_subs,
+	.subs = cmd_export_subs,
     },
     {
 	.name = "meetings",
@@ -84,7 +56,7 @@ static const struct cmd cmd_table[] = {
 		 "                             [--format txt|md|html|pdf|csv] [-o FILE]",
 	.summary = "the printable summary of a meeting (anonymised unless --names), its case "
 		   "packet (--packet), or the town's regional issues",
-	.subs = report_subs,
+	.subs = cmd_report_subs,
 	.run = cmd_report_run,
     },
     {
@@ -98,7 +70,7 @@ static const struct cmd cmd_table[] = {
 	.name = "sync",
 	.summary = "carry changes between laptops on an encrypted file; list and settle "
 		   "conflicts (doc/sync.md)",
-	.subs = sync_subs,
+	.subs = cmd_sync_subs,
 	.run = cmd_sync_run,
     },
     {

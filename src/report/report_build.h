@@ -87,6 +87,16 @@ enum kaigi_status report_build_case_load(struct report_build *b, const struct st
 					 struct kaigi_error *err);
 void report_build_case_clear(struct report_build_case *rc);
 
+/* Walking the top-level fields of a case's records in order: rec is the
+ * record's index; start from {0}. */
+struct report_case_at {
+	size_t rec, sec, field;
+	bool started;
+};
+/* The field after the one at *at (the first, from {0}); NULL at the end. */
+const struct schema_field *report_build_case_field_next(const struct report_build_case *rc,
+							struct report_case_at *at);
+
 /* The first field with one of ids ("desired_life|wish": alternatives in
  * order) among the case's records, or NULL. */
 const struct schema_field *report_build_find(const struct report_build_case *rc, const char *ids,

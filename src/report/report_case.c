@@ -34,15 +34,29 @@ static char *case_text(const struct report_build *b, const struct report_build_c
 	return report_build_answer_text(b, r, form, f, NULL, NULL);
 }
 
+/* A stored value (F, cooperation…) and the word it is shown as. */
+struct value_word {
+	const char *value;
+	enum rs_id word;
+};
+
+/* value's word in words[0..n); other's for any other value (RS_COUNT:
+ * the value itself); NULL for none. */
+static const char *value_word(const struct value_word *words, size_t n, enum rs_id other,
+			      const char *value, const char *lang)
+{
+	if (!value)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(value, words[i].value) == 0)
+			return rs(words[i].word, lang);
+	return other == RS_COUNT ? value : rs(other, lang);
+}
+
 static const char *sex_label(const char *sex, const char *lang)
 {
-	if (!sex)
-		return NULL;
-	if (strcmp(sex, "F") == 0)
-		return rs(RS_SEX_F, lang);
-	if (strcmp(sex, "M") == 0)
-		return rs(RS_SEX_M, lang);
-	return rs(RS_SEX_X, lang);
+	static const struct value_word words[] = {{"F", RS_SEX_F}, {"M", RS_SEX_M}};
+	return value_word(words, sizeof words / sizeof words[0], RS_SEX_X, sex, lang);
 }
 
 /* The shipped case sheet records a first assessment as previous level
@@ -157,21 +171,14 @@ static void basics_add(struct report_build *b, struct report_build_case *rc,
 			report_fact_add(f, rs(RS_ID_NAME + i, lang), id.v[i]);
 	store_identity_clear(&id);
 	report_fact_add(f, rs(RS_PRESENTER, lang), rc->c->presenter);
-	for (size_t i = 0; i < rc->nrecs; i++) {
-		const struct schema_form *form = rc->forms[i];
-		for (size_t si = 0; si < form->nsections; si++) {
-			const struct schema_section *sec = &form->sections[si];
-			for (size_t fi = 0; fi < sec->nfields; fi++) {
-				const struct schema_field *fd = &sec->fields[fi];
-				if (!fd->sensitive || fd->type == SCHEMA_GRID ||
-				    fd->type == SCHEMA_LIST)
-					continue;
-				char *v =
-				    report_build_answer_text(b, &rc->recs[i], form, fd, NULL, NULL);
-				report_fact_add(f, schema_label_get(&fd->label, lang), v);
-				free(v);
-			}
-		}
+	struct report_case_at at = {0};
+	for (const struct schema_field *fd; (fd = report_build_case_field_next(rc, &at));) {
+		if (!fd->sensitive || fd->type == SCHEMA_GRID || fd->type == SCHEMA_LIST)
+			continue;
+		char *v = report_build_answer_text(b, &rc->recs[at.rec], rc->forms[at.rec], fd,
+						   NULL, NULL);
+		report_fact_add(f, schema_label_get(&fd->label, lang), v);
+		free(v);
 	}
 }
 
@@ -323,15 +330,13 @@ static const struct list_col regional_cols[] = {
 
 static const char *policy_label(const char *policy, const char *lang)
 {
-	if (!policy)
-		return NULL;
-	if (strcmp(policy, "cooperation") == 0)
-		return rs(RS_POLICY_COOPERATION, lang);
-	if (strcmp(policy, "programme") == 0)
-		return rs(RS_POLICY_PROGRAMME, lang);
-	if (strcmp(policy, "resource") == 0 || strcmp(policy, "resources") == 0)
-		return rs(RS_POLICY_RESOURCE, lang);
-	return policy;
+	static const struct value_word words[] = {
+	    {"cooperation", RS_POLICY_COOPERATION},
+	    {"programme", RS_POLICY_PROGRAMME},
+	    {"resource", RS_POLICY_RESOURCE},
+	    {"resources", RS_POLICY_RESOURCE},
+	};
+	return value_word(words, sizeof words / sizeof words[0], RS_COUNT, policy, lang);
 }
 
 /* Regional issues: the form's list, then issues of the register linked to

@@ -116,9 +116,7 @@ static void block_free(struct report_block *b)
 	for (size_t i = 0; i < t->ncols; i++)
 		free(t->cols[i].head);
 	free(t->cols);
-	for (size_t i = 0; i < t->nrows * t->ncols; i++)
-		free(t->cells[i]);
-	free(t->cells);
+	xfree_strings(t->cells, t->nrows * t->ncols);
 	free(t->note);
 	memset(b, 0, sizeof *b);
 }
@@ -149,12 +147,9 @@ void report_doc_free(struct report_doc *doc)
 		free(s->title);
 	}
 	free(doc->secs);
-	free(doc->issuer);
-	free(doc->title);
-	free(doc->subtitle);
-	free(doc->date);
-	free(doc->banner);
-	free(doc->footer);
+	char *own[] = {doc->issuer, doc->title, doc->subtitle, doc->date, doc->banner, doc->footer};
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+		free(own[i]);
 	memset(doc, 0, sizeof *doc);
 }
 

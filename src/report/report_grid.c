@@ -308,19 +308,13 @@ static enum kaigi_status grid_add(struct report_build *b, struct report_build_ca
 enum kaigi_status report_build_grids_add(struct report_build *b, struct report_build_case *rc,
 					 struct report_section *s, struct kaigi_error *err)
 {
-	for (size_t i = 0; i < rc->nrecs; i++) {
-		const struct schema_form *form = rc->forms[i];
-		for (size_t si = 0; si < form->nsections; si++) {
-			const struct schema_section *sec = &form->sections[si];
-			for (size_t fi = 0; fi < sec->nfields; fi++) {
-				const struct schema_field *f = &sec->fields[fi];
-				if (f->type != SCHEMA_GRID || (f->sensitive && !b->names))
-					continue;
-				enum kaigi_status st = grid_add(b, rc, i, f, s, err);
-				if (st != KAIGI_OK)
-					return st;
-			}
-		}
+	struct report_case_at at = {0};
+	for (const struct schema_field *f; (f = report_build_case_field_next(rc, &at));) {
+		if (f->type != SCHEMA_GRID || (f->sensitive && !b->names))
+			continue;
+		enum kaigi_status st = grid_add(b, rc, at.rec, f, s, err);
+		if (st != KAIGI_OK)
+			return st;
 	}
 	return KAIGI_OK;
 }

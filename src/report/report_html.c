@@ -31,6 +31,16 @@ static void esc(struct strbuf *out, const char *s)
 	}
 }
 
+/* open, s escaped, close; nothing when s is NULL. */
+static void element(struct strbuf *out, const char *open, const char *s, const char *close)
+{
+	if (!s)
+		return;
+	strbuf_append(out, open);
+	esc(out, s);
+	strbuf_append(out, close);
+}
+
 static const char css[] =
     "@page{size:A4;margin:15mm 14mm 16mm 14mm}\n"
     "*{box-sizing:border-box}\n"
@@ -88,9 +98,8 @@ static void table(struct strbuf *out, const struct report_table *t)
 			       100.0 * t->cols[c].weight / (total ? total : 1));
 	strbuf_append(out, "</colgroup>\n<thead><tr>");
 	for (size_t c = 0; c < t->ncols; c++) {
-		strbuf_append(out, t->cols[c].center ? "<th class=\"c\">" : "<th>");
-		esc(out, t->cols[c].head ? t->cols[c].head : "");
-		strbuf_append(out, "</th>");
+		element(out, t->cols[c].center ? "<th class=\"c\">" : "<th>",
+			t->cols[c].head ? t->cols[c].head : "", "</th>");
 	}
 	strbuf_append(out, "</tr></thead>\n<tbody>\n");
 	for (size_t r = 0; r < t->nrows; r++) {
@@ -109,43 +118,29 @@ static void table(struct strbuf *out, const struct report_table *t)
 				strbuf_append(out, " class=\"c\"");
 			if (rows > 1)
 				strbuf_appendf(out, " rowspan=\"%zu\"", rows);
-			strbuf_append(out, ">");
-			esc(out, report_cell_text(t, r, c));
-			strbuf_append(out, "</td>");
+			element(out, ">", report_cell_text(t, r, c), "</td>");
 		}
 		strbuf_append(out, "</tr>\n");
 	}
 	strbuf_append(out, "</tbody></table>\n");
-	if (t->note) {
-		strbuf_append(out, "<p class=\"note\">");
-		esc(out, t->note);
-		strbuf_append(out, "</p>\n");
-	}
+	element(out, "<p class=\"note\">", t->note, "</p>\n");
 }
 
 static void block(struct strbuf *out, const struct report_block *b)
 {
-	if (b->title) {
-		strbuf_append(out, "<h3>");
-		esc(out, b->title);
-		strbuf_append(out, "</h3>\n");
-	}
+	element(out, "<h3>", b->title, "</h3>\n");
 	switch (b->kind) {
 	case REPORT_BLOCK_FACTS:
 		strbuf_append(out, "<table class=\"facts\">\n");
 		for (size_t i = 0; i < b->nfacts; i++) {
-			strbuf_append(out, "<tr><th>");
-			esc(out, b->facts[i].label);
-			strbuf_append(out, "</th><td>");
+			element(out, "<tr><th>", b->facts[i].label, "</th><td>");
 			esc(out, b->facts[i].value);
 			strbuf_append(out, "</td></tr>\n");
 		}
 		strbuf_append(out, "</table>\n");
 		break;
 	case REPORT_BLOCK_TEXT:
-		strbuf_append(out, "<p class=\"text\">");
-		esc(out, b->text);
-		strbuf_append(out, "</p>\n");
+		element(out, "<p class=\"text\">", b->text, "</p>\n");
 		break;
 	case REPORT_BLOCK_TABLE:
 		table(out, &b->table);
@@ -169,39 +164,19 @@ void report_html_render(const struct report_doc *doc, size_t width, struct strbu
 		esc(out, doc->subtitle);
 	}
 	strbuf_appendf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n", css);
-	if (doc->banner) {
-		strbuf_append(out, "<p class=\"banner\">");
-		esc(out, doc->banner);
-		strbuf_append(out, "</p>\n");
-	}
-	if (doc->issuer) {
-		strbuf_append(out, "<p class=\"issuer\">");
-		esc(out, doc->issuer);
-		strbuf_append(out, "</p>\n");
-	}
-	strbuf_append(out, "<h1>");
-	esc(out, doc->title);
-	strbuf_append(out, "</h1>\n");
-	if (doc->subtitle) {
-		strbuf_append(out, "<p class=\"sub\">");
-		esc(out, doc->subtitle);
-		strbuf_append(out, "</p>\n");
-	}
+	element(out, "<p class=\"banner\">", doc->banner, "</p>\n");
+	element(out, "<p class=\"issuer\">", doc->issuer, "</p>\n");
+	element(out, "<h1>", doc->title, "</h1>\n");
+	element(out, "<p class=\"sub\">", doc->subtitle, "</p>\n");
 	strbuf_append(out, "</header>\n");
 	for (size_t si = 0; si < doc->nsecs; si++) {
 		const struct report_section *s = &doc->secs[si];
-		strbuf_append(out,
-			      s->new_page ? "<section class=\"case\">\n<h2>" : "<section>\n<h2>");
-		esc(out, s->title);
-		strbuf_append(out, "</h2>\n");
+		element(out, s->new_page ? "<section class=\"case\">\n<h2>" : "<section>\n<h2>",
+			s->title, "</h2>\n");
 		for (size_t bi = 0; bi < s->nblocks; bi++)
 			block(out, &s->blocks[bi]);
 		strbuf_append(out, "</section>\n");
 	}
-	if (doc->footer) {
-		strbuf_append(out, "<footer>");
-		esc(out, doc->footer);
-		strbuf_append(out, "</footer>\n");
-	}
+	element(out, "<footer>", doc->footer, "</footer>\n");
 	strbuf_append(out, "</body>\n</html>\n");
 }

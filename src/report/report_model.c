@@ -253,6 +253,18 @@ void report_build_case_clear(struct report_build_case *rc)
 	memset(rc, 0, sizeof *rc);
 }
 
+const struct schema_field *report_build_case_field_next(const struct report_build_case *rc,
+							struct report_case_at *at)
+{
+	at->field += at->started;
+	at->started = true;
+	for (; at->rec < rc->nrecs; at->rec++, at->sec = 0)
+		for (; at->sec < rc->forms[at->rec]->nsections; at->sec++, at->field = 0)
+			if (at->field < rc->forms[at->rec]->sections[at->sec].nfields)
+				return &rc->forms[at->rec]->sections[at->sec].fields[at->field];
+	return NULL;
+}
+
 const struct schema_field *report_build_find(const struct report_build_case *rc, const char *ids,
 					     const struct store_record **rec)
 {

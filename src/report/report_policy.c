@@ -136,6 +136,53 @@ static size_t grid_row_add(struct report_build *b, struct report_block *t,
 	return tr;
 }
 
+/* Cells k, k+1 and k+2 of row tr: column c's value (before), its pair's
+ * (after) and the change read on the scale's direction.  Returns k + 3. */
+static size_t pair_cells_set(struct report_build *b, struct report_block *t, size_t tr, size_t k,
+			     const struct store_record *r, const struct schema_field *g,
+			     const struct schema_grid_row *row, size_t c)
+{
+	size_t a = (size_t)after_of(g, c);
+	struct store_path pb = {g->id, row->id, g->columns[c].id};
+	struct store_path pa = {g->id, row->id, g->columns[a].id};
+	const struct kaigi_value *vb = store_record_value(r, &pb);
+	const struct kaigi_value *va = store_record_value(r, &pa);
+	char *tb = vb ? kaigi_value_to_text(vb) : NULL;
+	char *ta = va ? kaigi_value_to_text(va) : NULL;
+	report_cell_set(t, tr, k++, tb);
+	report_cell_set(t, tr, k++, ta);
+	report_cell_set(t, tr, k++,
+			report_build_change_word(b, store_change_of(g, row, a, vb, va)));
+	free(tb);
+	free(ta);
+	return k;
+}
+
+/* The answered rows of g into t from column 1: per pair of columns (pairs)
+ * the values and the change, else each other column's answer. */
+static void grid_rows_fill(struct report_build *b, struct report_block *t,
+			   const struct store_record *r, const struct schema_form *form,
+			   const struct schema_field *g, bool pairs)
+{
+	for (size_t ri = 0; ri < g->nrows; ri++) {
+		const struct schema_grid_row *row = &g->rows[ri];
+		if (!row_answered(r, g, row))
+			continue;
+		size_t tr = grid_row_add(b, t, row);
+		size_t k = 1;
+		for (size_t c = 0; c < g->ncolumns; c++) {
+			if (pairs && after_of(g, c) >= 0) {
+				k = pair_cells_set(b, t, tr, k, r, g, row, c);
+			} else if (!pairs && other_column(g, c)) {
+				char *v = report_build_answer_text(b, r, form, g, row->id,
+								   g->columns[c].id);
+				report_cell_set(t, tr, k++, v);
+				free(v);
+			}
+		}
+	}
+}
+
 /* A grid as tables: with X_before / X_after scale pairs, one table of the
  * pairs (the values, and the change read on the scale's direction) and
  * one of the other columns; else one table.  Unanswered rows are left
@@ -166,31 +213,7 @@ static void grid_table(struct report_build *b, struct report_section *sec,
 				       true, false);
 			report_col_set(t, k++, w(b, "変化", "Change"), 2, true, false);
 		}
-		for (size_t ri = 0; ri < g->nrows; ri++) {
-			const struct schema_grid_row *row = &g->rows[ri];
-			if (!row_answered(r, g, row))
-				continue;
-			size_t tr = grid_row_add(b, t, row);
-			k = 1;
-			for (size_t c = 0; c < g->ncolumns; c++) {
-				long a = after_of(g, c);
-				if (a < 0)
-					continue;
-				struct store_path pb = {g->id, row->id, g->columns[c].id};
-				struct store_path pa = {g->id, row->id, g->columns[a].id};
-				const struct kaigi_value *vb = store_record_value(r, &pb);
-				const struct kaigi_value *va = store_record_value(r, &pa);
-				char *tb = vb ? kaigi_value_to_text(vb) : NULL;
-				char *ta = va ? kaigi_value_to_text(va) : NULL;
-				report_cell_set(t, tr, k++, tb);
-				report_cell_set(t, tr, k++, ta);
-				report_cell_set(t, tr, k++,
-						report_build_change_word(
-						    b, store_change_of(g, row, (size_t)a, vb, va)));
-				free(tb);
-				free(ta);
-			}
-		}
+		grid_rows_fill(b, t, r, form, g, true);
 		bool higher = false;
 		for (size_t c = 0; c < g->ncolumns; c++)
 			higher |= g->columns[c].higher_better;
@@ -214,21 +237,7 @@ static void grid_table(struct report_build *b, struct report_section *sec,
 			report_col_set(t, k++, schema_label_get(&col->label, b->lang), text ? 5 : 1,
 				       !text, false);
 		}
-		for (size_t ri = 0; ri < g->nrows; ri++) {
-			const struct schema_grid_row *row = &g->rows[ri];
-			if (!row_answered(r, g, row))
-				continue;
-			size_t tr = grid_row_add(b, t, row);
-			k = 1;
-			for (size_t c = 0; c < g->ncolumns; c++) {
-				if (!other_column(g, c))
-					continue;
-				char *v = report_build_answer_text(b, r, form, g, row->id,
-								   g->columns[c].id);
-				report_cell_set(t, tr, k++, v);
-				free(v);
-			}
-		}
+		grid_rows_fill(b, t, r, form, g, false);
 	}
 	free(title);
 }

@@ -142,10 +142,9 @@ void report_regional_data_clear(struct report_regional_data *d)
 	store_outcome_list_free(&d->outcomes);
 	store_tally_free(&d->tally);
 	store_kpi_list_free(&d->kpi);
-	free(d->now);
-	free(d->then);
-	free(d->now_n);
-	free(d->now_of);
+	void *own[] = {d->now, d->then, d->now_n, d->now_of};
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+		free(own[i]);
 	d->now = d->then = NULL;
 	d->now_n = d->now_of = NULL;
 }

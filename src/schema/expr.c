@@ -451,9 +451,7 @@ void expr_free(struct expr *e)
 	if (e->next)
 		e->next->prev = e->prev;
 	sqlite3_finalize(e->stmt);
-	for (size_t i = 0; i < e->nparams; i++)
-		free(e->params[i]);
-	free(e->params);
+	xfree_strings(e->params, e->nparams);
 	free(e->src);
 	free(e);
 }

@@ -82,20 +82,17 @@ enum kaigi_status config_load_buffer(struct kaigi_config *cfg, const char *name,
 	return KAIGI_OK;
 }
 
+static enum kaigi_status config_parse(void *cfg, const char *name, const char *buf, size_t len,
+				      struct kaigi_diags *diags)
+{
+	return config_load_buffer(cfg, name, buf, len, diags);
+}
+
 enum kaigi_status config_load_file(struct kaigi_config *cfg, const char *path,
 				   struct kaigi_diags *diags)
 {
 	memset(cfg, 0, sizeof *cfg);
-	char *buf;
-	size_t len;
-	struct kaigi_error err;
-	if (kaigi_file_read(path, CONFIG_MAX_BYTES, "settings", &buf, &len, &err) != KAIGI_OK) {
-		kaigi_diags_add_error(diags, &err);
-		return err.status;
-	}
-	enum kaigi_status s = config_load_buffer(cfg, path, buf, len, diags);
-	free(buf);
-	return s;
+	return schema_file_parse(path, CONFIG_MAX_BYTES, "settings", config_parse, cfg, diags);
 }
 
 static bool file_exists(const char *p)
@@ -104,17 +101,20 @@ static bool file_exists(const char *p)
 	return p && stat(p, &sb) == 0;
 }
 
+char *config_user_path(const char *name)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	if (xdg && *xdg)
+		return xasprintf("%s/kaigi/%s", xdg, name);
+	const char *home = getenv("HOME");
+	return home && *home ? xasprintf("%s/.config/kaigi/%s", home, name) : NULL;
+}
+
 enum kaigi_status config_load_default(struct kaigi_config *cfg, const char *shipped,
 				      struct kaigi_diags *diags)
 {
 	memset(cfg, 0, sizeof *cfg);
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
-	char *user = NULL;
-	if (xdg && *xdg)
-		user = xasprintf("%s/kaigi/config.yaml", xdg);
-	else if (home && *home)
-		user = xasprintf("%s/.config/kaigi/config.yaml", home);
+	char *user = config_user_path("config.yaml");
 	enum kaigi_status s = KAIGI_OK;
 	if (file_exists(user))
 		s = config_load_file(cfg, user, diags);

@@ -215,12 +215,11 @@ static void parse_row(struct loader *l, yaml_node_t *n, struct schema_field *gri
 	struct ydoc *y = l->y;
 	row->overrides = xcalloc(grid->ncolumns + 1, sizeof *row->overrides);
 	row->na = xcalloc(grid->ncolumns + 1, sizeof *row->na);
-	if (!ydoc_map_check(y, n, "a grid row", row_keys))
+	const char *id;
+	yaml_node_t *idn;
+	if (!schema_item_start(l, n, "a grid row", row_keys, "row id", &row->pos, &id, &idn))
 		return;
-	row->pos = (struct schema_pos){ydoc_line(n), ydoc_col(n)};
-	const char *id = NULL;
-	yaml_node_t *idn = NULL;
-	if (ydoc_get_str(y, n, "id", true, &id, &idn) && schema_check_id(l, idn, id, "row id")) {
+	if (id) {
 		for (size_t i = 0; i < grid->nrows && &grid->rows[i] != row; i++)
 			if (grid->rows[i].id && strcmp(grid->rows[i].id, id) == 0)
 				ydoc_error(y, idn, "duplicate row id '%s' (first at line %d)", id,
@@ -386,12 +385,11 @@ static void parse_field(struct loader *l, yaml_node_t *n, struct schema_field *f
 			const char *default_phase)
 {
 	struct ydoc *y = l->y;
-	if (!ydoc_map_check(y, n, "a field", field_keys))
+	const char *id, *type = NULL;
+	yaml_node_t *idn, *tn = NULL;
+	if (!schema_item_start(l, n, "a field", field_keys, "field id", &f->pos, &id, &idn))
 		return;
-	f->pos = (struct schema_pos){ydoc_line(n), ydoc_col(n)};
-	const char *id = NULL, *type = NULL;
-	yaml_node_t *idn = NULL, *tn = NULL;
-	if (ydoc_get_str(y, n, "id", true, &id, &idn) && schema_check_id(l, idn, id, "field id")) {
+	if (id) {
 		if (parent)
 			check_subfield_dup(l, idn, siblings, index, id, parent);
 		else
@@ -684,18 +682,15 @@ static void free_choice_list(struct schema_choice_list *cl)
 
 void schema_field_free(struct schema_field *f)
 {
-	free(f->id);
-	schema_label_free(&f->label);
-	schema_label_free(&f->hint);
-	schema_label_free(&f->unit);
-	schema_label_free(&f->constraint_message);
-	free(f->phase);
-	expr_free(f->relevant);
-	expr_free(f->constraint);
-	expr_free(f->calculate);
-	free(f->default_value);
-	free(f->min_text);
-	free(f->max_text);
+	char *own[] = {f->id, f->phase, f->default_value, f->min_text, f->max_text};
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+		free(own[i]);
+	struct schema_label *labels[] = {&f->label, &f->hint, &f->unit, &f->constraint_message};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		schema_label_free(labels[i]);
+	struct expr *exprs[] = {f->relevant, f->constraint, f->calculate};
+	for (size_t i = 0; i < sizeof exprs / sizeof exprs[0]; i++)
+		expr_free(exprs[i]);
 	/* An inline list has no id and is owned by the field. */
 	if (f->choices && f->choices->id == NULL) {
 		free_choice_list((struct schema_choice_list *)f->choices);

@@ -28,6 +28,7 @@ struct loader {
 	struct ydoc *y;
 	struct expr_engine *eng;
 	struct schema_form *form;
+	struct schema_meeting *meeting; /* the template being read */
 	struct pending_expr *pend;
 	size_t npend, cappend;
 };
@@ -38,6 +39,31 @@ bool schema_parse_label(struct loader *l, yaml_node_t *map, const char *key, boo
 void schema_label_free(struct schema_label *lab);
 /* Check an id's spelling; reports at n and returns false when wrong. */
 bool schema_check_id(struct loader *l, yaml_node_t *n, const char *id, const char *what);
+/* A form's or template's id (under key, checked as id_kind) and version:
+ * into *id (new) and *version when right, else reported. */
+void schema_parse_head(struct loader *l, yaml_node_t *root, const char *key, const char *id_kind,
+		       char **id, int *version);
+/* The required, non-empty list under key of map (item: "section" in
+ * messages): a zeroed array of size-byte elements, passed to each with
+ * every item's node and index i in turn while the file is read on; each
+ * keeps v (its first call takes it over) and the count, i + 1. */
+void schema_parse_items(struct loader *l, yaml_node_t *map, const char *key, const char *item,
+			size_t size,
+			void (*each)(struct loader *l, yaml_node_t *n, void *v, size_t i));
+/* schema_load.c: read path whole (at most max bytes; what names it in the
+ * message when it is larger) and parse it into into; a file that cannot
+ * be read goes to diags.  Returns the read's status or parse's. */
+typedef enum kaigi_status schema_parse_fn(void *into, const char *name, const char *buf, size_t len,
+					  struct kaigi_diags *diags);
+enum kaigi_status schema_file_parse(const char *path, size_t max, const char *what,
+				    schema_parse_fn *parse, void *into, struct kaigi_diags *diags);
+/* The start of an item of a list (what: "a field"): false when n is not a
+ * mapping of keys (reported); else its position into *pos and its id,
+ * checked as id_kind ("field id"), into *id with its node in *idn; *id is
+ * NULL when the id is missing or wrong (reported). */
+bool schema_item_start(struct loader *l, yaml_node_t *n, const char *what, const char *const *keys,
+		       const char *id_kind, struct schema_pos *pos, const char **id,
+		       yaml_node_t **idn);
 
 /* An item of a list of {id, label} (the town's professions, a meeting's
  * roles). */

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-/* schema_label.c — multilingual labels, type names and id spelling. */
+/* schema_label.c — multilingual labels, type names and id spelling, and
+ * what every form, template and item of a list starts with. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,6 +130,52 @@ bool schema_parse_label(struct loader *l, yaml_node_t *map, const char *key, boo
 	out->ja = xstrdup_or_null(ja);
 	out->en = xstrdup_or_null(en);
 	return true;
+}
+
+bool schema_item_start(struct loader *l, yaml_node_t *n, const char *what, const char *const *keys,
+		       const char *id_kind, struct schema_pos *pos, const char **id,
+		       yaml_node_t **idn)
+{
+	*id = NULL;
+	*idn = NULL;
+	if (!ydoc_map_check(l->y, n, what, keys))
+		return false;
+	*pos = (struct schema_pos){ydoc_line(n), ydoc_col(n)};
+	if (!ydoc_get_str(l->y, n, "id", true, id, idn) || !schema_check_id(l, *idn, *id, id_kind))
+		*id = NULL;
+	return true;
+}
+
+void schema_parse_head(struct loader *l, yaml_node_t *root, const char *key, const char *id_kind,
+		       char **id, int *version)
+{
+	const char *s = NULL;
+	yaml_node_t *sn = NULL;
+	if (ydoc_get_str(l->y, root, key, true, &s, &sn) && schema_check_id(l, sn, s, id_kind))
+		*id = xstrdup(s);
+	long v = 0;
+	if (ydoc_get_int(l->y, root, "version", true, 1, 1000000, &v))
+		*version = (int)v;
+}
+
+void schema_parse_items(struct loader *l, yaml_node_t *map, const char *key, const char *item,
+			size_t size,
+			void (*each)(struct loader *l, yaml_node_t *n, void *v, size_t i))
+{
+	struct ydoc *y = l->y;
+	yaml_node_t *seq = ydoc_map_want(y, map, key, true);
+	if (!seq || !ydoc_seq_nonempty(y, seq, key, item))
+		return;
+	size_t n = ydoc_seq_len(seq), i = 0;
+	void *v = xcalloc(n, size);
+	for (; i < n && !y->stop; i++) {
+		yaml_node_t *in = ydoc_seq_at(y, seq, i);
+		if (in == NULL)
+			break;
+		each(l, in, v, i);
+	}
+	if (i == 0)
+		free(v); /* no item took it over */
 }
 
 bool schema_check_id(struct loader *l, yaml_node_t *n, const char *id, const char *what)

@@ -25,13 +25,11 @@ static const char *const section_keys[] = {"id", "title", "phase", "fields", NUL
 static void parse_section(struct loader *l, yaml_node_t *n, struct schema_section *s)
 {
 	struct ydoc *y = l->y;
-	if (!ydoc_map_check(y, n, "a section", section_keys))
+	const char *id, *phase = NULL;
+	yaml_node_t *idn, *pn = NULL;
+	if (!schema_item_start(l, n, "a section", section_keys, "section id", &s->pos, &id, &idn))
 		return;
-	s->pos = (struct schema_pos){ydoc_line(n), ydoc_col(n)};
-	const char *id = NULL, *phase = NULL;
-	yaml_node_t *idn = NULL, *pn = NULL;
-	if (ydoc_get_str(y, n, "id", true, &id, &idn) &&
-	    schema_check_id(l, idn, id, "section id")) {
+	if (id) {
 		for (struct schema_section *o = l->form->sections; o < s; o++)
 			if (o->id && strcmp(o->id, id) == 0)
 				ydoc_error(y, idn, "duplicate section id '%s' (first at line %d)",
@@ -49,6 +47,14 @@ static void parse_section(struct loader *l, yaml_node_t *n, struct schema_sectio
 		schema_parse_fields(l, fields, &s->fields, &s->nfields, NULL, s->phase);
 }
 
+/* Section i of the form (schema_parse_items). */
+static void section_item(struct loader *l, yaml_node_t *n, void *v, size_t i)
+{
+	l->form->sections = v;
+	l->form->nsections = i + 1;
+	parse_section(l, n, &l->form->sections[i]);
+}
+
 static struct schema_form *parse_form(struct loader *l, yaml_node_t *root)
 {
 	struct ydoc *y = l->y;
@@ -56,31 +62,13 @@ static struct schema_form *parse_form(struct loader *l, yaml_node_t *root)
 	l->form = form;
 	form->pos = (struct schema_pos){ydoc_line(root), ydoc_col(root)};
 	ydoc_map_check(y, root, "a form", form_keys);
-	const char *id = NULL;
-	yaml_node_t *idn = NULL;
-	if (ydoc_get_str(y, root, "form", true, &id, &idn) &&
-	    schema_check_id(l, idn, id, "form id"))
-		form->id = xstrdup(id);
-	long version = 0;
-	if (ydoc_get_int(y, root, "version", true, 1, 1000000, &version))
-		form->version = (int)version;
+	schema_parse_head(l, root, "form", "form id", &form->id, &form->version);
 	schema_parse_label(l, root, "title", true, &form->title);
 	schema_parse_label(l, root, "description", false, &form->description);
 	yaml_node_t *choices = ydoc_map_get(y, root, "choices");
 	if (choices)
 		schema_parse_choice_lists(l, choices);
-	yaml_node_t *sections = ydoc_map_want(y, root, "sections", true);
-	if (sections && ydoc_seq_nonempty(y, sections, "sections", "section")) {
-		size_t n = ydoc_seq_len(sections);
-		form->sections = xcalloc(n, sizeof *form->sections);
-		for (size_t i = 0; i < n && !y->stop; i++) {
-			yaml_node_t *sn = ydoc_seq_at(y, sections, i);
-			if (sn == NULL)
-				break;
-			form->nsections = i + 1;
-			parse_section(l, sn, &form->sections[i]);
-		}
-	}
+	schema_parse_items(l, root, "sections", "section", sizeof *form->sections, section_item);
 	if (!y->stop)
 		schema_check_expressions(l);
 	return form;
@@ -187,19 +175,31 @@ enum kaigi_status schema_load_buffer(struct schema_set *set, const char *name, c
 	return ok ? KAIGI_OK : KAIGI_EDATA;
 }
 
-enum kaigi_status schema_load_file(struct schema_set *set, const char *path,
-				   struct kaigi_diags *diags)
+enum kaigi_status schema_file_parse(const char *path, size_t max, const char *what,
+				    schema_parse_fn *parse, void *into, struct kaigi_diags *diags)
 {
 	char *buf;
 	size_t len;
 	struct kaigi_error err;
-	if (kaigi_file_read(path, YDOC_MAX_BYTES, "a form file", &buf, &len, &err) != KAIGI_OK) {
+	if (kaigi_file_read(path, max, what, &buf, &len, &err) != KAIGI_OK) {
 		kaigi_diags_add_error(diags, &err);
 		return err.status;
 	}
-	enum kaigi_status st = schema_load_buffer(set, path, buf, len, diags);
+	enum kaigi_status st = parse(into, path, buf, len, diags);
 	free(buf);
 	return st;
+}
+
+static enum kaigi_status set_parse(void *set, const char *name, const char *buf, size_t len,
+				   struct kaigi_diags *diags)
+{
+	return schema_load_buffer(set, name, buf, len, diags);
+}
+
+enum kaigi_status schema_load_file(struct schema_set *set, const char *path,
+				   struct kaigi_diags *diags)
+{
+	return schema_file_parse(path, YDOC_MAX_BYTES, "a form file", set_parse, set, diags);
 }
 
 static int has_yaml_ext(const char *name)

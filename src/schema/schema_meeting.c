@@ -22,12 +22,11 @@ static void parse_phase(struct loader *l, yaml_node_t *n, struct schema_meeting 
 			struct schema_phase *p)
 {
 	struct ydoc *y = l->y;
-	if (!ydoc_map_check(y, n, "a phase", phase_keys))
+	const char *id;
+	yaml_node_t *idn;
+	if (!schema_item_start(l, n, "a phase", phase_keys, "phase id", &p->pos, &id, &idn))
 		return;
-	p->pos = (struct schema_pos){ydoc_line(n), ydoc_col(n)};
-	const char *id = NULL;
-	yaml_node_t *idn = NULL;
-	if (ydoc_get_str(y, n, "id", true, &id, &idn) && schema_check_id(l, idn, id, "phase id")) {
+	if (id) {
 		for (struct schema_phase *o = m->phases; o < p; o++)
 			if (o->id && strcmp(o->id, id) == 0)
 				ydoc_error(y, idn, "duplicate phase id '%s' (first at line %d)", id,
@@ -137,20 +136,23 @@ static void parse_forms(struct loader *l, yaml_node_t *n, const char *key, char 
 	*count = k;
 }
 
+/* Phase i of the template being read (schema_parse_items). */
+static void phase_item(struct loader *l, yaml_node_t *n, void *v, size_t i)
+{
+	l->meeting->phases = v;
+	l->meeting->nphases = i + 1;
+	parse_phase(l, n, l->meeting, &l->meeting->phases[i]);
+}
+
 struct schema_meeting *schema_parse_meeting(struct loader *l, yaml_node_t *root)
 {
 	struct ydoc *y = l->y;
 	struct schema_meeting *m = xcalloc(1, sizeof *m);
 	m->pos = (struct schema_pos){ydoc_line(root), ydoc_col(root)};
 	ydoc_map_check(y, root, "a meeting template", meeting_keys);
-	const char *id = NULL, *kind = NULL;
-	yaml_node_t *idn = NULL, *kn = NULL;
-	if (ydoc_get_str(y, root, "meeting", true, &id, &idn) &&
-	    schema_check_id(l, idn, id, "meeting id"))
-		m->id = xstrdup(id);
-	long v = 0;
-	if (ydoc_get_int(y, root, "version", true, 1, 1000000, &v))
-		m->version = (int)v;
+	schema_parse_head(l, root, "meeting", "meeting id", &m->id, &m->version);
+	const char *kind = NULL;
+	yaml_node_t *kn = NULL;
 	if (ydoc_get_str(y, root, "kind", true, &kind, &kn) &&
 	    schema_check_id(l, kn, kind, "meeting kind"))
 		m->kind = xstrdup(kind);
@@ -194,18 +196,9 @@ struct schema_meeting *schema_parse_meeting(struct loader *l, yaml_node_t *root)
 	if (own)
 		parse_forms(l, own, "meeting_forms", &m->meeting_forms, &m->meeting_forms_pos,
 			    &m->nmeeting_forms);
-	yaml_node_t *phases = ydoc_map_want(y, root, "phases", true);
-	if (phases && ydoc_seq_nonempty(y, phases, "phases", "phase")) {
-		size_t n = ydoc_seq_len(phases);
-		m->phases = xcalloc(n, sizeof *m->phases);
-		for (size_t i = 0; i < n && !y->stop; i++) {
-			yaml_node_t *pn = ydoc_seq_at(y, phases, i);
-			if (pn == NULL)
-				break;
-			m->nphases = i + 1;
-			parse_phase(l, pn, m, &m->phases[i]);
-		}
-	}
+	l->meeting = m;
+	schema_parse_items(l, root, "phases", "phase", sizeof *m->phases, phase_item);
+	l->meeting = NULL;
 	return m;
 }
 
@@ -232,13 +225,9 @@ void schema_meeting_free(struct schema_meeting *m)
 		schema_label_free(&m->roles[i].label);
 	}
 	free(m->roles);
-	for (size_t i = 0; i < m->nforms; i++)
-		free(m->forms[i]);
-	free(m->forms);
+	xfree_strings(m->forms, m->nforms);
 	free(m->forms_pos);
-	for (size_t i = 0; i < m->nmeeting_forms; i++)
-		free(m->meeting_forms[i]);
-	free(m->meeting_forms);
+	xfree_strings(m->meeting_forms, m->nmeeting_forms);
 	free(m->meeting_forms_pos);
 	free(m);
 }

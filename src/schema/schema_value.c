@@ -339,49 +339,46 @@ enum kaigi_status schema_value_parse_at(const struct schema_field *f,
 	}
 	switch (f->type) {
 	case SCHEMA_INTEGER:
-	case SCHEMA_SCALE: {
-		long long v;
-		if (!parse_integer(s, &v)) {
-			st = kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
-					     "'%s' is not a whole number", text);
+	case SCHEMA_SCALE:
+	case SCHEMA_DECIMAL: {
+		/* a whole number (integer, scale) or any number, within min/max */
+		bool whole = f->type != SCHEMA_DECIMAL;
+		long long iv = 0;
+		double v = 0;
+		if (whole ? !parse_integer(s, &iv) : !parse_decimal(s, &v)) {
+			st = whole ? kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+						     "'%s' is not a whole number", text)
+				   : kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+						     "'%s' is not a number", text);
 			break;
 		}
+		if (whole)
+			v = (double)iv;
 		if (f->type == SCHEMA_SCALE && choices &&
 		    (st = parse_choice(f, choices, s, err)) != KAIGI_OK)
 			break;
-		if ((st = check_number(f, (double)v, s, err)) == KAIGI_OK)
-			kaigi_value_set_int(out, v);
-		break;
-	}
-	case SCHEMA_DECIMAL: {
-		double v;
-		if (!parse_decimal(s, &v)) {
-			st = kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "'%s' is not a number",
-					     text);
+		if ((st = check_number(f, v, s, err)) != KAIGI_OK)
 			break;
-		}
-		if ((st = check_number(f, v, s, err)) == KAIGI_OK)
+		if (whole)
+			kaigi_value_set_int(out, iv);
+		else
 			kaigi_value_set_real(out, v);
 		break;
 	}
-	case SCHEMA_DATE: {
+	case SCHEMA_DATE:
+	case SCHEMA_MONTH: {
+		/* a date (YYYY-MM-DD) or a month (YYYY-MM), within the field's range */
+		bool date = f->type == SCHEMA_DATE;
 		char d[11];
-		if (!parse_date(s, d)) {
-			st = kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
-					     "'%s' is not a date (write YYYY-MM-DD)", text);
+		if (date ? !parse_date(s, d) : !period_month_parse(s, d)) {
+			st = date ? kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+						    "'%s' is not a date (write YYYY-MM-DD)", text)
+				  : kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
+						    "'%s' is not a month: write it as 2026-11",
+						    text);
 			break;
 		}
 		st = text_in_range(f, d, out, err);
-		break;
-	}
-	case SCHEMA_MONTH: {
-		char m[PERIOD_MONTH_SIZE];
-		if (!period_month_parse(s, m)) {
-			st = kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
-					     "'%s' is not a month: write it as 2026-11", text);
-			break;
-		}
-		st = text_in_range(f, m, out, err);
 		break;
 	}
 	case SCHEMA_PERIOD:

@@ -14,18 +14,17 @@
 
 const char *kaigi_file_kind(mode_t mode)
 {
-	if (S_ISREG(mode))
-		return "a regular file";
-	if (S_ISDIR(mode))
-		return "a folder";
-	if (S_ISFIFO(mode))
-		return "a named pipe (FIFO)";
-	if (S_ISSOCK(mode))
-		return "a socket";
-	if (S_ISCHR(mode))
-		return "a character device";
-	if (S_ISBLK(mode))
-		return "a block device";
+	static const struct {
+		mode_t type;
+		const char *name;
+	} kinds[] = {
+	    {S_IFREG, "a regular file"},      {S_IFDIR, "a folder"},
+	    {S_IFIFO, "a named pipe (FIFO)"}, {S_IFSOCK, "a socket"},
+	    {S_IFCHR, "a character device"},  {S_IFBLK, "a block device"},
+	};
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if ((mode & S_IFMT) == kinds[i].type)
+			return kinds[i].name;
 	return "not a regular file";
 }
 

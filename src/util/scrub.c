@@ -191,12 +191,15 @@ static void spans_add(const struct scrub_rule *rules, size_t nrules, const struc
 	*pn = n;
 }
 
-/* The rules of the people the text names, then those for anyone.  A
- * person's rules are compiled on first need: the context is not const
- * inside (and so not to be shared between threads). */
-static size_t spans_find(const struct scrub_ctx *ctx, const struct scrub_norm *nm,
-			 struct span **out, bool first_only)
+/* The rules of the people text names, then those for anyone, matched on
+ * text normalised.  A person's rules are compiled on first need: the
+ * context is not const inside (and so not to be shared between threads). */
+static size_t spans_find(const struct scrub_ctx *ctx, const char *text, struct span **out,
+			 bool first_only)
 {
+	struct scrub_norm norm;
+	const struct scrub_norm *nm = &norm;
+	scrub_norm_make(text, &norm);
 	struct span *v = NULL;
 	size_t n = 0, cap = 0;
 	if (ctx && ctx->npeople) {
@@ -215,6 +218,7 @@ static size_t spans_find(const struct scrub_ctx *ctx, const struct scrub_norm *n
 	}
 	const struct scrub_ctx *g = generic_rules();
 	spans_add(g->rules, g->n, nm, &v, &n, &cap, first_only);
+	scrub_norm_free(&norm);
 	*out = v;
 	return n;
 }
@@ -231,11 +235,8 @@ char *scrub_text(const struct scrub_ctx *ctx, const char *in)
 {
 	if (!in)
 		return NULL;
-	struct scrub_norm nm;
-	scrub_norm_make(in, &nm);
 	struct span *v;
-	size_t n = spans_find(ctx, &nm, &v, false);
-	scrub_norm_free(&nm);
+	size_t n = spans_find(ctx, in, &v, false);
 	if (n == 0) {
 		free(v);
 		return xstrdup(in);
@@ -272,11 +273,8 @@ enum scrub_kind scrub_text_check(const struct scrub_ctx *ctx, const char *text)
 {
 	if (!text || !*text)
 		return SCRUB_NONE;
-	struct scrub_norm nm;
-	scrub_norm_make(text, &nm);
 	struct span *v;
-	size_t n = spans_find(ctx, &nm, &v, true);
-	scrub_norm_free(&nm);
+	size_t n = spans_find(ctx, text, &v, true);
 	enum scrub_kind kind = SCRUB_NONE;
 	size_t best = 0;
 	for (size_t i = 0; i < n; i++) {

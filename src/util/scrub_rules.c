@@ -9,12 +9,14 @@
  * list of classes and the cases that must and must not be hidden are in
  * doc/reports.md and tests/unit/test_scrub.c.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "kaigi/strbuf.h"
+#include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "scrub_internal.h"
 
@@ -89,8 +91,8 @@ static size_t literal_append(struct strbuf *re, const char *s, size_t a, size_t 
 }
 
 /* A name or its kana: the whole (spacing free), then the family and the
- * given name alone when each has two characters or more. */
-static void name_pattern(struct strbuf *re, const char *value)
+ * given name alone when each has two characters or more.  Always true. */
+static bool name_pattern(struct strbuf *re, const char *value)
 {
 	struct scrub_norm nm;
 	scrub_norm_make(value, &nm);
@@ -119,6 +121,7 @@ static void name_pattern(struct strbuf *re, const char *value)
 		strbuf_append(re, ")");
 	}
 	scrub_norm_free(&nm);
+	return true;
 }
 
 /* A number (phone, insured number): its digits with any grouping. */
@@ -246,68 +249,19 @@ static bool address_pattern(struct strbuf *re, const char *value)
 	return alts > 0;
 }
 
-bool scrub_rules_person(struct scrub_rule **v, size_t *n, size_t *cap, const struct scrub_person *p)
+/* The whole address as written, numbers or not; false when it has under
+ * two characters. */
+static bool whole_address_pattern(struct strbuf *re, const char *value)
 {
-	bool ok = true;
-	struct strbuf re = STRBUF_INIT;
-#define HAS(x) ((x) && *(x))
-	if (HAS(p->name)) {
-		name_pattern(&re, p->name);
-		ok &= scrub_rule_add(v, n, cap, strbuf_str(&re), SCRUB_OWN_NAME, false);
-		strbuf_reset(&re);
-	}
-	if (HAS(p->kana)) {
-		name_pattern(&re, p->kana);
-		ok &= scrub_rule_add(v, n, cap, strbuf_str(&re), SCRUB_OWN_NAME, false);
-		strbuf_reset(&re);
-	}
-	if (HAS(p->birth_date)) {
-		ok &= birth_pattern(&re, p->birth_date) &&
-		      scrub_rule_add(v, n, cap, strbuf_str(&re), SCRUB_OWN_BIRTH, false);
-		strbuf_reset(&re);
-	}
-	if (HAS(p->address)) {
-		if (address_pattern(&re, p->address))
-			ok &= scrub_rule_add(v, n, cap, strbuf_str(&re), SCRUB_OWN_ADDRESS, false);
-		strbuf_reset(&re);
-		/* the whole address too, numbers or not */
-		struct scrub_norm nm;
-		scrub_norm_make(p->address, &nm);
-		if (literal_append(&re, nm.s, 0, nm.len) >= 2)
-			ok &= scrub_rule_add(v, n, cap, strbuf_str(&re), SCRUB_OWN_ADDRESS, false);
-		scrub_norm_free(&nm);
-		strbuf_reset(&re);
-	}
-	if (HAS(p->phone)) {
-		ok &= digits_pattern(&re, p->phone) &&
-		      scrub_rule_add(v, n, cap, strbuf_str(&re), SCRUB_OWN_PHONE, false);
-		strbuf_reset(&re);
-	}
-	if (HAS(p->insured_no)) {
-		ok &= digits_pattern(&re, p->insured_no) &&
-		      scrub_rule_add(v, n, cap, strbuf_str(&re), SCRUB_OWN_INSURED, false);
-		strbuf_reset(&re);
-	}
-#undef HAS
-	strbuf_free(&re);
+	struct scrub_norm nm;
+	scrub_norm_make(value, &nm);
+	bool ok = literal_append(re, nm.s, 0, nm.len) >= 2;
+	scrub_norm_free(&nm);
 	return ok;
 }
 
-/* ---- validity and triggers (scrub.c compiles a person's rules lazily) --- */
-
-bool scrub_person_valid(const struct scrub_person *p)
-{
-	struct strbuf re = STRBUF_INIT;
-	bool ok = true;
-	if (p->birth_date && *p->birth_date)
-		ok &= birth_pattern(&re, p->birth_date);
-	if (p->phone && *p->phone)
-		ok &= digits_pattern(&re, p->phone);
-	if (p->insured_no && *p->insured_no)
-		ok &= digits_pattern(&re, p->insured_no);
-	strbuf_free(&re);
-	return ok;
-}
+/* ---- triggers and the table of a person's values (scrub.c compiles a
+ * person's rules lazily) ---------------------------------------------- */
 
 /* s normalised, without spaces, '-' or brackets. */
 static char *stripped(const char *s, size_t len)
@@ -319,14 +273,6 @@ static char *stripped(const char *s, size_t len)
 			t[k++] = s[i];
 	t[k] = '\0';
 	return t;
-}
-
-static size_t chars_of(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
 }
 
 struct trig {
@@ -357,7 +303,7 @@ static void name_triggers(struct trig *t, const char *value)
 		while (i < nm.len && nm.s[i] != ' ')
 			i++;
 		char *part = stripped(nm.s + a, i - a);
-		if (chars_of(part) >= 2)
+		if (utf8_chars(part) >= 2)
 			trig_add(t, part);
 		else
 			free(part);
@@ -444,21 +390,81 @@ static void address_trigger(struct trig *t, const char *value)
 	free(s);
 }
 
+/* A person's values in the order their rules are made: where the value
+ * is, its pattern and a second one (NULL: none) for rules of kind, whether
+ * a value that makes no pattern is invalid (must), and what in a text
+ * hints at it (the trigger). */
+static const struct own_value {
+	size_t off;
+	bool (*pattern)(struct strbuf *re, const char *value);
+	bool (*also)(struct strbuf *re, const char *value);
+	enum scrub_kind kind;
+	bool must;
+	void (*trigger)(struct trig *t, const char *value);
+} own_values[] = {
+    {offsetof(struct scrub_person, name), name_pattern, NULL, SCRUB_OWN_NAME, false, name_triggers},
+    {offsetof(struct scrub_person, kana), name_pattern, NULL, SCRUB_OWN_NAME, false, name_triggers},
+    {offsetof(struct scrub_person, birth_date), birth_pattern, NULL, SCRUB_OWN_BIRTH, true,
+     birth_triggers},
+    {offsetof(struct scrub_person, address), address_pattern, whole_address_pattern,
+     SCRUB_OWN_ADDRESS, false, address_trigger},
+    {offsetof(struct scrub_person, phone), digits_pattern, NULL, SCRUB_OWN_PHONE, true,
+     digits_trigger},
+    {offsetof(struct scrub_person, insured_no), digits_pattern, NULL, SCRUB_OWN_INSURED, true,
+     digits_trigger},
+};
+#define NOWN (sizeof own_values / sizeof own_values[0])
+
+/* p's value for o; NULL when it has none (absent or empty). */
+static const char *own_value_of(const struct scrub_person *p, const struct own_value *o)
+{
+	const char *v = *(const char *const *)(const void *)((const char *)p + o->off);
+	return v && *v ? v : NULL;
+}
+
+bool scrub_rules_person(struct scrub_rule **v, size_t *n, size_t *cap, const struct scrub_person *p)
+{
+	bool ok = true;
+	struct strbuf re = STRBUF_INIT;
+	for (size_t i = 0; i < NOWN; i++) {
+		const struct own_value *o = &own_values[i];
+		const char *value = own_value_of(p, o);
+		if (!value)
+			continue;
+		if (o->pattern(&re, value))
+			ok &= scrub_rule_add(v, n, cap, strbuf_str(&re), o->kind, false);
+		else
+			ok &= !o->must;
+		strbuf_reset(&re);
+		if (o->also && o->also(&re, value))
+			ok &= scrub_rule_add(v, n, cap, strbuf_str(&re), o->kind, false);
+		strbuf_reset(&re);
+	}
+	strbuf_free(&re);
+	return ok;
+}
+
+bool scrub_person_valid(const struct scrub_person *p)
+{
+	struct strbuf re = STRBUF_INIT;
+	bool ok = true;
+	for (size_t i = 0; i < NOWN; i++) {
+		const char *value = own_value_of(p, &own_values[i]);
+		if (value && own_values[i].must)
+			ok &= own_values[i].pattern(&re, value);
+	}
+	strbuf_free(&re);
+	return ok;
+}
+
 size_t scrub_person_triggers(const struct scrub_person *p, char ***out)
 {
 	struct trig t = {0};
-	if (p->name && *p->name)
-		name_triggers(&t, p->name);
-	if (p->kana && *p->kana)
-		name_triggers(&t, p->kana);
-	if (p->birth_date && *p->birth_date)
-		birth_triggers(&t, p->birth_date);
-	if (p->address && *p->address)
-		address_trigger(&t, p->address);
-	if (p->phone && *p->phone)
-		digits_trigger(&t, p->phone);
-	if (p->insured_no && *p->insured_no)
-		digits_trigger(&t, p->insured_no);
+	for (size_t i = 0; i < NOWN; i++) {
+		const char *value = own_value_of(p, &own_values[i]);
+		if (value)
+			own_values[i].trigger(&t, value);
+	}
 	*out = t.v;
 	return t.n;
 }

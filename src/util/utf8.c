@@ -84,6 +84,14 @@ size_t utf8_width(const char *s)
 	return w;
 }
 
+size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 /* The bytes of the longest prefix of s at most cols wide; its width in *used. */
 static size_t prefix_for_width(const char *s, size_t cols, size_t *used)
 {

@@ -246,9 +246,7 @@ size_t utf8_wrap_line(const char *s, size_t cols, size_t *next)
 
 void utf8_lines_free(struct utf8_lines *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
+	xfree_strings(l->v, l->n);
 	l->v = NULL;
 	l->n = 0;
 }

@@ -86,6 +86,13 @@ char *xstrdup_or_null(const char *s)
 	return s ? xstrdup(s) : NULL;
 }
 
+void xfree_strings(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 char *xvasprintf(const char *fmt, va_list ap)
 {
 	/* glibc's vasprintf: one pass, and no -Wformat-truncation false alarm
