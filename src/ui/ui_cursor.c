@@ -4,48 +4,55 @@
 #include "ui_cursor.h"
 #include "ui_actions.h"
 
-bool ui_cursor_move(size_t *cur, size_t n, int act, struct ui_cursor_keys keys)
+/* Whether act is one of the keys a list with keys gives its cursor. */
+static bool is_cursor_key(int act, struct ui_cursor_keys keys)
 {
 	switch (act) {
+	case UI_ACT_UP:
+	case UI_ACT_DOWN:
+		return true;
 	case UI_ACT_PREV:
-		if (!keys.tab)
-			return false;
-		/* fall through */
+	case UI_ACT_NEXT:
+		return keys.tab;
+	case UI_ACT_PGUP:
+	case UI_ACT_PGDN:
+		return keys.page != 0;
+	case UI_ACT_HOME:
+	case UI_ACT_END:
+		return keys.ends;
+	default:
+		return false;
+	}
+}
+
+bool ui_cursor_move(size_t *cur, size_t n, int act, struct ui_cursor_keys keys)
+{
+	if (!is_cursor_key(act, keys))
+		return false;
+	switch (act) {
+	case UI_ACT_PREV:
 	case UI_ACT_UP:
 		if (*cur)
 			(*cur)--;
 		break;
 	case UI_ACT_NEXT:
-		if (!keys.tab)
-			return false;
-		/* fall through */
 	case UI_ACT_DOWN:
 		if (*cur + 1 < n)
 			(*cur)++;
 		break;
 	case UI_ACT_PGUP:
-		if (!keys.page)
-			return false;
 		*cur = *cur > keys.page ? *cur - keys.page : 0;
 		break;
 	case UI_ACT_PGDN:
-		if (!keys.page)
-			return false;
 		if (n)
 			*cur = *cur < n && keys.page < n - *cur ? *cur + keys.page : n - 1;
 		break;
 	case UI_ACT_HOME:
-		if (!keys.ends)
-			return false;
 		*cur = 0;
 		break;
-	case UI_ACT_END:
-		if (!keys.ends)
-			return false;
+	default: /* UI_ACT_END */
 		*cur = n ? n - 1 : 0;
 		break;
-	default:
-		return false;
 	}
 	if (!n)
 		*cur = 0;

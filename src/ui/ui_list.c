@@ -260,16 +260,25 @@ static enum ui_form_out add_item(struct ui *ui, const struct ui_host *h, const s
 	return UI_FORM_OPEN_ITEM;
 }
 
+/* The items of the list of row (an item row) in *items and *n; false when
+ * the records may not be changed or the row's item is no longer there. */
+static bool row_items(struct ui *ui, const struct ui_host *h, const struct ui_row *row,
+		      const struct store_item **items, size_t *n)
+{
+	if (!ui_writable(ui))
+		return false;
+	*n = ui_rec_items(h->rec, row->f->id, items);
+	return row->item < *n;
+}
+
 static void delete_item(struct ui *ui, const struct ui_host *h, struct ui_list_state *ls,
 			const struct ui_row *row)
 {
-	if (!ui_writable(ui))
-		return;
 	struct ui_rec *rec = h->rec;
 	const struct schema_field *list = row->f;
 	const struct store_item *items;
-	size_t n = ui_rec_items(rec, list->id, &items);
-	if (row->item >= n)
+	size_t n;
+	if (!row_items(ui, h, row, &items, &n))
 		return;
 	char id[STORE_ID_SIZE];
 	snprintf(id, sizeof id, "%s", items[row->item].id);
@@ -339,13 +348,11 @@ static void undo_item(struct ui *ui, const struct ui_host *h, struct ui_list_sta
 
 static void move_item(struct ui *ui, const struct ui_host *h, const struct ui_row *row, int dir)
 {
-	if (!ui_writable(ui))
-		return;
-	struct ui_rec *rec = h->rec;
 	const struct schema_field *list = row->f;
 	const struct store_item *items;
-	size_t n = ui_rec_items(rec, list->id, &items);
-	if (row->item >= n || (dir < 0 && row->item == 0) || (dir > 0 && row->item + 1 >= n))
+	size_t n;
+	if (!row_items(ui, h, row, &items, &n) || (dir < 0 && row->item == 0) ||
+	    (dir > 0 && row->item + 1 >= n))
 		return;
 	size_t to = dir < 0 ? row->item - 1 : row->item + 1;
 	struct kaigi_error err;
