@@ -65,6 +65,14 @@ void ui_cursor_clamp(size_t *cur, size_t n)
 		*cur = n ? n - 1 : 0;
 }
 
+void ui_cursor_show(size_t cur, size_t *top, int rows)
+{
+	if (cur < *top)
+		*top = cur;
+	if (rows > 0 && cur >= *top + (size_t)rows)
+		*top = cur - (size_t)rows + 1;
+}
+
 bool ui_scroll_move(int *top, int act, int page)
 {
 	switch (act) {

@@ -40,6 +40,10 @@ bool ui_cursor_move(size_t *cur, size_t n, int act, struct ui_cursor_keys keys);
  * last (to 0 in an empty list). */
 void ui_cursor_clamp(size_t *cur, size_t n);
 
+/* Scroll *top (the first row shown) so that row cur is one of the rows
+ * shown (rows <= 0: only so that it is not above them). */
+void ui_cursor_show(size_t cur, size_t *top, int rows);
+
 /*
  * A page read as lines (no rows to highlight): ↑ ↓ scroll *top by one,
  * PgUp PgDn by page lines, Home back to the first.  The drawing clamps

@@ -118,6 +118,10 @@ struct meeting_scr {
 
 /* ui_screen_meeting.c */
 void ui_meeting_reload(struct ui *ui, struct meeting_scr *ms);
+/* The rows a list of n takes in pane r (the agenda of cases, of issues),
+ * leaving room under it for what the highlighted one holds: half the pane
+ * when that is more than 4 rows. */
+int ui_meeting_list_rows(struct ui_rect r, size_t n);
 
 /* ui_meeting_people.c */
 void ui_people_load(struct ui *ui, struct meeting_scr *ms);

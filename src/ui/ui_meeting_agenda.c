@@ -555,14 +555,8 @@ void ui_agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, boo
 		plan_free(&plan);
 		return;
 	}
-	int rows = (int)ms->cases.n;
-	int max = r.h / 2 > 4 ? r.h / 2 : r.h - 1;
-	if (rows > max)
-		rows = max;
-	if (ms->acur < ms->atop)
-		ms->atop = ms->acur;
-	if (ms->acur >= ms->atop + (size_t)rows)
-		ms->atop = ms->acur - (size_t)rows + 1;
+	int rows = ui_meeting_list_rows(r, ms->cases.n);
+	ui_cursor_show(ms->acur, &ms->atop, rows);
 	for (int i = 0; i < rows && ms->atop + (size_t)i < ms->cases.n; i++) {
 		size_t k = ms->atop + (size_t)i;
 		char *line = ui_agenda_case_line(ui, ms, k);

@@ -398,10 +398,7 @@ void ui_people_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, boo
 		return;
 	}
 	int rows = r.h - 1;
-	if (ms->pcur < ms->ptop)
-		ms->ptop = ms->pcur;
-	if (rows > 0 && ms->pcur >= ms->ptop + (size_t)rows)
-		ms->ptop = ms->pcur - (size_t)rows + 1;
+	ui_cursor_show(ms->pcur, &ms->ptop, rows);
 	int nw = r.w / 4, ow = r.w / 3;
 	for (int i = 0; i < rows && ms->ptop + (size_t)i < ms->people.n; i++) {
 		size_t k = ms->ptop + (size_t)i;

@@ -222,14 +222,8 @@ void ui_policy_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, boo
 			   ui_attr(ui, UI_A_DIM), false);
 		return;
 	}
-	int rows = (int)ms->issues.n;
-	int max = r.h / 2 > 4 ? r.h / 2 : r.h - 1;
-	if (rows > max)
-		rows = max;
-	if (ms->icur < ms->itop)
-		ms->itop = ms->icur;
-	if (ms->icur >= ms->itop + (size_t)rows)
-		ms->itop = ms->icur - (size_t)rows + 1;
+	int rows = ui_meeting_list_rows(r, ms->issues.n);
+	ui_cursor_show(ms->icur, &ms->itop, rows);
 	for (int i = 0; i < rows && ms->itop + (size_t)i < ms->issues.n; i++) {
 		size_t k = ms->itop + (size_t)i;
 		const struct store_decision *d = &ms->issues.v[k];

@@ -179,10 +179,7 @@ static void conflicts_draw(struct ui *ui, void *state)
 	}
 	/* The list takes the upper part, at most a third of the body. */
 	int lh = b.h / 3 > 2 ? b.h / 3 : 2;
-	if (c->cur < c->top)
-		c->top = c->cur;
-	if (c->cur >= c->top + (size_t)lh)
-		c->top = c->cur - (size_t)lh + 1;
+	ui_cursor_show(c->cur, &c->top, lh);
 	for (int i = 0; i < lh && c->top + (size_t)i < c->c.n; i++) {
 		const struct sync_conflict *x = &c->c.v[c->top + (size_t)i];
 		char line[1024];

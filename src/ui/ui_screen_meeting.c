@@ -69,6 +69,12 @@ static enum kaigi_status meeting_save(void *ctx, const char *field, const char *
 	return s;
 }
 
+int ui_meeting_list_rows(struct ui_rect r, size_t n)
+{
+	int max = r.h / 2 > 4 ? r.h / 2 : r.h - 1;
+	return (int)n > max ? max : (int)n;
+}
+
 void ui_meeting_reload(struct ui *ui, struct meeting_scr *ms)
 {
 	struct kaigi_error err;
