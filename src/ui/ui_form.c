@@ -24,6 +24,7 @@
 #include "ui_list.h"
 #include "ui_popup.h"
 #include "ui_privacy_hint.h"
+#include "ui_synth.h"
 #include "ui_widget.h"
 
 #define SELECT_TAG_FIELD 1
@@ -86,7 +87,7 @@ void ui_form_value(const struct ui_form *fm, const struct schema_field *f, struc
 	}
 	const char *field, *item, *col;
 	ui_form_field_path(fm, f, &field, &item, &col);
-	const struct kaigi_value *v = fm->src.value(fm->src.ctx, field, item, col);
+	const struct kaigi_value *v = ui_src_value(&fm->src, field, item, col);
 	if (v)
 		kaigi_value_copy(out, v);
 }
@@ -403,13 +404,21 @@ enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_
 	}
 }
 
+const struct kaigi_value *ui_src_value(const struct ui_src *src, const char *field,
+				       const char *item, const char *col)
+{
+	if (src->values)
+		return ui_synth_value(src->values, src->index(field));
+	return src->value(src->ctx, field, item, col);
+}
+
 /* ---- the page as its widgets' host (ui_host.h) ---------------------------------- */
 
 static const struct kaigi_value *host_value(const struct ui_host *h, const char *field,
 					    const char *item, const char *col)
 {
 	struct ui_form *fm = h->page;
-	return fm->src.value(fm->src.ctx, field, item, col);
+	return ui_src_value(&fm->src, field, item, col);
 }
 
 static void host_path(const struct ui_host *h, const struct schema_field *f, const char **field,

@@ -41,6 +41,11 @@ struct ui_src {
 	/* The stored value at field / item / col (borrowed), or NULL. */
 	const struct kaigi_value *(*value)(void *ctx, const char *field, const char *item,
 					   const char *col);
+	/* Or, for a page over made fields (ui_synth.h) that keeps its values
+	 * in an array: the value of field is values[index(field)] (index -1:
+	 * none), read by ui_src_value instead of value. */
+	const struct kaigi_value *values;
+	int (*index)(const char *field);
 	/* Save text ("" clears); on success the source has re-read itself. */
 	enum kaigi_status (*save)(void *ctx, const char *field, const char *item, const char *col,
 				  const char *text, struct kaigi_error *err);
@@ -156,6 +161,11 @@ enum ui_form_out ui_form_key_editing(struct ui *ui, struct ui_form *fm, const st
 bool ui_form_draft_forget(struct ui *ui, struct ui_form *fm, const struct schema_field *f);
 /* Put the focus on a draft left by a crash, once per page, and say so. */
 void ui_form_offer_drafts(struct ui *ui, struct ui_form *fm);
+
+/* The stored value at field / item / col of the page's source (borrowed),
+ * or NULL. */
+const struct kaigi_value *ui_src_value(const struct ui_src *src, const char *field,
+				       const char *item, const char *col);
 
 /* ui_form.c: the page as its widgets' host (ui_host.h). */
 struct ui_host ui_form_host(struct ui_form *fm);

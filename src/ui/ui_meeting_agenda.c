@@ -163,15 +163,6 @@ static enum kaigi_status identity_save(struct meeting_scr *ms, int which, const 
 	return s;
 }
 
-static const struct kaigi_value *case_value(void *ctx, const char *field, const char *item,
-					    const char *col)
-{
-	(void)item;
-	(void)col;
-	struct meeting_scr *ms = ctx;
-	return ui_synth_value(ms->cv, cv_of(field));
-}
-
 static enum kaigi_status case_save(void *ctx, const char *field, const char *item, const char *col,
 				   const char *text, struct kaigi_error *err)
 {
@@ -252,7 +243,7 @@ static void page_open(struct ui *ui, struct meeting_scr *ms, const char *focus, 
 		idf->sensitive = true;
 	}
 	cv_fill(ms);
-	struct ui_src src = {.ctx = ms, .value = case_value, .save = case_save};
+	struct ui_src src = {.ctx = ms, .values = ms->cv, .index = cv_of, .save = case_save};
 	ui_form_init(&ms->cform, src, ms->cf.fields, ms->cf.n, _("The case"));
 	ui_form_rebuild(ui, &ms->cform);
 	ms->cedit = true;

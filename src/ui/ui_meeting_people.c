@@ -76,15 +76,6 @@ static int pv_of(const char *id)
 	return ui_synth_index(pv_ids, PV_COUNT, id);
 }
 
-static const struct kaigi_value *pe_value(void *ctx, const char *field, const char *item,
-					  const char *col)
-{
-	(void)item;
-	(void)col;
-	struct meeting_scr *ms = ctx;
-	return ui_synth_value(ms->pv, pv_of(field));
-}
-
 static void set_str(char **slot, const char *text)
 {
 	free(*slot);
@@ -213,7 +204,7 @@ static void page_open(struct ui *ui, struct meeting_scr *ms, const struct store_
 	ui_synth_choice(&ms->pf, "facilitator", _("Facilitator"));
 	ui_synth_choice(&ms->pf, "presenter", _("Case presenter"));
 	ui_synth_add(&ms->pf, "present", SCHEMA_BOOLEAN, _("Present"), NULL);
-	struct ui_src src = {.ctx = ms, .value = pe_value, .save = pe_save};
+	struct ui_src src = {.ctx = ms, .values = ms->pv, .index = pv_of, .save = pe_save};
 	ui_form_init(&ms->pform, src, ms->pf.fields, ms->pf.n,
 		     p ? _("Participant") : _("New participant"));
 	ui_form_rebuild(ui, &ms->pform);

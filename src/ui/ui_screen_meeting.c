@@ -36,15 +36,6 @@ static int field_of(const char *id)
 	return -1;
 }
 
-static const struct kaigi_value *meeting_value(void *ctx, const char *field, const char *item,
-					       const char *col)
-{
-	(void)item;
-	(void)col;
-	struct meeting_scr *ms = ctx;
-	return ui_synth_value(ms->mv, field_of(field));
-}
-
 static enum kaigi_status meeting_save(void *ctx, const char *field, const char *item,
 				      const char *col, const char *text, struct kaigi_error *err)
 {
@@ -128,8 +119,11 @@ static void pages_init(struct ui *ui, struct meeting_scr *ms)
 		  _("Said at the end of the meeting"));
 	add_field(&ms->close_f, STORE_MEETING_NEXT_TIME, SCHEMA_LONGTEXT, _("Left for next time"),
 		  _("What the next meeting takes up"));
-	struct ui_src src = {
-	    .ctx = ms, .value = meeting_value, .save = meeting_save, .scope = ms->m.id};
+	struct ui_src src = {.ctx = ms,
+			     .values = ms->mv,
+			     .index = field_of,
+			     .save = meeting_save,
+			     .scope = ms->m.id};
 	ui_form_init(&ms->info, src, ms->info_f.fields, ms->info_f.n, _("The meeting"));
 	ui_form_init(&ms->close, src, ms->close_f.fields, ms->close_f.n, _("Closing the meeting"));
 	ui_form_rebuild(ui, &ms->info);

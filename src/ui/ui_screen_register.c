@@ -130,15 +130,6 @@ static int rv_of(const char *id)
 	return ui_synth_index(rv_ids, RV_COUNT, id);
 }
 
-static const struct kaigi_value *page_value(void *ctx, const char *field, const char *item,
-					    const char *col)
-{
-	(void)item;
-	(void)col;
-	struct reg *g = ctx;
-	return ui_synth_value(g->v, rv_of(field));
-}
-
 /* A number typed on the page into *v (*has false when cleared). */
 static enum kaigi_status num_parse(const char *text, bool *has, double *v, struct kaigi_error *err)
 {
@@ -279,7 +270,7 @@ static void page_open(struct ui *ui, struct reg *g, const char *issue_id)
 			 ? _("What the latest 地域ケア推進会議 decided; shown on every linked case")
 			 : _("Make a meeting from the 地域ケア推進会議 template first"));
 	page_fill(g);
-	struct ui_src src = {.ctx = g, .value = page_value, .save = page_save};
+	struct ui_src src = {.ctx = g, .values = g->v, .index = rv_of, .save = page_save};
 	ui_form_init(&g->form, src, g->f.fields, g->f.n, _("An issue of the register"));
 	ui_form_rebuild(ui, &g->form);
 	g->page = true;
