@@ -220,7 +220,7 @@ bool ui_form_save(struct ui *ui, struct ui_form *fm, const char *field, const ch
 		return false;
 	struct kaigi_error err;
 	kaigi_error_clear(&err);
-	if (fm->src.save(fm->src.ctx, field, item, col, text, &err) != KAIGI_OK) {
+	if (ui_src_save(&fm->src, field, item, col, text, &err) != KAIGI_OK) {
 		snprintf(fm->err, sizeof fm->err, "%s", err.msg);
 		if (err.status == KAIGI_EENV)
 			ui_msg_error(ui, &err);
@@ -410,6 +410,17 @@ const struct kaigi_value *ui_src_value(const struct ui_src *src, const char *fie
 	if (src->values)
 		return ui_synth_value(src->values, src->index(field));
 	return src->value(src->ctx, field, item, col);
+}
+
+enum kaigi_status ui_src_save(const struct ui_src *src, const char *field, const char *item,
+			      const char *col, const char *text, struct kaigi_error *err)
+{
+	if (!src->values)
+		return src->save(src->ctx, field, item, col, text, err);
+	int i = src->index(field);
+	if (i < 0)
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no field %s", field);
+	return src->put(src->ctx, i, text, err);
 }
 
 /* ---- the page as its widgets' host (ui_host.h) ---------------------------------- */

@@ -43,9 +43,11 @@ struct ui_src {
 					   const char *col);
 	/* Or, for a page over made fields (ui_synth.h) that keeps its values
 	 * in an array: the value of field is values[index(field)] (index -1:
-	 * none), read by ui_src_value instead of value. */
+	 * none), read by ui_src_value instead of value; put saves text as
+	 * value i (ui_src_save, instead of save). */
 	const struct kaigi_value *values;
 	int (*index)(const char *field);
+	enum kaigi_status (*put)(void *ctx, int i, const char *text, struct kaigi_error *err);
 	/* Save text ("" clears); on success the source has re-read itself. */
 	enum kaigi_status (*save)(void *ctx, const char *field, const char *item, const char *col,
 				  const char *text, struct kaigi_error *err);
@@ -166,6 +168,9 @@ void ui_form_offer_drafts(struct ui *ui, struct ui_form *fm);
  * or NULL. */
 const struct kaigi_value *ui_src_value(const struct ui_src *src, const char *field,
 				       const char *item, const char *col);
+/* Save text at field / item / col through the page's source. */
+enum kaigi_status ui_src_save(const struct ui_src *src, const char *field, const char *item,
+			      const char *col, const char *text, struct kaigi_error *err);
 
 /* ui_form.c: the page as its widgets' host (ui_host.h). */
 struct ui_host ui_form_host(struct ui_form *fm);

@@ -118,10 +118,6 @@ struct meeting_scr {
 
 /* ui_screen_meeting.c */
 void ui_meeting_reload(struct ui *ui, struct meeting_scr *ms);
-/* The rows a list of n takes in pane r (the agenda of cases, of issues),
- * leaving room under it for what the highlighted one holds: half the pane
- * when that is more than 4 rows. */
-int ui_meeting_list_rows(struct ui_rect r, size_t n);
 
 /* ui_meeting_people.c */
 void ui_people_load(struct ui *ui, struct meeting_scr *ms);
@@ -150,6 +146,10 @@ void ui_agenda_followup_chosen(struct ui *ui, struct meeting_scr *ms, const char
 void ui_agenda_delete_confirmed(struct ui *ui, struct meeting_scr *ms);
 /* One line naming case i: code, initials, age band, sex. */
 char *ui_agenda_case_line(struct ui *ui, const struct meeting_scr *ms, size_t i);
+/* The rows a list of n takes in pane r (the agenda of cases, of issues),
+ * leaving room under it for what the highlighted one holds: half the pane
+ * when that is more than 4 rows. */
+int ui_meeting_list_rows(struct ui_rect r, size_t n);
 
 /* ui_meeting_policy.c */
 void ui_policy_load(struct ui *ui, struct meeting_scr *ms);

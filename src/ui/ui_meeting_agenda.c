@@ -163,18 +163,12 @@ static enum kaigi_status identity_save(struct meeting_scr *ms, int which, const 
 	return s;
 }
 
-static enum kaigi_status case_save(void *ctx, const char *field, const char *item, const char *col,
-				   const char *text, struct kaigi_error *err)
+static enum kaigi_status case_put(void *ctx, int which, const char *text, struct kaigi_error *err)
 {
-	(void)item;
-	(void)col;
 	struct meeting_scr *ms = ctx;
 	struct ui *ui = ms->ui;
-	int which = cv_of(field);
 	const char *v = text && *text ? text : NULL;
 	enum kaigi_status s;
-	if (which < 0)
-		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no field %s", field);
 	if (which >= CV_IDENTITY) {
 		s = identity_save(ms, which, v, err);
 	} else if (which == CV_PRESENTER) {
@@ -243,7 +237,7 @@ static void page_open(struct ui *ui, struct meeting_scr *ms, const char *focus, 
 		idf->sensitive = true;
 	}
 	cv_fill(ms);
-	struct ui_src src = {.ctx = ms, .values = ms->cv, .index = cv_of, .save = case_save};
+	struct ui_src src = {.ctx = ms, .values = ms->cv, .index = cv_of, .put = case_put};
 	ui_form_init(&ms->cform, src, ms->cf.fields, ms->cf.n, _("The case"));
 	ui_form_rebuild(ui, &ms->cform);
 	ms->cedit = true;
@@ -483,6 +477,12 @@ enum ui_result ui_agenda_key(struct ui *ui, struct meeting_scr *ms, const struct
 		break;
 	}
 	return UI_REDRAW;
+}
+
+int ui_meeting_list_rows(struct ui_rect r, size_t n)
+{
+	int max = r.h / 2 > 4 ? r.h / 2 : r.h - 1;
+	return (int)n > max ? max : (int)n;
 }
 
 /* What was agreed for the highlighted follow-up at its last review. */

@@ -96,11 +96,8 @@ static const char *prof_from_words(struct ui *ui, const char *text)
 	return text;
 }
 
-static enum kaigi_status pe_save(void *ctx, const char *field, const char *item, const char *col,
-				 const char *text, struct kaigi_error *err)
+static enum kaigi_status pe_put(void *ctx, int i, const char *text, struct kaigi_error *err)
 {
-	(void)item;
-	(void)col;
 	struct meeting_scr *ms = ctx;
 	struct store_participant p = ms->pe;
 	/* Work on a copy so that a refused save changes nothing. */
@@ -108,7 +105,7 @@ static enum kaigi_status pe_save(void *ctx, const char *field, const char *item,
 	p.organisation = xstrdup_or_null(ms->pe.organisation);
 	p.profession = xstrdup_or_null(ms->pe.profession);
 	p.role = xstrdup_or_null(ms->pe.role);
-	switch (pv_of(field)) {
+	switch (i) {
 	case PV_NAME:
 		set_str(&p.name, text);
 		break;
@@ -142,7 +139,7 @@ static enum kaigi_status pe_save(void *ctx, const char *field, const char *item,
 		ms->pe = p;
 		pe_values(ms->ui, ms);
 		/* "Other" chosen with nothing typed yet still shows as other. */
-		if (pv_of(field) == PV_PROF && text && strcmp(text, PROF_OTHER) == 0)
+		if (i == PV_PROF && text && strcmp(text, PROF_OTHER) == 0)
 			ui_synth_value_set(&ms->pv[PV_PROF], PROF_OTHER);
 	} else {
 		store_participant_clear(&p);
@@ -204,7 +201,7 @@ static void page_open(struct ui *ui, struct meeting_scr *ms, const struct store_
 	ui_synth_choice(&ms->pf, "facilitator", _("Facilitator"));
 	ui_synth_choice(&ms->pf, "presenter", _("Case presenter"));
 	ui_synth_add(&ms->pf, "present", SCHEMA_BOOLEAN, _("Present"), NULL);
-	struct ui_src src = {.ctx = ms, .values = ms->pv, .index = pv_of, .save = pe_save};
+	struct ui_src src = {.ctx = ms, .values = ms->pv, .index = pv_of, .put = pe_put};
 	ui_form_init(&ms->pform, src, ms->pf.fields, ms->pf.n,
 		     p ? _("Participant") : _("New participant"));
 	ui_form_rebuild(ui, &ms->pform);

@@ -36,15 +36,9 @@ static int field_of(const char *id)
 	return -1;
 }
 
-static enum kaigi_status meeting_save(void *ctx, const char *field, const char *item,
-				      const char *col, const char *text, struct kaigi_error *err)
+static enum kaigi_status meeting_put(void *ctx, int f, const char *text, struct kaigi_error *err)
 {
-	(void)item;
-	(void)col;
 	struct meeting_scr *ms = ctx;
-	int f = field_of(field);
-	if (f < 0)
-		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no meeting field %s", field);
 	char norm[64];
 	char today[11];
 	ui_today(today);
@@ -58,12 +52,6 @@ static enum kaigi_status meeting_save(void *ctx, const char *field, const char *
 	if (s == KAIGI_OK)
 		ui_meeting_reload(ms->ui, ms);
 	return s;
-}
-
-int ui_meeting_list_rows(struct ui_rect r, size_t n)
-{
-	int max = r.h / 2 > 4 ? r.h / 2 : r.h - 1;
-	return (int)n > max ? max : (int)n;
 }
 
 void ui_meeting_reload(struct ui *ui, struct meeting_scr *ms)
@@ -119,11 +107,8 @@ static void pages_init(struct ui *ui, struct meeting_scr *ms)
 		  _("Said at the end of the meeting"));
 	add_field(&ms->close_f, STORE_MEETING_NEXT_TIME, SCHEMA_LONGTEXT, _("Left for next time"),
 		  _("What the next meeting takes up"));
-	struct ui_src src = {.ctx = ms,
-			     .values = ms->mv,
-			     .index = field_of,
-			     .save = meeting_save,
-			     .scope = ms->m.id};
+	struct ui_src src = {
+	    .ctx = ms, .values = ms->mv, .index = field_of, .put = meeting_put, .scope = ms->m.id};
 	ui_form_init(&ms->info, src, ms->info_f.fields, ms->info_f.n, _("The meeting"));
 	ui_form_init(&ms->close, src, ms->close_f.fields, ms->close_f.n, _("Closing the meeting"));
 	ui_form_rebuild(ui, &ms->info);

@@ -143,15 +143,9 @@ static enum kaigi_status num_parse(const char *text, bool *has, double *v, struc
 	return KAIGI_OK;
 }
 
-static enum kaigi_status page_save(void *ctx, const char *field, const char *item, const char *col,
-				   const char *text, struct kaigi_error *err)
+static enum kaigi_status page_put(void *ctx, int i, const char *text, struct kaigi_error *err)
 {
-	(void)item;
-	(void)col;
 	struct reg *g = ctx;
-	int i = rv_of(field);
-	if (i < 0)
-		return KAIGI_OK;
 	enum kaigi_status s = KAIGI_OK;
 	if (i == RV_DECISION) {
 		/* What the latest policy meeting decided about the issue. */
@@ -270,7 +264,7 @@ static void page_open(struct ui *ui, struct reg *g, const char *issue_id)
 			 ? _("What the latest 地域ケア推進会議 decided; shown on every linked case")
 			 : _("Make a meeting from the 地域ケア推進会議 template first"));
 	page_fill(g);
-	struct ui_src src = {.ctx = g, .values = g->v, .index = rv_of, .save = page_save};
+	struct ui_src src = {.ctx = g, .values = g->v, .index = rv_of, .put = page_put};
 	ui_form_init(&g->form, src, g->f.fields, g->f.n, _("An issue of the register"));
 	ui_form_rebuild(ui, &g->form);
 	g->page = true;
