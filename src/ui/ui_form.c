@@ -24,7 +24,6 @@
 #include "ui_list.h"
 #include "ui_popup.h"
 #include "ui_privacy_hint.h"
-#include "ui_synth.h"
 #include "ui_widget.h"
 
 #define SELECT_TAG_FIELD 1
@@ -407,9 +406,10 @@ enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_
 const struct kaigi_value *ui_src_value(const struct ui_src *src, const char *field,
 				       const char *item, const char *col)
 {
-	if (src->values)
-		return ui_synth_value(src->values, src->index(field));
-	return src->value(src->ctx, field, item, col);
+	if (!src->values)
+		return src->value(src->ctx, field, item, col);
+	int i = src->index(field);
+	return i < 0 || src->values[i].type == KAIGI_NULL ? NULL : &src->values[i];
 }
 
 enum kaigi_status ui_src_save(const struct ui_src *src, const char *field, const char *item,

@@ -102,10 +102,8 @@ void ui_agenda_load(struct ui *ui, struct meeting_scr *ms)
 void ui_agenda_free(struct meeting_scr *ms)
 {
 	cases_clear(ms);
-	ui_form_free(&ms->cform);
-	ui_synth_free(&ms->cf);
-	for (int i = 0; i < CV_COUNT; i++)
-		kaigi_value_clear(&ms->cv[i]);
+	ui_synth_page_free(&ms->cform, &ms->cf);
+	ui_synth_values_clear(ms->cv, CV_COUNT);
 	prev_free(ms);
 }
 
@@ -198,8 +196,7 @@ static void page_open(struct ui *ui, struct meeting_scr *ms, const char *focus, 
 {
 	if (ms->acur >= ms->cases.n || !ui_writable(ui))
 		return;
-	ui_form_free(&ms->cform);
-	ui_synth_free(&ms->cf);
+	ui_synth_page_free(&ms->cform, &ms->cf);
 	struct schema_field *f = ui_synth_add(&ms->cf, "code", SCHEMA_TEXT, _("Case code"),
 					      _("Unique; the summary shows this, not a name"));
 	f->required = true;

@@ -161,8 +161,7 @@ static void page_open(struct ui *ui, struct meeting_scr *ms, const struct store_
 {
 	if (!ui_writable(ui))
 		return;
-	ui_form_free(&ms->pform);
-	ui_synth_free(&ms->pf);
+	ui_synth_page_free(&ms->pform, &ms->pf);
 	store_participant_clear(&ms->pe);
 	if (p) {
 		participant_copy(&ms->pe, p);
@@ -213,12 +212,10 @@ static void page_open(struct ui *ui, struct meeting_scr *ms, const struct store_
 void ui_people_free(struct meeting_scr *ms)
 {
 	store_participant_list_free(&ms->people);
-	ui_form_free(&ms->pform);
-	ui_synth_free(&ms->pf);
+	ui_synth_page_free(&ms->pform, &ms->pf);
 	store_participant_clear(&ms->pe);
 	store_participant_clear(&ms->undo);
-	for (int i = 0; i < PV_COUNT; i++)
-		kaigi_value_clear(&ms->pv[i]);
+	ui_synth_values_clear(ms->pv, PV_COUNT);
 }
 
 unsigned ui_people_contexts(struct meeting_scr *ms)

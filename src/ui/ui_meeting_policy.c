@@ -90,8 +90,7 @@ static void decision_open(struct ui *ui, struct meeting_scr *ms)
 {
 	if (ms->icur >= ms->issues.n)
 		return;
-	ui_form_free(&ms->iform);
-	ui_synth_free(&ms->if_);
+	ui_synth_page_free(&ms->iform, &ms->if_);
 	ui_synth_add(&ms->if_, "decision", SCHEMA_LONGTEXT, _("Decision of the policy meeting"),
 		     _("What, who, by when; shown on every case linked to the issue"));
 	ui_synth_value_set(&ms->iv, ms->issues.v[ms->icur].decision);
@@ -352,8 +351,7 @@ void ui_sheets_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, boo
 void ui_policy_free(struct meeting_scr *ms)
 {
 	issues_clear(ms);
-	ui_form_free(&ms->iform);
-	ui_synth_free(&ms->if_);
+	ui_synth_page_free(&ms->iform, &ms->if_);
 	kaigi_value_clear(&ms->iv);
 	ui_form_free(&ms->sform);
 	ui_rec_free(&ms->srec);

@@ -642,12 +642,9 @@ static void meeting_resume(struct ui *ui, void *state)
 static void meeting_free(void *state)
 {
 	struct meeting_scr *ms = state;
-	ui_form_free(&ms->info);
-	ui_form_free(&ms->close);
-	ui_synth_free(&ms->info_f);
-	ui_synth_free(&ms->close_f);
-	for (int f = 0; f < STORE_MEETING_NFIELDS; f++)
-		kaigi_value_clear(&ms->mv[f]);
+	ui_synth_page_free(&ms->info, &ms->info_f);
+	ui_synth_page_free(&ms->close, &ms->close_f);
+	ui_synth_values_clear(ms->mv, STORE_MEETING_NFIELDS);
 	store_meeting_clear(&ms->m);
 	ui_people_free(ms);
 	ui_agenda_free(ms);

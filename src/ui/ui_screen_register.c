@@ -192,8 +192,7 @@ static void page_open(struct ui *ui, struct reg *g, const char *issue_id)
 		ui_msg_error(ui, &err);
 		return;
 	}
-	ui_form_free(&g->form);
-	ui_synth_free(&g->f);
+	ui_synth_page_free(&g->form, &g->f);
 	struct schema_field *f =
 	    ui_synth_add(&g->f, "title", SCHEMA_TEXT, _("Regional issue"),
 			 _("As the policy meeting will read it; unique in the register"));
@@ -273,8 +272,7 @@ static void page_open(struct ui *ui, struct reg *g, const char *issue_id)
 static void page_close(struct ui *ui, struct reg *g)
 {
 	ui_form_flush(ui, &g->form);
-	ui_form_free(&g->form);
-	ui_synth_free(&g->f);
+	ui_synth_page_free(&g->form, &g->f);
 	g->page = false;
 	load(ui, g);
 }
@@ -610,11 +608,9 @@ static void reg_free(void *state)
 	store_issue_list_free(&g->issues);
 	store_outcome_list_free(&g->outcomes);
 	ui_tally_free(&g->tally);
-	ui_form_free(&g->form);
-	ui_synth_free(&g->f);
+	ui_synth_page_free(&g->form, &g->f);
 	store_issue_clear(&g->e);
-	for (int i = 0; i < RV_COUNT; i++)
-		kaigi_value_clear(&g->v[i]);
+	ui_synth_values_clear(g->v, RV_COUNT);
 	ui_select_close(&g->sel);
 	free(g);
 }
