@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "kaigi/strbuf.h"
 #include "kaigi/sync.h"
@@ -34,10 +33,7 @@ static void when(long long ms, char *out, size_t n)
 		snprintf(out, n, "-");
 		return;
 	}
-	time_t t = (time_t)(ms / 1000);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(out, n, "%m/%d %H:%M", &tm);
+	ui_clock_fmt(ms, "%m/%d %H:%M", out, n);
 }
 
 void ui_sync_summary(struct ui *ui, char *out, size_t n)
