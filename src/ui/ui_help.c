@@ -118,13 +118,7 @@ enum ui_result ui_help_key(struct ui *ui, const struct ui_key *k)
 		ui->help_top = top > 0 ? (size_t)top : 0;
 		return UI_REDRAW;
 	}
-	switch (k->act) {
-	case UI_ACT_BACK:
-	case UI_ACT_HELP:
+	if (k->act == UI_ACT_BACK || k->act == UI_ACT_HELP)
 		ui->help = false;
-		break;
-	default:
-		break;
-	}
 	return UI_REDRAW;
 }
