@@ -3,6 +3,7 @@
  * key (see ui_cursor.h). */
 #include "ui_cursor.h"
 #include "ui_actions.h"
+#include "ui_app.h"
 
 /* Whether act is one of the keys a list with keys gives its cursor. */
 static bool is_cursor_key(int act, struct ui_cursor_keys keys)
@@ -94,4 +95,16 @@ bool ui_scroll_move(int *top, int act, int page)
 	default:
 		return false;
 	}
+}
+
+bool ui_side_key(struct ui *ui, size_t *at, size_t n, const struct ui_key *k,
+		 struct ui_cursor_keys keys, bool *focus_side)
+{
+	if (ui_cursor_move(at, n, k->act, keys))
+		return true;
+	if (k->act == UI_ACT_OPEN || k->act == UI_ACT_RIGHT)
+		*focus_side = false;
+	else if (k->act == UI_ACT_BACK || k->act == UI_ACT_LEFT)
+		ui_pop(ui);
+	return false;
 }

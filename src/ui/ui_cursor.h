@@ -51,4 +51,15 @@ void ui_cursor_show(size_t cur, size_t *top, int rows);
  */
 bool ui_scroll_move(int *top, int act, int page);
 
+struct ui;
+struct ui_key;
+/*
+ * The keys of a screen's side list of sections while it has the focus
+ * (the meeting's, the register's): keys move *at among the n sections
+ * (true: it moved, show that section); Enter and → give the focus to the
+ * section (*focus_side false); Esc and ← leave the screen (ui_pop).
+ */
+bool ui_side_key(struct ui *ui, size_t *at, size_t n, const struct ui_key *k,
+		 struct ui_cursor_keys keys, bool *focus_side);
+
 #endif

@@ -344,30 +344,15 @@ static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_ke
 		for (size_t i = 0; i < nv; i++)
 			if (v[i] == ms->side)
 				at = i;
-		if (ui_cursor_move(&at, nv, k->act,
-				   (struct ui_cursor_keys){.tab = true, .ends = true})) {
+		/* The overview is only read: Enter on it goes on to the cases,
+		 * which is what the facilitator wants next; → and Tab still
+		 * step into it to scroll. */
+		if (ms->side == MS_OVERVIEW && k->act == UI_ACT_OPEN &&
+		    (k->code == '\r' || k->code == '\n' || k->code == UI_KEYCODE(KEY_ENTER)))
+			ms->side = main_side(ui, ms);
+		if (ui_side_key(ui, &at, nv, k, (struct ui_cursor_keys){.tab = true, .ends = true},
+				&ms->focus_side))
 			ms->side = v[at];
-			return UI_REDRAW;
-		}
-		switch (k->act) {
-		case UI_ACT_OPEN:
-		case UI_ACT_RIGHT:
-			/* The overview is only read: Enter on it goes on to the
-			 * cases, which is what the facilitator wants next; → and
-			 * Tab still step into it to scroll. */
-			if (ms->side == MS_OVERVIEW && k->act == UI_ACT_OPEN &&
-			    (k->code == '\r' || k->code == '\n' ||
-			     k->code == UI_KEYCODE(KEY_ENTER)))
-				ms->side = main_side(ui, ms);
-			ms->focus_side = false;
-			break;
-		case UI_ACT_BACK:
-		case UI_ACT_LEFT:
-			ui_pop(ui);
-			break;
-		default:
-			break;
-		}
 		return UI_REDRAW;
 	}
 	struct ui_form *pg = page_of(ms);

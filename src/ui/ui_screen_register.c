@@ -474,22 +474,9 @@ static enum ui_result reg_key(struct ui *ui, void *state, const struct ui_key *k
 	}
 	if (g->focus_side) {
 		size_t side = (size_t)g->side;
-		if (ui_cursor_move(&side, RG_COUNT, k->act, (struct ui_cursor_keys){.tab = true})) {
+		if (ui_side_key(ui, &side, RG_COUNT, k, (struct ui_cursor_keys){.tab = true},
+				&g->focus_side))
 			g->side = (enum reg_side)side;
-			return UI_REDRAW;
-		}
-		switch (k->act) {
-		case UI_ACT_OPEN:
-		case UI_ACT_RIGHT:
-			g->focus_side = false;
-			break;
-		case UI_ACT_BACK:
-		case UI_ACT_LEFT:
-			ui_pop(ui);
-			break;
-		default:
-			break;
-		}
 		return UI_REDRAW;
 	}
 	size_t n = rows_of(g, g->side), *cur = &g->cur[g->side];
