@@ -462,18 +462,29 @@ enum ui_result ui_agenda_key(struct ui *ui, struct meeting_scr *ms, const struct
 	case UI_ACT_EDIT:
 		page_open(ui, ms, NULL, false);
 		break;
+	default:
+		ui_meeting_order_key(ui, ms, k, ms->acur < n, reorder, MCONF_DELETE_CASE);
+		break;
+	}
+	return UI_REDRAW;
+}
+
+void ui_meeting_order_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k, bool have,
+			  void (*reorder)(struct ui *, struct meeting_scr *, int),
+			  enum meeting_confirm ask)
+{
+	switch (k->act) {
 	case UI_ACT_MOVE_UP:
 	case UI_ACT_MOVE_DOWN:
 		reorder(ui, ms, k->act == UI_ACT_MOVE_UP ? -1 : 1);
 		break;
 	case UI_ACT_DELETE:
-		if (ms->acur < n && ui_writable(ui))
-			ms->confirm = MCONF_DELETE_CASE;
+		if (have && ui_writable(ui))
+			ms->confirm = ask;
 		break;
 	default:
 		break;
 	}
-	return UI_REDRAW;
 }
 
 int ui_meeting_list_rows(struct ui_rect r, size_t n)

@@ -159,15 +159,8 @@ enum ui_result ui_policy_key(struct ui *ui, struct meeting_scr *ms, const struct
 		if (ui_writable(ui))
 			decision_open(ui, ms);
 		break;
-	case UI_ACT_MOVE_UP:
-	case UI_ACT_MOVE_DOWN:
-		reorder(ui, ms, k->act == UI_ACT_MOVE_UP ? -1 : 1);
-		break;
-	case UI_ACT_DELETE:
-		if (ms->icur < n && ui_writable(ui))
-			ms->confirm = MCONF_REMOVE_ISSUE;
-		break;
 	default:
+		ui_meeting_order_key(ui, ms, k, ms->icur < n, reorder, MCONF_REMOVE_ISSUE);
 		break;
 	}
 	return UI_REDRAW;
