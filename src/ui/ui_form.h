@@ -41,16 +41,16 @@ struct ui_src {
 	/* The stored value at field / item / col (borrowed), or NULL. */
 	const struct kaigi_value *(*value)(void *ctx, const char *field, const char *item,
 					   const char *col);
-	/* Or, for a page over made fields (ui_synth.h) that keeps its values
-	 * in an array: the value of field is values[index(field)] (index -1:
-	 * none), read by ui_src_value instead of value; put saves text as
-	 * value i (ui_src_save, instead of save). */
-	const struct kaigi_value *values;
-	int (*index)(const char *field);
-	enum kaigi_status (*put)(void *ctx, int i, const char *text, struct kaigi_error *err);
 	/* Save text ("" clears); on success the source has re-read itself. */
 	enum kaigi_status (*save)(void *ctx, const char *field, const char *item, const char *col,
 				  const char *text, struct kaigi_error *err);
+	/* Or, instead of value and save, for a page over made fields
+	 * (ui_synth.h) that keeps its values in an array: the value of field
+	 * is values[index(field)] (index -1: none), and put saves text as
+	 * value i (ui_src_value and ui_src_save choose). */
+	const struct kaigi_value *values;
+	int (*index)(const char *field);
+	enum kaigi_status (*put)(void *ctx, int i, const char *text, struct kaigi_error *err);
 	/* Where the page's drafts are kept (kaigi/draft.h): a form record's
 	 * id, or "<kind>:<id>"; NULL keeps them in memory only.  record_id is
 	 * the form record, or NULL.  Both borrowed. */
