@@ -91,10 +91,15 @@ long long ui_mono_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-void ui_today(char out[11])
+void ui_clock_fmt(long long ms, const char *fmt, char *out, size_t size)
 {
-	time_t t = time(NULL);
+	time_t t = (time_t)(ms / 1000);
 	struct tm tm;
 	localtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	strftime(out, size, fmt, &tm);
+}
+
+void ui_today(char out[11])
+{
+	ui_clock_fmt((long long)time(NULL) * 1000, "%Y-%m-%d", out, 11);
 }

@@ -139,5 +139,8 @@ long long ui_now_ms(void);
 long long ui_mono_ms(void);
 /* Today as YYYY-MM-DD (local time) into out[11]. */
 void ui_today(char out[11]);
+/* The wall-clock time ms (ui_now_ms) in local time, as fmt (strftime)
+ * into out[size]. */
+void ui_clock_fmt(long long ms, const char *fmt, char *out, size_t size);
 
 #endif

@@ -31,27 +31,29 @@ static char *rating_text(struct ui *ui, const struct schema_field *grid,
 	return text ? text : xstrdup("");
 }
 
+/* How a change shows: its word (N_) and the look of its row.  A value not
+ * here (not comparable) shows "—", plain. */
+static const struct {
+	const char *word;
+	enum ui_attr attr;
+} changes[] = {
+    [STORE_CHANGE_BETTER] = {N_("↑ better"), UI_A_OK},
+    [STORE_CHANGE_SAME] = {N_("→ same"), UI_A_NORMAL},
+    [STORE_CHANGE_WORSE] = {N_("↓ worse"), UI_A_WARN},
+};
+
 static const char *change_word(enum store_change c)
 {
-	switch (c) {
-	case STORE_CHANGE_BETTER:
-		return _("↑ better");
-	case STORE_CHANGE_SAME:
-		return _("→ same");
-	case STORE_CHANGE_WORSE:
-		return _("↓ worse");
-	default:
-		return "—";
-	}
+	size_t i = (size_t)c;
+	return i < sizeof changes / sizeof changes[0] && changes[i].word ? _(changes[i].word) : "—";
 }
 
 static int change_attr(struct ui *ui, enum store_change c)
 {
-	if (c == STORE_CHANGE_BETTER)
-		return ui_attr(ui, UI_A_OK);
-	if (c == STORE_CHANGE_WORSE)
-		return ui_attr(ui, UI_A_WARN);
-	return (int)A_NORMAL;
+	size_t i = (size_t)c;
+	return i < sizeof changes / sizeof changes[0] && changes[i].attr != UI_A_NORMAL
+		   ? ui_attr(ui, changes[i].attr)
+		   : (int)A_NORMAL;
 }
 
 /* A row: label padded to lw, then the cells padded to their widths. */

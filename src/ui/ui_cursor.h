@@ -40,11 +40,26 @@ bool ui_cursor_move(size_t *cur, size_t n, int act, struct ui_cursor_keys keys);
  * last (to 0 in an empty list). */
 void ui_cursor_clamp(size_t *cur, size_t n);
 
+/* Scroll *top (the first row shown) so that row cur is one of the rows
+ * shown (rows <= 0: only so that it is not above them). */
+void ui_cursor_show(size_t cur, size_t *top, int rows);
+
 /*
  * A page read as lines (no rows to highlight): ↑ ↓ scroll *top by one,
  * PgUp PgDn by page lines, Home back to the first.  The drawing clamps
  * *top to what there is.  False for any other action.
  */
 bool ui_scroll_move(int *top, int act, int page);
+
+struct ui;
+struct ui_key;
+/*
+ * The keys of a screen's side list of sections while it has the focus
+ * (the meeting's, the register's): keys move *at among the n sections
+ * (true: it moved, show that section); Enter and → give the focus to the
+ * section (*focus_side false); Esc and ← leave the screen (ui_pop).
+ */
+bool ui_side_key(struct ui *ui, size_t *at, size_t n, const struct ui_key *k,
+		 struct ui_cursor_keys keys, bool *focus_side);
 
 #endif

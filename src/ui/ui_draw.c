@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "kaigi/strbuf.h"
 #include "kaigi/utf8.h"
@@ -281,11 +280,8 @@ void ui_header_draw_warn(struct ui *ui, const char *left, const char *right, boo
 	if (ui->read_only)
 		snprintf(mark, sizeof mark, " %s ", _("READ-ONLY"));
 	else if (ui->saved_at) {
-		time_t t = (time_t)(ui->saved_at / 1000);
-		struct tm tm;
 		char hm[16];
-		localtime_r(&t, &tm);
-		strftime(hm, sizeof hm, "%H:%M:%S", &tm);
+		ui_clock_fmt(ui->saved_at, "%H:%M:%S", hm, sizeof hm);
 		snprintf(mark, sizeof mark, " ✓%s %s ", _("saved"), hm);
 	}
 	int rw = (int)utf8_width(mark);

@@ -11,6 +11,7 @@
 #include <curses.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "kaigi/file.h"
 #include "kaigi/xalloc.h"
 #include "ui_extedit.h"
 
@@ -92,20 +94,16 @@ bool ui_extedit_run(struct ui *ui, struct strbuf *text, struct kaigi_error *err)
 		free(path);
 		return false;
 	}
-	FILE *f = fopen(path, "rb");
-	ok = f != NULL;
-	if (f) {
-		struct strbuf b = STRBUF_INIT;
-		char buf[4096];
-		size_t n;
-		while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-			strbuf_appendn(&b, buf, n);
-		fclose(f);
-		while (b.len && (b.s[b.len - 1] == '\n' || b.s[b.len - 1] == '\r'))
-			b.s[--b.len] = '\0';
+	char *buf = NULL;
+	size_t len = 0;
+	struct kaigi_error rerr;
+	ok = kaigi_file_read(path, SIZE_MAX, "the edited text", &buf, &len, &rerr) == KAIGI_OK;
+	if (ok) {
+		while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+			buf[--len] = '\0';
 		strbuf_reset(text);
-		strbuf_append(text, strbuf_str(&b));
-		strbuf_free(&b);
+		strbuf_append(text, buf);
+		free(buf);
 	} else {
 		kaigi_error_set(err, KAIGI_EENV, NULL, 0, 0, "cannot read back %s", path);
 	}

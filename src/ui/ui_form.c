@@ -86,7 +86,7 @@ void ui_form_value(const struct ui_form *fm, const struct schema_field *f, struc
 	}
 	const char *field, *item, *col;
 	ui_form_field_path(fm, f, &field, &item, &col);
-	const struct kaigi_value *v = fm->src.value(fm->src.ctx, field, item, col);
+	const struct kaigi_value *v = ui_src_value(&fm->src, field, item, col);
 	if (v)
 		kaigi_value_copy(out, v);
 }
@@ -219,7 +219,7 @@ bool ui_form_save(struct ui *ui, struct ui_form *fm, const char *field, const ch
 		return false;
 	struct kaigi_error err;
 	kaigi_error_clear(&err);
-	if (fm->src.save(fm->src.ctx, field, item, col, text, &err) != KAIGI_OK) {
+	if (ui_src_save(&fm->src, field, item, col, text, &err) != KAIGI_OK) {
 		snprintf(fm->err, sizeof fm->err, "%s", err.msg);
 		if (err.status == KAIGI_EENV)
 			ui_msg_error(ui, &err);
@@ -403,13 +403,33 @@ enum ui_form_out ui_form_key(struct ui *ui, struct ui_form *fm, const struct ui_
 	}
 }
 
+const struct kaigi_value *ui_src_value(const struct ui_src *src, const char *field,
+				       const char *item, const char *col)
+{
+	if (!src->values)
+		return src->value(src->ctx, field, item, col);
+	int i = src->index(field);
+	return i < 0 || src->values[i].type == KAIGI_NULL ? NULL : &src->values[i];
+}
+
+enum kaigi_status ui_src_save(const struct ui_src *src, const char *field, const char *item,
+			      const char *col, const char *text, struct kaigi_error *err)
+{
+	if (!src->values)
+		return src->save(src->ctx, field, item, col, text, err);
+	int i = src->index(field);
+	if (i < 0)
+		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no field %s", field);
+	return src->put(src->ctx, i, text, err);
+}
+
 /* ---- the page as its widgets' host (ui_host.h) ---------------------------------- */
 
 static const struct kaigi_value *host_value(const struct ui_host *h, const char *field,
 					    const char *item, const char *col)
 {
 	struct ui_form *fm = h->page;
-	return fm->src.value(fm->src.ctx, field, item, col);
+	return ui_src_value(&fm->src, field, item, col);
 }
 
 static void host_path(const struct ui_host *h, const struct schema_field *f, const char **field,

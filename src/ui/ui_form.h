@@ -44,6 +44,13 @@ struct ui_src {
 	/* Save text ("" clears); on success the source has re-read itself. */
 	enum kaigi_status (*save)(void *ctx, const char *field, const char *item, const char *col,
 				  const char *text, struct kaigi_error *err);
+	/* Or, instead of value and save, for a page over made fields
+	 * (ui_synth.h) that keeps its values in an array: the value of field
+	 * is values[index(field)] (index -1: none), and put saves text as
+	 * value i (ui_src_value and ui_src_save choose). */
+	const struct kaigi_value *values;
+	int (*index)(const char *field);
+	enum kaigi_status (*put)(void *ctx, int i, const char *text, struct kaigi_error *err);
 	/* Where the page's drafts are kept (kaigi/draft.h): a form record's
 	 * id, or "<kind>:<id>"; NULL keeps them in memory only.  record_id is
 	 * the form record, or NULL.  Both borrowed. */
@@ -156,6 +163,14 @@ enum ui_form_out ui_form_key_editing(struct ui *ui, struct ui_form *fm, const st
 bool ui_form_draft_forget(struct ui *ui, struct ui_form *fm, const struct schema_field *f);
 /* Put the focus on a draft left by a crash, once per page, and say so. */
 void ui_form_offer_drafts(struct ui *ui, struct ui_form *fm);
+
+/* The stored value at field / item / col of the page's source (borrowed),
+ * or NULL. */
+const struct kaigi_value *ui_src_value(const struct ui_src *src, const char *field,
+				       const char *item, const char *col);
+/* Save text at field / item / col through the page's source. */
+enum kaigi_status ui_src_save(const struct ui_src *src, const char *field, const char *item,
+			      const char *col, const char *text, struct kaigi_error *err);
 
 /* ui_form.c: the page as its widgets' host (ui_host.h). */
 struct ui_host ui_form_host(struct ui_form *fm);

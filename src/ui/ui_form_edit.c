@@ -230,7 +230,7 @@ void ui_form_open_editor(struct ui *ui, struct ui_form *fm, const struct schema_
 	if (d) {
 		base = xstrdup(d->text);
 	} else {
-		const struct kaigi_value *v = fm->src.value(fm->src.ctx, field, item, c);
+		const struct kaigi_value *v = ui_src_value(&fm->src, field, item, c);
 		base = v ? kaigi_value_to_text(v) : xstrdup("");
 	}
 	const struct ui_widget *w = ui_widget_of(f);
@@ -293,7 +293,7 @@ bool ui_form_commit(struct ui *ui, struct ui_form *fm, bool leaving)
 	if (w->normalise && w->normalise(text, fm->today, norm))
 		text = norm;
 	/* Unchanged text needs no write (and leaves no audit row). */
-	const struct kaigi_value *stored = fm->src.value(fm->src.ctx, field, item, col);
+	const struct kaigi_value *stored = ui_src_value(&fm->src, field, item, col);
 	char *now = stored ? kaigi_value_to_text(stored) : xstrdup("");
 	bool same = strcmp(now, text) == 0;
 	free(now);
@@ -346,7 +346,7 @@ static bool unsaved(const struct ui_form *fm)
 		return true;
 	const char *field, *item, *col;
 	ui_form_target_path(fm, &field, &item, &col);
-	const struct kaigi_value *v = fm->src.value(fm->src.ctx, field, item, col);
+	const struct kaigi_value *v = ui_src_value(&fm->src, field, item, col);
 	char *now = v ? kaigi_value_to_text(v) : xstrdup("");
 	bool diff = strcmp(now, ui_text_str(&fm->text)) != 0;
 	free(now);

@@ -143,10 +143,7 @@ void ui_grid_draw(struct ui *ui, const struct ui_host *h, struct ui_grid_state *
 	if (rows < 1)
 		return;
 	ui_cursor_clamp(&s->gr, g->nrows);
-	if (s->gr < s->gtop)
-		s->gtop = s->gr;
-	if (s->gr >= s->gtop + (size_t)rows)
-		s->gtop = s->gr - (size_t)rows + 1;
+	ui_cursor_show(s->gr, &s->gtop, rows);
 	const char *last_group = NULL;
 	for (int i = 0; i < rows && s->gtop + (size_t)i < g->nrows; i++) {
 		size_t ri = s->gtop + (size_t)i;

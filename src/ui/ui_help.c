@@ -8,6 +8,7 @@
 #include "kaigi/utf8.h"
 #include "kaigi/xalloc.h"
 #include "ui_actions.h"
+#include "ui_cursor.h"
 #include "ui_draw.h"
 #include "ui_help.h"
 
@@ -110,26 +111,14 @@ void ui_help_draw(struct ui *ui)
 enum ui_result ui_help_key(struct ui *ui, const struct ui_key *k)
 {
 	struct ui_rect b = ui_body(ui);
-	switch (k->act) {
-	case UI_ACT_UP:
-		if (ui->help_top)
-			ui->help_top--;
-		break;
-	case UI_ACT_DOWN:
-		ui->help_top++;
-		break;
-	case UI_ACT_PGUP:
-		ui->help_top = ui->help_top > (size_t)b.h ? ui->help_top - (size_t)b.h : 0;
-		break;
-	case UI_ACT_PGDN:
-		ui->help_top += (size_t)b.h;
-		break;
-	case UI_ACT_BACK:
-	case UI_ACT_HELP:
-		ui->help = false;
-		break;
-	default:
-		break;
+	/* ↑ ↓ PgUp PgDn scroll, never above the first line (the drawing keeps
+	 * it above the last). */
+	int top = (int)ui->help_top;
+	if (ui_scroll_move(&top, k->act, b.h)) {
+		ui->help_top = top > 0 ? (size_t)top : 0;
+		return UI_REDRAW;
 	}
+	if (k->act == UI_ACT_BACK || k->act == UI_ACT_HELP)
+		ui->help = false;
 	return UI_REDRAW;
 }

@@ -50,8 +50,9 @@ struct ui_undo {
 	bool have;
 	char field[128];
 	size_t pos;
-	struct store_answer *answers; /* col and value of each answer */
-	size_t nanswers;
+	/* The item's answers (col and value of each; only answers and
+	 * nanswers are set), freed by store_record_clear. */
+	struct store_record kept;
 };
 
 /* A list's own state: the item deleted last. */

@@ -24,13 +24,7 @@
 
 static void ui_undo_clear(struct ui_undo *u)
 {
-	for (size_t i = 0; i < u->nanswers; i++) {
-		free(u->answers[i].field);
-		free(u->answers[i].item);
-		free(u->answers[i].col);
-		kaigi_value_clear(&u->answers[i].value);
-	}
-	free(u->answers);
+	store_record_clear(&u->kept);
 	memset(u, 0, sizeof *u);
 }
 
@@ -260,16 +254,25 @@ static enum ui_form_out add_item(struct ui *ui, const struct ui_host *h, const s
 	return UI_FORM_OPEN_ITEM;
 }
 
+/* The items of the list of row (an item row) in *items and *n; false when
+ * the records may not be changed or the row's item is no longer there. */
+static bool row_items(struct ui *ui, const struct ui_host *h, const struct ui_row *row,
+		      const struct store_item **items, size_t *n)
+{
+	if (!ui_writable(ui))
+		return false;
+	*n = ui_rec_items(h->rec, row->f->id, items);
+	return row->item < *n;
+}
+
 static void delete_item(struct ui *ui, const struct ui_host *h, struct ui_list_state *ls,
 			const struct ui_row *row)
 {
-	if (!ui_writable(ui))
-		return;
 	struct ui_rec *rec = h->rec;
 	const struct schema_field *list = row->f;
 	const struct store_item *items;
-	size_t n = ui_rec_items(rec, list->id, &items);
-	if (row->item >= n)
+	size_t n;
+	if (!row_items(ui, h, row, &items, &n))
 		return;
 	char id[STORE_ID_SIZE];
 	snprintf(id, sizeof id, "%s", items[row->item].id);
@@ -281,9 +284,10 @@ static void delete_item(struct ui *ui, const struct ui_host *h, struct ui_list_s
 		const struct store_answer *a = &rec->r.answers[i];
 		if (strcmp(a->field, list->id) != 0 || strcmp(a->item, id) != 0)
 			continue;
-		ls->undo.answers = xreallocarray(ls->undo.answers, ls->undo.nanswers + 1,
-						 sizeof *ls->undo.answers);
-		struct store_answer *u = &ls->undo.answers[ls->undo.nanswers++];
+		struct store_record *kept = &ls->undo.kept;
+		kept->answers =
+		    xreallocarray(kept->answers, kept->nanswers + 1, sizeof *kept->answers);
+		struct store_answer *u = &kept->answers[kept->nanswers++];
 		memset(u, 0, sizeof *u);
 		u->field = xstrdup(a->field);
 		u->item = xstrdup("");
@@ -324,10 +328,10 @@ static void undo_item(struct ui *ui, const struct ui_host *h, struct ui_list_sta
 	if (ls->undo.pos < n)
 		relink(ui, h, ls->undo.field,
 		       (struct renumber){RENUMBER_INSERT, ls->undo.pos, 0, n});
-	for (size_t i = 0; i < ls->undo.nanswers; i++) {
-		char *text = kaigi_value_to_text(&ls->undo.answers[i].value);
-		store_answer_save(ui->st, rec->id,
-				  &(struct store_path){ls->undo.field, id, ls->undo.answers[i].col},
+	for (size_t i = 0; i < ls->undo.kept.nanswers; i++) {
+		const struct store_answer *a = &ls->undo.kept.answers[i];
+		char *text = kaigi_value_to_text(&a->value);
+		store_answer_save(ui->st, rec->id, &(struct store_path){ls->undo.field, id, a->col},
 				  text, &err);
 		free(text);
 	}
@@ -339,13 +343,11 @@ static void undo_item(struct ui *ui, const struct ui_host *h, struct ui_list_sta
 
 static void move_item(struct ui *ui, const struct ui_host *h, const struct ui_row *row, int dir)
 {
-	if (!ui_writable(ui))
-		return;
-	struct ui_rec *rec = h->rec;
 	const struct schema_field *list = row->f;
 	const struct store_item *items;
-	size_t n = ui_rec_items(rec, list->id, &items);
-	if (row->item >= n || (dir < 0 && row->item == 0) || (dir > 0 && row->item + 1 >= n))
+	size_t n;
+	if (!row_items(ui, h, row, &items, &n) || (dir < 0 && row->item == 0) ||
+	    (dir > 0 && row->item + 1 >= n))
 		return;
 	size_t to = dir < 0 ? row->item - 1 : row->item + 1;
 	struct kaigi_error err;

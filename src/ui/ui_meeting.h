@@ -144,8 +144,18 @@ void ui_agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, boo
 /* Add the reviews case_ids (space-separated) as follow-ups. */
 void ui_agenda_followup_chosen(struct ui *ui, struct meeting_scr *ms, const char *case_ids);
 void ui_agenda_delete_confirmed(struct ui *ui, struct meeting_scr *ms);
+/* The keys the meeting's ordered lists (cases, issues) share: [ ] move
+ * the highlighted row (reorder: dir -1 or 1), d asks first (ms->confirm
+ * = ask) when there is one (have); other keys do nothing. */
+void ui_meeting_order_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k, bool have,
+			  void (*reorder)(struct ui *, struct meeting_scr *, int),
+			  enum meeting_confirm ask);
 /* One line naming case i: code, initials, age band, sex. */
 char *ui_agenda_case_line(struct ui *ui, const struct meeting_scr *ms, size_t i);
+/* The rows a list of n takes in pane r (the agenda of cases, of issues),
+ * leaving room under it for what the highlighted one holds: half the pane
+ * when that is more than 4 rows. */
+int ui_meeting_list_rows(struct ui_rect r, size_t n);
 
 /* ui_meeting_policy.c */
 void ui_policy_load(struct ui *ui, struct meeting_scr *ms);

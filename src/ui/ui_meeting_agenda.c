@@ -102,10 +102,8 @@ void ui_agenda_load(struct ui *ui, struct meeting_scr *ms)
 void ui_agenda_free(struct meeting_scr *ms)
 {
 	cases_clear(ms);
-	ui_form_free(&ms->cform);
-	ui_synth_free(&ms->cf);
-	for (int i = 0; i < CV_COUNT; i++)
-		kaigi_value_clear(&ms->cv[i]);
+	ui_synth_page_free(&ms->cform, &ms->cf);
+	ui_synth_values_clear(ms->cv, CV_COUNT);
 	prev_free(ms);
 }
 
@@ -163,27 +161,12 @@ static enum kaigi_status identity_save(struct meeting_scr *ms, int which, const 
 	return s;
 }
 
-static const struct kaigi_value *case_value(void *ctx, const char *field, const char *item,
-					    const char *col)
+static enum kaigi_status case_put(void *ctx, int which, const char *text, struct kaigi_error *err)
 {
-	(void)item;
-	(void)col;
-	struct meeting_scr *ms = ctx;
-	return ui_synth_value(ms->cv, cv_of(field));
-}
-
-static enum kaigi_status case_save(void *ctx, const char *field, const char *item, const char *col,
-				   const char *text, struct kaigi_error *err)
-{
-	(void)item;
-	(void)col;
 	struct meeting_scr *ms = ctx;
 	struct ui *ui = ms->ui;
-	int which = cv_of(field);
 	const char *v = text && *text ? text : NULL;
 	enum kaigi_status s;
-	if (which < 0)
-		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no field %s", field);
 	if (which >= CV_IDENTITY) {
 		s = identity_save(ms, which, v, err);
 	} else if (which == CV_PRESENTER) {
@@ -213,8 +196,7 @@ static void page_open(struct ui *ui, struct meeting_scr *ms, const char *focus, 
 {
 	if (ms->acur >= ms->cases.n || !ui_writable(ui))
 		return;
-	ui_form_free(&ms->cform);
-	ui_synth_free(&ms->cf);
+	ui_synth_page_free(&ms->cform, &ms->cf);
 	struct schema_field *f = ui_synth_add(&ms->cf, "code", SCHEMA_TEXT, _("Case code"),
 					      _("Unique; the summary shows this, not a name"));
 	f->required = true;
@@ -252,7 +234,7 @@ static void page_open(struct ui *ui, struct meeting_scr *ms, const char *focus, 
 		idf->sensitive = true;
 	}
 	cv_fill(ms);
-	struct ui_src src = {.ctx = ms, .value = case_value, .save = case_save};
+	struct ui_src src = {.ctx = ms, .values = ms->cv, .index = cv_of, .put = case_put};
 	ui_form_init(&ms->cform, src, ms->cf.fields, ms->cf.n, _("The case"));
 	ui_form_rebuild(ui, &ms->cform);
 	ms->cedit = true;
@@ -480,18 +462,35 @@ enum ui_result ui_agenda_key(struct ui *ui, struct meeting_scr *ms, const struct
 	case UI_ACT_EDIT:
 		page_open(ui, ms, NULL, false);
 		break;
+	default:
+		ui_meeting_order_key(ui, ms, k, ms->acur < n, reorder, MCONF_DELETE_CASE);
+		break;
+	}
+	return UI_REDRAW;
+}
+
+void ui_meeting_order_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k, bool have,
+			  void (*reorder)(struct ui *, struct meeting_scr *, int),
+			  enum meeting_confirm ask)
+{
+	switch (k->act) {
 	case UI_ACT_MOVE_UP:
 	case UI_ACT_MOVE_DOWN:
 		reorder(ui, ms, k->act == UI_ACT_MOVE_UP ? -1 : 1);
 		break;
 	case UI_ACT_DELETE:
-		if (ms->acur < n && ui_writable(ui))
-			ms->confirm = MCONF_DELETE_CASE;
+		if (have && ui_writable(ui))
+			ms->confirm = ask;
 		break;
 	default:
 		break;
 	}
-	return UI_REDRAW;
+}
+
+int ui_meeting_list_rows(struct ui_rect r, size_t n)
+{
+	int max = r.h / 2 > 4 ? r.h / 2 : r.h - 1;
+	return (int)n > max ? max : (int)n;
 }
 
 /* What was agreed for the highlighted follow-up at its last review. */
@@ -555,14 +554,8 @@ void ui_agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, boo
 		plan_free(&plan);
 		return;
 	}
-	int rows = (int)ms->cases.n;
-	int max = r.h / 2 > 4 ? r.h / 2 : r.h - 1;
-	if (rows > max)
-		rows = max;
-	if (ms->acur < ms->atop)
-		ms->atop = ms->acur;
-	if (ms->acur >= ms->atop + (size_t)rows)
-		ms->atop = ms->acur - (size_t)rows + 1;
+	int rows = ui_meeting_list_rows(r, ms->cases.n);
+	ui_cursor_show(ms->acur, &ms->atop, rows);
 	for (int i = 0; i < rows && ms->atop + (size_t)i < ms->cases.n; i++) {
 		size_t k = ms->atop + (size_t)i;
 		char *line = ui_agenda_case_line(ui, ms, k);

@@ -76,15 +76,6 @@ static int pv_of(const char *id)
 	return ui_synth_index(pv_ids, PV_COUNT, id);
 }
 
-static const struct kaigi_value *pe_value(void *ctx, const char *field, const char *item,
-					  const char *col)
-{
-	(void)item;
-	(void)col;
-	struct meeting_scr *ms = ctx;
-	return ui_synth_value(ms->pv, pv_of(field));
-}
-
 static void set_str(char **slot, const char *text)
 {
 	free(*slot);
@@ -105,11 +96,8 @@ static const char *prof_from_words(struct ui *ui, const char *text)
 	return text;
 }
 
-static enum kaigi_status pe_save(void *ctx, const char *field, const char *item, const char *col,
-				 const char *text, struct kaigi_error *err)
+static enum kaigi_status pe_put(void *ctx, int i, const char *text, struct kaigi_error *err)
 {
-	(void)item;
-	(void)col;
 	struct meeting_scr *ms = ctx;
 	struct store_participant p = ms->pe;
 	/* Work on a copy so that a refused save changes nothing. */
@@ -117,7 +105,7 @@ static enum kaigi_status pe_save(void *ctx, const char *field, const char *item,
 	p.organisation = xstrdup_or_null(ms->pe.organisation);
 	p.profession = xstrdup_or_null(ms->pe.profession);
 	p.role = xstrdup_or_null(ms->pe.role);
-	switch (pv_of(field)) {
+	switch (i) {
 	case PV_NAME:
 		set_str(&p.name, text);
 		break;
@@ -151,7 +139,7 @@ static enum kaigi_status pe_save(void *ctx, const char *field, const char *item,
 		ms->pe = p;
 		pe_values(ms->ui, ms);
 		/* "Other" chosen with nothing typed yet still shows as other. */
-		if (pv_of(field) == PV_PROF && text && strcmp(text, PROF_OTHER) == 0)
+		if (i == PV_PROF && text && strcmp(text, PROF_OTHER) == 0)
 			ui_synth_value_set(&ms->pv[PV_PROF], PROF_OTHER);
 	} else {
 		store_participant_clear(&p);
@@ -173,8 +161,7 @@ static void page_open(struct ui *ui, struct meeting_scr *ms, const struct store_
 {
 	if (!ui_writable(ui))
 		return;
-	ui_form_free(&ms->pform);
-	ui_synth_free(&ms->pf);
+	ui_synth_page_free(&ms->pform, &ms->pf);
 	store_participant_clear(&ms->pe);
 	if (p) {
 		participant_copy(&ms->pe, p);
@@ -213,7 +200,7 @@ static void page_open(struct ui *ui, struct meeting_scr *ms, const struct store_
 	ui_synth_choice(&ms->pf, "facilitator", _("Facilitator"));
 	ui_synth_choice(&ms->pf, "presenter", _("Case presenter"));
 	ui_synth_add(&ms->pf, "present", SCHEMA_BOOLEAN, _("Present"), NULL);
-	struct ui_src src = {.ctx = ms, .value = pe_value, .save = pe_save};
+	struct ui_src src = {.ctx = ms, .values = ms->pv, .index = pv_of, .put = pe_put};
 	ui_form_init(&ms->pform, src, ms->pf.fields, ms->pf.n,
 		     p ? _("Participant") : _("New participant"));
 	ui_form_rebuild(ui, &ms->pform);
@@ -225,12 +212,10 @@ static void page_open(struct ui *ui, struct meeting_scr *ms, const struct store_
 void ui_people_free(struct meeting_scr *ms)
 {
 	store_participant_list_free(&ms->people);
-	ui_form_free(&ms->pform);
-	ui_synth_free(&ms->pf);
+	ui_synth_page_free(&ms->pform, &ms->pf);
 	store_participant_clear(&ms->pe);
 	store_participant_clear(&ms->undo);
-	for (int i = 0; i < PV_COUNT; i++)
-		kaigi_value_clear(&ms->pv[i]);
+	ui_synth_values_clear(ms->pv, PV_COUNT);
 }
 
 unsigned ui_people_contexts(struct meeting_scr *ms)
@@ -398,10 +383,7 @@ void ui_people_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, boo
 		return;
 	}
 	int rows = r.h - 1;
-	if (ms->pcur < ms->ptop)
-		ms->ptop = ms->pcur;
-	if (rows > 0 && ms->pcur >= ms->ptop + (size_t)rows)
-		ms->ptop = ms->pcur - (size_t)rows + 1;
+	ui_cursor_show(ms->pcur, &ms->ptop, rows);
 	int nw = r.w / 4, ow = r.w / 3;
 	for (int i = 0; i < rows && ms->ptop + (size_t)i < ms->people.n; i++) {
 		size_t k = ms->ptop + (size_t)i;

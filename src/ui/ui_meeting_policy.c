@@ -90,8 +90,7 @@ static void decision_open(struct ui *ui, struct meeting_scr *ms)
 {
 	if (ms->icur >= ms->issues.n)
 		return;
-	ui_form_free(&ms->iform);
-	ui_synth_free(&ms->if_);
+	ui_synth_page_free(&ms->iform, &ms->if_);
 	ui_synth_add(&ms->if_, "decision", SCHEMA_LONGTEXT, _("Decision of the policy meeting"),
 		     _("What, who, by when; shown on every case linked to the issue"));
 	ui_synth_value_set(&ms->iv, ms->issues.v[ms->icur].decision);
@@ -160,15 +159,8 @@ enum ui_result ui_policy_key(struct ui *ui, struct meeting_scr *ms, const struct
 		if (ui_writable(ui))
 			decision_open(ui, ms);
 		break;
-	case UI_ACT_MOVE_UP:
-	case UI_ACT_MOVE_DOWN:
-		reorder(ui, ms, k->act == UI_ACT_MOVE_UP ? -1 : 1);
-		break;
-	case UI_ACT_DELETE:
-		if (ms->icur < n && ui_writable(ui))
-			ms->confirm = MCONF_REMOVE_ISSUE;
-		break;
 	default:
+		ui_meeting_order_key(ui, ms, k, ms->icur < n, reorder, MCONF_REMOVE_ISSUE);
 		break;
 	}
 	return UI_REDRAW;
@@ -222,14 +214,8 @@ void ui_policy_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, boo
 			   ui_attr(ui, UI_A_DIM), false);
 		return;
 	}
-	int rows = (int)ms->issues.n;
-	int max = r.h / 2 > 4 ? r.h / 2 : r.h - 1;
-	if (rows > max)
-		rows = max;
-	if (ms->icur < ms->itop)
-		ms->itop = ms->icur;
-	if (ms->icur >= ms->itop + (size_t)rows)
-		ms->itop = ms->icur - (size_t)rows + 1;
+	int rows = ui_meeting_list_rows(r, ms->issues.n);
+	ui_cursor_show(ms->icur, &ms->itop, rows);
 	for (int i = 0; i < rows && ms->itop + (size_t)i < ms->issues.n; i++) {
 		size_t k = ms->itop + (size_t)i;
 		const struct store_decision *d = &ms->issues.v[k];
@@ -358,8 +344,7 @@ void ui_sheets_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, boo
 void ui_policy_free(struct meeting_scr *ms)
 {
 	issues_clear(ms);
-	ui_form_free(&ms->iform);
-	ui_synth_free(&ms->if_);
+	ui_synth_page_free(&ms->iform, &ms->if_);
 	kaigi_value_clear(&ms->iv);
 	ui_form_free(&ms->sform);
 	ui_rec_free(&ms->srec);

@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "kaigi/strbuf.h"
 #include "kaigi/sync.h"
@@ -34,10 +33,7 @@ static void when(long long ms, char *out, size_t n)
 		snprintf(out, n, "-");
 		return;
 	}
-	time_t t = (time_t)(ms / 1000);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(out, n, "%m/%d %H:%M", &tm);
+	ui_clock_fmt(ms, "%m/%d %H:%M", out, n);
 }
 
 void ui_sync_summary(struct ui *ui, char *out, size_t n)
@@ -179,10 +175,7 @@ static void conflicts_draw(struct ui *ui, void *state)
 	}
 	/* The list takes the upper part, at most a third of the body. */
 	int lh = b.h / 3 > 2 ? b.h / 3 : 2;
-	if (c->cur < c->top)
-		c->top = c->cur;
-	if (c->cur >= c->top + (size_t)lh)
-		c->top = c->cur - (size_t)lh + 1;
+	ui_cursor_show(c->cur, &c->top, lh);
 	for (int i = 0; i < lh && c->top + (size_t)i < c->c.n; i++) {
 		const struct sync_conflict *x = &c->c.v[c->top + (size_t)i];
 		char line[1024];

@@ -127,18 +127,24 @@ static unsigned history_contexts(struct ui *ui, void *state)
 	return UI_CTX_HISTORY | UI_CTX_NAV | UI_CTX_CMD;
 }
 
+/* The status column of form's list of actions, when it has choices; or
+ * NULL. */
+static const struct schema_field *form_status(const struct schema_form *form)
+{
+	const struct schema_field *l = schema_field_find(form, KAIGI_FIELD_ACTIONS);
+	const struct schema_field *sf =
+	    l && l->type == SCHEMA_LIST ? schema_subfield_find(l, KAIGI_FIELD_STATUS) : NULL;
+	return sf && sf->choices ? sf : NULL;
+}
+
 /* The label of an action status value, from the form that agreed it. */
 static const char *status_label(struct ui *ui, const struct store_action *a)
 {
 	if (!a->status)
 		return _("(no status)");
 	for (size_t i = 0; i < ui->forms->nforms; i++) {
-		const struct schema_field *l =
-		    schema_field_find(ui->forms->forms[i], KAIGI_FIELD_ACTIONS);
-		const struct schema_field *sf = l && l->type == SCHEMA_LIST
-						    ? schema_subfield_find(l, KAIGI_FIELD_STATUS)
-						    : NULL;
-		int k = sf && sf->choices ? schema_choice_find(sf->choices, a->status) : -1;
+		const struct schema_field *sf = form_status(ui->forms->forms[i]);
+		int k = sf ? schema_choice_find(sf->choices, a->status) : -1;
 		if (k >= 0)
 			return schema_label_get(&sf->choices->v[k].label, ui->lang);
 	}
@@ -148,12 +154,8 @@ static const char *status_label(struct ui *ui, const struct store_action *a)
 static const struct schema_field *status_field(struct ui *ui)
 {
 	for (size_t i = 0; i < ui->forms->nforms; i++) {
-		const struct schema_field *l =
-		    schema_field_find(ui->forms->forms[i], KAIGI_FIELD_ACTIONS);
-		const struct schema_field *sf = l && l->type == SCHEMA_LIST
-						    ? schema_subfield_find(l, KAIGI_FIELD_STATUS)
-						    : NULL;
-		if (sf && sf->choices)
+		const struct schema_field *sf = form_status(ui->forms->forms[i]);
+		if (sf)
 			return sf;
 	}
 	return NULL;

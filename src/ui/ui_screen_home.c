@@ -350,10 +350,7 @@ static void draw_meetings(struct ui *ui, struct home *h, struct ui_rect r)
 	}
 	int rows = r.h - 1;
 	size_t *cur = &h->cur[side], *top = &h->top[side];
-	if (*cur < *top)
-		*top = *cur;
-	if (rows > 0 && *cur >= *top + (size_t)rows)
-		*top = *cur - (size_t)rows + 1;
+	ui_cursor_show(*cur, top, rows);
 	for (int i = 0; i < rows && *top + (size_t)i < n; i++) {
 		size_t k = *top + (size_t)i;
 		const struct store_meeting *m = meeting_at(h, side, k);
@@ -413,10 +410,7 @@ static void draw_search(struct ui *ui, struct home *h, struct ui_rect r)
 	}
 	/* One line per hit; a heading line before the text hits. */
 	int rows = r.h - 1 - (h->texts.n ? 1 : 0);
-	if (h->hcur < h->htop)
-		h->htop = h->hcur;
-	if (rows > 0 && h->hcur >= h->htop + (size_t)rows)
-		h->htop = h->hcur - (size_t)rows + 1;
+	ui_cursor_show(h->hcur, &h->htop, rows);
 	int y = r.y + 1;
 	for (size_t k = h->htop; k < total && y < r.y + r.h; k++) {
 		int a = k == h->hcur && !h->focus_side ? ui_attr(ui, UI_A_CURSOR) : (int)A_NORMAL;

@@ -36,24 +36,9 @@ static int field_of(const char *id)
 	return -1;
 }
 
-static const struct kaigi_value *meeting_value(void *ctx, const char *field, const char *item,
-					       const char *col)
+static enum kaigi_status meeting_put(void *ctx, int f, const char *text, struct kaigi_error *err)
 {
-	(void)item;
-	(void)col;
 	struct meeting_scr *ms = ctx;
-	return ui_synth_value(ms->mv, field_of(field));
-}
-
-static enum kaigi_status meeting_save(void *ctx, const char *field, const char *item,
-				      const char *col, const char *text, struct kaigi_error *err)
-{
-	(void)item;
-	(void)col;
-	struct meeting_scr *ms = ctx;
-	int f = field_of(field);
-	if (f < 0)
-		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no meeting field %s", field);
 	char norm[64];
 	char today[11];
 	ui_today(today);
@@ -123,7 +108,7 @@ static void pages_init(struct ui *ui, struct meeting_scr *ms)
 	add_field(&ms->close_f, STORE_MEETING_NEXT_TIME, SCHEMA_LONGTEXT, _("Left for next time"),
 		  _("What the next meeting takes up"));
 	struct ui_src src = {
-	    .ctx = ms, .value = meeting_value, .save = meeting_save, .scope = ms->m.id};
+	    .ctx = ms, .values = ms->mv, .index = field_of, .put = meeting_put, .scope = ms->m.id};
 	ui_form_init(&ms->info, src, ms->info_f.fields, ms->info_f.n, _("The meeting"));
 	ui_form_init(&ms->close, src, ms->close_f.fields, ms->close_f.n, _("Closing the meeting"));
 	ui_form_rebuild(ui, &ms->info);
@@ -359,30 +344,15 @@ static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_ke
 		for (size_t i = 0; i < nv; i++)
 			if (v[i] == ms->side)
 				at = i;
-		if (ui_cursor_move(&at, nv, k->act,
-				   (struct ui_cursor_keys){.tab = true, .ends = true})) {
+		/* The overview is only read: Enter on it goes on to the cases,
+		 * which is what the facilitator wants next; → and Tab still
+		 * step into it to scroll. */
+		if (ms->side == MS_OVERVIEW && k->act == UI_ACT_OPEN &&
+		    (k->code == '\r' || k->code == '\n' || k->code == UI_KEYCODE(KEY_ENTER)))
+			ms->side = main_side(ui, ms);
+		if (ui_side_key(ui, &at, nv, k, (struct ui_cursor_keys){.tab = true, .ends = true},
+				&ms->focus_side))
 			ms->side = v[at];
-			return UI_REDRAW;
-		}
-		switch (k->act) {
-		case UI_ACT_OPEN:
-		case UI_ACT_RIGHT:
-			/* The overview is only read: Enter on it goes on to the
-			 * cases, which is what the facilitator wants next; → and
-			 * Tab still step into it to scroll. */
-			if (ms->side == MS_OVERVIEW && k->act == UI_ACT_OPEN &&
-			    (k->code == '\r' || k->code == '\n' ||
-			     k->code == UI_KEYCODE(KEY_ENTER)))
-				ms->side = main_side(ui, ms);
-			ms->focus_side = false;
-			break;
-		case UI_ACT_BACK:
-		case UI_ACT_LEFT:
-			ui_pop(ui);
-			break;
-		default:
-			break;
-		}
 		return UI_REDRAW;
 	}
 	struct ui_form *pg = page_of(ms);
@@ -657,12 +627,9 @@ static void meeting_resume(struct ui *ui, void *state)
 static void meeting_free(void *state)
 {
 	struct meeting_scr *ms = state;
-	ui_form_free(&ms->info);
-	ui_form_free(&ms->close);
-	ui_synth_free(&ms->info_f);
-	ui_synth_free(&ms->close_f);
-	for (int f = 0; f < STORE_MEETING_NFIELDS; f++)
-		kaigi_value_clear(&ms->mv[f]);
+	ui_synth_page_free(&ms->info, &ms->info_f);
+	ui_synth_page_free(&ms->close, &ms->close_f);
+	ui_synth_values_clear(ms->mv, STORE_MEETING_NFIELDS);
 	store_meeting_clear(&ms->m);
 	ui_people_free(ms);
 	ui_agenda_free(ms);

@@ -130,15 +130,6 @@ static int rv_of(const char *id)
 	return ui_synth_index(rv_ids, RV_COUNT, id);
 }
 
-static const struct kaigi_value *page_value(void *ctx, const char *field, const char *item,
-					    const char *col)
-{
-	(void)item;
-	(void)col;
-	struct reg *g = ctx;
-	return ui_synth_value(g->v, rv_of(field));
-}
-
 /* A number typed on the page into *v (*has false when cleared). */
 static enum kaigi_status num_parse(const char *text, bool *has, double *v, struct kaigi_error *err)
 {
@@ -152,15 +143,9 @@ static enum kaigi_status num_parse(const char *text, bool *has, double *v, struc
 	return KAIGI_OK;
 }
 
-static enum kaigi_status page_save(void *ctx, const char *field, const char *item, const char *col,
-				   const char *text, struct kaigi_error *err)
+static enum kaigi_status page_put(void *ctx, int i, const char *text, struct kaigi_error *err)
 {
-	(void)item;
-	(void)col;
 	struct reg *g = ctx;
-	int i = rv_of(field);
-	if (i < 0)
-		return KAIGI_OK;
 	enum kaigi_status s = KAIGI_OK;
 	if (i == RV_DECISION) {
 		/* What the latest policy meeting decided about the issue. */
@@ -207,8 +192,7 @@ static void page_open(struct ui *ui, struct reg *g, const char *issue_id)
 		ui_msg_error(ui, &err);
 		return;
 	}
-	ui_form_free(&g->form);
-	ui_synth_free(&g->f);
+	ui_synth_page_free(&g->form, &g->f);
 	struct schema_field *f =
 	    ui_synth_add(&g->f, "title", SCHEMA_TEXT, _("Regional issue"),
 			 _("As the policy meeting will read it; unique in the register"));
@@ -279,7 +263,7 @@ static void page_open(struct ui *ui, struct reg *g, const char *issue_id)
 			 ? _("What the latest 地域ケア推進会議 decided; shown on every linked case")
 			 : _("Make a meeting from the 地域ケア推進会議 template first"));
 	page_fill(g);
-	struct ui_src src = {.ctx = g, .value = page_value, .save = page_save};
+	struct ui_src src = {.ctx = g, .values = g->v, .index = rv_of, .put = page_put};
 	ui_form_init(&g->form, src, g->f.fields, g->f.n, _("An issue of the register"));
 	ui_form_rebuild(ui, &g->form);
 	g->page = true;
@@ -288,8 +272,7 @@ static void page_open(struct ui *ui, struct reg *g, const char *issue_id)
 static void page_close(struct ui *ui, struct reg *g)
 {
 	ui_form_flush(ui, &g->form);
-	ui_form_free(&g->form);
-	ui_synth_free(&g->f);
+	ui_synth_page_free(&g->form, &g->f);
 	g->page = false;
 	load(ui, g);
 }
@@ -491,22 +474,9 @@ static enum ui_result reg_key(struct ui *ui, void *state, const struct ui_key *k
 	}
 	if (g->focus_side) {
 		size_t side = (size_t)g->side;
-		if (ui_cursor_move(&side, RG_COUNT, k->act, (struct ui_cursor_keys){.tab = true})) {
+		if (ui_side_key(ui, &side, RG_COUNT, k, (struct ui_cursor_keys){.tab = true},
+				&g->focus_side))
 			g->side = (enum reg_side)side;
-			return UI_REDRAW;
-		}
-		switch (k->act) {
-		case UI_ACT_OPEN:
-		case UI_ACT_RIGHT:
-			g->focus_side = false;
-			break;
-		case UI_ACT_BACK:
-		case UI_ACT_LEFT:
-			ui_pop(ui);
-			break;
-		default:
-			break;
-		}
 		return UI_REDRAW;
 	}
 	size_t n = rows_of(g, g->side), *cur = &g->cur[g->side];
@@ -625,11 +595,9 @@ static void reg_free(void *state)
 	store_issue_list_free(&g->issues);
 	store_outcome_list_free(&g->outcomes);
 	ui_tally_free(&g->tally);
-	ui_form_free(&g->form);
-	ui_synth_free(&g->f);
+	ui_synth_page_free(&g->form, &g->f);
 	store_issue_clear(&g->e);
-	for (int i = 0; i < RV_COUNT; i++)
-		kaigi_value_clear(&g->v[i]);
+	ui_synth_values_clear(g->v, RV_COUNT);
 	ui_select_close(&g->sel);
 	free(g);
 }

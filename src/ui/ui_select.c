@@ -199,10 +199,7 @@ void ui_select_draw(struct ui *ui, struct ui_select *s)
 	int fw = r.x + r.w - 2 - fx;
 	ui_put(r.y + 1, fx, fw, strbuf_str(&s->filter), (int)A_UNDERLINE, true);
 	int rows = r.h - 4;
-	if (s->cur < s->top)
-		s->top = s->cur;
-	if (rows > 0 && s->cur >= s->top + (size_t)rows)
-		s->top = s->cur - (size_t)rows + 1;
+	ui_cursor_show(s->cur, &s->top, rows);
 	if (s->nvis == 0)
 		ui_put(r.y + 2, r.x + 2, r.w - 4, _("(nothing matches)"), ui_attr(ui, UI_A_DIM),
 		       false);

@@ -110,9 +110,16 @@ int ui_synth_index(const char *const *ids, int n, const char *id)
 	return -1;
 }
 
-const struct kaigi_value *ui_synth_value(const struct kaigi_value *v, int i)
+void ui_synth_values_clear(struct kaigi_value *v, int n)
 {
-	return i < 0 || v[i].type == KAIGI_NULL ? NULL : &v[i];
+	for (int i = 0; i < n; i++)
+		kaigi_value_clear(&v[i]);
+}
+
+void ui_synth_page_free(struct ui_form *fm, struct ui_synth *s)
+{
+	ui_form_free(fm);
+	ui_synth_free(s);
 }
 
 void ui_synth_value_set(struct kaigi_value *v, const char *text)

@@ -28,13 +28,17 @@ struct schema_field *ui_synth_add(struct ui_synth *s, const char *id, enum schem
 /* Give the last field added a choice list (values and labels copied). */
 void ui_synth_choice(struct ui_synth *s, const char *value, const char *label);
 void ui_synth_free(struct ui_synth *s);
+/* Free page fm over the made fields s, and the fields (both may be made
+ * again after). */
+void ui_synth_page_free(struct ui_form *fm, struct ui_synth *s);
 
 /* Pages over made fields keep their values in an array v, one a field,
- * named by a table of ids.  ui_synth_index: the index of id among
- * ids[n] (-1: none).  ui_synth_value: v[i] as a page reads it (NULL when
- * i is -1 or the value is unset). */
+ * named by a table of ids, and read and save them through their source
+ * (ui_src.values, .index, .put in ui_form.h).  ui_synth_index: the index
+ * of id among ids[n] (-1: none). */
 int ui_synth_index(const char *const *ids, int n, const char *id);
-const struct kaigi_value *ui_synth_value(const struct kaigi_value *v, int i);
+/* Clear the n values v of a page. */
+void ui_synth_values_clear(struct kaigi_value *v, int n);
 /* *v as text typed (NULL or "" unsets it). */
 void ui_synth_value_set(struct kaigi_value *v, const char *text);
 
