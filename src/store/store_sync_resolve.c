@@ -15,26 +15,26 @@
 
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
+#include "store_bind.h"
 #include "store_sync.h"
 
 enum kaigi_status sync_decisions_run(struct store *st, size_t *n, struct kaigi_error *err);
 
+/* The columns of store_sync_conflicts' query, in its order; state (13) is
+ * read by hand. */
+#define COL(kind, field) STORE_COL(kind, struct sync_conflict, field)
+static const struct store_col conflict_cols[] = {
+    COL(INT, id),       COL(TEXT, kind),         COL(TEXT, tbl),        COL(TEXT, pk),
+    COL(TEXT, col),     COL(VALUE, local),       COL(VALUE, incoming),  COL(TEXT, local_who),
+    COL(INT, local_at), COL(TEXT, incoming_who), COL(INT, incoming_at), COL(TEXT, incoming_site),
+    COL(INT, found),    {STORE_COL_SKIP, 0},     COL(TEXT, resolution), COL(TEXT, row)};
+#undef COL
+#define NCONFLICT_COLS (sizeof conflict_cols / sizeof *conflict_cols)
+
 void sync_conflicts_free(struct sync_conflicts *c)
 {
-	for (size_t i = 0; i < c->n; i++) {
-		struct sync_conflict *x = &c->v[i];
-		free(x->kind);
-		free(x->tbl);
-		free(x->pk);
-		free(x->col);
-		free(x->row);
-		kaigi_value_clear(&x->local);
-		kaigi_value_clear(&x->incoming);
-		free(x->local_who);
-		free(x->incoming_who);
-		free(x->incoming_site);
-		free(x->resolution);
-	}
+	for (size_t i = 0; i < c->n; i++)
+		store_cols_clear(conflict_cols, NCONFLICT_COLS, &c->v[i]);
 	free(c->v);
 	memset(c, 0, sizeof *c);
 }
@@ -52,32 +52,15 @@ enum kaigi_status sync_conflict_insert(struct store *st, const char *kind, const
 	    "origin_seq) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, a.who, a.at, ?8, ?9, ?10, ?11 "
 	    "FROM (SELECT 1) LEFT JOIN (SELECT who, at FROM audit WHERE tbl = ?3 AND row_key = "
 	    "?12 AND path = ?13 ORDER BY seq DESC LIMIT 1) a";
-	sqlite3_stmt *q = NULL;
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &q, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_int64(q, 1, store_now_ms());
-		sqlite3_bind_text(q, 2, kind, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 3, tbl, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 4, pk, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 5, col, -1, SQLITE_STATIC);
-		if (local_row)
-			sqlite3_bind_text(q, 6, local_row, -1, SQLITE_STATIC);
-		else
-			local ? sqlite3_bind_value(q, 6, local) : sqlite3_bind_null(q, 6);
-		if (incoming_row)
-			sqlite3_bind_text(q, 7, incoming_row, -1, SQLITE_STATIC);
-		else
-			incoming ? sqlite3_bind_value(q, 7, incoming) : sqlite3_bind_null(q, 7);
-		sqlite3_bind_text(q, 8, e->actor, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 9, e->at);
-		sqlite3_bind_text(q, 10, e->origin, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 11, e->origin_seq);
-		sqlite3_bind_text(q, 12, row_key, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 13, path, -1, SQLITE_STATIC);
-		rc = sqlite3_step(q);
-	}
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? KAIGI_OK : store_fail(st, rc, err, "recording a conflict");
+	return store_params_run(
+	    st, sql,
+	    STORE_PARAMS(STORE_INT(store_now_ms()), STORE_TEXT(kind), STORE_TEXT(tbl),
+			 STORE_TEXT(pk), STORE_TEXT(col),
+			 local_row ? STORE_TEXT(local_row) : STORE_SQLVALUE(local),
+			 incoming_row ? STORE_TEXT(incoming_row) : STORE_SQLVALUE(incoming),
+			 STORE_TEXT(e->actor), STORE_INT(e->at), STORE_TEXT(e->origin),
+			 STORE_INT(e->origin_seq), STORE_TEXT(row_key), STORE_TEXT(path)),
+	    "recording a conflict", err);
 }
 
 /* A readable name of the conflicting row: the meeting's date, the case
@@ -114,22 +97,8 @@ enum kaigi_status store_sync_conflicts(struct store *st, bool all, struct sync_c
 			out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 			struct sync_conflict *x = &out->v[out->n++];
 			memset(x, 0, sizeof *x);
-			x->id = sqlite3_column_int64(q, 0);
-			x->kind = store_column_strdup(q, 1);
-			x->tbl = store_column_strdup(q, 2);
-			x->pk = store_column_strdup(q, 3);
-			x->col = store_column_strdup(q, 4);
-			store_column_value(q, 5, &x->local);
-			store_column_value(q, 6, &x->incoming);
-			x->local_who = store_column_strdup(q, 7);
-			x->local_at = sqlite3_column_int64(q, 8);
-			x->incoming_who = store_column_strdup(q, 9);
-			x->incoming_at = sqlite3_column_int64(q, 10);
-			x->incoming_site = store_column_strdup(q, 11);
-			x->found = sqlite3_column_int64(q, 12);
+			store_cols_read(q, conflict_cols, NCONFLICT_COLS, x);
 			x->open = strcmp((const char *)sqlite3_column_text(q, 13), "open") == 0;
-			x->resolution = store_column_strdup(q, 14);
-			x->row = store_column_strdup(q, 15);
 			if (!x->row)
 				x->row = xasprintf("%s %s", x->tbl, x->pk);
 		}
@@ -233,23 +202,11 @@ enum kaigi_status sync_row_act(struct store *st, const char *tbl, const char *pk
 	free(where);
 	if (!sql)
 		return KAIGI_OK;
-	sqlite3_stmt *q = NULL;
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &q, NULL);
+	enum kaigi_status s = store_params_run(
+	    st, sql, STORE_PARAMS(text ? STORE_TEXT(text) : STORE_SQLVALUE(value), STORE_TEXT(pk)),
+	    "carrying out a decision on a conflict", err);
 	free(sql);
-	if (rc == SQLITE_OK) {
-		if (text)
-			sqlite3_bind_text(q, 1, text, -1, SQLITE_STATIC);
-		else if (value)
-			sqlite3_bind_value(q, 1, value);
-		else
-			sqlite3_bind_null(q, 1);
-		sqlite3_bind_text(q, 2, pk, -1, SQLITE_STATIC);
-		rc = sqlite3_step(q);
-	}
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "carrying out a decision on a conflict");
-	return KAIGI_OK;
+	return s;
 }
 
 /* Close the open conflicts about (tbl, pk, col). */
@@ -261,19 +218,11 @@ static enum kaigi_status close_conflicts(struct store *st, const char *tbl, cons
 	    "UPDATE sync_conflict SET state = 'resolved', resolution = ?4, resolved_by = ?5, "
 	    "resolved_at = ?6 WHERE state = 'open' AND tbl = ?1 AND pk = ?2 AND (col = ?3 OR ?3 = "
 	    "'')";
-	sqlite3_stmt *q = NULL;
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &q, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(q, 1, tbl, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 2, pk, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 3, col, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 4, resolution, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 5, who, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 6, store_now_ms());
-		rc = sqlite3_step(q);
-	}
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? KAIGI_OK : store_fail(st, rc, err, "closing a conflict");
+	return store_params_run(st, sql,
+				STORE_PARAMS(STORE_TEXT(tbl), STORE_TEXT(pk), STORE_TEXT(col),
+					     STORE_TEXT(resolution), STORE_TEXT(who),
+					     STORE_INT(store_now_ms())),
+				"closing a conflict", err);
 }
 
 enum kaigi_status sync_decisions_run(struct store *st, size_t *n, struct kaigi_error *err)
@@ -318,11 +267,9 @@ enum kaigi_status sync_decisions_run(struct store *st, size_t *n, struct kaigi_e
 			st->db,
 			"SELECT action, value FROM sync_decision WHERE tbl = ?1 AND pk = "
 			"?2 AND col = ?3 ORDER BY created DESC, id DESC LIMIT 1",
-			-1, &w, NULL) == SQLITE_OK) {
-			sqlite3_bind_text(w, 1, tbl, -1, SQLITE_STATIC);
-			sqlite3_bind_text(w, 2, pk, -1, SQLITE_STATIC);
-			sqlite3_bind_text(w, 3, col, -1, SQLITE_STATIC);
-		}
+			-1, &w, NULL) == SQLITE_OK)
+			store_params_bind(
+			    w, STORE_PARAMS(STORE_TEXT(tbl), STORE_TEXT(pk), STORE_TEXT(col)));
 		if (w && sqlite3_step(w) == SQLITE_ROW)
 			s = sync_row_act(st, tbl, pk, col, (const char *)sqlite3_column_text(w, 0),
 					 sqlite3_column_value(w, 1), NULL, err);
@@ -372,37 +319,19 @@ static enum kaigi_status write_decision(struct store *st, const char *tbl, const
 {
 	char id[STORE_ID_SIZE];
 	store_uuid_new(id);
-	sqlite3_stmt *q = NULL;
-	int rc =
-	    sqlite3_prepare_v2(st->db,
-			       "INSERT INTO sync_decision (id, tbl, pk, col, action, value, who, "
-			       "site, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-			       "?9, ?9)",
-			       -1, &q, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 2, tbl, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 3, pk, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 4, col, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 5, action, -1, SQLITE_STATIC);
-		if (text)
-			sqlite3_bind_text(q, 6, text, -1, SQLITE_STATIC);
-		else
-			store_bind_value(q, 6, v);
-		sqlite3_bind_text(q, 7, st->actor, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 8, store_sync_site_id(st), -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 9, store_now_ms());
-		rc = sqlite3_step(q);
-	}
-	sqlite3_finalize(q);
-	if (rc == SQLITE_DONE &&
-	    sqlite3_prepare_v2(st->db, "INSERT INTO sync_decision_done (id) VALUES (?1)", -1, &q,
-			       NULL) == SQLITE_OK) {
-		sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-		rc = sqlite3_step(q);
-		sqlite3_finalize(q);
-	}
-	return rc == SQLITE_DONE ? KAIGI_OK : store_fail(st, rc, err, "recording the decision");
+	enum kaigi_status s = store_params_run(
+	    st,
+	    "INSERT INTO sync_decision (id, tbl, pk, col, action, value, who, site, created, "
+	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+	    STORE_PARAMS(STORE_TEXT(id), STORE_TEXT(tbl), STORE_TEXT(pk), STORE_TEXT(col),
+			 STORE_TEXT(action), text ? STORE_TEXT(text) : STORE_VALUE(v),
+			 STORE_TEXT(st->actor), STORE_TEXT(store_sync_site_id(st)),
+			 STORE_INT(store_now_ms())),
+	    "recording the decision", err);
+	if (s == KAIGI_OK)
+		s = store_params_run(st, "INSERT INTO sync_decision_done (id) VALUES (?1)",
+				     STORE_PARAMS(STORE_TEXT(id)), "recording the decision", err);
+	return s;
 }
 
 enum kaigi_status store_sync_resolve(struct store *st, long long id, enum sync_keep keep,
