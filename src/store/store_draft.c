@@ -64,18 +64,6 @@ enum kaigi_status store_draft_delete(struct store *st, const struct store_draft_
 	return store_write1(st, sql, bind_key, key, "removing a draft", err);
 }
 
-static void draft_row(sqlite3_stmt *q, void *out)
-{
-	struct store_draft *d = out;
-	d->field = store_column_strdup(q, 0);
-	d->item = store_column_strdup(q, 1);
-	d->col = store_column_strdup(q, 2);
-	d->text = store_column_strdup(q, 3);
-	d->refused = sqlite3_column_int(q, 4) != 0;
-	d->reason = store_column_strdup(q, 5);
-	d->updated = sqlite3_column_int64(q, 6);
-}
-
 enum kaigi_status store_draft_list(struct store *st, const char *scope, struct store_draft **out,
 				   size_t *n, struct kaigi_error *err)
 {
@@ -83,15 +71,13 @@ enum kaigi_status store_draft_list(struct store *st, const char *scope, struct s
 				  "FROM draft WHERE scope = ?1 ORDER BY updated";
 	*out = NULL;
 	*n = 0;
-	enum kaigi_status s =
-	    store_list_id(st, sql, scope, out, n, sizeof **out, draft_row, "reading drafts", err);
+	sqlite3_stmt *q = store_query(st, sql, err, "t", scope);
+	if (!q)
+		return err->status;
+	enum kaigi_status s = store_list_cols(st, q, out, n, sizeof **out, store_draft_cols, NULL,
+					      "reading drafts", err);
 	for (size_t i = 0; i < *n; i++)
 		(*out)[i].scope = xstrdup(scope);
-	if (s != KAIGI_OK) {
-		store_drafts_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
 	return s;
 }
 
@@ -99,11 +85,7 @@ void store_drafts_free(struct store_draft *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		free(v[i].scope);
-		free(v[i].field);
-		free(v[i].item);
-		free(v[i].col);
-		free(v[i].text);
-		free(v[i].reason);
+		store_cols_clear(store_draft_cols, &v[i]);
 	}
 	free(v);
 }
@@ -112,11 +94,9 @@ static enum kaigi_status count(struct store *st, const char *sql, const char *ar
 			       struct kaigi_error *err)
 {
 	*n = 0;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
+	sqlite3_stmt *q = store_query(st, sql, err, arg ? "t" : "", arg);
 	if (!q)
 		return err->status;
-	if (arg)
-		sqlite3_bind_text(q, 1, arg, -1, SQLITE_STATIC);
 	long long v;
 	enum kaigi_status s = store_int64(st, q, &v, "counting drafts", err);
 	*n = (size_t)v;

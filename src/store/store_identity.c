@@ -56,10 +56,7 @@ enum kaigi_status store_identity_get(struct store *st, const char *person_id,
 	static const char sql[] = "SELECT name, kana, birth_date, address, phone, insured_no "
 				  "FROM person_identity WHERE person_id = ?1";
 	store_identity_clear(out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	store_bind_text_or_null(q, 1, person_id);
+	sqlite3_stmt *q = store_query(st, sql, err, "n", person_id);
 	return store_one(st, q, identity_row, out, "reading a person's identity", NULL, NULL, err);
 }
 

@@ -12,10 +12,7 @@
 
 static void decision_clear(struct store_decision *e)
 {
-	free(e->meeting_date);
-	free(e->meeting_title);
-	free(e->issue_title);
-	free(e->decision);
+	store_cols_clear(store_decision_cols, e);
 }
 
 void store_decision_list_free(struct store_decision_list *l)
@@ -116,27 +113,13 @@ enum kaigi_status store_agenda_move(struct store *st, const char *meeting_id, co
 	return store_write1(st, sql, bind_move, &a, "reordering the agenda", err);
 }
 
-static void decision_row(sqlite3_stmt *q, void *out)
-{
-	struct store_decision *d = out;
-	store_column_id(q, 0, d->meeting_id);
-	store_column_id(q, 1, d->issue_id);
-	d->meeting_date = store_column_strdup(q, 2);
-	d->meeting_title = store_column_strdup(q, 3);
-	d->issue_title = store_column_strdup(q, 4);
-	d->decision = store_column_strdup(q, 5);
-	d->ord = sqlite3_column_int(q, 6);
-}
-
 static enum kaigi_status decision_query(struct store *st, const char *sql, const char *key,
 					struct store_decision_list *out, struct kaigi_error *err)
 {
 	memset(out, 0, sizeof *out);
-	enum kaigi_status s = STORE_LIST_ID(st, sql, key, out, decision_row,
-					    "reading the policy meeting's decisions", err);
-	if (s != KAIGI_OK)
-		store_decision_list_free(out);
-	return s;
+	sqlite3_stmt *q = store_query(st, sql, err, "t", key);
+	return STORE_LIST_COLS(st, q, out, store_decision_cols, NULL,
+			       "reading the policy meeting's decisions", err);
 }
 
 #define DECISION_COLUMNS                                                                           \
@@ -184,10 +167,6 @@ enum kaigi_status store_issue_decision(struct store *st, const char *meeting_id,
 	static const char sql[] =
 	    "SELECT decision FROM policy_agenda WHERE meeting_id = ?1 AND issue_id = ?2";
 	*decision = NULL;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, issue_id, -1, SQLITE_STATIC);
+	sqlite3_stmt *q = store_query(st, sql, err, "tt", meeting_id, issue_id);
 	return store_one(st, q, store_row_text, decision, "reading a decision", NULL, NULL, err);
 }
