@@ -158,23 +158,11 @@ enum kaigi_status store_case_delete(struct store *st, const char *id, struct kai
 			       err);
 }
 
-struct close_arg {
-	const char *id;
-	long long now;
-};
-
-static void bind_close(sqlite3_stmt *q, const void *arg)
-{
-	const struct close_arg *a = arg;
-	sqlite3_bind_text(q, 1, a->id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 2, a->now);
-}
-
 enum kaigi_status store_case_close(struct store *st, const char *id, struct kaigi_error *err)
 {
 	static const char sql[] = "UPDATE case_review SET closed = ?2, updated = ?2 WHERE id = ?1";
-	struct close_arg a = {id, store_now_ms()};
-	return store_write1(st, sql, bind_close, &a, "saving a case", err);
+	return store_write_fmt(st, sql, &(struct store_write){0}, "saving a case", err, "tI", id,
+			       store_now_ms());
 }
 
 void store_case_list_free(struct store_case_list *l)
@@ -281,23 +269,6 @@ enum kaigi_status store_case_search(struct store *st, const char *text, bool lat
 
 /* ---- phase timings ------------------------------------------------------ */
 
-struct phase_arg {
-	const char *case_id, *phase;
-	int ord, planned, actual;
-};
-
-static void bind_phase(sqlite3_stmt *q, const void *arg)
-{
-	const struct phase_arg *a = arg;
-	sqlite3_bind_text(q, 1, a->case_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, a->phase, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 3, a->ord);
-	if (a->planned >= 0)
-		sqlite3_bind_int(q, 4, a->planned);
-	if (a->actual >= 0)
-		sqlite3_bind_int(q, 5, a->actual);
-}
-
 enum kaigi_status store_phase_write(struct store *st, const char *case_id, const char *phase,
 				    int ord, int planned_sec, int actual_sec, struct store_write *w,
 				    struct kaigi_error *err)
@@ -308,8 +279,8 @@ enum kaigi_status store_phase_write(struct store *st, const char *case_id, const
 	    "UPDATE SET ord = ?3, planned_sec = coalesce(?4, planned_sec), actual_sec = "
 	    "coalesce(?5, actual_sec), updated = :now WHERE NOT :merge OR (ord, planned_sec, "
 	    "actual_sec) IS NOT (?3, coalesce(?4, planned_sec), coalesce(?5, actual_sec))";
-	struct phase_arg a = {case_id, phase, ord, planned_sec, actual_sec};
-	return store_write_row(st, sql, bind_phase, &a, w, "saving a phase time", err);
+	return store_write_fmt(st, sql, w, "saving a phase time", err, "ttikk", case_id, phase, ord,
+			       (long long)planned_sec, (long long)actual_sec);
 }
 
 enum kaigi_status store_phase_set(struct store *st, const char *case_id, const char *phase, int ord,

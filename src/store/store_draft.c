@@ -10,30 +10,9 @@
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
 
-struct put_arg {
-	const struct store_draft_key *key;
-	const char *text;
-	bool refused;
-	const char *reason;
-};
-
 static const char *nz(const char *s)
 {
 	return s ? s : "";
-}
-
-static void bind_put(sqlite3_stmt *q, const void *arg)
-{
-	const struct put_arg *a = arg;
-	sqlite3_bind_text(q, 1, a->key->scope, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, a->key->field, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, nz(a->key->item), -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 4, nz(a->key->col), -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 5, a->key->record_id);
-	sqlite3_bind_text(q, 6, a->text, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 7, a->refused);
-	store_bind_text_or_null(q, 8, a->reason);
-	sqlite3_bind_int64(q, 9, store_now_ms());
 }
 
 enum kaigi_status store_draft_put(struct store *st, const struct store_draft_key *key,
@@ -43,17 +22,10 @@ enum kaigi_status store_draft_put(struct store *st, const struct store_draft_key
 	static const char sql[] =
 	    "INSERT OR REPLACE INTO draft (scope, field, item, col, record_id, text, refused, "
 	    "reason, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-	struct put_arg a = {key, text ? text : "", refused, reason};
-	return store_write1(st, sql, bind_put, &a, "keeping a draft", err);
-}
-
-static void bind_key(sqlite3_stmt *q, const void *arg)
-{
-	const struct store_draft_key *k = arg;
-	sqlite3_bind_text(q, 1, k->scope, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, k->field, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, nz(k->item), -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 4, nz(k->col), -1, SQLITE_STATIC);
+	return store_write_fmt(st, sql, &(struct store_write){0}, "keeping a draft", err,
+			       "ttttntinI", key->scope, key->field, nz(key->item), nz(key->col),
+			       key->record_id, text ? text : "", refused ? 1 : 0, reason,
+			       store_now_ms());
 }
 
 enum kaigi_status store_draft_delete(struct store *st, const struct store_draft_key *key,
@@ -61,7 +33,8 @@ enum kaigi_status store_draft_delete(struct store *st, const struct store_draft_
 {
 	static const char sql[] =
 	    "DELETE FROM draft WHERE scope = ?1 AND field = ?2 AND item = ?3 AND col = ?4";
-	return store_write1(st, sql, bind_key, key, "removing a draft", err);
+	return store_write_fmt(st, sql, &(struct store_write){0}, "removing a draft", err, "tttt",
+			       key->scope, key->field, nz(key->item), nz(key->col));
 }
 
 enum kaigi_status store_draft_list(struct store *st, const char *scope, struct store_draft **out,

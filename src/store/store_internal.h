@@ -8,6 +8,7 @@
 #define KAIGI_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <stdbool.h>
 
 #include "kaigi/register.h"
@@ -70,13 +71,15 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct kaigi_error *
 /*
  * store_stmt for sql with its parameters ?1… bound from the arguments, one
  * a letter of fmt: 't' a text bound as it is (NULL: NULL), 'n' a text,
- * NULL for NULL or "", 'i' an int, 'I' a long long, 'L' a limit (size_t;
- * 0: none, bound -1), 'P' a struct store_period * taking three parameters
- * (store_bind_period, only first).  In the manner of fossil's db_prepare:
- * one call instead of a line a parameter.
+ * NULL for NULL or "", 'i' an int, 'I' a long long, 'k' a long long left
+ * NULL when negative, 'L' a limit (size_t; 0: none, bound -1), 'P' a
+ * struct store_period * taking three parameters (store_bind_period, only
+ * first).  In the manner of fossil's db_prepare: one call instead of a
+ * line a parameter.  store_bind_fmt binds so from a va_list.
  */
 sqlite3_stmt *store_query(struct store *st, const char *sql, struct kaigi_error *err,
 			  const char *fmt, ...);
+void store_bind_fmt(sqlite3_stmt *q, const char *fmt, va_list *ap);
 
 /* Fill err from an SQLite result code (and the connection's message),
  * choosing the status: environment for busy, full, read-only, I/O, not a
@@ -377,5 +380,10 @@ enum kaigi_status store_phase_write(struct store *st, const char *case_id, const
 enum kaigi_status store_write_row(struct store *st, const char *sql,
 				  void (*bind)(sqlite3_stmt *q, const void *arg), const void *arg,
 				  struct store_write *w, const char *what, struct kaigi_error *err);
+/* store_write_row with ?1… bound from the arguments as store_query's fmt
+ * says; w {0} (a plain write, as store_write1) when the sql has no :merge
+ * or :now. */
+enum kaigi_status store_write_fmt(struct store *st, const char *sql, struct store_write *w,
+				  const char *what, struct kaigi_error *err, const char *fmt, ...);
 
 #endif

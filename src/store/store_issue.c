@@ -101,19 +101,6 @@ enum kaigi_status store_issue_save(struct store *st, struct store_issue *i, stru
 	return store_issue_write(st, &row, &(struct store_write){0}, err);
 }
 
-struct link_arg {
-	const char *issue_id, *case_id, *note, *statement;
-};
-
-static void bind_link(sqlite3_stmt *q, const void *arg)
-{
-	const struct link_arg *a = arg;
-	sqlite3_bind_text(q, 1, a->issue_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, a->case_id, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 3, a->note);
-	store_bind_text_or_null(q, 4, a->statement);
-}
-
 enum kaigi_status store_issue_link_write(struct store *st, const char *issue_id,
 					 const char *case_id, const char *note,
 					 const char *statement, struct store_write *w,
@@ -125,8 +112,8 @@ enum kaigi_status store_issue_link_write(struct store *st, const char *issue_id,
 	    "UPDATE SET note = iif(:merge, coalesce(?3, note), ?3), statement = coalesce(?4, "
 	    "statement), updated = :now WHERE (note, statement) IS NOT (iif(:merge, coalesce(?3, "
 	    "note), ?3), coalesce(?4, statement))";
-	struct link_arg a = {issue_id, case_id, note, statement};
-	return store_write_row(st, sql, bind_link, &a, w, "linking a regional issue", err);
+	return store_write_fmt(st, sql, w, "linking a regional issue", err, "ttnn", issue_id,
+			       case_id, note, statement);
 }
 
 enum kaigi_status store_issue_link(struct store *st, const char *issue_id, const char *case_id,

@@ -20,21 +20,6 @@ void store_decision_list_free(struct store_decision_list *l)
 	STORE_LIST_FREE(l, decision_clear);
 }
 
-struct agenda_arg {
-	const char *meeting_id, *issue_id, *decision;
-	long long ord; /* -1: at the end */
-};
-
-static void bind_agenda(sqlite3_stmt *q, const void *arg)
-{
-	const struct agenda_arg *a = arg;
-	sqlite3_bind_text(q, 1, a->meeting_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, a->issue_id, -1, SQLITE_STATIC);
-	if (a->ord >= 0)
-		sqlite3_bind_int64(q, 3, a->ord);
-	store_bind_text_or_null(q, 4, a->decision && *a->decision ? a->decision : NULL);
-}
-
 enum kaigi_status store_agenda_write(struct store *st, const char *meeting_id, const char *issue_id,
 				     long long ord, const char *decision, struct store_write *w,
 				     struct kaigi_error *err)
@@ -46,10 +31,9 @@ enum kaigi_status store_agenda_write(struct store *st, const char *meeting_id, c
 	    "ord = coalesce(?3, ord), decision = iif(:merge, coalesce(?4, decision), ?4), updated "
 	    "= :now WHERE (ord, decision) IS NOT (coalesce(?3, ord), iif(:merge, coalesce(?4, "
 	    "decision), ?4))";
-	struct agenda_arg a = {meeting_id, issue_id, decision, ord};
 	const char *what =
 	    decision && !w->merge ? "recording a decision" : "putting an issue on the agenda";
-	return store_write_row(st, sql, bind_agenda, &a, w, what, err);
+	return store_write_fmt(st, sql, w, what, err, "ttkn", meeting_id, issue_id, ord, decision);
 }
 
 enum kaigi_status store_agenda_add(struct store *st, const char *meeting_id, const char *issue_id,
@@ -65,8 +49,8 @@ enum kaigi_status store_agenda_remove(struct store *st, const char *meeting_id,
 {
 	static const char sql[] = "DELETE FROM policy_agenda WHERE meeting_id = ?1 AND issue_id = "
 				  "?2";
-	struct agenda_arg a = {meeting_id, issue_id, NULL, -1};
-	return store_write1(st, sql, bind_agenda, &a, "taking an issue off the agenda", err);
+	return store_write_fmt(st, sql, &(struct store_write){0}, "taking an issue off the agenda",
+			       err, "tt", meeting_id, issue_id);
 }
 
 enum kaigi_status store_agenda_decide(struct store *st, const char *meeting_id,
@@ -75,20 +59,6 @@ enum kaigi_status store_agenda_decide(struct store *st, const char *meeting_id,
 {
 	return store_agenda_write(st, meeting_id, issue_id, -1, decision, &(struct store_write){0},
 				  err);
-}
-
-struct move_arg {
-	const char *meeting_id, *issue_id;
-	int dir;
-};
-
-static void bind_move(sqlite3_stmt *q, const void *arg)
-{
-	const struct move_arg *a = arg;
-	sqlite3_bind_text(q, 1, a->meeting_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, a->issue_id, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 3, a->dir);
-	sqlite3_bind_int64(q, 4, store_now_ms());
 }
 
 enum kaigi_status store_agenda_move(struct store *st, const char *meeting_id, const char *issue_id,
@@ -109,8 +79,8 @@ enum kaigi_status store_agenda_move(struct store *st, const char *meeting_id, co
 	    "AND policy_agenda.ord IS NOT w.np";
 	if (dir != -1 && dir != 1)
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "move by one: -1 or 1");
-	struct move_arg a = {meeting_id, issue_id, dir};
-	return store_write1(st, sql, bind_move, &a, "reordering the agenda", err);
+	return store_write_fmt(st, sql, &(struct store_write){0}, "reordering the agenda", err,
+			       "ttiI", meeting_id, issue_id, dir, store_now_ms());
 }
 
 static enum kaigi_status decision_query(struct store *st, const char *sql, const char *key,

@@ -45,6 +45,41 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct kaigi_error *
 	return s;
 }
 
+void store_bind_fmt(sqlite3_stmt *q, const char *fmt, va_list *ap)
+{
+	for (int p = 1; *fmt; fmt++, p++) {
+		switch (*fmt) {
+		case 't':
+			sqlite3_bind_text(q, p, va_arg(*ap, const char *), -1, SQLITE_STATIC);
+			break;
+		case 'n':
+			store_bind_text_or_null(q, p, va_arg(*ap, const char *));
+			break;
+		case 'i':
+			sqlite3_bind_int(q, p, va_arg(*ap, int));
+			break;
+		case 'I':
+			sqlite3_bind_int64(q, p, va_arg(*ap, long long));
+			break;
+		case 'k': {
+			long long v = va_arg(*ap, long long);
+			if (v >= 0)
+				sqlite3_bind_int64(q, p, v);
+			break;
+		}
+		case 'L': {
+			size_t limit = va_arg(*ap, size_t);
+			sqlite3_bind_int64(q, p, limit ? (long long)limit : -1);
+			break;
+		}
+		case 'P':
+			store_bind_period(q, va_arg(*ap, const struct store_period *));
+			p += 2;
+			break;
+		}
+	}
+}
+
 sqlite3_stmt *store_query(struct store *st, const char *sql, struct kaigi_error *err,
 			  const char *fmt, ...)
 {
@@ -53,31 +88,7 @@ sqlite3_stmt *store_query(struct store *st, const char *sql, struct kaigi_error 
 		return NULL;
 	va_list ap;
 	va_start(ap, fmt);
-	for (int p = 1; *fmt; fmt++, p++) {
-		switch (*fmt) {
-		case 't':
-			sqlite3_bind_text(q, p, va_arg(ap, const char *), -1, SQLITE_STATIC);
-			break;
-		case 'n':
-			store_bind_text_or_null(q, p, va_arg(ap, const char *));
-			break;
-		case 'i':
-			sqlite3_bind_int(q, p, va_arg(ap, int));
-			break;
-		case 'I':
-			sqlite3_bind_int64(q, p, va_arg(ap, long long));
-			break;
-		case 'L': {
-			size_t limit = va_arg(ap, size_t);
-			sqlite3_bind_int64(q, p, limit ? (long long)limit : -1);
-			break;
-		}
-		case 'P':
-			store_bind_period(q, va_arg(ap, const struct store_period *));
-			p += 2;
-			break;
-		}
-	}
+	store_bind_fmt(q, fmt, &ap);
 	va_end(ap);
 	return q;
 }
@@ -510,11 +521,7 @@ enum kaigi_status store_list_id(struct store *st, const char *sql, const char *k
 				size_t *n, size_t size, store_row_fn row, const char *what,
 				struct kaigi_error *err)
 {
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
-	return store_list(st, q, v, n, size, row, what, err);
+	return store_list(st, store_query(st, sql, err, "t", key), v, n, size, row, what, err);
 }
 
 enum kaigi_status store_one(struct store *st, sqlite3_stmt *q, store_row_fn row, void *out,
@@ -538,11 +545,7 @@ enum kaigi_status store_get_id(struct store *st, const char *sql, const char *id
 			       void *out, const char *what, const char *absent,
 			       struct kaigi_error *err)
 {
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-	return store_one(st, q, row, out, what, absent, id, err);
+	return store_one(st, store_query(st, sql, err, "t", id), row, out, what, absent, id, err);
 }
 
 enum kaigi_status store_step(struct store *st, sqlite3_stmt *q, const char *what,
