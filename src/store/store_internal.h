@@ -80,6 +80,17 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct kaigi_error *
 sqlite3_stmt *store_query(struct store *st, const char *sql, struct kaigi_error *err,
 			  const char *fmt, ...);
 void store_bind_fmt(sqlite3_stmt *q, const char *fmt, va_list *ap);
+/*
+ * Two letters more take two arguments, a text and a value, and bind the
+ * text when it is not NULL, else the value (NULL: NULL): 'S' an
+ * sqlite3_value *, 'V' a struct kaigi_value *.  store_bind_args binds q
+ * so from its arguments; store_run_fmt prepares sql (not cached: it may
+ * be made on the fly), binds it so, runs it once and finalizes it:
+ * KAIGI_OK when it ran to its end, else store_fail(what).
+ */
+void store_bind_args(sqlite3_stmt *q, const char *fmt, ...);
+enum kaigi_status store_run_fmt(struct store *st, const char *sql, const char *what,
+				struct kaigi_error *err, const char *fmt, ...);
 
 /* Fill err from an SQLite result code (and the connection's message),
  * choosing the status: environment for busy, full, read-only, I/O, not a

@@ -13,7 +13,9 @@
 #include "kaigi/policy.h"
 #include "kaigi/register.h"
 #include "kaigi/search.h"
+#include "kaigi/sync.h"
 #include "store_internal.h"
+#include "store_sync.h"
 
 /* person_row and bind_person (store_case.c): SELECT id, code, initials,
  * birth_year, age_band, sex, area; the upsert's ?1…?7. */
@@ -214,5 +216,54 @@ const struct store_col store_record_head_cols[] = {
 const struct store_col store_record_ref_cols[] = {
     {.kind = STORE_COL_ID, .off = offsetof(struct store_record_ref, id)},
     {.kind = STORE_COL_TEXT, .off = offsetof(struct store_record_ref, form)},
+    {0},
+};
+
+/* A sync log entry (sync_entry_rows, store_sync.c): origin, origin_seq,
+ * at, actor, deps; the change set (5) is read by hand. */
+#define SYNC_ENTRY(m) offsetof(struct sync_entry, m)
+const struct store_col store_sync_entry_cols[] = {
+    {.kind = STORE_COL_ID, .off = SYNC_ENTRY(origin)},
+    {.kind = STORE_COL_INT64, .off = SYNC_ENTRY(origin_seq)},
+    {.kind = STORE_COL_INT64, .off = SYNC_ENTRY(at)},
+    {.kind = STORE_COL_TEXT, .off = SYNC_ENTRY(actor)},
+    {.kind = STORE_COL_TEXT, .off = SYNC_ENTRY(deps)},
+    {0},
+};
+
+/* A peer (store_sync_status): site, name, last_received, last_sent,
+ * received_entries, sent_entries. */
+#define SYNC_PEER(m) offsetof(struct sync_peer_status, m)
+const struct store_col store_sync_peer_cols[] = {
+    {.kind = STORE_COL_ID, .off = SYNC_PEER(site)},
+    {.kind = STORE_COL_TEXT, .off = SYNC_PEER(name)},
+    {.kind = STORE_COL_INT64, .off = SYNC_PEER(last_received)},
+    {.kind = STORE_COL_INT64, .off = SYNC_PEER(last_sent)},
+    {.kind = STORE_COL_INT64, .off = SYNC_PEER(received_entries)},
+    {.kind = STORE_COL_INT64, .off = SYNC_PEER(sent_entries)},
+    {0},
+};
+
+/* A conflict (store_sync_conflicts, store_sync_resolve.c): c.id, kind,
+ * tbl, pk, col, local_value, incoming_value, local_who, local_at,
+ * incoming_who, incoming_at, incoming_site, found, resolution, the row's
+ * readable name; then state, read by hand. */
+#define CONFLICT(m) offsetof(struct sync_conflict, m)
+const struct store_col store_sync_conflict_cols[] = {
+    {.kind = STORE_COL_INT64, .off = CONFLICT(id)},
+    {.kind = STORE_COL_TEXT, .off = CONFLICT(kind)},
+    {.kind = STORE_COL_TEXT, .off = CONFLICT(tbl)},
+    {.kind = STORE_COL_TEXT, .off = CONFLICT(pk)},
+    {.kind = STORE_COL_TEXT, .off = CONFLICT(col)},
+    {.kind = STORE_COL_VALUE, .off = CONFLICT(local)},
+    {.kind = STORE_COL_VALUE, .off = CONFLICT(incoming)},
+    {.kind = STORE_COL_TEXT, .off = CONFLICT(local_who)},
+    {.kind = STORE_COL_INT64, .off = CONFLICT(local_at)},
+    {.kind = STORE_COL_TEXT, .off = CONFLICT(incoming_who)},
+    {.kind = STORE_COL_INT64, .off = CONFLICT(incoming_at)},
+    {.kind = STORE_COL_TEXT, .off = CONFLICT(incoming_site)},
+    {.kind = STORE_COL_INT64, .off = CONFLICT(found)},
+    {.kind = STORE_COL_TEXT, .off = CONFLICT(resolution)},
+    {.kind = STORE_COL_TEXT, .off = CONFLICT(row)},
     {0},
 };

@@ -76,8 +76,52 @@ void store_bind_fmt(sqlite3_stmt *q, const char *fmt, va_list *ap)
 			store_bind_period(q, va_arg(*ap, const struct store_period *));
 			p += 2;
 			break;
+		case 'S': {
+			const char *t = va_arg(*ap, const char *);
+			sqlite3_value *v = va_arg(*ap, sqlite3_value *);
+			if (t)
+				sqlite3_bind_text(q, p, t, -1, SQLITE_STATIC);
+			else if (v)
+				sqlite3_bind_value(q, p, v);
+			else
+				sqlite3_bind_null(q, p);
+			break;
+		}
+		case 'V': {
+			const char *t = va_arg(*ap, const char *);
+			const struct kaigi_value *v = va_arg(*ap, const struct kaigi_value *);
+			if (t)
+				sqlite3_bind_text(q, p, t, -1, SQLITE_STATIC);
+			else
+				store_bind_value(q, p, v);
+			break;
+		}
 		}
 	}
+}
+
+void store_bind_args(sqlite3_stmt *q, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	store_bind_fmt(q, fmt, &ap);
+	va_end(ap);
+}
+
+enum kaigi_status store_run_fmt(struct store *st, const char *sql, const char *what,
+				struct kaigi_error *err, const char *fmt, ...)
+{
+	sqlite3_stmt *q = NULL;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &q, NULL);
+	if (rc == SQLITE_OK) {
+		va_list ap;
+		va_start(ap, fmt);
+		store_bind_fmt(q, fmt, &ap);
+		va_end(ap);
+		rc = sqlite3_step(q);
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? KAIGI_OK : store_fail(st, rc, err, what);
 }
 
 sqlite3_stmt *store_query(struct store *st, const char *sql, struct kaigi_error *err,

@@ -18,7 +18,6 @@
 
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
-#include "store_bind.h"
 #include "store_sync.h"
 
 /* The largest open entry a save merges into (see above). */
@@ -409,12 +408,6 @@ enum kaigi_status store_sync_peer_find(struct store *st, const char *what, char 
 	return s;
 }
 
-/* The first columns of sync_entry_rows' rows. */
-#define COL(kind, field) STORE_COL(kind, struct sync_entry, field)
-static const struct store_col entry_cols[] = {COL(ID, origin), COL(INT, origin_seq), COL(INT, at),
-					      COL(TEXT, actor), COL(TEXT, deps)};
-#undef COL
-
 int sync_entry_rows(sqlite3_stmt *q, struct sync_payload *out)
 {
 	size_t cap = out->n;
@@ -423,7 +416,7 @@ int sync_entry_rows(sqlite3_stmt *q, struct sync_payload *out)
 		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 		struct sync_entry *e = &out->v[out->n++];
 		memset(e, 0, sizeof *e);
-		store_cols_read(q, entry_cols, sizeof entry_cols / sizeof *entry_cols, e);
+		store_cols_read(q, 0, store_sync_entry_cols, e);
 		/* NOT NULL in the schema; "" if a damaged file says otherwise */
 		if (!e->actor)
 			e->actor = xstrdup("");
@@ -501,18 +494,18 @@ enum kaigi_status store_sync_sent(struct store *st, const char *peer,
 	/* A failed begin leaves no transaction: store_end returns s. */
 	enum kaigi_status s = store_begin(st, err);
 	if (s == KAIGI_OK)
-		s = store_params_step(st, town_sql, STORE_PARAMS(STORE_TEXT(town)),
-				      "recording the export", err);
+		s = store_step(st, store_query(st, town_sql, err, "t", town),
+			       "recording the export", err);
 	if (s == KAIGI_OK && peer)
-		s = store_params_step(st, peer_sql,
-				      STORE_PARAMS(STORE_TEXT(peer), STORE_INT(store_now_ms()),
-						   STORE_INT((long long)out->n)),
-				      "recording the export", err);
+		s = store_step(
+		    st,
+		    store_query(st, peer_sql, err, "tII", peer, store_now_ms(), (long long)out->n),
+		    "recording the export", err);
 	for (size_t i = 0; peer && i < out->n && s == KAIGI_OK; i++)
-		s = store_params_step(st, has_sql,
-				      STORE_PARAMS(STORE_TEXT(peer), STORE_TEXT(out->v[i].origin),
-						   STORE_INT(out->v[i].origin_seq)),
-				      "recording the export", err);
+		s = store_step(st,
+			       store_query(st, has_sql, err, "ttI", peer, out->v[i].origin,
+					   out->v[i].origin_seq),
+			       "recording the export", err);
 	return store_end(st, s, err);
 }
 
@@ -524,11 +517,8 @@ enum kaigi_status sync_peer_note(struct store *st, const struct sync_payload *p,
 	    "?3, ?4) ON CONFLICT (site) DO UPDATE SET name = excluded.name, last_received = "
 	    "excluded.last_received, received_entries = received_entries + "
 	    "excluded.received_entries";
-	enum kaigi_status s =
-	    store_params_run(st, up,
-			     STORE_PARAMS(STORE_TEXT(p->site), STORE_TEXT(p->site_name),
-					  STORE_INT(store_now_ms()), STORE_INT((long long)nnew)),
-			     "recording the peer", err);
+	enum kaigi_status s = store_run_fmt(st, up, "recording the peer", err, "ttII", p->site,
+					    p->site_name, store_now_ms(), (long long)nnew);
 	if (s != KAIGI_OK)
 		return s;
 	/* What the sender holds is the truth about it (a lost stick is
@@ -539,9 +529,7 @@ enum kaigi_status sync_peer_note(struct store *st, const struct sync_payload *p,
 	int rc = sqlite3_prepare_v2(st->db, has, -1, &q, NULL);
 	for (size_t i = 0; rc == SQLITE_OK && i < p->nhave; i++) {
 		sqlite3_reset(q);
-		store_params_bind(q,
-				  STORE_PARAMS(STORE_TEXT(p->site), STORE_TEXT(p->have[i].origin),
-					       STORE_INT(p->have[i].seq)));
+		store_bind_args(q, "ttI", p->site, p->have[i].origin, p->have[i].seq);
 		rc = sqlite3_step(q);
 		if (rc == SQLITE_DONE)
 			rc = SQLITE_OK;
@@ -559,16 +547,6 @@ void sync_status_free(struct sync_status *s)
 	free(s->town);
 	memset(s, 0, sizeof *s);
 }
-
-/* The columns of a peer's row in store_sync_status. */
-#define COL(kind, field) STORE_COL(kind, struct sync_peer_status, field)
-static const struct store_col peer_cols[] = {COL(ID, site),
-					     COL(TEXT, name),
-					     COL(INT, last_received),
-					     COL(INT, last_sent),
-					     COL(INT, received_entries),
-					     COL(INT, sent_entries)};
-#undef COL
 
 enum kaigi_status store_sync_status(struct store *st, struct sync_status *out,
 				    struct kaigi_error *err)
@@ -600,7 +578,7 @@ enum kaigi_status store_sync_status(struct store *st, struct sync_status *out,
 		out->peers = xgrow(out->peers, out->npeers, &cap, sizeof *out->peers);
 		struct sync_peer_status *p = &out->peers[out->npeers++];
 		memset(p, 0, sizeof *p);
-		store_cols_read(q, peer_cols, sizeof peer_cols / sizeof *peer_cols, p);
+		store_cols_read(q, 0, store_sync_peer_cols, p);
 	}
 	sqlite3_reset(q);
 	for (size_t i = 0; i < out->npeers; i++)

@@ -15,26 +15,14 @@
 
 #include "kaigi/strbuf.h"
 #include "kaigi/xalloc.h"
-#include "store_bind.h"
 #include "store_sync.h"
 
 enum kaigi_status sync_decisions_run(struct store *st, size_t *n, struct kaigi_error *err);
 
-/* The columns of store_sync_conflicts' query, in its order; state (13) is
- * read by hand. */
-#define COL(kind, field) STORE_COL(kind, struct sync_conflict, field)
-static const struct store_col conflict_cols[] = {
-    COL(INT, id),       COL(TEXT, kind),         COL(TEXT, tbl),        COL(TEXT, pk),
-    COL(TEXT, col),     COL(VALUE, local),       COL(VALUE, incoming),  COL(TEXT, local_who),
-    COL(INT, local_at), COL(TEXT, incoming_who), COL(INT, incoming_at), COL(TEXT, incoming_site),
-    COL(INT, found),    {STORE_COL_SKIP, 0},     COL(TEXT, resolution), COL(TEXT, row)};
-#undef COL
-#define NCONFLICT_COLS (sizeof conflict_cols / sizeof *conflict_cols)
-
 void sync_conflicts_free(struct sync_conflicts *c)
 {
 	for (size_t i = 0; i < c->n; i++)
-		store_cols_clear(conflict_cols, NCONFLICT_COLS, &c->v[i]);
+		store_cols_clear(store_sync_conflict_cols, &c->v[i]);
 	free(c->v);
 	memset(c, 0, sizeof *c);
 }
@@ -52,15 +40,9 @@ enum kaigi_status sync_conflict_insert(struct store *st, const char *kind, const
 	    "origin_seq) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, a.who, a.at, ?8, ?9, ?10, ?11 "
 	    "FROM (SELECT 1) LEFT JOIN (SELECT who, at FROM audit WHERE tbl = ?3 AND row_key = "
 	    "?12 AND path = ?13 ORDER BY seq DESC LIMIT 1) a";
-	return store_params_run(
-	    st, sql,
-	    STORE_PARAMS(STORE_INT(store_now_ms()), STORE_TEXT(kind), STORE_TEXT(tbl),
-			 STORE_TEXT(pk), STORE_TEXT(col),
-			 local_row ? STORE_TEXT(local_row) : STORE_SQLVALUE(local),
-			 incoming_row ? STORE_TEXT(incoming_row) : STORE_SQLVALUE(incoming),
-			 STORE_TEXT(e->actor), STORE_INT(e->at), STORE_TEXT(e->origin),
-			 STORE_INT(e->origin_seq), STORE_TEXT(row_key), STORE_TEXT(path)),
-	    "recording a conflict", err);
+	return store_run_fmt(st, sql, "recording a conflict", err, "IttttSStItItt", store_now_ms(),
+			     kind, tbl, pk, col, local_row, local, incoming_row, incoming, e->actor,
+			     e->at, e->origin, e->origin_seq, row_key, path);
 }
 
 /* A readable name of the conflicting row: the meeting's date, the case
@@ -84,8 +66,8 @@ enum kaigi_status store_sync_conflicts(struct store *st, bool all, struct sync_c
 	memset(out, 0, sizeof *out);
 	char *sql = xasprintf(
 	    "SELECT c.id, kind, tbl, pk, col, local_value, incoming_value, local_who, "
-	    "ifnull(local_at, 0), incoming_who, incoming_at, incoming_site, found, state, "
-	    "resolution, (%s) FROM sync_conflict c WHERE ?1 OR state = 'open' ORDER BY c.id",
+	    "ifnull(local_at, 0), incoming_who, incoming_at, incoming_site, found, resolution, "
+	    "(%s), state FROM sync_conflict c WHERE ?1 OR state = 'open' ORDER BY c.id",
 	    row_sql);
 	sqlite3_stmt *q = NULL;
 	int rc = sqlite3_prepare_v2(st->db, sql, -1, &q, NULL);
@@ -97,8 +79,8 @@ enum kaigi_status store_sync_conflicts(struct store *st, bool all, struct sync_c
 			out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 			struct sync_conflict *x = &out->v[out->n++];
 			memset(x, 0, sizeof *x);
-			store_cols_read(q, conflict_cols, NCONFLICT_COLS, x);
-			x->open = strcmp((const char *)sqlite3_column_text(q, 13), "open") == 0;
+			store_cols_read(q, 0, store_sync_conflict_cols, x);
+			x->open = strcmp((const char *)sqlite3_column_text(q, 15), "open") == 0;
 			if (!x->row)
 				x->row = xasprintf("%s %s", x->tbl, x->pk);
 		}
@@ -202,9 +184,8 @@ enum kaigi_status sync_row_act(struct store *st, const char *tbl, const char *pk
 	free(where);
 	if (!sql)
 		return KAIGI_OK;
-	enum kaigi_status s = store_params_run(
-	    st, sql, STORE_PARAMS(text ? STORE_TEXT(text) : STORE_SQLVALUE(value), STORE_TEXT(pk)),
-	    "carrying out a decision on a conflict", err);
+	enum kaigi_status s = store_run_fmt(st, sql, "carrying out a decision on a conflict", err,
+					    "St", text, value, pk);
 	free(sql);
 	return s;
 }
@@ -218,11 +199,8 @@ static enum kaigi_status close_conflicts(struct store *st, const char *tbl, cons
 	    "UPDATE sync_conflict SET state = 'resolved', resolution = ?4, resolved_by = ?5, "
 	    "resolved_at = ?6 WHERE state = 'open' AND tbl = ?1 AND pk = ?2 AND (col = ?3 OR ?3 = "
 	    "'')";
-	return store_params_run(st, sql,
-				STORE_PARAMS(STORE_TEXT(tbl), STORE_TEXT(pk), STORE_TEXT(col),
-					     STORE_TEXT(resolution), STORE_TEXT(who),
-					     STORE_INT(store_now_ms())),
-				"closing a conflict", err);
+	return store_run_fmt(st, sql, "closing a conflict", err, "tttttI", tbl, pk, col, resolution,
+			     who, store_now_ms());
 }
 
 enum kaigi_status sync_decisions_run(struct store *st, size_t *n, struct kaigi_error *err)
@@ -268,8 +246,7 @@ enum kaigi_status sync_decisions_run(struct store *st, size_t *n, struct kaigi_e
 			"SELECT action, value FROM sync_decision WHERE tbl = ?1 AND pk = "
 			"?2 AND col = ?3 ORDER BY created DESC, id DESC LIMIT 1",
 			-1, &w, NULL) == SQLITE_OK)
-			store_params_bind(
-			    w, STORE_PARAMS(STORE_TEXT(tbl), STORE_TEXT(pk), STORE_TEXT(col)));
+			store_bind_args(w, "ttt", tbl, pk, col);
 		if (w && sqlite3_step(w) == SQLITE_ROW)
 			s = sync_row_act(st, tbl, pk, col, (const char *)sqlite3_column_text(w, 0),
 					 sqlite3_column_value(w, 1), NULL, err);
@@ -319,18 +296,15 @@ static enum kaigi_status write_decision(struct store *st, const char *tbl, const
 {
 	char id[STORE_ID_SIZE];
 	store_uuid_new(id);
-	enum kaigi_status s = store_params_run(
+	enum kaigi_status s = store_run_fmt(
 	    st,
 	    "INSERT INTO sync_decision (id, tbl, pk, col, action, value, who, site, created, "
 	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-	    STORE_PARAMS(STORE_TEXT(id), STORE_TEXT(tbl), STORE_TEXT(pk), STORE_TEXT(col),
-			 STORE_TEXT(action), text ? STORE_TEXT(text) : STORE_VALUE(v),
-			 STORE_TEXT(st->actor), STORE_TEXT(store_sync_site_id(st)),
-			 STORE_INT(store_now_ms())),
-	    "recording the decision", err);
+	    "recording the decision", err, "tttttVttI", id, tbl, pk, col, action, text, v,
+	    st->actor, store_sync_site_id(st), store_now_ms());
 	if (s == KAIGI_OK)
-		s = store_params_run(st, "INSERT INTO sync_decision_done (id) VALUES (?1)",
-				     STORE_PARAMS(STORE_TEXT(id)), "recording the decision", err);
+		s = store_run_fmt(st, "INSERT INTO sync_decision_done (id) VALUES (?1)",
+				  "recording the decision", err, "t", id);
 	return s;
 }
 
