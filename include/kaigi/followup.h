@@ -37,10 +37,7 @@ struct store_action {
 	char *status;           /* the stored value (todo, doing, done, dropped) or NULL */
 	bool open;              /* neither done nor dropped */
 };
-struct store_action_list {
-	struct store_action *v;
-	size_t n;
-};
+STORE_LIST_TYPE(store_action_list, struct store_action);
 void store_action_list_free(struct store_action_list *l);
 /* The actions agreed at review case_id, in list order. */
 enum kaigi_status store_action_list(struct store *st, const char *case_id,
@@ -89,10 +86,7 @@ struct store_due {
 	char *followup_date;
 	char *area; /* the person's, or NULL */
 };
-struct store_due_list {
-	struct store_due *v;
-	size_t n;
-};
+STORE_LIST_TYPE(store_due_list, struct store_due);
 void store_due_list_free(struct store_due_list *l);
 /*
  * Reviews whose follow-up report date (`followup_date`) is on or before
@@ -158,10 +152,7 @@ struct store_outcome {
 	size_t improved, same, worsened;
 	size_t not_comparable; /* no row comparable with the review followed */
 };
-struct store_outcome_list {
-	struct store_outcome *v;
-	size_t n;
-};
+STORE_LIST_TYPE(store_outcome_list, struct store_outcome);
 void store_outcome_list_free(struct store_outcome_list *l);
 /*
  * Follow-up reviews (those that follow an earlier one) whose meeting is in
@@ -196,10 +187,7 @@ struct store_raised {
 	char *issue_title;            /* that issue's title, or NULL */
 	size_t nunlinked;             /* cases raising it not linked to that issue */
 };
-struct store_raised_list {
-	struct store_raised *v;
-	size_t n;
-};
+STORE_LIST_TYPE(store_raised_list, struct store_raised);
 void store_raised_list_free(struct store_raised_list *l);
 /* Regional issues raised in the period (and area), one row per category,
  * area and wording, counted by cases and meetings; by category, area,

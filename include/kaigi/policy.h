@@ -20,10 +20,7 @@ struct store_decision {
 	char *decision; /* NULL until decided */
 	int ord;
 };
-struct store_decision_list {
-	struct store_decision *v;
-	size_t n;
-};
+STORE_LIST_TYPE(store_decision_list, struct store_decision);
 void store_decision_list_free(struct store_decision_list *l);
 
 /* Put issue_id on the agenda of meeting_id (last); idempotent. */

@@ -51,10 +51,7 @@ enum kaigi_status store_issue_save(struct store *st, struct store_issue *i,
 enum kaigi_status store_issue_link(struct store *st, const char *issue_id, const char *case_id,
 				   const char *note, struct kaigi_error *err);
 
-struct store_issue_list {
-	struct store_issue *v;
-	size_t n;
-};
+STORE_LIST_TYPE(store_issue_list, struct store_issue);
 void store_issue_list_free(struct store_issue_list *l);
 /* Every issue with how many cases revealed it between from and to (dates,
  * inclusive; NULL for open ends), most cases first. */
@@ -69,10 +66,7 @@ struct store_case_issue {
 	char *policy;      /* cooperation, programme, resource */
 	char *note;
 };
-struct store_case_issue_list {
-	struct store_case_issue *v;
-	size_t n;
-};
+STORE_LIST_TYPE(store_case_issue_list, struct store_case_issue);
 void store_case_issue_list_free(struct store_case_issue_list *l);
 /* The regional issues linked to case_id, in the order they were linked. */
 enum kaigi_status store_case_issue_list(struct store *st, const char *case_id,

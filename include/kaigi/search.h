@@ -26,10 +26,7 @@ struct store_text_hit {
 	char *text;
 	bool sensitive; /* the field is marked sensitive: mask it unless names are on */
 };
-struct store_text_hit_list {
-	struct store_text_hit *v;
-	size_t n;
-};
+STORE_LIST_TYPE(store_text_hit_list, struct store_text_hit);
 void store_text_hit_list_free(struct store_text_hit_list *l);
 
 enum store_search_mode {

@@ -56,6 +56,18 @@ struct store;
  * agrees tens of actions; import and the UI refuse more than this. */
 #define STORE_MAX_LIST_ITEMS 50000
 
+/*
+ * A list the store fills: n elements at v, owned by the list and freed by
+ * its *_list_free() (each element and the array).  Every list of the store
+ * has this one shape: STORE_LIST_TYPE(store_case_list, struct store_case)
+ * declares struct store_case_list { struct store_case *v; size_t n; }.
+ */
+#define STORE_LIST_TYPE(name, T)                                                                   \
+	struct name {                                                                              \
+		T *v;                                                                              \
+		size_t n;                                                                          \
+	}
+
 /* The schema version (PRAGMA user_version) this binary writes. */
 int store_schema_version(void);
 
@@ -161,10 +173,7 @@ enum kaigi_status store_meeting_set(struct store *st, const char *id, enum store
 /* Delete the meeting with its participants, cases, records and answers. */
 enum kaigi_status store_meeting_delete(struct store *st, const char *id, struct kaigi_error *err);
 
-struct store_meeting_list {
-	struct store_meeting *v;
-	size_t n;
-};
+STORE_LIST_TYPE(store_meeting_list, struct store_meeting);
 void store_meeting_list_free(struct store_meeting_list *l);
 
 /*
@@ -200,10 +209,7 @@ enum kaigi_status store_participant_save(struct store *st, struct store_particip
 enum kaigi_status store_participant_delete(struct store *st, const char *id,
 					   struct kaigi_error *err);
 
-struct store_participant_list {
-	struct store_participant *v;
-	size_t n;
-};
+STORE_LIST_TYPE(store_participant_list, struct store_participant);
 void store_participant_list_free(struct store_participant_list *l);
 enum kaigi_status store_participant_list(struct store *st, const char *meeting_id,
 					 struct store_participant_list *out,
@@ -261,10 +267,7 @@ enum kaigi_status store_case_delete(struct store *st, const char *id, struct kai
  * it as finished.  Closing again moves the time. */
 enum kaigi_status store_case_close(struct store *st, const char *id, struct kaigi_error *err);
 
-struct store_case_list {
-	struct store_case *v;
-	size_t n;
-};
+STORE_LIST_TYPE(store_case_list, struct store_case);
 void store_case_list_free(struct store_case_list *l);
 /* The cases of a meeting, in order. */
 enum kaigi_status store_case_list(struct store *st, const char *meeting_id,
@@ -289,10 +292,7 @@ struct store_phase {
 	int ord;
 	int planned_sec, actual_sec;
 };
-struct store_phase_list {
-	struct store_phase *v;
-	size_t n;
-};
+STORE_LIST_TYPE(store_phase_list, struct store_phase);
 void store_phase_list_free(struct store_phase_list *l);
 /* The phase timings of a case, in phase order. */
 enum kaigi_status store_phase_list(struct store *st, const char *case_id,
@@ -308,10 +308,7 @@ struct store_case_hit {
 	struct store_case c;                             /* person_code and meeting_date filled */
 	char *initials, *age_band, *sex, *meeting_title; /* may be NULL */
 };
-struct store_case_hit_list {
-	struct store_case_hit *v;
-	size_t n;
-};
+STORE_LIST_TYPE(store_case_hit_list, struct store_case_hit);
 void store_case_hit_list_free(struct store_case_hit_list *l);
 /*
  * Case reviews whose case code, initials, area, age band, presenter or
@@ -419,10 +416,7 @@ struct store_record_ref {
 	char id[STORE_ID_SIZE];
 	char *form;
 };
-struct store_record_list {
-	struct store_record_ref *v;
-	size_t n;
-};
+STORE_LIST_TYPE(store_record_list, struct store_record_ref);
 void store_record_list_free(struct store_record_list *l);
 /* The records of a case (case_id), or of the meeting only (case_id NULL). */
 enum kaigi_status store_record_list(struct store *st, const char *meeting_id, const char *case_id,
@@ -435,10 +429,7 @@ struct store_audit_entry {
 	char *who, *tbl, *op, *row_key, *path;
 	struct kaigi_value old, new_value;
 };
-struct store_audit_list {
-	struct store_audit_entry *v;
-	size_t n;
-};
+STORE_LIST_TYPE(store_audit_list, struct store_audit_entry);
 void store_audit_list_free(struct store_audit_list *l);
 /* Audit rows about row_key (NULL: all), oldest first, at most limit (0: all). */
 enum kaigi_status store_audit_list(struct store *st, const char *row_key, size_t limit,
@@ -454,10 +445,7 @@ struct store_period {
 };
 
 /* A list of strings; store_strings_free() frees each and the array. */
-struct store_strings {
-	char **v;
-	size_t n;
-};
+STORE_LIST_TYPE(store_strings, char *);
 void store_strings_free(struct store_strings *l);
 
 #endif

@@ -145,10 +145,7 @@ struct sync_conflict {
 	char *resolution;
 };
 
-struct sync_conflicts {
-	struct sync_conflict *v;
-	size_t n;
-};
+STORE_LIST_TYPE(sync_conflicts, struct sync_conflict);
 
 /* The conflicts, open ones only unless all. */
 enum kaigi_status store_sync_conflicts(struct store *st, bool all, struct sync_conflicts *out,

@@ -114,10 +114,7 @@ struct store_kpi {
 	 * better than a year before */
 	size_t people, followed_1y, worse_1y, same_1y, better_1y;
 };
-struct store_kpi_list {
-	struct store_kpi *v;
-	size_t n;
-};
+STORE_LIST_TYPE(store_kpi_list, struct store_kpi);
 void store_kpi_list_free(struct store_kpi_list *l);
 /* By year, then area.  The care level is the answer of a select field
  * `care_level`; its rank is the choice's position in the form. */

@@ -35,16 +35,6 @@ enum kaigi_status store_record_form(struct store *st, const char *record_id,
 	return KAIGI_OK;
 }
 
-static void bind_record(sqlite3_stmt *q, const void *arg)
-{
-	const struct store_record_row *r = arg;
-	sqlite3_bind_text(q, 1, r->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, r->meeting_id, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 3, r->case_id);
-	sqlite3_bind_text(q, 4, r->form, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 5, r->form_version);
-}
-
 enum kaigi_status store_record_write(struct store *st, const struct store_record_row *r,
 				     struct store_write *w, struct kaigi_error *err)
 {
@@ -53,8 +43,8 @@ enum kaigi_status store_record_write(struct store *st, const struct store_record
 	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, :now, :now) ON CONFLICT (id) DO UPDATE SET "
 	    "meeting_id = ?2, case_id = ?3, form = ?4, form_version = ?5, updated = :now WHERE "
 	    "NOT :merge OR (meeting_id, case_id, form, form_version) IS NOT (?2, ?3, ?4, ?5)";
-	return store_write_row(st, sql, bind_record, r, w,
-			       w->merge ? "saving a record" : "creating a record", err);
+	return store_write_fmt(st, sql, w, w->merge ? "saving a record" : "creating a record", err,
+			       "ttntI", r->id, r->meeting_id, r->case_id, r->form, r->form_version);
 }
 
 /* The list item must belong to the record and to this list field. */
@@ -63,18 +53,12 @@ static enum kaigi_status check_item(struct store *st, const char *record_id,
 {
 	static const char sql[] =
 	    "SELECT 1 FROM list_item WHERE id = ?1 AND record_id = ?2 AND field = ?3";
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
+	bool found;
+	if (store_exists(st, store_query(st, sql, err, "ttt", path->item, record_id, path->field),
+			 &found, "reading a list item", err) != KAIGI_OK)
 		return err->status;
-	sqlite3_bind_text(q, 1, path->item, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, record_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, path->field, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW)
+	if (found)
 		return KAIGI_OK;
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "reading a list item");
 	return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no item %s in list '%s'", path->item,
 			       path->field);
 }
@@ -92,14 +76,10 @@ enum kaigi_status store_answer_write(struct store *st, const char *record_id,
 				  "item = ?3 AND col = ?4";
 	static const char touch[] = "UPDATE form_record SET updated = ?2 WHERE id = ?1";
 	bool remove = !v || v->type == KAIGI_NULL;
-	sqlite3_stmt *q = store_stmt(st, remove ? del : upsert, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, record_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, path->field, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, path->item ? path->item : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 4, path->col ? path->col : "", -1, SQLITE_STATIC);
-	if (!remove) {
+	sqlite3_stmt *q =
+	    store_query(st, remove ? del : upsert, err, "tttt", record_id, path->field,
+			path->item ? path->item : "", path->col ? path->col : "");
+	if (q && !remove) {
 		store_bind_value(q, 5, v);
 		sqlite3_bind_int64(q, 6, now);
 	}
@@ -108,14 +88,9 @@ enum kaigi_status store_answer_write(struct store *st, const char *record_id,
 	int n = sqlite3_changes(st->db);
 	if (changed)
 		*changed = n;
-	if (n > 0) {
-		q = store_stmt(st, touch, err);
-		if (!q)
-			return err->status;
-		sqlite3_bind_text(q, 1, record_id, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 2, now);
-		return store_step(st, q, "saving an answer", err);
-	}
+	if (n > 0)
+		return store_step(st, store_query(st, touch, err, "tI", record_id, now),
+				  "saving an answer", err);
 	return KAIGI_OK;
 }
 
@@ -175,28 +150,12 @@ static long long item_count(struct store *st, const char *record_id, const char 
 {
 	static const char sql[] =
 	    "SELECT count(*) FROM list_item WHERE record_id = ?1 AND field = ?2";
-	sqlite3_stmt *q = store_stmt(st, sql, NULL);
+	sqlite3_stmt *q = store_query(st, sql, NULL, "tt", record_id, field);
 	if (!q)
 		return -1;
-	sqlite3_bind_text(q, 1, record_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, field, -1, SQLITE_STATIC);
 	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
 	sqlite3_reset(q);
 	return n;
-}
-
-struct item_arg {
-	const char *id, *record_id, *field;
-	long long ord;
-};
-
-static void bind_item(sqlite3_stmt *q, const void *arg)
-{
-	const struct item_arg *a = arg;
-	sqlite3_bind_text(q, 1, a->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, a->record_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, a->field, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 4, a->ord);
 }
 
 enum kaigi_status store_item_write(struct store *st, const char *id, const char *record_id,
@@ -207,9 +166,8 @@ enum kaigi_status store_item_write(struct store *st, const char *id, const char 
 	    "INSERT INTO list_item (id, record_id, field, ord, created, updated) VALUES (?1, ?2, "
 	    "?3, ?4, :now, :now) ON CONFLICT (id) DO UPDATE SET ord = ?4, updated = :now WHERE "
 	    "NOT :merge OR ord IS NOT ?4";
-	struct item_arg a = {id, record_id, field, ord};
-	return store_write_row(st, sql, bind_item, &a, w,
-			       w->merge ? "saving a list item" : "adding a list item", err);
+	return store_write_fmt(st, sql, w, w->merge ? "saving a list item" : "adding a list item",
+			       err, "tttI", id, record_id, field, ord);
 }
 
 enum kaigi_status store_item_insert(struct store *st, const char *id, const char *record_id,
@@ -225,15 +183,8 @@ static enum kaigi_status shift(struct store *st, const char *record_id, const ch
 {
 	static const char sql[] = "UPDATE list_item SET ord = ord + ?5, updated = ?6 WHERE "
 				  "record_id = ?1 AND field = ?2 AND ord >= ?3 AND ord <= ?4";
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, record_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, field, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 3, from);
-	sqlite3_bind_int64(q, 4, to);
-	sqlite3_bind_int(q, 5, by);
-	sqlite3_bind_int64(q, 6, store_now_ms());
+	sqlite3_stmt *q =
+	    store_query(st, sql, err, "ttIIiI", record_id, field, from, to, by, store_now_ms());
 	return store_step(st, q, "reordering a list", err);
 }
 
@@ -309,15 +260,10 @@ enum kaigi_status store_item_move(struct store *st, const char *item_id, size_t 
 			s = shift(st, at.record_id, at.field, to, at.ord - 1, 1, err);
 		else
 			s = shift(st, at.record_id, at.field, at.ord + 1, to, -1, err);
-		sqlite3_stmt *q = s == KAIGI_OK ? store_stmt(st, set, err) : NULL;
-		if (q) {
-			sqlite3_bind_text(q, 1, item_id, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(q, 2, to);
-			sqlite3_bind_int64(q, 3, store_now_ms());
-			s = store_step(st, q, "moving a list item", err);
-		} else if (s == KAIGI_OK) {
-			s = err->status;
-		}
+		if (s == KAIGI_OK)
+			s = store_step(
+			    st, store_query(st, set, err, "tII", item_id, to, store_now_ms()),
+			    "moving a list item", err);
 	}
 	item_place_clear(&at);
 	return store_end(st, s, err);
@@ -331,15 +277,11 @@ enum kaigi_status store_item_delete(struct store *st, const char *item_id, struc
 		return s;
 	struct item_place at = {0};
 	s = item_get(st, item_id, &at, err);
-	sqlite3_stmt *q = s == KAIGI_OK ? store_stmt(st, del, err) : NULL;
-	if (q) {
-		sqlite3_bind_text(q, 1, item_id, -1, SQLITE_STATIC);
-		s = store_step(st, q, "deleting a list item", err);
-		if (s == KAIGI_OK)
-			s = shift(st, at.record_id, at.field, at.ord + 1, (1LL << 62), -1, err);
-	} else if (s == KAIGI_OK) {
-		s = err->status;
-	}
+	if (s == KAIGI_OK)
+		s = store_step(st, store_query(st, del, err, "t", item_id), "deleting a list item",
+			       err);
+	if (s == KAIGI_OK)
+		s = shift(st, at.record_id, at.field, at.ord + 1, (1LL << 62), -1, err);
 	item_place_clear(&at);
 	return store_end(st, s, err);
 }

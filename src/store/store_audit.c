@@ -13,32 +13,12 @@
 
 static void audit_entry_clear(struct store_audit_entry *e)
 {
-	free(e->who);
-	free(e->tbl);
-	free(e->op);
-	free(e->row_key);
-	free(e->path);
-	kaigi_value_clear(&e->old);
-	kaigi_value_clear(&e->new_value);
+	store_cols_clear(store_audit_cols, e);
 }
 
 void store_audit_list_free(struct store_audit_list *l)
 {
 	STORE_LIST_FREE(l, audit_entry_clear);
-}
-
-static void audit_row(sqlite3_stmt *q, void *out)
-{
-	struct store_audit_entry *e = out;
-	e->seq = sqlite3_column_int64(q, 0);
-	e->at = sqlite3_column_int64(q, 1);
-	e->who = store_column_strdup(q, 2);
-	e->tbl = store_column_strdup(q, 3);
-	e->op = store_column_strdup(q, 4);
-	e->row_key = store_column_strdup(q, 5);
-	e->path = store_column_strdup(q, 6);
-	store_column_value(q, 7, &e->old);
-	store_column_value(q, 8, &e->new_value);
 }
 
 enum kaigi_status store_audit_list(struct store *st, const char *row_key, size_t limit,
@@ -51,13 +31,6 @@ enum kaigi_status store_audit_list(struct store *st, const char *row_key, size_t
 	static const char one[] = "SELECT seq, at, who, tbl, op, row_key, path, old, new FROM "
 				  "audit WHERE row_key = ?1 ORDER BY seq LIMIT ?2";
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *q = store_stmt(st, row_key ? one : all, err);
-	if (!q)
-		return err->status;
-	store_bind_text_or_null(q, 1, row_key);
-	sqlite3_bind_int64(q, 2, limit ? (long long)limit : -1);
-	enum kaigi_status s = STORE_LIST(st, q, out, audit_row, "reading the audit trail", err);
-	if (s != KAIGI_OK)
-		store_audit_list_free(out);
-	return s;
+	sqlite3_stmt *q = store_query(st, row_key ? one : all, err, "nL", row_key, limit);
+	return STORE_LIST_COLS(st, q, out, store_audit_cols, NULL, "reading the audit trail", err);
 }

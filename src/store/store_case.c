@@ -15,25 +15,13 @@
 
 void store_person_clear(struct store_person *p)
 {
-	free(p->code);
-	free(p->initials);
-	free(p->age_band);
-	free(p->sex);
-	free(p->area);
+	store_cols_clear(store_person_cols, p);
 	memset(p, 0, sizeof *p);
 }
 
 static void bind_person(sqlite3_stmt *q, const void *arg)
 {
-	const struct store_person *p = arg;
-	sqlite3_bind_text(q, 1, p->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, p->code, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 3, p->initials);
-	if (p->birth_year)
-		sqlite3_bind_int(q, 4, p->birth_year);
-	store_bind_text_or_null(q, 5, p->age_band);
-	store_bind_text_or_null(q, 6, p->sex);
-	store_bind_text_or_null(q, 7, p->area);
+	store_cols_bind(q, store_person_cols, 7, arg);
 }
 
 enum kaigi_status store_person_write(struct store *st, const struct store_person *p,
@@ -61,19 +49,14 @@ enum kaigi_status store_person_save(struct store *st, struct store_person *p,
 				       p->sex);
 	/* Say which code, in words, rather than SQLite's constraint message. */
 	static const char taken[] = "SELECT 1 FROM person WHERE code = ?1 AND id <> ?2";
-	sqlite3_stmt *q = store_stmt(st, taken, err);
-	if (!q)
+	bool found;
+	if (store_exists(st, store_query(st, taken, err, "tt", p->code, p->id), &found,
+			 "reading a person", err) != KAIGI_OK)
 		return err->status;
-	sqlite3_bind_text(q, 1, p->code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, p->id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW)
+	if (found)
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
 				       "case code %s is already another person's; give another",
 				       p->code);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "reading a person");
 	if (!p->id[0])
 		store_uuid_new(p->id);
 	return store_person_write(st, p, &(struct store_write){0}, err);
@@ -81,14 +64,7 @@ enum kaigi_status store_person_save(struct store *st, struct store_person *p,
 
 static void person_row(sqlite3_stmt *q, void *out)
 {
-	struct store_person *p = out;
-	store_column_id(q, 0, p->id);
-	p->code = store_column_strdup(q, 1);
-	p->initials = store_column_strdup(q, 2);
-	p->birth_year = sqlite3_column_int(q, 3);
-	p->age_band = store_column_strdup(q, 4);
-	p->sex = store_column_strdup(q, 5);
-	p->area = store_column_strdup(q, 6);
+	store_cols_read(q, 0, store_person_cols, out);
 }
 
 enum kaigi_status store_person_get(struct store *st, const char *id, const char *code,
@@ -97,11 +73,7 @@ enum kaigi_status store_person_get(struct store *st, const char *id, const char 
 	static const char sql[] = "SELECT id, code, initials, birth_year, age_band, sex, area "
 				  "FROM person WHERE id = ?1 OR (?1 IS NULL AND code = ?2)";
 	store_person_clear(out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	store_bind_text_or_null(q, 1, id);
-	store_bind_text_or_null(q, 2, code);
+	sqlite3_stmt *q = store_query(st, sql, err, "nn", id, code);
 	return store_one(st, q, person_row, out, "reading a person", N_("no person %s"),
 			 id ? id : code, err);
 }
@@ -116,10 +88,7 @@ enum kaigi_status store_person_code_next(struct store *st, const char *prefix, c
 	    "WHERE substr(code, 1, length(?1)) = ?1 AND substr(code, length(?1) + 1) <> '' AND "
 	    "substr(code, length(?1) + 1) NOT GLOB '*[^0-9]*'";
 	*out = NULL;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, prefix, -1, SQLITE_STATIC);
+	sqlite3_stmt *q = store_query(st, sql, err, "t", prefix);
 	long long n;
 	if (store_int64(st, q, &n, "reading case codes", err) != KAIGI_OK)
 		return err->status;
@@ -131,21 +100,13 @@ enum kaigi_status store_person_code_next(struct store *st, const char *prefix, c
 
 void store_case_clear(struct store_case *c)
 {
-	free(c->presenter);
-	free(c->person_code);
-	free(c->meeting_date);
+	store_cols_clear(store_case_cols, c);
 	memset(c, 0, sizeof *c);
 }
 
 static void bind_case(sqlite3_stmt *q, const void *arg)
 {
-	const struct store_case *c = arg;
-	sqlite3_bind_text(q, 1, c->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, c->meeting_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, c->person_id, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 4, c->ord);
-	store_bind_text_or_null(q, 5, c->presenter);
-	store_bind_text_or_null(q, 6, c->follows);
+	store_cols_bind(q, store_case_cols, 6, arg);
 }
 
 enum kaigi_status store_case_write(struct store *st, const struct store_case *c,
@@ -174,24 +135,11 @@ enum kaigi_status store_case_save(struct store *st, struct store_case *c, struct
 	"FROM case_review c JOIN person p ON p.id = c.person_id JOIN meeting m ON m.id = "         \
 	"c.meeting_id "
 
-/* The first eight columns of CASE_SELECT (and of the case search). */
-static void case_columns(sqlite3_stmt *q, struct store_case *c)
-{
-	store_column_id(q, 0, c->id);
-	store_column_id(q, 1, c->meeting_id);
-	store_column_id(q, 2, c->person_id);
-	c->ord = sqlite3_column_int(q, 3);
-	c->presenter = store_column_strdup(q, 4);
-	store_column_id(q, 5, c->follows);
-	c->person_code = store_column_strdup(q, 6);
-	c->meeting_date = store_column_strdup(q, 7);
-}
-
 static void case_from_row(sqlite3_stmt *q, void *out)
 {
 	struct store_case *c = out;
 	memset(c, 0, sizeof *c);
-	case_columns(q, c);
+	store_cols_read(q, 0, store_case_cols, c);
 	c->closed = sqlite3_column_int64(q, 8);
 }
 
@@ -210,23 +158,11 @@ enum kaigi_status store_case_delete(struct store *st, const char *id, struct kai
 			       err);
 }
 
-struct close_arg {
-	const char *id;
-	long long now;
-};
-
-static void bind_close(sqlite3_stmt *q, const void *arg)
-{
-	const struct close_arg *a = arg;
-	sqlite3_bind_text(q, 1, a->id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 2, a->now);
-}
-
 enum kaigi_status store_case_close(struct store *st, const char *id, struct kaigi_error *err)
 {
 	static const char sql[] = "UPDATE case_review SET closed = ?2, updated = ?2 WHERE id = ?1";
-	struct close_arg a = {id, store_now_ms()};
-	return store_write1(st, sql, bind_close, &a, "saving a case", err);
+	return store_write_fmt(st, sql, &(struct store_write){0}, "saving a case", err, "tI", id,
+			       store_now_ms());
 }
 
 void store_case_list_free(struct store_case_list *l)
@@ -264,10 +200,7 @@ enum kaigi_status store_case_history(struct store *st, const char *person_id,
 void store_case_hit_clear(struct store_case_hit *h)
 {
 	store_case_clear(&h->c);
-	free(h->initials);
-	free(h->age_band);
-	free(h->sex);
-	free(h->meeting_title);
+	store_cols_clear(store_case_hit_cols, h);
 	memset(h, 0, sizeof *h);
 }
 
@@ -296,11 +229,8 @@ static char *like_pattern(const char *text)
 void store_case_hit_row(sqlite3_stmt *q, void *out)
 {
 	struct store_case_hit *h = out;
-	case_columns(q, &h->c);
-	h->initials = store_column_strdup(q, 8);
-	h->age_band = store_column_strdup(q, 9);
-	h->sex = store_column_strdup(q, 10);
-	h->meeting_title = store_column_strdup(q, 11);
+	store_cols_read(q, 0, store_case_cols, &h->c);
+	store_cols_read(q, 8, store_case_hit_cols, h);
 }
 
 enum kaigi_status store_case_search(struct store *st, const char *text, bool latest_only,
@@ -328,13 +258,8 @@ enum kaigi_status store_case_search(struct store *st, const char *text, bool lat
 	    ") WHERE rn = 1 AND ?2 = 1 ORDER BY date DESC, st DESC, ord LIMIT ?3";
 	const char *sql = latest_only ? latest : plain;
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
 	char *pat = text && *text ? like_pattern(text) : NULL;
-	store_bind_text_or_null(q, 1, pat);
-	sqlite3_bind_int(q, 2, latest_only ? 1 : 0);
-	sqlite3_bind_int64(q, 3, limit ? (long long)limit : -1);
+	sqlite3_stmt *q = store_query(st, sql, err, "niL", pat, latest_only ? 1 : 0, limit);
 	enum kaigi_status s = STORE_LIST(st, q, out, store_case_hit_row, "searching cases", err);
 	free(pat);
 	if (s != KAIGI_OK)
@@ -343,23 +268,6 @@ enum kaigi_status store_case_search(struct store *st, const char *text, bool lat
 }
 
 /* ---- phase timings ------------------------------------------------------ */
-
-struct phase_arg {
-	const char *case_id, *phase;
-	int ord, planned, actual;
-};
-
-static void bind_phase(sqlite3_stmt *q, const void *arg)
-{
-	const struct phase_arg *a = arg;
-	sqlite3_bind_text(q, 1, a->case_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, a->phase, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 3, a->ord);
-	if (a->planned >= 0)
-		sqlite3_bind_int(q, 4, a->planned);
-	if (a->actual >= 0)
-		sqlite3_bind_int(q, 5, a->actual);
-}
 
 enum kaigi_status store_phase_write(struct store *st, const char *case_id, const char *phase,
 				    int ord, int planned_sec, int actual_sec, struct store_write *w,
@@ -371,8 +279,8 @@ enum kaigi_status store_phase_write(struct store *st, const char *case_id, const
 	    "UPDATE SET ord = ?3, planned_sec = coalesce(?4, planned_sec), actual_sec = "
 	    "coalesce(?5, actual_sec), updated = :now WHERE NOT :merge OR (ord, planned_sec, "
 	    "actual_sec) IS NOT (?3, coalesce(?4, planned_sec), coalesce(?5, actual_sec))";
-	struct phase_arg a = {case_id, phase, ord, planned_sec, actual_sec};
-	return store_write_row(st, sql, bind_phase, &a, w, "saving a phase time", err);
+	return store_write_fmt(st, sql, w, "saving a phase time", err, "ttikk", case_id, phase, ord,
+			       (long long)planned_sec, (long long)actual_sec);
 }
 
 enum kaigi_status store_phase_set(struct store *st, const char *case_id, const char *phase, int ord,
@@ -422,10 +330,6 @@ enum kaigi_status store_meeting_time_used(struct store *st, const char *meeting_
 	    "SELECT ifnull(sum(t.actual_sec), 0) FROM phase_timing t JOIN case_review c ON "
 	    "c.id = t.case_id WHERE c.meeting_id = ?1 AND c.id IS NOT ?2";
 	*seconds = 0;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 2, except_case);
+	sqlite3_stmt *q = store_query(st, sql, err, "tn", meeting_id, except_case);
 	return store_int64(st, q, seconds, "reading the meeting's time", err);
 }

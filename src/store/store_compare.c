@@ -28,6 +28,7 @@
 #include "kaigi/tally.h"
 #include "kaigi/xalloc.h"
 #include "store_followup.h"
+#include "store_spec.h"
 
 /* The value's place on the row's scale: false when absent, not among the
  * row's choices, or not applicable. */
@@ -173,50 +174,30 @@ void store_outcome_list_free(struct store_outcome_list *l)
 /* [[form, grid, column, dir, ",na,na,"], …] (dir -1 when higher is better) for every installed grid
  * with a rating column: its not-applicable values between commas, so one instr() tells them (scales
  * store integers, which print as digits). */
-static char *rating_spec(const struct schema_set *forms)
+static void rating_form(struct store_spec_buf *s, const struct schema_form *form)
 {
-	struct strbuf b = STRBUF_INIT;
-	strbuf_append(&b, "[");
-	bool first = true;
-	for (size_t i = 0; forms && i < forms->nforms; i++) {
-		const struct schema_form *form = forms->forms[i];
-		for (size_t si = 0; si < form->nsections; si++)
-			for (size_t fi = 0; fi < form->sections[si].nfields; fi++) {
-				const struct schema_field *g = &form->sections[si].fields[fi];
-				size_t col =
-				    g->type == SCHEMA_GRID ? store_fu_rating_column(g) : (size_t)-1;
-				if (col == (size_t)-1)
-					continue;
-				/* Ids are checked words ([a-z0-9_]): no JSON escaping. */
-				strbuf_appendf(&b, "%s[\"%s\",\"%s\",\"%s\",%d,\",",
-					       first ? "" : ",", form->id, g->id,
-					       g->columns[col].id,
-					       g->columns[col].higher_better ? -1 : 1);
-				first = false;
-				for (size_t r = 0; r <= g->nrows; r++) {
-					const struct schema_choice_list *cl =
-					    r < g->nrows ? schema_cell_choices(g, &g->rows[r], col)
-							 : g->columns[col].choices;
-					for (size_t k = 0; cl && k < cl->n; k++)
-						if (cl->v[k].na)
-							strbuf_appendf(
-							    &b, "%ld,",
-							    strtol(cl->v[k].value, NULL, 10));
-				}
-				strbuf_append(&b, "\"]");
+	for (size_t si = 0; si < form->nsections; si++)
+		for (size_t fi = 0; fi < form->sections[si].nfields; fi++) {
+			const struct schema_field *g = &form->sections[si].fields[fi];
+			size_t col =
+			    g->type == SCHEMA_GRID ? store_fu_rating_column(g) : (size_t)-1;
+			if (col == (size_t)-1)
+				continue;
+			/* Ids are checked words ([a-z0-9_]): no JSON escaping. */
+			strbuf_appendf(&s->b, "%s[\"%s\",\"%s\",\"%s\",%d,\",", store_spec_sep(s),
+				       form->id, g->id, g->columns[col].id,
+				       g->columns[col].higher_better ? -1 : 1);
+			for (size_t r = 0; r <= g->nrows; r++) {
+				const struct schema_choice_list *cl =
+				    r < g->nrows ? schema_cell_choices(g, &g->rows[r], col)
+						 : g->columns[col].choices;
+				for (size_t k = 0; cl && k < cl->n; k++)
+					if (cl->v[k].na)
+						strbuf_appendf(&s->b, "%ld,",
+							       strtol(cl->v[k].value, NULL, 10));
 			}
-	}
-	strbuf_append(&b, "]");
-	return strbuf_take(&b);
-}
-
-/* FNV-1a of the rating spec: which comparisons a cached row was made for. */
-static long long spec_hash(const char *spec)
-{
-	unsigned long long h = 1469598103934665603ULL;
-	for (const unsigned char *p = (const unsigned char *)spec; *p; p++)
-		h = (h ^ *p) * 1099511628211ULL;
-	return (long long)(h >> 1);
+			strbuf_append(&s->b, "\"]");
+		}
 }
 
 /*
@@ -255,6 +236,37 @@ static const char outcome_fill_sql[] =
     "INSERT OR REPLACE INTO outcome_cache (case_id, spec, better, worse, date, area) "
     "WITH " OUTCOME_CELLS "SELECT id, ?5, b, w, date, area FROM computed";
 
+/* Keep the comparisons not kept yet (the period is not needed: they are
+ * kept for every review); one statement, its own transaction; busy
+ * (another kaigi writing) leaves the work to the query. */
+static void outcome_fill(struct store *st, const struct store_period *p, const char *spec,
+			 long long hash)
+{
+	(void)p;
+	struct kaigi_error ignored;
+	sqlite3_stmt *f = st->read_only ? NULL : store_stmt(st, outcome_fill_sql, &ignored);
+	if (f) {
+		sqlite3_bind_text(f, 3, spec, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(f, 5, hash);
+		sqlite3_step(f);
+		sqlite3_reset(f);
+		sqlite3_clear_bindings(f);
+	}
+}
+
+/* The period's ends (?1 ?2) and area (?4), the spec (?3), its hash (?5)
+ * and the kind of year (?6 ?7, arg a bool: calendar years). */
+static void outcome_bind(sqlite3_stmt *q, const struct store_period *p, const char *spec,
+			 long long hash, const void *calendar)
+{
+	store_bind_text_or_null(q, 1, p ? p->from : NULL);
+	store_bind_text_or_null(q, 2, p ? p->to : NULL);
+	sqlite3_bind_text(q, 3, spec, -1, SQLITE_STATIC);
+	store_bind_text_or_null(q, 4, p ? p->area : NULL);
+	sqlite3_bind_int64(q, 5, hash);
+	store_bind_year_kind(q, 6, *(const bool *)calendar);
+}
+
 enum kaigi_status store_outcome_rollup(struct store *st, const struct store_period *p,
 				       struct store_outcome_list *out, struct kaigi_error *err)
 {
@@ -280,36 +292,15 @@ enum kaigi_status store_outcome_rollup_years(struct store *st, const struct stor
 		     "  count(*) FILTER (WHERE b < w), count(*) FILTER (WHERE b IS NULL) "
 		     "FROM per WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) "
 		     "AND (?4 IS NULL OR area = ?4) GROUP BY year, area ORDER BY year, area";
+	static const struct store_spec_rollup outcome = {sql, rating_form, outcome_fill,
+							 outcome_bind};
 	memset(out, 0, sizeof *out);
-	char *spec = rating_spec(st->forms);
-	long long hash = spec_hash(spec);
-	if (!st->read_only) {
-		/* One statement, its own transaction; busy (another kaigi
-		 * writing) leaves the work to the query below. */
-		sqlite3_stmt *f = store_stmt(st, outcome_fill_sql, err);
-		if (f) {
-			sqlite3_bind_text(f, 3, spec, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(f, 5, hash);
-			sqlite3_step(f);
-			sqlite3_reset(f);
-			sqlite3_clear_bindings(f);
-		}
-	}
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q) {
-		free(spec);
+	struct store_spec_query sq;
+	if (!store_spec_open(st, &outcome, p, &calendar, &sq, err))
 		return err->status;
-	}
-	store_bind_text_or_null(q, 1, p ? p->from : NULL);
-	store_bind_text_or_null(q, 2, p ? p->to : NULL);
-	sqlite3_bind_text(q, 3, spec, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 4, p ? p->area : NULL);
-	sqlite3_bind_int64(q, 5, hash);
-	store_bind_year_kind(q, 6, calendar);
 	enum kaigi_status s =
-	    STORE_LIST(st, q, out, outcome_row, "rolling up follow-up outcomes", err);
-	sqlite3_clear_bindings(q);
-	free(spec);
+	    STORE_LIST(st, sq.q, out, outcome_row, "rolling up follow-up outcomes", err);
+	store_spec_close(&sq);
 	if (s != KAIGI_OK)
 		store_outcome_list_free(out);
 	return s;

@@ -10,30 +10,9 @@
 #include "kaigi/xalloc.h"
 #include "store_internal.h"
 
-struct put_arg {
-	const struct store_draft_key *key;
-	const char *text;
-	bool refused;
-	const char *reason;
-};
-
 static const char *nz(const char *s)
 {
 	return s ? s : "";
-}
-
-static void bind_put(sqlite3_stmt *q, const void *arg)
-{
-	const struct put_arg *a = arg;
-	sqlite3_bind_text(q, 1, a->key->scope, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, a->key->field, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, nz(a->key->item), -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 4, nz(a->key->col), -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 5, a->key->record_id);
-	sqlite3_bind_text(q, 6, a->text, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 7, a->refused);
-	store_bind_text_or_null(q, 8, a->reason);
-	sqlite3_bind_int64(q, 9, store_now_ms());
 }
 
 enum kaigi_status store_draft_put(struct store *st, const struct store_draft_key *key,
@@ -43,17 +22,10 @@ enum kaigi_status store_draft_put(struct store *st, const struct store_draft_key
 	static const char sql[] =
 	    "INSERT OR REPLACE INTO draft (scope, field, item, col, record_id, text, refused, "
 	    "reason, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-	struct put_arg a = {key, text ? text : "", refused, reason};
-	return store_write1(st, sql, bind_put, &a, "keeping a draft", err);
-}
-
-static void bind_key(sqlite3_stmt *q, const void *arg)
-{
-	const struct store_draft_key *k = arg;
-	sqlite3_bind_text(q, 1, k->scope, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, k->field, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, nz(k->item), -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 4, nz(k->col), -1, SQLITE_STATIC);
+	return store_write_fmt(st, sql, &(struct store_write){0}, "keeping a draft", err,
+			       "ttttntinI", key->scope, key->field, nz(key->item), nz(key->col),
+			       key->record_id, text ? text : "", refused ? 1 : 0, reason,
+			       store_now_ms());
 }
 
 enum kaigi_status store_draft_delete(struct store *st, const struct store_draft_key *key,
@@ -61,19 +33,8 @@ enum kaigi_status store_draft_delete(struct store *st, const struct store_draft_
 {
 	static const char sql[] =
 	    "DELETE FROM draft WHERE scope = ?1 AND field = ?2 AND item = ?3 AND col = ?4";
-	return store_write1(st, sql, bind_key, key, "removing a draft", err);
-}
-
-static void draft_row(sqlite3_stmt *q, void *out)
-{
-	struct store_draft *d = out;
-	d->field = store_column_strdup(q, 0);
-	d->item = store_column_strdup(q, 1);
-	d->col = store_column_strdup(q, 2);
-	d->text = store_column_strdup(q, 3);
-	d->refused = sqlite3_column_int(q, 4) != 0;
-	d->reason = store_column_strdup(q, 5);
-	d->updated = sqlite3_column_int64(q, 6);
+	return store_write_fmt(st, sql, &(struct store_write){0}, "removing a draft", err, "tttt",
+			       key->scope, key->field, nz(key->item), nz(key->col));
 }
 
 enum kaigi_status store_draft_list(struct store *st, const char *scope, struct store_draft **out,
@@ -83,15 +44,13 @@ enum kaigi_status store_draft_list(struct store *st, const char *scope, struct s
 				  "FROM draft WHERE scope = ?1 ORDER BY updated";
 	*out = NULL;
 	*n = 0;
-	enum kaigi_status s =
-	    store_list_id(st, sql, scope, out, n, sizeof **out, draft_row, "reading drafts", err);
+	sqlite3_stmt *q = store_query(st, sql, err, "t", scope);
+	if (!q)
+		return err->status;
+	enum kaigi_status s = store_list_cols(st, q, out, n, sizeof **out, store_draft_cols, NULL,
+					      "reading drafts", err);
 	for (size_t i = 0; i < *n; i++)
 		(*out)[i].scope = xstrdup(scope);
-	if (s != KAIGI_OK) {
-		store_drafts_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
 	return s;
 }
 
@@ -99,11 +58,7 @@ void store_drafts_free(struct store_draft *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		free(v[i].scope);
-		free(v[i].field);
-		free(v[i].item);
-		free(v[i].col);
-		free(v[i].text);
-		free(v[i].reason);
+		store_cols_clear(store_draft_cols, &v[i]);
 	}
 	free(v);
 }
@@ -112,11 +67,9 @@ static enum kaigi_status count(struct store *st, const char *sql, const char *ar
 			       struct kaigi_error *err)
 {
 	*n = 0;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
+	sqlite3_stmt *q = store_query(st, sql, err, arg ? "t" : "", arg);
 	if (!q)
 		return err->status;
-	if (arg)
-		sqlite3_bind_text(q, 1, arg, -1, SQLITE_STATIC);
 	long long v;
 	enum kaigi_status s = store_int64(st, q, &v, "counting drafts", err);
 	*n = (size_t)v;

@@ -85,38 +85,23 @@ static void scalar(struct em *m, const char *s)
 	free(clean);
 }
 
-static void map_start(struct em *m)
-{
-	yaml_event_t ev;
-	yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
-	emit(m, &ev);
-}
+/* The start or the end of a mapping or a sequence (a flow one: on one
+ * line, [a, b]). */
+enum mark { MAP_START, MAP_END, SEQ_START, FLOW_SEQ_START, SEQ_END };
 
-static void map_end(struct em *m)
+static void mark(struct em *m, enum mark k)
 {
 	yaml_event_t ev;
-	yaml_mapping_end_event_initialize(&ev);
-	emit(m, &ev);
-}
-
-static void seq_start(struct em *m)
-{
-	yaml_event_t ev;
-	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
-	emit(m, &ev);
-}
-
-static void flow_seq_start(struct em *m)
-{
-	yaml_event_t ev;
-	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_FLOW_SEQUENCE_STYLE);
-	emit(m, &ev);
-}
-
-static void seq_end(struct em *m)
-{
-	yaml_event_t ev;
-	yaml_sequence_end_event_initialize(&ev);
+	if (k == MAP_START)
+		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+	else if (k == MAP_END)
+		yaml_mapping_end_event_initialize(&ev);
+	else if (k == SEQ_END)
+		yaml_sequence_end_event_initialize(&ev);
+	else
+		yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
+						     k == SEQ_START ? YAML_BLOCK_SEQUENCE_STYLE
+								    : YAML_FLOW_SEQUENCE_STYLE);
 	emit(m, &ev);
 }
 
@@ -166,11 +151,11 @@ static void value(struct em *m, const struct schema_field *f, const struct kaigi
 	if (m->scrub && v->type == KAIGI_TEXT)
 		scrub_text_inplace(m->scrub, &t);
 	if (f && f->type == SCHEMA_SELECT_MULTIPLE && v->type == KAIGI_TEXT) {
-		flow_seq_start(m);
+		mark(m, FLOW_SEQ_START);
 		char *save = NULL;
 		for (char *tok = strtok_r(t, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
 			scalar(m, tok);
-		seq_end(m);
+		mark(m, SEQ_END);
 	} else {
 		scalar(m, t);
 	}
@@ -282,16 +267,16 @@ static void emit_field(struct em *m, const struct store_record *r, const struct 
 		return;
 	scalar(m, field);
 	if (is_list(r, f, field)) {
-		seq_start(m);
+		mark(m, SEQ_START);
 		for (size_t i = 0; i < r->nitems; i++) {
 			if (strcmp(r->items[i].field, field) != 0)
 				continue;
-			map_start(m);
+			mark(m, MAP_START);
 			kv(m, "_id", r->items[i].id);
 			emit_cells(m, r, f, field, r->items[i].id);
-			map_end(m);
+			mark(m, MAP_END);
 		}
-		seq_end(m);
+		mark(m, SEQ_END);
 		return;
 	}
 	if (v && (!f || f->type != SCHEMA_GRID)) {
@@ -307,14 +292,14 @@ static void emit_field(struct em *m, const struct store_record *r, const struct 
 	for (size_t i = 0; i < r->nanswers; i++)
 		if (!strcmp(r->answers[i].field, field) && r->answers[i].item[0])
 			names_add(&rows, r->answers[i].item);
-	map_start(m);
+	mark(m, MAP_START);
 	for (size_t i = 0; i < rows.n; i++) {
 		scalar(m, rows.v[i]);
-		map_start(m);
+		mark(m, MAP_START);
 		emit_cells(m, r, f && f->type == SCHEMA_GRID ? f : NULL, field, rows.v[i]);
-		map_end(m);
+		mark(m, MAP_END);
 	}
-	map_end(m);
+	mark(m, MAP_END);
 	free(rows.v);
 }
 
@@ -337,11 +322,11 @@ static void emit_answers(struct em *m, const struct store_record *r)
 		names_add(&fields, r->items[i].field);
 	if (fields.n) {
 		scalar(m, "answers");
-		map_start(m);
+		mark(m, MAP_START);
 		for (size_t i = 0; i < fields.n; i++)
 			emit_field(m, r, form ? schema_field_find(form, fields.v[i]) : NULL,
 				   fields.v[i]);
-		map_end(m);
+		mark(m, MAP_END);
 	}
 	free(fields.v);
 }
@@ -355,6 +340,14 @@ struct ctx {
 	bool identity; /* --identity: a person's identity keys too */
 };
 
+/* Whether s says a read failed; then the export has failed with it. */
+static bool failed(struct ctx *c, enum kaigi_status s)
+{
+	if (s != KAIGI_OK)
+		c->status = s;
+	return s != KAIGI_OK;
+}
+
 static bool query_failed(struct ctx *c, int rc, const char *what)
 {
 	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
@@ -364,31 +357,53 @@ static bool query_failed(struct ctx *c, int rc, const char *what)
 	return true;
 }
 
-/* The rows of q as the sequence under key, each written by row; nothing,
- * not even the key, when there are none.  Reading stops once the export has
- * failed; a failed read is reported as what.  False when the export has
- * failed.  q is reset, not finalised. */
+/* The key a column of a row is written under, and whether it is free text
+ * (scrubbed in an anonymised export). */
+struct col_key {
+	const char *key;
+	bool text;
+};
+
+/* A row as a mapping: column i under keys[i] (up to a NULL key). */
+static void emit_keyed(struct ctx *c, sqlite3_stmt *q, const struct col_key *keys)
+{
+	mark(c->m, MAP_START);
+	for (int i = 0; keys[i].key; i++)
+		(keys[i].text ? kv_text : kv)(c->m, keys[i].key, col_text(q, i));
+	mark(c->m, MAP_END);
+}
+
+/* The rows of q as the sequence under key, each written by row, or by
+ * emit_keyed with keys when row is NULL; nothing, not even the key, when
+ * there are none.  Reading stops once the export has failed; a failed read
+ * is reported as what.  False when the export has failed.  q is reset, not
+ * finalised. */
 static bool emit_rows(struct ctx *c, sqlite3_stmt *q, const char *key,
-		      void (*row)(struct ctx *c, sqlite3_stmt *q), const char *what)
+		      void (*row)(struct ctx *c, sqlite3_stmt *q), const struct col_key *keys,
+		      const char *what)
 {
 	int rc = SQLITE_DONE, n = 0;
 	while (c->status == KAIGI_OK && c->m->ok && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		if (n++ == 0) {
 			scalar(c->m, key);
-			seq_start(c->m);
+			mark(c->m, SEQ_START);
 		}
-		row(c, q);
+		if (row)
+			row(c, q);
+		else
+			emit_keyed(c, q, keys);
 	}
 	sqlite3_reset(q);
 	if (n)
-		seq_end(c->m);
+		mark(c->m, SEQ_END);
 	query_failed(c, rc, what);
 	return c->status == KAIGI_OK;
 }
 
-/* emit_rows over the rows sql reads for id (?1), with a cached statement. */
+/* emit_rows over the rows sql reads for id (?1), with a cached statement,
+ * each written as a mapping of keys. */
 static bool emit_rows_of(struct ctx *c, const char *sql, const char *id, const char *key,
-			 void (*row)(struct ctx *c, sqlite3_stmt *q), const char *what)
+			 const struct col_key *keys, const char *what)
 {
 	sqlite3_stmt *q = store_stmt(c->st, sql, c->err);
 	if (!q) {
@@ -396,7 +411,7 @@ static bool emit_rows_of(struct ctx *c, const char *sql, const char *id, const c
 		return false;
 	}
 	sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
-	return emit_rows(c, q, key, row, what);
+	return emit_rows(c, q, key, NULL, keys, what);
 }
 
 /* A statement of its own (not cached: the rows it reads are written with
@@ -416,57 +431,32 @@ static sqlite3_stmt *emit_prepare(struct ctx *c, const char *sql, const char *wh
 static void emit_records(struct ctx *c, const char *meeting_id, const char *case_id)
 {
 	struct store_record_list list;
-	enum kaigi_status s = store_record_list(c->st, meeting_id, case_id, &list, c->err);
-	if (s != KAIGI_OK) {
-		c->status = s;
+	if (failed(c, store_record_list(c->st, meeting_id, case_id, &list, c->err)))
 		return;
-	}
 	if (list.n) {
 		scalar(c->m, "records");
-		seq_start(c->m);
+		mark(c->m, SEQ_START);
 	}
 	for (size_t i = 0; i < list.n && c->status == KAIGI_OK; i++) {
 		struct store_record r;
-		s = store_record_get(c->st, list.v[i].id, &r, c->err);
-		if (s != KAIGI_OK) {
-			c->status = s;
+		if (failed(c, store_record_get(c->st, list.v[i].id, &r, c->err)))
 			break;
-		}
 		if (!r.schema)
 			kaigi_diags_add(c->warnings, KAIGI_OK, NULL, 0, 0,
 					"record %s uses form '%s', which is not installed: its "
 					"answers are exported raw",
 					r.id, r.form);
-		map_start(c->m);
+		mark(c->m, MAP_START);
 		kv(c->m, "form", r.form);
 		kv(c->m, "id", r.id);
 		kv_int(c->m, "version", r.form_version);
 		emit_answers(c->m, &r);
-		map_end(c->m);
+		mark(c->m, MAP_END);
 		store_record_clear(&r);
 	}
 	if (list.n)
-		seq_end(c->m);
+		mark(c->m, SEQ_END);
 	store_record_list_free(&list);
-}
-
-static void emit_phase(struct ctx *c, sqlite3_stmt *q)
-{
-	map_start(c->m);
-	kv(c->m, "phase", col_text(q, 0));
-	kv(c->m, "planned", col_text(q, 1));
-	kv(c->m, "actual", col_text(q, 2));
-	map_end(c->m);
-}
-
-/* A case's link to a regional issue. */
-static void emit_link(struct ctx *c, sqlite3_stmt *q)
-{
-	map_start(c->m);
-	kv_text(c->m, "issue", col_text(q, 0));
-	kv_text(c->m, "note", col_text(q, 1));
-	kv_text(c->m, "statement", col_text(q, 2));
-	map_end(c->m);
 }
 
 static void emit_case(struct ctx *c, sqlite3_stmt *cq)
@@ -476,11 +466,16 @@ static void emit_case(struct ctx *c, sqlite3_stmt *cq)
 	static const char links[] =
 	    "SELECT r.title, l.note, l.statement FROM regional_issue_case l JOIN regional_issue r "
 	    "ON r.id = l.issue_id WHERE l.case_id = ?1 ORDER BY r.title";
+	/* A phase's time, and a case's link to a regional issue. */
+	static const struct col_key phase_keys[] = {
+	    {"phase", false}, {"planned", false}, {"actual", false}, {NULL, false}};
+	static const struct col_key link_keys[] = {
+	    {"issue", true}, {"note", true}, {"statement", true}, {NULL, false}};
 	struct em *m = c->m;
 	char id[STORE_ID_SIZE], meeting[STORE_ID_SIZE];
 	store_column_id(cq, 0, id);
 	store_column_id(cq, 4, meeting);
-	map_start(m);
+	mark(m, MAP_START);
 	kv(m, "id", id);
 	kv(m, "person", col_text(cq, 1));
 	if (!m->scrub)
@@ -488,12 +483,55 @@ static void emit_case(struct ctx *c, sqlite3_stmt *cq)
 	kv(m, "follows", col_text(cq, 3));
 	if (sqlite3_column_int(cq, 5))
 		kv(m, "closed", "true"); /* closed at the close check (✓済) */
-	if (!emit_rows_of(c, phases, id, "phases", emit_phase, "reading phase times"))
+	if (!emit_rows_of(c, phases, id, "phases", phase_keys, "reading phase times"))
 		return;
 	emit_records(c, meeting, id);
-	if (!emit_rows_of(c, links, id, "regional_issues", emit_link, "reading regional issues"))
+	if (!emit_rows_of(c, links, id, "regional_issues", link_keys, "reading regional issues"))
 		return;
-	map_end(m);
+	mark(m, MAP_END);
+}
+
+/* key: the n items of v (each size bytes) as a sequence of mappings, each
+ * filled by item(m, the item, its index); nothing when n is 0. */
+static void emit_items(struct em *m, const char *key, const void *v, size_t n, size_t size,
+		       void (*item)(struct em *m, const void *e, size_t i))
+{
+	if (!n)
+		return;
+	scalar(m, key);
+	mark(m, SEQ_START);
+	for (size_t i = 0; i < n; i++) {
+		mark(m, MAP_START);
+		item(m, (const char *)v + i * size, i);
+		mark(m, MAP_END);
+	}
+	mark(m, SEQ_END);
+}
+
+static void emit_participant(struct em *m, const void *e, size_t i)
+{
+	const struct store_participant *p = e;
+	kv(m, "id", p->id);
+	if (!m->scrub) {
+		kv(m, "name", p->name);
+	} else { /* a stand-in, so that the file imports */
+		char stand[32];
+		snprintf(stand, sizeof stand, "P-%zu", i + 1);
+		kv(m, "name", stand);
+	}
+	kv(m, "organisation", p->organisation);
+	kv(m, "profession", p->profession);
+	kv(m, "role", p->role);
+	kv(m, "present", p->present ? "true" : "false");
+}
+
+/* An issue on a policy meeting's agenda, with what was decided. */
+static void emit_agenda_item(struct em *m, const void *e, size_t i)
+{
+	const struct store_decision *d = e;
+	(void)i;
+	kv(m, "issue", d->issue_title);
+	kv(m, "decision", d->decision);
 }
 
 static void emit_meeting(struct ctx *c, const char *id)
@@ -507,12 +545,9 @@ static void emit_meeting(struct ctx *c, const char *id)
 	};
 	struct em *m = c->m;
 	struct store_meeting mt = {0};
-	enum kaigi_status s = store_meeting_get(c->st, id, &mt, c->err);
-	if (s != KAIGI_OK) {
-		c->status = s;
+	if (failed(c, store_meeting_get(c->st, id, &mt, c->err)))
 		return;
-	}
-	map_start(m);
+	mark(m, MAP_START);
 	kv(m, "id", mt.id);
 	kv(m, "template", mt.template_id);
 	kv_int(m, "template_version", mt.template_version);
@@ -521,58 +556,19 @@ static void emit_meeting(struct ctx *c, const char *id)
 		kv_text(m, keys[i], mt.f[i]);
 	store_meeting_clear(&mt);
 	char *vision = NULL;
-	s = store_meeting_vision_get(c->st, id, &vision, c->err);
-	if (s != KAIGI_OK) {
-		c->status = s;
+	if (failed(c, store_meeting_vision_get(c->st, id, &vision, c->err)))
 		return;
-	}
 	kv_text(m, "vision", vision);
 	free(vision);
 	struct store_participant_list ps;
-	s = store_participant_list(c->st, id, &ps, c->err);
-	if (s != KAIGI_OK) {
-		c->status = s;
+	if (failed(c, store_participant_list(c->st, id, &ps, c->err)))
 		return;
-	}
-	if (ps.n) {
-		scalar(m, "participants");
-		seq_start(m);
-		for (size_t i = 0; i < ps.n; i++) {
-			map_start(m);
-			kv(m, "id", ps.v[i].id);
-			if (!m->scrub) {
-				kv(m, "name", ps.v[i].name);
-			} else { /* a stand-in, so that the file imports */
-				char stand[32];
-				snprintf(stand, sizeof stand, "P-%zu", i + 1);
-				kv(m, "name", stand);
-			}
-			kv(m, "organisation", ps.v[i].organisation);
-			kv(m, "profession", ps.v[i].profession);
-			kv(m, "role", ps.v[i].role);
-			kv(m, "present", ps.v[i].present ? "true" : "false");
-			map_end(m);
-		}
-		seq_end(m);
-	}
+	emit_items(m, "participants", ps.v, ps.n, sizeof *ps.v, emit_participant);
 	store_participant_list_free(&ps);
 	struct store_decision_list ag;
-	s = store_agenda_list(c->st, id, &ag, c->err);
-	if (s != KAIGI_OK) {
-		c->status = s;
+	if (failed(c, store_agenda_list(c->st, id, &ag, c->err)))
 		return;
-	}
-	if (ag.n) {
-		scalar(m, "agenda");
-		seq_start(m);
-		for (size_t i = 0; i < ag.n; i++) {
-			map_start(m);
-			kv(m, "issue", ag.v[i].issue_title);
-			kv(m, "decision", ag.v[i].decision);
-			map_end(m);
-		}
-		seq_end(m);
-	}
+	emit_items(m, "agenda", ag.v, ag.n, sizeof *ag.v, emit_agenda_item);
 	store_decision_list_free(&ag);
 	emit_records(c, id, NULL);
 	/* Cases are read with a statement of their own: emit_case reuses the
@@ -581,9 +577,9 @@ static void emit_meeting(struct ctx *c, const char *id)
 	if (!q)
 		return;
 	sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
-	emit_rows(c, q, "cases", emit_case, "reading cases");
+	emit_rows(c, q, "cases", emit_case, NULL, "reading cases");
 	sqlite3_finalize(q);
-	map_end(m);
+	mark(m, MAP_END);
 }
 
 enum kaigi_status store_export_select(struct store *st, const struct store_export_filter *f,
@@ -635,7 +631,7 @@ static void emit_identity(struct ctx *c, const char *person_id)
 static void emit_person(struct ctx *c, sqlite3_stmt *q)
 {
 	struct em *m = c->m;
-	map_start(m);
+	mark(m, MAP_START);
 	kv(m, "code", col_text(q, 1));
 	kv(m, "id", col_text(q, 0));
 	if (!m->scrub) {
@@ -647,7 +643,7 @@ static void emit_person(struct ctx *c, sqlite3_stmt *q)
 	kv(m, "area", col_text(q, 6));
 	if (c->identity && !m->scrub)
 		emit_identity(c, col_text(q, 0));
-	map_end(m);
+	mark(m, MAP_END);
 }
 
 static void emit_issue(struct ctx *c, sqlite3_stmt *q)
@@ -656,7 +652,7 @@ static void emit_issue(struct ctx *c, sqlite3_stmt *q)
 	    "measure",       "decided", "indicator",   "indicator_key", "baseline",
 	    "baseline_date", "target",  "target_date", "result",        "result_date"};
 	struct em *m = c->m;
-	map_start(m);
+	mark(m, MAP_START);
 	kv_text(m, "title", col_text(q, 1));
 	kv(m, "id", col_text(q, 0));
 	kv_text(m, "description", col_text(q, 2));
@@ -667,7 +663,7 @@ static void emit_issue(struct ctx *c, sqlite3_stmt *q)
 	kv(m, "area", col_text(q, 7));
 	for (int k = 0; k < 10; k++)
 		kv(m, measure_keys[k], col_text(q, 8 + k));
-	map_end(m);
+	mark(m, MAP_END);
 }
 
 static void emit_meeting_row(struct ctx *c, sqlite3_stmt *q)
@@ -745,25 +741,25 @@ enum kaigi_status store_export_yaml(struct store *st, const struct store_export_
 	emit(&m, &ev);
 	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
 	emit(&m, &ev);
-	map_start(&m);
+	mark(&m, MAP_START);
 	kv(&m, "kaigi", "records");
 	kv(&m, "version", "1");
 
 	sqlite3_stmt *q = emit_prepare(&c, people, "reading people");
 	if (q)
-		emit_rows(&c, q, "people", emit_person, "reading people");
+		emit_rows(&c, q, "people", emit_person, NULL, "reading people");
 	sqlite3_finalize(q);
 	q = emit_prepare(&c, issues, "reading regional issues");
 	if (q) {
 		sqlite3_bind_int(q, 1, !filter || !filter->nmeetings);
-		emit_rows(&c, q, "regional_issues", emit_issue, "reading regional issues");
+		emit_rows(&c, q, "regional_issues", emit_issue, NULL, "reading regional issues");
 	}
 	sqlite3_finalize(q);
 	q = emit_prepare(&c, meetings, "reading meetings");
 	if (q)
-		emit_rows(&c, q, "meetings", emit_meeting_row, "reading meetings");
+		emit_rows(&c, q, "meetings", emit_meeting_row, NULL, "reading meetings");
 	sqlite3_finalize(q);
-	map_end(&m);
+	mark(&m, MAP_END);
 	yaml_document_end_event_initialize(&ev, 1);
 	emit(&m, &ev);
 	yaml_stream_end_event_initialize(&ev);

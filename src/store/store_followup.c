@@ -485,12 +485,7 @@ enum kaigi_status store_followup_due(struct store *st, const char *before, const
 	if (!before || !store_date_valid(before))
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
 				       "a date is YYYY-MM-DD, not '%s'", before ? before : "");
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, before, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 2, meeting_id);
-	sqlite3_bind_int64(q, 3, limit ? (long long)limit : -1);
+	sqlite3_stmt *q = store_query(st, sql, err, "tnL", before, meeting_id, limit);
 	enum kaigi_status s = STORE_LIST(st, q, out, due_row, "listing due follow-ups", err);
 	if (s != KAIGI_OK)
 		store_due_list_free(out);

@@ -56,24 +56,8 @@ enum kaigi_status store_identity_get(struct store *st, const char *person_id,
 	static const char sql[] = "SELECT name, kana, birth_date, address, phone, insured_no "
 				  "FROM person_identity WHERE person_id = ?1";
 	store_identity_clear(out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	store_bind_text_or_null(q, 1, person_id);
+	sqlite3_stmt *q = store_query(st, sql, err, "n", person_id);
 	return store_one(st, q, identity_row, out, "reading a person's identity", NULL, NULL, err);
-}
-
-struct identity_write {
-	const char *person_id;
-	const struct store_identity *id;
-};
-
-static void bind_identity(sqlite3_stmt *q, const void *arg)
-{
-	const struct identity_write *w = arg;
-	sqlite3_bind_text(q, 1, w->person_id, -1, SQLITE_STATIC);
-	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
-		store_bind_text_or_null(q, 2 + i, w->id->v[i]);
 }
 
 enum kaigi_status store_identity_write(struct store *st, const char *person_id,
@@ -92,8 +76,11 @@ enum kaigi_status store_identity_write(struct store *st, const char *person_id,
 	    "kana), ?3), iif(:merge, coalesce(?4, birth_date), ?4), iif(:merge, coalesce(?5, "
 	    "address), ?5), iif(:merge, coalesce(?6, phone), ?6), iif(:merge, coalesce(?7, "
 	    "insured_no), ?7))";
-	struct identity_write a = {person_id, id};
-	return store_write_row(st, upsert, bind_identity, &a, w, "saving a person's identity", err);
+	/* ?2…?7: the identity fields in their order. */
+	_Static_assert(IDENTITY_FIELD_COUNT == 6, "one parameter per identity field");
+	const char *const *v = (const char *const *)id->v;
+	return store_write_fmt(st, upsert, w, "saving a person's identity", err, "tnnnnnn",
+			       person_id, v[0], v[1], v[2], v[3], v[4], v[5]);
 }
 
 enum kaigi_status store_identity_save(struct store *st, const char *person_id,
@@ -136,6 +123,20 @@ static void ctx_add_row(sqlite3_stmt *q, void *arg)
 	store_identity_clear(&id);
 }
 
+/* A scrubbing context of the people of q's rows (none when !any). */
+static enum kaigi_status ctx_of_rows(struct store *st, sqlite3_stmt *q, bool any,
+				     struct scrub_ctx **out, struct kaigi_error *err)
+{
+	*out = scrub_ctx_new();
+	enum kaigi_status s =
+	    any ? store_each(st, q, ctx_add_row, *out, "reading identities", err) : KAIGI_OK;
+	if (s != KAIGI_OK) {
+		scrub_ctx_free(*out);
+		*out = NULL;
+	}
+	return s;
+}
+
 enum kaigi_status store_scrub_ctx_meeting(struct store *st, const char *meeting_id,
 					  struct scrub_ctx **out, struct kaigi_error *err)
 {
@@ -143,19 +144,7 @@ enum kaigi_status store_scrub_ctx_meeting(struct store *st, const char *meeting_
 	    "SELECT name, kana, birth_date, address, phone, insured_no FROM person_identity "
 	    "WHERE ?1 IS NULL OR person_id IN (SELECT person_id FROM case_review WHERE "
 	    "meeting_id = ?1)";
-	*out = NULL;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	store_bind_text_or_null(q, 1, meeting_id);
-	struct scrub_ctx *ctx = scrub_ctx_new();
-	enum kaigi_status s = store_each(st, q, ctx_add_row, ctx, "reading identities", err);
-	if (s != KAIGI_OK) {
-		scrub_ctx_free(ctx);
-		return s;
-	}
-	*out = ctx;
-	return KAIGI_OK;
+	return ctx_of_rows(st, store_query(st, sql, err, "n", meeting_id), true, out, err);
 }
 
 enum kaigi_status store_scrub_ctx_person(struct store *st, const char *person_id,
@@ -163,22 +152,7 @@ enum kaigi_status store_scrub_ctx_person(struct store *st, const char *person_id
 {
 	static const char sql[] = "SELECT name, kana, birth_date, address, phone, insured_no "
 				  "FROM person_identity WHERE person_id = ?1";
-	*out = NULL;
-	struct scrub_ctx *ctx = scrub_ctx_new();
-	if (person_id && *person_id) {
-		sqlite3_stmt *q = store_stmt(st, sql, err);
-		if (!q) {
-			scrub_ctx_free(ctx);
-			return err->status;
-		}
-		sqlite3_bind_text(q, 1, person_id, -1, SQLITE_STATIC);
-		enum kaigi_status s =
-		    store_each(st, q, ctx_add_row, ctx, "reading identities", err);
-		if (s != KAIGI_OK) {
-			scrub_ctx_free(ctx);
-			return s;
-		}
-	}
-	*out = ctx;
-	return KAIGI_OK;
+	bool any = person_id && *person_id;
+	sqlite3_stmt *q = any ? store_query(st, sql, err, "t", person_id) : NULL;
+	return ctx_of_rows(st, q, any, out, err);
 }

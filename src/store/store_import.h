@@ -38,6 +38,8 @@ struct imp {
 	struct follow_ref *follows;
 	size_t nfollows, capfollows;
 	struct imp_seen seen;
+	struct store_write merge; /* the write in hand (imp_merge) */
+	struct kaigi_error err;   /* and its error */
 };
 
 /* Remember kind/value read at n (what: what it said, or NULL).  False
@@ -113,10 +115,12 @@ void imp_document(struct imp *im, yaml_document_t *doc);
 
 /* Report err at n; environment errors stop the import. */
 void imp_fail(struct imp *im, const yaml_node_t *n, const struct kaigi_error *err);
-/* After an entity's write function (store_internal.h): count its changes,
- * or report its failure at n (false). */
-bool imp_wrote(struct imp *im, const yaml_node_t *n, enum kaigi_status s,
-	       const struct store_write *w, const struct kaigi_error *err);
+/* What an entity's write function (store_internal.h) is handed, with
+ * &im->err: a merge at the import's time. */
+struct store_write *imp_merge(struct imp *im);
+/* After that write function returned s: count its changes, or report its
+ * failure at n (false). */
+bool imp_wrote(struct imp *im, const yaml_node_t *n, enum kaigi_status s);
 /* Report a database error at n; environment errors stop the import. */
 void imp_db_error(struct imp *im, const yaml_node_t *n, int rc, const char *what);
 /* A cached statement, or NULL (reported, import stopped). */

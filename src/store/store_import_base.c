@@ -27,15 +27,20 @@ void imp_db_error(struct imp *im, const yaml_node_t *n, int rc, const char *what
 	imp_fail(im, n, &err);
 }
 
-bool imp_wrote(struct imp *im, const yaml_node_t *n, enum kaigi_status s,
-	       const struct store_write *w, const struct kaigi_error *err)
+struct store_write *imp_merge(struct imp *im)
+{
+	im->merge = (struct store_write){.merge = true, .now = im->now};
+	return &im->merge;
+}
+
+bool imp_wrote(struct imp *im, const yaml_node_t *n, enum kaigi_status s)
 {
 	if (s != KAIGI_OK) {
-		imp_fail(im, n, err);
+		imp_fail(im, n, &im->err);
 		return false;
 	}
 	if (im->stats)
-		im->stats->changes += (size_t)w->changes;
+		im->stats->changes += (size_t)im->merge.changes;
 	return true;
 }
 

@@ -28,13 +28,38 @@ static const char *nz(const char *s)
 	return s ? s : "";
 }
 
-/* Call each(im, item, ...) for the items of a sequence. */
-#define FOR_EACH_ITEM(im, seqnode, what, item, idx)                                                \
-	yaml_node_item_t *items_##idx = NULL;                                                      \
-	size_t count_##idx = 0;                                                                    \
-	ydoc_seq_items(&(im)->w, (seqnode), (what), &items_##idx, &count_##idx);                   \
-	for (size_t idx = 0; idx < count_##idx && !(im)->w.stop; idx++)                            \
-		for (yaml_node_t *item = ydoc_node(&(im)->w, items_##idx[idx]); item; item = NULL)
+/* Where an entity of the file is read: its meeting and case (NULL: the
+ * meeting's own), the meeting's template, and its place in its list. */
+struct imp_at {
+	const char *meeting_id, *case_id;
+	const struct schema_meeting *tmpl;
+	size_t ord;
+};
+
+/* A list of children: the parent's key (its index in the parent's table)
+ * holding it, and what reads each item. */
+struct imp_child {
+	int key;
+	const char *what;
+	void (*read)(struct imp *im, const yaml_node_t *n, const struct imp_at *at);
+};
+
+/* Read the items of each list of children (up to one without read), in
+ * the table's order; at: where the parent is. */
+static void import_children(struct imp *im, const struct imp_val *v, const struct imp_child *c,
+			    struct imp_at at)
+{
+	for (; c->read; c++) {
+		yaml_node_item_t *items = NULL;
+		size_t count = 0;
+		ydoc_seq_items(&im->w, v[c->key].node, c->what, &items, &count);
+		for (at.ord = 0; at.ord < count && !im->w.stop; at.ord++) {
+			yaml_node_t *item = ydoc_node(&im->w, items[at.ord]);
+			if (item)
+				c->read(im, item, &at);
+		}
+	}
+}
 
 /* ---- people and regional issues ---------------------------------------- */
 
@@ -59,9 +84,7 @@ static void person_identity(struct imp *im, const yaml_node_t *n, const char *pe
 	struct store_identity id = {0};
 	for (int i = 0; i < IDENTITY_FIELD_COUNT; i++)
 		id.v[i] = (char *)val[i]; /* borrowed from the document; never cleared */
-	struct store_write w = {.merge = true, .now = im->now};
-	struct kaigi_error err;
-	imp_wrote(im, n, store_identity_write(im->st, person_id, &id, &w, &err), &w, &err);
+	imp_wrote(im, n, store_identity_write(im->st, person_id, &id, imp_merge(im), &im->err));
 }
 
 static const char *const sexes[] = {"F", "M", "X", NULL};
@@ -91,8 +114,9 @@ static const struct imp_entity person = {
     .missing = "a person needs a code (the pseudonymous case code)",
 };
 
-static void import_person(struct imp *im, const yaml_node_t *n)
+static void import_person(struct imp *im, const yaml_node_t *n, const struct imp_at *at)
 {
+	(void)at;
 	static const char find[] = "SELECT id FROM person WHERE code = ?1";
 	struct imp_val v[IMP_MAX_KEYS];
 	if (!imp_read(im, n, &person, v))
@@ -112,9 +136,7 @@ static void import_person(struct imp *im, const yaml_node_t *n)
 	if (!fresh)
 		return;
 	imp_fill(&person, v, &p);
-	struct store_write w = {.merge = true, .now = im->now};
-	struct kaigi_error err;
-	if (imp_wrote(im, n, store_person_write(im->st, &p, &w, &err), &w, &err))
+	if (imp_wrote(im, n, store_person_write(im->st, &p, imp_merge(im), &im->err)))
 		person_identity(im, n, p.id, v + PERSON_AREA + 1);
 }
 
@@ -150,8 +172,9 @@ static const struct imp_entity issue = {
     .missing = "a regional issue needs a title",
 };
 
-static void import_issue(struct imp *im, const yaml_node_t *n)
+static void import_issue(struct imp *im, const yaml_node_t *n, const struct imp_at *at)
 {
+	(void)at;
 	static const char find[] = "SELECT id FROM regional_issue WHERE title = ?1";
 	struct imp_val v[IMP_MAX_KEYS];
 	if (!imp_read(im, n, &issue, v))
@@ -160,9 +183,7 @@ static void import_issue(struct imp *im, const yaml_node_t *n)
 	if (!imp_resolve_id(im, v[1].node, find, v[0].text, NULL, NULL, row.id, v[0].node))
 		return;
 	imp_fill(&issue, v, &row);
-	struct store_write w = {.merge = true, .now = im->now};
-	struct kaigi_error err;
-	imp_wrote(im, n, store_issue_write(im->st, &row, &w, &err), &w, &err);
+	imp_wrote(im, n, store_issue_write(im->st, &row, imp_merge(im), &im->err));
 }
 
 /* ---- meetings ----------------------------------------------------------- */
@@ -183,14 +204,14 @@ static const struct imp_entity participant = {
     .missing = "a participant needs a name",
 };
 
-static void import_participant(struct imp *im, const yaml_node_t *n, const char *meeting_id,
-			       size_t ord)
+static void import_participant(struct imp *im, const yaml_node_t *n, const struct imp_at *at)
 {
+	const char *meeting_id = at->meeting_id;
 	static const char find[] = "SELECT id FROM participant WHERE meeting_id = ?1 AND name = ?2";
 	struct imp_val v[IMP_MAX_KEYS];
 	if (!imp_read(im, n, &participant, v))
 		return;
-	struct store_participant p = {.ord = (int)ord};
+	struct store_participant p = {.ord = (int)at->ord};
 	if (!imp_resolve_id(im, v[PART_ID].node, find, meeting_id, v[PART_NAME].text, NULL, p.id,
 			    v[PART_NAME].node))
 		return;
@@ -204,9 +225,7 @@ static void import_participant(struct imp *im, const yaml_node_t *n, const char 
 		p.role = NULL;
 	}
 	int present = v[PART_PRESENT].ok ? (int)v[PART_PRESENT].num : -1;
-	struct store_write w = {.merge = true, .now = im->now};
-	struct kaigi_error err;
-	imp_wrote(im, n, store_participant_write(im->st, &p, present, &w, &err), &w, &err);
+	imp_wrote(im, n, store_participant_write(im->st, &p, present, imp_merge(im), &im->err));
 }
 
 static const struct imp_key phase_keys[] = {
@@ -220,9 +239,9 @@ static const struct imp_entity phase = {
     .missing = "a phase needs its id (phase: framing)",
 };
 
-static void import_phase(struct imp *im, const yaml_node_t *n, const char *case_id, size_t ord,
-			 const struct schema_meeting *tmpl)
+static void import_phase(struct imp *im, const yaml_node_t *n, const struct imp_at *at)
 {
+	const struct schema_meeting *tmpl = at->tmpl;
 	struct imp_val v[IMP_MAX_KEYS];
 	if (!imp_read(im, n, &phase, v))
 		return;
@@ -234,11 +253,9 @@ static void import_phase(struct imp *im, const yaml_node_t *n, const char *case_
 		ydoc_error(&im->w, v[0].node, "meeting template %s has no phase '%s'", tmpl->id,
 			   id);
 	int planned = v[1].ok ? (int)v[1].num : -1, actual = v[2].ok ? (int)v[2].num : -1;
-	struct store_write w = {.merge = true, .now = im->now};
-	struct kaigi_error err;
 	imp_wrote(im, n,
-		  store_phase_write(im->st, case_id, id, (int)ord, planned, actual, &w, &err), &w,
-		  &err);
+		  store_phase_write(im->st, at->case_id, id, (int)at->ord, planned, actual,
+				    imp_merge(im), &im->err));
 }
 
 static const struct imp_key issue_link_keys[] = {{.key = "issue", .kind = IMP_TEXT},
@@ -251,17 +268,15 @@ static const struct imp_entity issue_link = {
     .missing = "give the regional issue's title (issue: …)",
 };
 
-static void import_issue_link(struct imp *im, const yaml_node_t *n, const char *case_id)
+static void import_issue_link(struct imp *im, const yaml_node_t *n, const struct imp_at *at)
 {
 	struct imp_val v[IMP_MAX_KEYS];
 	char issue_id[STORE_ID_SIZE];
 	if (!imp_read(im, n, &issue_link, v) || !imp_issue_ref(im, &v[0], issue_id))
 		return;
-	struct store_write w = {.merge = true, .now = im->now};
-	struct kaigi_error err;
 	imp_wrote(im, n,
-		  store_issue_link_write(im->st, issue_id, case_id, v[1].text, v[2].text, &w, &err),
-		  &w, &err);
+		  store_issue_link_write(im->st, issue_id, at->case_id, v[1].text, v[2].text,
+					 imp_merge(im), &im->err));
 }
 
 enum {
@@ -336,9 +351,21 @@ static void case_follows(struct imp *im, const char *id, const struct imp_val *f
 	r->col = (int)f->node->start_mark.column + 1;
 }
 
-static void import_case(struct imp *im, const yaml_node_t *n, const char *meeting_id, size_t ord,
-			const struct schema_meeting *tmpl)
+/* A record of a meeting or of a case. */
+static void import_record(struct imp *im, const yaml_node_t *n, const struct imp_at *at)
 {
+	imp_record(im, n, at->meeting_id, at->case_id);
+}
+
+static const struct imp_child case_children[] = {
+    {CASE_PHASES, "phases", import_phase},
+    {CASE_RECORDS, "records", import_record},
+    {CASE_ISSUES, "regional_issues", import_issue_link},
+    {0}};
+
+static void import_case(struct imp *im, const yaml_node_t *n, const struct imp_at *at)
+{
+	const char *meeting_id = at->meeting_id;
 	static const char close_sql[] =
 	    "UPDATE case_review SET closed = ?2, updated = ?2 WHERE id = ?1 AND closed IS NULL";
 	static const char find[] =
@@ -348,15 +375,13 @@ static void import_case(struct imp *im, const yaml_node_t *n, const char *meetin
 		return;
 	if (im->stats)
 		im->stats->cases++;
-	struct store_case c = {.ord = (int)ord};
+	struct store_case c = {.ord = (int)at->ord};
 	snprintf(c.meeting_id, sizeof c.meeting_id, "%s", meeting_id);
 	if (!case_person(im, n, &v[CASE_PERSON], c.person_id) ||
 	    !imp_resolve_id(im, v[CASE_ID].node, find, meeting_id, c.person_id, NULL, c.id, n))
 		return;
 	imp_fill(&case_review, v, &c);
-	struct store_write w = {.merge = true, .now = im->now};
-	struct kaigi_error err;
-	if (!imp_wrote(im, n, store_case_write(im->st, &c, &w, &err), &w, &err))
+	if (!imp_wrote(im, n, store_case_write(im->st, &c, imp_merge(im), &im->err)))
 		return;
 	const char *id = c.id;
 	/* closed: true — closed at the close check (✓済); import never reopens. */
@@ -372,18 +397,7 @@ static void import_case(struct imp *im, const yaml_node_t *n, const char *meetin
 			return;
 	}
 	case_follows(im, id, &v[CASE_FOLLOWS]);
-	{
-		FOR_EACH_ITEM(im, v[CASE_PHASES].node, "phases", item, i)
-		import_phase(im, item, id, i, tmpl);
-	}
-	{
-		FOR_EACH_ITEM(im, v[CASE_RECORDS].node, "records", item, i)
-		imp_record(im, item, meeting_id, id);
-	}
-	{
-		FOR_EACH_ITEM(im, v[CASE_ISSUES].node, "regional_issues", item, i)
-		import_issue_link(im, item, id);
-	}
+	import_children(im, v, case_children, (struct imp_at){meeting_id, id, at->tmpl, 0});
 	/* A case's actions are kept in one place, the actions list of its
 	 * case_plan record (doc/hacking.md, "Actions and regional issues"). */
 	if (v[CASE_ACTIONS].node)
@@ -417,19 +431,15 @@ static const struct imp_entity agenda = {
     .missing = "give the regional issue's title (issue: …)",
 };
 
-static void import_agenda_item(struct imp *im, const yaml_node_t *n, const char *meeting_id,
-			       size_t ord)
+static void import_agenda_item(struct imp *im, const yaml_node_t *n, const struct imp_at *at)
 {
 	struct imp_val v[IMP_MAX_KEYS];
 	char issue_id[STORE_ID_SIZE];
 	if (!imp_read(im, n, &agenda, v) || !imp_issue_ref(im, &v[0], issue_id))
 		return;
-	struct store_write w = {.merge = true, .now = im->now};
-	struct kaigi_error err;
-	imp_wrote(
-	    im, n,
-	    store_agenda_write(im->st, meeting_id, issue_id, (long long)ord, v[1].text, &w, &err),
-	    &w, &err);
+	imp_wrote(im, n,
+		  store_agenda_write(im->st, at->meeting_id, issue_id, (long long)at->ord,
+				     v[1].text, imp_merge(im), &im->err));
 }
 
 #define MEETING(m)   offsetof(struct store_meeting, m)
@@ -470,8 +480,16 @@ static void imp_default(struct imp_val *v, const char *text, long long num)
 	v->ok = true;
 }
 
-static void import_meeting(struct imp *im, const yaml_node_t *n)
+static const struct imp_child meeting_children[] = {
+    {MEET_PARTICIPANTS, "participants", import_participant},
+    {MEET_RECORDS, "records", import_record},
+    {MEET_CASES, "cases", import_case},
+    {MEET_AGENDA, "agenda", import_agenda_item},
+    {0}};
+
+static void import_meeting(struct imp *im, const yaml_node_t *n, const struct imp_at *at)
 {
+	(void)at;
 	static const char find[] = "SELECT id FROM meeting WHERE date = ?1 AND title = ?2";
 	/* The town's vision kept with the meeting (meeting.h). */
 	static const char keep_vision[] =
@@ -510,9 +528,7 @@ static void import_meeting(struct imp *im, const yaml_node_t *n)
 	struct store_meeting m = {0};
 	snprintf(m.id, sizeof m.id, "%s", id);
 	imp_fill(&meeting, v, &m);
-	struct store_write w = {.merge = true, .now = im->now};
-	struct kaigi_error err;
-	if (!imp_wrote(im, n, store_meeting_write(im->st, &m, &w, &err), &w, &err))
+	if (!imp_wrote(im, n, store_meeting_write(im->st, &m, imp_merge(im), &im->err)))
 		return;
 	const char *vision = v[MEET_VISION].text;
 	sqlite3_stmt *q;
@@ -522,22 +538,7 @@ static void import_meeting(struct imp *im, const yaml_node_t *n)
 		if (!imp_step_write(im, q, v[MEET_VISION].node, "keeping the meeting's vision"))
 			return;
 	}
-	{
-		FOR_EACH_ITEM(im, v[MEET_PARTICIPANTS].node, "participants", item, i)
-		import_participant(im, item, id, i);
-	}
-	{
-		FOR_EACH_ITEM(im, v[MEET_RECORDS].node, "records", item, i)
-		imp_record(im, item, id, NULL);
-	}
-	{
-		FOR_EACH_ITEM(im, v[MEET_CASES].node, "cases", item, i)
-		import_case(im, item, id, i, tmpl);
-	}
-	{
-		FOR_EACH_ITEM(im, v[MEET_AGENDA].node, "agenda", item, i)
-		import_agenda_item(im, item, id, i);
-	}
+	import_children(im, v, meeting_children, (struct imp_at){id, NULL, tmpl, 0});
 }
 
 /* ---- the file ----------------------------------------------------------- */
@@ -573,16 +574,9 @@ void imp_document(struct imp *im, yaml_document_t *doc)
 			   v[1].num);
 		return;
 	}
-	{
-		FOR_EACH_ITEM(im, v[2].node, "people", item, i)
-		import_person(im, item);
-	}
-	{
-		FOR_EACH_ITEM(im, v[4].node, "regional_issues", item, i)
-		import_issue(im, item);
-	}
-	{
-		FOR_EACH_ITEM(im, v[3].node, "meetings", item, i)
-		import_meeting(im, item);
-	}
+	static const struct imp_child lists[] = {{2, "people", import_person},
+						 {4, "regional_issues", import_issue},
+						 {3, "meetings", import_meeting},
+						 {0}};
+	import_children(im, v, lists, (struct imp_at){0});
 }

@@ -185,11 +185,9 @@ static void list_item(struct rec *r, const struct schema_field *f, const yaml_no
 	snprintf(ordtext, sizeof ordtext, "%zu", ord);
 	if (!imp_resolve_id(im, idnode, at, r->id, f->id, ordtext, id, in))
 		return;
-	struct store_write sw = {.merge = true, .now = im->now};
-	struct kaigi_error err;
 	if (!imp_wrote(im, in,
-		       store_item_write(im->st, id, r->id, f->id, (long long)ord, &sw, &err), &sw,
-		       &err))
+		       store_item_write(im->st, id, r->id, f->id, (long long)ord, imp_merge(im),
+					&im->err)))
 		return;
 	for (yaml_node_pair_t *p = in->data.mapping.pairs.start;
 	     p < in->data.mapping.pairs.top && !w->stop; p++) {
@@ -280,9 +278,7 @@ void imp_record(struct imp *im, const yaml_node_t *n, const char *meeting_id, co
 		return;
 	}
 	const struct store_record_row row = {r.id, meeting_id, case_id, form_id, version};
-	struct store_write sw = {.merge = true, .now = im->now};
-	struct kaigi_error err;
-	if (!imp_wrote(im, n, store_record_write(im->st, &row, &sw, &err), &sw, &err))
+	if (!imp_wrote(im, n, store_record_write(im->st, &row, imp_merge(im), &im->err)))
 		return;
 	answer_meeting_date(im->st, r.id, r.date);
 

@@ -8,6 +8,7 @@
 #define KAIGI_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <stdbool.h>
 
 #include "kaigi/register.h"
@@ -67,6 +68,30 @@ struct store_txn_log {
  */
 sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct kaigi_error *err);
 
+/*
+ * store_stmt for sql with its parameters ?1… bound from the arguments, one
+ * a letter of fmt: 't' a text bound as it is (NULL: NULL), 'n' a text,
+ * NULL for NULL or "", 'i' an int, 'I' a long long, 'k' a long long left
+ * NULL when negative, 'L' a limit (size_t; 0: none, bound -1), 'P' a
+ * struct store_period * taking three parameters (store_bind_period, only
+ * first).  In the manner of fossil's db_prepare: one call instead of a
+ * line a parameter.  store_bind_fmt binds so from a va_list.
+ */
+sqlite3_stmt *store_query(struct store *st, const char *sql, struct kaigi_error *err,
+			  const char *fmt, ...);
+void store_bind_fmt(sqlite3_stmt *q, const char *fmt, va_list *ap);
+/*
+ * Two letters more take two arguments, a text and a value, and bind the
+ * text when it is not NULL, else the value (NULL: NULL): 'S' an
+ * sqlite3_value *, 'V' a struct kaigi_value *.  store_bind_args binds q
+ * so from its arguments; store_run_fmt prepares sql (not cached: it may
+ * be made on the fly), binds it so, runs it once and finalizes it:
+ * KAIGI_OK when it ran to its end, else store_fail(what).
+ */
+void store_bind_args(sqlite3_stmt *q, const char *fmt, ...);
+enum kaigi_status store_run_fmt(struct store *st, const char *sql, const char *what,
+				struct kaigi_error *err, const char *fmt, ...);
+
 /* Fill err from an SQLite result code (and the connection's message),
  * choosing the status: environment for busy, full, read-only, I/O, not a
  * database, corrupt; data for constraints.  what says what was being done. */
@@ -87,7 +112,9 @@ enum kaigi_status store_delete_id(struct store *st, const char *sql, const char 
 /*
  * Reads in the manner of fossil's db_*: the caller prepares (store_stmt)
  * and binds; these step, hand each row to a row function, reset the
- * statement and map a failed step to store_fail(what).
+ * statement and map a failed step to store_fail(what).  Given q NULL (the
+ * statement could not be made: store_stmt or store_query filled err),
+ * they, and store_step, return err->status.
  */
 
 /* Fill what the current row of q holds into out. */
@@ -108,6 +135,19 @@ enum kaigi_status store_list(struct store *st, sqlite3_stmt *q, void *v, size_t 
 			     store_row_fn row, const char *what, struct kaigi_error *err);
 #define STORE_LIST(st, q, list, row, what, err)                                                    \
 	store_list(st, q, &(list)->v, &(list)->n, sizeof *(list)->v, row, what, err)
+
+struct store_col; /* below */
+
+/* STORE_LIST, into a list empty at the start, for rows a column table
+ * describes (store_rows.c): each read by store_cols_read, then by post
+ * (when not NULL) for what the table does not say; failing, the rows read
+ * are freed (store_cols_clear) and the list left empty, so the caller has
+ * no *_list_free to call. */
+#define STORE_LIST_COLS(st, q, list, cols, post, what, err)                                        \
+	store_list_cols(st, q, &(list)->v, &(list)->n, sizeof *(list)->v, cols, post, what, err)
+enum kaigi_status store_list_cols(struct store *st, sqlite3_stmt *q, void *v, size_t *n,
+				  size_t size, const struct store_col *cols, store_row_fn post,
+				  const char *what, struct kaigi_error *err);
 
 /* store_list for sql whose one parameter ?1 is key: the rows of key. */
 enum kaigi_status store_list_id(struct store *st, const char *sql, const char *key, void *v,
@@ -148,6 +188,9 @@ enum kaigi_status store_step(struct store *st, sqlite3_stmt *q, const char *what
  * text into a char * (a copy, NULL for NULL). */
 void store_row_id(sqlite3_stmt *q, void *out);
 void store_row_text(sqlite3_stmt *q, void *out);
+/* Whether q has a row. */
+enum kaigi_status store_exists(struct store *st, sqlite3_stmt *q, bool *found, const char *what,
+			       struct kaigi_error *err);
 /* The first column of q's one row as an integer (0 for NULL or no row). */
 enum kaigi_status store_int64(struct store *st, sqlite3_stmt *q, long long *v, const char *what,
 			      struct kaigi_error *err);
@@ -191,6 +234,50 @@ int store_bind_value(sqlite3_stmt *s, int idx, const struct kaigi_value *v);
 char *store_column_strdup(sqlite3_stmt *s, int col);
 /* Copy a text column into an id buffer ("" for NULL). */
 void store_column_id(sqlite3_stmt *s, int col, char out[STORE_ID_SIZE]);
+/*
+ * An entity's columns, described once (store_rows.c): a table of struct
+ * store_col, one per column in the order the SELECT lists them (and the
+ * write binds them, where it does), ended by {0}.  One function reads a
+ * row into the struct, one frees what it owns, one binds it, instead of a
+ * line per column in each entity's row, clear and bind functions — in
+ * the manner of the importer's key tables (store_import.h, struct
+ * imp_key).
+ */
+enum store_col_kind {
+	STORE_COL_END,   /* ends a table */
+	STORE_COL_SKIP,  /* a column the struct does not hold; not bound */
+	STORE_COL_ID,    /* char[STORE_ID_SIZE]: "" for NULL; bound as it is */
+	STORE_COL_REF,   /* char[STORE_ID_SIZE] that may be empty: "" for NULL, and back */
+	STORE_COL_TEXT,  /* char *, owned: NULL for NULL; bound NULL for NULL or "" */
+	STORE_COL_STR,   /* char *, owned: NULL for NULL; bound as it is (a required text) */
+	STORE_COL_INT,   /* int */
+	STORE_COL_INT0,  /* int, 0 when unknown: bound NULL for 0 */
+	STORE_COL_INT64, /* long long */
+	STORE_COL_SIZE,  /* size_t (a 64-bit integer) */
+	STORE_COL_BOOL,  /* bool: the integer is not 0 */
+	STORE_COL_REAL,  /* double, with the bool at has: not NULL (bound NULL when false) */
+	STORE_COL_VALUE, /* struct kaigi_value, owned */
+};
+struct store_col {
+	enum store_col_kind kind;
+	size_t off; /* offsetof the member */
+	size_t has; /* STORE_COL_REAL: offsetof its bool */
+};
+
+/* The column tables (store_rows.c); each names the SELECT it reads. */
+extern const struct store_col store_person_cols[], store_case_cols[], store_case_hit_cols[],
+    store_issue_cols[], store_case_issue_cols[], store_participant_cols[], store_audit_cols[],
+    store_raised_cols[], store_text_hit_cols[], store_draft_cols[], store_decision_cols[],
+    store_record_head_cols[], store_record_ref_cols[];
+
+/* Read the row of q, from column first on, into the struct at row. */
+void store_cols_read(sqlite3_stmt *q, int first, const struct store_col *cols, void *row);
+/* Free what the struct at row owns (its TEXT, STR and VALUE members) and
+ * leave them NULL. */
+void store_cols_clear(const struct store_col *cols, void *row);
+/* Bind the first n columns of the struct at row to ?1…?n. */
+void store_cols_bind(sqlite3_stmt *q, const struct store_col *cols, int n, const void *row);
+
 /* Bind a period (NULL: all time) to ?1 (from), ?2 (to), ?3 (area). */
 void store_bind_period(sqlite3_stmt *s, const struct store_period *p);
 /* Bind text, or NULL for NULL or "". */
@@ -304,5 +391,10 @@ enum kaigi_status store_phase_write(struct store *st, const char *case_id, const
 enum kaigi_status store_write_row(struct store *st, const char *sql,
 				  void (*bind)(sqlite3_stmt *q, const void *arg), const void *arg,
 				  struct store_write *w, const char *what, struct kaigi_error *err);
+/* store_write_row with ?1… bound from the arguments as store_query's fmt
+ * says; w {0} (a plain write, as store_write1) when the sql has no :merge
+ * or :now. */
+enum kaigi_status store_write_fmt(struct store *st, const char *sql, struct store_write *w,
+				  const char *what, struct kaigi_error *err, const char *fmt, ...);
 
 #endif

@@ -29,49 +29,13 @@ const char *store_policy_normalise(const char *policy)
 
 void store_issue_clear(struct store_issue *i)
 {
-	free(i->title);
-	free(i->description);
-	free(i->policy);
-	free(i->status);
-	free(i->owner);
-	free(i->category);
-	free(i->area);
-	free(i->first_seen);
-	free(i->last_seen);
-	free(i->measure);
-	free(i->decided);
-	free(i->indicator);
-	free(i->indicator_key);
-	free(i->baseline_date);
-	free(i->target_date);
-	free(i->result_date);
+	store_cols_clear(store_issue_cols, i);
 	memset(i, 0, sizeof *i);
-}
-
-/* A text, or NULL for NULL or "". */
-static const char *given(const char *s)
-{
-	return s && *s ? s : NULL;
 }
 
 static void bind_issue(sqlite3_stmt *q, const void *arg)
 {
-	const struct store_issue *i = arg;
-	sqlite3_bind_text(q, 1, i->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, i->title, -1, SQLITE_STATIC);
-	const char *text[] = {i->description, i->policy,        i->status,        i->owner,
-			      i->category,    i->area,          i->measure,       i->decided,
-			      i->indicator,   i->indicator_key, i->baseline_date, i->target_date,
-			      i->result_date};
-	static const int param[] = {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16, 18};
-	for (size_t k = 0; k < sizeof param / sizeof *param; k++)
-		store_bind_text_or_null(q, param[k], given(text[k]));
-	if (i->has_baseline)
-		sqlite3_bind_double(q, 13, i->baseline);
-	if (i->has_target)
-		sqlite3_bind_double(q, 15, i->target);
-	if (i->has_result)
-		sqlite3_bind_double(q, 17, i->result);
+	store_cols_bind(q, store_issue_cols, 18, arg);
 }
 
 enum kaigi_status store_issue_write(struct store *st, const struct store_issue *i,
@@ -137,19 +101,6 @@ enum kaigi_status store_issue_save(struct store *st, struct store_issue *i, stru
 	return store_issue_write(st, &row, &(struct store_write){0}, err);
 }
 
-struct link_arg {
-	const char *issue_id, *case_id, *note, *statement;
-};
-
-static void bind_link(sqlite3_stmt *q, const void *arg)
-{
-	const struct link_arg *a = arg;
-	sqlite3_bind_text(q, 1, a->issue_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, a->case_id, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 3, a->note);
-	store_bind_text_or_null(q, 4, a->statement);
-}
-
 enum kaigi_status store_issue_link_write(struct store *st, const char *issue_id,
 					 const char *case_id, const char *note,
 					 const char *statement, struct store_write *w,
@@ -161,8 +112,8 @@ enum kaigi_status store_issue_link_write(struct store *st, const char *issue_id,
 	    "UPDATE SET note = iif(:merge, coalesce(?3, note), ?3), statement = coalesce(?4, "
 	    "statement), updated = :now WHERE (note, statement) IS NOT (iif(:merge, coalesce(?3, "
 	    "note), ?3), coalesce(?4, statement))";
-	struct link_arg a = {issue_id, case_id, note, statement};
-	return store_write_row(st, sql, bind_link, &a, w, "linking a regional issue", err);
+	return store_write_fmt(st, sql, w, "linking a regional issue", err, "ttnn", issue_id,
+			       case_id, note, statement);
 }
 
 enum kaigi_status store_issue_link(struct store *st, const char *issue_id, const char *case_id,
@@ -188,40 +139,16 @@ enum kaigi_status store_issue_rollup(struct store *st, const char *from, const c
 
 static void issue_read(sqlite3_stmt *q, void *out)
 {
-	struct store_issue *i = out;
-	memset(i, 0, sizeof *i);
-	store_column_id(q, 0, i->id);
-	i->title = store_column_strdup(q, 1);
-	i->description = store_column_strdup(q, 2);
-	i->policy = store_column_strdup(q, 3);
-	i->status = store_column_strdup(q, 4);
-	i->owner = store_column_strdup(q, 5);
-	i->category = store_column_strdup(q, 6);
-	i->area = store_column_strdup(q, 7);
-	i->ncases = sqlite3_column_int(q, 8);
-	i->nmeetings = sqlite3_column_int(q, 9);
-	i->first_seen = store_column_strdup(q, 10);
-	i->last_seen = store_column_strdup(q, 11);
-	i->measure = store_column_strdup(q, 12);
-	i->decided = store_column_strdup(q, 13);
-	i->indicator = store_column_strdup(q, 14);
-	i->indicator_key = store_column_strdup(q, 15);
-	i->has_baseline = sqlite3_column_type(q, 16) != SQLITE_NULL;
-	i->baseline = sqlite3_column_double(q, 16);
-	i->baseline_date = store_column_strdup(q, 17);
-	i->has_target = sqlite3_column_type(q, 18) != SQLITE_NULL;
-	i->target = sqlite3_column_double(q, 18);
-	i->target_date = store_column_strdup(q, 19);
-	i->has_result = sqlite3_column_type(q, 20) != SQLITE_NULL;
-	i->result = sqlite3_column_double(q, 20);
-	i->result_date = store_column_strdup(q, 21);
+	memset(out, 0, sizeof(struct store_issue));
+	store_cols_read(q, 0, store_issue_cols, out);
 }
 
+/* In the order of store_issue_cols: the columns written, then the counts. */
 #define ISSUE_COLUMNS                                                                              \
 	"r.id, r.title, r.description, r.policy, r.status, r.owner, r.category, r.area, "          \
-	"count(DISTINCT x.case_id), count(DISTINCT x.meeting_id), min(x.date), max(x.date), "      \
 	"r.measure, r.decided, r.indicator, r.indicator_key, r.baseline, r.baseline_date, "        \
-	"r.target, r.target_date, r.result, r.result_date "
+	"r.target, r.target_date, r.result, r.result_date, count(DISTINCT x.case_id), "            \
+	"count(DISTINCT x.meeting_id), min(x.date), max(x.date) "
 
 enum kaigi_status store_register_rollup(struct store *st, const struct store_period *p,
 					struct store_issue_list *out, struct kaigi_error *err)
@@ -237,14 +164,8 @@ enum kaigi_status store_register_rollup(struct store *st, const struct store_per
 	    "GROUP BY r.id ORDER BY ifnull(r.category, ''), ifnull(r.area, ''), "
 	    "count(DISTINCT x.case_id) DESC, r.title";
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	store_bind_period(q, p);
-	enum kaigi_status s = STORE_LIST(st, q, out, issue_read, "rolling up the register", err);
-	if (s != KAIGI_OK)
-		store_issue_list_free(out);
-	return s;
+	sqlite3_stmt *q = store_query(st, sql, err, "P", p);
+	return STORE_LIST_COLS(st, q, out, store_issue_cols, NULL, "rolling up the register", err);
 }
 
 enum kaigi_status store_issue_get(struct store *st, const char *id, struct store_issue *out,
@@ -295,12 +216,10 @@ enum kaigi_status store_issue_link_statement(struct store *st, const char *issue
 	s = store_get_id(st, exists, issue_id, no_row, NULL, "reading a regional issue",
 			 N_("no regional issue %s"), err);
 	sqlite3_stmt *q = NULL;
-	if (s == KAIGI_OK && !(q = store_stmt(st, sql, err)))
+	if (s == KAIGI_OK &&
+	    !(q = store_query(st, sql, err, "ttI", issue_id, statement, store_now_ms())))
 		s = err->status;
 	if (s == KAIGI_OK) {
-		sqlite3_bind_text(q, 1, issue_id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 2, statement, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 3, store_now_ms());
 		int rc = sqlite3_step(q);
 		sqlite3_reset(q);
 		if (rc != SQLITE_DONE)
@@ -315,25 +234,12 @@ enum kaigi_status store_issue_link_statement(struct store *st, const char *issue
 
 static void case_issue_clear(struct store_case_issue *e)
 {
-	free(e->title);
-	free(e->description);
-	free(e->policy);
-	free(e->note);
+	store_cols_clear(store_case_issue_cols, e);
 }
 
 void store_case_issue_list_free(struct store_case_issue_list *l)
 {
 	STORE_LIST_FREE(l, case_issue_clear);
-}
-
-static void case_issue_row(sqlite3_stmt *q, void *out)
-{
-	struct store_case_issue *i = out;
-	store_column_id(q, 0, i->id);
-	i->title = store_column_strdup(q, 1);
-	i->description = store_column_strdup(q, 2);
-	i->policy = store_column_strdup(q, 3);
-	i->note = store_column_strdup(q, 4);
 }
 
 enum kaigi_status store_case_issue_list(struct store *st, const char *case_id,
@@ -344,9 +250,7 @@ enum kaigi_status store_case_issue_list(struct store *st, const char *case_id,
 	    "JOIN regional_issue r ON r.id = l.issue_id WHERE l.case_id = ?1 "
 	    "ORDER BY l.created, r.title";
 	memset(out, 0, sizeof *out);
-	enum kaigi_status s = STORE_LIST_ID(st, sql, case_id, out, case_issue_row,
-					    "reading the regional issues of a case", err);
-	if (s != KAIGI_OK)
-		store_case_issue_list_free(out);
-	return s;
+	sqlite3_stmt *q = store_query(st, sql, err, "t", case_id);
+	return STORE_LIST_COLS(st, q, out, store_case_issue_cols, NULL,
+			       "reading the regional issues of a case", err);
 }

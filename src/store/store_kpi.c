@@ -24,6 +24,7 @@
 #include "kaigi/tally.h"
 #include "kaigi/xalloc.h"
 #include "store_followup.h"
+#include "store_spec.h"
 
 static void kpi_clear(struct store_kpi *e)
 {
@@ -35,28 +36,20 @@ void store_kpi_list_free(struct store_kpi_list *l)
 	STORE_LIST_FREE(l, kpi_clear);
 }
 
-/* [[form, ",v1,v2,"], …] for every form with a select `care_level`. */
-static char *level_spec(const struct schema_set *forms)
+/* The entry [form, ",v1,v2,"] of the spec [entry, …] for a form with a
+ * select `care_level`. */
+static void level_form(struct store_spec_buf *s, const struct schema_form *form)
 {
-	struct strbuf b = STRBUF_INIT;
-	strbuf_append(&b, "[");
-	bool first = true;
-	for (size_t i = 0; forms && i < forms->nforms; i++) {
-		const struct schema_field *f =
-		    schema_field_find(forms->forms[i], KAIGI_FIELD_CARE_LEVEL);
-		if (!f || f->type != SCHEMA_SELECT_ONE || !f->choices)
-			continue;
-		/* Choice values are single words (no spaces, checked by the
-		 * loader); they carry no quotes in the shipped forms. */
-		strbuf_appendf(&b, "%s[\"%s\",\",", first ? "" : ",", forms->forms[i]->id);
-		for (size_t k = 0; k < f->choices->n; k++)
-			if (!strpbrk(f->choices->v[k].value, "\"\\,"))
-				strbuf_appendf(&b, "%s,", f->choices->v[k].value);
-		strbuf_append(&b, "\"]");
-		first = false;
-	}
-	strbuf_append(&b, "]");
-	return strbuf_take(&b);
+	const struct schema_field *f = schema_field_find(form, KAIGI_FIELD_CARE_LEVEL);
+	if (!f || f->type != SCHEMA_SELECT_ONE || !f->choices)
+		return;
+	/* Choice values are single words (no spaces, checked by the
+	 * loader); they carry no quotes in the shipped forms. */
+	strbuf_appendf(&s->b, "%s[\"%s\",\",", store_spec_sep(s), form->id);
+	for (size_t k = 0; k < f->choices->n; k++)
+		if (!strpbrk(f->choices->v[k].value, "\"\\,"))
+			strbuf_appendf(&s->b, "%s,", f->choices->v[k].value);
+	strbuf_append(&s->b, "\"]");
 }
 
 /* The rank of a case's care level: a scalar subquery on case id X. */
@@ -111,6 +104,17 @@ static void kpi_row(sqlite3_stmt *q, void *ctx)
 	}
 }
 
+/* The period (?1 ?2 ?3), the spec (?4) and the kind of year (?5 ?6, arg
+ * a bool: calendar years). */
+static void kpi_bind(sqlite3_stmt *q, const struct store_period *p, const char *spec,
+		     long long hash, const void *calendar)
+{
+	(void)hash;
+	store_bind_period(q, p);
+	sqlite3_bind_text(q, 4, spec, -1, SQLITE_STATIC);
+	store_bind_year_kind(q, 5, *(const bool *)calendar);
+}
+
 static int kpi_cmp(const void *a, const void *b)
 {
 	const struct store_kpi *x = a, *y = b;
@@ -119,67 +123,59 @@ static int kpi_cmp(const void *a, const void *b)
 	return strcmp(x->area, y->area);
 }
 
+/* Each review of the period with its level, and the level of the
+ * review it follows; then, per person and year, the first review
+ * and the level of the review nearest a year after it.  The
+ * candidates for "a year after" are read once, by meeting date, for
+ * the span every base review's 9–15 months fall in (win, later), and
+ * joined by person — not looked up person by person (FY2023 of the
+ * reference set: 139 → 94 ms, tests/bench/tally_bench).  fu, best
+ * and one are MATERIALIZED so that each level is looked up once, not
+ * once per aggregate that names it. */
+/* clang-format off */
+static const char kpi_sql[] =
+    "WITH spec (form, ord) AS MATERIALIZED ("
+    "  SELECT value ->> 0, value ->> 1 FROM json_each(?4)), "
+    "cs AS MATERIALIZED ("
+    "  SELECT c.id, c.person_id, c.follows, m.date, ifnull(p.area, '') AS area, "
+    "  " YEAR_OF("m.date") " AS yr, " LEVEL_OF("c.id") " AS lv "
+    "  FROM meeting m CROSS JOIN case_review c ON c.meeting_id = m.id "
+    "  JOIN person p ON p.id = c.person_id "
+    "  WHERE m.date BETWEEN ifnull(?1, '') AND ifnull(?2, '9999') "
+    "  AND (?3 IS NULL OR p.area = ?3)), "
+    "fu AS MATERIALIZED (SELECT yr, area, lv, " LEVEL_OF("cs.follows") " AS pv FROM cs "
+    "  WHERE follows IS NOT NULL AND lv IS NOT NULL), "
+    "base AS MATERIALIZED (SELECT * FROM (SELECT cs.*, row_number() OVER (PARTITION BY "
+    "  person_id, yr ORDER BY date, id) AS k FROM cs WHERE lv IS NOT NULL) WHERE k = 1), "
+    "win (lo, hi) AS (SELECT min(date(date, '+9 months')), max(date(date, '+15 months')) "
+    "  FROM base), "
+    "later AS MATERIALIZED (SELECT c2.id, c2.person_id, m2.date FROM win "
+    "  CROSS JOIN meeting m2 CROSS JOIN case_review c2 ON c2.meeting_id = m2.id "
+    "  WHERE m2.date BETWEEN win.lo AND win.hi), "
+    "cand AS (SELECT b.id AS bid, l.id AS nid, abs(julianday(l.date) - "
+    "  julianday(b.date, '+1 year')) AS dist FROM base b "
+    "  JOIN later l ON l.person_id = b.person_id "
+    "  WHERE l.date BETWEEN date(b.date, '+9 months') AND date(b.date, '+15 months')), "
+    "best AS MATERIALIZED (SELECT bid, " LEVEL_OF("nid") " AS nv FROM (SELECT bid, nid, "
+    "  row_number() OVER (PARTITION BY bid ORDER BY dist, nid) AS k FROM cand) WHERE k = 1), "
+    "one AS MATERIALIZED (SELECT b.yr, b.area, b.lv, best.nv FROM base b "
+    "  LEFT JOIN best ON best.bid = b.id) "
+    "SELECT 0, yr, area, count(*), count(*) FILTER (WHERE lv < pv), "
+    "  count(*) FILTER (WHERE lv = pv), count(*) FILTER (WHERE lv > pv), 0 "
+    "  FROM fu WHERE pv IS NOT NULL GROUP BY yr, area "
+    "UNION ALL SELECT 1, yr, area, count(*), count(nv), count(*) FILTER (WHERE nv > lv), "
+    "  count(*) FILTER (WHERE nv = lv), count(*) FILTER (WHERE nv < lv) "
+    "  FROM one GROUP BY yr, area";
+/* clang-format on */
+static const struct store_spec_rollup kpi_rollup = {kpi_sql, level_form, NULL, kpi_bind};
+
 enum kaigi_status store_kpi_rollup(struct store *st, const struct store_period *p, bool calendar,
 				   struct store_kpi_list *out, struct kaigi_error *err)
 {
-	/* Each review of the period with its level, and the level of the
-	 * review it follows; then, per person and year, the first review
-	 * and the level of the review nearest a year after it.  The
-	 * candidates for "a year after" are read once, by meeting date, for
-	 * the span every base review's 9–15 months fall in (win, later), and
-	 * joined by person — not looked up person by person (FY2023 of the
-	 * reference set: 139 → 94 ms, tests/bench/tally_bench).  fu, best
-	 * and one are MATERIALIZED so that each level is looked up once, not
-	 * once per aggregate that names it. */
-	/* clang-format off */
-	static const char sql[] =
-	    "WITH spec (form, ord) AS MATERIALIZED ("
-	    "  SELECT value ->> 0, value ->> 1 FROM json_each(?4)), "
-	    "cs AS MATERIALIZED ("
-	    "  SELECT c.id, c.person_id, c.follows, m.date, ifnull(p.area, '') AS area, "
-	    "  " YEAR_OF("m.date") " AS yr, " LEVEL_OF("c.id") " AS lv "
-	    "  FROM meeting m CROSS JOIN case_review c ON c.meeting_id = m.id "
-	    "  JOIN person p ON p.id = c.person_id "
-	    "  WHERE m.date BETWEEN ifnull(?1, '') AND ifnull(?2, '9999') "
-	    "  AND (?3 IS NULL OR p.area = ?3)), "
-	    "fu AS MATERIALIZED (SELECT yr, area, lv, " LEVEL_OF("cs.follows") " AS pv FROM cs "
-	    "  WHERE follows IS NOT NULL AND lv IS NOT NULL), "
-	    "base AS MATERIALIZED (SELECT * FROM (SELECT cs.*, row_number() OVER (PARTITION BY "
-	    "  person_id, yr ORDER BY date, id) AS k FROM cs WHERE lv IS NOT NULL) WHERE k = 1), "
-	    "win (lo, hi) AS (SELECT min(date(date, '+9 months')), max(date(date, '+15 months')) "
-	    "  FROM base), "
-	    "later AS MATERIALIZED (SELECT c2.id, c2.person_id, m2.date FROM win "
-	    "  CROSS JOIN meeting m2 CROSS JOIN case_review c2 ON c2.meeting_id = m2.id "
-	    "  WHERE m2.date BETWEEN win.lo AND win.hi), "
-	    "cand AS (SELECT b.id AS bid, l.id AS nid, abs(julianday(l.date) - "
-	    "  julianday(b.date, '+1 year')) AS dist FROM base b "
-	    "  JOIN later l ON l.person_id = b.person_id "
-	    "  WHERE l.date BETWEEN date(b.date, '+9 months') AND date(b.date, '+15 months')), "
-	    "best AS MATERIALIZED (SELECT bid, " LEVEL_OF("nid") " AS nv FROM (SELECT bid, nid, "
-	    "  row_number() OVER (PARTITION BY bid ORDER BY dist, nid) AS k FROM cand) WHERE k = 1), "
-	    "one AS MATERIALIZED (SELECT b.yr, b.area, b.lv, best.nv FROM base b "
-	    "  LEFT JOIN best ON best.bid = b.id) "
-	    "SELECT 0, yr, area, count(*), count(*) FILTER (WHERE lv < pv), "
-	    "  count(*) FILTER (WHERE lv = pv), count(*) FILTER (WHERE lv > pv), 0 "
-	    "  FROM fu WHERE pv IS NOT NULL GROUP BY yr, area "
-	    "UNION ALL SELECT 1, yr, area, count(*), count(nv), count(*) FILTER (WHERE nv > lv), "
-	    "  count(*) FILTER (WHERE nv = lv), count(*) FILTER (WHERE nv < lv) "
-	    "  FROM one GROUP BY yr, area";
-	/* clang-format on */
 	memset(out, 0, sizeof *out);
-	char *spec = level_spec(st->forms);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q) {
-		free(spec);
-		return err->status;
-	}
-	store_bind_period(q, p);
-	sqlite3_bind_text(q, 4, spec, -1, SQLITE_STATIC);
-	store_bind_year_kind(q, 5, calendar);
 	struct kpi_rows rows = {out, 0};
-	enum kaigi_status s = store_each(st, q, kpi_row, &rows, "following care levels", err);
-	sqlite3_clear_bindings(q);
-	free(spec);
+	enum kaigi_status s = store_spec_each(st, &kpi_rollup, p, &calendar, kpi_row, &rows,
+					      "following care levels", err);
 	if (s != KAIGI_OK) {
 		store_kpi_list_free(out);
 		return s;

@@ -93,17 +93,13 @@ enum kaigi_status store_meeting_create(struct store *st, struct store_meeting *m
 	else if (!store_uuid_valid(m->id))
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "'%s' is not a UUID", m->id);
 	/* Created, never overwritten: an id taken is refused. */
-	sqlite3_stmt *q = store_stmt(st, exists, err);
-	if (!q)
+	bool found;
+	if (store_exists(st, store_query(st, exists, err, "t", m->id), &found, "creating a meeting",
+			 err) != KAIGI_OK)
 		return err->status;
-	sqlite3_bind_text(q, 1, m->id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW)
+	if (found)
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0,
 				       "creating a meeting: meeting %s exists already", m->id);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "creating a meeting");
 	struct store_write w = {.now = store_now_ms()};
 	m->created = m->updated = w.now;
 	return store_meeting_write(st, m, &w, err);
@@ -199,11 +195,7 @@ enum kaigi_status store_meeting_list(struct store *st, const char *text, size_t 
 				  "OR instr(ifnull(purpose, ''), ?1) OR instr(date, ?1) "
 				  "ORDER BY date DESC, start_time DESC, id LIMIT ?2";
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	store_bind_text_or_null(q, 1, text);
-	sqlite3_bind_int64(q, 2, limit ? (long long)limit : -1);
+	sqlite3_stmt *q = store_query(st, sql, err, "nL", text, limit);
 	enum kaigi_status s = STORE_LIST(st, q, out, meeting_from_row, "listing meetings", err);
 	if (s != KAIGI_OK)
 		store_meeting_list_free(out);
@@ -232,11 +224,7 @@ enum kaigi_status store_meeting_ids_by_prefix(struct store *st, const char *pref
 	static const char sql[] = "SELECT id FROM meeting WHERE substr(id, 1, length(?1)) = ?1 "
 				  "ORDER BY date DESC, start_time DESC LIMIT ?2";
 	*n = 0;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, prefix, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 2, (sqlite3_int64)max);
+	sqlite3_stmt *q = store_query(st, sql, err, "tI", prefix, (long long)max);
 	struct id_rows r = {ids, max, n};
 	return store_each(st, q, id_row, &r, "looking up a meeting", err);
 }
@@ -245,10 +233,7 @@ enum kaigi_status store_meeting_ids_by_prefix(struct store *st, const char *pref
 
 void store_participant_clear(struct store_participant *p)
 {
-	free(p->name);
-	free(p->organisation);
-	free(p->profession);
-	free(p->role);
+	store_cols_clear(store_participant_cols, p);
 	memset(p, 0, sizeof *p);
 }
 
@@ -260,16 +245,12 @@ struct participant_arg {
 static void bind_participant(sqlite3_stmt *q, const void *arg)
 {
 	const struct participant_arg *a = arg;
-	const struct store_participant *p = a->p;
-	sqlite3_bind_text(q, 1, p->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, p->meeting_id, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 3, p->ord);
-	sqlite3_bind_text(q, 4, p->name, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 5, p->organisation);
-	store_bind_text_or_null(q, 6, p->role);
+	store_cols_bind(q, store_participant_cols, 8, a->p);
+	/* ?7 present: as the caller says, NULL keeping what is stored. */
 	if (a->present >= 0)
 		sqlite3_bind_int(q, 7, a->present);
-	store_bind_text_or_null(q, 8, p->profession);
+	else
+		sqlite3_bind_null(q, 7);
 }
 
 enum kaigi_status store_participant_write(struct store *st, const struct store_participant *p,
@@ -314,31 +295,6 @@ void store_participant_list_free(struct store_participant_list *l)
 	STORE_LIST_FREE(l, store_participant_clear);
 }
 
-/* A row of id, meeting_id, ord, name, organisation, role, present,
- * profession (the ids NULL for earlier attendees). */
-static void participant_row(sqlite3_stmt *q, void *out)
-{
-	struct store_participant *p = out;
-	store_column_id(q, 0, p->id);
-	store_column_id(q, 1, p->meeting_id);
-	p->ord = sqlite3_column_int(q, 2);
-	p->name = store_column_strdup(q, 3);
-	p->organisation = store_column_strdup(q, 4);
-	p->role = store_column_strdup(q, 5);
-	p->present = sqlite3_column_int(q, 6) != 0;
-	p->profession = store_column_strdup(q, 7);
-}
-
-static enum kaigi_status participant_rows(struct store *st, sqlite3_stmt *q,
-					  struct store_participant_list *out, const char *what,
-					  struct kaigi_error *err)
-{
-	enum kaigi_status s = STORE_LIST(st, q, out, participant_row, what, err);
-	if (s != KAIGI_OK)
-		store_participant_list_free(out);
-	return s;
-}
-
 enum kaigi_status store_participant_list(struct store *st, const char *meeting_id,
 					 struct store_participant_list *out,
 					 struct kaigi_error *err)
@@ -347,11 +303,9 @@ enum kaigi_status store_participant_list(struct store *st, const char *meeting_i
 				  "profession FROM participant WHERE meeting_id = ?1 ORDER BY ord, "
 				  "name";
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
-	return participant_rows(st, q, out, "listing participants", err);
+	sqlite3_stmt *q = store_query(st, sql, err, "t", meeting_id);
+	return STORE_LIST_COLS(st, q, out, store_participant_cols, NULL, "listing participants",
+			       err);
 }
 
 /* ---- earlier attendees ---------------------------------------------- */
@@ -372,10 +326,8 @@ enum kaigi_status store_participant_recent(struct store *st, const char *meeting
 	    "p.name AND x.organisation IS p.organisation) GROUP BY p.name, p.organisation "
 	    "ORDER BY d DESC, p.name LIMIT ?2";
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 2, limit ? (long long)limit : -1);
-	return participant_rows(st, q, out, "listing earlier participants", err);
+	sqlite3_stmt *q = store_query(st, sql, err, "tL", meeting_id, limit);
+	/* The columns are a participant row's (store_participant_cols). */
+	return STORE_LIST_COLS(st, q, out, store_participant_cols, NULL,
+			       "listing earlier participants", err);
 }

@@ -70,10 +70,7 @@ enum kaigi_status store_meeting_vision_get(struct store *st, const char *meeting
 {
 	static const char sql[] = "SELECT vision FROM meeting WHERE id = ?1";
 	*out = NULL;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
+	sqlite3_stmt *q = store_query(st, sql, err, "t", meeting_id);
 	enum kaigi_status s = store_one(st, q, store_row_text, out, "reading the meeting's vision",
 					N_("no meeting %s"), meeting_id, err);
 	if (s != KAIGI_OK)
@@ -85,21 +82,10 @@ enum kaigi_status store_meeting_vision_get(struct store *st, const char *meeting
 	return KAIGI_OK;
 }
 
-struct vision_arg {
-	const char *id, *text;
-};
-
-static void bind_vision(sqlite3_stmt *q, const void *arg)
-{
-	const struct vision_arg *a = arg;
-	sqlite3_bind_text(q, 1, a->id, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 2, a->text && *a->text ? a->text : NULL);
-}
-
 enum kaigi_status store_meeting_vision_set(struct store *st, const char *meeting_id,
 					   const char *text, struct kaigi_error *err)
 {
 	static const char sql[] = "UPDATE meeting SET vision = ?2 WHERE id = ?1";
-	struct vision_arg a = {meeting_id, text};
-	return store_write1(st, sql, bind_vision, &a, "keeping the meeting's vision", err);
+	return store_write_fmt(st, sql, &(struct store_write){0}, "keeping the meeting's vision",
+			       err, "tn", meeting_id, text);
 }

@@ -12,30 +12,12 @@
 
 static void decision_clear(struct store_decision *e)
 {
-	free(e->meeting_date);
-	free(e->meeting_title);
-	free(e->issue_title);
-	free(e->decision);
+	store_cols_clear(store_decision_cols, e);
 }
 
 void store_decision_list_free(struct store_decision_list *l)
 {
 	STORE_LIST_FREE(l, decision_clear);
-}
-
-struct agenda_arg {
-	const char *meeting_id, *issue_id, *decision;
-	long long ord; /* -1: at the end */
-};
-
-static void bind_agenda(sqlite3_stmt *q, const void *arg)
-{
-	const struct agenda_arg *a = arg;
-	sqlite3_bind_text(q, 1, a->meeting_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, a->issue_id, -1, SQLITE_STATIC);
-	if (a->ord >= 0)
-		sqlite3_bind_int64(q, 3, a->ord);
-	store_bind_text_or_null(q, 4, a->decision && *a->decision ? a->decision : NULL);
 }
 
 enum kaigi_status store_agenda_write(struct store *st, const char *meeting_id, const char *issue_id,
@@ -49,10 +31,9 @@ enum kaigi_status store_agenda_write(struct store *st, const char *meeting_id, c
 	    "ord = coalesce(?3, ord), decision = iif(:merge, coalesce(?4, decision), ?4), updated "
 	    "= :now WHERE (ord, decision) IS NOT (coalesce(?3, ord), iif(:merge, coalesce(?4, "
 	    "decision), ?4))";
-	struct agenda_arg a = {meeting_id, issue_id, decision, ord};
 	const char *what =
 	    decision && !w->merge ? "recording a decision" : "putting an issue on the agenda";
-	return store_write_row(st, sql, bind_agenda, &a, w, what, err);
+	return store_write_fmt(st, sql, w, what, err, "ttkn", meeting_id, issue_id, ord, decision);
 }
 
 enum kaigi_status store_agenda_add(struct store *st, const char *meeting_id, const char *issue_id,
@@ -68,8 +49,8 @@ enum kaigi_status store_agenda_remove(struct store *st, const char *meeting_id,
 {
 	static const char sql[] = "DELETE FROM policy_agenda WHERE meeting_id = ?1 AND issue_id = "
 				  "?2";
-	struct agenda_arg a = {meeting_id, issue_id, NULL, -1};
-	return store_write1(st, sql, bind_agenda, &a, "taking an issue off the agenda", err);
+	return store_write_fmt(st, sql, &(struct store_write){0}, "taking an issue off the agenda",
+			       err, "tt", meeting_id, issue_id);
 }
 
 enum kaigi_status store_agenda_decide(struct store *st, const char *meeting_id,
@@ -78,20 +59,6 @@ enum kaigi_status store_agenda_decide(struct store *st, const char *meeting_id,
 {
 	return store_agenda_write(st, meeting_id, issue_id, -1, decision, &(struct store_write){0},
 				  err);
-}
-
-struct move_arg {
-	const char *meeting_id, *issue_id;
-	int dir;
-};
-
-static void bind_move(sqlite3_stmt *q, const void *arg)
-{
-	const struct move_arg *a = arg;
-	sqlite3_bind_text(q, 1, a->meeting_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, a->issue_id, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 3, a->dir);
-	sqlite3_bind_int64(q, 4, store_now_ms());
 }
 
 enum kaigi_status store_agenda_move(struct store *st, const char *meeting_id, const char *issue_id,
@@ -112,31 +79,17 @@ enum kaigi_status store_agenda_move(struct store *st, const char *meeting_id, co
 	    "AND policy_agenda.ord IS NOT w.np";
 	if (dir != -1 && dir != 1)
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "move by one: -1 or 1");
-	struct move_arg a = {meeting_id, issue_id, dir};
-	return store_write1(st, sql, bind_move, &a, "reordering the agenda", err);
-}
-
-static void decision_row(sqlite3_stmt *q, void *out)
-{
-	struct store_decision *d = out;
-	store_column_id(q, 0, d->meeting_id);
-	store_column_id(q, 1, d->issue_id);
-	d->meeting_date = store_column_strdup(q, 2);
-	d->meeting_title = store_column_strdup(q, 3);
-	d->issue_title = store_column_strdup(q, 4);
-	d->decision = store_column_strdup(q, 5);
-	d->ord = sqlite3_column_int(q, 6);
+	return store_write_fmt(st, sql, &(struct store_write){0}, "reordering the agenda", err,
+			       "ttiI", meeting_id, issue_id, dir, store_now_ms());
 }
 
 static enum kaigi_status decision_query(struct store *st, const char *sql, const char *key,
 					struct store_decision_list *out, struct kaigi_error *err)
 {
 	memset(out, 0, sizeof *out);
-	enum kaigi_status s = STORE_LIST_ID(st, sql, key, out, decision_row,
-					    "reading the policy meeting's decisions", err);
-	if (s != KAIGI_OK)
-		store_decision_list_free(out);
-	return s;
+	sqlite3_stmt *q = store_query(st, sql, err, "t", key);
+	return STORE_LIST_COLS(st, q, out, store_decision_cols, NULL,
+			       "reading the policy meeting's decisions", err);
 }
 
 #define DECISION_COLUMNS                                                                           \
@@ -184,10 +137,6 @@ enum kaigi_status store_issue_decision(struct store *st, const char *meeting_id,
 	static const char sql[] =
 	    "SELECT decision FROM policy_agenda WHERE meeting_id = ?1 AND issue_id = ?2";
 	*decision = NULL;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, issue_id, -1, SQLITE_STATIC);
+	sqlite3_stmt *q = store_query(st, sql, err, "tt", meeting_id, issue_id);
 	return store_one(st, q, store_row_text, decision, "reading a decision", NULL, NULL, err);
 }

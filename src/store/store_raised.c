@@ -41,10 +41,7 @@ enum kaigi_status store_period_count(struct store *st, const struct store_period
 	    "WHERE (?1 IS NULL OR m.date >= ?1) AND (?2 IS NULL OR m.date <= ?2) "
 	    "AND (?3 IS NULL OR p.area = ?3)";
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	store_bind_period(q, p);
+	sqlite3_stmt *q = store_query(st, sql, err, "P", p);
 	return store_one(st, q, counts_row, out, "counting meetings and cases", NULL, NULL, err);
 }
 
@@ -52,14 +49,7 @@ enum kaigi_status store_period_count(struct store *st, const struct store_period
 
 static void raised_clear(struct store_raised *r)
 {
-	free(r->category);
-	free(r->area);
-	free(r->statement);
-	free(r->policy);
-	free(r->form);
-	free(r->first_seen);
-	free(r->last_seen);
-	free(r->issue_title);
+	store_cols_clear(store_raised_cols, r);
 }
 
 void store_raised_list_free(struct store_raised_list *l)
@@ -78,22 +68,15 @@ void store_raised_list_free(struct store_raised_list *l)
 	"  coalesce(nullif(iarea, ''), parea, '') AS area FROM raised_item "                       \
 	"  WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2)) "
 
-static void raised_row(sqlite3_stmt *q, void *out)
+/* What store_raised_cols leaves to be said of a raised wording. */
+static void raised_post(sqlite3_stmt *q, void *out)
 {
 	struct store_raised *r = out;
-	r->category = store_column_strdup(q, 0);
-	r->area = store_column_strdup(q, 1);
-	r->statement = store_column_strdup(q, 2);
-	r->form = store_column_strdup(q, 3);
-	r->ncases = (size_t)sqlite3_column_int64(q, 4);
-	r->nmeetings = (size_t)sqlite3_column_int64(q, 5);
-	r->first_seen = store_column_strdup(q, 6);
-	r->last_seen = store_column_strdup(q, 7);
-	store_column_id(q, 8, r->issue_id);
-	r->issue_title = store_column_strdup(q, 9);
 	r->nunlinked = r->issue_id[0] ? (size_t)sqlite3_column_int64(q, 10) : r->ncases;
-	r->policy =
-	    xstrdup_or_null(store_policy_normalise((const char *)sqlite3_column_text(q, 11)));
+	/* The policy kind as the register writes it. */
+	char *said = r->policy;
+	r->policy = xstrdup_or_null(store_policy_normalise(said));
+	free(said);
 }
 
 enum kaigi_status store_raised_rollup(struct store *st, const struct store_period *p,
@@ -126,13 +109,7 @@ enum kaigi_status store_raised_rollup(struct store *st, const struct store_perio
 	    "LEFT JOIN pol ON pol.statement = g.statement "
 	    "ORDER BY g.category, g.area, g.ncases DESC, g.statement";
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	store_bind_period(q, p);
-	enum kaigi_status s =
-	    STORE_LIST(st, q, out, raised_row, "rolling up raised regional issues", err);
-	if (s != KAIGI_OK)
-		store_raised_list_free(out);
-	return s;
+	sqlite3_stmt *q = store_query(st, sql, err, "P", p);
+	return STORE_LIST_COLS(st, q, out, store_raised_cols, raised_post,
+			       "rolling up raised regional issues", err);
 }

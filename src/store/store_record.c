@@ -85,14 +85,7 @@ size_t store_record_cells(const struct store_record *r, const char *field, const
 
 static void record_head_row(sqlite3_stmt *q, void *out)
 {
-	struct store_record *r = out;
-	store_column_id(q, 0, r->id);
-	store_column_id(q, 1, r->meeting_id);
-	store_column_id(q, 2, r->case_id);
-	r->form = store_column_strdup(q, 3);
-	r->form_version = sqlite3_column_int(q, 4);
-	r->created = sqlite3_column_int64(q, 5);
-	r->updated = sqlite3_column_int64(q, 6);
+	store_cols_read(q, 0, store_record_head_cols, out);
 }
 
 /* A text column, "" for NULL: NOT NULL in the schema, but a damaged file
@@ -176,19 +169,12 @@ const struct kaigi_value *store_record_value(const struct store_record *r,
 
 static void record_ref_clear(struct store_record_ref *e)
 {
-	free(e->form);
+	store_cols_clear(store_record_ref_cols, e);
 }
 
 void store_record_list_free(struct store_record_list *l)
 {
 	STORE_LIST_FREE(l, record_ref_clear);
-}
-
-static void record_ref_row(sqlite3_stmt *q, void *out)
-{
-	struct store_record_ref *r = out;
-	store_column_id(q, 0, r->id);
-	r->form = store_column_strdup(q, 1);
 }
 
 enum kaigi_status store_record_list(struct store *st, const char *meeting_id, const char *case_id,
@@ -197,13 +183,6 @@ enum kaigi_status store_record_list(struct store *st, const char *meeting_id, co
 	static const char sql[] = "SELECT id, form FROM form_record WHERE meeting_id = ?1 AND "
 				  "ifnull(case_id, '') = ifnull(?2, '') ORDER BY form, id";
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 2, case_id);
-	enum kaigi_status s = STORE_LIST(st, q, out, record_ref_row, "listing records", err);
-	if (s != KAIGI_OK)
-		store_record_list_free(out);
-	return s;
+	sqlite3_stmt *q = store_query(st, sql, err, "tn", meeting_id, case_id);
+	return STORE_LIST_COLS(st, q, out, store_record_ref_cols, NULL, "listing records", err);
 }

@@ -58,10 +58,9 @@ enum kaigi_status store_record_start(struct store *st, const char *record_id,
 	    "person p ON p.id = c.person_id JOIN meeting m ON m.id = c.meeting_id WHERE c.id = ?1";
 	if (!case_id)
 		return KAIGI_OK;
-	sqlite3_stmt *q = store_stmt(st, sql, err);
+	sqlite3_stmt *q = store_query(st, sql, err, "t", case_id);
 	if (!q)
 		return err->status;
-	sqlite3_bind_text(q, 1, case_id, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(q);
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(q);
@@ -101,12 +100,7 @@ enum kaigi_status store_record_ensure(struct store *st, const char *meeting_id, 
 	enum kaigi_status s = store_begin(st, err);
 	if (s != KAIGI_OK)
 		return s;
-	sqlite3_stmt *q = store_stmt(st, find, err);
-	if (!q)
-		return store_end(st, err->status, err);
-	sqlite3_bind_text(q, 1, meeting_id, -1, SQLITE_STATIC);
-	store_bind_text_or_null(q, 2, case_id);
-	sqlite3_bind_text(q, 3, form, -1, SQLITE_STATIC);
+	sqlite3_stmt *q = store_query(st, find, err, "tnt", meeting_id, case_id, form);
 	id[0] = '\0';
 	s = store_one(st, q, store_row_id, id, "reading a record", NULL, NULL, err);
 	if (s != KAIGI_OK || id[0])

@@ -22,14 +22,7 @@
 
 static void text_hit_clear(struct store_text_hit *h)
 {
-	free(h->meeting_date);
-	free(h->meeting_title);
-	free(h->person_code);
-	free(h->form);
-	free(h->field);
-	free(h->item);
-	free(h->col);
-	free(h->text);
+	store_cols_clear(store_text_hit_cols, h);
 }
 
 void store_text_hit_list_free(struct store_text_hit_list *l)
@@ -125,22 +118,6 @@ static const char search_sql[] =
     "LEFT JOIN person p ON p.id = c.person_id "
     "ORDER BY h.id DESC";
 
-static void hit_row(sqlite3_stmt *q, void *out)
-{
-	struct store_text_hit *h = out;
-	h->field = store_column_strdup(q, 1);
-	h->item = store_column_strdup(q, 2);
-	h->col = store_column_strdup(q, 3);
-	h->text = store_column_strdup(q, 4);
-	store_column_id(q, 5, h->meeting_id);
-	h->meeting_date = store_column_strdup(q, 6);
-	h->meeting_title = store_column_strdup(q, 7);
-	store_column_id(q, 8, h->record_id);
-	store_column_id(q, 9, h->case_id);
-	h->form = store_column_strdup(q, 10);
-	h->person_code = store_column_strdup(q, 11);
-}
-
 enum kaigi_status store_text_search(struct store *st, const char *query, size_t limit,
 				    struct store_text_hit_list *out, enum store_search_mode *mode,
 				    struct kaigi_error *err)
@@ -157,16 +134,12 @@ enum kaigi_status store_text_search(struct store *st, const char *query, size_t 
 	for (size_t i = 0; i < nw; i++)
 		free(words[i]);
 	enum kaigi_status s = KAIGI_OK;
-	sqlite3_stmt *q = store_stmt(st, search_sql, err);
+	sqlite3_stmt *q = store_query(st, search_sql, err, "tL", strbuf_str(&match), limit);
 	if (!q)
 		s = err->status;
 	if (s == KAIGI_OK) {
-		sqlite3_bind_text(q, 1, strbuf_str(&match), -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 2, limit ? (long long)limit : -1);
-		s = STORE_LIST(st, q, out, hit_row, "searching", err);
+		s = STORE_LIST_COLS(st, q, out, store_text_hit_cols, NULL, "searching", err);
 		sqlite3_clear_bindings(q); /* the match text is freed below */
-		if (s != KAIGI_OK)
-			store_text_hit_list_free(out);
 		for (size_t i = 0; i < out->n; i++) {
 			struct store_text_hit *h = &out->v[i];
 			h->sensitive =

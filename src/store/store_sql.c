@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 /*
  * store_sql.c — the plumbing every store file uses: cached statements,
- * transactions, error mapping, value binding, UUIDs, clocks and date checks.
+ * transactions, error mapping, value binding, rows read, cleared and bound
+ * by their column tables, UUIDs, clocks and date checks.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +43,98 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct kaigi_error *
 		st->stmts[STORE_STMT_CACHE - 1].stmt = s;
 	}
 	return s;
+}
+
+void store_bind_fmt(sqlite3_stmt *q, const char *fmt, va_list *ap)
+{
+	for (int p = 1; *fmt; fmt++, p++) {
+		switch (*fmt) {
+		case 't':
+			sqlite3_bind_text(q, p, va_arg(*ap, const char *), -1, SQLITE_STATIC);
+			break;
+		case 'n':
+			store_bind_text_or_null(q, p, va_arg(*ap, const char *));
+			break;
+		case 'i':
+			sqlite3_bind_int(q, p, va_arg(*ap, int));
+			break;
+		case 'I':
+			sqlite3_bind_int64(q, p, va_arg(*ap, long long));
+			break;
+		case 'k': {
+			long long v = va_arg(*ap, long long);
+			if (v >= 0)
+				sqlite3_bind_int64(q, p, v);
+			break;
+		}
+		case 'L': {
+			size_t limit = va_arg(*ap, size_t);
+			sqlite3_bind_int64(q, p, limit ? (long long)limit : -1);
+			break;
+		}
+		case 'P':
+			store_bind_period(q, va_arg(*ap, const struct store_period *));
+			p += 2;
+			break;
+		case 'S': {
+			const char *t = va_arg(*ap, const char *);
+			sqlite3_value *v = va_arg(*ap, sqlite3_value *);
+			if (t)
+				sqlite3_bind_text(q, p, t, -1, SQLITE_STATIC);
+			else if (v)
+				sqlite3_bind_value(q, p, v);
+			else
+				sqlite3_bind_null(q, p);
+			break;
+		}
+		case 'V': {
+			const char *t = va_arg(*ap, const char *);
+			const struct kaigi_value *v = va_arg(*ap, const struct kaigi_value *);
+			if (t)
+				sqlite3_bind_text(q, p, t, -1, SQLITE_STATIC);
+			else
+				store_bind_value(q, p, v);
+			break;
+		}
+		}
+	}
+}
+
+void store_bind_args(sqlite3_stmt *q, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	store_bind_fmt(q, fmt, &ap);
+	va_end(ap);
+}
+
+enum kaigi_status store_run_fmt(struct store *st, const char *sql, const char *what,
+				struct kaigi_error *err, const char *fmt, ...)
+{
+	sqlite3_stmt *q = NULL;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &q, NULL);
+	if (rc == SQLITE_OK) {
+		va_list ap;
+		va_start(ap, fmt);
+		store_bind_fmt(q, fmt, &ap);
+		va_end(ap);
+		rc = sqlite3_step(q);
+	}
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? KAIGI_OK : store_fail(st, rc, err, what);
+}
+
+sqlite3_stmt *store_query(struct store *st, const char *sql, struct kaigi_error *err,
+			  const char *fmt, ...)
+{
+	sqlite3_stmt *q = store_stmt(st, sql, err);
+	if (!q)
+		return NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	store_bind_fmt(q, fmt, &ap);
+	va_end(ap);
+	return q;
 }
 
 enum kaigi_status store_fail(struct store *st, int rc, struct kaigi_error *err, const char *what)
@@ -291,11 +385,119 @@ bool store_time_valid(const char *s)
 	       atoi(s) < 24 && atoi(s + 3) < 60;
 }
 
+/* ---- rows described by a column table (store_rows.c) -------------------- */
+
+/* The member at off of the struct at row. */
+#define MEMBER(T, row, off) ((T *)(void *)((char *)(row) + (off)))
+
+void store_cols_read(sqlite3_stmt *q, int first, const struct store_col *cols, void *row)
+{
+	for (int i = 0; cols[i].kind != STORE_COL_END; i++) {
+		int c = first + i;
+		size_t off = cols[i].off;
+		switch (cols[i].kind) {
+		case STORE_COL_ID:
+		case STORE_COL_REF:
+			store_column_id(q, c, MEMBER(char, row, off));
+			break;
+		case STORE_COL_TEXT:
+		case STORE_COL_STR:
+			*MEMBER(char *, row, off) = store_column_strdup(q, c);
+			break;
+		case STORE_COL_INT:
+		case STORE_COL_INT0:
+			*MEMBER(int, row, off) = sqlite3_column_int(q, c);
+			break;
+		case STORE_COL_INT64:
+			*MEMBER(long long, row, off) = sqlite3_column_int64(q, c);
+			break;
+		case STORE_COL_SIZE:
+			*MEMBER(size_t, row, off) = (size_t)sqlite3_column_int64(q, c);
+			break;
+		case STORE_COL_BOOL:
+			*MEMBER(bool, row, off) = sqlite3_column_int(q, c) != 0;
+			break;
+		case STORE_COL_REAL:
+			*MEMBER(bool, row, cols[i].has) = sqlite3_column_type(q, c) != SQLITE_NULL;
+			*MEMBER(double, row, off) = sqlite3_column_double(q, c);
+			break;
+		case STORE_COL_VALUE:
+			store_column_value(q, c, MEMBER(struct kaigi_value, row, off));
+			break;
+		case STORE_COL_SKIP:
+		case STORE_COL_END:
+			break;
+		}
+	}
+}
+
+void store_cols_clear(const struct store_col *cols, void *row)
+{
+	for (int i = 0; cols[i].kind != STORE_COL_END; i++) {
+		if (cols[i].kind == STORE_COL_TEXT || cols[i].kind == STORE_COL_STR) {
+			char **t = MEMBER(char *, row, cols[i].off);
+			free(*t);
+			*t = NULL;
+		} else if (cols[i].kind == STORE_COL_VALUE) {
+			kaigi_value_clear(MEMBER(struct kaigi_value, row, cols[i].off));
+		}
+	}
+}
+
+void store_cols_bind(sqlite3_stmt *q, const struct store_col *cols, int n, const void *row)
+{
+	void *r = (void *)row; /* MEMBER drops const: only read here */
+	for (int i = 0; i < n && cols[i].kind != STORE_COL_END; i++) {
+		int p = i + 1;
+		size_t off = cols[i].off;
+		switch (cols[i].kind) {
+		case STORE_COL_ID:
+		case STORE_COL_STR:
+			sqlite3_bind_text(q, p,
+					  cols[i].kind == STORE_COL_ID ? MEMBER(char, r, off)
+								       : *MEMBER(char *, r, off),
+					  -1, SQLITE_STATIC);
+			break;
+		case STORE_COL_REF:
+			store_bind_text_or_null(q, p, MEMBER(char, r, off));
+			break;
+		case STORE_COL_TEXT:
+			store_bind_text_or_null(q, p, *MEMBER(char *, r, off));
+			break;
+		case STORE_COL_INT:
+		case STORE_COL_INT0:
+			if (cols[i].kind == STORE_COL_INT || *MEMBER(int, r, off))
+				sqlite3_bind_int(q, p, *MEMBER(int, r, off));
+			break;
+		case STORE_COL_INT64:
+			sqlite3_bind_int64(q, p, *MEMBER(long long, r, off));
+			break;
+		case STORE_COL_SIZE:
+			sqlite3_bind_int64(q, p, (long long)*MEMBER(size_t, r, off));
+			break;
+		case STORE_COL_BOOL:
+			sqlite3_bind_int(q, p, *MEMBER(bool, r, off) ? 1 : 0);
+			break;
+		case STORE_COL_REAL:
+			if (*MEMBER(bool, r, cols[i].has))
+				sqlite3_bind_double(q, p, *MEMBER(double, r, off));
+			break;
+		case STORE_COL_VALUE:
+			store_bind_value(q, p, MEMBER(struct kaigi_value, r, off));
+			break;
+		default: /* STORE_COL_SKIP: the parameter stays NULL */
+			break;
+		}
+	}
+}
+
 /* ---- reads: each row, a list, one row ------------------------------------- */
 
 enum kaigi_status store_each(struct store *st, sqlite3_stmt *q, store_row_fn row, void *ctx,
 			     const char *what, struct kaigi_error *err)
 {
+	if (!q)
+		return err->status;
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
 		row(q, ctx);
@@ -308,7 +510,8 @@ enum kaigi_status store_each(struct store *st, sqlite3_stmt *q, store_row_fn row
 struct list_ctx {
 	void *v; /* the array, as void * (copied in and out with memcpy) */
 	size_t n, cap, size;
-	store_row_fn row;
+	const struct store_col *cols; /* read first, when not NULL */
+	store_row_fn row;             /* then row, when not NULL */
 };
 
 static void list_row(sqlite3_stmt *q, void *arg)
@@ -317,17 +520,44 @@ static void list_row(sqlite3_stmt *q, void *arg)
 	l->v = xgrow(l->v, l->n, &l->cap, l->size);
 	void *elem = (char *)l->v + l->n++ * l->size;
 	memset(elem, 0, l->size);
-	l->row(q, elem);
+	if (l->cols)
+		store_cols_read(q, 0, l->cols, elem);
+	if (l->row)
+		l->row(q, elem);
+}
+
+/* The rows of q appended to the array at *(T **)v of *n elements. */
+static enum kaigi_status list_run(struct store *st, sqlite3_stmt *q, void *v, size_t *n,
+				  struct list_ctx *l, const char *what, struct kaigi_error *err)
+{
+	l->n = l->cap = *n;
+	memcpy(&l->v, v, sizeof l->v);
+	enum kaigi_status s = store_each(st, q, list_row, l, what, err);
+	memcpy(v, &l->v, sizeof l->v);
+	*n = l->n;
+	return s;
 }
 
 enum kaigi_status store_list(struct store *st, sqlite3_stmt *q, void *v, size_t *n, size_t size,
 			     store_row_fn row, const char *what, struct kaigi_error *err)
 {
-	struct list_ctx l = {.n = *n, .cap = *n, .size = size, .row = row};
-	memcpy(&l.v, v, sizeof l.v);
-	enum kaigi_status s = store_each(st, q, list_row, &l, what, err);
-	memcpy(v, &l.v, sizeof l.v);
-	*n = l.n;
+	struct list_ctx l = {.size = size, .row = row};
+	return list_run(st, q, v, n, &l, what, err);
+}
+
+enum kaigi_status store_list_cols(struct store *st, sqlite3_stmt *q, void *v, size_t *n,
+				  size_t size, const struct store_col *cols, store_row_fn post,
+				  const char *what, struct kaigi_error *err)
+{
+	struct list_ctx l = {.size = size, .cols = cols, .row = post};
+	enum kaigi_status s = list_run(st, q, v, n, &l, what, err);
+	if (s != KAIGI_OK) {
+		for (size_t i = 0; i < l.n; i++)
+			store_cols_clear(cols, (char *)l.v + i * size);
+		free(l.v);
+		memset(v, 0, sizeof l.v);
+		*n = 0;
+	}
 	return s;
 }
 
@@ -335,17 +565,15 @@ enum kaigi_status store_list_id(struct store *st, const char *sql, const char *k
 				size_t *n, size_t size, store_row_fn row, const char *what,
 				struct kaigi_error *err)
 {
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
-	return store_list(st, q, v, n, size, row, what, err);
+	return store_list(st, store_query(st, sql, err, "t", key), v, n, size, row, what, err);
 }
 
 enum kaigi_status store_one(struct store *st, sqlite3_stmt *q, store_row_fn row, void *out,
 			    const char *what, const char *absent, const char *key,
 			    struct kaigi_error *err)
 {
+	if (!q)
+		return err->status;
 	int rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW)
 		row(q, out);
@@ -361,16 +589,14 @@ enum kaigi_status store_get_id(struct store *st, const char *sql, const char *id
 			       void *out, const char *what, const char *absent,
 			       struct kaigi_error *err)
 {
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return err->status;
-	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-	return store_one(st, q, row, out, what, absent, id, err);
+	return store_one(st, store_query(st, sql, err, "t", id), row, out, what, absent, id, err);
 }
 
 enum kaigi_status store_step(struct store *st, sqlite3_stmt *q, const char *what,
 			     struct kaigi_error *err)
 {
+	if (!q)
+		return err->status;
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
@@ -391,6 +617,19 @@ void store_row_text(sqlite3_stmt *q, void *out)
 static void int64_row(sqlite3_stmt *q, void *out)
 {
 	*(long long *)out = sqlite3_column_int64(q, 0);
+}
+
+static void found_row(sqlite3_stmt *q, void *out)
+{
+	(void)q;
+	*(bool *)out = true;
+}
+
+enum kaigi_status store_exists(struct store *st, sqlite3_stmt *q, bool *found, const char *what,
+			       struct kaigi_error *err)
+{
+	*found = false;
+	return store_one(st, q, found_row, found, what, NULL, NULL, err);
 }
 
 enum kaigi_status store_int64(struct store *st, sqlite3_stmt *q, long long *v, const char *what,

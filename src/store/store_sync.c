@@ -60,20 +60,28 @@ const char *store_sync_site_id(struct store *st)
 	return st->sync_site;
 }
 
+/* The integer in the one row of sql, with ?1 bound to arg unless NULL;
+ * -1 when it has none (with err filled, unless err is NULL). */
+static long long count(struct store *st, const char *sql, const char *arg, struct kaigi_error *err)
+{
+	struct kaigi_error ignored;
+	sqlite3_stmt *q = store_stmt(st, sql, err ? err : &ignored);
+	if (!q)
+		return -1;
+	if (arg)
+		sqlite3_bind_text(q, 1, arg, -1, SQLITE_STATIC);
+	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+	sqlite3_reset(q);
+	if (n < 0 && err)
+		store_fail(st, sqlite3_errcode(st->db), err, "reading the sync log");
+	return n;
+}
+
 /* The next origin_seq of this site. */
 static long long next_seq(struct store *st, const char *origin, struct kaigi_error *err)
 {
-	static const char sql[] =
-	    "SELECT ifnull(max(origin_seq), 0) + 1 FROM sync_log WHERE origin = ?1";
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q)
-		return -1;
-	sqlite3_bind_text(q, 1, origin, -1, SQLITE_STATIC);
-	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-	sqlite3_reset(q);
-	if (n < 0)
-		store_fail(st, sqlite3_errcode(st->db), err, "reading the sync log");
-	return n;
+	return count(st, "SELECT ifnull(max(origin_seq), 0) + 1 FROM sync_log WHERE origin = ?1",
+		     origin, err);
 }
 
 /* 'site:seq;…' of every other origin this site holds: what a new local
@@ -408,12 +416,8 @@ int sync_entry_rows(sqlite3_stmt *q, struct sync_payload *out)
 		out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 		struct sync_entry *e = &out->v[out->n++];
 		memset(e, 0, sizeof *e);
-		store_column_id(q, 0, e->origin);
-		e->origin_seq = sqlite3_column_int64(q, 1);
-		e->at = sqlite3_column_int64(q, 2);
+		store_cols_read(q, 0, store_sync_entry_cols, e);
 		/* NOT NULL in the schema; "" if a damaged file says otherwise */
-		e->actor = store_column_strdup(q, 3);
-		e->deps = store_column_strdup(q, 4);
 		if (!e->actor)
 			e->actor = xstrdup("");
 		if (!e->deps)
@@ -480,49 +484,28 @@ enum kaigi_status store_sync_sent(struct store *st, const char *peer,
 				  const struct sync_payload *out, const char *town,
 				  struct kaigi_error *err)
 {
-	enum kaigi_status s = store_begin(st, err);
-	if (s != KAIGI_OK)
-		return s;
 	static const char town_sql[] =
 	    "INSERT OR IGNORE INTO setting (key, value) VALUES ('sync_town', ?1)";
-	sqlite3_stmt *q = store_stmt(st, town_sql, err);
-	if (!q)
-		return store_end(st, err->status, err);
-	sqlite3_bind_text(q, 1, town, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		s = store_fail(st, rc, err, "recording the export");
-	if (s == KAIGI_OK && peer) {
-		static const char peer_sql[] =
-		    "UPDATE sync_peer SET last_sent = ?2, sent_entries = sent_entries + ?3 "
-		    "WHERE site = ?1";
-		q = store_stmt(st, peer_sql, err);
-		if (!q)
-			return store_end(st, err->status, err);
-		sqlite3_bind_text(q, 1, peer, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 2, store_now_ms());
-		sqlite3_bind_int64(q, 3, (long long)out->n);
-		rc = sqlite3_step(q);
-		sqlite3_reset(q);
-		if (rc != SQLITE_DONE)
-			s = store_fail(st, rc, err, "recording the export");
-		static const char has_sql[] =
-		    "INSERT INTO sync_peer_has (peer, origin, seq) VALUES (?1, ?2, ?3) "
-		    "ON CONFLICT (peer, origin) DO UPDATE SET seq = max(seq, excluded.seq)";
-		for (size_t i = 0; i < out->n && s == KAIGI_OK; i++) {
-			q = store_stmt(st, has_sql, err);
-			if (!q)
-				return store_end(st, err->status, err);
-			sqlite3_bind_text(q, 1, peer, -1, SQLITE_STATIC);
-			sqlite3_bind_text(q, 2, out->v[i].origin, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(q, 3, out->v[i].origin_seq);
-			rc = sqlite3_step(q);
-			sqlite3_reset(q);
-			if (rc != SQLITE_DONE)
-				s = store_fail(st, rc, err, "recording the export");
-		}
-	}
+	static const char peer_sql[] =
+	    "UPDATE sync_peer SET last_sent = ?2, sent_entries = sent_entries + ?3 WHERE site = ?1";
+	static const char has_sql[] =
+	    "INSERT INTO sync_peer_has (peer, origin, seq) VALUES (?1, ?2, ?3) "
+	    "ON CONFLICT (peer, origin) DO UPDATE SET seq = max(seq, excluded.seq)";
+	/* A failed begin leaves no transaction: store_end returns s. */
+	enum kaigi_status s = store_begin(st, err);
+	if (s == KAIGI_OK)
+		s = store_step(st, store_query(st, town_sql, err, "t", town),
+			       "recording the export", err);
+	if (s == KAIGI_OK && peer)
+		s = store_step(
+		    st,
+		    store_query(st, peer_sql, err, "tII", peer, store_now_ms(), (long long)out->n),
+		    "recording the export", err);
+	for (size_t i = 0; peer && i < out->n && s == KAIGI_OK; i++)
+		s = store_step(st,
+			       store_query(st, has_sql, err, "ttI", peer, out->v[i].origin,
+					   out->v[i].origin_seq),
+			       "recording the export", err);
 	return store_end(st, s, err);
 }
 
@@ -534,28 +517,19 @@ enum kaigi_status sync_peer_note(struct store *st, const struct sync_payload *p,
 	    "?3, ?4) ON CONFLICT (site) DO UPDATE SET name = excluded.name, last_received = "
 	    "excluded.last_received, received_entries = received_entries + "
 	    "excluded.received_entries";
-	sqlite3_stmt *q = NULL;
-	int rc = sqlite3_prepare_v2(st->db, up, -1, &q, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(q, 1, p->site, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 2, p->site_name, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 3, store_now_ms());
-		sqlite3_bind_int64(q, 4, (long long)nnew);
-		rc = sqlite3_step(q);
-	}
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "recording the peer");
+	enum kaigi_status s = store_run_fmt(st, up, "recording the peer", err, "ttII", p->site,
+					    p->site_name, store_now_ms(), (long long)nnew);
+	if (s != KAIGI_OK)
+		return s;
 	/* What the sender holds is the truth about it (a lost stick is
 	 * simply sent again). */
 	static const char has[] = "INSERT OR REPLACE INTO sync_peer_has (peer, origin, seq) "
 				  "VALUES (?1, ?2, ?3)";
-	rc = sqlite3_prepare_v2(st->db, has, -1, &q, NULL);
+	sqlite3_stmt *q = NULL;
+	int rc = sqlite3_prepare_v2(st->db, has, -1, &q, NULL);
 	for (size_t i = 0; rc == SQLITE_OK && i < p->nhave; i++) {
 		sqlite3_reset(q);
-		sqlite3_bind_text(q, 1, p->site, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 2, p->have[i].origin, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 3, p->have[i].seq);
+		store_bind_args(q, "ttI", p->site, p->have[i].origin, p->have[i].seq);
 		rc = sqlite3_step(q);
 		if (rc == SQLITE_DONE)
 			rc = SQLITE_OK;
@@ -574,19 +548,6 @@ void sync_status_free(struct sync_status *s)
 	memset(s, 0, sizeof *s);
 }
 
-static long long count(struct store *st, const char *sql, const char *arg)
-{
-	struct kaigi_error err;
-	sqlite3_stmt *q = store_stmt(st, sql, &err);
-	if (!q)
-		return -1;
-	if (arg)
-		sqlite3_bind_text(q, 1, arg, -1, SQLITE_STATIC);
-	long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-	sqlite3_reset(q);
-	return n;
-}
-
 enum kaigi_status store_sync_status(struct store *st, struct sync_status *out,
 				    struct kaigi_error *err)
 {
@@ -598,11 +559,12 @@ enum kaigi_status store_sync_status(struct store *st, struct sync_status *out,
 		sync_status_free(out);
 		return s;
 	}
-	out->entries = count(st, "SELECT count(*) FROM sync_log", NULL);
-	out->own_entries = count(st, "SELECT count(*) FROM sync_log WHERE origin = ?1", out->site);
-	out->pending = count(st, "SELECT count(*) FROM sync_pending", NULL);
+	out->entries = count(st, "SELECT count(*) FROM sync_log", NULL, NULL);
+	out->own_entries =
+	    count(st, "SELECT count(*) FROM sync_log WHERE origin = ?1", out->site, NULL);
+	out->pending = count(st, "SELECT count(*) FROM sync_pending", NULL, NULL);
 	out->open_conflicts =
-	    count(st, "SELECT count(*) FROM sync_conflict WHERE state = 'open'", NULL);
+	    count(st, "SELECT count(*) FROM sync_conflict WHERE state = 'open'", NULL, NULL);
 	static const char sql[] =
 	    "SELECT site, name, ifnull(last_received, 0), ifnull(last_sent, 0), received_entries, "
 	    "sent_entries FROM sync_peer ORDER BY name, site";
@@ -616,12 +578,7 @@ enum kaigi_status store_sync_status(struct store *st, struct sync_status *out,
 		out->peers = xgrow(out->peers, out->npeers, &cap, sizeof *out->peers);
 		struct sync_peer_status *p = &out->peers[out->npeers++];
 		memset(p, 0, sizeof *p);
-		store_column_id(q, 0, p->site);
-		p->name = store_column_strdup(q, 1);
-		p->last_received = sqlite3_column_int64(q, 2);
-		p->last_sent = sqlite3_column_int64(q, 3);
-		p->received_entries = sqlite3_column_int64(q, 4);
-		p->sent_entries = sqlite3_column_int64(q, 5);
+		store_cols_read(q, 0, store_sync_peer_cols, p);
 	}
 	sqlite3_reset(q);
 	for (size_t i = 0; i < out->npeers; i++)
@@ -629,6 +586,6 @@ enum kaigi_status store_sync_status(struct store *st, struct sync_status *out,
 		    count(st,
 			  "SELECT count(*) FROM sync_log l WHERE origin_seq > ifnull((SELECT seq "
 			  "FROM sync_peer_has WHERE peer = ?1 AND origin = l.origin), 0)",
-			  out->peers[i].site);
+			  out->peers[i].site, NULL);
 	return KAIGI_OK;
 }

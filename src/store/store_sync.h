@@ -71,4 +71,9 @@ char *sync_json_object_args(struct store *st, const char *t);
 /* A JSON array of text values (primary keys); caller frees. */
 char *sync_json_array(const char *const *v, size_t n);
 
+/* The column tables of a log entry, a peer and a conflict (store_rows.c,
+ * read by store_cols_read). */
+extern const struct store_col store_sync_entry_cols[], store_sync_peer_cols[],
+    store_sync_conflict_cols[];
+
 #endif

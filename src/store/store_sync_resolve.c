@@ -21,20 +21,8 @@ enum kaigi_status sync_decisions_run(struct store *st, size_t *n, struct kaigi_e
 
 void sync_conflicts_free(struct sync_conflicts *c)
 {
-	for (size_t i = 0; i < c->n; i++) {
-		struct sync_conflict *x = &c->v[i];
-		free(x->kind);
-		free(x->tbl);
-		free(x->pk);
-		free(x->col);
-		free(x->row);
-		kaigi_value_clear(&x->local);
-		kaigi_value_clear(&x->incoming);
-		free(x->local_who);
-		free(x->incoming_who);
-		free(x->incoming_site);
-		free(x->resolution);
-	}
+	for (size_t i = 0; i < c->n; i++)
+		store_cols_clear(store_sync_conflict_cols, &c->v[i]);
 	free(c->v);
 	memset(c, 0, sizeof *c);
 }
@@ -52,32 +40,9 @@ enum kaigi_status sync_conflict_insert(struct store *st, const char *kind, const
 	    "origin_seq) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, a.who, a.at, ?8, ?9, ?10, ?11 "
 	    "FROM (SELECT 1) LEFT JOIN (SELECT who, at FROM audit WHERE tbl = ?3 AND row_key = "
 	    "?12 AND path = ?13 ORDER BY seq DESC LIMIT 1) a";
-	sqlite3_stmt *q = NULL;
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &q, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_int64(q, 1, store_now_ms());
-		sqlite3_bind_text(q, 2, kind, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 3, tbl, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 4, pk, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 5, col, -1, SQLITE_STATIC);
-		if (local_row)
-			sqlite3_bind_text(q, 6, local_row, -1, SQLITE_STATIC);
-		else
-			local ? sqlite3_bind_value(q, 6, local) : sqlite3_bind_null(q, 6);
-		if (incoming_row)
-			sqlite3_bind_text(q, 7, incoming_row, -1, SQLITE_STATIC);
-		else
-			incoming ? sqlite3_bind_value(q, 7, incoming) : sqlite3_bind_null(q, 7);
-		sqlite3_bind_text(q, 8, e->actor, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 9, e->at);
-		sqlite3_bind_text(q, 10, e->origin, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 11, e->origin_seq);
-		sqlite3_bind_text(q, 12, row_key, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 13, path, -1, SQLITE_STATIC);
-		rc = sqlite3_step(q);
-	}
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? KAIGI_OK : store_fail(st, rc, err, "recording a conflict");
+	return store_run_fmt(st, sql, "recording a conflict", err, "IttttSStItItt", store_now_ms(),
+			     kind, tbl, pk, col, local_row, local, incoming_row, incoming, e->actor,
+			     e->at, e->origin, e->origin_seq, row_key, path);
 }
 
 /* A readable name of the conflicting row: the meeting's date, the case
@@ -101,8 +66,8 @@ enum kaigi_status store_sync_conflicts(struct store *st, bool all, struct sync_c
 	memset(out, 0, sizeof *out);
 	char *sql = xasprintf(
 	    "SELECT c.id, kind, tbl, pk, col, local_value, incoming_value, local_who, "
-	    "ifnull(local_at, 0), incoming_who, incoming_at, incoming_site, found, state, "
-	    "resolution, (%s) FROM sync_conflict c WHERE ?1 OR state = 'open' ORDER BY c.id",
+	    "ifnull(local_at, 0), incoming_who, incoming_at, incoming_site, found, resolution, "
+	    "(%s), state FROM sync_conflict c WHERE ?1 OR state = 'open' ORDER BY c.id",
 	    row_sql);
 	sqlite3_stmt *q = NULL;
 	int rc = sqlite3_prepare_v2(st->db, sql, -1, &q, NULL);
@@ -114,22 +79,8 @@ enum kaigi_status store_sync_conflicts(struct store *st, bool all, struct sync_c
 			out->v = xgrow(out->v, out->n, &cap, sizeof *out->v);
 			struct sync_conflict *x = &out->v[out->n++];
 			memset(x, 0, sizeof *x);
-			x->id = sqlite3_column_int64(q, 0);
-			x->kind = store_column_strdup(q, 1);
-			x->tbl = store_column_strdup(q, 2);
-			x->pk = store_column_strdup(q, 3);
-			x->col = store_column_strdup(q, 4);
-			store_column_value(q, 5, &x->local);
-			store_column_value(q, 6, &x->incoming);
-			x->local_who = store_column_strdup(q, 7);
-			x->local_at = sqlite3_column_int64(q, 8);
-			x->incoming_who = store_column_strdup(q, 9);
-			x->incoming_at = sqlite3_column_int64(q, 10);
-			x->incoming_site = store_column_strdup(q, 11);
-			x->found = sqlite3_column_int64(q, 12);
-			x->open = strcmp((const char *)sqlite3_column_text(q, 13), "open") == 0;
-			x->resolution = store_column_strdup(q, 14);
-			x->row = store_column_strdup(q, 15);
+			store_cols_read(q, 0, store_sync_conflict_cols, x);
+			x->open = strcmp((const char *)sqlite3_column_text(q, 15), "open") == 0;
 			if (!x->row)
 				x->row = xasprintf("%s %s", x->tbl, x->pk);
 		}
@@ -233,23 +184,10 @@ enum kaigi_status sync_row_act(struct store *st, const char *tbl, const char *pk
 	free(where);
 	if (!sql)
 		return KAIGI_OK;
-	sqlite3_stmt *q = NULL;
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &q, NULL);
+	enum kaigi_status s = store_run_fmt(st, sql, "carrying out a decision on a conflict", err,
+					    "St", text, value, pk);
 	free(sql);
-	if (rc == SQLITE_OK) {
-		if (text)
-			sqlite3_bind_text(q, 1, text, -1, SQLITE_STATIC);
-		else if (value)
-			sqlite3_bind_value(q, 1, value);
-		else
-			sqlite3_bind_null(q, 1);
-		sqlite3_bind_text(q, 2, pk, -1, SQLITE_STATIC);
-		rc = sqlite3_step(q);
-	}
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, rc, err, "carrying out a decision on a conflict");
-	return KAIGI_OK;
+	return s;
 }
 
 /* Close the open conflicts about (tbl, pk, col). */
@@ -261,19 +199,8 @@ static enum kaigi_status close_conflicts(struct store *st, const char *tbl, cons
 	    "UPDATE sync_conflict SET state = 'resolved', resolution = ?4, resolved_by = ?5, "
 	    "resolved_at = ?6 WHERE state = 'open' AND tbl = ?1 AND pk = ?2 AND (col = ?3 OR ?3 = "
 	    "'')";
-	sqlite3_stmt *q = NULL;
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &q, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(q, 1, tbl, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 2, pk, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 3, col, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 4, resolution, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 5, who, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 6, store_now_ms());
-		rc = sqlite3_step(q);
-	}
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? KAIGI_OK : store_fail(st, rc, err, "closing a conflict");
+	return store_run_fmt(st, sql, "closing a conflict", err, "tttttI", tbl, pk, col, resolution,
+			     who, store_now_ms());
 }
 
 enum kaigi_status sync_decisions_run(struct store *st, size_t *n, struct kaigi_error *err)
@@ -318,11 +245,8 @@ enum kaigi_status sync_decisions_run(struct store *st, size_t *n, struct kaigi_e
 			st->db,
 			"SELECT action, value FROM sync_decision WHERE tbl = ?1 AND pk = "
 			"?2 AND col = ?3 ORDER BY created DESC, id DESC LIMIT 1",
-			-1, &w, NULL) == SQLITE_OK) {
-			sqlite3_bind_text(w, 1, tbl, -1, SQLITE_STATIC);
-			sqlite3_bind_text(w, 2, pk, -1, SQLITE_STATIC);
-			sqlite3_bind_text(w, 3, col, -1, SQLITE_STATIC);
-		}
+			-1, &w, NULL) == SQLITE_OK)
+			store_bind_args(w, "ttt", tbl, pk, col);
 		if (w && sqlite3_step(w) == SQLITE_ROW)
 			s = sync_row_act(st, tbl, pk, col, (const char *)sqlite3_column_text(w, 0),
 					 sqlite3_column_value(w, 1), NULL, err);
@@ -372,37 +296,16 @@ static enum kaigi_status write_decision(struct store *st, const char *tbl, const
 {
 	char id[STORE_ID_SIZE];
 	store_uuid_new(id);
-	sqlite3_stmt *q = NULL;
-	int rc =
-	    sqlite3_prepare_v2(st->db,
-			       "INSERT INTO sync_decision (id, tbl, pk, col, action, value, who, "
-			       "site, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-			       "?9, ?9)",
-			       -1, &q, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 2, tbl, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 3, pk, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 4, col, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 5, action, -1, SQLITE_STATIC);
-		if (text)
-			sqlite3_bind_text(q, 6, text, -1, SQLITE_STATIC);
-		else
-			store_bind_value(q, 6, v);
-		sqlite3_bind_text(q, 7, st->actor, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 8, store_sync_site_id(st), -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 9, store_now_ms());
-		rc = sqlite3_step(q);
-	}
-	sqlite3_finalize(q);
-	if (rc == SQLITE_DONE &&
-	    sqlite3_prepare_v2(st->db, "INSERT INTO sync_decision_done (id) VALUES (?1)", -1, &q,
-			       NULL) == SQLITE_OK) {
-		sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-		rc = sqlite3_step(q);
-		sqlite3_finalize(q);
-	}
-	return rc == SQLITE_DONE ? KAIGI_OK : store_fail(st, rc, err, "recording the decision");
+	enum kaigi_status s = store_run_fmt(
+	    st,
+	    "INSERT INTO sync_decision (id, tbl, pk, col, action, value, who, site, created, "
+	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+	    "recording the decision", err, "tttttVttI", id, tbl, pk, col, action, text, v,
+	    st->actor, store_sync_site_id(st), store_now_ms());
+	if (s == KAIGI_OK)
+		s = store_run_fmt(st, "INSERT INTO sync_decision_done (id) VALUES (?1)",
+				  "recording the decision", err, "t", id);
+	return s;
 }
 
 enum kaigi_status store_sync_resolve(struct store *st, long long id, enum sync_keep keep,

@@ -30,9 +30,18 @@
 #include "kaigi/tally.h"
 #include "kaigi/xalloc.h"
 #include "store_followup.h"
+#include "store_spec.h"
 
 /* Wordings at least this similar are grouped under one line. */
 #define TALLY_SIMILAR 0.5
+
+/* The counts of areas, a line's or the whole tally's. */
+static void areas_free(struct store_tally_area *areas, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(areas[i].area);
+	free(areas);
+}
 
 static void line_clear(struct store_tally_line *l)
 {
@@ -40,9 +49,7 @@ static void line_clear(struct store_tally_line *l)
 	free(l->form);
 	free(l->field);
 	free(l->item);
-	for (size_t i = 0; i < l->nareas; i++)
-		free(l->areas[i].area);
-	free(l->areas);
+	areas_free(l->areas, l->nareas);
 }
 
 void store_tally_free(struct store_tally *t)
@@ -50,9 +57,7 @@ void store_tally_free(struct store_tally *t)
 	for (size_t i = 0; i < t->n; i++)
 		line_clear(&t->v[i]);
 	free(t->v);
-	for (size_t i = 0; i < t->nareas; i++)
-		free(t->areas[i].area);
-	free(t->areas);
+	areas_free(t->areas, t->nareas);
 	memset(t, 0, sizeof *t);
 }
 
@@ -73,8 +78,9 @@ static void json_str(struct strbuf *b, const char *s)
 }
 
 /*
- * [[kind, form, field, item, col, vals, mask], …], what the forms declare, so
- * each record is read only for the fields its form has:
+ * The entries [kind, form, field, item, col, vals, mask] of the tally spec
+ * [entry, …] that a form declares, so each record is read only for the
+ * fields its form has:
  *   0  a list `issues` with a `category` (form, "issues")
  *   1  a grid's rating column with its problem ratings: mask, a bit per
  *      rating when every row has the same ones (ADL grids), else vals
@@ -83,73 +89,63 @@ static void json_str(struct strbuf *b, const char *s)
  *   5  each of its choices (form, field, value)
  *   3  a list `regional_issues` (form, "regional_issues")
  */
-static char *tally_spec(const struct schema_set *forms)
+static void tally_form(struct store_spec_buf *s, const struct schema_form *form)
 {
-	struct strbuf b = STRBUF_INIT;
-	strbuf_append(&b, "[");
-	bool first = true;
-#define SEP (first ? (first = false, "") : ",")
-	for (size_t i = 0; forms && i < forms->nforms; i++) {
-		const struct schema_form *form = forms->forms[i];
-		const struct schema_field *il = schema_field_find(form, KAIGI_FIELD_ISSUES);
-		if (il && il->type == SCHEMA_LIST && schema_subfield_find(il, KAIGI_FIELD_CATEGORY))
-			strbuf_appendf(&b, "%s[0,\"%s\",\"issues\",\"\",\"\",\"\"]", SEP, form->id);
-		const struct schema_field *rl =
-		    schema_field_find(form, KAIGI_FIELD_REGIONAL_ISSUES);
-		if (rl && rl->type == SCHEMA_LIST)
-			strbuf_appendf(&b, "%s[3,\"%s\",\"regional_issues\",\"\",\"\",\"\"]", SEP,
-				       form->id);
-		for (size_t si = 0; si < form->nsections; si++)
-			for (size_t fi = 0; fi < form->sections[si].nfields; fi++) {
-				const struct schema_field *f = &form->sections[si].fields[fi];
-				if (f->type == SCHEMA_GRID) {
-					size_t col = store_fu_rating_column(f);
-					struct strbuf v = STRBUF_INIT;
-					/* The same problem ratings on every row, all
-					 * in 0…62: a bit mask, tested without strings. */
-					long long mask = -1;
-					for (size_t r = 0; col != (size_t)-1 && r < f->nrows; r++) {
-						const struct schema_choice_list *cl =
-						    schema_cell_choices(f, &f->rows[r], col);
-						long long m = 0;
-						for (size_t k = 0; cl && k < cl->n; k++) {
-							if (!cl->v[k].problem)
-								continue;
-							strbuf_appendf(&v, ",%s:%s", f->rows[r].id,
-								       cl->v[k].value);
-							long n = strtol(cl->v[k].value, NULL, 10);
-							m = n >= 0 && n <= 62 && m >= 0
-								? m | 1LL << n
-								: -2;
-						}
-						mask = r == 0 ? m : mask == m ? mask : -2;
+	struct strbuf *b = &s->b;
+	const struct schema_field *il = schema_field_find(form, KAIGI_FIELD_ISSUES);
+	if (il && il->type == SCHEMA_LIST && schema_subfield_find(il, KAIGI_FIELD_CATEGORY))
+		strbuf_appendf(b, "%s[0,\"%s\",\"issues\",\"\",\"\",\"\"]", store_spec_sep(s),
+			       form->id);
+	const struct schema_field *rl = schema_field_find(form, KAIGI_FIELD_REGIONAL_ISSUES);
+	if (rl && rl->type == SCHEMA_LIST)
+		strbuf_appendf(b, "%s[3,\"%s\",\"regional_issues\",\"\",\"\",\"\"]",
+			       store_spec_sep(s), form->id);
+	for (size_t si = 0; si < form->nsections; si++)
+		for (size_t fi = 0; fi < form->sections[si].nfields; fi++) {
+			const struct schema_field *f = &form->sections[si].fields[fi];
+			if (f->type == SCHEMA_GRID) {
+				size_t col = store_fu_rating_column(f);
+				struct strbuf v = STRBUF_INIT;
+				/* The same problem ratings on every row, all
+				 * in 0…62: a bit mask, tested without strings. */
+				long long mask = -1;
+				for (size_t r = 0; col != (size_t)-1 && r < f->nrows; r++) {
+					const struct schema_choice_list *cl =
+					    schema_cell_choices(f, &f->rows[r], col);
+					long long m = 0;
+					for (size_t k = 0; cl && k < cl->n; k++) {
+						if (!cl->v[k].problem)
+							continue;
+						strbuf_appendf(&v, ",%s:%s", f->rows[r].id,
+							       cl->v[k].value);
+						long n = strtol(cl->v[k].value, NULL, 10);
+						m = n >= 0 && n <= 62 && m >= 0 ? m | 1LL << n : -2;
 					}
-					/* Ids are checked words, values whole numbers. */
-					if (v.len && mask > 0)
-						strbuf_appendf(
-						    &b, "%s[1,\"%s\",\"%s\",\"\",\"%s\",\"\",%lld]",
-						    SEP, form->id, f->id, f->columns[col].id, mask);
-					else if (v.len)
-						strbuf_appendf(
-						    &b,
-						    "%s[1,\"%s\",\"%s\",\"\",\"%s\",\"%s,\",null]",
-						    SEP, form->id, f->id, f->columns[col].id, v.s);
-					strbuf_free(&v);
-				} else if (f->tally && f->choices) {
-					strbuf_appendf(&b, "%s[2,\"%s\",\"%s\",\"\",\"\",\"\"]",
-						       SEP, form->id, f->id);
-					for (size_t k = 0; k < f->choices->n; k++) {
-						strbuf_appendf(&b, "%s[5,\"%s\",\"%s\",", SEP,
-							       form->id, f->id);
-						json_str(&b, f->choices->v[k].value);
-						strbuf_append(&b, ",\"\",\"\"]");
-					}
+					mask = r == 0 ? m : mask == m ? mask : -2;
+				}
+				/* Ids are checked words, values whole numbers. */
+				if (v.len && mask > 0)
+					strbuf_appendf(b,
+						       "%s[1,\"%s\",\"%s\",\"\",\"%s\",\"\",%lld]",
+						       store_spec_sep(s), form->id, f->id,
+						       f->columns[col].id, mask);
+				else if (v.len)
+					strbuf_appendf(
+					    b, "%s[1,\"%s\",\"%s\",\"\",\"%s\",\"%s,\",null]",
+					    store_spec_sep(s), form->id, f->id, f->columns[col].id,
+					    v.s);
+				strbuf_free(&v);
+			} else if (f->tally && f->choices) {
+				strbuf_appendf(b, "%s[2,\"%s\",\"%s\",\"\",\"\",\"\"]",
+					       store_spec_sep(s), form->id, f->id);
+				for (size_t k = 0; k < f->choices->n; k++) {
+					strbuf_appendf(b, "%s[5,\"%s\",\"%s\",", store_spec_sep(s),
+						       form->id, f->id);
+					json_str(b, f->choices->v[k].value);
+					strbuf_append(b, ",\"\",\"\"]");
 				}
 			}
-	}
-#undef SEP
-	strbuf_append(&b, "]");
-	return strbuf_take(&b);
+		}
 }
 
 /* ---- the count ---------------------------------------------------------------- */
@@ -231,19 +227,11 @@ static const char tally_state_sql[] =
     "OR EXISTS (SELECT 1 FROM tally_hit WHERE spec > ?5), " TALLY_INCOMPLETE;
 static const char tally_stale_sql[] = "DELETE FROM tally_hit WHERE spec < ?1 OR spec > ?1";
 
-/* FNV-1a of the tally spec: which forms a kept row was counted for. */
-static long long spec_hash(const char *spec)
-{
-	unsigned long long h = 1469598103934665603ULL;
-	for (const unsigned char *p = (const unsigned char *)spec; *p; p++)
-		h = (h ^ *p) * 1099511628211ULL;
-	return (long long)(h >> 1);
-}
-
 /* Bind the period (?1 ?2 ?3), the spec (?4) and its hash (?5). */
 static void bind_period(sqlite3_stmt *q, const struct store_period *p, const char *spec,
-			long long hash)
+			long long hash, const void *unused)
 {
+	(void)unused;
 	store_bind_period(q, p);
 	sqlite3_bind_text(q, 4, spec, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 5, hash);
@@ -264,7 +252,7 @@ static void tally_fill(struct store *st, const struct store_period *p, const cha
 	sqlite3_stmt *q = store_stmt(st, tally_state_sql, &ignored);
 	if (!q)
 		return;
-	bind_period(q, p, spec, hash);
+	bind_period(q, p, spec, hash, NULL);
 	bool stale = false, missing = true;
 	if (sqlite3_step(q) == SQLITE_ROW) {
 		stale = sqlite3_column_int(q, 0) != 0;
@@ -281,7 +269,7 @@ static void tally_fill(struct store *st, const struct store_period *p, const cha
 	}
 	sqlite3_stmt *f = missing ? store_stmt(st, tally_fill_sql, &ignored) : NULL;
 	if (f) {
-		bind_period(f, p, spec, hash);
+		bind_period(f, p, spec, hash, NULL);
 		sqlite3_step(f);
 		sqlite3_reset(f);
 		sqlite3_clear_bindings(f);
@@ -484,20 +472,11 @@ enum kaigi_status store_tally_run(struct store *st, const struct store_period *p
 		      "AND date BETWEEN ifnull(?1, '') AND ifnull(?2, '9999') "
 		      "AND (?3 IS NULL OR area = ?3) "
 		      "UNION ALL SELECT kind, form, field, item, area FROM hit";
+	static const struct store_spec_rollup tally = {sql, tally_form, tally_fill, bind_period};
 	memset(out, 0, sizeof *out);
-	char *spec = tally_spec(st->forms);
-	long long hash = spec_hash(spec);
-	tally_fill(st, p, spec, hash);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	if (!q) {
-		free(spec);
-		return err->status;
-	}
-	bind_period(q, p, spec, hash);
 	struct tally_rows rows = {.out = out};
-	enum kaigi_status s = store_each(st, q, tally_row, &rows, "counting the tallies", err);
-	sqlite3_clear_bindings(q);
-	free(spec);
+	enum kaigi_status s =
+	    store_spec_each(st, &tally, p, NULL, tally_row, &rows, "counting the tallies", err);
 	free(rows.map.slot);
 	if (s != KAIGI_OK) {
 		store_tally_free(out);
@@ -586,23 +565,20 @@ enum kaigi_status store_tally_cases(struct store *st, const struct store_period 
 	if (!key_parse(key, &kind, &form, &field, &item))
 		return kaigi_error_set(err, KAIGI_EDATA, NULL, 0, 0, "no tally line '%s'",
 				       key ? key : "");
-	char *spec = tally_spec(st->forms);
-	long long hash = spec_hash(spec);
-	tally_fill(st, p, spec, hash);
-	sqlite3_stmt *q = store_stmt(st, sql, err);
-	enum kaigi_status s = q ? KAIGI_OK : err->status;
+	static const struct store_spec_rollup line = {sql, tally_form, tally_fill, bind_period};
+	struct store_spec_query sq;
+	enum kaigi_status s =
+	    store_spec_open(st, &line, p, NULL, &sq, err) ? KAIGI_OK : err->status;
 	struct store_strings ids = {0};
-	if (q) {
-		bind_period(q, p, spec, hash);
-		sqlite3_bind_int(q, 6, kind);
-		sqlite3_bind_text(q, 7, form, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 8, field, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 9, item, -1, SQLITE_STATIC);
-		s = STORE_LIST(st, q, &ids, store_row_text, "listing the cases behind a tally",
+	if (s == KAIGI_OK) {
+		sqlite3_bind_int(sq.q, 6, kind);
+		sqlite3_bind_text(sq.q, 7, form, -1, SQLITE_STATIC);
+		sqlite3_bind_text(sq.q, 8, field, -1, SQLITE_STATIC);
+		sqlite3_bind_text(sq.q, 9, item, -1, SQLITE_STATIC);
+		s = STORE_LIST(st, sq.q, &ids, store_row_text, "listing the cases behind a tally",
 			       err);
-		sqlite3_clear_bindings(q);
+		store_spec_close(&sq);
 	}
-	free(spec);
 	free(form);
 	free(field);
 	free(item);

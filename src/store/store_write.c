@@ -32,6 +32,28 @@ enum kaigi_status store_write_row(struct store *st, const char *sql,
 	return store_end(st, s, err);
 }
 
+struct fmt_arg {
+	const char *fmt;
+	va_list *ap;
+};
+
+static void bind_fmt(sqlite3_stmt *q, const void *arg)
+{
+	const struct fmt_arg *a = arg;
+	store_bind_fmt(q, a->fmt, a->ap);
+}
+
+enum kaigi_status store_write_fmt(struct store *st, const char *sql, struct store_write *w,
+				  const char *what, struct kaigi_error *err, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct fmt_arg a = {fmt, &ap};
+	enum kaigi_status s = store_write_row(st, sql, bind_fmt, &a, w, what, err);
+	va_end(ap);
+	return s;
+}
+
 enum kaigi_status store_write1(struct store *st, const char *sql,
 			       void (*bind)(sqlite3_stmt *q, const void *arg), const void *arg,
 			       const char *what, struct kaigi_error *err)
@@ -39,13 +61,8 @@ enum kaigi_status store_write1(struct store *st, const char *sql,
 	return store_write_row(st, sql, bind, arg, &(struct store_write){0}, what, err);
 }
 
-static void bind_id(sqlite3_stmt *q, const void *arg)
-{
-	sqlite3_bind_text(q, 1, arg, -1, SQLITE_STATIC);
-}
-
 enum kaigi_status store_delete_id(struct store *st, const char *sql, const char *id,
 				  const char *what, struct kaigi_error *err)
 {
-	return store_write1(st, sql, bind_id, id, what, err);
+	return store_write_fmt(st, sql, &(struct store_write){0}, what, err, "t", id);
 }
