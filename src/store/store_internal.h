@@ -381,8 +381,8 @@ enum kaigi_status store_write_row(struct store *st, const char *sql,
 				  void (*bind)(sqlite3_stmt *q, const void *arg), const void *arg,
 				  struct store_write *w, const char *what, struct kaigi_error *err);
 /* store_write_row with ?1… bound from the arguments as store_query's fmt
- * says; w {0} (a plain write, as store_write1) when the sql has no :merge
- * or :now. */
+ * says; w &(struct store_write){0} for a plain write in its own
+ * transaction (as store_write1). */
 enum kaigi_status store_write_fmt(struct store *st, const char *sql, struct store_write *w,
 				  const char *what, struct kaigi_error *err, const char *fmt, ...);
 
