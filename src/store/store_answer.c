@@ -236,10 +236,16 @@ static void item_place_row(sqlite3_stmt *q, void *out)
 	p->ord = sqlite3_column_int64(q, 2);
 }
 
-static enum kaigi_status item_get(struct store *st, const char *item_id, struct item_place *out,
-				  struct kaigi_error *err)
+/* Open the transaction of a change of item_id and find where it sits.
+ * The caller ends it (store_end) whatever this returns: after a failed
+ * store_begin, store_end only hands the status back. */
+static enum kaigi_status item_begin(struct store *st, const char *item_id, struct item_place *out,
+				    struct kaigi_error *err)
 {
 	static const char sql[] = "SELECT record_id, field, ord FROM list_item WHERE id = ?1";
+	enum kaigi_status s = store_begin(st, err);
+	if (s != KAIGI_OK)
+		return s;
 	return store_get_id(st, sql, item_id, item_place_row, out, "reading a list item",
 			    N_("no list item %s"), err);
 }
@@ -248,11 +254,8 @@ enum kaigi_status store_item_move(struct store *st, const char *item_id, size_t 
 				  struct kaigi_error *err)
 {
 	static const char set[] = "UPDATE list_item SET ord = ?2, updated = ?3 WHERE id = ?1";
-	enum kaigi_status s = store_begin(st, err);
-	if (s != KAIGI_OK)
-		return s;
 	struct item_place at = {0};
-	s = item_get(st, item_id, &at, err);
+	enum kaigi_status s = item_begin(st, item_id, &at, err);
 	long long n = s == KAIGI_OK ? item_count(st, at.record_id, at.field) : 0;
 	long long to = (long long)pos < n ? (long long)pos : n - 1;
 	if (s == KAIGI_OK && to != at.ord) {
@@ -272,11 +275,8 @@ enum kaigi_status store_item_move(struct store *st, const char *item_id, size_t 
 enum kaigi_status store_item_delete(struct store *st, const char *item_id, struct kaigi_error *err)
 {
 	static const char del[] = "DELETE FROM list_item WHERE id = ?1";
-	enum kaigi_status s = store_begin(st, err);
-	if (s != KAIGI_OK)
-		return s;
 	struct item_place at = {0};
-	s = item_get(st, item_id, &at, err);
+	enum kaigi_status s = item_begin(st, item_id, &at, err);
 	if (s == KAIGI_OK)
 		s = store_step(st, store_query(st, del, err, "t", item_id), "deleting a list item",
 			       err);

@@ -292,21 +292,12 @@ enum kaigi_status store_phase_set(struct store *st, const char *case_id, const c
 
 static void phase_clear(struct store_phase *e)
 {
-	free(e->phase);
+	store_cols_clear(store_phase_cols, e);
 }
 
 void store_phase_list_free(struct store_phase_list *l)
 {
 	STORE_LIST_FREE(l, phase_clear);
-}
-
-static void phase_row(sqlite3_stmt *q, void *out)
-{
-	struct store_phase *p = out;
-	p->phase = store_column_strdup(q, 0);
-	p->ord = sqlite3_column_int(q, 1);
-	p->planned_sec = sqlite3_column_type(q, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 2);
-	p->actual_sec = sqlite3_column_type(q, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 3);
 }
 
 enum kaigi_status store_phase_list(struct store *st, const char *case_id,
@@ -315,11 +306,8 @@ enum kaigi_status store_phase_list(struct store *st, const char *case_id,
 	static const char sql[] = "SELECT phase, ord, planned_sec, actual_sec FROM phase_timing "
 				  "WHERE case_id = ?1 ORDER BY ord, phase";
 	memset(out, 0, sizeof *out);
-	enum kaigi_status s =
-	    STORE_LIST_ID(st, sql, case_id, out, phase_row, "reading phase times", err);
-	if (s != KAIGI_OK)
-		store_phase_list_free(out);
-	return s;
+	sqlite3_stmt *q = store_query(st, sql, err, "t", case_id);
+	return STORE_LIST_COLS(st, q, out, store_phase_cols, NULL, "reading phase times", err);
 }
 
 enum kaigi_status store_meeting_time_used(struct store *st, const char *meeting_id,

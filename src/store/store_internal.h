@@ -252,6 +252,7 @@ enum store_col_kind {
 	STORE_COL_STR,   /* char *, owned: NULL for NULL; bound as it is (a required text) */
 	STORE_COL_INT,   /* int */
 	STORE_COL_INT0,  /* int, 0 when unknown: bound NULL for 0 */
+	STORE_COL_INTN,  /* int, -1 for NULL (never set); bound NULL when negative */
 	STORE_COL_INT64, /* long long */
 	STORE_COL_SIZE,  /* size_t (a 64-bit integer) */
 	STORE_COL_BOOL,  /* bool: the integer is not 0 */
@@ -268,7 +269,7 @@ struct store_col {
 extern const struct store_col store_person_cols[], store_case_cols[], store_case_hit_cols[],
     store_issue_cols[], store_case_issue_cols[], store_participant_cols[], store_audit_cols[],
     store_raised_cols[], store_text_hit_cols[], store_draft_cols[], store_decision_cols[],
-    store_record_head_cols[], store_record_ref_cols[];
+    store_record_head_cols[], store_record_ref_cols[], store_phase_cols[];
 
 /* Read the row of q, from column first on, into the struct at row. */
 void store_cols_read(sqlite3_stmt *q, int first, const struct store_col *cols, void *row);
@@ -392,8 +393,8 @@ enum kaigi_status store_write_row(struct store *st, const char *sql,
 				  void (*bind)(sqlite3_stmt *q, const void *arg), const void *arg,
 				  struct store_write *w, const char *what, struct kaigi_error *err);
 /* store_write_row with ?1… bound from the arguments as store_query's fmt
- * says; w {0} (a plain write, as store_write1) when the sql has no :merge
- * or :now. */
+ * says; w &(struct store_write){0} for a plain write in its own
+ * transaction (as store_write1). */
 enum kaigi_status store_write_fmt(struct store *st, const char *sql, struct store_write *w,
 				  const char *what, struct kaigi_error *err, const char *fmt, ...);
 

@@ -58,6 +58,17 @@ const struct store_col store_case_hit_cols[] = {
     {0},
 };
 
+/* A phase time of a case (store_phase_list): phase, ord, planned_sec,
+ * actual_sec (-1 for a value never set). */
+#define PHASE(m) offsetof(struct store_phase, m)
+const struct store_col store_phase_cols[] = {
+    {.kind = STORE_COL_TEXT, .off = PHASE(phase)},
+    {.kind = STORE_COL_INT, .off = PHASE(ord)},
+    {.kind = STORE_COL_INTN, .off = PHASE(planned_sec)},
+    {.kind = STORE_COL_INTN, .off = PHASE(actual_sec)},
+    {0},
+};
+
 /* A regional issue (store_issue.c): ISSUE_COLUMNS; bind_issue's ?1…?18
  * are its first eighteen. */
 #define ISSUE(m) offsetof(struct store_issue, m)

@@ -408,6 +408,11 @@ void store_cols_read(sqlite3_stmt *q, int first, const struct store_col *cols, v
 		case STORE_COL_INT0:
 			*MEMBER(int, row, off) = sqlite3_column_int(q, c);
 			break;
+		case STORE_COL_INTN:
+			*MEMBER(int, row, off) = sqlite3_column_type(q, c) == SQLITE_NULL
+						     ? -1
+						     : sqlite3_column_int(q, c);
+			break;
 		case STORE_COL_INT64:
 			*MEMBER(long long, row, off) = sqlite3_column_int64(q, c);
 			break;
@@ -466,7 +471,10 @@ void store_cols_bind(sqlite3_stmt *q, const struct store_col *cols, int n, const
 			break;
 		case STORE_COL_INT:
 		case STORE_COL_INT0:
-			if (cols[i].kind == STORE_COL_INT || *MEMBER(int, r, off))
+		case STORE_COL_INTN:
+			if (cols[i].kind == STORE_COL_INT ||
+			    (cols[i].kind == STORE_COL_INT0 ? *MEMBER(int, r, off) != 0
+							    : *MEMBER(int, r, off) >= 0))
 				sqlite3_bind_int(q, p, *MEMBER(int, r, off));
 			break;
 		case STORE_COL_INT64:
