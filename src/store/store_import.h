@@ -13,6 +13,7 @@
 #define KAIGI_STORE_IMPORT_H
 
 #include "kaigi/store_exchange.h"
+#include "kaigi/strmap.h"
 #include "kaigi/yaml_doc.h"
 #include "store_validate.h"
 
@@ -24,12 +25,6 @@ struct follow_ref {
 	int line, col;
 };
 
-/* What this import has read, by key (store_import_seen.c). */
-struct imp_seen {
-	struct seen_entry *v;
-	size_t n, cap;
-};
-
 struct imp {
 	struct store *st;
 	struct ydoc w;
@@ -37,7 +32,7 @@ struct imp {
 	long long now;
 	struct follow_ref *follows;
 	size_t nfollows, capfollows;
-	struct imp_seen seen;
+	struct strmap seen;       /* what it has read, by key (store_import_seen.c) */
 	struct store_write merge; /* the write in hand (imp_merge) */
 	struct kaigi_error err;   /* and its error */
 };

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/strmap.h"
 #include "kaigi/xalloc.h"
 #include "store_import.h"
 
@@ -23,50 +24,24 @@ struct seen_entry {
 	int line, col;
 };
 
-static size_t seen_hash(const char *s)
-{
-	size_t h = 14695981039346656037u;
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211u;
-	return h;
-}
-
-static struct seen_entry *seen_slot(struct imp_seen *t, const char *key)
-{
-	for (size_t i = seen_hash(key) & (t->cap - 1);; i = (i + 1) & (t->cap - 1))
-		if (!t->v[i].key || strcmp(t->v[i].key, key) == 0)
-			return &t->v[i];
-}
-
-static void seen_grow(struct imp_seen *t)
-{
-	struct imp_seen b = {.cap = t->cap ? t->cap * 2 : 256};
-	b.v = xcalloc(b.cap, sizeof *b.v);
-	for (size_t i = 0; i < t->cap; i++)
-		if (t->v[i].key)
-			*seen_slot(&b, t->v[i].key) = t->v[i];
-	b.n = t->n;
-	free(t->v);
-	*t = b;
-}
-
 bool imp_seen_check(struct imp *im, const char *kind, const char *value, const char *what,
 		    const yaml_node_t *n)
 {
 	if (!value || !n)
 		return true;
-	struct imp_seen *t = &im->seen;
-	if ((t->n + 1) * 2 > t->cap)
-		seen_grow(t);
+	if (!im->seen.size)
+		im->seen.size = sizeof(struct seen_entry);
 	char *key = xasprintf("%s\x1f%s", kind, value);
-	struct seen_entry *e = seen_slot(t, key);
-	int line = (int)n->start_mark.line + 1, col = (int)n->start_mark.column + 1;
-	if (!e->key) {
-		*e = (struct seen_entry){key, what ? xstrdup(what) : NULL, im->w.file, line, col};
-		t->n++;
+	bool added;
+	struct seen_entry *e = strmap_put(&im->seen, key, &added);
+	free(key);
+	if (added) {
+		e->what = xstrdup_or_null(what);
+		e->file = im->w.file;
+		e->line = (int)n->start_mark.line + 1;
+		e->col = (int)n->start_mark.column + 1;
 		return true;
 	}
-	free(key);
 	if (e->file == im->w.file) {
 		ydoc_error(&im->w, n,
 			   "%s %s is given twice in this file (first at line %d); give it once",
@@ -83,12 +58,12 @@ bool imp_seen_check(struct imp *im, const char *kind, const char *value, const c
 	return true;
 }
 
+static void seen_clear(void *entry)
+{
+	free(((struct seen_entry *)entry)->what);
+}
+
 void imp_seen_free(struct imp *im)
 {
-	for (size_t i = 0; i < im->seen.cap; i++) {
-		free(im->seen.v[i].key);
-		free(im->seen.v[i].what);
-	}
-	free(im->seen.v);
-	memset(&im->seen, 0, sizeof im->seen);
+	strmap_free(&im->seen, seen_clear);
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/strmap.h"
 #include "kaigi/xalloc.h"
 
 /* ---- positions ----------------------------------------------------------- */
@@ -65,55 +66,13 @@ struct anchor {
 	bool open;
 };
 
-struct anchors {
-	struct anchor *v;
-	size_t n, cap; /* cap is 0 or a power of two */
-};
-
-static size_t anchor_hash(const char *s)
+static struct anchor *anchor_set(struct strmap *a, const char *name, int node, bool open)
 {
-	size_t h = 5381;
-	while (*s)
-		h = h * 33 + (unsigned char)*s++;
-	return h;
-}
-
-static struct anchor *anchor_slot(struct anchors *a, const char *name)
-{
-	if (a->cap == 0)
-		return NULL;
-	for (size_t i = anchor_hash(name) & (a->cap - 1);; i = (i + 1) & (a->cap - 1))
-		if (a->v[i].name == NULL || strcmp(a->v[i].name, name) == 0)
-			return &a->v[i];
-}
-
-static struct anchor *anchor_set(struct anchors *a, const char *name, int node, bool open)
-{
-	if ((a->n + 1) * 2 > a->cap) {
-		struct anchors b = {.cap = a->cap ? a->cap * 2 : 64};
-		b.v = xcalloc(b.cap, sizeof *b.v);
-		for (size_t i = 0; i < a->cap; i++)
-			if (a->v[i].name)
-				*anchor_slot(&b, a->v[i].name) = a->v[i];
-		b.n = a->n;
-		free(a->v);
-		*a = b;
-	}
-	struct anchor *s = anchor_slot(a, name);
-	if (s->name == NULL) {
-		s->name = xstrdup(name);
-		a->n++;
-	}
+	bool added;
+	struct anchor *s = strmap_put(a, name, &added);
 	s->node = node;
 	s->open = open;
 	return s;
-}
-
-static void anchors_free(struct anchors *a)
-{
-	for (size_t i = 0; i < a->cap; i++)
-		free(a->v[i].name);
-	free(a->v);
 }
 
 /* ---- the reader ---------------------------------------------------------- */
@@ -131,7 +90,7 @@ struct reader {
 	const struct kaigi_yaml_opts *opts;
 	yaml_document_t *doc;
 	struct kaigi_diags *diags;
-	struct anchors anchors;
+	struct strmap anchors; /* of struct anchor */
 	struct open_coll stack[KAIGI_YAML_MAX_DEPTH];
 	size_t depth;
 	bool failed;
@@ -271,7 +230,7 @@ static void on_close(struct reader *r, const yaml_event_t *e)
 	struct open_coll *c = &r->stack[--r->depth];
 	yaml_document_get_node(r->doc, c->node)->end_mark = e->end_mark;
 	if (c->anchor) {
-		struct anchor *a = anchor_slot(&r->anchors, c->anchor);
+		struct anchor *a = strmap_find(&r->anchors, c->anchor);
 		if (a->name && a->node == c->node)
 			a->open = false;
 		free(c->anchor);
@@ -282,7 +241,7 @@ static void on_close(struct reader *r, const yaml_event_t *e)
 static void on_alias(struct reader *r, const yaml_event_t *e)
 {
 	const char *name = (const char *)e->data.alias.anchor;
-	struct anchor *a = anchor_slot(&r->anchors, name);
+	struct anchor *a = strmap_find(&r->anchors, name);
 	if (a == NULL || a->name == NULL)
 		fail_at(r, e->start_mark, "alias *%s: no anchor &%s before it", name, name);
 	else if (a->open)
@@ -352,8 +311,13 @@ enum kaigi_status kaigi_yaml_read(const char *file, const char *buf, size_t len,
 				  struct kaigi_diags *diags)
 {
 	memset(doc, 0, sizeof *doc);
-	struct reader r = {
-	    .file = file, .buf = buf, .len = len, .opts = opts, .doc = doc, .diags = diags};
+	struct reader r = {.file = file,
+			   .buf = buf,
+			   .len = len,
+			   .opts = opts,
+			   .doc = doc,
+			   .diags = diags,
+			   .anchors = {.size = sizeof(struct anchor)}};
 	yaml_parser_t p;
 	if (!yaml_parser_initialize(&p))
 		xalloc_die();
@@ -363,7 +327,7 @@ enum kaigi_status kaigi_yaml_read(const char *file, const char *buf, size_t len,
 	yaml_parser_delete(&p);
 	while (r.depth > 0)
 		free(r.stack[--r.depth].anchor);
-	anchors_free(&r.anchors);
+	strmap_free(&r.anchors, NULL);
 	if (!started && !r.failed && !yaml_document_initialize(doc, NULL, NULL, NULL, 1, 1))
 		xalloc_die(); /* an empty file: a document without a root */
 	if (r.failed) {
