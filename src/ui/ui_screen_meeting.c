@@ -82,31 +82,38 @@ void ui_meeting_reload(struct ui *ui, struct meeting_scr *ms)
 		ms->vision = xstrdup(today);
 }
 
-static void add_field(struct ui_synth *s, enum store_meeting_field f, enum schema_type type,
-		      const char *label, const char *hint)
-{
-	struct schema_field *x = ui_synth_add(s, store_meeting_field_name(f), type, label, hint);
-	x->required = f == STORE_MEETING_DATE;
-}
+/* The fields of the meeting's own pages: its facts, then its close (the
+ * date is the one it cannot do without). */
+static const struct meeting_field {
+	bool close; /* on the close page, else on the facts' */
+	enum store_meeting_field f;
+	enum schema_type type;
+	const char *label, *hint; /* N_(); hint may be NULL */
+} meeting_fields[] = {
+    {false, STORE_MEETING_TITLE, SCHEMA_TEXT, N_("Title"), NULL},
+    {false, STORE_MEETING_DATE, SCHEMA_DATE, N_("Date"),
+     N_("YYYY-MM-DD, 3/12, R7.3.12, t = today")},
+    {false, STORE_MEETING_START_TIME, SCHEMA_TEXT, N_("Starts"), N_("HH:MM, 1400 or 14時")},
+    {false, STORE_MEETING_END_TIME, SCHEMA_TEXT, N_("Ends"), N_("HH:MM, 1530 or 15時")},
+    {false, STORE_MEETING_PLACE, SCHEMA_TEXT, N_("Place"), NULL},
+    {false, STORE_MEETING_PURPOSE, SCHEMA_LONGTEXT, N_("Purpose"), N_("Why this meeting is held")},
+    {false, STORE_MEETING_TARGET, SCHEMA_LONGTEXT, N_("Today's target"),
+     N_("What the room should reach today")},
+    {true, STORE_MEETING_REACHED, SCHEMA_LONGTEXT, N_("What was reached"),
+     N_("Said at the end of the meeting")},
+    {true, STORE_MEETING_NEXT_TIME, SCHEMA_LONGTEXT, N_("Left for next time"),
+     N_("What the next meeting takes up")},
+};
 
 static void pages_init(struct ui *ui, struct meeting_scr *ms)
 {
-	add_field(&ms->info_f, STORE_MEETING_TITLE, SCHEMA_TEXT, _("Title"), NULL);
-	add_field(&ms->info_f, STORE_MEETING_DATE, SCHEMA_DATE, _("Date"),
-		  _("YYYY-MM-DD, 3/12, R7.3.12, t = today"));
-	add_field(&ms->info_f, STORE_MEETING_START_TIME, SCHEMA_TEXT, _("Starts"),
-		  _("HH:MM, 1400 or 14時"));
-	add_field(&ms->info_f, STORE_MEETING_END_TIME, SCHEMA_TEXT, _("Ends"),
-		  _("HH:MM, 1530 or 15時"));
-	add_field(&ms->info_f, STORE_MEETING_PLACE, SCHEMA_TEXT, _("Place"), NULL);
-	add_field(&ms->info_f, STORE_MEETING_PURPOSE, SCHEMA_LONGTEXT, _("Purpose"),
-		  _("Why this meeting is held"));
-	add_field(&ms->info_f, STORE_MEETING_TARGET, SCHEMA_LONGTEXT, _("Today's target"),
-		  _("What the room should reach today"));
-	add_field(&ms->close_f, STORE_MEETING_REACHED, SCHEMA_LONGTEXT, _("What was reached"),
-		  _("Said at the end of the meeting"));
-	add_field(&ms->close_f, STORE_MEETING_NEXT_TIME, SCHEMA_LONGTEXT, _("Left for next time"),
-		  _("What the next meeting takes up"));
+	for (size_t i = 0; i < sizeof meeting_fields / sizeof meeting_fields[0]; i++) {
+		const struct meeting_field *t = &meeting_fields[i];
+		struct schema_field *x = ui_synth_add(t->close ? &ms->close_f : &ms->info_f,
+						      store_meeting_field_name(t->f), t->type,
+						      _(t->label), t->hint ? _(t->hint) : NULL);
+		x->required = t->f == STORE_MEETING_DATE;
+	}
 	struct ui_src src = {
 	    .ctx = ms, .values = ms->mv, .index = field_of, .put = meeting_put, .scope = ms->m.id};
 	ui_form_init(&ms->info, src, ms->info_f.fields, ms->info_f.n, _("The meeting"));
