@@ -15,6 +15,7 @@
 #include "kaigi/policy.h"
 #include "kaigi/register.h"
 #include "kaigi/store.h"
+#include "ui_actions.h"
 #include "ui_app.h"
 #include "ui_draw.h"
 #include "ui_form.h"
@@ -119,14 +120,31 @@ struct meeting_scr {
 /* ui_screen_meeting.c */
 void ui_meeting_reload(struct ui *ui, struct meeting_scr *ms);
 
+/* What one key of a list does (k->act is act). */
+struct ui_meeting_act {
+	enum ui_act act;
+	void (*run)(struct ui *ui, struct meeting_scr *ms);
+};
+
+/* One of the meeting's lists: participants, cases, issues, the meeting's
+ * own records (each ui_meeting_*.c ends with its row). The meeting screen
+ * moves its cursor, takes ← and Esc and draws it through draw; its other
+ * keys are its acts, then [ ] (reorder, when it is ordered) and d asking
+ * first (ask) when the cursor is on a row. */
+struct ui_meeting_list {
+	unsigned ctx; /* its own key context (with the meeting's, moving, commands) */
+	/* How many rows, and the cursor over them (*cur). */
+	size_t (*rows)(struct ui *ui, struct meeting_scr *ms, size_t **cur);
+	void (*draw)(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
+	const struct ui_meeting_act *acts;                               /* ended by UI_ACT_NONE */
+	void (*reorder)(struct ui *ui, struct meeting_scr *ms, int dir); /* or NULL */
+	enum meeting_confirm ask;                                        /* or MCONF_NONE */
+};
+
 /* ui_meeting_people.c */
+extern const struct ui_meeting_list ui_people_list;
 void ui_people_load(struct ui *ui, struct meeting_scr *ms);
 void ui_people_free(struct meeting_scr *ms);
-unsigned ui_people_contexts(struct meeting_scr *ms);
-/* The list's own keys (the meeting screen moves its cursor and takes
- * ← and Esc). */
-enum ui_result ui_people_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
-void ui_people_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
 void ui_people_quick_add(struct ui *ui, struct meeting_scr *ms, const char *value);
 /* What to call p: the profession (the town's label, or the words typed
  * for "other"), else the part played (司会, 事例提供者). */
@@ -134,22 +152,12 @@ const char *ui_people_who_label(struct ui *ui, const struct meeting_scr *ms,
 				const struct store_participant *p);
 
 /* ui_meeting_agenda.c */
+extern const struct ui_meeting_list ui_agenda_list;
 void ui_agenda_load(struct ui *ui, struct meeting_scr *ms);
 void ui_agenda_free(struct meeting_scr *ms);
-unsigned ui_agenda_contexts(struct meeting_scr *ms);
-/* The list's own keys (the meeting screen moves its cursor and takes
- * ← and Esc). */
-enum ui_result ui_agenda_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
-void ui_agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
 /* Add the reviews case_ids (space-separated) as follow-ups. */
 void ui_agenda_followup_chosen(struct ui *ui, struct meeting_scr *ms, const char *case_ids);
 void ui_agenda_delete_confirmed(struct ui *ui, struct meeting_scr *ms);
-/* The keys the meeting's ordered lists (cases, issues) share: [ ] move
- * the highlighted row (reorder: dir -1 or 1), d asks first (ms->confirm
- * = ask) when there is one (have); other keys do nothing. */
-void ui_meeting_order_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k, bool have,
-			  void (*reorder)(struct ui *, struct meeting_scr *, int),
-			  enum meeting_confirm ask);
 /* One line naming case i: code, initials, age band, sex. */
 char *ui_agenda_case_line(struct ui *ui, const struct meeting_scr *ms, size_t i);
 /* The rows a list of n takes in pane r (the agenda of cases, of issues),
@@ -157,23 +165,17 @@ char *ui_agenda_case_line(struct ui *ui, const struct meeting_scr *ms, size_t i)
  * when that is more than 4 rows. */
 int ui_meeting_list_rows(struct ui_rect r, size_t n);
 
-/* ui_meeting_policy.c */
+/* ui_meeting_policy.c: the agenda of issues, and the meeting's own
+ * records (sheets). */
+extern const struct ui_meeting_list ui_policy_list, ui_sheets_list;
 void ui_policy_load(struct ui *ui, struct meeting_scr *ms);
 /* Whether the meeting has an agenda of issues (a policy meeting, or one
  * with issues on it). */
 bool ui_policy_shown(const struct meeting_scr *ms);
-/* The list's own keys (the meeting screen moves its cursor and takes
- * ← and Esc). */
-enum ui_result ui_policy_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
-void ui_policy_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
 void ui_policy_remove_confirmed(struct ui *ui, struct meeting_scr *ms);
 void ui_policy_page_close(struct ui *ui, struct meeting_scr *ms);
 /* Sections of the forms the template lists for the meeting itself. */
 size_t ui_sheets_count(struct ui *ui, const struct meeting_scr *ms);
-/* The list's own keys (the meeting screen moves its cursor and takes
- * ← and Esc). */
-enum ui_result ui_sheets_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k);
-void ui_sheets_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused);
 void ui_sheets_page_close(struct ui *ui, struct meeting_scr *ms);
 void ui_policy_free(struct meeting_scr *ms);
 

@@ -99,18 +99,19 @@ void ui_agenda_load(struct ui *ui, struct meeting_scr *ms)
 	}
 }
 
+static size_t agenda_rows(struct ui *ui, struct meeting_scr *ms, size_t **cur)
+{
+	(void)ui;
+	*cur = &ms->acur;
+	return ms->cases.n;
+}
+
 void ui_agenda_free(struct meeting_scr *ms)
 {
 	cases_clear(ms);
 	ui_synth_page_free(&ms->cform, &ms->cf);
 	ui_synth_values_clear(ms->cv, CV_COUNT);
 	prev_free(ms);
-}
-
-unsigned ui_agenda_contexts(struct meeting_scr *ms)
-{
-	(void)ms;
-	return UI_CTX_AGENDA | UI_CTX_MEETING | UI_CTX_NAV | UI_CTX_CMD;
 }
 
 /* ---- the case page ----------------------------------------------------- */
@@ -437,55 +438,35 @@ void ui_agenda_delete_confirmed(struct ui *ui, struct meeting_scr *ms)
 	ui_msg(ui, UI_MSG_INFO, "%s", _("The case was removed from the meeting."));
 }
 
-enum ui_result ui_agenda_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
+/* Enter and → open the highlighted case (a new one below the list). */
+static void case_at_cursor(struct ui *ui, struct meeting_scr *ms)
 {
-	size_t n = ms->cases.n;
-	switch (k->act) {
-	case UI_ACT_OPEN:
-	case UI_ACT_RIGHT:
-		if (ms->acur < n)
-			ui_case_open(ui, ms->m.id, ms->cases.v[ms->acur].id);
-		else
-			new_case(ui, ms);
-		break;
-	case UI_ACT_ADD:
+	if (ms->acur < ms->cases.n)
+		ui_case_open(ui, ms->m.id, ms->cases.v[ms->acur].id);
+	else
 		new_case(ui, ms);
-		break;
-	case UI_ACT_FOLLOWUP:
-		followup_open(ui, ms);
-		break;
-	case UI_ACT_HISTORY:
-		if (ms->acur < n)
-			ui_history_open(ui, ms->cases.v[ms->acur].person_id,
-					ms->cases.v[ms->acur].id);
-		break;
-	case UI_ACT_EDIT:
-		page_open(ui, ms, NULL, false);
-		break;
-	default:
-		ui_meeting_order_key(ui, ms, k, ms->acur < n, reorder, MCONF_DELETE_CASE);
-		break;
-	}
-	return UI_REDRAW;
 }
 
-void ui_meeting_order_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k, bool have,
-			  void (*reorder)(struct ui *, struct meeting_scr *, int),
-			  enum meeting_confirm ask)
+static void history_at_cursor(struct ui *ui, struct meeting_scr *ms)
 {
-	switch (k->act) {
-	case UI_ACT_MOVE_UP:
-	case UI_ACT_MOVE_DOWN:
-		reorder(ui, ms, k->act == UI_ACT_MOVE_UP ? -1 : 1);
-		break;
-	case UI_ACT_DELETE:
-		if (have && ui_writable(ui))
-			ms->confirm = ask;
-		break;
-	default:
-		break;
-	}
+	if (ms->acur < ms->cases.n)
+		ui_history_open(ui, ms->cases.v[ms->acur].person_id, ms->cases.v[ms->acur].id);
 }
+
+static void page_edit(struct ui *ui, struct meeting_scr *ms)
+{
+	page_open(ui, ms, NULL, false);
+}
+
+static const struct ui_meeting_act agenda_acts[] = {
+    {UI_ACT_OPEN, case_at_cursor},
+    {UI_ACT_RIGHT, case_at_cursor},
+    {UI_ACT_ADD, new_case},
+    {UI_ACT_FOLLOWUP, followup_open},
+    {UI_ACT_HISTORY, history_at_cursor},
+    {UI_ACT_EDIT, page_edit},
+    {UI_ACT_NONE, NULL},
+};
 
 int ui_meeting_list_rows(struct ui_rect r, size_t n)
 {
@@ -520,7 +501,7 @@ static void preview_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r
 	ui_lines_free(&l);
 }
 
-void ui_agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
+static void agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
 {
 	if (ms->cedit) {
 		ui_form_draw(ui, &ms->cform, r, focused);
@@ -574,3 +555,6 @@ void ui_agenda_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, boo
 	plan_free(&plan);
 	preview_draw(ui, ms, (struct ui_rect){r.y + 2 + rows, r.x, r.h - 2 - rows, r.w});
 }
+
+const struct ui_meeting_list ui_agenda_list = {UI_CTX_AGENDA, agenda_rows, agenda_draw,
+					       agenda_acts,   reorder,     MCONF_DELETE_CASE};

@@ -59,6 +59,13 @@ void ui_people_load(struct ui *ui, struct meeting_scr *ms)
 	ui_cursor_clamp(&ms->pcur, ms->people.n);
 }
 
+static size_t people_rows(struct ui *ui, struct meeting_scr *ms, size_t **cur)
+{
+	(void)ui;
+	*cur = &ms->pcur;
+	return ms->people.n;
+}
+
 static void pe_values(struct ui *ui, struct meeting_scr *ms)
 {
 	const char *prof = ms->pe.profession;
@@ -218,12 +225,6 @@ void ui_people_free(struct meeting_scr *ms)
 	ui_synth_values_clear(ms->pv, PV_COUNT);
 }
 
-unsigned ui_people_contexts(struct meeting_scr *ms)
-{
-	(void)ms;
-	return UI_CTX_PEOPLE | UI_CTX_MEETING | UI_CTX_NAV | UI_CTX_CMD;
-}
-
 static void quick_add_open(struct ui *ui, struct meeting_scr *ms)
 {
 	if (!ui_writable(ui))
@@ -332,39 +333,26 @@ static void undo_person(struct ui *ui, struct meeting_scr *ms)
 	ui_people_load(ui, ms);
 }
 
-enum ui_result ui_people_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
+/* Enter and → open the highlighted participant's page (a new one's
+ * below the list); a adds someone. */
+static void page_at_cursor(struct ui *ui, struct meeting_scr *ms)
 {
-	size_t n = ms->people.n;
-	switch (k->act) {
-	case UI_ACT_EDIT:
-	case UI_ACT_RIGHT:
-		if (ms->pcur < n)
-			page_open(ui, ms, &ms->people.v[ms->pcur]);
-		else
-			page_open(ui, ms, NULL);
-		break;
-	case UI_ACT_ADD:
-		page_open(ui, ms, NULL);
-		break;
-	case UI_ACT_QUICK_ADD:
-		quick_add_open(ui, ms);
-		break;
-	case UI_ACT_TOGGLE:
-		toggle_present(ui, ms);
-		break;
-	case UI_ACT_DELETE:
-		delete_person(ui, ms);
-		break;
-	case UI_ACT_UNDO:
-		undo_person(ui, ms);
-		break;
-	default:
-		break;
-	}
-	return UI_REDRAW;
+	page_open(ui, ms, ms->pcur < ms->people.n ? &ms->people.v[ms->pcur] : NULL);
 }
 
-void ui_people_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
+static void page_new(struct ui *ui, struct meeting_scr *ms)
+{
+	page_open(ui, ms, NULL);
+}
+
+static const struct ui_meeting_act people_acts[] = {
+    {UI_ACT_EDIT, page_at_cursor},   {UI_ACT_RIGHT, page_at_cursor},
+    {UI_ACT_ADD, page_new},          {UI_ACT_QUICK_ADD, quick_add_open},
+    {UI_ACT_TOGGLE, toggle_present}, {UI_ACT_DELETE, delete_person},
+    {UI_ACT_UNDO, undo_person},      {UI_ACT_NONE, NULL},
+};
+
+static void people_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
 {
 	if (ms->pedit) {
 		ui_form_draw(ui, &ms->pform, r, focused);
@@ -403,3 +391,6 @@ void ui_people_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, boo
 			   a, false);
 	}
 }
+
+const struct ui_meeting_list ui_people_list = {UI_CTX_PEOPLE, people_rows, people_draw,
+					       people_acts,   NULL,        MCONF_NONE};

@@ -51,6 +51,13 @@ void ui_policy_load(struct ui *ui, struct meeting_scr *ms)
 	ui_cursor_clamp(&ms->icur, ms->issues.n);
 }
 
+static size_t policy_rows(struct ui *ui, struct meeting_scr *ms, size_t **cur)
+{
+	(void)ui;
+	*cur = &ms->icur;
+	return ms->issues.n;
+}
+
 bool ui_policy_shown(const struct meeting_scr *ms)
 {
 	return ms->issues.n || (ms->tpl && ms->tpl->kind && strcmp(ms->tpl->kind, "policy") == 0);
@@ -150,21 +157,19 @@ void ui_policy_page_close(struct ui *ui, struct meeting_scr *ms)
 	ui_policy_load(ui, ms);
 }
 
-enum ui_result ui_policy_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
+/* Enter and → open the highlighted issue's decision, when the meeting
+ * can be written. */
+static void decision_at_cursor(struct ui *ui, struct meeting_scr *ms)
 {
-	size_t n = ms->issues.n;
-	switch (k->act) {
-	case UI_ACT_OPEN:
-	case UI_ACT_RIGHT:
-		if (ui_writable(ui))
-			decision_open(ui, ms);
-		break;
-	default:
-		ui_meeting_order_key(ui, ms, k, ms->icur < n, reorder, MCONF_REMOVE_ISSUE);
-		break;
-	}
-	return UI_REDRAW;
+	if (ui_writable(ui))
+		decision_open(ui, ms);
 }
+
+static const struct ui_meeting_act policy_acts[] = {
+    {UI_ACT_OPEN, decision_at_cursor},
+    {UI_ACT_RIGHT, decision_at_cursor},
+    {UI_ACT_NONE, NULL},
+};
 
 /* "label value (date)" of one of the register's numbers; "—" unset. */
 static void num(char *buf, size_t size, const char *label, bool have, double v, const char *date)
@@ -198,7 +203,7 @@ static void detail_build(struct ui *ui, const struct meeting_scr *ms, int w, str
 		      d->decision ? (int)A_NORMAL : ui_attr(ui, UI_A_DIM));
 }
 
-void ui_policy_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
+static void policy_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
 {
 	if (ms->iedit) {
 		ui_form_draw(ui, &ms->iform, r, focused);
@@ -268,6 +273,12 @@ size_t ui_sheets_count(struct ui *ui, const struct meeting_scr *ms)
 	return n;
 }
 
+static size_t sheets_rows(struct ui *ui, struct meeting_scr *ms, size_t **cur)
+{
+	*cur = &ms->scur;
+	return ui_sheets_count(ui, ms);
+}
+
 void ui_sheets_page_close(struct ui *ui, struct meeting_scr *ms)
 {
 	if (!ms->sedit)
@@ -307,14 +318,13 @@ static void sheet_open(struct ui *ui, struct meeting_scr *ms)
 	ms->sedit = true;
 }
 
-enum ui_result ui_sheets_key(struct ui *ui, struct meeting_scr *ms, const struct ui_key *k)
-{
-	if (k->act == UI_ACT_OPEN || k->act == UI_ACT_RIGHT)
-		sheet_open(ui, ms);
-	return UI_REDRAW;
-}
+static const struct ui_meeting_act sheets_acts[] = {
+    {UI_ACT_OPEN, sheet_open},
+    {UI_ACT_RIGHT, sheet_open},
+    {UI_ACT_NONE, NULL},
+};
 
-void ui_sheets_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
+static void sheets_draw(struct ui *ui, struct meeting_scr *ms, struct ui_rect r, bool focused)
 {
 	if (ms->sedit) {
 		ui_form_draw(ui, &ms->sform, r, focused);
@@ -349,3 +359,9 @@ void ui_policy_free(struct meeting_scr *ms)
 	ui_form_free(&ms->sform);
 	ui_rec_free(&ms->srec);
 }
+
+const struct ui_meeting_list ui_policy_list = {UI_CTX_POLICY, policy_rows, policy_draw,
+					       policy_acts,   reorder,     MCONF_REMOVE_ISSUE};
+
+const struct ui_meeting_list ui_sheets_list = {UI_CTX_SHEETS, sheets_rows, sheets_draw,
+					       sheets_acts,   NULL,        MCONF_NONE};

@@ -82,31 +82,38 @@ void ui_meeting_reload(struct ui *ui, struct meeting_scr *ms)
 		ms->vision = xstrdup(today);
 }
 
-static void add_field(struct ui_synth *s, enum store_meeting_field f, enum schema_type type,
-		      const char *label, const char *hint)
-{
-	struct schema_field *x = ui_synth_add(s, store_meeting_field_name(f), type, label, hint);
-	x->required = f == STORE_MEETING_DATE;
-}
+/* The fields of the meeting's own pages: its facts, then its close (the
+ * date is the one it cannot do without). */
+static const struct meeting_field {
+	bool close; /* on the close page, else on the facts' */
+	enum store_meeting_field f;
+	enum schema_type type;
+	const char *label, *hint; /* N_(); hint may be NULL */
+} meeting_fields[] = {
+    {false, STORE_MEETING_TITLE, SCHEMA_TEXT, N_("Title"), NULL},
+    {false, STORE_MEETING_DATE, SCHEMA_DATE, N_("Date"),
+     N_("YYYY-MM-DD, 3/12, R7.3.12, t = today")},
+    {false, STORE_MEETING_START_TIME, SCHEMA_TEXT, N_("Starts"), N_("HH:MM, 1400 or 14時")},
+    {false, STORE_MEETING_END_TIME, SCHEMA_TEXT, N_("Ends"), N_("HH:MM, 1530 or 15時")},
+    {false, STORE_MEETING_PLACE, SCHEMA_TEXT, N_("Place"), NULL},
+    {false, STORE_MEETING_PURPOSE, SCHEMA_LONGTEXT, N_("Purpose"), N_("Why this meeting is held")},
+    {false, STORE_MEETING_TARGET, SCHEMA_LONGTEXT, N_("Today's target"),
+     N_("What the room should reach today")},
+    {true, STORE_MEETING_REACHED, SCHEMA_LONGTEXT, N_("What was reached"),
+     N_("Said at the end of the meeting")},
+    {true, STORE_MEETING_NEXT_TIME, SCHEMA_LONGTEXT, N_("Left for next time"),
+     N_("What the next meeting takes up")},
+};
 
 static void pages_init(struct ui *ui, struct meeting_scr *ms)
 {
-	add_field(&ms->info_f, STORE_MEETING_TITLE, SCHEMA_TEXT, _("Title"), NULL);
-	add_field(&ms->info_f, STORE_MEETING_DATE, SCHEMA_DATE, _("Date"),
-		  _("YYYY-MM-DD, 3/12, R7.3.12, t = today"));
-	add_field(&ms->info_f, STORE_MEETING_START_TIME, SCHEMA_TEXT, _("Starts"),
-		  _("HH:MM, 1400 or 14時"));
-	add_field(&ms->info_f, STORE_MEETING_END_TIME, SCHEMA_TEXT, _("Ends"),
-		  _("HH:MM, 1530 or 15時"));
-	add_field(&ms->info_f, STORE_MEETING_PLACE, SCHEMA_TEXT, _("Place"), NULL);
-	add_field(&ms->info_f, STORE_MEETING_PURPOSE, SCHEMA_LONGTEXT, _("Purpose"),
-		  _("Why this meeting is held"));
-	add_field(&ms->info_f, STORE_MEETING_TARGET, SCHEMA_LONGTEXT, _("Today's target"),
-		  _("What the room should reach today"));
-	add_field(&ms->close_f, STORE_MEETING_REACHED, SCHEMA_LONGTEXT, _("What was reached"),
-		  _("Said at the end of the meeting"));
-	add_field(&ms->close_f, STORE_MEETING_NEXT_TIME, SCHEMA_LONGTEXT, _("Left for next time"),
-		  _("What the next meeting takes up"));
+	for (size_t i = 0; i < sizeof meeting_fields / sizeof meeting_fields[0]; i++) {
+		const struct meeting_field *t = &meeting_fields[i];
+		struct schema_field *x = ui_synth_add(t->close ? &ms->close_f : &ms->info_f,
+						      store_meeting_field_name(t->f), t->type,
+						      _(t->label), t->hint ? _(t->hint) : NULL);
+		x->required = t->f == STORE_MEETING_DATE;
+	}
 	struct ui_src src = {
 	    .ctx = ms, .values = ms->mv, .index = field_of, .put = meeting_put, .scope = ms->m.id};
 	ui_form_init(&ms->info, src, ms->info_f.fields, ms->info_f.n, _("The meeting"));
@@ -133,29 +140,42 @@ static struct ui_form *page_of(struct meeting_scr *ms)
 	return NULL;
 }
 
-/* The cursor and rows of the list the pane shows (false: not a list). */
-static bool list_of(struct ui *ui, struct meeting_scr *ms, size_t **cur, size_t *n)
+/* The list the pane shows, or NULL (the overview, the meeting's facts,
+ * its close). */
+static const struct ui_meeting_list *list_of(const struct meeting_scr *ms)
 {
-	switch (ms->side) {
-	case MS_PEOPLE:
-		*cur = &ms->pcur;
-		*n = ms->people.n;
-		return true;
-	case MS_AGENDA:
-		*cur = &ms->acur;
-		*n = ms->cases.n;
-		return true;
-	case MS_ISSUES:
-		*cur = &ms->icur;
-		*n = ms->issues.n;
-		return true;
-	case MS_SHEETS:
-		*cur = &ms->scur;
-		*n = ui_sheets_count(ui, ms);
-		return true;
-	default:
-		return false;
+	static const struct ui_meeting_list *const lists[MS_COUNT] = {
+	    [MS_PEOPLE] = &ui_people_list,
+	    [MS_AGENDA] = &ui_agenda_list,
+	    [MS_ISSUES] = &ui_policy_list,
+	    [MS_SHEETS] = &ui_sheets_list,
+	};
+	return lists[ms->side];
+}
+
+/* The keys of a list: the cursor moves alike, ← or Esc goes back to the
+ * sides; then the list's own acts, [ ] to reorder it and d asking first. */
+static enum ui_result list_key(struct ui *ui, struct meeting_scr *ms,
+			       const struct ui_meeting_list *l, const struct ui_key *k)
+{
+	size_t *cur;
+	size_t n = l->rows(ui, ms, &cur);
+	if (ui_cursor_move(cur, n, k->act, UI_CURSOR_LIST))
+		return UI_REDRAW;
+	if (k->act == UI_ACT_LEFT || k->act == UI_ACT_BACK) {
+		ms->focus_side = true;
+		return UI_REDRAW;
 	}
+	for (size_t i = 0; l->acts[i].act != UI_ACT_NONE; i++)
+		if ((int)l->acts[i].act == k->act) {
+			l->acts[i].run(ui, ms);
+			return UI_REDRAW;
+		}
+	if (l->reorder && (k->act == UI_ACT_MOVE_UP || k->act == UI_ACT_MOVE_DOWN))
+		l->reorder(ui, ms, k->act == UI_ACT_MOVE_UP ? -1 : 1);
+	else if (l->ask && k->act == UI_ACT_DELETE && *cur < n && ui_writable(ui))
+		ms->confirm = l->ask;
+	return UI_REDRAW;
 }
 
 /* The sides this meeting shows, in order (*n of them): a policy meeting
@@ -204,14 +224,9 @@ static unsigned meeting_contexts(struct ui *ui, void *state)
 		unsigned c = ui_form_contexts(pg);
 		return ui_form_editing(pg) ? c : c | UI_CTX_MEETING;
 	}
-	if (ms->side == MS_PEOPLE)
-		return ui_people_contexts(ms);
-	if (ms->side == MS_AGENDA)
-		return ui_agenda_contexts(ms);
-	if (ms->side == MS_ISSUES)
-		return UI_CTX_POLICY | UI_CTX_MEETING | UI_CTX_NAV | UI_CTX_CMD;
-	if (ms->side == MS_SHEETS)
-		return UI_CTX_SHEETS | UI_CTX_MEETING | UI_CTX_NAV | UI_CTX_CMD;
+	const struct ui_meeting_list *l = list_of(ms);
+	if (l)
+		return l->ctx | UI_CTX_MEETING | UI_CTX_NAV | UI_CTX_CMD;
 	return UI_CTX_MEETING | UI_CTX_NAV | UI_CTX_CMD | UI_CTX_READ;
 }
 
@@ -374,25 +389,9 @@ static enum ui_result meeting_key(struct ui *ui, void *state, const struct ui_ke
 		}
 		return UI_REDRAW;
 	}
-	/* The lists move their cursor alike, and ← or Esc goes back to the
-	 * sides; their other keys are their own. */
-	size_t *cur, n;
-	if (list_of(ui, ms, &cur, &n)) {
-		if (ui_cursor_move(cur, n, k->act, UI_CURSOR_LIST))
-			return UI_REDRAW;
-		if (k->act == UI_ACT_LEFT || k->act == UI_ACT_BACK) {
-			ms->focus_side = true;
-			return UI_REDRAW;
-		}
-	}
-	if (ms->side == MS_PEOPLE)
-		return ui_people_key(ui, ms, k);
-	if (ms->side == MS_AGENDA)
-		return ui_agenda_key(ui, ms, k);
-	if (ms->side == MS_ISSUES)
-		return ui_policy_key(ui, ms, k);
-	if (ms->side == MS_SHEETS)
-		return ui_sheets_key(ui, ms, k);
+	const struct ui_meeting_list *l = list_of(ms);
+	if (l)
+		return list_key(ui, ms, l, k);
 	/* The overview reads; Enter goes to the cases. */
 	switch (k->act) {
 	case UI_ACT_BACK:
@@ -561,6 +560,10 @@ static void meeting_draw(struct ui *ui, void *state)
 	bool focused = !ms->focus_side;
 	char hint[768] = "";
 	bool narrow = ui_side_draw(ui, side, pane, labels, nv, at, &ms->side_top, ms->focus_side);
+	/* A list draws itself; the other sides are drawn here. */
+	const struct ui_meeting_list *l = list_of(ms);
+	if (l && !narrow)
+		l->draw(ui, ms, pane, focused);
 	switch (narrow ? MS_COUNT : ms->side) {
 	case MS_OVERVIEW:
 		overview_draw(ui, ms, pane);
@@ -570,18 +573,6 @@ static void meeting_draw(struct ui *ui, void *state)
 		break;
 	case MS_CLOSE:
 		close_draw(ui, ms, pane, focused);
-		break;
-	case MS_PEOPLE:
-		ui_people_draw(ui, ms, pane, focused);
-		break;
-	case MS_AGENDA:
-		ui_agenda_draw(ui, ms, pane, focused);
-		break;
-	case MS_ISSUES:
-		ui_policy_draw(ui, ms, pane, focused);
-		break;
-	case MS_SHEETS:
-		ui_sheets_draw(ui, ms, pane, focused);
 		break;
 	default:
 		break;
