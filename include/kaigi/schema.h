@@ -30,6 +30,15 @@ struct schema_label {
 /* The label in lang ("ja" or "en"), falling back to the other; "" if none. */
 const char *schema_label_get(const struct schema_label *l, const char *lang);
 
+/* A word kaigi itself says for a stored id (a status, a policy kind, a
+ * field of the meeting), in Japanese and English: a row of a table. */
+struct schema_word {
+	const char *id, *ja, *en;
+};
+/* The row of id in w[0..n), or NULL (id NULL too). */
+const struct schema_word *schema_word_find(const struct schema_word *w, size_t n, const char *id);
+#define SCHEMA_WORD_FIND(table, id) schema_word_find(table, sizeof table / sizeof table[0], id)
+
 struct schema_pos {
 	int line, col; /* 1-based position in the source file */
 };

@@ -74,30 +74,25 @@ const char *report_regional_category_label(const struct schema_set *forms, const
 
 const char *report_regional_policy_label(const char *policy, const char *lang)
 {
-	const char *p = store_policy_normalise(policy);
-	if (!p)
-		return NULL;
-	if (strcmp(p, "cooperation") == 0)
-		return report_regional_word(lang, "連携強化", "Stronger cooperation");
-	if (strcmp(p, "programme") == 0)
-		return report_regional_word(lang, "公的制度化", "Formal programme");
-	return report_regional_word(lang, "資源発掘", "Finding resources");
+	static const struct schema_word names[] = {
+	    {"cooperation", "連携強化", "Stronger cooperation"},
+	    {"programme", "公的制度化", "Formal programme"},
+	    {"resource", "資源発掘", "Finding resources"},
+	};
+	const struct schema_word *w = SCHEMA_WORD_FIND(names, store_policy_normalise(policy));
+	return w ? report_regional_word(lang, w->ja, w->en) : NULL;
 }
 
 const char *report_regional_status_label(const char *status, const char *lang)
 {
-	static const struct {
-		const char *id, *ja, *en;
-	} names[] = {
+	static const struct schema_word names[] = {
 	    {"open", "検討中", "Open"},
 	    {"referred", "推進会議へ提出", "Referred"},
 	    {"addressed", "施策化・対応中", "Addressed"},
 	    {"closed", "終結", "Closed"},
 	};
-	for (size_t i = 0; status && i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(status, names[i].id) == 0)
-			return report_regional_word(lang, names[i].ja, names[i].en);
-	return status;
+	const struct schema_word *w = SCHEMA_WORD_FIND(names, status);
+	return w ? report_regional_word(lang, w->ja, w->en) : status;
 }
 
 void report_regional_year_name(const char *year, bool calendar, const char *lang, char *buf,

@@ -48,6 +48,14 @@ const char *schema_label_get(const struct schema_label *l, const char *lang)
 	return other ? other : "";
 }
 
+const struct schema_word *schema_word_find(const struct schema_word *w, size_t n, const char *id)
+{
+	for (size_t i = 0; id && i < n; i++)
+		if (strcmp(w[i].id, id) == 0)
+			return &w[i];
+	return NULL;
+}
+
 void schema_label_free(struct schema_label *lab)
 {
 	free(lab->ja);

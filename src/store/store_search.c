@@ -154,9 +154,7 @@ enum kaigi_status store_text_search(struct store *st, const char *query, size_t 
 
 static const char *meeting_field_label(const char *field, bool ja)
 {
-	static const struct {
-		const char *id, *ja, *en;
-	} names[] = {
+	static const struct schema_word names[] = {
 	    {"title", "会議名", "Title"},
 	    {"place", "場所", "Place"},
 	    {"purpose", "目的", "Purpose"},
@@ -164,10 +162,8 @@ static const char *meeting_field_label(const char *field, bool ja)
 	    {"reached", "到達したこと", "What was reached"},
 	    {"next_time", "次回への課題", "Left for next time"},
 	};
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(names[i].id, field) == 0)
-			return ja ? names[i].ja : names[i].en;
-	return field;
+	const struct schema_word *w = SCHEMA_WORD_FIND(names, field);
+	return w ? (ja ? w->ja : w->en) : field;
 }
 
 char *store_text_hit_place(const struct store *st, const struct store_text_hit *h, const char *lang)
