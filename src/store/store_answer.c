@@ -38,13 +38,9 @@ enum kaigi_status store_record_form(struct store *st, const char *record_id,
 enum kaigi_status store_record_write(struct store *st, const struct store_record_row *r,
 				     struct store_write *w, struct kaigi_error *err)
 {
-	static const char sql[] =
-	    "INSERT INTO form_record (id, meeting_id, case_id, form, form_version, created, "
-	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, :now, :now) ON CONFLICT (id) DO UPDATE SET "
-	    "meeting_id = ?2, case_id = ?3, form = ?4, form_version = ?5, updated = :now WHERE "
-	    "NOT :merge OR (meeting_id, case_id, form, form_version) IS NOT (?2, ?3, ?4, ?5)";
-	return store_write_fmt(st, sql, w, w->merge ? "saving a record" : "creating a record", err,
-			       "ttntI", r->id, r->meeting_id, r->case_id, r->form, r->form_version);
+	return store_write_fmt(st, store_upsert_sql(&store_record_upsert), w,
+			       w->merge ? "saving a record" : "creating a record", err, "ttntI",
+			       r->id, r->meeting_id, r->case_id, r->form, r->form_version);
 }
 
 /* The list item must belong to the record and to this list field. */

@@ -27,16 +27,8 @@ static void bind_person(sqlite3_stmt *q, const void *arg)
 enum kaigi_status store_person_write(struct store *st, const struct store_person *p,
 				     struct store_write *w, struct kaigi_error *err)
 {
-	static const char sql[] =
-	    "INSERT INTO person (id, code, initials, birth_year, age_band, sex, area, created, "
-	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, :now, :now) ON CONFLICT (id) DO UPDATE "
-	    "SET code = ?2, initials = iif(:merge, coalesce(?3, initials), ?3), birth_year = "
-	    "iif(:merge, coalesce(?4, birth_year), ?4), age_band = iif(:merge, coalesce(?5, "
-	    "age_band), ?5), sex = iif(:merge, coalesce(?6, sex), ?6), area = iif(:merge, "
-	    "coalesce(?7, area), ?7), updated = :now WHERE NOT :merge OR (code, initials, "
-	    "birth_year, age_band, sex, area) IS NOT (?2, coalesce(?3, initials), coalesce(?4, "
-	    "birth_year), coalesce(?5, age_band), coalesce(?6, sex), coalesce(?7, area))";
-	return store_write_row(st, sql, bind_person, p, w, "saving a person", err);
+	return store_write_row(st, store_upsert_sql(&store_person_upsert), bind_person, p, w,
+			       "saving a person", err);
 }
 
 enum kaigi_status store_person_save(struct store *st, struct store_person *p,
@@ -112,14 +104,8 @@ static void bind_case(sqlite3_stmt *q, const void *arg)
 enum kaigi_status store_case_write(struct store *st, const struct store_case *c,
 				   struct store_write *w, struct kaigi_error *err)
 {
-	static const char sql[] =
-	    "INSERT INTO case_review (id, meeting_id, person_id, ord, presenter, follows, "
-	    "created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, :now, :now) ON CONFLICT (id) DO "
-	    "UPDATE SET meeting_id = ?2, person_id = ?3, ord = ?4, presenter = iif(:merge, "
-	    "coalesce(?5, presenter), ?5), follows = iif(:merge, coalesce(?6, follows), ?6), "
-	    "updated = :now WHERE NOT :merge OR (meeting_id, person_id, ord, presenter, follows) "
-	    "IS NOT (?2, ?3, ?4, coalesce(?5, presenter), coalesce(?6, follows))";
-	return store_write_row(st, sql, bind_case, c, w, "saving a case", err);
+	return store_write_row(st, store_upsert_sql(&store_case_upsert), bind_case, c, w,
+			       "saving a case", err);
 }
 
 enum kaigi_status store_case_save(struct store *st, struct store_case *c, struct kaigi_error *err)
@@ -273,14 +259,9 @@ enum kaigi_status store_phase_write(struct store *st, const char *case_id, const
 				    int ord, int planned_sec, int actual_sec, struct store_write *w,
 				    struct kaigi_error *err)
 {
-	static const char sql[] =
-	    "INSERT INTO phase_timing (case_id, phase, ord, planned_sec, actual_sec, created, "
-	    "updated) VALUES (?1, ?2, ?3, ?4, ?5, :now, :now) ON CONFLICT (case_id, phase) DO "
-	    "UPDATE SET ord = ?3, planned_sec = coalesce(?4, planned_sec), actual_sec = "
-	    "coalesce(?5, actual_sec), updated = :now WHERE NOT :merge OR (ord, planned_sec, "
-	    "actual_sec) IS NOT (?3, coalesce(?4, planned_sec), coalesce(?5, actual_sec))";
-	return store_write_fmt(st, sql, w, "saving a phase time", err, "ttikk", case_id, phase, ord,
-			       (long long)planned_sec, (long long)actual_sec);
+	return store_write_fmt(st, store_upsert_sql(&store_phase_upsert), w, "saving a phase time",
+			       err, "ttikk", case_id, phase, ord, (long long)planned_sec,
+			       (long long)actual_sec);
 }
 
 enum kaigi_status store_phase_set(struct store *st, const char *case_id, const char *phase, int ord,

@@ -64,23 +64,12 @@ enum kaigi_status store_identity_write(struct store *st, const char *person_id,
 				       const struct store_identity *id, struct store_write *w,
 				       struct kaigi_error *err)
 {
-	static const char upsert[] =
-	    "INSERT INTO person_identity (person_id, name, kana, birth_date, address, phone, "
-	    "insured_no, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, :now, :now) ON "
-	    "CONFLICT (person_id) DO UPDATE SET name = iif(:merge, coalesce(?2, name), ?2), kana "
-	    "= iif(:merge, coalesce(?3, kana), ?3), birth_date = iif(:merge, coalesce(?4, "
-	    "birth_date), ?4), address = iif(:merge, coalesce(?5, address), ?5), phone = "
-	    "iif(:merge, coalesce(?6, phone), ?6), insured_no = iif(:merge, coalesce(?7, "
-	    "insured_no), ?7), updated = :now WHERE (name, kana, birth_date, address, phone, "
-	    "insured_no) IS NOT (iif(:merge, coalesce(?2, name), ?2), iif(:merge, coalesce(?3, "
-	    "kana), ?3), iif(:merge, coalesce(?4, birth_date), ?4), iif(:merge, coalesce(?5, "
-	    "address), ?5), iif(:merge, coalesce(?6, phone), ?6), iif(:merge, coalesce(?7, "
-	    "insured_no), ?7))";
 	/* ?2…?7: the identity fields in their order. */
 	_Static_assert(IDENTITY_FIELD_COUNT == 6, "one parameter per identity field");
 	const char *const *v = (const char *const *)id->v;
-	return store_write_fmt(st, upsert, w, "saving a person's identity", err, "tnnnnnn",
-			       person_id, v[0], v[1], v[2], v[3], v[4], v[5]);
+	return store_write_fmt(st, store_upsert_sql(&store_identity_upsert), w,
+			       "saving a person's identity", err, "tnnnnnn", person_id, v[0], v[1],
+			       v[2], v[3], v[4], v[5]);
 }
 
 enum kaigi_status store_identity_save(struct store *st, const char *person_id,

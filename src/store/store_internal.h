@@ -392,6 +392,42 @@ enum kaigi_status store_phase_write(struct store *st, const char *case_id, const
 enum kaigi_status store_write_row(struct store *st, const char *sql,
 				  void (*bind)(sqlite3_stmt *q, const void *arg), const void *arg,
 				  struct store_write *w, const char *what, struct kaigi_error *err);
+/*
+ * An entity's upsert, described once (store_rows.c) and written by
+ * store_upsert_sql: its columns in the order of ?1…, the first nkey of them
+ * the key of ON CONFLICT, and for each other column how a conflict sets it.
+ * The text is built at first use and kept (store_stmt's cache key is its
+ * address):
+ *   INSERT INTO t (c1, …, created, updated) VALUES (?1, …, :now, :now)
+ *   ON CONFLICT (key) DO UPDATE SET c = how, …, updated = :now
+ *   WHERE NOT :merge OR (c, …) IS NOT (what a merge would set, …)
+ * (always_compare: WHERE (c, …) IS NOT (how, …), in both modes).
+ */
+enum store_upsert_how {
+	STORE_UPSERT_SET,   /* c = ?N: always as given */
+	STORE_UPSERT_MERGE, /* c = iif(:merge, coalesce(?N, c), ?N): merging keeps it unless given
+			     */
+	STORE_UPSERT_KEEP,  /* c = coalesce(?N, c): kept unless given, in both modes */
+	STORE_UPSERT_MOVE,  /* c = iif(:merge, ?N, c): only a merge changes it */
+};
+struct store_upsert_col {
+	const char *name;
+	enum store_upsert_how how;
+	const char *dflt; /* not NULL: ?N is ifnull(?N, dflt) where it is written */
+};
+struct store_upsert {
+	const char *table;
+	int nkey;
+	bool always_compare;
+	const struct store_upsert_col *cols; /* ended by {0} */
+	char *sql;                           /* built at first use */
+};
+extern struct store_upsert store_person_upsert, store_case_upsert, store_issue_upsert,
+    store_meeting_upsert, store_participant_upsert, store_phase_upsert, store_identity_upsert,
+    store_issue_link_upsert, store_record_upsert;
+/* The upsert's SQL text, the same string at every call. */
+const char *store_upsert_sql(struct store_upsert *u);
+
 /* store_write_row with ?1… bound from the arguments as store_query's fmt
  * says; w &(struct store_write){0} for a plain write in its own
  * transaction (as store_write1). */

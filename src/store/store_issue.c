@@ -41,33 +41,8 @@ static void bind_issue(sqlite3_stmt *q, const void *arg)
 enum kaigi_status store_issue_write(struct store *st, const struct store_issue *i,
 				    struct store_write *w, struct kaigi_error *err)
 {
-	/* Every column but title: as given, or when merging kept unless given. */
-	static const char sql[] =
-	    "INSERT INTO regional_issue (id, title, description, policy, status, owner, "
-	    "category, area, measure, decided, indicator, indicator_key, baseline, "
-	    "baseline_date, target, target_date, result, result_date, created, updated) VALUES "
-	    "(?1, ?2, ?3, ?4, ifnull(?5, 'open'), ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-	    "?16, ?17, ?18, :now, :now) ON CONFLICT (id) DO UPDATE SET title = ?2, description = "
-	    "iif(:merge, coalesce(?3, description), ?3), policy = iif(:merge, coalesce(?4, "
-	    "policy), ?4), status = iif(:merge, coalesce(?5, status), ifnull(?5, 'open')), owner "
-	    "= iif(:merge, coalesce(?6, owner), ?6), category = iif(:merge, coalesce(?7, "
-	    "category), ?7), area = iif(:merge, coalesce(?8, area), ?8), measure = iif(:merge, "
-	    "coalesce(?9, measure), ?9), decided = iif(:merge, coalesce(?10, decided), ?10), "
-	    "indicator = iif(:merge, coalesce(?11, indicator), ?11), indicator_key = iif(:merge, "
-	    "coalesce(?12, indicator_key), ?12), baseline = iif(:merge, coalesce(?13, baseline), "
-	    "?13), baseline_date = iif(:merge, coalesce(?14, baseline_date), ?14), target = "
-	    "iif(:merge, coalesce(?15, target), ?15), target_date = iif(:merge, coalesce(?16, "
-	    "target_date), ?16), result = iif(:merge, coalesce(?17, result), ?17), result_date = "
-	    "iif(:merge, coalesce(?18, result_date), ?18), updated = :now WHERE NOT :merge OR "
-	    "(title, description, policy, status, owner, category, area, measure, decided, "
-	    "indicator, indicator_key, baseline, baseline_date, target, target_date, result, "
-	    "result_date) IS NOT (?2, coalesce(?3, description), coalesce(?4, policy), "
-	    "coalesce(?5, status), coalesce(?6, owner), coalesce(?7, category), coalesce(?8, "
-	    "area), coalesce(?9, measure), coalesce(?10, decided), coalesce(?11, indicator), "
-	    "coalesce(?12, indicator_key), coalesce(?13, baseline), coalesce(?14, "
-	    "baseline_date), coalesce(?15, target), coalesce(?16, target_date), coalesce(?17, "
-	    "result), coalesce(?18, result_date))";
-	return store_write_row(st, sql, bind_issue, i, w, "saving a regional issue", err);
+	return store_write_row(st, store_upsert_sql(&store_issue_upsert), bind_issue, i, w,
+			       "saving a regional issue", err);
 }
 
 enum kaigi_status store_issue_save(struct store *st, struct store_issue *i, struct kaigi_error *err)
@@ -106,14 +81,9 @@ enum kaigi_status store_issue_link_write(struct store *st, const char *issue_id,
 					 const char *statement, struct store_write *w,
 					 struct kaigi_error *err)
 {
-	static const char sql[] =
-	    "INSERT INTO regional_issue_case (issue_id, case_id, note, statement, created, "
-	    "updated) VALUES (?1, ?2, ?3, ?4, :now, :now) ON CONFLICT (issue_id, case_id) DO "
-	    "UPDATE SET note = iif(:merge, coalesce(?3, note), ?3), statement = coalesce(?4, "
-	    "statement), updated = :now WHERE (note, statement) IS NOT (iif(:merge, coalesce(?3, "
-	    "note), ?3), coalesce(?4, statement))";
-	return store_write_fmt(st, sql, w, "linking a regional issue", err, "ttnn", issue_id,
-			       case_id, note, statement);
+	return store_write_fmt(st, store_upsert_sql(&store_issue_link_upsert), w,
+			       "linking a regional issue", err, "ttnn", issue_id, case_id, note,
+			       statement);
 }
 
 enum kaigi_status store_issue_link(struct store *st, const char *issue_id, const char *case_id,

@@ -58,22 +58,8 @@ static void bind_meeting(sqlite3_stmt *q, const void *arg)
 enum kaigi_status store_meeting_write(struct store *st, const struct store_meeting *m,
 				      struct store_write *w, struct kaigi_error *err)
 {
-	static const char sql[] =
-	    "INSERT INTO meeting (id, template, template_version, kind, title, date, start_time, "
-	    "end_time, place, purpose, target, reached, next_time, created, updated) VALUES (?1, "
-	    "?2, ?3, ?4, ifnull(?5, ''), ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, :now, :now) ON "
-	    "CONFLICT (id) DO UPDATE SET template = ?2, template_version = ?3, kind = ?4, title = "
-	    "iif(:merge, coalesce(?5, title), ifnull(?5, '')), date = ?6, start_time = "
-	    "iif(:merge, coalesce(?7, start_time), ?7), end_time = iif(:merge, coalesce(?8, "
-	    "end_time), ?8), place = iif(:merge, coalesce(?9, place), ?9), purpose = iif(:merge, "
-	    "coalesce(?10, purpose), ?10), target = iif(:merge, coalesce(?11, target), ?11), "
-	    "reached = iif(:merge, coalesce(?12, reached), ?12), next_time = iif(:merge, "
-	    "coalesce(?13, next_time), ?13), updated = :now WHERE NOT :merge OR (template, "
-	    "template_version, kind, title, date, start_time, end_time, place, purpose, target, "
-	    "reached, next_time) IS NOT (?2, ?3, ?4, coalesce(?5, title), ?6, coalesce(?7, "
-	    "start_time), coalesce(?8, end_time), coalesce(?9, place), coalesce(?10, purpose), "
-	    "coalesce(?11, target), coalesce(?12, reached), coalesce(?13, next_time))";
-	return store_write_row(st, sql, bind_meeting, m, w, "creating a meeting", err);
+	return store_write_row(st, store_upsert_sql(&store_meeting_upsert), bind_meeting, m, w,
+			       "creating a meeting", err);
 }
 
 enum kaigi_status store_meeting_create(struct store *st, struct store_meeting *m,
@@ -257,20 +243,9 @@ enum kaigi_status store_participant_write(struct store *st, const struct store_p
 					  int present, struct store_write *w,
 					  struct kaigi_error *err)
 {
-	/* A screen's save keeps the participant in its meeting; an import
-	 * may move it to the meeting the file puts it in. */
-	static const char sql[] =
-	    "INSERT INTO participant (id, meeting_id, ord, name, organisation, role, present, "
-	    "profession, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ifnull(?7, 1), ?8, "
-	    ":now, :now) ON CONFLICT (id) DO UPDATE SET meeting_id = iif(:merge, ?2, "
-	    "meeting_id), ord = ?3, name = ?4, organisation = iif(:merge, coalesce(?5, "
-	    "organisation), ?5), role = iif(:merge, coalesce(?6, role), ?6), present = "
-	    "coalesce(?7, present), profession = iif(:merge, coalesce(?8, profession), ?8), "
-	    "updated = :now WHERE NOT :merge OR (meeting_id, ord, name, organisation, role, "
-	    "present, profession) IS NOT (?2, ?3, ?4, coalesce(?5, organisation), coalesce(?6, "
-	    "role), coalesce(?7, present), coalesce(?8, profession))";
 	struct participant_arg a = {p, present};
-	return store_write_row(st, sql, bind_participant, &a, w, "saving a participant", err);
+	return store_write_row(st, store_upsert_sql(&store_participant_upsert), bind_participant,
+			       &a, w, "saving a participant", err);
 }
 
 enum kaigi_status store_participant_save(struct store *st, struct store_participant *p,

@@ -278,3 +278,137 @@ const struct store_col store_sync_conflict_cols[] = {
     {.kind = STORE_COL_TEXT, .off = CONFLICT(row)},
     {0},
 };
+
+/* ---- upserts (store_internal.h, struct store_upsert) --------------------- */
+
+/* store_person_write (store_case.c): ?1…?7 as store_person_cols binds them. */
+static const struct store_upsert_col person_upsert_cols[] = {
+    {.name = "id"},
+    {.name = "code"},
+    {.name = "initials", .how = STORE_UPSERT_MERGE},
+    {.name = "birth_year", .how = STORE_UPSERT_MERGE},
+    {.name = "age_band", .how = STORE_UPSERT_MERGE},
+    {.name = "sex", .how = STORE_UPSERT_MERGE},
+    {.name = "area", .how = STORE_UPSERT_MERGE},
+    {0},
+};
+struct store_upsert store_person_upsert = {"person", 1, false, person_upsert_cols, NULL};
+
+/* store_case_write (store_case.c): ?1…?6 as store_case_cols binds them. */
+static const struct store_upsert_col case_upsert_cols[] = {
+    {.name = "id"},
+    {.name = "meeting_id"},
+    {.name = "person_id"},
+    {.name = "ord"},
+    {.name = "presenter", .how = STORE_UPSERT_MERGE},
+    {.name = "follows", .how = STORE_UPSERT_MERGE},
+    {0},
+};
+struct store_upsert store_case_upsert = {"case_review", 1, false, case_upsert_cols, NULL};
+
+/* store_issue_write (store_issue.c): every column but title as given, or
+ * when merging kept unless given; ?1…?18 as store_issue_cols binds them. */
+static const struct store_upsert_col issue_upsert_cols[] = {
+    {.name = "id"},
+    {.name = "title"},
+    {.name = "description", .how = STORE_UPSERT_MERGE},
+    {.name = "policy", .how = STORE_UPSERT_MERGE},
+    {.name = "status", .how = STORE_UPSERT_MERGE, .dflt = "'open'"},
+    {.name = "owner", .how = STORE_UPSERT_MERGE},
+    {.name = "category", .how = STORE_UPSERT_MERGE},
+    {.name = "area", .how = STORE_UPSERT_MERGE},
+    {.name = "measure", .how = STORE_UPSERT_MERGE},
+    {.name = "decided", .how = STORE_UPSERT_MERGE},
+    {.name = "indicator", .how = STORE_UPSERT_MERGE},
+    {.name = "indicator_key", .how = STORE_UPSERT_MERGE},
+    {.name = "baseline", .how = STORE_UPSERT_MERGE},
+    {.name = "baseline_date", .how = STORE_UPSERT_MERGE},
+    {.name = "target", .how = STORE_UPSERT_MERGE},
+    {.name = "target_date", .how = STORE_UPSERT_MERGE},
+    {.name = "result", .how = STORE_UPSERT_MERGE},
+    {.name = "result_date", .how = STORE_UPSERT_MERGE},
+    {0},
+};
+struct store_upsert store_issue_upsert = {"regional_issue", 1, false, issue_upsert_cols, NULL};
+
+/* store_meeting_write (store_meeting.c): id, template, its version, kind,
+ * then the fields in enum store_meeting_field order. */
+static const struct store_upsert_col meeting_upsert_cols[] = {
+    {.name = "id"},
+    {.name = "template"},
+    {.name = "template_version"},
+    {.name = "kind"},
+    {.name = "title", .how = STORE_UPSERT_MERGE, .dflt = "''"},
+    {.name = "date"},
+    {.name = "start_time", .how = STORE_UPSERT_MERGE},
+    {.name = "end_time", .how = STORE_UPSERT_MERGE},
+    {.name = "place", .how = STORE_UPSERT_MERGE},
+    {.name = "purpose", .how = STORE_UPSERT_MERGE},
+    {.name = "target", .how = STORE_UPSERT_MERGE},
+    {.name = "reached", .how = STORE_UPSERT_MERGE},
+    {.name = "next_time", .how = STORE_UPSERT_MERGE},
+    {0},
+};
+struct store_upsert store_meeting_upsert = {"meeting", 1, false, meeting_upsert_cols, NULL};
+
+/* store_participant_write (store_meeting.c): a screen's save keeps the
+ * participant in its meeting; an import may move it to the meeting the
+ * file puts it in.  ?7 present NULL keeps what is stored (1 when new). */
+static const struct store_upsert_col participant_upsert_cols[] = {
+    {.name = "id"},
+    {.name = "meeting_id", .how = STORE_UPSERT_MOVE},
+    {.name = "ord"},
+    {.name = "name"},
+    {.name = "organisation", .how = STORE_UPSERT_MERGE},
+    {.name = "role", .how = STORE_UPSERT_MERGE},
+    {.name = "present", .how = STORE_UPSERT_KEEP, .dflt = "1"},
+    {.name = "profession", .how = STORE_UPSERT_MERGE},
+    {0},
+};
+struct store_upsert store_participant_upsert = {"participant", 1, false, participant_upsert_cols,
+						NULL};
+
+/* store_phase_write (store_case.c): the times not given are kept. */
+static const struct store_upsert_col phase_upsert_cols[] = {
+    {.name = "case_id"},
+    {.name = "phase"},
+    {.name = "ord"},
+    {.name = "planned_sec", .how = STORE_UPSERT_KEEP},
+    {.name = "actual_sec", .how = STORE_UPSERT_KEEP},
+    {0},
+};
+struct store_upsert store_phase_upsert = {"phase_timing", 2, false, phase_upsert_cols, NULL};
+
+/* store_identity_write (store_identity.c): the identity fields in their
+ * order; an unchanged row is not touched in either mode. */
+static const struct store_upsert_col identity_upsert_cols[] = {
+    {.name = "person_id"},
+    {.name = "name", .how = STORE_UPSERT_MERGE},
+    {.name = "kana", .how = STORE_UPSERT_MERGE},
+    {.name = "birth_date", .how = STORE_UPSERT_MERGE},
+    {.name = "address", .how = STORE_UPSERT_MERGE},
+    {.name = "phone", .how = STORE_UPSERT_MERGE},
+    {.name = "insured_no", .how = STORE_UPSERT_MERGE},
+    {0},
+};
+struct store_upsert store_identity_upsert = {"person_identity", 1, true, identity_upsert_cols,
+					     NULL};
+
+/* store_issue_link_write (store_issue.c): the statement is kept when not
+ * given, in both modes. */
+static const struct store_upsert_col issue_link_upsert_cols[] = {
+    {.name = "issue_id"},
+    {.name = "case_id"},
+    {.name = "note", .how = STORE_UPSERT_MERGE},
+    {.name = "statement", .how = STORE_UPSERT_KEEP},
+    {0},
+};
+struct store_upsert store_issue_link_upsert = {"regional_issue_case", 2, true,
+					       issue_link_upsert_cols, NULL};
+
+/* store_record_write (store_answer.c): a record's head, every column as given. */
+static const struct store_upsert_col record_upsert_cols[] = {
+    {.name = "id"},   {.name = "meeting_id"},   {.name = "case_id"},
+    {.name = "form"}, {.name = "form_version"}, {0},
+};
+struct store_upsert store_record_upsert = {"form_record", 1, false, record_upsert_cols, NULL};
