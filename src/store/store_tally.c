@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "kaigi/field_ids.h"
+#include "kaigi/hash.h"
 #include "kaigi/strbuf.h"
 #include "kaigi/tally.h"
 #include "kaigi/xalloc.h"
@@ -354,11 +355,10 @@ struct line_map {
 	size_t cap;
 };
 
+/* h with s and a separator folded in. */
 static unsigned long hash_str(unsigned long h, const char *s)
 {
-	for (; s && *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211UL;
-	return (h ^ 0x1f) * 1099511628211UL;
+	return (unsigned long)kaigi_fnv1a_byte(kaigi_fnv1a(h, s), 0x1f);
 }
 
 static bool line_is(const struct store_tally_line *l, int kind, const char *form, const char *field,

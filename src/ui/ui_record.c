@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kaigi/calc.h"
+#include "kaigi/hash.h"
 #include "kaigi/xalloc.h"
 #include "ui_record.h"
 
@@ -24,13 +25,10 @@ struct ui_rec_index {
 
 static uint64_t path_hash(const char *field, const char *item, const char *col)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = KAIGI_FNV_OFFSET;
 	const char *parts[3] = {field, item, col};
-	for (int k = 0; k < 3; k++) {
-		for (const unsigned char *p = (const unsigned char *)parts[k]; *p; p++)
-			h = (h ^ *p) * 1099511628211ULL;
-		h = (h ^ 0xff) * 1099511628211ULL;
-	}
+	for (int k = 0; k < 3; k++)
+		h = kaigi_fnv1a_byte(kaigi_fnv1a(h, parts[k]), 0xff);
 	return h;
 }
 

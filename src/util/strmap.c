@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * strmap.c — entries found by a string key (kaigi/strmap.h): FNV-1a over
- * the key, linear probing in a table kept at most half full, doubled when
+ * the key (kaigi/hash.h), linear probing in a table kept at most half full, doubled when
  * it would not be.
  */
 #include "kaigi/strmap.h"
@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kaigi/hash.h"
 #include "kaigi/xalloc.h"
 
 static char **entry(const struct strmap *m, size_t i)
@@ -16,18 +17,11 @@ static char **entry(const struct strmap *m, size_t i)
 	return (char **)((char *)m->v + i * m->size);
 }
 
-static size_t hash(const char *s)
-{
-	size_t h = 14695981039346656037u;
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211u;
-	return h;
-}
-
 /* The slot of key: its entry, or the free one where it would go. */
 static char **slot(const struct strmap *m, const char *key)
 {
-	for (size_t i = hash(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+	for (size_t i = (size_t)kaigi_fnv1a(KAIGI_FNV_OFFSET, key) & (m->cap - 1);;
+	     i = (i + 1) & (m->cap - 1)) {
 		char **e = entry(m, i);
 		if (!*e || strcmp(*e, key) == 0)
 			return e;

@@ -3,7 +3,8 @@
  * test_util_strmap.c — entries found by a string key: found after growing
  * many times, keys owned by the table, an entry put twice is the same
  * entry, absent keys (also in an empty table), and clear called once per
- * entry when the table is freed.
+ * entry when the table is freed; and the hash under it (kaigi/hash.h):
+ * FNV-1a's published values, and the start the tally's kept rows use.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +16,7 @@
 
 #include <cmocka.h>
 
+#include "kaigi/hash.h"
 #include "kaigi/strmap.h"
 
 struct entry {
@@ -89,11 +91,28 @@ static void test_a_key_put_twice_is_one_entry(void **state)
 	strmap_free(&m, NULL);
 }
 
+static void test_fnv1a_gives_the_published_values(void **state)
+{
+	(void)state;
+	assert_true(kaigi_fnv1a(KAIGI_FNV_OFFSET, "") == KAIGI_FNV_OFFSET);
+	assert_true(kaigi_fnv1a(KAIGI_FNV_OFFSET, NULL) == KAIGI_FNV_OFFSET);
+	assert_true(kaigi_fnv1a(KAIGI_FNV_OFFSET, "a") == 0xaf63dc4c8601ec8cULL);
+	assert_true(kaigi_fnv1a(KAIGI_FNV_OFFSET, "foobar") == 0x85944171f73967e8ULL);
+	/* Folding goes on: "foo" then "bar" is "foobar". */
+	assert_true(kaigi_fnv1a(kaigi_fnv1a(KAIGI_FNV_OFFSET, "foo"), "bar") ==
+		    0x85944171f73967e8ULL);
+	/* The start store_spec.c keeps, so that hashes in towns' tally rows
+	 * still match (the value its own loop gave before). */
+	assert_true(kaigi_fnv1a(1469598103934665603ULL, "[\"case_plan\"]") >> 1 ==
+		    0x4821788556789b00ULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_many_keys_found_after_growing),
 	    cmocka_unit_test(test_a_key_put_twice_is_one_entry),
+	    cmocka_unit_test(test_fnv1a_gives_the_published_values),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
